@@ -1,0 +1,97 @@
+"""The article document: what was read from disk, and the edits waiting to be saved."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from editor.core.edit import apply_edits
+from editor.core.frontmatter import Format, SplitFile
+from editor.core.values import coerce_like, same_value
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What a file looked like when it was read; a different one on disk means someone else wrote it."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @classmethod
+    def of(cls, data: bytes, mtime_ns: int) -> Fingerprint:
+        return cls(len(data), mtime_ns, hashlib.sha256(data).hexdigest())
+
+    def same_content(self, data: bytes) -> bool:
+        return len(data) == self.size and hashlib.sha256(data).hexdigest() == self.sha256
+
+
+@dataclass(eq=False)
+class Article:
+    """One article file as loaded, with the edits an editor has made and not yet saved.
+
+    ``metadata`` is what the file holds; ``edits`` maps keys to new values and ``new_body`` is the
+    edited body text, if any. ``text_to_save()`` is exactly what Save would write.
+    """
+
+    path: Path
+    relpath: str
+    split: SplitFile
+    metadata: dict[str, Any]
+    fingerprint: Fingerprint
+    edits: dict[str, Any] = field(default_factory=dict)
+    new_body: str | None = None
+
+    @property
+    def format(self) -> Format:
+        return self.split.format
+
+    @property
+    def body(self) -> str:
+        """The body as it will be saved (the edited text if any)."""
+        return self.split.body if self.new_body is None else self.new_body
+
+    @property
+    def is_dirty(self) -> bool:
+        return bool(self.edits) or self.new_body is not None
+
+    def value(self, key: str, default: Any = None) -> Any:
+        """The current value of ``key``: the pending edit if any, else what the file holds."""
+        if key in self.edits:
+            return self.edits[key]
+        return self.metadata.get(key, default)
+
+    def current_metadata(self) -> dict[str, Any]:
+        return {**self.metadata, **self.edits}
+
+    def set_value(self, key: str, value: Any) -> Any:
+        """Stage ``key = value`` (given the type the file already uses); returns the staged value."""
+        if key in self.metadata:
+            value = coerce_like(self.metadata[key], value)
+            if same_value(self.metadata[key], value):
+                self.edits.pop(key, None)
+                return value
+        self.edits[key] = value
+        return value
+
+    def set_body(self, body: str) -> None:
+        self.new_body = None if body == self.split.body else body
+
+    def discard_edits(self) -> None:
+        self.edits.clear()
+        self.new_body = None
+
+    def split_to_save(self) -> SplitFile:
+        """The file parts Save would write; raises EditError when the edit cannot be made cleanly."""
+        result = apply_edits(self.split, self.edits)
+        if self.new_body is not None:
+            result = result.with_body(self.new_body)
+        return result
+
+    def text_to_save(self) -> str:
+        return self.split_to_save().text()
+
+    def bytes_to_save(self) -> bytes:
+        return self.split_to_save().encode()

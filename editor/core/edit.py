@@ -1,0 +1,327 @@
+"""Round-trip edits of front matter text: only the bytes of the edited values change.
+
+Each format has its own way of keeping every other byte:
+
+* TOML goes through tomlkit, which keeps comments, spacing, quoting and table layout. We first check that
+  tomlkit gives back the text unchanged, and give a string the quoting style it had.
+* YAML and JSON are edited by splicing: the parser tells where a value's text starts and ends
+  (ruamel's node marks, ``json``'s decoder), and only that span is replaced with the new value written
+  in the style the old one had.
+
+Every edit is then checked by reading the new text back: the edited keys must hold the new values and
+every other key its old value. An edit that cannot pass that check raises :class:`EditError`, so a file
+is never written in a shape we did not intend.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tomllib
+from collections.abc import Mapping
+from typing import Any
+
+import tomlkit
+import tomlkit.exceptions
+from tomlkit.items import String, StringType
+
+from editor.core.frontmatter import Format, FrontMatterError, SplitFile, parse_front
+from editor.core.values import parse_date, same_value
+
+
+class EditError(ValueError):
+    """An edit that cannot be made without changing more than the edited value."""
+
+
+def apply_edits(split_file: SplitFile, edits: Mapping[str, Any]) -> SplitFile:
+    """Return ``split_file`` with top-level ``edits`` (key → new value) applied to its front matter."""
+    if not edits:
+        return split_file
+    old = parse_front(split_file)
+    if split_file.format is Format.NONE:
+        new_split = _add_toml_block(split_file, edits)
+    else:
+        editor = {Format.TOML: _edit_toml, Format.YAML: _edit_yaml, Format.JSON: _edit_json}[split_file.format]
+        new_split = split_file.with_front(editor(split_file.front, old, edits, split_file.newline))
+    _verify(new_split, old, edits)
+    return new_split
+
+
+def _verify(new_split: SplitFile, old: Mapping[str, Any], edits: Mapping[str, Any]) -> None:
+    try:
+        new = parse_front(new_split)
+    except FrontMatterError as error:
+        raise EditError(f"The edit would make the front matter unreadable ({error.message})") from None
+    for key in old.keys() | new.keys():
+        if key in edits:
+            if key not in new or not _matches(edits[key], new[key]):
+                raise EditError(f"Could not write {key!r} so that it reads back as the value given")
+        elif key not in old or key not in new or not same_value(old[key], new[key]):
+            raise EditError(f"Writing the edit would also change {key!r}; nothing was written")
+
+
+def _matches(expected: Any, got: Any) -> bool:
+    if same_value(expected, got):
+        return True
+    if isinstance(expected, dt.date) and isinstance(got, dt.date):
+        return parse_date(expected) == parse_date(got)
+    if isinstance(expected, float) and isinstance(got, float):
+        return expected == got
+    return False
+
+
+# --- TOML -------------------------------------------------------------------------------------------
+
+
+def _edit_toml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str) -> str:
+    try:
+        doc = tomlkit.parse(front)
+    except tomlkit.exceptions.ParseError as error:
+        raise EditError(f"tomlkit cannot read this front matter: {error}") from None
+    if doc.as_string() != front:
+        raise EditError("This TOML front matter cannot be edited without reformatting it")
+    added: dict[str, Any] = {}
+    for key, value in edits.items():
+        if key in doc:
+            doc[key] = _toml_item_like(doc[key], value)
+        else:
+            added[key] = value
+    text = doc.as_string()
+    if added:
+        text = _insert_toml_keys(text, added, newline)
+    return text
+
+
+def _toml_item_like(old_item: Any, value: Any) -> Any:
+    if isinstance(value, str) and isinstance(old_item, String):
+        kind = old_item.type
+        literal = kind in (StringType.SLL, StringType.MLL)
+        multiline = kind in (StringType.MLB, StringType.MLL)
+        if literal and ("'" in value or (not multiline and "\n" in value) or "'''" in value):
+            literal = False
+        if not multiline and "\n" in value:
+            multiline = False  # a basic string escapes the line breaks
+        return tomlkit.string(value, literal=literal, multiline=multiline)
+    if isinstance(value, dt.datetime) and value.microsecond:
+        value = value.replace(microsecond=0)
+    return tomlkit.item(value)
+
+
+_TABLE_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
+
+
+def _insert_toml_keys(text: str, added: Mapping[str, Any], newline: str) -> str:
+    """Add keys at the top level: after the last top-level value, before the first [table]."""
+    lines = "".join(_toml_line(key, value, newline) for key, value in added.items())
+    doc = tomlkit.parse(text)
+    tables = {key for key, item in doc.body if key is not None and isinstance(item, tomlkit.items.Table | tomlkit.items.AoT)}
+    end = len(text)
+    if tables:
+        top_keys = set(doc.keys()) - tables
+        for match in _TABLE_HEADER.finditer(text):
+            try:  # a "[" inside a multi-line string or array leaves the text before it unreadable
+                if set(tomllib.loads(text[: match.start()])) == top_keys:
+                    end = match.start()
+                    break
+            except tomllib.TOMLDecodeError:
+                continue
+    before = text[:end]
+    # The new lines go right after the last non-blank line of the top-level part.
+    cut = len(before.rstrip(" \t\r\n"))
+    if cut == 0:
+        return lines + text
+    line_break = before.find("\n", cut)
+    if line_break < 0:
+        return before + newline + lines + text[end:]
+    return before[: line_break + 1] + lines + before[line_break + 1 :] + text[end:]
+
+
+def _toml_line(key: str, value: Any, newline: str) -> str:
+    return f"{tomlkit.key(key).as_string()} = {tomlkit.item(_plain(value)).as_string()}{newline}"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime) and value.microsecond:
+        return value.replace(microsecond=0)
+    return value
+
+
+def _add_toml_block(split_file: SplitFile, edits: Mapping[str, Any]) -> SplitFile:
+    """Give a file with no front matter a new TOML block in front of its unchanged content."""
+    newline = split_file.newline
+    lines = "".join(_toml_line(key, value, newline) for key, value in edits.items())
+    return SplitFile(Format.TOML, f"+++{newline}", lines, f"+++{newline}", split_file.body, split_file.bom)
+
+
+# --- YAML -------------------------------------------------------------------------------------------
+
+
+def _edit_yaml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str) -> str:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    root = YAML(typ="rt").compose(front) if front.strip() else None
+    if root is not None and not isinstance(root, MappingNode):
+        raise EditError("YAML front matter must be a mapping")
+    spans: list[tuple[int, int, str]] = []
+    added: list[str] = []
+    pairs = {key.value: value for key, value in root.value} if root is not None else {}
+    for key, value in edits.items():
+        node = pairs.get(key)
+        if node is None:
+            added.append(f"{_yaml_key(key)}: {_yaml_scalar(value, None, None)}{newline}")
+            continue
+        start, end = node.start_mark.index, node.end_mark.index
+        source = front[start:end]
+        if isinstance(node, ScalarNode):
+            spans.append((start, end, _yaml_scalar_like(node.style, source, value, front, start, newline)))
+        elif isinstance(node, SequenceNode) and isinstance(value, list):
+            if node.flow_style:
+                spans.append((start, end, "[" + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value) + "]"))
+            else:
+                indent = " " * node.start_mark.column
+                items = f"{newline}{indent}".join(f"- {_yaml_scalar(item, None, None)}" for item in value)
+                ending = newline if source.endswith("\n") else ""
+                spans.append((start, end, items + ending))
+        else:
+            raise EditError(f"The YAML value of {key!r} is nested; edit it in a text editor")
+    text = front
+    for start, end, replacement in sorted(spans, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    if added:
+        if text and not text.endswith("\n"):
+            text += newline
+        text += "".join(added)
+    return text
+
+
+def _yaml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", key) else json.dumps(key, ensure_ascii=False)
+
+
+def _yaml_scalar_like(style: str | None, source: str, value: Any, front: str, start: int, newline: str) -> str:
+    if style in ("|", ">"):
+        header = source.split("\n", 1)[0].rstrip("\r")
+        chomp_strip = "-" in header
+        if isinstance(value, str) and "\n" not in value and chomp_strip and value.strip() == value and value:
+            body_lines = source.split("\n")[1:]
+            first = next((line for line in body_lines if line.strip()), "  ")
+            indent = first[: len(first) - len(first.lstrip(" "))] or "  "
+            return f"{header}{newline}{indent}{value}{newline}"
+        ending = newline if source.endswith("\n") else ""
+        return json.dumps(value, ensure_ascii=False, default=str) + ending if isinstance(value, str) else _yaml_scalar(value, None, None) + ending
+    return _yaml_scalar(value, style, source)
+
+
+_PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n#]*$")
+
+
+def _yaml_scalar(value: Any, style: str | None, source: str | None, flow: bool = False) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, dt.datetime | dt.date):
+        from editor.core.values import format_date_like
+
+        if source is not None and parse_date(source) is not None:
+            moment = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+            return format_date_like(source, moment)
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value) + "]"
+    text = str(value)
+    if style == "'" and "\n" not in text:
+        return "'" + text.replace("'", "''") + "'"
+    if style is None and _is_plain_safe(text, flow):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _is_plain_safe(text: str, flow: bool) -> bool:
+    if not text or text != text.strip() or not _PLAIN_SAFE.match(text) or ": " in text or text.endswith(":"):
+        return False
+    if flow and any(ch in text for ch in ",[]{}"):
+        return False
+    from ruamel.yaml import YAML
+
+    try:
+        return YAML(typ="safe", pure=True).load(f"k: {text}\n") == {"k": text}
+    except Exception:
+        return False
+
+
+# --- JSON -------------------------------------------------------------------------------------------
+
+_WS = re.compile(r"[ \t\r\n]*")
+
+
+def json_spans(front: str) -> dict[str, tuple[int, int]]:
+    """Where each top-level value of a JSON object starts and ends in ``front``."""
+    decoder = json.JSONDecoder()
+    spans: dict[str, tuple[int, int]] = {}
+    index = _WS.match(front, 0).end()
+    if not front.startswith("{", index):
+        raise EditError("JSON front matter must be an object")
+    index = _WS.match(front, index + 1).end()
+    if front.startswith("}", index):
+        return spans
+    while True:
+        key, index = json.decoder.scanstring(front, index + 1)
+        index = _WS.match(front, index).end() + 1  # past the colon
+        start = _WS.match(front, index).end()
+        _, end = decoder.raw_decode(front, start)
+        spans[key] = (start, end)
+        index = _WS.match(front, end).end()
+        if front.startswith("}", index):
+            return spans
+        index = _WS.match(front, index + 1).end()
+
+
+def _edit_json(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str) -> str:
+    spans = json_spans(front)
+    ascii_only = "\\u" in front and front.isascii()
+    changes: list[tuple[int, int, str]] = []
+    added = []
+    for key, value in edits.items():
+        rendered = json.dumps(_jsonable(value), ensure_ascii=ascii_only)
+        if key in spans:
+            start, end = spans[key]
+            changes.append((start, end, rendered))
+        else:
+            added.append(json.dumps(key, ensure_ascii=ascii_only) + ": " + rendered)
+    text = front
+    for start, end, replacement in sorted(changes, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    if added:
+        text = _append_json_members(text, added, newline)
+    return text
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+        return moment.isoformat().replace("+00:00", "Z")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_jsonable(item) for item in value]
+    return value
+
+
+def _append_json_members(text: str, members: list[str], newline: str) -> str:
+    spans = json_spans(text)
+    close = text.rstrip().rfind("}")
+    if not spans:
+        return text[:close] + newline + "".join(f"  {m}," for m in members[:-1]) + f"  {members[-1]}{newline}" + text[close:]
+    last_end = max(end for _, end in spans.values())
+    first_start = min(start for start, _ in spans.values())
+    line_start = text.rfind("\n", 0, first_start) + 1
+    key_start = text.rfind('"', 0, text.rfind(":", 0, first_start))
+    key_start = text.rfind('"', 0, key_start)
+    indent = text[line_start:key_start] if "\n" in text[:first_start] else " "
+    separator = ("," + newline + indent) if "\n" in text[:first_start] else ", "
+    return text[:last_end] + "".join(separator + member for member in members) + text[last_end:]

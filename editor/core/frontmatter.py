@@ -1,0 +1,240 @@
+"""Split article files into front matter and body, byte for byte, the way Hugo reads them.
+
+A file is decoded strictly as UTF-8 (a BOM is remembered, not kept in the text) and cut into four
+strings whose concatenation is the decoded text exactly: ``head`` (leading blank space and the opening
+delimiter line), ``front`` (the front matter text), ``tail`` (the closing delimiter line) and ``body``.
+Nothing is normalised, so ``SplitFile.encode()`` gives back the bytes that were read.
+
+Reading values uses the fast parsers (stdlib ``tomllib``, ``json``, ruamel's safe loader); editing lives
+in :mod:`editor.core.edit`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+BOM = b"\xef\xbb\xbf"
+_BINARY_SNIFF = 8192
+
+
+class Format(StrEnum):
+    """The front matter flavour of a file."""
+
+    TOML = "toml"
+    YAML = "yaml"
+    JSON = "json"
+    NONE = "none"  # a file with no front matter at all
+
+
+_DELIMITERS = {Format.TOML: "+++", Format.YAML: "---"}
+
+
+class FrontMatterError(ValueError):
+    """A file that cannot be read as an article; ``line``/``column`` are 1-based file positions."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.message
+        where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
+        return f"{self.message} ({where})"
+
+
+@dataclass(frozen=True, slots=True)
+class SplitFile:
+    """A file cut into its parts; ``head + front + tail + body`` is the decoded text exactly."""
+
+    format: Format
+    head: str
+    front: str
+    tail: str
+    body: str
+    bom: bool = False
+
+    @property
+    def newline(self) -> str:
+        """The line ending the file uses (the first one found), for lines we add."""
+        text = self.head + self.front + self.tail
+        index = text.find("\n")
+        if index < 0:
+            index = self.body.find("\n")
+            text = self.body
+        return "\r\n" if index > 0 and text[index - 1] == "\r" else "\n"
+
+    @property
+    def front_line(self) -> int:
+        """The 1-based file line on which the front matter text starts."""
+        return self.head.count("\n") + 1
+
+    @property
+    def body_line(self) -> int:
+        """The 1-based file line on which the body starts."""
+        return (self.head + self.front + self.tail).count("\n") + 1
+
+    def text(self) -> str:
+        return self.head + self.front + self.tail + self.body
+
+    def encode(self) -> bytes:
+        data = self.text().encode("utf-8")
+        return BOM + data if self.bom else data
+
+    def with_front(self, front: str) -> SplitFile:
+        return replace(self, front=front)
+
+    def with_body(self, body: str) -> SplitFile:
+        return replace(self, body=body)
+
+
+def decode(data: bytes) -> tuple[str, bool]:
+    """Decode file bytes strictly as UTF-8; returns (text, had_bom) or raises FrontMatterError."""
+    if not data:
+        raise FrontMatterError("The file is empty")
+    if b"\x00" in data[:_BINARY_SNIFF]:
+        raise FrontMatterError("This looks like a binary file, not a text article")
+    bom = data.startswith(BOM)
+    raw = data[len(BOM) :] if bom else data
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise FrontMatterError(
+            f"The file is not valid UTF-8 (byte 0x{raw[error.start]:02x} cannot be decoded)",
+            line,
+            column,
+        ) from None
+    return text, bom
+
+
+def split(data: bytes) -> SplitFile:
+    """Cut file bytes into head, front matter, tail and body; raises FrontMatterError."""
+    text, bom = decode(data)
+    return split_text(text, bom=bom)
+
+
+def split_text(text: str, *, bom: bool = False) -> SplitFile:
+    """Cut decoded text; like Hugo, leading blank space before the front matter is allowed."""
+    start = len(text) - len(text.lstrip(" \t\r\n"))
+    first = text[start : start + 1]
+    if first == "{":
+        return _split_json(text, start, bom)
+    for fmt, delimiter in _DELIMITERS.items():
+        if text.startswith(delimiter, start):
+            return _split_delimited(text, start, fmt, delimiter, bom)
+    return SplitFile(Format.NONE, "", "", "", text, bom)
+
+
+def _split_delimited(text: str, start: int, fmt: Format, delimiter: str, bom: bool) -> SplitFile:
+    line_end = text.find("\n", start)
+    opening = text[start : line_end if line_end >= 0 else len(text)].rstrip("\r")
+    opening_line = text.count("\n", 0, start) + 1
+    if opening.rstrip(" \t") != delimiter:
+        raise FrontMatterError(
+            f"The opening {fmt.upper()} front matter delimiter should be {delimiter!r} alone on its line",
+            opening_line,
+        )
+    if line_end < 0:
+        raise FrontMatterError(
+            f"The {fmt.upper()} front matter is never closed: no line with {delimiter!r} follows",
+            opening_line,
+        )
+    closing = re.compile(rf"^{re.escape(delimiter)}[ \t]*\r?$", re.MULTILINE)
+    match = closing.search(text, line_end + 1)
+    if match is None:
+        raise FrontMatterError(
+            f"The {fmt.upper()} front matter is never closed: no line with {delimiter!r} follows",
+            opening_line,
+        )
+    tail_end = match.end()
+    if tail_end < len(text) and text[tail_end] == "\n":
+        tail_end += 1
+    return SplitFile(
+        fmt,
+        head=text[: line_end + 1],
+        front=text[line_end + 1 : match.start()],
+        tail=text[match.start() : tail_end],
+        body=text[tail_end:],
+        bom=bom,
+    )
+
+
+def _split_json(text: str, start: int, bom: bool) -> SplitFile:
+    try:
+        _, end = json.JSONDecoder().raw_decode(text, start)
+    except json.JSONDecodeError as error:
+        raise FrontMatterError(f"Malformed JSON front matter: {error.msg}", error.lineno, error.colno) from None
+    # Hugo's JSON front matter ends at the closing brace; the rest of that line break is not body.
+    tail_end = end
+    if text.startswith("\r\n", end):
+        tail_end += 2
+    elif text.startswith("\n", end):
+        tail_end += 1
+    return SplitFile(Format.JSON, text[:start], text[start:end], text[end:tail_end], text[tail_end:], bom)
+
+
+_TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def parse_front(split_file: SplitFile) -> dict[str, Any]:
+    """Read the front matter values as plain Python data; raises FrontMatterError with file lines."""
+    fmt, front = split_file.format, split_file.front
+    offset = split_file.front_line - 1
+    if fmt is Format.NONE:
+        return {}
+    if fmt is Format.TOML:
+        try:
+            return tomllib.loads(front)
+        except tomllib.TOMLDecodeError as error:
+            message = str(error)
+            where = _TOML_WHERE.search(message)
+            message = _TOML_WHERE.sub("", message).strip().rstrip(".")
+            if where:
+                line, column = int(where.group(1)), int(where.group(2))
+                raise FrontMatterError(f"Malformed TOML front matter: {message}", line + offset, column) from None
+            raise FrontMatterError(f"Malformed TOML front matter: {message}") from None
+    if fmt is Format.JSON:
+        try:
+            value = json.loads(front)
+        except json.JSONDecodeError as error:  # split already parsed it; kept for direct callers
+            raise FrontMatterError(f"Malformed JSON front matter: {error.msg}", error.lineno + offset, error.colno) from None
+        if not isinstance(value, dict):
+            raise FrontMatterError("JSON front matter must be an object", split_file.front_line)
+        return value
+    return _parse_yaml(front, offset, split_file.front_line)
+
+
+def _parse_yaml(front: str, offset: int, front_line: int) -> dict[str, Any]:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        value = YAML(typ="safe", pure=True).load(front)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "invalid YAML"
+        if mark is not None:
+            raise FrontMatterError(f"Malformed YAML front matter: {problem}", mark.line + 1 + offset, mark.column + 1) from None
+        raise FrontMatterError(f"Malformed YAML front matter: {problem}") from None
+    except YAMLError as error:
+        raise FrontMatterError(f"Malformed YAML front matter: {error}") from None
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise FrontMatterError("YAML front matter must be a mapping of keys to values", front_line)
+    return {str(key): item for key, item in value.items()}
+
+
+def read(data: bytes) -> tuple[SplitFile, dict[str, Any]]:
+    """Split and parse file bytes in one go."""
+    split_file = split(data)
+    return split_file, parse_front(split_file)

@@ -1,0 +1,84 @@
+"""Publish state by Hugo's rules.
+
+Hugo reads front matter keys case-insensitively and takes each date from the first key of a list that
+is set (its default ``[frontmatter]`` configuration):
+
+* ``publishDate``: publishdate, pubdate, published, date
+* ``expiryDate``: expirydate, unpublishdate
+
+A page is a draft when ``draft`` is true; otherwise it is *future* (scheduled) when its publish date is
+after now, *expired* when its expiry date is before now, and published otherwise. "Now" can be moved,
+like ``hugo --clock``, to review an embargo.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any
+
+from editor.core.values import parse_date
+
+PUBLISH_DATE_KEYS = ("publishdate", "pubdate", "published", "date")
+EXPIRY_DATE_KEYS = ("expirydate", "unpublishdate")
+DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
+
+
+class PublishState(StrEnum):
+    """Where an article stands for readers."""
+
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+    EXPIRED = "expired"
+    INVALID = "invalid"
+
+
+def _lowered(metadata: Mapping[str, Any]) -> dict[str, Any]:
+    lowered: dict[str, Any] = {}
+    for key, value in metadata.items():
+        lowered.setdefault(str(key).lower(), value)
+    return lowered
+
+
+def first_date(metadata: Mapping[str, Any], keys: tuple[str, ...]) -> dt.datetime | None:
+    """The first of ``keys`` (lower case) that holds a readable date, as an aware datetime."""
+    lowered = _lowered(metadata)
+    for key in keys:
+        moment = parse_date(lowered.get(key))
+        if moment is not None:
+            return moment
+    return None
+
+
+def is_draft(metadata: Mapping[str, Any]) -> bool:
+    """Hugo's cast.ToBool on ``draft``: a missing key, or anything unreadable, is false."""
+    value = _lowered(metadata).get("draft")
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return value != 0
+    if isinstance(value, str):
+        return value.strip() in ("1", "t", "T", "TRUE", "true", "True")
+    return False
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def state_of(metadata: Mapping[str, Any], as_of: dt.datetime | None = None) -> PublishState:
+    """The publish state of an article with this front matter, at ``as_of`` (default: now)."""
+    if is_draft(metadata):
+        return PublishState.DRAFT
+    now = as_of if as_of is not None else now_utc()
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=dt.UTC)
+    published = first_date(metadata, PUBLISH_DATE_KEYS)
+    if published is not None and published > now:
+        return PublishState.SCHEDULED
+    expires = first_date(metadata, EXPIRY_DATE_KEYS)
+    if expires is not None and expires <= now:
+        return PublishState.EXPIRED
+    return PublishState.PUBLISHED

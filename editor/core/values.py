@@ -1,0 +1,158 @@
+"""Value helpers shared by the state rules, the editors and the command line.
+
+Dates in front matter come as TOML/YAML datetimes, dates, or strings in many shapes. These helpers read
+them the way Hugo does (a missing time zone means UTC, Hugo's default), and write a new moment back in
+the shape the file already used, so a quoted ``"2025-09-23T14:21:27Z"`` stays a quoted string of that
+shape and a bare TOML datetime stays a datetime.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from typing import Any
+
+UTC = dt.UTC
+
+# Shapes Hugo accepts for front matter dates (a subset of cast.StringToDate that covers real files).
+_DATE_RE = re.compile(
+    r"^(?P<date>\d{4}-\d{2}-\d{2})"
+    r"(?:(?P<sep>[T ])(?P<time>\d{2}:\d{2}(?::\d{2}(?P<frac>\.\d+)?)?)"
+    r"\s?(?P<tz>Z|z|[+-]\d{2}:?\d{2}|UTC)?)?$"
+)
+
+
+def parse_date(value: Any) -> dt.datetime | None:
+    """Read a front matter date as an aware datetime, or None when it is not a date."""
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=UTC)
+    if isinstance(value, dt.time):
+        return None
+    if not isinstance(value, str):
+        return None
+    match = _DATE_RE.match(value.strip())
+    if match is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(match["date"])
+        if not match["time"]:
+            return dt.datetime(day.year, day.month, day.day, tzinfo=UTC)
+        clock = dt.time.fromisoformat(match["time"][:15])
+    except ValueError:
+        return None
+    moment = dt.datetime.combine(day, clock)
+    return moment.replace(tzinfo=_zone(match["tz"]))
+
+
+def _zone(tz: str | None) -> dt.tzinfo:
+    if not tz or tz in ("Z", "z", "UTC"):
+        return UTC
+    sign = -1 if tz[0] == "-" else 1
+    digits = tz[1:].replace(":", "")
+    return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+
+
+def is_date_like(value: Any) -> bool:
+    return isinstance(value, dt.date | dt.datetime) or (isinstance(value, str) and parse_date(value) is not None)
+
+
+def format_date_like(template: Any, moment: dt.datetime) -> Any:
+    """Express ``moment`` in the type and shape of ``template`` (the value the file had)."""
+    if isinstance(template, dt.datetime):
+        if template.tzinfo is None:
+            return moment.replace(tzinfo=None) if moment.tzinfo is None else moment.astimezone(UTC).replace(tzinfo=None)
+        aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return aware.astimezone(template.tzinfo)
+    if isinstance(template, dt.date):
+        return moment.date()
+    if isinstance(template, str):
+        return _format_like_string(template.strip(), moment)
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.isoformat()
+
+
+def _format_like_string(template: str, moment: dt.datetime) -> str:
+    match = _DATE_RE.match(template)
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    if match is None:
+        return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if not match["time"]:
+        return aware.date().isoformat()
+    tz = match["tz"]
+    zone = _zone(tz)
+    local = aware.astimezone(zone)
+    clock = "%H:%M:%S" if match["time"].count(":") == 2 else "%H:%M"
+    text = local.strftime(f"%Y-%m-%d{match['sep']}{clock}")
+    if match["frac"]:
+        text += f".{local.microsecond:06d}"[: len(match["frac"])]
+    if tz is None:
+        return text
+    if tz in ("Z", "z", "UTC"):
+        gap = " " if template.endswith(" UTC") else ""
+        return f"{text}{gap}{tz}"
+    offset = local.strftime("%z")
+    if ":" in tz:
+        offset = f"{offset[:3]}:{offset[3:]}"
+    return text + offset
+
+
+def coerce_like(template: Any, value: Any) -> Any:
+    """Give ``value`` the type of ``template`` (the old value of the key) where that can be done.
+
+    A datetime given for a key that held a date string becomes a string of the same shape; text given
+    for a number is read as a number; anything that does not fit is returned unchanged.
+    """
+    if template is None:
+        return value
+    if isinstance(value, dt.datetime | dt.date) and is_date_like(template):
+        moment = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+        return format_date_like(template, moment)
+    if isinstance(value, str):
+        return parse_text_like(template, value)
+    return value
+
+
+def parse_text_like(template: Any, text: str) -> Any:
+    """Read ``text`` (typed by a person) as a value of ``template``'s type; raises ValueError."""
+    if isinstance(template, bool):
+        lowered = text.strip().lower()
+        if lowered in ("true", "yes", "on", "1"):
+            return True
+        if lowered in ("false", "no", "off", "0"):
+            return False
+        raise ValueError(f"{text!r} is not true or false")
+    if isinstance(template, int):
+        return int(text.strip())
+    if isinstance(template, float):
+        return float(text.strip())
+    if isinstance(template, dt.datetime | dt.date) and not isinstance(template, str):
+        moment = parse_date(text)
+        if moment is None:
+            raise ValueError(f"{text!r} is not a date")
+        return format_date_like(template, moment)
+    if isinstance(template, list):
+        return parse_new_value(text) if text.strip().startswith("[") else [part.strip() for part in text.split(",") if part.strip()]
+    return text
+
+
+def parse_new_value(text: str) -> Any:
+    """Read the value of a new key: a TOML value when it is one (``42``, ``true``, ``[1, 2]``), else text."""
+    try:
+        return tomllib.loads(f"v = {text}")["v"]
+    except tomllib.TOMLDecodeError:
+        return text
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Equality that tells ``1`` from ``True`` and ``1`` from ``1.0`` (they write differently)."""
+    if type(a) is not type(b) and not (isinstance(a, dict) and isinstance(b, dict)):
+        if not (isinstance(a, str) and isinstance(b, str)):
+            return False
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same_value(a[k], b[k]) for k in a)
+    return a == b
