@@ -1,0 +1,1 @@
+"""Copydesk benchmarks: ``make bench`` (python -m bench). They generate their own data under .bench/."""
