@@ -1,0 +1,147 @@
+"""Article bodies as safe HTML for the review pane.
+
+Markdown goes through Python-Markdown with extensions close to Hugo's Goldmark defaults (tables,
+footnotes, definition lists, typographer quotes); raw HTML inside Markdown passes through, as Hugo does
+with ``markup.goldmark.renderer.unsafe = true``. HTML bodies are taken as they are. Either way the result
+is then cleaned with nh3 (ammonia): only a reading subset of tags survives, scripts and styles are
+dropped with their content, event handler attributes go, and links may only point to http, https,
+mailto or a relative address.
+
+The stylesheet is written for ``QTextDocument``, which understands a subset of CSS 2 (no borders on
+blocks, no max-width), so it keeps to font sizes, margins, line height and colours.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import markdown
+import nh3
+
+MARKDOWN = "markdown"
+HTML = "html"
+
+_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+_HTML_SUFFIXES = frozenset({".html", ".htm"})
+_MARKDOWN_EXTENSIONS = ("extra", "sane_lists", "smarty")
+
+_TAGS = frozenset(
+    {
+        "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
+        "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3",
+        "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s",
+        "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot",
+        "th", "thead", "time", "tr", "u", "ul", "var",
+    }
+)  # fmt: skip
+# Dropped together with everything inside them, not just unwrapped.
+_DROP_WITH_CONTENT = frozenset(
+    {"script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math"}
+)
+_ATTRIBUTES = {
+    "*": {"id", "title", "lang", "dir"},
+    "a": {"href", "name"},
+    "img": {"src", "alt", "width", "height"},
+    "ol": {"start", "type"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "col": {"span"},
+    "time": {"datetime"},
+    "abbr": set(),
+    "q": {"cite"},
+    "blockquote": {"cite"},
+}
+_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+_IMAGE_SCHEMES = ("http:", "https:")
+
+
+def kind_for_path(path: str | PurePath) -> str:
+    """How a body is written, from the file name: ``"markdown"`` (.md, .markdown) or ``"html"``.
+
+    Hugo renders unknown content suffixes as Markdown, so anything that is not .html/.htm is Markdown.
+    """
+    suffix = PurePath(path).suffix.lower()
+    if suffix in _HTML_SUFFIXES:
+        return HTML
+    return MARKDOWN
+
+
+def render_body(body: str, kind: str) -> str:
+    """The body as a sanitised HTML fragment; ``kind`` is ``"markdown"`` or ``"html"``."""
+    if kind == MARKDOWN:
+        source = markdown.markdown(
+            body, extensions=list(_MARKDOWN_EXTENSIONS), output_format="html"
+        )
+    elif kind == HTML:
+        source = body
+    else:
+        raise ValueError(f"Unknown body kind {kind!r}; expected 'markdown' or 'html'")
+    return sanitize(source)
+
+
+def sanitize(fragment: str) -> str:
+    """Keep only the reading subset of HTML: no scripts, handlers, or links outside http(s)/mailto."""
+    return nh3.clean(
+        fragment,
+        tags=set(_TAGS),
+        clean_content_tags=set(_DROP_WITH_CONTENT),
+        attributes={tag: set(names) for tag, names in _ATTRIBUTES.items()},
+        attribute_filter=_filter_attribute,
+        url_schemes=set(_URL_SCHEMES),
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def _filter_attribute(tag: str, name: str, value: str) -> str | None:
+    # nh3 already limits URL schemes; an image may additionally not be a mailto: address.
+    if tag == "img" and name == "src":
+        lowered = value.strip().lower()
+        if ":" in lowered.split("/", 1)[0] and not lowered.startswith(_IMAGE_SCHEMES):
+            return None
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class BodyColors:
+    """Colours for the body stylesheet (CSS colour strings), taken from the widget palette by the UI."""
+
+    text: str = "#1f2328"
+    muted: str = "#57606a"
+    link: str = "#0a58ca"
+    code_background: str = "#f3f4f6"
+    quote_background: str = "#f6f8fa"
+    rule: str = "#d0d7de"
+
+
+def stylesheet(colors: BodyColors | None = None, base_px: int = 15) -> str:
+    """A stylesheet for the rendered body that ``QTextDocument.setDefaultStyleSheet`` understands."""
+    c = colors or BodyColors()
+    return f"""
+body {{ color: {c.text}; font-size: {base_px}px; }}
+p, li, dd {{ line-height: 150%; }}
+p {{ margin-top: 0px; margin-bottom: {round(base_px * 0.8)}px; }}
+h1 {{ font-size: {round(base_px * 1.75)}px; font-weight: 600; margin-top: {base_px}px; margin-bottom: {round(base_px * 0.6)}px; }}
+h2 {{ font-size: {round(base_px * 1.4)}px; font-weight: 600; margin-top: {round(base_px * 1.3)}px; margin-bottom: {round(base_px * 0.5)}px; }}
+h3 {{ font-size: {round(base_px * 1.2)}px; font-weight: 600; margin-top: {base_px}px; margin-bottom: {round(base_px * 0.4)}px; }}
+h4, h5, h6 {{ font-size: {base_px}px; font-weight: 600; margin-top: {base_px}px; margin-bottom: {round(base_px * 0.3)}px; }}
+ul, ol {{ margin-top: 0px; margin-bottom: {round(base_px * 0.8)}px; }}
+li {{ margin-bottom: {round(base_px * 0.25)}px; }}
+a {{ color: {c.link}; text-decoration: underline; }}
+blockquote {{ color: {c.muted}; background-color: {c.quote_background}; font-style: italic; margin-left: {base_px}px; margin-right: {base_px}px; margin-top: {round(base_px * 0.5)}px; margin-bottom: {round(base_px * 0.8)}px; }}
+code, kbd, samp {{ font-family: monospace; background-color: {c.code_background}; }}
+pre {{ font-family: monospace; background-color: {c.code_background}; margin-top: {round(base_px * 0.4)}px; margin-bottom: {round(base_px * 0.8)}px; white-space: pre-wrap; }}
+table {{ border-collapse: collapse; margin-bottom: {round(base_px * 0.8)}px; }}
+th {{ font-weight: 600; background-color: {c.quote_background}; }}
+th, td {{ padding: 4px 8px; border: 1px solid {c.rule}; }}
+hr {{ color: {c.rule}; }}
+.placeholder {{ color: {c.muted}; font-style: italic; }}
+figcaption, caption {{ color: {c.muted}; font-size: {round(base_px * 0.87)}px; }}
+"""
+
+
+def empty_body_html(message: str) -> str:
+    """A muted one-line placeholder for an article without a body (``message`` is plain text)."""
+    return f'<p class="placeholder">{html.escape(message)}</p>'
