@@ -1,12 +1,40 @@
 """Validation of article metadata: problems an editor should fix, with the file line they are on.
 
-(Skeleton: the Problem type is fixed; ``check`` is being written — see issue 2.)
+``check_article`` looks at one file already in memory and touches the disk only to see whether a local
+cover image exists, so the form can call it on every edit. ``check_folder`` reads every article below a
+folder once and adds the checks that need the whole desk (the same id or link in two files).
+
+Keys are matched case-insensitively, as Hugo reads them. A problem points at the line of its key; a
+missing key points at the start of the front matter.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
+
+from editor.core.frontmatter import Format, FrontMatterError, SplitFile, read
+from editor.core.index import article_paths
+from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS
+from editor.core.values import parse_date
+
+if TYPE_CHECKING:
+    from editor.core.article import Article
+
+SUMMARY_LIMIT = 300
+DESCRIPTION_LIMIT = 160
+LENGTH_LIMITS = {"summary": SUMMARY_LIMIT, "description": DESCRIPTION_LIMIT}
+URL_KEYS = ("source_link", "enclosure", "qrcode")
+IMAGE_KEYS = ("enclosure", "qrcode")  # these may also name a local file
+UNIQUE_KEYS = ("article_id", "feed_item_id", "source_link")
+CHECKED_DATE_KEYS = tuple(dict.fromkeys(DATE_KEYS + EXPIRY_DATE_KEYS))
+SITE_MARKERS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
 
 
 class Level(StrEnum):
@@ -27,3 +55,423 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.level.value}: {self.message}"
+
+
+# --- the site and its files ------------------------------------------------------------------------
+
+
+def find_site_root(path: Path | str) -> Path | None:
+    """The nearest folder at or above ``path`` that looks like a Hugo site (a config file or static/)."""
+    start = Path(path).absolute()
+    if not start.is_dir():
+        start = start.parent
+    for folder in (start, *start.parents):
+        if any((folder / name).is_file() for name in SITE_MARKERS) or (folder / "static").is_dir():
+            return folder
+    return None
+
+
+def is_web_url(value: Any) -> bool:
+    """True for an absolute http(s) URL with a host and no blank space."""
+    if not isinstance(value, str) or not value or any(ch.isspace() for ch in value):
+        return False
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(host)
+
+
+_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")  # two letters at least: "C:" is a drive
+
+
+def resolve_local_image(
+    reference: Any, article_path: Path | str | None, site_root: Path | str | None
+) -> Path | None:
+    """The existing local file an image reference names, or None.
+
+    A reference starting with "/" is looked up in the site's ``static/`` folder (where Hugo serves it
+    from); any other relative reference next to the article. The file must stay inside the site (or
+    the article's folder when there is no site), so ``../../`` cannot reach elsewhere.
+    """
+    if not isinstance(reference, str):
+        return None
+    text = reference.strip()
+    if not text or text.startswith("//") or _URL_SCHEME.match(text):
+        return None
+    if "?" in text or "#" in text:
+        text = urlsplit(text).path
+    names = [text] if "%" not in text else [text, unquote(text)]
+    for name in names:
+        if name.startswith("/"):
+            if site_root is None:
+                return None
+            base = (Path(site_root) / "static").resolve()
+            candidate = (base / name.lstrip("/")).resolve()
+        else:
+            if article_path is None:
+                return None
+            folder = Path(article_path).parent.resolve()
+            base = Path(site_root).resolve() if site_root is not None else folder
+            candidate = (folder / name).resolve()
+        if candidate.is_relative_to(base) and candidate.is_file():
+            return candidate
+    return None
+
+
+# --- where keys are --------------------------------------------------------------------------------
+
+
+def key_lines(split_file: SplitFile) -> dict[str, int]:
+    """The 1-based file line of each top-level front matter key (the first, if a key repeats)."""
+    finder = {
+        Format.TOML: _toml_key_lines,
+        Format.YAML: _yaml_key_lines,
+        Format.JSON: _json_key_lines,
+    }.get(split_file.format)
+    if finder is None:
+        return {}
+    offset = split_file.front_line
+    return {key: offset + index for key, index in finder(split_file.front).items()}
+
+
+def opening_line(split_file: SplitFile) -> int:
+    """The line of the opening delimiter (or brace): where a missing key is reported."""
+    if split_file.format is Format.JSON:
+        return split_file.front_line
+    if split_file.format is Format.NONE:
+        return 1
+    return max(1, split_file.front_line - 1)
+
+
+_TOML_NAME = r"""(?P<key>[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_TOML_KEY = re.compile(rf"[ \t]*{_TOML_NAME}[ \t]*[=.]")
+_TOML_TABLE = re.compile(rf"[ \t]*\[\[?[ \t]*{_TOML_NAME}")
+_TOML_TOKEN = re.compile(r"""\"\"\"|'''|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|\#|[\[\]{}]""")
+# The rest of a multi-line string: possessive, so an escaped quote is never taken back as a closing one;
+# up to two quotes right before the closing three belong to the string.
+_ML_END = {
+    '"""': re.compile(r'(?:[^"\\]|\\.|\\$|"(?!""))*+"{3,5}'),
+    "'''": re.compile(r"(?:[^']|'(?!''))*+'{3,5}"),
+}
+
+
+def _toml_name(token: str) -> str:
+    if token.startswith('"'):
+        try:
+            return json.loads(token)
+        except ValueError:
+            return token[1:-1]
+    return token[1:-1] if token.startswith("'") else token
+
+
+def _toml_key_lines(front: str) -> dict[str, int]:
+    """Top-level keys by a line scan that knows strings, arrays and inline tables (no full parse)."""
+    lines: dict[str, int] = {}
+    depth = 0
+    open_string: str | None = None
+    in_tables = False
+    for index, line in enumerate(front.split("\n")):
+        pos = 0
+        if open_string is not None:
+            end = _ML_END[open_string].match(line)
+            if end is None:
+                continue
+            open_string, pos = None, end.end()
+        elif depth == 0:
+            # Outside any value, a line starting with "[" can only be a table header.
+            table = _TOML_TABLE.match(line)
+            if table:
+                lines.setdefault(_toml_name(table["key"]), index)
+                in_tables = True
+                continue
+            key = _TOML_KEY.match(line)
+            if key:
+                if not in_tables:
+                    lines.setdefault(_toml_name(key["key"]), index)
+                pos = key.end()
+        while (token := _TOML_TOKEN.search(line, pos)) is not None:
+            text = token.group()
+            if text == "#":
+                break
+            pos = token.end()
+            if text in _ML_END:
+                end = _ML_END[text].match(line, pos)
+                if end is None:
+                    open_string = text
+                    break
+                pos = end.end()
+            elif text in "[{":
+                depth += 1
+            elif text in "]}":
+                depth = max(0, depth - 1)
+    return lines
+
+
+def _yaml_key_lines(front: str) -> dict[str, int]:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.nodes import MappingNode
+
+    try:
+        root = YAML(typ="safe", pure=True).compose(front)
+    except YAMLError:
+        return {}
+    if not isinstance(root, MappingNode):
+        return {}
+    lines: dict[str, int] = {}
+    for key, _ in root.value:
+        lines.setdefault(str(key.value), key.start_mark.line)
+    return lines
+
+
+_JSON_SPACE = re.compile(r"[ \t\r\n]*")
+
+
+def _json_key_lines(front: str) -> dict[str, int]:
+    decoder = json.JSONDecoder()
+    lines: dict[str, int] = {}
+    try:
+        index = _JSON_SPACE.match(front).end() + 1  # past "{"
+        index = _JSON_SPACE.match(front, index).end()
+        while front.startswith('"', index):
+            start = index
+            key, index = json.decoder.scanstring(front, index + 1)
+            lines.setdefault(key, front.count("\n", 0, start))
+            index = _JSON_SPACE.match(front, index).end() + 1  # past ":"
+            _, index = decoder.raw_decode(front, _JSON_SPACE.match(front, index).end())
+            index = _JSON_SPACE.match(front, index).end()
+            if not front.startswith(",", index):
+                break
+            index = _JSON_SPACE.match(front, index + 1).end()
+    except (ValueError, AttributeError):
+        pass  # split() has parsed it already; a surprise here only costs line numbers
+    return lines
+
+
+class _Lines:
+    """Key lines of one file, worked out the first time a problem needs one."""
+
+    def __init__(self, split_file: SplitFile) -> None:
+        self._split = split_file
+        self._lines: dict[str, int] | None = None
+
+    def of(self, key: str | None) -> int:
+        if self._lines is None:
+            self._lines = key_lines(self._split)
+        if key is not None and key in self._lines:
+            return self._lines[key]
+        return opening_line(self._split)
+
+
+# --- the checks ------------------------------------------------------------------------------------
+
+
+def _by_lower_key(metadata: Mapping[str, Any]) -> dict[str, tuple[str, Any]]:
+    """lower-case key → (key as written, value); the first spelling wins, as in the state rules."""
+    found: dict[str, tuple[str, Any]] = {}
+    for key, value in metadata.items():
+        found.setdefault(str(key).lower(), (str(key), value))
+    return found
+
+
+def check_article(
+    relpath: str,
+    split_file: SplitFile,
+    metadata: Mapping[str, Any],
+    *,
+    article_path: Path | str | None = None,
+    site_root: Path | str | None = None,
+) -> list[Problem]:
+    """The problems of one article in memory (no folder scan).
+
+    ``metadata`` may include unsaved edits; lines come from ``split_file`` (a key not in the file yet
+    is reported at the start of the front matter). ``article_path`` and ``site_root`` are used to find
+    local cover images; without them a local path is reported as not found.
+    """
+    lines = _Lines(split_file)
+    found = _by_lower_key(metadata)
+    problems: list[Problem] = []
+
+    def report(level: Level, key: str, message: str) -> None:
+        problems.append(Problem(relpath, lines.of(key), level, message, key))
+
+    if "title" not in found:
+        report(Level.ERROR, "title", "title is missing")
+    else:
+        key, value = found["title"]
+        if value is None or (isinstance(value, str) and not value.strip()):
+            report(Level.ERROR, key, f"{key} is empty")
+
+    for lower in CHECKED_DATE_KEYS:
+        if lower not in found:
+            continue
+        key, value = found[lower]
+        if value is None:
+            continue  # YAML's "date:" with nothing after it: Hugo treats it as not set
+        if isinstance(value, str) and not value.strip():
+            report(
+                Level.ERROR,
+                key,
+                f"{key} is empty; give a date such as 2026-11-24T09:00:00Z or remove the key",
+            )
+        elif parse_date(value) is None:
+            report(
+                Level.ERROR,
+                key,
+                f"{key} {_show(value)} is not a date Hugo can read (use a form such as 2026-11-24T09:00:00Z)",
+            )
+
+    for lower in URL_KEYS:
+        if lower not in found:
+            continue
+        key, value = found[lower]
+        if value is None or (isinstance(value, str) and not value.strip()) or is_web_url(value):
+            continue
+        if lower in IMAGE_KEYS:
+            if resolve_local_image(value, article_path, site_root) is not None:
+                continue
+            report(
+                Level.ERROR,
+                key,
+                f"{key} {_show(value)} is neither an http(s) URL nor {_where_local(value)}",
+            )
+        else:
+            report(Level.ERROR, key, f"{key} {_show(value)} is not an http(s) URL")
+
+    for lower, limit in LENGTH_LIMITS.items():
+        if lower not in found:
+            continue
+        key, value = found[lower]
+        if isinstance(value, str) and len(value) > limit:
+            report(
+                Level.WARNING,
+                key,
+                f"{key} is {len(value)} characters long; keep it to {limit} or fewer",
+            )
+    return problems
+
+
+def check_loaded(article: Article, site_root: Path | str | None = None) -> list[Problem]:
+    """The problems of an open article, including its unsaved edits (for the form)."""
+    return check_article(
+        article.relpath,
+        article.split,
+        article.current_metadata(),
+        article_path=article.path,
+        site_root=site_root,
+    )
+
+
+def _where_local(value: Any) -> str:
+    text = str(value).strip()
+    if text.startswith("/"):
+        return f"a file in the site's static folder (static{text})"
+    return "a file next to the article"
+
+
+def _show(value: Any) -> str:
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > 80:
+        text = text[:77] + "..."
+    return json.dumps(text, ensure_ascii=False)
+
+
+def problem_for_error(relpath: str, error: BaseException) -> Problem:
+    """An error-level problem for a file that could not be read at all."""
+    if isinstance(error, FrontMatterError):
+        message = error.message + (f" (column {error.column})" if error.column else "")
+        return Problem(relpath, error.line, Level.ERROR, message)
+    if isinstance(error, OSError):
+        return Problem(
+            relpath, None, Level.ERROR, f"cannot read the file: {error.strerror or error}"
+        )
+    return Problem(relpath, None, Level.ERROR, str(error))
+
+
+# --- a whole folder --------------------------------------------------------------------------------
+
+
+@dataclass
+class FolderCheck:
+    """The outcome of checking a folder: the problems, sorted by path and line, and how many files."""
+
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.problems)
+
+    def __len__(self) -> int:
+        return len(self.problems)
+
+    @property
+    def errors(self) -> int:
+        return sum(problem.level is Level.ERROR for problem in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(problem.level is Level.WARNING for problem in self.problems)
+
+
+def _unique_value(value: Any) -> str | None:
+    """The text two files are compared on; None when the value is empty or not a plain value."""
+    if isinstance(value, bool) or value is None or isinstance(value, list | dict):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def check_folder(root: Path | str) -> FolderCheck:
+    """Check every article below ``root`` (or the one file ``root``), reading each file once.
+
+    Problem paths are relative to ``root`` ("/"-separated); for a single file, its name.
+    """
+    base = Path(root).absolute()
+    site_root = find_site_root(base)
+    if base.is_file():
+        folder, paths = base.parent, iter([base])
+    else:
+        folder, paths = base, article_paths(base)
+    result = FolderCheck()
+    # (lower-case key, value) → [(relpath, key as written, line)]
+    seen: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
+    for path in paths:
+        result.files += 1
+        relpath = path.relative_to(folder).as_posix()
+        try:
+            split_file, metadata = read(path.read_bytes())
+        except (FrontMatterError, OSError) as error:
+            result.problems.append(problem_for_error(relpath, error))
+            continue
+        result.problems.extend(
+            check_article(relpath, split_file, metadata, article_path=path, site_root=site_root)
+        )
+        found = _by_lower_key(metadata)
+        lines = _Lines(split_file)
+        for lower in UNIQUE_KEYS:
+            if lower in found:
+                key, value = found[lower]
+                text = _unique_value(value)
+                if text is not None:
+                    seen.setdefault((lower, text), []).append((relpath, key, lines.of(key)))
+    for (_, text), owners in seen.items():
+        if len(owners) < 2:
+            continue
+        for relpath, key, line in owners:
+            others = [other for other, _, _ in owners if other != relpath]
+            named = ", ".join(others[:3]) + (
+                f" and {len(others) - 3} more" if len(others) > 3 else ""
+            )
+            result.problems.append(
+                Problem(
+                    relpath,
+                    line,
+                    Level.ERROR,
+                    f"duplicate {key} {_show(text)}: also in {named}",
+                    key,
+                )
+            )
+    result.problems.sort(key=lambda problem: (problem.path, problem.line or 0))
+    return result

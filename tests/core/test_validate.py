@@ -1,0 +1,398 @@
+"""Validation rules, the lines they point at in each front matter format, and the folder-wide checks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from editor.core.frontmatter import read
+from editor.core.service import DocumentService
+from editor.core.validate import (
+    DESCRIPTION_LIMIT,
+    SUMMARY_LIMIT,
+    Level,
+    Problem,
+    check_article,
+    check_folder,
+    check_loaded,
+    find_site_root,
+    is_web_url,
+    key_lines,
+    resolve_local_image,
+)
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+
+def check_text(text: str, relpath: str = "a.md", **kwargs: object) -> list[Problem]:
+    split_file, metadata = read(text.encode("utf-8"))
+    return check_article(relpath, split_file, metadata, **kwargs)
+
+
+def found(problems: list[Problem]) -> list[tuple[int | None, Level, str | None]]:
+    return [(problem.line, problem.level, problem.key) for problem in problems]
+
+
+GOOD_TOML = """+++
+title = "A story"
+date = 2026-03-02T09:30:00Z
+source_link = "https://example.com/a"
++++
+Body
+"""
+
+
+def test_a_clean_article_has_no_problems() -> None:
+    assert check_text(GOOD_TOML) == []
+
+
+# --- the rules ---------------------------------------------------------------------------------------
+
+
+def test_missing_title_is_an_error_at_the_opening_delimiter() -> None:
+    problems = check_text('\n\n+++\ndate = "2026-01-01"\n+++\n')
+    assert found(problems) == [(3, Level.ERROR, "title")]
+    assert problems[0].message == "title is missing"
+    assert str(problems[0]) == "a.md:3: error: title is missing"
+
+
+@pytest.mark.parametrize("value", ['""', '"   "'])
+def test_empty_title_is_an_error_on_its_line(value: str) -> None:
+    problems = check_text(f"+++\ndraft = true\ntitle = {value}\n+++\n")
+    assert found(problems) == [(3, Level.ERROR, "title")]
+    assert "empty" in problems[0].message
+
+
+def test_a_file_without_front_matter_lacks_a_title_at_line_one() -> None:
+    assert found(check_text("Just a body\n")) == [(1, Level.ERROR, "title")]
+
+
+def test_keys_are_matched_case_insensitively_like_hugo() -> None:
+    problems = check_text('+++\nTitle = "Fine"\nPublishDate = "next week"\n+++\n')
+    assert found(problems) == [(3, Level.ERROR, "PublishDate")]
+    assert problems[0].message.startswith('PublishDate "next week" is not a date')
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'date = "2026-11-24"',
+        'date = "2026-11-24T09:00:00+01:00"',
+        'date = "2026-11-24 09:00"',
+        "date = 2026-11-24",
+        "date = 2026-11-24T09:00:00",
+        'expiryDate = "2027-01-01T00:00:00Z"',
+    ],
+)
+def test_readable_dates_pass(line: str) -> None:
+    assert check_text(f'+++\ntitle = "T"\n{line}\n+++\n') == []
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ('date = "Tuesday"', "date"),
+        ('date = "2026-13-01"', "date"),
+        ("date = 12:30:00", "date"),
+        ('lastmod = "yesterday"', "lastmod"),
+        ('expiryDate = "2026/12/31"', "expiryDate"),
+        ('date = ""', "date"),
+    ],
+)
+def test_unreadable_dates_are_errors_on_their_line(line: str, key: str) -> None:
+    problems = check_text(f'+++\ntitle = "T"\n{line}\n+++\n')
+    assert found(problems) == [(3, Level.ERROR, key)]
+
+
+def test_a_yaml_date_with_no_value_counts_as_not_set() -> None:
+    assert check_text("---\ntitle: T\ndate:\n---\n") == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ftp://example.com/story",
+        "www.example.com/story",
+        "/news/story",
+        "https:///no-host",
+        "https://example.com/a story",
+        "//example.com/story",
+        "mailto:desk@example.com",
+    ],
+)
+def test_source_link_must_be_an_http_url(url: str) -> None:
+    problems = check_text(f'+++\ntitle = "T"\nsource_link = "{url}"\n+++\n')
+    assert found(problems) == [(3, Level.ERROR, "source_link")]
+    assert "is not an http(s) URL" in problems[0].message
+
+
+def test_empty_link_fields_are_not_reported() -> None:
+    assert (
+        check_text('+++\ntitle = "T"\nsource_link = ""\nenclosure = ""\nqrcode = ""\n+++\n') == []
+    )
+
+
+def test_a_non_text_link_is_an_error() -> None:
+    assert found(check_text('+++\ntitle = "T"\nqrcode = 42\n+++\n')) == [(3, Level.ERROR, "qrcode")]
+
+
+def test_image_keys_accept_urls_and_reject_unknown_local_paths(tmp_path: Path) -> None:
+    article = tmp_path / "content" / "a.md"
+    article.parent.mkdir(parents=True)
+    text = '+++\ntitle = "T"\nenclosure = "https://img.example.org/a.png"\nqrcode = "/images/missing.webp"\n+++\n'
+    problems = check_text(text, article_path=article, site_root=tmp_path)
+    assert found(problems) == [(4, Level.ERROR, "qrcode")]
+    assert "static/images/missing.webp" in problems[0].message
+
+
+def test_image_keys_accept_existing_local_files(tmp_path: Path) -> None:
+    (tmp_path / "static" / "images").mkdir(parents=True)
+    (tmp_path / "static" / "images" / "cover.png").write_bytes(b"png")
+    bundle = tmp_path / "content" / "story"
+    bundle.mkdir(parents=True)
+    (bundle / "qr.webp").write_bytes(b"webp")
+    text = '+++\ntitle = "T"\nenclosure = "/images/cover.png"\nqrcode = "qr.webp"\n+++\n'
+    assert check_text(text, article_path=bundle / "index.md", site_root=tmp_path) == []
+    # Without knowing where the article is, a local path cannot be confirmed.
+    assert {problem.key for problem in check_text(text)} == {"enclosure", "qrcode"}
+
+
+def test_summary_and_description_limits_are_warnings() -> None:
+    at_limit = f'+++\ntitle = "T"\nsummary = "{"s" * SUMMARY_LIMIT}"\ndescription = "{"d" * DESCRIPTION_LIMIT}"\n+++\n'
+    assert check_text(at_limit) == []
+    over = f'+++\ntitle = "T"\nsummary = "{"s" * 301}"\ndescription = "{"é" * 161}"\n+++\n'
+    problems = check_text(over)
+    assert found(problems) == [(3, Level.WARNING, "summary"), (4, Level.WARNING, "description")]
+    assert problems[0].message == "summary is 301 characters long; keep it to 300 or fewer"
+    assert problems[1].message == "description is 161 characters long; keep it to 160 or fewer"
+
+
+def test_limits_count_characters_not_bytes() -> None:
+    text = f'+++\ntitle = "T"\ndescription = "{"澜" * DESCRIPTION_LIMIT}"\n+++\n'
+    assert check_text(text) == []
+
+
+# --- lines per format --------------------------------------------------------------------------------
+
+
+def test_toml_lines_skip_strings_arrays_and_tables() -> None:
+    front = "\n".join(
+        [
+            "+++",
+            "# a comment",
+            'summary = """',
+            'title = "not a key"',
+            "[not_a_table]",
+            'ends with \\""" quote """"',
+            "tags = [",
+            "  [1],",
+            '  "x = 1",',
+            "]",
+            "'title' = \"\"",
+            'inline = { a = [1, 2], b = """',
+            '[no]""" }',
+            "source_link = 'ftp://x' # [",
+            "[params]",
+            'date = "not checked: in a table"',
+            "+++",
+            "",
+        ]
+    )
+    problems = check_text(front)
+    assert found(problems) == [(11, Level.ERROR, "title"), (14, Level.ERROR, "source_link")]
+    split_file, _ = read(front.encode())
+    assert key_lines(split_file) == {
+        "summary": 3,
+        "tags": 7,
+        "title": 11,
+        "inline": 12,
+        "source_link": 14,
+        "params": 15,
+    }
+
+
+def test_yaml_lines_come_from_the_parser() -> None:
+    text = (
+        "\n---\n"
+        "summary: |\n"
+        "  title: inside a block\n"
+        'description: "a quoted\n'
+        'title: still quoted"\n'
+        "title: ''\n"
+        "qrcode: ftp://x\n"
+        "---\n"
+    )
+    problems = check_text(text)
+    assert found(problems) == [(7, Level.ERROR, "title"), (8, Level.ERROR, "qrcode")]
+
+
+def test_json_lines_come_from_the_decoder() -> None:
+    text = (
+        "{\n"
+        '  "params": {"title": "nested"},\n'
+        '  "tags": ["a",\n'
+        '    "b"],\n'
+        '  "ti\\u0074le": "",\n'
+        '  "date": "soon"\n'
+        "}\n"
+        "Body\n"
+    )
+    problems = check_text(text)
+    assert found(problems) == [(5, Level.ERROR, "title"), (6, Level.ERROR, "date")]
+
+
+def test_a_key_added_by_an_unsaved_edit_points_at_the_front_matter_start() -> None:
+    split_file, metadata = read(b'+++\ntitle = "T"\n+++\n')
+    problems = check_article("a.md", split_file, {**metadata, "source_link": "nope"})
+    assert found(problems) == [(1, Level.ERROR, "source_link")]
+
+
+def test_check_loaded_sees_unsaved_edits(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(GOOD_TOML, encoding="utf-8")
+    article = DocumentService(tmp_path).load("a.md")
+    article.set_value("title", "")
+    assert found(check_loaded(article, tmp_path)) == [(2, Level.ERROR, "title")]
+
+
+# --- sites and local images ------------------------------------------------------------------------
+
+
+def test_find_site_root_walks_up_to_the_hugo_site(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SAMPLES, site)
+    article = site / "content" / "technology" / "quillon-robotics-picking-arm.md"
+    assert find_site_root(article) == site
+    assert find_site_root(article.parent) == site
+    assert find_site_root(tmp_path) is None
+    bare = tmp_path / "bare"
+    (bare / "static").mkdir(parents=True)
+    assert find_site_root(bare / "post.md") == bare
+
+
+def test_resolve_local_image(tmp_path: Path) -> None:
+    (tmp_path / "hugo.toml").write_text("", encoding="utf-8")
+    (tmp_path / "static" / "img").mkdir(parents=True)
+    cover = tmp_path / "static" / "img" / "my cover.png"
+    cover.write_bytes(b"png")
+    bundle = tmp_path / "content" / "story"
+    bundle.mkdir(parents=True)
+    (bundle / "pic.jpg").write_bytes(b"jpg")
+    (tmp_path / "secret.png").write_bytes(b"png")
+    article = bundle / "index.md"
+
+    assert resolve_local_image("/img/my cover.png", article, tmp_path) == cover
+    assert resolve_local_image("/img/my%20cover.png?v=2", article, tmp_path) == cover
+    assert resolve_local_image("pic.jpg", article, tmp_path) == bundle / "pic.jpg"
+    assert resolve_local_image("../../secret.png", article, tmp_path) == tmp_path / "secret.png"
+    # Outside the static folder, the site, or pointing at nothing: not a local image.
+    assert resolve_local_image("/../secret.png", article, tmp_path) is None
+    assert resolve_local_image("../../../outside.png", article, tmp_path) is None
+    assert resolve_local_image("/img/missing.png", article, tmp_path) is None
+    assert resolve_local_image("/img", article, tmp_path) is None
+    assert resolve_local_image("/img/my cover.png", article, None) is None
+    for remote in (
+        "https://example.org/img/my cover.png",
+        "//example.org/x.png",
+        "file:///etc/passwd",
+    ):
+        assert resolve_local_image(remote, article, tmp_path) is None
+    assert resolve_local_image(42, article, tmp_path) is None
+
+
+def test_is_web_url() -> None:
+    assert is_web_url("https://example.org/a?b=c#d")
+    assert is_web_url("HTTP://example.org")
+    assert not is_web_url("http://[::1")
+    assert not is_web_url("https://")
+    assert not is_web_url(" https://example.org")
+    assert not is_web_url(None)
+
+
+# --- whole folders -----------------------------------------------------------------------------------
+
+
+def test_check_folder_on_the_sample_desk(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SAMPLES, site)
+    result = check_folder(site)
+    assert result.files == 17
+    assert [(p.path, p.line, p.level, p.key) for p in result] == [
+        ("content/business/broken-front-matter.md", 2, Level.ERROR, None),
+        ("content/business/calder-bay-container-volumes.md", 7, Level.WARNING, "description"),
+        ("content/business/tidewater-renewables-green-bond.md", 5, Level.WARNING, "summary"),
+        ("content/world/vallombra-water-rationing.md", 1, Level.ERROR, "title"),
+    ]
+    assert result.problems[0].message.startswith("Malformed TOML front matter")
+    assert (result.errors, result.warnings) == (2, 2)
+
+
+def test_check_folder_resolves_local_covers_against_the_site(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SAMPLES, site)
+    article = site / "content" / "technology" / "quillon-robotics-picking-arm.md"
+    assert check_folder(article).problems == []  # enclosure = "/images/desk-cover.png" exists
+    (site / "static" / "images" / "desk-cover.png").unlink()
+    problems = check_folder(article).problems
+    assert [(p.path, p.line, p.key) for p in problems] == [
+        ("quillon-robotics-picking-arm.md", 8, "enclosure")
+    ]
+
+
+def test_unreadable_files_are_errors_with_the_parser_line(tmp_path: Path) -> None:
+    (tmp_path / "bad.md").write_bytes(b'+++\ntitle = "T"\ndate = \n+++\n')
+    (tmp_path / "latin1.md").write_bytes(b'+++\ntitle = "caf\xe9"\n+++\n')
+    (tmp_path / "empty.md").write_bytes(b"")
+    result = check_folder(tmp_path)
+    assert [(p.path, p.line, p.level) for p in result] == [
+        ("bad.md", 3, Level.ERROR),
+        ("empty.md", None, Level.ERROR),
+        ("latin1.md", 2, Level.ERROR),
+    ]
+    assert "UTF-8" in result.problems[2].message
+
+
+def test_duplicates_are_reported_on_every_file_naming_the_others(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        '+++\ntitle = "A"\narticle_id = 304122\nsource_link = "https://example.com/same"\n+++\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "b.md").write_text(
+        '---\ntitle: B\n\nsource_link: https://example.com/same\narticle_id: "304122"\n---\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "c.md").write_text(
+        '{\n"title": "C",\n"feed_item_id": 7,\n"article_id": 304122\n}\n', encoding="utf-8"
+    )
+    (tmp_path / "d.md").write_text(
+        '+++\ntitle = "D"\narticle_id = 1\nfeed_item_id = 8\n+++\n', encoding="utf-8"
+    )
+    result = check_folder(tmp_path)
+    assert [(p.path, p.line, p.key, p.message) for p in result] == [
+        ("a.md", 3, "article_id", 'duplicate article_id "304122": also in b.md, c.md'),
+        (
+            "a.md",
+            4,
+            "source_link",
+            'duplicate source_link "https://example.com/same": also in b.md',
+        ),
+        (
+            "b.md",
+            4,
+            "source_link",
+            'duplicate source_link "https://example.com/same": also in a.md',
+        ),
+        ("b.md", 5, "article_id", 'duplicate article_id "304122": also in a.md, c.md'),
+        ("c.md", 4, "article_id", 'duplicate article_id "304122": also in a.md, b.md'),
+    ]
+    assert all(problem.level is Level.ERROR for problem in result)
+
+
+def test_many_duplicates_are_summarised(tmp_path: Path) -> None:
+    for index in range(6):
+        (tmp_path / f"{index}.md").write_text(
+            f'+++\ntitle = "{index}"\nfeed_item_id = 5\n+++\n', encoding="utf-8"
+        )
+    messages = [problem.message for problem in check_folder(tmp_path) if problem.path == "0.md"]
+    assert messages == ['duplicate feed_item_id "5": also in 1.md, 2.md, 3.md and 2 more']
