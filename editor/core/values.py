@@ -148,9 +148,10 @@ def parse_new_value(text: str) -> Any:
 
 def same_value(a: Any, b: Any) -> bool:
     """Equality that tells ``1`` from ``True`` and ``1`` from ``1.0`` (they write differently)."""
-    if type(a) is not type(b) and not (isinstance(a, dict) and isinstance(b, dict)):
-        if not (isinstance(a, str) and isinstance(b, str)):
-            return False
+    # dict and str subclasses (tomlkit's containers and strings) compare by content.
+    related = (isinstance(a, dict) and isinstance(b, dict)) or (isinstance(a, str) and isinstance(b, str))
+    if type(a) is not type(b) and not related:
+        return False
     if isinstance(a, list):
         return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, dict):

@@ -1,0 +1,31 @@
+"""Shared test setup: Qt runs offscreen, and tests get a private copy of the sample desk."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: tests must never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
+
+
+@pytest.fixture
+def sample_desk(tmp_path: Path) -> Path:
+    """A private copy of resources/samples (a small Hugo site) that a test may change freely."""
+    desk = tmp_path / "desk"
+    shutil.copytree(SAMPLES, desk)
+    return desk
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Path:
+    """An empty desk folder for tests that write their own files."""
+    root = tmp_path / "desk"
+    root.mkdir()
+    return root
