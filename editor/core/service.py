@@ -21,6 +21,7 @@ from typing import Any
 from editor.core.article import Article, Fingerprint
 from editor.core.edit import EditError
 from editor.core.frontmatter import FrontMatterError, read
+from editor.core.state import hugo_key
 
 
 class ConflictError(RuntimeError):
@@ -171,7 +172,7 @@ class DocumentService:
 
 def _draft_key(metadata: dict[str, Any]) -> str | None:
     """The key Hugo reads as ``draft`` (keys are case-insensitive in Hugo)."""
-    return next((key for key in metadata if key.lower() == "draft"), None)
+    return hugo_key(metadata, "draft")
 
 
 def _read_bytes(path: Path) -> tuple[bytes, int]:

@@ -35,10 +35,27 @@ class PublishState(StrEnum):
     INVALID = "invalid"
 
 
+def hugo_key(metadata: Mapping[str, Any], name: str) -> str | None:
+    """The key of ``metadata`` whose value Hugo reads for ``name`` (lower case), or None.
+
+    Hugo lower-cases front matter keys (maps.PrepareParams): a key that is not all lower case moves
+    onto the lower-case one, so ``PublishDate`` wins over ``publishdate`` wherever each is written.
+    """
+    found = None
+    for key in metadata:
+        text = str(key)
+        if text.lower() == name and (found is None or text != name):
+            found = key
+    return found
+
+
 def _lowered(metadata: Mapping[str, Any]) -> dict[str, Any]:
     lowered: dict[str, Any] = {}
     for key, value in metadata.items():
-        lowered.setdefault(str(key).lower(), value)
+        text = str(key)
+        lower = text.lower()
+        if lower not in lowered or text != lower:
+            lowered[lower] = value
     return lowered
 
 

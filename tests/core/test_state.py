@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from editor.core.state import (
+    EXPIRY_DATE_KEYS,
+    PUBLISH_DATE_KEYS,
+    PublishState,
+    first_date,
+    hugo_key,
+    is_draft,
+    state_of,
+)
+
+UTC = dt.UTC
+NOW = dt.datetime(2025, 6, 15, 12, 0, tzinfo=UTC)
+PAST = dt.datetime(2025, 6, 1, tzinfo=UTC)
+FUTURE = dt.datetime(2025, 7, 1, tzinfo=UTC)
+
+DRAFT = PublishState.DRAFT
+SCHEDULED = PublishState.SCHEDULED
+PUBLISHED = PublishState.PUBLISHED
+EXPIRED = PublishState.EXPIRED
+
+
+@pytest.mark.parametrize(
+    ("metadata", "expected"),
+    [
+        pytest.param({}, PUBLISHED, id="nothing-set"),
+        pytest.param({"draft": False}, PUBLISHED, id="draft-false"),
+        pytest.param({"draft": True}, DRAFT, id="draft-true"),
+        pytest.param({"draft": True, "date": FUTURE, "expiryDate": PAST}, DRAFT, id="draft-wins"),
+        pytest.param({"draft": "true"}, DRAFT, id="draft-string-true"),
+        pytest.param({"draft": "false"}, PUBLISHED, id="draft-string-false"),
+        pytest.param({"draft": "yes"}, PUBLISHED, id="draft-yes-is-not-true-for-hugo"),
+        pytest.param({"draft": 1}, DRAFT, id="draft-one"),
+        pytest.param({"Draft": True}, DRAFT, id="draft-key-case"),
+        pytest.param({"date": FUTURE}, SCHEDULED, id="date-future"),
+        pytest.param({"date": PAST}, PUBLISHED, id="date-past"),
+        pytest.param({"publishDate": FUTURE, "date": PAST}, SCHEDULED, id="publishdate-over-date"),
+        pytest.param({"publishDate": PAST, "date": FUTURE}, PUBLISHED, id="publishdate-past-date-future"),
+        pytest.param({"pubdate": FUTURE, "published": PAST}, SCHEDULED, id="pubdate-over-published"),
+        pytest.param({"published": FUTURE, "date": PAST}, SCHEDULED, id="published-over-date"),
+        pytest.param({"PUBLISHDATE": FUTURE}, SCHEDULED, id="publishdate-upper-case"),
+        pytest.param({"publishDate": "2025-07-01T00:00:00Z"}, SCHEDULED, id="publishdate-string"),
+        pytest.param({"publishDate": dt.date(2025, 7, 1)}, SCHEDULED, id="publishdate-date"),
+        pytest.param({"expiryDate": PAST}, EXPIRED, id="expired"),
+        pytest.param({"expiryDate": FUTURE}, PUBLISHED, id="expires-later"),
+        pytest.param({"unpublishdate": PAST}, EXPIRED, id="unpublishdate"),
+        pytest.param({"expirydate": FUTURE, "unpublishdate": PAST}, PUBLISHED, id="expirydate-over-alias"),
+        pytest.param({"ExpiryDate": "2025-06-01"}, EXPIRED, id="expiry-string-case"),
+        # Publish date first: an article not out yet is scheduled even if its expiry has passed.
+        pytest.param({"publishDate": FUTURE, "expiryDate": PAST}, SCHEDULED, id="future-and-expired"),
+        pytest.param({"date": NOW}, PUBLISHED, id="publish-at-now-is-out"),
+        pytest.param({"expiryDate": NOW}, EXPIRED, id="expiry-at-now-is-expired"),
+        pytest.param({"date": dt.datetime(2025, 6, 15, 12, 30)}, SCHEDULED, id="naive-is-utc-future"),
+        pytest.param({"date": dt.datetime(2025, 6, 15, 11, 30)}, PUBLISHED, id="naive-is-utc-past"),
+        pytest.param({"date": "2025-06-15T13:30:00+02:00"}, PUBLISHED, id="offset-counts"),
+        pytest.param({"date": "2025-06-15T12:30:00-01:00"}, SCHEDULED, id="negative-offset-counts"),
+    ],
+)
+def test_state_follows_hugo_rules(metadata: dict, expected: PublishState) -> None:
+    assert state_of(metadata, as_of=NOW) is expected
+
+
+def test_as_of_moves_now() -> None:
+    meta = {"publishDate": "2025-07-01T00:00:00Z", "expiryDate": "2025-08-01T00:00:00Z"}
+    assert state_of(meta, as_of=dt.datetime(2025, 6, 30, tzinfo=UTC)) is SCHEDULED
+    assert state_of(meta, as_of=dt.datetime(2025, 7, 1, tzinfo=UTC)) is PUBLISHED
+    assert state_of(meta, as_of=dt.datetime(2025, 7, 31, 23, 59, 59, tzinfo=UTC)) is PUBLISHED
+    assert state_of(meta, as_of=dt.datetime(2025, 8, 1, tzinfo=UTC)) is EXPIRED
+    # A naive "now" is read as UTC, like a date without a zone.
+    assert state_of(meta, as_of=dt.datetime(2025, 7, 1, 0, 0)) is PUBLISHED
+    assert state_of(meta, as_of=dt.datetime(2025, 6, 30, 23, 59)) is SCHEDULED
+
+
+def test_default_now_is_the_real_clock() -> None:
+    today = dt.datetime.now(UTC)
+    assert state_of({"date": today + dt.timedelta(days=30)}) is SCHEDULED
+    assert state_of({"date": today - dt.timedelta(days=30)}) is PUBLISHED
+    assert state_of({"expiryDate": today - dt.timedelta(days=30)}) is EXPIRED
+
+
+def test_a_key_not_in_lower_case_wins_like_hugo_prepare_params() -> None:
+    # Hugo lower-cases keys by moving "PublishDate" onto "publishdate", whatever their order.
+    for meta in (
+        {"publishdate": PAST, "PublishDate": FUTURE},
+        {"PublishDate": FUTURE, "publishdate": PAST},
+    ):
+        assert state_of(meta, as_of=NOW) is SCHEDULED
+        assert hugo_key(meta, "publishdate") == "PublishDate"
+    meta = {"draft": False, "Draft": True}
+    assert is_draft(meta)
+    assert hugo_key(meta, "draft") == "Draft"
+    assert hugo_key({"draft": True}, "draft") == "draft"
+    assert hugo_key({"title": "x"}, "draft") is None
+
+
+def test_first_date_and_key_lists() -> None:
+    assert PUBLISH_DATE_KEYS == ("publishdate", "pubdate", "published", "date")
+    assert EXPIRY_DATE_KEYS == ("expirydate", "unpublishdate")
+    meta = {"Date": "2025-01-01", "pubDate": dt.date(2025, 2, 2)}
+    assert first_date(meta, PUBLISH_DATE_KEYS) == dt.datetime(2025, 2, 2, tzinfo=UTC)
+    assert first_date({"title": "x"}, PUBLISH_DATE_KEYS) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (True, True),
+        (False, False),
+        (None, False),
+        ("true", True),
+        ("TRUE", True),
+        ("t", True),
+        ("1", True),
+        ("false", False),
+        ("yes", False),
+        ("on", False),
+        ("", False),
+        (0, False),
+        (2, True),
+        (0.5, True),
+        ([True], False),
+    ],
+)
+def test_is_draft_casts_like_hugo(value: object, expected: bool) -> None:
+    assert is_draft({"draft": value}) is expected
