@@ -1,0 +1,480 @@
+"""The ``copydesk`` command: open the window, or do the desk's jobs headless.
+
+``copydesk [PATH]`` opens the window; ``list``, ``show``, ``set``, ``publish``, ``draft`` and ``check``
+work without Qt (the window is imported only when it is opened). Exit status: 0 success, 1 when some file
+failed (the others are still done), 2 for a usage error. Errors go to stderr as ``copydesk: FILE: reason``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import io
+import json
+import os
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from editor import __version__
+from editor.core.article import Article
+from editor.core.frontmatter import FrontMatterError
+from editor.core.index import ArticleSummary, scan
+from editor.core.service import DocumentService, FileResult, Outcome, describe_error
+from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS, PublishState, state_of
+from editor.core.validate import Level, check_folder, find_site_root
+from editor.core.values import (
+    format_date_like,
+    is_date_like,
+    parse_date,
+    parse_new_value,
+    parse_text_like,
+    same_value,
+)
+
+PROG = "copydesk"
+SUBCOMMANDS = ("open", "list", "show", "set", "publish", "draft", "check")
+TITLE_WIDTH = 60  # cells; longer titles are cut with an ellipsis in the table
+_HUGO_DATE_KEYS = frozenset(DATE_KEYS + EXPIRY_DATE_KEYS)
+
+
+class CommandError(Exception):
+    """A failure to report as ``copydesk: message`` with exit status 1."""
+
+
+# --- output helpers --------------------------------------------------------------------------------
+
+
+def _out(text: str = "") -> None:
+    print(text, file=sys.stdout)
+
+
+def _err(text: str) -> None:
+    print(f"{PROG}: {text}", file=sys.stderr)
+
+
+def _cells(text: str) -> int:
+    """Terminal cells ``text`` takes: CJK wide characters take two, combining marks none."""
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells (ending in "…" when cut) and padded to exactly ``width``."""
+    if _cells(text) > width:
+        kept, used = [], 0
+        for ch in text:
+            size = _cells(ch)
+            if used + size > width - 1:
+                break
+            kept.append(ch)
+            used += size
+        text = "".join(kept) + "…"
+    return text + " " * (width - _cells(text))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _jsonable(value: Any) -> Any:
+    """Front matter values as JSON: dates and times as ISO strings."""
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(key): _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(item) for item in value]
+    return value
+
+
+def _display(value: Any) -> str:
+    """A value as one line for a person: strings quoted, the rest as JSON."""
+    return json.dumps(_jsonable(value), ensure_ascii=False)
+
+
+def _plain(value: Any) -> str:
+    """A value for ``show``: strings and dates as they are, the rest as JSON."""
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value.replace("\n", "\n  ")  # continuation lines indented under their key
+    return _display(value)
+
+
+# --- argument parsing ------------------------------------------------------------------------------
+
+
+def _as_of(text: str) -> dt.datetime:
+    moment = parse_date(text)
+    if moment is None:
+        try:
+            moment = dt.datetime.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not an ISO date or date-time (e.g. 2026-11-24T09:00:00Z)"
+            ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _assignment(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} is not KEY=VALUE")
+    return key.strip(), value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        usage=f"{PROG} [-h] [--version] [PATH]\n       {PROG} {{{','.join(SUBCOMMANDS[1:])}}} ...",
+        description="A review desk for Hugo content folders. With no command (or a PATH), opens the window.",
+        epilog=f"Exit status: 0 success, 1 when a file failed, 2 for a usage error. "
+        f"'{PROG} COMMAND --help' describes a command.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    opener = commands.add_parser(
+        "open", prog=f"{PROG} open", help="open the window on a folder or a file (the default)"
+    )
+    opener.add_argument(
+        "path", nargs="?", metavar="PATH", help="a content folder, a Hugo site, or one article"
+    )
+    opener.set_defaults(run=cmd_open)
+
+    lister = commands.add_parser(
+        "list", prog=f"{PROG} list", help="list articles with their publish state"
+    )
+    lister.add_argument(
+        "path", metavar="PATH", help="a folder (searched recursively) or one article"
+    )
+    lister.add_argument(
+        "--state",
+        choices=[state.value for state in PublishState],
+        help="only articles in this state",
+    )
+    lister.add_argument(
+        "--as-of",
+        type=_as_of,
+        metavar="ISO",
+        help="judge the state at this moment instead of now (naive means UTC)",
+    )
+    lister.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
+    lister.set_defaults(run=cmd_list)
+
+    shower = commands.add_parser(
+        "show", prog=f"{PROG} show", help="show one article's front matter, state and body"
+    )
+    shower.add_argument("file", metavar="FILE")
+    shower.add_argument(
+        "--as-of", type=_as_of, metavar="ISO", help="judge the state at this moment instead of now"
+    )
+    shower.add_argument("--json", action="store_true", help="print JSON (dates as ISO strings)")
+    shower.set_defaults(run=cmd_show)
+
+    setter = commands.add_parser(
+        "set",
+        prog=f"{PROG} set",
+        help="set front matter values (an existing key keeps its type)",
+        description="Set front matter values. An existing key keeps its type (a date stays a date in the "
+        "file's own format, a number a number); a new key is read as a TOML value (42, true, [1, 2]) "
+        "or else as text.",
+    )
+    setter.add_argument("file", metavar="FILE")
+    setter.add_argument("assignments", nargs="+", type=_assignment, metavar="KEY=VALUE")
+    setter.set_defaults(run=cmd_set)
+
+    publisher = commands.add_parser(
+        "publish", prog=f"{PROG} publish", help="set draft = false in each file"
+    )
+    publisher.add_argument("files", nargs="+", metavar="FILE")
+    publisher.set_defaults(run=cmd_publish)
+
+    drafter = commands.add_parser(
+        "draft", prog=f"{PROG} draft", help="set draft = true in each file"
+    )
+    drafter.add_argument("files", nargs="+", metavar="FILE")
+    drafter.set_defaults(run=cmd_draft)
+
+    checker = commands.add_parser(
+        "check", prog=f"{PROG} check", help="report problems as path:line: error|warning: message"
+    )
+    checker.add_argument(
+        "path", metavar="PATH", help="a folder (searched recursively) or one article"
+    )
+    checker.set_defaults(run=cmd_check)
+    return parser
+
+
+# --- commands --------------------------------------------------------------------------------------
+
+
+def _existing(path_text: str, *, folder_ok: bool) -> Path:
+    path = Path(path_text)
+    if not path.exists():
+        raise CommandError(
+            f"{path_text}: no such file or folder" if folder_ok else f"{path_text}: no such file"
+        )
+    if not folder_ok and path.is_dir():
+        raise CommandError(f"{path_text}: is a folder, not an article file")
+    return path
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    path = str(_existing(args.path, folder_ok=True).resolve()) if args.path else None
+    try:
+        from editor.app import main as app_main
+    except ImportError as error:
+        raise CommandError(f"the window cannot start: {error}") from None
+    return app_main(path)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    root = _existing(args.path, folder_ok=True)
+    rows = [
+        row
+        for batch in scan(root, args.as_of)
+        for row in batch
+        if args.state is None or row.state == args.state
+    ]
+    if args.json:
+        _out(json.dumps([row.to_json() for row in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print(
+            f"{PROG}: no articles"
+            + (f" in state {args.state}" if args.state else "")
+            + f" in {args.path}",
+            file=sys.stderr,
+        )
+        return 0
+    titles = [_row_title(row) for row in rows]
+    width = min(TITLE_WIDTH, max(_cells("TITLE"), *(_cells(title) for title in titles)))
+    _out(f"{'STATE':<9}  {'DATE (UTC)':<16}  {_fit('TITLE', width)}  PATH")
+    for row, title in zip(rows, titles, strict=True):
+        date = row.date.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M") if row.date else ""
+        _out(f"{row.state.value:<9}  {date:<16}  {_fit(title, width)}  {row.path}")
+    return 0
+
+
+def _row_title(row: ArticleSummary) -> str:
+    if row.error:
+        return f"[{_one_line(row.error)}]"
+    return _one_line(row.title) or "(no title)"
+
+
+def _service_for(path: Path) -> DocumentService:
+    """A service rooted at the file's Hugo site (or its folder), so local paths resolve as in the app."""
+    real = path.resolve()
+    return DocumentService(find_site_root(real) or real.parent)
+
+
+def _load(path_text: str) -> Article:
+    path = _existing(path_text, folder_ok=False)
+    try:
+        return _service_for(path).load(path.resolve())
+    except (FrontMatterError, OSError, ValueError) as error:
+        raise CommandError(f"{path_text}: {describe_error(error)}") from None
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    article = _load(args.file)
+    state = state_of(article.metadata, args.as_of).value
+    if args.json:
+        document = {
+            "path": args.file,
+            "format": article.format.value,
+            "state": state,
+            "metadata": _jsonable(article.metadata),
+            "body": article.body,
+        }
+        _out(json.dumps(document, ensure_ascii=False, indent=2))
+        return 0
+    for key, value in article.metadata.items():
+        _out(f"{key}: {_plain(value)}")
+    _out()
+    _out(f"state: {state}")
+    _out()
+    body = article.body.lstrip("\r\n")  # the blank line after the front matter is not content
+    sys.stdout.write(body if body.endswith("\n") or not body else body + "\n")
+    return 0
+
+
+def _matching_key(metadata: dict[str, Any], key: str) -> str | None:
+    """The key as the file spells it: exact, else case-insensitive (Hugo reads keys that way)."""
+    if key in metadata:
+        return key
+    return next((existing for existing in metadata if existing.lower() == key.lower()), None)
+
+
+def typed_value(key: str, old: Any, text: str) -> Any:
+    """``text`` given for ``key`` read as a value of the type ``old`` has; raises ValueError."""
+    if old is None:
+        return parse_new_value(text)
+    if isinstance(old, dict):
+        raise ValueError(f"{key} is a table; edit its keys in a text editor")
+    if key.lower() in _HUGO_DATE_KEYS and is_date_like(old):
+        moment = parse_date(text)
+        if moment is None:
+            raise ValueError(
+                f"{key}: {text!r} is not a date (use a form such as 2026-11-24T09:00:00Z)"
+            )
+        return format_date_like(old, moment)
+    try:
+        return parse_text_like(old, text)
+    except ValueError:
+        if isinstance(old, bool):
+            kind = "true or false"
+        elif isinstance(old, int):
+            kind = "a whole number"
+        elif isinstance(old, float):
+            kind = "a number"
+        else:
+            kind = "a date"
+        raise ValueError(f"{key} must be {kind}, not {text!r}") from None
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    path = _existing(args.file, folder_ok=False)
+    assignments = dict(args.assignments)  # a key given twice: the last value wins
+    before: dict[str, Any] = {}
+    staged: list[tuple[str, bool]] = []  # (key as the file spells it, whether the file had it)
+
+    def change(article: Article) -> None:
+        before.update(article.metadata)
+        for key, text in assignments.items():
+            existing = _matching_key(article.metadata, key)
+            if existing is None:
+                article.set_value(key, parse_new_value(text))
+                staged.append((key, False))
+            else:
+                article.set_value(existing, typed_value(existing, article.metadata[existing], text))
+                staged.append((existing, True))
+
+    result = _service_for(path).update(path.resolve(), change)
+    if result.outcome is Outcome.FAILED:
+        raise CommandError(f"{args.file}: {result.message}")
+    if result.outcome is Outcome.UNCHANGED or result.article is None:
+        _out(f"{args.file}: unchanged")
+        return 0
+    now = result.article.metadata
+    for key, had in staged:
+        if had and same_value(before[key], now.get(key)):
+            continue
+        old = _display(before[key]) if had else "(new)"
+        _out(f"{args.file}: {key}: {old} -> {_display(now.get(key))}")
+    return 0
+
+
+def _bulk(files: Sequence[str], operation: Callable[[DocumentService, Path], FileResult]) -> int:
+    failed = 0
+    for name in files:
+        try:
+            path = _existing(name, folder_ok=False)
+        except CommandError as error:
+            message = str(error).removeprefix(f"{name}: ")
+            result = FileResult(name, Outcome.FAILED, message)
+        else:
+            result = operation(_service_for(path), path.resolve())
+        if result.outcome is Outcome.FAILED:
+            failed += 1
+            _err(f"{name}: failed: {result.message}")
+        else:
+            _out(f"{name}: {result.outcome.value}")
+    return 1 if failed else 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    return _bulk(args.files, lambda service, path: service.publish([path])[0])
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    return _bulk(args.files, lambda service, path: service.unpublish([path])[0])
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    root = _existing(args.path, folder_ok=True)
+    result = check_folder(root)
+    single = root.is_file()
+
+    def shown(relpath: str) -> str:
+        return args.path if single else str(Path(args.path) / relpath)
+
+    for problem in sorted(result, key=lambda item: (shown(item.path), item.line or 0)):
+        where = f"{shown(problem.path)}:{problem.line}" if problem.line else shown(problem.path)
+        _out(f"{where}: {problem.level.value}: {problem.message}")
+    files = f"{result.files} file" + ("" if result.files == 1 else "s")
+    if result.problems:
+        print(
+            f"{_count(result.errors, Level.ERROR)}, {_count(result.warnings, Level.WARNING)} in {files}",
+            file=sys.stderr,
+        )
+    else:
+        print(f"no problems in {files}", file=sys.stderr)
+    return 1 if result.errors else 0
+
+
+def _count(number: int, level: Level) -> str:
+    return f"{number} {level.value}" + ("" if number == 1 else "s")
+
+
+# --- entry point -----------------------------------------------------------------------------------
+
+
+def _tolerant_output() -> None:
+    """A terminal that cannot show some character gets a replacement, not an exception."""
+    for stream in (sys.stdout, sys.stderr):
+        if (
+            isinstance(stream, io.TextIOWrapper)
+            and (stream.encoding or "").lower().replace("-", "") != "utf8"
+        ):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="replace")
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (``copydesk list . | head``), send what is left nowhere, quietly."""
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # "copydesk PATH" and "copydesk COMMAND ...": argparse cannot tell a path from a command name.
+    if not arguments or (arguments[0] not in SUBCOMMANDS and not arguments[0].startswith("-")):
+        arguments.insert(0, "open")
+    _tolerant_output()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(arguments)
+    except SystemExit as exit_request:  # --help, --version, or a usage error (status 2)
+        return exit_request.code if isinstance(exit_request.code, int) else 0
+    if args.command is None:  # e.g. a lone "--": same as no arguments
+        args = parser.parse_args(["open"])
+    try:
+        status = args.run(args)
+        sys.stdout.flush()
+        return status
+    except CommandError as error:
+        _err(str(error))
+        return 1
+    except BrokenPipeError:
+        _silence_stdout()
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        if os.environ.get("COPYDESK_DEBUG"):
+            raise
+        _err(
+            f"unexpected error ({type(error).__name__}): {error}; set COPYDESK_DEBUG=1 for details"
+        )
+        return 1

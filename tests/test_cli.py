@@ -1,0 +1,641 @@
+"""The copydesk command line, driven through main() on real files (and once through `python -m editor`)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from editor import __version__, cli
+from editor.cli import main
+
+BUSINESS = Path("content/business")
+CALDER = (
+    BUSINESS / "calder-bay-container-volumes.md"
+)  # date = 2026-03-02T09:30:00Z (a TOML datetime)
+BRIGHTWELL = (
+    BUSINESS / "brightwell-foods-third-quarter.md"
+)  # date = "2026-10-29T07:00:00Z" (a string)
+BROKEN = BUSINESS / "broken-front-matter.md"
+HALDEN = BUSINESS / "halden-riverside-merger-talks.md"  # draft = true
+ORBITLINE = Path(
+    "content/technology/orbitline-polar-ground-stations.md"
+)  # publishDate 2031-01-15T09:00Z
+LOCKERLOOP = Path("content/technology/lockerloop-privacy-review.md")  # YAML
+SHENZHEN = Path("content/technology/shenzhen-lanchi-semi-solid-battery.md")  # CJK title
+PORT_AVALEN = Path("content/world/port-avalen-ferry-strike.md")  # JSON
+
+DRAFTS = [
+    "content/business/halden-riverside-merger-talks.md",
+    "content/world/lower-marsh-flood-barrier-vote.md",
+    "content/world/vallombra-water-rationing.md",
+]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
+    status = main([str(arg) for arg in argv])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return status, out, err
+
+
+def cells(text: str) -> int:
+    return cli._cells(text)
+
+
+# --- list ------------------------------------------------------------------------------------------
+
+
+def test_list_prints_an_aligned_table(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "list", sample_desk)
+    assert status == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].split() == ["STATE", "DATE", "(UTC)", "TITLE", "PATH"]
+    assert len(lines) == 1 + 17
+    rows = {line.rsplit("  ", 1)[1]: line for line in lines[1:]}
+    assert rows[str(BROKEN)].startswith("invalid ")
+    assert "[Malformed TOML front matter" in rows[str(BROKEN)]
+    assert rows[str(CALDER)].startswith("published  2026-03-02 09:30  Calder Bay Port Posts")
+    assert rows[str(HALDEN)].startswith("draft ")
+    assert "(no title)" in rows[DRAFTS[2]]
+    # Every path starts in the same terminal column, wide CJK titles included.
+    columns = {cells(line[: line.index("content/")]) for line in lines[1:]}
+    assert columns == {cells(lines[0][: lines[0].index("PATH")])}
+    assert "深圳电动车企澜驰汽车发布首款半固态电池样车" in rows[str(SHENZHEN)]
+
+
+def test_list_cuts_long_titles_with_an_ellipsis(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (desk / "long.md").write_text(f'+++\ntitle = "{"Word " * 40}"\n+++\n', encoding="utf-8")
+    (desk / "wide.md").write_text(f'+++\ntitle = "{"澜" * 40}"\n+++\n', encoding="utf-8")
+    status, out, _ = run(capsys, "list", desk)
+    assert status == 0
+    long_row, wide_row = out.splitlines()[1:]
+    assert "Word Word…" in long_row.replace("  ", " ")
+    assert "澜…" in wide_row
+    assert cells(long_row[: long_row.index("long.md")]) == cells(
+        wide_row[: wide_row.index("wide.md")]
+    )
+
+
+def test_list_json_has_one_object_per_article(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(capsys, "list", sample_desk, "--json")
+    assert status == 0
+    rows = {row["path"]: row for row in json.loads(out)}
+    assert len(rows) == 17
+    keys = {
+        "path",
+        "title",
+        "date",
+        "draft",
+        "state",
+        "source",
+        "source_link",
+        "enclosure",
+        "error",
+    }
+    assert all(set(row) == keys for row in rows.values())
+    assert rows[str(CALDER)] == {
+        "path": str(CALDER),
+        "title": "Calder Bay Port Posts Record February Volumes as Northern Terminal Opens",
+        "date": "2026-03-02T09:30:00+00:00",
+        "draft": False,
+        "state": "published",
+        "source": "Harbor Wire",
+        "source_link": "https://www.example.com/harbor-wire/2026/03/calder-bay-record-february-volumes",
+        "enclosure": "https://images.example.org/covers/2026/calder-bay-northern-terminal.png",
+        "error": None,
+    }
+    broken = rows[str(BROKEN)]
+    assert broken["state"] == "invalid" and broken["date"] is None
+    assert broken["error"].startswith("Malformed TOML front matter")
+
+
+def test_list_filters_by_state(sample_desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "list", sample_desk, "--state", "draft", "--json")
+    assert status == 0
+    assert [row["path"] for row in json.loads(out)] == DRAFTS
+
+
+@pytest.mark.parametrize(
+    ("as_of", "state"),
+    [
+        ("2031-01-15", "scheduled"),  # a date alone is midnight UTC
+        ("2031-01-15T08:59:59", "scheduled"),  # naive means UTC
+        ("2031-01-15T10:00:00+02:00", "scheduled"),
+        ("2031-01-15T09:00:00Z", "published"),
+        ("2031-01-15T10:30:00+01:00", "published"),
+    ],
+)
+def test_as_of_moves_now(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str], as_of: str, state: str
+) -> None:
+    status, out, _ = run(capsys, "list", sample_desk / ORBITLINE, "--as-of", as_of, "--json")
+    assert status == 0
+    assert [(row["path"], row["state"]) for row in json.loads(out)] == [(ORBITLINE.name, state)]
+
+
+def test_as_of_changes_a_scheduled_article_to_published(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, before, _ = run(
+        capsys, "list", sample_desk, "--state", "scheduled", "--as-of", "2030-01-01", "--json"
+    )
+    _, after, _ = run(
+        capsys, "list", sample_desk, "--state", "published", "--as-of", "2031-01-20", "--json"
+    )
+    assert str(ORBITLINE) in [row["path"] for row in json.loads(before)]
+    assert str(ORBITLINE) in [row["path"] for row in json.loads(after)]
+
+
+def test_list_never_crashes_on_bad_files(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (desk / "binary.md").write_bytes(b"\x00\x01\x02")
+    (desk / "latin1.md").write_bytes(b'+++\ntitle = "caf\xe9"\n+++\n')
+    (desk / "empty.md").write_bytes(b"")
+    (desk / "unclosed.md").write_bytes(b"---\ntitle: x\n")
+    status, out, _ = run(capsys, "list", desk, "--json")
+    assert status == 0
+    rows = json.loads(out)
+    assert [row["state"] for row in rows] == ["invalid"] * 4
+    assert all(row["error"] for row in rows)
+    status, out, _ = run(capsys, "list", desk)
+    assert status == 0 and len(out.splitlines()) == 5
+
+
+def test_list_reports_an_empty_result_on_stderr(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "list", desk)
+    assert (status, out) == (0, "")
+    assert err == f"copydesk: no articles in {desk}\n"
+    assert run(capsys, "list", desk, "--json")[1] == "[]\n"
+
+
+def test_a_missing_path_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere"
+    for command in ("list", "check", "show"):
+        status, out, err = run(capsys, command, missing)
+        assert status == 1 and out == ""
+        assert err.startswith(f"copydesk: {missing}: no such file")
+        assert err.count("\n") == 1
+
+
+# --- show ------------------------------------------------------------------------------------------
+
+
+def test_show_prints_metadata_state_and_body(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run(capsys, "show", sample_desk / CALDER)
+    assert status == 0
+    head, state, body = out.split("\n\n", 2)
+    assert head.splitlines()[:4] == [
+        "title: Calder Bay Port Posts Record February Volumes as Northern Terminal Opens",
+        "date: 2026-03-02T09:30:00+00:00",
+        "draft: false",
+        "summary: The Port of Calder Bay handled 412,000 containers in February, a 14 percent rise on last year, as its automated Northern Terminal began full operations and two major shipping lines shifted calls away from congested southern hubs.",
+    ]
+    assert "article_id: 304117" in head.splitlines()
+    assert state == "state: published"
+    assert body.startswith("<p>The Port of Calder Bay handled 412,000")
+
+
+def test_show_json(sample_desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "show", sample_desk / LOCKERLOOP, "--json")
+    assert status == 0
+    document = json.loads(out)
+    assert set(document) == {"path", "format", "state", "metadata", "body"}
+    assert document["format"] == "yaml"
+    assert document["state"] == "published"
+    assert document["path"] == str(sample_desk / LOCKERLOOP)
+    assert document["metadata"]["article_id"] == 302010
+    assert (
+        document["metadata"]["title"]
+        == "Regulator Opens Privacy Review of Parcel Locker Camera Network"
+    )
+    assert document["body"].lstrip().startswith("The national data protection authority")
+
+    _, out, _ = run(capsys, "show", sample_desk / CALDER, "--json")
+    assert (
+        json.loads(out)["metadata"]["date"] == "2026-03-02T09:30:00+00:00"
+    )  # a TOML datetime, as ISO
+
+
+def test_show_reports_a_malformed_file(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "show", sample_desk / BROKEN)
+    assert status == 1 and out == ""
+    assert err.startswith(f"copydesk: {sample_desk / BROKEN}: Malformed TOML front matter")
+    assert "(line 2, column 62)" in err
+
+
+def test_show_refuses_a_folder(sample_desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "show", sample_desk)
+    assert status == 1
+    assert err == f"copydesk: {sample_desk}: is a folder, not an article file\n"
+
+
+# --- set -------------------------------------------------------------------------------------------
+
+
+def test_set_keeps_each_type_and_changes_only_the_values(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = sample_desk / CALDER
+    before = path.read_bytes()
+    status, out, err = run(
+        capsys,
+        "set",
+        path,
+        "date=2026-03-03T10:00:00+01:00",
+        "article_id=42",
+        "draft=yes",
+        "title=Calder Bay: a record",
+    )
+    assert status == 0 and err == ""
+    expected = (
+        before.replace(b"date = 2026-03-02T09:30:00Z", b"date = 2026-03-03T09:00:00Z")
+        .replace(b"article_id = 304117", b"article_id = 42")
+        .replace(b"draft = false", b"draft = true")
+        .replace(
+            b'title = "Calder Bay Port Posts Record February Volumes as Northern Terminal Opens"',
+            b'title = "Calder Bay: a record"',
+        )
+    )
+    assert path.read_bytes() == expected
+    assert out.splitlines() == [
+        f'{path}: date: "2026-03-02T09:30:00+00:00" -> "2026-03-03T09:00:00+00:00"',
+        f"{path}: article_id: 304117 -> 42",
+        f"{path}: draft: false -> true",
+        f'{path}: title: "Calder Bay Port Posts Record February Volumes as Northern Terminal Opens" -> "Calder Bay: a record"',
+    ]
+
+
+def test_set_keeps_a_date_string_in_its_own_shape(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = sample_desk / BRIGHTWELL
+    before = path.read_bytes()
+    status, _, _ = run(capsys, "set", path, "date=2026-11-01T09:15:00+01:00")
+    assert status == 0
+    assert path.read_bytes() == before.replace(
+        b'date = "2026-10-29T07:00:00Z"', b'date = "2026-11-01T08:15:00Z"'
+    )
+
+
+def test_set_in_yaml_and_json(sample_desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    yaml_path, json_path = sample_desk / LOCKERLOOP, sample_desk / PORT_AVALEN
+    yaml_before, json_before = yaml_path.read_bytes(), json_path.read_bytes()
+    assert run(capsys, "set", yaml_path, "feed_item_id=7")[0] == 0
+    assert run(capsys, "set", json_path, "feed_item_id=7")[0] == 0
+    assert yaml_path.read_bytes() == yaml_before.replace(b"feed_item_id: 40531", b"feed_item_id: 7")
+    assert json_path.read_bytes() == json_before.replace(
+        b'"feed_item_id": 41433', b'"feed_item_id": 7'
+    )
+
+
+def test_set_new_keys_are_read_as_toml_else_text(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = sample_desk / CALDER
+    before = path.read_bytes()
+    status, out, _ = run(
+        capsys, "set", path, "priority=3", "desk_note=check figures", 'tags=["port", "freight"]'
+    )
+    assert status == 0
+    marker = b'source = "Harbor Wire"\n'
+    assert path.read_bytes() == before.replace(
+        marker, marker + b'priority = 3\ndesk_note = "check figures"\ntags = ["port", "freight"]\n'
+    )
+    assert out.splitlines() == [
+        f"{path}: priority: (new) -> 3",
+        f'{path}: desk_note: (new) -> "check figures"',
+        f'{path}: tags: (new) -> ["port", "freight"]',
+    ]
+
+
+def test_set_matches_an_existing_key_case_insensitively(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = sample_desk / HALDEN
+    before = path.read_bytes()
+    status, out, _ = run(capsys, "set", path, "Draft=false")
+    assert status == 0
+    assert path.read_bytes() == before.replace(b"draft = true", b"draft = false")
+    assert out == f"{path}: draft: true -> false\n"
+
+
+def test_set_the_same_value_writes_nothing(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = sample_desk / CALDER
+    stat_before = path.stat()
+    status, out, _ = run(capsys, "set", path, "article_id=304117")
+    assert (status, out) == (0, f"{path}: unchanged\n")
+    assert path.stat().st_mtime_ns == stat_before.st_mtime_ns
+
+
+@pytest.mark.parametrize(
+    ("assignment", "message"),
+    [
+        ("article_id=abc", "article_id must be a whole number, not 'abc'"),
+        ("draft=maybe", "draft must be true or false, not 'maybe'"),
+        ("date=next week", "date: 'next week' is not a date"),
+    ],
+)
+def test_set_refuses_values_of_the_wrong_type(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str], assignment: str, message: str
+) -> None:
+    path = sample_desk / CALDER
+    before = path.read_bytes()
+    status, out, err = run(capsys, "set", path, "title=Also not written", assignment)
+    assert status == 1 and out == ""
+    assert err.startswith(f"copydesk: {path}: {message}")
+    assert path.read_bytes() == before
+
+
+def test_set_on_a_malformed_file_fails_without_writing(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = sample_desk / BROKEN
+    before = path.read_bytes()
+    status, _, err = run(capsys, "set", path, "title=Fixed")
+    assert status == 1
+    assert err.startswith(f"copydesk: {path}: Malformed TOML front matter")
+    assert path.read_bytes() == before
+
+
+# --- publish and draft -----------------------------------------------------------------------------
+
+
+def test_publish_many_with_one_malformed_file(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drafts = [sample_desk / name for name in DRAFTS]
+    broken = sample_desk / BROKEN
+    already = sample_desk / CALDER
+    befores = {path: path.read_bytes() for path in [*drafts, broken, already]}
+    status, out, err = run(capsys, "publish", drafts[0], broken, drafts[1], already, drafts[2])
+    assert status == 1
+    assert out.splitlines() == [
+        f"{drafts[0]}: changed",
+        f"{drafts[1]}: changed",
+        f"{already}: unchanged",
+        f"{drafts[2]}: changed",
+    ]
+    assert err.startswith(f"copydesk: {broken}: failed: Malformed TOML front matter")
+    assert err.count("\n") == 1
+    for path in drafts:
+        assert path.read_bytes() == befores[path].replace(b"draft = true", b"draft = false")
+    assert broken.read_bytes() == befores[broken]
+    assert already.read_bytes() == befores[already]
+
+
+def test_draft_adds_or_sets_the_flag_and_reports_missing_files(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    toml_path, json_path = sample_desk / CALDER, sample_desk / PORT_AVALEN
+    toml_before, json_before = toml_path.read_bytes(), json_path.read_bytes()
+    missing = sample_desk / "content" / "gone.md"
+    status, out, err = run(capsys, "draft", toml_path, missing, json_path)
+    assert status == 1
+    assert out.splitlines() == [f"{toml_path}: changed", f"{json_path}: changed"]
+    assert err == f"copydesk: {missing}: failed: no such file\n"
+    assert toml_path.read_bytes() == toml_before.replace(b"draft = false", b"draft = true")
+    assert json_path.read_bytes() == json_before.replace(b'"draft": false', b'"draft": true')
+
+
+def test_publish_everything_fine_exits_zero(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "publish", sample_desk / HALDEN)
+    assert (status, out, err) == (0, f"{sample_desk / HALDEN}: changed\n", "")
+
+
+# --- check -----------------------------------------------------------------------------------------
+
+
+def test_check_prints_linter_lines_and_fails_on_errors(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(capsys, "check", sample_desk)
+    assert status == 1
+    lines = out.splitlines()
+    assert [line.split(": ", 2)[:2] for line in lines] == [
+        [f"{sample_desk / BROKEN}:2", "error"],
+        [f"{sample_desk / CALDER}:7", "warning"],
+        [f"{sample_desk / BUSINESS / 'tidewater-renewables-green-bond.md'}:5", "warning"],
+        [f"{sample_desk / DRAFTS[2]}:1", "error"],
+    ]
+    assert lines[1].endswith("description is 165 characters long; keep it to 160 or fewer")
+    assert lines[3].endswith(": error: title is missing")
+    assert err == "2 errors, 2 warnings in 17 files\n"
+
+
+def test_check_sorts_by_path_then_line(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (desk / "b.md").write_text('+++\ntitle = "B"\narticle_id = 1\n+++\n', encoding="utf-8")
+    (desk / "a.md").write_text(
+        f'+++\nsummary = "{"x" * 301}"\narticle_id = 1\ntitle = ""\ndate = "soon"\n+++\n',
+        encoding="utf-8",
+    )
+    status, out, err = run(capsys, "check", desk)
+    assert status == 1
+    assert [line.split(": ")[0] for line in out.splitlines()] == [
+        f"{desk / 'a.md'}:2",
+        f"{desk / 'a.md'}:3",
+        f"{desk / 'a.md'}:4",
+        f"{desk / 'a.md'}:5",
+        f"{desk / 'b.md'}:3",
+    ]
+    assert err == "4 errors, 1 warning in 2 files\n"
+
+
+def test_check_warnings_alone_exit_zero(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = desk / "a.md"
+    article.write_text(f'+++\ntitle = "T"\ndescription = "{"x" * 200}"\n+++\n', encoding="utf-8")
+    status, out, err = run(capsys, "check", article)
+    assert status == 0
+    assert (
+        out
+        == f"{article}:3: warning: description is 200 characters long; keep it to 160 or fewer\n"
+    )
+    assert err == "0 errors, 1 warning in 1 file\n"
+
+
+def test_check_a_clean_folder(sample_desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "check", sample_desk / "content" / "technology")
+    assert (status, out, err) == (0, "", "no problems in 5 files\n")
+
+
+# --- usage, the window, and failures -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["list", ".", "--state", "lost"],
+        ["list", ".", "--as-of", "next tuesday"],
+        ["set", "a.md"],
+        ["set", "a.md", "no-equals-sign"],
+        ["set", "a.md", "=value"],
+        ["publish"],
+        ["check", "a", "b"],
+        ["--frobnicate"],
+        ["one", "two"],
+    ],
+)
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    status, out, err = run(capsys, *argv)
+    assert status == 2 and out == ""
+    assert "usage: copydesk" in err and "error:" in err
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--version")[:2] == (0, f"copydesk {__version__}\n")
+    status, out, _ = run(capsys, "--help")
+    assert status == 0
+    for command in ("list", "show", "set", "publish", "draft", "check"):
+        assert f"    {command} " in out
+
+
+@pytest.fixture
+def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """Stands in for editor.app (the window): records the path it was asked to open."""
+    opened: list[str | None] = []
+
+    def app_main(path: str | None) -> int:
+        opened.append(path)
+        return 7
+
+    monkeypatch.setitem(sys.modules, "editor.app", types.SimpleNamespace(main=app_main))
+    return opened
+
+
+def test_a_path_alone_opens_the_window(
+    sample_desk: Path,
+    capsys: pytest.CaptureFixture[str],
+    fake_app: list[str | None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(sample_desk)
+    assert run(capsys, "content")[0] == 7  # the window's exit status is passed on
+    assert run(capsys)[0] == 7
+    assert run(capsys, "open", "hugo.toml")[0] == 7
+    assert fake_app == [str(sample_desk / "content"), None, str(sample_desk / "hugo.toml")]
+
+
+def test_opening_a_missing_path_does_not_start_the_window(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_app: list[str | None]
+) -> None:
+    status, _, err = run(capsys, tmp_path / "nope")
+    assert status == 1
+    assert err == f"copydesk: {tmp_path / 'nope'}: no such file or folder\n"
+    assert fake_app == []
+
+
+def test_an_unexpected_error_is_one_line(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.delenv("COPYDESK_DEBUG", raising=False)
+    monkeypatch.setattr(cli, "scan", explode)
+    status, out, err = run(capsys, "list", sample_desk)
+    assert status == 1 and out == ""
+    assert (
+        err
+        == "copydesk: unexpected error (RuntimeError): disk on fire; set COPYDESK_DEBUG=1 for details\n"
+    )
+
+
+def test_a_closed_pipe_is_quiet(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class ClosedPipe(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    status = main(["list", str(sample_desk)])
+    assert status == 1
+    assert capsys.readouterr().err == ""
+
+
+# --- the real entry point --------------------------------------------------------------------------
+
+
+def _python_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("COPYDESK_DEBUG", None)
+    return env
+
+
+def test_python_dash_m_editor_lists_as_json(sample_desk: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "editor", "list", str(sample_desk), "--json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        env=_python_env(),
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    rows = json.loads(done.stdout)
+    assert len(rows) == 17
+    assert {row["state"] for row in rows} == {
+        "draft",
+        "scheduled",
+        "published",
+        "expired",
+        "invalid",
+    }
+
+
+def test_commands_never_import_qt(sample_desk: Path) -> None:
+    script = (
+        "import sys\n"
+        "from editor.cli import main\n"
+        "for argv in (['list', sys.argv[1]], ['check', sys.argv[1]], ['show', sys.argv[2]]):\n"
+        "    main(argv)\n"
+        "sys.stdout.flush()\n"
+        "print('QT' if any(name.startswith('PySide6') for name in sys.modules) else 'NO QT', file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(sample_desk), str(sample_desk / CALDER)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        env=_python_env(),
+    )
+    assert done.stderr.splitlines()[-1] == "NO QT", done.stderr
+
+
+def test_a_reader_that_goes_away_gets_no_traceback(sample_desk: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "editor", "list", str(sample_desk), "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_python_env(),
+    )
+    process.stdout.close()  # like `| head` exiting before copydesk writes
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert err == b""
