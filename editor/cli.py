@@ -24,7 +24,7 @@ from editor.core.article import Article
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, scan
 from editor.core.service import DocumentService, FileResult, Outcome, describe_error
-from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS, PublishState, state_of
+from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS, PublishState, hugo_key, state_of
 from editor.core.validate import Level, check_folder, find_site_root
 from editor.core.values import (
     format_date_like,
@@ -307,10 +307,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def _matching_key(metadata: dict[str, Any], key: str) -> str | None:
-    """The key as the file spells it: exact, else case-insensitive (Hugo reads keys that way)."""
+    """The key as the file spells it: exact, else the one Hugo reads for it (keys are case-insensitive)."""
     if key in metadata:
         return key
-    return next((existing for existing in metadata if existing.lower() == key.lower()), None)
+    return hugo_key(metadata, key.lower())
 
 
 def typed_value(key: str, old: Any, text: str) -> Any:

@@ -379,6 +379,17 @@ def test_set_on_a_malformed_file_fails_without_writing(
     assert path.read_bytes() == before
 
 
+def test_set_edits_the_key_hugo_reads_when_two_spellings_exist(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = desk / "a.md"
+    path.write_bytes(b'+++\ntitle = "old lower"\nTitle = "old upper"\n+++\n')
+    assert run(capsys, "set", path, "TITLE=new")[0] == 0
+    assert path.read_bytes() == b'+++\ntitle = "old lower"\nTitle = "new"\n+++\n'
+    assert run(capsys, "set", path, "title=exact")[0] == 0  # the exact spelling is taken as asked
+    assert path.read_bytes() == b'+++\ntitle = "exact"\nTitle = "new"\n+++\n'
+
+
 # --- publish and draft -----------------------------------------------------------------------------
 
 

@@ -269,10 +269,17 @@ class _Lines:
 
 
 def _by_lower_key(metadata: Mapping[str, Any]) -> dict[str, tuple[str, Any]]:
-    """lower-case key → (key as written, value); the first spelling wins, as in the state rules."""
+    """lower-case key → (key as written, value), for the key Hugo reads (see ``state.hugo_key``).
+
+    Hugo moves a key that is not all lower case onto its lower-case form, so ``Title`` wins over
+    ``title`` wherever each is written.
+    """
     found: dict[str, tuple[str, Any]] = {}
     for key, value in metadata.items():
-        found.setdefault(str(key).lower(), (str(key), value))
+        text = str(key)
+        lower = text.lower()
+        if lower not in found or text != lower:
+            found[lower] = (text, value)
     return found
 
 

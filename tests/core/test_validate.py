@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,8 +21,6 @@ from editor.core.validate import (
     key_lines,
     resolve_local_image,
 )
-
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 
 def check_text(text: str, relpath: str = "a.md", **kwargs: object) -> list[Problem]:
@@ -67,6 +64,14 @@ def test_empty_title_is_an_error_on_its_line(value: str) -> None:
 
 def test_a_file_without_front_matter_lacks_a_title_at_line_one() -> None:
     assert found(check_text("Just a body\n")) == [(1, Level.ERROR, "title")]
+
+
+def test_a_key_not_in_lower_case_wins_like_in_hugo() -> None:
+    # Hugo reads "Title" over "title" wherever each is written.
+    assert found(check_text('+++\nTitle = ""\ntitle = "Fine"\n+++\n')) == [
+        (2, Level.ERROR, "Title")
+    ]
+    assert check_text('+++\ntitle = ""\nTitle = "Fine"\n+++\n') == []
 
 
 def test_keys_are_matched_case_insensitively_like_hugo() -> None:
@@ -259,13 +264,12 @@ def test_check_loaded_sees_unsaved_edits(tmp_path: Path) -> None:
 # --- sites and local images ------------------------------------------------------------------------
 
 
-def test_find_site_root_walks_up_to_the_hugo_site(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    shutil.copytree(SAMPLES, site)
+def test_find_site_root_walks_up_to_the_hugo_site(sample_desk: Path, tmp_path: Path) -> None:
+    site = sample_desk
     article = site / "content" / "technology" / "quillon-robotics-picking-arm.md"
     assert find_site_root(article) == site
     assert find_site_root(article.parent) == site
-    assert find_site_root(tmp_path) is None
+    assert find_site_root(tmp_path / "elsewhere") is None
     bare = tmp_path / "bare"
     (bare / "static").mkdir(parents=True)
     assert find_site_root(bare / "post.md") == bare
@@ -313,10 +317,8 @@ def test_is_web_url() -> None:
 # --- whole folders -----------------------------------------------------------------------------------
 
 
-def test_check_folder_on_the_sample_desk(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    shutil.copytree(SAMPLES, site)
-    result = check_folder(site)
+def test_check_folder_on_the_sample_desk(sample_desk: Path) -> None:
+    result = check_folder(sample_desk)
     assert result.files == 17
     assert [(p.path, p.line, p.level, p.key) for p in result] == [
         ("content/business/broken-front-matter.md", 2, Level.ERROR, None),
@@ -328,9 +330,8 @@ def test_check_folder_on_the_sample_desk(tmp_path: Path) -> None:
     assert (result.errors, result.warnings) == (2, 2)
 
 
-def test_check_folder_resolves_local_covers_against_the_site(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    shutil.copytree(SAMPLES, site)
+def test_check_folder_resolves_local_covers_against_the_site(sample_desk: Path) -> None:
+    site = sample_desk
     article = site / "content" / "technology" / "quillon-robotics-picking-arm.md"
     assert check_folder(article).problems == []  # enclosure = "/images/desk-cover.png" exists
     (site / "static" / "images" / "desk-cover.png").unlink()
