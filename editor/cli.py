@@ -327,7 +327,7 @@ def typed_value(key: str, old: Any, text: str) -> Any:
             )
         return format_date_like(old, moment)
     try:
-        return parse_text_like(old, text)
+        value = parse_text_like(old, text)
     except ValueError:
         if isinstance(old, bool):
             kind = "true or false"
@@ -338,6 +338,9 @@ def typed_value(key: str, old: Any, text: str) -> Any:
         else:
             kind = "a date"
         raise ValueError(f"{key} must be {kind}, not {text!r}") from None
+    if isinstance(old, list) and not isinstance(value, list):  # "[a, b]" that is not a TOML array
+        raise ValueError(f'{key} must be a list such as a, b or ["a", "b"], not {text!r}')
+    return value
 
 
 def cmd_set(args: argparse.Namespace) -> int:

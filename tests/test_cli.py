@@ -24,6 +24,7 @@ BRIGHTWELL = (
 )  # date = "2026-10-29T07:00:00Z" (a string)
 BROKEN = BUSINESS / "broken-front-matter.md"
 HALDEN = BUSINESS / "halden-riverside-merger-talks.md"  # draft = true
+VISTULA = BUSINESS / "vistula-freight-poznan-warehouse.md"  # has a [params] table
 ORBITLINE = Path(
     "content/technology/orbitline-polar-ground-stations.md"
 )  # publishDate 2031-01-15T09:00Z
@@ -328,6 +329,17 @@ def test_set_new_keys_are_read_as_toml_else_text(
     ]
 
 
+def test_set_keeps_a_list_a_list(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = desk / "a.md"
+    path.write_bytes(b'+++\ntitle = "T"\ntags = ["port"]\n+++\n')
+    assert run(capsys, "set", path, "tags=port, freight")[0] == 0
+    assert path.read_bytes() == b'+++\ntitle = "T"\ntags = ["port", "freight"]\n+++\n'
+    status, _, err = run(capsys, "set", path, "tags=[port, freight]")
+    assert status == 1
+    assert err.startswith(f"copydesk: {path}: tags must be a list")
+    assert path.read_bytes() == b'+++\ntitle = "T"\ntags = ["port", "freight"]\n+++\n'
+
+
 def test_set_matches_an_existing_key_case_insensitively(
     sample_desk: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -355,12 +367,13 @@ def test_set_the_same_value_writes_nothing(
         ("article_id=abc", "article_id must be a whole number, not 'abc'"),
         ("draft=maybe", "draft must be true or false, not 'maybe'"),
         ("date=next week", "date: 'next week' is not a date"),
+        ("params=x", "params is a table; edit its keys in a text editor"),
     ],
 )
 def test_set_refuses_values_of_the_wrong_type(
     sample_desk: Path, capsys: pytest.CaptureFixture[str], assignment: str, message: str
 ) -> None:
-    path = sample_desk / CALDER
+    path = sample_desk / VISTULA
     before = path.read_bytes()
     status, out, err = run(capsys, "set", path, "title=Also not written", assignment)
     assert status == 1 and out == ""
