@@ -11,6 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests stay quick in the normal run; COPYDESK_HYPOTHESIS=thorough hunts for longer.
+settings.register_profile("quick", max_examples=50, deadline=None)
+settings.register_profile("thorough", max_examples=1000, deadline=None)
 
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
 

@@ -64,8 +64,11 @@ def _verify(new_split: SplitFile, old: Mapping[str, Any], edits: Mapping[str, An
 def _matches(expected: Any, got: Any) -> bool:
     if same_value(expected, got):
         return True
-    if isinstance(expected, dt.date) and isinstance(got, dt.date):
-        return parse_date(expected) == parse_date(got)
+    if isinstance(expected, dt.date):
+        # Moments are written to the second (TOML) or in the shape the file uses, and JSON has no
+        # date type, so a date reads back as a string: compare the moments, to the second.
+        want, have = parse_date(expected), parse_date(got)
+        return want is not None and have is not None and want.replace(microsecond=0) == have.replace(microsecond=0)
     if isinstance(expected, float) and isinstance(got, float):
         return expected == got
     return False
@@ -118,14 +121,16 @@ def _insert_toml_keys(text: str, added: Mapping[str, Any], newline: str) -> str:
     tables = {key for key, item in doc.body if key is not None and isinstance(item, tomlkit.items.Table | tomlkit.items.AoT)}
     end = len(text)
     if tables:
-        top_keys = set(doc.keys()) - tables
+        # The first "[" line with complete TOML before it is the first table header; one inside a
+        # multi-line string or array leaves the text before it unreadable. (Comparing key sets
+        # instead missed the header when a dotted key such as ``build.list`` made a table.)
         for match in _TABLE_HEADER.finditer(text):
-            try:  # a "[" inside a multi-line string or array leaves the text before it unreadable
-                if set(tomllib.loads(text[: match.start()])) == top_keys:
-                    end = match.start()
-                    break
+            try:
+                tomllib.loads(text[: match.start()])
             except tomllib.TOMLDecodeError:
                 continue
+            end = match.start()
+            break
     before = text[:end]
     # The new lines go right after the last non-blank line of the top-level part.
     cut = len(before.rstrip(" \t\r\n"))
@@ -230,7 +235,7 @@ def _yaml_scalar(value: Any, style: str | None, source: str | None, flow: bool =
         if source is not None and parse_date(source) is not None:
             moment = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
             return format_date_like(source, moment)
-        return value.isoformat()
+        return _plain(value).isoformat()
     if isinstance(value, list):
         return "[" + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value) + "]"
     text = str(value)
@@ -303,7 +308,7 @@ def _edit_json(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
 
 def _jsonable(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        moment = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+        moment = _plain(value if value.tzinfo else value.replace(tzinfo=dt.UTC))
         return moment.isoformat().replace("+00:00", "Z")
     if isinstance(value, dt.date):
         return value.isoformat()

@@ -156,4 +156,6 @@ def same_value(a: Any, b: Any) -> bool:
         return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, dict):
         return a.keys() == b.keys() and all(same_value(a[k], b[k]) for k in a)
+    if isinstance(a, float) and a != a:  # nan: a valid TOML/YAML value that equals nothing
+        return b != b
     return a == b
