@@ -1,16 +1,187 @@
 """The metadata form: typed editors for the front matter of the open article.
 
-(Interface skeleton, being implemented. The main window relies on exactly this API.)
+The form owns its scroll area (the window places it as is). One editor per key, in the file's key
+order; every change goes onto the undo stack given to the constructor as a :class:`SetValueCommand`,
+which stages the value on the Article (the file is only written by the document service on Save).
+Showing a different Article object clears that undo stack, since its commands belong to the old one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from itertools import pairwise
+from typing import Any
+
+import qtawesome
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QImage, QKeyEvent, QMouseEvent, QPalette, QPixmap, QUndoStack
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor.core.article import Article
-from editor.core.validate import Problem
+from editor.core.frontmatter import Format
+from editor.core.validate import LENGTH_LIMITS, Level, Problem
+from editor.core.values import coerce_like, same_value
+from editor.ui.field_editors import (
+    BoolEditor,
+    DateTimeEditor,
+    FieldEditor,
+    FieldKind,
+    LinkEditor,
+    ListEditor,
+    MultiLineEditor,
+    NumberEditor,
+    ReadOnlyEditor,
+    TextEditor,
+    error_color,
+    kind_for,
+    muted_color,
+    warning_color,
+)
+from editor.ui.undo_commands import MISSING, SetValueCommand
+
+COVER_KEYS = ("enclosure", "qrcode")
+THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT = 160, 120
+
+
+class ProblemList(QWidget):
+    """Problems as lines of icon + message, in error or warning colours; hidden when empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self.messages: list[str] = []
+        self.setVisible(False)
+
+    def set_problems(self, problems: list[Problem]) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.messages = [problem.message for problem in problems]
+        for problem in sorted(problems, key=lambda p: p.level is not Level.ERROR):
+            self._layout.addWidget(self._line(problem))
+        self.setVisible(bool(problems))
+
+    def _line(self, problem: Problem) -> QWidget:
+        is_error = problem.level is Level.ERROR
+        color = error_color(self.palette()) if is_error else warning_color(self.palette())
+        line = QWidget()
+        line.setProperty("level", problem.level.value)
+        layout = QHBoxLayout(line)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        icon = QLabel()
+        size = self.fontMetrics().height() - 2
+        icon.setPixmap(
+            qtawesome.icon("mdi6.alert-circle" if is_error else "mdi6.alert", color=color).pixmap(
+                QSize(size, size)
+            )
+        )
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        text = QLabel(problem.message)
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        palette = text.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, color)
+        text.setPalette(palette)
+        template = self.tr("Error: %1") if is_error else self.tr("Warning: %1")
+        text.setAccessibleName(template.replace("%1", problem.message))
+        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(text, 1)
+        return line
+
+
+class CoverThumbnail(QLabel):
+    """A small picture of the cover; clicking it (or Space/Enter on it) asks for the full preview."""
+
+    clicked = Signal()
+    """The thumbnail was clicked or activated from the keyboard."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("coverThumbnail")
+        self.setFixedWidth(THUMBNAIL_WIDTH)
+        self.setMinimumHeight(36)
+        self.setMaximumHeight(THUMBNAIL_HEIGHT)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setWordWrap(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Cover image preview"))
+        self.wanted = False  # something to show; the form decides where and whether it is visible
+        self.setVisible(False)
+
+    def set_image(self, image: QImage | None, message: str) -> None:
+        if image is not None and not image.isNull():
+            ratio = self.devicePixelRatioF()
+            scaled = image.scaled(
+                QSize(round(THUMBNAIL_WIDTH * ratio), round(THUMBNAIL_HEIGHT * ratio)),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            pixmap = QPixmap.fromImage(scaled)
+            pixmap.setDevicePixelRatio(ratio)
+            self.setPixmap(pixmap)
+            self.setFixedHeight(round(scaled.height() / ratio))
+            self.setToolTip(message or self.tr("Click to preview the cover image"))
+            self.wanted = True
+            return
+        self.clear()
+        self.setMinimumHeight(0)
+        self.setMaximumHeight(THUMBNAIL_HEIGHT)
+        self.setText(message)
+        self.setToolTip(message)
+        palette = self.palette()
+        palette.setColor(
+            QPalette.ColorRole.WindowText,
+            muted_color(self.parentWidget().palette() if self.parentWidget() else palette),
+        )
+        self.setPalette(palette)
+        self.wanted = bool(message)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class _Row:
+    """One form row: the label, the field's editor and the problems under it."""
+
+    def __init__(
+        self,
+        key: str,
+        label: QLabel,
+        editor: FieldEditor,
+        container: QWidget,
+        problems: ProblemList,
+    ) -> None:
+        self.key, self.label, self.editor, self.container, self.problems = (
+            key,
+            label,
+            editor,
+            container,
+            problems,
+        )
 
 
 class MetadataForm(QWidget):
@@ -28,15 +199,293 @@ class MetadataForm(QWidget):
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("metadataForm")
+        self._stack = undo_stack
+        self._article: Article | None = None
+        self._rows: dict[str, _Row] = {}
+        self._signature: tuple = ()
+        self._problems: list[Problem] = []
+        self._filling = False
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self._pages = QStackedWidget()
+        outer.addWidget(self._pages)
+
+        self._placeholder = QLabel(
+            self.tr("No article open.\nSelect an article in the list to review it.")
+        )
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder.setWordWrap(True)
+        palette = self._placeholder.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, muted_color(self.palette()))
+        self._placeholder.setPalette(palette)
+        self._pages.addWidget(self._placeholder)
+
+        self._scroll = QScrollArea()
+        self._scroll.setObjectName("metadataScroll")
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(12, 10, 12, 12)
+        content_layout.setSpacing(8)
+        self._header = QLabel()
+        self._header.setObjectName("metadataHeader")
+        self._header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._header.setWordWrap(True)
+        header_palette = self._header.palette()
+        header_palette.setColor(QPalette.ColorRole.WindowText, muted_color(self.palette()))
+        self._header.setPalette(header_palette)
+        content_layout.addWidget(self._header)
+        self._top_problems = ProblemList()
+        self._top_problems.setObjectName("formProblems")
+        content_layout.addWidget(self._top_problems)
+        self._form = QFormLayout()
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self._form.setVerticalSpacing(10)
+        self._form.setHorizontalSpacing(12)
+        content_layout.addLayout(self._form)
+        content_layout.addStretch(1)
+        self._scroll.setWidget(content)
+        self._pages.addWidget(self._scroll)
+
+        self._thumbnail = CoverThumbnail(self)
+        self._thumbnail.clicked.connect(lambda: self.preview_cover_requested.emit("enclosure"))
+
+    # --- public API ------------------------------------------------------------------------------
+
+    @property
+    def article(self) -> Article | None:
+        return self._article
+
+    def editor(self, key: str) -> FieldEditor | None:
+        """The editor of ``key`` (None when the article has no such key)."""
+        row = self._rows.get(key)
+        return row.editor if row else None
 
     def set_article(self, article: Article | None) -> None:
         """Show ``article`` (None clears the form); builds one editor per front matter key."""
-
-    def set_problems(self, problems: list[Problem]) -> None:
-        """Show validation problems next to their fields (Problem.key)."""
+        if article is not self._article:
+            self._stack.clear()
+            self._problems = []
+            self.set_cover_thumbnail(None, "")
+            self._scroll.verticalScrollBar().setValue(0)
+        self._article = article
+        if article is None:
+            self._pages.setCurrentWidget(self._placeholder)
+            return
+        self._header.setText(f"{article.relpath}  ·  {article.format.value.upper()}")
+        self._header.setToolTip(str(article.path))
+        self._pages.setCurrentWidget(self._scroll)
+        self.refresh()
 
     def refresh(self) -> None:
         """Re-read every editor's value from the article (after revert or reload)."""
+        article = self._article
+        if article is None:
+            return
+        metadata = article.current_metadata()
+        # Editors follow the type in the file, not the edit, so typing never swaps the editor away.
+        signature = (
+            article.format,
+            *(
+                (key, kind_for(key, article.metadata.get(key, value)))
+                for key, value in metadata.items()
+            ),
+        )
+        if signature != self._signature:
+            self._rebuild(signature[1:])
+            self._signature = signature
+        self._filling = True
+        try:
+            for key, value in metadata.items():
+                self._rows[key].editor.set_value(value)
+        finally:
+            self._filling = False
+        self._apply_problems()
+
+    def set_problems(self, problems: list[Problem]) -> None:
+        """Show validation problems next to their fields (Problem.key)."""
+        self._problems = list(problems)
+        self._apply_problems()
 
     def set_cover_thumbnail(self, image: object | None, message: str = "") -> None:
-        """Show a QImage thumbnail of the cover (None with a message when it could not load)."""
+        """Show a QImage thumbnail of the cover (None with a message when it could not load).
+
+        Call it after ``set_article``: showing another article clears the thumbnail.
+        """
+        self._thumbnail.set_image(image if isinstance(image, QImage) else None, message)
+        self._thumbnail.setVisible(self._thumbnail.wanted and "enclosure" in self._rows)
+
+    # --- building ----------------------------------------------------------------------------------
+
+    def _label_text(self, key: str) -> str:
+        labels = {
+            "title": self.tr("Title"),
+            "date": self.tr("Date"),
+            "draft": self.tr("Draft"),
+            "summary": self.tr("Summary"),
+            "description": self.tr("Description"),
+            "source_link": self.tr("Source link"),
+            "enclosure": self.tr("Cover image"),
+            "article_id": self.tr("Article ID"),
+            "feed_item_id": self.tr("Feed item ID"),
+            "qrcode": self.tr("QR code"),
+            "source": self.tr("Source"),
+            "publishdate": self.tr("Publish date"),
+            "expirydate": self.tr("Expiry date"),
+            "lastmod": self.tr("Last modified"),
+        }
+        return labels.get(key.lower(), key)
+
+    def _rebuild(self, fields: tuple[tuple[str, FieldKind], ...]) -> None:
+        focused_key = (
+            next(
+                (
+                    key
+                    for key, row in self._rows.items()
+                    if row.editor.isAncestorOf(self.focusWidget())
+                ),
+                None,
+            )
+            if self.focusWidget()
+            else None
+        )
+        # The thumbnail lives in the enclosure row; keep it alive while the rows are replaced.
+        self._thumbnail.setParent(self)
+        self._thumbnail.hide()
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        self._rows.clear()
+        chain = []
+        for key, kind in fields:
+            editor = self._make_editor(key, kind)
+            label = QLabel(self._label_text(key))
+            label.setToolTip(key)
+            label.setBuddy(editor.input)
+            label.setObjectName(f"label_{key}")
+            editor.set_accessible_name(label.text())
+            container = QWidget()
+            layout = QVBoxLayout(container)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.setSpacing(3)
+            layout.addWidget(editor)
+            if key == "enclosure":
+                layout.addWidget(self._thumbnail)
+            problems = ProblemList()
+            problems.setObjectName(f"problems_{key}")
+            layout.addWidget(problems)
+            self._form.addRow(label, container)
+            self._rows[key] = _Row(key, label, editor, container, problems)
+            chain.extend(editor.focus_chain())
+            if key == "enclosure":
+                chain.append(self._thumbnail)
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self._thumbnail.setVisible(self._thumbnail.wanted and "enclosure" in self._rows)
+        if focused_key in self._rows:
+            self._rows[focused_key].editor.input.setFocus()
+
+    def _make_editor(self, key: str, kind: FieldKind) -> FieldEditor:
+        lower = key.lower()
+        editor: FieldEditor
+        if kind is FieldKind.TEXT:
+            editor = TextEditor(key)
+            if lower == "title":
+                font = QFont(editor.line.font())
+                font.setPointSizeF(font.pointSizeF() * 1.15)
+                font.setWeight(QFont.Weight.DemiBold)
+                editor.line.setFont(font)
+        elif kind is FieldKind.LINK:
+            if lower in COVER_KEYS:
+                tip = (
+                    self.tr("Preview the cover image")
+                    if lower == "enclosure"
+                    else self.tr("Preview the QR code")
+                )
+                editor = LinkEditor(key, "mdi6.image-search-outline", tip)
+                editor.open_requested.connect(lambda k=key: self.preview_cover_requested.emit(k))
+            else:
+                editor = LinkEditor(
+                    key, "mdi6.open-in-new", self.tr("Open the link in your browser")
+                )
+                editor.open_requested.connect(
+                    lambda e=editor, k=key: self.open_link_requested.emit(k, e.line.text().strip())
+                )
+        elif kind is FieldKind.MULTILINE:
+            limit = LENGTH_LIMITS.get(lower)
+            editor = MultiLineEditor(key, lines=4 if lower == "summary" else 3, limit=limit)
+        elif kind in (FieldKind.DATETIME, FieldKind.DATE):
+            editor = DateTimeEditor(key, date_only=kind is FieldKind.DATE)
+        elif kind is FieldKind.BOOL:
+            text = self.tr("Hidden from readers while checked") if lower == "draft" else ""
+            editor = BoolEditor(key, text)
+        elif kind in (FieldKind.INT, FieldKind.FLOAT):
+            editor = NumberEditor(key, is_float=kind is FieldKind.FLOAT)
+            editor.line.setMaximumWidth(editor.fontMetrics().horizontalAdvance("0") * 24)
+            editor.line.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        elif kind is FieldKind.LIST:
+            editor = ListEditor(key)
+        else:
+            editor = ReadOnlyEditor(key, self._article.format if self._article else Format.TOML)
+        editor.edited.connect(lambda value, k=key: self._on_edited(k, value))
+        return editor
+
+    # --- editing -----------------------------------------------------------------------------------
+
+    def _on_edited(self, key: str, value: Any) -> None:
+        article = self._article
+        if self._filling or article is None:
+            return
+        present = key in article.metadata or key in article.edits
+        old = article.value(key) if present else MISSING
+        try:
+            staged = coerce_like(article.metadata[key], value) if key in article.metadata else value
+        except (TypeError, ValueError):
+            return  # the editors only report values of the right type; this is a safety net
+        if present and same_value(staged, old):
+            return
+        editor = self._rows[key].editor
+        group = (key, editor.edit_session) if editor.merges_typing else None
+        command = SetValueCommand(
+            article, key, old, value, self, label=self._label_text(key), merge_group=group
+        )
+        self._stack.push(command)
+
+    def show_staged(self, article: Article, key: str, value: Any, *, update_editor: bool) -> None:
+        """Called by SetValueCommand: show the value now staged on ``article`` and announce it."""
+        if article is not self._article:
+            return
+        row = self._rows.get(key)
+        if row is None or (key not in article.metadata and key not in article.edits):
+            self.refresh()
+        elif update_editor:
+            self._filling = True
+            try:
+                row.editor.set_value(value)
+            finally:
+                self._filling = False
+        self.value_edited.emit(key, value)
+
+    # --- problems ------------------------------------------------------------------------------------
+
+    def _apply_problems(self) -> None:
+        by_key: dict[str, list[Problem]] = {key: [] for key in self._rows}
+        lowered = {key.lower(): key for key in self._rows}
+        loose: list[Problem] = []
+        for problem in self._problems:
+            key = (
+                problem.key
+                if problem.key in self._rows
+                else lowered.get((problem.key or "").lower())
+            )
+            if key is None:
+                loose.append(problem)
+            else:
+                by_key[key].append(problem)
+        for key, row in self._rows.items():
+            row.problems.set_problems(by_key[key])
+        self._top_problems.set_problems(loose)

@@ -1,0 +1,496 @@
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QDateTime, QPoint, Qt, QTime, QTimeZone
+from PySide6.QtGui import QImage, QPalette, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+from editor.core.article import Article
+from editor.core.service import DocumentService
+from editor.core.validate import DESCRIPTION_LIMIT, SUMMARY_LIMIT, Level, Problem
+from editor.ui.field_editors import FieldKind, kind_for
+from editor.ui.metadata_form import MetadataForm
+
+CHINESE = "content/technology/shenzhen-lanchi-semi-solid-battery.md"
+
+MIXED = """+++
+title = "Mixed types"
+date = 2026-03-02T09:30:00Z
+publishDate = "2026-03-04T10:00:00+08:00"
+lastmod = 2026-03-05
+expiryDate = "2027-01-01"
+draft = true
+weight = 7
+ratio = 0.25
+tags = ["energy", "batteries"]
+scores = [1, 2, 3]
+article_id = 9007199254740993
+note = \"\"\"line one
+line two\"\"\"
+website = "https://example.com/about"
+nothing_here = 1979-05-27T07:32:00
+[params]
+region = "EMEA"
++++
+
+Body text.
+"""
+
+
+@pytest.fixture
+def stack() -> QUndoStack:
+    return QUndoStack()
+
+
+@pytest.fixture
+def form(qtbot, stack: QUndoStack) -> MetadataForm:
+    widget = MetadataForm(stack)
+    qtbot.addWidget(widget)
+    widget.resize(600, 900)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitActive(widget)  # focus changes (which end an undo step) need an active window
+    return widget
+
+
+def load(root: Path, relpath: str, text: str | None = None) -> Article:
+    path = root / relpath
+    if text is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+    return DocumentService(root).load(path)
+
+
+def show(qtbot, form: MetadataForm, article: Article | None) -> None:
+    """Show an article and wait until its editors are on screen (layouts show new children later)."""
+    form.set_article(article)
+    if article is not None:
+        editors = [form.editor(key) for key in article.current_metadata()]
+        qtbot.waitUntil(lambda: all(editor.isVisible() for editor in editors))
+
+
+def field(form: MetadataForm, key: str, kind: type[QWidget] = QWidget) -> QWidget:
+    widget = form.findChild(kind, f"field_{key}")
+    assert widget is not None, f"no {kind.__name__} named field_{key}"
+    return widget
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    return [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++ ", "--- "))
+    ]
+
+
+def test_standard_keys_get_their_editors_in_file_order(
+    qtbot, form: MetadataForm, sample_desk: Path
+) -> None:
+    article = load(sample_desk, CHINESE)
+    show(qtbot, form, article)
+    expected = {
+        "title": QLineEdit,
+        "date": QDateTimeEdit,
+        "draft": QCheckBox,
+        "summary": QPlainTextEdit,
+        "description": QPlainTextEdit,
+        "source_link": QLineEdit,
+        "enclosure": QLineEdit,
+        "article_id": QLineEdit,
+        "feed_item_id": QLineEdit,
+        "qrcode": QLineEdit,
+        "source": QLineEdit,
+    }
+    for key, kind in expected.items():
+        assert isinstance(field(form, key), kind), key
+    assert field(form, "title", QLineEdit).text() == "深圳电动车企澜驰汽车发布首款半固态电池样车"
+    assert field(form, "article_id", QLineEdit).text() == "303702"
+    assert not field(form, "draft", QCheckBox).isChecked()
+    date = field(form, "date", QDateTimeEdit)
+    assert date.calendarPopup()
+    assert date.text() == "2026-10-14 02:30:00 UTC"
+    for key in ("source_link", "enclosure", "qrcode"):
+        assert form.findChild(QToolButton, f"open_{key}").isEnabled()
+    labels = [form.findChild(QLabel, f"label_{key}").text() for key in expected]
+    assert labels[:4] == ["Title", "Date", "Draft", "Summary"]
+    assert "Cover image" in labels and "QR code" in labels and "Feed item ID" in labels
+    # the form's rows follow the file's key order
+    rows = [
+        form._form.itemAt(row, form._form.ItemRole.LabelRole).widget().objectName()
+        for row in range(form._form.rowCount())
+    ]
+    assert rows == [f"label_{key}" for key in expected]
+
+
+def test_showing_an_article_stages_nothing(
+    qtbot, form: MetadataForm, stack: QUndoStack, sample_desk: Path
+) -> None:
+    article = load(sample_desk, CHINESE)
+    with qtbot.assertNotEmitted(form.value_edited):
+        form.set_article(article)
+        form.refresh()
+    assert article.edits == {} and not article.is_dirty
+    assert stack.count() == 0
+
+
+def test_other_types_get_typed_or_read_only_editors(qtbot, form: MetadataForm, desk: Path) -> None:
+    show(qtbot, form, load(desk, "content/mixed.md", MIXED))
+    assert isinstance(field(form, "publishDate"), QDateTimeEdit)
+    assert field(form, "publishDate", QDateTimeEdit).text() == "2026-03-04 10:00:00 UTC+08:00"
+    assert isinstance(field(form, "lastmod"), QDateEdit)
+    assert isinstance(field(form, "expiryDate"), QDateEdit)
+    assert field(form, "draft", QCheckBox).isChecked()
+    assert field(form, "weight", QLineEdit).text() == "7"
+    assert field(form, "ratio", QLineEdit).text() == "0.25"
+    assert field(form, "tags", QLineEdit).text() == "energy, batteries"
+    assert field(form, "article_id", QLineEdit).text() == "9007199254740993"
+    assert isinstance(field(form, "note"), QPlainTextEdit) and not field(form, "note").isReadOnly()
+    assert form.findChild(QToolButton, "open_website") is not None
+    for key in ("params", "scores"):
+        editor = field(form, key, QPlainTextEdit)
+        assert editor.isReadOnly(), key
+    assert "region" in field(form, "params", QPlainTextEdit).toPlainText()
+    assert field(form, "scores", QPlainTextEdit).toPlainText() == "scores = [1, 2, 3]"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "kind"),
+    [
+        ("title", "2025-01-01", FieldKind.TEXT),  # a known key keeps its editor
+        ("draft", "true", FieldKind.TEXT),  # a string draft is not silently turned into a bool
+        ("article_id", "123", FieldKind.TEXT),
+        ("article_id", 2**63, FieldKind.READONLY),  # beyond TOML's integers: never rewrite it
+        ("custom", None, FieldKind.READONLY),
+        ("custom", ["a, b", "c"], FieldKind.READONLY),  # commas inside items would split on edit
+        ("custom", [], FieldKind.LIST),
+        ("custom", dt.time(7, 32), FieldKind.READONLY),
+        ("custom", "0001-01-01T00:00:00Z", FieldKind.TEXT),
+    ],
+)
+def test_kind_for_edge_cases(key: str, value: object, kind: FieldKind) -> None:
+    assert kind_for(key, value) is kind
+
+
+def test_typing_a_title_changes_only_the_title_bytes(
+    qtbot, form: MetadataForm, stack: QUndoStack, sample_desk: Path
+) -> None:
+    article = load(sample_desk, CHINESE)
+    on_disk = article.path.read_bytes()
+    show(qtbot, form, article)
+    title = field(form, "title", QLineEdit)
+    title.setFocus()
+    title.end(False)
+    with qtbot.waitSignal(form.value_edited) as blocker:
+        qtbot.keyClicks(title, " (v2)")  # QTest types ASCII only
+    assert blocker.args[0] == "title"
+    assert article.edits == {"title": "深圳电动车企澜驰汽车发布首款半固态电池样车 (v2)"}
+    new_text = article.text_to_save()
+    assert changed_lines(on_disk.decode(), new_text) == [
+        '-title = "深圳电动车企澜驰汽车发布首款半固态电池样车"',
+        '+title = "深圳电动车企澜驰汽车发布首款半固态电池样车 (v2)"',
+    ]
+    assert article.bytes_to_save() == on_disk.replace(
+        '样车"\n'.encode(), '样车 (v2)"\n'.encode(), 1
+    )
+    assert article.path.read_bytes() == on_disk  # nothing is written until Save
+    assert stack.count() == 1  # four characters, one undo step
+
+
+def test_undo_and_redo_restore_value_editor_and_signal(
+    qtbot, form: MetadataForm, stack: QUndoStack, sample_desk: Path
+) -> None:
+    article = load(sample_desk, CHINESE)
+    show(qtbot, form, article)
+    source = field(form, "source", QLineEdit)
+    source.setFocus()
+    source.selectAll()
+    qtbot.keyClicks(source, "Desk")
+    assert article.value("source") == "Desk"
+    with qtbot.waitSignal(form.value_edited) as blocker:
+        stack.undo()
+    assert blocker.args == ["source", "Northgate Tech Report"]
+    assert source.text() == "Northgate Tech Report"
+    assert article.edits == {} and not article.is_dirty
+    with qtbot.waitSignal(form.value_edited) as blocker:
+        stack.redo()
+    assert blocker.args == ["source", "Desk"]
+    assert source.text() == "Desk" and article.edits == {"source": "Desk"}
+
+
+def test_edits_in_separate_focus_sessions_are_separate_undo_steps(
+    qtbot, form: MetadataForm, stack: QUndoStack, sample_desk: Path
+) -> None:
+    article = load(sample_desk, CHINESE)
+    show(qtbot, form, article)
+    source, title = field(form, "source", QLineEdit), field(form, "title", QLineEdit)
+    source.setFocus()
+    source.end(False)
+    qtbot.keyClicks(source, " A")
+    title.setFocus()
+    qtbot.keyClicks(title, "!")
+    source.setFocus()
+    qtbot.keyClicks(source, "B")
+    assert stack.count() == 3
+    stack.undo()
+    assert article.value("source") == "Northgate Tech Report A"
+    assert article.value("title").startswith("!")  # a new field is entered at its start
+
+
+def test_typing_back_to_the_original_leaves_nothing_to_undo(
+    qtbot, form: MetadataForm, stack: QUndoStack, sample_desk: Path
+) -> None:
+    article = load(sample_desk, CHINESE)
+    show(qtbot, form, article)
+    source = field(form, "source", QLineEdit)
+    source.setFocus()
+    source.end(False)
+    qtbot.keyClicks(source, "xy")
+    qtbot.keyClick(source, Qt.Key.Key_Backspace)
+    qtbot.keyClick(source, Qt.Key.Key_Backspace)
+    assert article.edits == {}
+    assert stack.count() == 0
+
+
+def test_date_edit_keeps_the_string_shape(qtbot, form: MetadataForm, sample_desk: Path) -> None:
+    article = load(sample_desk, CHINESE)
+    on_disk = article.path.read_text(encoding="utf-8")
+    show(qtbot, form, article)
+    date = field(form, "date", QDateTimeEdit)
+    date.setFocus()
+    date.setCurrentSection(QDateTimeEdit.Section.HourSection)
+    with qtbot.waitSignal(form.value_edited):
+        qtbot.keyClick(date, Qt.Key.Key_Up)
+    assert article.edits == {"date": "2026-10-14T03:30:00Z"}
+    assert changed_lines(on_disk, article.text_to_save()) == [
+        '-date = "2026-10-14T02:30:00Z"',
+        '+date = "2026-10-14T03:30:00Z"',
+    ]
+
+
+def test_dates_keep_zone_type_and_precision(qtbot, form: MetadataForm, desk: Path) -> None:
+    article = load(desk, "content/mixed.md", MIXED)
+    show(qtbot, form, article)
+    zone8 = QTimeZone.fromSecondsAheadOfUtc(8 * 3600)
+    field(form, "publishDate", QDateTimeEdit).setDateTime(
+        QDateTime(QDate(2026, 3, 4), QTime(11, 15, 5), zone8)
+    )
+    field(form, "date", QDateTimeEdit).setDateTime(
+        QDateTime(QDate(2026, 3, 2), QTime(10, 0, 0), QTimeZone.utc())
+    )
+    field(form, "lastmod", QDateEdit).setDate(QDate(2026, 4, 1))
+    field(form, "expiryDate", QDateEdit).setDate(QDate(2027, 2, 1))
+    assert article.edits["publishDate"] == "2026-03-04T11:15:05+08:00"
+    assert article.edits["date"] == dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
+    assert article.edits["lastmod"] == dt.date(2026, 4, 1)
+    assert article.edits["expiryDate"] == "2027-02-01"
+    text = article.text_to_save()
+    assert 'publishDate = "2026-03-04T11:15:05+08:00"\n' in text
+    assert "date = 2026-03-02T10:00:00Z\n" in text
+    assert "lastmod = 2026-04-01\n" in text
+    assert 'expiryDate = "2027-02-01"\n' in text
+
+
+def test_draft_checkbox_toggles_only_the_draft_line(
+    qtbot, form: MetadataForm, sample_desk: Path
+) -> None:
+    article = load(sample_desk, CHINESE)
+    on_disk = article.path.read_text(encoding="utf-8")
+    show(qtbot, form, article)
+    draft = field(form, "draft", QCheckBox)
+    qtbot.mouseClick(draft, Qt.MouseButton.LeftButton, pos=QPoint(8, draft.height() // 2))
+    assert article.edits == {"draft": True}
+    assert changed_lines(on_disk, article.text_to_save()) == ["-draft = false", "+draft = true"]
+
+
+def test_large_ids_are_edited_exactly(qtbot, form: MetadataForm, desk: Path) -> None:
+    article = load(desk, "content/mixed.md", MIXED)
+    show(qtbot, form, article)
+    ident = field(form, "article_id", QLineEdit)
+    ident.setFocus()
+    ident.end(False)
+    qtbot.keyClick(ident, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(ident, "5")
+    assert article.edits == {"article_id": 9007199254740995}
+    assert "article_id = 9007199254740995\n" in article.text_to_save()
+
+
+def test_unfinished_numbers_are_not_staged_and_revert_on_leaving(
+    qtbot, form: MetadataForm, sample_desk: Path
+) -> None:
+    article = load(sample_desk, CHINESE)
+    show(qtbot, form, article)
+    ident = field(form, "feed_item_id", QLineEdit)
+    ident.setFocus()
+    ident.selectAll()
+    qtbot.keyClick(ident, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(ident, "-")
+    qtbot.keyClicks(ident, "x1")  # the validator refuses the letter
+    assert ident.text() == "-1"
+    assert article.edits == {"feed_item_id": -1}
+    qtbot.keyClick(ident, Qt.Key.Key_Backspace)
+    assert article.edits == {"feed_item_id": -1}  # "-" is not a number: nothing new is staged
+    field(form, "source").setFocus()
+    assert ident.text() == "-1"
+
+
+def test_list_of_strings_is_edited_as_comma_separated_text(
+    qtbot, form: MetadataForm, desk: Path
+) -> None:
+    article = load(desk, "content/mixed.md", MIXED)
+    show(qtbot, form, article)
+    tags = field(form, "tags", QLineEdit)
+    tags.setFocus()
+    tags.end(False)
+    qtbot.keyClicks(tags, ", solid state")
+    assert article.edits == {"tags": ["energy", "batteries", "solid state"]}
+    assert 'tags = ["energy", "batteries", "solid state"]\n' in article.text_to_save()
+
+
+def test_character_count_warns_over_the_limit(qtbot, form: MetadataForm, sample_desk: Path) -> None:
+    article = load(sample_desk, CHINESE)
+    show(qtbot, form, article)
+    summary = field(form, "summary", QPlainTextEdit)
+    count = form.findChild(QLabel, "count_summary")
+    length = len(article.value("summary"))
+    assert count.text() == f"{length} / {SUMMARY_LIMIT}"
+    normal = count.palette().color(QPalette.ColorRole.WindowText)
+    summary.setFocus()
+    summary.moveCursor(summary.textCursor().MoveOperation.End)
+    qtbot.keyClicks(summary, "x" * (SUMMARY_LIMIT - length))
+    assert count.text() == f"{SUMMARY_LIMIT} / {SUMMARY_LIMIT}"
+    assert count.palette().color(QPalette.ColorRole.WindowText) == normal
+    qtbot.keyClicks(summary, "y")
+    assert count.text() == f"{SUMMARY_LIMIT + 1} / {SUMMARY_LIMIT}"
+    warning = count.palette().color(QPalette.ColorRole.WindowText)
+    assert warning != normal
+    assert form.findChild(QLabel, "count_description").text().endswith(f"/ {DESCRIPTION_LIMIT}")
+    assert len(article.value("summary")) == SUMMARY_LIMIT + 1
+
+
+def test_problems_show_next_to_their_fields(qtbot, form: MetadataForm, sample_desk: Path) -> None:
+    article = load(sample_desk, CHINESE)
+    show(qtbot, form, article)
+    form.set_problems(
+        [
+            Problem(article.relpath, 4, Level.WARNING, "summary is 400 characters long", "summary"),
+            Problem(
+                article.relpath, 8, Level.ERROR, "enclosure is not an http(s) URL", "Enclosure"
+            ),
+            Problem(article.relpath, 1, Level.ERROR, "title is missing", "title_zh"),
+            Problem(article.relpath, None, Level.ERROR, "the file changed on disk", None),
+        ]
+    )
+    summary_problems = form.findChild(QWidget, "problems_summary")
+    qtbot.waitUntil(summary_problems.isVisible)
+    assert summary_problems.messages == ["summary is 400 characters long"]
+    assert summary_problems.findChild(QWidget).property("level") == "warning"
+    assert form.findChild(QWidget, "problems_enclosure").messages == [
+        "enclosure is not an http(s) URL"
+    ]
+    assert form.findChild(QWidget, "problems_title").isHidden()
+    top = form.findChild(QWidget, "formProblems")
+    assert not top.isHidden() and top.messages == ["title is missing", "the file changed on disk"]
+    form.set_problems([])
+    assert summary_problems.isHidden() and top.isHidden()
+
+
+def test_link_buttons_and_thumbnail_ask_the_window(
+    qtbot, form: MetadataForm, sample_desk: Path
+) -> None:
+    article = load(sample_desk, CHINESE)
+    show(qtbot, form, article)
+    with qtbot.waitSignal(form.open_link_requested) as blocker:
+        qtbot.mouseClick(form.findChild(QToolButton, "open_source_link"), Qt.MouseButton.LeftButton)
+    assert blocker.args == ["source_link", article.value("source_link")]
+    for key in ("enclosure", "qrcode"):
+        with qtbot.waitSignal(form.preview_cover_requested) as blocker:
+            qtbot.mouseClick(form.findChild(QToolButton, f"open_{key}"), Qt.MouseButton.LeftButton)
+        assert blocker.args == [key]
+    thumbnail = form.findChild(QLabel, "coverThumbnail")
+    assert thumbnail.isHidden()
+    image = QImage(320, 180, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.darkCyan)
+    form.set_cover_thumbnail(image)
+    qtbot.waitUntil(thumbnail.isVisible)
+    assert thumbnail.pixmap().width() == 160
+    with qtbot.waitSignal(form.preview_cover_requested) as blocker:
+        qtbot.mouseClick(thumbnail, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["enclosure"]
+    form.set_cover_thumbnail(None, "The server answered 404 Not Found")
+    assert thumbnail.isVisible() and thumbnail.text() == "The server answered 404 Not Found"
+
+
+def test_another_article_clears_undo_and_reuses_editors(
+    qtbot, form: MetadataForm, stack: QUndoStack, sample_desk: Path
+) -> None:
+    first = load(sample_desk, CHINESE)
+    second = load(sample_desk, "content/world/brennhorn-rail-tunnel-reopens.md")
+    show(qtbot, form, first)
+    title = field(form, "title", QLineEdit)
+    title.setFocus()
+    qtbot.keyClicks(title, "x")
+    assert stack.count() == 1
+    show(qtbot, form, second)
+    assert stack.count() == 0
+    assert field(form, "title", QLineEdit) is title
+    assert title.text() == "Brennhorn Rail Tunnel Reopens After 14-Month Repair"
+    assert second.edits == {} and first.edits != {}
+
+
+def test_refresh_after_revert_shows_the_file_values(
+    qtbot, form: MetadataForm, sample_desk: Path
+) -> None:
+    article = load(sample_desk, CHINESE)
+    show(qtbot, form, article)
+    source = field(form, "source", QLineEdit)
+    source.setFocus()
+    qtbot.keyClicks(source, "!")
+    article.discard_edits()
+    form.refresh()
+    assert source.text() == "Northgate Tech Report"
+    assert article.edits == {}
+
+
+def test_yaml_title_edit_keeps_yaml(qtbot, form: MetadataForm, sample_desk: Path) -> None:
+    article = load(sample_desk, "content/technology/lockerloop-privacy-review.md")
+    on_disk = article.path.read_text(encoding="utf-8")
+    show(qtbot, form, article)
+    title = field(form, "title", QLineEdit)
+    title.setFocus()
+    title.end(False)
+    qtbot.keyClicks(title, "s")
+    assert changed_lines(on_disk, article.text_to_save()) == [
+        '-title: "Regulator Opens Privacy Review of Parcel Locker Camera Network"',
+        '+title: "Regulator Opens Privacy Review of Parcel Locker Camera Networks"',
+    ]
+
+
+def test_none_clears_the_form(
+    qtbot, form: MetadataForm, stack: QUndoStack, sample_desk: Path
+) -> None:
+    show(qtbot, form, load(sample_desk, CHINESE))
+    show(qtbot, form, None)
+    assert form.article is None
+    assert not field(form, "title").isVisible()
+    assert form.findChild(QUndoStack) is None or stack.count() == 0
+
+
+def test_building_the_form_opens_no_stray_windows(qtbot, form: MetadataForm, desk: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    show(qtbot, form, load(desk, "content/mixed.md", MIXED))
+    assert form.isActiveWindow()
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [form]
