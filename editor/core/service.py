@@ -84,7 +84,19 @@ class DocumentService:
         return real
 
     def relpath(self, path: Path | str) -> str:
-        return self.resolve(path).relative_to(self.root).as_posix()
+        """The "/"-separated name of ``path`` below the root, as the index lists it.
+
+        A symbolic link keeps its own name (the index lists the link, and results must find that
+        row); the write still goes to the file it points to. Raises PathError if outside.
+        """
+        real = self.resolve(path)
+        candidate = Path(path)
+        if not candidate.is_absolute():
+            candidate = self.root / candidate
+        lexical = Path(os.path.normpath(candidate))
+        if lexical.is_relative_to(self.root):
+            return lexical.relative_to(self.root).as_posix()
+        return real.relative_to(self.root).as_posix()
 
     # --- reading -----------------------------------------------------------------------------------
 
@@ -93,7 +105,7 @@ class DocumentService:
         real = self.resolve(path)
         data, mtime_ns = _read_bytes(real)
         split_file, metadata = read(data)
-        return Article(real, real.relative_to(self.root).as_posix(), split_file, metadata, Fingerprint.of(data, mtime_ns))
+        return Article(real, self.relpath(path), split_file, metadata, Fingerprint.of(data, mtime_ns))
 
     # --- writing -----------------------------------------------------------------------------------
 
@@ -114,16 +126,19 @@ class DocumentService:
         if current is not None and not force and not article.fingerprint.same_content(current):
             raise ConflictError(f"{article.relpath} was changed on disk since it was opened")
         if current == new_data:
-            return self.load(real), False
-        if current is not None and not os.access(real, os.W_OK):
+            return self.load(article.relpath), False
+        # The rename in atomic_write would replace even a read-only file, and root passes
+        # os.access: a file with no write permission bit at all is read-only for everyone.
+        if current is not None and (not os.access(real, os.W_OK) or not os.stat(real).st_mode & 0o222):
             raise PermissionError(13, "The file is read-only", str(real))
         atomic_write(real, new_data)
-        return self.load(real), True
+        return self.load(article.relpath), True
 
     def update(self, path: Path | str, change: Callable[[Article], Any]) -> FileResult:
         """Load a file, let ``change`` stage edits on it, and save; never raises."""
         name = str(path)
         try:
+            name = self.relpath(path)
             article = self.load(path)
             name = article.relpath
             change(article)

@@ -1,0 +1,400 @@
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from editor.core import service as service_module
+from editor.core.edit import EditError
+from editor.core.frontmatter import FrontMatterError
+from editor.core.service import (
+    ConflictError,
+    DocumentService,
+    FileResult,
+    Outcome,
+    PathError,
+    describe_error,
+)
+
+OLD_NS = 1_600_000_000_123_456_789  # a fixed past mtime, so "not written" cannot pass by timing luck
+
+DRAFT_TOML = b'+++\ntitle = "A draft"  # keep\ndraft = true\n[params]\ndraft = true\n+++\nBody +++\n'
+PUBLISHED_TOML = b'+++\ntitle = "Out"\ndraft = false\n+++\nBody\n'
+
+
+def put(path: Path, data: bytes) -> Path:
+    """Write a file with a fixed old mtime."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    os.utime(path, ns=(OLD_NS, OLD_NS))
+    return path
+
+
+def snapshot(path: Path) -> tuple[bytes, int]:
+    return path.read_bytes(), path.stat().st_mtime_ns
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(name for name in os.listdir(folder) if "copydesk-tmp" in name)
+
+
+# --- loading ---------------------------------------------------------------------------------------
+
+
+def test_load_never_writes(sample_desk: Path) -> None:
+    service = DocumentService(sample_desk)
+    files = sorted((sample_desk / "content").rglob("*.md"))
+    for path in files:
+        os.utime(path, ns=(OLD_NS, OLD_NS))
+    before = {path: snapshot(path) for path in files}
+    for path in files:
+        try:
+            article = service.load(path)
+        except FrontMatterError:
+            assert path.name == "broken-front-matter.md"
+            continue
+        assert not article.is_dirty
+        assert article.bytes_to_save() == before[path][0]
+    assert {path: snapshot(path) for path in files} == before
+
+
+def test_load_gives_relative_names_and_metadata(desk: Path) -> None:
+    put(desk / "news" / "a.md", DRAFT_TOML)
+    service = DocumentService(desk)
+    article = service.load("news/a.md")
+    assert article.relpath == "news/a.md"
+    assert article.path == (desk / "news" / "a.md").resolve()
+    assert article.metadata["draft"] is True
+    assert article.fingerprint.size == len(DRAFT_TOML)
+    assert article.fingerprint.mtime_ns == OLD_NS
+    assert service.load(desk / "news" / "a.md").relpath == "news/a.md"
+
+
+def test_load_refuses_a_folder(desk: Path) -> None:
+    (desk / "folder.md").mkdir()
+    with pytest.raises((FrontMatterError, OSError)):
+        DocumentService(desk).load("folder.md")
+
+
+# --- saving ----------------------------------------------------------------------------------------
+
+
+def test_save_writes_only_the_edit_atomically_and_keeps_the_mode(desk: Path, monkeypatch) -> None:
+    path = put(desk / "a.md", DRAFT_TOML)
+    path.chmod(0o640)
+    service = DocumentService(desk)
+    article = service.load(path)
+    article.set_value("draft", False)
+    replaced: list[tuple[str, str]] = []
+    real_replace = os.replace
+
+    def spy(source, target) -> None:
+        replaced.append((str(source), str(target)))
+        assert Path(source).parent == path.parent  # the temporary file is in the same folder
+        assert stat.S_IMODE(os.stat(source).st_mode) == 0o640  # mode set before the rename
+        real_replace(source, target)
+
+    monkeypatch.setattr(service_module.os, "replace", spy)
+    saved, written = service.save(article)
+    assert written
+    assert [target for _, target in replaced] == [str(path)]
+    assert path.read_bytes() == DRAFT_TOML.replace(b"draft = true\n[", b"draft = false\n[")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert leftovers(desk) == []
+    assert saved.metadata["draft"] is False
+    assert not saved.is_dirty
+    assert saved.fingerprint.same_content(path.read_bytes())
+
+
+def test_saving_nothing_changed_writes_nothing(desk: Path) -> None:
+    path = put(desk / "a.md", PUBLISHED_TOML)
+    service = DocumentService(desk)
+    article = service.load(path)
+    assert article.set_value("draft", False) is False  # same value: no edit staged
+    assert not article.is_dirty
+    saved, written = service.save(article)
+    assert saved.fingerprint.mtime_ns == OLD_NS
+    assert not written
+    assert snapshot(path) == (PUBLISHED_TOML, OLD_NS)
+    article.set_body("Body\n")  # the same body text is no change either
+    assert not article.is_dirty
+
+
+def test_body_edit_is_saved_and_front_matter_kept(desk: Path) -> None:
+    path = put(desk / "a.md", b"+++\r\ntitle = 'A'\r\n+++\r\nOld body")
+    service = DocumentService(desk)
+    article = service.load(path)
+    article.set_body("New body\r\n")
+    assert article.text_to_save() == "+++\r\ntitle = 'A'\r\n+++\r\nNew body\r\n"
+    _, written = service.save(article)
+    assert written
+    assert path.read_bytes() == b"+++\r\ntitle = 'A'\r\n+++\r\nNew body\r\n"
+
+
+@pytest.mark.parametrize("failing", ["replace", "fsync", "mkstemp"])
+def test_a_failed_write_leaves_the_file_and_no_temporary_file(desk: Path, monkeypatch, failing: str) -> None:
+    path = put(desk / "a.md", DRAFT_TOML)
+    service = DocumentService(desk)
+    article = service.load(path)
+    article.set_value("draft", False)
+
+    def fail(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    target = service_module.tempfile if failing == "mkstemp" else service_module.os
+    monkeypatch.setattr(target, failing, fail)
+    with pytest.raises(OSError):
+        service.save(article)
+    assert snapshot(path) == (DRAFT_TOML, OLD_NS)
+    assert leftovers(desk) == []
+    result = service.set_draft([path], False)[0]
+    assert result.outcome is Outcome.FAILED
+    assert result.message == "No space left on device"
+    assert snapshot(path) == (DRAFT_TOML, OLD_NS)
+    assert leftovers(desk) == []
+
+
+def test_conflict_when_the_file_changed_on_disk(desk: Path) -> None:
+    path = put(desk / "a.md", DRAFT_TOML)
+    service = DocumentService(desk)
+    article = service.load(path)
+    article.set_value("title", "Mine")
+    theirs = DRAFT_TOML.replace(b"A draft", b"Theirs")
+    put(path, theirs)
+    with pytest.raises(ConflictError, match="changed on disk"):
+        service.save(article)
+    assert snapshot(path) == (theirs, OLD_NS)
+    saved, written = service.save(article, force=True)
+    assert written
+    assert b'title = "Mine"' in path.read_bytes()
+    assert saved.metadata["title"] == "Mine"
+
+
+def test_same_bytes_with_a_new_mtime_is_no_conflict(desk: Path) -> None:
+    path = put(desk / "a.md", DRAFT_TOML)
+    service = DocumentService(desk)
+    article = service.load(path)
+    os.utime(path, ns=(OLD_NS + 10**9, OLD_NS + 10**9))  # touched, not changed
+    article.set_value("draft", False)
+    assert service.save(article)[1]
+
+
+def test_conflict_when_the_file_was_deleted(desk: Path) -> None:
+    path = put(desk / "a.md", DRAFT_TOML)
+    service = DocumentService(desk)
+    article = service.load(path)
+    article.set_value("draft", False)
+    path.unlink()
+    with pytest.raises(ConflictError, match="deleted or moved"):
+        service.save(article)
+    assert not path.exists()
+    assert leftovers(desk) == []
+
+
+def test_an_edit_that_cannot_be_made_cleanly_is_not_written(desk: Path) -> None:
+    data = b"---\nparams:\n  a: 1\n---\n"
+    path = put(desk / "a.md", data)
+    service = DocumentService(desk)
+    article = service.load(path)
+    article.set_value("params", {"a": 2})
+    with pytest.raises(EditError):
+        service.save(article)
+    result = service.set_values([path], {"params": {"a": 2}})[0]
+    assert result.outcome is Outcome.FAILED
+    assert "nested" in result.message
+    assert snapshot(path) == (data, OLD_NS)
+
+
+# --- read-only files -------------------------------------------------------------------------------
+
+
+def test_a_file_without_write_permission_is_refused(desk: Path) -> None:
+    # Also as root: the service checks the mode bits, since root passes os.access and the
+    # atomic rename would replace the read-only file.
+    path = put(desk / "a.md", DRAFT_TOML)
+    path.chmod(0o444)
+    service = DocumentService(desk)
+    article = service.load(path)
+    article.set_value("draft", False)
+    with pytest.raises(PermissionError):
+        service.save(article)
+    result = service.publish([path])[0]
+    assert result.outcome is Outcome.FAILED
+    assert "read-only" in result.message
+    assert snapshot(path) == (DRAFT_TOML, OLD_NS)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
+    assert leftovers(desk) == []
+
+
+def test_os_access_refusal_is_honoured(desk: Path, monkeypatch) -> None:
+    path = put(desk / "a.md", DRAFT_TOML)
+    monkeypatch.setattr(service_module.os, "access", lambda *args, **kwargs: False)
+    result = DocumentService(desk).publish([path])[0]
+    assert result.outcome is Outcome.FAILED
+    assert snapshot(path) == (DRAFT_TOML, OLD_NS)
+
+
+# --- operations over many files --------------------------------------------------------------------
+
+
+def test_publish_many_with_failures_changes_the_others(desk: Path) -> None:
+    good = [put(desk / f"good{n}.md", DRAFT_TOML) for n in range(3)]
+    broken = put(desk / "broken.md", b'+++\ntitle = "A\ndraft = true\n+++\n')
+    readonly = put(desk / "readonly.md", DRAFT_TOML)
+    readonly.chmod(0o444)
+    latin1 = put(desk / "latin1.md", b'+++\ntitle = "caf\xe9"\ndraft = true\n+++\n')
+    missing = desk / "missing.md"
+    already = put(desk / "already.md", PUBLISHED_TOML)
+    paths = [good[0], broken, good[1], readonly, missing, latin1, already, good[2]]
+    untouched = {path: snapshot(path) for path in (broken, readonly, latin1, already)}
+
+    results = DocumentService(desk).publish(paths)
+
+    assert [(r.path, r.outcome) for r in results] == [
+        ("good0.md", Outcome.CHANGED),
+        ("broken.md", Outcome.FAILED),
+        ("good1.md", Outcome.CHANGED),
+        ("readonly.md", Outcome.FAILED),
+        ("missing.md", Outcome.FAILED),
+        ("latin1.md", Outcome.FAILED),
+        ("already.md", Outcome.UNCHANGED),
+        ("good2.md", Outcome.CHANGED),
+    ]
+    messages = {r.path: r.message for r in results}
+    assert "Malformed TOML" in messages["broken.md"] and "line 2" in messages["broken.md"]
+    assert "read-only" in messages["readonly.md"]
+    assert messages["missing.md"] == "The file no longer exists"
+    assert "UTF-8" in messages["latin1.md"] and "line 2" in messages["latin1.md"]
+    for result in results:
+        assert result.ok is (result.outcome is not Outcome.FAILED)
+        assert (result.article is None) is (result.outcome is Outcome.FAILED)
+    for path in good:
+        assert path.read_bytes() == DRAFT_TOML.replace(b"draft = true\n[", b"draft = false\n[")
+    assert {path: snapshot(path) for path in untouched} == untouched
+    assert not missing.exists()
+    assert leftovers(desk) == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"", id="empty"),
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", id="binary"),
+        pytest.param(b"+++\ndraft = true\n", id="unclosed"),
+        pytest.param(b"---\ndraft: [true\n---\n", id="bad-yaml"),
+        pytest.param(b'{"draft": true,}\n', id="bad-json"),
+        pytest.param(b"+++\ndraft = true\ndraft = false\n+++\n", id="duplicate-key"),
+    ],
+)
+@pytest.mark.parametrize("operation", ["publish", "unpublish"])
+def test_unreadable_files_are_never_written(desk: Path, data: bytes, operation: str) -> None:
+    path = put(desk / "bad.md", data)
+    result = getattr(DocumentService(desk), operation)([path])[0]
+    assert result.outcome is Outcome.FAILED
+    assert result.message
+    assert "Traceback" not in result.message
+    assert snapshot(path) == (data, OLD_NS)
+
+
+def test_publishing_a_published_file_changes_nothing(desk: Path) -> None:
+    path = put(desk / "a.md", PUBLISHED_TOML)
+    no_key = put(desk / "b.md", b'+++\ntitle = "No draft key"\n+++\n')
+    results = DocumentService(desk).publish([path, no_key])
+    assert [r.outcome for r in results] == [Outcome.UNCHANGED, Outcome.UNCHANGED]
+    assert snapshot(path) == (PUBLISHED_TOML, OLD_NS)
+    assert snapshot(no_key) == (b'+++\ntitle = "No draft key"\n+++\n', OLD_NS)
+
+
+def test_unpublish_adds_draft_where_missing_and_keeps_its_type(desk: Path) -> None:
+    no_key = put(desk / "a.md", b'+++\ntitle = "A"\n[params]\nx = 1\n+++\nbody')
+    string = put(desk / "b.md", b'---\ntitle: B\ndraft: "false"\n---\nbody')
+    capital = put(desk / "c.md", b'{"title": "C", "Draft": false}\n')
+    both = put(desk / "d.md", b"+++\ndraft = true\nDraft = false\n+++\n")
+    results = DocumentService(desk).unpublish([no_key, string, capital, both])
+    assert [r.outcome for r in results] == [Outcome.CHANGED] * 4
+    assert no_key.read_bytes() == b'+++\ntitle = "A"\ndraft = true\n[params]\nx = 1\n+++\nbody'
+    assert string.read_bytes() == b'---\ntitle: B\ndraft: "true"\n---\nbody'
+    assert capital.read_bytes() == b'{"title": "C", "Draft": true}\n'
+    # Hugo reads "Draft" over "draft": that is the key to change.
+    assert both.read_bytes() == b"+++\ndraft = true\nDraft = true\n+++\n"
+    assert all(r.article is not None and r.article.metadata for r in results)
+
+
+def test_a_file_without_front_matter_gets_a_toml_block(desk: Path) -> None:
+    body = b"<p>Plain</p>\r\n<p>HTML</p>"
+    path = put(desk / "plain.html", body)
+    result = DocumentService(desk).unpublish([path])[0]
+    assert result.outcome is Outcome.CHANGED
+    assert path.read_bytes() == b"+++\r\ndraft = true\r\n+++\r\n" + body
+
+
+def test_set_values_on_many(desk: Path) -> None:
+    a = put(desk / "a.md", b"+++\narticle_id = 1\n+++\n")
+    b = put(desk / "b.md", b"---\narticle_id: 2\n---\n")
+    results = DocumentService(desk).set_values([a, b], {"article_id": "7", "source": "Wire"})
+    assert [r.outcome for r in results] == [Outcome.CHANGED, Outcome.CHANGED]
+    assert a.read_bytes() == b'+++\narticle_id = 7\nsource = "Wire"\n+++\n'
+    assert b.read_bytes() == b"---\narticle_id: 7\nsource: Wire\n---\n"
+
+
+def test_a_value_that_does_not_fit_fails_that_file_only(desk: Path) -> None:
+    a = put(desk / "a.md", b"+++\narticle_id = 1\n+++\n")
+    b = put(desk / "b.md", b'+++\narticle_id = "x-1"\n+++\n')
+    results = DocumentService(desk).set_values([a, b], {"article_id": "x-2"})
+    assert [r.outcome for r in results] == [Outcome.FAILED, Outcome.CHANGED]
+    assert snapshot(a) == (b"+++\narticle_id = 1\n+++\n", OLD_NS)
+    assert b.read_bytes() == b'+++\narticle_id = "x-2"\n+++\n'
+
+
+# --- paths -----------------------------------------------------------------------------------------
+
+
+def test_paths_outside_the_root_are_refused(tmp_path: Path, desk: Path) -> None:
+    outside = put(tmp_path / "outside.md", DRAFT_TOML)
+    (desk / "sub").mkdir()
+    (desk / "sub" / "escape.md").symlink_to(outside)
+    (desk / "linked-folder").symlink_to(tmp_path, target_is_directory=True)
+    service = DocumentService(desk)
+    for path in ("../outside.md", "sub/../../outside.md", outside, "sub/escape.md", "linked-folder/outside.md"):
+        with pytest.raises(PathError):
+            service.load(path)
+        result = service.publish([path])[0]
+        assert result.outcome is Outcome.FAILED
+        assert "outside the opened folder" in result.message
+    assert snapshot(outside) == (DRAFT_TOML, OLD_NS)
+
+
+def test_a_link_inside_the_root_is_written_through(desk: Path) -> None:
+    target = put(desk / "real" / "a.md", DRAFT_TOML)
+    link = desk / "link.md"
+    link.symlink_to(Path("real") / "a.md")
+    result = DocumentService(desk).publish(["link.md"])[0]
+    assert result.outcome is Outcome.CHANGED
+    assert result.path == "link.md"  # the name the index lists, so the row can be found
+    assert link.is_symlink()
+    assert os.readlink(link) == str(Path("real") / "a.md")
+    assert target.read_bytes() == DRAFT_TOML.replace(b"draft = true\n[", b"draft = false\n[")
+    assert leftovers(desk) == [] and leftovers(desk / "real") == []
+
+
+def test_relpath_and_resolve(desk: Path) -> None:
+    put(desk / "a" / "b.md", DRAFT_TOML)
+    service = DocumentService(desk)
+    assert service.relpath("a/b.md") == "a/b.md"
+    assert service.relpath(desk / "a" / "./b.md") == "a/b.md"
+    assert service.resolve("a/b.md") == (desk / "a" / "b.md").resolve()
+    assert service.resolve(".") == service.root
+    with pytest.raises(PathError):
+        service.resolve("..")
+
+
+def test_describe_error() -> None:
+    assert describe_error(FileNotFoundError(2, "x")) == "The file no longer exists"
+    assert describe_error(IsADirectoryError(21, "x")) == "This is a folder, not a file"
+    assert "read-only" in describe_error(PermissionError(13, "x"))
+    assert describe_error(OSError(errno.ENOSPC, "No space left on device")) == "No space left on device"
+    assert describe_error(FrontMatterError("Bad", 3, 4)) == "Bad (line 3, column 4)"
+    assert FileResult("a.md", Outcome.UNCHANGED).ok
