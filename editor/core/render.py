@@ -14,6 +14,7 @@ blocks, no max-width), so it keeps to font sizes, margins, line height and colou
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -78,7 +79,11 @@ def render_body(body: str, kind: str) -> str:
         source = body
     else:
         raise ValueError(f"Unknown body kind {kind!r}; expected 'markdown' or 'html'")
-    return sanitize(source)
+    # A fenced block ends with a line break that QTextDocument would show as an empty last line.
+    return _PRE_END.sub("</code></pre>", sanitize(source))
+
+
+_PRE_END = re.compile(r"\n+</code></pre>")
 
 
 def sanitize(fragment: str) -> str:
@@ -121,7 +126,7 @@ def stylesheet(colors: BodyColors | None = None, base_px: int = 15) -> str:
     c = colors or BodyColors()
     return f"""
 body {{ color: {c.text}; font-size: {base_px}px; }}
-p, li, dd {{ line-height: 150%; }}
+p, li, dd, blockquote {{ line-height: {round(base_px * 1.5)}px; -qt-line-height-type: minimum; }}
 p {{ margin-top: 0px; margin-bottom: {round(base_px * 0.8)}px; }}
 h1 {{ font-size: {round(base_px * 1.75)}px; font-weight: 600; margin-top: {base_px}px; margin-bottom: {round(base_px * 0.6)}px; }}
 h2 {{ font-size: {round(base_px * 1.4)}px; font-weight: 600; margin-top: {round(base_px * 1.3)}px; margin-bottom: {round(base_px * 0.5)}px; }}
@@ -129,17 +134,42 @@ h3 {{ font-size: {round(base_px * 1.2)}px; font-weight: 600; margin-top: {base_p
 h4, h5, h6 {{ font-size: {base_px}px; font-weight: 600; margin-top: {base_px}px; margin-bottom: {round(base_px * 0.3)}px; }}
 ul, ol {{ margin-top: 0px; margin-bottom: {round(base_px * 0.8)}px; }}
 li {{ margin-bottom: {round(base_px * 0.25)}px; }}
-a {{ color: {c.link}; text-decoration: underline; }}
+a[href] {{ color: {c.link}; text-decoration: underline; }}
+a.remote-image {{ color: {c.muted}; font-style: italic; }}
 blockquote {{ color: {c.muted}; background-color: {c.quote_background}; font-style: italic; margin-left: {base_px}px; margin-right: {base_px}px; margin-top: {round(base_px * 0.5)}px; margin-bottom: {round(base_px * 0.8)}px; }}
 code, kbd, samp {{ font-family: monospace; background-color: {c.code_background}; }}
 pre {{ font-family: monospace; background-color: {c.code_background}; margin-top: {round(base_px * 0.4)}px; margin-bottom: {round(base_px * 0.8)}px; white-space: pre-wrap; }}
-table {{ border-collapse: collapse; margin-bottom: {round(base_px * 0.8)}px; }}
+table {{ border-collapse: collapse; margin-top: {round(base_px * 0.6)}px; margin-bottom: {round(base_px * 0.8)}px; }}
 th {{ font-weight: 600; background-color: {c.quote_background}; }}
 th, td {{ padding: 4px 8px; border: 1px solid {c.rule}; }}
 hr {{ color: {c.rule}; }}
 .placeholder {{ color: {c.muted}; font-style: italic; }}
 figcaption, caption {{ color: {c.muted}; font-size: {round(base_px * 0.87)}px; }}
 """
+
+
+_IMG_TAG = re.compile(r"<img\b[^>]*>")
+_ATTRIBUTE = re.compile(r'\s([a-z-]+)="([^"]*)"')
+
+
+def mark_remote_images(fragment: str, label: str = "Remote image (not loaded)") -> str:
+    """Replace images from other hosts with a link to them, so a reader sees what is missing.
+
+    ``fragment`` must be :func:`sanitize` output (double-quoted, escaped attributes); the link text
+    is ``label`` and the image's alt text, and the link goes through the same click policy as others.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        attributes = dict(_ATTRIBUTE.findall(match.group(0)))
+        src = attributes.get("src", "")
+        if not src.lower().startswith(("http:", "https:", "//")):
+            return match.group(0)
+        href = "https:" + src if src.startswith("//") else src
+        alt = attributes.get("alt", "")
+        text = html.escape(label) + (f": {alt}" if alt else "")
+        return f'<a class="remote-image" href="{href}" rel="noopener noreferrer">[{text}]</a>'
+
+    return _IMG_TAG.sub(replace, fragment)
 
 
 def empty_body_html(message: str) -> str:

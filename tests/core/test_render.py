@@ -13,6 +13,7 @@ from editor.core.render import (
     BodyColors,
     empty_body_html,
     kind_for_path,
+    mark_remote_images,
     render_body,
     stylesheet,
 )
@@ -225,3 +226,27 @@ def test_render_module_does_not_import_qt() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "<h1>x</h1>" in result.stdout
+
+
+def test_fenced_code_has_no_trailing_empty_line() -> None:
+    out = render_body("```\nx = 1\n```\n", MARKDOWN)
+    assert "<pre><code>x = 1</code></pre>" in out
+
+
+def test_remote_images_become_links_local_ones_stay() -> None:
+    out = mark_remote_images(
+        render_body(
+            '![The "cover"](https://cdn.example.com/a.png?w=1&h=2)\n\n'
+            "![local](/images/desk-cover.png)\n\n"
+            '<img src="//cdn.example.com/b.webp">\n',
+            MARKDOWN,
+        ),
+        "Remote image",
+    )
+    assert "<img" in out and 'src="/images/desk-cover.png"' in out
+    assert out.count("<img") == 1
+    assert (
+        '<a class="remote-image" href="https://cdn.example.com/a.png?w=1&amp;h=2" '
+        'rel="noopener noreferrer">[Remote image: The &quot;cover&quot;]</a>'
+    ) in out.replace("&ldquo;", "&quot;").replace("&rdquo;", "&quot;")
+    assert 'href="https://cdn.example.com/b.webp"' in out
