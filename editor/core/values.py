@@ -35,7 +35,7 @@ def parse_date(value: Any) -> dt.datetime | None:
         return None
     match = _DATE_RE.match(value.strip())
     if match is None:
-        return None
+        return _parse_go_date(value.strip())
     try:
         day = dt.date.fromisoformat(match["date"])
         if not match["time"]:
@@ -45,6 +45,60 @@ def parse_date(value: Any) -> dt.datetime | None:
         return None
     moment = dt.datetime.combine(day, clock)
     return moment.replace(tzinfo=_zone(match["tz"]))
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_CLOCK = r"(?P<h>\d{2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?"
+_ZONE = r"(?P<tz>[+-]\d{4}|[A-Za-z]{2,5})"
+# The other layouts Hugo reads (spf13/cast's list), as feeds and other tools write them. Month names
+# are English whatever the locale. Go gives a zone name it does not know (all but UTC, in Hugo's UTC
+# location) a zero offset, so a named zone counts as UTC.
+_RFC_DATE = re.compile(  # Mon, 02 Jan 2006 15:04:05 -0700 | 02 Jan 06 15:04 MST | Monday, 02-Jan-06 ... | 02 Jan 2006
+    r"^(?:(?P<wd>[A-Za-z]+), )?(?P<d>\d{2})(?P<sep>[ -])(?P<mon>[A-Za-z]{3})[ -](?P<y>\d{4}|\d{2})"
+    r"(?: " + _CLOCK + " " + _ZONE + ")?$"
+)
+_C_DATE = re.compile(  # Mon Jan _2 15:04:05 2006 | Mon Jan _2 15:04:05 MST 2006 | Mon Jan 02 15:04:05 -0700 2006
+    r"^[A-Za-z]{3} (?P<mon>[A-Za-z]{3}) +(?P<d>\d{1,2}) " + _CLOCK + "(?: " + _ZONE + r")? (?P<y>\d{4})$"
+)
+_GO_STRING = re.compile(r"^(?P<iso>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? [+-]\d{4}) [A-Za-z]{2,5}$")
+
+
+def _parse_go_date(text: str) -> dt.datetime | None:
+    go_string = _GO_STRING.match(text)
+    if go_string:  # Go's time.String(): "2006-01-02 15:04:05.999999999 -0700 MST"
+        return parse_date(go_string["iso"])
+    match = _RFC_DATE.match(text) or _C_DATE.match(text)
+    if match is None or match["mon"].title() not in _MONTHS:
+        return None
+    year = int(match["y"])
+    if len(match["y"]) == 2:
+        year += 1900 if year >= 69 else 2000
+    tz = match["tz"]
+    zone = _zone(tz) if tz and tz[0] in "+-" else UTC
+    try:
+        return dt.datetime(
+            year, _MONTHS.index(match["mon"].title()) + 1, int(match["d"]),
+            int(match["h"] or 0), int(match["m"] or 0), int(match["s"] or 0), tzinfo=zone,
+        )
+    except ValueError:
+        return None
+
+
+def _format_like_rfc(template: re.Match[str], moment: dt.datetime) -> str:
+    """``moment`` written in the RFC 1123/822/850 shape of ``template``."""
+    tz = template["tz"]
+    local = moment.astimezone(_zone(tz) if tz and tz[0] in "+-" else UTC)
+    sep = template["sep"]
+    year = f"{local.year:04d}" if len(template["y"]) == 4 else f"{local.year % 100:02d}"
+    text = f"{local.day:02d}{sep}{_MONTHS[local.month - 1]}{sep}{year}"
+    if template["wd"]:
+        weekday = _WEEKDAYS[local.weekday()]
+        text = f"{weekday if len(template['wd']) > 3 else weekday[:3]}, {text}"
+    if template["h"]:
+        text += f" {local.hour:02d}:{local.minute:02d}" + (f":{local.second:02d}" if template["s"] else "")
+        text += " " + (local.strftime("%z") if tz[0] in "+-" else tz)
+    return text
 
 
 def _zone(tz: str | None) -> dt.tzinfo:
@@ -78,6 +132,9 @@ def _format_like_string(template: str, moment: dt.datetime) -> str:
     match = _DATE_RE.match(template)
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     if match is None:
+        rfc = _RFC_DATE.match(template)
+        if rfc is not None and parse_date(template) is not None:
+            return _format_like_rfc(rfc, aware)
         return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     if not match["time"]:
         return aware.date().isoformat()

@@ -537,3 +537,8 @@ def test_toml_new_draft_key_is_one_inserted_top_level_line(
     meta = parse_front(split(written))
     assert meta["draft"] is True  # top level, not inside [params]
     assert meta.get("params", {}).get("draft", True) is True
+
+
+def test_an_rfc_1123_date_string_keeps_its_layout(tmp_path: Path) -> None:
+    data = b'+++\ndate = "Mon, 16 Jun 2025 08:00:00 +0200"\n+++\n'
+    assert edit_file(tmp_path, data, date=MOMENT) == b'+++\ndate = "Wed, 01 Oct 2025 10:00:00 +0200"\n+++\n'

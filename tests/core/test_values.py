@@ -146,3 +146,46 @@ def test_same_value_tells_types_apart() -> None:
     assert not same_value({"a": 1}, {"a": True})
     assert not same_value("2024-01-01", dt.date(2024, 1, 1))
     assert not same_value([1], [1, 2])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mon, 16 Jun 2025 08:00:00 +0200", dt.datetime(2025, 6, 16, 6, 0, tzinfo=UTC)),
+        ("Mon, 16 Jun 2025 08:00:00 GMT", dt.datetime(2025, 6, 16, 8, 0, tzinfo=UTC)),
+        # Go gives a zone name it does not know a zero offset; Hugo's location (UTC) knows only UTC.
+        ("Mon, 16 Jun 2025 08:00:00 EST", dt.datetime(2025, 6, 16, 8, 0, tzinfo=UTC)),
+        ("16 Jun 25 08:00 GMT", dt.datetime(2025, 6, 16, 8, 0, tzinfo=UTC)),
+        ("16 Jun 70 08:00 GMT", dt.datetime(1970, 6, 16, 8, 0, tzinfo=UTC)),
+        ("Monday, 16-Jun-25 08:00:00 UTC", dt.datetime(2025, 6, 16, 8, 0, tzinfo=UTC)),
+        ("16 Jun 2025", dt.datetime(2025, 6, 16, tzinfo=UTC)),
+        ("16 jun 2025", dt.datetime(2025, 6, 16, tzinfo=UTC)),
+        ("Mon Jun  6 08:00:00 2025", dt.datetime(2025, 6, 6, 8, 0, tzinfo=UTC)),
+        ("Mon Jun 16 08:00:00 MST 2025", dt.datetime(2025, 6, 16, 8, 0, tzinfo=UTC)),
+        ("Mon Jun 16 08:00:00 -0700 2025", dt.datetime(2025, 6, 16, 15, 0, tzinfo=UTC)),
+        ("2025-06-16 08:00:00.5 +0000 UTC", dt.datetime(2025, 6, 16, 8, 0, 0, 500000, tzinfo=UTC)),
+        ("Mon, 16 Foo 2025 08:00:00 GMT", None),
+        ("31 Jun 2025", None),
+        ("16 June 2025", None),
+    ],
+)
+def test_parse_date_reads_the_other_layouts_hugo_reads(text: str, expected: dt.datetime | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("Mon, 16 Jun 2025 08:00:00 +0200", "Tue, 04 Mar 2025 07:06:07 +0200"),
+        ("Mon, 16 Jun 2025 08:00:00 GMT", "Tue, 04 Mar 2025 05:06:07 GMT"),
+        ("16 Jun 25 08:00 GMT", "04 Mar 25 05:06 GMT"),
+        ("Monday, 16-Jun-25 08:00:00 UTC", "Tuesday, 04-Mar-25 05:06:07 UTC"),
+        ("16 Jun 2025", "04 Mar 2025"),
+        # Rarer layouts are read, and written back as ISO 8601, which Hugo reads too.
+        ("Mon Jun 16 08:00:00 2025", "2025-03-04T05:06:07Z"),
+    ],
+)
+def test_format_date_like_keeps_rfc_layouts(template: str, expected: str) -> None:
+    result = format_date_like(template, MOMENT)
+    assert result == expected
+    assert parse_date(result) is not None  # and Hugo reads it back
