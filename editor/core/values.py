@@ -109,6 +109,27 @@ def _zone(tz: str | None) -> dt.tzinfo:
     return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
+# The ISO 8601 shapes among the layouts Hugo reads: seconds are required, "Z" is upper case, no
+# zone name, no blank space around. parse_date is kinder (people type "2026-11-24 09:00").
+_HUGO_ISO = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:"
+    r"T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?"
+    r"| \d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2}| [+-]\d{2}:?\d{2})?"
+    r")?$"
+)
+
+
+def hugo_reads_date(value: Any) -> bool:
+    """Whether Hugo can read ``value`` as a date; a string it cannot read stops the site's build."""
+    if isinstance(value, dt.date):
+        return True
+    if not isinstance(value, str):
+        return False
+    if _HUGO_ISO.match(value):
+        return parse_date(value) is not None
+    return value == value.strip() and _parse_go_date(value) is not None
+
+
 def is_date_like(value: Any) -> bool:
     return isinstance(value, dt.date | dt.datetime) or (isinstance(value, str) and parse_date(value) is not None)
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +23,7 @@ import pytest
 from editor.core.frontmatter import BOM, read
 from editor.core.index import scan_all
 from editor.core.state import EXPIRY_DATE_KEYS, PUBLISH_DATE_KEYS, PublishState, first_date
+from editor.core.values import hugo_reads_date
 
 pytestmark = pytest.mark.hugo
 
@@ -131,8 +134,8 @@ def hugo_binary() -> str | None:
     return shutil.which("hugo", path=str(Path(sys.executable).parent)) or shutil.which("hugo")
 
 
-def hugo_list(binary: str, site: Path, which: str) -> list[dict[str, str]]:
-    completed = subprocess.run(
+def run_hugo(binary: str, site: Path, which: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [binary, "list", which, "--clock", CLOCK_ARG, "--source", str(site), "--noBuildLock"],
         capture_output=True,
         text=True,
@@ -141,6 +144,10 @@ def hugo_list(binary: str, site: Path, which: str) -> list[dict[str, str]]:
         # A local zone far from UTC: dates without a zone must still be read as UTC, as we do.
         env={**os.environ, "HUGO_CACHEDIR": str(site / ".cache"), "TZ": "Asia/Tokyo"},
     )
+
+
+def hugo_list(binary: str, site: Path, which: str) -> list[dict[str, str]]:
+    completed = run_hugo(binary, site, which)
     assert completed.returncode == 0, f"hugo list {which} failed:\n{completed.stdout}\n{completed.stderr}"
     # The pip wrapper prints a banner first; the CSV starts at its header line.
     lines = completed.stdout.splitlines()
@@ -148,20 +155,29 @@ def hugo_list(binary: str, site: Path, which: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO("\n".join(lines[start:]))))
 
 
-@pytest.fixture(scope="module")
-def hugo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    binary = hugo_binary()
-    if binary is None:
-        pytest.skip("the hugo binary is not installed (it comes with the 'hugo' package of the test extra)")
-    site = tmp_path_factory.mktemp("site")
+def make_site(root: Path, files: dict[str, bytes]) -> Path:
     # Recent Hugo refuses .html content unless the security policy allows it.
-    (site / "hugo.toml").write_text(
+    (root / "hugo.toml").write_text(
         'baseURL = "https://example.org/"\ntitle = "Agreement"\n[security]\nallowContent = [".*"]\n'
     )
-    for name, data in SITE.items():
-        path = site / "content" / name
+    for name, data in files.items():
+        path = root / "content" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+    return root
+
+
+@pytest.fixture(scope="module")
+def binary() -> str:
+    found = hugo_binary()
+    if found is None:
+        pytest.skip("the hugo binary is not installed (it comes with the 'hugo' package of the test extra)")
+    return found
+
+
+@pytest.fixture(scope="module")
+def hugo(binary: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+    site = make_site(tmp_path_factory.mktemp("site"), SITE)
     lists = {which: hugo_list(binary, site, which) for which in ("all", "drafts", "future", "expired", "published")}
     return {"site": site, **lists}
 
@@ -215,3 +231,38 @@ def test_dates_agree_with_hugo(hugo: dict, name: str) -> None:
     assert (ours.replace(microsecond=0) if ours else None) == _hugo_date(row["publishDate"])
     assert first_date(metadata, EXPIRY_DATE_KEYS) == _hugo_date(row["expiryDate"])
     assert (row["draft"] == "true") is (hugo_state(hugo, name) is PublishState.DRAFT)
+
+
+# Strings that look like dates; Hugo reads some and stops the build on the others.
+DATE_STRINGS = [
+    "2025-06-16",
+    "2025-06-16T08:00:00Z",
+    "2025-06-16T08:00:00.5",
+    "2025-06-16T08:00:00-0200",
+    "2025-06-16 08:00:00",
+    "2025-06-16 08:00:00+02:00",
+    "2025-06-16 08:00:00 +02:00",
+    "2025-06-16 08:00:00.5Z",
+    "Mon, 16 Jun 2025 08:00:00 GMT",
+    "16 Jun 2025",
+    "2025-06-16T08:00",
+    "2025-06-16T08:00Z",
+    "2025-06-16 08:00",
+    "2025-06-16T08:00:00z",
+    "2025-06-16T08:00:00 UTC",
+    "2025-06-16 08:00:00 Z",
+    "2025-06-16T08:00:00 +02:00",
+    " 2025-06-16",
+    "2025-6-16",
+    "tomorrow",
+]
+
+
+def test_hugo_reads_date_knows_which_strings_stop_the_build(binary: str, tmp_path: Path) -> None:
+    files = {f"d{n:02d}.md": toml(f"date = {json.dumps(text)}") for n, text in enumerate(DATE_STRINGS)}
+    site = make_site(tmp_path, files)
+    completed = run_hugo(binary, site, "all")
+    refused = {Path(path).name for path in re.findall(r"not a parsable date: see (\S+)", completed.stderr)}
+    expected = {name for name, text in zip(files, DATE_STRINGS, strict=True) if not hugo_reads_date(text)}
+    assert expected, "some strings must be unreadable, or this test proves nothing"
+    assert refused == expected, completed.stderr

@@ -7,6 +7,7 @@ import pytest
 from editor.core.values import (
     coerce_like,
     format_date_like,
+    hugo_reads_date,
     is_date_like,
     parse_date,
     parse_new_value,
@@ -189,3 +190,28 @@ def test_format_date_like_keeps_rfc_layouts(template: str, expected: str) -> Non
     result = format_date_like(template, MOMENT)
     assert result == expected
     assert parse_date(result) is not None  # and Hugo reads it back
+
+
+@pytest.mark.parametrize(
+    ("value", "readable"),
+    [
+        (dt.date(2025, 1, 1), True),
+        (dt.datetime(2025, 1, 1, 5, 0), True),
+        ("2025-01-01", True),
+        ("2025-01-01T05:00:00+0200", True),
+        ("2025-01-01 05:00:00 +02:00", True),
+        ("Mon, 16 Jun 2025 08:00:00 GMT", True),
+        # parse_date reads these for people typing, but Hugo stops the build on them.
+        ("2025-01-01T05:00", False),
+        ("2025-01-01 05:00", False),
+        ("2025-01-01T05:00:00z", False),
+        ("2025-01-01T05:00:00 UTC", False),
+        (" 2025-01-01", False),
+        ("", False),
+        (20250101, False),
+    ],
+)
+def test_hugo_reads_date(value: object, readable: bool) -> None:
+    assert hugo_reads_date(value) is readable
+    if isinstance(value, str) and value.strip() and not readable:
+        assert parse_date(value) is not None
