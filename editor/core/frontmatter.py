@@ -148,16 +148,16 @@ def _split_delimited(text: str, start: int, fmt: Format, delimiter: str, bom: bo
             f"The {fmt.upper()} front matter is never closed: no line with {delimiter!r} follows",
             opening_line,
         )
-    closing = re.compile(rf"^{re.escape(delimiter)}[ \t]*\r?$", re.MULTILINE)
+    # Like Hugo's lexer, the first line that starts with the delimiter closes the front matter,
+    # whatever follows it on that line (which is then body).
+    closing = re.compile(rf"^{re.escape(delimiter)}(?:[ \t]*\r?(?:\n|$))?", re.MULTILINE)
     match = closing.search(text, line_end + 1)
     if match is None:
         raise FrontMatterError(
-            f"The {fmt.upper()} front matter is never closed: no line with {delimiter!r} follows",
+            f"The {fmt.upper()} front matter is never closed: no line starting with {delimiter!r} follows",
             opening_line,
         )
     tail_end = match.end()
-    if tail_end < len(text) and text[tail_end] == "\n":
-        tail_end += 1
     return SplitFile(
         fmt,
         head=text[: line_end + 1],
@@ -201,6 +201,10 @@ def parse_front(split_file: SplitFile) -> dict[str, Any]:
             if where:
                 line, column = int(where.group(1)), int(where.group(2))
                 raise FrontMatterError(f"Malformed TOML front matter: {message}", line + offset, column) from None
+            if "(at end of document)" in message:  # e.g. a string left open: point at the closing line
+                message = message.replace("(at end of document)", "").strip()
+                closing_line = (split_file.head + front).count("\n") + 1
+                raise FrontMatterError(f"Malformed TOML front matter: {message}", closing_line) from None
             raise FrontMatterError(f"Malformed TOML front matter: {message}") from None
     if fmt is Format.JSON:
         try:

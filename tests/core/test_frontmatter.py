@@ -112,6 +112,26 @@ def test_closing_delimiter_is_the_first_one_at_line_start(tmp_path: Path) -> Non
     assert result.body == "body\n+++\n"
 
 
+def test_a_delimiter_with_text_after_it_still_closes_like_hugo(tmp_path: Path) -> None:
+    # Hugo's lexer closes at the first line that starts with the delimiter; the rest of that
+    # line is body. (We used to look for a line holding only the delimiter.)
+    result = _roundtrip(tmp_path / "a.md", b'+++\ntitle = "A"\n+++ trailing\nBody\n')
+    assert (result.front, result.tail, result.body) == ('title = "A"\n', "+++", " trailing\nBody\n")
+    result = _roundtrip(tmp_path / "b.md", b"---\ntitle: A\n---x\nBody\n")
+    assert (result.front, result.tail, result.body) == ("title: A\n", "---", "x\nBody\n")
+    result = _roundtrip(tmp_path / "c.md", b"+++\na = 1\n+++ \t\r\nBody")
+    assert (result.tail, result.body) == ("+++ \t\r\n", "Body")
+
+
+def test_a_delimiter_line_inside_a_multiline_string_ends_the_front_matter(tmp_path: Path) -> None:
+    # So does Hugo, which then fails on the unterminated string: the file is malformed.
+    data = b'+++\ntitle = """\n+++ not the end\n"""\n+++\nBody\n'
+    with pytest.raises(FrontMatterError) as caught:
+        read(_roundtrip(tmp_path / "a.md", data).encode())
+    assert "Malformed TOML" in caught.value.message
+    assert caught.value.line == 3  # the line that closed it
+
+
 def test_yaml_body_may_hold_a_horizontal_rule(tmp_path: Path) -> None:
     data = b"---\ntitle: A\n---\nIntro\n\n---\n\nMore\n"
     result = _roundtrip(tmp_path / "a.md", data)
@@ -196,6 +216,7 @@ def test_all_samples_split_back_to_their_bytes(sample_desk: Path) -> None:
         pytest.param(b"\n---\ntitle: A\n", "never closed", 2, None, id="unclosed-yaml"),
         pytest.param(b"+++ toml\ntitle = 1\n+++\n", "opening", 1, None, id="bad-opening"),
         pytest.param(b'+++\ntitle = "A"\ndraft = \n+++\n', "Malformed TOML", 3, 9, id="toml-no-value"),
+        pytest.param(b"+++\ntags = [1,\n+++\n", "Malformed TOML", 3, None, id="toml-open-array"),
         pytest.param(b'+++\ntitle = "A\n+++\n', "Malformed TOML", 2, 11, id="toml-unclosed-string"),
         pytest.param(b"+++\na = 1\na = 2\n+++\n", "Malformed TOML", 3, 6, id="toml-duplicate-key"),
         pytest.param(b"---\ntitle: A\ntags: [a, b\n---\n", "Malformed YAML", 4, 1, id="yaml-unclosed-flow"),

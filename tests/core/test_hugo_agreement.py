@@ -123,6 +123,7 @@ SITE: dict[str, bytes] = {
     # bytes around the front matter
     "bom-crlf-draft.md": BOM + b"+++\r\ntitle = 'T'\r\ndraft = true\r\n+++\r\nBody\r\n",
     "no-front-matter.md": b"Just a body.\n",
+    "closing-line-with-text.md": b"+++\ntitle = 'T'\ndraft = true\n+++ trailing text\nBody\n",
     "page.html": toml(f"date = {FUTURE}"),
     "section/nested-draft.md": toml("draft = true"),
     "section/nested-published.md": toml(f"date = {PAST}"),
