@@ -1,0 +1,201 @@
+"""The window's entry points: ``main()`` for ``copydesk [PATH]``, ``create_main_window()`` for tests.
+
+``main()`` builds everything the window needs (the QApplication and its identity, the settings, the
+thread pool, the image loader and its cache) and passes it in; nothing is global.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QSize,
+    QStandardPaths,
+    QThreadPool,
+    QTranslator,
+)
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+import editor
+from editor import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from editor.ui import dialogs
+from editor.ui.cover_preview import ImageLoader
+from editor.ui.main_window import MainWindow
+from editor.ui.settings import Settings
+
+NO_DISPLAY_MESSAGE = """\
+copydesk: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).
+Run it in a desktop session, or without a screen with QT_QPA_PLATFORM=offscreen.
+The command line works without a display:
+  copydesk list [PATH]             list the articles of a folder
+  copydesk show FILE               show one article
+  copydesk set FILE KEY=VALUE      change front matter values
+  copydesk publish FILE...         publish (draft = false)
+  copydesk draft FILE...           back to draft (draft = true)
+  copydesk check [PATH]            check the articles for problems
+See copydesk --help."""
+
+
+def resources_dir() -> Path:
+    """The resources folder next to the package (a source or editable install, or a frozen app)."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(editor.__file__).resolve().parent.parent / "resources"
+
+
+def bundled_samples() -> Path:
+    return resources_dir() / "samples"
+
+
+def has_display(environ: dict[str, str] | os._Environ[str] | None = None, platform: str | None = None) -> bool:
+    """False on Linux (and other X11/Wayland systems) with no display and no QT_QPA_PLATFORM set."""
+    env = os.environ if environ is None else environ
+    system = sys.platform if platform is None else platform
+    if system.startswith(("win", "darwin", "cygwin")):
+        return True
+    return bool(env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
+def sample_desk(data_dir: Path) -> Path:
+    """A private copy of the bundled sample desk in ``data_dir`` (made on first use; the bundled
+    files are never edited)."""
+    target = data_dir / "sample-desk"
+    if target.is_dir():
+        return target
+    data_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".sample-desk-", dir=data_dir))
+    try:
+        shutil.copytree(bundled_samples(), staging / "desk")
+        os.replace(staging / "desk", target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+def app_icon() -> QIcon:
+    icons = resources_dir() / "icons"
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        png = icons / f"{APP_ID}-{size}.png"
+        if png.is_file():
+            icon.addFile(str(png), QSize(size, size))
+    svg = icons / f"{APP_ID}.svg"
+    if svg.is_file():
+        icon.addFile(str(svg))
+    return icon
+
+
+def create_main_window(
+    path: str | Path | None,
+    settings: Settings | None = None,
+    *,
+    pool: QThreadPool | None = None,
+    loader: ImageLoader | None = None,
+) -> MainWindow:
+    """Build the main window on ``path`` (a folder, a Hugo site or one article) without running the
+    event loop. ``settings=None`` uses a throwaway settings file, never the user's."""
+    temporary = None
+    if settings is None:
+        temporary = tempfile.TemporaryDirectory(prefix="copydesk-settings-")
+        settings = Settings.in_file(Path(temporary.name) / "settings.ini")
+    window = MainWindow(settings, pool, loader)
+    window.setWindowIcon(app_icon())
+    if temporary is not None:
+        window.temporary_settings = temporary  # removed with the window
+    if path is not None:
+        window.open_folder(path)
+    return window
+
+
+def _install_translations(app: QApplication) -> None:
+    locale = QLocale()
+    translators = []
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        translators.append(qt)
+    own = QTranslator(app)
+    if own.load(locale, "copydesk", "_", str(resources_dir() / "translations")):
+        translators.append(own)
+    for translator in translators:
+        app.installTranslator(translator)
+
+
+def _report_unexpected(window: MainWindow) -> None:
+    """Show errors that escape a slot instead of only printing them (the app keeps running)."""
+    showing = False
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        traceback.print_exception(kind, error, tb)
+        if showing or issubclass(kind, KeyboardInterrupt):
+            return
+        showing = True
+        try:
+            dialogs.report_error(
+                window,
+                window.tr("Unexpected error"),
+                window.tr("Something went wrong: {0}\nYour files were not changed by this error.").format(error),
+                "".join(traceback.format_exception(kind, error, tb)),
+            )
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+
+
+def main(path: str | None = None) -> int:
+    """Run the window on ``path`` (or the last folder, or the sample desk); returns the exit code."""
+    if not has_display():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    target = Path(path).expanduser() if path else None
+    if target is not None and not target.exists():
+        print(f"copydesk: {path}: no such file or folder", file=sys.stderr)
+        return 2
+
+    QApplication.setOrganizationName(ORG_NAME)
+    QApplication.setOrganizationDomain(ORG_DOMAIN)
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    _install_translations(app)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in the terminal quits
+
+    settings = Settings(QSettings())
+    pool = QThreadPool()
+    pool.setMaxThreadCount(max(2, min(4, os.cpu_count() or 2)))
+    cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    loader = ImageLoader(Path(cache) / "images" if cache else None)
+
+    problem = None
+    if target is None:
+        target = settings.last_folder()
+    if target is None:
+        data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        try:
+            target = sample_desk(Path(data))
+        except OSError as error:
+            problem = f"The sample desk could not be copied to {data}: {error.strerror or error}"
+    window = create_main_window(target, settings, pool=pool, loader=loader)
+    _report_unexpected(window)
+    window.show()
+    window.list_view.setFocus()
+    if problem:
+        dialogs.report_error(window, window.tr("Sample desk"), problem)
+    code = app.exec()
+    pool.waitForDone()
+    return code

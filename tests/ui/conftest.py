@@ -1,0 +1,104 @@
+"""Fixtures for the window tests: a window on a private sample desk, and answered dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QUrl
+
+from editor.app import create_main_window
+from editor.ui import dialogs, links
+from editor.ui.main_window import MainWindow
+from editor.ui.settings import Settings
+
+DIALOG_FUNCTIONS = (
+    "ask_unsaved_changes",
+    "ask_bulk_with_unsaved",
+    "confirm_bulk",
+    "report_error",
+    "report_failures",
+    "ask_folder",
+)
+
+
+class Asked:
+    """Records every question the window asks; a question with no answer set fails the test."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls: list[tuple[str, tuple[Any, ...]]] = []
+        self.answers: dict[str, Any] = {}
+        self.opened: list[str] = []
+        for name in DIALOG_FUNCTIONS:
+            monkeypatch.setattr(dialogs, name, self._asker(name))
+        monkeypatch.setattr(links, "launch", self._launch)
+
+    def _asker(self, name: str) -> Callable[..., Any]:
+        def ask(_parent: object, *args: Any) -> Any:
+            self.calls.append((name, args))
+            if name not in self.answers:
+                raise AssertionError(f"unexpected dialog {name}{args}")
+            return self.answers[name]
+
+        return ask
+
+    def _launch(self, url: QUrl) -> bool:
+        self.opened.append(url.toString())
+        return True
+
+    def answer(self, name: str, value: Any) -> None:
+        assert name in DIALOG_FUNCTIONS
+        self.answers[name] = value
+
+    def named(self, name: str) -> list[tuple[Any, ...]]:
+        return [args for called, args in self.calls if called == name]
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> Asked:
+    return Asked(monkeypatch)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings.in_file(tmp_path / "settings" / "copydesk.ini")
+
+
+@pytest.fixture
+def make_window(qtbot, settings: Settings, asked: Asked) -> Iterator[Callable[..., MainWindow]]:
+    """Build windows on a path; each waits until its folder is listed and watched."""
+    windows: list[MainWindow] = []
+
+    def before_close(window: MainWindow) -> None:
+        # A test may leave edits behind; closing must not ask about them.
+        if window.session.dirty:
+            window.session.discard()
+
+    def make(path: Path | str | None, window_settings: Settings | None = None) -> MainWindow:
+        window = create_main_window(path, window_settings or settings)
+        windows.append(window)
+        qtbot.addWidget(window, before_close_func=before_close)
+        window.show()
+        qtbot.waitExposed(window)
+        if path is not None:
+            wait_idle(qtbot, window)
+        return window
+
+    yield make
+    for window in windows:
+        window.shutdown()
+        window.pool.waitForDone(5000)
+
+
+def wait_idle(qtbot, window: MainWindow) -> None:
+    """Until the scan is over and the watcher's first look at the folders is done."""
+    qtbot.waitUntil(lambda: not window.scanning and window.watcher.root is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.watcher.busy, timeout=10_000)
+
+
+@pytest.fixture
+def window(make_window: Callable[..., MainWindow], sample_desk: Path) -> MainWindow:
+    """A window on a private copy of the sample desk, fully listed."""
+    return make_window(sample_desk)
