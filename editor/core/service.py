@@ -201,15 +201,21 @@ def _read_bytes(path: Path) -> tuple[bytes, int]:
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new one, never half."""
     try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
+        info: os.stat_result | None = os.stat(path)
+        mode = stat.S_IMODE(info.st_mode)
     except FileNotFoundError:
-        mode = 0o644
+        info, mode = None, 0o644
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".copydesk-tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if info is not None and hasattr(os, "chown") and (info.st_uid, info.st_gid) != _owner(temp_name):
+            # The new file would belong to whoever saves (root, say): give it the old owner and
+            # group where we may (only root can change the owner).
+            with contextlib.suppress(OSError):
+                os.chown(temp_name, info.st_uid, info.st_gid)
         os.chmod(temp_name, mode)
         os.replace(temp_name, path)
     except BaseException:
@@ -222,3 +228,8 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def _owner(path: str) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_uid, info.st_gid

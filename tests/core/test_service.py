@@ -398,3 +398,16 @@ def test_describe_error() -> None:
     assert describe_error(OSError(errno.ENOSPC, "No space left on device")) == "No space left on device"
     assert describe_error(FrontMatterError("Bad", 3, 4)) == "Bad (line 3, column 4)"
     assert FileResult("a.md", Outcome.UNCHANGED).ok
+
+
+def test_save_keeps_the_owner_where_it_may(desk: Path) -> None:
+    path = put(desk / "a.md", DRAFT_TOML)
+    if os.geteuid() == 0:
+        os.chown(path, 65534, 65534)  # as root: a file that belongs to someone else
+    before = path.stat()
+    article = DocumentService(desk).load(path)
+    article.set_value("draft", False)
+    DocumentService(desk).save(article)
+    after = path.stat()
+    assert after.st_ino != before.st_ino  # replaced, not rewritten in place
+    assert (after.st_uid, after.st_gid) == (before.st_uid, before.st_gid)
