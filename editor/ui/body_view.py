@@ -24,24 +24,12 @@ from editor.core.render import (
     render_body,
     stylesheet,
 )
-from editor.core.validate import find_site_root, resolve_local_image
+from editor.core.validate import find_site_root
+from editor.ui.image_loader import local_image_path
 
 RENDER_DELAY_MS = 300
 MAX_LOCAL_IMAGE_BYTES = 20 * 1024 * 1024
 READING_WIDTH_EM = 42  # a comfortable line length; wider panes get side margins instead
-
-
-def local_image_path(reference: str, search_dirs: list[Path]) -> Path | None:
-    """The image file ``reference`` names inside one of ``search_dirs`` ("/x" is tried in each too)."""
-    text = reference.strip()
-    if text.startswith("/") and not text.startswith("//"):
-        text = text.lstrip("/")
-    for folder in search_dirs:
-        # resolve_local_image keeps the file inside ``folder`` (no ../ escapes) and decodes %20.
-        found = resolve_local_image(text, folder / "_", None)
-        if found is not None:
-            return found
-    return None
 
 
 def article_resource_dirs(article: Article) -> list[Path]:
