@@ -34,7 +34,6 @@ from editor.ui.field_editors import (
     BoolEditor,
     DateTimeEditor,
     FieldEditor,
-    FieldKind,
     LinkEditor,
     ListEditor,
     MultiLineEditor,
@@ -42,10 +41,10 @@ from editor.ui.field_editors import (
     ReadOnlyEditor,
     TextEditor,
     error_color,
-    kind_for,
     muted_color,
     warning_color,
 )
+from editor.ui.field_kinds import FieldKind, kind_for
 from editor.ui.undo_commands import MISSING, SetValueCommand
 
 COVER_KEYS = ("enclosure", "qrcode")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from editor.core.article import Article
 from editor.core.service import DocumentService
 from editor.core.validate import DESCRIPTION_LIMIT, SUMMARY_LIMIT, Level, Problem
-from editor.ui.field_editors import FieldKind, kind_for
+from editor.ui.field_kinds import FieldKind, kind_for
 from editor.ui.metadata_form import MetadataForm
 
 CHINESE = "content/technology/shenzhen-lanchi-semi-solid-battery.md"
