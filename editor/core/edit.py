@@ -171,15 +171,20 @@ def _edit_yaml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
         raise EditError("YAML front matter must be a mapping")
     spans: list[tuple[int, int, str]] = []
     added: list[str] = []
-    pairs = {key.value: value for key, value in root.value} if root is not None else {}
+    pairs = {key.value: (key, value) for key, value in root.value} if root is not None else {}
     for key, value in edits.items():
-        node = pairs.get(key)
+        key_node, node = pairs.get(key, (None, None))
         if node is None:
             added.append(f"{_yaml_key(key)}: {_yaml_scalar(value, None, None)}{newline}")
             continue
         start, end = node.start_mark.index, node.end_mark.index
         source = front[start:end]
-        if isinstance(node, ScalarNode):
+        if isinstance(node, ScalarNode) and start == end:
+            # An empty value ("draft:" is null): its mark may sit on the next line, so write the
+            # value right after the colon.
+            colon = front.index(":", key_node.end_mark.index) + 1
+            spans.append((colon, colon, " " + _yaml_scalar(value, None, None)))
+        elif isinstance(node, ScalarNode):
             spans.append((start, end, _yaml_scalar_like(node.style, source, value, front, start, newline)))
         elif isinstance(node, SequenceNode) and isinstance(value, list):
             if node.flow_style:

@@ -21,7 +21,7 @@ from typing import Any
 from editor.core.article import Article, Fingerprint
 from editor.core.edit import EditError
 from editor.core.frontmatter import FrontMatterError, read
-from editor.core.state import hugo_key
+from editor.core.state import hugo_key, is_draft
 
 
 class ConflictError(RuntimeError):
@@ -167,14 +167,21 @@ class DocumentService:
 
         def change(article: Article) -> None:
             key = _draft_key(article.metadata)
-            current = article.metadata.get(key) if key else None
             if key is None:
                 if value:
                     article.set_value("draft", True)
                 return
-            if current is value:
+            # Already in that state as Hugo reads it ("yes" and 0 are not drafts): leave the file.
+            if is_draft(article.metadata) is value:
                 return
-            article.set_value(key, value if isinstance(current, bool) or current is None else ("true" if value else "false"))
+            current = article.metadata[key]
+            if isinstance(current, str):
+                new: Any = "true" if value else "false"
+            elif isinstance(current, int | float) and not isinstance(current, bool):
+                new = type(current)(value)  # draft = 1 becomes draft = 0, keeping its type
+            else:
+                new = value
+            article.set_value(key, new)
 
         return [self.update(path, change) for path in paths]
 

@@ -542,3 +542,16 @@ def test_toml_new_draft_key_is_one_inserted_top_level_line(
 def test_an_rfc_1123_date_string_keeps_its_layout(tmp_path: Path) -> None:
     data = b'+++\ndate = "Mon, 16 Jun 2025 08:00:00 +0200"\n+++\n'
     assert edit_file(tmp_path, data, date=MOMENT) == b'+++\ndate = "Wed, 01 Oct 2025 10:00:00 +0200"\n+++\n'
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        pytest.param(b"---\ndraft:\ntitle: x\n---\n", b"---\ndraft: true\ntitle: x\n---\n", id="bare"),
+        pytest.param(b"---\ndraft: # c\n---\n", b"---\ndraft: true # c\n---\n", id="comment"),
+        pytest.param(b"---\ndraft:\r\n---\r\n", b"---\ndraft: true\r\n---\r\n", id="crlf"),
+    ],
+)
+def test_yaml_empty_value_is_filled_after_its_colon(data: bytes, expected: bytes) -> None:
+    # An empty (null) YAML value's mark may sit on the next line; writing there broke the file.
+    assert apply_edits(split(data), {"draft": True}).encode() == expected

@@ -411,3 +411,31 @@ def test_save_keeps_the_owner_where_it_may(desk: Path) -> None:
     after = path.stat()
     assert after.st_ino != before.st_ino  # replaced, not rewritten in place
     assert (after.st_uid, after.st_gid) == (before.st_uid, before.st_gid)
+
+
+@pytest.mark.parametrize(
+    ("data", "published", "drafted"),
+    [
+        pytest.param(b"+++\ndraft = 1\n+++\n", b"+++\ndraft = 0\n+++\n", None, id="int-one"),
+        pytest.param(b"+++\ndraft = 0\n+++\n", None, b"+++\ndraft = 1\n+++\n", id="int-zero"),
+        pytest.param(b"+++\ndraft = 1.0\n+++\n", b"+++\ndraft = 0.0\n+++\n", None, id="float"),
+        # Hugo reads "yes" as false: already published, and a draft gets "true".
+        pytest.param(b'+++\ndraft = "yes"\n+++\n', None, b'+++\ndraft = "true"\n+++\n', id="string-yes"),
+        pytest.param(b"---\ndraft: 'True'\n---\n", b"---\ndraft: 'false'\n---\n", None, id="string-true"),
+        pytest.param(b"---\ndraft:\n---\n", None, b"---\ndraft: true\n---\n", id="yaml-null"),
+    ],
+)
+def test_draft_values_of_other_types(desk: Path, data: bytes, published: bytes | None, drafted: bytes | None) -> None:
+    # Publishing draft = 1 used to fail with "invalid literal for int()"; draft = 0 or "yes"
+    # (already published for Hugo) used to be rewritten.
+    service = DocumentService(desk)
+    for operation, expected in (("publish", published), ("unpublish", drafted)):
+        path = put(desk / f"{operation}.md", data)
+        result = getattr(service, operation)([path])[0]
+        assert result.ok, result.message
+        if expected is None:
+            assert result.outcome is Outcome.UNCHANGED
+            assert snapshot(path) == (data, OLD_NS)
+        else:
+            assert result.outcome is Outcome.CHANGED
+            assert path.read_bytes() == expected
