@@ -171,6 +171,8 @@ def _split_delimited(text: str, start: int, fmt: Format, delimiter: str, bom: bo
 def _split_json(text: str, start: int, bom: bool) -> SplitFile:
     try:
         _, end = json.JSONDecoder().raw_decode(text, start)
+    except RecursionError:
+        raise FrontMatterError(_TOO_DEEP, text.count("\n", 0, start) + 1) from None
     except json.JSONDecodeError as error:
         raise FrontMatterError(f"Malformed JSON front matter: {error.msg}", error.lineno, error.colno) from None
     # Hugo's JSON front matter ends at the closing brace; the rest of that line break is not body.
@@ -185,8 +187,18 @@ def _split_json(text: str, start: int, bom: bool) -> SplitFile:
 _TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
+_TOO_DEEP = "The front matter is nested too deeply to read"
+
+
 def parse_front(split_file: SplitFile) -> dict[str, Any]:
     """Read the front matter values as plain Python data; raises FrontMatterError with file lines."""
+    try:
+        return _parse_front(split_file)
+    except RecursionError:  # thousands of nested brackets: a broken or hostile file, not a crash
+        raise FrontMatterError(_TOO_DEEP, split_file.front_line) from None
+
+
+def _parse_front(split_file: SplitFile) -> dict[str, Any]:
     fmt, front = split_file.format, split_file.front
     offset = split_file.front_line - 1
     if fmt is Format.NONE:

@@ -253,3 +253,17 @@ def test_broken_sample_reports_the_line(sample_desk: Path) -> None:
         read(data)
     assert caught.value.line == 2
     assert "Malformed TOML" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"+++\na = " + b"[" * 3_000 + b"]" * 3_000 + b"\n+++\n", id="toml"),
+        pytest.param(b"---\na: " + b"[" * 500 + b"]" * 500 + b"\n---\n", id="yaml"),  # slow to scan
+        pytest.param(b'{"a": ' + b"[" * 3_000 + b"]" * 3_000 + b"}\n", id="json"),
+    ],
+)
+def test_deep_nesting_is_an_error_not_a_crash(data: bytes) -> None:
+    # The parsers recurse; a RecursionError used to escape and stop a whole folder scan.
+    with pytest.raises(FrontMatterError, match="nested too deeply"):
+        read(data)

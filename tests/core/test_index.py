@@ -105,9 +105,10 @@ def test_invalid_rows_carry_the_error(desk: Path) -> None:
     put(desk / "empty.md", b"")
     put(desk / "latin1.md", b'+++\ntitle = "caf\xe9"\n+++\n')
     put(desk / "unclosed.md", b'---\ntitle: "A"\n')
+    put(desk / "deep.md", b"+++\na = " + b"[" * 3_000 + b"]" * 3_000 + b"\n+++\n")
     put(desk / "good.md", b"---\ntitle: Good\ndraft: true\n---\n")
     rows = {row.path: row for row in scan_all(desk, as_of=NOW)}
-    for name in ("binary.md", "empty.md", "latin1.md", "unclosed.md"):
+    for name in ("binary.md", "deep.md", "empty.md", "latin1.md", "unclosed.md"):
         row = rows[name]
         assert row.state is PublishState.INVALID, name
         assert row.error, name
