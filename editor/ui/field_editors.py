@@ -22,10 +22,11 @@ from PySide6.QtCore import (
     QRegularExpression,
     Qt,
     QTime,
+    QTimer,
     QTimeZone,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPalette, QRegularExpressionValidator
+from PySide6.QtGui import QColor, QFont, QPalette, QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -175,10 +176,17 @@ class LinkEditor(TextEditor):
 
 
 class MultiLineEditor(FieldEditor):
-    """Wrapped text a few lines high, with a live count against a length limit when there is one."""
+    """Wrapped text that grows with its content (``lines`` to ``max_lines`` high), with a live count
+    against a length limit when there is one."""
 
     def __init__(
-        self, key: str, lines: int = 4, limit: int | None = None, parent: QWidget | None = None
+        self,
+        key: str,
+        lines: int = 3,
+        limit: int | None = None,
+        parent: QWidget | None = None,
+        *,
+        max_lines: int = 8,
     ) -> None:
         super().__init__(key, parent)
         self.limit = limit
@@ -186,15 +194,16 @@ class MultiLineEditor(FieldEditor):
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        margins = self.text.contentsMargins()
-        height = (
-            self.text.fontMetrics().lineSpacing() * lines
-            + 2 * self.text.document().documentMargin()
-            + margins.top()
-            + margins.bottom()
-            + 2
-        )
-        self.text.setFixedHeight(round(height))
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        spacing = self.text.fontMetrics().lineSpacing()
+        self._min_height, self._max_height = spacing * lines, spacing * max_lines
+        # Measured once the layout has settled: during documentSizeChanged the block is not laid out yet.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_height)
+        self.text.document().documentLayout().documentSizeChanged.connect(self._fit_timer.start)
+        self._fit_height()
         self.text.textChanged.connect(self._changed)
         self._install(self.text)
         self.count = QLabel()
@@ -203,11 +212,25 @@ class MultiLineEditor(FieldEditor):
         font = self.count.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.count.setFont(font)
-        self._layout.addWidget(
-            self.count
-        )  # before setVisible: a parentless label would be a window
+        # Into the layout before setVisible: a parentless label would become a window of its own.
+        self._layout.addWidget(self.count)
         self.count.setVisible(limit is not None)
         self._update_count()
+
+    def _fit_height(self, *_args: object) -> None:
+        # Pixel height of the wrapped text (CJK lines are taller than the font's own line spacing).
+        content, block = 0.0, self.text.document().firstBlock()
+        while block.isValid():
+            content += self.text.blockBoundingRect(block).height()
+            block = block.next()
+        frame = self.text.frameWidth() * 2 + 2 * self.text.document().documentMargin()
+        height = round(min(max(content, self._min_height), self._max_height) + frame + 2)
+        if height != self.text.height() or self.text.minimumHeight() != height:
+            self.text.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_timer.start()
 
     @property
     def over_limit(self) -> bool:

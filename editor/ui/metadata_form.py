@@ -60,9 +60,14 @@ class ProblemList(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(2)
         self.messages: list[str] = []
+        self._shown: list[tuple[Level, str]] = []
         self.setVisible(False)
 
     def set_problems(self, problems: list[Problem]) -> None:
+        shown = [(problem.level, problem.message) for problem in problems]
+        if shown == self._shown:
+            return  # validation runs on every keystroke; most of the time nothing changed
+        self._shown = shown
         while self._layout.count():
             item = self._layout.takeAt(0)
             if item.widget() is not None:
@@ -110,9 +115,6 @@ class CoverThumbnail(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("coverThumbnail")
-        self.setFixedWidth(THUMBNAIL_WIDTH)
-        self.setMinimumHeight(36)
-        self.setMaximumHeight(THUMBNAIL_HEIGHT)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setWordWrap(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -132,13 +134,15 @@ class CoverThumbnail(QLabel):
             pixmap = QPixmap.fromImage(scaled)
             pixmap.setDevicePixelRatio(ratio)
             self.setPixmap(pixmap)
-            self.setFixedHeight(round(scaled.height() / ratio))
+            self.setFixedSize(THUMBNAIL_WIDTH, round(scaled.height() / ratio))
             self.setToolTip(message or self.tr("Click to preview the cover image"))
             self.wanted = True
             return
+        # A message may be long ("The server … could not be found"): it takes the field's width and
+        # as many lines as it needs, unlike the fixed-size picture.
         self.clear()
-        self.setMinimumHeight(0)
-        self.setMaximumHeight(THUMBNAIL_HEIGHT)
+        self.setMinimumSize(0, 0)
+        self.setMaximumSize(16777215, 16777215)
         self.setText(message)
         self.setToolTip(message)
         palette = self.palette()
@@ -416,11 +420,13 @@ class MetadataForm(QWidget):
                 )
         elif kind is FieldKind.MULTILINE:
             limit = LENGTH_LIMITS.get(lower)
-            editor = MultiLineEditor(key, lines=4 if lower == "summary" else 3, limit=limit)
+            editor = MultiLineEditor(
+                key, lines=2, limit=limit, max_lines=8 if lower == "summary" else 6
+            )
         elif kind in (FieldKind.DATETIME, FieldKind.DATE):
             editor = DateTimeEditor(key, date_only=kind is FieldKind.DATE)
         elif kind is FieldKind.BOOL:
-            text = self.tr("Hidden from readers while checked") if lower == "draft" else ""
+            text = self.tr("Hidden from readers") if lower == "draft" else ""
             editor = BoolEditor(key, text)
         elif kind in (FieldKind.INT, FieldKind.FLOAT):
             editor = NumberEditor(key, is_float=kind is FieldKind.FLOAT)
