@@ -494,3 +494,50 @@ def test_building_the_form_opens_no_stray_windows(qtbot, form: MetadataForm, des
     show(qtbot, form, load(desk, "content/mixed.md", MIXED))
     assert form.isActiveWindow()
     assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [form]
+
+
+def test_stepping_a_date_is_one_undo_step_and_the_wheel_needs_focus(
+    qtbot, form: MetadataForm, stack: QUndoStack, sample_desk: Path
+) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    article = load(sample_desk, CHINESE)
+    show(qtbot, form, article)
+    date = field(form, "date", QDateTimeEdit)
+    field(form, "title").setFocus()
+    wheel = QWheelEvent(
+        QPointF(5, 5),
+        QPointF(date.mapToGlobal(QPoint(5, 5))),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(date, wheel)
+    assert article.edits == {}  # scrolling the form past a date never changes it
+    date.setFocus()
+    date.setCurrentSection(QDateTimeEdit.Section.MinuteSection)
+    for _ in range(3):
+        qtbot.keyClick(date, Qt.Key.Key_Up)
+    assert article.edits == {"date": "2026-10-14T02:33:00Z"}
+    assert stack.count() == 1
+    stack.undo()
+    assert article.edits == {} and date.text() == "2026-10-14 02:30:00 UTC"
+
+
+def test_json_front_matter_is_edited_in_place(qtbot, form: MetadataForm, sample_desk: Path) -> None:
+    article = load(sample_desk, "content/world/port-avalen-ferry-strike.md")
+    on_disk = article.path.read_text(encoding="utf-8")
+    show(qtbot, form, article)
+    source = field(form, "source", QLineEdit)
+    source.setFocus()
+    source.selectAll()
+    qtbot.keyClicks(source, "Atlas")
+    assert changed_lines(on_disk, article.text_to_save()) == [
+        '-  "source": "Atlas World Bulletin"',
+        '+  "source": "Atlas"',
+    ]
