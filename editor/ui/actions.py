@@ -197,7 +197,9 @@ class ActionRegistry:
             action.setObjectName(action_id.value)
             tip = _translate(spec.tip)
             action.setStatusTip(tip)
-            shortcuts = [QKeySequence(key) for key in spec.shortcuts]
+            shortcuts: list[QKeySequence] = []
+            for key in spec.shortcuts:  # a standard key brings every binding the platform has for it
+                shortcuts.extend(QKeySequence.keyBindings(key) if isinstance(key, StandardKey) else [QKeySequence(key)])
             shortcuts = [key for key in shortcuts if not key.isEmpty()]
             if shortcuts:
                 action.setShortcuts(shortcuts)

@@ -120,6 +120,9 @@ class FolderWatcher(QObject):
     open_file_changed = Signal()
     """The open article's file was written, replaced or removed by someone."""
 
+    rescanned = Signal()
+    """A look at changed folders is over (whether or not it found anything)."""
+
     def __init__(
         self,
         pool: QThreadPool,
@@ -248,5 +251,6 @@ class FolderWatcher(QObject):
 
     def _finished(self) -> None:
         self._task = None
+        self.rescanned.emit()
         if self._pending:
             self._debounce.start()

@@ -60,7 +60,7 @@ from editor.ui.bulk import BulkRunner
 from editor.ui.check_panel import CheckPanel
 from editor.ui.conflict_bar import ConflictBar
 from editor.ui.cover_preview import CoverPreviewDialog, ImageLoader
-from editor.ui.folder_watcher import FolderWatcher, list_folders
+from editor.ui.folder_watcher import FolderWatcher, Rescan, list_folders
 from editor.ui.metadata_form import MetadataForm
 from editor.ui.settings import (
     COLUMN_WIDTHS,
@@ -436,14 +436,14 @@ class MainWindow(QMainWindow):
     def _known_rows(self) -> dict[str, ArticleSummary]:
         return {summary.path: summary for summary in self.model.summaries()}
 
-    def _outside_changes(self, rescan: object) -> None:
-        changed = rescan.changed  # type: ignore[attr-defined]
-        removed = rescan.removed  # type: ignore[attr-defined]
+    def _outside_changes(self, rescan: Rescan) -> None:
+        open_path = self.session.path
         with self._keeping_selection():
-            self.model.remove(removed)
-            self.model.update(changed)
-        if self.session.path and (self.session.path in removed or any(row.path == self.session.path for row in changed)):
-            self.session.check_disk()
+            self.model.remove(rescan.removed)
+            self.model.update(rescan.changed)
+        # The open article speaks for itself (reloaded, or the conflict bar); count the others.
+        changed = [row for row in rescan.changed if row.path != open_path]
+        removed = [path for path in rescan.removed if path != open_path]
         parts = []
         if changed:
             parts.append(counted(len(changed), self.tr("1 file added or changed"), self.tr("{0} files added or changed")))
@@ -451,6 +451,8 @@ class MainWindow(QMainWindow):
             parts.append(counted(len(removed), self.tr("1 file removed"), self.tr("{0} files removed")))
         if parts:
             self.show_message(self.tr("Outside changes: {0}").format(", ".join(parts)), 5000)
+        if open_path and (len(changed) != len(rescan.changed) or len(removed) != len(rescan.removed)):
+            self.session.check_disk()
 
     def update_rows(self, summaries: ArticleSummary | list[ArticleSummary]) -> None:
         """Show new summaries of files the app itself changed (no rescan)."""

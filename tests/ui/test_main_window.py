@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QUrl
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -15,6 +14,17 @@ from PySide6.QtWidgets import (
     QTableView,
     QTextBrowser,
 )
+from window_helpers import (
+    BROKEN,
+    DRAFTS,
+    LANCHI,
+    LANCHI_TITLE,
+    column_texts,
+    select_rows,
+    shown_paths,
+    title_field,
+    type_title,
+)
 
 from editor.core.state import PublishState
 from editor.ui import dialogs
@@ -23,52 +33,6 @@ from editor.ui.article_model import DIRTY_MARK, Column, Role
 from editor.ui.conflict_bar import ConflictBar
 from editor.ui.cover_preview import CoverPreviewDialog
 from editor.ui.main_window import MainWindow, desk_for
-
-DRAFTS = {"world/vallombra-water-rationing.md", "world/lower-marsh-flood-barrier-vote.md", "business/halden-riverside-merger-talks.md"}
-BROKEN = "business/broken-front-matter.md"
-LANCHI = "technology/shenzhen-lanchi-semi-solid-battery.md"
-LANCHI_TITLE = "深圳电动车企澜驰汽车发布首款半固态电池样车"
-
-
-def shown_paths(window: MainWindow) -> list[str]:
-    return [window.proxy.index(row, 0).data(Role.PATH) for row in range(window.proxy.rowCount())]
-
-
-def column_texts(window: MainWindow, column: Column) -> list[str]:
-    return [window.proxy.index(row, column).data() for row in range(window.proxy.rowCount())]
-
-
-def select_rows(window: MainWindow, paths: list[str]) -> None:
-    selection = window.list_view.selectionModel()
-    selection.clearSelection()
-    for number, path in enumerate(paths):
-        index = window.proxy.proxy_index_of(path)
-        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        if number == 0:
-            selection.setCurrentIndex(index, flags | QItemSelectionModel.SelectionFlag.Clear)
-        else:
-            selection.select(index, flags)
-
-
-def title_field(window: MainWindow) -> QLineEdit:
-    field = window.findChild(QLineEdit, "field_title")
-    assert field is not None
-    return field
-
-
-def type_title(qtbot, window: MainWindow, text: str) -> None:
-    """Replace the title as a person would: select all, then type (CJK arrives from an input method)."""
-    field = title_field(window)
-    field.setFocus()
-    field.selectAll()
-    if text.isascii():
-        qtbot.keyClicks(field, text)
-    else:
-        event = QInputMethodEvent()
-        event.setCommitString(text)
-        QApplication.sendEvent(field, event)
-    assert field.text() == text
-
 
 # --- listing ----------------------------------------------------------------------------------------
 
