@@ -51,7 +51,7 @@ _TEXT_KINDS = (FieldKind.TEXT, FieldKind.LINK, FieldKind.MULTILINE)
 def kind_for(key: str, value: Any) -> FieldKind:
     """Which editor shows ``value`` of ``key`` without risk of changing it on its own."""
     known = KNOWN_KINDS.get(key.lower())
-    if known in _TEXT_KINDS and isinstance(value, str):
+    if known in _TEXT_KINDS and (value is None or isinstance(value, str)):  # YAML "title:" is null
         return known
     if known is FieldKind.INT and isinstance(value, int) and not isinstance(value, bool):
         return _int_kind(value)

@@ -174,6 +174,7 @@ def test_other_types_get_typed_or_read_only_editors(qtbot, form: MetadataForm, d
         ("article_id", "123", FieldKind.TEXT),
         ("article_id", 2**63, FieldKind.READONLY),  # beyond TOML's integers: never rewrite it
         ("custom", None, FieldKind.READONLY),
+        ("title", None, FieldKind.TEXT),  # YAML "title:" with nothing after it can be filled in
         ("custom", ["a, b", "c"], FieldKind.READONLY),  # commas inside items would split on edit
         ("custom", [], FieldKind.LIST),
         ("custom", dt.time(7, 32), FieldKind.READONLY),
@@ -541,3 +542,13 @@ def test_json_front_matter_is_edited_in_place(qtbot, form: MetadataForm, sample_
         '-  "source": "Atlas World Bulletin"',
         '+  "source": "Atlas"',
     ]
+
+
+def test_an_empty_yaml_title_can_be_filled_in(qtbot, form: MetadataForm, desk: Path) -> None:
+    article = load(desk, "content/empty-title.md", "---\ntitle:\ndraft: true\n---\nBody\n")
+    show(qtbot, form, article)
+    title = field(form, "title", QLineEdit)
+    assert title.text() == ""
+    title.setFocus()
+    qtbot.keyClicks(title, "Filled")
+    assert article.text_to_save() == "---\ntitle: Filled\ndraft: true\n---\nBody\n"
