@@ -207,7 +207,9 @@ class _CountingHandler(BaseHTTPRequestHandler):
 def counting_server():
     _CountingHandler.hits = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), _CountingHandler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}", _CountingHandler.hits
     server.shutdown()

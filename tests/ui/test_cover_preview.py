@@ -105,7 +105,9 @@ def server(qapp) -> Iterator[Server]:
     handler = type("Handler", (_Handler,), {"routes": routes, "hits": hits})
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread = threading.Thread(
+        target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", hits, png, webp)
     httpd.shutdown()
