@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 import tomllib
 from collections.abc import Mapping
@@ -101,7 +102,7 @@ def _toml_item_like(old_item: Any, value: Any) -> Any:
         kind = old_item.type
         literal = kind in (StringType.SLL, StringType.MLL)
         multiline = kind in (StringType.MLB, StringType.MLL)
-        if literal and ("'" in value or (not multiline and "\n" in value) or "'''" in value):
+        if literal and ("'" in value or (not multiline and "\n" in value) or "'''" in value or _TOML_CONTROL.search(value)):
             literal = False
         if not multiline and "\n" in value:
             multiline = False  # a basic string escapes the line breaks
@@ -207,20 +208,21 @@ def _edit_yaml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
 
 
 def _yaml_key(key: str) -> str:
-    return key if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", key) else json.dumps(key, ensure_ascii=False)
+    return key if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", key) else _yaml_double(key)
 
 
 def _yaml_scalar_like(style: str | None, source: str, value: Any, front: str, start: int, newline: str) -> str:
     if style in ("|", ">"):
         header = source.split("\n", 1)[0].rstrip("\r")
         chomp_strip = "-" in header
-        if isinstance(value, str) and "\n" not in value and chomp_strip and value.strip() == value and value:
+        plain_line = isinstance(value, str) and value and "\n" not in value and not _CONTROL.search(value)
+        if plain_line and chomp_strip and value.strip() == value:
             body_lines = source.split("\n")[1:]
             first = next((line for line in body_lines if line.strip()), "  ")
             indent = first[: len(first) - len(first.lstrip(" "))] or "  "
             return f"{header}{newline}{indent}{value}{newline}"
         ending = newline if source.endswith("\n") else ""
-        return json.dumps(value, ensure_ascii=False, default=str) + ending if isinstance(value, str) else _yaml_scalar(value, None, None) + ending
+        return _yaml_double(value) + ending if isinstance(value, str) else _yaml_scalar(value, None, None) + ending
     return _yaml_scalar(value, style, source)
 
 
@@ -232,6 +234,8 @@ def _yaml_scalar(value: Any, style: str | None, source: str | None, flow: bool =
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return ".nan" if math.isnan(value) else (".inf" if value > 0 else "-.inf")
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, dt.datetime | dt.date):
@@ -244,11 +248,23 @@ def _yaml_scalar(value: Any, style: str | None, source: str | None, flow: bool =
     if isinstance(value, list):
         return "[" + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value) + "]"
     text = str(value)
-    if style == "'" and "\n" not in text:
+    if style == "'" and "\n" not in text and not _CONTROL.search(text):
         return "'" + text.replace("'", "''") + "'"
     if style is None and _is_plain_safe(text, flow):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return _yaml_double(text)
+
+
+# Characters that YAML plain, single-quoted and block scalars cannot hold (C0/C1 controls, DEL,
+# line separators: pasted text carries them); a double-quoted scalar escapes them. TOML literal
+# strings cannot hold C0 controls or DEL; a basic string escapes them.
+_TOML_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def _yaml_double(text: str) -> str:
+    """A YAML double-quoted scalar: JSON's escapes are YAML's, but JSON leaves DEL and C1 bare."""
+    return _CONTROL.sub(lambda match: f"\\u{ord(match.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def _is_plain_safe(text: str, flow: bool) -> bool:

@@ -555,3 +555,51 @@ def test_an_rfc_1123_date_string_keeps_its_layout(tmp_path: Path) -> None:
 def test_yaml_empty_value_is_filled_after_its_colon(data: bytes, expected: bytes) -> None:
     # An empty (null) YAML value's mark may sit on the next line; writing there broke the file.
     assert apply_edits(split(data), {"draft": True}).encode() == expected
+
+
+_TITLE_FILES = [
+    b"+++\ntitle = 'x'\n+++\n",
+    b'+++\ntitle = "x"\n[params]\na = 1\n+++\n',
+    b"+++\ntitle = '''\nx'''\n+++\n",
+    b"---\ntitle: x\n---\n",
+    b"---\ntitle: 'x'\n---\n",
+    b'---\ntitle: "x"\n---\n',
+    b"---\ntitle: >-\n  x\n---\n",
+    b"---\ntitle: |\n  x\n---\n",
+    b"---\nother: 1\n---\n",
+    b'{"title": "x"}\n',
+    b"{}\n",
+    b"body only\n",
+]
+
+
+@PROPERTY
+@given(data=st.sampled_from(_TITLE_FILES), title=st.text(max_size=20))
+def test_any_text_can_be_set_and_reads_back(data: bytes, title: str) -> None:
+    # Text pasted from elsewhere carries control characters (a cp1252 quote read as latin-1 is
+    # U+0092); TOML literal and YAML plain/single-quoted/block scalars cannot hold them.
+    edited = apply_edits(split(data), {"title": title})
+    assert parse_front(split(edited.encode()))["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "expected"),
+    [
+        # TOML allows U+0092 in any string, but DEL only escaped, in a basic string.
+        pytest.param(b"+++\ntitle = 'x'\n+++\n", "Don\x92t", b"+++\ntitle = 'Don\xc2\x92t'\n+++\n", id="toml-c1"),
+        pytest.param(b"+++\ntitle = 'x'\n+++\n", "Del\x7f", b'+++\ntitle = "Del\\u007f"\n+++\n', id="toml-del"),
+        pytest.param(b"---\ntitle: 'x'\n---\n", "Don\x92t", b'---\ntitle: "Don\\u0092t"\n---\n', id="yaml-single"),
+        pytest.param(b"---\ntitle: x\n---\n", "Don\x92t", b'---\ntitle: "Don\\u0092t"\n---\n', id="yaml-plain"),
+        pytest.param(b"---\ntitle: >-\n  x\n---\n", "a\u2028b", b'---\ntitle: "a\\u2028b"\n---\n', id="yaml-block"),
+        pytest.param(b'{"title": "x"}\n', "Don\x92t", b'{"title": "Don\xc2\x92t"}\n', id="json"),
+    ],
+)
+def test_control_characters_are_escaped_where_the_style_cannot_hold_them(
+    data: bytes, text: str, expected: bytes
+) -> None:
+    assert apply_edits(split(data), {"title": text}).encode() == expected
+
+
+def test_yaml_infinity_is_written_as_yaml_infinity() -> None:
+    edited = apply_edits(split(b"---\nscore: 1.5\n---\n"), {"score": float("-inf")})
+    assert edited.encode() == b"---\nscore: -.inf\n---\n"
