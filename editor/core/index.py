@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.frontmatter import FrontMatterError, read
-from editor.core.state import DATE_KEYS, PublishState, first_date, is_draft, state_of
+from editor.core.state import PublishState, facts_of_lowered, lowered_keys
 
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
@@ -57,7 +57,11 @@ def is_article_name(name: str) -> bool:
 
 def article_paths(root: Path) -> Iterator[Path]:
     """Article files below ``root`` in a stable order, skipping hidden folders and node_modules."""
-    stack = [str(root)]
+    return (Path(path) for path in _walk(str(root)))
+
+
+def _walk(root: str) -> Iterator[str]:
+    stack = [root]
     while stack:
         folder = stack.pop()
         try:
@@ -72,7 +76,7 @@ def article_paths(root: Path) -> Iterator[Path]:
                     if not entry.name.startswith(".") and entry.name not in SKIPPED_FOLDERS:
                         subfolders.append(entry.path)
                 elif is_article_name(entry.name) and entry.is_file():
-                    yield Path(entry.path)
+                    yield entry.path
             except OSError:
                 continue
         stack.extend(reversed(subfolders))
@@ -85,16 +89,19 @@ def _text(value: Any) -> str:
 
 
 def summarize_metadata(relpath: str, metadata: dict[str, Any], as_of: dt.datetime | None = None, *, mtime_ns: int = 0, size: int = 0) -> ArticleSummary:
+    """The list row for a file with this front matter; keys are read the way Hugo reads them."""
+    lowered = lowered_keys(metadata)
+    draft, date, state = facts_of_lowered(lowered, as_of)
     return ArticleSummary(
         path=relpath,
-        title=_text(metadata.get("title")),
-        date=first_date(metadata, DATE_KEYS),
-        draft=is_draft(metadata),
-        state=state_of(metadata, as_of),
-        source=_text(metadata.get("source")),
-        source_link=_text(metadata.get("source_link")),
-        enclosure=_text(metadata.get("enclosure")),
-        summary=_text(metadata.get("summary")),
+        title=_text(lowered.get("title")),
+        date=date,
+        draft=draft,
+        state=state,
+        source=_text(lowered.get("source")),
+        source_link=_text(lowered.get("source_link")),
+        enclosure=_text(lowered.get("enclosure")),
+        summary=_text(lowered.get("summary")),
         mtime_ns=mtime_ns,
         size=size,
     )
@@ -102,7 +109,10 @@ def summarize_metadata(relpath: str, metadata: dict[str, Any], as_of: dt.datetim
 
 def summarize(root: Path, path: Path, as_of: dt.datetime | None = None) -> ArticleSummary:
     """Read one file into a summary row; never raises."""
-    relpath = path.relative_to(root).as_posix()
+    return _summarize(str(path), path.relative_to(root).as_posix(), as_of)
+
+
+def _summarize(path: str, relpath: str, as_of: dt.datetime | None) -> ArticleSummary:
     try:
         with open(path, "rb") as handle:
             info = os.fstat(handle.fileno())
@@ -121,21 +131,52 @@ def _invalid(relpath: str, reason: str) -> ArticleSummary:
     return ArticleSummary(relpath, "", None, False, PublishState.INVALID, "", "", "", error=reason)
 
 
-def scan(root: Path | str, as_of: dt.datetime | None = None, batch_size: int = 256) -> Iterator[list[ArticleSummary]]:
-    """Summaries of every article below ``root``, in batches so a UI can show progress."""
+def _summarize_chunk(root: str, paths: list[str], as_of: dt.datetime | None) -> list[ArticleSummary]:
+    cut = len(root) + 1
+    return [_summarize(path, path[cut:].replace(os.sep, "/"), as_of) for path in paths]
+
+
+# Below this many files a process pool costs more to start than it saves.
+PARALLEL_THRESHOLD = 2000
+
+
+def scan(root: Path | str, as_of: dt.datetime | None = None, batch_size: int = 256, workers: int | None = None) -> Iterator[list[ArticleSummary]]:
+    """Summaries of every article below ``root``, in batches (in path order) so a UI can show progress.
+
+    Big desks are read by a pool of processes (``workers``, default: one per core, at most 4): parsing
+    is CPU-bound, so threads would not help. The first batch is read here while the pool starts, so
+    the first rows arrive as fast as with one process.
+    """
     base = Path(root).resolve()
     if base.is_file():
         yield [summarize(base.parent, base, as_of)]
         return
-    batch: list[ArticleSummary] = []
-    for path in article_paths(base):
-        batch.append(summarize(base, path, as_of))
-        if len(batch) >= batch_size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    root_text = str(base)
+    paths = list(_walk(root_text))
+    chunks = [paths[start : start + batch_size] for start in range(0, len(paths), batch_size)]
+    count = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    if count <= 1 or len(paths) < PARALLEL_THRESHOLD:
+        for chunk in chunks:
+            yield _summarize_chunk(root_text, chunk, as_of)
+        return
+    yield from _scan_parallel(root_text, chunks, as_of, count)
 
 
-def scan_all(root: Path | str, as_of: dt.datetime | None = None) -> list[ArticleSummary]:
-    return [row for batch in scan(root, as_of) for row in batch]
+def _scan_parallel(root: str, chunks: list[list[str]], as_of: dt.datetime | None, workers: int) -> Iterator[list[ArticleSummary]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # "spawn" never copies a parent's threads or Qt state into the children (fork would).
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(_summarize_chunk, root, chunk, as_of) for chunk in chunks[1:]]
+        try:
+            yield _summarize_chunk(root, chunks[0], as_of)
+            for future in futures:
+                yield future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+def scan_all(root: Path | str, as_of: dt.datetime | None = None, workers: int | None = None) -> list[ArticleSummary]:
+    return [row for batch in scan(root, as_of, workers=workers) for row in batch]

@@ -49,6 +49,11 @@ def hugo_key(metadata: Mapping[str, Any], name: str) -> str | None:
     return found
 
 
+def lowered_keys(metadata: Mapping[str, Any]) -> dict[str, Any]:
+    """The metadata as Hugo sees it: keys in lower case, a key not in lower case winning."""
+    return _lowered(metadata)
+
+
 def _lowered(metadata: Mapping[str, Any]) -> dict[str, Any]:
     lowered: dict[str, Any] = {}
     for key, value in metadata.items():
@@ -61,7 +66,10 @@ def _lowered(metadata: Mapping[str, Any]) -> dict[str, Any]:
 
 def first_date(metadata: Mapping[str, Any], keys: tuple[str, ...]) -> dt.datetime | None:
     """The first of ``keys`` (lower case) that holds a readable date, as an aware datetime."""
-    lowered = _lowered(metadata)
+    return _first_date(_lowered(metadata), keys)
+
+
+def _first_date(lowered: Mapping[str, Any], keys: tuple[str, ...]) -> dt.datetime | None:
     for key in keys:
         moment = parse_date(lowered.get(key))
         if moment is not None:
@@ -71,7 +79,11 @@ def first_date(metadata: Mapping[str, Any], keys: tuple[str, ...]) -> dt.datetim
 
 def is_draft(metadata: Mapping[str, Any]) -> bool:
     """Hugo's cast.ToBool on ``draft``: a missing key, or anything unreadable, is false."""
-    value = _lowered(metadata).get("draft")
+    return _is_draft(_lowered(metadata))
+
+
+def _is_draft(lowered: Mapping[str, Any]) -> bool:
+    value = lowered.get("draft")
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float):
@@ -87,15 +99,25 @@ def now_utc() -> dt.datetime:
 
 def state_of(metadata: Mapping[str, Any], as_of: dt.datetime | None = None) -> PublishState:
     """The publish state of an article with this front matter, at ``as_of`` (default: now)."""
-    if is_draft(metadata):
+    return state_of_lowered(_lowered(metadata), as_of)
+
+
+def state_of_lowered(lowered: Mapping[str, Any], as_of: dt.datetime | None = None) -> PublishState:
+    """:func:`state_of` for metadata whose keys were already folded by :func:`lowered_keys`."""
+    if _is_draft(lowered):
         return PublishState.DRAFT
     now = as_of if as_of is not None else now_utc()
     if now.tzinfo is None:
         now = now.replace(tzinfo=dt.UTC)
-    published = first_date(metadata, PUBLISH_DATE_KEYS)
+    published = _first_date(lowered, PUBLISH_DATE_KEYS)
     if published is not None and published > now:
         return PublishState.SCHEDULED
-    expires = first_date(metadata, EXPIRY_DATE_KEYS)
+    expires = _first_date(lowered, EXPIRY_DATE_KEYS)
     if expires is not None and expires <= now:
         return PublishState.EXPIRED
     return PublishState.PUBLISHED
+
+
+def facts_of_lowered(lowered: Mapping[str, Any], as_of: dt.datetime | None = None) -> tuple[bool, dt.datetime | None, PublishState]:
+    """(draft, display date, state) for metadata already folded by :func:`lowered_keys`, in one pass."""
+    return _is_draft(lowered), _first_date(lowered, DATE_KEYS), state_of_lowered(lowered, as_of)

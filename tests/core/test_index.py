@@ -4,6 +4,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from editor.core import index as index_module
 from editor.core.index import (
     ArticleSummary,
     article_paths,
@@ -203,3 +204,22 @@ def test_unreadable_folder_is_skipped(desk: Path, monkeypatch) -> None:
 
     monkeypatch.setattr("editor.core.index.os.scandir", scandir)
     assert [row.path for row in scan_all(desk)] == ["ok/a.md"]
+
+
+def test_a_process_pool_gives_the_same_rows_in_the_same_order(desk: Path, monkeypatch) -> None:
+    for index in range(12):
+        put(desk / "content" / f"s{index % 3}" / f"a{index:02d}.md", f'+++\ntitle = "Story {index}"\ndraft = {str(index % 2 == 0).lower()}\n+++\nbody\n'.encode())
+    put(desk / "content" / "bad.md", b'+++\ntitle = "unclosed\n+++\n')
+    monkeypatch.setattr(index_module, "PARALLEL_THRESHOLD", 1)
+    one = [row for batch in scan(desk, batch_size=4, workers=1) for row in batch]
+    pooled_batches = list(scan(desk, batch_size=4, workers=2))
+    pooled = [row for batch in pooled_batches for row in batch]
+    assert pooled == one
+    assert len(pooled_batches) == -(-len(one) // 4)
+    assert any(row.error for row in pooled)
+
+
+def test_rows_read_keys_as_hugo_does(desk: Path) -> None:
+    put(desk / "content" / "case.md", b'+++\nTitle = "Upper wins"\ntitle = "lower"\nSource = "Wire"\n+++\n')
+    row = scan_all(desk)[0]
+    assert (row.title, row.source) == ("Upper wins", "Wire")
