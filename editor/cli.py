@@ -338,8 +338,6 @@ def typed_value(key: str, old: Any, text: str) -> Any:
         else:
             kind = "a date"
         raise ValueError(f"{key} must be {kind}, not {text!r}") from None
-    if isinstance(old, list) and not isinstance(value, list):  # "[a, b]" that is not a TOML array
-        raise ValueError(f'{key} must be a list such as a, b or ["a", "b"], not {text!r}')
     return value
 
 

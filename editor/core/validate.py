@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 from editor.core.frontmatter import Format, FrontMatterError, SplitFile, read
 from editor.core.index import article_paths
 from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS
-from editor.core.values import parse_date
+from editor.core.values import hugo_reads_date
 
 if TYPE_CHECKING:
     from editor.core.article import Article
@@ -323,7 +323,7 @@ def check_article(
                 key,
                 f"{key} is empty; give a date such as 2026-11-24T09:00:00Z or remove the key",
             )
-        elif parse_date(value) is None:
+        elif not hugo_reads_date(value):
             report(
                 Level.ERROR,
                 key,

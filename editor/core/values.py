@@ -212,7 +212,13 @@ def parse_text_like(template: Any, text: str) -> Any:
             raise ValueError(f"{text!r} is not a date")
         return format_date_like(template, moment)
     if isinstance(template, list):
-        return parse_new_value(text) if text.strip().startswith("[") else [part.strip() for part in text.split(",") if part.strip()]
+        stripped = text.strip()
+        if stripped.startswith("["):
+            value = parse_new_value(stripped)
+            if isinstance(value, list):
+                return value
+            stripped = stripped.strip("[]")  # "[a, b]" is no TOML array, but plainly a list
+        return [part.strip() for part in stripped.split(",") if part.strip()]
     return text
 
 

@@ -85,7 +85,7 @@ def test_keys_are_matched_case_insensitively_like_hugo() -> None:
     [
         'date = "2026-11-24"',
         'date = "2026-11-24T09:00:00+01:00"',
-        'date = "2026-11-24 09:00"',
+        'date = "2026-11-24 09:00:00"',
         "date = 2026-11-24",
         "date = 2026-11-24T09:00:00",
         'expiryDate = "2027-01-01T00:00:00Z"',
@@ -104,6 +104,9 @@ def test_readable_dates_pass(line: str) -> None:
         ('lastmod = "yesterday"', "lastmod"),
         ('expiryDate = "2026/12/31"', "expiryDate"),
         ('date = ""', "date"),
+        # Hugo stops the build on these, though a person reads them as dates
+        ('date = "2026-11-24 09:00"', "date"),
+        ('date = "2026-11-24T09:00:00z"', "date"),
     ],
 )
 def test_unreadable_dates_are_errors_on_their_line(line: str, key: str) -> None:

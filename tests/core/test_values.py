@@ -215,3 +215,9 @@ def test_hugo_reads_date(value: object, readable: bool) -> None:
     assert hugo_reads_date(value) is readable
     if isinstance(value, str) and value.strip() and not readable:
         assert parse_date(value) is not None
+
+
+def test_a_list_typed_with_brackets_but_no_quotes_stays_a_list() -> None:
+    assert parse_text_like(["x"], "[a, b]") == ["a", "b"]
+    assert parse_text_like(["x"], '["a", "b, c"]') == ["a", "b, c"]
+    assert parse_text_like(["x"], "a, b,") == ["a", "b"]
