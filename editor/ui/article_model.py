@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -83,8 +84,13 @@ _STATE_ICONS = {
 
 
 def state_icon(state: PublishState) -> QIcon:
+    # Rendered to pixmaps once: a font icon repaints its glyph on every paint of every row.
     name, colour = _STATE_ICONS[state]
-    return qtawesome.icon(name, color=colour)
+    glyph = qtawesome.icon(name, color=colour)
+    icon = QIcon()
+    for size in (16, 24, 32, 48):
+        icon.addPixmap(glyph.pixmap(QSize(size, size)))
+    return icon
 
 
 @dataclass(slots=True)
@@ -151,7 +157,8 @@ class ArticleModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[_Row] = []
-        self._row_of: dict[str, int] | None = {}
+        self._row_of: dict[str, int] | None = {}  # rebuilt lazily: inserts shift row numbers
+        self._paths: set[str] = set()
         self._dirty: set[str] = set()
         self._counts: Counter[PublishState] = Counter()
         self._sort_column = Column.DATE
@@ -302,6 +309,7 @@ class ArticleModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows.clear()
         self._row_of = {}
+        self._paths.clear()
         self._dirty.clear()
         self._counts.clear()
         self.endResetModel()
@@ -309,12 +317,10 @@ class ArticleModel(QAbstractTableModel):
 
     def append(self, summaries: Iterable[ArticleSummary]) -> None:
         """Add a batch of rows at their sorted places; a row already there is updated instead."""
-        known = self._rows_by_path()
         fresh: dict[str, _Row] = {}
         for summary in summaries:
-            if summary.path in known:
+            if summary.path in self._paths:
                 self._replace(summary)
-                known = self._rows_by_path()
             else:
                 fresh[summary.path] = _Row.of(summary)
         if fresh:
@@ -337,6 +343,7 @@ class ArticleModel(QAbstractTableModel):
             self._row_of = None
             for row in run:
                 self._counts[row.summary.state] += 1
+                self._paths.add(row.summary.path)
             self.endInsertRows()
             position += len(run)
             index = run_end
@@ -386,6 +393,7 @@ class ArticleModel(QAbstractTableModel):
             for row in self._rows[first : last + 1]:
                 self._counts[row.summary.state] -= 1
                 self._dirty.discard(row.summary.path)
+                self._paths.discard(row.summary.path)
             del self._rows[first : last + 1]
             self._row_of = None
             self.endRemoveRows()

@@ -218,6 +218,9 @@ class FolderWatcher(QObject):
         if path == self._open_file and os.path.exists(path) and path not in self._watcher.files():
             self._watcher.addPath(path)
         self._file_debounce.start()
+        # An in-place write does not touch the folder; look at it anyway so the list row follows.
+        self._pending.add(Path(path).parent)
+        self._debounce.start()
 
     def _report_open_file(self) -> None:
         if self._open_file:

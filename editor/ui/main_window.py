@@ -8,32 +8,20 @@ and the enabled actions in step.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QEvent,
-    QItemSelectionModel,
-    QModelIndex,
-    QObject,
     Qt,
     QThreadPool,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QSplitter,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -41,18 +29,14 @@ from PySide6.QtWidgets import (
 
 from editor import APP_NAME
 from editor.core import validate
-from editor.core.index import ArticleSummary, scan
+from editor.core.index import ArticleSummary
 from editor.core.service import DocumentService
 from editor.core.state import PublishState
 from editor.ui import dialogs, links
 from editor.ui.actions import MENUS, TOOLBAR, ActionId, ActionRegistry, WindowState, menu_title
+from editor.ui.article_list import ArticleListPanel
 from editor.ui.article_model import (
-    STATE_ORDER,
-    ArticleFilterProxy,
-    ArticleModel,
     Column,
-    Role,
-    state_label,
 )
 from editor.ui.article_session import ArticleSession
 from editor.ui.body_view import BodyView
@@ -60,7 +44,8 @@ from editor.ui.bulk import BulkRunner
 from editor.ui.check_panel import CheckPanel
 from editor.ui.conflict_bar import ConflictBar
 from editor.ui.cover_preview import CoverPreviewDialog, ImageLoader
-from editor.ui.folder_watcher import FolderWatcher, Rescan, list_folders
+from editor.ui.desk_scan import Folders, desk_for, scan_desk
+from editor.ui.folder_watcher import FolderWatcher, Rescan
 from editor.ui.metadata_form import MetadataForm
 from editor.ui.settings import (
     COLUMN_WIDTHS,
@@ -75,32 +60,7 @@ from editor.ui.settings import (
 from editor.ui.wording import counted, number
 from editor.ui.workers import Task, run_stream, run_task
 
-SCAN_BATCH = 200
-COLUMN_DEFAULT_WIDTHS = {Column.STATE: 104, Column.TITLE: 310, Column.DATE: 128, Column.SOURCE: 170, Column.PATH: 260}
-
-
-def desk_for(path: Path | str) -> tuple[Path, str | None]:
-    """The folder to list for ``path``, and the article to select when ``path`` is one file.
-
-    A Hugo site is listed from its content/ folder (its layouts and themes hold HTML templates, not
-    articles); one file opens its site's content folder (or its own folder) with the file selected.
-    """
-    target = Path(path).expanduser().resolve()
-    if target.is_file():
-        site = validate.find_site_root(target)
-        content = site / "content" if site else None
-        root = content if content is not None and target.is_relative_to(content) else target.parent
-        return root, target.relative_to(root).as_posix()
-    if (target / "content").is_dir() and any((target / name).is_file() for name in validate.SITE_MARKERS):
-        return target / "content", None
-    return target, None
-
-
-@dataclass(frozen=True, slots=True)
-class _Folders:
-    """The last item of a scan stream: the folders to watch."""
-
-    folders: list[Path]
+SCAN_BUDGET_MS = 12  # GUI time per event-loop turn for adding rows, so input and paints keep flowing
 
 
 class MainWindow(QMainWindow):
@@ -139,13 +99,9 @@ class MainWindow(QMainWindow):
         self._check_task: Task | None = None
         self._scanned = 0
         self._select_after_scan: str | None = None
-        self._guarding_selection = 0
         self._cover_dialog: CoverPreviewDialog | None = None
 
         self.undo_stack = QUndoStack(self)
-        self.model = ArticleModel(self)
-        self.proxy = ArticleFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.actions = ActionRegistry(self)
         self._build_widgets()
         self.session = ArticleSession(self.form, self.body, self.conflict_bar, self.undo_stack, self.loader, self)
@@ -155,61 +111,17 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self._update_title()
-        self._update_counts()
-        self.update_actions()
+        self._rows_shown_changed()
 
     # --- building ------------------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setObjectName("filterEdit")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setPlaceholderText(self.tr("Filter by title, path, source or summary (Ctrl+F)"))
-        self.filter_edit.setAccessibleName(self.tr("Filter articles"))
-        self.filter_edit.installEventFilter(self)
-        self.state_filter = QComboBox(self)
-        self.state_filter.setObjectName("stateFilter")
-        self.state_filter.setAccessibleName(self.tr("Show articles in state"))
-        self.state_filter.addItem("", None)
-        for state in STATE_ORDER:
-            self.state_filter.addItem(self.model.state_icon(state), "", state.value)
-        self.state_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-
-        self.list_view = QTableView(self)
-        self.list_view.setObjectName("articleList")
-        self.list_view.setAccessibleName(self.tr("Articles"))
-        self.list_view.setModel(self.proxy)
-        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list_view.setTabKeyNavigation(False)
-        self.list_view.setShowGrid(False)
-        self.list_view.setWordWrap(False)
-        self.list_view.setAlternatingRowColors(True)
-        self.list_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list_view.setSortingEnabled(True)
-        self.list_view.setCornerButtonEnabled(False)
-        vertical = self.list_view.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.list_view.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionsMovable(False)
-        header.setStretchLastSection(True)
-        for column, width in COLUMN_DEFAULT_WIDTHS.items():
-            header.resizeSection(column, width)
-        header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
-
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.filter_edit, 1)
-        filters.addWidget(self.state_filter)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(6, 6, 0, 0)
-        left_layout.addLayout(filters)
-        left_layout.addWidget(self.list_view, 1)
+        self.list_panel = ArticleListPanel(lambda: self.session.path or self.session.failed_path, self)
+        self.model = self.list_panel.model
+        self.proxy = self.list_panel.proxy
+        self.list_view = self.list_panel.view
+        self.filter_edit = self.list_panel.filter_edit
+        self.state_filter = self.list_panel.state_filter
 
         self.form = MetadataForm(self.undo_stack, self)
         self.body = BodyView(self)
@@ -230,7 +142,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.list_panel)
         self.splitter.addWidget(self.editor_panel)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 6)
@@ -247,8 +159,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.scan_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
-        QWidget.setTabOrder(self.filter_edit, self.state_filter)
-        QWidget.setTabOrder(self.state_filter, self.list_view)
         QWidget.setTabOrder(self.list_view, self.form)
         QWidget.setTabOrder(self.form, self.body)
         self.list_view.setFocus()
@@ -305,16 +215,9 @@ class MainWindow(QMainWindow):
         act[ActionId.CHECK_FOLDER].triggered.connect(self.check_folder)
         act[ActionId.QUIT].triggered.connect(self.close)
 
-        self.filter_edit.textChanged.connect(self._filter_text_changed)
-        self.state_filter.currentIndexChanged.connect(self._state_filter_changed)
-        selection = self.list_view.selectionModel()
-        selection.currentRowChanged.connect(self._current_row_changed)
-        selection.selectionChanged.connect(self._selection_changed)
-        self.model.counts_changed.connect(self._update_counts)
-        self.proxy.rowsInserted.connect(self._rows_shown_changed)
-        self.proxy.rowsRemoved.connect(self._rows_shown_changed)
-        self.proxy.modelReset.connect(self._rows_shown_changed)
-        self.proxy.layoutChanged.connect(self._rows_shown_changed)
+        self.list_panel.article_requested.connect(self._article_requested)
+        self.list_panel.selection_changed.connect(self.update_actions)
+        self.list_panel.shown_changed.connect(self._rows_shown_changed)
 
         self.session.article_changed.connect(self._article_changed)
         self.session.dirty_changed.connect(self._dirty_changed)
@@ -391,18 +294,15 @@ class MainWindow(QMainWindow):
             self.model.clear()
         self._scanned = 0
         root = self.service.root
-
-        def work() -> Iterator[object]:
-            yield from scan(root, batch_size=SCAN_BATCH)
-            yield _Folders(list_folders(root))
-
-        self._scan_task = run_stream(self.pool, work, self._scan_batch, self._scan_failed, self._scan_done)
+        self._scan_task = run_stream(
+            self.pool, lambda: scan_desk(root), self._scan_batch, self._scan_failed, self._scan_done, budget_ms=SCAN_BUDGET_MS
+        )
         self.scan_label.setText(self.tr("Scanning…"))
         self.scan_label.show()
         self.update_actions()
 
     def _scan_batch(self, item: object) -> None:
-        if isinstance(item, _Folders):
+        if isinstance(item, Folders):
             self._scan_folders = item.folders
             return
         batch: list[ArticleSummary] = item  # type: ignore[assignment]
@@ -416,7 +316,7 @@ class MainWindow(QMainWindow):
             if wanted != self.session.path:
                 self.select_path(wanted)
             else:
-                self._reselect_open_article()
+                self.list_panel.reselect()
 
     def _scan_failed(self, error: BaseException) -> None:
         self.show_message(self.tr("The folder could not be read: {0}").format(error))
@@ -484,96 +384,39 @@ class MainWindow(QMainWindow):
         self._check_task = None
         self.update_actions()
 
-    # --- selection and navigation --------------------------------------------------------------------
+    # --- selection and navigation ------------------------------------------------------------------
 
-    @contextlib.contextmanager
-    def _keeping_selection(self) -> Iterator[None]:
-        """Model changes must not open another article: ignore selection moves they cause, then put
-        the selection back on the open article."""
-        self._guarding_selection += 1
-        try:
-            yield
-        finally:
-            self._guarding_selection -= 1
-        if not self._guarding_selection:
-            current = self.list_view.currentIndex()
-            wanted = self.session.path or self.session.failed_path
-            if wanted and (not current.isValid() or current.data(Role.PATH) != wanted):
-                self._reselect_open_article()
+    def _keeping_selection(self) -> contextlib.AbstractContextManager[None]:
+        return self.list_panel.keeping_selection()
 
-    def _reselect_open_article(self) -> None:
-        wanted = self.session.path or self.session.failed_path
-        selection = self.list_view.selectionModel()
-        self._guarding_selection += 1
-        try:
-            index = self.proxy.proxy_index_of(wanted) if wanted else QModelIndex()
-            if index.isValid():
-                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-                selection.setCurrentIndex(index, flags)
-                self.list_view.scrollTo(index)
-            else:
-                selection.clear()
-        finally:
-            self._guarding_selection -= 1
-        self.update_actions()
-
-    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._guarding_selection or not current.isValid():
-            return
-        path = current.data(Role.PATH)
-        if path in (self.session.path, self.session.failed_path):
+    def _article_requested(self, path: str) -> None:
+        if path == self.session.failed_path:
             return
         if not self.resolve_unsaved():
             # Put the selection back once the view has finished handling the click or key.
-            QTimer.singleShot(0, self._reselect_open_article)
+            QTimer.singleShot(0, self.list_panel.reselect)
             return
-        self._open(path)
-
-    def _open(self, path: str) -> None:
         summary = self.model.summary(path)
-        if self.session.open(path):
-            return
-        if summary is not None and summary.error:
+        if not self.session.open(path) and summary is not None and summary.error:
             self.show_message(self.tr("{0}: {1}").format(path, summary.error))
 
     def select_path(self, path: str) -> bool:
         """Select (and open) the article at ``path``, clearing the filters if they hide it."""
-        index = self.proxy.proxy_index_of(path)
-        if not index.isValid() and self.model.row_of(path) is not None:
-            self.filter_edit.clear()
-            self.state_filter.setCurrentIndex(0)
-            index = self.proxy.proxy_index_of(path)
-        if not index.isValid():
+        if not self.list_panel.select_path(path):
             return False
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.list_view.selectionModel().setCurrentIndex(index, flags)
-        self.list_view.scrollTo(index)
-        return self.session.path == path or self.session.failed_path == path
+        return path in (self.session.path, self.session.failed_path)
 
     def step(self, delta: int) -> None:
         """Go to the next (1) or previous (-1) article in the list as shown."""
-        current = self.list_view.currentIndex()
-        count = self.proxy.rowCount()
-        if count == 0:
-            return
-        row = (0 if delta > 0 else count - 1) if not current.isValid() else current.row() + delta
-        if 0 <= row < count:
-            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-            index = self.proxy.index(row, 0)
-            self.list_view.selectionModel().setCurrentIndex(index, flags)
-            self.list_view.scrollTo(index)
+        self.list_panel.step(delta)
 
     def selected_summaries(self) -> list[ArticleSummary]:
         """The selected rows, in list order; the open article when nothing is selected."""
-        rows = sorted(self.list_view.selectionModel().selectedRows(), key=lambda index: index.row())
-        summaries = [index.data(Role.SUMMARY) for index in rows]
+        summaries = self.list_panel.selected_summaries()
         if not summaries and self.session.path:
             summary = self.model.summary(self.session.path)
             summaries = [summary] if summary is not None else []
         return summaries
-
-    def _selection_changed(self, *_args: object) -> None:
-        self.update_actions()
 
     def resolve_unsaved(self) -> bool:
         """Before the open article goes away: ask Save / Discard / Cancel. True when it may go."""
@@ -587,54 +430,11 @@ class MainWindow(QMainWindow):
             return True
         return False
 
-    # --- filters -------------------------------------------------------------------------------------
-
     def focus_filter(self) -> None:
-        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.filter_edit.selectAll()
+        self.list_panel.focus_filter()
 
-    def _filter_text_changed(self, text: str) -> None:
-        with self._keeping_selection():
-            self.proxy.set_text(text)
-
-    def _state_filter_changed(self, index: int) -> None:
-        value = self.state_filter.itemData(index)
-        with self._keeping_selection():
-            self.proxy.set_state(PublishState(value) if value else None)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Down or Enter in the filter box goes to the list; Escape clears the filter first.
-        if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress:
-            key = event.key() if isinstance(event, QKeyEvent) else None
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.list_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-                if not self.list_view.currentIndex().isValid() and self.proxy.rowCount():
-                    self.step(1)
-                return True
-            if key == Qt.Key.Key_Escape:
-                if self.filter_edit.text():
-                    self.filter_edit.clear()
-                else:
-                    self.list_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-                return True
-        return super().eventFilter(watched, event)
-
-    def _update_counts(self) -> None:
-        counts = self.model.counts()
-        total = sum(counts.values())
-        self.state_filter.setItemText(0, self.tr("All states ({0})").format(number(total)))
-        for offset, state in enumerate(STATE_ORDER, start=1):
-            self.state_filter.setItemText(offset, f"{state_label(state)} ({number(counts[state])})")
-        self._rows_shown_changed()
-
-    def _rows_shown_changed(self, *_args: object) -> None:
-        total = self.model.rowCount()
-        shown = self.proxy.rowCount()
-        if shown == total:
-            text = counted(total, self.tr("1 article"), self.tr("{0} articles"))
-        else:
-            text = self.tr("{0} of {1} articles shown").format(number(shown), number(total))
-        self.count_label.setText(text)
+    def _rows_shown_changed(self) -> None:
+        self.count_label.setText(self.list_panel.shown_text())
         self.update_actions()
 
     # --- the open article ----------------------------------------------------------------------------
@@ -693,8 +493,6 @@ class MainWindow(QMainWindow):
         article = self.session.article
         selected = [summary for summary in self.selected_summaries() if summary is not None]
         valid = [summary for summary in selected if summary.state is not PublishState.INVALID]
-        current = self.list_view.currentIndex()
-        count = self.proxy.rowCount()
 
         def has(key: str) -> bool:
             value = article.value(key) if article else None
@@ -710,8 +508,8 @@ class MainWindow(QMainWindow):
             article_is_draft=bool(article and self.model.summary(article.relpath) and self.model.summary(article.relpath).draft),
             has_source_link=has("source_link"),
             has_cover=has("enclosure") or has("qrcode"),
-            has_next=count > 0 and (not current.isValid() or current.row() < count - 1),
-            has_previous=current.isValid() and current.row() > 0,
+            has_next=self.list_panel.has_step(1),
+            has_previous=self.list_panel.has_step(-1),
             can_undo=self.undo_stack.canUndo(),
             can_redo=self.undo_stack.canRedo(),
         )

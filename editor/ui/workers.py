@@ -9,11 +9,13 @@ of the GUI thread, not a bare lambda). A cancelled task delivers nothing more.
 from __future__ import annotations
 
 import threading
+import time
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 
 class Task(QObject):
@@ -40,10 +42,18 @@ class Task(QObject):
         on_batch: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         on_finished: Callable[[], None] | None = None,
+        budget_ms: int | None = None,
     ) -> None:
         super().__init__()
         self._cancel = threading.Event()
         self._done = False
+        # With a budget, batches wait in a queue and are handed over a few at a time, so a worker
+        # faster than the GUI cannot flood one event-loop turn with all of its results.
+        self._budget = budget_ms
+        self._queue: deque[Any] = deque()
+        self._finish_pending = False
+        self._drain_timer = QTimer(self, singleShot=True, interval=0)
+        self._drain_timer.timeout.connect(self._drain)
         self._on_result = on_result
         self._on_batch = on_batch
         self._on_error = on_error
@@ -73,8 +83,25 @@ class Task(QObject):
 
     @Slot(object)
     def _deliver_batch(self, batch: Any) -> None:
-        if not self.cancelled and self._on_batch is not None:
+        if self.cancelled or self._on_batch is None:
+            return
+        if self._budget is None:
             self._on_batch(batch)
+            return
+        self._queue.append(batch)
+        if not self._drain_timer.isActive():
+            self._drain_timer.start()
+
+    def _drain(self) -> None:
+        deadline = time.monotonic() + (self._budget or 0) / 1000
+        while self._queue and not self.cancelled and self._on_batch is not None:
+            self._on_batch(self._queue.popleft())
+            if time.monotonic() >= deadline:
+                break
+        if self._queue and not self.cancelled:
+            self._drain_timer.start()  # the rest after the event loop has had its turn
+        elif self._finish_pending:
+            self._finish()
 
     @Slot(object)
     def _deliver_error(self, error: BaseException) -> None:
@@ -83,6 +110,14 @@ class Task(QObject):
 
     @Slot()
     def _deliver_finished(self) -> None:
+        if self._queue and not self.cancelled:
+            self._finish_pending = True  # after the last queued batch
+            return
+        self._finish()
+
+    def _finish(self) -> None:
+        self._finish_pending = False
+        self._queue.clear()
         self._done = True
         Task._in_flight.discard(self)
         callback, self._on_finished = self._on_finished, None
@@ -136,12 +171,15 @@ def run_stream(
     on_batch: Callable[[Any], None],
     on_error: Callable[[BaseException], None] | None = None,
     on_finished: Callable[[], None] | None = None,
+    *,
+    budget_ms: int | None = None,
 ) -> Task:
     """Iterate ``work()`` on ``pool``, delivering each item with ``on_batch(item)`` on this thread.
 
-    Cancelling stops the iteration at the next item.
+    With ``budget_ms``, items are handed over for at most about that long per event-loop turn, and
+    ``on_finished`` waits for the last one. Cancelling stops the iteration at the next item.
     """
-    task = Task(on_batch=on_batch, on_error=on_error, on_finished=on_finished)
+    task = Task(on_batch=on_batch, on_error=on_error, on_finished=on_finished, budget_ms=budget_ms)
 
     def body() -> None:
         iterator = iter(work())

@@ -32,7 +32,8 @@ from editor.ui.actions import ActionId
 from editor.ui.article_model import DIRTY_MARK, Column, Role
 from editor.ui.conflict_bar import ConflictBar
 from editor.ui.cover_preview import CoverPreviewDialog
-from editor.ui.main_window import MainWindow, desk_for
+from editor.ui.desk_scan import desk_for
+from editor.ui.main_window import MainWindow
 
 # --- listing ----------------------------------------------------------------------------------------
 
