@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from enum import Enum
 
 import qtawesome
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenuBar, QToolBar, QWidget
 
 StandardKey = QKeySequence.StandardKey
 
@@ -182,6 +183,8 @@ TOOLBAR: tuple[ActionId | None, ...] = (
     ActionId.OPEN_SOURCE, ActionId.OPEN_COVER, None, ActionId.RELOAD, ActionId.CHECK_FOLDER,
 )
 
+TOOLBAR_WORDS = frozenset({ActionId.SAVE, ActionId.PUBLISH, ActionId.DRAFT, ActionId.PUBLISH_AND_NEXT})
+
 
 def menu_title(text: str) -> str:
     return _translate(text)
@@ -218,6 +221,32 @@ class ActionRegistry:
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self._actions.items())
+
+    def populate(self, menu_bar: QMenuBar, parent: QWidget) -> QToolBar:
+        """Fill the menu bar from MENUS and return a toolbar laid out from TOOLBAR."""
+        for title, ids in MENUS:
+            menu = menu_bar.addMenu(menu_title(title))
+            menu.setObjectName("menu" + title.replace("&", ""))
+            for action_id in ids:
+                if action_id is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self._actions[action_id])
+        toolbar = QToolBar(_translate("Main Toolbar"), parent)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        for action_id in TOOLBAR:
+            if action_id is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(self._actions[action_id])
+        # Words only on the review actions keep the toolbar on one line; the menus name everything.
+        for action_id in set(filter(None, TOOLBAR)) - TOOLBAR_WORDS:
+            button = toolbar.widgetForAction(self._actions[action_id])
+            if button is not None:
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        return toolbar
 
     def update(self, state: WindowState) -> None:
         """Enable each action by its rule."""

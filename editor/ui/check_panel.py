@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import qtawesome
@@ -11,6 +12,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QThreadPool,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -23,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.validate import Level, Problem
+from editor.core.validate import FolderCheck, Level, Problem, check_folder
 from editor.ui.wording import counted
+from editor.ui.workers import Task, run_task
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -85,11 +88,15 @@ class CheckPanel(QDockWidget):
     problem_activated = Signal(str)
     """A problem row was clicked or activated: the relative path of its article."""
 
+    check_finished = Signal(object)
+    """A check of the folder is over: the FolderCheck (None when it failed)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Problems"), parent)
         self.setObjectName("checkPanel")
         self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
         self.model = ProblemModel(self)
+        self._task: Task | None = None
         self.summary = QLabel(self)
         self.view = QTableView(self)
         self.view.setObjectName("problemList")
@@ -114,6 +121,34 @@ class CheckPanel(QDockWidget):
         self.setWidget(body)
         self.view.activated.connect(self._activated)
         self.view.clicked.connect(self._activated)
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None
+
+    def run(self, pool: QThreadPool, root: Path) -> bool:
+        """Check every article below ``root`` on ``pool`` and show what was found."""
+        if self._task is not None:
+            return False
+        self.show_running()
+        self._task = run_task(pool, lambda: check_folder(root), self._done, self._failed, self._over)
+        return True
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+
+    def _done(self, result: FolderCheck) -> None:
+        self.show_results(result.problems, result.files)
+        self.check_finished.emit(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self.show_failure(self.tr("The check failed: {0}").format(error))
+        self.check_finished.emit(None)
+
+    def _over(self) -> None:
+        self._task = None
 
     def show_running(self) -> None:
         self.model.set_problems([])

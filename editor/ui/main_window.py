@@ -8,6 +8,7 @@ and the enabled actions in step.
 from __future__ import annotations
 
 import contextlib
+import itertools
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +33,7 @@ from editor.core.index import ArticleSummary
 from editor.core.service import DocumentService
 from editor.core.state import PublishState
 from editor.ui import dialogs, links
-from editor.ui.actions import MENUS, TOOLBAR, ActionId, ActionRegistry, WindowState, menu_title
+from editor.ui.actions import ActionId, ActionRegistry, WindowState
 from editor.ui.article_list import ArticleListPanel
 from editor.ui.article_model import (
     Column,
@@ -58,7 +58,7 @@ from editor.ui.settings import (
     Settings,
 )
 from editor.ui.wording import counted, number
-from editor.ui.workers import Task, run_stream, run_task
+from editor.ui.workers import Task, run_stream
 
 SCAN_BUDGET_MS = 12  # GUI time per event-loop turn for adding rows, so input and paints keep flowing
 
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
     """A publish / draft operation ended: the list of FileResults."""
 
     check_finished = Signal(object)
-    """Check folder ended: the FolderCheck."""
+    """Check folder ended: the FolderCheck (None when it failed)."""
 
     def __init__(
         self,
@@ -96,7 +96,6 @@ class MainWindow(QMainWindow):
         self.service: DocumentService | None = None
         self.root: Path | None = None
         self._scan_task: Task | None = None
-        self._check_task: Task | None = None
         self._scanned = 0
         self._select_after_scan: str | None = None
         self._cover_dialog: CoverPreviewDialog | None = None
@@ -159,40 +158,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.scan_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
-        QWidget.setTabOrder(self.list_view, self.form)
-        QWidget.setTabOrder(self.form, self.body)
         self.list_view.setFocus()
 
     def _build_menus(self) -> None:
-        for title, ids in MENUS:
-            menu = self.menuBar().addMenu(menu_title(title))
-            menu.setObjectName("menu" + title.replace("&", ""))
-            for action_id in ids:
-                if action_id is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(self.actions[action_id])
         self.recent_menu = QMenu(self)
         self.recent_menu.setObjectName("menuRecentFolders")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.actions[ActionId.RECENT_FOLDERS].setMenu(self.recent_menu)
-        toolbar = QToolBar(self.tr("Main Toolbar"), self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.setMovable(False)
-        for action_id in TOOLBAR:
-            if action_id is None:
-                toolbar.addSeparator()
-            else:
-                toolbar.addAction(self.actions[action_id])
-        # Short labels keep the toolbar on one line; the menus carry the full names.
-        for action_id in (ActionId.OPEN_FOLDER, ActionId.UNDO, ActionId.REDO, ActionId.PREVIOUS, ActionId.NEXT,
-                          ActionId.OPEN_SOURCE, ActionId.OPEN_COVER, ActionId.RELOAD, ActionId.CHECK_FOLDER, ActionId.REVERT):
-            button = toolbar.widgetForAction(self.actions[action_id])
-            if button is not None:
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
+        self.toolbar = self.actions.populate(self.menuBar(), self)
+        self.addToolBar(self.toolbar)
 
     def _connect(self) -> None:
         act = self.actions
@@ -231,6 +205,7 @@ class MainWindow(QMainWindow):
         self.watcher.changes_found.connect(self._outside_changes)
         self.watcher.open_file_changed.connect(self.session.check_disk)
         self.check_panel.problem_activated.connect(self.select_path)
+        self.check_panel.check_finished.connect(self._check_finished)
 
     # --- folders and scanning ------------------------------------------------------------------------
 
@@ -363,26 +338,14 @@ class MainWindow(QMainWindow):
     # --- check folder --------------------------------------------------------------------------------
 
     def check_folder(self) -> None:
-        if self.root is None or self._check_task is not None:
-            return
-        root = self.root
-        self.check_panel.show_running()
-        self._check_task = run_task(
-            self.pool,
-            lambda: validate.check_folder(root),
-            self._check_done,
-            lambda error: self.check_panel.show_failure(self.tr("The check failed: {0}").format(error)),
-            self._check_finished,
-        )
+        if self.root is not None and self.check_panel.run(self.pool, self.root):
+            self.update_actions()
 
-    def _check_done(self, result: validate.FolderCheck) -> None:
-        self.check_panel.show_results(result.problems, result.files)
-        self.show_message(counted(len(result.problems), self.tr("Check: 1 problem"), self.tr("Check: {0} problems")), 5000)
-        self.check_finished.emit(result)
-
-    def _check_finished(self) -> None:
-        self._check_task = None
+    def _check_finished(self, result: validate.FolderCheck | None) -> None:
+        if result is not None:
+            self.show_message(counted(len(result.problems), self.tr("Check: 1 problem"), self.tr("Check: {0} problems")), 5000)
         self.update_actions()
+        self.check_finished.emit(result)
 
     # --- selection and navigation ------------------------------------------------------------------
 
@@ -445,9 +408,27 @@ class MainWindow(QMainWindow):
     def _article_changed(self) -> None:
         article = self.session.article
         self.watcher.set_open_file(article.path if article else None)
+        self._chain_tab_order()
         self._update_title()
         self.update_actions()
         self.article_opened.emit(article.relpath if article else "")
+
+    def _chain_tab_order(self) -> None:
+        """Tab goes list → the form's fields (in the form's own order) → the body."""
+        article = self.session.article
+        editor = self.form.editor(next(iter(article.current_metadata()), "")) if article else None
+        chain: list[QWidget] = [self.list_view]
+        widget = editor.focus_chain()[0] if editor is not None and editor.focus_chain() else None
+        # The form chains its fields when it builds them; new fields sit at the end of the window's
+        # chain, so splice the whole run in after the list.
+        tab = Qt.FocusPolicy.TabFocus
+        while widget is not None and self.form.isAncestorOf(widget) and widget not in chain:
+            if widget.focusPolicy() & tab and widget.focusProxy() is None:
+                chain.append(widget)
+            widget = widget.nextInFocusChain()
+        chain.append(self.body)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _dirty_changed(self, path: str, dirty: bool) -> None:
         self.model.set_dirty(path, dirty)
@@ -518,7 +499,7 @@ class MainWindow(QMainWindow):
         if hasattr(self, "bulk"):
             self.actions.update(self.window_state())
             self.actions[ActionId.CHECK_FOLDER].setEnabled(
-                self.actions[ActionId.CHECK_FOLDER].isEnabled() and self._check_task is None
+                self.actions[ActionId.CHECK_FOLDER].isEnabled() and not self.check_panel.running
             )
 
     # --- settings and closing ------------------------------------------------------------------------
@@ -573,7 +554,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop background work and watching (the window is going away)."""
         self.watcher.stop()
-        for task in (self._scan_task, self._check_task):
-            if task is not None:
-                task.cancel()
-        self._scan_task = self._check_task = None
+        self.check_panel.cancel()
+        if self._scan_task is not None:
+            self._scan_task.cancel()
+            self._scan_task = None

@@ -9,10 +9,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QTableView,
     QTextBrowser,
+    QWidget,
 )
 from window_helpers import (
     BROKEN,
@@ -369,15 +371,96 @@ def test_open_cover_shows_the_preview_dialog(qtbot, window: MainWindow) -> None:
 # --- keyboard ---------------------------------------------------------------------------------------
 
 
-def test_keyboard_review_flow(qtbot, window: MainWindow) -> None:
+def test_keyboard_review_flow(qtbot, window: MainWindow, sample_desk: Path) -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.list_view.setFocus()
     assert window.list_view.hasFocus()
+    # Find a story, open it from the filter box, publish it: all from the keyboard.
     qtbot.keyClick(window.list_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.filter_edit.hasFocus()
     qtbot.keyClicks(window.filter_edit, "marsh")
     qtbot.keyClick(window.filter_edit, Qt.Key.Key_Down)
     assert window.list_view.hasFocus()
     assert window.session.path == "world/lower-marsh-flood-barrier-vote.md"
+    with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
+        qtbot.keyClick(window.list_view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.summary("world/lower-marsh-flood-barrier-vote.md").state is PublishState.PUBLISHED
+    # Back to the whole list, next article with the keyboard, edit its title, save.
+    qtbot.keyClick(window.list_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.filter_edit, Qt.Key.Key_Escape)
+    assert window.filter_edit.text() == "" and window.proxy.rowCount() == 17
+    qtbot.keyClick(window.filter_edit, Qt.Key.Key_Escape)
+    assert window.list_view.hasFocus()
+    before = window.session.path
+    qtbot.keyClick(window.list_view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.path not in (None, before)
+    path = sample_desk / "content" / window.session.path
+    original = path.read_bytes()
+    old_title = window.session.article.value("title")
+    field = title_field(window)
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "Typed at the desk")
+    qtbot.keyClick(field, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert path.read_bytes() == original.replace(f'"{old_title}"'.encode(), b'"Typed at the desk"')
+
+
+def test_tab_order_goes_filter_list_form_body(qtbot, window: MainWindow) -> None:
+    assert window.select_path(LANCHI)
+    qtbot.waitUntil(title_field(window).isVisible)  # new fields are shown by the event loop
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.filter_edit.setFocus()
+    visited = []
+    for _ in range(30):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    assert visited[0] is window.state_filter and visited[1] is window.list_view
+    in_form = [n for n, widget in enumerate(visited) if window.form.isAncestorOf(widget)]
+    in_body = [n for n, widget in enumerate(visited) if window.body.isAncestorOf(widget)]
+    assert in_form and in_form[0] == 2  # from the list straight into the form
+    assert visited[2] is title_field(window)
+    assert in_body and in_body[0] > in_form[0]
+
+
+def test_edits_are_validated_as_you_type(qtbot, window: MainWindow) -> None:
+    assert window.select_path(LANCHI)
+    field = title_field(window)
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    problems = window.findChild(QWidget, "problems_title")
+    qtbot.waitUntil(lambda: problems.isVisibleTo(window))
+    assert any("title is empty" in message for message in problems.messages)
+
+
+def test_the_cover_thumbnail_of_a_local_image_appears(qtbot, window: MainWindow) -> None:
+    assert window.select_path("technology/quillon-robotics-picking-arm.md")
+    thumbnail = window.findChild(QLabel, "coverThumbnail")
+    qtbot.waitUntil(lambda: thumbnail.pixmap() is not None and not thumbnail.pixmap().isNull(), timeout=10_000)
+
+
+def test_recent_folders_menu_lists_the_opened_folder(window: MainWindow, sample_desk: Path) -> None:
+    window.recent_menu.aboutToShow.emit()
+    texts = [action.text() for action in window.recent_menu.actions()]
+    assert str((sample_desk / "content").resolve()) in texts
+
+
+# --- check folder -----------------------------------------------------------------------------------
+
+
+def test_check_folder_lists_problems_and_a_click_selects_the_article(qtbot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.check_finished, timeout=10_000) as blocker:
+        window.actions[ActionId.CHECK_FOLDER].trigger()
+    result = blocker.args[0]
+    panel = window.check_panel
+    assert panel.isVisible()
+    problems = panel.model.problems()
+    assert problems == result.problems
+    assert {problem.path for problem in problems} >= {BROKEN, "world/vallombra-water-rationing.md"}
+    assert "error" in panel.summary.text() and "17 files checked" in panel.summary.text()
+    row = next(n for n, problem in enumerate(problems) if problem.path == "world/vallombra-water-rationing.md")
+    panel.view.activated.emit(panel.model.index(row, 0))
+    assert window.session.path == "world/vallombra-water-rationing.md"
+    assert window.list_view.currentIndex().data(Role.PATH) == "world/vallombra-water-rationing.md"
