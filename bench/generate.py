@@ -5,10 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-_WORDS = (
-    "harbour council freight battery grid market ferry tunnel bond quarter merger rail storage "
-    "robotics privacy copper satellite drought tariff port vote plant water review launch"
-).split()
+_WORDS = ["harbour", "council", "freight", "battery", "grid", "market", "ferry", "tunnel", "bond", "quarter", "merger", "rail", "storage", "robotics", "privacy", "copper", "satellite", "drought", "tariff", "port", "vote", "plant", "water", "review", "launch"]
 _SOURCES = ("Harbor Wire", "Meridian Business Desk", "Northgate Tech Report", "Coastline Press Service")
 _PARAGRAPH = (
     "<p>{a} officials said on {day} that the {b} programme would continue into next year, citing "
