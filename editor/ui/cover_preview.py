@@ -10,7 +10,7 @@ from pathlib import Path
 
 import qtawesome
 from PySide6.QtCore import QRect, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,17 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.ui import links
 from editor.ui.field_editors import error_color
 from editor.ui.image_loader import ImageLoader
 
-__all__ = ["CoverPreviewDialog", "ImageLoader", "open_web_url"]
-
-
-def open_web_url(url: QUrl) -> bool:
-    """Open an http(s) URL in the browser; anything else is refused (returns False)."""
-    if url.scheme().lower() not in ("http", "https") or not url.host():
-        return False
-    return QDesktopServices.openUrl(url)
+__all__ = ["CoverPreviewDialog", "ImageLoader"]
 
 
 class ImageArea(QWidget):
@@ -150,13 +144,13 @@ class ImagePanel(QFrame):
             self.tr("Open in browser"),
         )
         self.open_button.setObjectName(f"openInBrowser_{key}")
-        url = QUrl(reference.strip())
-        is_web = url.scheme().lower() in ("http", "https") and bool(url.host())
-        self.open_button.setEnabled(is_web)
+        url = links.safe_url(reference)
+        self.open_button.setEnabled(url is not None)
         self.open_button.setToolTip(
-            reference if is_web else self.tr("Only web addresses open in the browser")
+            reference if url is not None else self.tr("Only web addresses open in the browser")
         )
-        self.open_button.clicked.connect(lambda: open_url(url))
+        if url is not None:
+            self.open_button.clicked.connect(lambda: open_url(url))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -185,8 +179,8 @@ class ImagePanel(QFrame):
 class CoverPreviewDialog(QDialog):
     """Shows enclosure and qrcode images with an "Open in browser" button; non-modal.
 
-    ``open_url`` opens a link (default: http(s) only, through QDesktopServices); pass the window's
-    link policy to share its messages.
+    ``open_url`` opens a link; the default is the app's one link policy,
+    :func:`editor.ui.links.open_external`, with its messages over this dialog.
     """
 
     def __init__(
@@ -202,7 +196,7 @@ class CoverPreviewDialog(QDialog):
         self.setModal(False)
         self.resize(900, 560)
         self._loader = loader
-        self._open_url = open_url or open_web_url
+        self._open_url = open_url or (lambda url: links.open_external(url, self))
         self.panels: list[ImagePanel] = []
         layout = QVBoxLayout(self)
         self._row = QHBoxLayout()

@@ -459,8 +459,9 @@ class MainWindow(QMainWindow):
         if not images:
             return
         if self._cover_dialog is None:
-            self._cover_dialog = CoverPreviewDialog(self.loader, self)
-            self._cover_dialog.setObjectName("coverPreview")
+            # Refusals are explained over the preview, where the click happened.
+            dialog = CoverPreviewDialog(self.loader, self, open_url=lambda url: links.open_external(url, dialog))
+            self._cover_dialog = dialog
         self._cover_dialog.show_images(images, self.session.search_dirs())
         self._cover_dialog.show()
         self._cover_dialog.raise_()

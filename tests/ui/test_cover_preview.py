@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QPushButton
 
-from editor.ui.cover_preview import CoverPreviewDialog, ImageLoader, open_web_url
+from editor.ui import dialogs, links
+from editor.ui.cover_preview import CoverPreviewDialog, ImageLoader
 
 WAIT_MS = 10_000  # generous: only a broken loader ever waits this long
 
@@ -299,15 +300,26 @@ def test_other_references_are_refused(
     assert load_fails(qtbot, loader, reference) == message
 
 
-def test_open_web_url_only_opens_http(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_default_open_goes_through_the_link_policy(
+    qtbot, loader: ImageLoader, monkeypatch: pytest.MonkeyPatch
+) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(
-        QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True
+    refused: list[str] = []
+    monkeypatch.setattr(links, "launch", lambda url: opened.append(url.toString()) or True)
+    monkeypatch.setattr(dialogs, "report_error", lambda _parent, _title, text: refused.append(text))
+    dialog = CoverPreviewDialog(loader)
+    qtbot.addWidget(dialog)
+    dialog.show_images(
+        {"enclosure": "https://example.invalid/a.png", "qrcode": "javascript:alert(1)"}, []
     )
-    assert open_web_url(QUrl("https://example.com/a.png"))
-    assert not open_web_url(QUrl("javascript:alert(1)"))
-    assert not open_web_url(QUrl("file:///etc/passwd"))
-    assert opened == ["https://example.com/a.png"]
+    qtbot.mouseClick(
+        dialog.findChild(QPushButton, "openInBrowser_enclosure"), Qt.MouseButton.LeftButton
+    )
+    assert opened == ["https://example.invalid/a.png"]
+    not_web = dialog.findChild(QPushButton, "openInBrowser_qrcode")
+    assert not not_web.isEnabled()
+    not_web.click()  # a disabled button ignores it; nothing reaches the desktop
+    assert opened == ["https://example.invalid/a.png"] and refused == []
 
 
 def test_preview_dialog_shows_images_failures_and_opens_through_the_policy(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTableView,
     QTextBrowser,
     QWidget,
@@ -365,6 +366,17 @@ def test_open_cover_shows_the_preview_dialog(qtbot, window: MainWindow) -> None:
     window.actions[ActionId.OPEN_COVER].trigger()
     dialog = window.findChild(CoverPreviewDialog, "coverPreview")
     assert dialog is not None and dialog.isVisible()
+    dialog.close()
+
+
+def test_the_cover_preview_opens_links_through_the_window_policy(qtbot, window: MainWindow, asked) -> None:
+    assert window.select_path(LANCHI)
+    window.open_cover()
+    dialog = window.findChild(CoverPreviewDialog, "coverPreview")
+    button = dialog.findChild(QPushButton, "openInBrowser_enclosure")
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked.opened == [window.session.article.value("enclosure")]
     dialog.close()
 
 
