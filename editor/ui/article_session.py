@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -26,6 +26,8 @@ from editor.ui.body_view import BodyView
 from editor.ui.conflict_bar import ConflictBar, DiffDialog, unified_diff
 from editor.ui.cover_preview import ImageLoader
 from editor.ui.metadata_form import MetadataForm
+
+THUMBNAIL_PAUSE_MS = 400  # typing in the enclosure field loads the cover once the typing pauses
 
 
 class DiskState(Enum):
@@ -77,6 +79,11 @@ class ArticleSession(QObject):
         self.article: Article | None = None
         self.failed_path: str | None = None  # a row that could not be opened, and is selected
         self._thumbnail_reference: str | None = None
+        # One request per pause in typing, not one per keystroke.
+        self._thumbnail_timer = QTimer(self)
+        self._thumbnail_timer.setSingleShot(True)
+        self._thumbnail_timer.setInterval(THUMBNAIL_PAUSE_MS)
+        self._thumbnail_timer.timeout.connect(self._load_thumbnail)
         self._diff_dialog: DiffDialog | None = None
         form.value_edited.connect(self._edited)
         body.body_edited.connect(self._body_edited)
@@ -153,6 +160,7 @@ class ArticleSession(QObject):
         self.article_changed.emit()
 
     def _load_thumbnail(self) -> None:
+        self._thumbnail_timer.stop()
         reference = self.article.value("enclosure") if self.article else None
         if not isinstance(reference, str) or not reference.strip():
             self._thumbnail_reference = None
@@ -173,7 +181,7 @@ class ArticleSession(QObject):
     def _edited(self, key: str, value: object) -> None:
         self._validate()
         if key.lower() == "enclosure":
-            self._load_thumbnail()
+            self._thumbnail_timer.start()
         self._report_dirty()
 
     def _body_edited(self, text: str) -> None:
