@@ -227,6 +227,7 @@ class MetadataForm(QWidget):
 
         self._scroll = QScrollArea()
         self._scroll.setObjectName("metadataScroll")
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes field to field, not to the frame
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()

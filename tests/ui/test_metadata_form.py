@@ -552,3 +552,19 @@ def test_an_empty_yaml_title_can_be_filled_in(qtbot, form: MetadataForm, desk: P
     title.setFocus()
     qtbot.keyClicks(title, "Filled")
     assert article.text_to_save() == "---\ntitle: Filled\ndraft: true\n---\nBody\n"
+
+
+def test_tab_goes_from_field_to_field_never_to_the_scroll_area(
+    qtbot, form: MetadataForm, sample_desk: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    show(qtbot, form, load(sample_desk, CHINESE))
+    scroll = form.findChild(QScrollArea, "metadataScroll")
+    field(form, "title").setFocus()
+    visited = []
+    for _ in range(40):  # more than the form's fields: Tab wraps round at least once
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    assert field(form, "title") in visited  # it did wrap round
+    assert scroll not in visited
