@@ -1,0 +1,212 @@
+"""Regenerate the README pictures: ``python -m tools.screenshots [OUTPUT_DIR]`` (``make screenshots``).
+
+Opens a copy of the bundled sample desk in the real window (a throwaway settings file, a fixed size, the
+Fusion style with its light palette so the desktop theme does not leak in) and saves:
+
+- ``main-window.png``: the Chinese-headline article open in the list, the form and the body;
+- ``cover-preview.png``: the article with the local cover, its preview dialog open over the window;
+- ``review-changes.png``: an unsaved title edit and the Review changes diff over the window.
+
+Runs offscreen when there is no display. Chinese text needs a CJK font (fonts-noto-cjk on Linux). No
+network is needed: the remote covers fail to load and say so; the local cover must load.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter, QPixmap
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from editor.app import bundled_samples, create_main_window, has_display
+from editor.ui.cover_preview import CoverPreviewDialog
+from editor.ui.main_window import MainWindow
+from editor.ui.metadata_form import CoverThumbnail
+
+WINDOW_SIZE = QSize(1440, 900)
+CHINESE = "technology/shenzhen-lanchi-semi-solid-battery.md"  # relative to content/, as listed
+LOCAL_COVER = "technology/quillon-robotics-picking-arm.md"
+EDITED_TITLE = "Quillon Robotics Unveils Leasable Picking Arm for Small Warehouses"
+DIALOG_SIZE = QSize(800, 450)  # the cover at 16:9 with little margin
+TIMEOUT_S = 20.0
+
+
+class ShotError(Exception):
+    """A picture could not be taken (the message says which step failed)."""
+
+
+def wait_until(
+    condition: Callable[[], object], what: str, timeout: float = TIMEOUT_S, required: bool = True
+) -> None:
+    """Run the event loop until ``condition()`` is true; on timeout raise ShotError naming ``what``
+    (or just go on when not ``required``)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            if not required:
+                return
+            raise ShotError(f"timed out after {timeout:.0f} s waiting for {what}")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def settle(seconds: float = 0.3) -> None:
+    """Let queued layouts, timers and paints run."""
+    wait_until(lambda: False, "", timeout=seconds, required=False)
+
+
+def light_app() -> QApplication:
+    os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "0")  # 1:1 pixels, modest PNGs on any screen
+    if not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setStyle("Fusion")
+    if hasattr(app.styleHints(), "setColorScheme"):  # Qt 6.8+
+        app.styleHints().setColorScheme(Qt.ColorScheme.Light)
+    app.setPalette(app.style().standardPalette())
+    if "DejaVu Sans" in QFontDatabase.families():
+        app.setFont(QFont("DejaVu Sans", 10))  # the same look offscreen and on a desktop
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        print(
+            "warning: no CJK font found; the Chinese headline will show as boxes "
+            "(install fonts-noto-cjk)",
+            file=sys.stderr,
+        )
+    return app
+
+
+def composite(window: QWidget, dialog: QWidget) -> QImage:
+    """The window with ``dialog`` drawn over its lower right (clear of the list), with a title strip
+    and a soft shadow: ``grab()`` shows no window decorations, on a desktop or offscreen."""
+    base = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    shot: QPixmap = dialog.grab()
+    painter = QPainter(base)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    strip = 30
+    x = base.width() - shot.width() - 28
+    y = base.height() - shot.height() - 44
+    frame = QRect(x - 1, y - strip - 1, shot.width() + 2, shot.height() + strip + 2)
+    for step in range(14, 0, -1):  # shadow: stacked translucent rounded rects
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 6))
+        painter.drawRoundedRect(
+            frame.adjusted(-step, -step + 4, step, step + 4), 8 + step, 8 + step
+        )
+    painter.setBrush(QColor("#e8e8e8"))
+    painter.setPen(QColor("#9a9a9a"))
+    painter.drawRoundedRect(frame, 6, 6)
+    painter.drawPixmap(QPoint(x, y), shot)
+    painter.setPen(QColor("#202020"))
+    font = QFont(dialog.font())
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(
+        QRect(x, y - strip, shot.width(), strip), Qt.AlignmentFlag.AlignCenter, dialog.windowTitle()
+    )
+    painter.end()
+    return base
+
+
+def save(image: QImage | QPixmap, path: Path) -> None:
+    if not image.save(str(path), "PNG", 9):
+        raise OSError(f"could not write {path}")
+    print(f"{path} ({path.stat().st_size // 1024} KB)")
+
+
+def stage(window: MainWindow) -> None:
+    """Arrange the panes as an editor would on this screen: room for a whole headline in the form."""
+    window.splitter.setSizes([600, WINDOW_SIZE.width() - 600])
+    window.editor_splitter.setSizes([470, WINDOW_SIZE.width() - 600 - 470])
+
+
+def take(window: MainWindow, out: Path) -> None:
+    """Drive the window through the three pictures."""
+    wait_until(lambda: not window.scanning, "the folder scan")
+    for name in (CHINESE, LOCAL_COVER):
+        if window.model.row_of(name) is None:
+            raise ShotError(f"{name} is not in the list")
+
+    window.select_path(CHINESE)
+    wait_until(lambda: window.session.path == CHINESE, "the Chinese article to open")
+    window.list_view.setFocus()
+    settle()
+    save(window.grab(), out / "main-window.png")
+
+    window.select_path(LOCAL_COVER)
+    wait_until(lambda: window.session.path == LOCAL_COVER, "the cover article to open")
+    thumbnail = window.form.findChild(CoverThumbnail)
+    wait_until(
+        lambda: (
+            thumbnail is not None
+            and thumbnail.pixmap() is not None
+            and not thumbnail.pixmap().isNull()
+        ),
+        "the cover thumbnail",
+    )
+    window.open_cover("enclosure")
+    dialog = window.findChild(CoverPreviewDialog)
+    panel = dialog.panel("enclosure") if dialog is not None else None
+    if dialog is None or panel is None:
+        raise ShotError("the cover preview did not open")
+    dialog.resize(DIALOG_SIZE)
+    wait_until(lambda: not panel.waiting, "the cover image in the preview")
+    if panel.area.image is None:
+        raise ShotError(f"the local cover did not load: {panel.area.message}")
+    qr = dialog.panel("qrcode")
+    # Remote images fail at once without a network; a slow resolver only leaves "Loading…".
+    wait_until(lambda: qr is None or not qr.waiting, "the QR code", timeout=10, required=False)
+    settle()
+    save(composite(window, dialog), out / "cover-preview.png")
+    dialog.close()
+
+    line = window.form.editor("title").line
+    line.setFocus()
+    line.selectAll()
+    QTest.keyClicks(line, EDITED_TITLE)
+    wait_until(lambda: window.session.dirty, "the title edit to be staged")
+    line.setCursorPosition(0)  # show the headline's start, not the end where typing stopped
+    diff = window.session.review_changes()
+    if diff is None:
+        raise ShotError("Review changes did not open")
+    diff.resize(DIALOG_SIZE.width(), 300)
+    settle()
+    save(composite(window, diff), out / "review-changes.png")
+    diff.close()
+    window.session.discard()  # the copy is thrown away anyway; leave nothing dirty behind
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0] if argv else "docs").resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    app = light_app()
+    with tempfile.TemporaryDirectory(prefix="copydesk-shots-") as temp:
+        desk = Path(temp) / "sample-desk"
+        shutil.copytree(bundled_samples(), desk)
+        window = create_main_window(desk, settings=None)
+        window.resize(WINDOW_SIZE)
+        window.show()
+        stage(window)
+        try:
+            take(window, out)
+        except (ShotError, OSError) as error:
+            print(f"screenshots: {error}", file=sys.stderr)
+            return 1
+        finally:
+            window.shutdown()
+            window.hide()
+            window.deleteLater()
+            window.pool.waitForDone(5000)
+            app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
