@@ -292,6 +292,16 @@ class DateTimeEditor(FieldEditor):
         layout.addStretch(1)
         self._install(self.edit, row)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # QDateTimeEdit spends Tab on its sections (seven presses to leave a date); in a form Tab goes
+        # to the next field. Arrows, typing and the mouse still move between sections.
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress:  # a QKeyEvent
+            shift, other = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not event.modifiers() & other:
+                self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab and not event.modifiers() & shift)
+                return True
+        return super().eventFilter(watched, event)
+
     def set_value(self, value: Any) -> None:
         moment = parse_date(value)
         if moment is None:

@@ -568,3 +568,19 @@ def test_tab_goes_from_field_to_field_never_to_the_scroll_area(
         visited.append(QApplication.focusWidget())
     assert field(form, "title") in visited  # it did wrap round
     assert scroll not in visited
+
+
+@pytest.mark.parametrize(("key", "before", "after"), [("date", "title", "publishDate"), ("lastmod", "publishDate", "expiryDate")])
+def test_tab_leaves_a_date_in_one_press(
+    qtbot, form: MetadataForm, desk: Path, key: str, before: str, after: str
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    show(qtbot, form, load(desk, "content/mixed.md", MIXED))
+    date = field(form, key, QDateTimeEdit)
+    date.setFocus()
+    qtbot.keyClick(date, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is field(form, after)
+    date.setFocus()
+    qtbot.keyClick(date, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is field(form, before)
