@@ -114,22 +114,35 @@ def summarize(root: Path, path: Path, as_of: dt.datetime | None = None) -> Artic
 
 
 def _summarize(path: str, relpath: str, as_of: dt.datetime | None) -> ArticleSummary:
+    info: os.stat_result | None = None
     try:
         with open(path, "rb") as handle:
             info = os.fstat(handle.fileno())
             data = handle.read()
         _, metadata = read(data)
     except FrontMatterError as error:
-        return _invalid(relpath, str(error))
+        return _invalid(relpath, str(error), info)
     except FileNotFoundError:
         return _invalid(relpath, "The file no longer exists")
     except OSError as error:
-        return _invalid(relpath, error.strerror or str(error))
+        return _invalid(relpath, error.strerror or str(error), info or _stat(path))
     return summarize_metadata(relpath, metadata, as_of, mtime_ns=info.st_mtime_ns, size=info.st_size)
 
 
-def _invalid(relpath: str, reason: str) -> ArticleSummary:
-    return ArticleSummary(relpath, "", None, False, PublishState.INVALID, "", "", "", error=reason)
+def _stat(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
+def _invalid(relpath: str, reason: str, info: os.stat_result | None = None) -> ArticleSummary:
+    # The file's real modification time and size (when it has them) let a rescan see that an
+    # unreadable file is unchanged, without reading it again.
+    return ArticleSummary(
+        relpath, "", None, False, PublishState.INVALID, "", "", "", error=reason,
+        mtime_ns=info.st_mtime_ns if info else 0, size=info.st_size if info else 0,
+    )
 
 
 def _summarize_chunk(root: str, paths: list[str], as_of: dt.datetime | None) -> list[ArticleSummary]:

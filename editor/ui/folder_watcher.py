@@ -91,9 +91,7 @@ def rescan_folders(
                             info = entry.stat()
                             old = known.get(relpath)
                             if old is None or (old.mtime_ns, old.size) != (info.st_mtime_ns, info.st_size):
-                                fresh = summarize(root, Path(entry.path), as_of)
-                                if fresh != old:  # an unreadable file has no stat to compare
-                                    result.changed.append(fresh)
+                                result.changed.append(summarize(root, Path(entry.path), as_of))
                     except OSError:
                         continue
         except OSError:

@@ -223,3 +223,14 @@ def test_rows_read_keys_as_hugo_does(desk: Path) -> None:
     put(desk / "content" / "case.md", b'+++\nTitle = "Upper wins"\ntitle = "lower"\nSource = "Wire"\n+++\n')
     row = scan_all(desk)[0]
     assert (row.title, row.source) == ("Upper wins", "Wire")
+
+
+def test_invalid_rows_carry_the_file_time_and_size(desk: Path) -> None:
+    broken = put(desk / "broken.md", b'+++\ntitle = "unclosed\n+++\n')
+    (desk / "folder.md").mkdir()  # opening it fails (not a file), but it has a time and size
+    rows = {row.path: row for row in (summarize(desk, broken, NOW), summarize(desk, desk / "folder.md", NOW))}
+    for name, row in rows.items():
+        assert row.state is PublishState.INVALID and row.error, name
+        info = (desk / name).stat()
+        assert (row.mtime_ns, row.size) == (info.st_mtime_ns, info.st_size), name
+    assert (summarize(desk, desk / "gone.md", NOW).mtime_ns, summarize(desk, desk / "gone.md", NOW).size) == (0, 0)

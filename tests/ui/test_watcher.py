@@ -5,8 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from editor.core.index import scan_all
 from editor.core.state import PublishState
+from editor.ui import folder_watcher
 from editor.ui.folder_watcher import list_folders, rescan_folders
 from editor.ui.main_window import MainWindow
 
@@ -62,11 +65,20 @@ def test_new_and_removed_subfolders(desk: Path) -> None:
     assert {desk / "new", desk / "new" / "inner"} <= set(result.folders)
 
 
-def test_an_unreadable_file_is_not_reported_again_and_again(desk: Path) -> None:
+def test_an_unreadable_file_is_not_read_or_reported_again_until_it_changes(
+    desk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (desk / "broken.md").write_text('+++\ntitle = "unclosed\n+++\n', encoding="utf-8")
     known = {row.path: row for row in scan_all(desk)}
     assert known["broken.md"].state is PublishState.INVALID
+    reads: list[Path] = []
+    original = folder_watcher.summarize
+    monkeypatch.setattr(folder_watcher, "summarize", lambda root, path, as_of=None: reads.append(path) or original(root, path, as_of))
     assert not rescan_folders(desk, [desk], known, {desk})
+    assert reads == []  # its time and size are in the row, unchanged
+    (desk / "broken.md").write_text('+++\ntitle = "still unclosed\n+++\n', encoding="utf-8")
+    result = rescan_folders(desk, [desk], known, {desk})
+    assert [(row.path, row.state) for row in result.changed] == [("broken.md", PublishState.INVALID)]
 
 
 # --- in the window ----------------------------------------------------------------------------------
