@@ -1,31 +1,18 @@
 """The main window: layout and wiring of the article list, the form, the body, actions and status.
 
 The open article lives in :class:`ArticleSession`; bulk changes in :mod:`editor.ui.bulk`; the list's
-data in :class:`ArticleModel`. This module connects them and keeps the list selection, the open article
+data in :class:`ArticleModel`; the saved layout and the Tab order in :mod:`editor.ui.window_layout`. This module connects them and keeps the list selection, the open article
 and the enabled actions in step.
 """
 
 from __future__ import annotations
 
 import contextlib
-import itertools
 from pathlib import Path
 
-from PySide6.QtCore import (
-    Qt,
-    QThreadPool,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from editor import APP_NAME
 from editor.core import validate
@@ -35,9 +22,6 @@ from editor.core.state import PublishState
 from editor.ui import dialogs, links
 from editor.ui.actions import ActionId, ActionRegistry, WindowState
 from editor.ui.article_list import ArticleListPanel
-from editor.ui.article_model import (
-    Column,
-)
 from editor.ui.article_session import ArticleSession
 from editor.ui.body_view import BodyView
 from editor.ui.bulk import BulkRunner
@@ -47,16 +31,8 @@ from editor.ui.cover_preview import CoverPreviewDialog, ImageLoader
 from editor.ui.desk_scan import Folders, desk_for, scan_desk
 from editor.ui.folder_watcher import FolderWatcher, Rescan
 from editor.ui.metadata_form import MetadataForm
-from editor.ui.settings import (
-    COLUMN_WIDTHS,
-    EDITOR_SPLITTER_STATE,
-    SORT_COLUMN,
-    SORT_ORDER,
-    SPLITTER_STATE,
-    WINDOW_GEOMETRY,
-    WINDOW_STATE,
-    Settings,
-)
+from editor.ui.settings import Settings
+from editor.ui.window_layout import chain_tab_order, restore_layout, save_layout
 from editor.ui.wording import counted, number
 from editor.ui.workers import Task, run_stream
 
@@ -108,7 +84,7 @@ class MainWindow(QMainWindow):
         self.watcher = FolderWatcher(self.pool, self._known_rows, self)
         self._build_menus()
         self._connect()
-        self._restore_settings()
+        restore_layout(self, self.settings)
         self._update_title()
         self._rows_shown_changed()
 
@@ -408,27 +384,10 @@ class MainWindow(QMainWindow):
     def _article_changed(self) -> None:
         article = self.session.article
         self.watcher.set_open_file(article.path if article else None)
-        self._chain_tab_order()
+        chain_tab_order(self)
         self._update_title()
         self.update_actions()
         self.article_opened.emit(article.relpath if article else "")
-
-    def _chain_tab_order(self) -> None:
-        """Tab goes list → the form's fields (in the form's own order) → the body."""
-        article = self.session.article
-        editor = self.form.editor(next(iter(article.current_metadata()), "")) if article else None
-        chain: list[QWidget] = [self.list_view]
-        widget = editor.focus_chain()[0] if editor is not None and editor.focus_chain() else None
-        # The form chains its fields when it builds them; new fields sit at the end of the window's
-        # chain, so splice the whole run in after the list.
-        tab = Qt.FocusPolicy.TabFocus
-        while widget is not None and self.form.isAncestorOf(widget) and widget not in chain:
-            if widget.focusPolicy() & tab and widget.focusProxy() is None:
-                chain.append(widget)
-            widget = widget.nextInFocusChain()
-        chain.append(self.body)
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
 
     def _dirty_changed(self, path: str, dirty: bool) -> None:
         self.model.set_dirty(path, dirty)
@@ -505,40 +464,9 @@ class MainWindow(QMainWindow):
 
     # --- settings and closing ------------------------------------------------------------------------
 
-    def _restore_settings(self) -> None:
-        settings = self.settings
-        geometry = settings.get(WINDOW_GEOMETRY)
-        if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1440, 900)
-        state = settings.get(WINDOW_STATE)
-        if not state.isEmpty():
-            self.restoreState(state)
-        splitter = settings.get(SPLITTER_STATE)
-        if splitter.isEmpty() or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([560, 880])
-        editor_splitter = settings.get(EDITOR_SPLITTER_STATE)
-        if editor_splitter.isEmpty() or not self.editor_splitter.restoreState(editor_splitter):
-            self.editor_splitter.setSizes([440, 440])
-        header = self.list_view.horizontalHeader()
-        for column, width in enumerate(settings.get(COLUMN_WIDTHS)[: len(Column) - 1]):
-            if width > 16:
-                header.resizeSection(column, width)
-        column = settings.get(SORT_COLUMN)
-        order = Qt.SortOrder.AscendingOrder if settings.get(SORT_ORDER) == 0 else Qt.SortOrder.DescendingOrder
-        if 0 <= column < len(Column):
-            self.list_view.sortByColumn(column, order)
-
     def save_settings(self) -> None:
-        settings = self.settings
-        settings.set(WINDOW_GEOMETRY, self.saveGeometry())
-        settings.set(WINDOW_STATE, self.saveState())
-        settings.set(SPLITTER_STATE, self.splitter.saveState())
-        settings.set(EDITOR_SPLITTER_STATE, self.editor_splitter.saveState())
-        header = self.list_view.horizontalHeader()
-        settings.set(COLUMN_WIDTHS, [header.sectionSize(column) for column in range(len(Column))])
-        settings.set(SORT_COLUMN, header.sortIndicatorSection())
-        settings.set(SORT_ORDER, 0 if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder else 1)
-        settings.sync()
+        """Keep the window's layout for the next start."""
+        save_layout(self, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.bulk.running:
