@@ -11,14 +11,26 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -38,8 +50,27 @@ from editor.ui.wording import counted, number
 
 FILTER_AT_ONCE = 3000  # rows up to which the filter follows every keystroke
 FILTER_PAUSE_MS = 150
-COLUMN_DEFAULT_WIDTHS = {Column.STATE: 104, Column.TITLE: 310, Column.DATE: 128, Column.SOURCE: 170, Column.PATH: 260}
+TITLE_ROOM = 300  # what the title column gets at least in the window's first layout
+# Shown on request (the header's context menu); the form's header names the open file.
+HIDDEN_AT_FIRST = (Column.PATH,)
 SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+
+
+def default_column_widths(metrics: QFontMetrics) -> dict[Column, int]:
+    """Widths that fit each column's usual content (the title, which stretches, is not among them)."""
+    padding = 28  # cell margins, and the sort arrow in the header
+    return {
+        Column.STATE: 22 + max(metrics.horizontalAdvance(state_label(state)) for state in PublishState) + padding,
+        Column.DATE: metrics.horizontalAdvance("2026-12-31 23:59") + padding,
+        Column.SOURCE: metrics.horizontalAdvance("Meridian Business Desk") + padding // 2,
+        Column.PATH: metrics.horizontalAdvance("world/story-name.md") + padding // 2,
+    }
+
+
+class _ElideMiddle(QStyledItemDelegate):
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class ArticleListPanel(QWidget):
@@ -97,6 +128,32 @@ class ArticleListPanel(QWidget):
         self.model.counts_changed.connect(self._update_counts)
         self._update_counts()
 
+    def preferred_width(self) -> int:
+        """The width that shows the visible columns at their widths, with room for the title."""
+        header = self.view.horizontalHeader()
+        others = sum(header.sectionSize(column) for column in Column if column != Column.TITLE)  # hidden: 0
+        chrome = self.view.frameWidth() * 2 + self.view.verticalScrollBar().sizeHint().width()
+        margins = self.layout().contentsMargins()
+        return others + TITLE_ROOM + chrome + margins.left() + margins.right()
+
+    def column_menu(self) -> QMenu:
+        """Show or hide each column but the title."""
+        header = self.view.horizontalHeader()
+        menu = QMenu(self)
+        menu.setObjectName("columnMenu")
+        for column in Column:
+            if column != Column.TITLE:
+                action = menu.addAction(self.model.headerData(column, Qt.Orientation.Horizontal))
+                action.setCheckable(True)
+                action.setChecked(not header.isSectionHidden(column))
+                action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+        return menu
+
+    def _show_column_menu(self, position: QPoint) -> None:
+        menu = self.column_menu()
+        menu.exec(self.view.horizontalHeader().mapToGlobal(position))
+        menu.deleteLater()
+
     def _build_view(self) -> QTableView:
         view = QTableView(self)
         view.setObjectName("articleList")
@@ -119,9 +176,17 @@ class ArticleListPanel(QWidget):
         header = view.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionsMovable(False)
-        header.setStretchLastSection(True)
-        for column, width in COLUMN_DEFAULT_WIDTHS.items():
+        # The title takes the slack; the other columns keep widths that fit what they usually hold.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in default_column_widths(view.fontMetrics()).items():
             header.resizeSection(column, width)
+        for column in HIDDEN_AT_FIRST:
+            header.hideSection(column)
+        view.setItemDelegateForColumn(Column.PATH, _ElideMiddle(view))  # keep the folder and the name
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._show_column_menu)
         header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
         return view
 

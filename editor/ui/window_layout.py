@@ -9,7 +9,8 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from editor.ui.article_model import Column
@@ -27,29 +28,68 @@ from editor.ui.settings import (
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
 
+FIRST_RUN_SCREEN_SHARE = 0.85  # of the screen's available area, on a first start
+LIST_SHARE = (0.35, 0.55)  # the list's share of the window on a first start: at least, at most
+FORM_SHARE = 0.55  # of what the list leaves: the form's fields need a little more than the body's text
+
 
 def restore_layout(window: MainWindow, settings: Settings) -> None:
-    """Put back the layout saved by :func:`save_layout`; first-run defaults where there is none."""
+    """Put back the layout saved by :func:`save_layout`; first-run defaults where there is none.
+
+    Column widths are saved as a list with 0 for a hidden column; the title's width is not used (it
+    stretches)."""
     geometry = settings.get(WINDOW_GEOMETRY)
     if geometry.isEmpty() or not window.restoreGeometry(geometry):
-        window.resize(1440, 900)
+        _first_run_geometry(window)
     state = settings.get(WINDOW_STATE)
     if not state.isEmpty():
         window.restoreState(state)
+    header = window.list_view.horizontalHeader()
+    for column, width in enumerate(settings.get(COLUMN_WIDTHS)[: len(Column)]):
+        if column == Column.TITLE:
+            continue  # it takes what the others leave
+        if width == 0:  # saved while hidden
+            header.hideSection(column)
+        elif width > 16:
+            header.showSection(column)
+            header.resizeSection(column, width)
+    main_sizes, editor_sizes = first_run_splitter_sizes(window, window.width())
     splitter = settings.get(SPLITTER_STATE)
     if splitter.isEmpty() or not window.splitter.restoreState(splitter):
-        window.splitter.setSizes([560, 880])
+        window.splitter.setSizes(main_sizes)
     editor_splitter = settings.get(EDITOR_SPLITTER_STATE)
     if editor_splitter.isEmpty() or not window.editor_splitter.restoreState(editor_splitter):
-        window.editor_splitter.setSizes([440, 440])
-    header = window.list_view.horizontalHeader()
-    for column, width in enumerate(settings.get(COLUMN_WIDTHS)[: len(Column) - 1]):
-        if width > 16:
-            header.resizeSection(column, width)
+        window.editor_splitter.setSizes(editor_sizes)
     column = settings.get(SORT_COLUMN)
     order = Qt.SortOrder.AscendingOrder if settings.get(SORT_ORDER) == 0 else Qt.SortOrder.DescendingOrder
     if 0 <= column < len(Column):
         window.list_view.sortByColumn(column, order)
+
+
+def first_run_splitter_sizes(window: MainWindow, width: int) -> tuple[list[int], list[int]]:
+    """Pixel sizes for list | editor and form | body in a window ``width`` wide: the list gets what
+    its columns need (within LIST_SHARE); the form and the body share the rest.
+
+    In pixels, not proportions: before the window is shown the splitters have no sizes to scale."""
+    low, high = (round(width * share) for share in LIST_SHARE)
+    list_width = min(max(window.list_panel.preferred_width(), low), high)
+    rest = width - list_width
+    form = round(rest * FORM_SHARE)
+    return [list_width, rest], [form, rest - form]
+
+
+def _first_run_geometry(window: MainWindow) -> None:
+    """Most of the screen, centred: room for the list's columns, the form and the body side by side."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(1280, 800)
+        return
+    area = screen.availableGeometry()
+    size = QSize(round(area.width() * FIRST_RUN_SCREEN_SHARE), round(area.height() * FIRST_RUN_SCREEN_SHARE))
+    window.resize(size)
+    frame = QRect(QPoint(), size)
+    frame.moveCenter(area.center())
+    window.move(frame.topLeft())
 
 
 def save_layout(window: MainWindow, settings: Settings) -> None:

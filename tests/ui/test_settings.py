@@ -103,7 +103,7 @@ def test_window_state_survives_a_restart(make_window, sample_desk: Path, ini: Pa
     window.resize(720, 520)  # fits the offscreen screen (800x600), which restoreGeometry clamps to
     window.splitter.setSizes([300, 400])
     header = window.list_view.horizontalHeader()
-    header.resizeSection(Column.TITLE, 333)
+    header.resizeSection(Column.SOURCE, 133)
     window.list_view.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
     sizes = window.splitter.sizes()
     assert window.close()
@@ -111,7 +111,7 @@ def test_window_state_survives_a_restart(make_window, sample_desk: Path, ini: Pa
     second = make_window(None, Settings.in_file(ini))
     assert (second.size().width(), second.size().height()) == (720, 520)
     assert second.splitter.sizes() == sizes
-    assert second.list_view.horizontalHeader().sectionSize(Column.TITLE) == 333
+    assert second.list_view.horizontalHeader().sectionSize(Column.SOURCE) == 133
     assert second.list_view.horizontalHeader().sortIndicatorSection() == Column.TITLE
     assert second.list_view.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
     assert second.model.sort_column == Column.TITLE
