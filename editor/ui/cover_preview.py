@@ -10,7 +10,7 @@ from pathlib import Path
 
 import qtawesome
 from PySide6.QtCore import QRect, QSize, Qt, QUrl
-from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -106,6 +106,28 @@ class ImageArea(QWidget):
         )
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that shortens its text in the middle to the width it actually has."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full_text = text
+        self.setToolTip(text)
+        self.setMinimumWidth(120)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(self.contentsRect().width(), 40)
+        self.setText(
+            self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideMiddle, width)
+        )
+
+
 class ImagePanel(QFrame):
     """One image of the preview: caption, picture or status, and the Open in browser button."""
 
@@ -123,14 +145,7 @@ class ImagePanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         caption = QLabel(f"<b>{title}</b>")
-        self.address = QLabel()
-        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.address.setToolTip(reference)
-        self.address.setText(
-            self.address.fontMetrics().elidedText(reference, Qt.TextElideMode.ElideMiddle, 420)
-        )
-        self.address.setMinimumWidth(120)
-        self.address.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.address = ElidedLabel(reference)
         self.area = ImageArea()
         self.area.set_message(self.tr("Loading…"))
         self.status = QLabel()

@@ -364,3 +364,20 @@ def test_preview_dialog_replaces_its_images_and_ignores_stale_answers(
     with qtbot.waitSignal(loader.failed, timeout=WAIT_MS):
         loader.load(server.url("/missing.png"), [])
     assert panel.area.image is not None  # an answer for another reference changes nothing
+
+
+def test_a_long_address_is_shortened_to_the_width_the_label_has(qtbot) -> None:
+    from editor.ui.cover_preview import ElidedLabel
+
+    address = "https://images.example.org/covers/2026/11/" + "x" * 120 + "/cover-final.webp"
+    label = ElidedLabel(address)
+    qtbot.addWidget(label)
+    label.resize(200, 20)
+    label.show()
+    qtbot.waitUntil(label.isVisible)
+    narrow = label.text()
+    assert "…" in narrow and narrow.endswith(".webp") and narrow.startswith("https://")
+    assert label.fontMetrics().horizontalAdvance(narrow) <= label.contentsRect().width()
+    label.resize(3000, 20)
+    qtbot.waitUntil(lambda: label.text() == address)
+    assert label.toolTip() == address
