@@ -16,6 +16,7 @@ from PySide6.QtGui import QFontDatabase, QFontInfo, QImageReader, QPalette, QTex
 from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QWidget
 
 from editor.core.article import Article
+from editor.core.plain_text import fold_line_breaks, merge_edit
 from editor.core.render import (
     BodyColors,
     empty_body_html,
@@ -128,6 +129,7 @@ class BodyView(QTabWidget):
         self.source.textChanged.connect(self._on_source_changed)
         self.addTab(self.source, self.tr("Source"))
 
+        self._original_body = ""
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(RENDER_DELAY_MS)
@@ -146,7 +148,8 @@ class BodyView(QTabWidget):
         else:
             self.browser.resource_dirs = []
         self.source.setReadOnly(article is None)
-        if self.source.toPlainText() != body:
+        self._original_body = "" if article is None else article.split.body
+        if self._widget_text() != fold_line_breaks(body):
             self._filling = True
             try:
                 self.source.setPlainText(body)
@@ -179,8 +182,13 @@ class BodyView(QTabWidget):
     def _on_source_changed(self) -> None:
         if self._filling or not self._has_article:
             return
-        self.body_edited.emit(self.source.toPlainText())
+        # The widget folds line breaks; merging keeps every byte outside the edited region.
+        self.body_edited.emit(merge_edit(self._original_body, self._widget_text()))
         self._render_timer.start()
+
+    def _widget_text(self) -> str:
+        """The source text with its non-breaking spaces kept (toPlainText turns them into spaces)."""
+        return fold_line_breaks(self.source.document().toRawText())
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.isRelative() and not url.path() and url.hasFragment():

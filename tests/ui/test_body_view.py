@@ -276,3 +276,24 @@ def test_no_article_shows_a_placeholder_and_ignores_typing(qtbot, view: BodyView
     view.set_article(None)
     assert "No article open" in browser(view).toPlainText()
     assert source(view).isReadOnly()
+
+
+def test_editing_the_source_keeps_line_endings_and_spaces_outside_the_edit(qtbot, tmp_path) -> None:
+    from editor.core.service import DocumentService
+
+    path = tmp_path / "crlf.md"
+    path.write_bytes('\ufeff+++\r\ntitle = "T"\r\n+++\r\n<p>5\u00a0000 euros</p>\r\n<p>end</p>\r\n'.encode())
+    article = DocumentService(tmp_path).load(path)
+    view = BodyView()
+    qtbot.addWidget(view)
+    view.set_article(article)
+    edited = []
+    view.body_edited.connect(edited.append)
+    cursor = view.source.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    view.source.setTextCursor(cursor)
+    qtbot.keyClicks(view.source, "more")
+    article.set_body(edited[-1])
+    assert article.bytes_to_save() == (
+        '\ufeff+++\r\ntitle = "T"\r\n+++\r\n<p>5\u00a0000 euros</p>\r\n<p>end</p>\r\nmore'.encode()
+    )
