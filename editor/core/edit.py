@@ -88,7 +88,7 @@ def _edit_toml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
     added: dict[str, Any] = {}
     for key, value in edits.items():
         if key in doc:
-            doc[key] = _toml_item_like(doc[key], value)
+            doc[key] = _toml_item_like(doc[key], value, newline)
         else:
             added[key] = value
     text = doc.as_string()
@@ -97,7 +97,7 @@ def _edit_toml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
     return text
 
 
-def _toml_item_like(old_item: Any, value: Any) -> Any:
+def _toml_item_like(old_item: Any, value: Any, newline: str = "\n") -> Any:
     if isinstance(value, str) and isinstance(old_item, String):
         kind = old_item.type
         literal = kind in (StringType.SLL, StringType.MLL)
@@ -106,6 +106,10 @@ def _toml_item_like(old_item: Any, value: Any) -> Any:
             literal = False
         if not multiline and "\n" in value:
             multiline = False  # a basic string escapes the line breaks
+        if multiline and newline != "\n":
+            # TOML reads a line break inside a multi-line string as "\n" whatever its bytes, so the
+            # file's own line ending keeps the value and the file's line endings both.
+            value = value.replace("\r\n", "\n").replace("\n", newline)
         return tomlkit.string(value, literal=literal, multiline=multiline)
     if isinstance(value, dt.datetime) and value.microsecond:
         value = value.replace(microsecond=0)

@@ -603,3 +603,11 @@ def test_control_characters_are_escaped_where_the_style_cannot_hold_them(
 def test_yaml_infinity_is_written_as_yaml_infinity() -> None:
     edited = apply_edits(split(b"---\nscore: 1.5\n---\n"), {"score": float("-inf")})
     assert edited.encode() == b"---\nscore: -.inf\n---\n"
+
+
+def test_a_multi_line_string_in_a_crlf_file_gets_crlf_line_breaks() -> None:
+    from editor.core.frontmatter import split
+
+    data = b'+++\r\ntitle = "T"\r\nsummary = """\r\nline one\r\nline two"""\r\n+++\r\nbody\r\n'
+    result = apply_edits(split(data), {"summary": "new one\nnew two"}).encode()
+    assert result == b'+++\r\ntitle = "T"\r\nsummary = """new one\r\nnew two"""\r\n+++\r\nbody\r\n'
