@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError, read
 from editor.core.state import PublishState, facts_of_lowered, lowered_keys
 
@@ -116,9 +117,7 @@ def summarize(root: Path, path: Path, as_of: dt.datetime | None = None) -> Artic
 def _summarize(path: str, relpath: str, as_of: dt.datetime | None) -> ArticleSummary:
     info: os.stat_result | None = None
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            data = handle.read()
+        data, info = read_regular(path)
         _, metadata = read(data)
     except FrontMatterError as error:
         return _invalid(relpath, str(error), info)

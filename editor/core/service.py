@@ -20,6 +20,7 @@ from typing import Any
 
 from editor.core.article import Article, Fingerprint
 from editor.core.edit import EditError
+from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError, read
 from editor.core.state import hugo_key, is_draft
 
@@ -198,11 +199,8 @@ def _draft_key(metadata: dict[str, Any]) -> str | None:
 
 
 def _read_bytes(path: Path) -> tuple[bytes, int]:
-    with open(path, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise FrontMatterError("This is not a regular file")
-        return handle.read(), info.st_mtime_ns
+    data, info = read_regular(path)
+    return data, info.st_mtime_ns
 
 
 def atomic_write(path: Path, data: bytes) -> None:

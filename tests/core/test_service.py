@@ -439,3 +439,17 @@ def test_draft_values_of_other_types(desk: Path, data: bytes, published: bytes |
         else:
             assert result.outcome is Outcome.CHANGED
             assert path.read_bytes() == expected
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_refused_at_once_not_waited_on(tmp_path: Path) -> None:
+    from editor.core.index import summarize
+
+    pipe = tmp_path / "x.md"
+    os.mkfifo(pipe)
+    service = DocumentService(tmp_path)
+    with pytest.raises(FrontMatterError, match="not a regular file"):
+        service.load(pipe)
+    [result] = service.publish([pipe])
+    assert result.outcome is Outcome.FAILED and "not a regular file" in result.message
+    assert "not a regular file" in summarize(tmp_path, pipe).error
