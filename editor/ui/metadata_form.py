@@ -15,6 +15,7 @@ import qtawesome
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QImage, QKeyEvent, QMouseEvent, QPalette, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -346,16 +347,15 @@ class MetadataForm(QWidget):
         return labels.get(key.lower(), key)
 
     def _rebuild(self, fields: tuple[tuple[str, FieldKind], ...]) -> None:
+        # Only when the form holds focus now: self.focusWidget() is the last focused field even while
+        # focus is in the list, and focusing its counterpart would send the list's keys to the form.
+        focused = QApplication.focusWidget()
         focused_key = (
             next(
-                (
-                    key
-                    for key, row in self._rows.items()
-                    if row.editor.isAncestorOf(self.focusWidget())
-                ),
+                (key for key, row in self._rows.items() if row.editor.isAncestorOf(focused)),
                 None,
             )
-            if self.focusWidget()
+            if focused is not None and self.isAncestorOf(focused)
             else None
         )
         # The thumbnail lives in the enclosure row; keep it alive while the rows are replaced.

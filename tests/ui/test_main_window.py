@@ -476,3 +476,19 @@ def test_check_folder_lists_problems_and_a_click_selects_the_article(qtbot, wind
     panel.view.activated.emit(panel.model.index(row, 0))
     assert window.session.path == "world/vallombra-water-rationing.md"
     assert window.list_view.currentIndex().data(Role.PATH) == "world/vallombra-water-rationing.md"
+
+
+def test_switching_articles_from_the_list_keeps_focus_in_the_list(qtbot, window: MainWindow) -> None:
+    # A field focused earlier must not pull focus back when another article (with other keys) opens:
+    # keys meant for the list would edit the new article.
+    assert window.select_path(LANCHI)
+    qtbot.waitUntil(title_field(window).isVisible)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    title_field(window).setFocus()
+    assert title_field(window).hasFocus()
+    window.list_view.setFocus()
+    assert window.select_path("world/port-avalen-ferry-strike.md")  # JSON: a different set of fields
+    assert window.list_view.hasFocus()
+    qtbot.keyClicks(window.list_view, "x")
+    assert not window.session.dirty
