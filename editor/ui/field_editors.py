@@ -388,6 +388,9 @@ class NumberEditor(FieldEditor):
         super().__init__(key, parent)
         self.is_float = is_float
         self._shown: Any = None
+        # The value from before this visit to the field (set_value, never typing): what an unfinished
+        # entry falls back to, so clearing "304095" digit by digit never leaves "3" staged.
+        self._settled: Any = None
         self.line = QLineEdit()
         pattern = r"[+-]?(\d[\d_]*)?(\.\d*)?([eE][+-]?\d*)?" if is_float else r"[+-]?\d*"
         self.line.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), self.line))
@@ -425,9 +428,16 @@ class NumberEditor(FieldEditor):
         self.line.setToolTip(tip if invalid else "")
 
     def _settle(self) -> None:
-        # An unfinished number ("", "-") is never staged; leaving the field shows the staged value again.
-        if self.parse(self.line.text()) is None:
-            self.set_value(self._shown)
+        # An unfinished number ("", "-") is never staged; leaving it puts back (and stages) the value
+        # from before this visit, not the last prefix that happened to parse.
+        number = self.parse(self.line.text())
+        if number is None:
+            typed = self._shown
+            self.set_value(self._settled)
+            if typed != self._settled:
+                self.edited.emit(self._settled)
+        else:
+            self._settled = number
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.line and event.type() == QEvent.Type.FocusOut:
@@ -435,7 +445,7 @@ class NumberEditor(FieldEditor):
         return super().eventFilter(watched, event)
 
     def set_value(self, value: Any) -> None:
-        self._shown = value
+        self._shown = self._settled = value
         text = "" if value is None else repr(value) if self.is_float else str(value)
         if self.parse(self.line.text()) != value or self.line.text() == "":
             self.line.setText(text)

@@ -437,14 +437,16 @@ class MetadataForm(QWidget):
             editor = ListEditor(key)
         else:
             editor = ReadOnlyEditor(key, self._article.format if self._article else Format.TOML)
-        editor.edited.connect(lambda value, k=key: self._on_edited(k, value))
+        editor.edited.connect(lambda value, k=key, e=editor: self._on_edited(k, value, e))
         return editor
 
     # --- editing -----------------------------------------------------------------------------------
 
-    def _on_edited(self, key: str, value: Any) -> None:
+    def _on_edited(self, key: str, value: Any, editor: FieldEditor) -> None:
         article = self._article
-        if self._filling or article is None:
+        row = self._rows.get(key)
+        # An editor being replaced (it may report on losing focus) belongs to the article before.
+        if self._filling or article is None or row is None or row.editor is not editor:
             return
         present = key in article.metadata or key in article.edits
         old = article.value(key) if present else MISSING
@@ -454,7 +456,6 @@ class MetadataForm(QWidget):
             return  # the editors only report values of the right type; this is a safety net
         if present and same_value(staged, old):
             return
-        editor = self._rows[key].editor
         group = (key, editor.edit_session) if editor.merges_typing else None
         command = SetValueCommand(
             article, key, old, value, self, label=self._label_text(key), merge_group=group

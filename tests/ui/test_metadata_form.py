@@ -344,7 +344,43 @@ def test_unfinished_numbers_are_not_staged_and_revert_on_leaving(
     qtbot.keyClick(ident, Qt.Key.Key_Backspace)
     assert article.edits == {"feed_item_id": -1}  # "-" is not a number: nothing new is staged
     field(form, "source").setFocus()
-    assert ident.text() == "-1"
+    # Left unfinished: the value from before this visit comes back, never a half-typed one.
+    assert ident.text() == "41490"
+    assert article.edits == {}
+
+
+def test_clearing_a_number_and_leaving_restores_the_value_from_before(
+    qtbot, form: MetadataForm, sample_desk: Path, stack: QUndoStack
+) -> None:
+    article = load(sample_desk, CHINESE)
+    before = article.text_to_save()
+    show(qtbot, form, article)
+    ident = field(form, "article_id", QLineEdit)
+    ident.setFocus()
+    ident.end(False)
+    for _ in range(len("303702")):
+        qtbot.keyClick(ident, Qt.Key.Key_Backspace)
+    assert ident.text() == ""
+    qtbot.keyClick(ident, Qt.Key.Key_Tab)
+    assert not ident.hasFocus()
+    assert ident.text() == "303702"
+    assert article.edits == {}
+    assert article.text_to_save() == before
+    assert not stack.canUndo()
+    # A finished number in an earlier visit stays what the next unfinished visit falls back to.
+    ident.setFocus()
+    ident.selectAll()
+    qtbot.keyClicks(ident, "77")
+    field(form, "source").setFocus()
+    assert article.edits == {"article_id": 77}
+    ident.setFocus()
+    ident.selectAll()
+    qtbot.keyClicks(ident, "-")
+    qtbot.keyClick(ident, Qt.Key.Key_Return)
+    assert ident.text() == "77"
+    assert article.edits == {"article_id": 77}
+    stack.undo()
+    assert article.edits == {} and ident.text() == "303702"
 
 
 def test_list_of_strings_is_edited_as_comma_separated_text(
