@@ -28,6 +28,7 @@ from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS, PublishState, hugo_ke
 from editor.core.validate import Level, check_folder, find_site_root
 from editor.core.values import (
     format_date_like,
+    hugo_reads_date,
     is_date_like,
     parse_date,
     parse_new_value,
@@ -271,14 +272,15 @@ def _row_title(row: ArticleSummary) -> str:
 
 def _service_for(path: Path) -> DocumentService:
     """A service rooted at the file's Hugo site (or its folder), so local paths resolve as in the app."""
-    real = path.resolve()
-    return DocumentService(find_site_root(real) or real.parent)
+    # Rooted where the path is, not where a symbolic link points: a link out of the site is refused.
+    where = path.absolute()
+    return DocumentService(find_site_root(where) or where.parent)
 
 
 def _load(path_text: str) -> Article:
     path = _existing(path_text, folder_ok=False)
     try:
-        return _service_for(path).load(path.resolve())
+        return _service_for(path).load(path.absolute())
     except (FrontMatterError, OSError, ValueError) as error:
         raise CommandError(f"{path_text}: {describe_error(error)}") from None
 
@@ -316,7 +318,14 @@ def _matching_key(metadata: dict[str, Any], key: str) -> str | None:
 def typed_value(key: str, old: Any, text: str) -> Any:
     """``text`` given for ``key`` read as a value of the type ``old`` has; raises ValueError."""
     if old is None:
-        return parse_new_value(text)
+        value = parse_new_value(text)
+        if key.lower() in _HUGO_DATE_KEYS and not (
+            isinstance(value, dt.date) or hugo_reads_date(value)
+        ):
+            raise ValueError(
+                f"{key}: {text!r} is not a date Hugo can read (use a form such as 2026-11-24T09:00:00Z)"
+            )
+        return value
     if isinstance(old, dict):
         raise ValueError(f"{key} is a table; edit its keys in a text editor")
     if key.lower() in _HUGO_DATE_KEYS and is_date_like(old):
@@ -352,13 +361,13 @@ def cmd_set(args: argparse.Namespace) -> int:
         for key, text in assignments.items():
             existing = _matching_key(article.metadata, key)
             if existing is None:
-                article.set_value(key, parse_new_value(text))
+                article.set_value(key, typed_value(key, None, text))
                 staged.append((key, False))
             else:
                 article.set_value(existing, typed_value(existing, article.metadata[existing], text))
                 staged.append((existing, True))
 
-    result = _service_for(path).update(path.resolve(), change)
+    result = _service_for(path).update(path.absolute(), change)
     if result.outcome is Outcome.FAILED:
         raise CommandError(f"{args.file}: {result.message}")
     if result.outcome is Outcome.UNCHANGED or result.article is None:
@@ -382,7 +391,7 @@ def _bulk(files: Sequence[str], operation: Callable[[DocumentService, Path], Fil
             message = str(error).removeprefix(f"{name}: ")
             result = FileResult(name, Outcome.FAILED, message)
         else:
-            result = operation(_service_for(path), path.resolve())
+            result = operation(_service_for(path), path.absolute())
         if result.outcome is Outcome.FAILED:
             failed += 1
             _err(f"{name}: failed: {result.message}")

@@ -661,3 +661,24 @@ def test_a_reader_that_goes_away_gets_no_traceback(sample_desk: Path) -> None:
     _, err = process.communicate(timeout=60)
     assert process.returncode == 1
     assert err == b""
+
+
+def test_set_refuses_a_new_date_key_hugo_could_not_read(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = desk / "a.md"
+    path.write_bytes(b'+++\ntitle = "T"\n+++\n')
+    status, _, err = run(capsys, "set", path, "date=garbage")
+    assert status == 1 and "not a date Hugo can read" in err
+    assert path.read_bytes() == b'+++\ntitle = "T"\n+++\n'
+    assert run(capsys, "set", path, "publishDate=2026-12-24T18:30:00Z")[0] == 0
+    assert path.read_bytes() == b'+++\ntitle = "T"\npublishDate = 2026-12-24T18:30:00Z\n+++\n'
+
+
+def test_publish_refuses_a_link_out_of_the_site(desk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "elsewhere" / "o.md"
+    outside.parent.mkdir()
+    outside.write_bytes(b'+++\ntitle = "O"\ndraft = true\n+++\n')
+    link = desk / "link.md"
+    link.symlink_to(outside)
+    status, _, err = run(capsys, "publish", link)
+    assert status == 1 and "outside" in err
+    assert outside.read_bytes() == b'+++\ntitle = "O"\ndraft = true\n+++\n'

@@ -17,6 +17,7 @@ from typing import Any
 from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError, read
 from editor.core.state import PublishState, facts_of_lowered, lowered_keys
+from editor.core.values import hugo_reads_date
 
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
@@ -90,10 +91,20 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
 
-def summarize_metadata(relpath: str, metadata: dict[str, Any], as_of: dt.datetime | None = None, *, mtime_ns: int = 0, size: int = 0) -> ArticleSummary:
+def summarize_metadata(
+    relpath: str,
+    metadata: dict[str, Any],
+    as_of: dt.datetime | None = None,
+    *,
+    mtime_ns: int = 0,
+    size: int = 0,
+) -> ArticleSummary:
     """The list row for a file with this front matter; keys are read the way Hugo reads them."""
     lowered = lowered_keys(metadata)
     draft, date, state = facts_of_lowered(lowered, as_of)
+    error = _unreadable_date(lowered)
+    if error is not None:
+        state = PublishState.INVALID
     return ArticleSummary(
         path=relpath,
         title=_text(lowered.get("title")),
@@ -104,14 +115,36 @@ def summarize_metadata(relpath: str, metadata: dict[str, Any], as_of: dt.datetim
         source_link=_text(lowered.get("source_link")),
         enclosure=_text(lowered.get("enclosure")),
         summary=_text(lowered.get("summary")),
+        error=error,
         mtime_ns=mtime_ns,
         size=size,
     )
 
 
+_HUGO_DATE_KEYS = (
+    "date",
+    "publishdate",
+    "pubdate",
+    "published",
+    "lastmod",
+    "modified",
+    "expirydate",
+    "unpublishdate",
+)
+
+
+def _unreadable_date(lowered: dict[str, Any]) -> str | None:
+    """Why Hugo would stop the site's build on this file's dates, if it would."""
+    for key in _HUGO_DATE_KEYS:
+        value = lowered.get(key)
+        if isinstance(value, str) and value.strip() and not hugo_reads_date(value):
+            return f"{key} {value!r} is not a date Hugo can read (Hugo stops the build on it)"
+    return None
+
+
 def summarize(root: Path, path: Path, as_of: dt.datetime | None = None) -> ArticleSummary:
     """Read one file into a summary row; never raises."""
-    return _summarize(str(path), path.relative_to(root).as_posix(), as_of)
+    return _summarize_inside(str(root), str(path), path.relative_to(root).as_posix(), as_of)
 
 
 def _summarize(path: str, relpath: str, as_of: dt.datetime | None) -> ArticleSummary:
@@ -125,7 +158,9 @@ def _summarize(path: str, relpath: str, as_of: dt.datetime | None) -> ArticleSum
         return _invalid(relpath, "The file no longer exists")
     except OSError as error:
         return _invalid(relpath, error.strerror or str(error), info or _stat(path))
-    return summarize_metadata(relpath, metadata, as_of, mtime_ns=info.st_mtime_ns, size=info.st_size)
+    return summarize_metadata(
+        relpath, metadata, as_of, mtime_ns=info.st_mtime_ns, size=info.st_size
+    )
 
 
 def _stat(path: str) -> os.stat_result | None:
@@ -139,21 +174,50 @@ def _invalid(relpath: str, reason: str, info: os.stat_result | None = None) -> A
     # The file's real modification time and size (when it has them) let a rescan see that an
     # unreadable file is unchanged, without reading it again.
     return ArticleSummary(
-        relpath, "", None, False, PublishState.INVALID, "", "", "", error=reason,
-        mtime_ns=info.st_mtime_ns if info else 0, size=info.st_size if info else 0,
+        relpath,
+        "",
+        None,
+        False,
+        PublishState.INVALID,
+        "",
+        "",
+        "",
+        error=reason,
+        mtime_ns=info.st_mtime_ns if info else 0,
+        size=info.st_size if info else 0,
     )
 
 
-def _summarize_chunk(root: str, paths: list[str], as_of: dt.datetime | None) -> list[ArticleSummary]:
+def _summarize_chunk(
+    root: str, paths: list[str], as_of: dt.datetime | None
+) -> list[ArticleSummary]:
     cut = len(root) + 1
-    return [_summarize(path, path[cut:].replace(os.sep, "/"), as_of) for path in paths]
+    return [_summarize_inside(root, path, path[cut:].replace(os.sep, "/"), as_of) for path in paths]
+
+
+def _summarize_inside(
+    root: str, path: str, relpath: str, as_of: dt.datetime | None
+) -> ArticleSummary:
+    """A row for ``path``; a symbolic link to a file outside ``root`` is listed, never read."""
+    if os.path.islink(path):
+        real = os.path.realpath(path)
+        if os.path.commonpath([real, os.path.realpath(root)]) != os.path.realpath(root):
+            return _invalid(
+                relpath, "This is a link to a file outside the folder; Copydesk does not open it"
+            )
+    return _summarize(path, relpath, as_of)
 
 
 # Below this many files a process pool costs more to start than it saves.
 PARALLEL_THRESHOLD = 2000
 
 
-def scan(root: Path | str, as_of: dt.datetime | None = None, batch_size: int = 256, workers: int | None = None) -> Iterator[list[ArticleSummary]]:
+def scan(
+    root: Path | str,
+    as_of: dt.datetime | None = None,
+    batch_size: int = 256,
+    workers: int | None = None,
+) -> Iterator[list[ArticleSummary]]:
     """Summaries of every article below ``root``, in batches (in path order) so a UI can show progress.
 
     Big desks are read by a pool of processes (``workers``, default: one per core, at most 4): parsing
@@ -183,7 +247,9 @@ def _yield_cpu() -> None:
             os.nice(5)
 
 
-def _scan_parallel(root: str, chunks: list[list[str]], as_of: dt.datetime | None, workers: int) -> Iterator[list[ArticleSummary]]:
+def _scan_parallel(
+    root: str, chunks: list[list[str]], as_of: dt.datetime | None, workers: int
+) -> Iterator[list[ArticleSummary]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -200,5 +266,7 @@ def _scan_parallel(root: str, chunks: list[list[str]], as_of: dt.datetime | None
                 future.cancel()
 
 
-def scan_all(root: Path | str, as_of: dt.datetime | None = None, workers: int | None = None) -> list[ArticleSummary]:
+def scan_all(
+    root: Path | str, as_of: dt.datetime | None = None, workers: int | None = None
+) -> list[ArticleSummary]:
     return [row for batch in scan(root, as_of, workers=workers) for row in batch]

@@ -144,6 +144,10 @@ def format_date_like(template: Any, moment: dt.datetime) -> Any:
     if isinstance(template, dt.date):
         return moment.date()
     if isinstance(template, str):
+        if not hugo_reads_date(template):
+            # Copying a shape Hugo cannot read would keep the file unbuildable: write ISO 8601.
+            aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+            return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         return _format_like_string(template.strip(), moment)
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return aware.isoformat()

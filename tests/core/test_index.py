@@ -234,3 +234,22 @@ def test_invalid_rows_carry_the_file_time_and_size(desk: Path) -> None:
         info = (desk / name).stat()
         assert (row.mtime_ns, row.size) == (info.st_mtime_ns, info.st_size), name
     assert (summarize(desk, desk / "gone.md", NOW).mtime_ns, summarize(desk, desk / "gone.md", NOW).size) == (0, 0)
+
+
+def test_a_date_hugo_cannot_read_makes_the_row_invalid(desk: Path) -> None:
+    put(desk / "content" / "a.md", b'+++\ntitle = "T"\ndate = "2026-11-05 10:00"\n+++\n')
+    put(desk / "content" / "b.md", b'+++\ntitle = "T"\ndate = ""\npublishDate = "2026-11-05T10:00:00Z"\n+++\n')
+    rows = {row.path: row for row in scan_all(desk)}
+    bad = rows["content/a.md"]
+    assert bad.state is PublishState.INVALID and bad.title == "T"
+    assert "not a date Hugo can read" in bad.error
+    assert rows["content/b.md"].state is PublishState.PUBLISHED and rows["content/b.md"].error is None
+
+
+def test_a_link_to_a_file_outside_the_folder_is_listed_but_not_read(desk: Path, tmp_path: Path) -> None:
+    outside = put(tmp_path / "outside" / "o.md", b'+++\ntitle = "Secret"\n+++\n')
+    (desk / "content").mkdir(parents=True, exist_ok=True)
+    (desk / "content" / "link.md").symlink_to(outside)
+    [row] = scan_all(desk)
+    assert row.state is PublishState.INVALID and row.title == ""
+    assert "outside the folder" in row.error

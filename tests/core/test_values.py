@@ -221,3 +221,11 @@ def test_a_list_typed_with_brackets_but_no_quotes_stays_a_list() -> None:
     assert parse_text_like(["x"], "[a, b]") == ["a", "b"]
     assert parse_text_like(["x"], '["a", "b, c"]') == ["a", "b, c"]
     assert parse_text_like(["x"], "a, b,") == ["a", "b"]
+
+
+def test_a_new_date_for_a_shape_hugo_cannot_read_is_written_as_iso() -> None:
+    import datetime as dt
+
+    moment = dt.datetime(2026, 12, 24, 18, 30, tzinfo=dt.UTC)
+    assert format_date_like("2026-11-05 10:00", moment) == "2026-12-24T18:30:00Z"
+    assert format_date_like("2026-11-05 10:00:00", moment) == "2026-12-24 18:30:00"
