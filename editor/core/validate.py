@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from editor.core.frontmatter import Format, FrontMatterError, SplitFile, read
 from editor.core.index import article_paths
-from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS
+from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS, is_draft
 from editor.core.values import hugo_reads_date
 
 if TYPE_CHECKING:
@@ -303,6 +303,16 @@ def check_article(
 
     def report(level: Level, key: str, message: str) -> None:
         problems.append(Problem(relpath, lines.of(key), level, message, key))
+
+    if "draft" in found:
+        key, value = found["draft"]
+        if value is not None and not isinstance(value, bool):
+            reads = "a draft" if is_draft({"draft": value}) else "published (not a draft)"
+            report(
+                Level.WARNING,
+                key,
+                f"{key} is {_show(value)}, which Hugo reads as {reads}; write true or false",
+            )
 
     if "title" not in found:
         report(Level.ERROR, "title", "title is missing")

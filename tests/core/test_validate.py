@@ -400,3 +400,12 @@ def test_many_duplicates_are_summarised(tmp_path: Path) -> None:
         )
     messages = [problem.message for problem in check_folder(tmp_path) if problem.path == "0.md"]
     assert messages == ['duplicate feed_item_id "5": also in 1.md, 2.md, 3.md and 2 more']
+
+
+def test_a_draft_that_is_not_true_or_false_is_a_warning_saying_how_hugo_reads_it() -> None:
+    problems = check_text('+++\ntitle = "T"\ndraft = "yes"\n+++\n')
+    assert found(problems) == [(3, Level.WARNING, "draft")]
+    assert "Hugo reads as published (not a draft)" in problems[0].message
+    problems = check_text('+++\ntitle = "T"\ndraft = "true"\n+++\n')
+    assert "Hugo reads as a draft" in problems[0].message
+    assert check_text('+++\ntitle = "T"\ndraft = true\n+++\n') == []
