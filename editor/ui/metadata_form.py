@@ -11,15 +11,14 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-import qtawesome
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QImage, QKeyEvent, QMouseEvent, QPalette, QPixmap, QUndoStack
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QImage, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
@@ -29,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from editor.core.article import Article
 from editor.core.frontmatter import Format
-from editor.core.validate import LENGTH_LIMITS, Level, Problem
+from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS
+from editor.core.validate import LENGTH_LIMITS, Problem
 from editor.core.values import coerce_like, same_value
 from editor.ui.field_editors import (
     BoolEditor,
@@ -41,131 +41,19 @@ from editor.ui.field_editors import (
     NumberEditor,
     ReadOnlyEditor,
     TextEditor,
-    error_color,
     muted_color,
-    warning_color,
 )
-from editor.ui.field_kinds import FieldKind, kind_for
+from editor.ui.field_kinds import KNOWN_KINDS, FieldKind, kind_for, nested_text
+from editor.ui.form_parts import CoverThumbnail, ProblemList
 from editor.ui.undo_commands import MISSING, SetValueCommand
 
 COVER_KEYS = ("enclosure", "qrcode")
-THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT = 160, 120
-
-
-class ProblemList(QWidget):
-    """Problems as lines of icon + message, in error or warning colours; hidden when empty."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(2)
-        self.messages: list[str] = []
-        self._shown: list[tuple[Level, str]] = []
-        self.setVisible(False)
-
-    def set_problems(self, problems: list[Problem]) -> None:
-        shown = [(problem.level, problem.message) for problem in problems]
-        if shown == self._shown:
-            return  # validation runs on every keystroke; most of the time nothing changed
-        self._shown = shown
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        self.messages = [problem.message for problem in problems]
-        for problem in sorted(problems, key=lambda p: p.level is not Level.ERROR):
-            self._layout.addWidget(self._line(problem))
-        self.setVisible(bool(problems))
-
-    def _line(self, problem: Problem) -> QWidget:
-        is_error = problem.level is Level.ERROR
-        color = error_color(self.palette()) if is_error else warning_color(self.palette())
-        line = QWidget()
-        line.setProperty("level", problem.level.value)
-        layout = QHBoxLayout(line)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        icon = QLabel()
-        size = self.fontMetrics().height() - 2
-        icon.setPixmap(
-            qtawesome.icon("mdi6.alert-circle" if is_error else "mdi6.alert", color=color).pixmap(
-                QSize(size, size)
-            )
-        )
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        text = QLabel(problem.message)
-        text.setWordWrap(True)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        palette = text.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, color)
-        text.setPalette(palette)
-        template = self.tr("Error: %1") if is_error else self.tr("Warning: %1")
-        text.setAccessibleName(template.replace("%1", problem.message))
-        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(text, 1)
-        return line
-
-
-class CoverThumbnail(QLabel):
-    """A small picture of the cover; clicking it (or Space/Enter on it) asks for the full preview."""
-
-    clicked = Signal()
-    """The thumbnail was clicked or activated from the keyboard."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("coverThumbnail")
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.setWordWrap(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(self.tr("Cover image preview"))
-        self.wanted = False  # something to show; the form decides where and whether it is visible
-        self.setVisible(False)
-
-    def set_image(self, image: QImage | None, message: str) -> None:
-        if image is not None and not image.isNull():
-            ratio = self.devicePixelRatioF()
-            scaled = image.scaled(
-                QSize(round(THUMBNAIL_WIDTH * ratio), round(THUMBNAIL_HEIGHT * ratio)),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            pixmap = QPixmap.fromImage(scaled)
-            pixmap.setDevicePixelRatio(ratio)
-            self.setPixmap(pixmap)
-            self.setFixedSize(THUMBNAIL_WIDTH, round(scaled.height() / ratio))
-            self.setToolTip(message or self.tr("Click to preview the cover image"))
-            self.wanted = True
-            return
-        # A message may be long ("The server … could not be found"): it takes the field's width and
-        # as many lines as it needs, unlike the fixed-size picture.
-        self.clear()
-        self.setMinimumSize(0, 0)
-        self.setMaximumSize(16777215, 16777215)
-        self.setText(message)
-        self.setToolTip(message)
-        palette = self.palette()
-        palette.setColor(
-            QPalette.ColorRole.WindowText,
-            muted_color(self.parentWidget().palette() if self.parentWidget() else palette),
-        )
-        self.setPalette(palette)
-        self.wanted = bool(message)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
-            event.position().toPoint()
-        ):
-            self.clicked.emit()
-        super().mouseReleaseEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.clicked.emit()
-            return
-        super().keyPressEvent(event)
+# One editor per key up to this many (the keys the desk works with always get theirs); the rest are
+# shown together, read-only, in one text view: thousands of editors take seconds to build.
+MAX_EDITORS = 300
+ALWAYS_EDITED = frozenset(
+    (*KNOWN_KINDS, *DATE_KEYS, *EXPIRY_DATE_KEYS, "description", "summary")
+)
 
 
 class _Row:
@@ -209,6 +97,8 @@ class MetadataForm(QWidget):
         self._signature: tuple = ()
         self._problems: list[Problem] = []
         self._filling = False
+        self._chain: list[QWidget] = []
+        self._extra: QPlainTextEdit | None = None  # the keys beyond MAX_EDITORS, read-only
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -246,13 +136,9 @@ class MetadataForm(QWidget):
         self._top_problems = ProblemList()
         self._top_problems.setObjectName("formProblems")
         content_layout.addWidget(self._top_problems)
-        self._form = QFormLayout()
-        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self._form.setVerticalSpacing(10)
-        self._form.setHorizontalSpacing(12)
-        content_layout.addLayout(self._form)
+        self._content_layout = content_layout
+        self._fields = self._new_fields()
+        content_layout.addWidget(self._fields)
         content_layout.addStretch(1)
         self._scroll.setWidget(content)
         self._pages.addWidget(self._scroll)
@@ -270,6 +156,10 @@ class MetadataForm(QWidget):
         """The editor of ``key`` (None when the article has no such key)."""
         row = self._rows.get(key)
         return row.editor if row else None
+
+    def focus_chain(self) -> list[QWidget]:
+        """The widgets Tab visits in the form, in order (the fields of the article shown)."""
+        return list(self._chain) if self._article is not None else []
 
     def set_article(self, article: Article | None) -> None:
         """Show ``article`` (None clears the form); builds one editor per front matter key."""
@@ -306,8 +196,15 @@ class MetadataForm(QWidget):
             self._signature = signature
         self._filling = True
         try:
+            extra = []
             for key, value in metadata.items():
-                self._rows[key].editor.set_value(value)
+                row = self._rows.get(key)
+                if row is not None:
+                    row.editor.set_value(value)
+                else:
+                    extra.append(nested_text(value, article.format, key))
+            if self._extra is not None:
+                self._extra.setPlainText("\n".join(extra))
         finally:
             self._filling = False
         self._apply_problems()
@@ -346,6 +243,19 @@ class MetadataForm(QWidget):
         }
         return labels.get(key.lower(), key)
 
+    def _new_fields(self) -> QWidget:
+        """An empty widget for the rows, with its form layout in ``self._form``."""
+        fields = QWidget()
+        fields.setObjectName("formFields")
+        self._form = QFormLayout(fields)
+        self._form.setContentsMargins(0, 0, 0, 0)
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self._form.setVerticalSpacing(10)
+        self._form.setHorizontalSpacing(12)
+        return fields
+
     def _rebuild(self, fields: tuple[tuple[str, FieldKind], ...]) -> None:
         # Only when the form holds focus now: self.focusWidget() is the last focused field even while
         # focus is in the list, and focusing its counterpart would send the list's keys to the form.
@@ -361,10 +271,24 @@ class MetadataForm(QWidget):
         # The thumbnail lives in the enclosure row; keep it alive while the rows are replaced.
         self._thumbnail.setParent(self)
         self._thumbnail.hide()
-        while self._form.rowCount():
-            self._form.removeRow(0)
+        # The rows go with the widget that holds them: QFormLayout.removeRow one row at a time costs
+        # time in proportion to the rows left, so thousands of keys took a minute to clear.
+        old = self._fields
+        self._fields = self._new_fields()
+        self._content_layout.replaceWidget(old, self._fields)
+        old.hide()
+        old.setParent(None)
+        old.deleteLater()  # later: an editor of the old rows may be the sender of this rebuild
         self._rows.clear()
+        self._extra = None
         chain = []
+        if len(fields) > MAX_EDITORS:
+            edited = {key for key, _kind in fields[:MAX_EDITORS]}
+            edited.update(key for key, _kind in fields if key.lower() in ALWAYS_EDITED)
+            rest = len(fields) - len(edited)
+            fields = tuple(field for field in fields if field[0] in edited)
+        else:
+            rest = 0
         for key, kind in fields:
             editor = self._make_editor(key, kind)
             label = QLabel(self._label_text(key))
@@ -387,11 +311,45 @@ class MetadataForm(QWidget):
             chain.extend(editor.focus_chain())
             if key == "enclosure":
                 chain.append(self._thumbnail)
+        if rest:
+            chain.append(self._add_extra_row(rest))
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+        self._chain = chain
         self._thumbnail.setVisible(self._thumbnail.wanted and "enclosure" in self._rows)
         if focused_key in self._rows:
             self._rows[focused_key].editor.input.setFocus()
+
+    def _add_extra_row(self, count: int) -> QPlainTextEdit:
+        """The keys beyond MAX_EDITORS, in the file's syntax, as one read-only text (filled by refresh)."""
+        label = QLabel(self.tr("%1 more keys").replace("%1", str(count)))
+        label.setObjectName("label_more_keys")
+        self._extra = QPlainTextEdit()
+        self._extra.setObjectName("moreKeys")
+        self._extra.setReadOnly(True)
+        self._extra.setTabChangesFocus(True)
+        self._extra.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self._extra.setAccessibleName(label.text())
+        self._extra.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.TypeWriter)
+        self._extra.setFont(font)
+        label.setBuddy(self._extra)
+        hint = QLabel(
+            self.tr("Too many keys to edit one by one here: read-only; edit them in a text editor.")
+        )
+        hint.setWordWrap(True)
+        palette = hint.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, muted_color(self.palette()))
+        hint.setPalette(palette)
+        container = QWidget()
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        layout.addWidget(self._extra)
+        layout.addWidget(hint)
+        self._form.addRow(label, container)
+        return self._extra
 
     def _make_editor(self, key: str, kind: FieldKind) -> FieldEditor:
         lower = key.lower()

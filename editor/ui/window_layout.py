@@ -106,18 +106,8 @@ def save_layout(window: MainWindow, settings: Settings) -> None:
 
 def chain_tab_order(window: MainWindow) -> None:
     """Tab goes list → the form's fields (in the form's own order) → the body."""
-    article = window.session.article
-    form = window.form
-    editor = form.editor(next(iter(article.current_metadata()), "")) if article else None
-    chain: list[QWidget] = [window.list_view]
-    widget = editor.focus_chain()[0] if editor is not None and editor.focus_chain() else None
-    # The form chains its fields when it builds them; new fields sit at the end of the window's
-    # chain, so splice the whole run in after the list.
-    tab = Qt.FocusPolicy.TabFocus
-    while widget is not None and form.isAncestorOf(widget) and widget not in chain:
-        if widget.focusPolicy() & tab and widget.focusProxy() is None:
-            chain.append(widget)
-        widget = widget.nextInFocusChain()
-    chain.append(window.body)
+    # New fields sit at the end of the window's chain: the whole run is spliced in after the list.
+    # The form's own list, not a walk of the focus chain: linear, however many keys an article has.
+    chain: list[QWidget] = [window.list_view, *window.form.focus_chain(), window.body]
     for first, second in itertools.pairwise(chain):
         QWidget.setTabOrder(first, second)

@@ -620,3 +620,25 @@ def test_tab_leaves_a_date_in_one_press(
     date.setFocus()
     qtbot.keyClick(date, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is field(form, before)
+
+
+def test_an_article_with_thousands_of_keys_opens_and_closes(
+    qtbot, form: MetadataForm, stack: QUndoStack, desk: Path
+) -> None:
+    extra = "".join(f'key_{n:04d} = "value {n}"\n' for n in range(2000))
+    big = load(desk, "content/big.md", f'+++\n{extra}title = "Many keys"\ndraft = true\n+++\n\nBody.\n')
+    form.set_article(big)
+    assert form.editor("key_0000") is not None and form.editor("key_0299") is not None
+    assert form.editor("key_0300") is None and form.editor("key_1999") is None
+    assert form.editor("title") is not None and form.editor("draft") is not None  # always editable
+    more = form.findChild(QPlainTextEdit, "moreKeys")
+    assert more is not None and more.isReadOnly()
+    assert 'key_0300 = "value 300"' in more.toPlainText()
+    assert 'key_1999 = "value 1999"' in more.toPlainText()
+    assert form.findChild(QLabel, "label_more_keys").text() == "1700 more keys"
+    assert big.edits == {} and not stack.canUndo()
+    small = load(desk, "content/small.md", MIXED)
+    show(qtbot, form, small)
+    assert form.editor("key_0000") is None
+    assert form.findChild(QPlainTextEdit, "moreKeys") is None
+    assert form.editor("title") is not None
