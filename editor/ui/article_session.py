@@ -213,11 +213,11 @@ class ArticleSession(QObject):
             self.show_conflict(str(error))
             return False
         except (EditError, PathError, OSError, ValueError) as error:
+            # The reason in the message itself: behind "Show Details" nobody reads it.
             dialogs.report_error(
                 self.window,
                 self.tr("Could not save"),
-                self.tr("{0} was not saved.").format(article.relpath),
-                describe_error(error),
+                self.tr("{0} was not saved:\n\n{1}").format(article.relpath, describe_error(error)),
             )
             return False
         self._show(saved)
