@@ -133,6 +133,7 @@ class ArticleSession(QObject):
         except (FrontMatterError, PathError, OSError) as error:
             self._show(None)
             self.failed_path = relpath
+            self.form.show_unreadable(relpath, describe_error(error))
             self.message.emit(self.tr("{0} cannot be opened: {1}").format(relpath, describe_error(error)))
             return False
         self._show(article)

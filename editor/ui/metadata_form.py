@@ -51,9 +51,7 @@ COVER_KEYS = ("enclosure", "qrcode")
 # One editor per key up to this many (the keys the desk works with always get theirs); the rest are
 # shown together, read-only, in one text view: thousands of editors take seconds to build.
 MAX_EDITORS = 300
-ALWAYS_EDITED = frozenset(
-    (*KNOWN_KINDS, *DATE_KEYS, *EXPIRY_DATE_KEYS, "description", "summary")
-)
+ALWAYS_EDITED = frozenset((*KNOWN_KINDS, *DATE_KEYS, *EXPIRY_DATE_KEYS, "description", "summary"))
 
 
 class _Row:
@@ -106,11 +104,12 @@ class MetadataForm(QWidget):
         self._pages = QStackedWidget()
         outer.addWidget(self._pages)
 
-        self._placeholder = QLabel(
-            self.tr("No article open.\nSelect an article in the list to review it.")
-        )
+        self._placeholder = QLabel(self._empty_text())
+        self._placeholder.setObjectName("formPlaceholder")
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._placeholder.setWordWrap(True)
+        self._placeholder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._placeholder.setMargin(12)
         palette = self._placeholder.palette()
         palette.setColor(QPalette.ColorRole.WindowText, muted_color(self.palette()))
         self._placeholder.setPalette(palette)
@@ -170,12 +169,25 @@ class MetadataForm(QWidget):
             self._scroll.verticalScrollBar().setValue(0)
         self._article = article
         if article is None:
+            self._placeholder.setText(self._empty_text())
             self._pages.setCurrentWidget(self._placeholder)
             return
         self._header.setText(f"{article.relpath}  ·  {article.format.value.upper()}")
         self._header.setToolTip(str(article.path))
         self._pages.setCurrentWidget(self._scroll)
         self.refresh()
+
+    def show_unreadable(self, relpath: str, reason: str) -> None:
+        """Say why the selected file cannot be opened (instead of "No article open")."""
+        self.set_article(None)
+        text = self.tr(
+            "This file cannot be opened:\n%1\n\n%2\n\n"
+            "Fix it in a text editor; Copydesk will not write it."
+        )
+        self._placeholder.setText(text.replace("%1", relpath).replace("%2", reason))
+
+    def _empty_text(self) -> str:
+        return self.tr("No article open.\nSelect an article in the list to review it.")
 
     def refresh(self) -> None:
         """Re-read every editor's value from the article (after revert or reload)."""

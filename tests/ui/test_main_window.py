@@ -492,3 +492,19 @@ def test_switching_articles_from_the_list_keeps_focus_in_the_list(qtbot, window:
     assert window.list_view.hasFocus()
     qtbot.keyClicks(window.list_view, "x")
     assert not window.session.dirty
+
+
+def test_an_unreadable_file_says_why_in_place_of_the_form(window: MainWindow, sample_desk: Path) -> None:
+    before = (sample_desk / "content" / BROKEN).read_bytes()
+    placeholder = window.form.findChild(QLabel, "formPlaceholder")
+    assert window.select_path(BROKEN)
+    assert placeholder.isVisible()
+    text = placeholder.text()
+    assert text.startswith("This file cannot be opened:") and BROKEN in text
+    assert "Malformed TOML" in text and "line " in text  # the reason, with where
+    assert "Copydesk will not write it" in text
+    assert window.select_path(LANCHI)
+    assert not placeholder.isVisible()
+    window.session.close()
+    assert placeholder.text().startswith("No article open")
+    assert (sample_desk / "content" / BROKEN).read_bytes() == before
