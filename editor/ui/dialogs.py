@@ -11,7 +11,9 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
+
+from editor.ui.wording import counted
 
 Button = QMessageBox.StandardButton
 
@@ -51,27 +53,41 @@ def ask_unsaved_changes(parent: QWidget | None, title: str) -> Answer:
 
 
 def ask_bulk_with_unsaved(parent: QWidget | None, title: str, count: int) -> BulkAnswer:
-    """A bulk operation includes the open article, which has unsaved edits: save it first, leave it out,
-    or cancel?"""
+    """A bulk operation on ``count`` articles includes the open article, which has unsaved edits: save
+    it first, leave it out (when there are others), or cancel?"""
+    box, buttons = bulk_with_unsaved_box(parent, title, count)
+    box.exec()
+    return buttons.get(box.clickedButton(), BulkAnswer.CANCEL)
+
+
+def bulk_with_unsaved_box(
+    parent: QWidget | None, title: str, count: int
+) -> tuple[QMessageBox, dict[QAbstractButton, BulkAnswer]]:
+    """The box :func:`ask_bulk_with_unsaved` shows, and the answer each of its buttons gives."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_tr("Unsaved changes"))
     box.setText(_tr("“{0}” has unsaved edits.").format(title))
-    box.setInformativeText(
-        _tr("Save them first, or leave this article out of the change to {0} articles?").format(count)
-    )
     save = box.addButton(_tr("Save First"), QMessageBox.ButtonRole.AcceptRole)
-    leave = box.addButton(_tr("Leave It Out"), QMessageBox.ButtonRole.ActionRole)
+    buttons = {save: BulkAnswer.SAVE_FIRST}
+    if count > 1:
+        box.setInformativeText(
+            counted(
+                count,
+                _tr("Save them first, or leave this article out of the change to 1 article?"),
+                _tr("Save them first, or leave this article out of the change to {0} articles?"),
+            )
+        )
+        buttons[box.addButton(_tr("Leave It Out"), QMessageBox.ButtonRole.ActionRole)] = (
+            BulkAnswer.LEAVE_OUT
+        )
+    else:  # the change is to the open article alone: leaving it out would leave nothing
+        box.setInformativeText(_tr("The change needs them saved first."))
     cancel = box.addButton(Button.Cancel)
+    buttons[cancel] = BulkAnswer.CANCEL
     box.setDefaultButton(save)
     box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is save:
-        return BulkAnswer.SAVE_FIRST
-    if clicked is leave:
-        return BulkAnswer.LEAVE_OUT
-    return BulkAnswer.CANCEL
+    return box, buttons
 
 
 def confirm_bulk(parent: QWidget | None, question: str, details: str = "") -> bool:
