@@ -66,13 +66,20 @@ class BulkRunner(QObject):
         if not rows:
             window.show_message(_tr("Nothing to change: the selection is already in that state"), 5000)
             return False
-        if len(rows) > 1:
+        # Unreadable rows are tried (and reported by name) but not counted as articles to change.
+        readable = sum(row.state is not PublishState.INVALID for row in rows)
+        if readable > 1:
             question = (
-                counted(len(rows), _tr("Move 1 article back to draft?"), _tr("Move {0} articles back to draft?"))
+                counted(readable, _tr("Move 1 article back to draft?"), _tr("Move {0} articles back to draft?"))
                 if to_draft
-                else counted(len(rows), _tr("Publish 1 article?"), _tr("Publish {0} articles?"))
+                else counted(readable, _tr("Publish 1 article?"), _tr("Publish {0} articles?"))
             )
-            if not dialogs.confirm_bulk(window, question):
+            skipped = counted(
+                len(rows) - readable,
+                _tr("1 unreadable file will be skipped and reported."),
+                _tr("{0} unreadable files will be skipped and reported."),
+            )
+            if not dialogs.confirm_bulk(window, question, *([skipped] if readable < len(rows) else [])):
                 return False
         paths = [row.path for row in rows]
         session = window.session

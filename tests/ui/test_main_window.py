@@ -277,7 +277,7 @@ def test_bulk_publish_reports_the_broken_file_and_changes_the_rest(qtbot, window
     asked.answer("report_failures", None)
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
         window.actions[ActionId.PUBLISH].trigger()
-    assert asked.named("confirm_bulk") == [("Publish 3 articles?",)]
+    assert asked.named("confirm_bulk") == [("Publish 2 articles?", "1 unreadable file will be skipped and reported.")]
     (_title, failures), = asked.named("report_failures")
     assert [path for path, _reason in failures] == [BROKEN]
     assert "Malformed TOML" in failures[0][1]
