@@ -26,7 +26,14 @@ from PySide6.QtCore import (
     QTimeZone,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPalette, QRegularExpressionValidator, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeySequence,
+    QPalette,
+    QRegularExpressionValidator,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -295,6 +302,15 @@ class DateTimeEditor(FieldEditor):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # QDateTimeEdit spends Tab on its sections (seven presses to leave a date); in a form Tab goes
         # to the next field. Arrows, typing and the mouse still move between sections.
+        # The spin box claims Undo/Redo for its own text (which changes nothing we keep); let the
+        # window's Undo/Redo have them, as in every other field.
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.ShortcutOverride
+            and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))
+        ):
+            event.ignore()
+            return True
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:  # a QKeyEvent
             shift, other = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
             if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not event.modifiers() & other:

@@ -508,3 +508,23 @@ def test_an_unreadable_file_says_why_in_place_of_the_form(window: MainWindow, sa
     window.session.close()
     assert placeholder.text().startswith("No article open")
     assert (sample_desk / "content" / BROKEN).read_bytes() == before
+
+
+def test_undo_shortcut_works_in_a_date_field(qtbot, window: MainWindow) -> None:
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    assert window.select_path(LANCHI)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    date = window.findChild(QDateTimeEdit, "field_date")
+    date.setFocus()
+    assert date.hasFocus()
+    qtbot.keyClick(date, Qt.Key.Key_Up)
+    assert window.session.dirty
+    undo = QKeySequence(QKeySequence.StandardKey.Undo)[0]
+    qtbot.keyClick(date, undo.key(), undo.keyboardModifiers())
+    assert not window.session.dirty
+    redo = QKeySequence(QKeySequence.StandardKey.Redo)[0]
+    qtbot.keyClick(date, redo.key(), redo.keyboardModifiers())
+    assert window.session.dirty
