@@ -328,34 +328,28 @@ class ArticleSession(QObject):
 
     def review_changes(self) -> DiffDialog | None:
         """Show the exact lines Save would change in the file on disk."""
-        if self.article is None:
-            return None
-        mine = self._text_to_save()
-        if mine is None:
-            return None
-        relpath = self.article.relpath
-        diff = unified_diff(self._disk_text(), mine, f"{relpath} (on disk)", f"{relpath} (after Save)")
-        dialog = self._diff_dialog_instance()
-        dialog.show_diff(
-            self.tr("Review Changes — {0}").format(relpath),
+        return self._show_diff(
+            self.tr("Review Changes — {0}"),
             self.tr("Lines starting with − are in the file now; lines starting with + are what Save writes."),
-            diff,
+            ("(on disk)", "(after Save)"),
         )
-        return dialog
 
     def show_differences(self) -> DiffDialog | None:
         """Show how the file on disk differs from the local version (conflict bar)."""
+        return self._show_diff(
+            self.tr("Differences — {0}"),
+            self.tr("− lines are in the file on disk now; + lines are your version."),
+            ("(on disk now)", "(yours)"),
+        )
+
+    def _show_diff(self, title: str, explanation: str, labels: tuple[str, str]) -> DiffDialog | None:
         if self.article is None:
             return None
         mine = self._text_to_save()
         if mine is None:
             return None
         relpath = self.article.relpath
-        diff = unified_diff(self._disk_text(), mine, f"{relpath} (on disk now)", f"{relpath} (yours)")
+        diff = unified_diff(self._disk_text(), mine, f"{relpath} {labels[0]}", f"{relpath} {labels[1]}")
         dialog = self._diff_dialog_instance()
-        dialog.show_diff(
-            self.tr("Differences — {0}").format(relpath),
-            self.tr("− lines are in the file on disk now; + lines are your version."),
-            diff,
-        )
+        dialog.show_diff(title.format(relpath), explanation, diff)
         return dialog
