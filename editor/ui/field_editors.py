@@ -234,6 +234,12 @@ class MultiLineEditor(FieldEditor):
         height = round(min(max(content, self._min_height), self._max_height) + frame + 2)
         if height != self.text.height() or self.text.minimumHeight() != height:
             self.text.setFixedHeight(height)
+            # The form's rows are sized from their hints; tell every level the hint changed, or the
+            # count label below is left where the old, shorter editor ended.
+            widget: QWidget | None = self
+            while widget is not None and widget.objectName() != "metadataForm":
+                widget.updateGeometry()
+                widget = widget.parentWidget()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

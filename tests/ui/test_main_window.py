@@ -528,3 +528,16 @@ def test_undo_shortcut_works_in_a_date_field(qtbot, window: MainWindow) -> None:
     redo = QKeySequence(QKeySequence.StandardKey.Redo)[0]
     qtbot.keyClick(date, redo.key(), redo.keyboardModifiers())
     assert window.session.dirty
+
+
+def test_a_tall_summary_keeps_its_count_below_it_in_the_window(qtbot, window) -> None:
+    """The Chinese summary wraps onto more lines than the editor starts with; its row must grow."""
+    window.resize(1440, 900)
+    window.splitter.setSizes([600, 840])
+    window.editor_splitter.setSizes([470, 370])
+    path = "technology/shenzhen-lanchi-semi-solid-battery.md"
+    window.select_path(path)
+    qtbot.waitUntil(lambda: window.session.path == path)
+    editor = window.form.editor("summary")
+    qtbot.waitUntil(lambda: editor.text.height() > editor.text.fontMetrics().lineSpacing() * 3)
+    qtbot.waitUntil(lambda: editor.count.geometry().top() >= editor.text.geometry().bottom(), timeout=1000)
