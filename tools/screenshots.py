@@ -123,8 +123,8 @@ def save(image: QImage | QPixmap, path: Path) -> None:
 
 def stage(window: MainWindow) -> None:
     """Arrange the panes as an editor would on this screen: room for a whole headline in the form."""
-    window.splitter.setSizes([600, WINDOW_SIZE.width() - 600])
-    window.editor_splitter.setSizes([470, WINDOW_SIZE.width() - 600 - 470])
+    window.splitter.setSizes([660, WINDOW_SIZE.width() - 660])
+    window.editor_splitter.setSizes([460, WINDOW_SIZE.width() - 660 - 460])
 
 
 def take(window: MainWindow, out: Path) -> None:
