@@ -73,6 +73,9 @@ class Article:
             if same_value(self.metadata[key], value):
                 self.edits.pop(key, None)
                 return value
+        elif value is None or value == "":
+            self.edits.pop(key, None)  # a new key left empty is no edit: nothing would be written
+            return value
         self.edits[key] = value
         return value
 

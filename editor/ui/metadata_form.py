@@ -117,7 +117,9 @@ class MetadataForm(QWidget):
 
         self._scroll = QScrollArea()
         self._scroll.setObjectName("metadataScroll")
-        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes field to field, not to the frame
+        self._scroll.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus
+        )  # Tab goes field to field, not to the frame
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()
@@ -195,6 +197,9 @@ class MetadataForm(QWidget):
         if article is None:
             return
         metadata = article.current_metadata()
+        if not any(key.lower() == "title" for key in metadata):
+            # A missing title is an error the editor must be able to fix here: offer an empty field.
+            metadata = {"title": None, **metadata}
         # Editors follow the type in the file, not the edit, so typing never swaps the editor away.
         signature = (
             article.format,

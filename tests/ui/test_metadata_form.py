@@ -606,7 +606,10 @@ def test_tab_goes_from_field_to_field_never_to_the_scroll_area(
     assert scroll not in visited
 
 
-@pytest.mark.parametrize(("key", "before", "after"), [("date", "title", "publishDate"), ("lastmod", "publishDate", "expiryDate")])
+@pytest.mark.parametrize(
+    ("key", "before", "after"),
+    [("date", "title", "publishDate"), ("lastmod", "publishDate", "expiryDate")],
+)
 def test_tab_leaves_a_date_in_one_press(
     qtbot, form: MetadataForm, desk: Path, key: str, before: str, after: str
 ) -> None:
@@ -626,7 +629,9 @@ def test_an_article_with_thousands_of_keys_opens_and_closes(
     qtbot, form: MetadataForm, stack: QUndoStack, desk: Path
 ) -> None:
     extra = "".join(f'key_{n:04d} = "value {n}"\n' for n in range(2000))
-    big = load(desk, "content/big.md", f'+++\n{extra}title = "Many keys"\ndraft = true\n+++\n\nBody.\n')
+    big = load(
+        desk, "content/big.md", f'+++\n{extra}title = "Many keys"\ndraft = true\n+++\n\nBody.\n'
+    )
     form.set_article(big)
     assert form.editor("key_0000") is not None and form.editor("key_0299") is not None
     assert form.editor("key_0300") is None and form.editor("key_1999") is None
@@ -642,3 +647,25 @@ def test_an_article_with_thousands_of_keys_opens_and_closes(
     assert form.editor("key_0000") is None
     assert form.findChild(QPlainTextEdit, "moreKeys") is None
     assert form.editor("title") is not None
+
+
+def test_a_missing_title_gets_an_empty_field_that_adds_the_key(
+    qtbot, form: MetadataForm, desk: Path
+) -> None:
+    article = load(
+        desk,
+        "a.md",
+        '+++\ndate = "2026-11-24T09:00:00Z"\n\n[params]\n  region = "EMEA"\n+++\nbody\n',
+    )
+    form.set_article(article)
+    title = field(form, "title", QLineEdit)
+    qtbot.waitUntil(title.isVisible)
+    assert title.text() == "" and not article.is_dirty
+    title.setFocus()
+    qtbot.keyClicks(title, "Rail strike")
+    assert article.text_to_save() == (
+        '+++\ndate = "2026-11-24T09:00:00Z"\ntitle = "Rail strike"\n\n[params]\n  region = "EMEA"\n+++\nbody\n'
+    )
+    title.selectAll()
+    qtbot.keyClick(title, Qt.Key.Key_Backspace)
+    assert not article.is_dirty
