@@ -8,10 +8,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QUrl
+from PySide6.QtGui import QUndoStack
 
 from editor.app import create_main_window
 from editor.ui import dialogs, links
 from editor.ui.main_window import MainWindow
+from editor.ui.metadata_form import MetadataForm
 from editor.ui.settings import Settings
 
 DIALOG_FUNCTIONS = (
@@ -102,3 +104,22 @@ def wait_idle(qtbot, window: MainWindow) -> None:
 def window(make_window: Callable[..., MainWindow], sample_desk: Path) -> MainWindow:
     """A window on a private copy of the sample desk, fully listed."""
     return make_window(sample_desk)
+
+
+# --- the metadata form (test_metadata_form.py, test_field_editors.py) ---
+
+
+@pytest.fixture
+def stack() -> QUndoStack:
+    return QUndoStack()
+
+
+@pytest.fixture
+def form(qtbot, stack: QUndoStack) -> MetadataForm:
+    widget = MetadataForm(stack)
+    qtbot.addWidget(widget)
+    widget.resize(600, 900)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitActive(widget)  # focus changes (which end an undo step) need an active window
+    return widget
