@@ -29,6 +29,9 @@ from editor.core.validate import find_site_root
 from editor.ui.image_loader import local_image_path
 
 RENDER_DELAY_MS = 300
+# Qt's text widgets lay out a whole document on the GUI thread: 5 MB takes seconds, 50 MB minutes.
+# Bodies above this size are not shown (the front matter can still be edited, and the body is kept).
+LARGE_BODY_CHARS = 2_000_000
 MAX_LOCAL_IMAGE_BYTES = 20 * 1024 * 1024
 READING_WIDTH_EM = 42  # a comfortable line length; wider panes get side margins instead
 
@@ -130,6 +133,7 @@ class BodyView(QTabWidget):
         self.addTab(self.source, self.tr("Source"))
 
         self._original_body = ""
+        self._too_large = False
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(RENDER_DELAY_MS)
@@ -142,6 +146,21 @@ class BodyView(QTabWidget):
         self._render_timer.stop()
         self._has_article = article is not None
         body = "" if article is None else article.body
+        self._too_large = len(body) > LARGE_BODY_CHARS
+        if self._too_large:
+            self._filling = True
+            try:
+                self.source.setReadOnly(True)
+                self.source.setPlainText(
+                    self.tr(
+                        "The body is too large to show here ({0} MB). Edit it in a text editor; "
+                        "the front matter can still be edited."
+                    ).format(f"{len(body) / 1e6:.1f}")
+                )
+            finally:
+                self._filling = False
+            self.render_now(keep_position=False)
+            return
         if article is not None:
             self._kind = kind_for_path(article.path)
             self.browser.resource_dirs = article_resource_dirs(article)
@@ -161,7 +180,9 @@ class BodyView(QTabWidget):
         """Render the source text into the Rendered tab now (normally done after a short pause)."""
         self._render_timer.stop()
         body = self.source.toPlainText()
-        if not self._has_article:
+        if self._too_large:
+            html = empty_body_html(body)
+        elif not self._has_article:
             html = empty_body_html(self.tr("No article open."))
         elif not body.strip():
             html = empty_body_html(self.tr("This article has no body text."))
@@ -180,7 +201,7 @@ class BodyView(QTabWidget):
         return self._render_timer.isActive()
 
     def _on_source_changed(self) -> None:
-        if self._filling or not self._has_article:
+        if self._filling or not self._has_article or self._too_large:
             return
         # The widget folds line breaks; merging keeps every byte outside the edited region.
         self.body_edited.emit(merge_edit(self._original_body, self._widget_text()))
