@@ -43,7 +43,9 @@ def apply_edits(split_file: SplitFile, edits: Mapping[str, Any]) -> SplitFile:
     if split_file.format is Format.NONE:
         new_split = _add_toml_block(split_file, edits)
     else:
-        editor = {Format.TOML: _edit_toml, Format.YAML: _edit_yaml, Format.JSON: _edit_json}[split_file.format]
+        editor = {Format.TOML: _edit_toml, Format.YAML: _edit_yaml, Format.JSON: _edit_json}[
+            split_file.format
+        ]
         new_split = split_file.with_front(editor(split_file.front, old, edits, split_file.newline))
     _verify(new_split, old, edits)
     return new_split
@@ -53,7 +55,9 @@ def _verify(new_split: SplitFile, old: Mapping[str, Any], edits: Mapping[str, An
     try:
         new = parse_front(new_split)
     except FrontMatterError as error:
-        raise EditError(f"The edit would make the front matter unreadable ({error.message})") from None
+        raise EditError(
+            f"The edit would make the front matter unreadable ({error.message})"
+        ) from None
     for key in old.keys() | new.keys():
         if key in edits:
             if key not in new or not _matches(edits[key], new[key]):
@@ -69,7 +73,11 @@ def _matches(expected: Any, got: Any) -> bool:
         # Moments are written to the second (TOML) or in the shape the file uses, and JSON has no
         # date type, so a date reads back as a string: compare the moments, to the second.
         want, have = parse_date(expected), parse_date(got)
-        return want is not None and have is not None and want.replace(microsecond=0) == have.replace(microsecond=0)
+        return (
+            want is not None
+            and have is not None
+            and want.replace(microsecond=0) == have.replace(microsecond=0)
+        )
     if isinstance(expected, float) and isinstance(got, float):
         return expected == got
     return False
@@ -102,7 +110,12 @@ def _toml_item_like(old_item: Any, value: Any, newline: str = "\n") -> Any:
         kind = old_item.type
         literal = kind in (StringType.SLL, StringType.MLL)
         multiline = kind in (StringType.MLB, StringType.MLL)
-        if literal and ("'" in value or (not multiline and "\n" in value) or "'''" in value or _TOML_CONTROL.search(value)):
+        if literal and (
+            "'" in value
+            or (not multiline and "\n" in value)
+            or "'''" in value
+            or _TOML_CONTROL.search(value)
+        ):
             literal = False
         if not multiline and "\n" in value:
             multiline = False  # a basic string escapes the line breaks
@@ -123,7 +136,11 @@ def _insert_toml_keys(text: str, added: Mapping[str, Any], newline: str) -> str:
     """Add keys at the top level: after the last top-level value, before the first [table]."""
     lines = "".join(_toml_line(key, value, newline) for key, value in added.items())
     doc = tomlkit.parse(text)
-    tables = {key for key, item in doc.body if key is not None and isinstance(item, tomlkit.items.Table | tomlkit.items.AoT)}
+    tables = {
+        key
+        for key, item in doc.body
+        if key is not None and isinstance(item, tomlkit.items.Table | tomlkit.items.AoT)
+    }
     end = len(text)
     if tables:
         # The first "[" line with complete TOML before it is the first table header; one inside a
@@ -161,7 +178,9 @@ def _add_toml_block(split_file: SplitFile, edits: Mapping[str, Any]) -> SplitFil
     """Give a file with no front matter a new TOML block in front of its unchanged content."""
     newline = split_file.newline
     lines = "".join(_toml_line(key, value, newline) for key, value in edits.items())
-    return SplitFile(Format.TOML, f"+++{newline}", lines, f"+++{newline}", split_file.body, split_file.bom)
+    return SplitFile(
+        Format.TOML, f"+++{newline}", lines, f"+++{newline}", split_file.body, split_file.bom
+    )
 
 
 # --- YAML -------------------------------------------------------------------------------------------
@@ -176,13 +195,24 @@ def _edit_yaml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
         raise EditError("YAML front matter must be a mapping")
     spans: list[tuple[int, int, str]] = []
     added: list[str] = []
-    pairs = {key.value: (key, value) for key, value in root.value} if root is not None else {}
+    # Only plain keys can be edited; a complex key ("? [x, y]") is left alone (the check after the
+    # edit refuses anything that would touch it).
+    pairs = (
+        {key.value: (key, value) for key, value in root.value if isinstance(key, ScalarNode)}
+        if root is not None
+        else {}
+    )
     for key, value in edits.items():
         key_node, node = pairs.get(key, (None, None))
         if node is None:
             added.append(f"{_yaml_key(key)}: {_yaml_scalar(value, None, None)}{newline}")
             continue
         start, end = node.start_mark.index, node.end_mark.index
+        if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+            # A block scalar's end mark takes in the blank lines after it; they are not the value's.
+            content_end = start + len(front[start:end].rstrip(" \t\r\n"))
+            line_break = front.find("\n", content_end)
+            end = line_break + 1 if 0 <= line_break < end else end
         source = front[start:end]
         if isinstance(node, ScalarNode) and start == end:
             # An empty value ("draft:" is null): its mark may sit on the next line, so write the
@@ -190,13 +220,25 @@ def _edit_yaml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
             colon = front.index(":", key_node.end_mark.index) + 1
             spans.append((colon, colon, " " + _yaml_scalar(value, None, None)))
         elif isinstance(node, ScalarNode):
-            spans.append((start, end, _yaml_scalar_like(node.style, source, value, front, start, newline)))
+            spans.append(
+                (start, end, _yaml_scalar_like(node.style, source, value, front, start, newline))
+            )
         elif isinstance(node, SequenceNode) and isinstance(value, list):
             if node.flow_style:
-                spans.append((start, end, "[" + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value) + "]"))
+                spans.append(
+                    (
+                        start,
+                        end,
+                        "["
+                        + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value)
+                        + "]",
+                    )
+                )
             else:
                 indent = " " * node.start_mark.column
-                items = f"{newline}{indent}".join(f"- {_yaml_scalar(item, None, None)}" for item in value)
+                items = f"{newline}{indent}".join(
+                    f"- {_yaml_scalar(item, None, None)}" for item in value
+                )
                 ending = newline if source.endswith("\n") else ""
                 spans.append((start, end, items + ending))
         else:
@@ -215,18 +257,26 @@ def _yaml_key(key: str) -> str:
     return key if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.-]*", key) else _yaml_double(key)
 
 
-def _yaml_scalar_like(style: str | None, source: str, value: Any, front: str, start: int, newline: str) -> str:
+def _yaml_scalar_like(
+    style: str | None, source: str, value: Any, front: str, start: int, newline: str
+) -> str:
     if style in ("|", ">"):
         header = source.split("\n", 1)[0].rstrip("\r")
         chomp_strip = "-" in header
-        plain_line = isinstance(value, str) and value and "\n" not in value and not _CONTROL.search(value)
+        plain_line = (
+            isinstance(value, str) and value and "\n" not in value and not _CONTROL.search(value)
+        )
         if plain_line and chomp_strip and value.strip() == value:
             body_lines = source.split("\n")[1:]
             first = next((line for line in body_lines if line.strip()), "  ")
             indent = first[: len(first) - len(first.lstrip(" "))] or "  "
             return f"{header}{newline}{indent}{value}{newline}"
         ending = newline if source.endswith("\n") else ""
-        return _yaml_double(value) + ending if isinstance(value, str) else _yaml_scalar(value, None, None) + ending
+        return (
+            _yaml_double(value) + ending
+            if isinstance(value, str)
+            else _yaml_scalar(value, None, None) + ending
+        )
     return _yaml_scalar(value, style, source)
 
 
@@ -246,7 +296,11 @@ def _yaml_scalar(value: Any, style: str | None, source: str | None, flow: bool =
         from editor.core.values import format_date_like
 
         if source is not None and parse_date(source) is not None:
-            moment = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+            moment = (
+                value
+                if isinstance(value, dt.datetime)
+                else dt.datetime(value.year, value.month, value.day)
+            )
             return format_date_like(source, moment)
         return _plain(value).isoformat()
     if isinstance(value, list):
@@ -268,11 +322,19 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 def _yaml_double(text: str) -> str:
     """A YAML double-quoted scalar: JSON's escapes are YAML's, but JSON leaves DEL and C1 bare."""
-    return _CONTROL.sub(lambda match: f"\\u{ord(match.group()):04x}", json.dumps(text, ensure_ascii=False))
+    return _CONTROL.sub(
+        lambda match: f"\\u{ord(match.group()):04x}", json.dumps(text, ensure_ascii=False)
+    )
 
 
 def _is_plain_safe(text: str, flow: bool) -> bool:
-    if not text or text != text.strip() or not _PLAIN_SAFE.match(text) or ": " in text or text.endswith(":"):
+    if (
+        not text
+        or text != text.strip()
+        or not _PLAIN_SAFE.match(text)
+        or ": " in text
+        or text.endswith(":")
+    ):
         return False
     if flow and any(ch in text for ch in ",[]{}"):
         return False
@@ -346,7 +408,13 @@ def _append_json_members(text: str, members: list[str], newline: str) -> str:
     spans = json_spans(text)
     close = text.rstrip().rfind("}")
     if not spans:
-        return text[:close] + newline + "".join(f"  {m}," for m in members[:-1]) + f"  {members[-1]}{newline}" + text[close:]
+        return (
+            text[:close]
+            + newline
+            + "".join(f"  {m}," for m in members[:-1])
+            + f"  {members[-1]}{newline}"
+            + text[close:]
+        )
     last_end = max(end for _, end in spans.values())
     first_start = min(start for start, _ in spans.values())
     line_start = text.rfind("\n", 0, first_start) + 1

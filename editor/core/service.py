@@ -21,7 +21,7 @@ from typing import Any
 from editor.core.article import Article, Fingerprint
 from editor.core.edit import EditError
 from editor.core.files import read_regular
-from editor.core.frontmatter import FrontMatterError, read
+from editor.core.frontmatter import FrontMatterError, SplitFile, read, split
 from editor.core.state import hugo_key, is_draft
 
 
@@ -106,7 +106,9 @@ class DocumentService:
         real = self.resolve(path)
         data, mtime_ns = _read_bytes(real)
         split_file, metadata = read(data)
-        return Article(real, self.relpath(path), split_file, metadata, Fingerprint.of(data, mtime_ns))
+        return Article(
+            real, self.relpath(path), split_file, metadata, Fingerprint.of(data, mtime_ns)
+        )
 
     # --- writing -----------------------------------------------------------------------------------
 
@@ -116,13 +118,17 @@ class DocumentService:
         Raises ConflictError when the file changed since it was loaded (unless ``force``), EditError
         when the edit cannot be made cleanly, OSError when the file cannot be written.
         """
-        new_data = article.bytes_to_save()
+        to_save = article.split_to_save()
+        new_data = to_save.encode()
+        _check_reads_back(article.relpath, new_data, to_save)
         real = self.resolve(article.path)
         try:
             current, _ = _read_bytes(real)
         except FileNotFoundError:
             if not force:
-                raise ConflictError(f"{article.relpath} was deleted or moved since it was opened") from None
+                raise ConflictError(
+                    f"{article.relpath} was deleted or moved since it was opened"
+                ) from None
             current = None
         if current is not None and not force and not article.fingerprint.same_content(current):
             raise ConflictError(f"{article.relpath} was changed on disk since it was opened")
@@ -130,7 +136,9 @@ class DocumentService:
             return self.load(article.relpath), False
         # The rename in atomic_write would replace even a read-only file, and root passes
         # os.access: a file with no write permission bit at all is read-only for everyone.
-        if current is not None and (not os.access(real, os.W_OK) or not os.stat(real).st_mode & 0o222):
+        if current is not None and (
+            not os.access(real, os.W_OK) or not os.stat(real).st_mode & 0o222
+        ):
             raise PermissionError(13, "The file is read-only", str(real))
         atomic_write(real, new_data)
         return self.load(article.relpath), True
@@ -146,8 +154,17 @@ class DocumentService:
             if not article.is_dirty:
                 return FileResult(name, Outcome.UNCHANGED, "", article)
             saved, written = self.save(article)
-        except (FrontMatterError, EditError, ConflictError, PathError, OSError, ValueError) as error:
+        except (
+            FrontMatterError,
+            EditError,
+            ConflictError,
+            PathError,
+            OSError,
+            ValueError,
+        ) as error:
             return FileResult(name, Outcome.FAILED, describe_error(error))
+        except Exception as error:  # one file's surprise must not stop the others
+            return FileResult(name, Outcome.FAILED, f"Unexpected error: {error!r}")
         return FileResult(name, Outcome.CHANGED if written else Outcome.UNCHANGED, "", saved)
 
     def set_values(self, paths: Iterable[Path | str], values: dict[str, Any]) -> list[FileResult]:
@@ -198,6 +215,20 @@ def _draft_key(metadata: dict[str, Any]) -> str | None:
     return hugo_key(metadata, "draft")
 
 
+def _check_reads_back(relpath: str, data: bytes, expected: SplitFile) -> None:
+    """Refuse bytes that would not read back as the parts meant (a body that starts like front matter)."""
+    try:
+        again = split(data)
+    except FrontMatterError as error:
+        raise EditError(
+            f"Saving would leave {relpath} unreadable ({error}); nothing was written"
+        ) from None
+    if again.format is not expected.format or again.body != expected.body:
+        raise EditError(
+            f"Saving would make the start of {relpath}'s body read as front matter; nothing was written"
+        )
+
+
 def _read_bytes(path: Path) -> tuple[bytes, int]:
     data, info = read_regular(path)
     return data, info.st_mtime_ns
@@ -210,13 +241,19 @@ def atomic_write(path: Path, data: bytes) -> None:
         mode = stat.S_IMODE(info.st_mode)
     except FileNotFoundError:
         info, mode = None, 0o644
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".copydesk-tmp", dir=path.parent)
+    fd, temp_name = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".copydesk-tmp", dir=path.parent
+    )
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if info is not None and hasattr(os, "chown") and (info.st_uid, info.st_gid) != _owner(temp_name):
+        if (
+            info is not None
+            and hasattr(os, "chown")
+            and (info.st_uid, info.st_gid) != _owner(temp_name)
+        ):
             # The new file would belong to whoever saves (root, say): give it the old owner and
             # group where we may (only root can change the owner).
             with contextlib.suppress(OSError):

@@ -444,3 +444,30 @@ def test_a_multi_line_string_in_a_crlf_file_gets_crlf_line_breaks() -> None:
     data = b'+++\r\ntitle = "T"\r\nsummary = """\r\nline one\r\nline two"""\r\n+++\r\nbody\r\n'
     result = apply_edits(split(data), {"summary": "new one\nnew two"}).encode()
     assert result == b'+++\r\ntitle = "T"\r\nsummary = """new one\r\nnew two"""\r\n+++\r\nbody\r\n'
+
+
+def test_yaml_block_values_keep_the_blank_lines_after_them() -> None:
+    from editor.core.frontmatter import split
+
+    for before, after in [
+        (
+            "---\nsummary: |-\n  hello\n\ntitle: x\n---\n",
+            "---\nsummary: |-\n  new\n\ntitle: x\n---\n",
+        ),
+        (
+            "---\nsummary: >\n  hello\n  there\n\n\ntitle: x\n---\n",
+            '---\nsummary: "new"\n\n\ntitle: x\n---\n',
+        ),
+        ("---\nsummary: |\n  one\n  two\n\n# note\n---\n", '---\nsummary: "new"\n\n# note\n---\n'),
+    ]:
+        assert apply_edits(split(before.encode()), {"summary": "new"}).encode() == after.encode()
+
+
+def test_a_yaml_complex_key_does_not_stop_an_edit_of_another_key() -> None:
+    from editor.core.frontmatter import split
+
+    data = b"---\n? [x, y]\n: z\ndraft: true\n---\nb\n"
+    assert (
+        apply_edits(split(data), {"draft": False}).encode()
+        == b"---\n? [x, y]\n: z\ndraft: false\n---\nb\n"
+    )

@@ -19,9 +19,13 @@ from editor.core.service import (
     describe_error,
 )
 
-OLD_NS = 1_600_000_000_123_456_789  # a fixed past mtime, so "not written" cannot pass by timing luck
+OLD_NS = (
+    1_600_000_000_123_456_789  # a fixed past mtime, so "not written" cannot pass by timing luck
+)
 
-DRAFT_TOML = b'+++\ntitle = "A draft"  # keep\ndraft = true\n[params]\ndraft = true\n+++\nBody +++\n'
+DRAFT_TOML = (
+    b'+++\ntitle = "A draft"  # keep\ndraft = true\n[params]\ndraft = true\n+++\nBody +++\n'
+)
 PUBLISHED_TOML = b'+++\ntitle = "Out"\ndraft = false\n+++\nBody\n'
 
 
@@ -135,7 +139,9 @@ def test_body_edit_is_saved_and_front_matter_kept(desk: Path) -> None:
 
 
 @pytest.mark.parametrize("failing", ["replace", "fsync", "mkstemp"])
-def test_a_failed_write_leaves_the_file_and_no_temporary_file(desk: Path, monkeypatch, failing: str) -> None:
+def test_a_failed_write_leaves_the_file_and_no_temporary_file(
+    desk: Path, monkeypatch, failing: str
+) -> None:
     path = put(desk / "a.md", DRAFT_TOML)
     service = DocumentService(desk)
     article = service.load(path)
@@ -358,7 +364,13 @@ def test_paths_outside_the_root_are_refused(tmp_path: Path, desk: Path) -> None:
     (desk / "sub" / "escape.md").symlink_to(outside)
     (desk / "linked-folder").symlink_to(tmp_path, target_is_directory=True)
     service = DocumentService(desk)
-    for path in ("../outside.md", "sub/../../outside.md", outside, "sub/escape.md", "linked-folder/outside.md"):
+    for path in (
+        "../outside.md",
+        "sub/../../outside.md",
+        outside,
+        "sub/escape.md",
+        "linked-folder/outside.md",
+    ):
         with pytest.raises(PathError):
             service.load(path)
         result = service.publish([path])[0]
@@ -395,7 +407,10 @@ def test_describe_error() -> None:
     assert describe_error(FileNotFoundError(2, "x")) == "The file no longer exists"
     assert describe_error(IsADirectoryError(21, "x")) == "This is a folder, not a file"
     assert "read-only" in describe_error(PermissionError(13, "x"))
-    assert describe_error(OSError(errno.ENOSPC, "No space left on device")) == "No space left on device"
+    assert (
+        describe_error(OSError(errno.ENOSPC, "No space left on device"))
+        == "No space left on device"
+    )
     assert describe_error(FrontMatterError("Bad", 3, 4)) == "Bad (line 3, column 4)"
     assert FileResult("a.md", Outcome.UNCHANGED).ok
 
@@ -420,12 +435,18 @@ def test_save_keeps_the_owner_where_it_may(desk: Path) -> None:
         pytest.param(b"+++\ndraft = 0\n+++\n", None, b"+++\ndraft = 1\n+++\n", id="int-zero"),
         pytest.param(b"+++\ndraft = 1.0\n+++\n", b"+++\ndraft = 0.0\n+++\n", None, id="float"),
         # Hugo reads "yes" as false: already published, and a draft gets "true".
-        pytest.param(b'+++\ndraft = "yes"\n+++\n', None, b'+++\ndraft = "true"\n+++\n', id="string-yes"),
-        pytest.param(b"---\ndraft: 'True'\n---\n", b"---\ndraft: 'false'\n---\n", None, id="string-true"),
+        pytest.param(
+            b'+++\ndraft = "yes"\n+++\n', None, b'+++\ndraft = "true"\n+++\n', id="string-yes"
+        ),
+        pytest.param(
+            b"---\ndraft: 'True'\n---\n", b"---\ndraft: 'false'\n---\n", None, id="string-true"
+        ),
         pytest.param(b"---\ndraft:\n---\n", None, b"---\ndraft: true\n---\n", id="yaml-null"),
     ],
 )
-def test_draft_values_of_other_types(desk: Path, data: bytes, published: bytes | None, drafted: bytes | None) -> None:
+def test_draft_values_of_other_types(
+    desk: Path, data: bytes, published: bytes | None, drafted: bytes | None
+) -> None:
     # Publishing draft = 1 used to fail with "invalid literal for int()"; draft = 0 or "yes"
     # (already published for Hugo) used to be rewritten.
     service = DocumentService(desk)
@@ -453,3 +474,37 @@ def test_a_named_pipe_is_refused_at_once_not_waited_on(tmp_path: Path) -> None:
     [result] = service.publish([pipe])
     assert result.outcome is Outcome.FAILED and "not a regular file" in result.message
     assert "not a regular file" in summarize(tmp_path, pipe).error
+
+
+def test_a_body_that_would_read_as_front_matter_is_refused_before_writing(tmp_path: Path) -> None:
+    path = tmp_path / "plain.md"
+    path.write_bytes(b"Just a body.\n")
+    service = DocumentService(tmp_path)
+    article = service.load(path)
+    article.set_body("---\nnot: front matter\n")
+    with pytest.raises(EditError, match="read as front matter|unreadable"):
+        service.save(article)
+    assert path.read_bytes() == b"Just a body.\n"
+
+
+def test_one_file_failing_unexpectedly_does_not_stop_the_others(
+    tmp_path: Path, monkeypatch
+) -> None:
+    for name in ("a.md", "b.md", "c.md"):
+        (tmp_path / name).write_bytes(b'+++\ntitle = "T"\ndraft = true\n+++\n')
+    service = DocumentService(tmp_path)
+    real_save = service.save
+
+    def save(article, **kwargs):
+        if article.relpath == "b.md":
+            raise TypeError("surprise")
+        return real_save(article, **kwargs)
+
+    monkeypatch.setattr(service, "save", save)
+    results = service.publish(["a.md", "b.md", "c.md"])
+    assert [result.outcome for result in results] == [
+        Outcome.CHANGED,
+        Outcome.FAILED,
+        Outcome.CHANGED,
+    ]
+    assert "surprise" in results[1].message
