@@ -482,7 +482,7 @@ def test_a_body_that_would_read_as_front_matter_is_refused_before_writing(tmp_pa
     service = DocumentService(tmp_path)
     article = service.load(path)
     article.set_body("---\nnot: front matter\n")
-    with pytest.raises(EditError, match="read as front matter|unreadable"):
+    with pytest.raises(EditError, match=r"read as front matter|unreadable"):
         service.save(article)
     assert path.read_bytes() == b"Just a body.\n"
 
