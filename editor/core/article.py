@@ -88,7 +88,7 @@ class Article:
 
     def split_to_save(self) -> SplitFile:
         """The file parts Save would write; raises EditError when the edit cannot be made cleanly."""
-        result = apply_edits(self.split, self.edits)
+        result = apply_edits(self.split, self.edits, self.metadata)  # parsed once, at load
         if self.new_body is not None:
             result = result.with_body(self.new_body)
         return result

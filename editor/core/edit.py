@@ -35,11 +35,17 @@ class EditError(ValueError):
     """An edit that cannot be made without changing more than the edited value."""
 
 
-def apply_edits(split_file: SplitFile, edits: Mapping[str, Any]) -> SplitFile:
-    """Return ``split_file`` with top-level ``edits`` (key → new value) applied to its front matter."""
+def apply_edits(
+    split_file: SplitFile, edits: Mapping[str, Any], old: Mapping[str, Any] | None = None
+) -> SplitFile:
+    """Return ``split_file`` with top-level ``edits`` (key → new value) applied to its front matter.
+
+    ``old`` is the front matter already parsed from ``split_file``, when the caller has it.
+    """
     if not edits:
         return split_file
-    old = parse_front(split_file)
+    if old is None:
+        old = parse_front(split_file)
     if split_file.format is Format.NONE:
         new_split = _add_toml_block(split_file, edits)
     else:
