@@ -24,7 +24,7 @@ from editor.core.article import Article
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, scan
 from editor.core.service import DocumentService, FileResult, Outcome, describe_error
-from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS, PublishState, hugo_key, state_of
+from editor.core.state import ALL_DATE_KEYS, PublishState, hugo_key, state_of
 from editor.core.validate import Level, check_folder, find_site_root
 from editor.core.values import (
     format_date_like,
@@ -39,7 +39,7 @@ from editor.core.values import (
 PROG = "copydesk"
 SUBCOMMANDS = ("open", "list", "show", "set", "publish", "draft", "check")
 TITLE_WIDTH = 60  # cells; longer titles are cut with an ellipsis in the table
-_HUGO_DATE_KEYS = frozenset(DATE_KEYS + EXPIRY_DATE_KEYS)
+_HUGO_DATE_KEYS = frozenset(ALL_DATE_KEYS)
 
 
 class CommandError(Exception):

@@ -16,7 +16,7 @@ from typing import Any
 
 from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError, read
-from editor.core.state import PublishState, facts_of_lowered, lowered_keys
+from editor.core.state import ALL_DATE_KEYS, PublishState, facts_of_lowered, lowered_keys
 from editor.core.values import hugo_reads_date
 
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
@@ -121,21 +121,9 @@ def summarize_metadata(
     )
 
 
-_HUGO_DATE_KEYS = (
-    "date",
-    "publishdate",
-    "pubdate",
-    "published",
-    "lastmod",
-    "modified",
-    "expirydate",
-    "unpublishdate",
-)
-
-
 def _unreadable_date(lowered: dict[str, Any]) -> str | None:
     """Why Hugo would stop the site's build on this file's dates, if it would."""
-    for key in _HUGO_DATE_KEYS:
+    for key in ALL_DATE_KEYS:
         value = lowered.get(key)
         if isinstance(value, str) and value.strip() and not hugo_reads_date(value):
             return f"{key} {value!r} is not a date Hugo can read (Hugo stops the build on it)"

@@ -23,6 +23,8 @@ from editor.core.values import parse_date
 PUBLISH_DATE_KEYS = ("publishdate", "pubdate", "published", "date")
 EXPIRY_DATE_KEYS = ("expirydate", "unpublishdate")
 DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
+# Every key Hugo reads as a date (lower case): a value it cannot read there stops the build.
+ALL_DATE_KEYS = DATE_KEYS + EXPIRY_DATE_KEYS
 
 
 class PublishState(StrEnum):
@@ -118,6 +120,10 @@ def state_of_lowered(lowered: Mapping[str, Any], as_of: dt.datetime | None = Non
     return PublishState.PUBLISHED
 
 
-def facts_of_lowered(lowered: Mapping[str, Any], as_of: dt.datetime | None = None) -> tuple[bool, dt.datetime | None, PublishState]:
+def facts_of_lowered(
+    lowered: Mapping[str, Any], as_of: dt.datetime | None = None
+) -> tuple[bool, dt.datetime | None, PublishState]:
     """(draft, display date, state) for metadata already folded by :func:`lowered_keys`, in one pass."""
-    return _is_draft(lowered), _first_date(lowered, DATE_KEYS), state_of_lowered(lowered, as_of)
+    state = state_of_lowered(lowered, as_of)
+    draft = state is PublishState.DRAFT  # state_of_lowered checks the draft flag first
+    return draft, _first_date(lowered, DATE_KEYS), state

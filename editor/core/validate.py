@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from editor.core.frontmatter import Format, FrontMatterError, SplitFile, read
 from editor.core.index import article_paths
-from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS, is_draft
+from editor.core.state import ALL_DATE_KEYS, is_draft
 from editor.core.values import hugo_reads_date
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ LENGTH_LIMITS = {"summary": SUMMARY_LIMIT, "description": DESCRIPTION_LIMIT}
 URL_KEYS = ("source_link", "enclosure", "qrcode")
 IMAGE_KEYS = ("enclosure", "qrcode")  # these may also name a local file
 UNIQUE_KEYS = ("article_id", "feed_item_id", "source_link")
-CHECKED_DATE_KEYS = tuple(dict.fromkeys(DATE_KEYS + EXPIRY_DATE_KEYS))
+CHECKED_DATE_KEYS = ALL_DATE_KEYS
 SITE_MARKERS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
 
 
