@@ -187,13 +187,20 @@ def _summarize_inside(
     root: str, path: str, relpath: str, as_of: dt.datetime | None
 ) -> ArticleSummary:
     """A row for ``path``; a symbolic link to a file outside ``root`` is listed, never read."""
-    if os.path.islink(path):
-        real = os.path.realpath(path)
-        if os.path.commonpath([real, os.path.realpath(root)]) != os.path.realpath(root):
-            return _invalid(
-                relpath, "This is a link to a file outside the folder; Copydesk does not open it"
-            )
+    if links_outside(root, path):
+        return _invalid(relpath, OUTSIDE_LINK)
     return _summarize(path, relpath, as_of)
+
+
+OUTSIDE_LINK = "This is a link to a file outside the folder; Copydesk does not open it"
+
+
+def links_outside(root: str | Path, path: str | Path) -> bool:
+    """Whether ``path`` is a symbolic link whose target lies outside ``root``."""
+    if not os.path.islink(path):
+        return False
+    real_root = os.path.realpath(root)
+    return os.path.commonpath([os.path.realpath(path), real_root]) != real_root
 
 
 # Below this many files a process pool costs more to start than it saves.

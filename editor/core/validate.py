@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from editor.core.files import read_regular
 from editor.core.frontmatter import Format, FrontMatterError, SplitFile, read
-from editor.core.index import article_paths
+from editor.core.index import OUTSIDE_LINK, article_paths, links_outside
 from editor.core.state import ALL_DATE_KEYS, is_draft
 from editor.core.values import hugo_reads_date
 
@@ -457,8 +458,11 @@ def check_folder(root: Path | str) -> FolderCheck:
     for path in paths:
         result.files += 1
         relpath = path.relative_to(folder).as_posix()
+        if links_outside(folder, path):  # the list and the window refuse it too
+            result.problems.append(Problem(relpath, None, Level.ERROR, OUTSIDE_LINK))
+            continue
         try:
-            split_file, metadata = read(path.read_bytes())
+            split_file, metadata = read(read_regular(path)[0])
         except (FrontMatterError, OSError) as error:
             result.problems.append(problem_for_error(relpath, error))
             continue

@@ -409,3 +409,14 @@ def test_a_draft_that_is_not_true_or_false_is_a_warning_saying_how_hugo_reads_it
     problems = check_text('+++\ntitle = "T"\ndraft = "true"\n+++\n')
     assert "Hugo reads as a draft" in problems[0].message
     assert check_text('+++\ntitle = "T"\ndraft = true\n+++\n') == []
+
+
+def test_check_folder_does_not_read_a_link_out_of_the_folder(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.md"
+    outside.write_text('+++\ndate = "not a date"\n+++\n', encoding="utf-8")
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "link.md").symlink_to(outside)
+    problems = list(check_folder(desk))
+    assert [(p.path, p.level) for p in problems] == [("link.md", Level.ERROR)]
+    assert "outside the folder" in problems[0].message
