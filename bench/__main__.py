@@ -21,12 +21,16 @@ def main() -> int:
     args = parser.parse_args()
 
     root = generate_desk(Path(".bench") / f"desk-{args.count}", args.count)
-    print(f"Desk: {root} ({args.count} articles), Python {platform.python_version()}, {platform.machine()}")
+    print(
+        f"Desk: {root} ({args.count} articles), Python {platform.python_version()}, {platform.machine()}"
+    )
     results: dict[str, object] = {"count": args.count, "listing": core_bench.run(root, args.repeat)}
     print(f"\nListing {args.count} articles (best / median of {args.repeat}):")
     for name, figures in results["listing"].items():
         note = f"  ({figures['error']})" if "error" in figures else ""
-        print(f"  {name:<22} {figures['best_s']:7.3f} s / {figures['median_s']:7.3f} s   {figures['files']} files{note}")
+        print(
+            f"  {name:<22} {figures['best_s']:7.3f} s / {figures['median_s']:7.3f} s   {figures['files']} files{note}"
+        )
     if not args.skip_ui:
         from bench import ui_bench
 

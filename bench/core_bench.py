@@ -35,7 +35,9 @@ def copydesk_index(root: Path) -> int:
 
 def hugo_list_all(root: Path) -> int:
     hugo = shutil.which("hugo") or str(Path(sys.executable).with_name("hugo"))
-    out = subprocess.run([hugo, "list", "all", "--source", str(root)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [hugo, "list", "all", "--source", str(root)], capture_output=True, text=True, check=True
+    )
     # The hugo package's wrapper prints a banner line before Hugo's CSV; count the content rows only.
     return sum(1 for line in out.stdout.splitlines() if line.startswith("content/"))
 
@@ -58,5 +60,10 @@ def run(root: Path, repeat: int = 3) -> dict[str, dict[str, float]]:
     try:
         results["hugo list all"] = timed(hugo_list_all, root, repeat)
     except (OSError, subprocess.CalledProcessError) as error:
-        results["hugo list all"] = {"files": 0, "best_s": float("nan"), "median_s": float("nan"), "error": str(error)}
+        results["hugo list all"] = {
+            "files": 0,
+            "best_s": float("nan"),
+            "median_s": float("nan"),
+            "error": str(error),
+        }
     return results

@@ -5,8 +5,39 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-_WORDS = ["harbour", "council", "freight", "battery", "grid", "market", "ferry", "tunnel", "bond", "quarter", "merger", "rail", "storage", "robotics", "privacy", "copper", "satellite", "drought", "tariff", "port", "vote", "plant", "water", "review", "launch"]
-_SOURCES = ("Harbor Wire", "Meridian Business Desk", "Northgate Tech Report", "Coastline Press Service")
+_WORDS = [
+    "harbour",
+    "council",
+    "freight",
+    "battery",
+    "grid",
+    "market",
+    "ferry",
+    "tunnel",
+    "bond",
+    "quarter",
+    "merger",
+    "rail",
+    "storage",
+    "robotics",
+    "privacy",
+    "copper",
+    "satellite",
+    "drought",
+    "tariff",
+    "port",
+    "vote",
+    "plant",
+    "water",
+    "review",
+    "launch",
+]
+_SOURCES = (
+    "Harbor Wire",
+    "Meridian Business Desk",
+    "Northgate Tech Report",
+    "Coastline Press Service",
+)
 _PARAGRAPH = (
     "<p>{a} officials said on {day} that the {b} programme would continue into next year, citing "
     "steady demand and a backlog of {n} orders. Analysts at regional banks described the figures as "
@@ -38,7 +69,9 @@ def article_text(index: int, rng: random.Random) -> str:
         lines.append('expiryDate = "2025-12-31T00:00:00Z"')
     lines.append("+++")
     body = "".join(
-        _PARAGRAPH.format(a=words[0].capitalize(), b=words[1], c=words[2], day="Monday", n=rng.randint(10, 900))
+        _PARAGRAPH.format(
+            a=words[0].capitalize(), b=words[1], c=words[2], day="Monday", n=rng.randint(10, 900)
+        )
         for _ in range(5)
     )
     return "\n".join(lines) + "\n\n" + body + "\n"
@@ -55,6 +88,8 @@ def generate_desk(root: Path, count: int, folders: int = 50) -> Path:
         folder = content / f"section-{index % folders:02d}"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"story-{index:05d}.md").write_text(article_text(index, rng), encoding="utf-8")
-    (root / "hugo.toml").write_text('baseURL = "https://example.org/"\ntitle = "Bench desk"\n', encoding="utf-8")
+    (root / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\ntitle = "Bench desk"\n', encoding="utf-8"
+    )
     marker.write_text(str(count))
     return root

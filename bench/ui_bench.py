@@ -25,10 +25,18 @@ def run(root: Path, repeat: int = 3) -> dict[str, str]:
         started = time.time()
         out = subprocess.run(
             [sys.executable, "-m", "bench.ui_bench", str(root), repr(started)],
-            capture_output=True, text=True, env=env, timeout=600, check=False,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+            check=False,
         )
         if out.returncode != 0:
-            return {"error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else f"exit {out.returncode}"}
+            return {
+                "error": out.stderr.strip().splitlines()[-1]
+                if out.stderr.strip()
+                else f"exit {out.returncode}"
+            }
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
 
     def median(key: str) -> float:

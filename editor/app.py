@@ -59,7 +59,9 @@ def bundled_samples() -> Path:
     return resources_dir() / "samples"
 
 
-def has_display(environ: dict[str, str] | os._Environ[str] | None = None, platform: str | None = None) -> bool:
+def has_display(
+    environ: dict[str, str] | os._Environ[str] | None = None, platform: str | None = None
+) -> bool:
     """False on Linux (and other X11/Wayland systems) with no display and no QT_QPA_PLATFORM set."""
     env = os.environ if environ is None else environ
     system = sys.platform if platform is None else platform
@@ -146,7 +148,9 @@ def _report_unexpected(window: MainWindow) -> None:
             dialogs.report_error(
                 window,
                 window.tr("Unexpected error"),
-                window.tr("Something went wrong: {0}\nYour files were not changed by this error.").format(error),
+                window.tr(
+                    "Something went wrong: {0}\nYour files were not changed by this error."
+                ).format(error),
                 "".join(traceback.format_exception(kind, error, tb)),
             )
         finally:

@@ -174,14 +174,18 @@ def _split_json(text: str, start: int, bom: bool) -> SplitFile:
     except RecursionError:
         raise FrontMatterError(_TOO_DEEP, text.count("\n", 0, start) + 1) from None
     except json.JSONDecodeError as error:
-        raise FrontMatterError(f"Malformed JSON front matter: {error.msg}", error.lineno, error.colno) from None
+        raise FrontMatterError(
+            f"Malformed JSON front matter: {error.msg}", error.lineno, error.colno
+        ) from None
     # Hugo's JSON front matter ends at the closing brace; the rest of that line break is not body.
     tail_end = end
     if text.startswith("\r\n", end):
         tail_end += 2
     elif text.startswith("\n", end):
         tail_end += 1
-    return SplitFile(Format.JSON, text[:start], text[start:end], text[end:tail_end], text[tail_end:], bom)
+    return SplitFile(
+        Format.JSON, text[:start], text[start:end], text[end:tail_end], text[tail_end:], bom
+    )
 
 
 _TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -212,17 +216,25 @@ def _parse_front(split_file: SplitFile) -> dict[str, Any]:
             message = _TOML_WHERE.sub("", message).strip().rstrip(".")
             if where:
                 line, column = int(where.group(1)), int(where.group(2))
-                raise FrontMatterError(f"Malformed TOML front matter: {message}", line + offset, column) from None
-            if "(at end of document)" in message:  # e.g. a string left open: point at the closing line
+                raise FrontMatterError(
+                    f"Malformed TOML front matter: {message}", line + offset, column
+                ) from None
+            if (
+                "(at end of document)" in message
+            ):  # e.g. a string left open: point at the closing line
                 message = message.replace("(at end of document)", "").strip()
                 closing_line = (split_file.head + front).count("\n") + 1
-                raise FrontMatterError(f"Malformed TOML front matter: {message}", closing_line) from None
+                raise FrontMatterError(
+                    f"Malformed TOML front matter: {message}", closing_line
+                ) from None
             raise FrontMatterError(f"Malformed TOML front matter: {message}") from None
     if fmt is Format.JSON:
         try:
             value = json.loads(front)
         except json.JSONDecodeError as error:  # split already parsed it; kept for direct callers
-            raise FrontMatterError(f"Malformed JSON front matter: {error.msg}", error.lineno + offset, error.colno) from None
+            raise FrontMatterError(
+                f"Malformed JSON front matter: {error.msg}", error.lineno + offset, error.colno
+            ) from None
         if not isinstance(value, dict):
             raise FrontMatterError("JSON front matter must be an object", split_file.front_line)
         return value
@@ -239,7 +251,9 @@ def _parse_yaml(front: str, offset: int, front_line: int) -> dict[str, Any]:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
         if mark is not None:
-            raise FrontMatterError(f"Malformed YAML front matter: {problem}", mark.line + 1 + offset, mark.column + 1) from None
+            raise FrontMatterError(
+                f"Malformed YAML front matter: {problem}", mark.line + 1 + offset, mark.column + 1
+            ) from None
         raise FrontMatterError(f"Malformed YAML front matter: {problem}") from None
     except YAMLError as error:
         raise FrontMatterError(f"Malformed YAML front matter: {error}") from None

@@ -59,9 +59,15 @@ _RFC_DATE = re.compile(  # Mon, 02 Jan 2006 15:04:05 -0700 | 02 Jan 06 15:04 MST
     r"(?: " + _CLOCK + " " + _ZONE + ")?$"
 )
 _C_DATE = re.compile(  # Mon Jan _2 15:04:05 2006 | Mon Jan _2 15:04:05 MST 2006 | Mon Jan 02 15:04:05 -0700 2006
-    r"^[A-Za-z]{3} (?P<mon>[A-Za-z]{3}) +(?P<d>\d{1,2}) " + _CLOCK + "(?: " + _ZONE + r")? (?P<y>\d{4})$"
+    r"^[A-Za-z]{3} (?P<mon>[A-Za-z]{3}) +(?P<d>\d{1,2}) "
+    + _CLOCK
+    + "(?: "
+    + _ZONE
+    + r")? (?P<y>\d{4})$"
 )
-_GO_STRING = re.compile(r"^(?P<iso>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? [+-]\d{4}) [A-Za-z]{2,5}$")
+_GO_STRING = re.compile(
+    r"^(?P<iso>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? [+-]\d{4}) [A-Za-z]{2,5}$"
+)
 
 
 def _parse_go_date(text: str) -> dt.datetime | None:
@@ -78,8 +84,13 @@ def _parse_go_date(text: str) -> dt.datetime | None:
     zone = _zone(tz) if tz and tz[0] in "+-" else UTC
     try:
         return dt.datetime(
-            year, _MONTHS.index(match["mon"].title()) + 1, int(match["d"]),
-            int(match["h"] or 0), int(match["m"] or 0), int(match["s"] or 0), tzinfo=zone,
+            year,
+            _MONTHS.index(match["mon"].title()) + 1,
+            int(match["d"]),
+            int(match["h"] or 0),
+            int(match["m"] or 0),
+            int(match["s"] or 0),
+            tzinfo=zone,
         )
     except ValueError:
         return None
@@ -96,7 +107,9 @@ def _format_like_rfc(template: re.Match[str], moment: dt.datetime) -> str:
         weekday = _WEEKDAYS[local.weekday()]
         text = f"{weekday if len(template['wd']) > 3 else weekday[:3]}, {text}"
     if template["h"]:
-        text += f" {local.hour:02d}:{local.minute:02d}" + (f":{local.second:02d}" if template["s"] else "")
+        text += f" {local.hour:02d}:{local.minute:02d}" + (
+            f":{local.second:02d}" if template["s"] else ""
+        )
         text += " " + (local.strftime("%z") if tz[0] in "+-" else tz)
     return text
 
@@ -131,14 +144,20 @@ def hugo_reads_date(value: Any) -> bool:
 
 
 def is_date_like(value: Any) -> bool:
-    return isinstance(value, dt.date | dt.datetime) or (isinstance(value, str) and parse_date(value) is not None)
+    return isinstance(value, dt.date | dt.datetime) or (
+        isinstance(value, str) and parse_date(value) is not None
+    )
 
 
 def format_date_like(template: Any, moment: dt.datetime) -> Any:
     """Express ``moment`` in the type and shape of ``template`` (the value the file had)."""
     if isinstance(template, dt.datetime):
         if template.tzinfo is None:
-            return moment.replace(tzinfo=None) if moment.tzinfo is None else moment.astimezone(UTC).replace(tzinfo=None)
+            return (
+                moment.replace(tzinfo=None)
+                if moment.tzinfo is None
+                else moment.astimezone(UTC).replace(tzinfo=None)
+            )
         aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
         return aware.astimezone(template.tzinfo)
     if isinstance(template, dt.date):
@@ -190,7 +209,11 @@ def coerce_like(template: Any, value: Any) -> Any:
     if template is None:
         return value
     if isinstance(value, dt.datetime | dt.date) and is_date_like(template):
-        moment = value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+        moment = (
+            value
+            if isinstance(value, dt.datetime)
+            else dt.datetime(value.year, value.month, value.day)
+        )
         return format_date_like(template, moment)
     if isinstance(value, str):
         return parse_text_like(template, value)
@@ -237,7 +260,9 @@ def parse_new_value(text: str) -> Any:
 def same_value(a: Any, b: Any) -> bool:
     """Equality that tells ``1`` from ``True`` and ``1`` from ``1.0`` (they write differently)."""
     # dict and str subclasses (tomlkit's containers and strings) compare by content.
-    related = (isinstance(a, dict) and isinstance(b, dict)) or (isinstance(a, str) and isinstance(b, str))
+    related = (isinstance(a, dict) and isinstance(b, dict)) or (
+        isinstance(a, str) and isinstance(b, str)
+    )
     if type(a) is not type(b) and not related:
         return False
     if isinstance(a, list):

@@ -94,96 +94,199 @@ def _translate(text: str) -> str:
 
 SPECS: dict[ActionId, ActionSpec] = {
     ActionId.OPEN_FOLDER: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "&Open Folder…"), QT_TRANSLATE_NOOP("Actions", "Open a folder of articles (a Hugo site or any content folder)"),
-        "fa6s.folder-open", (StandardKey.Open,),
+        QT_TRANSLATE_NOOP("Actions", "&Open Folder…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Open a folder of articles (a Hugo site or any content folder)"
+        ),
+        "fa6s.folder-open",
+        (StandardKey.Open,),
     ),
-    ActionId.RECENT_FOLDERS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Open &Recent"), QT_TRANSLATE_NOOP("Actions", "Open a folder opened before"), "fa6s.clock-rotate-left"),
+    ActionId.RECENT_FOLDERS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Open &Recent"),
+        QT_TRANSLATE_NOOP("Actions", "Open a folder opened before"),
+        "fa6s.clock-rotate-left",
+    ),
     ActionId.SAVE: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "&Save"), QT_TRANSLATE_NOOP("Actions", "Write the open article's edits to its file"), "fa6s.floppy-disk", (StandardKey.Save,),
+        QT_TRANSLATE_NOOP("Actions", "&Save"),
+        QT_TRANSLATE_NOOP("Actions", "Write the open article's edits to its file"),
+        "fa6s.floppy-disk",
+        (StandardKey.Save,),
         lambda s: s.dirty and not s.busy,
     ),
     ActionId.REVERT: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "Re&vert"), QT_TRANSLATE_NOOP("Actions", "Drop the unsaved edits and show the file as it is on disk"), "mdi6.file-undo-outline", (),
+        QT_TRANSLATE_NOOP("Actions", "Re&vert"),
+        QT_TRANSLATE_NOOP("Actions", "Drop the unsaved edits and show the file as it is on disk"),
+        "mdi6.file-undo-outline",
+        (),
         lambda s: s.dirty and not s.busy,
     ),
     ActionId.REVIEW_CHANGES: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "Review &Changes…"), QT_TRANSLATE_NOOP("Actions", "Show exactly which lines Save would change"), "fa6s.code-compare", ("Ctrl+Shift+D",),
+        QT_TRANSLATE_NOOP("Actions", "Review &Changes…"),
+        QT_TRANSLATE_NOOP("Actions", "Show exactly which lines Save would change"),
+        "fa6s.code-compare",
+        ("Ctrl+Shift+D",),
         lambda s: s.dirty,
     ),
     ActionId.UNDO: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "&Undo"), QT_TRANSLATE_NOOP("Actions", "Undo the last edit in the form"), "fa6s.arrow-rotate-left", (StandardKey.Undo,),
+        QT_TRANSLATE_NOOP("Actions", "&Undo"),
+        QT_TRANSLATE_NOOP("Actions", "Undo the last edit in the form"),
+        "fa6s.arrow-rotate-left",
+        (StandardKey.Undo,),
         lambda s: s.can_undo and not s.busy,
     ),
     ActionId.REDO: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "&Redo"), QT_TRANSLATE_NOOP("Actions", "Redo the edit undone last"), "fa6s.arrow-rotate-right", (StandardKey.Redo,),
+        QT_TRANSLATE_NOOP("Actions", "&Redo"),
+        QT_TRANSLATE_NOOP("Actions", "Redo the edit undone last"),
+        "fa6s.arrow-rotate-right",
+        (StandardKey.Redo,),
         lambda s: s.can_redo and not s.busy,
     ),
     ActionId.FIND: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "&Filter List"), QT_TRANSLATE_NOOP("Actions", "Filter the list by title, path, source or summary"), "fa6s.magnifying-glass",
-        (StandardKey.Find,), lambda s: s.has_folder,
+        QT_TRANSLATE_NOOP("Actions", "&Filter List"),
+        QT_TRANSLATE_NOOP("Actions", "Filter the list by title, path, source or summary"),
+        "fa6s.magnifying-glass",
+        (StandardKey.Find,),
+        lambda s: s.has_folder,
     ),
     ActionId.PUBLISH: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "&Publish"), QT_TRANSLATE_NOOP("Actions", "Publish the selected articles (draft = false)"), "fa6s.paper-plane", ("Ctrl+Shift+P",),
+        QT_TRANSLATE_NOOP("Actions", "&Publish"),
+        QT_TRANSLATE_NOOP("Actions", "Publish the selected articles (draft = false)"),
+        "fa6s.paper-plane",
+        ("Ctrl+Shift+P",),
         lambda s: s.selected_drafts > 0 and not s.busy,
     ),
     ActionId.DRAFT: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "Back to &Draft"), QT_TRANSLATE_NOOP("Actions", "Take the selected articles back to draft (draft = true)"), "fa6s.pen-to-square",
-        ("Ctrl+Shift+U",), lambda s: s.selected_not_drafts > 0 and not s.busy,
+        QT_TRANSLATE_NOOP("Actions", "Back to &Draft"),
+        QT_TRANSLATE_NOOP("Actions", "Take the selected articles back to draft (draft = true)"),
+        "fa6s.pen-to-square",
+        ("Ctrl+Shift+U",),
+        lambda s: s.selected_not_drafts > 0 and not s.busy,
     ),
     ActionId.TOGGLE_DRAFT: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "&Toggle Draft"), QT_TRANSLATE_NOOP("Actions", "Publish a draft, or take a published article back to draft"), "fa6s.toggle-on",
-        ("Ctrl+D",), _can_change_selection,
+        QT_TRANSLATE_NOOP("Actions", "&Toggle Draft"),
+        QT_TRANSLATE_NOOP("Actions", "Publish a draft, or take a published article back to draft"),
+        "fa6s.toggle-on",
+        ("Ctrl+D",),
+        _can_change_selection,
     ),
     ActionId.PUBLISH_AND_NEXT: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "Publish and &Next"), QT_TRANSLATE_NOOP("Actions", "Publish the open article and go to the next one"), "fa6s.forward",
-        ("Ctrl+Return",), lambda s: _editable(s) and s.article_is_draft,
+        QT_TRANSLATE_NOOP("Actions", "Publish and &Next"),
+        QT_TRANSLATE_NOOP("Actions", "Publish the open article and go to the next one"),
+        "fa6s.forward",
+        ("Ctrl+Return",),
+        lambda s: _editable(s) and s.article_is_draft,
     ),
     ActionId.OPEN_SOURCE: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "Open &Source Link"), QT_TRANSLATE_NOOP("Actions", "Open the article's source_link in the web browser"), "fa6s.link", ("Ctrl+L",),
+        QT_TRANSLATE_NOOP("Actions", "Open &Source Link"),
+        QT_TRANSLATE_NOOP("Actions", "Open the article's source_link in the web browser"),
+        "fa6s.link",
+        ("Ctrl+L",),
         lambda s: s.has_source_link,
     ),
     ActionId.OPEN_COVER: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "Open &Cover Image"), QT_TRANSLATE_NOOP("Actions", "Preview the cover image (enclosure) and QR code"), "fa6s.image", ("Ctrl+I",),
+        QT_TRANSLATE_NOOP("Actions", "Open &Cover Image"),
+        QT_TRANSLATE_NOOP("Actions", "Preview the cover image (enclosure) and QR code"),
+        "fa6s.image",
+        ("Ctrl+I",),
         lambda s: s.has_cover,
     ),
     ActionId.NEXT: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "Ne&xt Article"), QT_TRANSLATE_NOOP("Actions", "Open the next article in the list"), "fa6s.chevron-down", ("Ctrl+PgDown", "Alt+Down"),
+        QT_TRANSLATE_NOOP("Actions", "Ne&xt Article"),
+        QT_TRANSLATE_NOOP("Actions", "Open the next article in the list"),
+        "fa6s.chevron-down",
+        ("Ctrl+PgDown", "Alt+Down"),
         lambda s: s.has_next,
     ),
     ActionId.PREVIOUS: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "Pre&vious Article"), QT_TRANSLATE_NOOP("Actions", "Open the previous article in the list"), "fa6s.chevron-up", ("Ctrl+PgUp", "Alt+Up"),
+        QT_TRANSLATE_NOOP("Actions", "Pre&vious Article"),
+        QT_TRANSLATE_NOOP("Actions", "Open the previous article in the list"),
+        "fa6s.chevron-up",
+        ("Ctrl+PgUp", "Alt+Up"),
         lambda s: s.has_previous,
     ),
     ActionId.RELOAD: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "Re&load Folder"), QT_TRANSLATE_NOOP("Actions", "Read the folder again"), "fa6s.arrows-rotate", (StandardKey.Refresh,),
+        QT_TRANSLATE_NOOP("Actions", "Re&load Folder"),
+        QT_TRANSLATE_NOOP("Actions", "Read the folder again"),
+        "fa6s.arrows-rotate",
+        (StandardKey.Refresh,),
         lambda s: s.has_folder and not s.busy,
     ),
     ActionId.CHECK_FOLDER: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "Chec&k Folder"), QT_TRANSLATE_NOOP("Actions", "Check every article for problems"), "fa6s.list-check", ("F7",),
+        QT_TRANSLATE_NOOP("Actions", "Chec&k Folder"),
+        QT_TRANSLATE_NOOP("Actions", "Check every article for problems"),
+        "fa6s.list-check",
+        ("F7",),
         lambda s: s.has_folder and not s.busy,
     ),
     ActionId.QUIT: ActionSpec(
-        QT_TRANSLATE_NOOP("Actions", "&Quit"), QT_TRANSLATE_NOOP("Actions", "Close Copydesk"), "fa6s.right-from-bracket", (StandardKey.Quit,),
+        QT_TRANSLATE_NOOP("Actions", "&Quit"),
+        QT_TRANSLATE_NOOP("Actions", "Close Copydesk"),
+        "fa6s.right-from-bracket",
+        (StandardKey.Quit,),
         menu_role=QAction.MenuRole.QuitRole,
     ),
 }
 
 # Menus and toolbar: ids in order, None for a separator.
 MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
-    (QT_TRANSLATE_NOOP("Actions", "&File"), (ActionId.OPEN_FOLDER, ActionId.RECENT_FOLDERS, None, ActionId.SAVE, ActionId.REVERT,
-               ActionId.REVIEW_CHANGES, None, ActionId.RELOAD, None, ActionId.QUIT)),
+    (
+        QT_TRANSLATE_NOOP("Actions", "&File"),
+        (
+            ActionId.OPEN_FOLDER,
+            ActionId.RECENT_FOLDERS,
+            None,
+            ActionId.SAVE,
+            ActionId.REVERT,
+            ActionId.REVIEW_CHANGES,
+            None,
+            ActionId.RELOAD,
+            None,
+            ActionId.QUIT,
+        ),
+    ),
     (QT_TRANSLATE_NOOP("Actions", "&Edit"), (ActionId.UNDO, ActionId.REDO, None, ActionId.FIND)),
-    (QT_TRANSLATE_NOOP("Actions", "&Article"), (ActionId.PUBLISH, ActionId.DRAFT, ActionId.TOGGLE_DRAFT, ActionId.PUBLISH_AND_NEXT, None,
-                  ActionId.OPEN_SOURCE, ActionId.OPEN_COVER, None, ActionId.NEXT, ActionId.PREVIOUS)),
+    (
+        QT_TRANSLATE_NOOP("Actions", "&Article"),
+        (
+            ActionId.PUBLISH,
+            ActionId.DRAFT,
+            ActionId.TOGGLE_DRAFT,
+            ActionId.PUBLISH_AND_NEXT,
+            None,
+            ActionId.OPEN_SOURCE,
+            ActionId.OPEN_COVER,
+            None,
+            ActionId.NEXT,
+            ActionId.PREVIOUS,
+        ),
+    ),
     (QT_TRANSLATE_NOOP("Actions", "&Tools"), (ActionId.CHECK_FOLDER,)),
 )
 TOOLBAR: tuple[ActionId | None, ...] = (
-    ActionId.OPEN_FOLDER, None, ActionId.SAVE, ActionId.REVERT, ActionId.UNDO, ActionId.REDO, None,
-    ActionId.PUBLISH, ActionId.DRAFT, ActionId.PUBLISH_AND_NEXT, None, ActionId.PREVIOUS, ActionId.NEXT, None,
-    ActionId.OPEN_SOURCE, ActionId.OPEN_COVER, None, ActionId.RELOAD, ActionId.CHECK_FOLDER,
+    ActionId.OPEN_FOLDER,
+    None,
+    ActionId.SAVE,
+    ActionId.REVERT,
+    ActionId.UNDO,
+    ActionId.REDO,
+    None,
+    ActionId.PUBLISH,
+    ActionId.DRAFT,
+    ActionId.PUBLISH_AND_NEXT,
+    None,
+    ActionId.PREVIOUS,
+    ActionId.NEXT,
+    None,
+    ActionId.OPEN_SOURCE,
+    ActionId.OPEN_COVER,
+    None,
+    ActionId.RELOAD,
+    ActionId.CHECK_FOLDER,
 )
 
-TOOLBAR_WORDS = frozenset({ActionId.SAVE, ActionId.PUBLISH, ActionId.DRAFT, ActionId.PUBLISH_AND_NEXT})
+TOOLBAR_WORDS = frozenset(
+    {ActionId.SAVE, ActionId.PUBLISH, ActionId.DRAFT, ActionId.PUBLISH_AND_NEXT}
+)
 
 
 def menu_title(text: str) -> str:
@@ -201,12 +304,20 @@ class ActionRegistry:
             tip = _translate(spec.tip)
             action.setStatusTip(tip)
             shortcuts: list[QKeySequence] = []
-            for key in spec.shortcuts:  # a standard key brings every binding the platform has for it
-                shortcuts.extend(QKeySequence.keyBindings(key) if isinstance(key, StandardKey) else [QKeySequence(key)])
+            for (
+                key
+            ) in spec.shortcuts:  # a standard key brings every binding the platform has for it
+                shortcuts.extend(
+                    QKeySequence.keyBindings(key)
+                    if isinstance(key, StandardKey)
+                    else [QKeySequence(key)]
+                )
             shortcuts = [key for key in shortcuts if not key.isEmpty()]
             if shortcuts:
                 action.setShortcuts(shortcuts)
-                action.setToolTip(f"{action.text().replace('&', '')} ({shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)})")
+                action.setToolTip(
+                    f"{action.text().replace('&', '')} ({shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+                )
             else:
                 action.setToolTip(action.text().replace("&", ""))
             if spec.icon:

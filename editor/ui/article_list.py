@@ -53,14 +53,18 @@ FILTER_PAUSE_MS = 150
 TITLE_ROOM = 300  # what the title column gets at least in the window's first layout
 # Shown on request (the header's context menu); the form's header names the open file.
 HIDDEN_AT_FIRST = (Column.PATH,)
-SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+SELECT_ROW = (
+    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+)
 
 
 def default_column_widths(metrics: QFontMetrics) -> dict[Column, int]:
     """Widths that fit each column's usual content (the title, which stretches, is not among them)."""
     padding = 28  # cell margins, and the sort arrow in the header
     return {
-        Column.STATE: 22 + max(metrics.horizontalAdvance(state_label(state)) for state in PublishState) + padding,
+        Column.STATE: 22
+        + max(metrics.horizontalAdvance(state_label(state)) for state in PublishState)
+        + padding,
         Column.DATE: metrics.horizontalAdvance("2026-12-31 23:59") + padding,
         Column.SOURCE: metrics.horizontalAdvance("Meridian Business Desk") + padding // 2,
         Column.PATH: metrics.horizontalAdvance("world/story-name.md") + padding // 2,
@@ -96,7 +100,9 @@ class ArticleListPanel(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("filterEdit")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setPlaceholderText(self.tr("Filter by title, path, source or summary (Ctrl+F)"))
+        self.filter_edit.setPlaceholderText(
+            self.tr("Filter by title, path, source or summary (Ctrl+F)")
+        )
         self.filter_edit.setAccessibleName(self.tr("Filter articles"))
         self.filter_edit.installEventFilter(self)
         self.state_filter = QComboBox(self)
@@ -131,7 +137,9 @@ class ArticleListPanel(QWidget):
     def preferred_width(self) -> int:
         """The width that shows the visible columns at their widths, with room for the title."""
         header = self.view.horizontalHeader()
-        others = sum(header.sectionSize(column) for column in Column if column != Column.TITLE)  # hidden: 0
+        others = sum(
+            header.sectionSize(column) for column in Column if column != Column.TITLE
+        )  # hidden: 0
         chrome = self.view.frameWidth() * 2 + self.view.verticalScrollBar().sizeHint().width()
         margins = self.layout().contentsMargins()
         return others + TITLE_ROOM + chrome + margins.left() + margins.right()
@@ -146,7 +154,9 @@ class ArticleListPanel(QWidget):
                 action = menu.addAction(self.model.headerData(column, Qt.Orientation.Horizontal))
                 action.setCheckable(True)
                 action.setChecked(not header.isSectionHidden(column))
-                action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+                action.toggled.connect(
+                    lambda shown, c=column: header.setSectionHidden(c, not shown)
+                )
         return menu
 
     def _show_column_menu(self, position: QPoint) -> None:
@@ -184,7 +194,9 @@ class ArticleListPanel(QWidget):
             header.resizeSection(column, width)
         for column in HIDDEN_AT_FIRST:
             header.hideSection(column)
-        view.setItemDelegateForColumn(Column.PATH, _ElideMiddle(view))  # keep the folder and the name
+        view.setItemDelegateForColumn(
+            Column.PATH, _ElideMiddle(view)
+        )  # keep the folder and the name
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_column_menu)
         header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
@@ -268,7 +280,9 @@ class ArticleListPanel(QWidget):
         for selected in self.view.selectionModel().selection():
             rows.update(range(selected.top(), selected.bottom() + 1))
         proxy, model = self.proxy, self.model
-        return [model.summary_at(proxy.mapToSource(proxy.index(row, 0)).row()) for row in sorted(rows)]
+        return [
+            model.summary_at(proxy.mapToSource(proxy.index(row, 0)).row()) for row in sorted(rows)
+        ]
 
     # --- filters -------------------------------------------------------------------------------------
 
@@ -297,7 +311,11 @@ class ArticleListPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Down or Enter in the filter box goes to the list; Escape clears the filter first.
-        if watched is self.filter_edit and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+        if (
+            watched is self.filter_edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if self._filter_timer.isActive():
                     self._apply_filter_text()
@@ -315,13 +333,15 @@ class ArticleListPanel(QWidget):
 
     def _update_counts(self) -> None:
         counts = self.model.counts()
-        self.state_filter.setItemText(0, self.tr("All states ({0})").format(number(sum(counts.values()))))
+        self.state_filter.setItemText(
+            0, self.tr("All states ({0})").format(number(sum(counts.values())))
+        )
         for offset, state in enumerate(STATE_ORDER, start=1):
             self.state_filter.setItemText(offset, f"{state_label(state)} ({number(counts[state])})")
         self.shown_changed.emit()
 
     def shown_text(self) -> str:
-        """"17 articles", or "3 of 17 articles shown" while filtered."""
+        """ "17 articles", or "3 of 17 articles shown" while filtered."""
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
         if shown == total:

@@ -107,7 +107,9 @@ class _Row:
     def of(cls, summary: ArticleSummary) -> _Row:
         file_name = summary.path.rsplit("/", 1)[-1]
         date_text = _format_date(summary.date)
-        search = "\n".join((summary.title, summary.path, summary.source, summary.summary)).casefold()
+        search = "\n".join(
+            (summary.title, summary.path, summary.source, summary.summary)
+        ).casefold()
         sort_keys = (
             STATE_ORDER.index(summary.state),
             (summary.title or file_name).casefold(),
@@ -190,8 +192,14 @@ class ArticleModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
             return self._headers[section]
         return None
 
@@ -332,10 +340,14 @@ class ArticleModel(QAbstractTableModel):
         position = 0
         index = 0
         while index < len(new_rows):
-            position = bisect.bisect_right(self._rows, self._key(new_rows[index]), lo=position, key=self._key)
+            position = bisect.bisect_right(
+                self._rows, self._key(new_rows[index]), lo=position, key=self._key
+            )
             run_end = index + 1
             limit = self._key(self._rows[position]) if position < len(self._rows) else None
-            while run_end < len(new_rows) and (limit is None or not limit < self._key(new_rows[run_end])):
+            while run_end < len(new_rows) and (
+                limit is None or not limit < self._key(new_rows[run_end])
+            ):
                 run_end += 1
             run = new_rows[index:run_end]
             self.beginInsertRows(QModelIndex(), position, position + len(run) - 1)

@@ -39,7 +39,10 @@ class DiskState(Enum):
 def summary_of(article: Article) -> ArticleSummary:
     """The list row of a freshly loaded or saved article (no need to read the file again)."""
     return summarize_metadata(
-        article.relpath, article.metadata, mtime_ns=article.fingerprint.mtime_ns, size=article.fingerprint.size
+        article.relpath,
+        article.metadata,
+        mtime_ns=article.fingerprint.mtime_ns,
+        size=article.fingerprint.size,
     )
 
 
@@ -134,7 +137,9 @@ class ArticleSession(QObject):
             self._show(None)
             self.failed_path = relpath
             self.form.show_unreadable(relpath, describe_error(error))
-            self.message.emit(self.tr("{0} cannot be opened: {1}").format(relpath, describe_error(error)))
+            self.message.emit(
+                self.tr("{0} cannot be opened: {1}").format(relpath, describe_error(error))
+            )
             return False
         self._show(article)
         return True
@@ -226,7 +231,9 @@ class ArticleSession(QObject):
         if written:
             self.message.emit(self.tr("Saved {0}").format(saved.relpath))
         else:
-            self.message.emit(self.tr("{0} already held these values; nothing was written").format(saved.relpath))
+            self.message.emit(
+                self.tr("{0} already held these values; nothing was written").format(saved.relpath)
+            )
         return True
 
     def discard(self) -> None:
@@ -262,7 +269,9 @@ class ArticleSession(QObject):
     def keep_mine(self) -> None:
         """Write the local version over the changed file (the conflict bar's Keep mine)."""
         if self.article is not None and self.save(force=True):
-            self.message.emit(self.tr("Your version of {0} was written over the outside change").format(self.path))
+            self.message.emit(
+                self.tr("Your version of {0} was written over the outside change").format(self.path)
+            )
 
     # --- outside changes -----------------------------------------------------------------------------
 
@@ -286,18 +295,26 @@ class ArticleSession(QObject):
         relpath = self.article.relpath
         if self.article.is_dirty:
             if state is DiskState.MISSING:
-                text = self.tr("{0} was deleted or moved by another program. Your edits are not saved.")
+                text = self.tr(
+                    "{0} was deleted or moved by another program. Your edits are not saved."
+                )
             else:
-                text = self.tr("{0} was changed on disk by another program. Your edits are not saved.")
+                text = self.tr(
+                    "{0} was changed on disk by another program. Your edits are not saved."
+                )
             self.show_conflict(text.format(relpath))
             return
         if state is DiskState.MISSING:
             self._show(None)
-            self.message.emit(self.tr("{0} was deleted or moved by another program").format(relpath))
+            self.message.emit(
+                self.tr("{0} was deleted or moved by another program").format(relpath)
+            )
             return
         if self.open(relpath) and self.article is not None:
             self.row_changed.emit(summary_of(self.article))
-            self.message.emit(self.tr("{0} was changed on disk and has been reloaded").format(relpath))
+            self.message.emit(
+                self.tr("{0} was changed on disk and has been reloaded").format(relpath)
+            )
 
     def show_conflict(self, text: str) -> None:
         self.conflict_bar.show_conflict(text)
@@ -330,7 +347,9 @@ class ArticleSession(QObject):
         """Show the exact lines Save would change in the file on disk."""
         return self._show_diff(
             self.tr("Review Changes — {0}"),
-            self.tr("Lines starting with − are in the file now; lines starting with + are what Save writes."),
+            self.tr(
+                "Lines starting with − are in the file now; lines starting with + are what Save writes."
+            ),
             ("(on disk)", "(after Save)"),
         )
 
@@ -342,14 +361,18 @@ class ArticleSession(QObject):
             ("(on disk now)", "(yours)"),
         )
 
-    def _show_diff(self, title: str, explanation: str, labels: tuple[str, str]) -> DiffDialog | None:
+    def _show_diff(
+        self, title: str, explanation: str, labels: tuple[str, str]
+    ) -> DiffDialog | None:
         if self.article is None:
             return None
         mine = self._text_to_save()
         if mine is None:
             return None
         relpath = self.article.relpath
-        diff = unified_diff(self._disk_text(), mine, f"{relpath} {labels[0]}", f"{relpath} {labels[1]}")
+        diff = unified_diff(
+            self._disk_text(), mine, f"{relpath} {labels[0]}", f"{relpath} {labels[1]}"
+        )
         dialog = self._diff_dialog_instance()
         dialog.show_diff(title.format(relpath), explanation, diff)
         return dialog

@@ -58,19 +58,27 @@ class BulkRunner(QObject):
         selected = window.selected_summaries()
         if to_draft is None:
             anchor = next((row for row in selected if row.path == window.session.path), None)
-            anchor = anchor or next((row for row in selected if row.state is not PublishState.INVALID), None)
+            anchor = anchor or next(
+                (row for row in selected if row.state is not PublishState.INVALID), None
+            )
             if anchor is None:
                 return False
             to_draft = not anchor.draft
         rows = targets(selected, to_draft)
         if not rows:
-            window.show_message(_tr("Nothing to change: the selection is already in that state"), 5000)
+            window.show_message(
+                _tr("Nothing to change: the selection is already in that state"), 5000
+            )
             return False
         # Unreadable rows are tried (and reported by name) but not counted as articles to change.
         readable = sum(row.state is not PublishState.INVALID for row in rows)
         if readable > 1:
             question = (
-                counted(readable, _tr("Move 1 article back to draft?"), _tr("Move {0} articles back to draft?"))
+                counted(
+                    readable,
+                    _tr("Move 1 article back to draft?"),
+                    _tr("Move {0} articles back to draft?"),
+                )
                 if to_draft
                 else counted(readable, _tr("Publish 1 article?"), _tr("Publish {0} articles?"))
             )
@@ -79,7 +87,9 @@ class BulkRunner(QObject):
                 _tr("1 unreadable file will be skipped and reported."),
                 _tr("{0} unreadable files will be skipped and reported."),
             )
-            if not dialogs.confirm_bulk(window, question, *([skipped] if readable < len(rows) else [])):
+            if not dialogs.confirm_bulk(
+                window, question, *([skipped] if readable < len(rows) else [])
+            ):
                 return False
         paths = [row.path for row in rows]
         session = window.session
@@ -113,7 +123,11 @@ class BulkRunner(QObject):
         assert service is not None
         window.editor_panel.setEnabled(False)  # no edits to a file while it is being written
         window.show_message(
-            counted(len(paths), _tr("Moving 1 article back to draft…"), _tr("Moving {0} articles back to draft…"))
+            counted(
+                len(paths),
+                _tr("Moving 1 article back to draft…"),
+                _tr("Moving {0} articles back to draft…"),
+            )
             if to_draft
             else counted(len(paths), _tr("Publishing 1 article…"), _tr("Publishing {0} articles…"))
         )
@@ -126,23 +140,37 @@ class BulkRunner(QObject):
         )
         window.update_actions()
 
-    def _done(self, results: list[FileResult], to_draft: bool, then: Callable[[], None] | None) -> None:
+    def _done(
+        self, results: list[FileResult], to_draft: bool, then: Callable[[], None] | None
+    ) -> None:
         window = self.window
         self._task = None
         window.editor_panel.setEnabled(True)
-        window.update_rows([summary_of(result.article) for result in results if result.article is not None])
+        window.update_rows(
+            [summary_of(result.article) for result in results if result.article is not None]
+        )
         open_article = window.session.article
         for result in results:
-            if result.article is not None and open_article is not None and result.article.relpath == open_article.relpath:
+            if (
+                result.article is not None
+                and open_article is not None
+                and result.article.relpath == open_article.relpath
+            ):
                 window.session.adopt(result.article)
         changed = sum(result.outcome is Outcome.CHANGED for result in results)
         failed = [result for result in results if result.outcome is Outcome.FAILED]
         if to_draft:
-            text = counted(changed, _tr("1 article moved back to draft"), _tr("{0} articles moved back to draft"))
+            text = counted(
+                changed,
+                _tr("1 article moved back to draft"),
+                _tr("{0} articles moved back to draft"),
+            )
         else:
             text = counted(changed, _tr("1 article published"), _tr("{0} articles published"))
         if failed:
-            text += "; " + counted(len(failed), _tr("1 could not be changed"), _tr("{0} could not be changed"))
+            text += "; " + counted(
+                len(failed), _tr("1 could not be changed"), _tr("{0} could not be changed")
+            )
         window.show_message(text, 8000)
         if failed:
             dialogs.report_failures(

@@ -61,7 +61,9 @@ class ProblemModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -72,7 +74,9 @@ class ProblemModel(QAbstractTableModel):
         problem = self._problems[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self._levels[problem.level], problem.path, problem.line or "", problem.message)[column]
+            return (self._levels[problem.level], problem.path, problem.line or "", problem.message)[
+                column
+            ]
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self._icons[problem.level]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -94,7 +98,9 @@ class CheckPanel(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Problems"), parent)
         self.setObjectName("checkPanel")
-        self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
+        self.setAllowedAreas(
+            Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea
+        )
         self.model = ProblemModel(self)
         self._task: Task | None = None
         self.summary = QLabel(self)
@@ -131,7 +137,9 @@ class CheckPanel(QDockWidget):
         if self._task is not None:
             return False
         self.show_running()
-        self._task = run_task(pool, lambda: check_folder(root), self._done, self._failed, self._over)
+        self._task = run_task(
+            pool, lambda: check_folder(root), self._done, self._failed, self._over
+        )
         return True
 
     def cancel(self) -> None:
@@ -160,7 +168,11 @@ class CheckPanel(QDockWidget):
         errors = sum(problem.level is Level.ERROR for problem in problems)
         warnings = len(problems) - errors
         if not problems:
-            self.summary.setText(counted(files, self.tr("No problems in 1 file."), self.tr("No problems in {0} files.")))
+            self.summary.setText(
+                counted(
+                    files, self.tr("No problems in 1 file."), self.tr("No problems in {0} files.")
+                )
+            )
         else:
             self.summary.setText(
                 self.tr("{0}, {1} in {2}").format(

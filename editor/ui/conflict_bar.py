@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 
-def unified_diff(old_text: str, new_text: str, old_label: str, new_label: str, context: int = 3) -> str:
+def unified_diff(
+    old_text: str, new_text: str, old_label: str, new_label: str, context: int = 3
+) -> str:
     """The unified line diff of two texts (empty when they are the same)."""
     lines = difflib.unified_diff(
         old_text.splitlines(keepends=True),

@@ -26,7 +26,9 @@ def desk_for(path: Path | str) -> tuple[Path, str | None]:
         content = site / "content" if site else None
         root = content if content is not None and target.is_relative_to(content) else target.parent
         return root, target.relative_to(root).as_posix()
-    if (target / "content").is_dir() and any((target / name).is_file() for name in validate.SITE_MARKERS):
+    if (target / "content").is_dir() and any(
+        (target / name).is_file() for name in validate.SITE_MARKERS
+    ):
         return target / "content", None
     return target, None
 

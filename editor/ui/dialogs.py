@@ -115,7 +115,9 @@ def report_error(parent: QWidget | None, title: str, message: str, details: str 
     box.exec()
 
 
-def report_failures(parent: QWidget | None, title: str, failures: Sequence[tuple[str, str]]) -> None:
+def report_failures(
+    parent: QWidget | None, title: str, failures: Sequence[tuple[str, str]]
+) -> None:
     """Name the files an operation could not change, with the reason for each."""
     lines = [f"{path}: {reason}" for path, reason in failures]
     shown = "\n".join(lines[:10])

@@ -313,14 +313,25 @@ class DateTimeEditor(FieldEditor):
         if (
             watched is self.edit
             and event.type() == QEvent.Type.ShortcutOverride
-            and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
         ):
             event.ignore()
             return True
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:  # a QKeyEvent
-            shift, other = Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not event.modifiers() & other:
-                self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab and not event.modifiers() & shift)
+            shift, other = (
+                Qt.KeyboardModifier.ShiftModifier,
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+            )
+            if (
+                event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and not event.modifiers() & other
+            ):
+                self.focusNextPrevChild(
+                    event.key() == Qt.Key.Key_Tab and not event.modifiers() & shift
+                )
                 return True
         return super().eventFilter(watched, event)
 

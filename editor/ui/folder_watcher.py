@@ -43,7 +43,11 @@ def list_folders(root: Path) -> list[Path]:
     folders = [root]
     for folder, subfolders, _ in os.walk(root):
         subfolders[:] = sorted(name for name in subfolders if _is_watched_folder(name))
-        folders.extend(Path(folder) / name for name in subfolders if not os.path.islink(os.path.join(folder, name)))
+        folders.extend(
+            Path(folder) / name
+            for name in subfolders
+            if not os.path.islink(os.path.join(folder, name))
+        )
     return folders
 
 
@@ -90,7 +94,10 @@ def rescan_folders(
                             present.add(relpath)
                             info = entry.stat()
                             old = known.get(relpath)
-                            if old is None or (old.mtime_ns, old.size) != (info.st_mtime_ns, info.st_size):
+                            if old is None or (old.mtime_ns, old.size) != (
+                                info.st_mtime_ns,
+                                info.st_size,
+                            ):
                                 result.changed.append(summarize(root, Path(entry.path), as_of))
                     except OSError:
                         continue

@@ -43,7 +43,8 @@ def open_external(url: QUrl | str, parent: QWidget | None = None) -> bool:
             parent,
             QCoreApplication.translate("Links", "Link not opened"),
             QCoreApplication.translate(
-                "Links", "Copydesk only opens web links (http or https). This link was not opened:\n{0}"
+                "Links",
+                "Copydesk only opens web links (http or https). This link was not opened:\n{0}",
             ).format(_shorten(shown)),
         )
         return False
@@ -51,7 +52,9 @@ def open_external(url: QUrl | str, parent: QWidget | None = None) -> bool:
         dialogs.report_error(
             parent,
             QCoreApplication.translate("Links", "Link not opened"),
-            QCoreApplication.translate("Links", "No web browser could open this link:\n{0}").format(_shorten(shown)),
+            QCoreApplication.translate("Links", "No web browser could open this link:\n{0}").format(
+                _shorten(shown)
+            ),
         )
         return False
     return True

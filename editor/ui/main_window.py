@@ -36,7 +36,9 @@ from editor.ui.window_layout import chain_tab_order, restore_layout, save_layout
 from editor.ui.wording import counted, number
 from editor.ui.workers import Task, run_stream
 
-SCAN_BUDGET_MS = 12  # GUI time per event-loop turn for adding rows, so input and paints keep flowing
+SCAN_BUDGET_MS = (
+    12  # GUI time per event-loop turn for adding rows, so input and paints keep flowing
+)
 
 
 class MainWindow(QMainWindow):
@@ -79,7 +81,9 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.actions = ActionRegistry(self)
         self._build_widgets()
-        self.session = ArticleSession(self.form, self.body, self.conflict_bar, self.undo_stack, self.loader, self)
+        self.session = ArticleSession(
+            self.form, self.body, self.conflict_bar, self.undo_stack, self.loader, self
+        )
         self.bulk = BulkRunner(self)
         self.watcher = FolderWatcher(self.pool, self._known_rows, self)
         self._build_menus()
@@ -91,7 +95,9 @@ class MainWindow(QMainWindow):
     # --- building ------------------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        self.list_panel = ArticleListPanel(lambda: self.session.path or self.session.failed_path, self)
+        self.list_panel = ArticleListPanel(
+            lambda: self.session.path or self.session.failed_path, self
+        )
         self.model = self.list_panel.model
         self.proxy = self.list_panel.proxy
         self.list_view = self.list_panel.view
@@ -189,7 +195,9 @@ class MainWindow(QMainWindow):
         """List the articles of ``path`` (a folder, a Hugo site, or one file to select)."""
         root, selected = desk_for(path)
         if not root.is_dir():
-            dialogs.report_error(self, self.tr("Cannot open folder"), self.tr("{0} is not a folder.").format(root))
+            dialogs.report_error(
+                self, self.tr("Cannot open folder"), self.tr("{0} is not a folder.").format(root)
+            )
             return False
         self.session.set_service(None, None)
         self.service = DocumentService(root)
@@ -246,7 +254,12 @@ class MainWindow(QMainWindow):
         self._scanned = 0
         root = self.service.root
         self._scan_task = run_stream(
-            self.pool, lambda: scan_desk(root), self._scan_batch, self._scan_failed, self._scan_done, budget_ms=SCAN_BUDGET_MS
+            self.pool,
+            lambda: scan_desk(root),
+            self._scan_batch,
+            self._scan_failed,
+            self._scan_done,
+            budget_ms=SCAN_BUDGET_MS,
         )
         self.scan_label.setText(self.tr("Scanning…"))
         self.scan_label.show()
@@ -297,12 +310,22 @@ class MainWindow(QMainWindow):
         removed = [path for path in rescan.removed if path != open_path]
         parts = []
         if changed:
-            parts.append(counted(len(changed), self.tr("1 file added or changed"), self.tr("{0} files added or changed")))
+            parts.append(
+                counted(
+                    len(changed),
+                    self.tr("1 file added or changed"),
+                    self.tr("{0} files added or changed"),
+                )
+            )
         if removed:
-            parts.append(counted(len(removed), self.tr("1 file removed"), self.tr("{0} files removed")))
+            parts.append(
+                counted(len(removed), self.tr("1 file removed"), self.tr("{0} files removed"))
+            )
         if parts:
             self.show_message(self.tr("Outside changes: {0}").format(", ".join(parts)), 5000)
-        if open_path and (len(changed) != len(rescan.changed) or len(removed) != len(rescan.removed)):
+        if open_path and (
+            len(changed) != len(rescan.changed) or len(removed) != len(rescan.removed)
+        ):
             self.session.check_disk()
 
     def update_rows(self, summaries: ArticleSummary | list[ArticleSummary]) -> None:
@@ -319,7 +342,14 @@ class MainWindow(QMainWindow):
 
     def _check_finished(self, result: validate.FolderCheck | None) -> None:
         if result is not None:
-            self.show_message(counted(len(result.problems), self.tr("Check: 1 problem"), self.tr("Check: {0} problems")), 5000)
+            self.show_message(
+                counted(
+                    len(result.problems),
+                    self.tr("Check: 1 problem"),
+                    self.tr("Check: {0} problems"),
+                ),
+                5000,
+            )
         self.update_actions()
         self.check_finished.emit(result)
 
@@ -413,13 +443,18 @@ class MainWindow(QMainWindow):
         article = self.session.article
         if article is None:
             return
-        images = {name: value.strip() for name in ("enclosure", "qrcode")
-                  if isinstance(value := article.value(name), str) and value.strip()}
+        images = {
+            name: value.strip()
+            for name in ("enclosure", "qrcode")
+            if isinstance(value := article.value(name), str) and value.strip()
+        }
         if not images:
             return
         if self._cover_dialog is None:
             # Refusals are explained over the preview, where the click happened.
-            dialog = CoverPreviewDialog(self.loader, self, open_url=lambda url: links.open_external(url, dialog))
+            dialog = CoverPreviewDialog(
+                self.loader, self, open_url=lambda url: links.open_external(url, dialog)
+            )
             self._cover_dialog = dialog
         self._cover_dialog.show_images(images, self.session.search_dirs())
         self._cover_dialog.show()
@@ -446,7 +481,11 @@ class MainWindow(QMainWindow):
             dirty=self.session.dirty,
             selected=len(valid),
             selected_drafts=sum(summary.draft for summary in valid),
-            article_is_draft=bool(article and self.model.summary(article.relpath) and self.model.summary(article.relpath).draft),
+            article_is_draft=bool(
+                article
+                and self.model.summary(article.relpath)
+                and self.model.summary(article.relpath).draft
+            ),
             has_source_link=has("source_link"),
             has_cover=has("enclosure") or has("qrcode"),
             has_next=self.list_panel.has_step(1),

@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 
 FIRST_RUN_SCREEN_SHARE = 0.85  # of the screen's available area, on a first start
 LIST_SHARE = (0.35, 0.55)  # the list's share of the window on a first start: at least, at most
-FORM_SHARE = 0.55  # of what the list leaves: the form's fields need a little more than the body's text
+FORM_SHARE = (
+    0.55  # of what the list leaves: the form's fields need a little more than the body's text
+)
 
 
 def restore_layout(window: MainWindow, settings: Settings) -> None:
@@ -61,7 +63,11 @@ def restore_layout(window: MainWindow, settings: Settings) -> None:
     if editor_splitter.isEmpty() or not window.editor_splitter.restoreState(editor_splitter):
         window.editor_splitter.setSizes(editor_sizes)
     column = settings.get(SORT_COLUMN)
-    order = Qt.SortOrder.AscendingOrder if settings.get(SORT_ORDER) == 0 else Qt.SortOrder.DescendingOrder
+    order = (
+        Qt.SortOrder.AscendingOrder
+        if settings.get(SORT_ORDER) == 0
+        else Qt.SortOrder.DescendingOrder
+    )
     if 0 <= column < len(Column):
         window.list_view.sortByColumn(column, order)
 
@@ -85,7 +91,9 @@ def _first_run_geometry(window: MainWindow) -> None:
         window.resize(1280, 800)
         return
     area = screen.availableGeometry()
-    size = QSize(round(area.width() * FIRST_RUN_SCREEN_SHARE), round(area.height() * FIRST_RUN_SCREEN_SHARE))
+    size = QSize(
+        round(area.width() * FIRST_RUN_SCREEN_SHARE), round(area.height() * FIRST_RUN_SCREEN_SHARE)
+    )
     window.resize(size)
     frame = QRect(QPoint(), size)
     frame.moveCenter(area.center())

@@ -95,8 +95,7 @@ def test_split_cuts_each_format_like_hugo(tmp_path: Path, data: bytes, expected:
 
 def test_plus_lines_in_the_body_stay_body(tmp_path: Path) -> None:
     data = (
-        b'+++\ntitle = "Code"\n+++\n'
-        b"Example front matter:\n\n```toml\n+++\ndraft = true\n+++\n```\n"
+        b'+++\ntitle = "Code"\n+++\nExample front matter:\n\n```toml\n+++\ndraft = true\n+++\n```\n'
     )
     result = _roundtrip(tmp_path / "a.md", data)
     assert result.front == 'title = "Code"\n'
@@ -153,7 +152,7 @@ def test_every_body_byte_is_kept(tmp_path: Path) -> None:
 
 
 def test_split_positions_and_newline() -> None:
-    result = split(b'\r\n+++\r\na = 1\r\nb = 2\r\n+++\r\nbody')
+    result = split(b"\r\n+++\r\na = 1\r\nb = 2\r\n+++\r\nbody")
     assert result.newline == "\r\n"
     assert result.front_line == 3
     assert result.body_line == 6
@@ -188,7 +187,11 @@ def test_parse_toml_values() -> None:
 
 def test_parse_yaml_and_json_values() -> None:
     _, meta = read(b"---\ntitle: A\ndate: 2025-09-23T14:21:27Z\ndraft: true\n---\n")
-    assert meta == {"title": "A", "date": dt.datetime(2025, 9, 23, 14, 21, 27, tzinfo=UTC), "draft": True}
+    assert meta == {
+        "title": "A",
+        "date": dt.datetime(2025, 9, 23, 14, 21, 27, tzinfo=UTC),
+        "draft": True,
+    }
     _, meta = read(b'{"title": "A", "draft": "true"}\n')
     assert meta == {"title": "A", "draft": "true"}
     assert read(b"---\n---\nbody")[1] == {}
@@ -212,15 +215,23 @@ def test_all_samples_split_back_to_their_bytes(sample_desk: Path) -> None:
         pytest.param(b"", "empty", None, None, id="empty"),
         pytest.param(b"+++\x00\x01\x02", "binary", None, None, id="binary"),
         pytest.param(b'+++\ntitle = "caf\xe9"\n+++\n', "not valid UTF-8", 2, 13, id="latin-1"),
-        pytest.param(b'+++\ntitle = "A"\ndraft = true\n', "never closed", 1, None, id="unclosed-toml"),
+        pytest.param(
+            b'+++\ntitle = "A"\ndraft = true\n', "never closed", 1, None, id="unclosed-toml"
+        ),
         pytest.param(b"\n---\ntitle: A\n", "never closed", 2, None, id="unclosed-yaml"),
         pytest.param(b"+++ toml\ntitle = 1\n+++\n", "opening", 1, None, id="bad-opening"),
-        pytest.param(b'+++\ntitle = "A"\ndraft = \n+++\n', "Malformed TOML", 3, 9, id="toml-no-value"),
+        pytest.param(
+            b'+++\ntitle = "A"\ndraft = \n+++\n', "Malformed TOML", 3, 9, id="toml-no-value"
+        ),
         pytest.param(b"+++\ntags = [1,\n+++\n", "Malformed TOML", 3, None, id="toml-open-array"),
         pytest.param(b'+++\ntitle = "A\n+++\n', "Malformed TOML", 2, 11, id="toml-unclosed-string"),
         pytest.param(b"+++\na = 1\na = 2\n+++\n", "Malformed TOML", 3, 6, id="toml-duplicate-key"),
-        pytest.param(b"---\ntitle: A\ntags: [a, b\n---\n", "Malformed YAML", 4, 1, id="yaml-unclosed-flow"),
-        pytest.param(b"---\ntitle: A\nx: b: c\n---\n", "Malformed YAML", 3, 5, id="yaml-mapping-in-plain"),
+        pytest.param(
+            b"---\ntitle: A\ntags: [a, b\n---\n", "Malformed YAML", 4, 1, id="yaml-unclosed-flow"
+        ),
+        pytest.param(
+            b"---\ntitle: A\nx: b: c\n---\n", "Malformed YAML", 3, 5, id="yaml-mapping-in-plain"
+        ),
         pytest.param(b"---\n- a\n- b\n---\n", "mapping", 2, None, id="yaml-list"),
         pytest.param(b'{\n  "title": "A",\n}\n', "Malformed JSON", 3, 1, id="json-trailing-comma"),
         pytest.param(b'{"title": "A"', "Malformed JSON", 1, 14, id="json-unclosed"),

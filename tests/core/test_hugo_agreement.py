@@ -35,11 +35,15 @@ ZERO = "0001-01-01T00:00:00Z"  # Hugo's "no date"
 
 
 def toml(*lines: str) -> bytes:
-    return ("+++\n" + "".join(f"{line}\n" for line in ("title = 'T'", *lines)) + "+++\nBody\n").encode()
+    return (
+        "+++\n" + "".join(f"{line}\n" for line in ("title = 'T'", *lines)) + "+++\nBody\n"
+    ).encode()
 
 
 def yaml(*lines: str) -> bytes:
-    return ("---\n" + "".join(f"{line}\n" for line in ("title: T", *lines)) + "---\nBody\n").encode()
+    return (
+        "---\n" + "".join(f"{line}\n" for line in ("title: T", *lines)) + "---\nBody\n"
+    ).encode()
 
 
 def json_fm(members: str) -> bytes:
@@ -115,7 +119,9 @@ SITE: dict[str, bytes] = {
     "yaml-date-future.md": yaml(f"date: {FUTURE}"),
     "yaml-date-only-future.md": yaml("date: 2025-06-16"),
     "yaml-expiry-quoted-past.md": yaml('expiryDate: "2025-06-01"'),
-    "yaml-publishdate-past-expiry-future.md": yaml(f"publishDate: '{PAST}'", f"expiryDate: {FUTURE}"),
+    "yaml-publishdate-past-expiry-future.md": yaml(
+        f"publishDate: '{PAST}'", f"expiryDate: {FUTURE}"
+    ),
     "json-draft-string.md": json_fm('"draft": "true"'),
     "json-date-future.md": json_fm(f'"date": "{FUTURE}"'),
     "json-expired.md": json_fm('"expiryDate": "2025-01-01T00:00:00Z"'),
@@ -149,7 +155,9 @@ def run_hugo(binary: str, site: Path, which: str) -> subprocess.CompletedProcess
 
 def hugo_list(binary: str, site: Path, which: str) -> list[dict[str, str]]:
     completed = run_hugo(binary, site, which)
-    assert completed.returncode == 0, f"hugo list {which} failed:\n{completed.stdout}\n{completed.stderr}"
+    assert completed.returncode == 0, (
+        f"hugo list {which} failed:\n{completed.stdout}\n{completed.stderr}"
+    )
     # The pip wrapper prints a banner first; the CSV starts at its header line.
     lines = completed.stdout.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("path,"))
@@ -172,14 +180,19 @@ def make_site(root: Path, files: dict[str, bytes]) -> Path:
 def binary() -> str:
     found = hugo_binary()
     if found is None:
-        pytest.skip("the hugo binary is not installed (it comes with the 'hugo' package of the test extra)")
+        pytest.skip(
+            "the hugo binary is not installed (it comes with the 'hugo' package of the test extra)"
+        )
     return found
 
 
 @pytest.fixture(scope="module")
 def hugo(binary: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     site = make_site(tmp_path_factory.mktemp("site"), SITE)
-    lists = {which: hugo_list(binary, site, which) for which in ("all", "drafts", "future", "expired", "published")}
+    lists = {
+        which: hugo_list(binary, site, which)
+        for which in ("all", "drafts", "future", "expired", "published")
+    }
     ours = {row.path: row for row in scan_all(site / "content", as_of=CLOCK)}
     return {"site": site, "ours": ours, **lists}
 
@@ -214,7 +227,12 @@ def test_hugo_lists_every_file(hugo: dict) -> None:
     assert _paths(hugo["all"]) == set(SITE)
     # Sanity: every state is represented, so the comparison below is not vacuous.
     states = {hugo_state(hugo, name) for name in SITE}
-    assert states == {PublishState.DRAFT, PublishState.SCHEDULED, PublishState.PUBLISHED, PublishState.EXPIRED}
+    assert states == {
+        PublishState.DRAFT,
+        PublishState.SCHEDULED,
+        PublishState.PUBLISHED,
+        PublishState.EXPIRED,
+    }
 
 
 @pytest.mark.parametrize("name", sorted(SITE))
@@ -261,10 +279,16 @@ DATE_STRINGS = [
 
 
 def test_hugo_reads_date_knows_which_strings_stop_the_build(binary: str, tmp_path: Path) -> None:
-    files = {f"d{n:02d}.md": toml(f"date = {json.dumps(text)}") for n, text in enumerate(DATE_STRINGS)}
+    files = {
+        f"d{n:02d}.md": toml(f"date = {json.dumps(text)}") for n, text in enumerate(DATE_STRINGS)
+    }
     site = make_site(tmp_path, files)
     completed = run_hugo(binary, site, "all")
-    refused = {Path(path).name for path in re.findall(r"not a parsable date: see (\S+)", completed.stderr)}
-    expected = {name for name, text in zip(files, DATE_STRINGS, strict=True) if not hugo_reads_date(text)}
+    refused = {
+        Path(path).name for path in re.findall(r"not a parsable date: see (\S+)", completed.stderr)
+    }
+    expected = {
+        name for name, text in zip(files, DATE_STRINGS, strict=True) if not hugo_reads_date(text)
+    }
     assert expected, "some strings must be unreadable, or this test proves nothing"
     assert refused == expected, completed.stderr

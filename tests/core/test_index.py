@@ -130,7 +130,9 @@ def test_summarize_a_file_that_vanished(desk: Path) -> None:
 def test_scan_of_a_single_file(desk: Path) -> None:
     path = put(desk / "news" / "one.md", b'+++\ntitle = "One"\ndate = 2030-01-01T00:00:00Z\n+++\n')
     rows = scan_all(path, as_of=NOW)
-    assert [(row.path, row.title, row.state) for row in rows] == [("one.md", "One", PublishState.SCHEDULED)]
+    assert [(row.path, row.title, row.state) for row in rows] == [
+        ("one.md", "One", PublishState.SCHEDULED)
+    ]
 
 
 def test_summary_fields_and_json(desk: Path) -> None:
@@ -169,13 +171,21 @@ def test_summary_fields_and_json(desk: Path) -> None:
         "error": None,
     }
     empty = summarize_metadata("c.md", {}, NOW)
-    assert (empty.title, empty.date, empty.draft, empty.state) == ("", None, False, PublishState.PUBLISHED)
+    assert (empty.title, empty.date, empty.draft, empty.state) == (
+        "",
+        None,
+        False,
+        PublishState.PUBLISHED,
+    )
 
 
 def test_state_uses_as_of(desk: Path) -> None:
     put(desk / "a.md", b'+++\npublishDate = "2026-12-01T00:00:00Z"\n+++\n')
     assert scan_all(desk, as_of=NOW)[0].state is PublishState.SCHEDULED
-    assert scan_all(desk, as_of=dt.datetime(2026, 12, 2, tzinfo=UTC))[0].state is PublishState.PUBLISHED
+    assert (
+        scan_all(desk, as_of=dt.datetime(2026, 12, 2, tzinfo=UTC))[0].state
+        is PublishState.PUBLISHED
+    )
 
 
 def test_links_to_folders_are_not_followed(desk: Path, tmp_path: Path) -> None:
@@ -208,7 +218,10 @@ def test_unreadable_folder_is_skipped(desk: Path, monkeypatch) -> None:
 
 def test_a_process_pool_gives_the_same_rows_in_the_same_order(desk: Path, monkeypatch) -> None:
     for index in range(12):
-        put(desk / "content" / f"s{index % 3}" / f"a{index:02d}.md", f'+++\ntitle = "Story {index}"\ndraft = {str(index % 2 == 0).lower()}\n+++\nbody\n'.encode())
+        put(
+            desk / "content" / f"s{index % 3}" / f"a{index:02d}.md",
+            f'+++\ntitle = "Story {index}"\ndraft = {str(index % 2 == 0).lower()}\n+++\nbody\n'.encode(),
+        )
     put(desk / "content" / "bad.md", b'+++\ntitle = "unclosed\n+++\n')
     monkeypatch.setattr(index_module, "PARALLEL_THRESHOLD", 1)
     one = [row for batch in scan(desk, batch_size=4, workers=1) for row in batch]
@@ -220,7 +233,10 @@ def test_a_process_pool_gives_the_same_rows_in_the_same_order(desk: Path, monkey
 
 
 def test_rows_read_keys_as_hugo_does(desk: Path) -> None:
-    put(desk / "content" / "case.md", b'+++\nTitle = "Upper wins"\ntitle = "lower"\nSource = "Wire"\n+++\n')
+    put(
+        desk / "content" / "case.md",
+        b'+++\nTitle = "Upper wins"\ntitle = "lower"\nSource = "Wire"\n+++\n',
+    )
     row = scan_all(desk)[0]
     assert (row.title, row.source) == ("Upper wins", "Wire")
 
@@ -228,25 +244,38 @@ def test_rows_read_keys_as_hugo_does(desk: Path) -> None:
 def test_invalid_rows_carry_the_file_time_and_size(desk: Path) -> None:
     broken = put(desk / "broken.md", b'+++\ntitle = "unclosed\n+++\n')
     (desk / "folder.md").mkdir()  # opening it fails (not a file), but it has a time and size
-    rows = {row.path: row for row in (summarize(desk, broken, NOW), summarize(desk, desk / "folder.md", NOW))}
+    rows = {
+        row.path: row
+        for row in (summarize(desk, broken, NOW), summarize(desk, desk / "folder.md", NOW))
+    }
     for name, row in rows.items():
         assert row.state is PublishState.INVALID and row.error, name
         info = (desk / name).stat()
         assert (row.mtime_ns, row.size) == (info.st_mtime_ns, info.st_size), name
-    assert (summarize(desk, desk / "gone.md", NOW).mtime_ns, summarize(desk, desk / "gone.md", NOW).size) == (0, 0)
+    assert (
+        summarize(desk, desk / "gone.md", NOW).mtime_ns,
+        summarize(desk, desk / "gone.md", NOW).size,
+    ) == (0, 0)
 
 
 def test_a_date_hugo_cannot_read_makes_the_row_invalid(desk: Path) -> None:
     put(desk / "content" / "a.md", b'+++\ntitle = "T"\ndate = "2026-11-05 10:00"\n+++\n')
-    put(desk / "content" / "b.md", b'+++\ntitle = "T"\ndate = ""\npublishDate = "2026-11-05T10:00:00Z"\n+++\n')
+    put(
+        desk / "content" / "b.md",
+        b'+++\ntitle = "T"\ndate = ""\npublishDate = "2026-11-05T10:00:00Z"\n+++\n',
+    )
     rows = {row.path: row for row in scan_all(desk)}
     bad = rows["content/a.md"]
     assert bad.state is PublishState.INVALID and bad.title == "T"
     assert "not a date Hugo can read" in bad.error
-    assert rows["content/b.md"].state is PublishState.PUBLISHED and rows["content/b.md"].error is None
+    assert (
+        rows["content/b.md"].state is PublishState.PUBLISHED and rows["content/b.md"].error is None
+    )
 
 
-def test_a_link_to_a_file_outside_the_folder_is_listed_but_not_read(desk: Path, tmp_path: Path) -> None:
+def test_a_link_to_a_file_outside_the_folder_is_listed_but_not_read(
+    desk: Path, tmp_path: Path
+) -> None:
     outside = put(tmp_path / "outside" / "o.md", b'+++\ntitle = "Secret"\n+++\n')
     (desk / "content").mkdir(parents=True, exist_ok=True)
     (desk / "content" / "link.md").symlink_to(outside)

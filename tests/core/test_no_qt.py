@@ -46,12 +46,23 @@ sys.exit(1 if failures else 0)
 
 def core_modules() -> list[str]:
     folder = Path(editor.core.__file__).parent
-    return ["editor.core"] + [f"editor.core.{info.name}" for info in pkgutil.iter_modules([str(folder)])]
+    return ["editor.core"] + [
+        f"editor.core.{info.name}" for info in pkgutil.iter_modules([str(folder)])
+    ]
 
 
 def test_the_core_list_is_complete() -> None:
     names = core_modules()
-    for expected in ("frontmatter", "edit", "values", "article", "state", "service", "index", "validate"):
+    for expected in (
+        "frontmatter",
+        "edit",
+        "values",
+        "article",
+        "state",
+        "service",
+        "index",
+        "validate",
+    ):
         assert f"editor.core.{expected}" in names
 
 

@@ -40,8 +40,12 @@ EXPIRED = PublishState.EXPIRED
         pytest.param({"date": FUTURE}, SCHEDULED, id="date-future"),
         pytest.param({"date": PAST}, PUBLISHED, id="date-past"),
         pytest.param({"publishDate": FUTURE, "date": PAST}, SCHEDULED, id="publishdate-over-date"),
-        pytest.param({"publishDate": PAST, "date": FUTURE}, PUBLISHED, id="publishdate-past-date-future"),
-        pytest.param({"pubdate": FUTURE, "published": PAST}, SCHEDULED, id="pubdate-over-published"),
+        pytest.param(
+            {"publishDate": PAST, "date": FUTURE}, PUBLISHED, id="publishdate-past-date-future"
+        ),
+        pytest.param(
+            {"pubdate": FUTURE, "published": PAST}, SCHEDULED, id="pubdate-over-published"
+        ),
         pytest.param({"published": FUTURE, "date": PAST}, SCHEDULED, id="published-over-date"),
         pytest.param({"PUBLISHDATE": FUTURE}, SCHEDULED, id="publishdate-upper-case"),
         pytest.param({"publishDate": "2025-07-01T00:00:00Z"}, SCHEDULED, id="publishdate-string"),
@@ -49,13 +53,19 @@ EXPIRED = PublishState.EXPIRED
         pytest.param({"expiryDate": PAST}, EXPIRED, id="expired"),
         pytest.param({"expiryDate": FUTURE}, PUBLISHED, id="expires-later"),
         pytest.param({"unpublishdate": PAST}, EXPIRED, id="unpublishdate"),
-        pytest.param({"expirydate": FUTURE, "unpublishdate": PAST}, PUBLISHED, id="expirydate-over-alias"),
+        pytest.param(
+            {"expirydate": FUTURE, "unpublishdate": PAST}, PUBLISHED, id="expirydate-over-alias"
+        ),
         pytest.param({"ExpiryDate": "2025-06-01"}, EXPIRED, id="expiry-string-case"),
         # Publish date first: an article not out yet is scheduled even if its expiry has passed.
-        pytest.param({"publishDate": FUTURE, "expiryDate": PAST}, SCHEDULED, id="future-and-expired"),
+        pytest.param(
+            {"publishDate": FUTURE, "expiryDate": PAST}, SCHEDULED, id="future-and-expired"
+        ),
         pytest.param({"date": NOW}, PUBLISHED, id="publish-at-now-is-out"),
         pytest.param({"expiryDate": NOW}, EXPIRED, id="expiry-at-now-is-expired"),
-        pytest.param({"date": dt.datetime(2025, 6, 15, 12, 30)}, SCHEDULED, id="naive-is-utc-future"),
+        pytest.param(
+            {"date": dt.datetime(2025, 6, 15, 12, 30)}, SCHEDULED, id="naive-is-utc-future"
+        ),
         pytest.param({"date": dt.datetime(2025, 6, 15, 11, 30)}, PUBLISHED, id="naive-is-utc-past"),
         pytest.param({"date": "2025-06-15T13:30:00+02:00"}, PUBLISHED, id="offset-counts"),
         pytest.param({"date": "2025-06-15T12:30:00-01:00"}, SCHEDULED, id="negative-offset-counts"),

@@ -32,7 +32,10 @@ MOMENT = dt.datetime(2025, 3, 4, 5, 6, 7, tzinfo=UTC)
         (" 2025-09-23 ", dt.datetime(2025, 9, 23, tzinfo=UTC)),
         # A missing zone means UTC, Hugo's default time zone.
         (dt.datetime(2025, 9, 23, 14, 0), dt.datetime(2025, 9, 23, 14, 0, tzinfo=UTC)),
-        (dt.datetime(2025, 9, 23, 14, 0, tzinfo=PLUS2), dt.datetime(2025, 9, 23, 12, 0, tzinfo=UTC)),
+        (
+            dt.datetime(2025, 9, 23, 14, 0, tzinfo=PLUS2),
+            dt.datetime(2025, 9, 23, 12, 0, tzinfo=UTC),
+        ),
         (dt.date(2025, 9, 23), dt.datetime(2025, 9, 23, tzinfo=UTC)),
         ("2025-13-01", None),
         ("2025-09-23T25:00:00Z", None),
@@ -64,7 +67,10 @@ def test_parse_date_is_always_aware() -> None:
         ("2024-01-02T10:00:00.123Z", "2025-03-04T05:06:07.000Z"),
         ("not a date", "2025-03-04T05:06:07Z"),
         (dt.datetime(2024, 1, 2, 10, 0, tzinfo=UTC), dt.datetime(2025, 3, 4, 5, 6, 7, tzinfo=UTC)),
-        (dt.datetime(2024, 1, 2, 10, 0, tzinfo=PLUS2), dt.datetime(2025, 3, 4, 7, 6, 7, tzinfo=PLUS2)),
+        (
+            dt.datetime(2024, 1, 2, 10, 0, tzinfo=PLUS2),
+            dt.datetime(2025, 3, 4, 7, 6, 7, tzinfo=PLUS2),
+        ),
         (dt.datetime(2024, 1, 2, 10, 0), dt.datetime(2025, 3, 4, 5, 6, 7)),
         (dt.date(2024, 1, 2), dt.date(2025, 3, 4)),
     ],
@@ -101,7 +107,11 @@ def test_coerce_like() -> None:
         (["a"], "x, y,, z", ["x", "y", "z"]),
         (["a"], '["x", 1]', ["x", 1]),
         ("text", "  kept as typed ", "  kept as typed "),
-        (dt.datetime(2024, 1, 1, tzinfo=UTC), "2025-01-01T10:00:00+02:00", dt.datetime(2025, 1, 1, 8, 0, tzinfo=UTC)),
+        (
+            dt.datetime(2024, 1, 1, tzinfo=UTC),
+            "2025-01-01T10:00:00+02:00",
+            dt.datetime(2025, 1, 1, 8, 0, tzinfo=UTC),
+        ),
         (dt.date(2024, 1, 1), "2025-01-01T10:00:00+02:00", dt.date(2025, 1, 1)),
     ],
 )
@@ -170,7 +180,9 @@ def test_same_value_tells_types_apart() -> None:
         ("16 June 2025", None),
     ],
 )
-def test_parse_date_reads_the_other_layouts_hugo_reads(text: str, expected: dt.datetime | None) -> None:
+def test_parse_date_reads_the_other_layouts_hugo_reads(
+    text: str, expected: dt.datetime | None
+) -> None:
     assert parse_date(text) == expected
 
 

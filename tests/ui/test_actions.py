@@ -36,7 +36,9 @@ def test_every_action_is_declared_once_with_name_tip_and_icon(registry: ActionRe
         assert action.statusTip(), action_id
         assert not action.icon().isNull(), action_id
     placed = {action_id for _title, ids in MENUS for action_id in ids if action_id}
-    assert placed == set(ActionId)  # every action is reachable from a menu (and so from the keyboard)
+    assert placed == set(
+        ActionId
+    )  # every action is reachable from a menu (and so from the keyboard)
     assert set(filter(None, TOOLBAR)) <= set(ActionId)
 
 
@@ -47,11 +49,15 @@ def test_shortcuts(registry: ActionRegistry) -> None:
     assert "Ctrl+S" in keys(ActionId.SAVE)
     assert keys(ActionId.TOGGLE_DRAFT) == ["Ctrl+D"]
     assert "Ctrl+F" in keys(ActionId.FIND)
-    assert registry[ActionId.SAVE].shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.Save)
+    assert registry[ActionId.SAVE].shortcuts() == QKeySequence.keyBindings(
+        QKeySequence.StandardKey.Save
+    )
     taken: dict[str, ActionId] = {}
     for action_id, action in registry:
         for key in action.shortcuts():
-            assert key.toString() not in taken, f"{key.toString()} on {action_id} and {taken.get(key.toString())}"
+            assert key.toString() not in taken, (
+                f"{key.toString()} on {action_id} and {taken.get(key.toString())}"
+            )
             taken[key.toString()] = action_id
 
 
@@ -60,16 +66,52 @@ def test_shortcuts(registry: ActionRegistry) -> None:
     [
         (WindowState(), ALWAYS),
         (WindowState(has_folder=True, has_next=True), FOLDER),
-        (WindowState(has_folder=True, busy=True, has_next=True), ALWAYS | {ActionId.FIND, ActionId.NEXT}),
         (
-            WindowState(has_folder=True, has_article=True, selected=1, selected_drafts=1, article_is_draft=True),
-            ALWAYS | {ActionId.FIND, ActionId.RELOAD, ActionId.CHECK_FOLDER, ActionId.PUBLISH, ActionId.TOGGLE_DRAFT, ActionId.PUBLISH_AND_NEXT},
+            WindowState(has_folder=True, busy=True, has_next=True),
+            ALWAYS | {ActionId.FIND, ActionId.NEXT},
         ),
         (
-            WindowState(has_folder=True, has_article=True, dirty=True, selected=1, can_undo=True, has_source_link=True, has_cover=True),
-            ALWAYS | {ActionId.FIND, ActionId.RELOAD, ActionId.CHECK_FOLDER, ActionId.SAVE, ActionId.REVERT,
-                      ActionId.REVIEW_CHANGES, ActionId.UNDO, ActionId.DRAFT, ActionId.TOGGLE_DRAFT,
-                      ActionId.OPEN_SOURCE, ActionId.OPEN_COVER},
+            WindowState(
+                has_folder=True,
+                has_article=True,
+                selected=1,
+                selected_drafts=1,
+                article_is_draft=True,
+            ),
+            ALWAYS
+            | {
+                ActionId.FIND,
+                ActionId.RELOAD,
+                ActionId.CHECK_FOLDER,
+                ActionId.PUBLISH,
+                ActionId.TOGGLE_DRAFT,
+                ActionId.PUBLISH_AND_NEXT,
+            },
+        ),
+        (
+            WindowState(
+                has_folder=True,
+                has_article=True,
+                dirty=True,
+                selected=1,
+                can_undo=True,
+                has_source_link=True,
+                has_cover=True,
+            ),
+            ALWAYS
+            | {
+                ActionId.FIND,
+                ActionId.RELOAD,
+                ActionId.CHECK_FOLDER,
+                ActionId.SAVE,
+                ActionId.REVERT,
+                ActionId.REVIEW_CHANGES,
+                ActionId.UNDO,
+                ActionId.DRAFT,
+                ActionId.TOGGLE_DRAFT,
+                ActionId.OPEN_SOURCE,
+                ActionId.OPEN_COVER,
+            },
         ),
     ],
 )
@@ -88,11 +130,27 @@ def test_window_states_follow_the_review(qtbot, window: MainWindow) -> None:
     # A published article: back to draft, not publish; links and cover present.
     assert window.select_path(LANCHI)
     state = enabled(window)
-    assert {ActionId.DRAFT, ActionId.TOGGLE_DRAFT, ActionId.OPEN_SOURCE, ActionId.OPEN_COVER, ActionId.NEXT, ActionId.PREVIOUS} <= state
-    assert not state & {ActionId.SAVE, ActionId.REVERT, ActionId.PUBLISH, ActionId.PUBLISH_AND_NEXT, ActionId.UNDO, ActionId.REVIEW_CHANGES}
+    assert {
+        ActionId.DRAFT,
+        ActionId.TOGGLE_DRAFT,
+        ActionId.OPEN_SOURCE,
+        ActionId.OPEN_COVER,
+        ActionId.NEXT,
+        ActionId.PREVIOUS,
+    } <= state
+    assert not state & {
+        ActionId.SAVE,
+        ActionId.REVERT,
+        ActionId.PUBLISH,
+        ActionId.PUBLISH_AND_NEXT,
+        ActionId.UNDO,
+        ActionId.REVIEW_CHANGES,
+    }
     # Editing makes it dirty.
     type_title(qtbot, window, "Edited")
-    assert {ActionId.SAVE, ActionId.REVERT, ActionId.REVIEW_CHANGES, ActionId.UNDO} <= enabled(window)
+    assert {ActionId.SAVE, ActionId.REVERT, ActionId.REVIEW_CHANGES, ActionId.UNDO} <= enabled(
+        window
+    )
     window.actions[ActionId.UNDO].trigger()
     assert not enabled(window) & {ActionId.SAVE, ActionId.REVERT, ActionId.UNDO}
     assert ActionId.REDO in enabled(window)
@@ -104,7 +162,14 @@ def test_window_states_follow_the_review(qtbot, window: MainWindow) -> None:
     # The unreadable file: nothing to publish, save or open.
     assert window.select_path("business/broken-front-matter.md")
     state = enabled(window)
-    assert not state & {ActionId.PUBLISH, ActionId.DRAFT, ActionId.TOGGLE_DRAFT, ActionId.SAVE, ActionId.OPEN_SOURCE, ActionId.OPEN_COVER}
+    assert not state & {
+        ActionId.PUBLISH,
+        ActionId.DRAFT,
+        ActionId.TOGGLE_DRAFT,
+        ActionId.SAVE,
+        ActionId.OPEN_SOURCE,
+        ActionId.OPEN_COVER,
+    }
     # A mixed selection offers both directions.
     select_rows(window, [LANCHI, "world/lower-marsh-flood-barrier-vote.md"])
     assert {ActionId.PUBLISH, ActionId.DRAFT} <= enabled(window)
@@ -120,7 +185,9 @@ def test_first_and_last_rows_limit_previous_and_next(window: MainWindow) -> None
 
 
 def test_an_article_without_links_cannot_open_them(make_window, desk: Path) -> None:
-    (desk / "plain.md").write_text('+++\ntitle = "Plain"\ndraft = true\n+++\nBody\n', encoding="utf-8")
+    (desk / "plain.md").write_text(
+        '+++\ntitle = "Plain"\ndraft = true\n+++\nBody\n', encoding="utf-8"
+    )
     window = make_window(desk)
     assert window.select_path("plain.md")
     assert not enabled(window) & {ActionId.OPEN_SOURCE, ActionId.OPEN_COVER}

@@ -35,7 +35,9 @@ def test_has_display(env: dict[str, str], platform: str, expected: bool) -> None
     assert has_display(env, platform) is expected
 
 
-def test_main_without_a_display_explains_and_exits_2(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_main_without_a_display_explains_and_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(sys, "platform", "linux")
@@ -45,7 +47,9 @@ def test_main_without_a_display_explains_and_exits_2(monkeypatch: pytest.MonkeyP
     assert "copydesk list" in message and "copydesk check" in message
 
 
-def test_main_with_a_missing_path_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_main_with_a_missing_path_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(str(tmp_path / "nowhere")) == 2
     assert "no such file or folder" in capsys.readouterr().err
 
@@ -62,7 +66,9 @@ def test_sample_desk_is_copied_once_and_the_bundle_never_edited(tmp_path: Path) 
     assert sample_desk(tmp_path / "data") == desk  # not copied again: the user's edit stays
     assert copy.read_bytes() == b"edited by the user"
     assert bundled_article.read_bytes() == before
-    assert [p.name for p in (tmp_path / "data").iterdir()] == ["sample-desk"]  # no staging left behind
+    assert [p.name for p in (tmp_path / "data").iterdir()] == [
+        "sample-desk"
+    ]  # no staging left behind
 
 
 def test_icon_has_the_sizes_a_desktop_needs(qapp) -> None:
@@ -120,14 +126,23 @@ def test_copydesk_opens_the_window_on_the_sample_desk(tmp_path: Path) -> None:
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_CACHE_HOME": str(tmp_path / "cache"),
     }
-    done = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["code"] == 0
     assert report["rows"] == 17
     assert Path(report["root"]).is_relative_to(tmp_path / "data")
     assert report["root"].endswith("sample-desk/content")
-    assert report["desktop"] == editor.APP_ID and report["name"] == editor.APP_NAME and report["icon"]
+    assert (
+        report["desktop"] == editor.APP_ID and report["name"] == editor.APP_NAME and report["icon"]
+    )
     assert report["focus"]  # the review starts in the list
     settings = next((tmp_path / "config").rglob("*.conf"))
     assert "sample-desk" in settings.read_text()  # the last folder is remembered for next time

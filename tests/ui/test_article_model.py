@@ -16,7 +16,13 @@ from editor.ui.article_model import DIRTY_MARK, ArticleFilterProxy, ArticleModel
 UTC = dt.UTC
 
 
-def row(path: str, title: str = "", day: int | None = 1, state: PublishState = PublishState.PUBLISHED, **more: object) -> ArticleSummary:
+def row(
+    path: str,
+    title: str = "",
+    day: int | None = 1,
+    state: PublishState = PublishState.PUBLISHED,
+    **more: object,
+) -> ArticleSummary:
     date = dt.datetime(2026, 1, day, 9, 0, tzinfo=UTC) if day else None
     values = {"source": "", "source_link": "", "enclosure": "", "summary": ""}
     values.update(more)
@@ -50,7 +56,9 @@ def test_batches_land_in_sort_order(model: ArticleModel, proxy: ArticleFilterPro
     assert paths(proxy)[0] == "0.md"
 
 
-def test_rows_without_a_date_sort_last_when_newest_first(model: ArticleModel, proxy: ArticleFilterProxy) -> None:
+def test_rows_without_a_date_sort_last_when_newest_first(
+    model: ArticleModel, proxy: ArticleFilterProxy
+) -> None:
     model.sort(Column.DATE, Qt.SortOrder.DescendingOrder)
     model.append([row("none.md", "N", None), row("a.md", "A", 2), row("b.md", "B", 3)])
     assert paths(proxy) == ["b.md", "a.md", "none.md"]
@@ -72,7 +80,9 @@ def test_display_text_per_column(model: ArticleModel) -> None:
 def test_counts_follow_appends_updates_and_removals(qapp, model: ArticleModel) -> None:
     seen = []
     model.counts_changed.connect(lambda: seen.append(dict(model.counts())))
-    model.append([row("a.md", state=PublishState.DRAFT), row("b.md", state=PublishState.DRAFT), row("c.md")])
+    model.append(
+        [row("a.md", state=PublishState.DRAFT), row("b.md", state=PublishState.DRAFT), row("c.md")]
+    )
     assert model.counts()[PublishState.DRAFT] == 2 and model.counts()[PublishState.PUBLISHED] == 1
     model.update([row("a.md", state=PublishState.PUBLISHED)])
     assert model.counts()[PublishState.DRAFT] == 1 and model.counts()[PublishState.PUBLISHED] == 2
@@ -81,13 +91,17 @@ def test_counts_follow_appends_updates_and_removals(qapp, model: ArticleModel) -
     assert len(seen) == 3
 
 
-def test_update_moves_the_row_and_keeps_it_selected(qtbot, model: ArticleModel, proxy: ArticleFilterProxy) -> None:
+def test_update_moves_the_row_and_keeps_it_selected(
+    qtbot, model: ArticleModel, proxy: ArticleFilterProxy
+) -> None:
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(proxy)
     proxy.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
     model.append([row(f"{letter}.md", letter.upper()) for letter in "abcdef"])
-    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
     view.selectionModel().setCurrentIndex(proxy.proxy_index_of("b.md"), flags)
     model.update([row("b.md", "Zulu")])
     assert paths(proxy) == ["a.md", "c.md", "d.md", "e.md", "f.md", "b.md"]
@@ -122,7 +136,10 @@ def test_dirty_rows_are_marked(model: ArticleModel) -> None:
 
 
 def test_invalid_and_untitled_rows(model: ArticleModel) -> None:
-    broken = dataclasses.replace(row("x/broken.md", "", None, PublishState.INVALID), error="Malformed TOML front matter (line 2)")
+    broken = dataclasses.replace(
+        row("x/broken.md", "", None, PublishState.INVALID),
+        error="Malformed TOML front matter (line 2)",
+    )
     model.append([broken, row("x/untitled.md", "", 2)])
     bad = model.index_of("x/broken.md", Column.TITLE)
     assert bad.data() == "broken.md"
@@ -133,12 +150,18 @@ def test_invalid_and_untitled_rows(model: ArticleModel) -> None:
     assert untitled.data(Qt.ItemDataRole.FontRole).italic()
 
 
-def test_text_filter_matches_every_word_in_title_path_source_or_summary(model: ArticleModel, proxy: ArticleFilterProxy) -> None:
-    model.append([
-        row("world/ferry.md", "Ferry strike", source="Harbor Wire", summary="Commuters stranded"),
-        row("business/bank.md", "Merger talks", source="Meridian", summary="Two lenders"),
-        row("world/water.md", "Rationing", source="Atlas", summary="Reservoirs low"),
-    ])
+def test_text_filter_matches_every_word_in_title_path_source_or_summary(
+    model: ArticleModel, proxy: ArticleFilterProxy
+) -> None:
+    model.append(
+        [
+            row(
+                "world/ferry.md", "Ferry strike", source="Harbor Wire", summary="Commuters stranded"
+            ),
+            row("business/bank.md", "Merger talks", source="Meridian", summary="Two lenders"),
+            row("world/water.md", "Rationing", source="Atlas", summary="Reservoirs low"),
+        ]
+    )
     proxy.set_text("world")
     assert sorted(paths(proxy)) == ["world/ferry.md", "world/water.md"]
     proxy.set_text("HARBOR")
@@ -154,10 +177,18 @@ def test_text_filter_matches_every_word_in_title_path_source_or_summary(model: A
 
 
 def test_state_filter(model: ArticleModel, proxy: ArticleFilterProxy) -> None:
-    model.append([row("a.md", state=PublishState.DRAFT), row("b.md"), row("c.md", state=PublishState.SCHEDULED)])
+    model.append(
+        [
+            row("a.md", state=PublishState.DRAFT),
+            row("b.md"),
+            row("c.md", state=PublishState.SCHEDULED),
+        ]
+    )
     proxy.set_state(PublishState.DRAFT)
     assert paths(proxy) == ["a.md"]
-    model.update([row("b.md", state=PublishState.DRAFT)])  # rows follow state changes while filtered
+    model.update(
+        [row("b.md", state=PublishState.DRAFT)]
+    )  # rows follow state changes while filtered
     assert sorted(paths(proxy)) == ["a.md", "b.md"]
     model.update([row("a.md", state=PublishState.PUBLISHED)])
     assert paths(proxy) == ["b.md"]

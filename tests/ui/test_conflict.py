@@ -42,7 +42,9 @@ def test_unified_diff() -> None:
 
 
 @pytest.mark.parametrize("atomic", [False, True], ids=["in-place", "replaced"])
-def test_outside_change_without_edits_reloads(qtbot, window: MainWindow, article: Path, atomic: bool) -> None:
+def test_outside_change_without_edits_reloads(
+    qtbot, window: MainWindow, article: Path, atomic: bool
+) -> None:
     assert window.select_path(LANCHI)
     write_outside(article, outside_version(article), atomic=atomic)
     qtbot.waitUntil(lambda: window.session.article.value("title") == OUTSIDE_TITLE, timeout=10_000)
@@ -52,7 +54,9 @@ def test_outside_change_without_edits_reloads(qtbot, window: MainWindow, article
     qtbot.waitUntil(lambda: window.model.index_of(LANCHI, Column.TITLE).data() == OUTSIDE_TITLE)
 
 
-def raise_conflict(qtbot, window: MainWindow, article: Path, *, atomic: bool = True) -> tuple[bytes, bytes]:
+def raise_conflict(
+    qtbot, window: MainWindow, article: Path, *, atomic: bool = True
+) -> tuple[bytes, bytes]:
     """Edit the title to "Mine", then let another program change the file; returns (original, theirs)."""
     original = article.read_bytes()
     assert window.select_path(LANCHI)
@@ -66,7 +70,9 @@ def raise_conflict(qtbot, window: MainWindow, article: Path, *, atomic: bool = T
 
 
 @pytest.mark.parametrize("atomic", [False, True], ids=["in-place", "replaced"])
-def test_outside_change_with_edits_shows_the_bar_and_keep_mine_writes_mine(qtbot, window: MainWindow, article: Path, atomic: bool) -> None:
+def test_outside_change_with_edits_shows_the_bar_and_keep_mine_writes_mine(
+    qtbot, window: MainWindow, article: Path, atomic: bool
+) -> None:
     original, _theirs = raise_conflict(qtbot, window, article, atomic=atomic)
     assert "changed on disk" in window.conflict_bar.message.text()
     window.conflict_bar.keep_button.click()
@@ -91,7 +97,11 @@ def test_show_differences_compares_disk_with_mine(qtbot, window: MainWindow, art
     window.conflict_bar.diff_button.click()
     dialog = window.session._diff_dialog
     assert dialog is not None and dialog.isVisible()
-    changed = [line for line in dialog.text.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    changed = [
+        line
+        for line in dialog.text.splitlines()
+        if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
     assert changed == [f'-title = "{OUTSIDE_TITLE}"', '+title = "Mine"']
     dialog.close()
     assert window.conflict_bar.isVisible()  # still undecided
@@ -100,7 +110,9 @@ def test_show_differences_compares_disk_with_mine(qtbot, window: MainWindow, art
 def test_our_own_save_does_not_raise_the_bar(qtbot, window: MainWindow, article: Path) -> None:
     assert window.select_path(LANCHI)
     type_title(qtbot, window, "Saved by us")
-    with qtbot.waitSignal(window.watcher.rescanned, timeout=10_000):  # the folder watch saw the write
+    with qtbot.waitSignal(
+        window.watcher.rescanned, timeout=10_000
+    ):  # the folder watch saw the write
         assert window.save()
     window.session.check_disk()  # what a change notice for the file itself would do
     assert not window.conflict_bar.isVisible()
@@ -108,7 +120,9 @@ def test_our_own_save_does_not_raise_the_bar(qtbot, window: MainWindow, article:
     assert window.session.article.value("title") == "Saved by us"
 
 
-def test_save_refuses_a_file_changed_since_it_was_opened(qtbot, window: MainWindow, article: Path) -> None:
+def test_save_refuses_a_file_changed_since_it_was_opened(
+    qtbot, window: MainWindow, article: Path
+) -> None:
     assert window.select_path(LANCHI)
     type_title(qtbot, window, "Mine")
     window.watcher.stop()  # the change is not noticed before Save
@@ -120,7 +134,9 @@ def test_save_refuses_a_file_changed_since_it_was_opened(qtbot, window: MainWind
     assert window.session.dirty
 
 
-def test_deleted_while_editing_keep_mine_writes_it_back(qtbot, window: MainWindow, article: Path) -> None:
+def test_deleted_while_editing_keep_mine_writes_it_back(
+    qtbot, window: MainWindow, article: Path
+) -> None:
     original = article.read_bytes()
     assert window.select_path(LANCHI)
     type_title(qtbot, window, "Mine")

@@ -24,4 +24,6 @@ def test_unsaved_open_article_alone_is_asked_save_first_or_cancel(qtbot) -> None
     assert "1 articles" not in box.informativeText()
     assert "leave" not in box.informativeText().lower()
     assert set(buttons.values()) == {BulkAnswer.SAVE_FIRST, BulkAnswer.CANCEL}
-    assert [button.text() for button in box.buttons() if buttons.get(button) is BulkAnswer.SAVE_FIRST] == ["Save First"]
+    assert [
+        button.text() for button in box.buttons() if buttons.get(button) is BulkAnswer.SAVE_FIRST
+    ] == ["Save First"]

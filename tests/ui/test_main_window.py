@@ -42,7 +42,10 @@ from editor.ui.main_window import MainWindow
 
 
 def test_lists_every_article_of_the_sample_desk(window: MainWindow, sample_desk: Path) -> None:
-    files = sorted(path.relative_to(sample_desk / "content").as_posix() for path in (sample_desk / "content").rglob("*.md"))
+    files = sorted(
+        path.relative_to(sample_desk / "content").as_posix()
+        for path in (sample_desk / "content").rglob("*.md")
+    )
     assert sorted(shown_paths(window)) == files
     assert window.root == (sample_desk / "content").resolve()
     assert window.findChild(QTableView, "articleList") is window.list_view
@@ -62,7 +65,9 @@ def test_state_column_tells_states_apart_with_word_and_icon(window: MainWindow) 
     for row in range(model.rowCount()):
         state = model.index(row, Column.STATE).data(Role.STATE)
         words[state] = model.index(row, Column.STATE).data()
-        icons[state] = model.index(row, Column.STATE).data(Qt.ItemDataRole.DecorationRole).cacheKey()
+        icons[state] = (
+            model.index(row, Column.STATE).data(Qt.ItemDataRole.DecorationRole).cacheKey()
+        )
     assert set(words) == set(PublishState)
     assert len(set(words.values())) == 5 and len(set(icons.values())) == 5
     assert words[PublishState.DRAFT] == "Draft" and words[PublishState.INVALID] == "Invalid"
@@ -80,12 +85,22 @@ def test_invalid_row_shows_its_error_as_tooltip_and_in_the_status_bar(window: Ma
 
 def test_state_filter_shows_counts_per_state(window: MainWindow) -> None:
     texts = [window.state_filter.itemText(i) for i in range(window.state_filter.count())]
-    assert texts == ["All states (17)", "Draft (3)", "Scheduled (2)", "Published (10)", "Expired (1)", "Invalid (1)"]
+    assert texts == [
+        "All states (17)",
+        "Draft (3)",
+        "Scheduled (2)",
+        "Published (10)",
+        "Expired (1)",
+        "Invalid (1)",
+    ]
 
 
 def test_sorts_by_title_and_by_date(window: MainWindow) -> None:
     window.list_view.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
-    keys = [window.proxy.index(row, Column.TITLE).data(Role.SORT) for row in range(window.proxy.rowCount())]
+    keys = [
+        window.proxy.index(row, Column.TITLE).data(Role.SORT)
+        for row in range(window.proxy.rowCount())
+    ]
     assert keys == sorted(keys)
     assert column_texts(window, Column.TITLE)[0].startswith("Brennhorn")
     window.list_view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
@@ -102,9 +117,13 @@ def test_filter_text_matches_title_path_source_and_summary(qtbot, window: MainWi
     assert shown_paths(window) == ["world/port-avalen-ferry-strike.md"]
     window.filter_edit.setText("technology/")  # the path
     assert len(shown_paths(window)) == 5
-    window.filter_edit.setText("Atlas World Bulletin")  # the source (not in titles, paths or summaries)
+    window.filter_edit.setText(
+        "Atlas World Bulletin"
+    )  # the source (not in titles, paths or summaries)
     assert len(shown_paths(window)) == 3
-    assert all(window.model.summary(path).source == "Atlas World Bulletin" for path in shown_paths(window))
+    assert all(
+        window.model.summary(path).source == "Atlas World Bulletin" for path in shown_paths(window)
+    )
     window.filter_edit.setText("reservoir levels")  # only in a summary
     assert shown_paths(window) == ["world/vallombra-water-rationing.md"]
     window.filter_edit.setText("澜驰")  # Chinese text
@@ -142,7 +161,10 @@ def test_opening_one_file_selects_it(make_window, sample_desk: Path) -> None:
 
 def test_desk_for_lists_a_site_from_its_content_folder(sample_desk: Path, tmp_path: Path) -> None:
     assert desk_for(sample_desk) == ((sample_desk / "content").resolve(), None)
-    assert desk_for(sample_desk / "content" / LANCHI) == ((sample_desk / "content").resolve(), LANCHI)
+    assert desk_for(sample_desk / "content" / LANCHI) == (
+        (sample_desk / "content").resolve(),
+        LANCHI,
+    )
     plain = tmp_path / "plain"
     plain.mkdir()
     (plain / "a.md").write_text("+++\ntitle = 'A'\n+++\n", encoding="utf-8")
@@ -153,7 +175,9 @@ def test_desk_for_lists_a_site_from_its_content_folder(sample_desk: Path, tmp_pa
 # --- editing and saving -----------------------------------------------------------------------------
 
 
-def test_edit_title_then_save_changes_only_that_value(qtbot, window: MainWindow, sample_desk: Path) -> None:
+def test_edit_title_then_save_changes_only_that_value(
+    qtbot, window: MainWindow, sample_desk: Path
+) -> None:
     path = sample_desk / "content" / LANCHI
     before = path.read_bytes()
     assert window.select_path(LANCHI)
@@ -202,7 +226,9 @@ def test_undo_and_revert_return_to_the_file(qtbot, window: MainWindow, sample_de
     assert path.read_bytes() == before
 
 
-def test_save_error_is_reported_with_the_reason(qtbot, window: MainWindow, sample_desk: Path, asked) -> None:
+def test_save_error_is_reported_with_the_reason(
+    qtbot, window: MainWindow, sample_desk: Path, asked
+) -> None:
     path = sample_desk / "content" / LANCHI
     assert window.select_path(LANCHI)
     type_title(qtbot, window, "Read-only test")
@@ -220,7 +246,9 @@ def test_save_error_is_reported_with_the_reason(qtbot, window: MainWindow, sampl
 # --- unsaved changes --------------------------------------------------------------------------------
 
 
-def test_switching_with_unsaved_edits_cancel_keeps_selection_and_edits(qtbot, window: MainWindow, asked) -> None:
+def test_switching_with_unsaved_edits_cancel_keeps_selection_and_edits(
+    qtbot, window: MainWindow, asked
+) -> None:
     assert window.select_path(LANCHI)
     type_title(qtbot, window, "Mine")
     asked.answer("ask_unsaved_changes", dialogs.Answer.CANCEL)
@@ -232,7 +260,9 @@ def test_switching_with_unsaved_edits_cancel_keeps_selection_and_edits(qtbot, wi
     assert title_field(window).text() == "Mine"
 
 
-def test_switching_with_unsaved_edits_discard_drops_them(qtbot, window: MainWindow, sample_desk: Path, asked) -> None:
+def test_switching_with_unsaved_edits_discard_drops_them(
+    qtbot, window: MainWindow, sample_desk: Path, asked
+) -> None:
     before = (sample_desk / "content" / LANCHI).read_bytes()
     assert window.select_path(LANCHI)
     type_title(qtbot, window, "Mine")
@@ -244,7 +274,9 @@ def test_switching_with_unsaved_edits_discard_drops_them(qtbot, window: MainWind
     assert not window.model.index_of(LANCHI, Column.TITLE).data().startswith(DIRTY_MARK)
 
 
-def test_switching_with_unsaved_edits_save_writes_them(qtbot, window: MainWindow, sample_desk: Path, asked) -> None:
+def test_switching_with_unsaved_edits_save_writes_them(
+    qtbot, window: MainWindow, sample_desk: Path, asked
+) -> None:
     path = sample_desk / "content" / LANCHI
     before = path.read_bytes()
     assert window.select_path(LANCHI)
@@ -267,9 +299,15 @@ def test_closing_with_unsaved_edits_asks(qtbot, window: MainWindow, asked) -> No
 # --- bulk -------------------------------------------------------------------------------------------
 
 
-def test_bulk_publish_reports_the_broken_file_and_changes_the_rest(qtbot, window: MainWindow, sample_desk: Path, asked) -> None:
+def test_bulk_publish_reports_the_broken_file_and_changes_the_rest(
+    qtbot, window: MainWindow, sample_desk: Path, asked
+) -> None:
     content = sample_desk / "content"
-    chosen = ["world/lower-marsh-flood-barrier-vote.md", "business/halden-riverside-merger-talks.md", BROKEN]
+    chosen = [
+        "world/lower-marsh-flood-barrier-vote.md",
+        "business/halden-riverside-merger-talks.md",
+        BROKEN,
+    ]
     before = {path: (content / path).read_bytes() for path in chosen}
     select_rows(window, chosen)
     assert window.actions[ActionId.PUBLISH].isEnabled()
@@ -277,19 +315,25 @@ def test_bulk_publish_reports_the_broken_file_and_changes_the_rest(qtbot, window
     asked.answer("report_failures", None)
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
         window.actions[ActionId.PUBLISH].trigger()
-    assert asked.named("confirm_bulk") == [("Publish 2 articles?", "1 unreadable file will be skipped and reported.")]
-    (_title, failures), = asked.named("report_failures")
+    assert asked.named("confirm_bulk") == [
+        ("Publish 2 articles?", "1 unreadable file will be skipped and reported.")
+    ]
+    ((_title, failures),) = asked.named("report_failures")
     assert [path for path, _reason in failures] == [BROKEN]
     assert "Malformed TOML" in failures[0][1]
     assert (content / BROKEN).read_bytes() == before[BROKEN]
     for path in chosen[:2]:
-        assert (content / path).read_bytes() == before[path].replace(b"draft = true", b"draft = false", 1)
+        assert (content / path).read_bytes() == before[path].replace(
+            b"draft = true", b"draft = false", 1
+        )
         assert window.model.summary(path).state is PublishState.PUBLISHED
     assert window.state_filter.itemText(1) == "Draft (1)"
     assert window.state_filter.itemText(3) == "Published (12)"
 
 
-def test_toggle_draft_on_the_open_article_needs_no_confirmation(qtbot, window: MainWindow, sample_desk: Path) -> None:
+def test_toggle_draft_on_the_open_article_needs_no_confirmation(
+    qtbot, window: MainWindow, sample_desk: Path
+) -> None:
     path = sample_desk / "content" / LANCHI
     before = path.read_bytes()
     assert window.select_path(LANCHI)
@@ -300,12 +344,20 @@ def test_toggle_draft_on_the_open_article_needs_no_confirmation(qtbot, window: M
     assert window.session.article.metadata["draft"] is True
     draft_box = window.findChild(QCheckBox, "field_draft")
     assert draft_box is not None and draft_box.isChecked()
-    assert window.actions[ActionId.PUBLISH].isEnabled() and not window.actions[ActionId.DRAFT].isEnabled()
+    assert (
+        window.actions[ActionId.PUBLISH].isEnabled()
+        and not window.actions[ActionId.DRAFT].isEnabled()
+    )
 
 
-def test_bulk_with_a_dirty_open_article_can_leave_it_out(qtbot, window: MainWindow, sample_desk: Path, asked) -> None:
+def test_bulk_with_a_dirty_open_article_can_leave_it_out(
+    qtbot, window: MainWindow, sample_desk: Path, asked
+) -> None:
     content = sample_desk / "content"
-    open_path, other = "world/lower-marsh-flood-barrier-vote.md", "business/halden-riverside-merger-talks.md"
+    open_path, other = (
+        "world/lower-marsh-flood-barrier-vote.md",
+        "business/halden-riverside-merger-talks.md",
+    )
     open_before = (content / open_path).read_bytes()
     assert window.select_path(open_path)
     type_title(qtbot, window, "Edited, not saved")
@@ -319,7 +371,9 @@ def test_bulk_with_a_dirty_open_article_can_leave_it_out(qtbot, window: MainWind
     assert window.model.summary(other).state is PublishState.PUBLISHED
 
 
-def test_bulk_with_a_dirty_open_article_can_save_it_first(qtbot, window: MainWindow, sample_desk: Path, asked) -> None:
+def test_bulk_with_a_dirty_open_article_can_save_it_first(
+    qtbot, window: MainWindow, sample_desk: Path, asked
+) -> None:
     content = sample_desk / "content"
     open_path = "world/lower-marsh-flood-barrier-vote.md"
     before = (content / open_path).read_bytes()
@@ -328,9 +382,9 @@ def test_bulk_with_a_dirty_open_article_can_save_it_first(qtbot, window: MainWin
     asked.answer("ask_bulk_with_unsaved", dialogs.BulkAnswer.SAVE_FIRST)
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
         window.actions[ActionId.PUBLISH].trigger()
-    expected = before.replace(b"Lower Marsh Residents to Vote on Tidal Flood Barrier Plan", b"Saved first").replace(
-        b"draft = true", b"draft = false", 1
-    )
+    expected = before.replace(
+        b"Lower Marsh Residents to Vote on Tidal Flood Barrier Plan", b"Saved first"
+    ).replace(b"draft = true", b"draft = false", 1)
     assert (content / open_path).read_bytes() == expected
     assert not window.session.dirty
 
@@ -342,7 +396,10 @@ def test_publish_and_next_moves_on(qtbot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
         window.actions[ActionId.PUBLISH_AND_NEXT].trigger()
     qtbot.waitUntil(lambda: window.session.path == following)
-    assert window.model.summary("world/lower-marsh-flood-barrier-vote.md").state is PublishState.PUBLISHED
+    assert (
+        window.model.summary("world/lower-marsh-flood-barrier-vote.md").state
+        is PublishState.PUBLISHED
+    )
 
 
 # --- links and the cover ----------------------------------------------------------------------------
@@ -351,7 +408,9 @@ def test_publish_and_next_moves_on(qtbot, window: MainWindow) -> None:
 def test_open_source_link_opens_only_web_links(window: MainWindow, asked) -> None:
     assert window.select_path(LANCHI)
     window.actions[ActionId.OPEN_SOURCE].trigger()
-    assert asked.opened == ["https://auto.example.com/northgate/2026/10/lanchi-semi-solid-prototype"]
+    assert asked.opened == [
+        "https://auto.example.com/northgate/2026/10/lanchi-semi-solid-prototype"
+    ]
     asked.answer("report_error", None)
     window.body.link_activated.emit(QUrl("javascript:alert(1)"))
     window.form.open_link_requested.emit("source_link", "file:///etc/passwd")
@@ -369,7 +428,9 @@ def test_open_cover_shows_the_preview_dialog(qtbot, window: MainWindow) -> None:
     dialog.close()
 
 
-def test_the_cover_preview_opens_links_through_the_window_policy(qtbot, window: MainWindow, asked) -> None:
+def test_the_cover_preview_opens_links_through_the_window_policy(
+    qtbot, window: MainWindow, asked
+) -> None:
     assert window.select_path(LANCHI)
     window.open_cover()
     dialog = window.findChild(CoverPreviewDialog, "coverPreview")
@@ -397,7 +458,10 @@ def test_keyboard_review_flow(qtbot, window: MainWindow, sample_desk: Path) -> N
     assert window.session.path == "world/lower-marsh-flood-barrier-vote.md"
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
         qtbot.keyClick(window.list_view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert window.model.summary("world/lower-marsh-flood-barrier-vote.md").state is PublishState.PUBLISHED
+    assert (
+        window.model.summary("world/lower-marsh-flood-barrier-vote.md").state
+        is PublishState.PUBLISHED
+    )
     # Back to the whole list, next article with the keyboard, edit its title, save.
     qtbot.keyClick(window.list_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.filter_edit, Qt.Key.Key_Escape)
@@ -450,7 +514,9 @@ def test_edits_are_validated_as_you_type(qtbot, window: MainWindow) -> None:
 def test_the_cover_thumbnail_of_a_local_image_appears(qtbot, window: MainWindow) -> None:
     assert window.select_path("technology/quillon-robotics-picking-arm.md")
     thumbnail = window.findChild(QLabel, "coverThumbnail")
-    qtbot.waitUntil(lambda: thumbnail.pixmap() is not None and not thumbnail.pixmap().isNull(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: thumbnail.pixmap() is not None and not thumbnail.pixmap().isNull(), timeout=10_000
+    )
 
 
 def test_recent_folders_menu_lists_the_opened_folder(window: MainWindow, sample_desk: Path) -> None:
@@ -462,7 +528,9 @@ def test_recent_folders_menu_lists_the_opened_folder(window: MainWindow, sample_
 # --- check folder -----------------------------------------------------------------------------------
 
 
-def test_check_folder_lists_problems_and_a_click_selects_the_article(qtbot, window: MainWindow) -> None:
+def test_check_folder_lists_problems_and_a_click_selects_the_article(
+    qtbot, window: MainWindow
+) -> None:
     with qtbot.waitSignal(window.check_finished, timeout=10_000) as blocker:
         window.actions[ActionId.CHECK_FOLDER].trigger()
     result = blocker.args[0]
@@ -472,13 +540,19 @@ def test_check_folder_lists_problems_and_a_click_selects_the_article(qtbot, wind
     assert problems == result.problems
     assert {problem.path for problem in problems} >= {BROKEN, "world/vallombra-water-rationing.md"}
     assert "error" in panel.summary.text() and "17 files checked" in panel.summary.text()
-    row = next(n for n, problem in enumerate(problems) if problem.path == "world/vallombra-water-rationing.md")
+    row = next(
+        n
+        for n, problem in enumerate(problems)
+        if problem.path == "world/vallombra-water-rationing.md"
+    )
     panel.view.activated.emit(panel.model.index(row, 0))
     assert window.session.path == "world/vallombra-water-rationing.md"
     assert window.list_view.currentIndex().data(Role.PATH) == "world/vallombra-water-rationing.md"
 
 
-def test_switching_articles_from_the_list_keeps_focus_in_the_list(qtbot, window: MainWindow) -> None:
+def test_switching_articles_from_the_list_keeps_focus_in_the_list(
+    qtbot, window: MainWindow
+) -> None:
     # A field focused earlier must not pull focus back when another article (with other keys) opens:
     # keys meant for the list would edit the new article.
     assert window.select_path(LANCHI)
@@ -488,13 +562,17 @@ def test_switching_articles_from_the_list_keeps_focus_in_the_list(qtbot, window:
     title_field(window).setFocus()
     assert title_field(window).hasFocus()
     window.list_view.setFocus()
-    assert window.select_path("world/port-avalen-ferry-strike.md")  # JSON: a different set of fields
+    assert window.select_path(
+        "world/port-avalen-ferry-strike.md"
+    )  # JSON: a different set of fields
     assert window.list_view.hasFocus()
     qtbot.keyClicks(window.list_view, "x")
     assert not window.session.dirty
 
 
-def test_an_unreadable_file_says_why_in_place_of_the_form(window: MainWindow, sample_desk: Path) -> None:
+def test_an_unreadable_file_says_why_in_place_of_the_form(
+    window: MainWindow, sample_desk: Path
+) -> None:
     before = (sample_desk / "content" / BROKEN).read_bytes()
     placeholder = window.form.findChild(QLabel, "formPlaceholder")
     assert window.select_path(BROKEN)
@@ -540,4 +618,6 @@ def test_a_tall_summary_keeps_its_count_below_it_in_the_window(qtbot, window) ->
     qtbot.waitUntil(lambda: window.session.path == path)
     editor = window.form.editor("summary")
     qtbot.waitUntil(lambda: editor.text.height() > editor.text.fontMetrics().lineSpacing() * 3)
-    qtbot.waitUntil(lambda: editor.count.geometry().top() >= editor.text.geometry().bottom(), timeout=1000)
+    qtbot.waitUntil(
+        lambda: editor.count.geometry().top() >= editor.text.geometry().bottom(), timeout=1000
+    )

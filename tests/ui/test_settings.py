@@ -56,14 +56,19 @@ def test_values_round_trip_with_their_types(qapp, ini: Path, tmp_path: Path) -> 
 
 
 def test_a_wrong_type_in_the_file_falls_back_to_the_default(qapp, ini: Path) -> None:
-    ini.write_text("[list]\nsortColumn=title\ncolumnWidths=wide, narrow\n[window]\ngeometry=42\n", encoding="utf-8")
+    ini.write_text(
+        "[list]\nsortColumn=title\ncolumnWidths=wide, narrow\n[window]\ngeometry=42\n",
+        encoding="utf-8",
+    )
     settings = reopen(ini)
     assert settings.get(SORT_COLUMN) == Column.DATE
     assert settings.get(COLUMN_WIDTHS) == []
     assert settings.get(WINDOW_GEOMETRY).isEmpty()
 
 
-def test_recent_folders_most_recent_first_unique_capped_and_pruned(qapp, ini: Path, tmp_path: Path) -> None:
+def test_recent_folders_most_recent_first_unique_capped_and_pruned(
+    qapp, ini: Path, tmp_path: Path
+) -> None:
     folders = []
     for number in range(MAX_RECENT_FOLDERS + 3):
         folder = tmp_path / f"desk{number}"

@@ -73,18 +73,26 @@ def test_an_unreadable_file_is_not_read_or_reported_again_until_it_changes(
     assert known["broken.md"].state is PublishState.INVALID
     reads: list[Path] = []
     original = folder_watcher.summarize
-    monkeypatch.setattr(folder_watcher, "summarize", lambda root, path, as_of=None: reads.append(path) or original(root, path, as_of))
+    monkeypatch.setattr(
+        folder_watcher,
+        "summarize",
+        lambda root, path, as_of=None: reads.append(path) or original(root, path, as_of),
+    )
     assert not rescan_folders(desk, [desk], known, {desk})
     assert reads == []  # its time and size are in the row, unchanged
     (desk / "broken.md").write_text('+++\ntitle = "still unclosed\n+++\n', encoding="utf-8")
     result = rescan_folders(desk, [desk], known, {desk})
-    assert [(row.path, row.state) for row in result.changed] == [("broken.md", PublishState.INVALID)]
+    assert [(row.path, row.state) for row in result.changed] == [
+        ("broken.md", PublishState.INVALID)
+    ]
 
 
 # --- in the window ----------------------------------------------------------------------------------
 
 
-def test_window_sees_added_changed_and_removed_files(qtbot, window: MainWindow, sample_desk: Path) -> None:
+def test_window_sees_added_changed_and_removed_files(
+    qtbot, window: MainWindow, sample_desk: Path
+) -> None:
     content = sample_desk / "content"
     write(content / "world" / "new-story.md", "A brand new story", draft="true")
     qtbot.waitUntil(lambda: window.model.summary("world/new-story.md") is not None, timeout=10_000)
@@ -92,17 +100,23 @@ def test_window_sees_added_changed_and_removed_files(qtbot, window: MainWindow, 
     assert window.state_filter.itemText(1) == "Draft (4)"
 
     (content / "world" / "saltmere-desalination-plant.md").unlink()
-    qtbot.waitUntil(lambda: window.model.summary("world/saltmere-desalination-plant.md") is None, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.model.summary("world/saltmere-desalination-plant.md") is None, timeout=10_000
+    )
     assert window.model.rowCount() == 17
 
     write(content / "sport" / "derby.md", "Derby day")  # a new folder
     qtbot.waitUntil(lambda: window.model.summary("sport/derby.md") is not None, timeout=10_000)
-    write(content / "sport" / "final.md", "Cup final")  # and a file in it, seen through its new watch
+    write(
+        content / "sport" / "final.md", "Cup final"
+    )  # and a file in it, seen through its new watch
     qtbot.waitUntil(lambda: window.model.summary("sport/final.md") is not None, timeout=10_000)
     assert str(content / "sport") in window.watcher.watched_folders()
 
 
-def test_poll_catches_in_place_edits_of_files_that_are_not_open(qtbot, window: MainWindow, sample_desk: Path) -> None:
+def test_poll_catches_in_place_edits_of_files_that_are_not_open(
+    qtbot, window: MainWindow, sample_desk: Path
+) -> None:
     path = sample_desk / "content" / "world" / "brennhorn-rail-tunnel-reopens.md"
     data = path.read_bytes().replace(b"draft = false", b"draft = true", 1)
     with open(path, "r+b") as handle:  # the same file, rewritten in place
@@ -110,10 +124,17 @@ def test_poll_catches_in_place_edits_of_files_that_are_not_open(qtbot, window: M
         handle.truncate()
     with qtbot.waitSignal(window.watcher.rescanned, timeout=10_000):
         window.watcher.check_all()
-    qtbot.waitUntil(lambda: window.model.summary("world/brennhorn-rail-tunnel-reopens.md").state is PublishState.DRAFT)
+    qtbot.waitUntil(
+        lambda: (
+            window.model.summary("world/brennhorn-rail-tunnel-reopens.md").state
+            is PublishState.DRAFT
+        )
+    )
 
 
 def test_a_removed_folder_drops_its_rows(qtbot, window: MainWindow, sample_desk: Path) -> None:
     shutil.rmtree(sample_desk / "content" / "technology")
     qtbot.waitUntil(lambda: window.model.rowCount() == 12, timeout=10_000)
-    assert not any(path.startswith("technology/") for path in (row.path for row in window.model.summaries()))
+    assert not any(
+        path.startswith("technology/") for path in (row.path for row in window.model.summaries())
+    )

@@ -35,7 +35,9 @@ def test_at_1440_pixels_the_list_shows_state_title_date_and_source_without_scrol
     assert view.horizontalScrollBar().maximum() == 0
     for column in (Column.STATE, Column.DATE, Column.SOURCE):
         assert not header.isSectionHidden(column)
-        assert header.sectionSize(column) >= view.sizeHintForColumn(column), column.name  # nothing cut
+        assert header.sectionSize(column) >= view.sizeHintForColumn(column), (
+            column.name
+        )  # nothing cut
     assert header.sectionSize(Column.TITLE) >= TITLE_ROOM
     assert header.isSectionHidden(Column.PATH)  # shown on request; the form names the file
     assert min(editor_sizes) > 250  # the form and the body keep room too

@@ -25,7 +25,9 @@ def test_result_arrives_on_the_gui_thread(qtbot, pool: QThreadPool) -> None:
         worker_threads.append(threading.get_ident())
         return 42
 
-    task = run_task(pool, work, lambda value: seen.append((value, QThread.currentThread() is qtbot_thread())))
+    task = run_task(
+        pool, work, lambda value: seen.append((value, QThread.currentThread() is qtbot_thread()))
+    )
     qtbot.waitUntil(lambda: task.done)
     assert seen == [(42, True)]
     assert worker_threads and worker_threads[0] != threading.get_ident()
@@ -44,7 +46,13 @@ def test_errors_are_delivered_not_raised(qtbot, pool: QThreadPool) -> None:
     def work() -> None:
         raise OSError(13, "Permission denied")
 
-    task = run_task(pool, work, lambda _value: pytest.fail("no result expected"), errors.append, lambda: finished.append(True))
+    task = run_task(
+        pool,
+        work,
+        lambda _value: pytest.fail("no result expected"),
+        errors.append,
+        lambda: finished.append(True),
+    )
     qtbot.waitUntil(lambda: task.done)
     assert isinstance(errors[0], OSError) and finished == [True]
 

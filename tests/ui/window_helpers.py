@@ -9,7 +9,11 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from editor.ui.article_model import Column, Role
 from editor.ui.main_window import MainWindow
 
-DRAFTS = {"world/vallombra-water-rationing.md", "world/lower-marsh-flood-barrier-vote.md", "business/halden-riverside-merger-talks.md"}
+DRAFTS = {
+    "world/vallombra-water-rationing.md",
+    "world/lower-marsh-flood-barrier-vote.md",
+    "business/halden-riverside-merger-talks.md",
+}
 BROKEN = "business/broken-front-matter.md"
 LANCHI = "technology/shenzhen-lanchi-semi-solid-battery.md"
 LANCHI_TITLE = "深圳电动车企澜驰汽车发布首款半固态电池样车"
@@ -53,5 +57,3 @@ def type_title(qtbot, window: MainWindow, text: str) -> None:
         event.setCommitString(text)
         QApplication.sendEvent(field, event)
     assert field.text() == text
-
-
