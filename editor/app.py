@@ -29,10 +29,10 @@ from PySide6.QtWidgets import QApplication
 
 import editor
 from editor import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
-from editor.ui import dialogs
-from editor.ui.cover_preview import ImageLoader
-from editor.ui.main_window import MainWindow
-from editor.ui.settings import Settings
+from editor.ui.common import dialogs
+from editor.ui.common.settings import Settings
+from editor.ui.images.cover_preview import ImageLoader
+from editor.ui.window.main_window import MainWindow
 
 NO_DISPLAY_MESSAGE = """\
 copydesk: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).
