@@ -15,6 +15,7 @@ import pytest
 import editor
 from editor import app
 from editor.app import create_main_window, has_display, main, sample_desk
+from editor.bundled import bundled_samples, icons_dir
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -55,7 +56,7 @@ def test_main_with_a_missing_path_exits_2(
 
 
 def test_sample_desk_is_copied_once_and_the_bundle_never_edited(tmp_path: Path) -> None:
-    bundled = app.bundled_samples()
+    bundled = bundled_samples()
     bundled_article = bundled / "content" / "world" / "brennhorn-rail-tunnel-reopens.md"
     before = bundled_article.read_bytes()
     desk = sample_desk(tmp_path / "data")
@@ -76,7 +77,7 @@ def test_icon_has_the_sizes_a_desktop_needs(qapp) -> None:
     assert not icon.isNull()
     sizes = {size.width() for size in icon.availableSizes()}
     assert {16, 32, 48, 256} <= sizes
-    assert (app.resources_dir() / "icons" / f"{editor.APP_ID}.svg").is_file()
+    assert (icons_dir() / f"{editor.APP_ID}.svg").is_file()
 
 
 def test_create_main_window_uses_a_throwaway_settings_file(qtbot) -> None:
