@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QWidget
 from editor.core import validate
 from editor.core.article import Article
 from editor.core.edit import EditError
+from editor.core.files import current_bytes
 from editor.core.frontmatter import FrontMatterError
-from editor.core.index import ArticleSummary, summarize_metadata
+from editor.core.index import summary_of
 from editor.core.service import ConflictError, DocumentService, PathError, describe_error
 from editor.ui.article.body_view import BodyView
 from editor.ui.article.conflict_bar import ConflictBar, DiffDialog, unified_diff
@@ -34,16 +35,6 @@ class DiskState(Enum):
     SAME = "same"  # what we loaded (or last saved) is what is on disk
     CHANGED = "changed"
     MISSING = "missing"
-
-
-def summary_of(article: Article) -> ArticleSummary:
-    """The list row of a freshly loaded or saved article (no need to read the file again)."""
-    return summarize_metadata(
-        article.relpath,
-        article.metadata,
-        mtime_ns=article.fingerprint.mtime_ns,
-        size=article.fingerprint.size,
-    )
 
 
 class ArticleSession(QObject):
@@ -280,11 +271,11 @@ class ArticleSession(QObject):
         if article is None:
             return DiskState.SAME
         try:
-            data = article.path.read_bytes()
-        except FileNotFoundError:
-            return DiskState.MISSING
-        except OSError:
+            data = current_bytes(article.path)
+        except (OSError, FrontMatterError):
             return DiskState.SAME  # unreadable for now; the next change event will tell
+        if data is None:
+            return DiskState.MISSING
         return DiskState.SAME if article.fingerprint.same_content(data) else DiskState.CHANGED
 
     def check_disk(self) -> None:
@@ -330,8 +321,8 @@ class ArticleSession(QObject):
     def _disk_text(self) -> str:
         assert self.article is not None
         try:
-            data = self.article.path.read_bytes()
-        except OSError:
+            data = current_bytes(self.article.path) or b""
+        except (OSError, FrontMatterError):
             return ""
         return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
 

@@ -123,7 +123,10 @@ def report_failures(
     shown = "\n".join(lines[:10])
     if len(lines) > 10:
         shown += "\n" + _tr("…and {0} more").format(len(lines) - 10)
-    message = _tr("{0} file(s) could not be changed:").format(len(lines)) + "\n\n" + shown
+    heading = counted(
+        len(lines), _tr("1 file could not be changed:"), _tr("{0} files could not be changed:")
+    )
+    message = heading + "\n\n" + shown
     report_error(parent, title, message, "\n".join(lines) if len(lines) > 10 else "")
 
 

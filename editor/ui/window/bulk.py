@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from editor.core.index import ArticleSummary
+from editor.core.index import ArticleSummary, summary_of
 from editor.core.service import FileResult, Outcome
 from editor.core.state import PublishState
-from editor.ui.article.article_session import summary_of
 from editor.ui.common import dialogs
 from editor.ui.common.wording import counted
 from editor.ui.common.workers import Task, run_task

@@ -1,8 +1,9 @@
 """The main window: layout and wiring of the article list, the form, the body, actions and status.
 
-The open article lives in :class:`ArticleSession`; bulk changes in :mod:`editor.ui.window.bulk`; the list's
-data in :class:`ArticleModel`; the saved layout and the Tab order in :mod:`editor.ui.window.window_layout`. This module connects them and keeps the list selection, the open article
-and the enabled actions in step.
+The open article lives in :class:`ArticleSession`; bulk changes in :mod:`editor.ui.window.bulk`;
+the list's data in :class:`ArticleModel`; the saved layout and the Tab order in
+:mod:`editor.ui.window.window_layout`. This module connects them and keeps the list selection, the
+open article and the enabled actions in step.
 """
 
 from __future__ import annotations
@@ -34,7 +35,12 @@ from editor.ui.images.cover_preview import CoverPreviewDialog, ImageLoader
 from editor.ui.window.actions import ActionId, ActionRegistry, WindowState
 from editor.ui.window.bulk import BulkRunner
 from editor.ui.window.check_panel import CheckPanel
-from editor.ui.window.window_layout import chain_tab_order, restore_layout, save_layout
+from editor.ui.window.window_layout import (
+    LayoutParts,
+    chain_tab_order,
+    restore_layout,
+    save_layout,
+)
 
 SCAN_BUDGET_MS = (
     12  # GUI time per event-loop turn for adding rows, so input and paints keep flowing
@@ -88,7 +94,14 @@ class MainWindow(QMainWindow):
         self.watcher = FolderWatcher(self.pool, self._known_rows, self)
         self._build_menus()
         self._connect()
-        restore_layout(self, self.settings)
+        self._layout = LayoutParts(
+            self,
+            self.list_view,
+            self.splitter,
+            self.editor_splitter,
+            self.list_panel.preferred_width,
+        )
+        restore_layout(self._layout, self.settings)
         self._update_title()
         self._rows_shown_changed()
 
@@ -414,7 +427,7 @@ class MainWindow(QMainWindow):
     def _article_changed(self) -> None:
         article = self.session.article
         self.watcher.set_open_file(article.path if article else None)
-        chain_tab_order(self)
+        chain_tab_order(self.list_view, self.form.focus_chain(), self.body)
         self._update_title()
         self.update_actions()
         self.article_opened.emit(article.relpath if article else "")
@@ -505,7 +518,7 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         """Keep the window's layout for the next start."""
-        save_layout(self, self.settings)
+        save_layout(self._layout, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.bulk.running:

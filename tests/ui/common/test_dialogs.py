@@ -27,3 +27,19 @@ def test_unsaved_open_article_alone_is_asked_save_first_or_cancel(qtbot) -> None
     assert [
         button.text() for button in box.buttons() if buttons.get(button) is BulkAnswer.SAVE_FIRST
     ] == ["Save First"]
+
+
+def test_failures_are_counted_in_words_and_each_file_named(qapp, monkeypatch) -> None:
+    shown: list[tuple[str, str, str]] = []
+    monkeypatch.setattr(
+        dialogs,
+        "report_error",
+        lambda _parent, title, text, details="": shown.append((title, text, details)),
+    )
+    dialogs.report_failures(None, "Not changed", [("a.md", "permission denied")])
+    dialogs.report_failures(None, "Not changed", [(f"{n}.md", "gone") for n in range(12)])
+    (_, one, no_details), (_, many, details) = shown
+    assert one.startswith("1 file could not be changed:") and "a.md: permission denied" in one
+    assert "(s)" not in one + many and no_details == ""
+    assert many.startswith("12 files could not be changed:") and "…and 2 more" in many
+    assert details.count("gone") == 12
