@@ -11,7 +11,10 @@ import types
 from pathlib import Path
 
 import pytest
-from cli_helpers import (
+
+from editor import __version__, cli
+from editor.cli import main
+from tests.helpers.cli import (
     BROKEN,
     BUSINESS,
     CALDER,
@@ -22,9 +25,6 @@ from cli_helpers import (
     SHENZHEN,
     run,
 )
-
-from editor import __version__, cli
-from editor.cli import main
 
 
 def cells(text: str) -> int:
