@@ -18,7 +18,7 @@ settings.register_profile("quick", max_examples=50, deadline=None)
 settings.register_profile("thorough", max_examples=1000, deadline=None)
 
 # The git fixtures (git_home, repo, team) for every test folder.
-pytest_plugins = ("git_helpers",)
+pytest_plugins = ("tests.helpers.git",)
 
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
 

@@ -7,14 +7,6 @@ import stat
 from pathlib import Path
 
 import pytest
-from git_helpers import (
-    OTHER,
-    STORY,
-    STORY_TEXT,
-    commit_all,
-    git,
-    write,
-)
 
 from editor.core.git import Failure, GitError, find_checkout, read_blobs
 from editor.core.git_history import file_history
@@ -24,6 +16,14 @@ from editor.core.git_status import (
     commit_message,
     commit_paths,
     desk_status,
+)
+from tests.helpers.git import (
+    OTHER,
+    STORY,
+    STORY_TEXT,
+    commit_all,
+    git,
+    write,
 )
 
 ODD_NAMES = [

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from git_helpers import OTHER, STORY, STORY_TEXT, Team, commit_all, git, write
 
 from editor.core.git import Checkout, Failure, GitError, Ran, classify, find_checkout
 from editor.core.git_status import LastChanges, commit_paths, desk_status
@@ -22,6 +21,7 @@ from editor.core.git_sync import (
     push,
     sync,
 )
+from tests.helpers.git import OTHER, STORY, STORY_TEXT, Team, commit_all, git, write
 
 PUBLISHED = STORY_TEXT.replace("draft = true", "draft = false")
 
