@@ -1,17 +1,15 @@
 """The document service: the one place that reads and writes article files.
 
-Every write is atomic (a temporary file in the same folder, flushed and synced, then ``os.replace``),
-keeps the file's mode, refuses when the file changed on disk since it was loaded, and writes nothing
+Every write is atomic (a temporary file in the same folder, flushed and synced, then swapped in; see
+:mod:`editor.core.atomic`), keeps the file's mode, refuses when the file changed on disk since it was
+loaded (the check and the replace are one step, even against another process), and writes nothing
 when nothing changed. Operations over many files return one :class:`FileResult` per file, and one
 failing file never stops the others.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
-import stat
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -19,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.article import Article, Fingerprint
+from editor.core.atomic import clean_stale_temps, folder_lock, replace_checked
 from editor.core.edit import EditError
 from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError, SplitFile, read, split
@@ -71,6 +70,7 @@ class DocumentService:
 
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root).resolve()
+        self._cleaned: set[Path] = set()
 
     # --- paths -------------------------------------------------------------------------------------
 
@@ -122,26 +122,38 @@ class DocumentService:
         new_data = to_save.encode()
         _check_reads_back(article.relpath, new_data, to_save)
         real = self.resolve(article.path)
-        try:
-            current, _ = _read_bytes(real)
-        except FileNotFoundError:
-            if not force:
-                raise ConflictError(
-                    f"{article.relpath} was deleted or moved since it was opened"
-                ) from None
-            current = None
-        if current is not None and not force and not article.fingerprint.same_content(current):
-            raise ConflictError(f"{article.relpath} was changed on disk since it was opened")
-        if current == new_data:
-            return self.load(article.relpath), False
-        # The rename in atomic_write would replace even a read-only file, and root passes
-        # os.access: a file with no write permission bit at all is read-only for everyone.
-        if current is not None and (
-            not os.access(real, os.W_OK) or not os.stat(real).st_mode & 0o222
-        ):
-            raise PermissionError(13, "The file is read-only", str(real))
-        atomic_write(real, new_data)
+        # The check and the replace are one step: under the folder lock against other Copydesk
+        # processes, and verified on the bytes really swapped out against other programs.
+        with folder_lock(real.parent):
+            self._clean_leftovers(real.parent)
+            try:
+                current, _ = _read_bytes(real)
+            except FileNotFoundError:
+                if not force:
+                    raise ConflictError(
+                        f"{article.relpath} was deleted or moved since it was opened"
+                    ) from None
+                current = None
+            if current is not None and not force and not article.fingerprint.same_content(current):
+                raise ConflictError(f"{article.relpath} was changed on disk since it was opened")
+            if current == new_data:
+                return self.load(article.relpath), False
+            # The rename would replace even a read-only file, and root passes os.access: a file
+            # with no write permission bit at all is read-only for everyone.
+            if current is not None and (
+                not os.access(real, os.W_OK) or not os.stat(real).st_mode & 0o222
+            ):
+                raise PermissionError(13, "The file is read-only", str(real))
+            accept = None if force else article.fingerprint.same_content
+            if not replace_checked(real, new_data, accept):
+                raise ConflictError(f"{article.relpath} was changed on disk since it was opened")
         return self.load(article.relpath), True
+
+    def _clean_leftovers(self, folder: Path) -> None:
+        """Remove temporary files a killed save left in ``folder``, once per folder and service."""
+        if folder not in self._cleaned:
+            self._cleaned.add(folder)
+            clean_stale_temps(folder)
 
     def update(self, path: Path | str, change: Callable[[Article], Any]) -> FileResult:
         """Load a file, let ``change`` stage edits on it, and save; never raises."""
@@ -232,46 +244,3 @@ def _check_reads_back(relpath: str, data: bytes, expected: SplitFile) -> None:
 def _read_bytes(path: Path) -> tuple[bytes, int]:
     data, info = read_regular(path)
     return data, info.st_mtime_ns
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that readers see the old file or the new one, never half."""
-    try:
-        info: os.stat_result | None = os.stat(path)
-        mode = stat.S_IMODE(info.st_mode)
-    except FileNotFoundError:
-        info, mode = None, 0o644
-    fd, temp_name = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".copydesk-tmp", dir=path.parent
-    )
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if (
-            info is not None
-            and hasattr(os, "chown")
-            and (info.st_uid, info.st_gid) != _owner(temp_name)
-        ):
-            # The new file would belong to whoever saves (root, say): give it the old owner and
-            # group where we may (only root can change the owner).
-            with contextlib.suppress(OSError):
-                os.chown(temp_name, info.st_uid, info.st_gid)
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable where the platform allows
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
-def _owner(path: str) -> tuple[int, int]:
-    info = os.stat(path)
-    return info.st_uid, info.st_gid
