@@ -2,7 +2,7 @@
 
 ``copydesk [PATH]`` opens the window; ``list``, ``show``, ``set``, ``publish``, ``draft`` and ``check``
 work without Qt (the window is imported only when it is opened). Exit status: 0 success, 1 when some file
-failed (the others are still done), 2 for a usage error. Errors go to stderr as ``copydesk: FILE: reason``.
+failed (the others are still done), 2 for a usage error, 141 when the reader of the output went away. Errors go to stderr as ``copydesk: FILE: reason``.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from editor.core.values import (
 
 PROG = "copydesk"
 SUBCOMMANDS = ("open", "list", "show", "set", "publish", "draft", "check")
+EXIT_CLOSED_PIPE = 128 + 13  # 128 + SIGPIPE: what `yes | head -1` leaves in ${PIPESTATUS[0]}
 TITLE_WIDTH = 60  # cells; longer titles are cut with an ellipsis in the table
 _HUGO_DATE_KEYS = frozenset(ALL_DATE_KEYS)
 
@@ -135,7 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         usage=f"{PROG} [-h] [--version] [PATH]\n       {PROG} {{{','.join(SUBCOMMANDS[1:])}}} ...",
         description="A review desk for Hugo content folders. With no command (or a PATH), opens the window.",
-        epilog=f"Exit status: 0 success, 1 when a file failed, 2 for a usage error. "
+        epilog=f"Exit status: 0 success, 1 when a file failed, 2 for a usage error, "
+        f"{EXIT_CLOSED_PIPE} when the reader of the output went away. "
         f"'{PROG} COMMAND --help' describes a command.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -477,8 +479,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err(str(error))
         return 1
     except BrokenPipeError:
+        # The reader went away (`copydesk list . | head -1`): no file failed. Exit with the status
+        # a Unix tool has when SIGPIPE ends it, as a shell reports it (128 + 13).
         _silence_stdout()
-        return 1
+        return EXIT_CLOSED_PIPE
     except KeyboardInterrupt:
         return 130
     except Exception as error:
