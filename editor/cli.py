@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import difflib
 import io
 import json
 import os
@@ -457,15 +458,38 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _refuse_unknown_command(
+    parser: argparse.ArgumentParser, word: str, rest: Sequence[str]
+) -> None:
+    """``copydesk lst .``: name the unknown command (and the closest one) instead of the path rule's
+    "unrecognized arguments: .". A word that is an existing path, alone, still opens the window."""
+    if word.startswith("-") or Path(word).exists():
+        return
+    close = difflib.get_close_matches(word, SUBCOMMANDS[1:], n=1, cutoff=0.6)
+    if not rest and not close:
+        return  # a lone missing path: "no such file or folder" says it best
+    hint = (
+        f" (did you mean {close[0]!r}?)"
+        if close
+        else f"; the commands are {', '.join(SUBCOMMANDS[1:])}"
+    )
+    parser.error(f"unknown command {word!r}{hint}")  # exits with status 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     # "copydesk PATH" and "copydesk COMMAND ...": argparse cannot tell a path from a command name.
-    if not arguments or (arguments[0] not in SUBCOMMANDS and not arguments[0].startswith("-")):
+    implied_open = not arguments or (
+        arguments[0] not in SUBCOMMANDS and not arguments[0].startswith("-")
+    )
+    if implied_open:
         arguments.insert(0, "open")
     _tolerant_output()
     parser = build_parser()
     try:
+        if implied_open and len(arguments) > 1:
+            _refuse_unknown_command(parser, arguments[1], arguments[2:])
         args = parser.parse_args(arguments)
     except SystemExit as exit_request:  # --help, --version, or a usage error (status 2)
         return exit_request.code if isinstance(exit_request.code, int) else 0
