@@ -41,12 +41,23 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """What an operation did to one file; ``article`` is the file as it now is (None on failure)."""
+    """What an operation did to one file; ``article`` is the file as it now is (None on failure).
+
+    ``before`` is the exact bytes a CHANGED file held before the operation: with ``article``'s
+    fingerprint (what the operation left) it is all :meth:`DocumentService.restore` needs to undo it.
+    """
 
     path: str
     outcome: Outcome
     message: str = ""
     article: Article | None = None
+    before: bytes | None = None
+
+    @property
+    def undoable(self) -> bool:
+        return (
+            self.outcome is Outcome.CHANGED and self.before is not None and self.article is not None
+        )
 
     @property
     def ok(self) -> bool:
@@ -118,6 +129,11 @@ class DocumentService:
         Raises ConflictError when the file changed since it was loaded (unless ``force``), EditError
         when the edit cannot be made cleanly, OSError when the file cannot be written.
         """
+        saved, written, _before = self._save(article, force=force)
+        return saved, written
+
+    def _save(self, article: Article, *, force: bool) -> tuple[Article, bool, bytes | None]:
+        """:meth:`save`, also returning the bytes the write replaced (None when there were none)."""
         to_save = article.split_to_save()
         new_data = to_save.encode()
         _check_reads_back(article.relpath, new_data, to_save)
@@ -133,15 +149,11 @@ class DocumentService:
         if current is not None and not force and not article.fingerprint.same_content(current):
             raise ConflictError(f"{article.relpath} was changed on disk since it was opened")
         if current == new_data:
-            return self.load(article.relpath), False
-        # The rename in atomic_write would replace even a read-only file, and root passes
-        # os.access: a file with no write permission bit at all is read-only for everyone.
-        if current is not None and (
-            not os.access(real, os.W_OK) or not os.stat(real).st_mode & 0o222
-        ):
-            raise PermissionError(13, "The file is read-only", str(real))
+            return self.load(article.relpath), False, None
+        if current is not None:
+            _refuse_read_only(real)
         atomic_write(real, new_data)
-        return self.load(article.relpath), True
+        return self.load(article.relpath), True, current
 
     def update(self, path: Path | str, change: Callable[[Article], Any]) -> FileResult:
         """Load a file, let ``change`` stage edits on it, and save; never raises."""
@@ -153,7 +165,7 @@ class DocumentService:
             change(article)
             if not article.is_dirty:
                 return FileResult(name, Outcome.UNCHANGED, "", article)
-            saved, written = self.save(article)
+            saved, written, before = self._save(article, force=False)
         except (
             FrontMatterError,
             EditError,
@@ -165,7 +177,44 @@ class DocumentService:
             return FileResult(name, Outcome.FAILED, describe_error(error))
         except Exception as error:  # one file's surprise must not stop the others
             return FileResult(name, Outcome.FAILED, f"Unexpected error: {error!r}")
-        return FileResult(name, Outcome.CHANGED if written else Outcome.UNCHANGED, "", saved)
+        if not written:
+            return FileResult(name, Outcome.UNCHANGED, "", saved)
+        return FileResult(name, Outcome.CHANGED, "", saved, before)
+
+    def restore(self, result: FileResult) -> FileResult:
+        """Undo what ``result`` did: put its ``before`` bytes back; never raises.
+
+        The usual conflict check holds: when the file no longer holds what the operation left (someone
+        changed it since), nothing is written and the result says so.
+        """
+        name = result.path
+        if not result.undoable:
+            return FileResult(name, Outcome.UNCHANGED, "", result.article)
+        assert result.article is not None and result.before is not None
+        try:
+            real = self.resolve(result.article.path)
+            try:
+                current, _ = _read_bytes(real)
+            except FileNotFoundError:
+                raise ConflictError(
+                    f"{name} was deleted or moved since; it was not undone"
+                ) from None
+            if not result.article.fingerprint.same_content(current):
+                raise ConflictError(f"{name} was changed on disk since; it was not undone")
+            if current == result.before:
+                return FileResult(name, Outcome.UNCHANGED, "", self.load(name))
+            _refuse_read_only(real)
+            atomic_write(real, result.before)
+            restored = self.load(name)
+        except (FrontMatterError, ConflictError, PathError, OSError, ValueError) as error:
+            return FileResult(name, Outcome.FAILED, describe_error(error))
+        except Exception as error:
+            return FileResult(name, Outcome.FAILED, f"Unexpected error: {error!r}")
+        return FileResult(name, Outcome.CHANGED, "", restored, current)
+
+    def restore_all(self, results: Iterable[FileResult]) -> list[FileResult]:
+        """:meth:`restore` each result that changed a file (undo of a whole operation)."""
+        return [self.restore(result) for result in results if result.undoable]
 
     def set_values(self, paths: Iterable[Path | str], values: dict[str, Any]) -> list[FileResult]:
         """Set front matter keys in each file."""
@@ -213,6 +262,13 @@ class DocumentService:
 def _draft_key(metadata: dict[str, Any]) -> str | None:
     """The key Hugo reads as ``draft`` (keys are case-insensitive in Hugo)."""
     return hugo_key(metadata, "draft")
+
+
+def _refuse_read_only(real: Path) -> None:
+    # The rename in atomic_write would replace even a read-only file, and root passes
+    # os.access: a file with no write permission bit at all is read-only for everyone.
+    if not os.access(real, os.W_OK) or not os.stat(real).st_mode & 0o222:
+        raise PermissionError(13, "The file is read-only", str(real))
 
 
 def _check_reads_back(relpath: str, data: bytes, expected: SplitFile) -> None:
