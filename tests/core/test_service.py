@@ -516,14 +516,14 @@ def test_one_file_failing_unexpectedly_does_not_stop_the_others(
     for name in ("a.md", "b.md", "c.md"):
         (tmp_path / name).write_bytes(b'+++\ntitle = "T"\ndraft = true\n+++\n')
     service = DocumentService(tmp_path)
-    real_save = service.save
+    real_save = service._save  # what update() writes through
 
     def save(article, **kwargs):
         if article.relpath == "b.md":
             raise TypeError("surprise")
         return real_save(article, **kwargs)
 
-    monkeypatch.setattr(service, "save", save)
+    monkeypatch.setattr(service, "_save", save)
     results = service.publish(["a.md", "b.md", "c.md"])
     assert [result.outcome for result in results] == [
         Outcome.CHANGED,
