@@ -35,6 +35,27 @@ class EditError(ValueError):
     """An edit that cannot be made without changing more than the edited value."""
 
 
+class _Remove:
+    """The edit value that deletes a key (with its line, comment and block) instead of setting it."""
+
+    _instance: _Remove | None = None
+
+    def __new__(cls) -> _Remove:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "REMOVE"
+
+    def __reduce__(self) -> str:
+        return "REMOVE"
+
+
+REMOVE: Any = _Remove()
+"""``edits[key] = REMOVE`` deletes ``key`` from the front matter."""
+
+
 def apply_edits(
     split_file: SplitFile, edits: Mapping[str, Any], old: Mapping[str, Any] | None = None
 ) -> SplitFile:
@@ -46,6 +67,10 @@ def apply_edits(
         return split_file
     if old is None:
         old = parse_front(split_file)
+    # Removing a key the file does not have is no edit.
+    edits = {key: value for key, value in edits.items() if value is not REMOVE or key in old}
+    if not edits:
+        return split_file
     if split_file.format is Format.NONE:
         new_split = _add_toml_block(split_file, edits)
     else:
@@ -65,7 +90,10 @@ def _verify(new_split: SplitFile, old: Mapping[str, Any], edits: Mapping[str, An
             f"The edit would make the front matter unreadable ({error.message})"
         ) from None
     for key in old.keys() | new.keys():
-        if key in edits:
+        if key in edits and edits[key] is REMOVE:
+            if key in new:
+                raise EditError(f"Could not remove {key!r} cleanly; nothing was written")
+        elif key in edits:
             if key not in new or not _matches(edits[key], new[key]):
                 raise EditError(f"Could not write {key!r} so that it reads back as the value given")
         elif key not in old or key not in new or not same_value(old[key], new[key]):
@@ -101,7 +129,10 @@ def _edit_toml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
         raise EditError("This TOML front matter cannot be edited without reformatting it")
     added: dict[str, Any] = {}
     for key, value in edits.items():
-        if key in doc:
+        if value is REMOVE:
+            if key in doc:
+                doc.remove(key)  # tomlkit drops the key's line with its comment
+        elif key in doc:
             doc[key] = _toml_item_like(doc[key], value, newline)
         else:
             added[key] = value
@@ -183,7 +214,9 @@ def _plain(value: Any) -> Any:
 def _add_toml_block(split_file: SplitFile, edits: Mapping[str, Any]) -> SplitFile:
     """Give a file with no front matter a new TOML block in front of its unchanged content."""
     newline = split_file.newline
-    lines = "".join(_toml_line(key, value, newline) for key, value in edits.items())
+    lines = "".join(
+        _toml_line(key, value, newline) for key, value in edits.items() if value is not REMOVE
+    )
     return SplitFile(
         Format.TOML, f"+++{newline}", lines, f"+++{newline}", split_file.body, split_file.bom
     )
@@ -210,6 +243,10 @@ def _edit_yaml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
     )
     for key, value in edits.items():
         key_node, node = pairs.get(key, (None, None))
+        if value is REMOVE:
+            if node is not None:
+                spans.append(_yaml_removal(front, root, key_node, node))
+            continue
         if node is None:
             added.append(f"{_yaml_key(key)}: {_yaml_scalar(value, None, None)}{newline}")
             continue
@@ -257,6 +294,43 @@ def _edit_yaml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
             text += newline
         text += "".join(added)
     return text
+
+
+def _yaml_removal(front: str, root: Any, key_node: Any, node: Any) -> tuple[int, int, str]:
+    """The span of one top-level entry: from the start of its key's line to the end of its value's
+    last line (its comment included), leaving the blank lines and comments after it alone."""
+    from ruamel.yaml.nodes import ScalarNode
+
+    if root.flow_style:
+        raise EditError(
+            "This YAML front matter is one flow mapping; remove the key in a text editor"
+        )
+    key_start = key_node.start_mark.index
+    line_start = front.rfind("\n", 0, key_start) + 1
+    if front[line_start:key_start].strip():
+        raise EditError(
+            f"{key_node.value!r} does not start its own line; remove it in a text editor"
+        )
+    start, end = node.start_mark.index, node.end_mark.index
+    if isinstance(node, ScalarNode) and (start == end or (node.value == "" and not node.style)):
+        # "key:" with no value: its marks may sit on the next line.
+        start = end = key_node.end_mark.index
+    # A block value's end mark takes in the blank lines and comments up to the next key: those
+    # belong to what follows (a comment above the next key is about that key).
+    column = key_start - line_start
+    lines = front[start:end].splitlines(keepends=True)
+    while len(lines) > 1 and _outside_value(lines[-1], column):
+        lines.pop()
+    content_end = start + len("".join(lines).rstrip(" \t\r\n"))
+    line_break = front.find("\n", content_end)
+    return line_start, len(front) if line_break < 0 else line_break + 1, ""
+
+
+def _outside_value(line: str, column: int) -> bool:
+    stripped = line.lstrip(" ")
+    return not stripped.strip() or (
+        stripped.startswith("#") and len(line) - len(stripped) <= column
+    )
 
 
 def _yaml_key(key: str) -> str:
@@ -359,24 +433,45 @@ _WS = re.compile(r"[ \t\r\n]*")
 
 def json_spans(front: str) -> dict[str, tuple[int, int]]:
     """Where each top-level value of a JSON object starts and ends in ``front``."""
+    return {key: (start, end) for key, _key_start, start, end in _json_members(front)}
+
+
+def _json_members(front: str) -> list[tuple[str, int, int, int]]:
+    """Each top-level member of a JSON object: key, where its key starts, where its value starts
+    and ends."""
     decoder = json.JSONDecoder()
-    spans: dict[str, tuple[int, int]] = {}
+    members: list[tuple[str, int, int, int]] = []
     index = _WS.match(front, 0).end()
     if not front.startswith("{", index):
         raise EditError("JSON front matter must be an object")
     index = _WS.match(front, index + 1).end()
     if front.startswith("}", index):
-        return spans
+        return members
     while True:
+        key_start = index
         key, index = json.decoder.scanstring(front, index + 1)
         index = _WS.match(front, index).end() + 1  # past the colon
         start = _WS.match(front, index).end()
         _, end = decoder.raw_decode(front, start)
-        spans[key] = (start, end)
+        members.append((key, key_start, start, end))
         index = _WS.match(front, end).end()
         if front.startswith("}", index):
-            return spans
+            return members
         index = _WS.match(front, index + 1).end()
+
+
+def _remove_json_member(text: str, key: str) -> str:
+    """Cut one member and the comma that joined it, so the layout of the others stays as it was."""
+    members = _json_members(text)
+    position = next((n for n, member in enumerate(members) if member[0] == key), None)
+    if position is None:
+        return text
+    _key, key_start, _start, end = members[position]
+    if position + 1 < len(members):
+        return text[:key_start] + text[members[position + 1][1] :]  # up to the next key
+    if position > 0:
+        return text[: members[position - 1][3]] + text[end:]  # from the previous value's end
+    return text[: text.index("{") + 1] + text[end:]
 
 
 def _edit_json(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str) -> str:
@@ -385,6 +480,8 @@ def _edit_json(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
     changes: list[tuple[int, int, str]] = []
     added = []
     for key, value in edits.items():
+        if value is REMOVE:
+            continue  # removed below, once the values are written
         rendered = json.dumps(_jsonable(value), ensure_ascii=ascii_only)
         if key in spans:
             start, end = spans[key]
@@ -394,6 +491,9 @@ def _edit_json(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
     text = front
     for start, end, replacement in sorted(changes, reverse=True):
         text = text[:start] + replacement + text[end:]
+    for key, value in edits.items():
+        if value is REMOVE:
+            text = _remove_json_member(text, key)
     if added:
         text = _append_json_members(text, added, newline)
     return text
