@@ -150,6 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
     opener.add_argument(
         "path", nargs="?", metavar="PATH", help="a content folder, a Hugo site, or one article"
     )
+    opener.add_argument(
+        "--screenshot",
+        metavar="FILE",
+        help="save a picture of the window (PNG) once the list has loaded, then quit",
+    )
     opener.set_defaults(run=cmd_open)
 
     lister = commands.add_parser(
@@ -236,7 +241,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         from editor.app import main as app_main
     except ImportError as error:
         raise CommandError(f"the window cannot start: {error}") from None
-    return app_main(path)
+    return app_main(path, screenshot=args.screenshot)
 
 
 def cmd_list(args: argparse.Namespace) -> int:

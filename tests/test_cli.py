@@ -324,7 +324,7 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     """Stands in for editor.app (the window): records the path it was asked to open."""
     opened: list[str | None] = []
 
-    def app_main(path: str | None) -> int:
+    def app_main(path: str | None, screenshot: str | None = None) -> int:
         opened.append(path)
         return 7
 

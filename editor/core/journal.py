@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.article import Article, Fingerprint
+from editor.core.atomic import replace_checked
 from editor.core.edit import REMOVE, EditError
 from editor.core.frontmatter import FrontMatterError, read
-from editor.core.atomic import replace_checked
 from editor.core.service import DocumentService, PathError
 
 JOURNAL_VERSION = 1
