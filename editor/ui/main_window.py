@@ -18,6 +18,7 @@ from editor import APP_NAME
 from editor.core import validate
 from editor.core.index import ArticleSummary
 from editor.core.service import DocumentService
+from editor.core.site import desk_for
 from editor.core.state import PublishState
 from editor.ui import dialogs, links
 from editor.ui.actions import ActionId, ActionRegistry, WindowState
@@ -28,7 +29,7 @@ from editor.ui.bulk import BulkRunner
 from editor.ui.check_panel import CheckPanel
 from editor.ui.conflict_bar import ConflictBar
 from editor.ui.cover_preview import CoverPreviewDialog, ImageLoader
-from editor.ui.desk_scan import Folders, desk_for, scan_desk
+from editor.ui.desk_scan import Folders, scan_desk
 from editor.ui.folder_watcher import FolderWatcher, Rescan
 from editor.ui.metadata_form import MetadataForm
 from editor.ui.settings import Settings

@@ -29,13 +29,13 @@ from window_helpers import (
     type_title,
 )
 
+from editor.core.site import desk_for
 from editor.core.state import PublishState
 from editor.ui import dialogs
 from editor.ui.actions import ActionId
 from editor.ui.article_model import DIRTY_MARK, Column, Role
 from editor.ui.conflict_bar import ConflictBar
 from editor.ui.cover_preview import CoverPreviewDialog
-from editor.ui.desk_scan import desk_for
 from editor.ui.main_window import MainWindow
 
 # --- listing ----------------------------------------------------------------------------------------
