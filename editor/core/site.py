@@ -372,13 +372,12 @@ class SiteRules:
         else:
             kind, segments = "page", (*folders, stem)
         page_path = "/" + "/".join((*prefix, *segments)).lower().replace(" ", "-")
+        # Sections are Hugo's, not the disk's: a mount to content/docs sits below content's _index.
+        virtual = (*prefix, *folders)
+        homes = site.content_dirs or (ContentDir(content_root),)
         cascades: list[Cascade] = []
-        folder = file.parent
-        while True:
-            cascades.extend(self._cascades_in(folder, lang, home))
-            if folder == content_root or folder == folder.parent:
-                break
-            folder = folder.parent
+        for depth in range(len(virtual), -1, -1):
+            cascades.extend(self._cascades_at(virtual[:depth], lang, homes))
         cascades.extend(site.cascades)
         rules = PageRules(
             dates=site.dates,
@@ -391,10 +390,22 @@ class SiteRules:
         )
         return rules, lang if site.multilingual else ""
 
-    def _cascades_in(self, folder: Path, lang: str, home: ContentDir | None) -> tuple[Cascade, ...]:
-        key = (str(folder), lang)
+    def _cascades_at(
+        self, section: tuple[str, ...], lang: str, homes: tuple[ContentDir, ...]
+    ) -> tuple[Cascade, ...]:
+        """The cascade of the section at Hugo path ``section``, from whichever mount holds it."""
+        key = ("/".join(section), lang)
         if key not in self._cascades:
-            self._cascades[key] = self._read_cascades(folder, lang, home)
+            found: tuple[Cascade, ...] = ()
+            for home in homes:
+                mount = tuple(home.target.split("/")) if home.target else ()
+                if section[: len(mount)] == mount:
+                    found = self._read_cascades(
+                        home.path.joinpath(*section[len(mount) :]), lang, home
+                    )
+                    if found:
+                        break
+            self._cascades[key] = found
         return self._cascades[key]
 
     def _read_cascades(

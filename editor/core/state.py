@@ -331,7 +331,8 @@ def _build_option(build: Any, name: str) -> str:
     value = lowered_keys(build).get(name)
     if isinstance(value, bool):
         return "always" if value else "never"
-    return value.lower() if isinstance(value, str) and value else "always"
+    # Hugo matches the words exactly: "Never" is no option it knows, so the default stands.
+    return value if value in ("always", "local", "never", "link") else "always"
 
 
 def judge(
