@@ -120,10 +120,15 @@ def _config_folder(folder: Path) -> dict[str, Any]:
         return merged
     for name in names:
         stem, suffix = os.path.splitext(name)
-        if suffix not in _SUFFIXES or "." in stem:  # "menus.en.toml": per language, not read
+        if suffix not in _SUFFIXES:
             continue
         content = deep_lowered(_load_file(folder / name))
-        _merge(merged, content if stem in ("hugo", "config") else {stem.lower(): content})
+        key, _, lang = stem.lower().partition(".")
+        if lang:  # "languages.fr.toml" is languages.fr; "menus.fr.toml" is languages.fr.menus
+            inner = content if key == "languages" else {key: content}
+            _merge(merged, {"languages": {lang: inner}})
+        else:
+            _merge(merged, content if key in ("hugo", "config") else {key: content})
     return merged
 
 
