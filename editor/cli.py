@@ -21,9 +21,10 @@ from typing import Any
 
 from editor import __version__
 from editor.core.article import Article
+from editor.core.errors import describe_error
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, scan
-from editor.core.service import DocumentService, FileResult, Outcome, describe_error
+from editor.core.service import DocumentService, FileResult, Outcome
 from editor.core.state import ALL_DATE_KEYS, PublishState, hugo_key, state_of
 from editor.core.validate import Level, check_folder, find_site_root
 from editor.core.values import (

@@ -28,6 +28,7 @@ import tomlkit.exceptions
 from tomlkit.items import String, StringType
 
 from editor.core.frontmatter import Format, FrontMatterError, SplitFile, parse_front
+from editor.core.json_members import json_members, value_spans
 from editor.core.values import parse_date, same_value
 
 
@@ -354,29 +355,14 @@ def _is_plain_safe(text: str, flow: bool) -> bool:
 
 # --- JSON -------------------------------------------------------------------------------------------
 
-_WS = re.compile(r"[ \t\r\n]*")
-
 
 def json_spans(front: str) -> dict[str, tuple[int, int]]:
-    """Where each top-level value of a JSON object starts and ends in ``front``."""
-    decoder = json.JSONDecoder()
-    spans: dict[str, tuple[int, int]] = {}
-    index = _WS.match(front, 0).end()
-    if not front.startswith("{", index):
-        raise EditError("JSON front matter must be an object")
-    index = _WS.match(front, index + 1).end()
-    if front.startswith("}", index):
-        return spans
-    while True:
-        key, index = json.decoder.scanstring(front, index + 1)
-        index = _WS.match(front, index).end() + 1  # past the colon
-        start = _WS.match(front, index).end()
-        _, end = decoder.raw_decode(front, start)
-        spans[key] = (start, end)
-        index = _WS.match(front, end).end()
-        if front.startswith("}", index):
-            return spans
-        index = _WS.match(front, index + 1).end()
+    """Where each top-level value of a JSON object starts and ends in ``front`` (the walk is
+    :func:`editor.core.json_members.json_members`, shared with validation's key lines)."""
+    try:
+        return value_spans(json_members(front))
+    except ValueError as error:
+        raise EditError(f"The JSON front matter cannot be edited: {error}") from None
 
 
 def _edit_json(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str) -> str:

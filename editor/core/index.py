@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from editor.core.errors import describe_error
 from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError, read
 from editor.core.state import ALL_DATE_KEYS, PublishState, facts_of_lowered, lowered_keys
@@ -21,6 +22,12 @@ from editor.core.values import hugo_reads_date
 
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+
+
+def skips_folder(name: str) -> bool:
+    """Whether the desk walk (the index and the folder watcher) stays out of a folder of this name:
+    hidden folders (``.git``, ``.hugo_build.lock``'s kin), ``node_modules`` and ``__pycache__``."""
+    return not name or name.startswith(".") or name in SKIPPED_FOLDERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +83,7 @@ def _walk(root: str) -> Iterator[str]:
         for entry in items:
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if not entry.name.startswith(".") and entry.name not in SKIPPED_FOLDERS:
+                    if not skips_folder(entry.name):
                         subfolders.append(entry.path)
                 elif is_article_name(entry.name) and entry.is_file():
                     yield entry.path
@@ -141,11 +148,9 @@ def _summarize(path: str, relpath: str, as_of: dt.datetime | None) -> ArticleSum
         data, info = read_regular(path)
         _, metadata = read(data)
     except FrontMatterError as error:
-        return _invalid(relpath, str(error), info)
-    except FileNotFoundError:
-        return _invalid(relpath, "The file no longer exists")
+        return _invalid(relpath, describe_error(error), info)
     except OSError as error:
-        return _invalid(relpath, error.strerror or str(error), info or _stat(path))
+        return _invalid(relpath, describe_error(error), info or _stat(path))
     return summarize_metadata(
         relpath, metadata, as_of, mtime_ns=info.st_mtime_ns, size=info.st_size
     )
