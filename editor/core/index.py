@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from editor.core.article import Article
 from editor.core.errors import describe_error
 from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError, read
@@ -125,6 +126,16 @@ def summarize_metadata(
         error=error,
         mtime_ns=mtime_ns,
         size=size,
+    )
+
+
+def summary_of(article: Article) -> ArticleSummary:
+    """The list row of a freshly loaded or saved article (no need to read the file again)."""
+    return summarize_metadata(
+        article.relpath,
+        article.metadata,
+        mtime_ns=article.fingerprint.mtime_ns,
+        size=article.fingerprint.size,
     )
 
 

@@ -38,17 +38,23 @@ class PublishState(StrEnum):
 
 
 def hugo_key(metadata: Mapping[str, Any], name: str) -> str | None:
-    """The key of ``metadata`` whose value Hugo reads for ``name`` (lower case), or None.
+    """The key of ``metadata`` whose value Hugo reads for ``name`` (lower case), or None."""
+    return folded_keys(metadata).get(name)
+
+
+def folded_keys(metadata: Mapping[str, Any]) -> dict[str, Any]:
+    """Each lower-case name Hugo sees, mapped to the key of ``metadata`` it reads for it.
 
     Hugo lower-cases front matter keys (maps.PrepareParams): a key that is not all lower case moves
     onto the lower-case one, so ``PublishDate`` wins over ``publishdate`` wherever each is written.
     """
-    found = None
+    folded: dict[str, Any] = {}
     for key in metadata:
         text = str(key)
-        if text.lower() == name and (found is None or text != name):
-            found = key
-    return found
+        lower = text.lower()
+        if lower not in folded or text != lower:
+            folded[lower] = key
+    return folded
 
 
 def lowered_keys(metadata: Mapping[str, Any]) -> dict[str, Any]:
@@ -57,13 +63,7 @@ def lowered_keys(metadata: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _lowered(metadata: Mapping[str, Any]) -> dict[str, Any]:
-    lowered: dict[str, Any] = {}
-    for key, value in metadata.items():
-        text = str(key)
-        lower = text.lower()
-        if lower not in lowered or text != lower:
-            lowered[lower] = value
-    return lowered
+    return {lower: metadata[key] for lower, key in folded_keys(metadata).items()}
 
 
 def first_date(metadata: Mapping[str, Any], keys: tuple[str, ...]) -> dt.datetime | None:
