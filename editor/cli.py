@@ -22,9 +22,10 @@ from typing import Any
 
 from editor import __version__
 from editor.core.article import Article
+from editor.core.errors import describe_error
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, desk_rules, scan
-from editor.core.service import DocumentService, FileResult, Outcome, describe_error
+from editor.core.service import DocumentService, FileResult, Outcome
 from editor.core.site import desk_for, find_site_root
 from editor.core.state import ALL_DATE_KEYS, PublishState, Verdict, hugo_key, judge
 from editor.core.validate import Level, check_folder

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.article import Article
+from editor.core.errors import describe_error
 from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError, read
 from editor.core.site import CONTENT_EXTENSIONS, SiteRules, content_roots, site_for_desk
@@ -37,6 +38,12 @@ from editor.core.values import hugo_reads_date
 NO_REASON = StateReason()
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+
+
+def skips_folder(name: str) -> bool:
+    """Whether the desk walk (the index and the folder watcher) stays out of a folder of this name:
+    hidden folders (``.git``, ``.hugo_build.lock``'s kin), ``node_modules`` and ``__pycache__``."""
+    return not name or name.startswith(".") or name in SKIPPED_FOLDERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,17 +131,13 @@ def _walk(root: str, skip: frozenset[str] = frozenset()) -> Iterator[str]:
         for entry in items:
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if _walked_folder(entry.name, skip if folder == root else frozenset()):
+                    if not skips_folder(entry.name) and not (folder == root and entry.name in skip):
                         subfolders.append(entry.path)
                 elif is_article_name(entry.name) and entry.is_file():
                     yield entry.path
             except OSError:
                 continue
         stack.extend(reversed(subfolders))
-
-
-def _walked_folder(name: str, skip: frozenset[str]) -> bool:
-    return not name.startswith(".") and name not in SKIPPED_FOLDERS and name not in skip
 
 
 def _is_file(entry: os.DirEntry[str]) -> bool:
@@ -231,11 +234,9 @@ def _summarize(
         data, info = read_regular(path)
         _, metadata = read(data)
     except FrontMatterError as error:
-        return _invalid(relpath, str(error), info)
-    except FileNotFoundError:
-        return _invalid(relpath, "The file no longer exists")
+        return _invalid(relpath, describe_error(error), info)
     except OSError as error:
-        return _invalid(relpath, error.strerror or str(error), info or _stat(path))
+        return _invalid(relpath, describe_error(error), info or _stat(path))
     page_rules, language = rules.page_rules(os.path.abspath(path))
     return summarize_metadata(
         relpath,
