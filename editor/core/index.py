@@ -1,6 +1,6 @@
 """The folder index: one summary row per article file, streamed in batches.
 
-Reading uses the fast parsers only (stdlib ``tomllib``); nothing here writes. A file that cannot be read
+Reading uses the fast parsers only (:mod:`editor.core.fast_parsers`); nothing here writes. A file that cannot be read
 still gets a row, with state ``invalid`` and the reason in ``error``.
 
 The walk lists what Hugo reads as pages: a site's root is walked as its content folders (see
