@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
+from editor.core import limits
+
 BOM = b"\xef\xbb\xbf"
 _BINARY_SNIFF = 8192
 
@@ -195,11 +197,22 @@ _TOO_DEEP = "The front matter is nested too deeply to read"
 
 
 def parse_front(split_file: SplitFile) -> dict[str, Any]:
-    """Read the front matter values as plain Python data; raises FrontMatterError with file lines."""
+    """Read the front matter values as plain Python data; raises FrontMatterError with file lines.
+
+    The limits of :mod:`editor.core.limits` are enforced here, around the one parse, so no caller
+    ever holds a value too large or too deep to walk.
+    """
+    problem = limits.size_problem(split_file.front)
+    if problem is not None:
+        raise FrontMatterError(problem, split_file.front_line)
     try:
-        return _parse_front(split_file)
+        value = _parse_front(split_file)
     except RecursionError:  # thousands of nested brackets: a broken or hostile file, not a crash
         raise FrontMatterError(_TOO_DEEP, split_file.front_line) from None
+    problem = limits.shape_problem(value)
+    if problem is not None:
+        raise FrontMatterError(problem, split_file.front_line)
+    return value
 
 
 def _parse_front(split_file: SplitFile) -> dict[str, Any]:
