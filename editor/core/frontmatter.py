@@ -101,6 +101,11 @@ def decode(data: bytes) -> tuple[str, bool]:
     """Decode file bytes strictly as UTF-8; returns (text, had_bom) or raises FrontMatterError."""
     if not data:
         raise FrontMatterError("The file is empty")
+    wide = _wide_encoding(data)
+    if wide is not None:
+        raise FrontMatterError(
+            f"This file is {wide} text; Hugo reads only UTF-8, so save it as UTF-8 to use it"
+        )
     if b"\x00" in data[:_BINARY_SNIFF]:
         raise FrontMatterError("This looks like a binary file, not a text article")
     bom = data.startswith(BOM)
@@ -116,6 +121,29 @@ def decode(data: bytes) -> tuple[str, bool]:
             column,
         ) from None
     return text, bom
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """The name of the UTF-16 or UTF-32 encoding ``data`` is in (by its BOM or its zero bytes)."""
+    for bom, name in (
+        (b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"),
+        (b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"),
+        (b"\xff\xfe", "UTF-16 (little-endian)"),
+        (b"\xfe\xff", "UTF-16 (big-endian)"),
+    ):
+        if data.startswith(bom):
+            return name
+    # Without a BOM, front matter and Markdown are mostly ASCII: one zero byte in every pair.
+    sample = data[:512]
+    pairs = len(sample) // 2
+    if pairs < 4:
+        return None
+    even, odd = sample[0 : pairs * 2 : 2].count(0), sample[1 : pairs * 2 : 2].count(0)
+    if odd >= 0.8 * pairs and even == 0:
+        return "UTF-16 (little-endian)"
+    if even >= 0.8 * pairs and odd == 0:
+        return "UTF-16 (big-endian)"
+    return None
 
 
 def split(data: bytes) -> SplitFile:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from editor.core.files import read_regular
+from editor.core.atomic import clean_stale_temps, is_temp_name
+from editor.core.files import kind_problem, read_regular
 from editor.core.frontmatter import FrontMatterError, read
 from editor.core.state import ALL_DATE_KEYS, PublishState, facts_of_lowered, lowered_keys
 from editor.core.values import hugo_reads_date
@@ -73,16 +74,31 @@ def _walk(root: str) -> Iterator[str]:
         except OSError:
             continue
         subfolders = []
+        temps = []
         for entry in items:
             try:
                 if entry.is_dir(follow_symlinks=False):
                     if not entry.name.startswith(".") and entry.name not in SKIPPED_FOLDERS:
                         subfolders.append(entry.path)
-                elif is_article_name(entry.name) and entry.is_file():
+                elif is_article_name(entry.name) and not _links_to_folder(entry):
+                    # Pipes, devices, link loops and links to nothing are listed too: the row
+                    # says what they are (files.kind_problem) instead of the file going missing.
                     yield entry.path
+                elif is_temp_name(entry.name):
+                    temps.append(entry.name)
             except OSError:
                 continue
+        if temps:  # a save killed mid-write left these; ours, stale and unlocked ones go
+            clean_stale_temps(folder, temps)
         stack.extend(reversed(subfolders))
+
+
+def _links_to_folder(entry: os.DirEntry[str]) -> bool:
+    """A link to a folder is neither followed nor listed (a loop or a dangling link is listed)."""
+    try:
+        return entry.is_symlink() and entry.is_dir()
+    except OSError:
+        return False
 
 
 def _text(value: Any) -> str:
@@ -140,8 +156,8 @@ def _summarize(path: str, relpath: str, as_of: dt.datetime | None) -> ArticleSum
     try:
         data, info = read_regular(path)
         _, metadata = read(data)
-    except FrontMatterError as error:
-        return _invalid(relpath, str(error), info)
+    except FrontMatterError as error:  # a pipe or folder has no bytes read, but a time and size
+        return _invalid(relpath, str(error), info or _stat(path))
     except FileNotFoundError:
         return _invalid(relpath, "The file no longer exists")
     except OSError as error:
@@ -188,7 +204,8 @@ def _summarize_inside(
 ) -> ArticleSummary:
     """A row for ``path``; a symbolic link to a file outside ``root`` is listed, never read."""
     if links_outside(root, path):
-        return _invalid(relpath, OUTSIDE_LINK)
+        # Only what the link is (a device, say) is told; the file itself is never read.
+        return _invalid(relpath, kind_problem(path) or OUTSIDE_LINK)
     return _summarize(path, relpath, as_of)
 
 
