@@ -62,6 +62,12 @@ def edited(data: bytes, key: str, value: str) -> bytes:
             b'+++\ntext = """Has \'\'\' inside"""\n+++\n',
             id="literal-that-cannot-hold-it-becomes-basic",
         ),
+        pytest.param(
+            b"+++\ntext = '''\nOld'''\n+++\n",
+            "Pasted\r\nCRLF",
+            b'+++\ntext = "Pasted\\r\\nCRLF"\n+++\n',
+            id="a-carriage-return-only-a-basic-string-keeps",
+        ),
     ],
 )
 def test_toml_multiline_strings_keep_their_style(before: bytes, value: str, after: bytes) -> None:
