@@ -19,7 +19,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from editor import __version__
+from editor import __version__, cli_git
+from editor.cli_common import (
+    PROG,
+    CommandError,
+)
+from editor.cli_common import display as _display
+from editor.cli_common import err as _err
+from editor.cli_common import existing as _existing
+from editor.cli_common import jsonable as _jsonable
+from editor.cli_common import out as _out
 from editor.core.article import Article
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, scan
@@ -36,25 +45,12 @@ from editor.core.values import (
     same_value,
 )
 
-PROG = "copydesk"
-SUBCOMMANDS = ("open", "list", "show", "set", "publish", "draft", "check")
+SUBCOMMANDS = ("open", "list", "show", "set", "publish", "draft", "check", *cli_git.COMMANDS)
 TITLE_WIDTH = 60  # cells; longer titles are cut with an ellipsis in the table
 _HUGO_DATE_KEYS = frozenset(ALL_DATE_KEYS)
 
 
-class CommandError(Exception):
-    """A failure to report as ``copydesk: message`` with exit status 1."""
-
-
 # --- output helpers --------------------------------------------------------------------------------
-
-
-def _out(text: str = "") -> None:
-    print(text, file=sys.stdout)
-
-
-def _err(text: str) -> None:
-    print(f"{PROG}: {text}", file=sys.stderr)
 
 
 def _cells(text: str) -> int:
@@ -81,22 +77,6 @@ def _fit(text: str, width: int) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-def _jsonable(value: Any) -> Any:
-    """Front matter values as JSON: dates and times as ISO strings."""
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(key): _jsonable(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(item) for item in value]
-    return value
-
-
-def _display(value: Any) -> str:
-    """A value as one line for a person: strings quoted, the rest as JSON."""
-    return json.dumps(_jsonable(value), ensure_ascii=False)
 
 
 def _plain(value: Any) -> str:
@@ -189,18 +169,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     setter.add_argument("file", metavar="FILE")
     setter.add_argument("assignments", nargs="+", type=_assignment, metavar="KEY=VALUE")
+    cli_git.add_commit_option(setter)
     setter.set_defaults(run=cmd_set)
 
     publisher = commands.add_parser(
         "publish", prog=f"{PROG} publish", help="set draft = false in each file"
     )
     publisher.add_argument("files", nargs="+", metavar="FILE")
+    cli_git.add_commit_option(publisher)
     publisher.set_defaults(run=cmd_publish)
 
     drafter = commands.add_parser(
         "draft", prog=f"{PROG} draft", help="set draft = true in each file"
     )
     drafter.add_argument("files", nargs="+", metavar="FILE")
+    cli_git.add_commit_option(drafter)
     drafter.set_defaults(run=cmd_draft)
 
     checker = commands.add_parser(
@@ -210,21 +193,11 @@ def build_parser() -> argparse.ArgumentParser:
         "path", metavar="PATH", help="a folder (searched recursively) or one article"
     )
     checker.set_defaults(run=cmd_check)
+    cli_git.add_commands(commands)
     return parser
 
 
 # --- commands --------------------------------------------------------------------------------------
-
-
-def _existing(path_text: str, *, folder_ok: bool) -> Path:
-    path = Path(path_text)
-    if not path.exists():
-        raise CommandError(
-            f"{path_text}: no such file or folder" if folder_ok else f"{path_text}: no such file"
-        )
-    if not folder_ok and path.is_dir():
-        raise CommandError(f"{path_text}: is a folder, not an article file")
-    return path
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -245,7 +218,12 @@ def cmd_list(args: argparse.Namespace) -> int:
         if args.state is None or row.state == args.state
     ]
     if args.json:
-        _out(json.dumps([row.to_json() for row in rows], ensure_ascii=False, indent=2))
+        documents = [row.to_json() for row in rows]
+        in_git = cli_git.git_fields(root, [row.path for row in rows])
+        if in_git is not None:  # only inside a git checkout
+            for document in documents:
+                document.update(in_git[document["path"]])
+        _out(json.dumps(documents, ensure_ascii=False, indent=2))
         return 0
     if not rows:
         print(
@@ -374,16 +352,26 @@ def cmd_set(args: argparse.Namespace) -> int:
         _out(f"{args.file}: unchanged")
         return 0
     now = result.article.metadata
+    changed_keys = []
     for key, had in staged:
         if had and same_value(before[key], now.get(key)):
             continue
+        changed_keys.append(key)
         old = _display(before[key]) if had else "(new)"
         _out(f"{args.file}: {key}: {old} -> {_display(now.get(key))}")
+    if args.commit:
+        return cli_git.commit_written("Edit", [result], list(dict.fromkeys(changed_keys)))
     return 0
 
 
-def _bulk(files: Sequence[str], operation: Callable[[DocumentService, Path], FileResult]) -> int:
+def _bulk(
+    files: Sequence[str],
+    operation: Callable[[DocumentService, Path], FileResult],
+    commit_as: str | None = None,
+) -> int:
+    """Run ``operation`` on each file; with ``commit_as`` (an action name), commit what was written."""
     failed = 0
+    results = []
     for name in files:
         try:
             path = _existing(name, folder_ok=False)
@@ -392,20 +380,24 @@ def _bulk(files: Sequence[str], operation: Callable[[DocumentService, Path], Fil
             result = FileResult(name, Outcome.FAILED, message)
         else:
             result = operation(_service_for(path), path.absolute())
+        results.append(result)
         if result.outcome is Outcome.FAILED:
             failed += 1
             _err(f"{name}: failed: {result.message}")
         else:
             _out(f"{name}: {result.outcome.value}")
-    return 1 if failed else 0
+    committed = cli_git.commit_written(commit_as, results) if commit_as else 0
+    return 1 if failed or committed else 0
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    return _bulk(args.files, lambda service, path: service.publish([path])[0])
+    commit_as = "Publish" if args.commit else None
+    return _bulk(args.files, lambda service, path: service.publish([path])[0], commit_as)
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    return _bulk(args.files, lambda service, path: service.unpublish([path])[0])
+    commit_as = "Back to draft" if args.commit else None
+    return _bulk(args.files, lambda service, path: service.unpublish([path])[0], commit_as)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
