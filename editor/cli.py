@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from editor import __version__
+from editor import __version__, merge_driver
 from editor.core.article import Article
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, scan
@@ -37,7 +37,7 @@ from editor.core.values import (
 )
 
 PROG = "copydesk"
-SUBCOMMANDS = ("open", "list", "show", "set", "publish", "draft", "check")
+SUBCOMMANDS = ("open", "list", "show", "set", "publish", "draft", "check", "merge-driver")
 TITLE_WIDTH = 60  # cells; longer titles are cut with an ellipsis in the table
 _HUGO_DATE_KEYS = frozenset(ALL_DATE_KEYS)
 
@@ -210,6 +210,8 @@ def build_parser() -> argparse.ArgumentParser:
         "path", metavar="PATH", help="a folder (searched recursively) or one article"
     )
     checker.set_defaults(run=cmd_check)
+
+    merge_driver.add_parser(commands, PROG)
     return parser
 
 
