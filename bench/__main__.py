@@ -8,7 +8,7 @@ import platform
 import sys
 from pathlib import Path
 
-from bench import core_bench
+from bench import core_bench, merge_bench
 from bench.generate import generate_desk
 
 
@@ -31,6 +31,15 @@ def main() -> int:
         print(
             f"  {name:<22} {figures['best_s']:7.3f} s / {figures['median_s']:7.3f} s   {figures['files']} files{note}"
         )
+    results["merge"] = merge_bench.run(max(args.repeat, 5))
+    figures = results["merge"]
+    verdict = "ok" if figures["ok"] else "TOO SLOW"
+    print(
+        f"\nMerge one seed-sized article: {figures['merge_best_ms']:.2f} ms best / "
+        f"{figures['merge_median_ms']:.2f} ms median (target < {figures['target_ms']:.0f} ms: "
+        f"{verdict}); {figures['ratio_to_floor']:.1f}x the bare tomllib floor "
+        f"({figures['floor_best_ms']:.3f} ms)"
+    )
     if not args.skip_ui:
         from bench import ui_bench
 
