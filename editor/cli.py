@@ -2,7 +2,7 @@
 
 ``copydesk [PATH]`` opens the window; ``list``, ``show``, ``set``, ``publish``, ``draft`` and ``check``
 work without Qt (the window is imported only when it is opened). Exit status: 0 success, 1 when some file
-failed (the others are still done), 2 for a usage error. Errors go to stderr as ``copydesk: FILE: reason``.
+failed (the others are still done), 2 for a usage error, 141 when the reader of the output went away. Errors go to stderr as ``copydesk: FILE: reason``.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import difflib
 import io
 import json
 import os
@@ -38,6 +39,7 @@ from editor.core.values import (
 
 PROG = "copydesk"
 SUBCOMMANDS = ("open", "list", "show", "set", "publish", "draft", "check", "merge-driver")
+EXIT_CLOSED_PIPE = 128 + 13  # 128 + SIGPIPE: what `yes | head -1` leaves in ${PIPESTATUS[0]}
 TITLE_WIDTH = 60  # cells; longer titles are cut with an ellipsis in the table
 _HUGO_DATE_KEYS = frozenset(ALL_DATE_KEYS)
 
@@ -135,7 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         usage=f"{PROG} [-h] [--version] [PATH]\n       {PROG} {{{','.join(SUBCOMMANDS[1:])}}} ...",
         description="A review desk for Hugo content folders. With no command (or a PATH), opens the window.",
-        epilog=f"Exit status: 0 success, 1 when a file failed, 2 for a usage error. "
+        epilog=f"Exit status: 0 success, 1 when a file failed, 2 for a usage error, "
+        f"{EXIT_CLOSED_PIPE} when the reader of the output went away. "
         f"'{PROG} COMMAND --help' describes a command.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -146,6 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     opener.add_argument(
         "path", nargs="?", metavar="PATH", help="a content folder, a Hugo site, or one article"
+    )
+    opener.add_argument(
+        "--screenshot",
+        metavar="FILE",
+        help="save a picture of the window (PNG) once the list has loaded, then quit",
     )
     opener.set_defaults(run=cmd_open)
 
@@ -235,7 +243,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         from editor.app import main as app_main
     except ImportError as error:
         raise CommandError(f"the window cannot start: {error}") from None
-    return app_main(path)
+    return app_main(path, screenshot=args.screenshot)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -457,15 +465,38 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _refuse_unknown_command(
+    parser: argparse.ArgumentParser, word: str, rest: Sequence[str]
+) -> None:
+    """``copydesk lst .``: name the unknown command (and the closest one) instead of the path rule's
+    "unrecognized arguments: .". A word that is an existing path, alone, still opens the window."""
+    if word.startswith("-") or Path(word).exists():
+        return
+    close = difflib.get_close_matches(word, SUBCOMMANDS[1:], n=1, cutoff=0.6)
+    if not rest and not close:
+        return  # a lone missing path: "no such file or folder" says it best
+    hint = (
+        f" (did you mean {close[0]!r}?)"
+        if close
+        else f"; the commands are {', '.join(SUBCOMMANDS[1:])}"
+    )
+    parser.error(f"unknown command {word!r}{hint}")  # exits with status 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     # "copydesk PATH" and "copydesk COMMAND ...": argparse cannot tell a path from a command name.
-    if not arguments or (arguments[0] not in SUBCOMMANDS and not arguments[0].startswith("-")):
+    implied_open = not arguments or (
+        arguments[0] not in SUBCOMMANDS and not arguments[0].startswith("-")
+    )
+    if implied_open:
         arguments.insert(0, "open")
     _tolerant_output()
     parser = build_parser()
     try:
+        if implied_open and len(arguments) > 1:
+            _refuse_unknown_command(parser, arguments[1], arguments[2:])
         args = parser.parse_args(arguments)
     except SystemExit as exit_request:  # --help, --version, or a usage error (status 2)
         return exit_request.code if isinstance(exit_request.code, int) else 0
@@ -479,8 +510,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err(str(error))
         return 1
     except BrokenPipeError:
+        # The reader went away (`copydesk list . | head -1`): no file failed. Exit with the status
+        # a Unix tool has when SIGPIPE ends it, as a shell reports it (128 + 13).
         _silence_stdout()
-        return 1
+        return EXIT_CLOSED_PIPE
     except KeyboardInterrupt:
         return 130
     except Exception as error:

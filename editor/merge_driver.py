@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import argparse
 import shlex
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+from editor.core.atomic import replace_checked
+from editor.core.git import GitError, find_checkout
 from editor.core.line_merge import merge_lines
 from editor.core.merge import MergeError, merge
-from editor.core.service import atomic_write
 from editor.core.validate import find_site_root
 
 DRIVER = "copydesk"
@@ -95,7 +95,7 @@ def drive(base_path: Path, ours_path: Path, theirs_path: Path, shown: str) -> in
         _say(shown, result.summary("our", "on their side"))
         return 1
     try:
-        atomic_write(ours_path, result.data)
+        replace_checked(ours_path, result.data)
     except OSError as error:
         _say(shown, f"cannot write the merge: {error.strerror or error}")
         return 1
@@ -122,7 +122,7 @@ def _line_merge(
         return 1
     merged = merge_lines(texts[0], texts[1], texts[2])
     try:
-        atomic_write(ours_path, merged.marked(LABELS).encode("utf-8"))
+        replace_checked(ours_path, merged.marked(LABELS).encode("utf-8"))
     except OSError as error:
         _say(shown, f"cannot write the merge: {error.strerror or error}")
         return 1
@@ -143,14 +143,17 @@ def install(folder: Path, command: str | None = None) -> int:
     if not folder.is_dir():
         print(f"copydesk: {folder}: no such folder", file=sys.stderr)
         return 1
-    try:
-        _git(folder, "rev-parse", "--git-dir")
-    except (OSError, subprocess.CalledProcessError):
+    checkout = find_checkout(folder)
+    if checkout is None:
         print(f"copydesk: {folder}: not inside a git repository", file=sys.stderr)
         return 1
     driver = f"{command or default_command()} merge-driver %O %A %B %P"
-    _git(folder, "config", f"merge.{DRIVER}.name", "Copydesk: merge articles field by field")
-    _git(folder, "config", f"merge.{DRIVER}.driver", driver)
+    try:
+        checkout.check("config", f"merge.{DRIVER}.name", "Copydesk: merge articles field by field")
+        checkout.check("config", f"merge.{DRIVER}.driver", driver)
+    except GitError as error:
+        print(f"copydesk: {folder}: cannot write the git config: {error}", file=sys.stderr)
+        return 1
     content = content_folder(folder)
     attributes = content / ".gitattributes"
     wanted = [f"{pattern} merge={DRIVER}" for pattern in PATTERNS]
@@ -160,7 +163,7 @@ def install(folder: Path, command: str | None = None) -> int:
         missing = [line for line in wanted if line not in present]
         if missing:
             text = old + ("\n" if old and not old.endswith("\n") else "")
-            atomic_write(attributes, (text + "\n".join(missing) + "\n").encode("utf-8"))
+            replace_checked(attributes, (text + "\n".join(missing) + "\n").encode("utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         print(f"copydesk: {attributes}: cannot update: {error}", file=sys.stderr)
         return 1
@@ -177,10 +180,3 @@ def content_folder(folder: Path) -> Path:
     if site is not None and folder == site and (site / "content").is_dir():
         return site / "content"
     return folder
-
-
-def _git(folder: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", *args], cwd=folder, capture_output=True, text=True, check=True, timeout=30
-    )
-    return done.stdout

@@ -10,7 +10,8 @@ import pytest
 
 from editor.core.merge import merge, versions_from_marked
 from editor.merge_driver import drive
-from tests.cli_helpers import run
+from tests.helpers.cli import run
+from tests.helpers.git import commit_all, git, identify, write
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "reference" / "seed-article.md"
 ARTICLE = "content/news/huawei-gac.md"
@@ -18,53 +19,34 @@ TITLE = b'title = "Huawei and GAC Group'
 DATE = b'date = "2025-09-23T14:21:27Z"'
 
 
-@pytest.fixture
-def git_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """git with no global or system config, a fixed author, and no network."""
-    home = tmp_path / "home"
-    home.mkdir()
-    env = {
-        "HOME": str(home),
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Ana Editor",
-        "GIT_AUTHOR_EMAIL": "ana@example.org",
-        "GIT_COMMITTER_NAME": "Ana Editor",
-        "GIT_COMMITTER_EMAIL": "ana@example.org",
-        "GIT_TERMINAL_PROMPT": "0",
-    }
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    return {**os.environ, **env}
-
-
-def git(folder: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+def pull(clone: Path) -> subprocess.CompletedProcess[str]:
+    """``git pull`` as the editor runs it; the driver's messages come on its stderr."""
     return subprocess.run(
-        ["git", "-c", "init.defaultBranch=main", *args],
-        cwd=folder,
+        ["git", "pull", "--no-rebase", "origin", "main"],
+        cwd=clone,
         capture_output=True,
         text=True,
-        check=check,
         timeout=60,
     )
 
 
 @pytest.fixture
-def clones(tmp_path: Path, git_env: dict[str, str]) -> tuple[Path, Path]:
-    """Two clones of one origin holding a Hugo site with the seed article; the driver installed
-    in the first (its .gitattributes committed), and only the git config in the second."""
+def clones(tmp_path: Path, git_home: Path) -> tuple[Path, Path]:
+    """Two clones of one origin holding a Hugo site with the seed article."""
     origin = tmp_path / "origin.git"
-    git(tmp_path, "init", "--bare", str(origin))
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
     first = tmp_path / "first"
-    git(tmp_path, "clone", str(origin), str(first))
-    (first / "hugo.toml").write_text('title = "Desk"\n')
+    git(tmp_path, "clone", "-q", str(origin), str(first))
+    identify(first, "Alice")
+    git(first, "checkout", "-q", "-b", "main")
+    write(first, "hugo.toml", 'title = "Desk"\n')
     (first / ARTICLE).parent.mkdir(parents=True)
     (first / ARTICLE).write_bytes(SEED.read_bytes())
-    git(first, "add", ".")
-    git(first, "commit", "-m", "seed")
-    git(first, "push", "origin", "HEAD:main")
+    commit_all(first, "seed")
+    git(first, "push", "-q", "origin", "main")
     second = tmp_path / "second"
-    git(tmp_path, "clone", str(origin), str(second))
+    git(tmp_path, "clone", "-q", str(origin), str(second))
+    identify(second, "Bob")
     return first, second
 
 
@@ -92,8 +74,8 @@ def _set_up(capsys: pytest.CaptureFixture[str], first: Path, second: Path) -> No
     assert "added to" in out
     git(first, "add", "content/.gitattributes")
     git(first, "commit", "-m", "merge driver")
-    git(first, "push", "origin", "HEAD:main")
-    git(second, "pull", "--no-rebase", "origin", "main")
+    git(first, "push", "-q", "origin", "main")
+    git(second, "pull", "-q", "--no-rebase", "origin", "main")
     _install(capsys, second)
 
 
@@ -104,16 +86,16 @@ def test_install_writes_config_and_attributes_and_is_idempotent(
     _install(capsys, first)
     attributes = (first / "content" / ".gitattributes").read_text()
     assert attributes == "*.md merge=copydesk\n*.markdown merge=copydesk\n*.html merge=copydesk\n"
-    driver = git(first, "config", "merge.copydesk.driver").stdout
+    driver = git(first, "config", "merge.copydesk.driver")
     assert driver.strip().endswith("-m editor merge-driver %O %A %B %P")
     assert "already in" in _install(capsys, first)
     assert (first / "content" / ".gitattributes").read_text() == attributes
-    assert git(first, "config", "--get-all", "merge.copydesk.driver").stdout == driver
-    assert git(first, "check-attr", "merge", ARTICLE).stdout.strip().endswith("merge: copydesk")
+    assert git(first, "config", "--get-all", "merge.copydesk.driver") == driver
+    assert git(first, "check-attr", "merge", ARTICLE).strip().endswith("merge: copydesk")
 
 
 def test_install_outside_a_repository_is_a_clear_error(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, git_env: dict[str, str]
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, git_home: Path
 ) -> None:
     status, _, err = run(capsys, "merge-driver", "--install", tmp_path)
     assert status == 1 and "not inside a git repository" in err
@@ -125,9 +107,9 @@ def test_pull_merges_adjacent_fields_through_the_driver(
     first, second = clones
     _set_up(capsys, first, second)
     _edit_and_commit(first, TITLE, b'title = "Exclusive: Huawei and GAC Group', "title")
-    git(first, "push", "origin", "HEAD:main")
+    git(first, "push", "-q", "origin", "main")
     _edit_and_commit(second, DATE, b'date = "2025-09-24T06:00:00Z"', "date")
-    pulled = git(second, "pull", "--no-rebase", "origin", "main", check=False)
+    pulled = pull(second)
     assert pulled.returncode == 0, pulled.stderr + pulled.stdout
     expected = (
         SEED.read_bytes()
@@ -135,7 +117,7 @@ def test_pull_merges_adjacent_fields_through_the_driver(
         .replace(DATE, b'date = "2025-09-24T06:00:00Z"')
     )
     assert (second / ARTICLE).read_bytes() == expected
-    assert git(second, "status", "--porcelain").stdout == ""
+    assert git(second, "status", "--porcelain") == ""
 
 
 def test_without_the_driver_git_conflicts_on_those_adjacent_lines(
@@ -143,9 +125,9 @@ def test_without_the_driver_git_conflicts_on_those_adjacent_lines(
 ) -> None:
     first, second = clones  # the control: the same edits, git's own line merge
     _edit_and_commit(first, TITLE, b'title = "Exclusive: Huawei and GAC Group', "title")
-    git(first, "push", "origin", "HEAD:main")
+    git(first, "push", "-q", "origin", "main")
     _edit_and_commit(second, DATE, b'date = "2025-09-24T06:00:00Z"', "date")
-    assert git(second, "pull", "--no-rebase", "origin", "main", check=False).returncode != 0
+    assert pull(second).returncode != 0
 
 
 def test_the_same_field_conflicts_and_is_marked_for_the_resolver(
@@ -154,10 +136,10 @@ def test_the_same_field_conflicts_and_is_marked_for_the_resolver(
     first, second = clones
     _set_up(capsys, first, second)
     _edit_and_commit(first, TITLE, b'title = "Update: Huawei and GAC Group', "title one")
-    git(first, "push", "origin", "HEAD:main")
+    git(first, "push", "-q", "origin", "main")
     _edit_and_commit(second, TITLE, b'title = "Exclusive: Huawei and GAC Group', "title two")
     _edit_and_commit(second, DATE, b'date = "2025-09-24T06:00:00Z"', "date")
-    pulled = git(second, "pull", "--no-rebase", "origin", "main", check=False)
+    pulled = pull(second)
     assert pulled.returncode != 0
     assert "conflict in title" in pulled.stderr + pulled.stdout
     assert "Traceback" not in pulled.stderr
@@ -165,7 +147,7 @@ def test_the_same_field_conflicts_and_is_marked_for_the_resolver(
     assert b'<<<<<<< ours\ntitle = "Exclusive: Huawei' in marked
     assert b'=======\ntitle = "Update: Huawei' in marked
     assert b'date = "2025-09-24T06:00:00Z"' in marked  # the clean edit is in, outside the markers
-    assert git(second, "ls-files", "-u", ARTICLE).stdout.count("\n") == 3  # stages 1, 2, 3
+    assert git(second, "ls-files", "-u", ARTICLE).count("\n") == 3  # stages 1, 2, 3
     versions = versions_from_marked(marked)
     assert versions is not None
     assert [conflict.key for conflict in merge(*versions).conflicts] == ["title"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from editor.core.article import Article
 from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError, read
 from editor.core.state import ALL_DATE_KEYS, PublishState, facts_of_lowered, lowered_keys
@@ -118,6 +119,16 @@ def summarize_metadata(
         error=error,
         mtime_ns=mtime_ns,
         size=size,
+    )
+
+
+def summary_of(article: Article) -> ArticleSummary:
+    """The list row of a freshly loaded or saved article (no need to read the file again)."""
+    return summarize_metadata(
+        article.relpath,
+        article.metadata,
+        mtime_ns=article.fingerprint.mtime_ns,
+        size=article.fingerprint.size,
     )
 
 
