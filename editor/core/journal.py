@@ -268,16 +268,11 @@ def _merged(
         result = merge(entry.base, mine, theirs)
         if result is None:
             return None
-        merged_split, merged_metadata = read(result)
+        if not current.fingerprint.same_content(theirs):
+            return None
+        current.stage_version(result)
     except (EditError, FrontMatterError, OSError, ValueError):
         return None
-    if not current.fingerprint.same_content(theirs):
-        return None
-    for key in current.metadata.keys() - merged_metadata.keys():
-        current.remove_value(key)
-    for key, value in merged_metadata.items():
-        current.set_value(key, value)
-    current.set_body(merged_split.body)
     return current
 
 
