@@ -305,6 +305,7 @@ def _yaml_mapping_edits(
         if isinstance(value_node, ScalarNode) and start == end:
             # An empty value ("draft:" is null): its mark may sit on the next line, so write the
             # value right after the colon.
+            assert key_node is not None
             colon = front.index(":", key_node.end_mark.index) + 1
             spans.append((colon, colon, " " + _yaml_scalar(value, None, None)))
         elif isinstance(value_node, ScalarNode):
@@ -510,23 +511,31 @@ def _json_members(front: str) -> list[tuple[str, int, int, int]]:
     """(key, where the key's quote starts, value start, value end) for each member of an object."""
     decoder = json.JSONDecoder()
     members: list[tuple[str, int, int, int]] = []
-    index = _WS.match(front, 0).end()
+    index = _skip_blank(front, 0)
     if not front.startswith("{", index):
         raise EditError("JSON front matter must be an object")
-    index = _WS.match(front, index + 1).end()
+    index = _skip_blank(front, index + 1)
     if front.startswith("}", index):
         return members
     while True:
         key_start = index
-        key, index = json.decoder.scanstring(front, index + 1)
-        index = _WS.match(front, index).end() + 1  # past the colon
-        start = _WS.match(front, index).end()
+        key, index = _scanstring(front, index + 1)
+        index = _skip_blank(front, index) + 1  # past the colon
+        start = _skip_blank(front, index)
         _, end = decoder.raw_decode(front, start)
         members.append((key, key_start, start, end))
-        index = _WS.match(front, end).end()
+        index = _skip_blank(front, end)
         if front.startswith("}", index):
             return members
-        index = _WS.match(front, index + 1).end()
+        index = _skip_blank(front, index + 1)
+
+
+def _skip_blank(text: str, index: int) -> int:
+    found = _WS.match(text, index)
+    return found.end() if found else index
+
+
+_scanstring: Any = getattr(json.decoder, "scanstring")  # noqa: B009 (not in the type stubs)
 
 
 def _edit_json(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str) -> str:

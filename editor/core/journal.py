@@ -279,7 +279,7 @@ def _merged(
 def find_merge() -> MergeFunction | None:
     """The three-way merge engine, when this build has one (``editor.core.merge.merge``)."""
     try:
-        from editor.core import merge as merge_module  # type: ignore[attr-defined]
+        from editor.core import merge as merge_module
     except ImportError:
         return None
     function = getattr(merge_module, "merge", None)

@@ -197,13 +197,13 @@ def merge(
         return build(chosen, body_text)
 
     if not conflicts and body.clean:
-        data = build(_pick_mine, body.text())
+        merged = build(_pick_mine, body.text())
         if layout_lost:
-            data, layout_lost = _merge_layout(base_version, mine_version, theirs_version, data)
-        return MergeResult(data, taken=taken, layout_lost=layout_lost)
-    data = _marked(build, body, labels) if markers else None
+            merged, layout_lost = _merge_layout(base_version, mine_version, theirs_version, merged)
+        return MergeResult(merged, taken=taken, layout_lost=layout_lost)
+    marked = _marked(build, body, labels) if markers else None
     return MergeResult(
-        data, conflicts, body.conflicts, taken, layout_lost=layout_lost, _rebuild=rebuild
+        marked, conflicts, body.conflicts, taken, layout_lost=layout_lost, _rebuild=rebuild
     )
 
 
@@ -277,8 +277,13 @@ def _marked(
     """The result with conflicts marked: three full texts that differ only where the conflicts are,
     merged line by line, so each conflicting field's lines and each body hunk get git's markers."""
     texts = []
+    data = b""
     for pick in ("mine", "theirs", "base"):
-        data = build(lambda conflict, pick=pick: getattr(conflict, pick), body.text(pick))
+
+        def chosen(conflict: FieldConflict, side: str = pick) -> Any:
+            return getattr(conflict, side)
+
+        data = build(chosen, body.text(pick))
         texts.append(data.decode("utf-8-sig"))
     bom = data.startswith(b"\xef\xbb\xbf")
     marked = merge_lines(texts[2], texts[0], texts[1]).marked(labels)
@@ -361,11 +366,11 @@ class _FieldMerge:
         self.conflicts = tuple(found)
 
     def _values(self, keys: tuple[str | None, ...]) -> tuple[Any, Any, Any]:
-        versions = (self.base, self.mine, self.theirs)
-        return tuple(
+        base, mine, theirs = (
             version[key] if key is not None else MISSING
-            for version, key in zip(versions, keys, strict=True)
-        )  # type: ignore[return-value]
+            for version, key in zip((self.base, self.mine, self.theirs), keys, strict=True)
+        )
+        return base, mine, theirs
 
     def edits(
         self, pick: Callable[[FieldConflict], Any], target: Literal["mine", "theirs"] = "mine"
