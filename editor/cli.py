@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from editor import __version__, cli_git
+from editor import __version__, cli_git, merge_driver
 from editor.cli_common import (
     PROG,
     CommandError,
@@ -49,7 +49,17 @@ from editor.core.values import (
     same_value,
 )
 
-SUBCOMMANDS = ("open", "list", "show", "set", "publish", "draft", "check", *cli_git.COMMANDS)
+SUBCOMMANDS = (
+    "open",
+    "list",
+    "show",
+    "set",
+    "publish",
+    "draft",
+    "check",
+    "merge-driver",
+    *cli_git.COMMANDS,
+)
 EXIT_CLOSED_PIPE = 128 + 13  # 128 + SIGPIPE: what `yes | head -1` leaves in ${PIPESTATUS[0]}
 TITLE_WIDTH = 60  # cells; longer titles are cut with an ellipsis in the table
 _HUGO_DATE_KEYS = frozenset(ALL_DATE_KEYS)
@@ -205,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     checker.set_defaults(run=cmd_check)
     cli_git.add_commands(commands)
+    merge_driver.add_parser(commands, PROG)
     return parser
 
 

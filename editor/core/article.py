@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from editor.core.edit import REMOVE, apply_edits
-from editor.core.frontmatter import Format, SplitFile
+from editor.core.edit import REMOVE, EditError, apply_edits
+from editor.core.frontmatter import Format, SplitFile, read
 from editor.core.values import coerce_like, same_value
 
 
@@ -100,6 +100,25 @@ class Article:
 
     def set_body(self, body: str) -> None:
         self.new_body = None if body == self.split.body else body
+
+    def stage_version(self, data: bytes) -> bool:
+        """Replace the pending edits with those that make Save write ``data`` (a merge built on
+        this file); returns whether Save gives ``data`` exactly (values and body always match).
+
+        Raises FrontMatterError when ``data`` does not read as an article.
+        """
+        split_file, metadata = read(data)
+        self.discard_edits()
+        for key in self.metadata.keys() - metadata.keys():
+            self.edits[key] = REMOVE
+        for key, value in metadata.items():
+            if key not in self.metadata or not same_value(self.metadata[key], value):
+                self.edits[key] = value
+        self.set_body(split_file.body)
+        try:
+            return self.bytes_to_save() == data
+        except EditError:
+            return False
 
     def discard_edits(self) -> None:
         self.edits.clear()

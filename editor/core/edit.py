@@ -331,6 +331,7 @@ def _yaml_mapping_edits(
         if isinstance(value_node, ScalarNode) and start == end:
             # An empty value ("draft:" is null): its mark may sit on the next line, so write the
             # value right after the colon.
+            assert key_node is not None
             colon = front.index(":", key_node.end_mark.index) + 1
             spans.append((colon, colon, " " + _yaml_scalar(value, None, None)))
         elif isinstance(value_node, ScalarNode):

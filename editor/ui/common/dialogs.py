@@ -104,6 +104,22 @@ def confirm_bulk(parent: QWidget | None, question: str, details: str = "") -> bo
     return box.exec() == Button.Yes
 
 
+def confirm_overwrite(parent: QWidget | None, relpath: str, discarded: Sequence[str]) -> bool:
+    """Write my version over the file changed outside? ``discarded`` names each outside change lost."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Overwrite the outside changes?"))
+    box.setText(_tr("Write your version of {0} over the file on disk?").format(relpath))
+    listed = "\n".join(f"• {item}" for item in discarded)
+    box.setInformativeText(_tr("These changes made outside will be lost:\n{0}").format(listed))
+    overwrite = box.addButton(_tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(Button.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is overwrite
+
+
 def report_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
     """Tell the user something did not work (and why)."""
     box = QMessageBox(parent)
