@@ -39,6 +39,9 @@ class ArticleSummary:
     error: str | None = None
     mtime_ns: int = 0
     size: int = 0
+    # False when the front matter could not be read at all; an invalid row with a date Hugo cannot
+    # read is still readable (its draft flag is known, and publish or draft can change it).
+    readable: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -173,6 +176,7 @@ def _invalid(relpath: str, reason: str, info: os.stat_result | None = None) -> A
         error=reason,
         mtime_ns=info.st_mtime_ns if info else 0,
         size=info.st_size if info else 0,
+        readable=False,
     )
 
 
