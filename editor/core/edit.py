@@ -102,13 +102,31 @@ def _edit_toml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
     added: dict[str, Any] = {}
     for key, value in edits.items():
         if key in doc:
-            doc[key] = _toml_item_like(doc[key], value, newline)
+            _toml_set(doc, key, value, newline)
         else:
             added[key] = value
     text = doc.as_string()
     if added:
         text = _insert_toml_keys(text, added, newline)
     return text
+
+
+def _toml_set(container: Any, key: str, value: Any, newline: str) -> None:
+    """Set ``container[key]``; a table given a new dict changes only the nested values that differ
+    (``params.author`` edits that one line of ``[params]``, not the whole table)."""
+    old_item = container[key]
+    if isinstance(value, dict) and isinstance(old_item, dict) and value:
+        for sub, sub_value in value.items():
+            if sub in old_item and same_value(old_item[sub], sub_value):
+                continue
+            if sub in old_item:
+                _toml_set(old_item, sub, sub_value, newline)
+            else:
+                old_item[sub] = _toml_item_like(None, sub_value, newline)
+        for sub in [sub for sub in old_item if sub not in value]:
+            del old_item[sub]
+        return
+    container[key] = _toml_item_like(old_item, value, newline)
 
 
 def _toml_item_like(old_item: Any, value: Any, newline: str = "\n") -> Any:
@@ -170,8 +188,13 @@ def _insert_toml_keys(text: str, added: Mapping[str, Any], newline: str) -> str:
     return before[: line_break + 1] + lines + before[line_break + 1 :] + text[end:]
 
 
-def _toml_line(key: str, value: Any, newline: str) -> str:
-    return f"{tomlkit.key(key).as_string()} = {tomlkit.item(_plain(value)).as_string()}{newline}"
+def _toml_line(key: str, value: Any, newline: str, prefix: str = "") -> str:
+    name = prefix + tomlkit.key(key).as_string()
+    if isinstance(value, dict) and value:
+        # A new table at the top level is written as dotted keys (params.author = "Y"), which stay
+        # in the top-level part, before the first [table] header.
+        return "".join(_toml_line(sub, item, newline, name + ".") for sub, item in value.items())
+    return f"{name} = {tomlkit.item(_plain(value)).as_string()}{newline}"
 
 
 def _plain(value: Any) -> Any:
@@ -194,7 +217,7 @@ def _add_toml_block(split_file: SplitFile, edits: Mapping[str, Any]) -> SplitFil
 
 def _edit_yaml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str) -> str:
     from ruamel.yaml import YAML
-    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from ruamel.yaml.nodes import MappingNode, ScalarNode
 
     root = YAML(typ="rt").compose(front) if front.strip() else None
     if root is not None and not isinstance(root, MappingNode):
@@ -211,44 +234,9 @@ def _edit_yaml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
     for key, value in edits.items():
         key_node, node = pairs.get(key, (None, None))
         if node is None:
-            added.append(f"{_yaml_key(key)}: {_yaml_scalar(value, None, None)}{newline}")
+            added.append(_yaml_new_pair(key, value, "", newline))
             continue
-        start, end = node.start_mark.index, node.end_mark.index
-        if isinstance(node, ScalarNode) and node.style in ("|", ">"):
-            # A block scalar's end mark takes in the blank lines after it; they are not the value's.
-            content_end = start + len(front[start:end].rstrip(" \t\r\n"))
-            line_break = front.find("\n", content_end)
-            end = line_break + 1 if 0 <= line_break < end else end
-        source = front[start:end]
-        if isinstance(node, ScalarNode) and start == end:
-            # An empty value ("draft:" is null): its mark may sit on the next line, so write the
-            # value right after the colon.
-            colon = front.index(":", key_node.end_mark.index) + 1
-            spans.append((colon, colon, " " + _yaml_scalar(value, None, None)))
-        elif isinstance(node, ScalarNode):
-            spans.append(
-                (start, end, _yaml_scalar_like(node.style, source, value, front, start, newline))
-            )
-        elif isinstance(node, SequenceNode) and isinstance(value, list):
-            if node.flow_style:
-                spans.append(
-                    (
-                        start,
-                        end,
-                        "["
-                        + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value)
-                        + "]",
-                    )
-                )
-            else:
-                indent = " " * node.start_mark.column
-                items = f"{newline}{indent}".join(
-                    f"- {_yaml_scalar(item, None, None)}" for item in value
-                )
-                ending = newline if source.endswith("\n") else ""
-                spans.append((start, end, items + ending))
-        else:
-            raise EditError(f"The YAML value of {key!r} is nested; edit it in a text editor")
+        _yaml_spans(front, key, key_node, node, value, old.get(key), newline, spans)
     text = front
     for start, end, replacement in sorted(spans, reverse=True):
         text = text[:start] + replacement + text[end:]
@@ -257,6 +245,112 @@ def _edit_yaml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
             text += newline
         text += "".join(added)
     return text
+
+
+def _yaml_new_pair(key: str, value: Any, indent: str, newline: str) -> str:
+    if isinstance(value, dict) and value:
+        inner = indent + "  "
+        return f"{indent}{_yaml_key(key)}:{newline}" + "".join(
+            _yaml_new_pair(sub, item, inner, newline) for sub, item in value.items()
+        )
+    return f"{indent}{_yaml_key(key)}: {_yaml_scalar(value, None, None)}{newline}"
+
+
+def _yaml_spans(
+    front: str,
+    key: str,
+    key_node: Any,
+    node: Any,
+    value: Any,
+    old_value: Any,
+    newline: str,
+    spans: list[tuple[int, int, str]],
+) -> None:
+    """Add the replacement of ``key``'s value ``node`` by ``value`` to ``spans``."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    start, end = node.start_mark.index, node.end_mark.index
+    if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+        # A block scalar's end mark takes in the blank lines after it; they are not the value's.
+        content_end = start + len(front[start:end].rstrip(" \t\r\n"))
+        line_break = front.find("\n", content_end)
+        end = line_break + 1 if 0 <= line_break < end else end
+    source = front[start:end]
+    if isinstance(node, ScalarNode) and start == end:
+        # An empty value ("draft:" is null): its mark may sit on the next line, so write the
+        # value right after the colon.
+        colon = front.index(":", key_node.end_mark.index) + 1
+        spans.append((colon, colon, " " + _yaml_scalar(value, None, None)))
+    elif isinstance(node, ScalarNode):
+        spans.append(
+            (start, end, _yaml_scalar_like(node.style, source, value, front, start, newline))
+        )
+    elif isinstance(node, SequenceNode) and isinstance(value, list):
+        if node.flow_style:
+            spans.append(
+                (
+                    start,
+                    end,
+                    "["
+                    + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value)
+                    + "]",
+                )
+            )
+        else:
+            indent = " " * node.start_mark.column
+            items = f"{newline}{indent}".join(
+                f"- {_yaml_scalar(item, None, None)}" for item in value
+            )
+            ending = newline if source.endswith("\n") else ""
+            spans.append((start, end, items + ending))
+    elif isinstance(node, MappingNode) and isinstance(value, dict) and isinstance(old_value, dict):
+        _yaml_mapping_spans(front, key, node, value, old_value, newline, spans)
+    else:
+        raise EditError(f"The YAML value of {key!r} is nested; edit it in a text editor")
+
+
+def _yaml_mapping_spans(
+    front: str,
+    key: str,
+    node: Any,
+    value: dict[str, Any],
+    old_value: dict[str, Any],
+    newline: str,
+    spans: list[tuple[int, int, str]],
+) -> None:
+    """A nested mapping given a new dict: only the nested values that differ are replaced, and a new
+    nested key goes on a line of its own after the mapping's last one (``params.author``)."""
+    from ruamel.yaml.nodes import ScalarNode
+
+    if any(sub not in value for sub in old_value):
+        raise EditError(f"Removing a key inside {key!r} is not done here; use a text editor")
+    pairs = {k.value: (k, v) for k, v in node.value if isinstance(k, ScalarNode)}
+    new_lines = []
+    for sub, item in value.items():
+        if sub in old_value and same_value(old_value[sub], item):
+            continue
+        if sub in pairs:
+            sub_key, sub_node = pairs[sub]
+            _yaml_spans(
+                front, f"{key}.{sub}", sub_key, sub_node, item, old_value[sub], newline, spans
+            )
+            continue
+        if node.flow_style or not node.value:
+            raise EditError(f"A new key inside {key!r} cannot be added here; use a text editor")
+        indent = " " * node.value[0][0].start_mark.column
+        new_lines.append(_yaml_new_pair(sub, item, indent, newline))
+    if new_lines:
+        last = node.value[-1][1]
+        where = last.end_mark.index
+        if isinstance(last, ScalarNode) and last.style in ("|", ">"):
+            where = len(front[:where].rstrip(" \t\r\n"))
+        if where == 0 or front[where - 1] != "\n":
+            line_break = front.find("\n", where)
+            where = len(front) if line_break < 0 else line_break + 1
+        text = "".join(new_lines)
+        if where == len(front) and front and not front.endswith("\n"):
+            text = newline + text
+        spans.append((where, where, text))
 
 
 def _yaml_key(key: str) -> str:
@@ -380,18 +474,39 @@ def json_spans(front: str) -> dict[str, tuple[int, int]]:
 
 
 def _edit_json(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str) -> str:
-    spans = json_spans(front)
     ascii_only = "\\u" in front and front.isascii()
+    return _edit_json_object(front, old, edits, newline, ascii_only)
+
+
+def _edit_json_object(
+    text: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str, ascii_only: bool
+) -> str:
+    """Replace the members of the object ``text`` that ``edits`` changes; a nested object given a
+    new dict keeps its layout and changes only the members that differ."""
+    spans = json_spans(text)
     changes: list[tuple[int, int, str]] = []
     added = []
     for key, value in edits.items():
-        rendered = json.dumps(_jsonable(value), ensure_ascii=ascii_only)
-        if key in spans:
-            start, end = spans[key]
-            changes.append((start, end, rendered))
-        else:
+        if key not in spans:
+            rendered = json.dumps(_jsonable(value), ensure_ascii=ascii_only)
             added.append(json.dumps(key, ensure_ascii=ascii_only) + ": " + rendered)
-    text = front
+            continue
+        start, end = spans[key]
+        before = old.get(key)
+        if isinstance(value, dict) and isinstance(before, dict) and text.startswith("{", start):
+            if any(sub not in value for sub in before):
+                raise EditError(
+                    f"Removing a key inside {key!r} is not done here; use a text editor"
+                )
+            changed = {
+                sub: item
+                for sub, item in value.items()
+                if sub not in before or not same_value(before[sub], item)
+            }
+            rendered = _edit_json_object(text[start:end], before, changed, newline, ascii_only)
+        else:
+            rendered = json.dumps(_jsonable(value), ensure_ascii=ascii_only)
+        changes.append((start, end, rendered))
     for start, end, replacement in sorted(changes, reverse=True):
         text = text[:start] + replacement + text[end:]
     if added:

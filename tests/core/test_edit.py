@@ -335,7 +335,10 @@ def test_no_edits_returns_the_same_split() -> None:
 @pytest.mark.parametrize(
     ("data", "edits"),
     [
-        pytest.param(b"---\nparams:\n  a: 1\n---\n", {"params": {"a": 2}}, id="yaml-nested"),
+        pytest.param(b"---\nparams:\n  a: 1\n---\n", {"params": ["a"]}, id="yaml-nested"),
+        pytest.param(
+            b"---\nparams:\n  a: 1\n---\n", {"params": {"b": 2}}, id="yaml-nested-removal"
+        ),
         pytest.param(b"---\ntitle: A\n---\n", {"when": dt.time(10, 0)}, id="yaml-unwritable"),
     ],
 )

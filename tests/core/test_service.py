@@ -205,10 +205,10 @@ def test_an_edit_that_cannot_be_made_cleanly_is_not_written(desk: Path) -> None:
     path = put(desk / "a.md", data)
     service = DocumentService(desk)
     article = service.load(path)
-    article.set_value("params", {"a": 2})
+    article.set_value("params", ["a"])
     with pytest.raises(EditError):
         service.save(article)
-    result = service.set_values([path], {"params": {"a": 2}})[0]
+    result = service.set_values([path], {"params": ["a"]})[0]
     assert result.outcome is Outcome.FAILED
     assert "nested" in result.message
     assert snapshot(path) == (data, OLD_NS)
