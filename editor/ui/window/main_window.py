@@ -420,6 +420,7 @@ class MainWindow(QMainWindow):
         self.watcher.set_open_file(article.path if article else None)
         chain_tab_order(self)
         self._update_title()
+        self._follow_cover_preview()
         self.update_actions()
         self.article_opened.emit(article.relpath if article else "")
 
@@ -512,14 +513,7 @@ class MainWindow(QMainWindow):
 
     def open_cover(self, key: str = "enclosure") -> None:
         article = self.session.article
-        if article is None:
-            return
-        images = {
-            name: value.strip()
-            for name in ("enclosure", "qrcode")
-            if isinstance(value := article.value(name), str) and value.strip()
-        }
-        if not images:
+        if article is None or not self._cover_images():
             return
         if self._cover_dialog is None:
             # Refusals are explained over the preview, where the click happened.
@@ -527,9 +521,30 @@ class MainWindow(QMainWindow):
                 self.loader, self, open_url=lambda url: links.open_external(url, dialog)
             )
             self._cover_dialog = dialog
-        self._cover_dialog.show_images(images, self.session.search_dirs())
-        self._cover_dialog.show()
-        self._cover_dialog.raise_()
+        self._cover_dialog.show_images(
+            self._cover_images(), self.session.search_dirs(), self.session.title
+        )
+
+    def _cover_images(self) -> dict[str, str]:
+        article = self.session.article
+        if article is None:
+            return {}
+        return {
+            name: value.strip()
+            for name in ("enclosure", "qrcode")
+            if isinstance(value := article.value(name), str) and value.strip()
+        }
+
+    def _follow_cover_preview(self) -> None:
+        """An open preview follows the open article (it showed the first story's images before)."""
+        dialog = self._cover_dialog
+        if dialog is not None and dialog.isVisible():
+            dialog.show_images(
+                self._cover_images(),
+                self.session.search_dirs(),
+                self.session.title or self.session.failed_path or "",
+                bring_to_front=False,
+            )
 
     def show_message(self, text: str, timeout: int = 0) -> None:
         self.statusBar().showMessage(text, timeout)
