@@ -281,6 +281,27 @@ class MultiLineEditor(FieldEditor):
             self._filling = False
 
 
+class _ZoneKeepingDateTimeEdit(QDateTimeEdit):
+    """A QDateTimeEdit whose time-zone section does not step.
+
+    The zone is the one the file wrote; Qt has no way to edit it, and stepping its section moved the
+    seconds instead, backwards (08:00:00 → 07:59:59), which Save then wrote.
+    """
+
+    def _on_zone(self) -> bool:
+        # Qt does not expose its zone section: it reads as NoSection (the last one, with "t").
+        return self.currentSection() == QDateTimeEdit.Section.NoSection
+
+    def stepBy(self, steps: int) -> None:
+        if not self._on_zone():
+            super().stepBy(steps)
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
+        if self._on_zone():
+            return QAbstractSpinBox.StepEnabledFlag.StepNone
+        return super().stepEnabled()
+
+
 class DateTimeEditor(FieldEditor):
     """A moment shown in the zone the file wrote it in, with seconds and the zone visible."""
 
@@ -289,7 +310,7 @@ class DateTimeEditor(FieldEditor):
         self.date_only = date_only
         self._zone: dt.tzinfo = dt.UTC
         self._microsecond = 0
-        self.edit = QDateEdit() if date_only else QDateTimeEdit()
+        self.edit = QDateEdit() if date_only else _ZoneKeepingDateTimeEdit()
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd" if date_only else "yyyy-MM-dd HH:mm:ss t")
         self.edit.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
