@@ -362,15 +362,12 @@ def _yaml_scalar_like(
 ) -> str:
     if style in ("|", ">"):
         header = source.split("\n", 1)[0].rstrip("\r")
-        chomp_strip = "-" in header
-        plain_line = (
-            isinstance(value, str) and value and "\n" not in value and not _CONTROL.search(value)
-        )
-        if plain_line and chomp_strip and value.strip() == value:
-            body_lines = source.split("\n")[1:]
-            first = next((line for line in body_lines if line.strip()), "  ")
-            indent = first[: len(first) - len(first.lstrip(" "))] or "  "
-            return f"{header}{newline}{indent}{value}{newline}"
+        body_lines = source.split("\n")[1:]
+        first = next((line for line in body_lines if line.strip()), "  ")
+        indent = first[: len(first) - len(first.lstrip(" "))] or "  "
+        block = _yaml_block(style, header, indent, value, newline)
+        if block is not None:
+            return block
         ending = newline if source.endswith("\n") else ""
         return (
             _yaml_double(value) + ending
@@ -378,6 +375,32 @@ def _yaml_scalar_like(
             else _yaml_scalar(value, None, None) + ending
         )
     return _yaml_scalar(value, style, source)
+
+
+def _yaml_block(style: str, header: str, indent: str, value: Any, newline: str) -> str | None:
+    """``value`` as a block scalar in the style the file used (``|`` literal, ``>`` folded), or None
+    when that style cannot hold it as is (then it is written double-quoted)."""
+    if not isinstance(value, str) or not value.strip("\n") or _CONTROL.search(value):
+        return None
+    indicators = re.match(r"[|>][-+0-9]*", header)
+    if indicators is None or any(ch.isdigit() for ch in indicators.group()):
+        return None  # an explicit indentation indicator: leave such a value double-quoted
+    content = value.rstrip("\n")
+    trailing = len(value) - len(content)
+    chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
+    lines = content.split("\n")
+    if lines[0][:1] in (" ", "\t") or "\r" in content:
+        return None
+    if style == ">":
+        if any(line[:1] in (" ", "\t") for line in lines):
+            return None  # a more-indented line keeps its breaks in a folded scalar: not this simple
+        # A single line break between two lines would fold into a space: write each as a blank line.
+        content = re.sub(r"\n+", lambda match: "\n" + match.group(0), content)
+        lines = content.split("\n")
+    rest = header[indicators.end() :]
+    text = style + chomp + rest + newline
+    text += "".join((indent + line if line else "") + newline for line in lines)
+    return text + newline * max(trailing - 1, 0)
 
 
 _PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n#]*$")

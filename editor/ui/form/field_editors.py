@@ -198,6 +198,9 @@ class MultiLineEditor(FieldEditor):
         super().__init__(key, parent)
         self.limit = limit
         self._filling = False
+        # The final line break of a block scalar ("summary: >") is the syntax's: hidden in the editor
+        # (where typing after it went unseen onto a new line) and given back to the value.
+        self._ending = ""
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -252,7 +255,8 @@ class MultiLineEditor(FieldEditor):
     def _changed(self) -> None:
         self._update_count()
         if not self._filling:
-            self.edited.emit(self.text.toPlainText())
+            text = self.text.toPlainText()
+            self.edited.emit(text + self._ending if text else text)
 
     def _update_count(self) -> None:
         if self.limit is None:
@@ -272,6 +276,8 @@ class MultiLineEditor(FieldEditor):
 
     def set_value(self, value: Any) -> None:
         text = "" if value is None else str(value)
+        self._ending = "\n" if text.endswith("\n") else ""
+        text = text.removesuffix("\n")
         if self.text.toPlainText() == text:
             return
         self._filling = True
