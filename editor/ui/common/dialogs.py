@@ -11,7 +11,14 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
+    QWidget,
+)
 
 Button = QMessageBox.StandardButton
 
@@ -46,16 +53,31 @@ def ask_unsaved_changes(parent: QWidget | None, title: str) -> Answer:
 
 def confirm_bulk(parent: QWidget | None, question: str, details: str = "") -> bool:
     """Confirm an operation on many files ("Publish 12 articles?")."""
+    return confirm_bulk_box(parent, question, details).exec() == Button.Yes
+
+
+def confirm_bulk_box(parent: QWidget | None, question: str, details: str = "") -> QMessageBox:
+    """The box :func:`confirm_bulk` shows."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_tr("Change several articles"))
+    keep_title_whole(box)
     box.setText(question)
     if details:
         box.setInformativeText(details)
     box.setStandardButtons(Button.Yes | Button.Cancel)
     box.setDefaultButton(Button.Yes)
     box.setEscapeButton(Button.Cancel)
-    return box.exec() == Button.Yes
+    return box
+
+
+def keep_title_whole(box: QMessageBox) -> None:
+    """Make a message box wide enough for its window title (a short question cut it off)."""
+    width = box.fontMetrics().horizontalAdvance(box.windowTitle()) + 160  # buttons of the frame
+    layout = box.layout()
+    if isinstance(layout, QGridLayout):
+        spacer = QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        layout.addItem(spacer, layout.rowCount(), 0, 1, layout.columnCount())
 
 
 def report_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:

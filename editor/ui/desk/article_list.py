@@ -65,7 +65,8 @@ def default_column_widths(metrics: QFontMetrics) -> dict[Column, int]:
         Column.STATE: 22
         + max(metrics.horizontalAdvance(state_label(state)) for state in PublishState)
         + padding,
-        Column.DATE: metrics.horizontalAdvance("2026-12-31 23:59") + padding,
+        # Wide enough for a date with an offset (it cut "2026-03-02 08:00 +0200" off).
+        Column.DATE: metrics.horizontalAdvance("2026-12-31 23:59 +0000") + padding,
         Column.SOURCE: metrics.horizontalAdvance("Meridian Business Desk") + padding // 2,
         Column.PATH: metrics.horizontalAdvance("world/story-name.md") + padding // 2,
     }

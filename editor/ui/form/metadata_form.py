@@ -174,10 +174,15 @@ class MetadataForm(QWidget):
             self._placeholder.setText(self._empty_text())
             self._pages.setCurrentWidget(self._placeholder)
             return
-        self._header.setText(f"{article.relpath}  ·  {article.format.value.upper()}")
+        self._header.setText(f"{article.relpath}  ·  {self._format_text(article.format)}")
         self._header.setToolTip(str(article.path))
         self._pages.setCurrentWidget(self._scroll)
         self.refresh()
+
+    def _format_text(self, fmt: Format) -> str:
+        if fmt is Format.NONE:
+            return self.tr("no front matter yet")  # it read "NONE"
+        return fmt.value.upper()
 
     def show_unreadable(self, relpath: str, reason: str) -> None:
         """Say why the selected file cannot be opened (instead of "No article open")."""

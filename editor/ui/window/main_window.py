@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         restore_layout(self, self.settings)
+        self.check_panel.hide()  # empty until a check runs (a restored layout would show it empty)
         self._update_title()
         self._rows_shown_changed()
 
@@ -179,7 +180,11 @@ class MainWindow(QMainWindow):
         self.session.article_changed.connect(self._article_changed)
         self.session.dirty_changed.connect(self._dirty_changed)
         self.session.row_changed.connect(self.update_rows)
-        self.session.message.connect(self.show_message)
+        self.session.message.connect(
+            lambda text: self.show_message(
+                text, about=self.session.path or self.session.failed_path
+            )
+        )
         self.undo_stack.canUndoChanged.connect(self.update_actions)
         self.undo_stack.canRedoChanged.connect(self.update_actions)
         self.write_history.stack.indexChanged.connect(self.update_actions)
@@ -371,7 +376,7 @@ class MainWindow(QMainWindow):
             return
         summary = self.model.summary(path)
         if not self.session.open(path) and summary is not None and summary.error:
-            self.show_message(self.tr("{0}: {1}").format(path, summary.error))
+            self.show_message(self.tr("{0}: {1}").format(path, summary.error), about=path)
 
     def select_path(self, path: str) -> bool:
         """Select (and open) the article at ``path``, clearing the filters if they hide it."""
@@ -419,6 +424,7 @@ class MainWindow(QMainWindow):
         article = self.session.article
         self.watcher.set_open_file(article.path if article else None)
         chain_tab_order(self)
+        self._drop_stale_message()
         self._update_title()
         self._follow_cover_preview()
         self.update_actions()
@@ -546,8 +552,16 @@ class MainWindow(QMainWindow):
                 bring_to_front=False,
             )
 
-    def show_message(self, text: str, timeout: int = 0) -> None:
+    def show_message(self, text: str, timeout: int = 0, *, about: str | None = None) -> None:
+        """Say ``text`` in the status bar; a message ``about`` one article goes when another opens."""
+        self._message_about = about
         self.statusBar().showMessage(text, timeout)
+
+    def _drop_stale_message(self) -> None:
+        about = getattr(self, "_message_about", None)
+        if about is not None and about not in (self.session.path, self.session.failed_path):
+            self._message_about = None
+            self.statusBar().clearMessage()
 
     # --- actions -------------------------------------------------------------------------------------
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel
+
 from editor.ui.images.cover_preview import CoverPreviewDialog
 from editor.ui.window.actions import ActionId
 from editor.ui.window.main_window import MainWindow
-from tests.helpers.window import LANCHI, LANCHI_TITLE
+from tests.helpers.window import LANCHI, LANCHI_TITLE, type_title
 
 QUILLON = "technology/quillon-robotics-picking-arm.md"
 
@@ -44,3 +46,62 @@ def test_the_cover_preview_says_when_the_article_has_no_cover(
     assert dialog.panels == []
     assert dialog.heading.text() == "Without"
     dialog.close()
+
+
+# --- cosmetic ---------------------------------------------------------------------------------------
+
+
+def test_a_status_message_goes_with_its_article(qtbot, window: MainWindow) -> None:
+    assert window.select_path(LANCHI)
+    type_title(qtbot, window, "Saved title")
+    assert window.save()
+    assert window.statusBar().currentMessage().startswith("Saved ")
+    assert window.select_path(QUILLON)
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_a_desk_wide_message_stays_when_the_article_changes(qtbot, window: MainWindow) -> None:
+    window.show_message("Outside changes: 2 files removed")
+    assert window.select_path(QUILLON)
+    assert window.statusBar().currentMessage() == "Outside changes: 2 files removed"
+
+
+def test_a_file_without_front_matter_does_not_read_none(qtbot, make_window, desk: Path) -> None:
+    (desk / "plain.md").write_text("Just text.\n")
+    window = make_window(desk)
+    assert window.select_path("plain.md")
+    header = window.form.findChild(QLabel, "metadataHeader")
+    assert "NONE" not in header.text() and "no front matter" in header.text()
+
+
+def test_the_problems_panel_does_not_come_back_empty_at_start(
+    qtbot, make_window, sample_desk: Path, settings
+) -> None:
+    window = make_window(sample_desk)
+    with qtbot.waitSignal(window.check_finished, timeout=10_000):
+        window.actions[ActionId.CHECK_FOLDER].trigger()
+    assert window.check_panel.isVisible()
+    window.save_settings()
+    again = make_window(sample_desk)
+    assert not again.check_panel.isVisible()
+
+
+def test_the_date_column_fits_a_date_with_an_offset(window: MainWindow) -> None:
+    from editor.ui.desk.article_model import Column
+
+    metrics = window.list_view.fontMetrics()
+    needed = metrics.horizontalAdvance("2026-03-02 08:00 +0200")
+    assert window.list_view.horizontalHeader().sectionSize(Column.DATE) > needed + 8
+
+
+def test_the_state_icon_stays_on_a_selected_row() -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from editor.core.state import PublishState
+    from editor.ui.desk.article_model import state_icon
+
+    icon = state_icon(PublishState.PUBLISHED)
+    normal = icon.pixmap(QSize(16, 16), QIcon.Mode.Normal).toImage()
+    selected = icon.pixmap(QSize(16, 16), QIcon.Mode.Selected).toImage()
+    assert selected == normal  # not tinted into the highlight colour
