@@ -106,7 +106,7 @@ def save_layout(window: MainWindow, settings: Settings) -> None:
     settings.set(SPLITTER_STATE, window.splitter.saveState())
     settings.set(EDITOR_SPLITTER_STATE, window.editor_splitter.saveState())
     header = window.list_view.horizontalHeader()
-    settings.set(COLUMN_WIDTHS, [header.sectionSize(column) for column in range(len(Column))])
+    settings.set(COLUMN_WIDTHS, window.list_panel.columns.widths())  # not the narrowed ones
     settings.set(SORT_COLUMN, header.sortIndicatorSection())
     settings.set(SORT_ORDER, 0 if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder else 1)
     settings.sync()

@@ -86,9 +86,12 @@ def test_the_problems_panel_does_not_come_back_empty_at_start(
     assert not again.check_panel.isVisible()
 
 
-def test_the_date_column_fits_a_date_with_an_offset(window: MainWindow) -> None:
+def test_the_date_column_fits_a_date_with_an_offset(qtbot, window: MainWindow) -> None:
     from editor.ui.desk.article_model import Column
 
+    window.resize(1400, 900)
+    window.splitter.setSizes([700, 700])  # room enough: only a narrow list narrows the date
+    qtbot.waitUntil(lambda: window.list_view.viewport().width() > 600)
     metrics = window.list_view.fontMetrics()
     needed = metrics.horizontalAdvance("2026-03-02 08:00 +0200")
     assert window.list_view.horizontalHeader().sectionSize(Column.DATE) > needed + 8
@@ -105,3 +108,37 @@ def test_the_state_icon_stays_on_a_selected_row() -> None:
     normal = icon.pixmap(QSize(16, 16), QIcon.Mode.Normal).toImage()
     selected = icon.pixmap(QSize(16, 16), QIcon.Mode.Selected).toImage()
     assert selected == normal  # not tinted into the highlight colour
+
+
+def test_at_1024_px_the_title_column_gets_room(
+    qtbot, make_window, sample_desk: Path, settings
+) -> None:
+    """The title was ~100 px while the source (and date) columns kept their full widths."""
+    from editor.ui.desk.article_model import Column
+
+    window = make_window(sample_desk)
+    window.resize(1024, 700)
+    window.splitter.setSizes([420, 604])
+    header = window.list_view.horizontalHeader()
+    viewport = window.list_view.viewport()
+    qtbot.waitUntil(lambda: viewport.width() < 420)
+    assert header.sectionSize(Column.TITLE) >= 130  # it was ~90 here
+    assert header.sectionSize(Column.SOURCE) > 40  # narrowed, not gone
+    window.resize(1800, 900)
+    window.splitter.setSizes([1200, 600])
+    qtbot.waitUntil(
+        lambda: (
+            header.sectionSize(Column.SOURCE) == window.list_panel.columns.preferred(Column.SOURCE)
+        )
+    )
+
+
+def test_an_empty_source_column_takes_no_room(qtbot, make_window, desk: Path) -> None:
+    from editor.ui.desk.article_model import Column
+
+    for n in range(3):
+        (desk / f"a{n}.md").write_text(f'+++\ntitle = "Story {n}"\n+++\n')
+    window = make_window(desk)
+    header = window.list_view.horizontalHeader()
+    metrics = window.list_view.fontMetrics()
+    assert header.sectionSize(Column.SOURCE) <= metrics.horizontalAdvance("Source") + 30
