@@ -369,22 +369,71 @@ def typed_value(key: str, old: Any, text: str) -> Any:
     return value
 
 
+def key_path(text: str) -> tuple[str, ...]:
+    """``params.author`` as ("params", "author"): a dotted key means the nested key, as in TOML and
+    Hugo (``.Params.author``). A quoted part is taken literally: ``"params.author"`` is one key."""
+    parts: list[str] = []
+    rest = text.strip()
+    while True:
+        if rest[:1] in ('"', "'"):
+            end = rest.find(rest[0], 1)
+            if end < 0:
+                raise ValueError(f"{text}: a quote is not closed")
+            part, rest = rest[1:end], rest[end + 1 :].lstrip()
+            if rest and not rest.startswith("."):
+                raise ValueError(f"{text}: expected '.' or '=' after a quoted key")
+        else:
+            part, _, tail = rest.partition(".")
+            part, rest = part.strip(), ("." + tail if "." in rest else "")
+            if not part:
+                raise ValueError(f"{text}: a key part is empty")
+        parts.append(part)
+        if not rest:
+            return tuple(parts)
+        rest = rest[1:].strip()
+
+
+def _nested_set(
+    table: dict[str, Any], path: tuple[str, ...], text: str, shown: str
+) -> tuple[dict[str, Any], Any, Any]:
+    """A copy of ``table`` with ``text`` set at ``path`` (keys matched as Hugo matches them);
+    returns (the new table, the old value or None, the new value)."""
+    new = dict(table)
+    key = _matching_key(new, path[0]) or path[0]
+    old = new.get(key)
+    if len(path) == 1:
+        value = typed_value(shown, old, text)
+        new[key] = value
+        return new, old, value
+    if old is None:
+        old_table: dict[str, Any] = {}
+    elif isinstance(old, dict):
+        old_table = old
+    else:
+        raise ValueError(f"{shown}: {key} is not a table, so it has no key {path[1]!r}")
+    new[key], before, value = _nested_set(old_table, path[1:], text, shown)
+    return new, before, value
+
+
 def cmd_set(args: argparse.Namespace) -> int:
     path = _existing(args.file, folder_ok=False)
     assignments = dict(args.assignments)  # a key given twice: the last value wins
-    before: dict[str, Any] = {}
-    staged: list[tuple[str, bool]] = []  # (key as the file spells it, whether the file had it)
+    try:
+        paths = {key: key_path(key) for key in assignments}
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    # (top-level key, key as shown, old, new, whether the file had it)
+    changes: list[tuple[str, str, Any, Any, bool]] = []
 
     def change(article: Article) -> None:
-        before.update(article.metadata)
+        current = article.current_metadata()
         for key, text in assignments.items():
-            existing = _matching_key(article.metadata, key)
-            if existing is None:
-                article.set_value(key, typed_value(key, None, text))
-                staged.append((key, False))
-            else:
-                article.set_value(existing, typed_value(existing, article.metadata[existing], text))
-                staged.append((existing, True))
+            parts = paths[key]
+            top = _matching_key(current, parts[0]) or parts[0]
+            shown = ".".join((top, *parts[1:]))
+            current, old, new = _nested_set(current, (top, *parts[1:]), text, shown)
+            article.set_value(top, current[top])
+            changes.append((top, shown, old, new, old is not None))
 
     result = _service_for(path).update(path.absolute(), change)
     if result.outcome is Outcome.FAILED:
@@ -392,14 +441,13 @@ def cmd_set(args: argparse.Namespace) -> int:
     if result.outcome is Outcome.UNCHANGED or result.article is None:
         _out(f"{args.file}: unchanged")
         return 0
-    now = result.article.metadata
     changed_keys = []
-    for key, had in staged:
-        if had and same_value(before[key], now.get(key)):
+    for top, shown, old, new, had in changes:
+        if had and same_value(old, new):
             continue
-        changed_keys.append(key)
-        old = _display(before[key]) if had else "(new)"
-        _out(f"{args.file}: {key}: {old} -> {_display(now.get(key))}")
+        changed_keys.append(top)
+        before = _display(old) if had else "(new)"
+        _out(f"{args.file}: {shown}: {before} -> {_display(new)}")
     if args.commit:
         return cli_git.commit_written("Edit", [result], list(dict.fromkeys(changed_keys)))
     return 0

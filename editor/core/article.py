@@ -120,6 +120,18 @@ class Article:
         except EditError:
             return False
 
+    def carry_edits(self, older: Article, *, skip: frozenset[str] = frozenset()) -> None:
+        """Stage ``older``'s pending edits (except the ``skip`` keys) on this fresher copy of its file.
+
+        An action that writes one value (publish) leaves the editor's other edits unsaved on top of
+        the file it wrote; an edit the file now already holds is no edit any more.
+        """
+        for key, value in older.edits.items():
+            if key not in skip:
+                self.set_value(key, value)
+        if older.new_body is not None:
+            self.set_body(older.new_body)
+
     def discard_edits(self) -> None:
         self.edits.clear()
         self.new_body = None

@@ -255,8 +255,13 @@ def _insert_toml_keys(text: str, added: Mapping[str, Any], newline: str) -> str:
     return before[: line_break + 1] + lines + before[line_break + 1 :] + text[end:]
 
 
-def _toml_line(key: str, value: Any, newline: str) -> str:
-    return f"{tomlkit.key(key).as_string()} = {tomlkit.item(_plain(value)).as_string()}{newline}"
+def _toml_line(key: str, value: Any, newline: str, prefix: str = "") -> str:
+    name = prefix + tomlkit.key(key).as_string()
+    if isinstance(value, dict) and value:
+        # A new table at the top level is written as dotted keys (params.author = "Y"), which stay
+        # in the top-level part, before the first [table] header.
+        return "".join(_toml_line(sub, item, newline, name + ".") for sub, item in value.items())
+    return f"{name} = {tomlkit.item(_plain(value)).as_string()}{newline}"
 
 
 def _plain(value: Any) -> Any:

@@ -148,6 +148,16 @@ class ArticleSession(QObject):
         """Show a fresher copy of the open file (from a save or a bulk operation)."""
         self._show(article)
 
+    def adopt_written(self, article: Article) -> None:
+        """Show the open file as an action (publish, draft, undo) just wrote it, keeping the other
+        unsaved edits on top; a staged draft edit gives way to the flag the action wrote."""
+        if self.article is not None and self.article.relpath == article.relpath:
+            article.carry_edits(
+                self.article,
+                skip=frozenset(key for key in self.article.edits if key.lower() == "draft"),
+            )
+        self._show(article)
+
     def _show(self, article: Article | None) -> None:
         old = self.article
         self.article = article
