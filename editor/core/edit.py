@@ -28,6 +28,7 @@ import tomlkit.exceptions
 from tomlkit.items import String, StringType
 
 from editor.core.frontmatter import Format, FrontMatterError, SplitFile, parse_front
+from editor.core.json_members import JsonMember, json_members, value_spans
 from editor.core.values import parse_date, same_value
 
 
@@ -499,48 +500,23 @@ def _is_plain_safe(text: str, flow: bool) -> bool:
 
 # --- JSON -------------------------------------------------------------------------------------------
 
-_WS = re.compile(r"[ \t\r\n]*")
-
 
 def json_spans(front: str) -> dict[str, tuple[int, int]]:
-    """Where each top-level value of a JSON object starts and ends in ``front``."""
-    return {key: (start, end) for key, _, start, end in _json_members(front)}
+    """Where each top-level value of a JSON object starts and ends in ``front`` (the walk is
+    :func:`editor.core.json_members.json_members`, shared with validation's key lines)."""
+    return value_spans(_json_members(front))
 
 
-def _json_members(front: str) -> list[tuple[str, int, int, int]]:
-    """(key, where the key's quote starts, value start, value end) for each member of an object."""
-    decoder = json.JSONDecoder()
-    members: list[tuple[str, int, int, int]] = []
-    index = _skip_blank(front, 0)
-    if not front.startswith("{", index):
-        raise EditError("JSON front matter must be an object")
-    index = _skip_blank(front, index + 1)
-    if front.startswith("}", index):
-        return members
-    while True:
-        key_start = index
-        key, index = _scanstring(front, index + 1)
-        index = _skip_blank(front, index) + 1  # past the colon
-        start = _skip_blank(front, index)
-        _, end = decoder.raw_decode(front, start)
-        members.append((key, key_start, start, end))
-        index = _skip_blank(front, end)
-        if front.startswith("}", index):
-            return members
-        index = _skip_blank(front, index + 1)
-
-
-def _skip_blank(text: str, index: int) -> int:
-    found = _WS.match(text, index)
-    return found.end() if found else index
-
-
-_scanstring: Any = getattr(json.decoder, "scanstring")  # noqa: B009 (not in the type stubs)
+def _json_members(front: str) -> list[JsonMember]:
+    try:
+        return json_members(front)
+    except ValueError as error:
+        raise EditError(f"The JSON front matter cannot be edited: {error}") from None
 
 
 def _edit_json(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str) -> str:
     members = _json_members(front)
-    spans = {key: (start, end) for key, _, start, end in members}
+    spans = value_spans(members)
     ascii_only = "\\u" in front and front.isascii()
     changes: list[tuple[int, int, str]] = []
     added = []
@@ -578,16 +554,18 @@ def _json_dumps(value: Any, ascii_only: bool) -> str:
     return json.dumps(_jsonable(value), ensure_ascii=ascii_only)
 
 
-def _json_removal(
-    front: str, members: list[tuple[str, int, int, int]], key: str
-) -> tuple[int, int, str]:
+def _json_removal(front: str, members: list[JsonMember], key: str) -> tuple[int, int, str]:
     """The splice that deletes one member with its comma, leaving the others' layout alone."""
-    index = next(i for i, member in enumerate(members) if member[0] == key)
-    _, key_start, _, end = members[index]
+    index = next(i for i, member in enumerate(members) if member.key == key)
+    key_start, end = members[index].key_start, members[index].value_end
     if index + 1 < len(members):
-        return key_start, members[index + 1][1], ""  # up to the next key: its indent stays
+        return key_start, members[index + 1].key_start, ""  # up to the next key: its indent stays
     if index > 0:
-        return members[index - 1][3], end, ""  # from the end of the value before: its comma goes
+        return (
+            members[index - 1].value_end,
+            end,
+            "",
+        )  # from the end of the value before: its comma goes
     return front.index("{") + 1, end, ""
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from editor.core.article import Article, Fingerprint
 from editor.core.atomic import clean_stale_temps, folder_lock, replace_checked
 from editor.core.edit import EditError
+from editor.core.errors import describe_error
 from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError, SplitFile, read, split
 from editor.core.state import hugo_key, is_draft
@@ -61,19 +62,6 @@ class FileResult:
     @property
     def ok(self) -> bool:
         return self.outcome is not Outcome.FAILED
-
-
-def describe_error(error: BaseException) -> str:
-    """A one-line reason for an editor, for the errors the service can meet."""
-    if isinstance(error, FileNotFoundError):
-        return "The file no longer exists"
-    if isinstance(error, IsADirectoryError):
-        return "This is a folder, not a file"
-    if isinstance(error, PermissionError):
-        return "Permission denied: the file or its folder is read-only"
-    if isinstance(error, OSError):
-        return error.strerror or str(error)
-    return str(error)
 
 
 class DocumentService:

@@ -24,11 +24,9 @@ PROPERTY = settings(
     suppress_health_check=[HealthCheck.too_slow],
 )
 
-_VALUES = st.one_of(
-    st.text(alphabet="abcXYZ 019,.-'éü", max_size=10),
-    st.integers(-100, 10_000),
-    st.booleans(),
-)
+_TEXTS = st.text(alphabet="abcXYZ 019,.-'éü", max_size=10)
+_INTS = st.integers(-100, 10_000)
+_VALUES = st.one_of(_TEXTS, _INTS, st.booleans())
 _KEYS = st.lists(
     st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True).filter(lambda k: k != "params"),
     min_size=1,
@@ -114,8 +112,16 @@ def versions(draw: st.DrawFn) -> tuple[Template, dict, str]:
     return template, values, body
 
 
+def _like(value: Any) -> st.SearchStrategy[Any]:
+    """A new value of the same type: a person edits a value; the engine writes a new type in its
+    own style (a string for a number unquoted), which the template cannot foresee."""
+    if isinstance(value, bool):
+        return st.booleans()
+    return _INTS if isinstance(value, int) else _TEXTS
+
+
 def _changed(draw: st.DrawFn, values: dict, slots: list) -> dict:
-    return {**values, **{slot: draw(_VALUES) for slot in slots}}
+    return {**values, **{slot: draw(_like(values[slot])) for slot in slots}}
 
 
 @PROPERTY
