@@ -159,3 +159,39 @@ def test_disjoint_edits_commute_and_keep_every_byte_outside_them(
     assert forward.clean and backward.clean
     assert forward.data == expected
     assert backward.data == expected
+
+
+@st.composite
+def _mangled(draw: st.DrawFn, data: bytes) -> bytes:
+    """``data`` with a few lines deleted, doubled, swapped or retyped: what hands and tools do."""
+    lines = data.split(b"\n")
+    for _ in range(draw(st.integers(0, 3))):
+        if not lines:
+            break
+        at = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "double", "swap", "retype"]))
+        if action == "delete":
+            del lines[at]
+        elif action == "double":
+            lines.insert(at, lines[at])
+        elif action == "swap" and at + 1 < len(lines):
+            lines[at], lines[at + 1] = lines[at + 1], lines[at]
+        elif action == "retype":
+            lines[at] = draw(st.sampled_from([b"", b"x = 1", b"x: [1", b"{", b"+++", b"  - y"]))
+    return b"\n".join(lines)
+
+
+@PROPERTY
+@given(st.sampled_from(["toml", "yaml", "json"]), st.data())
+def test_any_three_versions_merge_or_say_why(fmt: str, data: st.DataObject) -> None:
+    from editor.core.merge import MergeError
+    from tests.core.test_merge import BASES
+
+    base = BASES[fmt]
+    mine, theirs = data.draw(_mangled(base)), data.draw(_mangled(base))
+    try:
+        result = merge(base, mine, theirs, markers=True)
+    except MergeError as error:
+        assert str(error)
+        return
+    assert result.data is not None or not result.clean
