@@ -294,7 +294,8 @@ def _yaml_scalar_like(
     # What precedes the value on its line ("title: ") and the blank lines after it (a "+" block
     # would take them in): the context a rewritten value is read in.
     prefix = front[front.rfind("\n", 0, start) + 1 : start]
-    after = _BLANK_LINES.match(front, start + len(source)).group()
+    blank = _BLANK_LINES.match(front, start + len(source))  # always matches, maybe empty
+    after = blank.group() if blank else ""
     if style in ("|", ">"):
         block = _yaml_block_like(source, value, prefix, after, newline)
         if block is not None:

@@ -80,9 +80,7 @@ def _walk(root: str) -> Iterator[str]:
                 if entry.is_dir(follow_symlinks=False):
                     if not entry.name.startswith(".") and entry.name not in SKIPPED_FOLDERS:
                         subfolders.append(entry.path)
-                elif is_article_name(entry.name) and not _links_to_folder(entry):
-                    # Pipes, devices, link loops and links to nothing are listed too: the row
-                    # says what they are (files.kind_problem) instead of the file going missing.
+                elif is_listed_entry(entry):
                     yield entry.path
                 elif is_temp_name(entry.name):
                     temps.append(entry.name)
@@ -93,12 +91,18 @@ def _walk(root: str) -> Iterator[str]:
         stack.extend(reversed(subfolders))
 
 
-def _links_to_folder(entry: os.DirEntry[str]) -> bool:
-    """A link to a folder is neither followed nor listed (a loop or a dangling link is listed)."""
-    try:
-        return entry.is_symlink() and entry.is_dir()
-    except OSError:
+def is_listed_entry(entry: os.DirEntry[str]) -> bool:
+    """Whether a folder entry (not itself a folder) gets a row: an article name, not a folder link.
+
+    Pipes, devices, link loops and links to nothing are listed too: their row says what they are
+    (``files.kind_problem``) instead of the file going missing from the list.
+    """
+    if not is_article_name(entry.name):
         return False
+    try:
+        return not (entry.is_symlink() and entry.is_dir())  # a link to a folder is not followed
+    except OSError:  # a link loop
+        return True
 
 
 def _text(value: Any) -> str:
