@@ -13,7 +13,6 @@ import datetime as dt
 import io
 import json
 import os
-import re
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -25,6 +24,7 @@ from editor.core.article import Article
 from editor.core.files import kind_problem
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, scan
+from editor.core.names import json_text, shown_path
 from editor.core.service import DocumentService, FileResult, Outcome, describe_error
 from editor.core.state import ALL_DATE_KEYS, PublishState, hugo_key, state_of
 from editor.core.validate import Level, check_folder, find_site_root
@@ -83,44 +83,6 @@ def _fit(text: str, width: int) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-# Characters that would break a table row or a terminal (controls, line separators), and the lone
-# surrogates by which Python holds the bytes of a file name that is not UTF-8.
-_UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-_QUOTED_NAME = re.compile('[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"\\\\]')
-_SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
-
-
-def shown_path(text: str) -> str:
-    """A path as one printable line: quoted with C/JSON escapes when it needs any (as git does).
-
-    ``"two\\nlines.md"`` for a newline, ``"caf\\udce9.md"`` for the byte 0xe9 of a name that is not
-    UTF-8: the same escape as in ``--json``, from which ``os.fsencode`` gives back the name.
-    """
-    if not _UNSAFE_NAME.search(text):
-        return text
-
-    def escape(match: re.Match[str]) -> str:
-        char = match.group()
-        if char in _SHORT_ESCAPES:
-            return _SHORT_ESCAPES[char]
-        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
-
-    return '"' + _QUOTED_NAME.sub(escape, text) + '"'
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _json_text(document: Any) -> str:
-    """JSON that is valid UTF-8 even for names that are not: a lone surrogate becomes ``\\udcxx``.
-
-    ``ensure_ascii=False`` keeps other text readable, but would pass a lone surrogate through, and
-    printing it gave the raw, invalid byte; ``json.loads`` then ``os.fsencode`` gives the name back.
-    """
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _jsonable(value: Any) -> Any:
@@ -288,7 +250,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         if args.state is None or row.state == args.state
     ]
     if args.json:
-        _out(_json_text([row.to_json() for row in rows]))
+        _out(json_text([row.to_json() for row in rows]))
         return 0
     if not rows:
         print(
@@ -339,7 +301,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             "metadata": _jsonable(article.metadata),
             "body": article.body,
         }
-        _out(_json_text(document))
+        _out(json_text(document))
         return 0
     for key, value in article.metadata.items():
         _out(f"{key}: {_plain(value)}")
