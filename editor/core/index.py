@@ -208,12 +208,17 @@ def _summarize_inside(
 ) -> ArticleSummary:
     """A row for ``path``; a symbolic link to a file outside ``root`` is listed, never read."""
     if links_outside(root, path):
-        # Only what the link is (a device, say) is told; the file itself is never read.
-        return _invalid(relpath, kind_problem(path) or OUTSIDE_LINK)
+        return _invalid(relpath, outside_link_reason(path))
     return _summarize(path, relpath, as_of)
 
 
 OUTSIDE_LINK = "This is a link to a file outside the folder; Copydesk does not open it"
+
+
+def outside_link_reason(path: str | Path) -> str:
+    """Why a link out of the folder is not read: what it points to (a device, say), if that is
+    not a regular file, else that it leads outside. The target itself is never opened."""
+    return kind_problem(path) or OUTSIDE_LINK
 
 
 def links_outside(root: str | Path, path: str | Path) -> bool:

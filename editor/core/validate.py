@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from editor.core.files import read_regular
 from editor.core.frontmatter import Format, FrontMatterError, SplitFile, read
-from editor.core.index import OUTSIDE_LINK, article_paths, links_outside
+from editor.core.index import article_paths, links_outside, outside_link_reason
 from editor.core.state import ALL_DATE_KEYS, is_draft
 from editor.core.values import hugo_reads_date
 
@@ -459,7 +459,7 @@ def check_folder(root: Path | str) -> FolderCheck:
         result.files += 1
         relpath = path.relative_to(folder).as_posix()
         if links_outside(folder, path):  # the list and the window refuse it too
-            result.problems.append(Problem(relpath, None, Level.ERROR, OUTSIDE_LINK))
+            result.problems.append(Problem(relpath, None, Level.ERROR, outside_link_reason(path)))
             continue
         try:
             split_file, metadata = read(read_regular(path)[0])
