@@ -31,6 +31,14 @@ def main() -> int:
         print(
             f"  {name:<22} {figures['best_s']:7.3f} s / {figures['median_s']:7.3f} s   {figures['files']} files{note}"
         )
+    from bench import hostile_bench
+
+    results["hostile"] = hostile_bench.run()
+    print(
+        "\nSetting a value in one hostile file, as a ratio to the largest ordinary one (target <= 1):"
+    )
+    for name, figures in results["hostile"].items():
+        print(f"  {name:<30} {figures['seconds']:7.3f} s  ratio {figures['ratio']:6.3f}")
     if not args.skip_ui:
         from bench import ui_bench
 
