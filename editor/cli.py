@@ -23,8 +23,6 @@ from editor import __version__, cli_git, merge_driver
 from editor.cli_common import (
     PROG,
     CommandError,
-    json_text,
-    shown_path,
 )
 from editor.cli_common import display as _display
 from editor.cli_common import err as _err
@@ -35,6 +33,7 @@ from editor.core.article import Article
 from editor.core.errors import describe_error
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, desk_rules, scan
+from editor.core.names import json_text, shown_path
 from editor.core.service import DocumentService, FileResult, Outcome
 from editor.core.site import desk_for, find_site_root
 from editor.core.state import ALL_DATE_KEYS, PublishState, Verdict, hugo_key, judge

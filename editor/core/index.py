@@ -138,9 +138,7 @@ def _walk(root: str, skip: frozenset[str] = frozenset()) -> Iterator[str]:
                 if entry.is_dir(follow_symlinks=False):
                     if not skips_folder(entry.name) and not (folder == root and entry.name in skip):
                         subfolders.append(entry.path)
-                elif is_article_name(entry.name) and not _links_to_folder(entry):
-                    # Pipes, devices, link loops and links to nothing are listed too: the row
-                    # says what they are (files.kind_problem) instead of the file going missing.
+                elif is_listed_entry(entry):
                     yield entry.path
                 elif is_temp_name(entry.name):
                     temps.append(entry.name)
@@ -158,12 +156,18 @@ def _is_file(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _links_to_folder(entry: os.DirEntry[str]) -> bool:
-    """A link to a folder is neither followed nor listed (a loop or a dangling link is listed)."""
-    try:
-        return entry.is_symlink() and entry.is_dir()
-    except OSError:
+def is_listed_entry(entry: os.DirEntry[str]) -> bool:
+    """Whether a folder entry (not itself a folder) gets a row: an article name, not a folder link.
+
+    Pipes, devices, link loops and links to nothing are listed too: their row says what they are
+    (``files.kind_problem``) instead of the file going missing from the list.
+    """
+    if not is_article_name(entry.name):
         return False
+    try:
+        return not (entry.is_symlink() and entry.is_dir())  # a link to a folder is not followed
+    except OSError:  # a link loop
+        return True
 
 
 def _text(value: Any) -> str:
@@ -311,12 +315,17 @@ def _summarize_inside(
 ) -> ArticleSummary:
     """A row for ``path``; a symbolic link to a file outside ``root`` is listed, never read."""
     if links_outside(root, path):
-        # Only what the link is (a device, say) is told; the file itself is never read.
-        return _invalid(relpath, kind_problem(path) or OUTSIDE_LINK)
+        return _invalid(relpath, outside_link_reason(path))
     return _summarize(path, relpath, as_of, rules)
 
 
 OUTSIDE_LINK = "This is a link to a file outside the folder; Copydesk does not open it"
+
+
+def outside_link_reason(path: str | Path) -> str:
+    """Why a link out of the folder is not read: what it points to (a device, say), if that is
+    not a regular file, else that it leads outside. The target itself is never opened."""
+    return kind_problem(path) or OUTSIDE_LINK
 
 
 def links_outside(root: str | Path, path: str | Path) -> bool:

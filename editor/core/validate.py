@@ -25,7 +25,7 @@ from editor.core.images import IMAGE_KEYS, find_local_image, image_places
 from editor.core.images import (
     resolve_local_image as resolve_local_image,  # ui.image_loader, until it moves
 )
-from editor.core.index import OUTSIDE_LINK, article_paths, links_outside
+from editor.core.index import article_paths, links_outside, outside_link_reason
 from editor.core.json_members import json_members, key_line_numbers
 from editor.core.site import SITE_MARKERS, find_site_root
 from editor.core.state import ALL_DATE_KEYS, fold_keys, is_draft
@@ -371,7 +371,7 @@ def check_folder(root: Path | str) -> FolderCheck:
         result.files += 1
         relpath = path.relative_to(folder).as_posix()
         if links_outside(folder, path):  # the list and the window refuse it too
-            result.problems.append(Problem(relpath, None, Level.ERROR, OUTSIDE_LINK))
+            result.problems.append(Problem(relpath, None, Level.ERROR, outside_link_reason(path)))
             continue
         try:
             split_file, metadata = read(read_regular(path)[0])
