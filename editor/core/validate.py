@@ -22,9 +22,6 @@ from editor.core.errors import describe_error
 from editor.core.files import read_regular
 from editor.core.frontmatter import Format, FrontMatterError, SplitFile, read
 from editor.core.images import IMAGE_KEYS, find_local_image, image_places
-from editor.core.images import (
-    resolve_local_image as resolve_local_image,  # ui.image_loader, until it moves
-)
 from editor.core.index import OUTSIDE_LINK, article_paths, links_outside
 from editor.core.json_members import json_members, key_line_numbers
 from editor.core.state import ALL_DATE_KEYS, is_draft

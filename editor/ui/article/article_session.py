@@ -18,10 +18,12 @@ from PySide6.QtWidgets import QWidget
 from editor.core import validate
 from editor.core.article import Article
 from editor.core.edit import EditError
+from editor.core.errors import describe_error
 from editor.core.files import current_bytes
 from editor.core.frontmatter import FrontMatterError
+from editor.core.images import COVER_KEY, ImagePlaces, image_places
 from editor.core.index import summary_of
-from editor.core.service import ConflictError, DocumentService, PathError, describe_error
+from editor.core.service import ConflictError, DocumentService, PathError
 from editor.ui.article.body_view import BodyView
 from editor.ui.article.conflict_bar import ConflictBar, DiffDialog, unified_diff
 from editor.ui.common import dialogs
@@ -109,12 +111,9 @@ class ArticleSession(QObject):
         self.service = service
         self.site_root = site_root
 
-    def search_dirs(self) -> list[Path]:
-        """Where a local image reference is looked up: the article's folder, then the site's static/."""
-        dirs = [self.article.path.parent] if self.article else []
-        if self.site_root is not None:
-            dirs.append(self.site_root / "static")
-        return dirs
+    def image_places(self) -> ImagePlaces:
+        """Where the open article's local images are looked up (the one rule in core.images)."""
+        return image_places(self.article.path if self.article else None, self.site_root)
 
     # --- showing -------------------------------------------------------------------------------------
 
@@ -150,7 +149,7 @@ class ArticleSession(QObject):
         self.failed_path = None
         self.conflict_bar.clear()
         self.form.set_article(article)
-        self.body.set_article(article)
+        self.body.set_article(article, self.image_places())
         self._validate()
         self._load_thumbnail()
         self._report_dirty()
@@ -158,12 +157,12 @@ class ArticleSession(QObject):
 
     def _load_thumbnail(self) -> None:
         self._thumbnail_timer.stop()
-        reference = self.article.value("enclosure") if self.article else None
+        reference = self.article.value(COVER_KEY) if self.article else None
         if not isinstance(reference, str) or not reference.strip():
             self._thumbnail_reference = None
             return
         self._thumbnail_reference = reference.strip()
-        self.loader.load(self._thumbnail_reference, self.search_dirs())
+        self.loader.load(self._thumbnail_reference, self.image_places())
 
     def _image_loaded(self, reference: str, image: object) -> None:
         if reference == self._thumbnail_reference:
@@ -177,7 +176,7 @@ class ArticleSession(QObject):
 
     def _edited(self, key: str, value: object) -> None:
         self._validate()
-        if key.lower() == "enclosure":
+        if key.lower() == COVER_KEY:
             self._thumbnail_timer.start()
         self._report_dirty()
 
@@ -207,7 +206,7 @@ class ArticleSession(QObject):
         try:
             saved, written = self.service.save(article, force=force)
         except ConflictError as error:
-            self.show_conflict(str(error))
+            self.show_conflict(describe_error(error))
             return False
         except (EditError, PathError, OSError, ValueError) as error:
             # The reason in the message itself: behind "Show Details" nobody reads it.
@@ -233,7 +232,7 @@ class ArticleSession(QObject):
             self.article.discard_edits()
             self.undo_stack.clear()
             self.form.refresh()
-            self.body.set_article(self.article)
+            self.body.set_article(self.article, self.image_places())
             self._validate()
             self._load_thumbnail()
             self._report_dirty()
@@ -331,7 +330,9 @@ class ArticleSession(QObject):
         try:
             return self.article.text_to_save()
         except EditError as error:
-            dialogs.report_error(self.window, self.tr("Cannot show the changes"), str(error))
+            dialogs.report_error(
+                self.window, self.tr("Cannot show the changes"), describe_error(error)
+            )
             return None
 
     def review_changes(self) -> DiffDialog | None:

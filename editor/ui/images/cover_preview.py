@@ -6,10 +6,9 @@ Loading lives in :mod:`editor.ui.images.image_loader` (``ImageLoader`` is re-exp
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import qtawesome
-from PySide6.QtCore import QRect, QSize, Qt, QUrl
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.images import COVER_KEY, ImagePlaces
 from editor.ui.common import links
 from editor.ui.form.field_editors import error_color
 from editor.ui.images.image_loader import ImageLoader
@@ -136,7 +136,7 @@ class ImagePanel(QFrame):
         key: str,
         title: str,
         reference: str,
-        open_url: Callable[[QUrl], object],
+        open_url: Callable[[str], object],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -159,13 +159,13 @@ class ImagePanel(QFrame):
             self.tr("Open in browser"),
         )
         self.open_button.setObjectName(f"openInBrowser_{key}")
-        url = links.safe_url(reference)
-        self.open_button.setEnabled(url is not None)
+        address = links.check(reference)
+        self.open_button.setEnabled(address.ok)
         self.open_button.setToolTip(
-            reference if url is not None else self.tr("Only web addresses open in the browser")
+            address.display if address.ok else self.tr("Only web addresses open in the browser")
         )
-        if url is not None:
-            self.open_button.clicked.connect(lambda: open_url(url))
+        if address.ok:
+            self.open_button.clicked.connect(lambda: open_url(reference))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -203,7 +203,7 @@ class CoverPreviewDialog(QDialog):
         loader: ImageLoader,
         parent: QWidget | None = None,
         *,
-        open_url: Callable[[QUrl], object] | None = None,
+        open_url: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("coverPreview")
@@ -225,7 +225,7 @@ class CoverPreviewDialog(QDialog):
         loader.loaded.connect(self._on_loaded)
         loader.failed.connect(self._on_failed)
 
-    def show_images(self, images: dict[str, str], search_dirs: list[Path]) -> None:
+    def show_images(self, images: dict[str, str], places: ImagePlaces) -> None:
         """Show each key → reference (e.g. {"enclosure": url, "qrcode": url}); loads asynchronously."""
         for panel in self.panels:
             self._row.removeWidget(panel)
@@ -234,11 +234,11 @@ class CoverPreviewDialog(QDialog):
         titles = {"enclosure": self.tr("Cover image"), "qrcode": self.tr("QR code")}
         for key, reference in images.items():
             panel = ImagePanel(key, titles.get(key, key), str(reference), self._open_url)
-            self._row.addWidget(panel, 2 if key == "enclosure" else 1)
+            self._row.addWidget(panel, 2 if key == COVER_KEY else 1)
             self.panels.append(panel)
         self._empty.setVisible(not self.panels)
         for reference in images.values():
-            self._loader.load(str(reference), search_dirs)
+            self._loader.load(str(reference), places)
         self.show()
         self.raise_()
         self.activateWindow()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from editor.core.errors import describe_error
 from editor.core.index import ArticleSummary, summary_of
 from editor.core.service import FileResult, Outcome
 from editor.core.state import PublishState
@@ -183,7 +184,7 @@ class BulkRunner(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self.window.editor_panel.setEnabled(True)
-        dialogs.report_error(self.window, _tr("The change failed"), str(error))
+        dialogs.report_error(self.window, _tr("The change failed"), describe_error(error))
 
     def _finished(self) -> None:
         self._task = None

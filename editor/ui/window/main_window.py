@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout
 
 from editor import APP_NAME
 from editor.core import validate
+from editor.core.errors import describe_error
+from editor.core.images import COVER_KEY, IMAGE_KEYS
 from editor.core.index import ArticleSummary
 from editor.core.service import DocumentService
 from editor.core.state import PublishState
@@ -177,7 +179,7 @@ class MainWindow(QMainWindow):
         act[ActionId.TOGGLE_DRAFT].triggered.connect(lambda: self.bulk.set_draft(None))
         act[ActionId.PUBLISH_AND_NEXT].triggered.connect(self.bulk.publish_and_next)
         act[ActionId.OPEN_SOURCE].triggered.connect(self.open_source_link)
-        act[ActionId.OPEN_COVER].triggered.connect(lambda: self.open_cover("enclosure"))
+        act[ActionId.OPEN_COVER].triggered.connect(lambda: self.open_cover(COVER_KEY))
         act[ActionId.NEXT].triggered.connect(lambda: self.step(1))
         act[ActionId.PREVIOUS].triggered.connect(lambda: self.step(-1))
         act[ActionId.RELOAD].triggered.connect(self.reload_folder)
@@ -296,7 +298,9 @@ class MainWindow(QMainWindow):
                 self.list_panel.reselect()
 
     def _scan_failed(self, error: BaseException) -> None:
-        self.show_message(self.tr("The folder could not be read: {0}").format(error))
+        self.show_message(
+            self.tr("The folder could not be read: {0}").format(describe_error(error))
+        )
 
     def _scan_done(self) -> None:
         self._scan_task = None
@@ -452,13 +456,13 @@ class MainWindow(QMainWindow):
             link = self.session.article.value("source_link")
             links.open_external(link if isinstance(link, str) else "", self)
 
-    def open_cover(self, key: str = "enclosure") -> None:
+    def open_cover(self, key: str = COVER_KEY) -> None:
         article = self.session.article
         if article is None:
             return
         images = {
             name: value.strip()
-            for name in ("enclosure", "qrcode")
+            for name in IMAGE_KEYS
             if isinstance(value := article.value(name), str) and value.strip()
         }
         if not images:
@@ -469,7 +473,7 @@ class MainWindow(QMainWindow):
                 self.loader, self, open_url=lambda url: links.open_external(url, dialog)
             )
             self._cover_dialog = dialog
-        self._cover_dialog.show_images(images, self.session.search_dirs())
+        self._cover_dialog.show_images(images, self.session.image_places())
         self._cover_dialog.show()
         self._cover_dialog.raise_()
 
@@ -500,7 +504,7 @@ class MainWindow(QMainWindow):
                 and self.model.summary(article.relpath).draft
             ),
             has_source_link=has("source_link"),
-            has_cover=has("enclosure") or has("qrcode"),
+            has_cover=any(has(key) for key in IMAGE_KEYS),
             has_next=self.list_panel.has_step(1),
             has_previous=self.list_panel.has_step(-1),
             can_undo=self.undo_stack.canUndo(),
