@@ -27,6 +27,7 @@ from editor.core.render import (
     render_body,
     stylesheet,
 )
+from editor.core.urls import check_web_url
 from editor.core.validate import find_site_root
 from editor.ui.common.links import url_text
 
@@ -127,7 +128,7 @@ class BodyView(QTabWidget):
 
         self.browser = SafeTextBrowser()
         self.browser.anchorClicked.connect(self._on_anchor)
-        self.browser.highlighted.connect(lambda url: self.link_hovered.emit(QUrl(url).toString()))
+        self.browser.highlighted.connect(self._on_hover)
         self.addTab(self.browser, self.tr("Rendered"))
 
         self.source = QPlainTextEdit()
@@ -220,6 +221,12 @@ class BodyView(QTabWidget):
     def _widget_text(self) -> str:
         """The source text with its non-breaking spaces kept (toPlainText turns them into spaces)."""
         return fold_line_breaks(self.source.document().toRawText())
+
+    def _on_hover(self, url: QUrl | str) -> None:
+        # A web address is shown as the policy shows it: a look-alike host in punycode.
+        text = url_text(QUrl(url))
+        address = check_web_url(text)
+        self.link_hovered.emit(address.display if address.ok else text)
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.isRelative() and not url.path() and url.hasFragment():

@@ -15,9 +15,9 @@ def loads(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     asked: list[str] = []
     original = window.loader.load
 
-    def load(reference: str, search_dirs: object) -> None:
+    def load(reference: str, places: object) -> None:
         asked.append(reference)
-        original(reference, search_dirs)
+        original(reference, places)
 
     monkeypatch.setattr(window.loader, "load", load)
     return asked

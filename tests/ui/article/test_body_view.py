@@ -159,6 +159,15 @@ def test_a_link_activated_by_keyboard_is_handed_over_as_written(
     assert isinstance(blocker.args[0], str) and blocker.args[0] == href
 
 
+def test_a_hovered_look_alike_host_is_shown_in_punycode(qtbot, view: BodyView) -> None:
+    with qtbot.waitSignal(view.link_hovered) as blocker:
+        browser(view).highlighted.emit(QUrl("https://аррӏе.com/login"))
+    assert blocker.args[0] == "https://xn--80ak6aa92e.com/login"
+    with qtbot.waitSignal(view.link_hovered) as blocker:
+        browser(view).highlighted.emit(QUrl("https://bücher.de/"))
+    assert blocker.args[0] == "https://bücher.de/"
+
+
 def test_fragment_links_scroll_inside_the_body(qtbot, view: BodyView, desk: Path) -> None:
     article = write_article(
         desk,
@@ -308,6 +317,11 @@ def test_local_images_load_only_from_the_article_and_static_folders(
     assert text_browser.loadResource(image, QUrl("../../../secret.png")) is None
     assert text_browser.loadResource(image, QUrl.fromLocalFile(str(secret))) is None
     assert text_browser.loadResource(image, QUrl("/images/missing.png")) is None
+    # the one rule of core.images: "/x" is the static folder, "x" the article's folder
+    QImage(6, 6, QImage.Format.Format_RGB32).save(str(article.path.parent / "beside.png"))
+    assert isinstance(text_browser.loadResource(image, QUrl("beside.png")), QImage)
+    assert text_browser.loadResource(image, QUrl("/beside.png")) is None
+    assert text_browser.loadResource(image, QUrl("../../static/images/desk-cover.png")) is None
 
 
 def test_no_article_shows_a_placeholder_and_ignores_typing(qtbot, view: BodyView) -> None:
