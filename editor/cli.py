@@ -24,10 +24,11 @@ from editor import __version__
 from editor.core.article import Article
 from editor.core.errors import describe_error
 from editor.core.frontmatter import FrontMatterError
-from editor.core.index import ArticleSummary, scan
+from editor.core.index import ArticleSummary, desk_rules, scan
 from editor.core.service import DocumentService, FileResult, Outcome
-from editor.core.state import ALL_DATE_KEYS, PublishState, hugo_key, state_of
-from editor.core.validate import Level, check_folder, find_site_root
+from editor.core.site import desk_for, find_site_root
+from editor.core.state import ALL_DATE_KEYS, PublishState, Verdict, hugo_key, judge
+from editor.core.validate import Level, check_folder
 from editor.core.values import (
     format_date_like,
     hugo_reads_date,
@@ -151,6 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     opener.add_argument(
         "path", nargs="?", metavar="PATH", help="a content folder, a Hugo site, or one article"
     )
+    opener.add_argument(
+        "--screenshot",
+        metavar="FILE",
+        help="save a picture of the window (PNG) once the list has loaded, then quit",
+    )
     opener.set_defaults(run=cmd_open)
 
     lister = commands.add_parser(
@@ -237,7 +243,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         from editor.app import main as app_main
     except ImportError as error:
         raise CommandError(f"the window cannot start: {error}") from None
-    return app_main(path)
+    return app_main(path, screenshot=args.screenshot)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -261,10 +267,15 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     titles = [_row_title(row) for row in rows]
     width = min(TITLE_WIDTH, max(_cells("TITLE"), *(_cells(title) for title in titles)))
-    _out(f"{'STATE':<9}  {'DATE (UTC)':<16}  {_fit('TITLE', width)}  PATH")
+    # A language column only where the site is multilingual (the index sets it only there).
+    lang_width = max((len(row.language) for row in rows), default=0)
+    lang_width = max(lang_width, len("LANG")) if lang_width else 0
+    lang_head = f"{'LANG':<{lang_width}}  " if lang_width else ""
+    _out(f"{'STATE':<9}  {'DATE (UTC)':<16}  {lang_head}{_fit('TITLE', width)}  PATH")
     for row, title in zip(rows, titles, strict=True):
         date = row.date.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M") if row.date else ""
-        _out(f"{row.state.value:<9}  {date:<16}  {_fit(title, width)}  {row.path}")
+        lang = f"{row.language:<{lang_width}}  " if lang_width else ""
+        _out(f"{row.state.value:<9}  {date:<16}  {lang}{_fit(title, width)}  {row.path}")
     return 0
 
 
@@ -289,14 +300,24 @@ def _load(path_text: str) -> Article:
         raise CommandError(f"{path_text}: {describe_error(error)}") from None
 
 
+def _verdict(article: Article, as_of: dt.datetime | None) -> Verdict:
+    """The article's state by its site's rules (cascade, [frontmatter], timeZone, build)."""
+    root, _ = desk_for(article.path)
+    rules, _ = desk_rules(root).page_rules(Path(article.path).resolve())
+    mtime = dt.datetime.fromtimestamp(article.fingerprint.mtime_ns / 1e9, dt.UTC)
+    return judge(article.metadata, as_of, rules, mtime=mtime)
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     article = _load(args.file)
-    state = state_of(article.metadata, args.as_of).value
+    verdict = _verdict(article, args.as_of)
+    state = verdict.state.value
     if args.json:
         document = {
             "path": args.file,
             "format": article.format.value,
             "state": state,
+            "reason": {**verdict.reason.to_json(), "text": verdict.reason.describe(verdict.state)},
             "metadata": _jsonable(article.metadata),
             "body": article.body,
         }
@@ -306,6 +327,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         _out(f"{key}: {_plain(value)}")
     _out()
     _out(f"state: {state}")
+    if verdict.state is not PublishState.PUBLISHED and verdict.reason.key:
+        _out(f"because: {verdict.reason.describe(verdict.state).partition(': ')[2]}")
     _out()
     body = article.body.lstrip("\r\n")  # the blank line after the front matter is not content
     sys.stdout.write(body if body.endswith("\n") or not body else body + "\n")

@@ -87,9 +87,21 @@ def test_list_json_has_one_object_per_article(
         "source_link",
         "enclosure",
         "error",
+        "state_key",  # which key decided the state, and the reason in full
+        "reason",
+        "language",
     }
     assert all(set(row) == keys for row in rows.values())
-    assert rows[str(CALDER)] == {
+    calder = rows[str(CALDER)]
+    assert calder.pop("state_key") == "date"
+    assert calder.pop("reason") == {
+        "key": "date",
+        "value": "2026-03-02T09:30:00+00:00",
+        "via": None,
+        "text": "published: date 2026-03-02T09:30:00+00:00",
+    }
+    assert calder.pop("language") is None
+    assert calder == {
         "path": str(CALDER),
         "title": "Calder Bay Port Posts Record February Volumes as Northern Terminal Opens",
         "date": "2026-03-02T09:30:00+00:00",
@@ -200,7 +212,7 @@ def test_show_json(sample_desk: Path, capsys: pytest.CaptureFixture[str]) -> Non
     status, out, _ = run(capsys, "show", sample_desk / LOCKERLOOP, "--json")
     assert status == 0
     document = json.loads(out)
-    assert set(document) == {"path", "format", "state", "metadata", "body"}
+    assert set(document) == {"path", "format", "state", "reason", "metadata", "body"}
     assert document["format"] == "yaml"
     assert document["state"] == "published"
     assert document["path"] == str(sample_desk / LOCKERLOOP)
@@ -324,7 +336,7 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     """Stands in for editor.app (the window): records the path it was asked to open."""
     opened: list[str | None] = []
 
-    def app_main(path: str | None) -> int:
+    def app_main(path: str | None, screenshot: str | None = None) -> int:
         opened.append(path)
         return 7
 

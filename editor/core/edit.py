@@ -49,6 +49,9 @@ class _Remove:
     def __repr__(self) -> str:
         return "REMOVE"
 
+    def __reduce__(self) -> str:
+        return "REMOVE"  # pickled by name: the one instance survives a trip to a worker process
+
 
 # An edit whose value is REMOVE deletes the key (its line, with a comment on that line). A dict
 # given for a key that holds a table is written key by key, so the table's other lines stay.
@@ -68,10 +71,11 @@ def apply_edits(
         return split_file
     if old is None:
         old = parse_front(split_file)
+    # Removing a key the file does not have is no edit.
+    edits = {key: value for key, value in edits.items() if value is not REMOVE or key in old}
+    if not edits:
+        return split_file
     if split_file.format is Format.NONE:
-        edits = {key: value for key, value in edits.items() if value is not REMOVE}
-        if not edits:
-            return split_file
         new_split = _add_toml_block(split_file, edits)
     else:
         editor = {Format.TOML: _edit_toml, Format.YAML: _edit_yaml, Format.JSON: _edit_json}[

@@ -2,7 +2,7 @@
 
 The three-way merge asks each side what it changed against the base, and the history view (issue 8)
 shows what a commit changed; both need the same answer, so it lives here. Keys are compared folded to
-lower case (:func:`editor.core.state.folded_keys`), so ``Title`` → ``title`` is a rename, not a removal
+lower case (:func:`editor.core.state.fold_keys`), so ``Title`` → ``title`` is a rename, not a removal
 and an addition. Where one version has two keys that fold together (``Title`` and ``title``), those
 are compared by their exact spelling so that neither is lost.
 """
@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from editor.core.frontmatter import read
-from editor.core.state import folded_keys
+from editor.core.state import fold_keys
 from editor.core.values import same_value
 
 
@@ -88,12 +88,18 @@ class VersionChanges:
         return [change.key for change in self.fields]
 
 
+def _key_for_name(version: Mapping[Any, Any]) -> dict[str, Any]:
+    """Each lower-case name Hugo sees → the key of ``version`` (as written, any type) it reads."""
+    by_text = {str(key): key for key in version}
+    return {lower: by_text[text] for lower, (text, _) in fold_keys(version).items()}
+
+
 def align_keys(*versions: Mapping[str, Any]) -> list[tuple[str, tuple[str | None, ...]]]:
     """Pair up the keys of several versions: (name, that name's key in each version or None).
 
     Names come in the order they first appear, version by version.
     """
-    folded = [folded_keys(version) for version in versions]
+    folded = [_key_for_name(version) for version in versions]
     colliding: set[str] = set()
     for version, fold in zip(versions, folded, strict=True):
         if len(fold) != len(version):

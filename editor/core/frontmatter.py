@@ -5,8 +5,9 @@ strings whose concatenation is the decoded text exactly: ``head`` (leading blank
 delimiter line), ``front`` (the front matter text), ``tail`` (the closing delimiter line) and ``body``.
 Nothing is normalised, so ``SplitFile.encode()`` gives back the bytes that were read.
 
-Reading values uses the fast parsers (stdlib ``tomllib``, ``json``, ruamel's safe loader); editing lives
-in :mod:`editor.core.edit`.
+Reading values uses the fast parsers of :mod:`editor.core.fast_parsers` (each with the stdlib parser as
+the judge of errors and of anything in doubt) and ruamel's safe loader; editing lives in
+:mod:`editor.core.edit`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import tomllib
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
+
+from editor.core.fast_parsers import loads_json, loads_toml
 
 BOM = b"\xef\xbb\xbf"
 _BINARY_SNIFF = 8192
@@ -209,7 +212,7 @@ def _parse_front(split_file: SplitFile) -> dict[str, Any]:
         return {}
     if fmt is Format.TOML:
         try:
-            return tomllib.loads(front)
+            return loads_toml(front)
         except tomllib.TOMLDecodeError as error:
             message = str(error)
             where = _TOML_WHERE.search(message)
@@ -230,7 +233,7 @@ def _parse_front(split_file: SplitFile) -> dict[str, Any]:
             raise FrontMatterError(f"Malformed TOML front matter: {message}") from None
     if fmt is Format.JSON:
         try:
-            value = json.loads(front)
+            value = loads_json(front)
         except json.JSONDecodeError as error:  # split already parsed it; kept for direct callers
             raise FrontMatterError(
                 f"Malformed JSON front matter: {error.msg}", error.lineno + offset, error.colno

@@ -24,7 +24,8 @@ from editor.core.frontmatter import Format, FrontMatterError, SplitFile, read
 from editor.core.images import IMAGE_KEYS, find_local_image, image_places
 from editor.core.index import OUTSIDE_LINK, article_paths, links_outside
 from editor.core.json_members import json_members, key_line_numbers
-from editor.core.state import ALL_DATE_KEYS, is_draft
+from editor.core.site import SITE_MARKERS, find_site_root
+from editor.core.state import ALL_DATE_KEYS, fold_keys, is_draft
 from editor.core.urls import Verdict, check_web_url, is_local_reference
 from editor.core.values import hugo_reads_date
 
@@ -37,7 +38,7 @@ LENGTH_LIMITS = {"summary": SUMMARY_LIMIT, "description": DESCRIPTION_LIMIT}
 URL_KEYS = ("source_link", *IMAGE_KEYS)  # the image keys may also name a file of the site
 UNIQUE_KEYS = ("article_id", "feed_item_id", "source_link")
 CHECKED_DATE_KEYS = ALL_DATE_KEYS
-SITE_MARKERS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
+__all__ = ["SITE_MARKERS", "find_site_root"]  # their home is editor.core.site; kept for callers
 
 
 class Level(StrEnum):
@@ -60,18 +61,7 @@ class Problem:
         return f"{where}: {self.level.value}: {self.message}"
 
 
-# --- the site and its files ------------------------------------------------------------------------
-
-
-def find_site_root(path: Path | str) -> Path | None:
-    """The nearest folder at or above ``path`` that looks like a Hugo site (a config file or static/)."""
-    start = Path(path).absolute()
-    if not start.is_dir():
-        start = start.parent
-    for folder in (start, *start.parents):
-        if any((folder / name).is_file() for name in SITE_MARKERS) or (folder / "static").is_dir():
-            return folder
-    return None
+# --- links and local files ------------------------------------------------------------------------
 
 
 # --- where keys are --------------------------------------------------------------------------------
@@ -205,21 +195,6 @@ class _Lines:
 # --- the checks ------------------------------------------------------------------------------------
 
 
-def _by_lower_key(metadata: Mapping[str, Any]) -> dict[str, tuple[str, Any]]:
-    """lower-case key → (key as written, value), for the key Hugo reads (see ``state.hugo_key``).
-
-    Hugo moves a key that is not all lower case onto its lower-case form, so ``Title`` wins over
-    ``title`` wherever each is written.
-    """
-    found: dict[str, tuple[str, Any]] = {}
-    for key, value in metadata.items():
-        text = str(key)
-        lower = text.lower()
-        if lower not in found or text != lower:
-            found[lower] = (text, value)
-    return found
-
-
 def check_article(
     relpath: str,
     split_file: SplitFile,
@@ -235,7 +210,7 @@ def check_article(
     local cover images; without them a local path is reported as not found.
     """
     lines = _Lines(split_file)
-    found = _by_lower_key(metadata)
+    found = fold_keys(metadata)
     problems: list[Problem] = []
 
     def report(level: Level, key: str, message: str) -> None:
@@ -403,7 +378,7 @@ def check_folder(root: Path | str) -> FolderCheck:
         result.problems.extend(
             check_article(relpath, split_file, metadata, article_path=path, site_root=site_root)
         )
-        found = _by_lower_key(metadata)
+        found = fold_keys(metadata)
         lines = _Lines(split_file)
         for lower in UNIQUE_KEYS:
             if lower in found:

@@ -17,7 +17,7 @@ from editor.core.index import (
     summarize,
     summarize_metadata,
 )
-from editor.core.state import PublishState
+from editor.core.state import PublishState, StateReason
 
 UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -161,6 +161,7 @@ def test_summary_fields_and_json(desk: Path) -> None:
         summary="42",
         mtime_ns=5,
         size=6,
+        reason=StateReason("draft", "true"),
     )
     assert row.to_json() == {
         "path": "a/b.md",
@@ -172,6 +173,9 @@ def test_summary_fields_and_json(desk: Path) -> None:
         "source_link": "https://example.com/a",
         "enclosure": "/images/a.png",
         "error": None,
+        "state_key": "draft",
+        "reason": {"key": "draft", "value": "true", "via": None, "text": "draft: draft true"},
+        "language": None,
     }
     empty = summarize_metadata("c.md", {}, NOW)
     assert (empty.title, empty.date, empty.draft, empty.state) == (

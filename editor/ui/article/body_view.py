@@ -27,8 +27,8 @@ from editor.core.render import (
     render_body,
     stylesheet,
 )
+from editor.core.site import find_site_root
 from editor.core.urls import check_web_url
-from editor.core.validate import find_site_root
 from editor.ui.common.links import url_text
 
 RENDER_DELAY_MS = 300

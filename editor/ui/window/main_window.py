@@ -21,6 +21,7 @@ from editor.core.errors import describe_error
 from editor.core.images import COVER_KEY, IMAGE_KEYS
 from editor.core.index import ArticleSummary
 from editor.core.service import DocumentService
+from editor.core.site import desk_for
 from editor.core.state import PublishState
 from editor.ui.article.article_session import ArticleSession
 from editor.ui.article.body_view import BodyView
@@ -30,7 +31,7 @@ from editor.ui.common.settings import Settings
 from editor.ui.common.wording import counted, number
 from editor.ui.common.workers import Task, run_stream
 from editor.ui.desk.article_list import ArticleListPanel
-from editor.ui.desk.desk_scan import Folders, desk_for, scan_desk
+from editor.ui.desk.desk_scan import Folders, scan_desk
 from editor.ui.desk.folder_watcher import FolderWatcher, Rescan
 from editor.ui.form.metadata_form import MetadataForm
 from editor.ui.images.cover_preview import CoverPreviewDialog, ImageLoader

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.site import desk_for
 from editor.core.state import PublishState
 from editor.ui.article.conflict_bar import ConflictBar
 from editor.ui.common import dialogs
-from editor.ui.desk.article_model import DIRTY_MARK, Column, Role
-from editor.ui.desk.desk_scan import desk_for
+from editor.ui.desk.article_model import DIRTY_MARK, Column, Role, state_icon, state_label
 from editor.ui.images.cover_preview import CoverPreviewDialog
 from editor.ui.window.actions import ActionId
 from editor.ui.window.main_window import MainWindow
@@ -68,9 +68,12 @@ def test_state_column_tells_states_apart_with_word_and_icon(window: MainWindow) 
         icons[state] = (
             model.index(row, Column.STATE).data(Qt.ItemDataRole.DecorationRole).cacheKey()
         )
-    assert set(words) == set(PublishState)
+    assert set(words) == set(PublishState) - {PublishState.UNLISTED}  # no unlisted sample
     assert len(set(words.values())) == 5 and len(set(icons.values())) == 5
     assert words[PublishState.DRAFT] == "Draft" and words[PublishState.INVALID] == "Invalid"
+    every = {state_label(state) for state in PublishState}
+    assert len(every) == len(PublishState) and state_label(PublishState.UNLISTED) == "Unlisted"
+    assert len({state_icon(state).cacheKey() for state in PublishState}) == len(PublishState)
 
 
 def test_invalid_row_shows_its_error_as_tooltip_and_in_the_status_bar(window: MainWindow) -> None:
@@ -91,6 +94,7 @@ def test_state_filter_shows_counts_per_state(window: MainWindow) -> None:
         "Scheduled (2)",
         "Published (10)",
         "Expired (1)",
+        "Unlisted (0)",
         "Invalid (1)",
     ]
 
