@@ -21,7 +21,7 @@ from editor.core.edit import EditError
 from editor.core.errors import describe_error
 from editor.core.files import current_bytes
 from editor.core.frontmatter import FrontMatterError
-from editor.core.images import COVER_KEY, ImagePlaces, image_places
+from editor.core.images import COVER_KEY, ImagePlaces, image_places, static_folders
 from editor.core.index import summary_of
 from editor.core.service import ConflictError, DocumentService, PathError
 from editor.ui.article.body_view import BodyView
@@ -72,6 +72,7 @@ class ArticleSession(QObject):
         self.window = window
         self.service: DocumentService | None = None
         self.site_root: Path | None = None
+        self._static_dirs: tuple[Path, ...] = ()
         self.article: Article | None = None
         self.failed_path: str | None = None  # a row that could not be opened, and is selected
         self._thumbnail_reference: str | None = None
@@ -110,10 +111,12 @@ class ArticleSession(QObject):
         self.close()
         self.service = service
         self.site_root = site_root
+        self._static_dirs = static_folders(site_root)
 
     def image_places(self) -> ImagePlaces:
         """Where the open article's local images are looked up (the one rule in core.images)."""
-        return image_places(self.article.path if self.article else None, self.site_root)
+        article_path = self.article.path if self.article else None
+        return image_places(article_path, self.site_root, self._static_dirs)
 
     # --- showing -------------------------------------------------------------------------------------
 
@@ -187,7 +190,11 @@ class ArticleSession(QObject):
         self._report_dirty()
 
     def _validate(self) -> None:
-        problems = validate.check_loaded(self.article, self.site_root) if self.article else []
+        problems = (
+            validate.check_loaded(self.article, self.site_root, self._static_dirs)
+            if self.article
+            else []
+        )
         self.form.set_problems(problems)
 
     def _report_dirty(self) -> None:
