@@ -145,7 +145,9 @@ class ImagePanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         caption = QLabel(f"<b>{title}</b>")
-        self.address = ElidedLabel(reference)
+        address = links.check(reference)
+        # A web address as the policy shows it: a look-alike host in punycode.
+        self.address = ElidedLabel(address.display if address.ok else reference)
         self.area = ImageArea()
         self.area.set_message(self.tr("Loading…"))
         self.status = QLabel()
@@ -159,7 +161,6 @@ class ImagePanel(QFrame):
             self.tr("Open in browser"),
         )
         self.open_button.setObjectName(f"openInBrowser_{key}")
-        address = links.check(reference)
         self.open_button.setEnabled(address.ok)
         self.open_button.setToolTip(
             address.display if address.ok else self.tr("Only web addresses open in the browser")

@@ -411,3 +411,13 @@ def test_the_app_does_not_fetch_from_its_own_machine_or_network(qtbot, server: S
         message = load_fails(qtbot, app_loader, reference)
         assert message.startswith("Not loaded:") and "your own machine or network" in message
     assert server.hits == []
+
+
+def test_a_look_alike_host_is_shown_in_punycode(qtbot, loader: ImageLoader) -> None:
+    dialog = CoverPreviewDialog(loader, open_url=lambda _url: None)
+    qtbot.addWidget(dialog)
+    dialog.show_images({"enclosure": "https://аррӏе.com/cover.png"}, ImagePlaces())
+    panel = dialog.panel("enclosure")
+    assert panel.address.toolTip() == "https://xn--80ak6aa92e.com/cover.png"
+    button = dialog.findChild(QPushButton, "openInBrowser_enclosure")
+    assert button.toolTip() == "https://xn--80ak6aa92e.com/cover.png"
