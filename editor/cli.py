@@ -14,6 +14,7 @@ import difflib
 import io
 import json
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -23,6 +24,7 @@ from typing import Any
 from editor import __version__
 from editor.core.article import Article
 from editor.core.errors import describe_error
+from editor.core.files import kind_problem
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, desk_rules, scan
 from editor.core.service import DocumentService, FileResult, Outcome
@@ -85,6 +87,44 @@ def _fit(text: str, width: int) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+# Characters that would break a table row or a terminal (controls, line separators), and the lone
+# surrogates by which Python holds the bytes of a file name that is not UTF-8.
+_UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_QUOTED_NAME = re.compile('[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"\\\\]')
+_SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+
+
+def shown_path(text: str) -> str:
+    """A path as one printable line: quoted with C/JSON escapes when it needs any (as git does).
+
+    ``"two\\nlines.md"`` for a newline, ``"caf\\udce9.md"`` for the byte 0xe9 of a name that is not
+    UTF-8: the same escape as in ``--json``, from which ``os.fsencode`` gives back the name.
+    """
+    if not _UNSAFE_NAME.search(text):
+        return text
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in _SHORT_ESCAPES:
+            return _SHORT_ESCAPES[char]
+        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+    return '"' + _QUOTED_NAME.sub(escape, text) + '"'
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_text(document: Any) -> str:
+    """JSON that is valid UTF-8 even for names that are not: a lone surrogate becomes ``\\udcxx``.
+
+    ``ensure_ascii=False`` keeps other text readable, but would pass a lone surrogate through, and
+    printing it gave the raw, invalid byte; ``json.loads`` then ``os.fsencode`` gives the name back.
+    """
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _jsonable(value: Any) -> Any:
@@ -229,6 +269,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _existing(path_text: str, *, folder_ok: bool) -> Path:
     path = Path(path_text)
     if not path.exists():
+        problem = kind_problem(path)  # a link loop or a link to nothing is not "no such file"
+        if problem is not None:
+            raise CommandError(f"{path_text}: {problem}")
         raise CommandError(
             f"{path_text}: no such file or folder" if folder_ok else f"{path_text}: no such file"
         )
@@ -255,7 +298,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         if args.state is None or row.state == args.state
     ]
     if args.json:
-        _out(json.dumps([row.to_json() for row in rows], ensure_ascii=False, indent=2))
+        _out(_json_text([row.to_json() for row in rows]))
         return 0
     if not rows:
         print(
@@ -275,7 +318,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     for row, title in zip(rows, titles, strict=True):
         date = row.date.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M") if row.date else ""
         lang = f"{row.language:<{lang_width}}  " if lang_width else ""
-        _out(f"{row.state.value:<9}  {date:<16}  {lang}{_fit(title, width)}  {row.path}")
+        _out(
+            f"{row.state.value:<9}  {date:<16}  {lang}{_fit(title, width)}  {shown_path(row.path)}"
+        )
     return 0
 
 
@@ -321,7 +366,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             "metadata": _jsonable(article.metadata),
             "body": article.body,
         }
-        _out(json.dumps(document, ensure_ascii=False, indent=2))
+        _out(_json_text(document))
         return 0
     for key, value in article.metadata.items():
         _out(f"{key}: {_plain(value)}")
@@ -444,7 +489,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return args.path if single else str(Path(args.path) / relpath)
 
     for problem in sorted(result, key=lambda item: (shown(item.path), item.line or 0)):
-        where = f"{shown(problem.path)}:{problem.line}" if problem.line else shown(problem.path)
+        name = shown_path(shown(problem.path))
+        where = f"{name}:{problem.line}" if problem.line else name
         _out(f"{where}: {problem.level.value}: {problem.message}")
     files = f"{result.files} file" + ("" if result.files == 1 else "s")
     if result.problems:
@@ -465,14 +511,16 @@ def _count(number: int, level: Level) -> str:
 
 
 def _tolerant_output() -> None:
-    """A terminal that cannot show some character gets a replacement, not an exception."""
+    """A terminal that cannot show some character gets a replacement, not an exception.
+
+    On a UTF-8 stream, a file name that is not UTF-8 comes out as ``\\udcxx`` escapes: the raw
+    bytes (Python's default in a C locale) would make the output invalid UTF-8.
+    """
     for stream in (sys.stdout, sys.stderr):
-        if (
-            isinstance(stream, io.TextIOWrapper)
-            and (stream.encoding or "").lower().replace("-", "") != "utf8"
-        ):
+        if isinstance(stream, io.TextIOWrapper):
+            utf8 = (stream.encoding or "").lower().replace("-", "") == "utf8"
             with contextlib.suppress(ValueError, OSError):
-                stream.reconfigure(errors="replace")
+                stream.reconfigure(errors="backslashreplace" if utf8 else "replace")
 
 
 def _silence_stdout() -> None:
