@@ -36,6 +36,7 @@ from PySide6.QtNetwork import (
 )
 
 from editor import APP_NAME, __version__
+from editor.core.errors import describe_error
 from editor.core.images import ImagePlaces, find_local_image
 from editor.core.urls import Verdict, check_web_url, is_local_reference, scheme_of
 
@@ -130,7 +131,7 @@ class _DecodeJob(QRunnable):
                 if path.stat().st_size > self.max_bytes:
                     return None, self.messages["too_big"]
             except OSError as error:
-                return None, error.strerror or str(error)
+                return None, describe_error(error)
             image, reason = decode_image(None, path)
             return (
                 (image, "")
