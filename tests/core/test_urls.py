@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editor.core.urls import (
     LOCAL_NETWORK,
@@ -101,3 +105,44 @@ def test_mixed_scripts(host: str, mixed: bool) -> None:
 def test_scheme_and_local_references(text: str, scheme: str | None, local: bool) -> None:
     assert scheme_of(text) == scheme
     assert is_local_reference(text) is local
+
+
+_TRICKY = st.sampled_from(
+    [
+        *"aZ09.-_~:/?#[]@!$&'()*+,;=% \\\t\n\x00\x7f\u202e\u200bаοé例。％",
+        *("xn--", "%2e", "%40", "%zz", "127", "0x7f", "::1", "localhost", "..", "//"),
+    ]
+)
+
+
+_HOST = st.lists(
+    st.sampled_from(
+        ["example", "a", "xn--bcher-kva", "аррӏе", "bücher", "127", "0x7f", "com", "1"]
+    ),
+    min_size=1,
+    max_size=4,
+).map(".".join)
+
+
+@given(
+    st.sampled_from(["http://", "https://", "HTTPS://", "//", "http:", "ftp://", ""]),
+    st.one_of(_HOST, st.lists(_TRICKY, max_size=6).map("".join)),
+    st.sampled_from(["", ":8080", ":", ":99999", "@evil.example"]),
+    st.lists(_TRICKY, max_size=16).map("".join),
+)
+@settings(max_examples=500, deadline=None)
+def test_the_policy_never_raises_and_agrees_with_a_url_parser(
+    prefix: str, host: str, port: str, rest: str
+) -> None:
+    result = check_web_url(prefix + host + port + "/" + rest)
+    if not result.ok:
+        assert result.url == "" and result.reason
+        return
+    parts = urlsplit(result.url)
+    assert parts.scheme in ("http", "https")
+    # what is opened is ASCII, has no blank or backslash, and names the host the policy checked
+    assert result.url.isascii() and not any(ch.isspace() or ch == "\\" for ch in result.url)
+    assert "@" not in parts.netloc
+    assert (parts.hostname or "").rstrip(".") == result.host.strip("[]").rstrip(".").lower()
+    again = check_web_url(result.url)
+    assert (again.verdict, again.url) == (result.verdict, result.url)
