@@ -38,7 +38,7 @@ from PySide6.QtNetwork import (
 from editor import APP_NAME, __version__
 from editor.core.errors import describe_error
 from editor.core.images import ImagePlaces, find_local_image
-from editor.core.urls import Verdict, check_web_url, is_local_reference, scheme_of
+from editor.core.urls import WEB_SCHEMES, Verdict, check_web_url, is_local_reference, scheme_of
 
 _MAX_SIDE = 4096  # larger images are decoded scaled down: a preview needs no more
 _CACHE_BYTES = 100 * 1024 * 1024
@@ -196,7 +196,7 @@ class ImageLoader(QObject):
             self._decode(reference, places=places)
             return
         scheme = scheme_of(text)
-        if scheme is not None and scheme not in ("http", "https"):
+        if scheme is not None and scheme not in WEB_SCHEMES:
             message = self.tr(
                 "Only http and https addresses or files of the site can be shown, not %1: links"
             )
