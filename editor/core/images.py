@@ -19,11 +19,14 @@ no Hugo site but has a ``static/`` has that one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from editor.core.site import is_site, load_site
+from editor.core.state import fold_keys
 from editor.core.urls import is_local_reference
 
 IMAGE_KEYS = ("enclosure", "qrcode")
@@ -31,6 +34,23 @@ IMAGE_KEYS = ("enclosure", "qrcode")
 
 COVER_KEY = "enclosure"
 """The image shown as the article's cover thumbnail."""
+
+
+def is_image_key(key: str) -> bool:
+    """Whether a front matter key names an image, as Hugo reads keys (``Enclosure`` is one)."""
+    return key.lower() in IMAGE_KEYS
+
+
+def image_references(metadata: Mapping[str, Any]) -> dict[str, str]:
+    """lower-case image key → the reference Hugo reads for it (stripped text; other values and
+    blanks are left out), in :data:`IMAGE_KEYS` order."""
+    found = fold_keys(metadata)
+    references = {}
+    for key in IMAGE_KEYS:
+        value = found.get(key, ("", None))[1]
+        if isinstance(value, str) and value.strip():
+            references[key] = value.strip()
+    return references
 
 
 @dataclass(frozen=True, slots=True)

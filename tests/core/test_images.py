@@ -11,6 +11,8 @@ from editor.core.images import (
     ImagePlaces,
     find_local_image,
     image_places,
+    image_references,
+    is_image_key,
     resolve_local_image,
 )
 
@@ -127,3 +129,41 @@ def test_root_relative_references_use_the_static_folders_the_site_configures(
     assert resolve_local_image("/b.png", article, tmp_path) == tmp_path / "more" / "b.png"
     missing = find_local_image("/c.png", image_places(article, tmp_path))
     assert missing.path is None and "no file public-files/c.png" in missing.reason
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("enclosure", True),
+        ("Enclosure", True),
+        ("QRCODE", True),
+        ("qrcode", True),
+        ("cover", False),
+        ("image", False),
+        ("enclosure ", False),
+        ("source_link", False),
+        ("", False),
+    ],
+)
+def test_is_image_key(key: str, expected: bool) -> None:
+    assert is_image_key(key) is expected
+
+
+@pytest.mark.parametrize(
+    ("metadata", "expected"),
+    [
+        ({}, {}),
+        ({"enclosure": " /images/a.png "}, {"enclosure": "/images/a.png"}),
+        ({"Enclosure": "a.png"}, {"enclosure": "a.png"}),
+        # Hugo reads the key that is not all lower case
+        ({"enclosure": "low.png", "Enclosure": "High.png"}, {"enclosure": "High.png"}),
+        ({"Enclosure": "High.png", "enclosure": "low.png"}, {"enclosure": "High.png"}),
+        ({"qrcode": "q.png", "enclosure": "e.png"}, {"enclosure": "e.png", "qrcode": "q.png"}),
+        ({"enclosure": "", "qrcode": "   "}, {}),
+        ({"enclosure": 42, "qrcode": None, "cover": "c.png"}, {}),
+        ({"enclosure": ["a.png"]}, {}),
+    ],
+)
+def test_image_references(metadata: dict[str, object], expected: dict[str, str]) -> None:
+    assert image_references(metadata) == expected
+    assert list(image_references(metadata)) == list(expected)

@@ -21,7 +21,13 @@ from editor.core.edit import EditError
 from editor.core.errors import describe_error
 from editor.core.files import current_bytes
 from editor.core.frontmatter import FrontMatterError
-from editor.core.images import COVER_KEY, ImagePlaces, image_places, static_folders
+from editor.core.images import (
+    COVER_KEY,
+    ImagePlaces,
+    image_places,
+    image_references,
+    static_folders,
+)
 from editor.core.index import summary_of
 from editor.core.service import ConflictError, DocumentService, PathError
 from editor.ui.article.body_view import BodyView
@@ -160,11 +166,12 @@ class ArticleSession(QObject):
 
     def _load_thumbnail(self) -> None:
         self._thumbnail_timer.stop()
-        reference = self.article.value(COVER_KEY) if self.article else None
-        if not isinstance(reference, str) or not reference.strip():
+        metadata = self.article.current_metadata() if self.article else {}
+        reference = image_references(metadata).get(COVER_KEY)
+        if reference is None:
             self._thumbnail_reference = None
             return
-        self._thumbnail_reference = reference.strip()
+        self._thumbnail_reference = reference
         self.loader.load(self._thumbnail_reference, self.image_places())
 
     def _image_loaded(self, reference: str, image: object) -> None:

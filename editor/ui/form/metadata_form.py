@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.article import Article
 from editor.core.frontmatter import Format
-from editor.core.images import COVER_KEY, IMAGE_KEYS
+from editor.core.images import COVER_KEY, is_image_key
 from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS
 from editor.core.validate import LENGTH_LIMITS, Problem
 from editor.core.values import coerce_like, same_value
@@ -379,7 +379,7 @@ class MetadataForm(QWidget):
                 font.setWeight(QFont.Weight.DemiBold)
                 editor.line.setFont(font)
         elif kind is FieldKind.LINK:
-            if lower in IMAGE_KEYS:
+            if is_image_key(lower):
                 tip = (
                     self.tr("Preview the cover image")
                     if lower == COVER_KEY

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout
 from editor import APP_NAME
 from editor.core import validate
 from editor.core.errors import describe_error
-from editor.core.images import COVER_KEY, IMAGE_KEYS
+from editor.core.images import COVER_KEY, image_references
 from editor.core.index import ArticleSummary
 from editor.core.service import DocumentService
 from editor.core.site import desk_for
@@ -461,11 +461,7 @@ class MainWindow(QMainWindow):
         article = self.session.article
         if article is None:
             return
-        images = {
-            name: value.strip()
-            for name in IMAGE_KEYS
-            if isinstance(value := article.value(name), str) and value.strip()
-        }
+        images = image_references(article.current_metadata())
         if not images:
             return
         if self._cover_dialog is None:
@@ -505,7 +501,7 @@ class MainWindow(QMainWindow):
                 and self.model.summary(article.relpath).draft
             ),
             has_source_link=has("source_link"),
-            has_cover=any(has(key) for key in IMAGE_KEYS),
+            has_cover=bool(article and image_references(article.current_metadata())),
             has_next=self.list_panel.has_step(1),
             has_previous=self.list_panel.has_step(-1),
             can_undo=self.undo_stack.canUndo(),
