@@ -12,19 +12,27 @@ import contextlib
 import datetime as dt
 import difflib
 import io
-import json
 import os
-import re
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from editor import __version__
+from editor import __version__, cli_git, merge_driver
+from editor.cli_common import (
+    PROG,
+    CommandError,
+    json_text,
+    shown_path,
+)
+from editor.cli_common import display as _display
+from editor.cli_common import err as _err
+from editor.cli_common import existing as _existing
+from editor.cli_common import jsonable as _jsonable
+from editor.cli_common import out as _out
 from editor.core.article import Article
 from editor.core.errors import describe_error
-from editor.core.files import kind_problem
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, desk_rules, scan
 from editor.core.service import DocumentService, FileResult, Outcome
@@ -41,26 +49,23 @@ from editor.core.values import (
     same_value,
 )
 
-PROG = "copydesk"
-SUBCOMMANDS = ("open", "list", "show", "set", "publish", "draft", "check")
+SUBCOMMANDS = (
+    "open",
+    "list",
+    "show",
+    "set",
+    "publish",
+    "draft",
+    "check",
+    "merge-driver",
+    *cli_git.COMMANDS,
+)
 EXIT_CLOSED_PIPE = 128 + 13  # 128 + SIGPIPE: what `yes | head -1` leaves in ${PIPESTATUS[0]}
 TITLE_WIDTH = 60  # cells; longer titles are cut with an ellipsis in the table
 _HUGO_DATE_KEYS = frozenset(ALL_DATE_KEYS)
 
 
-class CommandError(Exception):
-    """A failure to report as ``copydesk: message`` with exit status 1."""
-
-
 # --- output helpers --------------------------------------------------------------------------------
-
-
-def _out(text: str = "") -> None:
-    print(text, file=sys.stdout)
-
-
-def _err(text: str) -> None:
-    print(f"{PROG}: {text}", file=sys.stderr)
 
 
 def _cells(text: str) -> int:
@@ -87,60 +92,6 @@ def _fit(text: str, width: int) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-# Characters that would break a table row or a terminal (controls, line separators), and the lone
-# surrogates by which Python holds the bytes of a file name that is not UTF-8.
-_UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-_QUOTED_NAME = re.compile('[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"\\\\]')
-_SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
-
-
-def shown_path(text: str) -> str:
-    """A path as one printable line: quoted with C/JSON escapes when it needs any (as git does).
-
-    ``"two\\nlines.md"`` for a newline, ``"caf\\udce9.md"`` for the byte 0xe9 of a name that is not
-    UTF-8: the same escape as in ``--json``, from which ``os.fsencode`` gives back the name.
-    """
-    if not _UNSAFE_NAME.search(text):
-        return text
-
-    def escape(match: re.Match[str]) -> str:
-        char = match.group()
-        if char in _SHORT_ESCAPES:
-            return _SHORT_ESCAPES[char]
-        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
-
-    return '"' + _QUOTED_NAME.sub(escape, text) + '"'
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _json_text(document: Any) -> str:
-    """JSON that is valid UTF-8 even for names that are not: a lone surrogate becomes ``\\udcxx``.
-
-    ``ensure_ascii=False`` keeps other text readable, but would pass a lone surrogate through, and
-    printing it gave the raw, invalid byte; ``json.loads`` then ``os.fsencode`` gives the name back.
-    """
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
-
-
-def _jsonable(value: Any) -> Any:
-    """Front matter values as JSON: dates and times as ISO strings."""
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(key): _jsonable(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(item) for item in value]
-    return value
-
-
-def _display(value: Any) -> str:
-    """A value as one line for a person: strings quoted, the rest as JSON."""
-    return json.dumps(_jsonable(value), ensure_ascii=False)
 
 
 def _plain(value: Any) -> str:
@@ -239,18 +190,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     setter.add_argument("file", metavar="FILE")
     setter.add_argument("assignments", nargs="+", type=_assignment, metavar="KEY=VALUE")
+    cli_git.add_commit_option(setter)
     setter.set_defaults(run=cmd_set)
 
     publisher = commands.add_parser(
         "publish", prog=f"{PROG} publish", help="set draft = false in each file"
     )
     publisher.add_argument("files", nargs="+", metavar="FILE")
+    cli_git.add_commit_option(publisher)
     publisher.set_defaults(run=cmd_publish)
 
     drafter = commands.add_parser(
         "draft", prog=f"{PROG} draft", help="set draft = true in each file"
     )
     drafter.add_argument("files", nargs="+", metavar="FILE")
+    cli_git.add_commit_option(drafter)
     drafter.set_defaults(run=cmd_draft)
 
     checker = commands.add_parser(
@@ -260,24 +214,12 @@ def build_parser() -> argparse.ArgumentParser:
         "path", metavar="PATH", help="a folder (searched recursively) or one article"
     )
     checker.set_defaults(run=cmd_check)
+    cli_git.add_commands(commands)
+    merge_driver.add_parser(commands, PROG)
     return parser
 
 
 # --- commands --------------------------------------------------------------------------------------
-
-
-def _existing(path_text: str, *, folder_ok: bool) -> Path:
-    path = Path(path_text)
-    if not path.exists():
-        problem = kind_problem(path)  # a link loop or a link to nothing is not "no such file"
-        if problem is not None:
-            raise CommandError(f"{path_text}: {problem}")
-        raise CommandError(
-            f"{path_text}: no such file or folder" if folder_ok else f"{path_text}: no such file"
-        )
-    if not folder_ok and path.is_dir():
-        raise CommandError(f"{path_text}: is a folder, not an article file")
-    return path
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -298,7 +240,12 @@ def cmd_list(args: argparse.Namespace) -> int:
         if args.state is None or row.state == args.state
     ]
     if args.json:
-        _out(_json_text([row.to_json() for row in rows]))
+        documents = [row.to_json() for row in rows]
+        in_git = cli_git.git_fields(root, [row.path for row in rows])
+        if in_git is not None:  # only inside a git checkout
+            for document in documents:
+                document.update(in_git[document["path"]])
+        _out(json_text(documents))
         return 0
     if not rows:
         print(
@@ -366,7 +313,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             "metadata": _jsonable(article.metadata),
             "body": article.body,
         }
-        _out(_json_text(document))
+        _out(json_text(document))
         return 0
     for key, value in article.metadata.items():
         _out(f"{key}: {_plain(value)}")
@@ -422,22 +369,71 @@ def typed_value(key: str, old: Any, text: str) -> Any:
     return value
 
 
+def key_path(text: str) -> tuple[str, ...]:
+    """``params.author`` as ("params", "author"): a dotted key means the nested key, as in TOML and
+    Hugo (``.Params.author``). A quoted part is taken literally: ``"params.author"`` is one key."""
+    parts: list[str] = []
+    rest = text.strip()
+    while True:
+        if rest[:1] in ('"', "'"):
+            end = rest.find(rest[0], 1)
+            if end < 0:
+                raise ValueError(f"{text}: a quote is not closed")
+            part, rest = rest[1:end], rest[end + 1 :].lstrip()
+            if rest and not rest.startswith("."):
+                raise ValueError(f"{text}: expected '.' or '=' after a quoted key")
+        else:
+            part, _, tail = rest.partition(".")
+            part, rest = part.strip(), ("." + tail if "." in rest else "")
+            if not part:
+                raise ValueError(f"{text}: a key part is empty")
+        parts.append(part)
+        if not rest:
+            return tuple(parts)
+        rest = rest[1:].strip()
+
+
+def _nested_set(
+    table: dict[str, Any], path: tuple[str, ...], text: str, shown: str
+) -> tuple[dict[str, Any], Any, Any]:
+    """A copy of ``table`` with ``text`` set at ``path`` (keys matched as Hugo matches them);
+    returns (the new table, the old value or None, the new value)."""
+    new = dict(table)
+    key = _matching_key(new, path[0]) or path[0]
+    old = new.get(key)
+    if len(path) == 1:
+        value = typed_value(shown, old, text)
+        new[key] = value
+        return new, old, value
+    if old is None:
+        old_table: dict[str, Any] = {}
+    elif isinstance(old, dict):
+        old_table = old
+    else:
+        raise ValueError(f"{shown}: {key} is not a table, so it has no key {path[1]!r}")
+    new[key], before, value = _nested_set(old_table, path[1:], text, shown)
+    return new, before, value
+
+
 def cmd_set(args: argparse.Namespace) -> int:
     path = _existing(args.file, folder_ok=False)
     assignments = dict(args.assignments)  # a key given twice: the last value wins
-    before: dict[str, Any] = {}
-    staged: list[tuple[str, bool]] = []  # (key as the file spells it, whether the file had it)
+    try:
+        paths = {key: key_path(key) for key in assignments}
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    # (top-level key, key as shown, old, new, whether the file had it)
+    changes: list[tuple[str, str, Any, Any, bool]] = []
 
     def change(article: Article) -> None:
-        before.update(article.metadata)
+        current = article.current_metadata()
         for key, text in assignments.items():
-            existing = _matching_key(article.metadata, key)
-            if existing is None:
-                article.set_value(key, typed_value(key, None, text))
-                staged.append((key, False))
-            else:
-                article.set_value(existing, typed_value(existing, article.metadata[existing], text))
-                staged.append((existing, True))
+            parts = paths[key]
+            top = _matching_key(current, parts[0]) or parts[0]
+            shown = ".".join((top, *parts[1:]))
+            current, old, new = _nested_set(current, (top, *parts[1:]), text, shown)
+            article.set_value(top, current[top])
+            changes.append((top, shown, old, new, old is not None))
 
     result = _service_for(path).update(path.absolute(), change)
     if result.outcome is Outcome.FAILED:
@@ -445,17 +441,26 @@ def cmd_set(args: argparse.Namespace) -> int:
     if result.outcome is Outcome.UNCHANGED or result.article is None:
         _out(f"{args.file}: unchanged")
         return 0
-    now = result.article.metadata
-    for key, had in staged:
-        if had and same_value(before[key], now.get(key)):
+    changed_keys = []
+    for top, shown, old, new, had in changes:
+        if had and same_value(old, new):
             continue
-        old = _display(before[key]) if had else "(new)"
-        _out(f"{args.file}: {key}: {old} -> {_display(now.get(key))}")
+        changed_keys.append(top)
+        before = _display(old) if had else "(new)"
+        _out(f"{args.file}: {shown}: {before} -> {_display(new)}")
+    if args.commit:
+        return cli_git.commit_written("Edit", [result], list(dict.fromkeys(changed_keys)))
     return 0
 
 
-def _bulk(files: Sequence[str], operation: Callable[[DocumentService, Path], FileResult]) -> int:
+def _bulk(
+    files: Sequence[str],
+    operation: Callable[[DocumentService, Path], FileResult],
+    commit_as: str | None = None,
+) -> int:
+    """Run ``operation`` on each file; with ``commit_as`` (an action name), commit what was written."""
     failed = 0
+    results = []
     for name in files:
         try:
             path = _existing(name, folder_ok=False)
@@ -464,20 +469,24 @@ def _bulk(files: Sequence[str], operation: Callable[[DocumentService, Path], Fil
             result = FileResult(name, Outcome.FAILED, message)
         else:
             result = operation(_service_for(path), path.absolute())
+        results.append(result)
         if result.outcome is Outcome.FAILED:
             failed += 1
             _err(f"{name}: failed: {result.message}")
         else:
             _out(f"{name}: {result.outcome.value}")
-    return 1 if failed else 0
+    committed = cli_git.commit_written(commit_as, results) if commit_as else 0
+    return 1 if failed or committed else 0
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    return _bulk(args.files, lambda service, path: service.publish([path])[0])
+    commit_as = "Publish" if args.commit else None
+    return _bulk(args.files, lambda service, path: service.publish([path])[0], commit_as)
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    return _bulk(args.files, lambda service, path: service.unpublish([path])[0])
+    commit_as = "Back to draft" if args.commit else None
+    return _bulk(args.files, lambda service, path: service.unpublish([path])[0], commit_as)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

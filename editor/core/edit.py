@@ -255,8 +255,13 @@ def _insert_toml_keys(text: str, added: Mapping[str, Any], newline: str) -> str:
     return before[: line_break + 1] + lines + before[line_break + 1 :] + text[end:]
 
 
-def _toml_line(key: str, value: Any, newline: str) -> str:
-    return f"{tomlkit.key(key).as_string()} = {tomlkit.item(_plain(value)).as_string()}{newline}"
+def _toml_line(key: str, value: Any, newline: str, prefix: str = "") -> str:
+    name = prefix + tomlkit.key(key).as_string()
+    if isinstance(value, dict) and value:
+        # A new table at the top level is written as dotted keys (params.author = "Y"), which stay
+        # in the top-level part, before the first [table] header.
+        return "".join(_toml_line(sub, item, newline, name + ".") for sub, item in value.items())
+    return f"{name} = {tomlkit.item(_plain(value)).as_string()}{newline}"
 
 
 def _plain(value: Any) -> Any:
@@ -331,6 +336,7 @@ def _yaml_mapping_edits(
         if isinstance(value_node, ScalarNode) and start == end:
             # An empty value ("draft:" is null): its mark may sit on the next line, so write the
             # value right after the colon.
+            assert key_node is not None
             colon = front.index(":", key_node.end_mark.index) + 1
             spans.append((colon, colon, " " + _yaml_scalar(value, None, None)))
         elif isinstance(value_node, ScalarNode):

@@ -63,6 +63,9 @@ class ArticleSummary:
     error: str | None = None
     mtime_ns: int = 0
     size: int = 0
+    # False when the front matter could not be read at all; an invalid row with a date Hugo cannot
+    # read is still readable (its draft flag is known, and publish or draft can change it).
+    readable: bool = True
     reason: StateReason = NO_REASON  # which key decided the state, and through which cascade
     language: str = ""  # the page's language where the site is multilingual
 
@@ -289,6 +292,7 @@ def _invalid(relpath: str, reason: str, info: os.stat_result | None = None) -> A
         error=reason,
         mtime_ns=info.st_mtime_ns if info else 0,
         size=info.st_size if info else 0,
+        readable=False,
     )
 
 

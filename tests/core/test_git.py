@@ -224,3 +224,37 @@ def test_read_blobs_marks_missing_objects(repo: Path) -> None:
         None,
         None,
     ]
+
+
+def test_a_saved_last_change_map_makes_the_next_start_warm(repo: Path, tmp_path: Path) -> None:
+    checkout = find_checkout(repo / "content")
+    assert checkout is not None
+    first = LastChanges(checkout)
+    first.refresh()
+    saved = tmp_path / "cache" / "last-change.json"
+    first.save(saved)
+    write(repo, ODD_NAMES[0], "+++\n+++\n")
+    commit_all(repo, "Add one")
+
+    again = LastChanges.load(checkout, saved)
+    assert again.changes == first.changes
+    again.refresh()
+    assert again.commits_read == 1
+    assert again.get(ODD_NAMES[0].removeprefix("content/")) is not None
+    assert again.get("news/harbour-reopens.md") == first.get("news/harbour-reopens.md")
+
+
+def test_a_damaged_or_foreign_saved_map_is_ignored(repo: Path, tmp_path: Path) -> None:
+    checkout = find_checkout(repo)
+    other_desk = find_checkout(repo / "content")
+    assert checkout is not None and other_desk is not None
+    cache = LastChanges(checkout)
+    cache.refresh()
+    saved = tmp_path / "last-change.json"
+    cache.save(saved)
+    assert LastChanges.load(other_desk, saved).changes == {}  # saved for another desk folder
+    for damage in (b"", b"{", b'{"version": 1}', b"[1, 2]", saved.read_bytes()[:-5]):
+        saved.write_bytes(damage)
+        loaded = LastChanges.load(checkout, saved)
+        assert loaded.changes == {} and loaded.head is None
+    assert LastChanges.load(checkout, tmp_path / "missing.json").changes == {}

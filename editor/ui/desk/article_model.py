@@ -92,7 +92,11 @@ def state_icon(state: PublishState) -> QIcon:
     glyph = qtawesome.icon(name, color=colour)
     icon = QIcon()
     for size in (16, 24, 32, 48):
-        icon.addPixmap(glyph.pixmap(QSize(size, size)))
+        pixmap = glyph.pixmap(QSize(size, size))
+        icon.addPixmap(pixmap)
+        # Without its own Selected pixmap Qt tints the icon with the highlight colour: on the
+        # selected row the state icon disappeared into the highlight.
+        icon.addPixmap(pixmap, QIcon.Mode.Selected)
     return icon
 
 

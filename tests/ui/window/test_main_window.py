@@ -354,7 +354,7 @@ def test_toggle_draft_on_the_open_article_needs_no_confirmation(
     )
 
 
-def test_bulk_with_a_dirty_open_article_can_leave_it_out(
+def test_bulk_with_a_dirty_open_article_writes_the_flag_and_keeps_the_edits(
     qtbot, window: MainWindow, sample_desk: Path, asked
 ) -> None:
     content = sample_desk / "content"
@@ -367,30 +367,14 @@ def test_bulk_with_a_dirty_open_article_can_leave_it_out(
     type_title(qtbot, window, "Edited, not saved")
     select_rows(window, [open_path, other])
     asked.answer("confirm_bulk", True)
-    asked.answer("ask_bulk_with_unsaved", dialogs.BulkAnswer.LEAVE_OUT)
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
         window.actions[ActionId.PUBLISH].trigger()
-    assert (content / open_path).read_bytes() == open_before
-    assert window.session.article.value("title") == "Edited, not saved"
+    assert (content / open_path).read_bytes() == open_before.replace(
+        b"draft = true", b"draft = false", 1
+    )
+    assert window.session.dirty and window.session.article.value("title") == "Edited, not saved"
     assert window.model.summary(other).state is PublishState.PUBLISHED
-
-
-def test_bulk_with_a_dirty_open_article_can_save_it_first(
-    qtbot, window: MainWindow, sample_desk: Path, asked
-) -> None:
-    content = sample_desk / "content"
-    open_path = "world/lower-marsh-flood-barrier-vote.md"
-    before = (content / open_path).read_bytes()
-    assert window.select_path(open_path)
-    type_title(qtbot, window, "Saved first")
-    asked.answer("ask_bulk_with_unsaved", dialogs.BulkAnswer.SAVE_FIRST)
-    with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
-        window.actions[ActionId.PUBLISH].trigger()
-    expected = before.replace(
-        b"Lower Marsh Residents to Vote on Tidal Flood Barrier Plan", b"Saved first"
-    ).replace(b"draft = true", b"draft = false", 1)
-    assert (content / open_path).read_bytes() == expected
-    assert not window.session.dirty
+    assert window.model.summary(open_path).state is PublishState.PUBLISHED
 
 
 def test_publish_and_next_moves_on(qtbot, window: MainWindow) -> None:
