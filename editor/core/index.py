@@ -21,7 +21,13 @@ from typing import Any
 
 from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError, read
-from editor.core.site import CONTENT_EXTENSIONS, SiteRules, content_roots, site_for_desk
+from editor.core.site import (
+    CONTENT_EXTENSIONS,
+    SiteRules,
+    content_roots,
+    desk_for,
+    site_for_desk,
+)
 from editor.core.state import (
     ALL_DATE_KEYS,
     DEFAULT_RULES,
@@ -205,6 +211,30 @@ def summarize(
     site_rules = rules if rules is not None else desk_rules(root)
     relpath = path.relative_to(root).as_posix()
     return _summarize_inside(str(root), str(path), relpath, as_of, site_rules)
+
+
+def summary_for(
+    path: Path | str,
+    relpath: str,
+    metadata: dict[str, Any],
+    *,
+    mtime_ns: int = 0,
+    size: int = 0,
+    as_of: dt.datetime | None = None,
+) -> ArticleSummary:
+    """The row ``relpath`` for the file at ``path`` with this front matter, by its site's rules: for
+    a file just loaded or saved, without reading it again."""
+    where = Path(path).resolve()
+    page_rules, language = desk_rules(desk_for(where)[0]).page_rules(where)
+    return summarize_metadata(
+        relpath,
+        metadata,
+        as_of,
+        mtime_ns=mtime_ns,
+        size=size,
+        rules=page_rules,
+        language=language,
+    )
 
 
 def desk_rules(root: Path | str) -> SiteRules:

@@ -19,6 +19,7 @@ its reason in :attr:`Site.error`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -26,6 +27,7 @@ import tomllib
 import zoneinfo
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -203,14 +205,34 @@ def _zone(name: Any) -> dt.tzinfo | None:
 
 
 def load_site(root: Path | str) -> Site:
-    """The site at ``root`` (a folder :func:`is_site` accepts); never raises."""
+    """The site at ``root`` (a folder :func:`is_site` accepts); never raises.
+
+    Remembered until one of its config files changes: the watcher asks once per changed file.
+    """
     base = Path(root).resolve()
+    return _load_site(base, _config_signature(base))
+
+
+def _config_signature(base: Path) -> tuple[tuple[str, int, int], ...]:
+    """(path, mtime, size) of every config file: what must change for the config to."""
+    paths = [base / name for name in SITE_MARKERS]
+    for environment in ("_default", "production"):
+        with contextlib.suppress(OSError):
+            paths.extend(Path(entry.path) for entry in os.scandir(base / CONFIG_DIR / environment))
+    signature = []
+    for path in paths:
+        with contextlib.suppress(OSError):
+            info = path.stat()
+            signature.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(signature)
+
+
+@lru_cache(maxsize=16)
+def _load_site(base: Path, signature: tuple[tuple[str, int, int], ...]) -> Site:
     error = None
     try:
         config = read_config(base)
-    except (OSError, ValueError, UnicodeDecodeError) as problem:
-        config, error = {}, f"the site config cannot be read: {problem}"
-    except Exception as problem:  # ruamel's errors: the config stays Hugo's defaults
+    except Exception as problem:  # TOML, JSON, YAML and OS errors alike: Hugo's defaults stay
         config, error = {}, f"the site config cannot be read: {problem}"
     return site_from_config(base, config, error)
 

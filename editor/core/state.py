@@ -142,7 +142,7 @@ class DateRules:
             lists[name] = _expand(chosen, defaults)
         return cls(**lists)
 
-    def keys(self) -> frozenset[str]:
+    def date_keys(self) -> frozenset[str]:
         """Every front matter key these rules read as a date."""
         every = (*self.date, *self.lastmod, *self.publishdate, *self.expirydate)
         return frozenset(name for name in every if not name.startswith(":"))

@@ -19,7 +19,7 @@ from editor.core import validate
 from editor.core.article import Article
 from editor.core.edit import EditError
 from editor.core.frontmatter import FrontMatterError
-from editor.core.index import ArticleSummary, summarize_metadata
+from editor.core.index import ArticleSummary, summary_for
 from editor.core.service import ConflictError, DocumentService, PathError, describe_error
 from editor.ui import dialogs
 from editor.ui.body_view import BodyView
@@ -38,7 +38,8 @@ class DiskState(Enum):
 
 def summary_of(article: Article) -> ArticleSummary:
     """The list row of a freshly loaded or saved article (no need to read the file again)."""
-    return summarize_metadata(
+    return summary_for(
+        article.path,
         article.relpath,
         article.metadata,
         mtime_ns=article.fingerprint.mtime_ns,
