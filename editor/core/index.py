@@ -101,6 +101,28 @@ def _desk_paths(base: Path, site: Any) -> list[str]:
     return paths
 
 
+def would_list(root: Path | str, path: Path | str, site: Any = None) -> bool:
+    """Whether :func:`scan` of ``root`` lists the file at ``path`` (for a watcher's new files):
+    inside a content folder of the desk, and not a resource of a leaf bundle."""
+    base = Path(root).resolve()
+    file = Path(os.path.abspath(path))
+    for folder, skip in content_roots(base, site if site is not None else site_for_desk(base)):
+        if not file.is_relative_to(folder):
+            continue
+        parts = file.relative_to(folder).parts
+        if len(parts) > 1 and parts[0] in skip:
+            return False
+        for depth in range(1, len(parts)):
+            inside = folder.joinpath(*parts[:depth])
+            if depth == len(parts) - 1 and is_bundle_index(parts[-1]):
+                return True
+            with contextlib.suppress(OSError):
+                if any(is_bundle_index(entry.name) for entry in os.scandir(inside)):
+                    return False
+        return is_article_name(file.name)
+    return False
+
+
 def is_bundle_index(name: str) -> bool:
     """Whether ``name`` makes its folder a leaf bundle: ``index.md``, ``index.fr.html``..."""
     stem, ext = os.path.splitext(name)

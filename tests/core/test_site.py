@@ -177,3 +177,25 @@ def test_site_rules_survive_pickling_for_the_process_pool(tmp_path: Path) -> Non
     copy = pickle.loads(pickle.dumps(rules))
     page_rules, _ = copy.page_rules(tmp_path / "content" / "a.md")
     assert page_rules.zone == zoneinfo.ZoneInfo("Europe/Oslo") and page_rules.page_path == "/a"
+
+
+def test_would_list_agrees_with_the_scan(tmp_path: Path) -> None:
+    from editor.core.index import would_list
+
+    put(tmp_path / "hugo.toml", 'contentDir = "."\n')
+    names = [
+        "a.md",
+        "post/index.md",
+        "post/notes.md",
+        "post/deeper/index.md",
+        "section/_index.md",
+        "section/page.md",
+        "layouts/x.md",
+        "themes/t/y.md",
+        "picture.png",
+    ]
+    for name in names:
+        put(tmp_path / name)
+    listed = {row.path for row in scan_all(tmp_path)}
+    assert listed == {"a.md", "post/index.md", "section/_index.md", "section/page.md"}
+    assert {name for name in names if would_list(tmp_path, tmp_path / name)} == listed
