@@ -376,26 +376,32 @@ def judge(
     published = resolved.get("publishdate")
     expires = resolved.get("expirydate")
     origins = {name: (written, via) for name, (_, written, via) in resolved.items()}
-    facts = {
-        "draft": draft,
-        "date": date[0] if date else None,
-        "publish_date": published[0] if published else None,
-        "expiry_date": expires[0] if expires else None,
-        "origins": origins,
-    }
+
+    def verdict(state: PublishState, reason: StateReason) -> Verdict:
+        return Verdict(
+            state,
+            reason,
+            draft,
+            date=date[0] if date else None,
+            publish_date=published[0] if published else None,
+            expiry_date=expires[0] if expires else None,
+            origins=origins,
+        )
 
     unlisted = _unlisted(params)
     if unlisted is not None:
-        return Verdict(PublishState.UNLISTED, unlisted, **facts)  # type: ignore[arg-type]
+        return verdict(PublishState.UNLISTED, unlisted)
     if draft and draft_value is not None:
-        reason = StateReason(draft_value[1], _show(draft_value[0]), draft_value[2])
-        return Verdict(PublishState.DRAFT, reason, **facts)  # type: ignore[arg-type]
+        return verdict(
+            PublishState.DRAFT, StateReason(draft_value[1], _show(draft_value[0]), draft_value[2])
+        )
     if published is not None and published[0] > now:
-        return Verdict(PublishState.SCHEDULED, _date_reason(published), **facts)  # type: ignore[arg-type]
+        return verdict(PublishState.SCHEDULED, _date_reason(published))
     if expires is not None and expires[0] <= now:
-        return Verdict(PublishState.EXPIRED, _date_reason(expires), **facts)  # type: ignore[arg-type]
-    reason = _date_reason(published) if published is not None else StateReason()
-    return Verdict(PublishState.PUBLISHED, reason, **facts)  # type: ignore[arg-type]
+        return verdict(PublishState.EXPIRED, _date_reason(expires))
+    return verdict(
+        PublishState.PUBLISHED, _date_reason(published) if published is not None else StateReason()
+    )
 
 
 def _date_reason(found: tuple[dt.datetime, str, str | None]) -> StateReason:
