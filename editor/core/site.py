@@ -23,6 +23,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
 import tomllib
 import zoneinfo
 from collections.abc import Iterable, Mapping
@@ -53,6 +54,7 @@ CONTENT_EXTENSIONS = frozenset(
     | {".pdc", ".rst"}
 )
 _SUFFIXES = (".toml", ".yaml", ".yml", ".json")
+DEFAULT_TAXONOMIES = frozenset({"tags", "categories"})
 
 
 # --- where the site is -----------------------------------------------------------------------------
@@ -171,6 +173,9 @@ class Site:
     zones: Mapping[str, dt.tzinfo | None] = field(default_factory=dict)  # "" is the site's
     dates: DateRules = field(default_factory=DateRules)
     cascades: tuple[Cascade, ...] = ()
+    disabled_kinds: frozenset[str] = frozenset()
+    ignore_files: tuple[str, ...] = ()  # regular expressions, searched in the absolute path
+    taxonomies: frozenset[str] = DEFAULT_TAXONOMIES  # the plural names
     error: str | None = None
 
     @property
@@ -278,8 +283,17 @@ def site_from_config(base: Path, config: Mapping[str, Any], error: str | None = 
         zones=zones,
         dates=DateRules.from_config(config.get("frontmatter")),
         cascades=cascades_of(config.get("cascade"), SITE_CONFIG) if "cascade" in config else (),
+        disabled_kinds=frozenset(kind.lower() for kind in _strings(config.get("disablekinds"))),
+        ignore_files=tuple(_strings(config.get("ignorefiles"))),
+        taxonomies=_taxonomies(config.get("taxonomies")),
         error=error,
     )
+
+
+def _taxonomies(value: Any) -> frozenset[str]:
+    if not isinstance(value, Mapping):
+        return DEFAULT_TAXONOMIES
+    return frozenset(str(plural).lower() for plural in value.values() if isinstance(plural, str))
 
 
 def _mounted(base: Path, config: Mapping[str, Any]) -> tuple[list[ContentDir], list[Path]]:
@@ -365,6 +379,27 @@ def _split_lang(stem: str, languages: tuple[str, ...]) -> tuple[str, str]:
     return stem, ""
 
 
+def _branch_kind(section: tuple[str, ...], taxonomies: frozenset[str]) -> str:
+    """The kind of the ``_index`` page of ``section``: home, taxonomy, term or section."""
+    if not section:
+        return "home"
+    if section[0].lower() in taxonomies and len(section) <= 2:
+        return "taxonomy" if len(section) == 1 else "term"
+    return "section"
+
+
+def _excluded(site: Site, file: Path, kind: str) -> tuple[str, str] | None:
+    if kind in site.disabled_kinds:
+        return "disableKinds", kind
+    for pattern in site.ignore_files:
+        try:
+            if re.search(pattern, file.as_posix()):
+                return "ignoreFiles", pattern
+        except re.error:
+            continue  # a Go pattern Python cannot read: not applied
+    return None
+
+
 class SiteRules:
     """The :class:`PageRules` of each file of a desk; reads each section's ``_index`` cascade once.
 
@@ -391,8 +426,9 @@ class SiteRules:
         lang = (home.lang if home is not None and home.lang else lang) or site.default_language
         prefix = tuple(home.target.split("/")) if home is not None and home.target else ()
         filename = file.name
+        virtual = (*prefix, *folders)
         if stem == "_index":
-            kind = "section" if folders or prefix else "home"
+            kind = _branch_kind(virtual, site.taxonomies)
             segments = folders
         elif stem == "index" and folders:
             kind, segments, filename = "page", folders, folders[-1]
@@ -400,7 +436,6 @@ class SiteRules:
             kind, segments = "page", (*folders, stem)
         page_path = "/" + "/".join((*prefix, *segments)).lower().replace(" ", "-")
         # Sections are Hugo's, not the disk's: a mount to content/docs sits below content's _index.
-        virtual = (*prefix, *folders)
         homes = site.content_dirs or (ContentDir(content_root),)
         cascades: list[Cascade] = []
         for depth in range(len(virtual), -1, -1):
@@ -414,6 +449,7 @@ class SiteRules:
             kind=kind,
             lang=lang,
             filename=filename,
+            excluded=_excluded(site, file, kind),
         )
         return rules, lang if site.multilingual else ""
 

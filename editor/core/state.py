@@ -12,8 +12,8 @@ A date written without an offset is in the site's ``timeZone`` (default UTC). Va
 page's own front matter come from the ``cascade`` of its sections' ``_index.md`` files (nearest first,
 each entry only where its ``target``/``_target`` matches) and then from the site config's ``cascade``.
 
-A page Hugo leaves out of every list (``build.list`` never or local, or a headless bundle) is
-*unlisted*; otherwise it is a *draft* when ``draft`` is true, *scheduled* when its publish date is after
+A page Hugo leaves out of every list (``build.list`` never or local, a headless bundle, a kind in
+``disableKinds``, a file ``ignoreFiles`` matches) is *unlisted*; otherwise it is a *draft* when ``draft`` is true, *scheduled* when its publish date is after
 now, *expired* when its expiry date is before now, and *published* otherwise. "Now" can be moved, like
 ``hugo --clock``, to review an embargo. :func:`judge` gives the state with a :class:`StateReason`: which
 key decided it, its value, and the file whose cascade set it.
@@ -256,9 +256,12 @@ class PageRules:
     zone: dt.tzinfo | None = None  # the site's (or the language's) timeZone; None is UTC
     cascades: tuple[Cascade, ...] = ()  # nearest section first, the site config's last
     page_path: str = "/"  # Hugo's path: "/news/a" (lower case, no extension, no language)
-    kind: str = "page"  # "page", "section" or "home"
+    kind: str = "page"  # "page", "section", "home", "taxonomy" or "term"
     lang: str = ""
     filename: str = ""  # the base name ":filename" reads (the folder's, for a bundle)
+    # Set when the site config leaves the page out of the build: ("disableKinds", "section") or
+    # ("ignoreFiles", the pattern that matched).
+    excluded: tuple[str, str] | None = None
 
 
 DEFAULT_RULES = PageRules()
@@ -388,7 +391,7 @@ def judge(
             origins=origins,
         )
 
-    unlisted = _unlisted(params)
+    unlisted = StateReason(*rules.excluded) if rules.excluded else _unlisted(params)
     if unlisted is not None:
         return verdict(PublishState.UNLISTED, unlisted)
     if draft and draft_value is not None:

@@ -363,3 +363,33 @@ def test_module_mounts_of_content(binary: str, tmp_path: Path) -> None:
     site = make_site(tmp_path, config + HTML_OK, files)
     assert disagreements(binary, site, set()) == {}
     assert "content/stray.md" not in {row.path for row in scan_all(site)}
+
+
+def test_disabled_kinds_ignored_files_taxonomies_and_the_production_config(
+    binary: str, tmp_path: Path
+) -> None:
+    config = (
+        'disableKinds = ["Term", "section"]\nignoreFiles = ["sec/ign", "\\\\.draft\\\\.md$"]\n'
+        '[taxonomies]\ntag = "tags"\n'
+        '[[cascade]]\ndraft = true\n[cascade.target]\nenvironment = "production"\npath = "/prod"\n'
+        '[[cascade]]\nexpiryDate = 2030-01-01\n[cascade.target]\nkind = "taxonomy"\n'
+    )
+    files = {
+        "config/production/hugo.toml": b'timeZone = "Asia/Tokyo"\n',
+        "content/sec/_index.md": toml(),
+        "content/sec/a.md": toml("date = 2031-02-10T20:00:00"),
+        "content/sec/ignored.md": toml(),
+        "content/sec/notes.draft.md": toml(),
+        "content/prod.md": toml(),
+        "content/tags/_index.md": toml(),
+        "content/tags/go/_index.md": toml(),
+        "content/categories/_index.md": toml(),
+    }
+    unlisted = {
+        "content/sec/_index.md",
+        "content/sec/ignored.md",
+        "content/sec/notes.draft.md",
+        "content/tags/go/_index.md",
+        "content/categories/_index.md",
+    }
+    assert disagreements(binary, make_site(tmp_path, config, files), unlisted) == {}
