@@ -21,13 +21,8 @@ from typing import Any
 
 from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError, read
-from editor.core.site import (
-    CONTENT_EXTENSIONS,
-    SiteRules,
-    content_roots,
-    desk_for,
-    site_for_desk,
-)
+from editor.core.site import CONTENT_EXTENSIONS, content_roots, desk_for, site_for_desk
+from editor.core.site_rules import SiteRules
 from editor.core.state import (
     ALL_DATE_KEYS,
     DEFAULT_RULES,

@@ -8,9 +8,9 @@ keys folded to lower case. From it come:
 * the content folders: ``contentDir``, each language's ``contentDir``, or the module mounts whose
   target is ``content`` (mounts replace the default, as in Hugo); never ``layouts/``, ``themes/``,
   ``public/`` and the other folders Hugo reads as something else;
-* the rules of a page's state: ``[frontmatter]`` dates, ``timeZone`` (per language too) and the
-  config's ``cascade``; the ``cascade`` of each section's ``_index`` file is read on demand by
-  :class:`SiteRules`, which gives every file its :class:`~editor.core.state.PageRules`;
+* the rules of a page's state: ``[frontmatter]`` dates, ``timeZone`` (per language too), the
+  config's ``cascade``, ``disableKinds``, ``ignoreFiles`` and taxonomies (each file's own rules,
+  with its sections' cascades, come from :class:`editor.core.site_rules.SiteRules`);
 * the image folders (``staticDir``, mounts whose target is ``static``).
 
 Nothing here raises on a bad config: a file Hugo could not read leaves Hugo's defaults in place and
@@ -23,7 +23,6 @@ import contextlib
 import datetime as dt
 import json
 import os
-import re
 import tomllib
 import zoneinfo
 from collections.abc import Iterable, Mapping
@@ -32,15 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from editor.core.state import (
-    SITE_CONFIG,
-    Cascade,
-    DateRules,
-    PageRules,
-    cascades_of,
-    deep_lowered,
-    fold_keys,
-)
+from editor.core.state import SITE_CONFIG, Cascade, DateRules, cascades_of, deep_lowered
 
 SITE_MARKERS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
 CONFIG_DIR = "config"
@@ -366,148 +357,6 @@ def content_roots(root: Path | str, site: Site) -> list[tuple[Path, frozenset[st
         if cd.path.is_dir() and cd.path.is_relative_to(base):
             roots.append((cd.path, NOT_CONTENT if cd.path == base else frozenset()))
     return roots
-
-
-# --- the rules of each page ------------------------------------------------------------------------
-
-
-def _split_lang(stem: str, languages: tuple[str, ...]) -> tuple[str, str]:
-    """("a", "fr") for "a.fr" when fr is a language of the site, else (stem, "")."""
-    head, dot, tail = stem.rpartition(".")
-    if dot and tail.lower() in languages:
-        return head, tail.lower()
-    return stem, ""
-
-
-def _branch_kind(section: tuple[str, ...], taxonomies: frozenset[str]) -> str:
-    """The kind of the ``_index`` page of ``section``: home, taxonomy, term or section."""
-    if not section:
-        return "home"
-    if section[0].lower() in taxonomies and len(section) <= 2:
-        return "taxonomy" if len(section) == 1 else "term"
-    return "section"
-
-
-def _excluded(site: Site, file: Path, kind: str) -> tuple[str, str] | None:
-    if kind in site.disabled_kinds:
-        return "disableKinds", kind
-    for pattern in site.ignore_files:
-        try:
-            if re.search(pattern, file.as_posix()):
-                return "ignoreFiles", pattern
-        except re.error:
-            continue  # a Go pattern Python cannot read: not applied
-    return None
-
-
-class SiteRules:
-    """The :class:`PageRules` of each file of a desk; reads each section's ``_index`` cascade once.
-
-    Picklable, so a process pool's workers can take it along.
-    """
-
-    def __init__(self, site: Site, desk_root: Path | str) -> None:
-        self.site = site
-        self.desk_root = Path(desk_root).resolve()
-        self._cascades: dict[tuple[str, str], tuple[Cascade, ...]] = {}
-
-    def page_rules(self, path: Path | str) -> tuple[PageRules, str]:
-        """The rules for the file at ``path`` (absolute), and its language ("" unless multilingual)."""
-        site = self.site
-        file = Path(path)
-        home = site.content_dir_of(file)
-        content_root = home.path if home is not None else self.desk_root
-        try:
-            folders = file.parent.relative_to(content_root).parts
-        except ValueError:
-            content_root, folders = file.parent, ()
-        stem = os.path.splitext(file.name)[0]
-        stem, lang = _split_lang(stem, site.languages)
-        lang = (home.lang if home is not None and home.lang else lang) or site.default_language
-        prefix = tuple(home.target.split("/")) if home is not None and home.target else ()
-        filename = file.name
-        virtual = (*prefix, *folders)
-        if stem == "_index":
-            kind = _branch_kind(virtual, site.taxonomies)
-            segments = folders
-        elif stem == "index" and folders:
-            kind, segments, filename = "page", folders, folders[-1]
-        else:
-            kind, segments = "page", (*folders, stem)
-        page_path = "/" + "/".join((*prefix, *segments)).lower().replace(" ", "-")
-        # Sections are Hugo's, not the disk's: a mount to content/docs sits below content's _index.
-        homes = site.content_dirs or (ContentDir(content_root),)
-        cascades: list[Cascade] = []
-        for depth in range(len(virtual), -1, -1):
-            cascades.extend(self._cascades_at(virtual[:depth], lang, homes))
-        cascades.extend(site.cascades)
-        rules = PageRules(
-            dates=site.dates,
-            zone=site.zone(lang),
-            cascades=tuple(cascades),
-            page_path=page_path,
-            kind=kind,
-            lang=lang,
-            filename=filename,
-            excluded=_excluded(site, file, kind),
-        )
-        return rules, lang if site.multilingual else ""
-
-    def _cascades_at(
-        self, section: tuple[str, ...], lang: str, homes: tuple[ContentDir, ...]
-    ) -> tuple[Cascade, ...]:
-        """The cascade of the section at Hugo path ``section``, from whichever mount holds it."""
-        key = ("/".join(section), lang)
-        if key not in self._cascades:
-            found: tuple[Cascade, ...] = ()
-            for home in homes:
-                mount = tuple(home.target.split("/")) if home.target else ()
-                if section[: len(mount)] == mount:
-                    found = self._read_cascades(
-                        home.path.joinpath(*section[len(mount) :]), lang, home
-                    )
-                    if found:
-                        break
-            self._cascades[key] = found
-        return self._cascades[key]
-
-    def _read_cascades(
-        self, folder: Path, lang: str, home: ContentDir | None
-    ) -> tuple[Cascade, ...]:
-        from editor.core.files import read_regular
-        from editor.core.frontmatter import read
-
-        site = self.site
-        plain_lang = (home.lang if home is not None and home.lang else "") or site.default_language
-        try:
-            names = sorted(
-                entry.name for entry in os.scandir(folder) if entry.name.startswith("_index")
-            )
-        except OSError:
-            return ()
-        for name in names:
-            stem, ext = os.path.splitext(name)
-            if ext.lower() not in CONTENT_EXTENSIONS:
-                continue
-            base, file_lang = _split_lang(stem, site.languages)
-            if base != "_index" or (site.multilingual and (file_lang or plain_lang) != lang):
-                continue
-            path = folder / name
-            try:
-                _, metadata = read(read_regular(path)[0])
-            except Exception:  # an unreadable _index is listed as invalid by itself
-                continue
-            cascade = fold_keys(metadata).get("cascade")
-            if cascade is None:
-                return ()
-            return cascades_of(cascade[1], self._origin(path))
-        return ()
-
-    def _origin(self, path: Path) -> str:
-        if path.is_relative_to(self.desk_root):
-            return path.relative_to(self.desk_root).as_posix()
-        home = self.site.content_dir_of(path)
-        return path.relative_to(home.path).as_posix() if home is not None else path.name
 
 
 # --- what the window lists -------------------------------------------------------------------------

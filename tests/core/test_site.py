@@ -12,7 +12,6 @@ from editor.core.index import scan_all, summary_for
 from editor.core.site import (
     NOT_CONTENT,
     ContentDir,
-    SiteRules,
     desk_for,
     find_site_root,
     is_site,
@@ -20,6 +19,7 @@ from editor.core.site import (
     read_config,
     site_for_desk,
 )
+from editor.core.site_rules import SiteRules
 from editor.core.state import PublishState
 
 PAGE = b"+++\ntitle = 'T'\n+++\n"
