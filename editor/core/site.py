@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from editor.core.state import SITE_CONFIG, Cascade, DateRules, cascades_of, deep_lowered
+from editor.core.state import SITE_CONFIG, Cascade, DateRules, cascades_of, lowered_keys
 
 SITE_MARKERS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
 CONFIG_DIR = "config"
@@ -84,8 +84,18 @@ def _site_above(path: Path) -> Path | None:
 # --- reading the config ----------------------------------------------------------------------------
 
 
+CONFIG_BYTES = 4 * 1024 * 1024  # per config file
+CONFIG_VALUES = 200_000  # per file, a YAML alias counting each time it is met
+CONFIG_DEPTH = 64
+
+
 def _load_file(path: Path) -> dict[str, Any]:
-    data = path.read_bytes()
+    """One config file, keys folded; raises ValueError (or the parser's error) on a bad one."""
+    from editor.core.files import read_regular
+
+    data, info = read_regular(path)  # never blocks on a pipe named like a config file
+    if info.st_size > CONFIG_BYTES:
+        raise ValueError(f"{path.name} is larger than {CONFIG_BYTES // (1024 * 1024)} MB")
     if path.suffix == ".toml":
         loaded: Any = tomllib.loads(data.decode("utf-8"))
     elif path.suffix == ".json":
@@ -94,7 +104,23 @@ def _load_file(path: Path) -> dict[str, Any]:
         from ruamel.yaml import YAML
 
         loaded = YAML(typ="safe", pure=True).load(data)
-    return loaded if isinstance(loaded, dict) else {}
+    budget = [CONFIG_VALUES]
+    return _folded(loaded, budget, 0, path.name) if isinstance(loaded, dict) else {}
+
+
+def _folded(value: Any, budget: list[int], depth: int, name: str) -> Any:
+    """``value`` with every map's keys folded as Hugo folds config keys, within the limits (a YAML
+    alias bomb is small on disk and huge once walked)."""
+    budget[0] -= 1
+    if budget[0] < 0 or depth > CONFIG_DEPTH:
+        raise ValueError(f"{name} holds too many values or is nested too deep")
+    if isinstance(value, Mapping):
+        return {
+            key: _folded(item, budget, depth + 1, name) for key, item in lowered_keys(value).items()
+        }
+    if isinstance(value, list):
+        return [_folded(item, budget, depth + 1, name) for item in value]
+    return value
 
 
 def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
@@ -117,7 +143,7 @@ def _config_folder(folder: Path) -> dict[str, Any]:
         stem, suffix = os.path.splitext(name)
         if suffix not in _SUFFIXES:
             continue
-        content = deep_lowered(_load_file(folder / name))
+        content = _load_file(folder / name)
         key, _, lang = stem.lower().partition(".")
         if lang:  # "languages.fr.toml" is languages.fr; "menus.fr.toml" is languages.fr.menus
             inner = content if key == "languages" else {key: content}
@@ -133,7 +159,7 @@ def read_config(root: Path | str) -> dict[str, Any]:
     merged: dict[str, Any] = {}
     for name in SITE_MARKERS:  # hugo.* first: Hugo reads the first it finds
         if (base / name).is_file():
-            merged = deep_lowered(_load_file(base / name))
+            merged = _load_file(base / name)
             break
     for environment in ("_default", "production"):
         _merge(merged, _config_folder(base / CONFIG_DIR / environment))

@@ -82,15 +82,6 @@ def hugo_key(metadata: Mapping[str, Any], name: str) -> str | None:
     return found[0] if found is not None else None
 
 
-def deep_lowered(value: Any) -> Any:
-    """``value`` with the keys of every nested map folded (Hugo folds ``build``, ``cascade``...)."""
-    if isinstance(value, Mapping):
-        return {key: deep_lowered(item) for key, item in lowered_keys(value).items()}
-    if isinstance(value, list):
-        return [deep_lowered(item) for item in value]
-    return value
-
-
 # --- dates -----------------------------------------------------------------------------------------
 
 

@@ -199,3 +199,44 @@ def test_would_list_agrees_with_the_scan(tmp_path: Path) -> None:
     listed = {row.path for row in scan_all(tmp_path)}
     assert listed == {"a.md", "post/index.md", "section/_index.md", "section/page.md"}
     assert {name for name in names if would_list(tmp_path, tmp_path / name)} == listed
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        pytest.param(
+            "hugo.yaml",
+            "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+            + "".join(
+                f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n"
+                for i in range(8)
+            ),
+            id="alias-bomb",
+        ),
+        pytest.param("hugo.json", "[" * 5000 + "]" * 5000, id="deep-json"),
+        pytest.param("hugo.toml", "a = " + "[" * 500 + "]" * 500 + "\n", id="deep-toml"),
+    ],
+)
+def test_a_hostile_config_is_refused_quickly(tmp_path: Path, name: str, text: str) -> None:
+    import time
+
+    put(tmp_path / name, text)
+    put(tmp_path / "content" / "a.md")
+    start = time.perf_counter()
+    site = load_site(tmp_path)
+    rows = scan_all(tmp_path)
+    assert time.perf_counter() - start < 5
+    assert [row.path for row in rows] == ["content/a.md"]
+    assert site.error is not None or name == "hugo.json"  # a top-level list is simply no config
+
+
+def test_a_pipe_named_like_a_config_never_blocks(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "hugo.toml")
+    put(tmp_path / "config" / "_default" / "hugo.toml", 'contentDir = "content"\n')
+    os.mkfifo(tmp_path / "config" / "_default" / "params.toml")
+    put(tmp_path / "content" / "a.md")
+    site = load_site(tmp_path)  # returns at once: a pipe is no config file
+    assert site.error is None and site.content_dirs[0].path.name == "content"
+    assert [row.path for row in scan_all(tmp_path)] == ["content/a.md"]
