@@ -193,6 +193,7 @@ class Site:
     disabled_kinds: frozenset[str] = frozenset()
     ignore_files: tuple[str, ...] = ()  # regular expressions, searched in the absolute path
     taxonomies: frozenset[str] = DEFAULT_TAXONOMIES  # the plural names
+    git_info: bool = False  # enableGitInfo: ":git" dates come from the history
     error: str | None = None
 
     @property
@@ -303,6 +304,7 @@ def site_from_config(base: Path, config: Mapping[str, Any], error: str | None = 
         disabled_kinds=frozenset(kind.lower() for kind in _strings(config.get("disablekinds"))),
         ignore_files=tuple(_strings(config.get("ignorefiles"))),
         taxonomies=_taxonomies(config.get("taxonomies")),
+        git_info=config.get("enablegitinfo") is True,
         error=error,
     )
 

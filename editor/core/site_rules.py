@@ -8,8 +8,10 @@ are Hugo's, not the disk's, so a mount to ``content/docs`` sits below the conten
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
+import subprocess
 from pathlib import Path
 
 from editor.core.site import CONTENT_EXTENSIONS, ContentDir, Site
@@ -45,6 +47,45 @@ def _excluded(site: Site, file: Path, kind: str) -> tuple[str, str] | None:
     return None
 
 
+GIT_TIMEOUT_S = 60
+
+
+def git_author_dates(folder: Path) -> dict[str, dt.datetime]:
+    """Absolute path → author date of the last commit (merges left out) that touched it, as Hugo's
+    GitInfo reads them; {} when ``folder`` is in no repository or git is missing or too slow."""
+    command = [
+        "git",
+        "-c",
+        "diff.renames=0",
+        "-c",
+        "log.showSignature=0",
+        "-c",
+        "core.quotepath=off",
+    ]
+    try:
+        top = subprocess.run(
+            [*command, "-C", str(folder), "rev-parse", "--show-toplevel"],
+            capture_output=True, text=True, timeout=GIT_TIMEOUT_S, check=True,
+        ).stdout.strip()  # fmt: skip
+        log = subprocess.run(
+            [*command, "-C", top, "log", "--name-only", "--no-merges", "--format=%x1e%aI"],
+            capture_output=True, text=True, timeout=GIT_TIMEOUT_S, check=True,
+        ).stdout  # fmt: skip
+    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
+        return {}
+    dates: dict[str, dt.datetime] = {}
+    for entry in log.split("\x1e")[1:]:
+        lines = entry.strip("\n").split("\n")
+        try:
+            moment = dt.datetime.fromisoformat(lines[0])
+        except ValueError:
+            continue
+        for name in lines[1:]:
+            if name:
+                dates.setdefault(os.path.realpath(os.path.join(top, name)), moment)
+    return dates
+
+
 class SiteRules:
     """The :class:`PageRules` of each file of a desk; reads each section's ``_index`` cascade once.
 
@@ -55,6 +96,7 @@ class SiteRules:
         self.site = site
         self.desk_root = Path(desk_root).resolve()
         self._cascades: dict[tuple[str, str], tuple[Cascade, ...]] = {}
+        self._git_dates: dict[str, dt.datetime] | None = None
 
     def page_rules(self, path: Path | str) -> tuple[PageRules, str]:
         """The rules for the file at ``path`` (absolute), and its language ("" unless multilingual)."""
@@ -95,8 +137,16 @@ class SiteRules:
             lang=lang,
             filename=filename,
             excluded=_excluded(site, file, kind),
+            git_date=self._git_date(file),
         )
         return rules, lang if site.multilingual else ""
+
+    def _git_date(self, file: Path) -> dt.datetime | None:
+        if not (self.site.git_info and self.site.dates.reads_git() and self.site.root):
+            return None
+        if self._git_dates is None:  # one pass over the history, the first time a page asks
+            self._git_dates = git_author_dates(self.site.root)
+        return self._git_dates.get(os.path.realpath(file))
 
     def _cascades_at(
         self, section: tuple[str, ...], lang: str, homes: tuple[ContentDir, ...]

@@ -98,7 +98,7 @@ _ALIASES = {
 }
 # Hugo resolves the four dates in this order; a later one may fall back on an earlier one's result.
 DATE_FIELDS = ("date", "lastmod", "publishdate", "expirydate")
-HANDLERS = (":filename", ":filemodtime", ":git")  # ":git" is read as never set (see README)
+HANDLERS = (":filename", ":filemodtime", ":git")
 
 
 def _expand(identifiers: Iterable[str], defaults: tuple[str, ...]) -> tuple[str, ...]:
@@ -132,6 +132,10 @@ class DateRules:
             chosen = [str(item).lower() for item in value] if isinstance(value, list) else defaults
             lists[name] = _expand(chosen, defaults)
         return cls(**lists)
+
+    def reads_git(self) -> bool:
+        """Whether ``:git`` can decide a date that the state depends on (``lastmod`` cannot)."""
+        return ":git" in (*self.date, *self.publishdate, *self.expirydate)
 
     def date_keys(self) -> frozenset[str]:
         """Every front matter key these rules read as a date."""
@@ -253,6 +257,7 @@ class PageRules:
     # Set when the site config leaves the page out of the build: ("disableKinds", "section") or
     # ("ignoreFiles", the pattern that matched).
     excluded: tuple[str, str] | None = None
+    git_date: dt.datetime | None = None  # the author date of the file's last commit (":git")
 
 
 DEFAULT_RULES = PageRules()
@@ -417,8 +422,11 @@ def _resolve_date(
         elif identifier == ":filemodtime":
             if mtime is not None:
                 return mtime, ":fileModTime", None
+        elif identifier == ":git":
+            if rules.git_date is not None:  # set only where the site has enableGitInfo
+                return rules.git_date, ":git", None
         elif identifier.startswith(":"):
-            continue  # ":git" needs enableGitInfo and git history: not read (see README)
+            continue  # no handler Hugo knows
         elif identifier in params:
             value, written, via = params[identifier]
             if value is None or value == "":

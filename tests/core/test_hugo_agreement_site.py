@@ -393,3 +393,37 @@ def test_disabled_kinds_ignored_files_taxonomies_and_the_production_config(
         "content/categories/_index.md",
     }
     assert disagreements(binary, make_site(tmp_path, config, files), unlisted) == {}
+
+
+def test_git_author_dates_with_enable_git_info(binary: str, tmp_path: Path) -> None:
+    config = 'enableGitInfo = true\n[frontmatter]\ndate = [":git", ":default"]\n'
+    config += 'expiryDate = [":default", ":git"]\n'
+    files = {
+        "content/a.md": toml(),
+        "content/b.md": toml("date = 2020-01-01"),
+        "content/later.md": toml(),
+    }
+    site = make_site(tmp_path, config, files)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "T",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "T",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_SYSTEM": os.devnull,
+    }
+
+    def git(*args: str, date: str = "") -> None:
+        extra = {"GIT_AUTHOR_DATE": date} if date else {}
+        subprocess.run(
+            ["git", *args], cwd=site, env={**env, **extra}, check=True, capture_output=True
+        )
+
+    git("init", "-q", ".")
+    git("add", "hugo.toml", "content/a.md", "content/b.md")
+    git("commit", "-qm", "one", date="2031-02-10T10:00:00+02:00")
+    (site / "content/b.md").write_bytes(toml("date = 2020-01-01", "weight = 2"))
+    git("commit", "-qam", "two", date="2035-06-01T00:00:00Z")
+    # later.md is not committed: no git date, as in Hugo.
+    assert disagreements(binary, site, set()) == {}
