@@ -427,3 +427,20 @@ def test_git_author_dates_with_enable_git_info(binary: str, tmp_path: Path) -> N
     git("commit", "-qam", "two", date="2035-06-01T00:00:00Z")
     # later.md is not committed: no git date, as in Hugo.
     assert disagreements(binary, site, set()) == {}
+
+
+def test_languages_by_file_name_and_their_own_cascades(binary: str, tmp_path: Path) -> None:
+    config = '[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\ntimeZone = "Europe/Paris"\n'
+    files = {
+        "content/news/_index.md": toml("[cascade]", "draft = true"),
+        "content/news/a.md": toml(),
+        "content/news/a.fr.md": toml("date = 2031-02-10T12:30:00"),
+        "content/blog/_index.fr.md": toml("[cascade]", "expiryDate = 2030-01-01"),
+        "content/blog/b.md": toml(),
+        "content/blog/b.fr.md": toml(),
+        "content/blog/b.xx.md": toml(),  # no such language: part of the name
+    }
+    site = make_site(tmp_path, config, files)
+    assert disagreements(binary, site, set()) == {}
+    languages = {row.path: row.language for row in scan_all(site)}
+    assert languages["content/news/a.fr.md"] == "fr" and languages["content/blog/b.xx.md"] == "en"
