@@ -92,7 +92,9 @@ def article_paths(root: Path) -> Iterator[Path]:
 def _desk_paths(base: Path, site: Any) -> list[str]:
     paths: list[str] = []
     for folder, skip in content_roots(base, site):
-        paths.extend(_walk(str(folder), skip))
+        # In a site even the top may be a leaf bundle (Hugo: an index.md at the content root makes
+        # every other file the home page's resource); a plain folder is listed whole.
+        paths.extend(_walk(str(folder), skip, top_bundle=site.root is not None))
     return paths
 
 
@@ -101,13 +103,14 @@ def would_list(root: Path | str, path: Path | str, site: Any = None) -> bool:
     inside a content folder of the desk, and not a resource of a leaf bundle."""
     base = Path(root).resolve()
     file = Path(os.path.abspath(path))
-    for folder, skip in content_roots(base, site if site is not None else site_for_desk(base)):
+    desk_site = site if site is not None else site_for_desk(base)
+    for folder, skip in content_roots(base, desk_site):
         if not file.is_relative_to(folder):
             continue
         parts = file.relative_to(folder).parts
         if len(parts) > 1 and parts[0] in skip:
             return False
-        for depth in range(1, len(parts)):
+        for depth in range(0 if desk_site.root is not None else 1, len(parts)):
             inside = folder.joinpath(*parts[:depth])
             if depth == len(parts) - 1 and is_bundle_index(parts[-1]):
                 return True
@@ -121,13 +124,16 @@ def would_list(root: Path | str, path: Path | str, site: Any = None) -> bool:
 def is_bundle_index(name: str) -> bool:
     """Whether ``name`` makes its folder a leaf bundle: ``index.md``, ``index.fr.html``..."""
     stem, ext = os.path.splitext(name)
-    return ext.lower() in CONTENT_EXTENSIONS and stem.split(".", 1)[0] == "index"
+    return ext.lower() in CONTENT_EXTENSIONS and stem.split(".", 1)[0].lower() == "index"
 
 
-def _walk(root: str, skip: frozenset[str] = frozenset()) -> Iterator[str]:
+def _walk(
+    root: str, skip: frozenset[str] = frozenset(), *, top_bundle: bool = False
+) -> Iterator[str]:
     """Article files below ``root``, skipping hidden folders, node_modules and ``skip`` at the top.
 
-    Below the top, a folder with an ``index`` file is a leaf bundle: only that file is a page.
+    A folder with an ``index`` file is a leaf bundle: only that file is a page (at the top too when
+    ``top_bundle``).
     """
     stack = [root]
     while stack:
@@ -137,7 +143,7 @@ def _walk(root: str, skip: frozenset[str] = frozenset()) -> Iterator[str]:
                 items = sorted(entries, key=lambda entry: entry.name)
         except OSError:
             continue
-        if folder != root:
+        if folder != root or top_bundle:
             bundle = [entry for entry in items if is_bundle_index(entry.name)]
             if bundle and any(_is_file(entry) for entry in bundle):
                 yield from (e.path for e in bundle if is_article_name(e.name) and _is_file(e))

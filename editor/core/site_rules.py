@@ -114,10 +114,10 @@ class SiteRules:
         prefix = tuple(home.target.split("/")) if home is not None and home.target else ()
         filename = file.name
         virtual = (*prefix, *folders)
-        if stem == "_index":
+        if stem.lower() == "_index":
             kind = _branch_kind(virtual, site.taxonomies)
             segments = folders
-        elif stem == "index" and folders:
+        elif stem.lower() == "index" and folders:
             kind, segments, filename = "page", folders, folders[-1]
         else:
             kind, segments = "page", (*folders, stem)
@@ -176,7 +176,9 @@ class SiteRules:
         plain_lang = (home.lang if home is not None and home.lang else "") or site.default_language
         try:
             names = sorted(
-                entry.name for entry in os.scandir(folder) if entry.name.startswith("_index")
+                entry.name
+                for entry in os.scandir(folder)
+                if entry.name.lower().startswith("_index")
             )
         except OSError:
             return ()
@@ -185,7 +187,9 @@ class SiteRules:
             if ext.lower() not in CONTENT_EXTENSIONS:
                 continue
             base, file_lang = _split_lang(stem, site.languages)
-            if base != "_index" or (site.multilingual and (file_lang or plain_lang) != lang):
+            if base.lower() != "_index" or (
+                site.multilingual and (file_lang or plain_lang) != lang
+            ):
                 continue
             path = folder / name
             try:

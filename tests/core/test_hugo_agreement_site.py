@@ -444,3 +444,23 @@ def test_languages_by_file_name_and_their_own_cascades(binary: str, tmp_path: Pa
     assert disagreements(binary, site, set()) == {}
     languages = {row.path: row.language for row in scan_all(site)}
     assert languages["content/news/a.fr.md"] == "fr" and languages["content/blog/b.xx.md"] == "en"
+
+
+def test_index_names_in_any_case_and_an_index_at_the_content_root(
+    binary: str, tmp_path: Path
+) -> None:
+    files = {
+        "content/_under.md": toml(),
+        "content/with space.md": toml(),
+        "content/x/INDEX.md": toml(),
+        "content/x/y.md": toml(),
+        "content/_sub/z.md": toml(),
+        "content/news/_Index.md": toml("[cascade]", "draft = true"),
+        "content/news/n.md": toml(),
+    }
+    site = make_site(tmp_path, 'ignoreLogs = ["warning-home-page-is-leaf-bundle"]\n', files)
+    assert disagreements(binary, site, set()) == {}
+    # An index.md at the content root makes the home page a leaf bundle: the rest are resources.
+    (site / "content" / "index.md").write_bytes(toml())
+    assert disagreements(binary, site, set()) == {}
+    assert [row.path for row in scan_all(site)] == ["content/index.md"]
