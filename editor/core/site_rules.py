@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import re
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core.site import CONTENT_EXTENSIONS, ContentDir, Site
@@ -35,12 +36,12 @@ def _branch_kind(section: tuple[str, ...], taxonomies: frozenset[str]) -> str:
     return "section"
 
 
-def _excluded(site: Site, file: Path, kind: str) -> tuple[str, str] | None:
+def _excluded(site: Site, file: str, kind: str) -> tuple[str, str] | None:
     if kind in site.disabled_kinds:
         return "disableKinds", kind
     for pattern in site.ignore_files:
         try:
-            if re.search(pattern, file.as_posix()):
+            if re.search(pattern, file.replace(os.sep, "/")):
                 return "ignoreFiles", pattern
         except re.error:
             continue  # a Go pattern Python cannot read: not applied
@@ -48,6 +49,19 @@ def _excluded(site: Site, file: Path, kind: str) -> tuple[str, str] | None:
 
 
 GIT_TIMEOUT_S = 60
+
+
+@dataclass(frozen=True, slots=True)
+class _Folder:
+    path: str
+    lang: str  # the content folder's language, if it has one
+    folders: tuple[str, ...]  # below the content folder
+    prefix: tuple[str, ...]  # the mount point below content/
+    homes: tuple[ContentDir, ...]  # where the sections above may be found
+
+    @property
+    def virtual(self) -> tuple[str, ...]:
+        return (*self.prefix, *self.folders)
 
 
 def git_author_dates(folder: Path) -> dict[str, dt.datetime]:
@@ -96,24 +110,19 @@ class SiteRules:
         self.site = site
         self.desk_root = Path(desk_root).resolve()
         self._cascades: dict[tuple[str, str], tuple[Cascade, ...]] = {}
+        self._folders: dict[str, _Folder] = {}
+        self._chains: dict[tuple[str, str], tuple[Cascade, ...]] = {}
         self._git_dates: dict[str, dt.datetime] | None = None
 
     def page_rules(self, path: Path | str) -> tuple[PageRules, str]:
         """The rules for the file at ``path`` (absolute), and its language ("" unless multilingual)."""
         site = self.site
-        file = Path(path)
-        home = site.content_dir_of(file)
-        content_root = home.path if home is not None else self.desk_root
-        try:
-            folders = file.parent.relative_to(content_root).parts
-        except ValueError:
-            content_root, folders = file.parent, ()
-        stem = os.path.splitext(file.name)[0]
-        stem, lang = _split_lang(stem, site.languages)
-        lang = (home.lang if home is not None and home.lang else lang) or site.default_language
-        prefix = tuple(home.target.split("/")) if home is not None and home.target else ()
-        filename = file.name
-        virtual = (*prefix, *folders)
+        file = os.path.abspath(path)
+        parent, filename = os.path.split(file)
+        place = self._folder(parent)
+        stem, lang = _split_lang(os.path.splitext(filename)[0], site.languages)
+        lang = place.lang or lang or site.default_language
+        folders, virtual = place.folders, place.virtual
         if stem.lower() == "_index":
             kind = _branch_kind(virtual, site.taxonomies)
             segments = folders
@@ -121,17 +130,11 @@ class SiteRules:
             kind, segments, filename = "page", folders, folders[-1]
         else:
             kind, segments = "page", (*folders, stem)
-        page_path = "/" + "/".join((*prefix, *segments)).lower().replace(" ", "-")
-        # Sections are Hugo's, not the disk's: a mount to content/docs sits below content's _index.
-        homes = site.content_dirs or (ContentDir(content_root),)
-        cascades: list[Cascade] = []
-        for depth in range(len(virtual), -1, -1):
-            cascades.extend(self._cascades_at(virtual[:depth], lang, homes))
-        cascades.extend(site.cascades)
+        page_path = "/" + "/".join((*place.prefix, *segments)).lower().replace(" ", "-")
         rules = PageRules(
             dates=site.dates,
             zone=site.zone(lang),
-            cascades=tuple(cascades),
+            cascades=self._chain(place, lang),
             page_path=page_path,
             kind=kind,
             lang=lang,
@@ -141,7 +144,37 @@ class SiteRules:
         )
         return rules, lang if site.multilingual else ""
 
-    def _git_date(self, file: Path) -> dt.datetime | None:
+    def _folder(self, parent: str) -> _Folder:
+        """Where a folder sits in the site (the same for every file in it)."""
+        if parent not in self._folders:
+            home = self.site.content_dir_of(parent)
+            content_root = home.path if home is not None else self.desk_root
+            try:
+                folders = Path(parent).relative_to(content_root).parts
+            except ValueError:
+                content_root, folders = Path(parent), ()
+            prefix = tuple(home.target.split("/")) if home is not None and home.target else ()
+            homes = self.site.content_dirs or (ContentDir(content_root),)
+            self._folders[parent] = _Folder(
+                parent, home.lang if home is not None else "", folders, prefix, homes
+            )
+        return self._folders[parent]
+
+    def _chain(self, place: _Folder, lang: str) -> tuple[Cascade, ...]:
+        """The cascades over a folder's pages: nearest section first, then the site config's.
+
+        Sections are Hugo's, not the disk's: a mount to content/docs sits below content's _index.
+        """
+        key = (place.path, lang)
+        if key not in self._chains:
+            virtual = place.virtual
+            chain: list[Cascade] = []
+            for depth in range(len(virtual), -1, -1):
+                chain.extend(self._cascades_at(virtual[:depth], lang, place.homes))
+            self._chains[key] = (*chain, *self.site.cascades)
+        return self._chains[key]
+
+    def _git_date(self, file: str) -> dt.datetime | None:
         if not (self.site.git_info and self.site.dates.reads_git() and self.site.root):
             return None
         if self._git_dates is None:  # one pass over the history, the first time a page asks
