@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 from editor.core.files import read_regular
 from editor.core.frontmatter import Format, FrontMatterError, SplitFile, read
 from editor.core.index import OUTSIDE_LINK, article_paths, links_outside
-from editor.core.site import SITE_MARKERS, find_site_root
+from editor.core.site import SITE_MARKERS, find_site_root, static_dirs
 from editor.core.state import ALL_DATE_KEYS, fold_keys, is_draft
 from editor.core.values import hugo_reads_date
 
@@ -82,9 +82,10 @@ def resolve_local_image(
 ) -> Path | None:
     """The existing local file an image reference names, or None.
 
-    A reference starting with "/" is looked up in the site's ``static/`` folder (where Hugo serves it
-    from); any other relative reference next to the article. The file must stay inside the site (or
-    the article's folder when there is no site), so ``../../`` cannot reach elsewhere.
+    A reference starting with "/" is looked up in the site's static folders (``static/``, or its
+    ``staticDir`` and static mounts: where Hugo serves it from); any other relative reference next
+    to the article. The file must stay inside that folder or the site (or the article's folder when
+    there is no site), so ``../../`` cannot reach elsewhere.
     """
     if not isinstance(reference, str):
         return None
@@ -98,8 +99,11 @@ def resolve_local_image(
         if name.startswith("/"):
             if site_root is None:
                 return None
-            base = (Path(site_root) / "static").resolve()
-            candidate = (base / name.lstrip("/")).resolve()
+            for base in static_dirs(site_root):
+                candidate = (base / name.lstrip("/")).resolve()
+                if candidate.is_relative_to(base) and candidate.is_file():
+                    return candidate
+            continue
         else:
             if article_path is None:
                 return None

@@ -240,3 +240,22 @@ def test_a_pipe_named_like_a_config_never_blocks(tmp_path: Path) -> None:
     site = load_site(tmp_path)  # returns at once: a pipe is no config file
     assert site.error is None and site.content_dirs[0].path.name == "content"
     assert [row.path for row in scan_all(tmp_path)] == ["content/a.md"]
+
+
+def test_local_images_come_from_the_sites_static_folders(tmp_path: Path) -> None:
+    from editor.core.validate import resolve_local_image
+
+    put(
+        tmp_path / "hugo.toml",
+        'staticDir = ["static", "shared"]\n',
+    )
+    article = put(tmp_path / "content" / "a.md")
+    put(tmp_path / "shared" / "img" / "b.png", b"png")
+    put(tmp_path / "static" / "a.png", b"png")
+    assert resolve_local_image("/img/b.png", article, tmp_path) == tmp_path / "shared/img/b.png"
+    assert resolve_local_image("/a.png", article, tmp_path) == (tmp_path / "static/a.png")
+    assert resolve_local_image("/../hugo.toml", article, tmp_path) is None
+    put(tmp_path / "hugo.toml", '[[module.mounts]]\nsource = "pictures"\ntarget = "static"\n')
+    put(tmp_path / "pictures" / "c.png", b"png")
+    assert resolve_local_image("/c.png", article, tmp_path) == tmp_path / "pictures/c.png"
+    assert resolve_local_image("/a.png", article, tmp_path) is None  # the mount replaced static/
