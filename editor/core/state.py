@@ -13,9 +13,10 @@ page's own front matter come from the ``cascade`` of its sections' ``_index.md``
 each entry only where its ``target``/``_target`` matches) and then from the site config's ``cascade``.
 
 A page Hugo leaves out of every list (``build.list`` never or local, a headless bundle, a kind in
-``disableKinds``, a file ``ignoreFiles`` matches) is *unlisted*; otherwise it is a *draft* when ``draft`` is true, *scheduled* when its publish date is after
-now, *expired* when its expiry date is before now, and *published* otherwise. "Now" can be moved, like
-``hugo --clock``, to review an embargo. :func:`judge` gives the state with a :class:`StateReason`: which
+``disableKinds``, a file ``ignoreFiles`` matches) is *unlisted*; otherwise it is a *draft* when
+``draft`` is true, *scheduled* when its publish date is after now, *expired* when its expiry date is
+before now, and *published* otherwise. "Now" can be moved, like ``hugo --clock``, to review an
+embargo. :func:`judge` gives the state with a :class:`StateReason`: which
 key decided it, its value, and the file whose cascade set it.
 """
 
@@ -98,7 +99,6 @@ _ALIASES = {
 }
 # Hugo resolves the four dates in this order; a later one may fall back on an earlier one's result.
 DATE_FIELDS = ("date", "lastmod", "publishdate", "expirydate")
-HANDLERS = (":filename", ":filemodtime", ":git")
 
 
 def _expand(identifiers: Iterable[str], defaults: tuple[str, ...]) -> tuple[str, ...]:
