@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
 
-from editor.core.index import ArticleSummary, is_article_name, skips_folder, summarize
+from editor.core.index import ArticleSummary, is_article_name, skips_folder, summarize, would_list
 from editor.ui.common.workers import Task, run_task
 
 
@@ -90,10 +90,10 @@ def rescan_folders(
                             present.add(relpath)
                             info = entry.stat()
                             old = known.get(relpath)
-                            if old is None or (old.mtime_ns, old.size) != (
-                                info.st_mtime_ns,
-                                info.st_size,
-                            ):
+                            if (
+                                old is None
+                                or (old.mtime_ns, old.size) != (info.st_mtime_ns, info.st_size)
+                            ) and (old is not None or would_list(root, entry.path)):
                                 result.changed.append(summarize(root, Path(entry.path), as_of))
                     except OSError:
                         continue
