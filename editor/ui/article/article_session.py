@@ -8,6 +8,7 @@ recognised by the file's fingerprint, so they never do.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 from editor.core import validate
 from editor.core.article import Article
 from editor.core.edit import EditError
-from editor.core.frontmatter import FrontMatterError
+from editor.core.frontmatter import FrontMatterError, read
 from editor.core.index import ArticleSummary, summarize_metadata
 from editor.core.service import ConflictError, DocumentService, PathError, describe_error
 from editor.ui.article.body_view import BodyView
@@ -34,6 +35,16 @@ class DiskState(Enum):
     SAME = "same"  # what we loaded (or last saved) is what is on disk
     CHANGED = "changed"
     MISSING = "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class SavedEdit:
+    """What one Save wrote: the keys edited and whether the body was (for a commit message)."""
+
+    relpath: str
+    title: str
+    keys: tuple[str, ...]
+    body: bool
 
 
 def summary_of(article: Article) -> ArticleSummary:
@@ -60,6 +71,9 @@ class ArticleSession(QObject):
 
     message = Signal(str)
     """A short note for the status bar."""
+
+    article_saved = Signal(object)
+    """Save wrote the open article's edits to its file: a SavedEdit."""
 
     def __init__(
         self,
@@ -213,6 +227,7 @@ class ArticleSession(QObject):
             return True
         if not article.is_dirty and not force:
             return True
+        keys, body = tuple(article.edits), article.new_body is not None
         try:
             saved, written = self.service.save(article, force=force)
         except ConflictError as error:
@@ -230,6 +245,7 @@ class ArticleSession(QObject):
         self.row_changed.emit(summary_of(saved))
         if written:
             self.message.emit(self.tr("Saved {0}").format(saved.relpath))
+            self.article_saved.emit(SavedEdit(saved.relpath, self.title, keys, body))
         else:
             self.message.emit(
                 self.tr("{0} already held these values; nothing was written").format(saved.relpath)
@@ -247,6 +263,24 @@ class ArticleSession(QObject):
             self._load_thumbnail()
             self._report_dirty()
             self.article_changed.emit()
+
+    def stage_version(self, data: bytes) -> list[str]:
+        """Stage another version of the open file (History's Restore) as unsaved edits, reviewed and
+        saved like any other; returns the keys that version lacks (left as they are: a key is
+        never removed behind the editor's back). Raises FrontMatterError if it cannot be read."""
+        article = self.article
+        if article is None:
+            return []
+        split, metadata = read(data)
+        for key, value in metadata.items():
+            article.set_value(key, value)
+        article.set_body(split.body)
+        self.form.refresh()
+        self.body.set_article(article)
+        self._validate()
+        self._report_dirty()
+        self.article_changed.emit()
+        return [key for key in article.metadata if key not in metadata]
 
     def revert(self) -> None:
         """Drop the edits and show the file as it is on disk now."""
