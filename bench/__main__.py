@@ -50,6 +50,8 @@ def main() -> int:
             args.git_commits,
         )
         results["git"] = git_bench.run(git_root, args.repeat)
+        if not args.skip_ui:
+            results["git"]["window"] = git_bench.window_figures(git_root, args.repeat)
         print(f"\nGit columns on {args.git_count} articles, {args.git_commits} commits:")
         for name, value in results["git"].items():
             if isinstance(value, dict):

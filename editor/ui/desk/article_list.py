@@ -9,6 +9,7 @@ back on the open article afterwards.
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import (
@@ -47,7 +48,7 @@ from editor.ui.desk.article_model import (
     Role,
     state_label,
 )
-from editor.ui.desk.git_columns import GIT_FILTERS, git_counts, git_filter_label
+from editor.ui.desk.git_columns import GIT_FILTERS, GitCell, git_filter_label
 
 FILTER_AT_ONCE = 3000  # rows up to which the filter follows every keystroke
 FILTER_PAUSE_MS = 150
@@ -365,10 +366,21 @@ class ArticleListPanel(QWidget):
         for offset, state in enumerate(STATE_ORDER, start=1):
             self.state_filter.setItemText(offset, f"{state_label(state)} ({number(counts[state])})")
         if self._git_shown:
-            git = git_counts(self.model.git_cells())
+            git = self.model.git_counts()
             for offset, name in enumerate(GIT_FILTERS, start=len(STATE_ORDER) + 2):
                 label = self.tr("Git: {0} ({1})").format(git_filter_label(name), number(git[name]))
                 self.state_filter.setItemText(offset, label)
+        self.shown_changed.emit()
+
+    def show_git(self, cells: dict[str, GitCell], counts: Counter[str]) -> None:
+        """A new git snapshot for the rows. The proxy's dynamic filter is off meanwhile: it would
+        judge all 50,000 rows again for a change that only the git filter can see (50 ms)."""
+        with self.keeping_selection():
+            self.proxy.setDynamicSortFilter(False)
+            try:
+                self.model.set_git_cells(cells, counts)
+            finally:
+                self.proxy.setDynamicSortFilter(True)
             self.proxy.refilter()
         self.shown_changed.emit()
 

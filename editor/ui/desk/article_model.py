@@ -167,6 +167,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         self._dirty: set[str] = set()
         self._counts: Counter[PublishState] = Counter()
         self._git_cells: dict[str, GitCell] = {}
+        self._git_counts: Counter[str] = Counter()
         self._sort_column = Column.DATE
         self._sort_order = Qt.SortOrder.DescendingOrder
         self._headers = (
@@ -442,19 +443,29 @@ class ArticleModel(GitColumns, QAbstractTableModel):
     def is_dirty(self, path: str) -> bool:
         return path in self._dirty
 
-    def set_git_cells(self, cells: dict[str, GitCell]) -> None:
+    def set_git_cells(self, cells: dict[str, GitCell], counts: Counter[str] | None = None) -> None:
         """Show a new git snapshot in the Git and Last change columns (one repaint for all rows)."""
-        self._git_cells = cells
+        old, self._git_cells = self._git_cells, cells
+        self._git_counts = counts if counts is not None else Counter()
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, Column.GIT), self.index(len(self._rows) - 1, Column.LAST_CHANGE)
             )
-        if self._sort_column >= Column.GIT:
-            self.sort(self._sort_column, self._sort_order)
+        if self._sort_column >= Column.GIT and _git_order_changed(old, cells):
+            self.sort(self._sort_column, self._sort_order)  # 0.2 s for 50,000 rows: only if needed
         self.counts_changed.emit()
 
     def state_icon(self, state: PublishState) -> QIcon:
         return self._state_icons[state]
+
+
+def _git_order_changed(old: dict[str, GitCell], new: dict[str, GitCell]) -> bool:
+    if old.keys() != new.keys():
+        return True
+    return any(
+        (cell.state_sort, cell.last_sort) != (old[path].state_sort, old[path].last_sort)
+        for path, cell in new.items()
+    )
 
 
 class ArticleFilterProxy(QSortFilterProxyModel):

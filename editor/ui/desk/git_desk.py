@@ -10,7 +10,7 @@ is only ever touched by one worker; refreshes asked for while one is queued are 
 from __future__ import annotations
 
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +42,7 @@ from editor.core.git_sync import (
 )
 from editor.core.service import DocumentService
 from editor.ui.common.workers import Task, run_task
-from editor.ui.desk.git_columns import GitCell, cells_of
+from editor.ui.desk.git_columns import GitCell, cells_of, git_counts
 
 
 def _tr(text: str) -> str:
@@ -59,6 +59,10 @@ class GitSnapshot:
     incoming: dict[str, Change]
     operation: str | None  # "merge" / "rebase" when one waits to be continued or aborted
     cells: dict[str, GitCell] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
+
+
+_QUIET = ("refresh", "find")  # jobs of the app's own: no progress indicator, no error dialog
 
 
 @dataclass(slots=True)
@@ -113,9 +117,8 @@ class GitDesk(QObject):
     @property
     def busy(self) -> bool:
         """A user-started job (not a refresh) is queued or running."""
-        return any(job.name != "refresh" for job in self._jobs) or self._running not in (
-            None,
-            "refresh",
+        return any(job.name not in _QUIET for job in self._jobs) or (
+            self._running is not None and self._running not in _QUIET
         )
 
     @property
@@ -171,8 +174,9 @@ class GitDesk(QObject):
             status = desk_status(checkout)
             changes = dict(cache.refresh())
             cells = cells_of(status, changes, coming, paths, time.time())
+            operation = operation_in_progress(checkout)
             return GitSnapshot(
-                checkout, status, changes, coming, operation_in_progress(checkout), cells
+                checkout, status, changes, coming, operation, cells, git_counts(cells)
             )
 
         self._queue(_Job("refresh", work, self._snapshot_ready))
@@ -318,10 +322,7 @@ class GitDesk(QObject):
         def delivered(value: Any) -> None:
             if generation != self._generation:
                 return
-            if isinstance(value, Exception) and not isinstance(value, GitError):
-                self.message.emit(_tr("Git: {0}").format(value))
-                return
-            if isinstance(value, GitError) and job.name in ("refresh", "find"):
+            if isinstance(value, GitError) and job.name in _QUIET:
                 self.message.emit(_tr("Git: {0}").format(value))
                 return
             if job.done is not None:

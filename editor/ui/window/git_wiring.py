@@ -142,8 +142,7 @@ class GitWiring(QObject):
 
     def _snapshot_changed(self, snapshot: GitSnapshot) -> None:
         window = self.window
-        with window.list_panel.keeping_selection():
-            window.model.set_git_cells(snapshot.cells)
+        window.list_panel.show_git(snapshot.cells, snapshot.counts)
         if self._start_pull_pending and snapshot.status.upstream:
             self._start_pull_pending = False
             self.desk.pull()
