@@ -9,6 +9,8 @@ is only ever touched by one worker; refreshes asked for while one is queued are 
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Sequence
@@ -94,10 +96,16 @@ class GitDesk(QObject):
     """A conflicted file was resolved (written and staged): its desk path."""
 
     def __init__(
-        self, pool: QThreadPool, paths: Callable[[], list[str]], parent: QObject | None = None
+        self,
+        pool: QThreadPool,
+        paths: Callable[[], list[str]],
+        parent: QObject | None = None,
+        cache_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self._pool = pool
+        # The last-change map is kept here between runs, so a start reads only the new commits.
+        self._cache_folder = cache_folder
         self._paths = paths  # the listed desk paths, read on the GUI thread when a refresh starts
         self.checkout: Checkout | None = None
         self.snapshot: GitSnapshot | None = None
@@ -140,16 +148,29 @@ class GitDesk(QObject):
             return
         generation = self._generation
 
-        def found(checkout: Checkout | None) -> None:
+        def find() -> tuple[Checkout, LastChanges] | None:
+            checkout = find_checkout(root)
+            if checkout is None:
+                return None
+            saved = self._cache_file(checkout)
+            cache = LastChanges.load(checkout, saved) if saved else LastChanges(checkout)
+            return checkout, cache
+
+        def found(value: tuple[Checkout, LastChanges] | None) -> None:
             if generation != self._generation:
                 return
-            self.checkout = checkout
-            self._cache = LastChanges(checkout) if checkout else None
-            self.checkout_found.emit(checkout)
-            if checkout is not None:
+            self.checkout, self._cache = value if value else (None, None)
+            self.checkout_found.emit(self.checkout)
+            if self.checkout is not None:
                 self.refresh()
 
-        self._queue(_Job("find", lambda: find_checkout(root), found))
+        self._queue(_Job("find", find, found))
+
+    def _cache_file(self, checkout: Checkout) -> Path | None:
+        if self._cache_folder is None:
+            return None
+        key = hashlib.sha1(f"{checkout.top}\0{checkout.prefix}".encode()).hexdigest()[:16]
+        return self._cache_folder / f"last-change-{key}.json"
 
     # --- jobs ----------------------------------------------------------------------------------
 
@@ -172,7 +193,12 @@ class GitDesk(QObject):
             elif coming:
                 coming = incoming(checkout)  # a pull may have brought them in
             status = desk_status(checkout)
+            head = cache.head
             changes = dict(cache.refresh())
+            saved = self._cache_file(checkout)
+            if saved is not None and cache.head != head:
+                with contextlib.suppress(OSError):  # a cache that cannot be kept is only slower
+                    cache.save(saved)
             cells = cells_of(status, changes, coming, paths, time.time())
             operation = operation_in_progress(checkout)
             return GitSnapshot(

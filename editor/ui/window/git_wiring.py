@@ -12,7 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QProgressBar
 
 from editor.core.git import Checkout, GitError
@@ -51,7 +51,13 @@ class GitWiring(QObject):
         super().__init__(window)
         self.window = window
         self.settings = window.settings
-        self.desk = GitDesk(window.pool, lambda: [s.path for s in window.model.summaries()], self)
+        cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+        self.desk = GitDesk(
+            window.pool,
+            lambda: [s.path for s in window.model.summaries()],
+            self,
+            Path(cache) / "git" if cache else None,
+        )
         self.bar = GitBar(window.editor_panel)
         layout = window.editor_panel.layout()
         layout.insertWidget(0, self.bar)  # type: ignore[attr-defined]

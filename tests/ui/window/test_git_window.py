@@ -200,3 +200,16 @@ def test_history_panel_and_restore(qtbot, make_window, team: Team, quiet: Settin
     assert window.session.article is not None
     assert window.session.article.value("title") == "Harbour reopens"
     assert (team.bob / STORY).read_text().count("Harbour open") == 1  # nothing written yet
+
+
+def test_the_last_change_map_is_kept_for_the_next_start(
+    qtbot, make_window, team: Team, quiet: Settings, git_home: Path
+) -> None:
+    first = open_clone(qtbot, make_window, team.bob)
+    kept = list((git_home / ".cache").rglob("last-change-*.json"))
+    assert len(kept) == 1
+    first.close()
+    second = open_clone(qtbot, make_window, team.bob)
+    cache = second.git.desk._cache
+    assert cache is not None and cache.commits_read == 0  # loaded, not read from git again
+    assert "Seed, " in second.model.index_of(DESK_OTHER, Column.LAST_CHANGE).data()
