@@ -147,8 +147,11 @@ def _report_unexpected(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
-def main(path: str | None = None) -> int:
-    """Run the window on ``path`` (or the last folder, or the sample desk); returns the exit code."""
+def main(path: str | None = None, screenshot: str | None = None) -> int:
+    """Run the window on ``path`` (or the last folder, or the sample desk); returns the exit code.
+
+    With ``screenshot``, the window saves a picture of itself there once the list has loaded, and
+    quits (for the guide's pictures and for smoke tests of a built app)."""
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
@@ -186,8 +189,21 @@ def main(path: str | None = None) -> int:
     _report_unexpected(window)
     window.show()
     window.list_view.setFocus()
-    if problem:
+    if screenshot:
+        window.scan_finished.connect(lambda: _save_picture(window, Path(screenshot)))
+    elif problem:
         dialogs.report_error(window, window.tr("Sample desk"), problem)
     code = app.exec()
     pool.waitForDone()
     return code
+
+
+def _save_picture(window: MainWindow, target: Path) -> None:
+    """Save what the window shows to ``target`` and quit; the exit code says whether it worked."""
+    app = QApplication.instance()
+    saved = window.grab().save(str(target))
+    if not saved:
+        print(f"copydesk: could not save a picture to {target}", file=sys.stderr)
+    window.close()
+    if app is not None:
+        app.exit(0 if saved else 1)

@@ -14,6 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from editor.core.atomic import replace_checked
 from editor.core.git import (
     IDENTITY_SIGNS,
     Checkout,
@@ -24,7 +25,6 @@ from editor.core.git import (
     decode_path,
     in_progress_error,
 )
-from editor.core.service import atomic_write
 
 # --- status ----------------------------------------------------------------------------------------
 
@@ -265,7 +265,7 @@ class LastChanges:
             "files": files,
         }
         file.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(file, json.dumps(document, ensure_ascii=False).encode())
+        replace_checked(file, json.dumps(document, ensure_ascii=False).encode())
 
     @classmethod
     def load(cls, checkout: Checkout, file: Path) -> LastChanges:

@@ -147,3 +147,27 @@ def test_copydesk_opens_the_window_on_the_sample_desk(tmp_path: Path) -> None:
     assert report["focus"]  # the review starts in the list
     settings = next((tmp_path / "config").rglob("*.conf"))
     assert "sample-desk" in settings.read_text()  # the last folder is remembered for next time
+
+
+def test_open_with_screenshot_saves_a_picture_of_the_loaded_list_and_quits(
+    sample_desk: Path, tmp_path: Path
+) -> None:
+    """The option a built app's smoke test and the guide's pictures use: a real process, offscreen."""
+    picture = tmp_path / "window.png"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "editor", "open", "--screenshot", str(picture), str(sample_desk)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert picture.read_bytes().startswith(b"\x89PNG")
+    assert picture.stat().st_size > 10_000  # a real window's picture, not an empty one
