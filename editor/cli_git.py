@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.cli_common import PROG, CommandError, display, err, existing, jsonable, out
+from editor.core.field_changes import MISSING, ChangeKind, FieldChange
 from editor.core.frontmatter import FrontMatterError
 from editor.core.git import Checkout, GitError, find_checkout
 from editor.core.git_history import Version, changes_between, file_history
@@ -214,6 +215,21 @@ def cmd_log(args: argparse.Namespace) -> int:
     return 0
 
 
+def _change_line(item: FieldChange) -> str:
+    """ "title: "old" -> "new"", "tags: (new) [...]", "source: removed (was "x")"."""
+    if item.kind is ChangeKind.ADDED:
+        return f"{item.key}: (new) {display(jsonable(item.new))}"
+    if item.kind is ChangeKind.REMOVED:
+        return f"{item.key}: removed (was {display(jsonable(item.old))})"
+    if item.kind is ChangeKind.RENAMED:
+        return f"{item.key}: key renamed from {item.old_key}"
+    return f"{item.key}: {display(jsonable(item.old))} -> {display(jsonable(item.new))}"
+
+
+def _json_value(value: Any) -> Any:
+    return None if value is MISSING else jsonable(value)
+
+
 def _entry(version: Version, older: Version | None) -> dict[str, Any]:
     change = version.change
     summary: list[str] = []
@@ -231,17 +247,11 @@ def _entry(version: Version, older: Version | None) -> dict[str, Any]:
         except FrontMatterError as error:
             summary.append(f"front matter not readable here ({error})")
         else:
-            fields = [
-                {"key": item.key, "old": jsonable(item.old), "new": jsonable(item.new)}
-                for item in changes
-            ]
-        for item in fields:
-            if item["old"] is None:
-                summary.append(f"{item['key']}: (new) {display(item['new'])}")
-            elif item["new"] is None:
-                summary.append(f"{item['key']}: removed (was {display(item['old'])})")
-            else:
-                summary.append(f"{item['key']}: {display(item['old'])} -> {display(item['new'])}")
+            for item in changes:
+                fields.append(
+                    {"key": item.key, "old": _json_value(item.old), "new": _json_value(item.new)}
+                )
+                summary.append(_change_line(item))
         if body_diff:
             lines = body_diff.splitlines()[2:]  # after the "--- before" / "+++ after" heads
             changed = sum(1 for line in lines if line[:1] in "+-")

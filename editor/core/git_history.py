@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Any
 
+from editor.core.field_changes import FieldChange, field_changes
 from editor.core.frontmatter import read
 from editor.core.git import Checkout, read_blobs
 from editor.core.git_status import LOG_FORMAT, Change, parse_log
@@ -51,26 +51,12 @@ def file_history(checkout: Checkout, path: str, limit: int | None = None) -> lis
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class FieldChange:
-    key: str
-    old: Any  # None when the key is new
-    new: Any  # None when the key was removed
-
-
-# TODO(field_changes): editor.core.field_changes (issue 7) is to be the one home for the key-by-key
-# changes between two versions of a file; when it lands on main, call it here and drop this stand-in.
-# The CLI's `log` and the window's History panel both come through this function.
-def changes_between(old: bytes, new: bytes) -> tuple[list[FieldChange], str]:
-    """The keys that differ between two versions, and the body's unified diff ("" when the same).
+def changes_between(old: bytes, new: bytes) -> tuple[tuple[FieldChange, ...], str]:
+    """The keys that differ between two versions (editor.core.field_changes: keys as Hugo reads
+    them, MISSING where a version lacks one) and the body's unified diff ("" when the same).
     Raises FrontMatterError when a version cannot be read."""
     old_split, old_meta = read(old)
     new_split, new_meta = read(new)
-    fields = [
-        FieldChange(key, old_meta.get(key), new_meta.get(key))
-        for key in dict.fromkeys([*old_meta, *new_meta])
-        if old_meta.get(key) != new_meta.get(key)
-    ]
     diff = difflib.unified_diff(
         old_split.body.splitlines(),
         new_split.body.splitlines(),
@@ -79,4 +65,4 @@ def changes_between(old: bytes, new: bytes) -> tuple[list[FieldChange], str]:
         lineterm="",
         n=1,
     )
-    return fields, "\n".join(diff)
+    return field_changes(old_meta, new_meta), "\n".join(diff)

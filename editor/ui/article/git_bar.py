@@ -6,7 +6,7 @@ Like the conflict bar, it never decides: each button is a signal, and the window
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 
@@ -61,7 +61,7 @@ class GitBar(QFrame):
         self.kind: str | None = None  # "incoming" or "conflicted" while shown
         self.hide()
 
-    def _button(self, name: str, text: str, signal: Signal) -> QPushButton:
+    def _button(self, name: str, text: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
         button.clicked.connect(signal)

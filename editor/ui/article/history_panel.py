@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.field_changes import MISSING
 from editor.core.frontmatter import FrontMatterError
 from editor.core.git_history import Version, changes_between
 
@@ -36,7 +37,7 @@ class HistoryEntry:
 
 
 def _value(value: object) -> str:
-    if value is None:
+    if value is MISSING:
         return "(none)"
     if isinstance(value, bool):
         return "true" if value else "false"

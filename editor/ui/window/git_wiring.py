@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
-from PySide6.QtWidgets import QProgressBar
+from PySide6.QtWidgets import QProgressBar, QVBoxLayout
 
 from editor.core.git import Checkout, GitError
 from editor.core.git_history import file_history
@@ -37,11 +37,9 @@ from editor.ui.window.actions import ActionId
 if TYPE_CHECKING:
     from editor.ui.window.main_window import MainWindow
 
-# The resolver of the merge issue (issue 7), when it is there: editor/ui/article/resolver.py.
-try:  # pragma: no cover - depends on what has landed
-    from editor.ui.article import resolver as _resolver  # type: ignore[attr-defined]
-except ImportError:
-    _resolver = None
+# The resolver of the merge issue (issue 7), when it has a git entry point: it gets base / mine /
+# theirs from git_sync.conflict_versions. Until then the bar offers Keep Mine and Take Theirs.
+HAS_GIT_RESOLVER = False
 
 
 class GitWiring(QObject):
@@ -60,7 +58,8 @@ class GitWiring(QObject):
         )
         self.bar = GitBar(window.editor_panel)
         layout = window.editor_panel.layout()
-        layout.insertWidget(0, self.bar)  # type: ignore[attr-defined]
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, self.bar)
         self.history = HistoryPanel(window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
         self.history.hide()
@@ -102,7 +101,7 @@ class GitWiring(QObject):
         self.bar.continue_requested.connect(desk.continue_operation)
         self.bar.abort_requested.connect(desk.abort_operation)
         self.history.restore_requested.connect(self._restore)
-        self.history.visibilityChanged.connect(lambda shown: shown and self._load_history())
+        self.history.visibilityChanged.connect(self._history_shown)
         act[ActionId.GIT_PULL].triggered.connect(desk.pull)
         act[ActionId.GIT_PUSH].triggered.connect(desk.push)
         act[ActionId.GIT_SYNC].triggered.connect(desk.sync)
@@ -166,9 +165,7 @@ class GitWiring(QObject):
 
     def _failed(self, what: str, error: GitError) -> None:
         text = error.message + (f"\n\n{error.next_step}" if error.next_step else "")
-        dialogs.report_error(
-            self.window, self.tr("{0} failed").format(what), text, error.detail or None
-        )
+        dialogs.report_error(self.window, self.tr("{0} failed").format(what), text, error.detail)
 
     # --- the open article: incoming and conflicted ------------------------------------------------
 
@@ -181,7 +178,7 @@ class GitWiring(QObject):
         snapshot = self.desk.snapshot
         cell = snapshot.cells.get(path) if snapshot and path else None
         if cell is not None and "conflicted" in cell.states:
-            self.bar.show_conflicted(snapshot.operation or "merge", _resolver is not None)  # type: ignore[union-attr]
+            self.bar.show_conflicted(snapshot.operation or "merge", HAS_GIT_RESOLVER)  # type: ignore[union-attr]
         elif cell is not None and cell.incoming is not None:
             upstream = snapshot.status.upstream or "origin"  # type: ignore[union-attr]
             self.bar.show_incoming(
@@ -235,6 +232,10 @@ class GitWiring(QObject):
             self.desk.commit(action, paths, titles)
 
     # --- history -------------------------------------------------------------------------------------
+
+    def _history_shown(self, shown: bool) -> None:
+        if shown:
+            self._load_history()
 
     def toggle_history(self) -> None:
         self.history.setVisible(not self.history.isVisible())
