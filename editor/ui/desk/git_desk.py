@@ -31,6 +31,7 @@ from editor.core.git_status import (
     desk_status,
 )
 from editor.core.git_sync import (
+    ConflictVersions,
     abort_operation,
     conflict_versions,
     continue_operation,
@@ -252,22 +253,45 @@ class GitDesk(QObject):
         self._user_job("abort", abort_operation, _tr("The merge was aborted"))
 
     def resolve(self, service: DocumentService, path: str, mine: bool) -> None:
-        """Resolve a conflicted desk file with my version or the incoming one: written through the
-        document service, then staged (``git add``)."""
+        """Resolve a conflicted desk file with my version or the incoming one."""
+        if self.checkout is None:
+            return
+        checkout = self.checkout
+
+        def chosen() -> bytes:
+            versions = conflict_versions(checkout, path)
+            data = versions.mine if mine else versions.incoming
+            if data is None:
+                side = _tr("Your side") if mine else _tr("The incoming side")
+                raise GitError(
+                    Failure.OTHER, _tr("{0} deleted {1}; resolve it with git.").format(side, path)
+                )
+            return data
+
+        self._write_resolution(service, path, chosen)
+
+    def versions(self, path: str, ready: Callable[[ConflictVersions], None]) -> None:
+        """Read a conflicted file's base / ours / theirs (index stages 1-3), then call ``ready``."""
+        if self.checkout is not None:
+            checkout = self.checkout
+            self._queue(
+                _Job("versions", lambda: conflict_versions(checkout, path), ready),
+                report=_tr("Read the conflict"),
+            )
+
+    def write_resolution(self, service: DocumentService, path: str, data: bytes) -> None:
+        """Write the resolved bytes (the resolver's) through the document service and stage them."""
+        self._write_resolution(service, path, lambda: data)
+
+    def _write_resolution(
+        self, service: DocumentService, path: str, data: Callable[[], bytes]
+    ) -> None:
         if self.checkout is None:
             return
         checkout = self.checkout
 
         def work() -> str:
-            versions = conflict_versions(checkout, path)
-            data = versions.mine if mine else versions.incoming
-            if data is None:
-                side = _tr("your side") if mine else _tr("the incoming side")
-                raise GitError(
-                    Failure.OTHER,
-                    _tr("{0} deleted {1}; resolve it with git.").format(side, path),
-                )
-            service.replace_bytes(path, data)
+            service.replace_bytes(path, data())
             mark_resolved(checkout, [path])
             return path
 

@@ -17,8 +17,11 @@ from PySide6.QtWidgets import QProgressBar, QVBoxLayout
 
 from editor.core.git import Checkout, GitError
 from editor.core.git_history import file_history
+from editor.core.git_sync import ConflictVersions
+from editor.core.merge import MergeError, merge
 from editor.core.service import FileResult, Outcome
 from editor.core.state import hugo_key, is_draft
+from editor.ui.article import resolver
 from editor.ui.article.article_session import SavedEdit
 from editor.ui.article.git_bar import GitBar
 from editor.ui.article.history_panel import HistoryEntry, HistoryPanel, entries_of
@@ -36,10 +39,6 @@ from editor.ui.window.actions import ActionId
 
 if TYPE_CHECKING:
     from editor.ui.window.main_window import MainWindow
-
-# The resolver of the merge issue (issue 7), when it has a git entry point: it gets base / mine /
-# theirs from git_sync.conflict_versions. Until then the bar offers Keep Mine and Take Theirs.
-HAS_GIT_RESOLVER = False
 
 
 class GitWiring(QObject):
@@ -178,7 +177,7 @@ class GitWiring(QObject):
         snapshot = self.desk.snapshot
         cell = snapshot.cells.get(path) if snapshot and path else None
         if cell is not None and "conflicted" in cell.states:
-            self.bar.show_conflicted(snapshot.operation or "merge", HAS_GIT_RESOLVER)  # type: ignore[union-attr]
+            self.bar.show_conflicted(snapshot.operation or "merge", True)  # type: ignore[union-attr]
         elif cell is not None and cell.incoming is not None:
             upstream = snapshot.status.upstream or "origin"  # type: ignore[union-attr]
             self.bar.show_incoming(
@@ -201,9 +200,36 @@ class GitWiring(QObject):
             self.window.session.open(path)
 
     def _open_resolver(self) -> None:
-        # Hook for issue 7's resolver (editor/ui/article/resolver.py): it gets base / mine / theirs
-        # from git_sync.conflict_versions, writes through the DocumentService, then mark_resolved.
-        self.window.show_message(self.tr("The field-by-field resolver is not available yet"), 5000)
+        """The merge issue's field-by-field merge over git's three stages: clean merges are written
+        at once, fields both sides changed go to its resolver dialog."""
+        path = self._open_path()
+        if path is not None:
+            self.desk.versions(path, lambda versions: self._resolve_versions(path, versions))
+
+    def _resolve_versions(self, path: str, versions: ConflictVersions) -> None:
+        window = self.window
+        mine, theirs = versions.mine, versions.incoming
+        if mine is None or theirs is None or window.service is None:
+            window.show_message(
+                self.tr("One side deleted {0}: keep your version or take theirs").format(path)
+            )
+            return
+        try:
+            result = merge(versions.base, mine, theirs)
+        except MergeError as error:
+            window.show_message(
+                self.tr("{0} cannot be merged field by field: {1}").format(path, error)
+            )
+            return
+        if result.clean and result.data is not None:
+            data: bytes | None = result.data
+            window.show_message(
+                self.tr("Merged field by field: {0}").format(result.summary("your", "their"))
+            )
+        else:
+            data = resolver.resolve_conflicts(window, versions.base, mine, theirs, result)
+        if data is not None:
+            self.desk.write_resolution(window.service, path, data)
 
     # --- a commit per review action ----------------------------------------------------------------
 

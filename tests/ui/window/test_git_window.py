@@ -213,3 +213,56 @@ def test_the_last_change_map_is_kept_for_the_next_start(
     cache = second.git.desk._cache
     assert cache is not None and cache.commits_read == 0  # loaded, not read from git again
     assert "Seed, " in second.model.index_of(DESK_OTHER, Column.LAST_CHANGE).data()
+
+
+def conflicted_window(qtbot, make_window, team: Team, alice_text: str, bob_text: str) -> MainWindow:
+    write(team.alice, STORY, alice_text)
+    commit_all(team.alice, "Alice's edit")
+    git(team.alice, "push", "-q")
+    write(team.bob, STORY, bob_text)
+    commit_all(team.bob, "Bob's edit")
+    window = open_clone(qtbot, make_window, team.bob)
+    window.actions[ActionId.GIT_PULL].trigger()
+    wait_git(qtbot, window)
+    qtbot.waitUntil(lambda: "Conflicted" in git_text(window, DESK_STORY), timeout=10_000)
+    window.select_path(DESK_STORY)
+    assert window.git.bar.resolve_button.isVisible()
+    return window
+
+
+def test_resolve_merges_field_by_field_what_git_could_not(
+    qtbot, make_window, team: Team, quiet: Settings
+) -> None:
+    # Neighbouring lines: git's line merge conflicts, the field-wise merge does not.
+    alice = STORY_TEXT.replace('"Harbour reopens"', '"Harbour opens again"')
+    bob = STORY_TEXT.replace("2026-11-20T09:00:00Z", "2026-11-21T10:00:00Z")
+    window = conflicted_window(qtbot, make_window, team, alice, bob)
+    window.git.bar.resolve_button.click()
+    wait_git(qtbot, window)
+    qtbot.waitUntil(lambda: "Conflicted" not in git_text(window, DESK_STORY), timeout=10_000)
+    merged = (team.bob / STORY).read_text()
+    assert merged == alice.replace("2026-11-20T09:00:00Z", "2026-11-21T10:00:00Z")
+    assert git(team.bob, "diff", "--name-only", "--diff-filter=U").strip() == ""
+
+
+def test_resolve_asks_the_resolver_about_a_field_both_changed(
+    qtbot, make_window, team: Team, quiet: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editor.ui.article import resolver
+
+    asked: list[tuple[bytes | None, bytes, bytes]] = []
+    alice = STORY_TEXT.replace('"Harbour reopens"', '"Harbour opens again"')
+    bob = STORY_TEXT.replace('"Harbour reopens"', '"The harbour is back"')
+
+    def answer(_parent, base, mine, theirs, _result):  # type: ignore[no-untyped-def]
+        asked.append((base, mine, theirs))
+        return theirs
+
+    monkeypatch.setattr(resolver, "resolve_conflicts", answer)
+    window = conflicted_window(qtbot, make_window, team, alice, bob)
+    window.git.bar.resolve_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert asked[0] == (STORY_TEXT.encode(), bob.encode(), alice.encode())  # mine is Bob's
+    wait_git(qtbot, window)
+    qtbot.waitUntil(lambda: "Conflicted" not in git_text(window, DESK_STORY), timeout=10_000)
+    assert (team.bob / STORY).read_text() == alice
