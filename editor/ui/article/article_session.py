@@ -11,6 +11,7 @@ that names the outside changes it drops.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from editor.core.article import Article
 from editor.core.edit import EditError
 from editor.core.errors import describe_error
 from editor.core.files import current_bytes
-from editor.core.frontmatter import FrontMatterError
+from editor.core.frontmatter import FrontMatterError, read
 from editor.core.images import (
     COVER_KEY,
     ImagePlaces,
@@ -50,6 +51,16 @@ class DiskState(Enum):
     MISSING = "missing"
 
 
+@dataclass(frozen=True, slots=True)
+class SavedEdit:
+    """What one Save wrote: the keys edited and whether the body was (for a commit message)."""
+
+    relpath: str
+    title: str
+    keys: tuple[str, ...]
+    body: bool
+
+
 class ArticleSession(QObject):
     """The open article and the widgets that show it."""
 
@@ -64,6 +75,9 @@ class ArticleSession(QObject):
 
     message = Signal(str)
     """A short note for the status bar."""
+
+    article_saved = Signal(object)
+    """Save wrote the open article's edits to its file: a SavedEdit."""
 
     def __init__(
         self,
@@ -237,6 +251,7 @@ class ArticleSession(QObject):
             return True
         if not article.is_dirty and not force:
             return True
+        keys, body = tuple(article.edits), article.new_body is not None
         try:
             saved, written = self.service.save(article, force=force)
         except ConflictError as error:
@@ -258,6 +273,7 @@ class ArticleSession(QObject):
         self.row_changed.emit(summary_of(saved))
         if written:
             self.message.emit(self.tr("Saved {0}").format(saved.relpath))
+            self.article_saved.emit(SavedEdit(saved.relpath, self.title, keys, body))
         else:
             self.message.emit(
                 self.tr("{0} already held these values; nothing was written").format(saved.relpath)
@@ -275,6 +291,24 @@ class ArticleSession(QObject):
             self._load_thumbnail()
             self._report_dirty()
             self.article_changed.emit()
+
+    def stage_version(self, data: bytes) -> list[str]:
+        """Stage another version of the open file (History's Restore) as unsaved edits, reviewed and
+        saved like any other; returns the keys that version lacks (left as they are: a key is
+        never removed behind the editor's back). Raises FrontMatterError if it cannot be read."""
+        article = self.article
+        if article is None:
+            return []
+        split, metadata = read(data)
+        for key, value in metadata.items():
+            article.set_value(key, value)
+        article.set_body(split.body)
+        self.form.refresh()
+        self.body.set_article(article)
+        self._validate()
+        self._report_dirty()
+        self.article_changed.emit()
+        return [key for key in article.metadata if key not in metadata]
 
     def revert(self) -> None:
         """Drop the edits and show the file as it is on disk now."""

@@ -37,6 +37,7 @@ from editor.ui.images.cover_preview import CoverPreviewDialog, ImageLoader
 from editor.ui.window.actions import ActionId, ActionRegistry, WindowState
 from editor.ui.window.bulk import BulkRunner
 from editor.ui.window.check_panel import CheckPanel
+from editor.ui.window.git_wiring import GitWiring
 from editor.ui.window.window_layout import (
     LayoutParts,
     chain_tab_order,
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.watcher = FolderWatcher(self.pool, self._known_rows, self)
         self._build_menus()
         self._connect()
+        self.git = GitWiring(self)  # before the layout: its History dock is restored with it
         self._layout = LayoutParts(
             self,
             self.list_view,
@@ -605,6 +607,9 @@ class MainWindow(QMainWindow):
             has_previous=self.list_panel.has_step(-1),
             can_undo=self.undo_stack.canUndo() or self.write_history.stack.canUndo(),
             can_redo=self.undo_stack.canRedo() or self.write_history.stack.canRedo(),
+            in_git=self.git.desk.active if hasattr(self, "git") else False,
+            git_busy=self.git.desk.busy if hasattr(self, "git") else False,
+            git_operation=bool(self.git.operation) if hasattr(self, "git") else False,
         )
 
     def update_actions(self, *_args: object) -> None:
@@ -636,6 +641,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop background work and watching (the window is going away)."""
         self.watcher.stop()
+        self.git.shutdown()
         self.check_panel.cancel()
         if self._scan_task is not None:
             self._scan_task.cancel()
