@@ -16,7 +16,14 @@ from typing import Any
 
 from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError, read
-from editor.core.state import ALL_DATE_KEYS, PublishState, facts_of_lowered, lowered_keys
+from editor.core.state import (
+    ALL_DATE_KEYS,
+    PUBLISH_DATE_KEYS,
+    PublishState,
+    facts_of_lowered,
+    first_dated_key,
+    lowered_keys,
+)
 from editor.core.values import hugo_reads_date
 
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
@@ -42,6 +49,7 @@ class ArticleSummary:
     # False when the front matter could not be read at all; an invalid row with a date Hugo cannot
     # read is still readable (its draft flag is known, and publish or draft can change it).
     readable: bool = True
+    date_key: str = ""  # the key (lower case) ``date`` came from: publishdate, ..., date
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -105,6 +113,7 @@ def summarize_metadata(
     """The list row for a file with this front matter; keys are read the way Hugo reads them."""
     lowered = lowered_keys(metadata)
     draft, date, state = facts_of_lowered(lowered, as_of)
+    date_key = first_dated_key(lowered, PUBLISH_DATE_KEYS)[0] if date is not None else None
     error = _unreadable_date(lowered)
     if error is not None:
         state = PublishState.INVALID
@@ -121,6 +130,7 @@ def summarize_metadata(
         error=error,
         mtime_ns=mtime_ns,
         size=size,
+        date_key=date_key or "",
     )
 
 

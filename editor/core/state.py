@@ -72,11 +72,19 @@ def first_date(metadata: Mapping[str, Any], keys: tuple[str, ...]) -> dt.datetim
 
 
 def _first_date(lowered: Mapping[str, Any], keys: tuple[str, ...]) -> dt.datetime | None:
+    return first_dated_key(lowered, keys)[1]
+
+
+def first_dated_key(
+    lowered: Mapping[str, Any], keys: tuple[str, ...]
+) -> tuple[str | None, dt.datetime | None]:
+    """(the first of ``keys`` that holds a readable date, that date), for metadata already folded by
+    :func:`lowered_keys`; (None, None) when none does."""
     for key in keys:
         moment = parse_date(lowered.get(key))
         if moment is not None:
-            return moment
-    return None
+            return key, moment
+    return None, None
 
 
 def is_draft(metadata: Mapping[str, Any]) -> bool:
@@ -123,7 +131,11 @@ def state_of_lowered(lowered: Mapping[str, Any], as_of: dt.datetime | None = Non
 def facts_of_lowered(
     lowered: Mapping[str, Any], as_of: dt.datetime | None = None
 ) -> tuple[bool, dt.datetime | None, PublishState]:
-    """(draft, display date, state) for metadata already folded by :func:`lowered_keys`, in one pass."""
+    """(draft, display date, state) for metadata already folded by :func:`lowered_keys`, in one pass.
+
+    The display date is the one Hugo judges the state by: the publish date, falling back along
+    :data:`PUBLISH_DATE_KEYS` to ``date`` (:func:`first_dated_key` says which key gave it).
+    """
     state = state_of_lowered(lowered, as_of)
     draft = state is PublishState.DRAFT  # state_of_lowered checks the draft flag first
-    return draft, _first_date(lowered, DATE_KEYS), state
+    return draft, _first_date(lowered, PUBLISH_DATE_KEYS), state

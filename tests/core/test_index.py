@@ -158,6 +158,7 @@ def test_summary_fields_and_json(desk: Path) -> None:
         summary="42",
         mtime_ns=5,
         size=6,
+        date_key="date",
     )
     assert row.to_json() == {
         "path": "a/b.md",

@@ -124,6 +124,24 @@ class _Row:
         return cls(summary, file_name, date_text, search, sort_keys)
 
 
+_KEY_NAMES = {"publishdate": "publishDate", "pubdate": "pubDate"}
+
+
+def date_tip(summary: ArticleSummary) -> str | None:
+    """Which key the Date column's date came from, and why that one (Hugo's fallback order)."""
+    if summary.date is None:
+        return None
+    key = _KEY_NAMES.get(summary.date_key, summary.date_key)
+    moment = summary.date.isoformat()
+    if summary.date_key == "date":
+        return QCoreApplication.translate(
+            "ArticleModel", "{0} from date (no publishDate: Hugo publishes on date)"
+        ).format(moment)
+    return QCoreApplication.translate(
+        "ArticleModel", "{0} from {1}, the date Hugo publishes on"
+    ).format(moment, key)
+
+
 def _format_date(moment: dt.datetime | None) -> str:
     if moment is None:
         return ""
@@ -231,6 +249,8 @@ class ArticleModel(QAbstractTableModel):
                 return summary.error
             if column == Column.TITLE:
                 return summary.title or self._untitled_tip
+            if column == Column.DATE:
+                return date_tip(summary)
             return summary.path if column == Column.PATH else None
         if role == Qt.ItemDataRole.FontRole:
             if column == Column.TITLE and not summary.title:

@@ -117,14 +117,20 @@ class BulkRunner(QObject):
         return True
 
     def publish_and_next(self) -> None:
-        """Publish the open article, then go to the next one in the list."""
+        """Publish the open article, then go to the next draft in the list (the review queue)."""
         window = self.window
         path = window.session.path
         if path is None:
             return
         window.list_view.selectionModel().clearSelection()
         window.select_path(path)
-        self.set_draft(False, then=lambda: window.step(1))
+        self.set_draft(False, then=self._next_draft)
+
+    def _next_draft(self) -> None:
+        if not self.window.list_panel.next_draft():
+            said = self.window.statusBar().currentMessage()
+            left = _tr("no drafts left in the list")
+            self.window.show_message(f"{said} — {left}" if said else left, 8000)
 
     def _start(self, paths: list[str], to_draft: bool, then: Callable[[], None] | None) -> None:
         window = self.window

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from editor.core.state import PublishState
+from editor.ui.desk.article_model import Role
 from editor.ui.window.actions import ActionId
 from editor.ui.window.main_window import MainWindow
 from tests.helpers.window import LANCHI, select_rows, shown_paths, title_field, type_title
@@ -191,3 +192,35 @@ def test_undo_of_form_edits_comes_before_undo_of_the_write(
     assert b"draft = true" in path.read_bytes()
     window.actions[ActionId.UNDO].trigger()
     assert path.read_bytes() == before
+
+
+# --- the review queue and the Date column ---------------------------------------------------------
+
+
+def test_publish_and_next_says_when_no_draft_is_left(qtbot, make_window, desk: Path) -> None:
+    (desk / "a.md").write_text(DRAFT.format("a"))
+    (desk / "b.md").write_text('+++\ntitle = "Out"\n+++\n')
+    window = make_window(desk)
+    assert window.select_path("a.md")
+    with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
+        window.actions[ActionId.PUBLISH_AND_NEXT].trigger()
+    assert window.session.path == "a.md"
+    assert "no drafts left" in window.statusBar().currentMessage()
+
+
+def test_the_date_column_shows_the_date_hugo_publishes_on(make_window, desk: Path) -> None:
+    from editor.ui.desk.article_model import Column
+
+    (desk / "embargo.md").write_text(
+        '+++\ntitle = "E"\ndate = 2026-01-05T09:00:00Z\npublishDate = 2026-06-01T09:00:00Z\n+++\n'
+    )
+    (desk / "plain.md").write_text('+++\ntitle = "P"\ndate = 2026-02-03T10:00:00Z\n+++\n')
+    window = make_window(desk)
+    rows = {
+        window.proxy.index(row, 0).data(Role.PATH): window.proxy.index(row, Column.DATE)
+        for row in range(window.proxy.rowCount())
+    }
+    assert rows["embargo.md"].data() == "2026-06-01 09:00"
+    assert "publishDate" in rows["embargo.md"].data(Qt.ItemDataRole.ToolTipRole)
+    assert rows["plain.md"].data() == "2026-02-03 10:00"
+    assert "from date" in rows["plain.md"].data(Qt.ItemDataRole.ToolTipRole)
