@@ -81,6 +81,7 @@ def test_list_json_has_one_object_per_article(
         "path",
         "title",
         "date",
+        "publish_date",  # the date Hugo publishes on: publishDate, falling back to date
         "draft",
         "state",
         "source",
@@ -105,6 +106,7 @@ def test_list_json_has_one_object_per_article(
         "path": str(CALDER),
         "title": "Calder Bay Port Posts Record February Volumes as Northern Terminal Opens",
         "date": "2026-03-02T09:30:00+00:00",
+        "publish_date": "2026-03-02T09:30:00+00:00",
         "draft": False,
         "state": "published",
         "source": "Harbor Wire",

@@ -69,6 +69,10 @@ class ArticleSummary:
     readable: bool = True
     reason: StateReason = NO_REASON  # which key decided the state, and through which cascade
     language: str = ""  # the page's language where the site is multilingual
+    # The date Hugo publishes on (publishDate, falling back to date), and the key (lower case) it
+    # came from: what the list's Date column shows.
+    publish_date: dt.datetime | None = None
+    date_key: str = ""
 
     @property
     def why(self) -> str:
@@ -80,6 +84,7 @@ class ArticleSummary:
             "path": self.path,
             "title": self.title,
             "date": self.date.isoformat() if self.date else None,
+            "publish_date": self.publish_date.isoformat() if self.publish_date else None,
             "draft": self.draft,
             "state": self.state.value,
             "source": self.source,
@@ -224,6 +229,9 @@ def summarize_metadata(
     mtime = dt.datetime.fromtimestamp(mtime_ns / 1e9, dt.UTC) if mtime_ns else None
     verdict = judge(metadata, as_of, rules, mtime=mtime, folded=folded)
     state, reason = verdict.state, verdict.reason
+    publish_date = verdict.publish_date or verdict.date
+    origin = verdict.origins.get("publishdate" if verdict.publish_date else "date")
+    date_key = origin[0].lower() if origin and publish_date is not None else ""
     error = _unreadable_date(lowered)
     if error is not None:
         state = PublishState.INVALID
@@ -231,6 +239,7 @@ def summarize_metadata(
         path=relpath,
         title=_text(lowered.get("title")),
         date=verdict.date,
+        publish_date=publish_date,
         draft=verdict.draft,
         state=state,
         source=_text(lowered.get("source")),
@@ -240,6 +249,7 @@ def summarize_metadata(
         error=error,
         mtime_ns=mtime_ns,
         size=size,
+        date_key=date_key,
         reason=reason,
         language=language,
     )

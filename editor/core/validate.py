@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -421,3 +421,19 @@ def check_folder(root: Path | str) -> FolderCheck:
             )
     result.problems.sort(key=lambda problem: (problem.path, problem.line or 0))
     return result
+
+
+def problems_before_publishing(
+    root: Path | str, relpaths: Iterable[str]
+) -> dict[str, list[Problem]]:
+    """The errors that should stop ``relpaths`` (below ``root``) from being published unasked.
+
+    The same rules as :func:`check_folder`, so across-desk errors (a duplicate ``article_id``) count;
+    warnings do not. Files with none are left out of the answer.
+    """
+    wanted = set(relpaths)
+    found: dict[str, list[Problem]] = {}
+    for problem in check_folder(root):
+        if problem.level is Level.ERROR and problem.path in wanted:
+            found.setdefault(problem.path, []).append(problem)
+    return found

@@ -377,17 +377,19 @@ def test_bulk_with_a_dirty_open_article_writes_the_flag_and_keeps_the_edits(
     assert window.model.summary(open_path).state is PublishState.PUBLISHED
 
 
-def test_publish_and_next_moves_on(qtbot, window: MainWindow) -> None:
-    window.list_view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
-    assert window.select_path("world/lower-marsh-flood-barrier-vote.md")
+def test_publish_and_next_moves_on_to_the_next_draft(qtbot, window: MainWindow) -> None:
+    """The review queue: the next *draft* in the list's order, not the next row."""
+    window.list_view.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    order = shown_paths(window)
+    drafts = [path for path in order if path in DRAFTS]
+    first = drafts[0]
+    assert window.select_path(first)
     following = window.proxy.index(window.list_view.currentIndex().row() + 1, 0).data(Role.PATH)
+    assert following != drafts[1]  # a published article lies between the two drafts
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
         window.actions[ActionId.PUBLISH_AND_NEXT].trigger()
-    qtbot.waitUntil(lambda: window.session.path == following)
-    assert (
-        window.model.summary("world/lower-marsh-flood-barrier-vote.md").state
-        is PublishState.PUBLISHED
-    )
+    qtbot.waitUntil(lambda: window.session.path == drafts[1])
+    assert window.model.summary(first).state is PublishState.PUBLISHED
 
 
 # --- links and the cover ----------------------------------------------------------------------------
