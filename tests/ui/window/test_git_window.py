@@ -297,3 +297,23 @@ def test_git_action_rules(qapp, state: WindowState, expected: set[ActionId]) -> 
     git_actions = {action for action in ActionId if action.name.startswith("GIT_")}
     git_actions.add(ActionId.HISTORY)
     assert registry.enabled_ids() & git_actions == expected
+
+
+def test_undoing_a_publish_is_committed_too(
+    qtbot, make_window, team: Team, quiet: Settings
+) -> None:
+    window = open_clone(qtbot, make_window, team.bob)
+    assert window.select_path(DESK_STORY)
+    with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
+        window.actions[ActionId.PUBLISH].trigger()
+    wait_git(qtbot, window)
+    window.actions[ActionId.UNDO].trigger()
+    wait_git(qtbot, window)
+    qtbot.waitUntil(
+        lambda: (
+            git(team.bob, "log", "-1", "--format=%s").strip() == "Back to draft: Harbour reopens"
+        ),
+        timeout=10_000,
+    )
+    assert (team.bob / STORY).read_text() == STORY_TEXT
+    assert git(team.bob, "status", "--porcelain").strip() == ""
