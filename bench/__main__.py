@@ -97,6 +97,14 @@ def main() -> int:
             missed.append(
                 f"cold listing grows {growth:.2f}× per article from {sizes[0]} to {sizes[-1]}"
             )
+    from bench import hostile_bench
+
+    results["hostile"] = hostile_bench.run()
+    print(
+        "\nSetting a value in one hostile file, as a ratio to the largest ordinary one (target <= 1):"
+    )
+    for name, figures in results["hostile"].items():
+        print(f"  {name:<30} {figures['seconds']:7.3f} s  ratio {figures['ratio']:6.3f}")
     if args.ui:
         from bench import ui_bench
 

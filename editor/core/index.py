@@ -24,7 +24,8 @@ from editor.core.atomic import clean_stale_temps, is_temp_name
 from editor.core.errors import describe_error
 from editor.core.files import kind_problem, read_regular
 from editor.core.frontmatter import FrontMatterError, read
-from editor.core.site import CONTENT_EXTENSIONS, SiteRules, content_roots, site_for_desk
+from editor.core.site import CONTENT_EXTENSIONS, content_roots, desk_for, site_for_desk
+from editor.core.site_rules import SiteRules
 from editor.core.state import (
     ALL_DATE_KEYS,
     DEFAULT_RULES,
@@ -68,6 +69,10 @@ class ArticleSummary:
     readable: bool = True
     reason: StateReason = NO_REASON  # which key decided the state, and through which cascade
     language: str = ""  # the page's language where the site is multilingual
+    # The date Hugo publishes on (publishDate, falling back to date), and the key (lower case) it
+    # came from: what the list's Date column shows.
+    publish_date: dt.datetime | None = None
+    date_key: str = ""
 
     @property
     def why(self) -> str:
@@ -79,6 +84,7 @@ class ArticleSummary:
             "path": self.path,
             "title": self.title,
             "date": self.date.isoformat() if self.date else None,
+            "publish_date": self.publish_date.isoformat() if self.publish_date else None,
             "draft": self.draft,
             "state": self.state.value,
             "source": self.source,
@@ -103,20 +109,48 @@ def article_paths(root: Path) -> Iterator[Path]:
 def _desk_paths(base: Path, site: Any) -> list[str]:
     paths: list[str] = []
     for folder, skip in content_roots(base, site):
-        paths.extend(_walk(str(folder), skip))
+        # In a site even the top may be a leaf bundle (Hugo: an index.md at the content root makes
+        # every other file the home page's resource); a plain folder is listed whole.
+        paths.extend(_walk(str(folder), skip, top_bundle=site.root is not None))
     return paths
+
+
+def would_list(root: Path | str, path: Path | str, site: Any = None) -> bool:
+    """Whether :func:`scan` of ``root`` lists the file at ``path`` (for a watcher's new files):
+    inside a content folder of the desk, and not a resource of a leaf bundle."""
+    base = Path(root).resolve()
+    file = Path(os.path.abspath(path))
+    desk_site = site if site is not None else site_for_desk(base)
+    for folder, skip in content_roots(base, desk_site):
+        if not file.is_relative_to(folder):
+            continue
+        parts = file.relative_to(folder).parts
+        if len(parts) > 1 and parts[0] in skip:
+            return False
+        for depth in range(0 if desk_site.root is not None else 1, len(parts)):
+            inside = folder.joinpath(*parts[:depth])
+            if depth == len(parts) - 1 and is_bundle_index(parts[-1]):
+                return True
+            with contextlib.suppress(OSError):
+                if any(is_bundle_index(entry.name) for entry in os.scandir(inside)):
+                    return False
+        return is_article_name(file.name)
+    return False
 
 
 def is_bundle_index(name: str) -> bool:
     """Whether ``name`` makes its folder a leaf bundle: ``index.md``, ``index.fr.html``..."""
     stem, ext = os.path.splitext(name)
-    return ext.lower() in CONTENT_EXTENSIONS and stem.split(".", 1)[0] == "index"
+    return ext.lower() in CONTENT_EXTENSIONS and stem.split(".", 1)[0].lower() == "index"
 
 
-def _walk(root: str, skip: frozenset[str] = frozenset()) -> Iterator[str]:
+def _walk(
+    root: str, skip: frozenset[str] = frozenset(), *, top_bundle: bool = False
+) -> Iterator[str]:
     """Article files below ``root``, skipping hidden folders, node_modules and ``skip`` at the top.
 
-    Below the top, a folder with an ``index`` file is a leaf bundle: only that file is a page.
+    A folder with an ``index`` file is a leaf bundle: only that file is a page (at the top too when
+    ``top_bundle``).
     """
     stack = [root]
     while stack:
@@ -126,7 +160,7 @@ def _walk(root: str, skip: frozenset[str] = frozenset()) -> Iterator[str]:
                 items = sorted(entries, key=lambda entry: entry.name)
         except OSError:
             continue
-        if folder != root:
+        if folder != root or top_bundle:
             bundle = [entry for entry in items if is_bundle_index(entry.name)]
             if bundle and any(_is_file(entry) for entry in bundle):
                 yield from (e.path for e in bundle if is_article_name(e.name) and _is_file(e))
@@ -138,9 +172,7 @@ def _walk(root: str, skip: frozenset[str] = frozenset()) -> Iterator[str]:
                 if entry.is_dir(follow_symlinks=False):
                     if not skips_folder(entry.name) and not (folder == root and entry.name in skip):
                         subfolders.append(entry.path)
-                elif is_article_name(entry.name) and not _links_to_folder(entry):
-                    # Pipes, devices, link loops and links to nothing are listed too: the row
-                    # says what they are (files.kind_problem) instead of the file going missing.
+                elif is_listed_entry(entry):
                     yield entry.path
                 elif is_temp_name(entry.name):
                     temps.append(entry.name)
@@ -158,12 +190,18 @@ def _is_file(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _links_to_folder(entry: os.DirEntry[str]) -> bool:
-    """A link to a folder is neither followed nor listed (a loop or a dangling link is listed)."""
-    try:
-        return entry.is_symlink() and entry.is_dir()
-    except OSError:
+def is_listed_entry(entry: os.DirEntry[str]) -> bool:
+    """Whether a folder entry (not itself a folder) gets a row: an article name, not a folder link.
+
+    Pipes, devices, link loops and links to nothing are listed too: their row says what they are
+    (``files.kind_problem``) instead of the file going missing from the list.
+    """
+    if not is_article_name(entry.name):
         return False
+    try:
+        return not (entry.is_symlink() and entry.is_dir())  # a link to a folder is not followed
+    except OSError:  # a link loop
+        return True
 
 
 def _text(value: Any) -> str:
@@ -191,6 +229,9 @@ def summarize_metadata(
     mtime = dt.datetime.fromtimestamp(mtime_ns / 1e9, dt.UTC) if mtime_ns else None
     verdict = judge(metadata, as_of, rules, mtime=mtime, folded=folded)
     state, reason = verdict.state, verdict.reason
+    publish_date = verdict.publish_date or verdict.date
+    origin = verdict.origins.get("publishdate" if verdict.publish_date else "date")
+    date_key = origin[0].lower() if origin and publish_date is not None else ""
     error = _unreadable_date(lowered)
     if error is not None:
         state = PublishState.INVALID
@@ -198,6 +239,7 @@ def summarize_metadata(
         path=relpath,
         title=_text(lowered.get("title")),
         date=verdict.date,
+        publish_date=publish_date,
         draft=verdict.draft,
         state=state,
         source=_text(lowered.get("source")),
@@ -207,14 +249,17 @@ def summarize_metadata(
         error=error,
         mtime_ns=mtime_ns,
         size=size,
+        date_key=date_key,
         reason=reason,
         language=language,
     )
 
 
 def summary_of(article: Article) -> ArticleSummary:
-    """The list row of a freshly loaded or saved article (no need to read the file again)."""
-    return summarize_metadata(
+    """The list row of a freshly loaded or saved article, by its site's rules (cascades, dates),
+    without reading the file again."""
+    return summary_for(
+        article.path,
         article.relpath,
         article.metadata,
         mtime_ns=article.fingerprint.mtime_ns,
@@ -238,6 +283,30 @@ def summarize(
     site_rules = rules if rules is not None else desk_rules(root)
     relpath = path.relative_to(root).as_posix()
     return _summarize_inside(str(root), str(path), relpath, as_of, site_rules)
+
+
+def summary_for(
+    path: Path | str,
+    relpath: str,
+    metadata: dict[str, Any],
+    *,
+    mtime_ns: int = 0,
+    size: int = 0,
+    as_of: dt.datetime | None = None,
+) -> ArticleSummary:
+    """The row ``relpath`` for the file at ``path`` with this front matter, by its site's rules: for
+    a file just loaded or saved, without reading it again."""
+    where = Path(path).resolve()
+    page_rules, language = desk_rules(desk_for(where)[0]).page_rules(where)
+    return summarize_metadata(
+        relpath,
+        metadata,
+        as_of,
+        mtime_ns=mtime_ns,
+        size=size,
+        rules=page_rules,
+        language=language,
+    )
 
 
 def desk_rules(root: Path | str) -> SiteRules:
@@ -311,12 +380,17 @@ def _summarize_inside(
 ) -> ArticleSummary:
     """A row for ``path``; a symbolic link to a file outside ``root`` is listed, never read."""
     if links_outside(root, path):
-        # Only what the link is (a device, say) is told; the file itself is never read.
-        return _invalid(relpath, kind_problem(path) or OUTSIDE_LINK)
+        return _invalid(relpath, outside_link_reason(path))
     return _summarize(path, relpath, as_of, rules)
 
 
 OUTSIDE_LINK = "This is a link to a file outside the folder; Copydesk does not open it"
+
+
+def outside_link_reason(path: str | Path) -> str:
+    """Why a link out of the folder is not read: what it points to (a device, say), if that is
+    not a regular file, else that it leads outside. The target itself is never opened."""
+    return kind_problem(path) or OUTSIDE_LINK
 
 
 def links_outside(root: str | Path, path: str | Path) -> bool:

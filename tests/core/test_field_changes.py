@@ -12,7 +12,6 @@ from editor.core.field_changes import (
     field_changes,
     version_changes,
 )
-from editor.core.state import fold_keys
 
 
 @pytest.mark.parametrize(
@@ -39,12 +38,6 @@ def test_keys_that_fold_together_in_one_version_are_compared_by_spelling() -> No
     (change,) = field_changes(old, new)
     assert (change.key, change.old, change.new) == ("title", "Hidden", "Changed")
     assert align_keys(old, new) == [("Title", ("Title", "Title")), ("title", ("title", "title"))]
-
-
-def test_fold_keys_follows_hugo_a_key_not_in_lower_case_wins() -> None:
-    assert fold_keys({"publishdate": 1, "PublishDate": 2}) == {"publishdate": ("PublishDate", 2)}
-    assert fold_keys({"PublishDate": 2, "publishdate": 1}) == {"publishdate": ("PublishDate", 2)}
-    assert fold_keys({"draft": True}) == {"draft": ("draft", True)}
 
 
 def test_version_changes_reads_bytes_and_sees_the_body() -> None:

@@ -404,3 +404,19 @@ def test_seed_article_adjacent_title_and_date_edits_merge() -> None:
         b'date = "2025-09-23T14:21:27Z"', b'date = "2025-09-24T06:00:00Z"'
     )
     assert result.summary() == "date changed outside; your title edit kept"
+
+
+def test_a_merge_staged_on_the_new_version_saves_exactly_the_merge(tmp_path: Path) -> None:
+    from editor.core.service import DocumentService
+
+    base, mine, theirs = BASES["toml"], edited("toml", "title_m"), edited("toml", "source_t")
+    path = tmp_path / "a.md"
+    path.write_bytes(theirs)
+    service = DocumentService(tmp_path)
+    article = service.load(path)
+    merged = merge(base, mine, theirs).data
+    assert merged is not None
+    assert article.stage_version(merged)
+    assert article.edits == {"title": "Harbour reopens at dawn"} and article.new_body is None
+    service.save(article)
+    assert path.read_bytes() == merged == edited("toml", "title_m", "source_t")

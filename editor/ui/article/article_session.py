@@ -22,11 +22,19 @@ from PySide6.QtWidgets import QWidget
 from editor.core import validate
 from editor.core.article import Article
 from editor.core.edit import EditError
+from editor.core.errors import describe_error
 from editor.core.files import current_bytes
 from editor.core.frontmatter import FrontMatterError, read
+from editor.core.images import (
+    COVER_KEY,
+    ImagePlaces,
+    image_places,
+    image_references,
+    static_folders,
+)
 from editor.core.index import summary_of
 from editor.core.merge import MergeError, merge
-from editor.core.service import ConflictError, DocumentService, PathError, describe_error
+from editor.core.service import ConflictError, DocumentService, PathError
 from editor.ui.article import outside_change, resolver
 from editor.ui.article.body_view import BodyView
 from editor.ui.article.conflict_bar import ConflictBar, DiffDialog, three_way_diff, unified_diff
@@ -89,6 +97,7 @@ class ArticleSession(QObject):
         self.window = window
         self.service: DocumentService | None = None
         self.site_root: Path | None = None
+        self._static_dirs: tuple[Path, ...] = ()
         self.article: Article | None = None
         self.failed_path: str | None = None  # a row that could not be opened, and is selected
         self._thumbnail_reference: str | None = None
@@ -128,13 +137,12 @@ class ArticleSession(QObject):
         self.close()
         self.service = service
         self.site_root = site_root
+        self._static_dirs = static_folders(site_root)
 
-    def search_dirs(self) -> list[Path]:
-        """Where a local image reference is looked up: the article's folder, then the site's static/."""
-        dirs = [self.article.path.parent] if self.article else []
-        if self.site_root is not None:
-            dirs.append(self.site_root / "static")
-        return dirs
+    def image_places(self) -> ImagePlaces:
+        """Where the open article's local images are looked up (the one rule in core.images)."""
+        article_path = self.article.path if self.article else None
+        return image_places(article_path, self.site_root, self._static_dirs)
 
     # --- showing -------------------------------------------------------------------------------------
 
@@ -180,7 +188,7 @@ class ArticleSession(QObject):
         self.failed_path = None
         self.conflict_bar.clear()
         self.form.set_article(article)
-        self.body.set_article(article)
+        self.body.set_article(article, self.image_places())
         self._validate()
         self._load_thumbnail()
         self._report_dirty()
@@ -188,12 +196,13 @@ class ArticleSession(QObject):
 
     def _load_thumbnail(self) -> None:
         self._thumbnail_timer.stop()
-        reference = self.article.value("enclosure") if self.article else None
-        if not isinstance(reference, str) or not reference.strip():
+        metadata = self.article.current_metadata() if self.article else {}
+        reference = image_references(metadata).get(COVER_KEY)
+        if reference is None:
             self._thumbnail_reference = None
             return
-        self._thumbnail_reference = reference.strip()
-        self.loader.load(self._thumbnail_reference, self.search_dirs())
+        self._thumbnail_reference = reference
+        self.loader.load(self._thumbnail_reference, self.image_places())
 
     def _image_loaded(self, reference: str, image: object) -> None:
         if reference == self._thumbnail_reference:
@@ -207,7 +216,7 @@ class ArticleSession(QObject):
 
     def _edited(self, key: str, value: object) -> None:
         self._validate()
-        if key.lower() == "enclosure":
+        if key.lower() == COVER_KEY:
             self._thumbnail_timer.start()
         self._report_dirty()
 
@@ -218,7 +227,11 @@ class ArticleSession(QObject):
         self._report_dirty()
 
     def _validate(self) -> None:
-        problems = validate.check_loaded(self.article, self.site_root) if self.article else []
+        problems = (
+            validate.check_loaded(self.article, self.site_root, self._static_dirs)
+            if self.article
+            else []
+        )
         self.form.set_problems(problems)
 
     def _report_dirty(self) -> None:
@@ -244,7 +257,9 @@ class ArticleSession(QObject):
         except ConflictError as error:
             if not _after_merge and self.disk_state() is DiskState.CHANGED and self.merge_outside():
                 return self.save(_after_merge=True)
-            self.show_conflict(str(error), can_merge=self.disk_state() is DiskState.CHANGED)
+            self.show_conflict(
+                describe_error(error), can_merge=self.disk_state() is DiskState.CHANGED
+            )
             return False
         except (EditError, PathError, OSError, ValueError) as error:
             # The reason in the message itself: behind "Show Details" nobody reads it.
@@ -271,7 +286,7 @@ class ArticleSession(QObject):
             self.article.discard_edits()
             self.undo_stack.clear()
             self.form.refresh()
-            self.body.set_article(self.article)
+            self.body.set_article(self.article, self.image_places())
             self._validate()
             self._load_thumbnail()
             self._report_dirty()
@@ -483,7 +498,9 @@ class ArticleSession(QObject):
         try:
             return self.article.text_to_save()
         except EditError as error:
-            dialogs.report_error(self.window, self.tr("Cannot show the changes"), str(error))
+            dialogs.report_error(
+                self.window, self.tr("Cannot show the changes"), describe_error(error)
+            )
             return None
 
     def review_changes(self) -> DiffDialog | None:

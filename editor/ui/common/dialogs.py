@@ -29,6 +29,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Dialogs", text)
 
 
+class PublishAnswer(Enum):
+    ALL = "all"  # publish them all, problems and all
+    CLEAN_ONLY = "clean"  # publish only the articles without errors
+    CANCEL = "cancel"
+
+
 class Answer(Enum):
     SAVE = "save"
     DISCARD = "discard"
@@ -51,6 +57,55 @@ def ask_unsaved_changes(parent: QWidget | None, title: str) -> Answer:
     if answer == Button.Discard:
         return Answer.DISCARD
     return Answer.CANCEL
+
+
+def ask_publish_with_problems(
+    parent: QWidget | None, problems: Sequence[tuple[str, list[str]]], total: int
+) -> PublishAnswer:
+    """Some of the ``total`` articles to publish have errors (``problems``: title or path, and the
+    messages): publish anyway, only the clean ones (when there are some), or cancel?"""
+    box, buttons = publish_with_problems_box(parent, problems, total)
+    box.exec()
+    return buttons.get(box.clickedButton(), PublishAnswer.CANCEL)
+
+
+def publish_with_problems_box(
+    parent: QWidget | None, problems: Sequence[tuple[str, list[str]]], total: int
+) -> tuple[QMessageBox, dict[object, PublishAnswer]]:
+    """The box :func:`ask_publish_with_problems` shows, and the answer each button gives."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Publish with problems?"))
+    keep_title_whole(box)
+    if total == 1 and len(problems) == 1:
+        name, messages = problems[0]
+        box.setText(_tr("“{0}” has problems that readers would see:").format(name))
+        box.setInformativeText("\n".join(f"• {message}" for message in messages))
+    else:
+        box.setText(
+            _tr("{0} of the {1} articles to publish have problems:").format(len(problems), total)
+        )
+        lines = [f"• {name}: {'; '.join(messages)}" for name, messages in problems[:10]]
+        if len(problems) > 10:
+            lines.append(_tr("…and {0} more").format(len(problems) - 10))
+        box.setInformativeText("\n".join(lines))
+    publish = box.addButton(_tr("Publish Anyway"), QMessageBox.ButtonRole.AcceptRole)
+    buttons: dict[object, PublishAnswer] = {publish: PublishAnswer.ALL}
+    if total > len(problems):
+        clean = box.addButton(
+            counted(
+                total - len(problems),
+                _tr("Publish Only the 1 Without"),
+                _tr("Publish Only the {0} Without"),
+            ),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        buttons[clean] = PublishAnswer.CLEAN_ONLY
+    cancel = box.addButton(Button.Cancel)
+    buttons[cancel] = PublishAnswer.CANCEL
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    return box, buttons
 
 
 def confirm_bulk(parent: QWidget | None, question: str, details: str = "") -> bool:
@@ -96,6 +151,24 @@ def confirm_overwrite(parent: QWidget | None, relpath: str, discarded: Sequence[
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is overwrite
+
+
+def confirm_local_address(parent: QWidget | None, address: str) -> bool:
+    """A link points to the user's own machine or network (localhost, 192.168.x.x, 169.254.169.254):
+    open it anyway? An article from outside may use one to reach a router or a cloud's metadata."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Open a local address?"))
+    box.setText(
+        _tr("This link goes to an address on your own machine or network:\n{0}").format(address)
+    )
+    box.setInformativeText(
+        _tr("Links in articles come from outside. Open it only if you expected this address.")
+    )
+    box.setStandardButtons(Button.Open | Button.Cancel)
+    box.setDefaultButton(Button.Cancel)
+    box.setEscapeButton(Button.Cancel)
+    return box.exec() == Button.Open
 
 
 def report_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:

@@ -288,6 +288,23 @@ class ArticleListPanel(QWidget):
             self.view.selectionModel().setCurrentIndex(index, SELECT_ROW)
             self.view.scrollTo(index)
 
+    def next_draft(self) -> bool:
+        """Move to the next draft below the current row in the list's order (the review queue),
+        wrapping round to the top; False when no other draft is shown."""
+        count = self.proxy.rowCount()
+        current = self.view.currentIndex()
+        start = current.row() if current.isValid() else -1
+        for offset in range(1, count + 1):
+            row = (start + offset) % count
+            if row == start:
+                break
+            index = self.proxy.index(row, 0)
+            if index.data(Role.STATE) == PublishState.DRAFT:  # Qt hands the StrEnum back as str
+                self.view.selectionModel().setCurrentIndex(index, SELECT_ROW)
+                self.view.scrollTo(index)
+                return True
+        return False
+
     def has_step(self, delta: int) -> bool:
         current = self.view.currentIndex()
         count = self.proxy.rowCount()

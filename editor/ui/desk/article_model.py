@@ -116,18 +116,41 @@ class _Row:
     @classmethod
     def of(cls, summary: ArticleSummary) -> _Row:
         file_name = summary.path.rsplit("/", 1)[-1]
-        date_text = _format_date(summary.date)
+        date_text = _format_date(_shown_date(summary))
         search = "\n".join(
             (summary.title, summary.path, summary.source, summary.summary)
         ).casefold()
         sort_keys = (
             STATE_ORDER.index(summary.state),
             (summary.title or file_name).casefold(),
-            summary.date.timestamp() if summary.date else float("-inf"),
+            _shown_date(summary).timestamp() if _shown_date(summary) else float("-inf"),
             summary.source.casefold(),
             summary.path.casefold(),
         )
         return cls(summary, file_name, date_text, search, sort_keys)
+
+
+def _shown_date(summary: ArticleSummary) -> dt.datetime | None:
+    """The date the Date column shows: the one Hugo publishes on (publishDate, else date)."""
+    return summary.publish_date or summary.date
+
+
+_KEY_NAMES = {"publishdate": "publishDate", "pubdate": "pubDate"}
+
+
+def date_tip(summary: ArticleSummary) -> str | None:
+    """Which key the Date column's date came from, and why that one (Hugo's fallback order)."""
+    if _shown_date(summary) is None:
+        return None
+    key = _KEY_NAMES.get(summary.date_key, summary.date_key)
+    moment = _shown_date(summary).isoformat()  # type: ignore[union-attr]
+    if summary.date_key == "date":
+        return QCoreApplication.translate(
+            "ArticleModel", "{0} from date (no publishDate: Hugo publishes on date)"
+        ).format(moment)
+    return QCoreApplication.translate(
+        "ArticleModel", "{0} from {1}, the date Hugo publishes on"
+    ).format(moment, key)
 
 
 def _format_date(moment: dt.datetime | None) -> str:
@@ -246,6 +269,8 @@ class ArticleModel(GitColumns, QAbstractTableModel):
                 return summary.error
             if column == Column.TITLE:
                 return summary.title or self._untitled_tip
+            if column == Column.DATE:
+                return date_tip(summary)
             return summary.path if column == Column.PATH else None
         if role == Qt.ItemDataRole.FontRole:
             if column == Column.TITLE and not summary.title:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
+from editor.core import validate
+from editor.core.errors import describe_error
 from editor.core.index import ArticleSummary
 from editor.core.service import FileResult, Outcome
 from editor.ui.article.article_session import DiskState
@@ -64,7 +66,9 @@ class BulkRunner(QObject):
         """Publish (False), back to draft (True) or toggle (None) the selected articles.
 
         Toggle follows the open (or first selected) article: a draft gets published with the rest of
-        the selection, anything else goes back to draft. Returns True when an operation started.
+        the selection, anything else goes back to draft. Publishing checks the articles first and
+        asks when they have errors (the question then stands for the confirmation). Returns True
+        when an operation (or its check) started.
 
         The open article follows one rule whatever the state of the form: the draft flag is written
         now, and any other unsaved edits stay unsaved on top of the written file.
@@ -85,6 +89,56 @@ class BulkRunner(QObject):
                 _tr("Nothing to change: the selection is already in that state"), 5000
             )
             return False
+        if not to_draft and window.root is not None:
+            # Publishing checks first (on a worker: duplicates need the whole desk), then asks.
+            root = window.root
+            readable = [row.path for row in rows if row.readable]
+            check = run_task(
+                window.pool,
+                lambda: validate.problems_before_publishing(root, readable),
+                lambda problems: self._checked(rows, problems, then),
+                self._failed,
+                lambda: self._check_over(check),
+            )
+            self._task = check
+            window.update_actions()
+            return True
+        return self._confirm_and_start(rows, to_draft, then)
+
+    def _check_over(self, check: Task) -> None:
+        if self._task is check:  # not the write the check may have started
+            self._task = None
+        self.window.update_actions()
+
+    def _checked(
+        self,
+        rows: list[ArticleSummary],
+        problems: dict[str, list[validate.Problem]],
+        then: Callable[[], None] | None,
+    ) -> None:
+        self._task = None
+        if problems:
+            articles = [row for row in rows if row.readable]
+            named = [
+                (row.title or row.path, [problem.message for problem in problems[row.path]])
+                for row in articles
+                if row.path in problems
+            ]
+            answer = dialogs.ask_publish_with_problems(self.window, named, len(articles))
+            if answer is dialogs.PublishAnswer.CANCEL:
+                self.window.update_actions()
+                return
+            if answer is dialogs.PublishAnswer.CLEAN_ONLY:
+                rows = [row for row in rows if row.path not in problems]
+            # The question named the count and the problems: it was the confirmation too.
+            self._start_rows(rows, False, then)
+            return
+        self._confirm_and_start(rows, False, then)
+
+    def _confirm_and_start(
+        self, rows: list[ArticleSummary], to_draft: bool, then: Callable[[], None] | None
+    ) -> bool:
+        window = self.window
         # Rows that cannot be read are tried (and reported by name) but not counted as articles.
         unreadable = sum(not row.readable for row in rows)
         articles = len(rows) - unreadable
@@ -104,27 +158,41 @@ class BulkRunner(QObject):
                 _tr("{0} unreadable files will be skipped and reported."),
             )
             if not dialogs.confirm_bulk(window, question, *([skipped] if unreadable else [])):
+                window.update_actions()
                 return False
+        return self._start_rows(rows, to_draft, then)
+
+    def _start_rows(
+        self, rows: list[ArticleSummary], to_draft: bool, then: Callable[[], None] | None
+    ) -> bool:
+        window = self.window
         paths = [row.path for row in rows]
         session = window.session
         if session.path in paths and session.dirty and session.disk_state() is not DiskState.SAME:
             # Edits over a file someone else changed: the conflict bar decides, not this action.
             session.check_disk()
             paths.remove(session.path)
-            if not paths:
-                return False
+        if not paths:
+            window.update_actions()
+            return False
         self._start(paths, to_draft, then)
         return True
 
     def publish_and_next(self) -> None:
-        """Publish the open article, then go to the next one in the list."""
+        """Publish the open article, then go to the next draft in the list (the review queue)."""
         window = self.window
         path = window.session.path
         if path is None:
             return
         window.list_view.selectionModel().clearSelection()
         window.select_path(path)
-        self.set_draft(False, then=lambda: window.step(1))
+        self.set_draft(False, then=self._next_draft)
+
+    def _next_draft(self) -> None:
+        if not self.window.list_panel.next_draft():
+            said = self.window.statusBar().currentMessage()
+            left = _tr("no drafts left in the list")
+            self.window.show_message(f"{said} — {left}" if said else left, 8000)
 
     def _start(self, paths: list[str], to_draft: bool, then: Callable[[], None] | None) -> None:
         window = self.window
@@ -195,7 +263,7 @@ class BulkRunner(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self._enable_editor()
-        dialogs.report_error(self.window, _tr("The change failed"), str(error))
+        dialogs.report_error(self.window, _tr("The change failed"), describe_error(error))
 
     def _finished(self) -> None:
         self._task = None

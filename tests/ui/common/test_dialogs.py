@@ -13,6 +13,25 @@ def test_the_bulk_question_is_wide_enough_for_its_title(qtbot) -> None:
     assert box.sizeHint().width() >= title + 100
 
 
+def test_one_article_with_problems_is_named_with_each_problem(qtbot) -> None:
+    box, buttons = dialogs.publish_with_problems_box(None, [("Harbour strike", ["a", "b"])], 1)
+    qtbot.addWidget(box)
+    assert box.text() == "“Harbour strike” has problems that readers would see:"
+    assert box.informativeText() == "• a\n• b"
+    assert set(buttons.values()) == {dialogs.PublishAnswer.ALL, dialogs.PublishAnswer.CANCEL}
+    assert buttons[box.defaultButton()] is dialogs.PublishAnswer.CANCEL
+
+
+def test_many_articles_with_problems_are_summarised(qtbot) -> None:
+    problems = [(f"Story {n}", ["title is missing"]) for n in range(12)]
+    box, buttons = dialogs.publish_with_problems_box(None, problems, 20)
+    qtbot.addWidget(box)
+    assert box.text() == "12 of the 20 articles to publish have problems:"
+    assert box.informativeText().count("•") == 10 and "…and 2 more" in box.informativeText()
+    labels = {answer: button.text() for button, answer in buttons.items()}
+    assert labels[dialogs.PublishAnswer.CLEAN_ONLY] == "Publish Only the 8 Without"
+
+
 def test_failures_are_counted_in_words_and_each_file_named(qapp, monkeypatch) -> None:
     shown: list[tuple[str, str, str]] = []
     monkeypatch.setattr(

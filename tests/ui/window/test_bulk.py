@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from editor.core.state import PublishState
+from editor.ui.desk.article_model import Role
 from editor.ui.window.actions import ActionId
 from editor.ui.window.main_window import MainWindow
 from tests.helpers.window import LANCHI, select_rows, shown_paths, title_field, type_title
@@ -51,7 +52,10 @@ def test_the_question_and_the_result_count_the_same_unreadable_files(
 
 
 def test_a_date_invalid_draft_can_be_published(qtbot, make_window, desk: Path, asked) -> None:
+    from editor.ui.common import dialogs
+
     (desk / "odd.md").write_text('+++\ntitle = "Odd"\ndraft = true\ndate = "soon"\n+++\n')
+    asked.answer("ask_publish_with_problems", dialogs.PublishAnswer.ALL)
     window = make_window(desk)
     assert window.select_path("odd.md")
     assert window.actions[ActionId.PUBLISH].isEnabled()
@@ -191,3 +195,94 @@ def test_undo_of_form_edits_comes_before_undo_of_the_write(
     assert b"draft = true" in path.read_bytes()
     window.actions[ActionId.UNDO].trigger()
     assert path.read_bytes() == before
+
+
+# --- the review queue and the Date column ---------------------------------------------------------
+
+
+def test_publish_and_next_says_when_no_draft_is_left(qtbot, make_window, desk: Path) -> None:
+    (desk / "a.md").write_text(DRAFT.format("a"))
+    (desk / "b.md").write_text('+++\ntitle = "Out"\n+++\n')
+    window = make_window(desk)
+    assert window.select_path("a.md")
+    with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
+        window.actions[ActionId.PUBLISH_AND_NEXT].trigger()
+    assert window.session.path == "a.md"
+    assert "no drafts left" in window.statusBar().currentMessage()
+
+
+def test_the_date_column_shows_the_date_hugo_publishes_on(make_window, desk: Path) -> None:
+    from editor.ui.desk.article_model import Column
+
+    (desk / "embargo.md").write_text(
+        '+++\ntitle = "E"\ndate = 2026-01-05T09:00:00Z\npublishDate = 2026-06-01T09:00:00Z\n+++\n'
+    )
+    (desk / "plain.md").write_text('+++\ntitle = "P"\ndate = 2026-02-03T10:00:00Z\n+++\n')
+    window = make_window(desk)
+    rows = {
+        window.proxy.index(row, 0).data(Role.PATH): window.proxy.index(row, Column.DATE)
+        for row in range(window.proxy.rowCount())
+    }
+    assert rows["embargo.md"].data() == "2026-06-01 09:00"
+    assert "publishDate" in rows["embargo.md"].data(Qt.ItemDataRole.ToolTipRole)
+    assert rows["plain.md"].data() == "2026-02-03 10:00"
+    assert "from date" in rows["plain.md"].data(Qt.ItemDataRole.ToolTipRole)
+
+
+# --- publishing checks first ---------------------------------------------------------------------
+
+
+def test_publishing_an_article_with_errors_asks_naming_them(
+    qtbot, window: MainWindow, sample_desk: Path, asked
+) -> None:
+    from editor.ui.common import dialogs
+
+    path = sample_desk / "content" / "world/vallombra-water-rationing.md"  # no title
+    before = path.read_bytes()
+    assert window.select_path("world/vallombra-water-rationing.md")
+    asked.answer("ask_publish_with_problems", dialogs.PublishAnswer.CANCEL)
+    window.actions[ActionId.PUBLISH].trigger()
+    qtbot.waitUntil(lambda: asked.named("ask_publish_with_problems") != [])
+    ((problems, total),) = asked.named("ask_publish_with_problems")
+    assert total == 1
+    assert problems == [("world/vallombra-water-rationing.md", ["title is missing"])]
+    qtbot.waitUntil(lambda: not window.bulk.running)
+    assert path.read_bytes() == before
+    asked.answer("ask_publish_with_problems", dialogs.PublishAnswer.ALL)
+    with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
+        window.actions[ActionId.PUBLISH].trigger()
+    assert b"draft = false" in path.read_bytes()
+
+
+def test_a_bulk_publish_summarises_the_problems_and_can_leave_them_out(
+    qtbot, make_window, desk: Path, asked
+) -> None:
+    from editor.ui.common import dialogs
+
+    for n in range(3):
+        (desk / f"ok{n}.md").write_text(DRAFT.format(n))
+    (desk / "dup1.md").write_text('+++\ntitle = "D1"\narticle_id = 5\ndraft = true\n+++\n')
+    (desk / "dup2.md").write_text('+++\ntitle = "D2"\narticle_id = 5\ndraft = true\n+++\n')
+    window = make_window(desk)
+    select_rows(window, shown_paths(window))
+    asked.answer("ask_publish_with_problems", dialogs.PublishAnswer.CLEAN_ONLY)
+    with qtbot.waitSignal(window.bulk_finished, timeout=10_000) as done:
+        window.actions[ActionId.PUBLISH].trigger()
+    ((problems, total),) = asked.named("ask_publish_with_problems")
+    assert total == 5 and sorted(name for name, _ in problems) == ["D1", "D2"]
+    assert "duplicate article_id" in problems[0][1][0]
+    assert asked.named("confirm_bulk") == []  # the one question stood for the confirmation
+    assert sorted(result.path for result in done.args[0]) == ["ok0.md", "ok1.md", "ok2.md"]
+    assert "draft = true" in (desk / "dup1.md").read_text()
+
+
+def test_publishing_clean_articles_asks_nothing_more(qtbot, make_window, desk: Path, asked) -> None:
+    for n in range(2):
+        (desk / f"ok{n}.md").write_text(DRAFT.format(n))
+    window = make_window(desk)
+    select_rows(window, shown_paths(window))
+    asked.answer("confirm_bulk", True)
+    with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
+        window.actions[ActionId.PUBLISH].trigger()
+    assert asked.named("ask_publish_with_problems") == []
+    assert asked.named("confirm_bulk") == [("Publish 2 articles?",)]
