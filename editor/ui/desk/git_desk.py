@@ -9,8 +9,6 @@ is only ever touched by one worker; refreshes asked for while one is queued are 
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Sequence
@@ -170,8 +168,7 @@ class GitDesk(QObject):
     def _cache_file(self, checkout: Checkout) -> Path | None:
         if self._cache_folder is None:
             return None
-        key = hashlib.sha1(f"{checkout.top}\0{checkout.prefix}".encode()).hexdigest()[:16]
-        return self._cache_folder / f"last-change-{key}.json"
+        return LastChanges.file_in(self._cache_folder, checkout)
 
     # --- jobs ----------------------------------------------------------------------------------
 
@@ -194,12 +191,7 @@ class GitDesk(QObject):
             elif coming:
                 coming = incoming(checkout)  # a pull may have brought them in
             status = desk_status(checkout)
-            head = cache.head
-            changes = dict(cache.refresh())
-            saved = self._cache_file(checkout)
-            if saved is not None and cache.head != head:
-                with contextlib.suppress(OSError):  # a cache that cannot be kept is only slower
-                    cache.save(saved)
+            changes = dict(cache.refresh_kept(self._cache_file(checkout)))
             cells = cells_of(status, changes, coming, paths, time.time())
             operation = operation_in_progress(checkout)
             return GitSnapshot(

@@ -85,6 +85,8 @@ class GitWiring(QObject):
         window.watcher.changes_found.connect(lambda _rescan: desk.refresh())
         window.session.article_saved.connect(self._article_saved)
         window.bulk_finished.connect(self._bulk_finished)
+        # Undoing (or redoing) a publish writes the files back: committed the same way.
+        window.write_history.restored.connect(lambda _text, results: self._bulk_finished(results))
         window.article_opened.connect(lambda _path: self._article_shown())
         window.list_panel.article_requested.connect(lambda _path: self._article_shown())
         desk.checkout_found.connect(self._checkout_found)
