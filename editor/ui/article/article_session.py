@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from editor.core import validate
 from editor.core.article import Article
 from editor.core.edit import EditError
+from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, summarize_metadata
 from editor.core.service import ConflictError, DocumentService, PathError, describe_error
@@ -60,6 +61,9 @@ class ArticleSession(QObject):
 
     message = Signal(str)
     """A short note for the status bar."""
+
+    unreadable_shown = Signal(object, object)
+    """The selected file cannot be read: its Path and the error's line (None, None: not any more)."""
 
     def __init__(
         self,
@@ -137,12 +141,26 @@ class ArticleSession(QObject):
             self._show(None)
             self.failed_path = relpath
             self.form.show_unreadable(relpath, describe_error(error))
+            self._show_raw(relpath, error)
             self.message.emit(
                 self.tr("{0} cannot be opened: {1}").format(relpath, describe_error(error))
             )
             return False
         self._show(article)
         return True
+
+    def _show_raw(self, relpath: str, error: BaseException) -> None:
+        """The unreadable file's own text in the Source tab (read, never written)."""
+        assert self.service is not None
+        try:
+            path = self.service.resolve(relpath)
+            data, _info = read_regular(path)
+        except (PathError, OSError):
+            return
+        text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+        line = error.line if isinstance(error, FrontMatterError) else None
+        self.body.show_raw(text, line)
+        self.unreadable_shown.emit(path, line)
 
     def close(self) -> None:
         self._show(None)
@@ -166,6 +184,8 @@ class ArticleSession(QObject):
         self.article = article
         if old is not None and (article is None or article.relpath != old.relpath):
             self.dirty_changed.emit(old.relpath, False)
+        if self.failed_path is not None:
+            self.unreadable_shown.emit(None, None)
         self.failed_path = None
         self.conflict_bar.clear()
         self.form.set_article(article)

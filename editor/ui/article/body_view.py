@@ -12,8 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, QTimer, QUrl, Signal
-from PySide6.QtGui import QFontDatabase, QFontInfo, QImageReader, QPalette, QTextDocument
-from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QFontInfo,
+    QImageReader,
+    QPalette,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QTextEdit, QWidget
 
 from editor.core.article import Article
 from editor.core.plain_text import fold_line_breaks, merge_edit
@@ -141,9 +150,46 @@ class BodyView(QTabWidget):
         self._apply_stylesheet()
         self.set_article(None)
 
+    def show_raw(self, text: str, line: int | None) -> None:
+        """Show an unreadable file's whole text, read-only, in the Source tab, with the line its
+        error is on highlighted, so it can be seen what to fix (in a text editor)."""
+        self._render_timer.stop()
+        self._has_article = False
+        self._too_large = len(text) > LARGE_BODY_CHARS
+        self._filling = True
+        try:
+            self.source.setReadOnly(True)
+            self.source.setPlainText(
+                self.tr("This file is too large to show here.") if self._too_large else text
+            )
+        finally:
+            self._filling = False
+        self.source.setExtraSelections([])
+        block = self.source.document().findBlockByNumber((line or 0) - 1)
+        if line and block.isValid() and not self._too_large:
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(QColor(255, 205, 210))  # a light red, on any theme
+            selection.format.setForeground(QColor(0, 0, 0))
+            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            selection.cursor = QTextCursor(block)
+            self.source.setExtraSelections([selection])
+            self.source.setTextCursor(QTextCursor(block))
+            self.source.centerCursor()
+        self.browser.setHtml(
+            empty_body_html(self.tr("This file cannot be read; its text is in the Source tab."))
+        )
+        self.setCurrentWidget(self.source)
+
+    @property
+    def error_line(self) -> int | None:
+        """The highlighted line of an unreadable file (1-based), if one is shown."""
+        selections = self.source.extraSelections()
+        return selections[0].cursor.blockNumber() + 1 if selections else None
+
     def set_article(self, article: Article | None) -> None:
         """Show ``article``'s body (current text, including unsaved edits)."""
         self._render_timer.stop()
+        self.source.setExtraSelections([])
         self._has_article = article is not None
         body = "" if article is None else article.body
         self._too_large = len(body) > LARGE_BODY_CHARS

@@ -21,6 +21,7 @@ from editor.core.service import DocumentService, FileResult, Outcome
 from editor.ui.article.article_session import ArticleSession, summary_of
 from editor.ui.article.body_view import BodyView
 from editor.ui.article.conflict_bar import ConflictBar
+from editor.ui.article.unreadable_bar import UnreadableBar
 from editor.ui.common import dialogs, links
 from editor.ui.common.settings import Settings
 from editor.ui.common.wording import counted, number
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.form = MetadataForm(self.undo_stack, self)
         self.body = BodyView(self)
         self.conflict_bar = ConflictBar(self)
+        self.unreadable_bar = UnreadableBar(self)
         self.editor_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.editor_splitter.setObjectName("editorSplitter")
         self.editor_splitter.setChildrenCollapsible(False)
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(self.editor_panel)
         right_layout.setContentsMargins(0, 6, 6, 0)
         right_layout.addWidget(self.conflict_bar)
+        right_layout.addWidget(self.unreadable_bar)
         right_layout.addWidget(self.editor_splitter, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -179,6 +182,7 @@ class MainWindow(QMainWindow):
 
         self.session.article_changed.connect(self._article_changed)
         self.session.dirty_changed.connect(self._dirty_changed)
+        self.session.unreadable_shown.connect(self.unreadable_bar.show_for)
         self.session.row_changed.connect(self.update_rows)
         self.session.message.connect(
             lambda text: self.show_message(
