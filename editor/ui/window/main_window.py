@@ -21,7 +21,7 @@ from editor.core.service import DocumentService, FileResult, Outcome
 from editor.ui.article.article_session import ArticleSession, summary_of
 from editor.ui.article.body_view import BodyView
 from editor.ui.article.conflict_bar import ConflictBar
-from editor.ui.article.unreadable_bar import UnreadableBar
+from editor.ui.article.unreadable_bar import UnreadableBar, open_local
 from editor.ui.common import dialogs, links
 from editor.ui.common.settings import Settings
 from editor.ui.common.wording import counted, number
@@ -31,9 +31,11 @@ from editor.ui.desk.desk_scan import Folders, desk_for, scan_desk
 from editor.ui.desk.folder_watcher import FolderWatcher, Rescan
 from editor.ui.form.metadata_form import MetadataForm
 from editor.ui.images.cover_preview import CoverPreviewDialog, ImageLoader
+from editor.ui.window import help as help_windows
 from editor.ui.window.actions import ActionId, ActionRegistry, WindowState
 from editor.ui.window.bulk import BulkRunner
 from editor.ui.window.check_panel import CheckPanel
+from editor.ui.window.help import AppPlaces
 from editor.ui.window.window_layout import chain_tab_order, restore_layout, save_layout
 from editor.ui.window.write_history import WriteHistory
 
@@ -66,8 +68,11 @@ class MainWindow(QMainWindow):
         pool: QThreadPool | None = None,
         loader: ImageLoader | None = None,
         parent: QWidget | None = None,
+        *,
+        places: AppPlaces | None = None,
     ) -> None:
         super().__init__(parent)
+        self.places = places or AppPlaces()
         self.setObjectName("mainWindow")
         self.settings = settings
         self.pool = pool if pool is not None else QThreadPool(self)
@@ -142,6 +147,9 @@ class MainWindow(QMainWindow):
         self.scan_label.setObjectName("scanLabel")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
+        self.folder_label = QLabel(self)  # which folder is open, and whether it is the sample desk
+        self.folder_label.setObjectName("folderLabel")
+        self.statusBar().addPermanentWidget(self.folder_label)
         self.statusBar().addPermanentWidget(self.scan_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
@@ -152,6 +160,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("menuRecentFolders")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.actions[ActionId.RECENT_FOLDERS].setMenu(self.recent_menu)
+        self.columns_menu = QMenu(self)
+        self.columns_menu.setObjectName("menuColumns")
+        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        self.actions[ActionId.COLUMNS].setMenu(self.columns_menu)
         self.toolbar = self.actions.populate(self.menuBar(), self)
         self.addToolBar(self.toolbar)
 
@@ -175,6 +187,11 @@ class MainWindow(QMainWindow):
         act[ActionId.RELOAD].triggered.connect(self.reload_folder)
         act[ActionId.CHECK_FOLDER].triggered.connect(self.check_folder)
         act[ActionId.QUIT].triggered.connect(self.close)
+        act[ActionId.SHOW_PROBLEMS].toggled.connect(self.check_panel.setVisible)
+        self.check_panel.visibilityChanged.connect(self._problems_visibility_changed)
+        act[ActionId.SHORTCUTS].triggered.connect(self.show_shortcuts)
+        act[ActionId.GUIDE].triggered.connect(self.open_guide)
+        act[ActionId.ABOUT].triggered.connect(lambda: help_windows.show_about(self, self.places))
 
         self.list_panel.article_requested.connect(self._article_requested)
         self.list_panel.selection_changed.connect(self.update_actions)
@@ -241,6 +258,35 @@ class MainWindow(QMainWindow):
         else:
             self.recent_menu.addSeparator()
             self.recent_menu.addAction(self.tr("Clear List"), self.settings.clear_recent_folders)
+
+    def _fill_columns_menu(self) -> None:
+        self.columns_menu.clear()
+        for action in self.list_panel.column_menu().actions():
+            action.setParent(self.columns_menu)
+            self.columns_menu.addAction(action)
+
+    def _problems_visibility_changed(self, visible: bool) -> None:
+        action = self.actions[ActionId.SHOW_PROBLEMS]
+        if action.isChecked() != visible and not self.isMinimized():
+            blocked = action.blockSignals(True)
+            action.setChecked(visible)
+            action.blockSignals(blocked)
+
+    def show_shortcuts(self) -> help_windows.ShortcutsDialog:
+        dialog = help_windows.ShortcutsDialog(self.actions, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_guide(self) -> None:
+        """The editor's guide (docs/guide.md, else the README) in the desktop's viewer."""
+        guide = self.places.guide_path()
+        if guide is None:
+            dialogs.report_error(
+                self, self.tr("No guide"), self.tr("The guide is not installed with this copy.")
+            )
+            return
+        open_local(guide, self)
 
     def _open_recent(self, folder: str) -> None:
         if self.resolve_unsaved():
@@ -439,7 +485,20 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.update_actions()
 
+    def _update_folder_label(self) -> None:
+        if self.root is None:
+            self.folder_label.setText("")
+            return
+        if self.places.is_sample_desk(self.root):
+            text = self.tr("Sample desk: {0}").format(self.root)
+            tip = self.tr("Your own copy of the sample desk: change it freely.")
+        else:
+            text, tip = self.tr("Folder: {0}").format(self.root), ""
+        self.folder_label.setText(text)
+        self.folder_label.setToolTip(tip)
+
     def _update_title(self) -> None:
+        self._update_folder_label()
         if self.session.article is not None:
             name = self.session.title
         elif self.root is not None:

@@ -1,0 +1,132 @@
+"""The Help menu's windows: keyboard shortcuts (read from the action registry, so never stale), the
+editor's guide, and About (version, licence, and where the settings and the sample desk live).
+
+Where things are on disk is given by :class:`AppPlaces`, built by the app at start-up and handed to
+the window, so this module guesses no paths of its own.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor import APP_NAME, __version__
+from editor.ui.window.actions import MENUS, ActionRegistry, menu_title
+
+LICENCE = "MIT"
+GUIDE_NAMES = ("docs/guide.md", "README.md")  # the guide, else the README
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Help", text)
+
+
+@dataclass(frozen=True, slots=True)
+class AppPlaces:
+    """Where the app keeps its things (for About and the guide)."""
+
+    settings_file: str = ""
+    sample_desk: Path | None = None  # the private copy of the sample desk (made on first use)
+    docs_root: Path | None = None  # the folder holding docs/ and README.md, when they ship
+
+    def guide_path(self) -> Path | None:
+        """The editor's guide: docs/guide.md if it exists, else the README; None without either."""
+        if self.docs_root is None:
+            return None
+        return next(
+            (self.docs_root / name for name in GUIDE_NAMES if (self.docs_root / name).is_file()),
+            None,
+        )
+
+    def is_sample_desk(self, folder: Path | None) -> bool:
+        if folder is None or self.sample_desk is None:
+            return False
+        sample = self.sample_desk.resolve()
+        return folder == sample or folder.is_relative_to(sample)
+
+
+# Keys that belong to no action: the list and the form's own.
+OTHER_KEYS = (
+    ("Tab / Shift+Tab", "Filter box → list → form fields → body, and back"),
+    ("Down (in the filter box)", "Go to the list"),
+    ("Up / Down (in a date)", "Step the part of the date under the cursor"),
+)
+
+
+def shortcuts_html(actions: ActionRegistry) -> str:
+    """A table of every action with a shortcut, menu by menu, then the keys of the list and form."""
+    native = QKeySequence.SequenceFormat.NativeText
+    parts = [f"<h3>{html.escape(_tr('Keyboard shortcuts'))}</h3><table cellpadding='3'>"]
+    for title, ids in MENUS:
+        rows = []
+        for action_id in ids:
+            if action_id is None:
+                continue
+            action = actions[action_id]
+            keys = [key.toString(native) for key in action.shortcuts()]
+            if keys:
+                rows.append(
+                    f"<tr><td><b>{html.escape(', '.join(keys))}</b></td>"
+                    f"<td>{html.escape(action.text().replace('&', ''))}</td></tr>"
+                )
+        if rows:
+            heading = html.escape(menu_title(title).replace("&", ""))
+            parts.append(f"<tr><td colspan='2'><i>{heading}</i></td></tr>" + "".join(rows))
+    parts.append(f"<tr><td colspan='2'><i>{html.escape(_tr('List and form'))}</i></td></tr>")
+    for keys, what in OTHER_KEYS:
+        parts.append(
+            f"<tr><td><b>{html.escape(_tr(keys))}</b></td><td>{html.escape(_tr(what))}</td></tr>"
+        )
+    parts.append("</table>")
+    return "".join(parts)
+
+
+class ShortcutsDialog(QDialog):
+    """Every keyboard shortcut of the window, from the action registry."""
+
+    def __init__(self, actions: ActionRegistry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle(_tr("Keyboard Shortcuts — {0}").format(APP_NAME))
+        self.resize(560, 640)
+        self.text = QTextBrowser(self)
+        self.text.setHtml(shortcuts_html(actions))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+
+
+def about_text(places: AppPlaces) -> str:
+    """What About says: version, licence, and where the settings and the sample desk live."""
+    unknown = _tr("(not known)")
+    lines = [
+        f"<h3>{html.escape(APP_NAME)} {html.escape(__version__)}</h3>",
+        html.escape(_tr("A review desk for Hugo content folders.")),
+        "<br><br>" + html.escape(_tr("Licence: {0}").format(LICENCE)),
+        "<br>" + html.escape(_tr("Settings: {0}").format(places.settings_file or unknown)),
+        "<br>"
+        + html.escape(
+            _tr("Sample desk (your own copy, safe to change): {0}").format(
+                places.sample_desk or unknown
+            )
+        ),
+    ]
+    return "".join(lines)
+
+
+def show_about(parent: QWidget, places: AppPlaces) -> None:
+    QMessageBox.about(parent, _tr("About {0}").format(APP_NAME), about_text(places))
