@@ -8,14 +8,16 @@ the window, so this module guesses no paths of its own.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QMenu,
     QMessageBox,
     QTextBrowser,
     QVBoxLayout,
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from editor import APP_NAME, __version__
+from editor.ui.article.unreadable_bar import open_local
+from editor.ui.common import dialogs
 from editor.ui.window.actions import MENUS, ActionRegistry, menu_title
 
 LICENCE = "MIT"
@@ -130,3 +134,60 @@ def about_text(places: AppPlaces) -> str:
 
 def show_about(parent: QWidget, places: AppPlaces) -> None:
     QMessageBox.about(parent, _tr("About {0}").format(APP_NAME), about_text(places))
+
+
+def folder_text(places: AppPlaces, root: Path | None) -> tuple[str, str]:
+    """What the status bar says about the open folder, and its tooltip."""
+    if root is None:
+        return "", ""
+    if places.is_sample_desk(root):
+        return (
+            _tr("Sample desk: {0}").format(root),
+            _tr("Your own copy of the sample desk: change it freely."),
+        )
+    return _tr("Folder: {0}").format(root), ""
+
+
+class HelpMenus(QObject):
+    """The Help menu's commands and the View menu's column list, for one window."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        actions: ActionRegistry,
+        places: AppPlaces,
+        column_menu: Callable[[], QMenu],
+    ) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._actions = actions
+        self._places = places
+        self._column_menu = column_menu
+        self.columns_menu = QMenu(parent)
+        self.columns_menu.setObjectName("menuColumns")
+        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+
+    def _fill_columns_menu(self) -> None:
+        self.columns_menu.clear()
+        for action in self._column_menu().actions():
+            action.setParent(self.columns_menu)
+            self.columns_menu.addAction(action)
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self._actions, self._parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def open_guide(self) -> None:
+        """The editor's guide (docs/guide.md, else the README) in the desktop's viewer."""
+        guide = self._places.guide_path()
+        if guide is None:
+            dialogs.report_error(
+                self._parent, _tr("No guide"), _tr("The guide is not installed with this copy.")
+            )
+            return
+        open_local(guide, self._parent)
+
+    def show_about(self) -> None:
+        show_about(self._parent, self._places)

@@ -21,7 +21,7 @@ from editor.core.service import DocumentService, FileResult, Outcome
 from editor.ui.article.article_session import ArticleSession, summary_of
 from editor.ui.article.body_view import BodyView
 from editor.ui.article.conflict_bar import ConflictBar
-from editor.ui.article.unreadable_bar import UnreadableBar, open_local
+from editor.ui.article.unreadable_bar import UnreadableBar
 from editor.ui.common import dialogs, links
 from editor.ui.common.settings import Settings
 from editor.ui.common.wording import counted, number
@@ -37,7 +37,7 @@ from editor.ui.window.bulk import BulkRunner
 from editor.ui.window.check_panel import CheckPanel
 from editor.ui.window.help import AppPlaces
 from editor.ui.window.window_layout import chain_tab_order, restore_layout, save_layout
-from editor.ui.window.write_history import WriteHistory
+from editor.ui.window.write_history import UndoRouter, WriteHistory
 
 SCAN_BUDGET_MS = (
     12  # GUI time per event-loop turn for adding rows, so input and paints keep flowing
@@ -87,6 +87,13 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.write_history = WriteHistory(lambda: self.service, self)
         self.actions = ActionRegistry(self)
+        self.undo_router = UndoRouter(
+            self.undo_stack,
+            self.write_history,
+            self.actions[ActionId.UNDO],
+            self.actions[ActionId.REDO],
+            lambda: self.bulk.running,
+        )
         self._build_widgets()
         self.session = ArticleSession(
             self.form, self.body, self.conflict_bar, self.undo_stack, self.loader, self
@@ -160,9 +167,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("menuRecentFolders")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.actions[ActionId.RECENT_FOLDERS].setMenu(self.recent_menu)
-        self.columns_menu = QMenu(self)
-        self.columns_menu.setObjectName("menuColumns")
-        self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        self.help = help_windows.HelpMenus(
+            self, self.actions, self.places, self.list_panel.column_menu
+        )
+        self.columns_menu = self.help.columns_menu
         self.actions[ActionId.COLUMNS].setMenu(self.columns_menu)
         self.toolbar = self.actions.populate(self.menuBar(), self)
         self.addToolBar(self.toolbar)
@@ -173,8 +181,8 @@ class MainWindow(QMainWindow):
         act[ActionId.SAVE].triggered.connect(self.save)
         act[ActionId.REVERT].triggered.connect(self.session.revert)
         act[ActionId.REVIEW_CHANGES].triggered.connect(self.session.review_changes)
-        act[ActionId.UNDO].triggered.connect(self.undo)
-        act[ActionId.REDO].triggered.connect(self.redo)
+        act[ActionId.UNDO].triggered.connect(self.undo_router.undo)
+        act[ActionId.REDO].triggered.connect(self.undo_router.redo)
         act[ActionId.FIND].triggered.connect(self.focus_filter)
         act[ActionId.PUBLISH].triggered.connect(lambda: self.bulk.set_draft(False))
         act[ActionId.DRAFT].triggered.connect(lambda: self.bulk.set_draft(True))
@@ -189,9 +197,9 @@ class MainWindow(QMainWindow):
         act[ActionId.QUIT].triggered.connect(self.close)
         act[ActionId.SHOW_PROBLEMS].toggled.connect(self.check_panel.setVisible)
         self.check_panel.visibilityChanged.connect(self._problems_visibility_changed)
-        act[ActionId.SHORTCUTS].triggered.connect(self.show_shortcuts)
-        act[ActionId.GUIDE].triggered.connect(self.open_guide)
-        act[ActionId.ABOUT].triggered.connect(lambda: help_windows.show_about(self, self.places))
+        act[ActionId.SHORTCUTS].triggered.connect(self.help.show_shortcuts)
+        act[ActionId.GUIDE].triggered.connect(self.help.open_guide)
+        act[ActionId.ABOUT].triggered.connect(self.help.show_about)
 
         self.list_panel.article_requested.connect(self._article_requested)
         self.list_panel.selection_changed.connect(self.update_actions)
@@ -259,34 +267,12 @@ class MainWindow(QMainWindow):
             self.recent_menu.addSeparator()
             self.recent_menu.addAction(self.tr("Clear List"), self.settings.clear_recent_folders)
 
-    def _fill_columns_menu(self) -> None:
-        self.columns_menu.clear()
-        for action in self.list_panel.column_menu().actions():
-            action.setParent(self.columns_menu)
-            self.columns_menu.addAction(action)
-
     def _problems_visibility_changed(self, visible: bool) -> None:
         action = self.actions[ActionId.SHOW_PROBLEMS]
         if action.isChecked() != visible and not self.isMinimized():
             blocked = action.blockSignals(True)
             action.setChecked(visible)
             action.blockSignals(blocked)
-
-    def show_shortcuts(self) -> help_windows.ShortcutsDialog:
-        dialog = help_windows.ShortcutsDialog(self.actions, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
-
-    def open_guide(self) -> None:
-        """The editor's guide (docs/guide.md, else the README) in the desktop's viewer."""
-        guide = self.places.guide_path()
-        if guide is None:
-            dialogs.report_error(
-                self, self.tr("No guide"), self.tr("The guide is not installed with this copy.")
-            )
-            return
-        open_local(guide, self)
 
     def _open_recent(self, folder: str) -> None:
         if self.resolve_unsaved():
@@ -485,20 +471,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.update_actions()
 
-    def _update_folder_label(self) -> None:
-        if self.root is None:
-            self.folder_label.setText("")
-            return
-        if self.places.is_sample_desk(self.root):
-            text = self.tr("Sample desk: {0}").format(self.root)
-            tip = self.tr("Your own copy of the sample desk: change it freely.")
-        else:
-            text, tip = self.tr("Folder: {0}").format(self.root), ""
+    def _update_title(self) -> None:
+        text, tip = help_windows.folder_text(self.places, self.root)
         self.folder_label.setText(text)
         self.folder_label.setToolTip(tip)
-
-    def _update_title(self) -> None:
-        self._update_folder_label()
         if self.session.article is not None:
             name = self.session.title
         elif self.root is not None:
@@ -530,50 +506,6 @@ class MainWindow(QMainWindow):
                 self.tr("Some files were not put back"),
                 [(result.path, result.message) for result in failed],
             )
-
-    def undo(self) -> None:
-        """Undo the last form edit; with none left, the last write an action made (Undo Publish)."""
-        if self.undo_stack.canUndo():
-            self.undo_stack.undo()
-        elif self.write_history.stack.canUndo() and not self.bulk.running:
-            self.write_history.stack.undo()
-
-    def redo(self) -> None:
-        if self.undo_stack.canRedo():
-            self.undo_stack.redo()
-        elif self.write_history.stack.canRedo() and not self.bulk.running:
-            self.write_history.stack.redo()
-
-    def undo_shortcut_text(self) -> str:
-        keys = self.actions[ActionId.UNDO].shortcut()
-        return keys.toString(keys.SequenceFormat.NativeText)
-
-    def _update_undo_texts(self) -> None:
-        """Name what Undo and Redo would do ("Undo Publish “Title”") when it is an action's write."""
-        history = self.write_history.stack
-        for action_id, form_can, can, text, plain in (
-            (
-                ActionId.UNDO,
-                self.undo_stack.canUndo(),
-                history.canUndo(),
-                history.undoText(),
-                self.tr("&Undo"),
-            ),
-            (
-                ActionId.REDO,
-                self.undo_stack.canRedo(),
-                history.canRedo(),
-                history.redoText(),
-                self.tr("&Redo"),
-            ),
-        ):
-            named = not form_can and can
-            label = (
-                (self.tr("&Undo {0}") if action_id is ActionId.UNDO else self.tr("&Redo {0}"))
-                .format(text)
-                .replace("&&", "&")
-            )
-            self.actions[action_id].setText(label if named else plain)
 
     def open_source_link(self) -> None:
         if self.session.article is not None:
@@ -660,7 +592,7 @@ class MainWindow(QMainWindow):
     def update_actions(self, *_args: object) -> None:
         if hasattr(self, "bulk"):
             self.actions.update(self.window_state())
-            self._update_undo_texts()
+            self.undo_router.update_texts()
             self.actions[ActionId.CHECK_FOLDER].setEnabled(
                 self.actions[ActionId.CHECK_FOLDER].isEnabled() and not self.check_panel.running
             )

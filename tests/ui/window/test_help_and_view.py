@@ -48,7 +48,7 @@ def test_the_columns_menu_shows_and_hides_columns(window: MainWindow) -> None:
 
 
 def test_the_shortcuts_dialog_lists_the_actions_keys(qtbot, window: MainWindow) -> None:
-    dialog = window.show_shortcuts()
+    dialog = window.help.show_shortcuts()
     qtbot.waitExposed(dialog)
     text = dialog.text.toPlainText()
     assert "Ctrl+D" in text and "Toggle Draft" in text
