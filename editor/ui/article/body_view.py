@@ -143,6 +143,7 @@ class BodyView(QTabWidget):
 
         self._original_body = ""
         self._too_large = False
+        self._tab_before_raw: int | None = None
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(RENDER_DELAY_MS)
@@ -154,6 +155,8 @@ class BodyView(QTabWidget):
         """Show an unreadable file's whole text, read-only, in the Source tab, with the line its
         error is on highlighted, so it can be seen what to fix (in a text editor)."""
         self._render_timer.stop()
+        if self._tab_before_raw is None:
+            self._tab_before_raw = self.currentIndex()
         self._has_article = False
         self._too_large = len(text) > LARGE_BODY_CHARS
         self._filling = True
@@ -190,6 +193,9 @@ class BodyView(QTabWidget):
         """Show ``article``'s body (current text, including unsaved edits)."""
         self._render_timer.stop()
         self.source.setExtraSelections([])
+        if self._tab_before_raw is not None:  # the tab the person had before an unreadable file
+            self.setCurrentIndex(self._tab_before_raw)
+            self._tab_before_raw = None
         self._has_article = article is not None
         body = "" if article is None else article.body
         self._too_large = len(body) > LARGE_BODY_CHARS

@@ -8,6 +8,7 @@ the window, so this module guesses no paths of its own.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +81,8 @@ def shortcuts_html(actions: ActionRegistry) -> str:
                 continue
             action = actions[action_id]
             keys = [key.toString(native) for key in action.shortcuts()]
+            # Only keys a keyboard has: not the "Undo" or "Find" keys of media keyboards.
+            keys = [key for key in keys if "+" in key or re.fullmatch(r"F\d+", key)]
             if keys:
                 rows.append(
                     f"<tr><td><b>{html.escape(', '.join(keys))}</b></td>"

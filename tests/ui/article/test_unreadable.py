@@ -42,3 +42,12 @@ def test_the_bar_opens_the_file_or_its_folder_on_the_desktop(
         QUrl.fromLocalFile(str(path)).toString(),
         QUrl.fromLocalFile(str(path.parent)).toString(),
     ]
+
+
+def test_the_next_readable_article_gets_the_tab_back(window: MainWindow) -> None:
+    body = window.body
+    body.setCurrentWidget(body.browser)
+    assert window.select_path(BROKEN)
+    assert body.currentWidget() is body.source
+    assert window.select_path(LANCHI)
+    assert body.currentWidget() is body.browser
