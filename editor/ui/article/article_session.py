@@ -23,7 +23,7 @@ from editor.core import validate
 from editor.core.article import Article
 from editor.core.edit import EditError
 from editor.core.errors import describe_error
-from editor.core.files import current_bytes
+from editor.core.files import current_bytes, read_regular
 from editor.core.frontmatter import FrontMatterError, read
 from editor.core.images import (
     COVER_KEY,
@@ -78,6 +78,9 @@ class ArticleSession(QObject):
 
     article_saved = Signal(object)
     """Save wrote the open article's edits to its file: a SavedEdit."""
+
+    unreadable_shown = Signal(object, object)
+    """The selected file cannot be read: its Path and the error's line (None, None: not any more)."""
 
     def __init__(
         self,
@@ -156,12 +159,26 @@ class ArticleSession(QObject):
             self._show(None)
             self.failed_path = relpath
             self.form.show_unreadable(relpath, describe_error(error))
+            self._show_raw(relpath, error)
             self.message.emit(
                 self.tr("{0} cannot be opened: {1}").format(relpath, describe_error(error))
             )
             return False
         self._show(article)
         return True
+
+    def _show_raw(self, relpath: str, error: BaseException) -> None:
+        """The unreadable file's own text in the Source tab (read, never written)."""
+        assert self.service is not None
+        try:
+            path = self.service.resolve(relpath)
+            data, _info = read_regular(path)
+        except (PathError, OSError):
+            return
+        text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+        line = error.line if isinstance(error, FrontMatterError) else None
+        self.body.show_raw(text, line)
+        self.unreadable_shown.emit(path, line)
 
     def close(self) -> None:
         self._show(None)
@@ -185,6 +202,8 @@ class ArticleSession(QObject):
         self.article = article
         if old is not None and (article is None or article.relpath != old.relpath):
             self.dirty_changed.emit(old.relpath, False)
+        if self.failed_path is not None:
+            self.unreadable_shown.emit(None, None)
         self.failed_path = None
         self.conflict_bar.clear()
         self.form.set_article(article)

@@ -13,8 +13,17 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, QTimer, QUrl, Signal
-from PySide6.QtGui import QFontDatabase, QFontInfo, QImageReader, QPalette, QTextDocument
-from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QFontInfo,
+    QImageReader,
+    QPalette,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QTextEdit, QWidget
 
 from editor.core.article import Article
 from editor.core.images import ImagePlaces, find_local_image, image_places
@@ -142,6 +151,7 @@ class BodyView(QTabWidget):
 
         self._original_body = ""
         self._too_large = False
+        self._tab_before_raw: int | None = None
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(RENDER_DELAY_MS)
@@ -149,10 +159,52 @@ class BodyView(QTabWidget):
         self._apply_stylesheet()
         self.set_article(None)
 
+    def show_raw(self, text: str, line: int | None) -> None:
+        """Show an unreadable file's whole text, read-only, in the Source tab, with the line its
+        error is on highlighted, so it can be seen what to fix (in a text editor)."""
+        self._render_timer.stop()
+        if self._tab_before_raw is None:
+            self._tab_before_raw = self.currentIndex()
+        self._has_article = False
+        self._too_large = len(text) > LARGE_BODY_CHARS
+        self._filling = True
+        try:
+            self.source.setReadOnly(True)
+            self.source.setPlainText(
+                self.tr("This file is too large to show here.") if self._too_large else text
+            )
+        finally:
+            self._filling = False
+        self.source.setExtraSelections([])
+        block = self.source.document().findBlockByNumber((line or 0) - 1)
+        if line and block.isValid() and not self._too_large:
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(QColor(255, 205, 210))  # a light red, on any theme
+            selection.format.setForeground(QColor(0, 0, 0))
+            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            selection.cursor = QTextCursor(block)
+            self.source.setExtraSelections([selection])
+            self.source.setTextCursor(QTextCursor(block))
+            self.source.centerCursor()
+        self.browser.setHtml(
+            empty_body_html(self.tr("This file cannot be read; its text is in the Source tab."))
+        )
+        self.setCurrentWidget(self.source)
+
+    @property
+    def error_line(self) -> int | None:
+        """The highlighted line of an unreadable file (1-based), if one is shown."""
+        selections = self.source.extraSelections()
+        return selections[0].cursor.blockNumber() + 1 if selections else None
+
     def set_article(self, article: Article | None, places: ImagePlaces | None = None) -> None:
         """Show ``article``'s body (current text, including unsaved edits); its local images are
         looked up in ``places`` (by default, those of the site found above the article)."""
         self._render_timer.stop()
+        self.source.setExtraSelections([])
+        if self._tab_before_raw is not None:  # the tab the person had before an unreadable file
+            self.setCurrentIndex(self._tab_before_raw)
+            self._tab_before_raw = None
         self._has_article = article is not None
         body = "" if article is None else article.body
         self._too_large = len(body) > LARGE_BODY_CHARS

@@ -78,6 +78,11 @@ class ActionId(Enum):
     GIT_COMMIT_EACH = "actionGitCommitEach"
     HISTORY = "actionHistory"
     QUIT = "actionQuit"
+    SHOW_PROBLEMS = "actionShowProblems"
+    COLUMNS = "actionColumns"
+    SHORTCUTS = "actionShortcuts"
+    GUIDE = "actionGuide"
+    ABOUT = "actionAbout"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +93,7 @@ class ActionSpec:
     shortcuts: tuple[StandardKey | str, ...] = ()
     enabled: Rule | None = None  # None: always enabled
     menu_role: QAction.MenuRole | None = None
+    checkable: bool = False
 
 
 def _editable(state: WindowState) -> bool:
@@ -286,6 +292,38 @@ SPECS: dict[ActionId, ActionSpec] = {
         (StandardKey.Quit,),
         menu_role=QAction.MenuRole.QuitRole,
     ),
+    ActionId.SHOW_PROBLEMS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Problems Panel"),
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the problems found by Check Folder"),
+        "fa6s.triangle-exclamation",
+        ("Ctrl+Shift+K",),
+        checkable=True,
+    ),
+    ActionId.COLUMNS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Columns"),
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the list's columns"),
+        "fa6s.table-columns",
+    ),
+    ActionId.SHORTCUTS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"),
+        QT_TRANSLATE_NOOP("Actions", "List every keyboard shortcut"),
+        "fa6s.keyboard",
+        ("Ctrl+/",),
+    ),
+    ActionId.GUIDE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Editor's &Guide"),
+        QT_TRANSLATE_NOOP("Actions", "Open the guide to reviewing with Copydesk"),
+        "fa6s.book-open",
+        (StandardKey.HelpContents,),
+    ),
+    ActionId.ABOUT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&About Copydesk"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Version, licence, and where the settings and sample desk are"
+        ),
+        "fa6s.circle-info",
+        menu_role=QAction.MenuRole.AboutRole,
+    ),
 }
 
 # Menus and toolbar: ids in order, None for a separator.
@@ -321,6 +359,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
             ActionId.PREVIOUS,
         ),
     ),
+    (QT_TRANSLATE_NOOP("Actions", "&View"), (ActionId.SHOW_PROBLEMS, ActionId.COLUMNS)),
     (QT_TRANSLATE_NOOP("Actions", "&Tools"), (ActionId.CHECK_FOLDER,)),
     (
         QT_TRANSLATE_NOOP("Actions", "&Git"),
@@ -335,6 +374,10 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
             ActionId.HISTORY,
             ActionId.GIT_COMMIT_EACH,
         ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Actions", "&Help"),
+        (ActionId.SHORTCUTS, ActionId.GUIDE, None, ActionId.ABOUT),
     ),
 )
 TOOLBAR: tuple[ActionId | None, ...] = (
@@ -403,6 +446,7 @@ class ActionRegistry:
                 action.setIcon(qtawesome.icon(spec.icon))
             if spec.menu_role is not None:
                 action.setMenuRole(spec.menu_role)
+            action.setCheckable(spec.checkable)
             self._actions[action_id] = action
         self.update(WindowState())
 

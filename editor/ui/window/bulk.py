@@ -249,7 +249,7 @@ class BulkRunner(QObject):
                 len(failed), _tr("1 could not be changed"), _tr("{0} could not be changed")
             )
         if window.write_history.record(name, results):
-            text += " " + _tr("(Undo: {0})").format(window.undo_shortcut_text())
+            text += " " + _tr("(Undo: {0})").format(window.undo_router.shortcut_text())
         window.show_message(text, 8000)
         if failed:
             dialogs.report_failures(

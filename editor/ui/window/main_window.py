@@ -25,6 +25,7 @@ from editor.core.site import desk_for
 from editor.ui.article.article_session import ArticleSession
 from editor.ui.article.body_view import BodyView
 from editor.ui.article.conflict_bar import ConflictBar
+from editor.ui.article.unreadable_bar import UnreadableBar
 from editor.ui.common import dialogs, links
 from editor.ui.common.settings import Settings
 from editor.ui.common.wording import counted, number
@@ -34,17 +35,19 @@ from editor.ui.desk.desk_scan import Folders, scan_desk
 from editor.ui.desk.folder_watcher import FolderWatcher, Rescan
 from editor.ui.form.metadata_form import MetadataForm
 from editor.ui.images.cover_preview import CoverPreviewDialog, ImageLoader
+from editor.ui.window import help as help_windows
 from editor.ui.window.actions import ActionId, ActionRegistry, WindowState
 from editor.ui.window.bulk import BulkRunner
 from editor.ui.window.check_panel import CheckPanel
 from editor.ui.window.git_wiring import GitWiring
+from editor.ui.window.help import AppPlaces
 from editor.ui.window.window_layout import (
     LayoutParts,
     chain_tab_order,
     restore_layout,
     save_layout,
 )
-from editor.ui.window.write_history import WriteHistory
+from editor.ui.window.write_history import UndoRouter, WriteHistory
 
 SCAN_BUDGET_MS = (
     12  # GUI time per event-loop turn for adding rows, so input and paints keep flowing
@@ -75,8 +78,11 @@ class MainWindow(QMainWindow):
         pool: QThreadPool | None = None,
         loader: ImageLoader | None = None,
         parent: QWidget | None = None,
+        *,
+        places: AppPlaces | None = None,
     ) -> None:
         super().__init__(parent)
+        self.places = places or AppPlaces()
         self.setObjectName("mainWindow")
         self.settings = settings
         self.pool = pool if pool is not None else QThreadPool(self)
@@ -91,6 +97,13 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.write_history = WriteHistory(lambda: self.service, self)
         self.actions = ActionRegistry(self)
+        self.undo_router = UndoRouter(
+            self.undo_stack,
+            self.write_history,
+            self.actions[ActionId.UNDO],
+            self.actions[ActionId.REDO],
+            lambda: self.bulk.running,
+        )
         self._build_widgets()
         self.session = ArticleSession(
             self.form, self.body, self.conflict_bar, self.undo_stack, self.loader, self
@@ -128,6 +141,7 @@ class MainWindow(QMainWindow):
         self.form = MetadataForm(self.undo_stack, self)
         self.body = BodyView(self)
         self.conflict_bar = ConflictBar(self)
+        self.unreadable_bar = UnreadableBar(self)
         self.editor_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.editor_splitter.setObjectName("editorSplitter")
         self.editor_splitter.setChildrenCollapsible(False)
@@ -139,6 +153,7 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(self.editor_panel)
         right_layout.setContentsMargins(0, 6, 6, 0)
         right_layout.addWidget(self.conflict_bar)
+        right_layout.addWidget(self.unreadable_bar)
         right_layout.addWidget(self.editor_splitter, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -158,6 +173,9 @@ class MainWindow(QMainWindow):
         self.scan_label.setObjectName("scanLabel")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
+        self.folder_label = QLabel(self)  # which folder is open, and whether it is the sample desk
+        self.folder_label.setObjectName("folderLabel")
+        self.statusBar().addPermanentWidget(self.folder_label)
         self.statusBar().addPermanentWidget(self.scan_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
@@ -168,6 +186,11 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("menuRecentFolders")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.actions[ActionId.RECENT_FOLDERS].setMenu(self.recent_menu)
+        self.help = help_windows.HelpMenus(
+            self, self.actions, self.places, self.list_panel.column_menu
+        )
+        self.columns_menu = self.help.columns_menu
+        self.actions[ActionId.COLUMNS].setMenu(self.columns_menu)
         self.toolbar = self.actions.populate(self.menuBar(), self)
         self.addToolBar(self.toolbar)
 
@@ -177,8 +200,8 @@ class MainWindow(QMainWindow):
         act[ActionId.SAVE].triggered.connect(self.save)
         act[ActionId.REVERT].triggered.connect(self.session.revert)
         act[ActionId.REVIEW_CHANGES].triggered.connect(self.session.review_changes)
-        act[ActionId.UNDO].triggered.connect(self.undo)
-        act[ActionId.REDO].triggered.connect(self.redo)
+        act[ActionId.UNDO].triggered.connect(self.undo_router.undo)
+        act[ActionId.REDO].triggered.connect(self.undo_router.redo)
         act[ActionId.FIND].triggered.connect(self.focus_filter)
         act[ActionId.PUBLISH].triggered.connect(lambda: self.bulk.set_draft(False))
         act[ActionId.DRAFT].triggered.connect(lambda: self.bulk.set_draft(True))
@@ -191,6 +214,11 @@ class MainWindow(QMainWindow):
         act[ActionId.RELOAD].triggered.connect(self.reload_folder)
         act[ActionId.CHECK_FOLDER].triggered.connect(self.check_folder)
         act[ActionId.QUIT].triggered.connect(self.close)
+        act[ActionId.SHOW_PROBLEMS].toggled.connect(self.check_panel.setVisible)
+        self.check_panel.visibilityChanged.connect(self._problems_visibility_changed)
+        act[ActionId.SHORTCUTS].triggered.connect(self.help.show_shortcuts)
+        act[ActionId.GUIDE].triggered.connect(self.help.open_guide)
+        act[ActionId.ABOUT].triggered.connect(self.help.show_about)
 
         self.list_panel.article_requested.connect(self._article_requested)
         self.list_panel.selection_changed.connect(self.update_actions)
@@ -198,6 +226,7 @@ class MainWindow(QMainWindow):
 
         self.session.article_changed.connect(self._article_changed)
         self.session.dirty_changed.connect(self._dirty_changed)
+        self.session.unreadable_shown.connect(self.unreadable_bar.show_for)
         self.session.row_changed.connect(self.update_rows)
         self.session.message.connect(
             lambda text: self.show_message(
@@ -256,6 +285,13 @@ class MainWindow(QMainWindow):
         else:
             self.recent_menu.addSeparator()
             self.recent_menu.addAction(self.tr("Clear List"), self.settings.clear_recent_folders)
+
+    def _problems_visibility_changed(self, visible: bool) -> None:
+        action = self.actions[ActionId.SHOW_PROBLEMS]
+        if action.isChecked() != visible and not self.isMinimized():
+            blocked = action.blockSignals(True)
+            action.setChecked(visible)
+            action.blockSignals(blocked)
 
     def _open_recent(self, folder: str) -> None:
         if self.resolve_unsaved():
@@ -457,6 +493,9 @@ class MainWindow(QMainWindow):
         self.update_actions()
 
     def _update_title(self) -> None:
+        text, tip = help_windows.folder_text(self.places, self.root)
+        self.folder_label.setText(text)
+        self.folder_label.setToolTip(tip)
         if self.session.article is not None:
             name = self.session.title
         elif self.root is not None:
@@ -488,50 +527,6 @@ class MainWindow(QMainWindow):
                 self.tr("Some files were not put back"),
                 [(result.path, result.message) for result in failed],
             )
-
-    def undo(self) -> None:
-        """Undo the last form edit; with none left, the last write an action made (Undo Publish)."""
-        if self.undo_stack.canUndo():
-            self.undo_stack.undo()
-        elif self.write_history.stack.canUndo() and not self.bulk.running:
-            self.write_history.stack.undo()
-
-    def redo(self) -> None:
-        if self.undo_stack.canRedo():
-            self.undo_stack.redo()
-        elif self.write_history.stack.canRedo() and not self.bulk.running:
-            self.write_history.stack.redo()
-
-    def undo_shortcut_text(self) -> str:
-        keys = self.actions[ActionId.UNDO].shortcut()
-        return keys.toString(keys.SequenceFormat.NativeText)
-
-    def _update_undo_texts(self) -> None:
-        """Name what Undo and Redo would do ("Undo Publish “Title”") when it is an action's write."""
-        history = self.write_history.stack
-        for action_id, form_can, can, text, plain in (
-            (
-                ActionId.UNDO,
-                self.undo_stack.canUndo(),
-                history.canUndo(),
-                history.undoText(),
-                self.tr("&Undo"),
-            ),
-            (
-                ActionId.REDO,
-                self.undo_stack.canRedo(),
-                history.canRedo(),
-                history.redoText(),
-                self.tr("&Redo"),
-            ),
-        ):
-            named = not form_can and can
-            label = (
-                (self.tr("&Undo {0}") if action_id is ActionId.UNDO else self.tr("&Redo {0}"))
-                .format(text)
-                .replace("&&", "&")
-            )
-            self.actions[action_id].setText(label if named else plain)
 
     def open_source_link(self) -> None:
         if self.session.article is not None:
@@ -615,7 +610,7 @@ class MainWindow(QMainWindow):
     def update_actions(self, *_args: object) -> None:
         if hasattr(self, "bulk"):
             self.actions.update(self.window_state())
-            self._update_undo_texts()
+            self.undo_router.update_texts()
             self.actions[ActionId.CHECK_FOLDER].setEnabled(
                 self.actions[ActionId.CHECK_FOLDER].isEnabled() and not self.check_panel.running
             )

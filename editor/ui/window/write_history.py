@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from editor.core.service import DocumentService, FileResult
 
@@ -66,3 +66,58 @@ class WriteHistory(QObject):
 
     def clear(self) -> None:
         self.stack.clear()
+
+
+class UndoRouter(QObject):
+    """Undo and Redo of the window: the form's unsaved edits first, then the writes of actions.
+
+    Form edits after an action come later in time, and the form's stack starts afresh with each
+    write, so this order is the order things happened in.
+    """
+
+    def __init__(
+        self,
+        form_stack: QUndoStack,
+        history: WriteHistory,
+        undo_action: QAction,
+        redo_action: QAction,
+        busy: Callable[[], bool],
+    ) -> None:
+        super().__init__(history)
+        self._form = form_stack
+        self._history = history
+        self._undo_action = undo_action
+        self._redo_action = redo_action
+        self._busy = busy
+
+    def undo(self) -> None:
+        if self._form.canUndo():
+            self._form.undo()
+        elif self._history.stack.canUndo() and not self._busy():
+            self._history.stack.undo()
+
+    def redo(self) -> None:
+        if self._form.canRedo():
+            self._form.redo()
+        elif self._history.stack.canRedo() and not self._busy():
+            self._history.stack.redo()
+
+    def shortcut_text(self) -> str:
+        keys = self._undo_action.shortcut()
+        return keys.toString(QKeySequence.SequenceFormat.NativeText)
+
+    def update_texts(self) -> None:
+        """Name what Undo and Redo would do ("Undo Publish “Title”") when it is an action's write."""
+        history = self._history.stack
+        if not self._form.canUndo() and history.canUndo():
+            self._undo_action.setText(_tr("&Undo {0}").format(history.undoText()))
+        else:
+            self._undo_action.setText(_tr("&Undo"))
+        if not self._form.canRedo() and history.canRedo():
+            self._redo_action.setText(_tr("&Redo {0}").format(history.redoText()))
+        else:
+            self._redo_action.setText(_tr("&Redo"))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WriteHistory", text)
