@@ -104,6 +104,8 @@ def run_git(
 ) -> Ran:
     """Run ``git args`` in ``cwd`` with no terminal; raises GitError only if git cannot run or hangs."""
     command = [git, *args]
+    if not os.path.isdir(cwd):  # Popen would say FileNotFoundError, as for a missing git
+        raise GitError(Failure.NOT_A_CHECKOUT, f"{cwd} is not a folder (moved or deleted?).")
     try:
         process = subprocess.Popen(
             command,
@@ -118,8 +120,6 @@ def run_git(
         raise GitError(
             Failure.NO_GIT, "git is not installed (or not on PATH).", "Install git and try again."
         ) from None
-    except NotADirectoryError:
-        raise GitError(Failure.NOT_A_CHECKOUT, f"{cwd} is not a folder.") from None
     try:
         stdout, stderr = process.communicate(input, timeout=timeout)
     except subprocess.TimeoutExpired:

@@ -30,6 +30,7 @@ from editor.core.git_status import (
 )
 from editor.core.git_sync import (
     ConflictVersions,
+    PullResult,
     abort_operation,
     conflict_versions,
     continue_operation,
@@ -63,7 +64,9 @@ class GitSnapshot:
     counts: Counter[str] = field(default_factory=Counter)
 
 
-_QUIET = ("refresh", "find")  # jobs of the app's own: no progress indicator, no error dialog
+# Jobs of the app's own (a timer's, the start-up pull): no progress indicator, and a failure is a
+# status-bar note, not a dialog every few minutes while offline.
+_QUIET = ("refresh", "find", "auto-pull")
 
 
 @dataclass(slots=True)
@@ -207,10 +210,33 @@ class GitDesk(QObject):
 
     def fetch(self) -> None:
         """Fetch, then mark what changed on the remote (the timer's job: nothing local changes)."""
+        if self.snapshot is not None and self.snapshot.status.upstream is None:
+            return  # a branch with no upstream has nothing to fetch for
         self.refresh(fetch_first=True)
 
-    def pull(self) -> None:
-        self._user_job("pull", pull, _tr("Pulled"))
+    def pull(self, *, automatic: bool = False) -> None:
+        """Pull; ``automatic`` (start-up, timer): quietly, and only with an upstream."""
+        if not automatic:
+            self._user_job("pull", pull, _tr("Pulled"))
+            return
+        if self.checkout is None or (
+            self.snapshot is not None and self.snapshot.status.upstream is None
+        ):
+            return
+        checkout = self.checkout
+
+        def done(result: PullResult) -> None:
+            if result.conflicts:
+                self.message.emit(
+                    _tr("The pull stopped on conflicts in {0} file(s): resolve them").format(
+                        len(result.conflicts)
+                    )
+                )
+            elif result.changed:
+                self.message.emit(_tr("Pulled the desk's new commits"))
+
+        self._queue(_Job("auto-pull", lambda: pull(checkout), done))
+        self.refresh()
 
     def push(self) -> None:
         self._user_job("push", lambda checkout: push(checkout, set_upstream=True), _tr("Pushed"))

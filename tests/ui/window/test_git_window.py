@@ -317,3 +317,25 @@ def test_undoing_a_publish_is_committed_too(
     )
     assert (team.bob / STORY).read_text() == STORY_TEXT
     assert git(team.bob, "status", "--porcelain").strip() == ""
+
+
+def test_a_timed_pull_while_offline_is_a_note_not_a_dialog(
+    qtbot, make_window, team: Team, quiet: Settings, asked, tmp_path: Path
+) -> None:
+    git(team.bob, "remote", "set-url", "origin", str(tmp_path / "gone.git"))
+    window = open_clone(qtbot, make_window, team.bob)
+    window.git.pull_timer.timeout.emit()
+    qtbot.waitUntil(
+        lambda: "cannot be reached" in window.statusBar().currentMessage(), timeout=10_000
+    )
+    assert asked.named("report_error") == []  # an unexpected dialog would have failed the test
+
+
+def test_a_checkout_with_no_remote_never_fetches_or_pulls_on_its_own(
+    qtbot, make_window, repo: Path, settings: Settings, asked
+) -> None:
+    window = open_clone(qtbot, make_window, repo)
+    window.git.fetch_timer.timeout.emit()
+    window.git.pull_timer.timeout.emit()
+    assert window.git.desk.idle
+    assert asked.calls == []
