@@ -1,9 +1,10 @@
 """The article open in the window: load, edit, validate, save, revert, reload, and outside changes.
 
 The session owns the open :class:`Article` and feeds the form and the body view; the window owns the
-list. Edits stay on the Article until Save, which goes through the document service. When the file
-changes on disk, a clean article is reloaded and a dirty one raises the conflict bar; our own saves are
-recognised by the file's fingerprint, so they never do.
+list. Edits stay on the Article until Save, which goes through the document service; moving to another
+article keeps them in :class:`UnsavedEdits` (journaled), and coming back shows them again. When the
+file changes on disk, a clean article is reloaded and a dirty one raises the conflict bar; our own saves
+are recognised by the file's fingerprint, so they never do.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from editor.core.index import ArticleSummary, summarize_metadata
 from editor.core.service import ConflictError, DocumentService, PathError, describe_error
 from editor.ui.article.body_view import BodyView
 from editor.ui.article.conflict_bar import ConflictBar, DiffDialog, unified_diff
+from editor.ui.article.unsaved import UnsavedEdits, title_of
 from editor.ui.common import dialogs
 from editor.ui.form.metadata_form import MetadataForm
 from editor.ui.images.cover_preview import ImageLoader
@@ -69,8 +71,10 @@ class ArticleSession(QObject):
         undo_stack: QUndoStack,
         loader: ImageLoader,
         window: QWidget,
+        unsaved: UnsavedEdits | None = None,
     ) -> None:
         super().__init__(window)
+        self.unsaved = unsaved if unsaved is not None else UnsavedEdits(None, self)
         self.form = form
         self.body = body
         self.conflict_bar = conflict_bar
@@ -108,10 +112,7 @@ class ArticleSession(QObject):
 
     @property
     def title(self) -> str:
-        if self.article is None:
-            return ""
-        title = self.article.value("title")
-        return title if isinstance(title, str) and title.strip() else self.article.relpath
+        return title_of(self.article) if self.article is not None else ""
 
     def set_service(self, service: DocumentService | None, site_root: Path | None) -> None:
         self.close()
@@ -128,9 +129,15 @@ class ArticleSession(QObject):
     # --- showing -------------------------------------------------------------------------------------
 
     def open(self, relpath: str) -> bool:
-        """Load and show an article; on failure show nothing and say why. Never writes."""
+        """Show an article (with its unsaved edits, if it has some); on failure show nothing and say
+        why. Never writes."""
         if self.service is None:
             return False
+        pending = self.unsaved.get(relpath)
+        if pending is not None:
+            self._show(pending)
+            self.check_disk()  # the file may have moved on while the edits waited
+            return True
         try:
             article = self.service.load(relpath)
         except (FrontMatterError, PathError, OSError) as error:
@@ -149,13 +156,16 @@ class ArticleSession(QObject):
 
     def adopt(self, article: Article) -> None:
         """Show a fresher copy of the open file (from a save or a bulk operation)."""
-        self._show(article)
+        self._show(article, keep_old=False)
+        self.unsaved.keep(article, now=True)
 
-    def _show(self, article: Article | None) -> None:
+    def _show(self, article: Article | None, *, keep_old: bool = True) -> None:
         old = self.article
         self.article = article
+        if old is not None and old is not article and keep_old:
+            self.unsaved.keep(old, now=True)  # its edits wait for the editor to come back
         if old is not None and (article is None or article.relpath != old.relpath):
-            self.dirty_changed.emit(old.relpath, False)
+            self.dirty_changed.emit(old.relpath, keep_old and old.is_dirty)
         self.failed_path = None
         self.conflict_bar.clear()
         self.form.set_article(article)
@@ -189,12 +199,15 @@ class ArticleSession(QObject):
         if key.lower() == "enclosure":
             self._thumbnail_timer.start()
         self._report_dirty()
+        if self.article is not None:
+            self.unsaved.keep(self.article)
 
     def _body_edited(self, text: str) -> None:
         if self.article is None:
             return
         self.article.set_body(text)
         self._report_dirty()
+        self.unsaved.keep(self.article)
 
     def _validate(self) -> None:
         problems = validate.check_loaded(self.article, self.site_root) if self.article else []
@@ -226,7 +239,8 @@ class ArticleSession(QObject):
                 self.tr("{0} was not saved:\n\n{1}").format(article.relpath, describe_error(error)),
             )
             return False
-        self._show(saved)
+        self.unsaved.forget(article.relpath)
+        self._show(saved, keep_old=False)
         self.row_changed.emit(summary_of(saved))
         if written:
             self.message.emit(self.tr("Saved {0}").format(saved.relpath))
@@ -240,6 +254,7 @@ class ArticleSession(QObject):
         """Forget the unsaved edits (the file was never touched)."""
         if self.article is not None:
             self.article.discard_edits()
+            self.unsaved.forget(self.article.relpath)
             self.undo_stack.clear()
             self.form.refresh()
             self.body.set_article(self.article)
@@ -258,11 +273,13 @@ class ArticleSession(QObject):
         article = self.article
         if article is None:
             return
+        self.unsaved.forget(article.relpath)  # Reload drops the edits
         if self.disk_state() is DiskState.MISSING:
             relpath = article.relpath
-            self._show(None)
+            self._show(None, keep_old=False)
             self.message.emit(self.tr("{0} no longer exists").format(relpath))
             return
+        article.discard_edits()  # _show must not keep the dropped edits
         if self.open(article.relpath) and self.article is not None:
             self.row_changed.emit(summary_of(self.article))
 

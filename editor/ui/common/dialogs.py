@@ -52,6 +52,33 @@ def ask_unsaved_changes(parent: QWidget | None, title: str) -> Answer:
     return Answer.CANCEL
 
 
+def ask_unsaved_articles(parent: QWidget | None, titles: Sequence[str]) -> Answer:
+    """Articles have unsaved edits (quitting, opening another folder): Save All, Discard or Cancel?"""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Unsaved changes"))
+    if len(titles) == 1:
+        box.setText(_tr("Save the changes to “{0}”?").format(titles[0]))
+    else:
+        shown = "\n".join(f"• {title}" for title in titles[:12])
+        if len(titles) > 12:
+            shown += "\n" + _tr("…and {0} more").format(len(titles) - 12)
+        box.setText(_tr("Save the changes to {0} articles?").format(len(titles)) + "\n\n" + shown)
+    box.setInformativeText(_tr("If you don't save, your edits will be lost."))
+    box.setStandardButtons(Button.Save | Button.Discard | Button.Cancel)
+    if len(titles) > 1:
+        box.button(Button.Save).setText(_tr("Save All"))
+        box.button(Button.Discard).setText(_tr("Discard All"))
+    box.setDefaultButton(Button.Save)
+    box.setEscapeButton(Button.Cancel)
+    answer = box.exec()
+    if answer == Button.Save:
+        return Answer.SAVE
+    if answer == Button.Discard:
+        return Answer.DISCARD
+    return Answer.CANCEL
+
+
 def ask_bulk_with_unsaved(parent: QWidget | None, title: str, count: int) -> BulkAnswer:
     """A bulk operation on ``count`` articles includes the open article, which has unsaved edits: save
     it first, leave it out (when there are others), or cancel?"""

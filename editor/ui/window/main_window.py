@@ -10,18 +10,20 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from editor import APP_NAME
 from editor.core import validate
 from editor.core.index import ArticleSummary
+from editor.core.journal import Restored
 from editor.core.service import DocumentService
 from editor.core.state import PublishState
-from editor.ui.article.article_session import ArticleSession
+from editor.ui.article.article_session import ArticleSession, summary_of
 from editor.ui.article.body_view import BodyView
 from editor.ui.article.conflict_bar import ConflictBar
+from editor.ui.article.unsaved import UnsavedEdits
 from editor.ui.common import dialogs, links
 from editor.ui.common.settings import Settings
 from editor.ui.common.wording import counted, number
@@ -65,7 +67,11 @@ class MainWindow(QMainWindow):
         pool: QThreadPool | None = None,
         loader: ImageLoader | None = None,
         parent: QWidget | None = None,
+        *,
+        journal_dir: Path | None = None,
     ) -> None:
+        """``journal_dir``: where unsaved edits are journaled (the app's data folder); None keeps
+        them in memory only."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.settings = settings
@@ -81,8 +87,15 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.actions = ActionRegistry(self)
         self._build_widgets()
+        self.unsaved = UnsavedEdits(journal_dir, self)
         self.session = ArticleSession(
-            self.form, self.body, self.conflict_bar, self.undo_stack, self.loader, self
+            self.form,
+            self.body,
+            self.conflict_bar,
+            self.undo_stack,
+            self.loader,
+            self,
+            self.unsaved,
         )
         self.bulk = BulkRunner(self)
         self.watcher = FolderWatcher(self.pool, self._known_rows, self)
@@ -154,6 +167,7 @@ class MainWindow(QMainWindow):
         act = self.actions
         act[ActionId.OPEN_FOLDER].triggered.connect(self.ask_open_folder)
         act[ActionId.SAVE].triggered.connect(self.save)
+        act[ActionId.SAVE_ALL].triggered.connect(self.save_all)
         act[ActionId.REVERT].triggered.connect(self.session.revert)
         act[ActionId.REVIEW_CHANGES].triggered.connect(self.session.review_changes)
         act[ActionId.UNDO].triggered.connect(self.undo_stack.undo)
@@ -179,6 +193,12 @@ class MainWindow(QMainWindow):
         self.session.dirty_changed.connect(self._dirty_changed)
         self.session.row_changed.connect(self.update_rows)
         self.session.message.connect(self.show_message)
+        self.unsaved.changed.connect(self.update_actions)
+        self.unsaved.journal_failed.connect(
+            lambda reason: self.show_message(
+                self.tr("Unsaved edits could not be kept on disk: {0}").format(reason)
+            )
+        )
         self.undo_stack.canUndoChanged.connect(self.update_actions)
         self.undo_stack.canRedoChanged.connect(self.update_actions)
         self.form.open_link_requested.connect(lambda _key, url: links.open_external(url, self))
@@ -202,13 +222,46 @@ class MainWindow(QMainWindow):
         self.session.set_service(None, None)
         self.service = DocumentService(root)
         self.root = self.service.root
+        restored = self.unsaved.open_desk(self.service)
         self.session.set_service(self.service, validate.find_site_root(self.root))
         self.settings.add_recent_folder(self.root)
         self._select_after_scan = select or selected
         self._update_title()
         self.start_scan()
+        self._report_restored(restored)
         self.folder_opened.emit(str(self.root))
         return True
+
+    def _report_restored(self, restored: list) -> None:
+        """Say what came back from the journal of unsaved edits (a crash or a kill before)."""
+        back = [item for item in restored if item.article is not None and item.article.is_dirty]
+        conflicts = [item for item in back if item.outcome is Restored.CONFLICT]
+        failed = [item for item in restored if item.outcome is Restored.FAILED]
+        parts = []
+        if back:
+            parts.append(
+                counted(
+                    len(back),
+                    self.tr("Unsaved edits of 1 article are back"),
+                    self.tr("Unsaved edits of {0} articles are back"),
+                )
+            )
+        if conflicts:
+            parts.append(
+                counted(
+                    len(conflicts),
+                    self.tr("1 of them changed on disk since: open it to choose"),
+                    self.tr("{0} of them changed on disk since: open them to choose"),
+                )
+            )
+        if failed:
+            parts.append(
+                self.tr("{0} could not be read back: {1}").format(
+                    len(failed), "; ".join(f"{item.relpath}: {item.message}" for item in failed)
+                )
+            )
+        if parts:
+            self.show_message("; ".join(parts))
 
     def ask_open_folder(self) -> None:
         if not self.resolve_unsaved():
@@ -251,6 +304,8 @@ class MainWindow(QMainWindow):
         self.watcher.stop()
         with self._keeping_selection():
             self.model.clear()
+        for path in self.unsaved.paths():  # the marks of unsaved rows outlive the reset
+            self.model.set_dirty(path, True)
         self._scanned = 0
         root = self.service.root
         self._scan_task = run_stream(
@@ -361,10 +416,7 @@ class MainWindow(QMainWindow):
     def _article_requested(self, path: str) -> None:
         if path == self.session.failed_path:
             return
-        if not self.resolve_unsaved():
-            # Put the selection back once the view has finished handling the click or key.
-            QTimer.singleShot(0, self.list_panel.reselect)
-            return
+        # No question: the open article's edits wait in the unsaved store (the row stays marked).
         summary = self.model.summary(path)
         if not self.session.open(path) and summary is not None and summary.error:
             self.show_message(self.tr("{0}: {1}").format(path, summary.error))
@@ -388,16 +440,54 @@ class MainWindow(QMainWindow):
         return summaries
 
     def resolve_unsaved(self) -> bool:
-        """Before the open article goes away: ask Save / Discard / Cancel. True when it may go."""
-        if not self.session.dirty:
+        """Before the desk goes away (quit, another folder): one question naming every article with
+        unsaved edits — Save All / Discard / Cancel. True when it may go."""
+        self.unsaved.flush()
+        titles = self.unsaved.titles()
+        if not titles:
             return True
-        answer = dialogs.ask_unsaved_changes(self, self.session.title)
+        answer = dialogs.ask_unsaved_articles(self, titles)
         if answer is dialogs.Answer.SAVE:
-            return self.session.save()
+            return self.save_all()
         if answer is dialogs.Answer.DISCARD:
+            paths = self.unsaved.paths()
             self.session.discard()
+            self.unsaved.forget_all()
+            for path in paths:
+                self.model.set_dirty(path, False)
             return True
         return False
+
+    def save_all(self) -> bool:
+        """Write every article with unsaved edits; failures are reported by name. True if all saved."""
+        service = self.service
+        if service is None:
+            return True
+        failures: list[tuple[str, str]] = []
+        saved_rows: list[ArticleSummary] = []
+        open_path = self.session.path
+        for article in self.unsaved.articles():
+            if article.relpath == open_path and article is self.session.article:
+                continue  # saved below through the session (it shows a conflict in place)
+            result, saved = self.unsaved.save(service, article)
+            if saved is None:
+                failures.append((result.path, result.message))
+            else:
+                saved_rows.append(summary_of(saved))
+                self.model.set_dirty(saved.relpath, False)
+        if saved_rows:
+            self.update_rows(saved_rows)
+        open_ok = self.session.save() if self.session.dirty else True
+        if not open_ok and open_path:
+            failures.append((open_path, self.tr("not saved (see the message above the form)")))
+        if failures:
+            dialogs.report_failures(self, self.tr("Save All"), failures)
+        if saved_rows:  # the open article's save speaks for itself
+            self.show_message(
+                counted(len(saved_rows), self.tr("Saved 1 article"), self.tr("Saved {0} articles"))
+            )
+        self.update_actions()
+        return not failures
 
     def focus_filter(self) -> None:
         self.list_panel.focus_filter()
@@ -479,6 +569,7 @@ class MainWindow(QMainWindow):
             busy=self.scanning or self.bulk.running,
             has_article=article is not None,
             dirty=self.session.dirty,
+            unsaved=len(self.unsaved),
             selected=len(valid),
             selected_drafts=sum(summary.draft for summary in valid),
             article_is_draft=bool(
