@@ -18,6 +18,7 @@ from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError, read
 from editor.core.state import ALL_DATE_KEYS, PublishState, facts_of_lowered, lowered_keys
 from editor.core.values import hugo_reads_date
+from editor.core.vocabulary import profile
 
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
@@ -39,6 +40,10 @@ class ArticleSummary:
     error: str | None = None
     mtime_ns: int = 0
     size: int = 0
+    # The file's keys with the kind of each value, and its lists of strings (vocabulary.profile):
+    # what the form offers when adding a field or completing a tag.
+    fields: tuple[tuple[str, str], ...] = ()
+    lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -105,6 +110,7 @@ def summarize_metadata(
     error = _unreadable_date(lowered)
     if error is not None:
         state = PublishState.INVALID
+    fields, lists = profile(metadata)
     return ArticleSummary(
         path=relpath,
         title=_text(lowered.get("title")),
@@ -118,6 +124,8 @@ def summarize_metadata(
         error=error,
         mtime_ns=mtime_ns,
         size=size,
+        fields=fields,
+        lists=lists,
     )
 
 

@@ -158,6 +158,15 @@ def test_summary_fields_and_json(desk: Path) -> None:
         summary="42",
         mtime_ns=5,
         size=6,
+        fields=(
+            ("title", "text"),
+            ("Date", "datetime"),
+            ("draft", "text"),
+            ("source", "text"),
+            ("source_link", "text"),
+            ("enclosure", "text"),
+            ("summary", "int"),
+        ),
     )
     assert row.to_json() == {
         "path": "a/b.md",
