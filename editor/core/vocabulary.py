@@ -124,14 +124,18 @@ class Vocabulary:
     def items(self, key: str) -> list[str]:
         """The strings ``key``'s lists use across the desk, most frequent first."""
         counts = self.item_counts.get(key, Counter())
-        return [item for item, _count in sorted(counts.items(), key=lambda p: (-p[1], p[0]))]
+        return [
+            item for item, _count in sorted(counts.items(), key=lambda p: (-p[1], p[0].casefold()))
+        ]
 
     def all_items(self) -> list[str]:
         """Every list string of every key, most frequent first (for a list key the desk lacks)."""
         total: Counter[str] = Counter()
         for counts in self.item_counts.values():
             total.update(counts)
-        return [item for item, _count in sorted(total.items(), key=lambda p: (-p[1], p[0]))]
+        return [
+            item for item, _count in sorted(total.items(), key=lambda p: (-p[1], p[0].casefold()))
+        ]
 
 
 def default_value(kind: str | None, now: dt.datetime | None = None) -> Any:

@@ -20,6 +20,7 @@ from editor.core.index import ArticleSummary
 from editor.core.journal import Restored
 from editor.core.service import DocumentService
 from editor.core.state import PublishState
+from editor.core.vocabulary import Vocabulary
 from editor.ui.article.article_session import ArticleSession, summary_of
 from editor.ui.article.body_view import BodyView
 from editor.ui.article.conflict_bar import ConflictBar
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self._scanned = 0
         self._select_after_scan: str | None = None
         self._cover_dialog: CoverPreviewDialog | None = None
+        self._vocabulary: Vocabulary | None = None  # counted from the rows when the form asks
 
         self.undo_stack = QUndoStack(self)
         self.actions = ActionRegistry(self)
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
         self.state_filter = self.list_panel.state_filter
 
         self.form = MetadataForm(self.undo_stack, self)
+        self.form.set_vocabulary_source(self.vocabulary)
         self.body = BodyView(self)
         self.conflict_bar = ConflictBar(self)
         self.editor_splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -188,6 +191,9 @@ class MainWindow(QMainWindow):
         self.list_panel.article_requested.connect(self._article_requested)
         self.list_panel.selection_changed.connect(self.update_actions)
         self.list_panel.shown_changed.connect(self._rows_shown_changed)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._forget_vocabulary)
+        self.model.dataChanged.connect(self._forget_vocabulary)
 
         self.session.article_changed.connect(self._article_changed)
         self.session.dirty_changed.connect(self._dirty_changed)
@@ -382,6 +388,17 @@ class MainWindow(QMainWindow):
             len(changed) != len(rescan.changed) or len(removed) != len(rescan.removed)
         ):
             self.session.check_disk()
+
+    def vocabulary(self) -> Vocabulary:
+        """The desk's keys and list values, counted over the rows (once per change of the rows)."""
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary.of(
+                (summary.fields, summary.lists) for summary in self.model.summaries()
+            )
+        return self._vocabulary
+
+    def _forget_vocabulary(self, *_args: object) -> None:
+        self._vocabulary = None
 
     def update_rows(self, summaries: ArticleSummary | list[ArticleSummary]) -> None:
         """Show new summaries of files the app itself changed (no rescan)."""
