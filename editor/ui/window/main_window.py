@@ -12,7 +12,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor import APP_NAME
 from editor.core import validate
@@ -33,10 +41,12 @@ from editor.ui.desk.article_list import ArticleListPanel
 from editor.ui.desk.desk_scan import Folders, desk_for, scan_desk
 from editor.ui.desk.folder_watcher import FolderWatcher, Rescan
 from editor.ui.form.metadata_form import MetadataForm
+from editor.ui.form.multi_edit import MultiEditForm
 from editor.ui.images.cover_preview import CoverPreviewDialog, ImageLoader
 from editor.ui.window.actions import ActionId, ActionRegistry, WindowState
 from editor.ui.window.bulk import BulkRunner
 from editor.ui.window.check_panel import CheckPanel
+from editor.ui.window.multi_selection import MultiSelection
 from editor.ui.window.window_layout import chain_tab_order, restore_layout, save_layout
 
 SCAN_BUDGET_MS = (
@@ -100,6 +110,15 @@ class MainWindow(QMainWindow):
             self.unsaved,
         )
         self.bulk = BulkRunner(self)
+        self.multi = MultiSelection(
+            self.form_pages,
+            self.form,
+            self.multi_form,
+            self.session,
+            self.unsaved,
+            self.list_panel.selected_summaries,
+            self,
+        )
         self.watcher = FolderWatcher(self.pool, self._known_rows, self)
         self._build_menus()
         self._connect()
@@ -121,12 +140,20 @@ class MainWindow(QMainWindow):
 
         self.form = MetadataForm(self.undo_stack, self)
         self.form.set_vocabulary_source(self.vocabulary)
+        self.multi_form = MultiEditForm(self)
+        self.multi_form.set_list_items(
+            lambda key: self.vocabulary().items(key) or self.vocabulary().all_items()
+        )
+        self.form_pages = QStackedWidget(self)
+        self.form_pages.setObjectName("formPages")
+        self.form_pages.addWidget(self.form)
+        self.form_pages.addWidget(self.multi_form)
         self.body = BodyView(self)
         self.conflict_bar = ConflictBar(self)
         self.editor_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.editor_splitter.setObjectName("editorSplitter")
         self.editor_splitter.setChildrenCollapsible(False)
-        self.editor_splitter.addWidget(self.form)
+        self.editor_splitter.addWidget(self.form_pages)
         self.editor_splitter.addWidget(self.body)
         self.editor_splitter.setStretchFactor(0, 1)
         self.editor_splitter.setStretchFactor(1, 1)
@@ -190,6 +217,10 @@ class MainWindow(QMainWindow):
 
         self.list_panel.article_requested.connect(self._article_requested)
         self.list_panel.selection_changed.connect(self.update_actions)
+        self.list_panel.selection_changed.connect(self.multi.selection_changed)
+        self.multi.rows_changed.connect(self.update_rows)
+        self.multi.message.connect(self.show_message)
+        self.multi_form.changed.connect(self.update_actions)
         self.list_panel.shown_changed.connect(self._rows_shown_changed)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._forget_vocabulary)
@@ -516,6 +547,9 @@ class MainWindow(QMainWindow):
     # --- the open article ----------------------------------------------------------------------------
 
     def save(self) -> bool:
+        if self.multi.active:  # several rows selected: Save writes the fields set in their form
+            self.multi_form.save()
+            return not self.multi_form.dirty
         return self.session.save()
 
     def _article_changed(self) -> None:
@@ -585,7 +619,7 @@ class MainWindow(QMainWindow):
             has_folder=self.service is not None,
             busy=self.scanning or self.bulk.running,
             has_article=article is not None,
-            dirty=self.session.dirty,
+            dirty=self.session.dirty or self.multi.dirty,
             unsaved=len(self.unsaved),
             selected=len(valid),
             selected_drafts=sum(summary.draft for summary in valid),
