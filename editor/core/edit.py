@@ -262,8 +262,8 @@ def _list_layout(source: str) -> tuple[str, str, str, bool] | None:
     the separator's spacing on one line, whether the last item has a comma)."""
     inner = source[1:-1] if source.startswith("[") and source.endswith("]") else ""
     if "\n" not in source:
-        spacing = " " if ", " in inner or not inner.strip() else ""
-        return None if spacing else ("", "", "", False)
+        compact = "," in inner and ", " not in inner  # ["a","b"]; one item says nothing
+        return ("", "", "", False) if compact else None
     match = _LIST_ITEM_INDENT.match(source)
     indent = match.group(1) if match else "  "
     closing_line = source[source.rfind("\n") + 1 : -1]
