@@ -54,6 +54,16 @@ def ask_unsaved_changes(parent: QWidget | None, title: str) -> Answer:
 
 def ask_unsaved_articles(parent: QWidget | None, titles: Sequence[str]) -> Answer:
     """Articles have unsaved edits (quitting, opening another folder): Save All, Discard or Cancel?"""
+    answer = unsaved_articles_box(parent, titles).exec()
+    if answer == Button.Save:
+        return Answer.SAVE
+    if answer == Button.Discard:
+        return Answer.DISCARD
+    return Answer.CANCEL
+
+
+def unsaved_articles_box(parent: QWidget | None, titles: Sequence[str]) -> QMessageBox:
+    """The box :func:`ask_unsaved_articles` shows, naming each article (the first dozen)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_tr("Unsaved changes"))
@@ -71,12 +81,7 @@ def ask_unsaved_articles(parent: QWidget | None, titles: Sequence[str]) -> Answe
         box.button(Button.Discard).setText(_tr("Discard All"))
     box.setDefaultButton(Button.Save)
     box.setEscapeButton(Button.Cancel)
-    answer = box.exec()
-    if answer == Button.Save:
-        return Answer.SAVE
-    if answer == Button.Discard:
-        return Answer.DISCARD
-    return Answer.CANCEL
+    return box
 
 
 def ask_bulk_with_unsaved(parent: QWidget | None, title: str, count: int) -> BulkAnswer:

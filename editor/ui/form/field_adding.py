@@ -79,7 +79,7 @@ class AddFieldBar(QWidget):
         self.keys.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.keys.lineEdit().setPlaceholderText(self.tr("Add a field…"))
         self.keys.setAccessibleName(self.tr("Key of the field to add"))
-        self.keys.setMinimumContentsLength(14)
+        self.keys.setMinimumContentsLength(8)  # never the widest thing in the form
         self.keys.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )

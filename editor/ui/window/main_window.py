@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 from editor import APP_NAME
 from editor.core import validate
 from editor.core.index import ArticleSummary
-from editor.core.journal import Restored
 from editor.core.service import DocumentService
 from editor.core.state import PublishState
 from editor.core.vocabulary import Vocabulary
-from editor.ui.article.article_session import ArticleSession, summary_of
+from editor.ui.article.article_session import ArticleSession
 from editor.ui.article.body_view import BodyView
 from editor.ui.article.conflict_bar import ConflictBar
 from editor.ui.article.unsaved import UnsavedEdits
@@ -47,6 +46,7 @@ from editor.ui.window.actions import ActionId, ActionRegistry, WindowState
 from editor.ui.window.bulk import BulkRunner
 from editor.ui.window.check_panel import CheckPanel
 from editor.ui.window.multi_selection import MultiSelection
+from editor.ui.window.unsaved_flow import UnsavedFlow
 from editor.ui.window.window_layout import chain_tab_order, restore_layout, save_layout
 
 SCAN_BUDGET_MS = (
@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
             self.unsaved,
         )
         self.bulk = BulkRunner(self)
+        self.unsaved_flow = UnsavedFlow(self.session, self.unsaved, self)
         self.multi = MultiSelection(
             self.form_pages,
             self.form,
@@ -219,6 +220,9 @@ class MainWindow(QMainWindow):
         self.list_panel.selection_changed.connect(self.update_actions)
         self.list_panel.selection_changed.connect(self.multi.selection_changed)
         self.multi.rows_changed.connect(self.update_rows)
+        self.unsaved_flow.rows_changed.connect(self.update_rows)
+        self.unsaved_flow.message.connect(self.show_message)
+        self.unsaved_flow.dirty_marks.connect(self._mark_dirty)
         self.multi.message.connect(self.show_message)
         self.multi_form.changed.connect(self.update_actions)
         self.list_panel.shown_changed.connect(self._rows_shown_changed)
@@ -265,40 +269,9 @@ class MainWindow(QMainWindow):
         self._select_after_scan = select or selected
         self._update_title()
         self.start_scan()
-        self._report_restored(restored)
+        self.unsaved_flow.report_restored(restored)
         self.folder_opened.emit(str(self.root))
         return True
-
-    def _report_restored(self, restored: list) -> None:
-        """Say what came back from the journal of unsaved edits (a crash or a kill before)."""
-        back = [item for item in restored if item.article is not None and item.article.is_dirty]
-        conflicts = [item for item in back if item.outcome is Restored.CONFLICT]
-        failed = [item for item in restored if item.outcome is Restored.FAILED]
-        parts = []
-        if back:
-            parts.append(
-                counted(
-                    len(back),
-                    self.tr("Unsaved edits of 1 article are back"),
-                    self.tr("Unsaved edits of {0} articles are back"),
-                )
-            )
-        if conflicts:
-            parts.append(
-                counted(
-                    len(conflicts),
-                    self.tr("1 of them changed on disk since: open it to choose"),
-                    self.tr("{0} of them changed on disk since: open them to choose"),
-                )
-            )
-        if failed:
-            parts.append(
-                self.tr("{0} could not be read back: {1}").format(
-                    len(failed), "; ".join(f"{item.relpath}: {item.message}" for item in failed)
-                )
-            )
-        if parts:
-            self.show_message("; ".join(parts))
 
     def ask_open_folder(self) -> None:
         if not self.resolve_unsaved():
@@ -488,54 +461,18 @@ class MainWindow(QMainWindow):
         return summaries
 
     def resolve_unsaved(self) -> bool:
-        """Before the desk goes away (quit, another folder): one question naming every article with
-        unsaved edits — Save All / Discard / Cancel. True when it may go."""
-        self.unsaved.flush()
-        titles = self.unsaved.titles()
-        if not titles:
-            return True
-        answer = dialogs.ask_unsaved_articles(self, titles)
-        if answer is dialogs.Answer.SAVE:
-            return self.save_all()
-        if answer is dialogs.Answer.DISCARD:
-            paths = self.unsaved.paths()
-            self.session.discard()
-            self.unsaved.forget_all()
-            for path in paths:
-                self.model.set_dirty(path, False)
-            return True
-        return False
+        """Before the desk goes away: one question naming every unsaved article. True if it may go."""
+        return self.unsaved_flow.resolve()
+
+    def _mark_dirty(self, paths: list[str], dirty: bool) -> None:
+        for path in paths:
+            self.model.set_dirty(path, dirty)
 
     def save_all(self) -> bool:
-        """Write every article with unsaved edits; failures are reported by name. True if all saved."""
-        service = self.service
-        if service is None:
-            return True
-        failures: list[tuple[str, str]] = []
-        saved_rows: list[ArticleSummary] = []
-        open_path = self.session.path
-        for article in self.unsaved.articles():
-            if article.relpath == open_path and article is self.session.article:
-                continue  # saved below through the session (it shows a conflict in place)
-            result, saved = self.unsaved.save(service, article)
-            if saved is None:
-                failures.append((result.path, result.message))
-            else:
-                saved_rows.append(summary_of(saved))
-                self.model.set_dirty(saved.relpath, False)
-        if saved_rows:
-            self.update_rows(saved_rows)
-        open_ok = self.session.save() if self.session.dirty else True
-        if not open_ok and open_path:
-            failures.append((open_path, self.tr("not saved (see the message above the form)")))
-        if failures:
-            dialogs.report_failures(self, self.tr("Save All"), failures)
-        if saved_rows:  # the open article's save speaks for itself
-            self.show_message(
-                counted(len(saved_rows), self.tr("Saved 1 article"), self.tr("Saved {0} articles"))
-            )
+        """Write every article with unsaved edits (Save All); True when all were saved."""
+        saved = self.unsaved_flow.save_all()
         self.update_actions()
-        return not failures
+        return saved
 
     def focus_filter(self) -> None:
         self.list_panel.focus_filter()

@@ -27,3 +27,19 @@ def test_unsaved_open_article_alone_is_asked_save_first_or_cancel(qtbot) -> None
     assert [
         button.text() for button in box.buttons() if buttons.get(button) is BulkAnswer.SAVE_FIRST
     ] == ["Save First"]
+
+
+def test_the_unsaved_question_names_every_article(qtbot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor.ui.common.dialogs import unsaved_articles_box
+
+    box = unsaved_articles_box(None, [f"Story {n}" for n in range(14)])
+    qtbot.addWidget(box)
+    assert box.text().startswith("Save the changes to 14 articles?")
+    assert "• Story 0" in box.text() and "• Story 11" in box.text()
+    assert "Story 12" not in box.text() and "…and 2 more" in box.text()
+    assert box.button(QMessageBox.StandardButton.Save).text() == "Save All"
+    one = unsaved_articles_box(None, ["Only"])
+    qtbot.addWidget(one)
+    assert one.text() == "Save the changes to “Only”?"
