@@ -325,6 +325,10 @@ class MetadataForm(QWidget):
         vocabulary = self._vocabulary()
         return vocabulary.items(key) or vocabulary.all_items()
 
+    def label_text(self, key: str) -> str:
+        """The label the form gives ``key`` (its own name for the keys it knows)."""
+        return self._label_text(key)
+
     def _label_text(self, key: str) -> str:
         labels = {
             "title": self.tr("Title"),
@@ -341,6 +345,8 @@ class MetadataForm(QWidget):
             "publishdate": self.tr("Publish date"),
             "expirydate": self.tr("Expiry date"),
             "lastmod": self.tr("Last modified"),
+            "tags": self.tr("Tags"),
+            "categories": self.tr("Categories"),
         }
         return labels.get(key.lower(), key)
 

@@ -58,6 +58,7 @@ class MultiEditForm(QWidget):
         self._editors: dict[str, FieldEditor] = {}
         self._labels: dict[str, QLabel] = {}
         self._list_items: Any = lambda _key: []
+        self._label_of: Any = str
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 10, 12, 12)
@@ -105,7 +106,11 @@ class MultiEditForm(QWidget):
         """``source(key)``: the desk's values for a list key (chips completion)."""
         self._list_items = source
 
-    def show_articles(self, articles: list[Article], skipped: int = 0) -> None:
+    def set_label_source(self, source: Any) -> None:
+        """``source(key)``: the label the single-article form gives a key."""
+        self._label_of = source
+
+    def show_articles(self, articles: list[Article], skipped: int = 0, held: int = 0) -> None:
         """Show the shared fields of ``articles`` (their current values, unsaved edits included)."""
         self.paths = [article.relpath for article in articles]
         self.edits = {}
@@ -120,6 +125,13 @@ class MultiEditForm(QWidget):
                 self.tr("%1 selected files cannot be read and are left out.").replace(
                     "%1", str(skipped)
                 )
+            )
+        if held:
+            notes.append(
+                self.tr(
+                    "%1 of them have unsaved edits of their own: Save leaves them out "
+                    "(save or revert them first)."
+                ).replace("%1", str(held))
             )
         self.note.setText(" ".join(notes))
         self._build()
@@ -203,12 +215,14 @@ class MultiEditForm(QWidget):
 
     def _set_label(self, key: str) -> None:
         label = self._labels[key]
+        name = self._label_of(key)
+        label.setToolTip(key)
         if key in self.edits:
-            label.setText(self.tr("%1 (changed)").replace("%1", key))
+            label.setText(self.tr("%1 (changed)").replace("%1", name))
         elif self.is_mixed(key):
-            label.setText(self.tr("%1 (mixed)").replace("%1", key))
+            label.setText(self.tr("%1 (mixed)").replace("%1", name))
         else:
-            label.setText(key)
+            label.setText(name)
 
     def _edited(self, key: str, value: Any) -> None:
         field = self._fields[key]

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.form = MetadataForm(self.undo_stack, self)
         self.form.set_vocabulary_source(self.vocabulary)
         self.multi_form = MultiEditForm(self)
+        self.multi_form.set_label_source(self.form.label_text)
         self.multi_form.set_list_items(
             lambda key: self.vocabulary().items(key) or self.vocabulary().all_items()
         )

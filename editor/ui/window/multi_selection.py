@@ -75,13 +75,14 @@ class MultiSelection(QObject):
             self.pages.setCurrentWidget(self.single)
             return
         articles: list[Article] = []
-        skipped = 0
+        skipped = held = 0
         for summary in summaries:
             pending = self.unsaved.get(summary.path)
             if summary.path == self.session.path and self.session.article is not None:
                 pending = self.session.article
             if pending is not None:
                 articles.append(pending)
+                held += pending.is_dirty
                 continue
             try:
                 articles.append(service.load(summary.path))
@@ -90,7 +91,7 @@ class MultiSelection(QObject):
         if len(articles) < 2:
             self.pages.setCurrentWidget(self.single)
             return
-        self.form.show_articles(articles, skipped)
+        self.form.show_articles(articles, skipped, held)
         self.pages.setCurrentWidget(self.form)
 
     def save(self, paths: list[str], values: dict[str, Any]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit
 
 from editor.ui.window.actions import ActionId
 from editor.ui.window.main_window import MainWindow
@@ -27,6 +27,8 @@ def test_the_shared_fields_with_mixed_values_marked(qtbot, window: MainWindow) -
     assert form.header.text() == "Editing 2 articles"
     assert form.editor("source").line.text() == "Atlas World Bulletin"  # the same in both
     assert form.is_mixed("summary") and form.is_mixed("draft")
+    assert form.findChild(QLabel, "multi_label_summary").text() == "Summary (mixed)"
+    assert form.findChild(QLabel, "multi_label_source").text() == "Source"
     assert form.findChild(QCheckBox, "multi_field_draft").isTristate()
     assert form.findChild(QLineEdit, "multi_field_article_id").placeholderText().startswith("Mixed")
     assert form.editor("title") is None  # the TOML file has no title
@@ -67,6 +69,7 @@ def test_a_file_with_its_own_unsaved_edits_is_left_out_and_named(
     type_title(qtbot, window, "Mine")
     lanchi_before = (content / LANCHI).read_bytes()
     show_many(qtbot, window, [FERRY, LANCHI])
+    assert "1 of them have unsaved edits" in window.multi_form.note.text()
     window.multi_form.findChild(QLineEdit, "multi_field_source").setFocus()
     qtbot.keyClicks(window.multi_form.findChild(QLineEdit, "multi_field_source"), " extra")
     asked.answer("report_failures", None)
