@@ -2,7 +2,7 @@
 
 ``copydesk [PATH]`` opens the window; ``list``, ``show``, ``set``, ``publish``, ``draft`` and ``check``
 work without Qt (the window is imported only when it is opened). Exit status: 0 success, 1 when some file
-failed (the others are still done), 2 for a usage error. Errors go to stderr as ``copydesk: FILE: reason``.
+failed (the others are still done), 2 for a usage error, 141 when the reader of the output went away. Errors go to stderr as ``copydesk: FILE: reason``.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import difflib
 import io
-import json
 import os
 import sys
 import unicodedata
@@ -19,13 +19,25 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from editor import __version__
+from editor import __version__, cli_git, merge_driver
+from editor.cli_common import (
+    PROG,
+    CommandError,
+)
+from editor.cli_common import display as _display
+from editor.cli_common import err as _err
+from editor.cli_common import existing as _existing
+from editor.cli_common import jsonable as _jsonable
+from editor.cli_common import out as _out
 from editor.core.article import Article
+from editor.core.errors import describe_error
 from editor.core.frontmatter import FrontMatterError
-from editor.core.index import ArticleSummary, scan
-from editor.core.service import DocumentService, FileResult, Outcome, describe_error
-from editor.core.state import ALL_DATE_KEYS, PublishState, hugo_key, state_of
-from editor.core.validate import Level, check_folder, find_site_root
+from editor.core.index import ArticleSummary, desk_rules, scan
+from editor.core.names import json_text, shown_path
+from editor.core.service import DocumentService, FileResult, Outcome
+from editor.core.site import desk_for, find_site_root
+from editor.core.state import ALL_DATE_KEYS, PublishState, Verdict, hugo_key, judge
+from editor.core.validate import Level, check_folder
 from editor.core.values import (
     format_date_like,
     hugo_reads_date,
@@ -36,25 +48,23 @@ from editor.core.values import (
     same_value,
 )
 
-PROG = "copydesk"
-SUBCOMMANDS = ("open", "list", "show", "set", "publish", "draft", "check")
+SUBCOMMANDS = (
+    "open",
+    "list",
+    "show",
+    "set",
+    "publish",
+    "draft",
+    "check",
+    "merge-driver",
+    *cli_git.COMMANDS,
+)
+EXIT_CLOSED_PIPE = 128 + 13  # 128 + SIGPIPE: what `yes | head -1` leaves in ${PIPESTATUS[0]}
 TITLE_WIDTH = 60  # cells; longer titles are cut with an ellipsis in the table
 _HUGO_DATE_KEYS = frozenset(ALL_DATE_KEYS)
 
 
-class CommandError(Exception):
-    """A failure to report as ``copydesk: message`` with exit status 1."""
-
-
 # --- output helpers --------------------------------------------------------------------------------
-
-
-def _out(text: str = "") -> None:
-    print(text, file=sys.stdout)
-
-
-def _err(text: str) -> None:
-    print(f"{PROG}: {text}", file=sys.stderr)
 
 
 def _cells(text: str) -> int:
@@ -81,22 +91,6 @@ def _fit(text: str, width: int) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-def _jsonable(value: Any) -> Any:
-    """Front matter values as JSON: dates and times as ISO strings."""
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(key): _jsonable(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(item) for item in value]
-    return value
-
-
-def _display(value: Any) -> str:
-    """A value as one line for a person: strings quoted, the rest as JSON."""
-    return json.dumps(_jsonable(value), ensure_ascii=False)
 
 
 def _plain(value: Any) -> str:
@@ -135,7 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         usage=f"{PROG} [-h] [--version] [PATH]\n       {PROG} {{{','.join(SUBCOMMANDS[1:])}}} ...",
         description="A review desk for Hugo content folders. With no command (or a PATH), opens the window.",
-        epilog=f"Exit status: 0 success, 1 when a file failed, 2 for a usage error. "
+        epilog=f"Exit status: 0 success, 1 when a file failed, 2 for a usage error, "
+        f"{EXIT_CLOSED_PIPE} when the reader of the output went away. "
         f"'{PROG} COMMAND --help' describes a command.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -146,6 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     opener.add_argument(
         "path", nargs="?", metavar="PATH", help="a content folder, a Hugo site, or one article"
+    )
+    opener.add_argument(
+        "--screenshot",
+        metavar="FILE",
+        help="save a picture of the window (PNG) once the list has loaded, then quit",
     )
     opener.set_defaults(run=cmd_open)
 
@@ -189,18 +189,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     setter.add_argument("file", metavar="FILE")
     setter.add_argument("assignments", nargs="+", type=_assignment, metavar="KEY=VALUE")
+    cli_git.add_commit_option(setter)
     setter.set_defaults(run=cmd_set)
 
     publisher = commands.add_parser(
         "publish", prog=f"{PROG} publish", help="set draft = false in each file"
     )
     publisher.add_argument("files", nargs="+", metavar="FILE")
+    cli_git.add_commit_option(publisher)
     publisher.set_defaults(run=cmd_publish)
 
     drafter = commands.add_parser(
         "draft", prog=f"{PROG} draft", help="set draft = true in each file"
     )
     drafter.add_argument("files", nargs="+", metavar="FILE")
+    cli_git.add_commit_option(drafter)
     drafter.set_defaults(run=cmd_draft)
 
     checker = commands.add_parser(
@@ -210,21 +213,12 @@ def build_parser() -> argparse.ArgumentParser:
         "path", metavar="PATH", help="a folder (searched recursively) or one article"
     )
     checker.set_defaults(run=cmd_check)
+    cli_git.add_commands(commands)
+    merge_driver.add_parser(commands, PROG)
     return parser
 
 
 # --- commands --------------------------------------------------------------------------------------
-
-
-def _existing(path_text: str, *, folder_ok: bool) -> Path:
-    path = Path(path_text)
-    if not path.exists():
-        raise CommandError(
-            f"{path_text}: no such file or folder" if folder_ok else f"{path_text}: no such file"
-        )
-    if not folder_ok and path.is_dir():
-        raise CommandError(f"{path_text}: is a folder, not an article file")
-    return path
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -233,7 +227,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         from editor.app import main as app_main
     except ImportError as error:
         raise CommandError(f"the window cannot start: {error}") from None
-    return app_main(path)
+    return app_main(path, screenshot=args.screenshot)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -245,7 +239,12 @@ def cmd_list(args: argparse.Namespace) -> int:
         if args.state is None or row.state == args.state
     ]
     if args.json:
-        _out(json.dumps([row.to_json() for row in rows], ensure_ascii=False, indent=2))
+        documents = [row.to_json() for row in rows]
+        in_git = cli_git.git_fields(root, [row.path for row in rows])
+        if in_git is not None:  # only inside a git checkout
+            for document in documents:
+                document.update(in_git[document["path"]])
+        _out(json_text(documents))
         return 0
     if not rows:
         print(
@@ -257,10 +256,17 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     titles = [_row_title(row) for row in rows]
     width = min(TITLE_WIDTH, max(_cells("TITLE"), *(_cells(title) for title in titles)))
-    _out(f"{'STATE':<9}  {'DATE (UTC)':<16}  {_fit('TITLE', width)}  PATH")
+    # A language column only where the site is multilingual (the index sets it only there).
+    lang_width = max((len(row.language) for row in rows), default=0)
+    lang_width = max(lang_width, len("LANG")) if lang_width else 0
+    lang_head = f"{'LANG':<{lang_width}}  " if lang_width else ""
+    _out(f"{'STATE':<9}  {'DATE (UTC)':<16}  {lang_head}{_fit('TITLE', width)}  PATH")
     for row, title in zip(rows, titles, strict=True):
         date = row.date.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M") if row.date else ""
-        _out(f"{row.state.value:<9}  {date:<16}  {_fit(title, width)}  {row.path}")
+        lang = f"{row.language:<{lang_width}}  " if lang_width else ""
+        _out(
+            f"{row.state.value:<9}  {date:<16}  {lang}{_fit(title, width)}  {shown_path(row.path)}"
+        )
     return 0
 
 
@@ -285,23 +291,35 @@ def _load(path_text: str) -> Article:
         raise CommandError(f"{path_text}: {describe_error(error)}") from None
 
 
+def _verdict(article: Article, as_of: dt.datetime | None) -> Verdict:
+    """The article's state by its site's rules (cascade, [frontmatter], timeZone, build)."""
+    root, _ = desk_for(article.path)
+    rules, _ = desk_rules(root).page_rules(Path(article.path).resolve())
+    mtime = dt.datetime.fromtimestamp(article.fingerprint.mtime_ns / 1e9, dt.UTC)
+    return judge(article.metadata, as_of, rules, mtime=mtime)
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     article = _load(args.file)
-    state = state_of(article.metadata, args.as_of).value
+    verdict = _verdict(article, args.as_of)
+    state = verdict.state.value
     if args.json:
         document = {
             "path": args.file,
             "format": article.format.value,
             "state": state,
+            "reason": {**verdict.reason.to_json(), "text": verdict.reason.describe(verdict.state)},
             "metadata": _jsonable(article.metadata),
             "body": article.body,
         }
-        _out(json.dumps(document, ensure_ascii=False, indent=2))
+        _out(json_text(document))
         return 0
     for key, value in article.metadata.items():
         _out(f"{key}: {_plain(value)}")
     _out()
     _out(f"state: {state}")
+    if verdict.state is not PublishState.PUBLISHED and verdict.reason.key:
+        _out(f"because: {verdict.reason.describe(verdict.state).partition(': ')[2]}")
     _out()
     body = article.body.lstrip("\r\n")  # the blank line after the front matter is not content
     sys.stdout.write(body if body.endswith("\n") or not body else body + "\n")
@@ -350,22 +368,71 @@ def typed_value(key: str, old: Any, text: str) -> Any:
     return value
 
 
+def key_path(text: str) -> tuple[str, ...]:
+    """``params.author`` as ("params", "author"): a dotted key means the nested key, as in TOML and
+    Hugo (``.Params.author``). A quoted part is taken literally: ``"params.author"`` is one key."""
+    parts: list[str] = []
+    rest = text.strip()
+    while True:
+        if rest[:1] in ('"', "'"):
+            end = rest.find(rest[0], 1)
+            if end < 0:
+                raise ValueError(f"{text}: a quote is not closed")
+            part, rest = rest[1:end], rest[end + 1 :].lstrip()
+            if rest and not rest.startswith("."):
+                raise ValueError(f"{text}: expected '.' or '=' after a quoted key")
+        else:
+            part, _, tail = rest.partition(".")
+            part, rest = part.strip(), ("." + tail if "." in rest else "")
+            if not part:
+                raise ValueError(f"{text}: a key part is empty")
+        parts.append(part)
+        if not rest:
+            return tuple(parts)
+        rest = rest[1:].strip()
+
+
+def _nested_set(
+    table: dict[str, Any], path: tuple[str, ...], text: str, shown: str
+) -> tuple[dict[str, Any], Any, Any]:
+    """A copy of ``table`` with ``text`` set at ``path`` (keys matched as Hugo matches them);
+    returns (the new table, the old value or None, the new value)."""
+    new = dict(table)
+    key = _matching_key(new, path[0]) or path[0]
+    old = new.get(key)
+    if len(path) == 1:
+        value = typed_value(shown, old, text)
+        new[key] = value
+        return new, old, value
+    if old is None:
+        old_table: dict[str, Any] = {}
+    elif isinstance(old, dict):
+        old_table = old
+    else:
+        raise ValueError(f"{shown}: {key} is not a table, so it has no key {path[1]!r}")
+    new[key], before, value = _nested_set(old_table, path[1:], text, shown)
+    return new, before, value
+
+
 def cmd_set(args: argparse.Namespace) -> int:
     path = _existing(args.file, folder_ok=False)
     assignments = dict(args.assignments)  # a key given twice: the last value wins
-    before: dict[str, Any] = {}
-    staged: list[tuple[str, bool]] = []  # (key as the file spells it, whether the file had it)
+    try:
+        paths = {key: key_path(key) for key in assignments}
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    # (top-level key, key as shown, old, new, whether the file had it)
+    changes: list[tuple[str, str, Any, Any, bool]] = []
 
     def change(article: Article) -> None:
-        before.update(article.metadata)
+        current = article.current_metadata()
         for key, text in assignments.items():
-            existing = _matching_key(article.metadata, key)
-            if existing is None:
-                article.set_value(key, typed_value(key, None, text))
-                staged.append((key, False))
-            else:
-                article.set_value(existing, typed_value(existing, article.metadata[existing], text))
-                staged.append((existing, True))
+            parts = paths[key]
+            top = _matching_key(current, parts[0]) or parts[0]
+            shown = ".".join((top, *parts[1:]))
+            current, old, new = _nested_set(current, (top, *parts[1:]), text, shown)
+            article.set_value(top, current[top])
+            changes.append((top, shown, old, new, old is not None))
 
     result = _service_for(path).update(path.absolute(), change)
     if result.outcome is Outcome.FAILED:
@@ -373,17 +440,26 @@ def cmd_set(args: argparse.Namespace) -> int:
     if result.outcome is Outcome.UNCHANGED or result.article is None:
         _out(f"{args.file}: unchanged")
         return 0
-    now = result.article.metadata
-    for key, had in staged:
-        if had and same_value(before[key], now.get(key)):
+    changed_keys = []
+    for top, shown, old, new, had in changes:
+        if had and same_value(old, new):
             continue
-        old = _display(before[key]) if had else "(new)"
-        _out(f"{args.file}: {key}: {old} -> {_display(now.get(key))}")
+        changed_keys.append(top)
+        before = _display(old) if had else "(new)"
+        _out(f"{args.file}: {shown}: {before} -> {_display(new)}")
+    if args.commit:
+        return cli_git.commit_written("Edit", [result], list(dict.fromkeys(changed_keys)))
     return 0
 
 
-def _bulk(files: Sequence[str], operation: Callable[[DocumentService, Path], FileResult]) -> int:
+def _bulk(
+    files: Sequence[str],
+    operation: Callable[[DocumentService, Path], FileResult],
+    commit_as: str | None = None,
+) -> int:
+    """Run ``operation`` on each file; with ``commit_as`` (an action name), commit what was written."""
     failed = 0
+    results = []
     for name in files:
         try:
             path = _existing(name, folder_ok=False)
@@ -392,20 +468,24 @@ def _bulk(files: Sequence[str], operation: Callable[[DocumentService, Path], Fil
             result = FileResult(name, Outcome.FAILED, message)
         else:
             result = operation(_service_for(path), path.absolute())
+        results.append(result)
         if result.outcome is Outcome.FAILED:
             failed += 1
             _err(f"{name}: failed: {result.message}")
         else:
             _out(f"{name}: {result.outcome.value}")
-    return 1 if failed else 0
+    committed = cli_git.commit_written(commit_as, results) if commit_as else 0
+    return 1 if failed or committed else 0
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    return _bulk(args.files, lambda service, path: service.publish([path])[0])
+    commit_as = "Publish" if args.commit else None
+    return _bulk(args.files, lambda service, path: service.publish([path])[0], commit_as)
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    return _bulk(args.files, lambda service, path: service.unpublish([path])[0])
+    commit_as = "Back to draft" if args.commit else None
+    return _bulk(args.files, lambda service, path: service.unpublish([path])[0], commit_as)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -417,7 +497,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return args.path if single else str(Path(args.path) / relpath)
 
     for problem in sorted(result, key=lambda item: (shown(item.path), item.line or 0)):
-        where = f"{shown(problem.path)}:{problem.line}" if problem.line else shown(problem.path)
+        name = shown_path(shown(problem.path))
+        where = f"{name}:{problem.line}" if problem.line else name
         _out(f"{where}: {problem.level.value}: {problem.message}")
     files = f"{result.files} file" + ("" if result.files == 1 else "s")
     if result.problems:
@@ -438,14 +519,16 @@ def _count(number: int, level: Level) -> str:
 
 
 def _tolerant_output() -> None:
-    """A terminal that cannot show some character gets a replacement, not an exception."""
+    """A terminal that cannot show some character gets a replacement, not an exception.
+
+    On a UTF-8 stream, a file name that is not UTF-8 comes out as ``\\udcxx`` escapes: the raw
+    bytes (Python's default in a C locale) would make the output invalid UTF-8.
+    """
     for stream in (sys.stdout, sys.stderr):
-        if (
-            isinstance(stream, io.TextIOWrapper)
-            and (stream.encoding or "").lower().replace("-", "") != "utf8"
-        ):
+        if isinstance(stream, io.TextIOWrapper):
+            utf8 = (stream.encoding or "").lower().replace("-", "") == "utf8"
             with contextlib.suppress(ValueError, OSError):
-                stream.reconfigure(errors="replace")
+                stream.reconfigure(errors="backslashreplace" if utf8 else "replace")
 
 
 def _silence_stdout() -> None:
@@ -455,15 +538,38 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _refuse_unknown_command(
+    parser: argparse.ArgumentParser, word: str, rest: Sequence[str]
+) -> None:
+    """``copydesk lst .``: name the unknown command (and the closest one) instead of the path rule's
+    "unrecognized arguments: .". A word that is an existing path, alone, still opens the window."""
+    if word.startswith("-") or Path(word).exists():
+        return
+    close = difflib.get_close_matches(word, SUBCOMMANDS[1:], n=1, cutoff=0.6)
+    if not rest and not close:
+        return  # a lone missing path: "no such file or folder" says it best
+    hint = (
+        f" (did you mean {close[0]!r}?)"
+        if close
+        else f"; the commands are {', '.join(SUBCOMMANDS[1:])}"
+    )
+    parser.error(f"unknown command {word!r}{hint}")  # exits with status 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     # "copydesk PATH" and "copydesk COMMAND ...": argparse cannot tell a path from a command name.
-    if not arguments or (arguments[0] not in SUBCOMMANDS and not arguments[0].startswith("-")):
+    implied_open = not arguments or (
+        arguments[0] not in SUBCOMMANDS and not arguments[0].startswith("-")
+    )
+    if implied_open:
         arguments.insert(0, "open")
     _tolerant_output()
     parser = build_parser()
     try:
+        if implied_open and len(arguments) > 1:
+            _refuse_unknown_command(parser, arguments[1], arguments[2:])
         args = parser.parse_args(arguments)
     except SystemExit as exit_request:  # --help, --version, or a usage error (status 2)
         return exit_request.code if isinstance(exit_request.code, int) else 0
@@ -477,8 +583,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err(str(error))
         return 1
     except BrokenPipeError:
+        # The reader went away (`copydesk list . | head -1`): no file failed. Exit with the status
+        # a Unix tool has when SIGPIPE ends it, as a shell reports it (128 + 13).
         _silence_stdout()
-        return 1
+        return EXIT_CLOSED_PIPE
     except KeyboardInterrupt:
         return 130
     except Exception as error:

@@ -27,7 +27,9 @@ import tomlkit
 import tomlkit.exceptions
 from tomlkit.items import String, StringType
 
+from editor.core import yaml_style
 from editor.core.frontmatter import Format, FrontMatterError, SplitFile, parse_front
+from editor.core.json_members import JsonMember, json_members, value_spans
 from editor.core.values import parse_date, same_value
 
 
@@ -36,7 +38,7 @@ class EditError(ValueError):
 
 
 class _Remove:
-    """The edit value that deletes a key (with its line, comment and block) instead of setting it."""
+    """The type of :data:`REMOVE`."""
 
     _instance: _Remove | None = None
 
@@ -49,11 +51,12 @@ class _Remove:
         return "REMOVE"
 
     def __reduce__(self) -> str:
-        return "REMOVE"
+        return "REMOVE"  # pickled by name: the one instance survives a trip to a worker process
 
 
+# An edit whose value is REMOVE deletes the key (its line, with a comment on that line). A dict
+# given for a key that holds a table is written key by key, so the table's other lines stay.
 REMOVE: Any = _Remove()
-"""``edits[key] = REMOVE`` deletes ``key`` from the front matter."""
 
 
 def apply_edits(
@@ -61,7 +64,9 @@ def apply_edits(
 ) -> SplitFile:
     """Return ``split_file`` with top-level ``edits`` (key → new value) applied to its front matter.
 
-    ``old`` is the front matter already parsed from ``split_file``, when the caller has it.
+    ``old`` is the front matter already parsed from ``split_file``, when the caller has it. A value
+    of :data:`REMOVE` deletes the key; a dict for a key holding a table changes only the keys of the
+    table that differ (recursively), so a merge of ``[params]`` touches the changed lines alone.
     """
     if not edits:
         return split_file
@@ -92,7 +97,7 @@ def _verify(new_split: SplitFile, old: Mapping[str, Any], edits: Mapping[str, An
     for key in old.keys() | new.keys():
         if key in edits and edits[key] is REMOVE:
             if key in new:
-                raise EditError(f"Could not remove {key!r} cleanly; nothing was written")
+                raise EditError(f"Could not remove {key!r}")
         elif key in edits:
             if key not in new or not _matches(edits[key], new[key]):
                 raise EditError(f"Could not write {key!r} so that it reads back as the value given")
@@ -114,6 +119,12 @@ def _matches(expected: Any, got: Any) -> bool:
         )
     if isinstance(expected, float) and isinstance(got, float):
         return expected == got
+    if isinstance(expected, dict) and isinstance(got, dict):
+        return expected.keys() == got.keys() and all(_matches(expected[k], got[k]) for k in got)
+    if isinstance(expected, list) and isinstance(got, list):
+        return len(expected) == len(got) and all(
+            _matches(a, b) for a, b in zip(expected, got, strict=True)
+        )
     return False
 
 
@@ -131,15 +142,34 @@ def _edit_toml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
     for key, value in edits.items():
         if value is REMOVE:
             if key in doc:
-                doc.remove(key)  # tomlkit drops the key's line with its comment
+                del doc[key]
         elif key in doc:
-            doc[key] = _toml_item_like(doc[key], value, newline)
+            _toml_set(doc, key, value, newline)
         else:
             added[key] = value
     text = doc.as_string()
     if added:
         text = _insert_toml_keys(text, added, newline)
     return text
+
+
+def _toml_set(container: Any, key: str, value: Any, newline: str) -> None:
+    """Set ``container[key]``; a table given a dict keeps its lines and changes the keys that differ."""
+    old_item = container[key]
+    if isinstance(value, dict) and isinstance(old_item, dict):
+        for sub in [sub for sub in old_item if sub not in value]:
+            del old_item[sub]
+        for sub, sub_value in value.items():
+            if sub not in old_item:
+                old_item[sub] = _plain(sub_value)
+            elif not same_value(_unwrap(old_item[sub]), sub_value):
+                _toml_set(old_item, sub, sub_value, newline)
+        return
+    container[key] = _toml_item_like(old_item, value, newline)
+
+
+def _unwrap(item: Any) -> Any:
+    return item.unwrap() if hasattr(item, "unwrap") else item
 
 
 def _toml_item_like(old_item: Any, value: Any, newline: str = "\n") -> Any:
@@ -177,23 +207,48 @@ def _toml_scalar_like(old_item: Any, value: Any, newline: str = "\n") -> Any:
         kind = old_item.type
         literal = kind in (StringType.SLL, StringType.MLL)
         multiline = kind in (StringType.MLB, StringType.MLL)
-        if literal and (
-            "'" in value
-            or (not multiline and "\n" in value)
-            or "'''" in value
-            or _TOML_CONTROL.search(value)
-        ):
-            literal = False
-        if not multiline and "\n" in value:
-            multiline = False  # a basic string escapes the line breaks
+        if literal and not _fits_toml_literal(value, multiline):
+            literal = False  # a basic string of the same kind escapes what the literal cannot hold
+        if multiline and "\r" in value:
+            # A multi-line string reads a CRLF as "\n": only a one-line basic string keeps the CR.
+            literal = multiline = False
         if multiline and newline != "\n":
             # TOML reads a line break inside a multi-line string as "\n" whatever its bytes, so the
             # file's own line ending keeps the value and the file's line endings both.
             value = value.replace("\r\n", "\n").replace("\n", newline)
-        return tomlkit.string(value, literal=literal, multiline=multiline)
+        item = tomlkit.string(value, literal=literal, multiline=multiline)
+        if multiline:
+            item = _keep_leading_break(old_item, item)
+        return item
     if isinstance(value, dt.datetime) and value.microsecond:
         value = value.replace(microsecond=0)
     return tomlkit.item(value)
+
+
+def _fits_toml_literal(value: str, multiline: bool) -> bool:
+    """Whether a TOML literal string of this kind can hold ``value`` as it is (no escapes exist)."""
+    if _TOML_CONTROL.search(value):
+        return False
+    if multiline:
+        # Anything but three quotes in a row; TOML allows a quote just before the closing ones,
+        # but not every reader does, so such a value is written as a basic string.
+        return "'''" not in value and not value.endswith("'")
+    return "'" not in value and "\n" not in value
+
+
+def _keep_leading_break(old_item: String, item: String) -> String:
+    """A multi-line string written with a line break after its opening quotes keeps it.
+
+    TOML drops a line break right after the opening quotes, so it is style, not value.
+    """
+    old_text = old_item.as_string()[3:]
+    lead = "\r\n" if old_text.startswith("\r\n") else "\n" if old_text.startswith("\n") else ""
+    raw = item.as_string()[3:-3]
+    # Not when tomlkit added one (for a value that starts with a line break), nor when the value
+    # would then start a line with "+++" (which would close the front matter).
+    if not lead or raw.startswith(("\n", "\r\n", "+++")):
+        return item
+    return String(item.type, item.value, lead + raw, item.trivia)
 
 
 _TABLE_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
@@ -231,8 +286,13 @@ def _insert_toml_keys(text: str, added: Mapping[str, Any], newline: str) -> str:
     return before[: line_break + 1] + lines + before[line_break + 1 :] + text[end:]
 
 
-def _toml_line(key: str, value: Any, newline: str) -> str:
-    return f"{tomlkit.key(key).as_string()} = {tomlkit.item(_plain(value)).as_string()}{newline}"
+def _toml_line(key: str, value: Any, newline: str, prefix: str = "") -> str:
+    name = prefix + tomlkit.key(key).as_string()
+    if isinstance(value, dict) and value:
+        # A new table at the top level is written as dotted keys (params.author = "Y"), which stay
+        # in the top-level part, before the first [table] header.
+        return "".join(_toml_line(sub, item, newline, name + ".") for sub, item in value.items())
+    return f"{name} = {tomlkit.item(_plain(value)).as_string()}{newline}"
 
 
 def _plain(value: Any) -> Any:
@@ -244,9 +304,7 @@ def _plain(value: Any) -> Any:
 def _add_toml_block(split_file: SplitFile, edits: Mapping[str, Any]) -> SplitFile:
     """Give a file with no front matter a new TOML block in front of its unchanged content."""
     newline = split_file.newline
-    lines = "".join(
-        _toml_line(key, value, newline) for key, value in edits.items() if value is not REMOVE
-    )
+    lines = "".join(_toml_line(key, value, newline) for key, value in edits.items())
     return SplitFile(
         Format.TOML, f"+++{newline}", lines, f"+++{newline}", split_file.body, split_file.bom
     )
@@ -289,110 +347,149 @@ def _lay_out_list(items: list[str], layout: tuple[str, str, str, bool] | None, n
 
 def _edit_yaml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str) -> str:
     from ruamel.yaml import YAML
-    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from ruamel.yaml.nodes import MappingNode
 
     root = YAML(typ="rt").compose(front) if front.strip() else None
     if root is not None and not isinstance(root, MappingNode):
         raise EditError("YAML front matter must be a mapping")
     spans: list[tuple[int, int, str]] = []
-    added: list[str] = []
-    # Only plain keys can be edited; a complex key ("? [x, y]") is left alone (the check after the
-    # edit refuses anything that would touch it).
-    pairs = (
-        {key.value: (key, value) for key, value in root.value if isinstance(key, ScalarNode)}
-        if root is not None
-        else {}
-    )
-    for key, value in edits.items():
-        key_node, node = pairs.get(key, (None, None))
-        if value is REMOVE:
-            if node is not None:
-                spans.append(_yaml_removal(front, root, key_node, node))
-            continue
-        if node is None:
-            added.append(f"{_yaml_key(key)}: {_yaml_scalar(value, None, None)}{newline}")
-            continue
-        start, end = node.start_mark.index, node.end_mark.index
-        if isinstance(node, ScalarNode) and node.style in ("|", ">"):
-            # A block scalar's end mark takes in the blank lines after it; they are not the value's.
-            content_end = start + len(front[start:end].rstrip(" \t\r\n"))
-            line_break = front.find("\n", content_end)
-            end = line_break + 1 if 0 <= line_break < end else end
-        source = front[start:end]
-        if isinstance(node, ScalarNode) and start == end:
-            # An empty value ("draft:" is null): its mark may sit on the next line, so write the
-            # value right after the colon.
-            colon = front.index(":", key_node.end_mark.index) + 1
-            spans.append((colon, colon, " " + _yaml_scalar(value, None, None)))
-        elif isinstance(node, ScalarNode):
-            spans.append(
-                (start, end, _yaml_scalar_like(node.style, source, value, front, start, newline))
-            )
-        elif isinstance(node, SequenceNode) and isinstance(value, list):
-            if node.flow_style:
-                spans.append(
-                    (
-                        start,
-                        end,
-                        "["
-                        + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value)
-                        + "]",
-                    )
-                )
-            else:
-                indent = " " * node.start_mark.column
-                items = f"{newline}{indent}".join(
-                    f"- {_yaml_scalar(item, None, None)}" for item in value
-                )
-                ending = newline if source.endswith("\n") else ""
-                spans.append((start, end, items + ending))
-        else:
-            raise EditError(f"The YAML value of {key!r} is nested; edit it in a text editor")
+    added = _yaml_mapping_edits(front, root, old, edits, newline, spans)
     text = front
     for start, end, replacement in sorted(spans, reverse=True):
         text = text[:start] + replacement + text[end:]
     if added:
         if text and not text.endswith("\n"):
             text += newline
-        text += "".join(added)
+        text += "".join(f"{line}{newline}" for line in added)
     return text
 
 
-def _yaml_removal(front: str, root: Any, key_node: Any, node: Any) -> tuple[int, int, str]:
-    """The span of one top-level entry: from the start of its key's line to the end of its value's
-    last line (its comment included), leaving the blank lines and comments after it alone."""
-    from ruamel.yaml.nodes import ScalarNode
+def _yaml_mapping_edits(
+    front: str,
+    node: Any,
+    old: Mapping[str, Any],
+    edits: Mapping[str, Any],
+    newline: str,
+    spans: list[tuple[int, int, str]],
+) -> list[str]:
+    """Add to ``spans`` the splices that make mapping ``node`` hold ``edits``; returns new lines."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-    if root.flow_style:
-        raise EditError(
-            "This YAML front matter is one flow mapping; remove the key in a text editor"
-        )
+    # Only plain keys can be edited; a complex key ("? [x, y]") is left alone (the check after the
+    # edit refuses anything that would touch it).
+    pairs = (
+        {key.value: (key, value) for key, value in node.value if isinstance(key, ScalarNode)}
+        if node is not None
+        else {}
+    )
+    added: list[str] = []
+    for key, value in edits.items():
+        key_node, value_node = pairs.get(key, (None, None))
+        if value_node is None:
+            if value is not REMOVE:
+                added.append(f"{_yaml_key(key)}: {_yaml_scalar(value, None, None)}")
+            continue
+        start, end = value_node.start_mark.index, value_node.end_mark.index
+        if value is REMOVE:
+            spans.append(_yaml_entry_span(front, key_node, value_node))
+            continue
+        if isinstance(value_node, ScalarNode) and value_node.style in ("|", ">"):
+            end = _yaml_block_end(front, start, end)
+        source = front[start:end]
+        if isinstance(value_node, ScalarNode) and start == end:
+            # An empty value ("draft:" is null): its mark may sit on the next line, so write the
+            # value right after the colon.
+            assert key_node is not None
+            colon = front.index(":", key_node.end_mark.index) + 1
+            spans.append((colon, colon, " " + _yaml_scalar(value, None, None)))
+        elif isinstance(value_node, ScalarNode):
+            spans.append(
+                (
+                    start,
+                    end,
+                    _yaml_scalar_like(value_node.style, source, value, front, start, newline),
+                )
+            )
+        elif isinstance(value_node, SequenceNode) and isinstance(value, list):
+            spans.append((start, end, _yaml_sequence(value_node, source, value, newline)))
+        elif (
+            isinstance(value_node, MappingNode)
+            and isinstance(value, dict)
+            and isinstance(old.get(key), dict)
+        ):
+            _yaml_nested_edits(front, value_node, old[key], value, newline, spans)
+        else:
+            raise EditError(f"The YAML value of {key!r} is nested; edit it in a text editor")
+    return added
+
+
+def _yaml_nested_edits(
+    front: str,
+    node: Any,
+    current: Mapping[str, Any],
+    value: Mapping[str, Any],
+    newline: str,
+    spans: list[tuple[int, int, str]],
+) -> None:
+    """Edit a nested mapping key by key: only the keys whose values differ are touched."""
+    edits: dict[str, Any] = {key: REMOVE for key in current if key not in value}
+    edits.update(
+        (key, item)
+        for key, item in value.items()
+        if key not in current or not same_value(current[key], item)
+    )
+    added = _yaml_mapping_edits(front, node, current, edits, newline, spans)
+    if not added:
+        return
+    if node.flow_style or not node.value:
+        raise EditError("A key cannot be added to this YAML mapping without rewriting it")
+    indent = " " * node.value[0][0].start_mark.column
+    at = _yaml_entry_span(front, *node.value[-1])[1]
+    ending = "" if at == 0 or front[at - 1] == "\n" else newline
+    spans.append((at, at, ending + "".join(f"{indent}{line}{newline}" for line in added)))
+
+
+def _yaml_block_end(front: str, start: int, end: int) -> int:
+    """A block scalar's end mark takes in the blank lines after it; they are not the value's."""
+    content_end = start + len(front[start:end].rstrip(" \t\r\n"))
+    line_break = front.find("\n", content_end)
+    return line_break + 1 if 0 <= line_break < end else end
+
+
+def _yaml_entry_span(front: str, key_node: Any, value_node: Any) -> tuple[int, int, str]:
+    """The lines of one ``key: value`` entry of a block mapping (to delete it), as a splice."""
     key_start = key_node.start_mark.index
     line_start = front.rfind("\n", 0, key_start) + 1
-    if front[line_start:key_start].strip():
-        raise EditError(
-            f"{key_node.value!r} does not start its own line; remove it in a text editor"
-        )
-    start, end = node.start_mark.index, node.end_mark.index
-    if isinstance(node, ScalarNode) and (start == end or (node.value == "" and not node.style)):
-        # "key:" with no value: its marks may sit on the next line.
-        start = end = key_node.end_mark.index
-    # A block value's end mark takes in the blank lines and comments up to the next key: those
-    # belong to what follows (a comment above the next key is about that key).
-    column = key_start - line_start
-    lines = front[start:end].splitlines(keepends=True)
-    while len(lines) > 1 and _outside_value(lines[-1], column):
-        lines.pop()
-    content_end = start + len("".join(lines).rstrip(" \t\r\n"))
-    line_break = front.find("\n", content_end)
-    return line_start, len(front) if line_break < 0 else line_break + 1, ""
+    if front[line_start:key_start].strip(" "):
+        raise EditError("A key cannot be removed from a one-line YAML mapping without rewriting it")
+    end = max(_yaml_node_end(front, value_node), key_node.end_mark.index)
+    if end > 0 and front[end - 1] != "\n":
+        line_break = front.find("\n", end)
+        end = len(front) if line_break < 0 else line_break + 1
+    return line_start, end, ""
 
 
-def _outside_value(line: str, column: int) -> bool:
-    stripped = line.lstrip(" ")
-    return not stripped.strip() or (
-        stripped.startswith("#") and len(line) - len(stripped) <= column
-    )
+def _yaml_node_end(front: str, node: Any) -> int:
+    """Where a value's own text ends: not the blank lines or the comments before the next key."""
+    from ruamel.yaml.nodes import ScalarNode
+
+    if isinstance(node, ScalarNode):
+        if node.style in ("|", ">"):
+            return _yaml_block_end(front, node.start_mark.index, node.end_mark.index)
+        return node.end_mark.index
+    if node.flow_style or not node.value:
+        return node.end_mark.index
+    last = node.value[-1]
+    return _yaml_node_end(front, last[1] if isinstance(last, tuple) else last)
+
+
+def _yaml_sequence(node: Any, source: str, value: list[Any], newline: str) -> str:
+    if node.flow_style:
+        return "[" + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value) + "]"
+    indent = " " * node.start_mark.column
+    items = f"{newline}{indent}".join(f"- {_yaml_scalar(item, None, None)}" for item in value)
+    ending = newline if source.endswith("\n") else ""
+    return items + ending
 
 
 def _yaml_key(key: str) -> str:
@@ -402,23 +499,25 @@ def _yaml_key(key: str) -> str:
 def _yaml_scalar_like(
     style: str | None, source: str, value: Any, front: str, start: int, newline: str
 ) -> str:
+    # What precedes the value on its line ("title: ") and the blank lines after it (a "+" block
+    # would take them in): the context a rewritten value is read in.
+    prefix = front[front.rfind("\n", 0, start) + 1 : start]
+    blank = yaml_style.BLANK_LINES.match(front, start + len(source))  # always matches
+    after = blank.group() if blank else ""
     if style in ("|", ">"):
-        header = source.split("\n", 1)[0].rstrip("\r")
-        chomp_strip = "-" in header
-        plain_line = (
-            isinstance(value, str) and value and "\n" not in value and not _CONTROL.search(value)
-        )
-        if plain_line and chomp_strip and value.strip() == value:
-            body_lines = source.split("\n")[1:]
-            first = next((line for line in body_lines if line.strip()), "  ")
-            indent = first[: len(first) - len(first.lstrip(" "))] or "  "
-            return f"{header}{newline}{indent}{value}{newline}"
+        block = yaml_style.block_like(source, value, prefix, after, newline)
+        if block is not None:
+            return block
         ending = newline if source.endswith("\n") else ""
         return (
             _yaml_double(value) + ending
             if isinstance(value, str)
             else _yaml_scalar(value, None, None) + ending
         )
+    if style is None and isinstance(value, str) and "\n" in source and _is_plain_safe(value, False):
+        wrapped = yaml_style.plain_wrapped(source, value, prefix, newline)
+        if wrapped is not None:
+            return wrapped
     return _yaml_scalar(value, style, source)
 
 
@@ -447,6 +546,12 @@ def _yaml_scalar(value: Any, style: str | None, source: str | None, flow: bool =
         return _plain(value).isoformat()
     if isinstance(value, list):
         return "[" + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value) + "]"
+    if isinstance(value, dict):
+        items = (
+            f"{_yaml_key(str(k))}: {_yaml_scalar(v, None, None, flow=True)}"
+            for k, v in value.items()
+        )
+        return "{" + ", ".join(items) + "}"
     text = str(value)
     if style == "'" and "\n" not in text and not _CONTROL.search(text):
         return "'" + text.replace("'", "''") + "'"
@@ -455,11 +560,10 @@ def _yaml_scalar(value: Any, style: str | None, source: str | None, flow: bool =
     return _yaml_double(text)
 
 
-# Characters that YAML plain, single-quoted and block scalars cannot hold (C0/C1 controls, DEL,
-# line separators: pasted text carries them); a double-quoted scalar escapes them. TOML literal
-# strings cannot hold C0 controls or DEL; a basic string escapes them.
+# TOML literal strings cannot hold C0 controls or DEL; a basic string escapes them. What YAML
+# cannot hold outside double quotes is yaml_style.CONTROL.
 _TOML_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_CONTROL = yaml_style.CONTROL
 
 
 def _yaml_double(text: str) -> str:
@@ -490,78 +594,76 @@ def _is_plain_safe(text: str, flow: bool) -> bool:
 
 # --- JSON -------------------------------------------------------------------------------------------
 
-_WS = re.compile(r"[ \t\r\n]*")
-
 
 def json_spans(front: str) -> dict[str, tuple[int, int]]:
-    """Where each top-level value of a JSON object starts and ends in ``front``."""
-    return {key: (start, end) for key, _key_start, start, end in _json_members(front)}
+    """Where each top-level value of a JSON object starts and ends in ``front`` (the walk is
+    :func:`editor.core.json_members.json_members`, shared with validation's key lines)."""
+    return value_spans(_json_members(front))
 
 
-def _json_members(front: str) -> list[tuple[str, int, int, int]]:
-    """Each top-level member of a JSON object: key, where its key starts, where its value starts
-    and ends."""
-    decoder = json.JSONDecoder()
-    members: list[tuple[str, int, int, int]] = []
-    index = _WS.match(front, 0).end()
-    if not front.startswith("{", index):
-        raise EditError("JSON front matter must be an object")
-    index = _WS.match(front, index + 1).end()
-    if front.startswith("}", index):
-        return members
-    while True:
-        key_start = index
-        key, index = json.decoder.scanstring(front, index + 1)
-        index = _WS.match(front, index).end() + 1  # past the colon
-        start = _WS.match(front, index).end()
-        _, end = decoder.raw_decode(front, start)
-        members.append((key, key_start, start, end))
-        index = _WS.match(front, end).end()
-        if front.startswith("}", index):
-            return members
-        index = _WS.match(front, index + 1).end()
-
-
-def _remove_json_member(text: str, key: str) -> str:
-    """Cut one member and the comma that joined it, so the layout of the others stays as it was."""
-    members = _json_members(text)
-    position = next((n for n, member in enumerate(members) if member[0] == key), None)
-    if position is None:
-        return text
-    _key, key_start, _start, end = members[position]
-    if position + 1 < len(members):
-        return text[:key_start] + text[members[position + 1][1] :]  # up to the next key
-    if position > 0:
-        return text[: members[position - 1][3]] + text[end:]  # from the previous value's end
-    return text[: text.index("{") + 1] + text[end:]
+def _json_members(front: str) -> list[JsonMember]:
+    try:
+        return json_members(front)
+    except ValueError as error:
+        raise EditError(f"The JSON front matter cannot be edited: {error}") from None
 
 
 def _edit_json(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str) -> str:
-    spans = json_spans(front)
+    members = _json_members(front)
+    spans = value_spans(members)
     ascii_only = "\\u" in front and front.isascii()
     changes: list[tuple[int, int, str]] = []
     added = []
     for key, value in edits.items():
         if value is REMOVE:
-            continue  # removed below, once the values are written
-        rendered = json.dumps(_jsonable(value), ensure_ascii=ascii_only)
+            if key in spans:
+                changes.append(_json_removal(front, members, key))
+            continue
         if key in spans:
             start, end = spans[key]
-            if isinstance(value, list) and front.startswith("[", start):
-                items = [json.dumps(_jsonable(item), ensure_ascii=ascii_only) for item in value]
+            if isinstance(value, dict) and isinstance(old.get(key), dict):
+                inner = {sub: REMOVE for sub in old[key] if sub not in value}
+                inner.update(
+                    (sub, item)
+                    for sub, item in value.items()
+                    if sub not in old[key] or not same_value(old[key][sub], item)
+                )
+                rendered = _edit_json(front[start:end], old[key], inner, newline)
+            elif isinstance(value, list) and front.startswith("[", start):
+                items = [_json_dumps(item, ascii_only) for item in value]
                 rendered = _lay_out_list(items, _list_layout(front[start:end]), newline)
+            else:
+                rendered = _json_dumps(value, ascii_only)
             changes.append((start, end, rendered))
         else:
-            added.append(json.dumps(key, ensure_ascii=ascii_only) + ": " + rendered)
+            added.append(
+                f"{json.dumps(key, ensure_ascii=ascii_only)}: {_json_dumps(value, ascii_only)}"
+            )
     text = front
     for start, end, replacement in sorted(changes, reverse=True):
         text = text[:start] + replacement + text[end:]
-    for key, value in edits.items():
-        if value is REMOVE:
-            text = _remove_json_member(text, key)
     if added:
         text = _append_json_members(text, added, newline)
     return text
+
+
+def _json_dumps(value: Any, ascii_only: bool) -> str:
+    return json.dumps(_jsonable(value), ensure_ascii=ascii_only)
+
+
+def _json_removal(front: str, members: list[JsonMember], key: str) -> tuple[int, int, str]:
+    """The splice that deletes one member with its comma, leaving the others' layout alone."""
+    index = next(i for i, member in enumerate(members) if member.key == key)
+    key_start, end = members[index].key_start, members[index].value_end
+    if index + 1 < len(members):
+        return key_start, members[index + 1].key_start, ""  # up to the next key: its indent stays
+    if index > 0:
+        return (
+            members[index - 1].value_end,
+            end,
+            "",
+        )  # from the end of the value before: its comma goes
+    return front.index("{") + 1, end, ""
 
 
 def _jsonable(value: Any) -> Any:
@@ -572,6 +674,8 @@ def _jsonable(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, list):
         return [_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
     return value
 
 

@@ -7,10 +7,10 @@ edits, the edited body and the bytes they were made on (the *base*). Writes are 
 power cut leaves the old entry or the new one, never half of one.
 
 On the next start :func:`restore` rebuilds each article. When the file still holds the base bytes the
-edits come back as they were. When it moved on, a three-way ``merge`` (``merge(base, mine, theirs)``,
-see :mod:`editor.core.merge` when it exists) may fold the edits into the new version; without one, or
-when it finds conflicts, the article comes back on its old base, so the session's outside-change check
-shows the conflict and nothing is ever applied blindly.
+edits come back as they were. When it moved on, the three-way merge of :mod:`editor.core.merge`
+(:func:`find_merge`) folds the edits into the new version when it can; when it finds conflicts, the
+article comes back on its old base, so the session's outside-change check shows the conflict (Merge
+there opens the resolver) and nothing is ever applied blindly.
 """
 
 from __future__ import annotations
@@ -28,9 +28,12 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.article import Article, Fingerprint
+from editor.core.atomic import replace_checked
 from editor.core.edit import REMOVE, EditError
 from editor.core.frontmatter import FrontMatterError, read
-from editor.core.service import DocumentService, PathError, atomic_write
+from editor.core.merge import MergeError
+from editor.core.merge import merge as three_way_merge
+from editor.core.service import DocumentService, PathError
 
 JOURNAL_VERSION = 1
 SUFFIX = ".pending.json"
@@ -158,9 +161,9 @@ class Journal:
         folder.mkdir(parents=True, exist_ok=True)
         marker = folder / "desk.txt"  # for a person looking in the folder: which desk this is
         if not marker.exists():
-            atomic_write(marker, str(Path(root).resolve()).encode("utf-8", "surrogateescape"))
+            replace_checked(marker, str(Path(root).resolve()).encode("utf-8", "surrogateescape"))
         data = json.dumps(entry.to_json(), ensure_ascii=False, allow_nan=True).encode("utf-8")
-        atomic_write(self._file(root, entry.relpath), data)
+        replace_checked(self._file(root, entry.relpath), data)
 
     def remove(self, root: Path, relpath: str) -> None:
         """Forget the entry of ``relpath`` (saved or discarded); a missing entry is fine."""
@@ -267,36 +270,24 @@ def _merged(
         result = merge(entry.base, mine, theirs)
         if result is None:
             return None
-        merged_split, merged_metadata = read(result)
+        if not current.fingerprint.same_content(theirs):
+            return None
+        current.stage_version(result)
     except (EditError, FrontMatterError, OSError, ValueError):
         return None
-    if not current.fingerprint.same_content(theirs):
-        return None
-    for key in current.metadata.keys() - merged_metadata.keys():
-        current.remove_value(key)
-    for key, value in merged_metadata.items():
-        current.set_value(key, value)
-    current.set_body(merged_split.body)
     return current
 
 
-def find_merge() -> MergeFunction | None:
-    """The three-way merge engine, when this build has one (``editor.core.merge.merge``)."""
-    try:
-        from editor.core import merge as merge_module  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    function = getattr(merge_module, "merge", None)
-    if not callable(function):
-        return None
+def find_merge() -> MergeFunction:
+    """The three-way merge engine (:func:`editor.core.merge.merge`) as the journal uses it: the
+    merged bytes when the merge is clean, else None (the edits then come back as a conflict)."""
 
     def adapter(base: bytes, mine: bytes, theirs: bytes) -> bytes | None:
-        result = function(base, mine, theirs)
-        if isinstance(result, bytes):
-            return result
-        data = getattr(result, "data", None) or getattr(result, "bytes", None)
-        conflicts = getattr(result, "conflicts", None)
-        return data if isinstance(data, bytes) and not conflicts else None
+        try:
+            result = three_way_merge(base, mine, theirs)
+        except MergeError:
+            return None
+        return result.data if result.clean and not result.deleted else None
 
     return adapter
 

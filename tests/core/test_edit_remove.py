@@ -144,5 +144,5 @@ def test_removed_key_reads_as_absent_and_undo_by_setting_it_again(tmp_path: Path
 
 def test_yaml_flow_mapping_refuses_removal() -> None:
     split_file = split(b"---\n{title: x, draft: true}\n---\nBody\n")
-    with pytest.raises(EditError, match="flow mapping"):
+    with pytest.raises(EditError, match="one-line YAML mapping"):
         apply_edits(split_file, {"draft": REMOVE}, parse_front(split_file))

@@ -19,7 +19,6 @@ from editor.ui.window.main_window import MainWindow
 DIALOG_FUNCTIONS = (
     "ask_unsaved_changes",
     "ask_unsaved_articles",
-    "ask_bulk_with_unsaved",
     "confirm_bulk",
     "report_error",
     "report_failures",

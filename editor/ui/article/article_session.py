@@ -1,10 +1,13 @@
 """The article open in the window: load, edit, validate, save, revert, reload, and outside changes.
 
 The session owns the open :class:`Article` and feeds the form and the body view; the window owns the
-list. Edits stay on the Article until Save, which goes through the document service; moving to another
-article keeps them in :class:`UnsavedEdits` (journaled), and coming back shows them again. When the
-file changes on disk, a clean article is reloaded and a dirty one raises the conflict bar; our own saves
-are recognised by the file's fingerprint, so they never do.
+list. Edits stay on the Article until Save, which goes through the document service. When the file
+changes on disk, a clean article is reloaded and a dirty one raises the conflict bar; our own saves are
+recognised by the file's fingerprint, so they never do. Merge (and a Save that finds the file changed)
+runs the three-way merge of :mod:`editor.core.merge`: my edits go on top of the version on disk and stay
+unsaved; fields both sides changed go to the resolver. Moving to another article keeps its edits in
+:class:`UnsavedEdits` (journaled), and coming back shows them again. Keep mine overwrites only after a confirmation
+that names the outside changes it drops.
 """
 
 from __future__ import annotations
@@ -19,11 +22,14 @@ from PySide6.QtWidgets import QWidget
 from editor.core import validate
 from editor.core.article import Article
 from editor.core.edit import EditError
+from editor.core.files import current_bytes
 from editor.core.frontmatter import FrontMatterError
-from editor.core.index import ArticleSummary, summarize_metadata
+from editor.core.index import summary_of
+from editor.core.merge import MergeError, merge
 from editor.core.service import ConflictError, DocumentService, PathError, describe_error
+from editor.ui.article import outside_change, resolver
 from editor.ui.article.body_view import BodyView
-from editor.ui.article.conflict_bar import ConflictBar, DiffDialog, unified_diff
+from editor.ui.article.conflict_bar import ConflictBar, DiffDialog, three_way_diff, unified_diff
 from editor.ui.article.unsaved import UnsavedEdits, title_of
 from editor.ui.common import dialogs
 from editor.ui.form.metadata_form import MetadataForm
@@ -36,16 +42,6 @@ class DiskState(Enum):
     SAME = "same"  # what we loaded (or last saved) is what is on disk
     CHANGED = "changed"
     MISSING = "missing"
-
-
-def summary_of(article: Article) -> ArticleSummary:
-    """The list row of a freshly loaded or saved article (no need to read the file again)."""
-    return summarize_metadata(
-        article.relpath,
-        article.metadata,
-        mtime_ns=article.fingerprint.mtime_ns,
-        size=article.fingerprint.size,
-    )
 
 
 class ArticleSession(QObject):
@@ -96,6 +92,7 @@ class ArticleSession(QObject):
         body.body_edited.connect(self._body_edited)
         loader.loaded.connect(self._image_loaded)
         loader.failed.connect(self._image_failed)
+        conflict_bar.merge_requested.connect(self.merge_outside)
         conflict_bar.reload_requested.connect(self.reload)
         conflict_bar.keep_mine_requested.connect(self.keep_mine)
         conflict_bar.show_differences_requested.connect(self.show_differences)
@@ -159,6 +156,17 @@ class ArticleSession(QObject):
         self._show(article, keep_old=False)
         self.unsaved.keep(article, now=True)
 
+    def adopt_written(self, article: Article) -> None:
+        """Show the open file as an action (publish, draft, undo) just wrote it, keeping the other
+        unsaved edits on top; a staged draft edit gives way to the flag the action wrote."""
+        if self.article is not None and self.article.relpath == article.relpath:
+            article.carry_edits(
+                self.article,
+                skip=frozenset(key for key in self.article.edits if key.lower() == "draft"),
+            )
+        self._show(article, keep_old=False)  # its edits are carried, not kept apart
+        self.unsaved.keep(article, now=True)
+
     def _show(self, article: Article | None, *, keep_old: bool = True) -> None:
         old = self.article
         self.article = article
@@ -219,8 +227,12 @@ class ArticleSession(QObject):
 
     # --- writing -------------------------------------------------------------------------------------
 
-    def save(self, *, force: bool = False) -> bool:
-        """Write the open article's edits; True when nothing is left unsaved."""
+    def save(self, *, force: bool = False, _after_merge: bool = False) -> bool:
+        """Write the open article's edits; True when nothing is left unsaved.
+
+        When the file changed on disk since it was opened, the edits are merged with it first (the
+        resolver asks about fields both changed) and the merge is saved, never a plain refusal.
+        """
         article = self.article
         if article is None or self.service is None:
             return True
@@ -229,7 +241,9 @@ class ArticleSession(QObject):
         try:
             saved, written = self.service.save(article, force=force)
         except ConflictError as error:
-            self.show_conflict(str(error))
+            if not _after_merge and self.disk_state() is DiskState.CHANGED and self.merge_outside():
+                return self.save(_after_merge=True)
+            self.show_conflict(str(error), can_merge=self.disk_state() is DiskState.CHANGED)
             return False
         except (EditError, PathError, OSError, ValueError) as error:
             # The reason in the message itself: behind "Show Details" nobody reads it.
@@ -284,11 +298,107 @@ class ArticleSession(QObject):
             self.row_changed.emit(summary_of(self.article))
 
     def keep_mine(self) -> None:
-        """Write the local version over the changed file (the conflict bar's Keep mine)."""
-        if self.article is not None and self.save(force=True):
+        """Write the local version over the changed file (Keep mine), once the user has confirmed
+        the outside changes it drops."""
+        article = self.article
+        if article is None:
+            return
+        discarded = self._outside_changes()
+        if discarded and not dialogs.confirm_overwrite(self.window, article.relpath, discarded):
+            return
+        if self.save(force=True):
             self.message.emit(
                 self.tr("Your version of {0} was written over the outside change").format(self.path)
             )
+
+    def _outside_changes(self) -> list[str]:
+        """Each change on disk since the article was opened, named for the overwrite question."""
+        assert self.article is not None
+        try:
+            theirs = current_bytes(self.article.path)
+        except (OSError, FrontMatterError) as error:
+            return [self.tr("the file on disk, which cannot be read ({0})").format(error)]
+        return outside_change.discarded(self.article.split.encode(), theirs)
+
+    # --- merging -------------------------------------------------------------------------------------
+
+    def _versions(self) -> tuple[bytes, bytes, bytes | None] | None:
+        """(as opened, mine as Save would write it, on disk now or None); None when unreadable."""
+        article = self.article
+        assert article is not None
+        try:
+            mine = article.bytes_to_save()
+            theirs = current_bytes(article.path)
+        except (EditError, OSError, FrontMatterError) as error:
+            dialogs.report_error(self.window, self.tr("Cannot merge"), describe_error(error))
+            return None
+        return article.split.encode(), mine, theirs
+
+    def merge_outside(self) -> bool:
+        """Put my edits on top of the version on disk (Merge); True when merged, left unsaved.
+
+        Fields both changed go to the resolver; a version that does not parse is never merged
+        into: the user is told which and why, and can still Reload or Keep mine.
+        """
+        if self.article is None or self.service is None:
+            return False
+        versions = self._versions()
+        if versions is None:
+            return False
+        base, mine, theirs = versions
+        relpath = self.article.relpath
+        if theirs is None:
+            self.show_conflict(
+                self.tr(
+                    "{0} was deleted or moved by another program; there is nothing to merge with."
+                ).format(relpath),
+                can_merge=False,
+            )
+            return False
+        try:
+            result = merge(base, mine, theirs)
+            data = (
+                result.data
+                if result.clean
+                else resolver.resolve_conflicts(self.window, base, mine, theirs, result)
+            )
+        except MergeError as error:
+            dialogs.report_error(
+                self.window,
+                self.tr("Cannot merge"),
+                self.tr(
+                    "{0} cannot be merged with the version on disk.\n\n{1}\n\n"
+                    "Reload shows the version on disk; Keep Mine writes yours over it."
+                ).format(relpath, error),
+            )
+            return False
+        if data is None:
+            return False  # the resolver was cancelled: the bar stays
+        try:
+            fresh = self.service.load(relpath)
+        except (FrontMatterError, PathError, OSError) as error:
+            dialogs.report_error(self.window, self.tr("Cannot merge"), describe_error(error))
+            return False
+        if not fresh.fingerprint.same_content(theirs):
+            self.show_conflict(
+                self.tr("{0} changed again on disk while merging; merge again.").format(relpath)
+            )
+            return False
+        try:
+            fresh.stage_version(data)
+        except FrontMatterError as error:
+            dialogs.report_error(self.window, self.tr("Cannot merge"), describe_error(error))
+            return False
+        self.undo_stack.clear()
+        self._show(fresh, keep_old=False)  # the old copy's edits are in the merge
+        self.unsaved.keep(fresh, now=True)
+        self.row_changed.emit(summary_of(fresh))
+        self.message.emit(
+            self.tr("Merged with the version on disk: {0}. Not saved yet.").format(
+                outside_change.merge_summary(result)
+            )
+        )
+        return True
 
     # --- outside changes -----------------------------------------------------------------------------
 
@@ -297,11 +407,11 @@ class ArticleSession(QObject):
         if article is None:
             return DiskState.SAME
         try:
-            data = article.path.read_bytes()
-        except FileNotFoundError:
-            return DiskState.MISSING
-        except OSError:
+            data = current_bytes(article.path)
+        except (OSError, FrontMatterError):
             return DiskState.SAME  # unreadable for now; the next change event will tell
+        if data is None:
+            return DiskState.MISSING
         return DiskState.SAME if article.fingerprint.same_content(data) else DiskState.CHANGED
 
     def check_disk(self) -> None:
@@ -317,9 +427,10 @@ class ArticleSession(QObject):
                 )
             else:
                 text = self.tr(
-                    "{0} was changed on disk by another program. Your edits are not saved."
+                    "{0} was changed on disk by another program. Your edits are not saved: "
+                    "Merge puts them on top of the new version."
                 )
-            self.show_conflict(text.format(relpath))
+            self.show_conflict(text.format(relpath), can_merge=state is DiskState.CHANGED)
             return
         if state is DiskState.MISSING:
             self._show(None)
@@ -333,8 +444,8 @@ class ArticleSession(QObject):
                 self.tr("{0} was changed on disk and has been reloaded").format(relpath)
             )
 
-    def show_conflict(self, text: str) -> None:
-        self.conflict_bar.show_conflict(text)
+    def show_conflict(self, text: str, *, can_merge: bool = True) -> None:
+        self.conflict_bar.show_conflict(text, can_merge=can_merge)
         self.message.emit(text)
 
     # --- differences ---------------------------------------------------------------------------------
@@ -347,8 +458,8 @@ class ArticleSession(QObject):
     def _disk_text(self) -> str:
         assert self.article is not None
         try:
-            data = self.article.path.read_bytes()
-        except OSError:
+            data = current_bytes(self.article.path) or b""
+        except (OSError, FrontMatterError):
             return ""
         return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
 
@@ -371,12 +482,31 @@ class ArticleSession(QObject):
         )
 
     def show_differences(self) -> DiffDialog | None:
-        """Show how the file on disk differs from the local version (conflict bar)."""
-        return self._show_diff(
-            self.tr("Differences — {0}"),
-            self.tr("− lines are in the file on disk now; + lines are your version."),
-            ("(on disk now)", "(yours)"),
+        """Three-way (conflict bar): what I changed, and what changed outside, since it was opened."""
+        if self.article is None:
+            return None
+        versions = self._versions()
+        if versions is None:
+            return None
+        base, mine, theirs = versions
+        relpath = self.article.relpath
+        diff = three_way_diff(
+            _text(base),
+            _text(mine),
+            _text(theirs or b""),
+            relpath,
+            (self.tr("What you changed"), self.tr("What changed outside"), self.tr("as opened")),
         )
+        dialog = self._diff_dialog_instance()
+        dialog.show_diff(
+            self.tr("Changes — {0}").format(relpath),
+            self.tr(
+                "Both against the version you opened: first your edits, then the changes made "
+                "outside. − lines were in it; + lines are new."
+            ),
+            diff,
+        )
+        return dialog
 
     def _show_diff(
         self, title: str, explanation: str, labels: tuple[str, str]
@@ -393,3 +523,7 @@ class ArticleSession(QObject):
         dialog = self._diff_dialog_instance()
         dialog.show_diff(title.format(relpath), explanation, diff)
         return dialog
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace").removeprefix("\ufeff")

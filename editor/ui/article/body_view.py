@@ -25,7 +25,7 @@ from editor.core.render import (
     render_body,
     stylesheet,
 )
-from editor.core.validate import find_site_root
+from editor.core.site import find_site_root
 from editor.ui.images.image_loader import local_image_path
 
 RENDER_DELAY_MS = 300

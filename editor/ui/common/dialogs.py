@@ -11,7 +11,14 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
+    QWidget,
+)
 
 from editor.ui.common.wording import counted
 
@@ -25,12 +32,6 @@ def _tr(text: str) -> str:
 class Answer(Enum):
     SAVE = "save"
     DISCARD = "discard"
-    CANCEL = "cancel"
-
-
-class BulkAnswer(Enum):
-    SAVE_FIRST = "save"  # save the open article's edits, then include it
-    LEAVE_OUT = "leave_out"  # run the operation without the open article
     CANCEL = "cancel"
 
 
@@ -84,56 +85,49 @@ def unsaved_articles_box(parent: QWidget | None, titles: Sequence[str]) -> QMess
     return box
 
 
-def ask_bulk_with_unsaved(parent: QWidget | None, title: str, count: int) -> BulkAnswer:
-    """A bulk operation on ``count`` articles includes the open article, which has unsaved edits: save
-    it first, leave it out (when there are others), or cancel?"""
-    box, buttons = bulk_with_unsaved_box(parent, title, count)
-    box.exec()
-    return buttons.get(box.clickedButton(), BulkAnswer.CANCEL)
-
-
-def bulk_with_unsaved_box(
-    parent: QWidget | None, title: str, count: int
-) -> tuple[QMessageBox, dict[QAbstractButton, BulkAnswer]]:
-    """The box :func:`ask_bulk_with_unsaved` shows, and the answer each of its buttons gives."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Unsaved changes"))
-    box.setText(_tr("“{0}” has unsaved edits.").format(title))
-    save = box.addButton(_tr("Save First"), QMessageBox.ButtonRole.AcceptRole)
-    buttons = {save: BulkAnswer.SAVE_FIRST}
-    if count > 1:
-        box.setInformativeText(
-            counted(
-                count,
-                _tr("Save them first, or leave this article out of the change to 1 article?"),
-                _tr("Save them first, or leave this article out of the change to {0} articles?"),
-            )
-        )
-        buttons[box.addButton(_tr("Leave It Out"), QMessageBox.ButtonRole.ActionRole)] = (
-            BulkAnswer.LEAVE_OUT
-        )
-    else:  # the change is to the open article alone: leaving it out would leave nothing
-        box.setInformativeText(_tr("The change needs them saved first."))
-    cancel = box.addButton(Button.Cancel)
-    buttons[cancel] = BulkAnswer.CANCEL
-    box.setDefaultButton(save)
-    box.setEscapeButton(cancel)
-    return box, buttons
-
-
 def confirm_bulk(parent: QWidget | None, question: str, details: str = "") -> bool:
     """Confirm an operation on many files ("Publish 12 articles?")."""
+    return confirm_bulk_box(parent, question, details).exec() == Button.Yes
+
+
+def confirm_bulk_box(parent: QWidget | None, question: str, details: str = "") -> QMessageBox:
+    """The box :func:`confirm_bulk` shows."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_tr("Change several articles"))
+    keep_title_whole(box)
     box.setText(question)
     if details:
         box.setInformativeText(details)
     box.setStandardButtons(Button.Yes | Button.Cancel)
     box.setDefaultButton(Button.Yes)
     box.setEscapeButton(Button.Cancel)
-    return box.exec() == Button.Yes
+    return box
+
+
+def keep_title_whole(box: QMessageBox) -> None:
+    """Make a message box wide enough for its window title (a short question cut it off)."""
+    width = box.fontMetrics().horizontalAdvance(box.windowTitle()) + 160  # buttons of the frame
+    layout = box.layout()
+    if isinstance(layout, QGridLayout):
+        spacer = QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        layout.addItem(spacer, layout.rowCount(), 0, 1, layout.columnCount())
+
+
+def confirm_overwrite(parent: QWidget | None, relpath: str, discarded: Sequence[str]) -> bool:
+    """Write my version over the file changed outside? ``discarded`` names each outside change lost."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Overwrite the outside changes?"))
+    box.setText(_tr("Write your version of {0} over the file on disk?").format(relpath))
+    listed = "\n".join(f"• {item}" for item in discarded)
+    box.setInformativeText(_tr("These changes made outside will be lost:\n{0}").format(listed))
+    overwrite = box.addButton(_tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(Button.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is overwrite
 
 
 def report_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
@@ -155,7 +149,10 @@ def report_failures(
     shown = "\n".join(lines[:10])
     if len(lines) > 10:
         shown += "\n" + _tr("…and {0} more").format(len(lines) - 10)
-    message = _tr("{0} file(s) could not be changed:").format(len(lines)) + "\n\n" + shown
+    heading = counted(
+        len(lines), _tr("1 file could not be changed:"), _tr("{0} files could not be changed:")
+    )
+    message = heading + "\n\n" + shown
     report_error(parent, title, message, "\n".join(lines) if len(lines) > 10 else "")
 
 

@@ -101,12 +101,16 @@ class Settings:
         """Settings kept in an INI file at ``path`` (tests, portable use)."""
         return cls(QSettings(str(path), QSettings.Format.IniFormat))
 
-    def _upgrade(self) -> None:
+    def stored_version(self) -> int | None:
+        """The layout version written in the settings file (None for a new or unreadable one)."""
         stored = self.store.value(_VERSION_KEY)
         try:
-            version = int(stored) if stored is not None else None
+            return int(stored) if stored is not None else None
         except (TypeError, ValueError):
-            version = None
+            return None
+
+    def _upgrade(self) -> None:
+        version = self.stored_version()
         if version == SETTINGS_VERSION:
             return
         if version is not None and version > SETTINGS_VERSION:
@@ -114,10 +118,6 @@ class Settings:
             return
         # Version 1 is the first layout; later versions migrate keys here, oldest first.
         self.store.setValue(_VERSION_KEY, SETTINGS_VERSION)
-
-    @property
-    def version(self) -> int:
-        return SETTINGS_VERSION
 
     def get(self, option: Option[T]) -> T:
         if not self.store.contains(option.key):

@@ -47,6 +47,7 @@ from editor.ui.desk.article_model import (
     Role,
     state_label,
 )
+from editor.ui.desk.column_fit import ColumnFitter
 
 FILTER_AT_ONCE = 3000  # rows up to which the filter follows every keystroke
 FILTER_PAUSE_MS = 150
@@ -65,7 +66,8 @@ def default_column_widths(metrics: QFontMetrics) -> dict[Column, int]:
         Column.STATE: 22
         + max(metrics.horizontalAdvance(state_label(state)) for state in PublishState)
         + padding,
-        Column.DATE: metrics.horizontalAdvance("2026-12-31 23:59") + padding,
+        # Wide enough for a date with an offset (it cut "2026-03-02 08:00 +0200" off).
+        Column.DATE: metrics.horizontalAdvance("2026-12-31 23:59 +0000") + padding,
         Column.SOURCE: metrics.horizontalAdvance("Meridian Business Desk") + padding // 2,
         Column.PATH: metrics.horizontalAdvance("world/story-name.md") + padding // 2,
     }
@@ -132,6 +134,8 @@ class ArticleListPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.view.selectionModel().selectionChanged.connect(self.selection_changed)
         self.model.counts_changed.connect(self._update_counts)
+        self._source_seen = False
+        self.model.counts_changed.connect(self._update_empty_columns)
         self._update_counts()
 
     def preferred_width(self) -> int:
@@ -197,6 +201,19 @@ class ArticleListPanel(QWidget):
         view.setItemDelegateForColumn(
             Column.PATH, _ElideMiddle(view)
         )  # keep the folder and the name
+        metrics = view.fontMetrics()
+        source_header = self.model.headerData(Column.SOURCE, Qt.Orientation.Horizontal)
+        self.columns = ColumnFitter(
+            view,
+            Column.TITLE,
+            (Column.SOURCE, Column.PATH, Column.DATE, Column.STATE),
+            {
+                Column.STATE: 36,  # the icon still tells the state
+                Column.SOURCE: metrics.horizontalAdvance(str(source_header)) + 28,
+                Column.PATH: metrics.horizontalAdvance("world/…") + 28,
+                Column.DATE: metrics.horizontalAdvance("2026-12-31 23:59") + 28,
+            },
+        )
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_column_menu)
         header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
@@ -339,6 +356,14 @@ class ArticleListPanel(QWidget):
         for offset, state in enumerate(STATE_ORDER, start=1):
             self.state_filter.setItemText(offset, f"{state_label(state)} ({number(counts[state])})")
         self.shown_changed.emit()
+
+    def _update_empty_columns(self) -> None:
+        """An empty Source column keeps no width it does not use (it stayed wide)."""
+        if self.model.rowCount() == 0:
+            self._source_seen = False
+        elif not self._source_seen:
+            self._source_seen = any(summary.source for summary in self.model.summaries())
+        self.columns.set_empty(set() if self._source_seen else {Column.SOURCE})
 
     def shown_text(self) -> str:
         """ "17 articles", or "3 of 17 articles shown" while filtered."""

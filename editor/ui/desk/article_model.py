@@ -38,6 +38,7 @@ STATE_ORDER = (
     PublishState.SCHEDULED,
     PublishState.PUBLISHED,
     PublishState.EXPIRED,
+    PublishState.UNLISTED,
     PublishState.INVALID,
 )
 
@@ -68,6 +69,7 @@ def state_label(state: PublishState) -> str:
         PublishState.SCHEDULED: QCoreApplication.translate("ArticleModel", "Scheduled"),
         PublishState.PUBLISHED: QCoreApplication.translate("ArticleModel", "Published"),
         PublishState.EXPIRED: QCoreApplication.translate("ArticleModel", "Expired"),
+        PublishState.UNLISTED: QCoreApplication.translate("ArticleModel", "Unlisted"),
         PublishState.INVALID: QCoreApplication.translate("ArticleModel", "Invalid"),
     }
     return words[state]
@@ -79,6 +81,7 @@ _STATE_ICONS = {
     PublishState.SCHEDULED: ("fa6s.clock", "#1f6fb2"),
     PublishState.PUBLISHED: ("fa6s.circle-check", "#2e7d32"),
     PublishState.EXPIRED: ("fa6s.hourglass-end", "#6d6d6d"),
+    PublishState.UNLISTED: ("fa6s.eye-slash", "#6a4c93"),
     PublishState.INVALID: ("fa6s.triangle-exclamation", "#c62828"),
 }
 
@@ -89,7 +92,11 @@ def state_icon(state: PublishState) -> QIcon:
     glyph = qtawesome.icon(name, color=colour)
     icon = QIcon()
     for size in (16, 24, 32, 48):
-        icon.addPixmap(glyph.pixmap(QSize(size, size)))
+        pixmap = glyph.pixmap(QSize(size, size))
+        icon.addPixmap(pixmap)
+        # Without its own Selected pixmap Qt tints the icon with the highlight colour: on the
+        # selected row the state icon disappeared into the highlight.
+        icon.addPixmap(pixmap, QIcon.Mode.Selected)
     return icon
 
 

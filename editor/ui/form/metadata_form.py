@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import Any
 
 import qtawesome
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QImage, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -130,6 +130,8 @@ class MetadataForm(QWidget):
         )  # Tab goes field to field, not to the frame
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Never sideways: the form is as wide as its widest field needs (see _fit_width).
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(12, 10, 12, 12)
@@ -154,6 +156,11 @@ class MetadataForm(QWidget):
         content_layout.addStretch(1)
         self._scroll.setWidget(content)
         self._pages.addWidget(self._scroll)
+        # Measured once the new rows are shown: hidden widgets count for nothing in a size hint.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_width)
 
         self._thumbnail = CoverThumbnail(self)
         self._thumbnail.clicked.connect(lambda: self.preview_cover_requested.emit("enclosure"))
@@ -235,10 +242,15 @@ class MetadataForm(QWidget):
             self._placeholder.setText(self._empty_text())
             self._pages.setCurrentWidget(self._placeholder)
             return
-        self._header.setText(f"{article.relpath}  ·  {article.format.value.upper()}")
+        self._header.setText(f"{article.relpath}  ·  {self._format_text(article.format)}")
         self._header.setToolTip(str(article.path))
         self._pages.setCurrentWidget(self._scroll)
         self.refresh()
+
+    def _format_text(self, fmt: Format) -> str:
+        if fmt is Format.NONE:
+            return self.tr("no front matter yet")  # it read "NONE"
+        return fmt.value.upper()
 
     def show_unreadable(self, relpath: str, reason: str) -> None:
         """Say why the selected file cannot be opened (instead of "No article open")."""
@@ -431,6 +443,19 @@ class MetadataForm(QWidget):
         self._thumbnail.setVisible(self._thumbnail.wanted and "enclosure" in self._rows)
         if focused_key in self._rows:
             self._rows[focused_key].editor.input.setFocus()
+        self._fit_timer.start()
+
+    def _fit_width(self) -> None:
+        """Ask the splitter for the width the fields need (a UTC+02:00 date, a [params] table): a
+        narrower form scrolled sideways and cut them off."""
+        content = self._scroll.widget()
+        if content is None:
+            return
+        content.layout().activate()
+        needed = (
+            content.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width()
+        )
+        self._scroll.setMinimumWidth(needed)
 
     def _remove_button(self, key: str, label: str) -> QToolButton:
         button = QToolButton()

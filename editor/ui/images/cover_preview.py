@@ -214,6 +214,15 @@ class CoverPreviewDialog(QDialog):
         self._open_url = open_url or (lambda url: links.open_external(url, self))
         self.panels: list[ImagePanel] = []
         layout = QVBoxLayout(self)
+        self.heading = QLabel(self)  # which article the images belong to
+        self.heading.setObjectName("coverPreviewHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.hide()
+        layout.addWidget(self.heading)
         self._row = QHBoxLayout()
         layout.addLayout(self._row, 1)
         self._empty = QLabel(self.tr("This article names no cover image."))
@@ -225,8 +234,29 @@ class CoverPreviewDialog(QDialog):
         loader.loaded.connect(self._on_loaded)
         loader.failed.connect(self._on_failed)
 
-    def show_images(self, images: dict[str, str], search_dirs: list[Path]) -> None:
-        """Show each key → reference (e.g. {"enclosure": url, "qrcode": url}); loads asynchronously."""
+    def show_images(
+        self,
+        images: dict[str, str],
+        search_dirs: list[Path],
+        title: str = "",
+        *,
+        bring_to_front: bool = True,
+    ) -> None:
+        """Show each key → reference (e.g. {"enclosure": url, "qrcode": url}); loads asynchronously.
+
+        ``title`` names the article the images belong to (in the heading and the window title), so a
+        preview left open while another article is picked never passes for that one's.
+        """
+        self.setWindowTitle(
+            self.tr("Cover preview — {0}").format(title) if title else self.tr("Cover preview")
+        )
+        self.heading.setText(title)
+        self.heading.setVisible(bool(title))
+        self._empty.setText(
+            self.tr("“{0}” names no cover image.").format(title)
+            if title
+            else self.tr("This article names no cover image.")
+        )
         for panel in self.panels:
             self._row.removeWidget(panel)
             panel.deleteLater()
@@ -239,9 +269,10 @@ class CoverPreviewDialog(QDialog):
         self._empty.setVisible(not self.panels)
         for reference in images.values():
             self._loader.load(str(reference), search_dirs)
-        self.show()
-        self.raise_()
-        self.activateWindow()
+        if bring_to_front:
+            self.show()
+            self.raise_()
+            self.activateWindow()
 
     def panel(self, key: str) -> ImagePanel | None:
         return next((panel for panel in self.panels if panel.key == key), None)

@@ -148,10 +148,12 @@ class CheckPanel(QDockWidget):
             self._task = None
 
     def _done(self, result: FolderCheck) -> None:
+        self._task = None  # before the signal: its receivers ask whether a check is running
         self.show_results(result.problems, result.files)
         self.check_finished.emit(result)
 
     def _failed(self, error: BaseException) -> None:
+        self._task = None
         self.show_failure(self.tr("The check failed: {0}").format(error))
         self.check_finished.emit(None)
 

@@ -1,8 +1,9 @@
 """The main window: layout and wiring of the article list, the form, the body, actions and status.
 
-The open article lives in :class:`ArticleSession`; bulk changes in :mod:`editor.ui.window.bulk`; the list's
-data in :class:`ArticleModel`; the saved layout and the Tab order in :mod:`editor.ui.window.window_layout`. This module connects them and keeps the list selection, the open article
-and the enabled actions in step.
+The open article lives in :class:`ArticleSession`; bulk changes in :mod:`editor.ui.window.bulk`;
+the list's data in :class:`ArticleModel`; the saved layout and the Tab order in
+:mod:`editor.ui.window.window_layout`. This module connects them and keeps the list selection, the
+open article and the enabled actions in step.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from editor import APP_NAME
 from editor.core import validate
-from editor.core.index import ArticleSummary
-from editor.core.service import DocumentService
-from editor.core.state import PublishState
+from editor.core.index import ArticleSummary, summary_of
+from editor.core.service import DocumentService, FileResult, Outcome
+from editor.core.site import desk_for
 from editor.core.vocabulary import Vocabulary
 from editor.ui.article.article_session import ArticleSession
 from editor.ui.article.body_view import BodyView
@@ -37,7 +38,7 @@ from editor.ui.common.settings import Settings
 from editor.ui.common.wording import counted, number
 from editor.ui.common.workers import Task, run_stream
 from editor.ui.desk.article_list import ArticleListPanel
-from editor.ui.desk.desk_scan import Folders, desk_for, scan_desk
+from editor.ui.desk.desk_scan import Folders, scan_desk
 from editor.ui.desk.folder_watcher import FolderWatcher, Rescan
 from editor.ui.form.metadata_form import MetadataForm
 from editor.ui.form.multi_edit import MultiEditForm
@@ -47,7 +48,13 @@ from editor.ui.window.bulk import BulkRunner
 from editor.ui.window.check_panel import CheckPanel
 from editor.ui.window.multi_selection import MultiSelection
 from editor.ui.window.unsaved_flow import UnsavedFlow
-from editor.ui.window.window_layout import chain_tab_order, restore_layout, save_layout
+from editor.ui.window.window_layout import (
+    LayoutParts,
+    chain_tab_order,
+    restore_layout,
+    save_layout,
+)
+from editor.ui.window.write_history import WriteHistory
 
 SCAN_BUDGET_MS = (
     12  # GUI time per event-loop turn for adding rows, so input and paints keep flowing
@@ -97,6 +104,7 @@ class MainWindow(QMainWindow):
         self._vocabulary: Vocabulary | None = None  # counted from the rows when the form asks
 
         self.undo_stack = QUndoStack(self)
+        self.write_history = WriteHistory(lambda: self.service, self)
         self.actions = ActionRegistry(self)
         self._build_widgets()
         self.unsaved = UnsavedEdits(journal_dir, self)
@@ -123,7 +131,16 @@ class MainWindow(QMainWindow):
         self.watcher = FolderWatcher(self.pool, self._known_rows, self)
         self._build_menus()
         self._connect()
-        restore_layout(self, self.settings)
+        self._layout = LayoutParts(
+            self,
+            self.list_view,
+            self.splitter,
+            self.editor_splitter,
+            self.list_panel.preferred_width,
+            self.list_panel.columns.widths,
+        )
+        restore_layout(self._layout, self.settings)
+        self.check_panel.hide()  # empty until a check runs (a restored layout would show it empty)
         self._update_title()
         self._rows_shown_changed()
 
@@ -202,8 +219,8 @@ class MainWindow(QMainWindow):
         act[ActionId.SAVE_ALL].triggered.connect(self.save_all)
         act[ActionId.REVERT].triggered.connect(self.session.revert)
         act[ActionId.REVIEW_CHANGES].triggered.connect(self.session.review_changes)
-        act[ActionId.UNDO].triggered.connect(self.undo_stack.undo)
-        act[ActionId.REDO].triggered.connect(self.undo_stack.redo)
+        act[ActionId.UNDO].triggered.connect(self.undo)
+        act[ActionId.REDO].triggered.connect(self.redo)
         act[ActionId.FIND].triggered.connect(self.focus_filter)
         act[ActionId.PUBLISH].triggered.connect(lambda: self.bulk.set_draft(False))
         act[ActionId.DRAFT].triggered.connect(lambda: self.bulk.set_draft(True))
@@ -234,7 +251,11 @@ class MainWindow(QMainWindow):
         self.session.article_changed.connect(self._article_changed)
         self.session.dirty_changed.connect(self._dirty_changed)
         self.session.row_changed.connect(self.update_rows)
-        self.session.message.connect(self.show_message)
+        self.session.message.connect(
+            lambda text: self.show_message(
+                text, about=self.session.path or self.session.failed_path
+            )
+        )
         self.unsaved.changed.connect(self.update_actions)
         self.unsaved.journal_failed.connect(
             lambda reason: self.show_message(
@@ -243,6 +264,8 @@ class MainWindow(QMainWindow):
         )
         self.undo_stack.canUndoChanged.connect(self.update_actions)
         self.undo_stack.canRedoChanged.connect(self.update_actions)
+        self.write_history.stack.indexChanged.connect(self.update_actions)
+        self.write_history.restored.connect(self._writes_restored)
         self.form.open_link_requested.connect(lambda _key, url: links.open_external(url, self))
         self.form.preview_cover_requested.connect(self.open_cover)
         self.body.link_activated.connect(lambda url: links.open_external(url, self))
@@ -262,6 +285,7 @@ class MainWindow(QMainWindow):
             )
             return False
         self.session.set_service(None, None)
+        self.write_history.clear()
         self.service = DocumentService(root)
         self.root = self.service.root
         restored = self.unsaved.open_desk(self.service)
@@ -441,7 +465,7 @@ class MainWindow(QMainWindow):
         # No question: the open article's edits wait in the unsaved store (the row stays marked).
         summary = self.model.summary(path)
         if not self.session.open(path) and summary is not None and summary.error:
-            self.show_message(self.tr("{0}: {1}").format(path, summary.error))
+            self.show_message(self.tr("{0}: {1}").format(path, summary.error), about=path)
 
     def select_path(self, path: str) -> bool:
         """Select (and open) the article at ``path``, clearing the filters if they hide it."""
@@ -493,8 +517,10 @@ class MainWindow(QMainWindow):
     def _article_changed(self) -> None:
         article = self.session.article
         self.watcher.set_open_file(article.path if article else None)
-        chain_tab_order(self)
+        chain_tab_order(self.list_view, self.form.focus_chain(), self.body)
+        self._drop_stale_message()
         self._update_title()
+        self._follow_cover_preview()
         self.update_actions()
         self.article_opened.emit(article.relpath if article else "")
 
@@ -513,6 +539,73 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else APP_NAME)
         self.setWindowModified(self.session.dirty)
 
+    # --- writes by actions, and their undo -------------------------------------------------------
+
+    def apply_results(self, results: list[FileResult]) -> None:
+        """Show what an action wrote: the list rows, and the open article (its other edits kept)."""
+        self.update_rows(
+            [summary_of(result.article) for result in results if result.article is not None]
+        )
+        open_path = self.session.path
+        for result in results:
+            if result.article is not None and result.article.relpath == open_path:
+                self.session.adopt_written(result.article)
+
+    def _writes_restored(self, name: str, results: list[FileResult]) -> None:
+        self.apply_results(results)
+        failed = [result for result in results if result.outcome is Outcome.FAILED]
+        self.show_message(self.tr("Undone: {0}").format(name) if not failed else "", 8000)
+        if failed:
+            dialogs.report_failures(
+                self,
+                self.tr("Some files were not put back"),
+                [(result.path, result.message) for result in failed],
+            )
+
+    def undo(self) -> None:
+        """Undo the last form edit; with none left, the last write an action made (Undo Publish)."""
+        if self.undo_stack.canUndo():
+            self.undo_stack.undo()
+        elif self.write_history.stack.canUndo() and not self.bulk.running:
+            self.write_history.stack.undo()
+
+    def redo(self) -> None:
+        if self.undo_stack.canRedo():
+            self.undo_stack.redo()
+        elif self.write_history.stack.canRedo() and not self.bulk.running:
+            self.write_history.stack.redo()
+
+    def undo_shortcut_text(self) -> str:
+        keys = self.actions[ActionId.UNDO].shortcut()
+        return keys.toString(keys.SequenceFormat.NativeText)
+
+    def _update_undo_texts(self) -> None:
+        """Name what Undo and Redo would do ("Undo Publish “Title”") when it is an action's write."""
+        history = self.write_history.stack
+        for action_id, form_can, can, text, plain in (
+            (
+                ActionId.UNDO,
+                self.undo_stack.canUndo(),
+                history.canUndo(),
+                history.undoText(),
+                self.tr("&Undo"),
+            ),
+            (
+                ActionId.REDO,
+                self.undo_stack.canRedo(),
+                history.canRedo(),
+                history.redoText(),
+                self.tr("&Redo"),
+            ),
+        ):
+            named = not form_can and can
+            label = (
+                (self.tr("&Undo {0}") if action_id is ActionId.UNDO else self.tr("&Redo {0}"))
+                .format(text)
+                .replace("&&", "&")
+            )
+            self.actions[action_id].setText(label if named else plain)
+
     def open_source_link(self) -> None:
         if self.session.article is not None:
             link = self.session.article.value("source_link")
@@ -520,14 +613,7 @@ class MainWindow(QMainWindow):
 
     def open_cover(self, key: str = "enclosure") -> None:
         article = self.session.article
-        if article is None:
-            return
-        images = {
-            name: value.strip()
-            for name in ("enclosure", "qrcode")
-            if isinstance(value := article.value(name), str) and value.strip()
-        }
-        if not images:
+        if article is None or not self._cover_images():
             return
         if self._cover_dialog is None:
             # Refusals are explained over the preview, where the click happened.
@@ -535,19 +621,48 @@ class MainWindow(QMainWindow):
                 self.loader, self, open_url=lambda url: links.open_external(url, dialog)
             )
             self._cover_dialog = dialog
-        self._cover_dialog.show_images(images, self.session.search_dirs())
-        self._cover_dialog.show()
-        self._cover_dialog.raise_()
+        self._cover_dialog.show_images(
+            self._cover_images(), self.session.search_dirs(), self.session.title
+        )
 
-    def show_message(self, text: str, timeout: int = 0) -> None:
+    def _cover_images(self) -> dict[str, str]:
+        article = self.session.article
+        if article is None:
+            return {}
+        return {
+            name: value.strip()
+            for name in ("enclosure", "qrcode")
+            if isinstance(value := article.value(name), str) and value.strip()
+        }
+
+    def _follow_cover_preview(self) -> None:
+        """An open preview follows the open article (it showed the first story's images before)."""
+        dialog = self._cover_dialog
+        if dialog is not None and dialog.isVisible():
+            dialog.show_images(
+                self._cover_images(),
+                self.session.search_dirs(),
+                self.session.title or self.session.failed_path or "",
+                bring_to_front=False,
+            )
+
+    def show_message(self, text: str, timeout: int = 0, *, about: str | None = None) -> None:
+        """Say ``text`` in the status bar; a message ``about`` one article goes when another opens."""
+        self._message_about = about
         self.statusBar().showMessage(text, timeout)
+
+    def _drop_stale_message(self) -> None:
+        about = getattr(self, "_message_about", None)
+        if about is not None and about not in (self.session.path, self.session.failed_path):
+            self._message_about = None
+            self.statusBar().clearMessage()
 
     # --- actions -------------------------------------------------------------------------------------
 
     def window_state(self) -> WindowState:
         article = self.session.article
         selected = [summary for summary in self.selected_summaries() if summary is not None]
-        valid = [summary for summary in selected if summary.state is not PublishState.INVALID]
+        valid = [summary for summary in selected if summary.readable]
 
         def has(key: str) -> bool:
             value = article.value(key) if article else None
@@ -570,13 +685,14 @@ class MainWindow(QMainWindow):
             has_cover=has("enclosure") or has("qrcode"),
             has_next=self.list_panel.has_step(1),
             has_previous=self.list_panel.has_step(-1),
-            can_undo=self.undo_stack.canUndo(),
-            can_redo=self.undo_stack.canRedo(),
+            can_undo=self.undo_stack.canUndo() or self.write_history.stack.canUndo(),
+            can_redo=self.undo_stack.canRedo() or self.write_history.stack.canRedo(),
         )
 
     def update_actions(self, *_args: object) -> None:
         if hasattr(self, "bulk"):
             self.actions.update(self.window_state())
+            self._update_undo_texts()
             self.actions[ActionId.CHECK_FOLDER].setEnabled(
                 self.actions[ActionId.CHECK_FOLDER].isEnabled() and not self.check_panel.running
             )
@@ -585,7 +701,7 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         """Keep the window's layout for the next start."""
-        save_layout(self, self.settings)
+        save_layout(self._layout, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.bulk.running:

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.site import desk_for
 from editor.core.state import PublishState
 from editor.ui.article.conflict_bar import ConflictBar
 from editor.ui.common import dialogs
-from editor.ui.desk.article_model import DIRTY_MARK, Column, Role
-from editor.ui.desk.desk_scan import desk_for
+from editor.ui.desk.article_model import DIRTY_MARK, Column, Role, state_icon, state_label
 from editor.ui.images.cover_preview import CoverPreviewDialog
 from editor.ui.window.actions import ActionId
 from editor.ui.window.main_window import MainWindow
@@ -68,9 +68,12 @@ def test_state_column_tells_states_apart_with_word_and_icon(window: MainWindow) 
         icons[state] = (
             model.index(row, Column.STATE).data(Qt.ItemDataRole.DecorationRole).cacheKey()
         )
-    assert set(words) == set(PublishState)
+    assert set(words) == set(PublishState) - {PublishState.UNLISTED}  # no unlisted sample
     assert len(set(words.values())) == 5 and len(set(icons.values())) == 5
     assert words[PublishState.DRAFT] == "Draft" and words[PublishState.INVALID] == "Invalid"
+    every = {state_label(state) for state in PublishState}
+    assert len(every) == len(PublishState) and state_label(PublishState.UNLISTED) == "Unlisted"
+    assert len({state_icon(state).cacheKey() for state in PublishState}) == len(PublishState)
 
 
 def test_invalid_row_shows_its_error_as_tooltip_and_in_the_status_bar(window: MainWindow) -> None:
@@ -91,6 +94,7 @@ def test_state_filter_shows_counts_per_state(window: MainWindow) -> None:
         "Scheduled (2)",
         "Published (10)",
         "Expired (1)",
+        "Unlisted (0)",
         "Invalid (1)",
     ]
 
@@ -350,7 +354,7 @@ def test_unsaved_edits_survive_a_crash(
     assert not any(journal.rglob("*.pending.json"))
 
 
-def test_edits_back_from_a_crash_on_a_file_that_moved_on_show_the_conflict(
+def test_edits_back_from_a_crash_merge_into_a_file_that_moved_on(
     qtbot, make_window, sample_desk: Path, tmp_path: Path, asked
 ) -> None:
     journal = tmp_path / "data" / "unsaved"
@@ -360,6 +364,27 @@ def test_edits_back_from_a_crash_on_a_file_that_moved_on_show_the_conflict(
     type_title(qtbot, first, "Mine")
     first.unsaved.flush()
     theirs = path.read_bytes() + b"\nAdded by someone else.\n"
+    path.write_bytes(theirs)
+    second = make_window(sample_desk, journal_dir=journal)
+    assert "Unsaved edits of 1 article are back" in second.statusBar().currentMessage()
+    assert second.select_path(LANCHI)
+    assert second.session.dirty and title_field(second).text() == "Mine"
+    assert not second.conflict_bar.isVisible()  # the merge put the edit on the new version
+    assert path.read_bytes() == theirs  # still unsaved
+    assert second.save()
+    assert path.read_bytes() == theirs.replace(LANCHI_TITLE.encode(), b"Mine")
+
+
+def test_edits_back_from_a_crash_that_conflict_show_the_conflict(
+    qtbot, make_window, sample_desk: Path, tmp_path: Path, asked
+) -> None:
+    journal = tmp_path / "data" / "unsaved"
+    path = sample_desk / "content" / LANCHI
+    first = make_window(sample_desk, journal_dir=journal)
+    assert first.select_path(LANCHI)
+    type_title(qtbot, first, "Mine")
+    first.unsaved.flush()
+    theirs = path.read_bytes().replace(LANCHI_TITLE.encode(), b"Theirs")
     path.write_bytes(theirs)
     second = make_window(sample_desk, journal_dir=journal)
     assert "changed on disk since" in second.statusBar().currentMessage()
@@ -423,7 +448,7 @@ def test_toggle_draft_on_the_open_article_needs_no_confirmation(
     )
 
 
-def test_bulk_with_a_dirty_open_article_can_leave_it_out(
+def test_bulk_with_a_dirty_open_article_writes_the_flag_and_keeps_the_edits(
     qtbot, window: MainWindow, sample_desk: Path, asked
 ) -> None:
     content = sample_desk / "content"
@@ -436,30 +461,14 @@ def test_bulk_with_a_dirty_open_article_can_leave_it_out(
     type_title(qtbot, window, "Edited, not saved")
     select_rows(window, [open_path, other])
     asked.answer("confirm_bulk", True)
-    asked.answer("ask_bulk_with_unsaved", dialogs.BulkAnswer.LEAVE_OUT)
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
         window.actions[ActionId.PUBLISH].trigger()
-    assert (content / open_path).read_bytes() == open_before
-    assert window.session.article.value("title") == "Edited, not saved"
+    assert (content / open_path).read_bytes() == open_before.replace(
+        b"draft = true", b"draft = false", 1
+    )
+    assert window.session.dirty and window.session.article.value("title") == "Edited, not saved"
     assert window.model.summary(other).state is PublishState.PUBLISHED
-
-
-def test_bulk_with_a_dirty_open_article_can_save_it_first(
-    qtbot, window: MainWindow, sample_desk: Path, asked
-) -> None:
-    content = sample_desk / "content"
-    open_path = "world/lower-marsh-flood-barrier-vote.md"
-    before = (content / open_path).read_bytes()
-    assert window.select_path(open_path)
-    type_title(qtbot, window, "Saved first")
-    asked.answer("ask_bulk_with_unsaved", dialogs.BulkAnswer.SAVE_FIRST)
-    with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
-        window.actions[ActionId.PUBLISH].trigger()
-    expected = before.replace(
-        b"Lower Marsh Residents to Vote on Tidal Flood Barrier Plan", b"Saved first"
-    ).replace(b"draft = true", b"draft = false", 1)
-    assert (content / open_path).read_bytes() == expected
-    assert not window.session.dirty
+    assert window.model.summary(open_path).state is PublishState.PUBLISHED
 
 
 def test_publish_and_next_moves_on(qtbot, window: MainWindow) -> None:
