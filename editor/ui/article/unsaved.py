@@ -115,6 +115,19 @@ class UnsavedEdits(QObject):
             self.store.forget_all()
         self.changed.emit()
 
+    def carry(self, fresh: Article) -> bool | None:
+        """An action (publish, draft, undo) wrote ``fresh``'s file while it waited here with
+        edits: put them on the version written, as for the open article (a pending draft edit gives
+        way to the flag the action wrote). Whether it still has edits; None when it had none."""
+        waiting = self.get(fresh.relpath)
+        if waiting is None or waiting is fresh:
+            return None
+        fresh.carry_edits(
+            waiting, skip=frozenset(key for key in waiting.edits if key.lower() == "draft")
+        )
+        self.keep(fresh, now=True)
+        return fresh.is_dirty
+
     def articles(self) -> list[Article]:
         self.flush()
         return self.store.articles() if self.store is not None else []

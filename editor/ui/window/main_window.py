@@ -550,6 +550,11 @@ class MainWindow(QMainWindow):
         for result in results:
             if result.article is not None and result.article.relpath == open_path:
                 self.session.adopt_written(result.article)
+            elif result.article is not None:
+                # An article waiting with edits keeps them, on top of what the action wrote.
+                still = self.unsaved.carry(result.article)
+                if still is not None:
+                    self.model.set_dirty(result.article.relpath, still)
 
     def _writes_restored(self, name: str, results: list[FileResult]) -> None:
         self.apply_results(results)

@@ -269,6 +269,29 @@ def test_switching_keeps_the_edits_without_asking(
     assert window.session.dirty and window.actions[ActionId.SAVE].isEnabled()
 
 
+def test_publishing_an_article_waiting_with_edits_keeps_them_on_top(
+    qtbot, window: MainWindow, sample_desk: Path, asked
+) -> None:
+    waiting, other = "world/lower-marsh-flood-barrier-vote.md", "world/vallombra-water-rationing.md"
+    path = sample_desk / "content" / waiting
+    before = path.read_bytes()
+    assert window.select_path(waiting)
+    old_title = window.session.article.value("title")
+    type_title(qtbot, window, "Mine")
+    select_rows(window, [other, waiting])  # the other one is open now; mine waits with its edit
+    qtbot.waitUntil(lambda: window.session.path == other)
+    asked.answer("confirm_bulk", True)
+    with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
+        window.actions[ActionId.PUBLISH].trigger()
+    published = before.replace(b"draft = true", b"draft = false", 1)
+    assert path.read_bytes() == published
+    assert window.model.is_dirty(waiting)
+    assert window.select_path(waiting)
+    assert title_field(window).text() == "Mine" and not window.conflict_bar.isVisible()
+    assert window.save()
+    assert path.read_bytes() == published.replace(old_title.encode(), b"Mine", 1)
+
+
 def test_save_all_writes_every_article_with_edits(
     qtbot, window: MainWindow, sample_desk: Path, asked
 ) -> None:
