@@ -484,10 +484,13 @@ def _yaml_node_end(front: str, node: Any) -> int:
 
 
 def _yaml_sequence(node: Any, source: str, value: list[Any], newline: str) -> str:
+    # Items quoted alike ('a', 'b' or "a", "b") keep that quoting; mixed or plain items stay plain.
+    styles = {getattr(item, "style", None) for item in node.value}
+    style = styles.pop() if len(styles) == 1 and styles <= {"'", '"'} else None
     if node.flow_style:
-        return "[" + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value) + "]"
+        return "[" + ", ".join(_yaml_scalar(item, style, None, flow=True) for item in value) + "]"
     indent = " " * node.start_mark.column
-    items = f"{newline}{indent}".join(f"- {_yaml_scalar(item, None, None)}" for item in value)
+    items = f"{newline}{indent}".join(f"- {_yaml_scalar(item, style, None)}" for item in value)
     ending = newline if source.endswith("\n") else ""
     return items + ending
 

@@ -40,6 +40,14 @@ NEW = ["energy", "it's", "solid state"]
             b"---\ntags:\n  - energy\n  - it's\n  - solid state\ntitle: T\n---\nBody\n",
         ),
         (
+            b"---\ntags: ['energy', 'batteries']\n---\nBody\n",
+            b"---\ntags: ['energy', 'it''s', 'solid state']\n---\nBody\n",
+        ),
+        (
+            b'---\ntags:\n  - "energy"\n  - "batteries"\n---\nBody\n',
+            b'---\ntags:\n  - "energy"\n  - "it\'s"\n  - "solid state"\n---\nBody\n',
+        ),
+        (
             b"---\ntags: [energy, batteries]\n---\nBody\n",
             b"---\ntags: [energy, it's, solid state]\n---\nBody\n",
         ),

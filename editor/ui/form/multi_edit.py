@@ -37,7 +37,7 @@ from editor.ui.form.field_editors import (
 )
 from editor.ui.form.field_kinds import FieldKind, kind_for
 
-MAX_ARTICLES = 500  # more than this at once is a bulk action, not a form
+MAX_ARTICLES = 200  # read on the GUI thread; more than this at once is a bulk action, not a form
 
 
 class MultiEditForm(QWidget):
