@@ -71,6 +71,13 @@ class MultiSelection(QObject):
         self._timer.stop()
         service = self.session.service
         summaries = self._selected()
+        if len(summaries) > MAX_ARTICLES:
+            self.message.emit(
+                self.tr(
+                    "{0} articles selected: the form edits at most {1} together "
+                    "(Publish and Back to Draft work on all of them)"
+                ).format(len(summaries), MAX_ARTICLES)
+            )
         if service is None or len(summaries) < 2 or len(summaries) > MAX_ARTICLES:
             self.pages.setCurrentWidget(self.single)
             return
