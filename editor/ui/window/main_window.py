@@ -217,8 +217,8 @@ class MainWindow(QMainWindow):
         act[ActionId.OPEN_FOLDER].triggered.connect(self.ask_open_folder)
         act[ActionId.SAVE].triggered.connect(self.save)
         act[ActionId.SAVE_ALL].triggered.connect(self.save_all)
-        act[ActionId.REVERT].triggered.connect(self.session.revert)
-        act[ActionId.REVIEW_CHANGES].triggered.connect(self.session.review_changes)
+        act[ActionId.REVERT].triggered.connect(self.revert)
+        act[ActionId.REVIEW_CHANGES].triggered.connect(self.review_changes)
         act[ActionId.UNDO].triggered.connect(self.undo)
         act[ActionId.REDO].triggered.connect(self.redo)
         act[ActionId.FIND].triggered.connect(self.focus_filter)
@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         self.unsaved_flow.dirty_marks.connect(self._mark_dirty)
         self.multi.message.connect(self.show_message)
         self.multi_form.changed.connect(self.update_actions)
+        self.form_pages.currentChanged.connect(self.update_actions)
         self.list_panel.shown_changed.connect(self._rows_shown_changed)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._forget_vocabulary)
@@ -514,6 +515,19 @@ class MainWindow(QMainWindow):
             return not self.multi_form.dirty
         return self.session.save()
 
+    def review_changes(self) -> None:
+        if self.multi.active:
+            self.show_message(self.tr("Review Changes shows one article: select only that one"))
+        else:
+            self.session.review_changes()
+
+    def revert(self) -> None:
+        """Drop the edits shown: the many-articles form's, or the open article's (back to disk)."""
+        if self.multi.active:
+            self.multi_form.discard()
+        else:
+            self.session.revert()
+
     def _article_changed(self) -> None:
         article = self.session.article
         self.watcher.set_open_file(article.path if article else None)
@@ -677,7 +691,9 @@ class MainWindow(QMainWindow):
             has_folder=self.service is not None,
             busy=self.scanning or self.bulk.running,
             has_article=article is not None,
-            dirty=self.session.dirty or self.multi.dirty,
+            # With several rows selected, Save and Revert are the many-articles form's; the open
+            # article's own edits (and its undo steps) wait behind it.
+            dirty=self.multi.dirty if self.multi.active else self.session.dirty,
             unsaved=len(self.unsaved),
             selected=len(valid),
             selected_drafts=sum(summary.draft for summary in valid),
@@ -690,8 +706,10 @@ class MainWindow(QMainWindow):
             has_cover=has("enclosure") or has("qrcode"),
             has_next=self.list_panel.has_step(1),
             has_previous=self.list_panel.has_step(-1),
-            can_undo=self.undo_stack.canUndo() or self.write_history.stack.canUndo(),
-            can_redo=self.undo_stack.canRedo() or self.write_history.stack.canRedo(),
+            can_undo=not self.multi.active
+            and (self.undo_stack.canUndo() or self.write_history.stack.canUndo()),
+            can_redo=not self.multi.active
+            and (self.undo_stack.canRedo() or self.write_history.stack.canRedo()),
         )
 
     def update_actions(self, *_args: object) -> None:

@@ -61,6 +61,24 @@ def test_one_save_writes_each_file_byte_faithfully(
     assert window.multi_form.edits == {} and window.multi.active
 
 
+def test_undo_and_revert_with_several_rows_selected(qtbot, window: MainWindow, asked) -> None:
+    assert window.select_path(FERRY)
+    type_title(qtbot, window, "Mine")  # the open article's edit, with its undo step
+    show_many(qtbot, window, [FERRY, RATIONING])
+    assert not window.actions[ActionId.UNDO].isEnabled()  # it would change a hidden article
+    assert not window.actions[ActionId.SAVE].isEnabled()
+    source = window.multi_form.findChild(QLineEdit, "multi_field_source")
+    source.setFocus()
+    qtbot.keyClicks(source, "!")
+    assert window.actions[ActionId.REVERT].isEnabled()
+    window.actions[ActionId.REVERT].trigger()
+    assert window.multi_form.edits == {}
+    assert window.session.article.value("title") == "Mine"  # untouched
+    select_rows(window, [FERRY])
+    qtbot.waitUntil(lambda: not window.multi.active)
+    assert window.actions[ActionId.UNDO].isEnabled()
+
+
 def test_a_file_with_its_own_unsaved_edits_is_left_out_and_named(
     qtbot, window: MainWindow, sample_desk: Path, asked
 ) -> None:
