@@ -132,6 +132,8 @@ def main() -> int:
             args.git_commits,
         )
         git = git_bench.run(git_root, args.repeat)
+        if not args.skip_ui:
+            git["window"] = git_bench.window_figures(git_root, args.repeat)
         results["git"] = git
         print(f"\nGit columns on {args.git_count} articles, {args.git_commits} commits:")
         for name, value in git.items():

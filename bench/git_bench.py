@@ -219,3 +219,43 @@ def _tree_paths(tree: Any, prefix: str = "") -> list[str]:
         else:
             paths.append(name)
     return paths
+
+
+def window_figures(root: Path, repeat: int = 3) -> dict[str, float]:
+    """The GUI side of a git refresh on the whole desk: what the worker hands over (cells and
+    counts), and how long applying them holds the event loop (target: under 50 ms)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from editor.core.index import summarize_metadata
+    from editor.ui.desk.article_list import ArticleListPanel
+    from editor.ui.desk.git_columns import cells_of, git_counts
+
+    app = QApplication.instance() or QApplication([])
+    checkout = find_checkout(root / "content")
+    assert checkout is not None
+    status = desk_status(checkout)
+    changes = LastChanges(checkout).refresh()
+    paths = sorted(changes)
+    panel = ArticleListPanel(lambda: None)
+    panel.resize(900, 700)
+    panel.show()
+    panel.model.append([summarize_metadata(path, {"title": path}) for path in paths])
+    panel.set_git_shown(True)
+    start = time.perf_counter()
+    cells = cells_of(status, changes, {}, paths, time.time())
+    counts = git_counts(cells)
+    worker = time.perf_counter() - start
+    stalls = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        panel.show_git(dict(cells), counts)
+        app.processEvents()
+        stalls.append(time.perf_counter() - start)
+    panel.close()
+    return {
+        "worker: cells + counts s": worker,
+        "GUI: apply a snapshot, worst ms": max(stalls) * 1000,
+    }

@@ -35,7 +35,7 @@ from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, desk_rules, scan
 from editor.core.names import json_text, shown_path
 from editor.core.service import DocumentService, FileResult, Outcome
-from editor.core.site import desk_for, find_site_root
+from editor.core.site import desk_for, find_site_root, site_for_desk
 from editor.core.state import ALL_DATE_KEYS, PublishState, Verdict, hugo_key, judge
 from editor.core.validate import Level, check_folder
 from editor.core.values import (
@@ -230,8 +230,16 @@ def cmd_open(args: argparse.Namespace) -> int:
     return app_main(path, screenshot=args.screenshot)
 
 
+def _warn_about_site(root: Path) -> None:
+    """Say so when the site's config cannot be read: the states then follow Hugo's defaults."""
+    site = site_for_desk(root if root.is_dir() else root.parent)
+    if site.error:
+        _err(f"warning: {site.error}; Hugo's defaults are used")
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     root = _existing(args.path, folder_ok=True)
+    _warn_about_site(root)
     rows = [
         row
         for batch in scan(root, args.as_of)
@@ -490,6 +498,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     root = _existing(args.path, folder_ok=True)
+    _warn_about_site(root)
     result = check_folder(root)
     single = root.is_file()
 

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from editor.cli_common import PROG, CommandError, display, err, existing, jsonable, out
-from editor.core.frontmatter import FrontMatterError, read
+from editor.core.field_changes import MISSING, ChangeKind, FieldChange
+from editor.core.frontmatter import FrontMatterError
 from editor.core.git import Checkout, GitError, find_checkout
-from editor.core.git_history import Version, file_history
+from editor.core.git_history import Version, changes_between, file_history
 from editor.core.git_status import Change, FileState, LastChanges, commit_message, commit_paths
 from editor.core.git_status import desk_status as read_desk_status
 from editor.core.git_sync import sync
@@ -215,6 +215,21 @@ def cmd_log(args: argparse.Namespace) -> int:
     return 0
 
 
+def _change_line(item: FieldChange) -> str:
+    """ "title: "old" -> "new"", "tags: (new) [...]", "source: removed (was "x")"."""
+    if item.kind is ChangeKind.ADDED:
+        return f"{item.key}: (new) {display(jsonable(item.new))}"
+    if item.kind is ChangeKind.REMOVED:
+        return f"{item.key}: removed (was {display(jsonable(item.old))})"
+    if item.kind is ChangeKind.RENAMED:
+        return f"{item.key}: key renamed from {item.old_key}"
+    return f"{item.key}: {display(jsonable(item.old))} -> {display(jsonable(item.new))}"
+
+
+def _json_value(value: Any) -> Any:
+    return None if value is MISSING else jsonable(value)
+
+
 def _entry(version: Version, older: Version | None) -> dict[str, Any]:
     change = version.change
     summary: list[str] = []
@@ -228,16 +243,15 @@ def _entry(version: Version, older: Version | None) -> dict[str, Any]:
         summary.append("created")
     else:
         try:
-            fields, body_diff = field_changes(older.data, version.data)
+            changes, body_diff = changes_between(older.data, version.data)
         except FrontMatterError as error:
             summary.append(f"front matter not readable here ({error})")
-        for item in fields:
-            if item["old"] is None:
-                summary.append(f"{item['key']}: (new) {display(item['new'])}")
-            elif item["new"] is None:
-                summary.append(f"{item['key']}: removed (was {display(item['old'])})")
-            else:
-                summary.append(f"{item['key']}: {display(item['old'])} -> {display(item['new'])}")
+        else:
+            for item in changes:
+                fields.append(
+                    {"key": item.key, "old": _json_value(item.old), "new": _json_value(item.new)}
+                )
+                summary.append(_change_line(item))
         if body_diff:
             lines = body_diff.splitlines()[2:]  # after the "--- before" / "+++ after" heads
             changed = sum(1 for line in lines if line[:1] in "+-")
@@ -255,25 +269,3 @@ def _entry(version: Version, older: Version | None) -> dict[str, Any]:
         "body_diff": body_diff,
         "summary": summary,
     }
-
-
-# TODO(field_changes): editor.core.field_changes (issue 7) is the one home for the key-by-key changes
-# between two versions; when it lands, call it here and drop this stand-in.
-def field_changes(old: bytes, new: bytes) -> tuple[list[dict[str, Any]], str]:
-    """The keys that differ between two versions (old, new; None where absent) and the body diff."""
-    old_split, old_meta = read(old)
-    new_split, new_meta = read(new)
-    fields = [
-        {"key": key, "old": jsonable(old_meta.get(key)), "new": jsonable(new_meta.get(key))}
-        for key in dict.fromkeys([*old_meta, *new_meta])
-        if old_meta.get(key) != new_meta.get(key)
-    ]
-    diff = difflib.unified_diff(
-        old_split.body.splitlines(),
-        new_split.body.splitlines(),
-        "before",
-        "after",
-        lineterm="",
-        n=1,
-    )
-    return fields, "\n".join(diff)

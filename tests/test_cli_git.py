@@ -184,3 +184,14 @@ def test_sync_outside_a_checkout(
 ) -> None:
     status, _, err = run(capsys, "sync", sample_desk)
     assert status == 1 and "not inside a git checkout" in err
+
+
+def test_log_names_added_and_removed_keys(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = STORY_TEXT.replace('summary = "The harbour reopens after the storm."\n', "")
+    write(repo, STORY, text.replace("draft = true", 'draft = true\nsource = "Harbor Wire"'))
+    commit_all(repo, "Swap summary for source")
+    status, out, _ = run(capsys, "log", repo / STORY, "-n", "1")
+    assert status == 0
+    lines = [line.strip() for line in out.splitlines()]
+    assert 'summary: removed (was "The harbour reopens after the storm.")' in lines
+    assert 'source: (new) "Harbor Wire"' in lines

@@ -24,7 +24,8 @@ from editor.core.atomic import clean_stale_temps, is_temp_name
 from editor.core.errors import describe_error
 from editor.core.files import kind_problem, read_regular
 from editor.core.frontmatter import FrontMatterError, read
-from editor.core.site import CONTENT_EXTENSIONS, SiteRules, content_roots, site_for_desk
+from editor.core.site import CONTENT_EXTENSIONS, content_roots, desk_for, site_for_desk
+from editor.core.site_rules import SiteRules
 from editor.core.state import (
     ALL_DATE_KEYS,
     DEFAULT_RULES,
@@ -108,20 +109,48 @@ def article_paths(root: Path) -> Iterator[Path]:
 def _desk_paths(base: Path, site: Any) -> list[str]:
     paths: list[str] = []
     for folder, skip in content_roots(base, site):
-        paths.extend(_walk(str(folder), skip))
+        # In a site even the top may be a leaf bundle (Hugo: an index.md at the content root makes
+        # every other file the home page's resource); a plain folder is listed whole.
+        paths.extend(_walk(str(folder), skip, top_bundle=site.root is not None))
     return paths
+
+
+def would_list(root: Path | str, path: Path | str, site: Any = None) -> bool:
+    """Whether :func:`scan` of ``root`` lists the file at ``path`` (for a watcher's new files):
+    inside a content folder of the desk, and not a resource of a leaf bundle."""
+    base = Path(root).resolve()
+    file = Path(os.path.abspath(path))
+    desk_site = site if site is not None else site_for_desk(base)
+    for folder, skip in content_roots(base, desk_site):
+        if not file.is_relative_to(folder):
+            continue
+        parts = file.relative_to(folder).parts
+        if len(parts) > 1 and parts[0] in skip:
+            return False
+        for depth in range(0 if desk_site.root is not None else 1, len(parts)):
+            inside = folder.joinpath(*parts[:depth])
+            if depth == len(parts) - 1 and is_bundle_index(parts[-1]):
+                return True
+            with contextlib.suppress(OSError):
+                if any(is_bundle_index(entry.name) for entry in os.scandir(inside)):
+                    return False
+        return is_article_name(file.name)
+    return False
 
 
 def is_bundle_index(name: str) -> bool:
     """Whether ``name`` makes its folder a leaf bundle: ``index.md``, ``index.fr.html``..."""
     stem, ext = os.path.splitext(name)
-    return ext.lower() in CONTENT_EXTENSIONS and stem.split(".", 1)[0] == "index"
+    return ext.lower() in CONTENT_EXTENSIONS and stem.split(".", 1)[0].lower() == "index"
 
 
-def _walk(root: str, skip: frozenset[str] = frozenset()) -> Iterator[str]:
+def _walk(
+    root: str, skip: frozenset[str] = frozenset(), *, top_bundle: bool = False
+) -> Iterator[str]:
     """Article files below ``root``, skipping hidden folders, node_modules and ``skip`` at the top.
 
-    Below the top, a folder with an ``index`` file is a leaf bundle: only that file is a page.
+    A folder with an ``index`` file is a leaf bundle: only that file is a page (at the top too when
+    ``top_bundle``).
     """
     stack = [root]
     while stack:
@@ -131,7 +160,7 @@ def _walk(root: str, skip: frozenset[str] = frozenset()) -> Iterator[str]:
                 items = sorted(entries, key=lambda entry: entry.name)
         except OSError:
             continue
-        if folder != root:
+        if folder != root or top_bundle:
             bundle = [entry for entry in items if is_bundle_index(entry.name)]
             if bundle and any(_is_file(entry) for entry in bundle):
                 yield from (e.path for e in bundle if is_article_name(e.name) and _is_file(e))
@@ -225,8 +254,10 @@ def summarize_metadata(
 
 
 def summary_of(article: Article) -> ArticleSummary:
-    """The list row of a freshly loaded or saved article (no need to read the file again)."""
-    return summarize_metadata(
+    """The list row of a freshly loaded or saved article, by its site's rules (cascades, dates),
+    without reading the file again."""
+    return summary_for(
+        article.path,
         article.relpath,
         article.metadata,
         mtime_ns=article.fingerprint.mtime_ns,
@@ -250,6 +281,30 @@ def summarize(
     site_rules = rules if rules is not None else desk_rules(root)
     relpath = path.relative_to(root).as_posix()
     return _summarize_inside(str(root), str(path), relpath, as_of, site_rules)
+
+
+def summary_for(
+    path: Path | str,
+    relpath: str,
+    metadata: dict[str, Any],
+    *,
+    mtime_ns: int = 0,
+    size: int = 0,
+    as_of: dt.datetime | None = None,
+) -> ArticleSummary:
+    """The row ``relpath`` for the file at ``path`` with this front matter, by its site's rules: for
+    a file just loaded or saved, without reading it again."""
+    where = Path(path).resolve()
+    page_rules, language = desk_rules(desk_for(where)[0]).page_rules(where)
+    return summarize_metadata(
+        relpath,
+        metadata,
+        as_of,
+        mtime_ns=mtime_ns,
+        size=size,
+        rules=page_rules,
+        language=language,
+    )
 
 
 def desk_rules(root: Path | str) -> SiteRules:

@@ -22,7 +22,7 @@ from pathlib import PurePath
 import nh3
 
 from editor.core import goldmark, shortcodes
-from editor.core.urls import check_web_url, is_local_reference
+from editor.core.urls import WEB_SCHEMES, check_web_url, is_local_reference
 
 MARKDOWN = "markdown"
 HTML = "html"
@@ -59,7 +59,7 @@ _ATTRIBUTES = {
     "q": {"cite"},
     "blockquote": {"cite"},
 }
-_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+_URL_SCHEMES = WEB_SCHEMES | {"mailto"}  # a mailto: link is shown; opening it is refused
 
 
 def kind_for_path(path: str | PurePath) -> str:

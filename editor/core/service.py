@@ -176,6 +176,17 @@ class DocumentService:
             self._cleaned.add(folder)
             clean_stale_temps(folder)
 
+    def replace_bytes(self, path: Path | str, data: bytes) -> Article:
+        """Write a whole version of a file (resolving a git conflict: mine, theirs, or merged).
+
+        The file is replaced atomically with its mode kept; the bytes must read back as an article
+        (a version with conflict markers in its front matter is refused: FrontMatterError).
+        """
+        read(data)
+        real = self.resolve(path)
+        self._replace_checked(real, self.relpath(path), data, None, "loaded")
+        return self.load(path)
+
     def update(self, path: Path | str, change: Callable[[Article], Any]) -> FileResult:
         """Load a file, let ``change`` stage edits on it, and save; never raises."""
         name = str(path)

@@ -21,10 +21,7 @@ from typing import TYPE_CHECKING, Any
 from editor.core.errors import describe_error
 from editor.core.files import read_regular
 from editor.core.frontmatter import Format, FrontMatterError, SplitFile, read
-from editor.core.images import IMAGE_KEYS, find_local_image, image_places
-from editor.core.images import (
-    resolve_local_image as resolve_local_image,  # ui.image_loader, until it moves
-)
+from editor.core.images import IMAGE_KEYS, find_local_image, image_places, static_folders
 from editor.core.index import article_paths, links_outside, outside_link_reason
 from editor.core.json_members import json_members, key_line_numbers
 from editor.core.site import SITE_MARKERS, find_site_root
@@ -205,12 +202,14 @@ def check_article(
     *,
     article_path: Path | str | None = None,
     site_root: Path | str | None = None,
+    static_dirs: tuple[Path, ...] | None = None,
 ) -> list[Problem]:
     """The problems of one article in memory (no folder scan).
 
     ``metadata`` may include unsaved edits; lines come from ``split_file`` (a key not in the file yet
-    is reported at the start of the front matter). ``article_path`` and ``site_root`` are used to find
-    local cover images; without them a local path is reported as not found.
+    is reported at the start of the front matter). ``article_path`` and ``site_root`` (and the site's
+    ``static_dirs``, read from its config when not given) are used to find local cover images;
+    without them a local path is reported as not found.
     """
     lines = _Lines(split_file)
     found = fold_keys(metadata)
@@ -262,7 +261,8 @@ def check_article(
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         if lower in IMAGE_KEYS and isinstance(value, str) and is_local_reference(value):
-            local = find_local_image(value, image_places(article_path, site_root))
+            places = image_places(article_path, site_root, static_dirs)
+            local = find_local_image(value, places)
             if local.path is None:
                 report(
                     Level.ERROR,
@@ -296,7 +296,11 @@ def check_article(
     return problems
 
 
-def check_loaded(article: Article, site_root: Path | str | None = None) -> list[Problem]:
+def check_loaded(
+    article: Article,
+    site_root: Path | str | None = None,
+    static_dirs: tuple[Path, ...] | None = None,
+) -> list[Problem]:
     """The problems of an open article, including its unsaved edits (for the form)."""
     return check_article(
         article.relpath,
@@ -304,6 +308,7 @@ def check_loaded(article: Article, site_root: Path | str | None = None) -> list[
         article.current_metadata(),
         article_path=article.path,
         site_root=site_root,
+        static_dirs=static_dirs,
     )
 
 
@@ -360,6 +365,7 @@ def check_folder(root: Path | str) -> FolderCheck:
     """
     base = Path(root).absolute()
     site_root = find_site_root(base)
+    static_dirs = static_folders(site_root)  # the site's config, read once for the folder
     if base.is_file():
         folder, paths = base.parent, iter([base])
     else:
@@ -379,7 +385,14 @@ def check_folder(root: Path | str) -> FolderCheck:
             result.problems.append(problem_for_error(relpath, error))
             continue
         result.problems.extend(
-            check_article(relpath, split_file, metadata, article_path=path, site_root=site_root)
+            check_article(
+                relpath,
+                split_file,
+                metadata,
+                article_path=path,
+                site_root=site_root,
+                static_dirs=static_dirs,
+            )
         )
         found = fold_keys(metadata)
         lines = _Lines(split_file)

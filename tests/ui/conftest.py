@@ -20,6 +20,7 @@ DIALOG_FUNCTIONS = (
     "ask_unsaved_changes",
     "ask_unsaved_articles",
     "confirm_bulk",
+    "confirm_local_address",
     "report_error",
     "report_failures",
     "ask_folder",

@@ -12,6 +12,7 @@ that names the outside changes it drops.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
@@ -22,11 +23,19 @@ from PySide6.QtWidgets import QWidget
 from editor.core import validate
 from editor.core.article import Article
 from editor.core.edit import EditError
+from editor.core.errors import describe_error
 from editor.core.files import current_bytes
-from editor.core.frontmatter import FrontMatterError
+from editor.core.frontmatter import FrontMatterError, read
+from editor.core.images import (
+    COVER_KEY,
+    ImagePlaces,
+    image_places,
+    image_references,
+    static_folders,
+)
 from editor.core.index import summary_of
 from editor.core.merge import MergeError, merge
-from editor.core.service import ConflictError, DocumentService, PathError, describe_error
+from editor.core.service import ConflictError, DocumentService, PathError
 from editor.ui.article import outside_change, resolver
 from editor.ui.article.body_view import BodyView
 from editor.ui.article.conflict_bar import ConflictBar, DiffDialog, three_way_diff, unified_diff
@@ -44,6 +53,16 @@ class DiskState(Enum):
     MISSING = "missing"
 
 
+@dataclass(frozen=True, slots=True)
+class SavedEdit:
+    """What one Save wrote: the keys edited and whether the body was (for a commit message)."""
+
+    relpath: str
+    title: str
+    keys: tuple[str, ...]
+    body: bool
+
+
 class ArticleSession(QObject):
     """The open article and the widgets that show it."""
 
@@ -58,6 +77,9 @@ class ArticleSession(QObject):
 
     message = Signal(str)
     """A short note for the status bar."""
+
+    article_saved = Signal(object)
+    """Save wrote the open article's edits to its file: a SavedEdit."""
 
     def __init__(
         self,
@@ -79,6 +101,7 @@ class ArticleSession(QObject):
         self.window = window
         self.service: DocumentService | None = None
         self.site_root: Path | None = None
+        self._static_dirs: tuple[Path, ...] = ()
         self.article: Article | None = None
         self.failed_path: str | None = None  # a row that could not be opened, and is selected
         self._thumbnail_reference: str | None = None
@@ -115,13 +138,12 @@ class ArticleSession(QObject):
         self.close()
         self.service = service
         self.site_root = site_root
+        self._static_dirs = static_folders(site_root)
 
-    def search_dirs(self) -> list[Path]:
-        """Where a local image reference is looked up: the article's folder, then the site's static/."""
-        dirs = [self.article.path.parent] if self.article else []
-        if self.site_root is not None:
-            dirs.append(self.site_root / "static")
-        return dirs
+    def image_places(self) -> ImagePlaces:
+        """Where the open article's local images are looked up (the one rule in core.images)."""
+        article_path = self.article.path if self.article else None
+        return image_places(article_path, self.site_root, self._static_dirs)
 
     # --- showing -------------------------------------------------------------------------------------
 
@@ -177,7 +199,7 @@ class ArticleSession(QObject):
         self.failed_path = None
         self.conflict_bar.clear()
         self.form.set_article(article)
-        self.body.set_article(article)
+        self.body.set_article(article, self.image_places())
         self._validate()
         self._load_thumbnail()
         self._report_dirty()
@@ -185,12 +207,13 @@ class ArticleSession(QObject):
 
     def _load_thumbnail(self) -> None:
         self._thumbnail_timer.stop()
-        reference = self.article.value("enclosure") if self.article else None
-        if not isinstance(reference, str) or not reference.strip():
+        metadata = self.article.current_metadata() if self.article else {}
+        reference = image_references(metadata).get(COVER_KEY)
+        if reference is None:
             self._thumbnail_reference = None
             return
-        self._thumbnail_reference = reference.strip()
-        self.loader.load(self._thumbnail_reference, self.search_dirs())
+        self._thumbnail_reference = reference
+        self.loader.load(self._thumbnail_reference, self.image_places())
 
     def _image_loaded(self, reference: str, image: object) -> None:
         if reference == self._thumbnail_reference:
@@ -204,7 +227,7 @@ class ArticleSession(QObject):
 
     def _edited(self, key: str, value: object) -> None:
         self._validate()
-        if key.lower() == "enclosure":
+        if key.lower() == COVER_KEY:
             self._thumbnail_timer.start()
         self._report_dirty()
         if self.article is not None:
@@ -218,7 +241,11 @@ class ArticleSession(QObject):
         self.unsaved.keep(self.article)
 
     def _validate(self) -> None:
-        problems = validate.check_loaded(self.article, self.site_root) if self.article else []
+        problems = (
+            validate.check_loaded(self.article, self.site_root, self._static_dirs)
+            if self.article
+            else []
+        )
         self.form.set_problems(problems)
 
     def _report_dirty(self) -> None:
@@ -238,12 +265,15 @@ class ArticleSession(QObject):
             return True
         if not article.is_dirty and not force:
             return True
+        keys, body = tuple(article.edits), article.new_body is not None
         try:
             saved, written = self.service.save(article, force=force)
         except ConflictError as error:
             if not _after_merge and self.disk_state() is DiskState.CHANGED and self.merge_outside():
                 return self.save(_after_merge=True)
-            self.show_conflict(str(error), can_merge=self.disk_state() is DiskState.CHANGED)
+            self.show_conflict(
+                describe_error(error), can_merge=self.disk_state() is DiskState.CHANGED
+            )
             return False
         except (EditError, PathError, OSError, ValueError) as error:
             # The reason in the message itself: behind "Show Details" nobody reads it.
@@ -258,6 +288,7 @@ class ArticleSession(QObject):
         self.row_changed.emit(summary_of(saved))
         if written:
             self.message.emit(self.tr("Saved {0}").format(saved.relpath))
+            self.article_saved.emit(SavedEdit(saved.relpath, self.title, keys, body))
         else:
             self.message.emit(
                 self.tr("{0} already held these values; nothing was written").format(saved.relpath)
@@ -271,11 +302,29 @@ class ArticleSession(QObject):
             self.unsaved.forget(self.article.relpath)
             self.undo_stack.clear()
             self.form.refresh()
-            self.body.set_article(self.article)
+            self.body.set_article(self.article, self.image_places())
             self._validate()
             self._load_thumbnail()
             self._report_dirty()
             self.article_changed.emit()
+
+    def stage_version(self, data: bytes) -> list[str]:
+        """Stage another version of the open file (History's Restore) as unsaved edits, reviewed and
+        saved like any other; returns the keys that version lacks (left as they are: a key is
+        never removed behind the editor's back). Raises FrontMatterError if it cannot be read."""
+        article = self.article
+        if article is None:
+            return []
+        split, metadata = read(data)
+        for key, value in metadata.items():
+            article.set_value(key, value)
+        article.set_body(split.body)
+        self.form.refresh()
+        self.body.set_article(article)
+        self._validate()
+        self._report_dirty()
+        self.article_changed.emit()
+        return [key for key in article.metadata if key not in metadata]
 
     def revert(self) -> None:
         """Drop the edits and show the file as it is on disk now."""
@@ -468,7 +517,9 @@ class ArticleSession(QObject):
         try:
             return self.article.text_to_save()
         except EditError as error:
-            dialogs.report_error(self.window, self.tr("Cannot show the changes"), str(error))
+            dialogs.report_error(
+                self.window, self.tr("Cannot show the changes"), describe_error(error)
+            )
             return None
 
     def review_changes(self) -> DiffDialog | None:

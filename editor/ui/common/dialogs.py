@@ -130,6 +130,24 @@ def confirm_overwrite(parent: QWidget | None, relpath: str, discarded: Sequence[
     return box.clickedButton() is overwrite
 
 
+def confirm_local_address(parent: QWidget | None, address: str) -> bool:
+    """A link points to the user's own machine or network (localhost, 192.168.x.x, 169.254.169.254):
+    open it anyway? An article from outside may use one to reach a router or a cloud's metadata."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Open a local address?"))
+    box.setText(
+        _tr("This link goes to an address on your own machine or network:\n{0}").format(address)
+    )
+    box.setInformativeText(
+        _tr("Links in articles come from outside. Open it only if you expected this address.")
+    )
+    box.setStandardButtons(Button.Open | Button.Cancel)
+    box.setDefaultButton(Button.Cancel)
+    box.setEscapeButton(Button.Cancel)
+    return box.exec() == Button.Open
+
+
 def report_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
     """Tell the user something did not work (and why)."""
     box = QMessageBox(parent)

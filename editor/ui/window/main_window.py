@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from editor import APP_NAME
 from editor.core import validate
+from editor.core.errors import describe_error
+from editor.core.images import COVER_KEY, image_references
 from editor.core.index import ArticleSummary, summary_of
 from editor.core.service import DocumentService, FileResult, Outcome
 from editor.core.site import desk_for
@@ -46,6 +48,7 @@ from editor.ui.images.cover_preview import CoverPreviewDialog, ImageLoader
 from editor.ui.window.actions import ActionId, ActionRegistry, WindowState
 from editor.ui.window.bulk import BulkRunner
 from editor.ui.window.check_panel import CheckPanel
+from editor.ui.window.git_wiring import GitWiring
 from editor.ui.window.multi_selection import MultiSelection
 from editor.ui.window.unsaved_flow import UnsavedFlow
 from editor.ui.window.window_layout import (
@@ -131,6 +134,7 @@ class MainWindow(QMainWindow):
         self.watcher = FolderWatcher(self.pool, self._known_rows, self)
         self._build_menus()
         self._connect()
+        self.git = GitWiring(self)  # before the layout: its History dock is restored with it
         self._layout = LayoutParts(
             self,
             self.list_view,
@@ -227,7 +231,7 @@ class MainWindow(QMainWindow):
         act[ActionId.TOGGLE_DRAFT].triggered.connect(lambda: self.bulk.set_draft(None))
         act[ActionId.PUBLISH_AND_NEXT].triggered.connect(self.bulk.publish_and_next)
         act[ActionId.OPEN_SOURCE].triggered.connect(self.open_source_link)
-        act[ActionId.OPEN_COVER].triggered.connect(lambda: self.open_cover("enclosure"))
+        act[ActionId.OPEN_COVER].triggered.connect(lambda: self.open_cover(COVER_KEY))
         act[ActionId.NEXT].triggered.connect(lambda: self.step(1))
         act[ActionId.PREVIOUS].triggered.connect(lambda: self.step(-1))
         act[ActionId.RELOAD].triggered.connect(self.reload_folder)
@@ -374,7 +378,9 @@ class MainWindow(QMainWindow):
                 self.list_panel.reselect()
 
     def _scan_failed(self, error: BaseException) -> None:
-        self.show_message(self.tr("The folder could not be read: {0}").format(error))
+        self.show_message(
+            self.tr("The folder could not be read: {0}").format(describe_error(error))
+        )
 
     def _scan_done(self) -> None:
         self._scan_task = None
@@ -630,7 +636,7 @@ class MainWindow(QMainWindow):
             link = self.session.article.value("source_link")
             links.open_external(link if isinstance(link, str) else "", self)
 
-    def open_cover(self, key: str = "enclosure") -> None:
+    def open_cover(self, key: str = COVER_KEY) -> None:
         article = self.session.article
         if article is None or not self._cover_images():
             return
@@ -641,18 +647,12 @@ class MainWindow(QMainWindow):
             )
             self._cover_dialog = dialog
         self._cover_dialog.show_images(
-            self._cover_images(), self.session.search_dirs(), self.session.title
+            self._cover_images(), self.session.image_places(), self.session.title
         )
 
     def _cover_images(self) -> dict[str, str]:
         article = self.session.article
-        if article is None:
-            return {}
-        return {
-            name: value.strip()
-            for name in ("enclosure", "qrcode")
-            if isinstance(value := article.value(name), str) and value.strip()
-        }
+        return image_references(article.current_metadata()) if article is not None else {}
 
     def _follow_cover_preview(self) -> None:
         """An open preview follows the open article (it showed the first story's images before)."""
@@ -660,7 +660,7 @@ class MainWindow(QMainWindow):
         if dialog is not None and dialog.isVisible():
             dialog.show_images(
                 self._cover_images(),
-                self.session.search_dirs(),
+                self.session.image_places(),
                 self.session.title or self.session.failed_path or "",
                 bring_to_front=False,
             )
@@ -703,13 +703,16 @@ class MainWindow(QMainWindow):
                 and self.model.summary(article.relpath).draft
             ),
             has_source_link=has("source_link"),
-            has_cover=has("enclosure") or has("qrcode"),
+            has_cover=bool(article and image_references(article.current_metadata())),
             has_next=self.list_panel.has_step(1),
             has_previous=self.list_panel.has_step(-1),
             can_undo=not self.multi.active
             and (self.undo_stack.canUndo() or self.write_history.stack.canUndo()),
             can_redo=not self.multi.active
             and (self.undo_stack.canRedo() or self.write_history.stack.canRedo()),
+            in_git=self.git.desk.active if hasattr(self, "git") else False,
+            git_busy=self.git.desk.busy if hasattr(self, "git") else False,
+            git_operation=bool(self.git.operation) if hasattr(self, "git") else False,
         )
 
     def update_actions(self, *_args: object) -> None:
@@ -741,6 +744,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop background work and watching (the window is going away)."""
         self.watcher.stop()
+        self.git.shutdown()
         self.check_panel.cancel()
         if self._scan_task is not None:
             self._scan_task.cancel()

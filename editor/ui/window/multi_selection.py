@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from editor.core.article import Article
 from editor.core.frontmatter import FrontMatterError
-from editor.core.index import ArticleSummary
+from editor.core.index import ArticleSummary, summary_of
 from editor.core.service import PathError
-from editor.ui.article.article_session import ArticleSession, summary_of
+from editor.ui.article.article_session import ArticleSession
 from editor.ui.article.unsaved import UnsavedEdits
 from editor.ui.common import dialogs
 from editor.ui.common.wording import counted

@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from editor.core.index import ArticleSummary
+from editor.core.index import ArticleSummary, summary_of
 from editor.core.journal import Restoration, Restored
-from editor.ui.article.article_session import ArticleSession, summary_of
+from editor.ui.article.article_session import ArticleSession
 from editor.ui.article.unsaved import UnsavedEdits
 from editor.ui.common import dialogs
 from editor.ui.common.wording import counted

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -517,11 +517,34 @@ def test_open_source_link_opens_only_web_links(window: MainWindow, asked) -> Non
         "https://auto.example.com/northgate/2026/10/lanchi-semi-solid-prototype"
     ]
     asked.answer("report_error", None)
-    window.body.link_activated.emit(QUrl("javascript:alert(1)"))
+    window.body.link_activated.emit("javascript:alert(1)")
     window.form.open_link_requested.emit("source_link", "file:///etc/passwd")
     assert len(asked.opened) == 1
     messages = [args[1] for args in asked.named("report_error")]
     assert len(messages) == 2 and all("only opens web links" in message for message in messages)
+
+
+def test_every_open_path_asks_before_a_local_address_and_refuses_userinfo(
+    window: MainWindow, asked
+) -> None:
+    assert window.select_path(LANCHI)
+    asked.answer("confirm_local_address", False)
+    asked.answer("report_error", None)
+    window.form.open_link_requested.emit("source_link", "http://192.168.1.1/admin")
+    window.body.link_activated.emit("http://169.254.169.254/latest/meta-data/")
+    assert asked.named("confirm_local_address") == [
+        ("http://192.168.1.1/admin",),
+        ("http://169.254.169.254/latest/meta-data/",),
+    ]
+    assert asked.opened == []
+    asked.answer("confirm_local_address", True)
+    window.body.link_activated.emit("http://localhost:1313/preview/")
+    assert asked.opened == ["http://localhost:1313/preview/"]
+    window.body.link_activated.emit("https://example.org@evil.example/")
+    window.form.open_link_requested.emit("source_link", "https://example.org\\@evil.example/")
+    (userinfo,), (backslash,) = (args[1:2] for args in asked.named("report_error"))
+    assert "would open 'evil.example'" in userinfo and "backslash" in backslash
+    assert asked.opened == ["http://localhost:1313/preview/"]
 
 
 def test_open_cover_shows_the_preview_dialog(qtbot, window: MainWindow) -> None:
