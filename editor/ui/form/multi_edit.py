@@ -160,6 +160,7 @@ class MultiEditForm(QWidget):
         form = QFormLayout(content)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: labels go above
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self._editors, self._labels = {}, {}
         for key, field in self._fields.items():
@@ -181,10 +182,11 @@ class MultiEditForm(QWidget):
 
     def _make_editor(self, key: str, field: SharedField) -> FieldEditor | None:
         kind = kind_for(key, field.value)
-        mixed_text = self.tr("Mixed — type to set it in all")
+        mixed_text = self.tr("Mixed: type to set all")
         editor: FieldEditor
         if kind in (FieldKind.TEXT, FieldKind.LINK):
             editor = TextEditor(key)
+            editor.line.setMinimumWidth(editor.fontMetrics().horizontalAdvance("M") * 8)
             editor.line.setPlaceholderText(mixed_text if field.mixed else "")
         elif kind is FieldKind.MULTILINE:
             editor = MultiLineEditor(key, lines=2, max_lines=6)
