@@ -46,8 +46,10 @@ def value_kind(value: Any) -> str:
     if isinstance(value, dt.date):
         return DATE
     if isinstance(value, str):
-        if parse_date(value) is not None:
-            return DATE if len(value.strip()) == 10 else DATETIME
+        # Only a short string starting with a digit can be a date (the scan asks this per value).
+        text = value.strip()
+        if text[:1].isdigit() and len(text) <= 40 and parse_date(value) is not None:
+            return DATE if len(text) == 10 else DATETIME
         return TEXT
     if isinstance(value, list):
         return LIST
@@ -59,9 +61,20 @@ def value_kind(value: Any) -> str:
 Profile = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, tuple[str, ...]], ...]]
 
 
+# Most files of a desk share a handful of shapes (the same keys with the same kinds): one tuple per
+# shape keeps the rows small, and a batch pickled from a scan worker carries each shape once.
+_SHAPES: dict[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = {}
+_MAX_SHAPES = 4096
+
+
 def profile(metadata: Mapping[str, Any]) -> Profile:
     """(key, kind) for each top-level key, and (key, items) for each list of strings."""
     kinds = tuple((key, value_kind(value)) for key, value in metadata.items())
+    shared = _SHAPES.get(kinds)
+    if shared is not None:
+        kinds = shared
+    elif len(_SHAPES) < _MAX_SHAPES:
+        _SHAPES[kinds] = kinds
     lists = tuple(
         (
             key,

@@ -87,3 +87,9 @@ def test_default_values() -> None:
     assert default_value(DATE, now) == dt.date(2025, 1, 2)
     assert default_value(LIST, now) == []
     assert default_value(TEXT, now) is None and default_value(None, now) is None
+
+
+def test_files_of_one_shape_share_one_profile_tuple() -> None:
+    first, _ = profile({"title": "A", "draft": True})
+    second, _ = profile({"title": "B", "draft": False})
+    assert first is second
