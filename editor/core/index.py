@@ -36,6 +36,7 @@ from editor.core.state import (
     judge,
 )
 from editor.core.values import hugo_reads_date
+from editor.core.vocabulary import profile
 
 NO_REASON = StateReason()
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
@@ -73,6 +74,10 @@ class ArticleSummary:
     # came from: what the list's Date column shows.
     publish_date: dt.datetime | None = None
     date_key: str = ""
+    # The file's keys with the kind of each value, and its lists of strings (vocabulary.profile):
+    # what the form offers when adding a field or completing a tag.
+    fields: tuple[tuple[str, str], ...] = ()
+    lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def why(self) -> str:
@@ -235,6 +240,7 @@ def summarize_metadata(
     error = _unreadable_date(lowered)
     if error is not None:
         state = PublishState.INVALID
+    fields, lists = profile(metadata)
     return ArticleSummary(
         path=relpath,
         title=_text(lowered.get("title")),
@@ -252,6 +258,8 @@ def summarize_metadata(
         date_key=date_key,
         reason=reason,
         language=language,
+        fields=fields,
+        lists=lists,
     )
 
 
