@@ -1,9 +1,17 @@
-"""Generate a desk of seed-like articles (a Hugo site) for the benchmarks, deterministically."""
+"""Generate a desk of seed-like articles (a Hugo site) for the benchmarks, deterministically.
+
+The articles mimic shared/reference/seed-article.md (the shape real wire stories have): TOML front
+matter with the seed's twelve keys, ~4 KB in all with a body of ``<p>`` paragraphs, in dated folders
+(content/news/YYYY/MM/DD/), 30% drafts, one in ten with a ``[params]`` table, one in eight with comments,
+a few scheduled or expired. A generator that is not tuned to the parser keeps the figures honest.
+"""
 
 from __future__ import annotations
 
 import random
 from pathlib import Path
+
+GENERATOR_VERSION = "seed-2"
 
 _WORDS = [
     "harbour",
@@ -31,65 +39,88 @@ _WORDS = [
     "water",
     "review",
     "launch",
+    "strategic",
+    "partnership",
+    "premium",
+    "vehicle",
+    "brand",
+    "luxury",
+    "sector",
+    "domestic",
+    "challenge",
+    "manufacturers",
+    "technology",
 ]
 _SOURCES = (
+    "InvestorBrandNetwork (IBN)",
     "Harbor Wire",
     "Meridian Business Desk",
     "Northgate Tech Report",
     "Coastline Press Service",
 )
-_PARAGRAPH = (
-    "<p>{a} officials said on {day} that the {b} programme would continue into next year, citing "
-    "steady demand and a backlog of {n} orders. Analysts at regional banks described the figures as "
-    "encouraging but cautioned that input costs remain volatile and that the {c} market is crowded.</p>"
-)
 
 
-def article_text(index: int, rng: random.Random) -> str:
-    words = rng.sample(_WORDS, 6)
-    title = " ".join(word.capitalize() for word in words)
-    state = index % 10
-    draft = "true" if state == 0 else "false"
-    year = 2031 if state == 1 else 2025
-    lines = [
-        "+++",
+def _sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(_WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def _paragraph(rng: random.Random) -> str:
+    return "<p>" + " ".join(_sentence(rng, rng.randint(12, 22)) for _ in range(5)) + "</p>"
+
+
+def article_text(index: int, rng: random.Random) -> tuple[str, str]:
+    """(relative folder, text) of article ``index``."""
+    title = " ".join(word.capitalize() for word in rng.sample(_WORDS, 9))
+    year = 2024 + index % 2
+    month, day = 1 + index % 12, 1 + (index // 12) % 28
+    hour, minute, second = index % 24, (index * 7) % 60, (index * 13) % 60
+    roll = rng.random()
+    draft = "true" if roll < 0.30 else "false"
+    lines = ["+++"]
+    if index % 8 == 0:
+        lines.append("# imported from the wire; do not edit the ids")
+    lines += [
         f'title = "{title} {index}"',
-        f'date = "{year}-{1 + index % 12:02d}-{1 + index % 28:02d}T{index % 24:02d}:{index % 60:02d}:00Z"',
+        f'date = "{year}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}Z"',
         f"draft = {draft}",
-        f'summary = "{title} — a summary of the story that runs to a realistic length for a wire item."',
-        f'description = "{title}: what happened and why it matters."',
-        f'source_link = "https://example.com/wire/{index}"',
-        f'enclosure = "https://images.example.org/covers/{index}.png"',
-        f"article_id = {200000 + index}",
-        f"feed_item_id = {20000 + index}",
-        f'qrcode = "https://images.example.org/qr/{index}.webp"',
+        f'summary = "{_sentence(rng, 40)}"',
+        f'description = "{_sentence(rng, 28)}"',
+        f'source_link = "https://rss.example.com/gcs/{index}-{rng.choice(_WORDS)}/"',
+        f'enclosure = "https://cdn.example.app/genai/images/{index % 300}/{index:08x}.png"',
+        f"article_id = {218000 + index}",
+        f"feed_item_id = {21000 + index}",
+        f'qrcode = "https://cdn.example.app/ibn/qrcode/{index % 300}/{index:06x}.webp"',
         f'source = "{_SOURCES[index % len(_SOURCES)]}"',
     ]
-    if state == 2:
-        lines.append('expiryDate = "2025-12-31T00:00:00Z"')
+    if 0.30 <= roll < 0.33:
+        lines.append(f"publishDate = {year + 7}-{month:02d}-{day:02d}T09:00:00+02:00  # embargo")
+    elif 0.33 <= roll < 0.36:
+        lines.append('expiryDate = "2025-01-01T00:00:00Z"')
+    if index % 10 == 0:
+        lines += ["", "[params]", f"priority = {index % 5}", 'tags = ["wire", "business"]']
     lines.append("+++")
-    body = "".join(
-        _PARAGRAPH.format(
-            a=words[0].capitalize(), b=words[1], c=words[2], day="Monday", n=rng.randint(10, 900)
-        )
-        for _ in range(5)
-    )
-    return "\n".join(lines) + "\n\n" + body + "\n"
+    body = "".join(_paragraph(rng) for _ in range(5))
+    folder = f"content/news/{year}/{month:02d}/{day:02d}"
+    return folder, "\n".join(lines) + "\n\n" + body
 
 
-def generate_desk(root: Path, count: int, folders: int = 50) -> Path:
+def generate_desk(root: Path, count: int) -> Path:
     """Write ``count`` articles under root/content (once; reused when the marker matches)."""
     marker = root / ".generated"
-    if marker.exists() and marker.read_text() == str(count):
+    stamp = f"{GENERATOR_VERSION} {count}"
+    if marker.exists() and marker.read_text() == stamp:
         return root
     rng = random.Random(42)
-    content = root / "content"
+    made: set[str] = set()
     for index in range(count):
-        folder = content / f"section-{index % folders:02d}"
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"story-{index:05d}.md").write_text(article_text(index, rng), encoding="utf-8")
+        folder, text = article_text(index, rng)
+        if folder not in made:
+            (root / folder).mkdir(parents=True, exist_ok=True)
+            made.add(folder)
+        (root / folder / f"story-{index:06d}.md").write_text(text, encoding="utf-8")
     (root / "hugo.toml").write_text(
         'baseURL = "https://example.org/"\ntitle = "Bench desk"\n', encoding="utf-8"
     )
-    marker.write_text(str(count))
+    marker.write_text(stamp)
     return root

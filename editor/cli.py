@@ -12,7 +12,6 @@ import contextlib
 import datetime as dt
 import difflib
 import io
-import json
 import os
 import sys
 import unicodedata
@@ -20,13 +19,25 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from editor import __version__
+from editor import __version__, cli_git, merge_driver
+from editor.cli_common import (
+    PROG,
+    CommandError,
+)
+from editor.cli_common import display as _display
+from editor.cli_common import err as _err
+from editor.cli_common import existing as _existing
+from editor.cli_common import jsonable as _jsonable
+from editor.cli_common import out as _out
 from editor.core.article import Article
+from editor.core.errors import describe_error
 from editor.core.frontmatter import FrontMatterError
-from editor.core.index import ArticleSummary, scan
-from editor.core.service import DocumentService, FileResult, Outcome, describe_error
-from editor.core.state import ALL_DATE_KEYS, PublishState, hugo_key, state_of
-from editor.core.validate import Level, check_folder, find_site_root
+from editor.core.index import ArticleSummary, desk_rules, scan
+from editor.core.names import json_text, shown_path
+from editor.core.service import DocumentService, FileResult, Outcome
+from editor.core.site import desk_for, find_site_root, site_for_desk
+from editor.core.state import ALL_DATE_KEYS, PublishState, Verdict, hugo_key, judge
+from editor.core.validate import Level, check_folder
 from editor.core.values import (
     format_date_like,
     hugo_reads_date,
@@ -37,26 +48,23 @@ from editor.core.values import (
     same_value,
 )
 
-PROG = "copydesk"
-SUBCOMMANDS = ("open", "list", "show", "set", "publish", "draft", "check")
+SUBCOMMANDS = (
+    "open",
+    "list",
+    "show",
+    "set",
+    "publish",
+    "draft",
+    "check",
+    "merge-driver",
+    *cli_git.COMMANDS,
+)
 EXIT_CLOSED_PIPE = 128 + 13  # 128 + SIGPIPE: what `yes | head -1` leaves in ${PIPESTATUS[0]}
 TITLE_WIDTH = 60  # cells; longer titles are cut with an ellipsis in the table
 _HUGO_DATE_KEYS = frozenset(ALL_DATE_KEYS)
 
 
-class CommandError(Exception):
-    """A failure to report as ``copydesk: message`` with exit status 1."""
-
-
 # --- output helpers --------------------------------------------------------------------------------
-
-
-def _out(text: str = "") -> None:
-    print(text, file=sys.stdout)
-
-
-def _err(text: str) -> None:
-    print(f"{PROG}: {text}", file=sys.stderr)
 
 
 def _cells(text: str) -> int:
@@ -83,22 +91,6 @@ def _fit(text: str, width: int) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-def _jsonable(value: Any) -> Any:
-    """Front matter values as JSON: dates and times as ISO strings."""
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(key): _jsonable(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(item) for item in value]
-    return value
-
-
-def _display(value: Any) -> str:
-    """A value as one line for a person: strings quoted, the rest as JSON."""
-    return json.dumps(_jsonable(value), ensure_ascii=False)
 
 
 def _plain(value: Any) -> str:
@@ -150,6 +142,11 @@ def build_parser() -> argparse.ArgumentParser:
     opener.add_argument(
         "path", nargs="?", metavar="PATH", help="a content folder, a Hugo site, or one article"
     )
+    opener.add_argument(
+        "--screenshot",
+        metavar="FILE",
+        help="save a picture of the window (PNG) once the list has loaded, then quit",
+    )
     opener.set_defaults(run=cmd_open)
 
     lister = commands.add_parser(
@@ -192,18 +189,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     setter.add_argument("file", metavar="FILE")
     setter.add_argument("assignments", nargs="+", type=_assignment, metavar="KEY=VALUE")
+    cli_git.add_commit_option(setter)
     setter.set_defaults(run=cmd_set)
 
     publisher = commands.add_parser(
         "publish", prog=f"{PROG} publish", help="set draft = false in each file"
     )
     publisher.add_argument("files", nargs="+", metavar="FILE")
+    cli_git.add_commit_option(publisher)
     publisher.set_defaults(run=cmd_publish)
 
     drafter = commands.add_parser(
         "draft", prog=f"{PROG} draft", help="set draft = true in each file"
     )
     drafter.add_argument("files", nargs="+", metavar="FILE")
+    cli_git.add_commit_option(drafter)
     drafter.set_defaults(run=cmd_draft)
 
     checker = commands.add_parser(
@@ -213,21 +213,12 @@ def build_parser() -> argparse.ArgumentParser:
         "path", metavar="PATH", help="a folder (searched recursively) or one article"
     )
     checker.set_defaults(run=cmd_check)
+    cli_git.add_commands(commands)
+    merge_driver.add_parser(commands, PROG)
     return parser
 
 
 # --- commands --------------------------------------------------------------------------------------
-
-
-def _existing(path_text: str, *, folder_ok: bool) -> Path:
-    path = Path(path_text)
-    if not path.exists():
-        raise CommandError(
-            f"{path_text}: no such file or folder" if folder_ok else f"{path_text}: no such file"
-        )
-    if not folder_ok and path.is_dir():
-        raise CommandError(f"{path_text}: is a folder, not an article file")
-    return path
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -236,11 +227,19 @@ def cmd_open(args: argparse.Namespace) -> int:
         from editor.app import main as app_main
     except ImportError as error:
         raise CommandError(f"the window cannot start: {error}") from None
-    return app_main(path)
+    return app_main(path, screenshot=args.screenshot)
+
+
+def _warn_about_site(root: Path) -> None:
+    """Say so when the site's config cannot be read: the states then follow Hugo's defaults."""
+    site = site_for_desk(root if root.is_dir() else root.parent)
+    if site.error:
+        _err(f"warning: {site.error}; Hugo's defaults are used")
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     root = _existing(args.path, folder_ok=True)
+    _warn_about_site(root)
     rows = [
         row
         for batch in scan(root, args.as_of)
@@ -248,7 +247,12 @@ def cmd_list(args: argparse.Namespace) -> int:
         if args.state is None or row.state == args.state
     ]
     if args.json:
-        _out(json.dumps([row.to_json() for row in rows], ensure_ascii=False, indent=2))
+        documents = [row.to_json() for row in rows]
+        in_git = cli_git.git_fields(root, [row.path for row in rows])
+        if in_git is not None:  # only inside a git checkout
+            for document in documents:
+                document.update(in_git[document["path"]])
+        _out(json_text(documents))
         return 0
     if not rows:
         print(
@@ -260,10 +264,17 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     titles = [_row_title(row) for row in rows]
     width = min(TITLE_WIDTH, max(_cells("TITLE"), *(_cells(title) for title in titles)))
-    _out(f"{'STATE':<9}  {'DATE (UTC)':<16}  {_fit('TITLE', width)}  PATH")
+    # A language column only where the site is multilingual (the index sets it only there).
+    lang_width = max((len(row.language) for row in rows), default=0)
+    lang_width = max(lang_width, len("LANG")) if lang_width else 0
+    lang_head = f"{'LANG':<{lang_width}}  " if lang_width else ""
+    _out(f"{'STATE':<9}  {'DATE (UTC)':<16}  {lang_head}{_fit('TITLE', width)}  PATH")
     for row, title in zip(rows, titles, strict=True):
         date = row.date.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M") if row.date else ""
-        _out(f"{row.state.value:<9}  {date:<16}  {_fit(title, width)}  {row.path}")
+        lang = f"{row.language:<{lang_width}}  " if lang_width else ""
+        _out(
+            f"{row.state.value:<9}  {date:<16}  {lang}{_fit(title, width)}  {shown_path(row.path)}"
+        )
     return 0
 
 
@@ -288,23 +299,35 @@ def _load(path_text: str) -> Article:
         raise CommandError(f"{path_text}: {describe_error(error)}") from None
 
 
+def _verdict(article: Article, as_of: dt.datetime | None) -> Verdict:
+    """The article's state by its site's rules (cascade, [frontmatter], timeZone, build)."""
+    root, _ = desk_for(article.path)
+    rules, _ = desk_rules(root).page_rules(Path(article.path).resolve())
+    mtime = dt.datetime.fromtimestamp(article.fingerprint.mtime_ns / 1e9, dt.UTC)
+    return judge(article.metadata, as_of, rules, mtime=mtime)
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     article = _load(args.file)
-    state = state_of(article.metadata, args.as_of).value
+    verdict = _verdict(article, args.as_of)
+    state = verdict.state.value
     if args.json:
         document = {
             "path": args.file,
             "format": article.format.value,
             "state": state,
+            "reason": {**verdict.reason.to_json(), "text": verdict.reason.describe(verdict.state)},
             "metadata": _jsonable(article.metadata),
             "body": article.body,
         }
-        _out(json.dumps(document, ensure_ascii=False, indent=2))
+        _out(json_text(document))
         return 0
     for key, value in article.metadata.items():
         _out(f"{key}: {_plain(value)}")
     _out()
     _out(f"state: {state}")
+    if verdict.state is not PublishState.PUBLISHED and verdict.reason.key:
+        _out(f"because: {verdict.reason.describe(verdict.state).partition(': ')[2]}")
     _out()
     body = article.body.lstrip("\r\n")  # the blank line after the front matter is not content
     sys.stdout.write(body if body.endswith("\n") or not body else body + "\n")
@@ -406,9 +429,8 @@ def cmd_set(args: argparse.Namespace) -> int:
         paths = {key: key_path(key) for key in assignments}
     except ValueError as error:
         raise CommandError(str(error)) from None
-    changes: list[
-        tuple[str, Any, Any, bool]
-    ] = []  # (key as shown, old, new, whether the file had it)
+    # (top-level key, key as shown, old, new, whether the file had it)
+    changes: list[tuple[str, str, Any, Any, bool]] = []
 
     def change(article: Article) -> None:
         current = article.current_metadata()
@@ -418,7 +440,7 @@ def cmd_set(args: argparse.Namespace) -> int:
             shown = ".".join((top, *parts[1:]))
             current, old, new = _nested_set(current, (top, *parts[1:]), text, shown)
             article.set_value(top, current[top])
-            changes.append((shown, old, new, old is not None))
+            changes.append((top, shown, old, new, old is not None))
 
     result = _service_for(path).update(path.absolute(), change)
     if result.outcome is Outcome.FAILED:
@@ -426,16 +448,26 @@ def cmd_set(args: argparse.Namespace) -> int:
     if result.outcome is Outcome.UNCHANGED or result.article is None:
         _out(f"{args.file}: unchanged")
         return 0
-    for shown, old, new, had in changes:
+    changed_keys = []
+    for top, shown, old, new, had in changes:
         if had and same_value(old, new):
             continue
+        changed_keys.append(top)
         before = _display(old) if had else "(new)"
         _out(f"{args.file}: {shown}: {before} -> {_display(new)}")
+    if args.commit:
+        return cli_git.commit_written("Edit", [result], list(dict.fromkeys(changed_keys)))
     return 0
 
 
-def _bulk(files: Sequence[str], operation: Callable[[DocumentService, Path], FileResult]) -> int:
+def _bulk(
+    files: Sequence[str],
+    operation: Callable[[DocumentService, Path], FileResult],
+    commit_as: str | None = None,
+) -> int:
+    """Run ``operation`` on each file; with ``commit_as`` (an action name), commit what was written."""
     failed = 0
+    results = []
     for name in files:
         try:
             path = _existing(name, folder_ok=False)
@@ -444,24 +476,29 @@ def _bulk(files: Sequence[str], operation: Callable[[DocumentService, Path], Fil
             result = FileResult(name, Outcome.FAILED, message)
         else:
             result = operation(_service_for(path), path.absolute())
+        results.append(result)
         if result.outcome is Outcome.FAILED:
             failed += 1
             _err(f"{name}: failed: {result.message}")
         else:
             _out(f"{name}: {result.outcome.value}")
-    return 1 if failed else 0
+    committed = cli_git.commit_written(commit_as, results) if commit_as else 0
+    return 1 if failed or committed else 0
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    return _bulk(args.files, lambda service, path: service.publish([path])[0])
+    commit_as = "Publish" if args.commit else None
+    return _bulk(args.files, lambda service, path: service.publish([path])[0], commit_as)
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    return _bulk(args.files, lambda service, path: service.unpublish([path])[0])
+    commit_as = "Back to draft" if args.commit else None
+    return _bulk(args.files, lambda service, path: service.unpublish([path])[0], commit_as)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     root = _existing(args.path, folder_ok=True)
+    _warn_about_site(root)
     result = check_folder(root)
     single = root.is_file()
 
@@ -469,7 +506,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return args.path if single else str(Path(args.path) / relpath)
 
     for problem in sorted(result, key=lambda item: (shown(item.path), item.line or 0)):
-        where = f"{shown(problem.path)}:{problem.line}" if problem.line else shown(problem.path)
+        name = shown_path(shown(problem.path))
+        where = f"{name}:{problem.line}" if problem.line else name
         _out(f"{where}: {problem.level.value}: {problem.message}")
     files = f"{result.files} file" + ("" if result.files == 1 else "s")
     if result.problems:
@@ -490,14 +528,16 @@ def _count(number: int, level: Level) -> str:
 
 
 def _tolerant_output() -> None:
-    """A terminal that cannot show some character gets a replacement, not an exception."""
+    """A terminal that cannot show some character gets a replacement, not an exception.
+
+    On a UTF-8 stream, a file name that is not UTF-8 comes out as ``\\udcxx`` escapes: the raw
+    bytes (Python's default in a C locale) would make the output invalid UTF-8.
+    """
     for stream in (sys.stdout, sys.stderr):
-        if (
-            isinstance(stream, io.TextIOWrapper)
-            and (stream.encoding or "").lower().replace("-", "") != "utf8"
-        ):
+        if isinstance(stream, io.TextIOWrapper):
+            utf8 = (stream.encoding or "").lower().replace("-", "") == "utf8"
             with contextlib.suppress(ValueError, OSError):
-                stream.reconfigure(errors="replace")
+                stream.reconfigure(errors="backslashreplace" if utf8 else "replace")
 
 
 def _silence_stdout() -> None:

@@ -30,7 +30,8 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter, QPixma
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from editor.app import bundled_samples, create_main_window, has_display
+from editor.app import create_main_window, has_display
+from editor.bundled import bundled_samples
 from editor.core import validate
 from editor.ui.common import dialogs
 from editor.ui.form.metadata_form import CoverThumbnail

@@ -27,7 +27,9 @@ import tomlkit
 import tomlkit.exceptions
 from tomlkit.items import String, StringType
 
+from editor.core import yaml_style
 from editor.core.frontmatter import Format, FrontMatterError, SplitFile, parse_front
+from editor.core.json_members import JsonMember, json_members, value_spans
 from editor.core.values import parse_date, same_value
 
 
@@ -35,17 +37,45 @@ class EditError(ValueError):
     """An edit that cannot be made without changing more than the edited value."""
 
 
+class _Remove:
+    """The type of :data:`REMOVE`."""
+
+    _instance: _Remove | None = None
+
+    def __new__(cls) -> _Remove:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "REMOVE"
+
+    def __reduce__(self) -> str:
+        return "REMOVE"  # pickled by name: the one instance survives a trip to a worker process
+
+
+# An edit whose value is REMOVE deletes the key (its line, with a comment on that line). A dict
+# given for a key that holds a table is written key by key, so the table's other lines stay.
+REMOVE: Any = _Remove()
+
+
 def apply_edits(
     split_file: SplitFile, edits: Mapping[str, Any], old: Mapping[str, Any] | None = None
 ) -> SplitFile:
     """Return ``split_file`` with top-level ``edits`` (key → new value) applied to its front matter.
 
-    ``old`` is the front matter already parsed from ``split_file``, when the caller has it.
+    ``old`` is the front matter already parsed from ``split_file``, when the caller has it. A value
+    of :data:`REMOVE` deletes the key; a dict for a key holding a table changes only the keys of the
+    table that differ (recursively), so a merge of ``[params]`` touches the changed lines alone.
     """
     if not edits:
         return split_file
     if old is None:
         old = parse_front(split_file)
+    # Removing a key the file does not have is no edit.
+    edits = {key: value for key, value in edits.items() if value is not REMOVE or key in old}
+    if not edits:
+        return split_file
     if split_file.format is Format.NONE:
         new_split = _add_toml_block(split_file, edits)
     else:
@@ -65,7 +95,10 @@ def _verify(new_split: SplitFile, old: Mapping[str, Any], edits: Mapping[str, An
             f"The edit would make the front matter unreadable ({error.message})"
         ) from None
     for key in old.keys() | new.keys():
-        if key in edits:
+        if key in edits and edits[key] is REMOVE:
+            if key in new:
+                raise EditError(f"Could not remove {key!r}")
+        elif key in edits:
             if key not in new or not _matches(edits[key], new[key]):
                 raise EditError(f"Could not write {key!r} so that it reads back as the value given")
         elif key not in old or key not in new or not same_value(old[key], new[key]):
@@ -86,6 +119,12 @@ def _matches(expected: Any, got: Any) -> bool:
         )
     if isinstance(expected, float) and isinstance(got, float):
         return expected == got
+    if isinstance(expected, dict) and isinstance(got, dict):
+        return expected.keys() == got.keys() and all(_matches(expected[k], got[k]) for k in got)
+    if isinstance(expected, list) and isinstance(got, list):
+        return len(expected) == len(got) and all(
+            _matches(a, b) for a, b in zip(expected, got, strict=True)
+        )
     return False
 
 
@@ -101,7 +140,10 @@ def _edit_toml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
         raise EditError("This TOML front matter cannot be edited without reformatting it")
     added: dict[str, Any] = {}
     for key, value in edits.items():
-        if key in doc:
+        if value is REMOVE:
+            if key in doc:
+                del doc[key]
+        elif key in doc:
             _toml_set(doc, key, value, newline)
         else:
             added[key] = value
@@ -112,21 +154,22 @@ def _edit_toml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
 
 
 def _toml_set(container: Any, key: str, value: Any, newline: str) -> None:
-    """Set ``container[key]``; a table given a new dict changes only the nested values that differ
-    (``params.author`` edits that one line of ``[params]``, not the whole table)."""
+    """Set ``container[key]``; a table given a dict keeps its lines and changes the keys that differ."""
     old_item = container[key]
-    if isinstance(value, dict) and isinstance(old_item, dict) and value:
-        for sub, sub_value in value.items():
-            if sub in old_item and same_value(old_item[sub], sub_value):
-                continue
-            if sub in old_item:
-                _toml_set(old_item, sub, sub_value, newline)
-            else:
-                old_item[sub] = _toml_item_like(None, sub_value, newline)
+    if isinstance(value, dict) and isinstance(old_item, dict):
         for sub in [sub for sub in old_item if sub not in value]:
             del old_item[sub]
+        for sub, sub_value in value.items():
+            if sub not in old_item:
+                old_item[sub] = _plain(sub_value)
+            elif not same_value(_unwrap(old_item[sub]), sub_value):
+                _toml_set(old_item, sub, sub_value, newline)
         return
     container[key] = _toml_item_like(old_item, value, newline)
+
+
+def _unwrap(item: Any) -> Any:
+    return item.unwrap() if hasattr(item, "unwrap") else item
 
 
 def _toml_item_like(old_item: Any, value: Any, newline: str = "\n") -> Any:
@@ -134,23 +177,48 @@ def _toml_item_like(old_item: Any, value: Any, newline: str = "\n") -> Any:
         kind = old_item.type
         literal = kind in (StringType.SLL, StringType.MLL)
         multiline = kind in (StringType.MLB, StringType.MLL)
-        if literal and (
-            "'" in value
-            or (not multiline and "\n" in value)
-            or "'''" in value
-            or _TOML_CONTROL.search(value)
-        ):
-            literal = False
-        if not multiline and "\n" in value:
-            multiline = False  # a basic string escapes the line breaks
+        if literal and not _fits_toml_literal(value, multiline):
+            literal = False  # a basic string of the same kind escapes what the literal cannot hold
+        if multiline and "\r" in value:
+            # A multi-line string reads a CRLF as "\n": only a one-line basic string keeps the CR.
+            literal = multiline = False
         if multiline and newline != "\n":
             # TOML reads a line break inside a multi-line string as "\n" whatever its bytes, so the
             # file's own line ending keeps the value and the file's line endings both.
             value = value.replace("\r\n", "\n").replace("\n", newline)
-        return tomlkit.string(value, literal=literal, multiline=multiline)
+        item = tomlkit.string(value, literal=literal, multiline=multiline)
+        if multiline:
+            item = _keep_leading_break(old_item, item)
+        return item
     if isinstance(value, dt.datetime) and value.microsecond:
         value = value.replace(microsecond=0)
     return tomlkit.item(value)
+
+
+def _fits_toml_literal(value: str, multiline: bool) -> bool:
+    """Whether a TOML literal string of this kind can hold ``value`` as it is (no escapes exist)."""
+    if _TOML_CONTROL.search(value):
+        return False
+    if multiline:
+        # Anything but three quotes in a row; TOML allows a quote just before the closing ones,
+        # but not every reader does, so such a value is written as a basic string.
+        return "'''" not in value and not value.endswith("'")
+    return "'" not in value and "\n" not in value
+
+
+def _keep_leading_break(old_item: String, item: String) -> String:
+    """A multi-line string written with a line break after its opening quotes keeps it.
+
+    TOML drops a line break right after the opening quotes, so it is style, not value.
+    """
+    old_text = old_item.as_string()[3:]
+    lead = "\r\n" if old_text.startswith("\r\n") else "\n" if old_text.startswith("\n") else ""
+    raw = item.as_string()[3:-3]
+    # Not when tomlkit added one (for a value that starts with a line break), nor when the value
+    # would then start a line with "+++" (which would close the front matter).
+    if not lead or raw.startswith(("\n", "\r\n", "+++")):
+        return item
+    return String(item.type, item.value, lead + raw, item.trivia)
 
 
 _TABLE_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
@@ -217,140 +285,149 @@ def _add_toml_block(split_file: SplitFile, edits: Mapping[str, Any]) -> SplitFil
 
 def _edit_yaml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str) -> str:
     from ruamel.yaml import YAML
-    from ruamel.yaml.nodes import MappingNode, ScalarNode
+    from ruamel.yaml.nodes import MappingNode
 
     root = YAML(typ="rt").compose(front) if front.strip() else None
     if root is not None and not isinstance(root, MappingNode):
         raise EditError("YAML front matter must be a mapping")
     spans: list[tuple[int, int, str]] = []
-    added: list[str] = []
-    # Only plain keys can be edited; a complex key ("? [x, y]") is left alone (the check after the
-    # edit refuses anything that would touch it).
-    pairs = (
-        {key.value: (key, value) for key, value in root.value if isinstance(key, ScalarNode)}
-        if root is not None
-        else {}
-    )
-    for key, value in edits.items():
-        key_node, node = pairs.get(key, (None, None))
-        if node is None:
-            added.append(_yaml_new_pair(key, value, "", newline))
-            continue
-        _yaml_spans(front, key, key_node, node, value, old.get(key), newline, spans)
+    added = _yaml_mapping_edits(front, root, old, edits, newline, spans)
     text = front
     for start, end, replacement in sorted(spans, reverse=True):
         text = text[:start] + replacement + text[end:]
     if added:
         if text and not text.endswith("\n"):
             text += newline
-        text += "".join(added)
+        text += "".join(f"{line}{newline}" for line in added)
     return text
 
 
-def _yaml_new_pair(key: str, value: Any, indent: str, newline: str) -> str:
-    if isinstance(value, dict) and value:
-        inner = indent + "  "
-        return f"{indent}{_yaml_key(key)}:{newline}" + "".join(
-            _yaml_new_pair(sub, item, inner, newline) for sub, item in value.items()
-        )
-    return f"{indent}{_yaml_key(key)}: {_yaml_scalar(value, None, None)}{newline}"
-
-
-def _yaml_spans(
+def _yaml_mapping_edits(
     front: str,
-    key: str,
-    key_node: Any,
     node: Any,
-    value: Any,
-    old_value: Any,
+    old: Mapping[str, Any],
+    edits: Mapping[str, Any],
     newline: str,
     spans: list[tuple[int, int, str]],
-) -> None:
-    """Add the replacement of ``key``'s value ``node`` by ``value`` to ``spans``."""
+) -> list[str]:
+    """Add to ``spans`` the splices that make mapping ``node`` hold ``edits``; returns new lines."""
     from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-    start, end = node.start_mark.index, node.end_mark.index
-    if isinstance(node, ScalarNode) and node.style in ("|", ">"):
-        # A block scalar's end mark takes in the blank lines after it; they are not the value's.
-        content_end = start + len(front[start:end].rstrip(" \t\r\n"))
-        line_break = front.find("\n", content_end)
-        end = line_break + 1 if 0 <= line_break < end else end
-    source = front[start:end]
-    if isinstance(node, ScalarNode) and start == end:
-        # An empty value ("draft:" is null): its mark may sit on the next line, so write the
-        # value right after the colon.
-        colon = front.index(":", key_node.end_mark.index) + 1
-        spans.append((colon, colon, " " + _yaml_scalar(value, None, None)))
-    elif isinstance(node, ScalarNode):
-        spans.append(
-            (start, end, _yaml_scalar_like(node.style, source, value, front, start, newline))
-        )
-    elif isinstance(node, SequenceNode) and isinstance(value, list):
-        if node.flow_style:
+    # Only plain keys can be edited; a complex key ("? [x, y]") is left alone (the check after the
+    # edit refuses anything that would touch it).
+    pairs = (
+        {key.value: (key, value) for key, value in node.value if isinstance(key, ScalarNode)}
+        if node is not None
+        else {}
+    )
+    added: list[str] = []
+    for key, value in edits.items():
+        key_node, value_node = pairs.get(key, (None, None))
+        if value_node is None:
+            if value is not REMOVE:
+                added.append(f"{_yaml_key(key)}: {_yaml_scalar(value, None, None)}")
+            continue
+        start, end = value_node.start_mark.index, value_node.end_mark.index
+        if value is REMOVE:
+            spans.append(_yaml_entry_span(front, key_node, value_node))
+            continue
+        if isinstance(value_node, ScalarNode) and value_node.style in ("|", ">"):
+            end = _yaml_block_end(front, start, end)
+        source = front[start:end]
+        if isinstance(value_node, ScalarNode) and start == end:
+            # An empty value ("draft:" is null): its mark may sit on the next line, so write the
+            # value right after the colon.
+            assert key_node is not None
+            colon = front.index(":", key_node.end_mark.index) + 1
+            spans.append((colon, colon, " " + _yaml_scalar(value, None, None)))
+        elif isinstance(value_node, ScalarNode):
             spans.append(
                 (
                     start,
                     end,
-                    "["
-                    + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value)
-                    + "]",
+                    _yaml_scalar_like(value_node.style, source, value, front, start, newline),
                 )
             )
+        elif isinstance(value_node, SequenceNode) and isinstance(value, list):
+            spans.append((start, end, _yaml_sequence(value_node, source, value, newline)))
+        elif (
+            isinstance(value_node, MappingNode)
+            and isinstance(value, dict)
+            and isinstance(old.get(key), dict)
+        ):
+            _yaml_nested_edits(front, value_node, old[key], value, newline, spans)
         else:
-            indent = " " * node.start_mark.column
-            items = f"{newline}{indent}".join(
-                f"- {_yaml_scalar(item, None, None)}" for item in value
-            )
-            ending = newline if source.endswith("\n") else ""
-            spans.append((start, end, items + ending))
-    elif isinstance(node, MappingNode) and isinstance(value, dict) and isinstance(old_value, dict):
-        _yaml_mapping_spans(front, key, node, value, old_value, newline, spans)
-    else:
-        raise EditError(f"The YAML value of {key!r} is nested; edit it in a text editor")
+            raise EditError(f"The YAML value of {key!r} is nested; edit it in a text editor")
+    return added
 
 
-def _yaml_mapping_spans(
+def _yaml_nested_edits(
     front: str,
-    key: str,
     node: Any,
-    value: dict[str, Any],
-    old_value: dict[str, Any],
+    current: Mapping[str, Any],
+    value: Mapping[str, Any],
     newline: str,
     spans: list[tuple[int, int, str]],
 ) -> None:
-    """A nested mapping given a new dict: only the nested values that differ are replaced, and a new
-    nested key goes on a line of its own after the mapping's last one (``params.author``)."""
+    """Edit a nested mapping key by key: only the keys whose values differ are touched."""
+    edits: dict[str, Any] = {key: REMOVE for key in current if key not in value}
+    edits.update(
+        (key, item)
+        for key, item in value.items()
+        if key not in current or not same_value(current[key], item)
+    )
+    added = _yaml_mapping_edits(front, node, current, edits, newline, spans)
+    if not added:
+        return
+    if node.flow_style or not node.value:
+        raise EditError("A key cannot be added to this YAML mapping without rewriting it")
+    indent = " " * node.value[0][0].start_mark.column
+    at = _yaml_entry_span(front, *node.value[-1])[1]
+    ending = "" if at == 0 or front[at - 1] == "\n" else newline
+    spans.append((at, at, ending + "".join(f"{indent}{line}{newline}" for line in added)))
+
+
+def _yaml_block_end(front: str, start: int, end: int) -> int:
+    """A block scalar's end mark takes in the blank lines after it; they are not the value's."""
+    content_end = start + len(front[start:end].rstrip(" \t\r\n"))
+    line_break = front.find("\n", content_end)
+    return line_break + 1 if 0 <= line_break < end else end
+
+
+def _yaml_entry_span(front: str, key_node: Any, value_node: Any) -> tuple[int, int, str]:
+    """The lines of one ``key: value`` entry of a block mapping (to delete it), as a splice."""
+    key_start = key_node.start_mark.index
+    line_start = front.rfind("\n", 0, key_start) + 1
+    if front[line_start:key_start].strip(" "):
+        raise EditError("A key cannot be removed from a one-line YAML mapping without rewriting it")
+    end = max(_yaml_node_end(front, value_node), key_node.end_mark.index)
+    if end > 0 and front[end - 1] != "\n":
+        line_break = front.find("\n", end)
+        end = len(front) if line_break < 0 else line_break + 1
+    return line_start, end, ""
+
+
+def _yaml_node_end(front: str, node: Any) -> int:
+    """Where a value's own text ends: not the blank lines or the comments before the next key."""
     from ruamel.yaml.nodes import ScalarNode
 
-    if any(sub not in value for sub in old_value):
-        raise EditError(f"Removing a key inside {key!r} is not done here; use a text editor")
-    pairs = {k.value: (k, v) for k, v in node.value if isinstance(k, ScalarNode)}
-    new_lines = []
-    for sub, item in value.items():
-        if sub in old_value and same_value(old_value[sub], item):
-            continue
-        if sub in pairs:
-            sub_key, sub_node = pairs[sub]
-            _yaml_spans(
-                front, f"{key}.{sub}", sub_key, sub_node, item, old_value[sub], newline, spans
-            )
-            continue
-        if node.flow_style or not node.value:
-            raise EditError(f"A new key inside {key!r} cannot be added here; use a text editor")
-        indent = " " * node.value[0][0].start_mark.column
-        new_lines.append(_yaml_new_pair(sub, item, indent, newline))
-    if new_lines:
-        last = node.value[-1][1]
-        where = last.end_mark.index
-        if isinstance(last, ScalarNode) and last.style in ("|", ">"):
-            where = len(front[:where].rstrip(" \t\r\n"))
-        if where == 0 or front[where - 1] != "\n":
-            line_break = front.find("\n", where)
-            where = len(front) if line_break < 0 else line_break + 1
-        text = "".join(new_lines)
-        if where == len(front) and front and not front.endswith("\n"):
-            text = newline + text
-        spans.append((where, where, text))
+    if isinstance(node, ScalarNode):
+        if node.style in ("|", ">"):
+            return _yaml_block_end(front, node.start_mark.index, node.end_mark.index)
+        return node.end_mark.index
+    if node.flow_style or not node.value:
+        return node.end_mark.index
+    last = node.value[-1]
+    return _yaml_node_end(front, last[1] if isinstance(last, tuple) else last)
+
+
+def _yaml_sequence(node: Any, source: str, value: list[Any], newline: str) -> str:
+    if node.flow_style:
+        return "[" + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value) + "]"
+    indent = " " * node.start_mark.column
+    items = f"{newline}{indent}".join(f"- {_yaml_scalar(item, None, None)}" for item in value)
+    ending = newline if source.endswith("\n") else ""
+    return items + ending
 
 
 def _yaml_key(key: str) -> str:
@@ -360,12 +437,13 @@ def _yaml_key(key: str) -> str:
 def _yaml_scalar_like(
     style: str | None, source: str, value: Any, front: str, start: int, newline: str
 ) -> str:
+    # What precedes the value on its line ("title: ") and the blank lines after it (a "+" block
+    # would take them in): the context a rewritten value is read in.
+    prefix = front[front.rfind("\n", 0, start) + 1 : start]
+    blank = yaml_style.BLANK_LINES.match(front, start + len(source))  # always matches
+    after = blank.group() if blank else ""
     if style in ("|", ">"):
-        header = source.split("\n", 1)[0].rstrip("\r")
-        body_lines = source.split("\n")[1:]
-        first = next((line for line in body_lines if line.strip()), "  ")
-        indent = first[: len(first) - len(first.lstrip(" "))] or "  "
-        block = _yaml_block(style, header, indent, value, newline)
+        block = yaml_style.block_like(source, value, prefix, after, newline)
         if block is not None:
             return block
         ending = newline if source.endswith("\n") else ""
@@ -374,33 +452,11 @@ def _yaml_scalar_like(
             if isinstance(value, str)
             else _yaml_scalar(value, None, None) + ending
         )
+    if style is None and isinstance(value, str) and "\n" in source and _is_plain_safe(value, False):
+        wrapped = yaml_style.plain_wrapped(source, value, prefix, newline)
+        if wrapped is not None:
+            return wrapped
     return _yaml_scalar(value, style, source)
-
-
-def _yaml_block(style: str, header: str, indent: str, value: Any, newline: str) -> str | None:
-    """``value`` as a block scalar in the style the file used (``|`` literal, ``>`` folded), or None
-    when that style cannot hold it as is (then it is written double-quoted)."""
-    if not isinstance(value, str) or not value.strip("\n") or _CONTROL.search(value):
-        return None
-    indicators = re.match(r"[|>][-+0-9]*", header)
-    if indicators is None or any(ch.isdigit() for ch in indicators.group()):
-        return None  # an explicit indentation indicator: leave such a value double-quoted
-    content = value.rstrip("\n")
-    trailing = len(value) - len(content)
-    chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
-    lines = content.split("\n")
-    if lines[0][:1] in (" ", "\t") or "\r" in content:
-        return None
-    if style == ">":
-        if any(line[:1] in (" ", "\t") for line in lines):
-            return None  # a more-indented line keeps its breaks in a folded scalar: not this simple
-        # A single line break between two lines would fold into a space: write each as a blank line.
-        content = re.sub(r"\n+", lambda match: "\n" + match.group(0), content)
-        lines = content.split("\n")
-    rest = header[indicators.end() :]
-    text = style + chomp + rest + newline
-    text += "".join((indent + line if line else "") + newline for line in lines)
-    return text + newline * max(trailing - 1, 0)
 
 
 _PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n#]*$")
@@ -428,6 +484,12 @@ def _yaml_scalar(value: Any, style: str | None, source: str | None, flow: bool =
         return _plain(value).isoformat()
     if isinstance(value, list):
         return "[" + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value) + "]"
+    if isinstance(value, dict):
+        items = (
+            f"{_yaml_key(str(k))}: {_yaml_scalar(v, None, None, flow=True)}"
+            for k, v in value.items()
+        )
+        return "{" + ", ".join(items) + "}"
     text = str(value)
     if style == "'" and "\n" not in text and not _CONTROL.search(text):
         return "'" + text.replace("'", "''") + "'"
@@ -436,11 +498,10 @@ def _yaml_scalar(value: Any, style: str | None, source: str | None, flow: bool =
     return _yaml_double(text)
 
 
-# Characters that YAML plain, single-quoted and block scalars cannot hold (C0/C1 controls, DEL,
-# line separators: pasted text carries them); a double-quoted scalar escapes them. TOML literal
-# strings cannot hold C0 controls or DEL; a basic string escapes them.
+# TOML literal strings cannot hold C0 controls or DEL; a basic string escapes them. What YAML
+# cannot hold outside double quotes is yaml_style.CONTROL.
 _TOML_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_CONTROL = yaml_style.CONTROL
 
 
 def _yaml_double(text: str) -> str:
@@ -471,70 +532,73 @@ def _is_plain_safe(text: str, flow: bool) -> bool:
 
 # --- JSON -------------------------------------------------------------------------------------------
 
-_WS = re.compile(r"[ \t\r\n]*")
-
 
 def json_spans(front: str) -> dict[str, tuple[int, int]]:
-    """Where each top-level value of a JSON object starts and ends in ``front``."""
-    decoder = json.JSONDecoder()
-    spans: dict[str, tuple[int, int]] = {}
-    index = _WS.match(front, 0).end()
-    if not front.startswith("{", index):
-        raise EditError("JSON front matter must be an object")
-    index = _WS.match(front, index + 1).end()
-    if front.startswith("}", index):
-        return spans
-    while True:
-        key, index = json.decoder.scanstring(front, index + 1)
-        index = _WS.match(front, index).end() + 1  # past the colon
-        start = _WS.match(front, index).end()
-        _, end = decoder.raw_decode(front, start)
-        spans[key] = (start, end)
-        index = _WS.match(front, end).end()
-        if front.startswith("}", index):
-            return spans
-        index = _WS.match(front, index + 1).end()
+    """Where each top-level value of a JSON object starts and ends in ``front`` (the walk is
+    :func:`editor.core.json_members.json_members`, shared with validation's key lines)."""
+    return value_spans(_json_members(front))
+
+
+def _json_members(front: str) -> list[JsonMember]:
+    try:
+        return json_members(front)
+    except ValueError as error:
+        raise EditError(f"The JSON front matter cannot be edited: {error}") from None
 
 
 def _edit_json(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str) -> str:
+    members = _json_members(front)
+    spans = value_spans(members)
     ascii_only = "\\u" in front and front.isascii()
-    return _edit_json_object(front, old, edits, newline, ascii_only)
-
-
-def _edit_json_object(
-    text: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str, ascii_only: bool
-) -> str:
-    """Replace the members of the object ``text`` that ``edits`` changes; a nested object given a
-    new dict keeps its layout and changes only the members that differ."""
-    spans = json_spans(text)
     changes: list[tuple[int, int, str]] = []
     added = []
     for key, value in edits.items():
-        if key not in spans:
-            rendered = json.dumps(_jsonable(value), ensure_ascii=ascii_only)
-            added.append(json.dumps(key, ensure_ascii=ascii_only) + ": " + rendered)
+        if value is REMOVE:
+            if key in spans:
+                changes.append(_json_removal(front, members, key))
             continue
-        start, end = spans[key]
-        before = old.get(key)
-        if isinstance(value, dict) and isinstance(before, dict) and text.startswith("{", start):
-            if any(sub not in value for sub in before):
-                raise EditError(
-                    f"Removing a key inside {key!r} is not done here; use a text editor"
+        if key in spans:
+            start, end = spans[key]
+            if isinstance(value, dict) and isinstance(old.get(key), dict):
+                inner = {sub: REMOVE for sub in old[key] if sub not in value}
+                inner.update(
+                    (sub, item)
+                    for sub, item in value.items()
+                    if sub not in old[key] or not same_value(old[key][sub], item)
                 )
-            changed = {
-                sub: item
-                for sub, item in value.items()
-                if sub not in before or not same_value(before[sub], item)
-            }
-            rendered = _edit_json_object(text[start:end], before, changed, newline, ascii_only)
+                rendered = _edit_json(front[start:end], old[key], inner, newline)
+            else:
+                rendered = _json_dumps(value, ascii_only)
+            changes.append((start, end, rendered))
         else:
-            rendered = json.dumps(_jsonable(value), ensure_ascii=ascii_only)
-        changes.append((start, end, rendered))
+            added.append(
+                f"{json.dumps(key, ensure_ascii=ascii_only)}: {_json_dumps(value, ascii_only)}"
+            )
+    text = front
     for start, end, replacement in sorted(changes, reverse=True):
         text = text[:start] + replacement + text[end:]
     if added:
         text = _append_json_members(text, added, newline)
     return text
+
+
+def _json_dumps(value: Any, ascii_only: bool) -> str:
+    return json.dumps(_jsonable(value), ensure_ascii=ascii_only)
+
+
+def _json_removal(front: str, members: list[JsonMember], key: str) -> tuple[int, int, str]:
+    """The splice that deletes one member with its comma, leaving the others' layout alone."""
+    index = next(i for i, member in enumerate(members) if member.key == key)
+    key_start, end = members[index].key_start, members[index].value_end
+    if index + 1 < len(members):
+        return key_start, members[index + 1].key_start, ""  # up to the next key: its indent stays
+    if index > 0:
+        return (
+            members[index - 1].value_end,
+            end,
+            "",
+        )  # from the end of the value before: its comma goes
+    return front.index("{") + 1, end, ""
 
 
 def _jsonable(value: Any) -> Any:
@@ -545,6 +609,8 @@ def _jsonable(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, list):
         return [_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
     return value
 
 

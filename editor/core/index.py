@@ -1,7 +1,12 @@
 """The folder index: one summary row per article file, streamed in batches.
 
-Reading uses the fast parsers only (stdlib ``tomllib``); nothing here writes. A file that cannot be read
+Reading uses the fast parsers only (:mod:`editor.core.fast_parsers`); nothing here writes. A file that cannot be read
 still gets a row, with state ``invalid`` and the reason in ``error``.
+
+The walk lists what Hugo reads as pages: a site's root is walked as its content folders (see
+:mod:`editor.core.site`), and a leaf bundle (a folder with an ``index`` file) gives only that file; the
+other files in it are the page's resources. Each row's state follows the site's rules (``cascade``,
+``[frontmatter]`` dates, ``timeZone``, ``build``), with the reason that decided it.
 """
 
 from __future__ import annotations
@@ -14,20 +19,33 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from editor.core.files import read_regular
+from editor.core.article import Article
+from editor.core.atomic import clean_stale_temps, is_temp_name
+from editor.core.errors import describe_error
+from editor.core.files import kind_problem, read_regular
 from editor.core.frontmatter import FrontMatterError, read
+from editor.core.site import CONTENT_EXTENSIONS, content_roots, desk_for, site_for_desk
+from editor.core.site_rules import SiteRules
 from editor.core.state import (
     ALL_DATE_KEYS,
-    PUBLISH_DATE_KEYS,
+    DEFAULT_RULES,
+    PageRules,
     PublishState,
-    facts_of_lowered,
-    first_dated_key,
-    lowered_keys,
+    StateReason,
+    fold_keys,
+    judge,
 )
 from editor.core.values import hugo_reads_date
 
+NO_REASON = StateReason()
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+
+
+def skips_folder(name: str) -> bool:
+    """Whether the desk walk (the index and the folder watcher) stays out of a folder of this name:
+    hidden folders (``.git``, ``.hugo_build.lock``'s kin), ``node_modules`` and ``__pycache__``."""
+    return not name or name.startswith(".") or name in SKIPPED_FOLDERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,19 +67,33 @@ class ArticleSummary:
     # False when the front matter could not be read at all; an invalid row with a date Hugo cannot
     # read is still readable (its draft flag is known, and publish or draft can change it).
     readable: bool = True
-    date_key: str = ""  # the key (lower case) ``date`` came from: publishdate, ..., date
+    reason: StateReason = NO_REASON  # which key decided the state, and through which cascade
+    language: str = ""  # the page's language where the site is multilingual
+    # The date Hugo publishes on (publishDate, falling back to date), and the key (lower case) it
+    # came from: what the list's Date column shows.
+    publish_date: dt.datetime | None = None
+    date_key: str = ""
+
+    @property
+    def why(self) -> str:
+        """The state and its reason for a person: "scheduled: publishDate 2031-02-10T00:00:00+00:00"."""
+        return self.error or self.reason.describe(self.state)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "title": self.title,
             "date": self.date.isoformat() if self.date else None,
+            "publish_date": self.publish_date.isoformat() if self.publish_date else None,
             "draft": self.draft,
             "state": self.state.value,
             "source": self.source,
             "source_link": self.source_link,
             "enclosure": self.enclosure,
             "error": self.error,
+            "state_key": self.reason.key,
+            "reason": {**self.reason.to_json(), "text": self.why},
+            "language": self.language or None,
         }
 
 
@@ -70,11 +102,56 @@ def is_article_name(name: str) -> bool:
 
 
 def article_paths(root: Path) -> Iterator[Path]:
-    """Article files below ``root`` in a stable order, skipping hidden folders and node_modules."""
-    return (Path(path) for path in _walk(str(root)))
+    """Article files below ``root`` in a stable order: what :func:`scan` lists, without reading them."""
+    return (Path(path) for path in _desk_paths(Path(root).resolve(), site_for_desk(root)))
 
 
-def _walk(root: str) -> Iterator[str]:
+def _desk_paths(base: Path, site: Any) -> list[str]:
+    paths: list[str] = []
+    for folder, skip in content_roots(base, site):
+        # In a site even the top may be a leaf bundle (Hugo: an index.md at the content root makes
+        # every other file the home page's resource); a plain folder is listed whole.
+        paths.extend(_walk(str(folder), skip, top_bundle=site.root is not None))
+    return paths
+
+
+def would_list(root: Path | str, path: Path | str, site: Any = None) -> bool:
+    """Whether :func:`scan` of ``root`` lists the file at ``path`` (for a watcher's new files):
+    inside a content folder of the desk, and not a resource of a leaf bundle."""
+    base = Path(root).resolve()
+    file = Path(os.path.abspath(path))
+    desk_site = site if site is not None else site_for_desk(base)
+    for folder, skip in content_roots(base, desk_site):
+        if not file.is_relative_to(folder):
+            continue
+        parts = file.relative_to(folder).parts
+        if len(parts) > 1 and parts[0] in skip:
+            return False
+        for depth in range(0 if desk_site.root is not None else 1, len(parts)):
+            inside = folder.joinpath(*parts[:depth])
+            if depth == len(parts) - 1 and is_bundle_index(parts[-1]):
+                return True
+            with contextlib.suppress(OSError):
+                if any(is_bundle_index(entry.name) for entry in os.scandir(inside)):
+                    return False
+        return is_article_name(file.name)
+    return False
+
+
+def is_bundle_index(name: str) -> bool:
+    """Whether ``name`` makes its folder a leaf bundle: ``index.md``, ``index.fr.html``..."""
+    stem, ext = os.path.splitext(name)
+    return ext.lower() in CONTENT_EXTENSIONS and stem.split(".", 1)[0].lower() == "index"
+
+
+def _walk(
+    root: str, skip: frozenset[str] = frozenset(), *, top_bundle: bool = False
+) -> Iterator[str]:
+    """Article files below ``root``, skipping hidden folders, node_modules and ``skip`` at the top.
+
+    A folder with an ``index`` file is a leaf bundle: only that file is a page (at the top too when
+    ``top_bundle``).
+    """
     stack = [root]
     while stack:
         folder = stack.pop()
@@ -83,17 +160,48 @@ def _walk(root: str) -> Iterator[str]:
                 items = sorted(entries, key=lambda entry: entry.name)
         except OSError:
             continue
+        if folder != root or top_bundle:
+            bundle = [entry for entry in items if is_bundle_index(entry.name)]
+            if bundle and any(_is_file(entry) for entry in bundle):
+                yield from (e.path for e in bundle if is_article_name(e.name) and _is_file(e))
+                continue
         subfolders = []
+        temps = []
         for entry in items:
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if not entry.name.startswith(".") and entry.name not in SKIPPED_FOLDERS:
+                    if not skips_folder(entry.name) and not (folder == root and entry.name in skip):
                         subfolders.append(entry.path)
-                elif is_article_name(entry.name) and entry.is_file():
+                elif is_listed_entry(entry):
                     yield entry.path
+                elif is_temp_name(entry.name):
+                    temps.append(entry.name)
             except OSError:
                 continue
+        if temps:  # a save killed mid-write left these; ours, stale and unlocked ones go
+            clean_stale_temps(folder, temps)
         stack.extend(reversed(subfolders))
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def is_listed_entry(entry: os.DirEntry[str]) -> bool:
+    """Whether a folder entry (not itself a folder) gets a row: an article name, not a folder link.
+
+    Pipes, devices, link loops and links to nothing are listed too: their row says what they are
+    (``files.kind_problem``) instead of the file going missing from the list.
+    """
+    if not is_article_name(entry.name):
+        return False
+    try:
+        return not (entry.is_symlink() and entry.is_dir())  # a link to a folder is not followed
+    except OSError:  # a link loop
+        return True
 
 
 def _text(value: Any) -> str:
@@ -109,19 +217,30 @@ def summarize_metadata(
     *,
     mtime_ns: int = 0,
     size: int = 0,
+    rules: PageRules = DEFAULT_RULES,
+    language: str = "",
 ) -> ArticleSummary:
-    """The list row for a file with this front matter; keys are read the way Hugo reads them."""
-    lowered = lowered_keys(metadata)
-    draft, date, state = facts_of_lowered(lowered, as_of)
-    date_key = first_dated_key(lowered, PUBLISH_DATE_KEYS)[0] if date is not None else None
+    """The list row for a file with this front matter; keys are read the way Hugo reads them.
+
+    ``rules`` are the site's and the file's place in it (:meth:`SiteRules.page_rules`).
+    """
+    folded = fold_keys(metadata)
+    lowered = {key: value for key, (_, value) in folded.items()}
+    mtime = dt.datetime.fromtimestamp(mtime_ns / 1e9, dt.UTC) if mtime_ns else None
+    verdict = judge(metadata, as_of, rules, mtime=mtime, folded=folded)
+    state, reason = verdict.state, verdict.reason
+    publish_date = verdict.publish_date or verdict.date
+    origin = verdict.origins.get("publishdate" if verdict.publish_date else "date")
+    date_key = origin[0].lower() if origin and publish_date is not None else ""
     error = _unreadable_date(lowered)
     if error is not None:
         state = PublishState.INVALID
     return ArticleSummary(
         path=relpath,
         title=_text(lowered.get("title")),
-        date=date,
-        draft=draft,
+        date=verdict.date,
+        publish_date=publish_date,
+        draft=verdict.draft,
         state=state,
         source=_text(lowered.get("source")),
         source_link=_text(lowered.get("source_link")),
@@ -130,7 +249,21 @@ def summarize_metadata(
         error=error,
         mtime_ns=mtime_ns,
         size=size,
-        date_key=date_key or "",
+        date_key=date_key,
+        reason=reason,
+        language=language,
+    )
+
+
+def summary_of(article: Article) -> ArticleSummary:
+    """The list row of a freshly loaded or saved article, by its site's rules (cascades, dates),
+    without reading the file again."""
+    return summary_for(
+        article.path,
+        article.relpath,
+        article.metadata,
+        mtime_ns=article.fingerprint.mtime_ns,
+        size=article.fingerprint.size,
     )
 
 
@@ -143,24 +276,66 @@ def _unreadable_date(lowered: dict[str, Any]) -> str | None:
     return None
 
 
-def summarize(root: Path, path: Path, as_of: dt.datetime | None = None) -> ArticleSummary:
-    """Read one file into a summary row; never raises."""
-    return _summarize_inside(str(root), str(path), path.relative_to(root).as_posix(), as_of)
+def summarize(
+    root: Path, path: Path, as_of: dt.datetime | None = None, rules: SiteRules | None = None
+) -> ArticleSummary:
+    """Read one file into a summary row, by the rules of the desk at ``root``; never raises."""
+    site_rules = rules if rules is not None else desk_rules(root)
+    relpath = path.relative_to(root).as_posix()
+    return _summarize_inside(str(root), str(path), relpath, as_of, site_rules)
 
 
-def _summarize(path: str, relpath: str, as_of: dt.datetime | None) -> ArticleSummary:
+def summary_for(
+    path: Path | str,
+    relpath: str,
+    metadata: dict[str, Any],
+    *,
+    mtime_ns: int = 0,
+    size: int = 0,
+    as_of: dt.datetime | None = None,
+) -> ArticleSummary:
+    """The row ``relpath`` for the file at ``path`` with this front matter, by its site's rules: for
+    a file just loaded or saved, without reading it again."""
+    where = Path(path).resolve()
+    page_rules, language = desk_rules(desk_for(where)[0]).page_rules(where)
+    return summarize_metadata(
+        relpath,
+        metadata,
+        as_of,
+        mtime_ns=mtime_ns,
+        size=size,
+        rules=page_rules,
+        language=language,
+    )
+
+
+def desk_rules(root: Path | str) -> SiteRules:
+    """The rules of the pages of a desk opened at ``root`` (reads the site's config)."""
+    return SiteRules(site_for_desk(root), root)
+
+
+def _summarize(
+    path: str, relpath: str, as_of: dt.datetime | None, rules: SiteRules
+) -> ArticleSummary:
     info: os.stat_result | None = None
     try:
         data, info = read_regular(path)
         _, metadata = read(data)
-    except FrontMatterError as error:
-        return _invalid(relpath, str(error), info)
+    except FrontMatterError as error:  # a pipe or folder has no bytes read, but a time and size
+        return _invalid(relpath, describe_error(error), info or _stat(path))
     except FileNotFoundError:
         return _invalid(relpath, "The file no longer exists")
     except OSError as error:
-        return _invalid(relpath, error.strerror or str(error), info or _stat(path))
+        return _invalid(relpath, describe_error(error), info or _stat(path))
+    page_rules, language = rules.page_rules(os.path.abspath(path))
     return summarize_metadata(
-        relpath, metadata, as_of, mtime_ns=info.st_mtime_ns, size=info.st_size
+        relpath,
+        metadata,
+        as_of,
+        mtime_ns=info.st_mtime_ns,
+        size=info.st_size,
+        rules=page_rules,
+        language=language,
     )
 
 
@@ -191,22 +366,31 @@ def _invalid(relpath: str, reason: str, info: os.stat_result | None = None) -> A
 
 
 def _summarize_chunk(
-    root: str, paths: list[str], as_of: dt.datetime | None
+    root: str, paths: list[str], as_of: dt.datetime | None, rules: SiteRules
 ) -> list[ArticleSummary]:
     cut = len(root) + 1
-    return [_summarize_inside(root, path, path[cut:].replace(os.sep, "/"), as_of) for path in paths]
+    return [
+        _summarize_inside(root, path, path[cut:].replace(os.sep, "/"), as_of, rules)
+        for path in paths
+    ]
 
 
 def _summarize_inside(
-    root: str, path: str, relpath: str, as_of: dt.datetime | None
+    root: str, path: str, relpath: str, as_of: dt.datetime | None, rules: SiteRules
 ) -> ArticleSummary:
     """A row for ``path``; a symbolic link to a file outside ``root`` is listed, never read."""
     if links_outside(root, path):
-        return _invalid(relpath, OUTSIDE_LINK)
-    return _summarize(path, relpath, as_of)
+        return _invalid(relpath, outside_link_reason(path))
+    return _summarize(path, relpath, as_of, rules)
 
 
 OUTSIDE_LINK = "This is a link to a file outside the folder; Copydesk does not open it"
+
+
+def outside_link_reason(path: str | Path) -> str:
+    """Why a link out of the folder is not read: what it points to (a device, say), if that is
+    not a regular file, else that it leads outside. The target itself is never opened."""
+    return kind_problem(path) or OUTSIDE_LINK
 
 
 def links_outside(root: str | Path, path: str | Path) -> bool:
@@ -238,14 +422,15 @@ def scan(
         yield [summarize(base.parent, base, as_of)]
         return
     root_text = str(base)
-    paths = list(_walk(root_text))
+    rules = desk_rules(base)
+    paths = _desk_paths(base, rules.site)
     chunks = [paths[start : start + batch_size] for start in range(0, len(paths), batch_size)]
     count = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if count <= 1 or len(paths) < PARALLEL_THRESHOLD:
         for chunk in chunks:
-            yield _summarize_chunk(root_text, chunk, as_of)
+            yield _summarize_chunk(root_text, chunk, as_of, rules)
         return
-    yield from _scan_parallel(root_text, chunks, as_of, count)
+    yield from _scan_parallel(root_text, chunks, as_of, count, rules)
 
 
 def _yield_cpu() -> None:
@@ -257,7 +442,11 @@ def _yield_cpu() -> None:
 
 
 def _scan_parallel(
-    root: str, chunks: list[list[str]], as_of: dt.datetime | None, workers: int
+    root: str,
+    chunks: list[list[str]],
+    as_of: dt.datetime | None,
+    workers: int,
+    rules: SiteRules,
 ) -> Iterator[list[ArticleSummary]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -265,9 +454,9 @@ def _scan_parallel(
     # "spawn" never copies a parent's threads or Qt state into the children (fork would).
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_yield_cpu) as pool:
-        futures = [pool.submit(_summarize_chunk, root, chunk, as_of) for chunk in chunks[1:]]
+        futures = [pool.submit(_summarize_chunk, root, chunk, as_of, rules) for chunk in chunks[1:]]
         try:
-            yield _summarize_chunk(root, chunks[0], as_of)
+            yield _summarize_chunk(root, chunks[0], as_of, rules)
             for future in futures:
                 yield future.result()
         finally:

@@ -1,17 +1,15 @@
 """The document service: the one place that reads and writes article files.
 
-Every write is atomic (a temporary file in the same folder, flushed and synced, then ``os.replace``),
-keeps the file's mode, refuses when the file changed on disk since it was loaded, and writes nothing
+Every write is atomic (a temporary file in the same folder, flushed and synced, then swapped in; see
+:mod:`editor.core.atomic`), keeps the file's mode, refuses when the file changed on disk since it was
+loaded (the check and the replace are one step, even against another process), and writes nothing
 when nothing changed. Operations over many files return one :class:`FileResult` per file, and one
 failing file never stops the others.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
-import stat
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -19,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.article import Article, Fingerprint
+from editor.core.atomic import clean_stale_temps, folder_lock, replace_checked
 from editor.core.edit import EditError
-from editor.core.files import read_regular
+from editor.core.errors import describe_error
+from editor.core.files import LINK_LOOP, kind_problem, read_regular
 from editor.core.frontmatter import FrontMatterError, SplitFile, read, split
 from editor.core.state import hugo_key, is_draft
 
@@ -64,24 +64,12 @@ class FileResult:
         return self.outcome is not Outcome.FAILED
 
 
-def describe_error(error: BaseException) -> str:
-    """A one-line reason for an editor, for the errors the service can meet."""
-    if isinstance(error, FileNotFoundError):
-        return "The file no longer exists"
-    if isinstance(error, IsADirectoryError):
-        return "This is a folder, not a file"
-    if isinstance(error, PermissionError):
-        return "Permission denied: the file or its folder is read-only"
-    if isinstance(error, OSError):
-        return error.strerror or str(error)
-    return str(error)
-
-
 class DocumentService:
     """Loads and saves the articles below ``root``."""
 
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root).resolve()
+        self._cleaned: set[Path] = set()
 
     # --- paths -------------------------------------------------------------------------------------
 
@@ -90,7 +78,12 @@ class DocumentService:
         candidate = Path(path)
         if not candidate.is_absolute():
             candidate = self.root / candidate
-        real = candidate.resolve()
+        try:
+            real = candidate.resolve()
+        except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a link loop
+            if kind_problem(candidate) == LINK_LOOP:
+                raise FrontMatterError(LINK_LOOP) from None
+            raise
         if real != self.root and not real.is_relative_to(self.root):
             raise PathError(f"{path} is outside the opened folder {self.root}")
         return real
@@ -138,22 +131,61 @@ class DocumentService:
         new_data = to_save.encode()
         _check_reads_back(article.relpath, new_data, to_save)
         real = self.resolve(article.path)
-        try:
-            current, _ = _read_bytes(real)
-        except FileNotFoundError:
-            if not force:
-                raise ConflictError(
-                    f"{article.relpath} was deleted or moved since it was opened"
-                ) from None
-            current = None
-        if current is not None and not force and not article.fingerprint.same_content(current):
-            raise ConflictError(f"{article.relpath} was changed on disk since it was opened")
-        if current == new_data:
-            return self.load(article.relpath), False, None
-        if current is not None:
-            _refuse_read_only(real)
-        atomic_write(real, new_data)
-        return self.load(article.relpath), True, current
+        written, before = self._replace_checked(
+            real, article.relpath, new_data, None if force else article.fingerprint, "opened"
+        )
+        return self.load(article.relpath), written, before
+
+    def _replace_checked(
+        self,
+        real: Path,
+        relpath: str,
+        new_data: bytes,
+        expected: Fingerprint | None,
+        since: str,
+    ) -> tuple[bool, bytes | None]:
+        """Replace ``real`` with ``new_data`` if it still holds the ``expected`` version (any, when
+        None); returns (whether bytes were written, the bytes replaced). Raises ConflictError.
+
+        The check and the replace are one step: under the folder lock against other Copydesk
+        processes, and verified on the bytes really swapped out against other programs."""
+        with folder_lock(real.parent):
+            self._clean_leftovers(real.parent)
+            try:
+                current, _ = _read_bytes(real)
+            except FileNotFoundError:
+                if expected is not None:
+                    raise ConflictError(
+                        f"{relpath} was deleted or moved since it was {since}"
+                    ) from None
+                current = None
+            if current is not None and expected is not None and not expected.same_content(current):
+                raise ConflictError(f"{relpath} was changed on disk since it was {since}")
+            if current == new_data:
+                return False, current
+            if current is not None:
+                _refuse_read_only(real)
+            accept = None if expected is None else expected.same_content
+            if not replace_checked(real, new_data, accept):
+                raise ConflictError(f"{relpath} was changed on disk since it was {since}")
+        return True, current
+
+    def _clean_leftovers(self, folder: Path) -> None:
+        """Remove temporary files a killed save left in ``folder``, once per folder and service."""
+        if folder not in self._cleaned:
+            self._cleaned.add(folder)
+            clean_stale_temps(folder)
+
+    def replace_bytes(self, path: Path | str, data: bytes) -> Article:
+        """Write a whole version of a file (resolving a git conflict: mine, theirs, or merged).
+
+        The file is replaced atomically with its mode kept; the bytes must read back as an article
+        (a version with conflict markers in its front matter is refused: FrontMatterError).
+        """
+        read(data)
+        real = self.resolve(path)
+        self._replace_checked(real, self.relpath(path), data, None, "loaded")
+        return self.load(path)
 
     def update(self, path: Path | str, change: Callable[[Article], Any]) -> FileResult:
         """Load a file, let ``change`` stage edits on it, and save; never raises."""
@@ -194,17 +226,13 @@ class DocumentService:
         try:
             real = self.resolve(result.article.path)
             try:
-                current, _ = _read_bytes(real)
-            except FileNotFoundError:
-                raise ConflictError(
-                    f"{name} was deleted or moved since; it was not undone"
-                ) from None
-            if not result.article.fingerprint.same_content(current):
-                raise ConflictError(f"{name} was changed on disk since; it was not undone")
-            if current == result.before:
+                written, current = self._replace_checked(
+                    real, name, result.before, result.article.fingerprint, "changed"
+                )
+            except ConflictError as error:
+                raise ConflictError(f"{error}; it was not undone") from None
+            if not written:
                 return FileResult(name, Outcome.UNCHANGED, "", self.load(name))
-            _refuse_read_only(real)
-            atomic_write(real, result.before)
             restored = self.load(name)
         except (FrontMatterError, ConflictError, PathError, OSError, ValueError) as error:
             return FileResult(name, Outcome.FAILED, describe_error(error))
@@ -265,7 +293,7 @@ def _draft_key(metadata: dict[str, Any]) -> str | None:
 
 
 def _refuse_read_only(real: Path) -> None:
-    # The rename in atomic_write would replace even a read-only file, and root passes
+    # The rename in replace_checked would replace even a read-only file, and root passes
     # os.access: a file with no write permission bit at all is read-only for everyone.
     if not os.access(real, os.W_OK) or not os.stat(real).st_mode & 0o222:
         raise PermissionError(13, "The file is read-only", str(real))
@@ -291,43 +319,7 @@ def _read_bytes(path: Path) -> tuple[bytes, int]:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that readers see the old file or the new one, never half."""
-    try:
-        info: os.stat_result | None = os.stat(path)
-        mode = stat.S_IMODE(info.st_mode)
-    except FileNotFoundError:
-        info, mode = None, 0o644
-    fd, temp_name = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".copydesk-tmp", dir=path.parent
-    )
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if (
-            info is not None
-            and hasattr(os, "chown")
-            and (info.st_uid, info.st_gid) != _owner(temp_name)
-        ):
-            # The new file would belong to whoever saves (root, say): give it the old owner and
-            # group where we may (only root can change the owner).
-            with contextlib.suppress(OSError):
-                os.chown(temp_name, info.st_uid, info.st_gid)
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable where the platform allows
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
-def _owner(path: str) -> tuple[int, int]:
-    info = os.stat(path)
-    return info.st_uid, info.st_gid
+    """Replace ``path`` with ``data`` atomically, without a version check (kept for callers that
+    write a file they own; article saves go through :meth:`DocumentService.save`)."""
+    with folder_lock(path.parent):
+        replace_checked(path, data)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from editor.core.edit import EditError, apply_edits, json_spans
+from editor.core.edit import REMOVE, EditError, apply_edits, json_spans
 from editor.core.frontmatter import BOM, Format, parse_front, split
 from editor.core.service import DocumentService
 
@@ -187,7 +187,7 @@ def test_toml_multiline_strings_and_arrays(tmp_path: Path) -> None:
     result = edit_file(tmp_path, data, summary="Three\nshort\nlines")
     assert (
         result
-        == b'+++\nsummary = """Three\nshort\nlines"""\ntags = [\n  "a",\n  "b",\n]\ndraft = true\n+++\n'
+        == b'+++\nsummary = """\nThree\nshort\nlines"""\ntags = [\n  "a",\n  "b",\n]\ndraft = true\n+++\n'
     )
 
 
@@ -335,10 +335,7 @@ def test_no_edits_returns_the_same_split() -> None:
 @pytest.mark.parametrize(
     ("data", "edits"),
     [
-        pytest.param(b"---\nparams:\n  a: 1\n---\n", {"params": ["a"]}, id="yaml-nested"),
-        pytest.param(
-            b"---\nparams:\n  a: 1\n---\n", {"params": {"b": 2}}, id="yaml-nested-removal"
-        ),
+        pytest.param(b"---\nparams:\n  a: 1\n---\n", {"params": 5}, id="yaml-nested"),
         pytest.param(b"---\ntitle: A\n---\n", {"when": dt.time(10, 0)}, id="yaml-unwritable"),
     ],
 )
@@ -446,7 +443,9 @@ def test_a_multi_line_string_in_a_crlf_file_gets_crlf_line_breaks() -> None:
 
     data = b'+++\r\ntitle = "T"\r\nsummary = """\r\nline one\r\nline two"""\r\n+++\r\nbody\r\n'
     result = apply_edits(split(data), {"summary": "new one\nnew two"}).encode()
-    assert result == b'+++\r\ntitle = "T"\r\nsummary = """new one\r\nnew two"""\r\n+++\r\nbody\r\n'
+    assert result == (
+        b'+++\r\ntitle = "T"\r\nsummary = """\r\nnew one\r\nnew two"""\r\n+++\r\nbody\r\n'
+    )
 
 
 def test_yaml_block_values_stay_blocks() -> None:
@@ -500,3 +499,43 @@ def test_a_yaml_complex_key_does_not_stop_an_edit_of_another_key() -> None:
         apply_edits(split(data), {"draft": False}).encode()
         == b"---\n? [x, y]\n: z\ndraft: false\n---\nb\n"
     )
+
+
+# --- removing keys and editing tables key by key (what a merge replays) ----------------------------
+
+NESTED = {
+    "toml": b'+++\ntitle = "A"  # t\ndraft = true\n\n[params]\nauthor = "Ana"  # who\nlast = "x"\n+++\nBody\n',
+    "yaml": b"---\ntitle: A  # t\ndraft: true\n\nparams:\n  author: Ana  # who\n  last: x\n---\nBody\n",
+    "json": b'{\n  "title": "A",\n  "draft": true,\n  "params": {\n    "author": "Ana",\n    "last": "x"\n  }\n}\nBody\n',
+}
+AUTHOR_EDITED = {
+    "toml": (b'author = "Ana"', b'author = "Bo"'),
+    "yaml": (b"author: Ana", b"author: Bo"),
+    "json": (b'"author": "Ana"', b'"author": "Bo"'),
+}
+DRAFT_REMOVED = {
+    "toml": (b"draft = true\n", b""),
+    "yaml": (b"draft: true\n", b""),
+    "json": (b'  "draft": true,\n', b""),
+}
+
+
+@pytest.mark.parametrize("fmt", NESTED)
+def test_a_table_edit_changes_only_the_nested_value(fmt: str) -> None:
+    edited = apply_edits(split(NESTED[fmt]), {"params": {"author": "Bo", "last": "x"}})
+    assert edited.encode() == NESTED[fmt].replace(*AUTHOR_EDITED[fmt])
+
+
+@pytest.mark.parametrize("fmt", NESTED)
+def test_remove_deletes_the_key_line_only(fmt: str) -> None:
+    edited = apply_edits(split(NESTED[fmt]), {"draft": REMOVE})
+    assert edited.encode() == NESTED[fmt].replace(*DRAFT_REMOVED[fmt])
+    assert "draft" not in parse_front(edited)
+
+
+@pytest.mark.parametrize("fmt", NESTED)
+def test_a_key_removed_from_a_table_and_one_added(fmt: str) -> None:
+    edited = apply_edits(split(NESTED[fmt]), {"params": {"author": "Ana", "new": 3}})
+    assert parse_front(edited)["params"] == {"author": "Ana", "new": 3}
+    assert parse_front(edited)["title"] == "A"
+    assert edited.body == "Body\n"

@@ -19,6 +19,7 @@ from editor.ui.window.main_window import MainWindow
 DIALOG_FUNCTIONS = (
     "ask_unsaved_changes",
     "confirm_bulk",
+    "confirm_local_address",
     "ask_publish_with_problems",
     "report_error",
     "report_failures",

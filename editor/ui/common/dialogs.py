@@ -137,6 +137,40 @@ def keep_title_whole(box: QMessageBox) -> None:
         layout.addItem(spacer, layout.rowCount(), 0, 1, layout.columnCount())
 
 
+def confirm_overwrite(parent: QWidget | None, relpath: str, discarded: Sequence[str]) -> bool:
+    """Write my version over the file changed outside? ``discarded`` names each outside change lost."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Overwrite the outside changes?"))
+    box.setText(_tr("Write your version of {0} over the file on disk?").format(relpath))
+    listed = "\n".join(f"• {item}" for item in discarded)
+    box.setInformativeText(_tr("These changes made outside will be lost:\n{0}").format(listed))
+    overwrite = box.addButton(_tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(Button.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is overwrite
+
+
+def confirm_local_address(parent: QWidget | None, address: str) -> bool:
+    """A link points to the user's own machine or network (localhost, 192.168.x.x, 169.254.169.254):
+    open it anyway? An article from outside may use one to reach a router or a cloud's metadata."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Open a local address?"))
+    box.setText(
+        _tr("This link goes to an address on your own machine or network:\n{0}").format(address)
+    )
+    box.setInformativeText(
+        _tr("Links in articles come from outside. Open it only if you expected this address.")
+    )
+    box.setStandardButtons(Button.Open | Button.Cancel)
+    box.setDefaultButton(Button.Cancel)
+    box.setEscapeButton(Button.Cancel)
+    return box.exec() == Button.Open
+
+
 def report_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
     """Tell the user something did not work (and why)."""
     box = QMessageBox(parent)
@@ -156,7 +190,10 @@ def report_failures(
     shown = "\n".join(lines[:10])
     if len(lines) > 10:
         shown += "\n" + _tr("…and {0} more").format(len(lines) - 10)
-    message = _tr("{0} file(s) could not be changed:").format(len(lines)) + "\n\n" + shown
+    heading = counted(
+        len(lines), _tr("1 file could not be changed:"), _tr("{0} files could not be changed:")
+    )
+    message = heading + "\n\n" + shown
     report_error(parent, title, message, "\n".join(lines) if len(lines) > 10 else "")
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.article import Article
 from editor.core.frontmatter import Format
+from editor.core.images import COVER_KEY, is_image_key
 from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS
 from editor.core.validate import LENGTH_LIMITS, Problem
 from editor.core.values import coerce_like, same_value
@@ -47,7 +48,6 @@ from editor.ui.form.field_kinds import KNOWN_KINDS, FieldKind, kind_for, nested_
 from editor.ui.form.form_parts import CoverThumbnail, ProblemList
 from editor.ui.form.undo_commands import MISSING, SetValueCommand
 
-COVER_KEYS = ("enclosure", "qrcode")
 # One editor per key up to this many (the keys the desk works with always get theirs); the rest are
 # shown together, read-only, in one text view: thousands of editors take seconds to build.
 MAX_EDITORS = 300
@@ -152,7 +152,7 @@ class MetadataForm(QWidget):
         self._fit_timer.timeout.connect(self._fit_width)
 
         self._thumbnail = CoverThumbnail(self)
-        self._thumbnail.clicked.connect(lambda: self.preview_cover_requested.emit("enclosure"))
+        self._thumbnail.clicked.connect(lambda: self.preview_cover_requested.emit(COVER_KEY))
 
     # --- public API ------------------------------------------------------------------------------
 
@@ -249,7 +249,7 @@ class MetadataForm(QWidget):
         Call it after ``set_article``: showing another article clears the thumbnail.
         """
         self._thumbnail.set_image(image if isinstance(image, QImage) else None, message)
-        self._thumbnail.setVisible(self._thumbnail.wanted and "enclosure" in self._rows)
+        self._thumbnail.setVisible(self._thumbnail.wanted and COVER_KEY in self._rows)
 
     # --- building ----------------------------------------------------------------------------------
 
@@ -330,7 +330,7 @@ class MetadataForm(QWidget):
             layout.setContentsMargins(0, 0, 0, 0)
             layout.setSpacing(3)
             layout.addWidget(editor)
-            if key == "enclosure":
+            if key == COVER_KEY:
                 layout.addWidget(self._thumbnail)
             problems = ProblemList()
             problems.setObjectName(f"problems_{key}")
@@ -338,14 +338,14 @@ class MetadataForm(QWidget):
             self._form.addRow(label, container)
             self._rows[key] = _Row(key, label, editor, container, problems)
             chain.extend(editor.focus_chain())
-            if key == "enclosure":
+            if key == COVER_KEY:
                 chain.append(self._thumbnail)
         if rest:
             chain.append(self._add_extra_row(rest))
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self._chain = chain
-        self._thumbnail.setVisible(self._thumbnail.wanted and "enclosure" in self._rows)
+        self._thumbnail.setVisible(self._thumbnail.wanted and COVER_KEY in self._rows)
         if focused_key in self._rows:
             self._rows[focused_key].editor.input.setFocus()
         self._fit_timer.start()
@@ -404,10 +404,10 @@ class MetadataForm(QWidget):
                 font.setWeight(QFont.Weight.DemiBold)
                 editor.line.setFont(font)
         elif kind is FieldKind.LINK:
-            if lower in COVER_KEYS:
+            if is_image_key(lower):
                 tip = (
                     self.tr("Preview the cover image")
-                    if lower == "enclosure"
+                    if lower == COVER_KEY
                     else self.tr("Preview the QR code")
                 )
                 editor = LinkEditor(key, "mdi6.image-search-outline", tip)

@@ -6,10 +6,9 @@ Loading lives in :mod:`editor.ui.images.image_loader` (``ImageLoader`` is re-exp
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import qtawesome
-from PySide6.QtCore import QRect, QSize, Qt, QUrl
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.images import COVER_KEY, ImagePlaces
 from editor.ui.common import links
 from editor.ui.form.field_editors import error_color
 from editor.ui.images.image_loader import ImageLoader
@@ -136,7 +136,7 @@ class ImagePanel(QFrame):
         key: str,
         title: str,
         reference: str,
-        open_url: Callable[[QUrl], object],
+        open_url: Callable[[str], object],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -145,7 +145,9 @@ class ImagePanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         caption = QLabel(f"<b>{title}</b>")
-        self.address = ElidedLabel(reference)
+        address = links.check(reference)
+        # A web address as the policy shows it: a look-alike host in punycode.
+        self.address = ElidedLabel(address.display if address.ok else reference)
         self.area = ImageArea()
         self.area.set_message(self.tr("Loading…"))
         self.status = QLabel()
@@ -159,13 +161,12 @@ class ImagePanel(QFrame):
             self.tr("Open in browser"),
         )
         self.open_button.setObjectName(f"openInBrowser_{key}")
-        url = links.safe_url(reference)
-        self.open_button.setEnabled(url is not None)
+        self.open_button.setEnabled(address.ok)
         self.open_button.setToolTip(
-            reference if url is not None else self.tr("Only web addresses open in the browser")
+            address.display if address.ok else self.tr("Only web addresses open in the browser")
         )
-        if url is not None:
-            self.open_button.clicked.connect(lambda: open_url(url))
+        if address.ok:
+            self.open_button.clicked.connect(lambda: open_url(reference))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -203,7 +204,7 @@ class CoverPreviewDialog(QDialog):
         loader: ImageLoader,
         parent: QWidget | None = None,
         *,
-        open_url: Callable[[QUrl], object] | None = None,
+        open_url: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("coverPreview")
@@ -237,7 +238,7 @@ class CoverPreviewDialog(QDialog):
     def show_images(
         self,
         images: dict[str, str],
-        search_dirs: list[Path],
+        places: ImagePlaces,
         title: str = "",
         *,
         bring_to_front: bool = True,
@@ -264,11 +265,11 @@ class CoverPreviewDialog(QDialog):
         titles = {"enclosure": self.tr("Cover image"), "qrcode": self.tr("QR code")}
         for key, reference in images.items():
             panel = ImagePanel(key, titles.get(key, key), str(reference), self._open_url)
-            self._row.addWidget(panel, 2 if key == "enclosure" else 1)
+            self._row.addWidget(panel, 2 if key == COVER_KEY else 1)
             self.panels.append(panel)
         self._empty.setVisible(not self.panels)
         for reference in images.values():
-            self._loader.load(str(reference), search_dirs)
+            self._loader.load(str(reference), places)
         if bring_to_front:
             self.show()
             self.raise_()

@@ -37,6 +37,9 @@ class WindowState:
     has_previous: bool = False
     can_undo: bool = False
     can_redo: bool = False
+    in_git: bool = False  # the desk is inside a git work tree
+    git_busy: bool = False  # a pull, push, sync or commit is running
+    git_operation: bool = False  # a merge or rebase waits to be continued or aborted
 
     @property
     def selected_not_drafts(self) -> int:
@@ -67,6 +70,13 @@ class ActionId(Enum):
     PREVIOUS = "actionPrevious"
     RELOAD = "actionReload"
     CHECK_FOLDER = "actionCheckFolder"
+    GIT_PULL = "actionGitPull"
+    GIT_PUSH = "actionGitPush"
+    GIT_SYNC = "actionGitSync"
+    GIT_CONTINUE = "actionGitContinue"
+    GIT_ABORT = "actionGitAbort"
+    GIT_COMMIT_EACH = "actionGitCommitEach"
+    HISTORY = "actionHistory"
     QUIT = "actionQuit"
     SHOW_PROBLEMS = "actionShowProblems"
     COLUMNS = "actionColumns"
@@ -224,6 +234,57 @@ SPECS: dict[ActionId, ActionSpec] = {
         ("F7",),
         lambda s: s.has_folder and not s.busy,
     ),
+    ActionId.GIT_PULL: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "P&ull"),
+        QT_TRANSLATE_NOOP("Actions", "Bring in the desk's changes from the remote (git pull)"),
+        "fa6s.cloud-arrow-down",
+        ("Ctrl+Shift+L",),
+        lambda s: s.in_git and not s.git_busy and not s.git_operation and not s.busy,
+    ),
+    ActionId.GIT_PUSH: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Pu&sh"),
+        QT_TRANSLATE_NOOP("Actions", "Send your commits to the remote (git push)"),
+        "fa6s.cloud-arrow-up",
+        (),
+        lambda s: s.in_git and not s.git_busy and not s.git_operation and not s.busy,
+    ),
+    ActionId.GIT_SYNC: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "S&ync"),
+        QT_TRANSLATE_NOOP("Actions", "Pull, then push your commits"),
+        "fa6s.rotate",
+        ("Ctrl+Shift+Y",),
+        lambda s: s.in_git and not s.git_busy and not s.git_operation and not s.busy,
+    ),
+    ActionId.GIT_CONTINUE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Continue Merge"),
+        QT_TRANSLATE_NOOP("Actions", "Finish the merge or rebase once every conflict is resolved"),
+        "fa6s.check-double",
+        (),
+        lambda s: s.git_operation and not s.git_busy,
+    ),
+    ActionId.GIT_ABORT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Abort Merge"),
+        QT_TRANSLATE_NOOP("Actions", "Go back to before the pull (your unstaged edits are kept)"),
+        "fa6s.ban",
+        (),
+        lambda s: s.git_operation and not s.git_busy,
+    ),
+    ActionId.GIT_COMMIT_EACH: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Commit Each &Review Action"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Save, Publish and Back to draft each commit exactly the files they wrote"
+        ),
+        "fa6s.code-commit",
+        (),
+        lambda s: s.in_git,
+    ),
+    ActionId.HISTORY: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&History"),
+        QT_TRANSLATE_NOOP("Actions", "The open article's commits, field by field"),
+        "fa6s.clock-rotate-left",
+        ("Ctrl+H",),
+        lambda s: s.in_git and s.has_article,
+    ),
     ActionId.QUIT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Quit"),
         QT_TRANSLATE_NOOP("Actions", "Close Copydesk"),
@@ -301,6 +362,20 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
     (QT_TRANSLATE_NOOP("Actions", "&View"), (ActionId.SHOW_PROBLEMS, ActionId.COLUMNS)),
     (QT_TRANSLATE_NOOP("Actions", "&Tools"), (ActionId.CHECK_FOLDER,)),
     (
+        QT_TRANSLATE_NOOP("Actions", "&Git"),
+        (
+            ActionId.GIT_PULL,
+            ActionId.GIT_PUSH,
+            ActionId.GIT_SYNC,
+            None,
+            ActionId.GIT_CONTINUE,
+            ActionId.GIT_ABORT,
+            None,
+            ActionId.HISTORY,
+            ActionId.GIT_COMMIT_EACH,
+        ),
+    ),
+    (
         QT_TRANSLATE_NOOP("Actions", "&Help"),
         (ActionId.SHORTCUTS, ActionId.GUIDE, None, ActionId.ABOUT),
     ),
@@ -325,6 +400,10 @@ TOOLBAR: tuple[ActionId | None, ...] = (
     None,
     ActionId.RELOAD,
     ActionId.CHECK_FOLDER,
+    None,
+    ActionId.GIT_PULL,
+    ActionId.GIT_PUSH,
+    ActionId.GIT_SYNC,
 )
 
 TOOLBAR_WORDS = frozenset(

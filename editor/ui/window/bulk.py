@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.core import validate
+from editor.core.errors import describe_error
 from editor.core.index import ArticleSummary
 from editor.core.service import FileResult, Outcome
 from editor.ui.article.article_session import DiskState
@@ -262,7 +263,7 @@ class BulkRunner(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self._enable_editor()
-        dialogs.report_error(self.window, _tr("The change failed"), str(error))
+        dialogs.report_error(self.window, _tr("The change failed"), describe_error(error))
 
     def _finished(self) -> None:
         self._task = None

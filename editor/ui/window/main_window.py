@@ -1,8 +1,9 @@
 """The main window: layout and wiring of the article list, the form, the body, actions and status.
 
-The open article lives in :class:`ArticleSession`; bulk changes in :mod:`editor.ui.window.bulk`; the list's
-data in :class:`ArticleModel`; the saved layout and the Tab order in :mod:`editor.ui.window.window_layout`. This module connects them and keeps the list selection, the open article
-and the enabled actions in step.
+The open article lives in :class:`ArticleSession`; bulk changes in :mod:`editor.ui.window.bulk`;
+the list's data in :class:`ArticleModel`; the saved layout and the Tab order in
+:mod:`editor.ui.window.window_layout`. This module connects them and keeps the list selection, the
+open article and the enabled actions in step.
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout
 
 from editor import APP_NAME
 from editor.core import validate
-from editor.core.index import ArticleSummary
+from editor.core.errors import describe_error
+from editor.core.images import COVER_KEY, image_references
+from editor.core.index import ArticleSummary, summary_of
 from editor.core.service import DocumentService, FileResult, Outcome
-from editor.ui.article.article_session import ArticleSession, summary_of
+from editor.core.site import desk_for
+from editor.ui.article.article_session import ArticleSession
 from editor.ui.article.body_view import BodyView
 from editor.ui.article.conflict_bar import ConflictBar
 from editor.ui.article.unreadable_bar import UnreadableBar
@@ -27,7 +31,7 @@ from editor.ui.common.settings import Settings
 from editor.ui.common.wording import counted, number
 from editor.ui.common.workers import Task, run_stream
 from editor.ui.desk.article_list import ArticleListPanel
-from editor.ui.desk.desk_scan import Folders, desk_for, scan_desk
+from editor.ui.desk.desk_scan import Folders, scan_desk
 from editor.ui.desk.folder_watcher import FolderWatcher, Rescan
 from editor.ui.form.metadata_form import MetadataForm
 from editor.ui.images.cover_preview import CoverPreviewDialog, ImageLoader
@@ -35,8 +39,14 @@ from editor.ui.window import help as help_windows
 from editor.ui.window.actions import ActionId, ActionRegistry, WindowState
 from editor.ui.window.bulk import BulkRunner
 from editor.ui.window.check_panel import CheckPanel
+from editor.ui.window.git_wiring import GitWiring
 from editor.ui.window.help import AppPlaces
-from editor.ui.window.window_layout import chain_tab_order, restore_layout, save_layout
+from editor.ui.window.window_layout import (
+    LayoutParts,
+    chain_tab_order,
+    restore_layout,
+    save_layout,
+)
 from editor.ui.window.write_history import UndoRouter, WriteHistory
 
 SCAN_BUDGET_MS = (
@@ -102,7 +112,16 @@ class MainWindow(QMainWindow):
         self.watcher = FolderWatcher(self.pool, self._known_rows, self)
         self._build_menus()
         self._connect()
-        restore_layout(self, self.settings)
+        self.git = GitWiring(self)  # before the layout: its History dock is restored with it
+        self._layout = LayoutParts(
+            self,
+            self.list_view,
+            self.splitter,
+            self.editor_splitter,
+            self.list_panel.preferred_width,
+            self.list_panel.columns.widths,
+        )
+        restore_layout(self._layout, self.settings)
         self.check_panel.hide()  # empty until a check runs (a restored layout would show it empty)
         self._update_title()
         self._rows_shown_changed()
@@ -189,7 +208,7 @@ class MainWindow(QMainWindow):
         act[ActionId.TOGGLE_DRAFT].triggered.connect(lambda: self.bulk.set_draft(None))
         act[ActionId.PUBLISH_AND_NEXT].triggered.connect(self.bulk.publish_and_next)
         act[ActionId.OPEN_SOURCE].triggered.connect(self.open_source_link)
-        act[ActionId.OPEN_COVER].triggered.connect(lambda: self.open_cover("enclosure"))
+        act[ActionId.OPEN_COVER].triggered.connect(lambda: self.open_cover(COVER_KEY))
         act[ActionId.NEXT].triggered.connect(lambda: self.step(1))
         act[ActionId.PREVIOUS].triggered.connect(lambda: self.step(-1))
         act[ActionId.RELOAD].triggered.connect(self.reload_folder)
@@ -328,7 +347,9 @@ class MainWindow(QMainWindow):
                 self.list_panel.reselect()
 
     def _scan_failed(self, error: BaseException) -> None:
-        self.show_message(self.tr("The folder could not be read: {0}").format(error))
+        self.show_message(
+            self.tr("The folder could not be read: {0}").format(describe_error(error))
+        )
 
     def _scan_done(self) -> None:
         self._scan_task = None
@@ -459,7 +480,7 @@ class MainWindow(QMainWindow):
     def _article_changed(self) -> None:
         article = self.session.article
         self.watcher.set_open_file(article.path if article else None)
-        chain_tab_order(self)
+        chain_tab_order(self.list_view, self.form.focus_chain(), self.body)
         self._drop_stale_message()
         self._update_title()
         self._follow_cover_preview()
@@ -512,7 +533,7 @@ class MainWindow(QMainWindow):
             link = self.session.article.value("source_link")
             links.open_external(link if isinstance(link, str) else "", self)
 
-    def open_cover(self, key: str = "enclosure") -> None:
+    def open_cover(self, key: str = COVER_KEY) -> None:
         article = self.session.article
         if article is None or not self._cover_images():
             return
@@ -523,18 +544,12 @@ class MainWindow(QMainWindow):
             )
             self._cover_dialog = dialog
         self._cover_dialog.show_images(
-            self._cover_images(), self.session.search_dirs(), self.session.title
+            self._cover_images(), self.session.image_places(), self.session.title
         )
 
     def _cover_images(self) -> dict[str, str]:
         article = self.session.article
-        if article is None:
-            return {}
-        return {
-            name: value.strip()
-            for name in ("enclosure", "qrcode")
-            if isinstance(value := article.value(name), str) and value.strip()
-        }
+        return image_references(article.current_metadata()) if article is not None else {}
 
     def _follow_cover_preview(self) -> None:
         """An open preview follows the open article (it showed the first story's images before)."""
@@ -542,7 +557,7 @@ class MainWindow(QMainWindow):
         if dialog is not None and dialog.isVisible():
             dialog.show_images(
                 self._cover_images(),
-                self.session.search_dirs(),
+                self.session.image_places(),
                 self.session.title or self.session.failed_path or "",
                 bring_to_front=False,
             )
@@ -582,11 +597,14 @@ class MainWindow(QMainWindow):
                 and self.model.summary(article.relpath).draft
             ),
             has_source_link=has("source_link"),
-            has_cover=has("enclosure") or has("qrcode"),
+            has_cover=bool(article and image_references(article.current_metadata())),
             has_next=self.list_panel.has_step(1),
             has_previous=self.list_panel.has_step(-1),
             can_undo=self.undo_stack.canUndo() or self.write_history.stack.canUndo(),
             can_redo=self.undo_stack.canRedo() or self.write_history.stack.canRedo(),
+            in_git=self.git.desk.active if hasattr(self, "git") else False,
+            git_busy=self.git.desk.busy if hasattr(self, "git") else False,
+            git_operation=bool(self.git.operation) if hasattr(self, "git") else False,
         )
 
     def update_actions(self, *_args: object) -> None:
@@ -601,7 +619,7 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         """Keep the window's layout for the next start."""
-        save_layout(self, self.settings)
+        save_layout(self._layout, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.bulk.running:
@@ -618,6 +636,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop background work and watching (the window is going away)."""
         self.watcher.stop()
+        self.git.shutdown()
         self.check_panel.cancel()
         if self._scan_task is not None:
             self._scan_task.cancel()

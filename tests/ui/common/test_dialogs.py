@@ -30,3 +30,19 @@ def test_many_articles_with_problems_are_summarised(qtbot) -> None:
     assert box.informativeText().count("•") == 10 and "…and 2 more" in box.informativeText()
     labels = {answer: button.text() for button, answer in buttons.items()}
     assert labels[dialogs.PublishAnswer.CLEAN_ONLY] == "Publish Only the 8 Without"
+
+
+def test_failures_are_counted_in_words_and_each_file_named(qapp, monkeypatch) -> None:
+    shown: list[tuple[str, str, str]] = []
+    monkeypatch.setattr(
+        dialogs,
+        "report_error",
+        lambda _parent, title, text, details="": shown.append((title, text, details)),
+    )
+    dialogs.report_failures(None, "Not changed", [("a.md", "permission denied")])
+    dialogs.report_failures(None, "Not changed", [(f"{n}.md", "gone") for n in range(12)])
+    (_, one, no_details), (_, many, details) = shown
+    assert one.startswith("1 file could not be changed:") and "a.md: permission denied" in one
+    assert "(s)" not in one + many and no_details == ""
+    assert many.startswith("12 files could not be changed:") and "…and 2 more" in many
+    assert details.count("gone") == 12

@@ -15,6 +15,7 @@ import pytest
 import editor
 from editor import app
 from editor.app import create_main_window, has_display, main, sample_desk
+from editor.bundled import bundled_samples, icons_dir
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -55,7 +56,7 @@ def test_main_with_a_missing_path_exits_2(
 
 
 def test_sample_desk_is_copied_once_and_the_bundle_never_edited(tmp_path: Path) -> None:
-    bundled = app.bundled_samples()
+    bundled = bundled_samples()
     bundled_article = bundled / "content" / "world" / "brennhorn-rail-tunnel-reopens.md"
     before = bundled_article.read_bytes()
     desk = sample_desk(tmp_path / "data")
@@ -76,7 +77,7 @@ def test_icon_has_the_sizes_a_desktop_needs(qapp) -> None:
     assert not icon.isNull()
     sizes = {size.width() for size in icon.availableSizes()}
     assert {16, 32, 48, 256} <= sizes
-    assert (app.resources_dir() / "icons" / f"{editor.APP_ID}.svg").is_file()
+    assert (icons_dir() / f"{editor.APP_ID}.svg").is_file()
 
 
 def test_create_main_window_uses_a_throwaway_settings_file(qtbot) -> None:
@@ -146,3 +147,27 @@ def test_copydesk_opens_the_window_on_the_sample_desk(tmp_path: Path) -> None:
     assert report["focus"]  # the review starts in the list
     settings = next((tmp_path / "config").rglob("*.conf"))
     assert "sample-desk" in settings.read_text()  # the last folder is remembered for next time
+
+
+def test_open_with_screenshot_saves_a_picture_of_the_loaded_list_and_quits(
+    sample_desk: Path, tmp_path: Path
+) -> None:
+    """The option a built app's smoke test and the guide's pictures use: a real process, offscreen."""
+    picture = tmp_path / "window.png"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "editor", "open", "--screenshot", str(picture), str(sample_desk)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert picture.read_bytes().startswith(b"\x89PNG")
+    assert picture.stat().st_size > 10_000  # a real window's picture, not an empty one

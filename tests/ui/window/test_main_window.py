@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.site import desk_for
 from editor.core.state import PublishState
 from editor.ui.article.conflict_bar import ConflictBar
 from editor.ui.common import dialogs
-from editor.ui.desk.article_model import DIRTY_MARK, Column, Role
-from editor.ui.desk.desk_scan import desk_for
+from editor.ui.desk.article_model import DIRTY_MARK, Column, Role, state_icon, state_label
 from editor.ui.images.cover_preview import CoverPreviewDialog
 from editor.ui.window.actions import ActionId
 from editor.ui.window.main_window import MainWindow
@@ -68,9 +68,12 @@ def test_state_column_tells_states_apart_with_word_and_icon(window: MainWindow) 
         icons[state] = (
             model.index(row, Column.STATE).data(Qt.ItemDataRole.DecorationRole).cacheKey()
         )
-    assert set(words) == set(PublishState)
+    assert set(words) == set(PublishState) - {PublishState.UNLISTED}  # no unlisted sample
     assert len(set(words.values())) == 5 and len(set(icons.values())) == 5
     assert words[PublishState.DRAFT] == "Draft" and words[PublishState.INVALID] == "Invalid"
+    every = {state_label(state) for state in PublishState}
+    assert len(every) == len(PublishState) and state_label(PublishState.UNLISTED) == "Unlisted"
+    assert len({state_icon(state).cacheKey() for state in PublishState}) == len(PublishState)
 
 
 def test_invalid_row_shows_its_error_as_tooltip_and_in_the_status_bar(window: MainWindow) -> None:
@@ -91,6 +94,7 @@ def test_state_filter_shows_counts_per_state(window: MainWindow) -> None:
         "Scheduled (2)",
         "Published (10)",
         "Expired (1)",
+        "Unlisted (0)",
         "Invalid (1)",
     ]
 
@@ -398,11 +402,34 @@ def test_open_source_link_opens_only_web_links(window: MainWindow, asked) -> Non
         "https://auto.example.com/northgate/2026/10/lanchi-semi-solid-prototype"
     ]
     asked.answer("report_error", None)
-    window.body.link_activated.emit(QUrl("javascript:alert(1)"))
+    window.body.link_activated.emit("javascript:alert(1)")
     window.form.open_link_requested.emit("source_link", "file:///etc/passwd")
     assert len(asked.opened) == 1
     messages = [args[1] for args in asked.named("report_error")]
     assert len(messages) == 2 and all("only opens web links" in message for message in messages)
+
+
+def test_every_open_path_asks_before_a_local_address_and_refuses_userinfo(
+    window: MainWindow, asked
+) -> None:
+    assert window.select_path(LANCHI)
+    asked.answer("confirm_local_address", False)
+    asked.answer("report_error", None)
+    window.form.open_link_requested.emit("source_link", "http://192.168.1.1/admin")
+    window.body.link_activated.emit("http://169.254.169.254/latest/meta-data/")
+    assert asked.named("confirm_local_address") == [
+        ("http://192.168.1.1/admin",),
+        ("http://169.254.169.254/latest/meta-data/",),
+    ]
+    assert asked.opened == []
+    asked.answer("confirm_local_address", True)
+    window.body.link_activated.emit("http://localhost:1313/preview/")
+    assert asked.opened == ["http://localhost:1313/preview/"]
+    window.body.link_activated.emit("https://example.org@evil.example/")
+    window.form.open_link_requested.emit("source_link", "https://example.org\\@evil.example/")
+    (userinfo,), (backslash,) = (args[1:2] for args in asked.named("report_error"))
+    assert "would open 'evil.example'" in userinfo and "backslash" in backslash
+    assert asked.opened == ["http://localhost:1313/preview/"]
 
 
 def test_open_cover_shows_the_preview_dialog(qtbot, window: MainWindow) -> None:

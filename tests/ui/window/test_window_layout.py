@@ -25,7 +25,7 @@ def test_at_1440_pixels_the_list_shows_state_title_date_and_source_without_scrol
     qtbot, window: MainWindow
 ) -> None:
     window.resize(1440, 900)
-    main_sizes, editor_sizes = first_run_splitter_sizes(window, 1440)
+    main_sizes, editor_sizes = first_run_splitter_sizes(window.list_panel.preferred_width(), 1440)
     window.splitter.setSizes(main_sizes)
     window.editor_splitter.setSizes(editor_sizes)
     view = window.list_view

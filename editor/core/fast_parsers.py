@@ -1,0 +1,116 @@
+"""Fast front matter decoders that return exactly what the standard library returns.
+
+Parsing TOML with ``tomllib`` was 44% of a listing's CPU; ``rtoml`` (Rust) reads the same front matter
+about 18x faster. Speed may never change a result, so each fast path is used only where it is known to
+agree with the stdlib parser, and the stdlib parser decides everything else:
+
+* ``rtoml`` 0.14 reads TOML 1.1, which ``tomllib`` and Hugo (TOML 1.0) refuse: ``\\e`` and ``\\x``
+  escapes, times without seconds, newlines and trailing commas in inline tables. A document with any
+  text that could be one of those goes to ``tomllib``, which gives the error with line and column.
+  Any error from ``rtoml`` (or any value it cannot make) also goes to ``tomllib``, so the error a user
+  sees is always tomllib's. ``rtoml``'s own tz type becomes ``datetime.timezone`` as tomllib gives.
+* ``orjson`` reads integers past 64 bits as floats, and refuses NaN, Infinity and lone surrogates
+  (which ``json`` accepts): a document with a run of 19 digits, or any error, goes to ``json``.
+
+tests/core/test_fast_parsers.py proves the agreement with hypothesis-generated documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tomllib
+from typing import Any
+
+try:  # optional accelerators: without them the stdlib parsers do all the work
+    import rtoml as _rtoml
+except ImportError:  # pragma: no cover - depends on the installation
+    _rtoml = None
+try:
+    import orjson as _orjson
+except ImportError:  # pragma: no cover
+    _orjson = None
+
+# Bumped when a fast path changes what it accepts: the index cache keeps parsed facts per version.
+PARSER_VERSION = (
+    f"1-rtoml:{getattr(_rtoml, '__version__', '-')}-orjson:{getattr(_orjson, '__version__', '-')}"
+)
+
+# Text that may be TOML 1.1 (see the module docstring); a false alarm only costs tomllib's time.
+_MAYBE_TOML_11 = re.compile(
+    r"\\[ex]"  # \e and \xHH escapes
+    r"|(?<![\d:])\d\d:\d\d(?!:\d)"  # hh:mm with no seconds
+    r"|,\s*\}"  # a trailing comma in an inline table
+    r"|\{[^}]*\n"  # a line break inside an inline table
+    # A table made by a dotted header or key and declared again later: rtoml puts it where it is
+    # declared, tomllib where it was first made (key order is part of the result).
+    r"|^[ \t]*\[\[?[^\]\n]*\."
+    r"|^[ \t]*(?:[A-Za-z0-9_-]+|\"[^\"\n]*\"|'[^'\n]*')[ \t]*\."
+    # rtoml keeps a CRLF inside a multi-line string; tomllib reads it as LF.
+    r"|\r",
+    re.MULTILINE,
+)
+_LONG_NUMBER = re.compile(r"\d{19}")
+
+_ZONES: dict[dt.timedelta | None, dt.tzinfo] = {}
+
+
+def loads_toml(text: str) -> dict[str, Any]:
+    """``tomllib.loads(text)``, faster; raises ``tomllib.TOMLDecodeError`` exactly as tomllib does."""
+    if _rtoml is not None and not _MAYBE_TOML_11.search(text):
+        try:
+            value = _rtoml.loads(text)
+        except Exception:  # any doubt: tomllib decides, with its own message
+            pass
+        else:
+            if type(value) is dict:
+                _fix_table(value)
+                return value
+    return tomllib.loads(text)
+
+
+def _zone(moment: dt.datetime) -> dt.tzinfo:
+    offset = moment.utcoffset()
+    zone = _ZONES.get(offset)
+    if zone is None:
+        # timezone(timedelta(0)) is timezone.utc itself, as tomllib gives for Z and -00:00.
+        zone = _ZONES[offset] = dt.timezone(offset) if offset is not None else dt.UTC
+    return zone
+
+
+def _fix_value(value: Any) -> Any:
+    kind = type(value)
+    if kind is dict:
+        _fix_table(value)
+    elif kind is list:
+        _fix_list(value)
+    elif kind is dt.datetime and value.tzinfo is not None:
+        return value.replace(tzinfo=_zone(value))
+    return value
+
+
+def _fix_table(table: dict[str, Any]) -> None:
+    for key, value in table.items():
+        kind = type(value)
+        if kind is str or kind is int or kind is bool or kind is float:
+            continue
+        table[key] = _fix_value(value)
+
+
+def _fix_list(items: list[Any]) -> None:
+    for index, value in enumerate(items):
+        kind = type(value)
+        if kind is str or kind is int or kind is bool or kind is float:
+            continue
+        items[index] = _fix_value(value)
+
+
+def loads_json(text: str) -> Any:
+    """``json.loads(text)``, faster; raises ``json.JSONDecodeError`` exactly as json does."""
+    if _orjson is not None and not _LONG_NUMBER.search(text):
+        try:
+            return _orjson.loads(text)
+        except Exception:  # any doubt: json decides, with its own message
+            pass
+    return json.loads(text)
