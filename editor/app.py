@@ -28,7 +28,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from editor import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
-from editor.bundled import bundled_samples, icons_dir, resources_dir, translations_dir
+from editor.bundled import bundled_samples, docs_dir, icons_dir, translations_dir
 from editor.ui.common import dialogs
 from editor.ui.common.settings import Settings
 from editor.ui.images.cover_preview import ImageLoader
@@ -72,7 +72,7 @@ def app_places(settings: Settings) -> AppPlaces:
     return AppPlaces(
         settings_file=settings.store.fileName(),
         sample_desk=sample_desk_location(),
-        docs_root=resources_dir().parent,
+        docs=docs_dir(),
     )
 
 

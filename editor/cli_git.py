@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -112,14 +113,26 @@ def commit_written(action: str, results: Sequence[FileResult], keys: Sequence[st
 # --- list --json ----------------------------------------------------------------------------------
 
 
+def cache_folder() -> Path | None:
+    """Where the command line keeps the last-change map between runs (XDG cache; COPYDESK_NO_CACHE
+    set: nowhere)."""
+    if os.environ.get("COPYDESK_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "copydesk" / "git"
+
+
 def git_fields(root: Path, paths: Iterable[str]) -> dict[str, dict[str, Any]] | None:
     """The ``git`` and ``last_change`` fields of each listed path, or None outside a checkout."""
     checkout = _checkout_of(root.resolve())
     if checkout is None:
         return None
+    folder = cache_folder()
+    saved = LastChanges.file_in(folder, checkout) if folder else None
     try:
         status = read_desk_status(checkout)
-        changes = LastChanges(checkout).refresh()
+        cache = LastChanges.load(checkout, saved) if saved else LastChanges(checkout)
+        changes = cache.refresh_kept(saved)
     except GitError as error:
         err(f"git status not shown: {error}")
         return None

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli import HALDEN, run
-from tests.helpers.git import OTHER, STORY, STORY_TEXT, Team, commit_all, git, write
+from tests.helpers.git import OTHER, OTHER_TEXT, STORY, STORY_TEXT, Team, commit_all, git, write
 
 PUBLISHED = STORY_TEXT.replace("draft = true", "draft = false")
 
@@ -195,3 +195,23 @@ def test_log_names_added_and_removed_keys(repo: Path, capsys: pytest.CaptureFixt
     lines = [line.strip() for line in out.splitlines()]
     assert 'summary: removed (was "The harbour reopens after the storm.")' in lines
     assert 'source: (new) "Harbor Wire"' in lines
+
+
+def test_list_json_keeps_the_last_change_map_between_runs(
+    repo: Path, git_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = json.loads(run(capsys, "list", repo / "content", "--json")[1])
+    (kept,) = (git_home / ".cache" / "copydesk" / "git").glob("last-change-*.json")
+    assert b"Start the desk" in kept.read_bytes()
+    git(repo, "config", "user.name", "Bob")
+    write(repo, OTHER, OTHER_TEXT.replace("voted", "voted again"))
+    commit_all(repo, "Edit body: Council vote")
+    second = {
+        row["path"]: row for row in json.loads(run(capsys, "list", repo / "content", "--json")[1])
+    }
+    assert second["news/council-vote.md"]["last_change"]["author"] == "Bob"
+    assert (
+        second["news/harbour-reopens.md"]
+        == {row["path"]: row for row in first}["news/harbour-reopens.md"]
+    )
+    assert b"Edit body: Council vote" in kept.read_bytes()  # the map was brought up to date

@@ -6,6 +6,8 @@ one write that status reflects.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -266,6 +268,22 @@ class LastChanges:
         }
         file.parent.mkdir(parents=True, exist_ok=True)
         replace_checked(file, json.dumps(document, ensure_ascii=False).encode())
+
+    @staticmethod
+    def file_in(folder: Path, checkout: Checkout) -> Path:
+        """Where the map of this checkout and desk is kept inside a cache ``folder``."""
+        key = hashlib.sha1(f"{checkout.top}\0{checkout.prefix}".encode()).hexdigest()[:16]
+        return folder / f"last-change-{key}.json"
+
+    def refresh_kept(self, file: Path | None) -> dict[str, Change]:
+        """:meth:`refresh`, then keep the map in ``file`` when it changed (a cache: a failure to
+        write it only makes the next start slower)."""
+        head = self.head
+        changes = self.refresh()
+        if file is not None and self.head != head:
+            with contextlib.suppress(OSError):
+                self.save(file)
+        return changes
 
     @classmethod
     def load(cls, checkout: Checkout, file: Path) -> LastChanges:

@@ -76,11 +76,11 @@ class ArticleSession(QObject):
     message = Signal(str)
     """A short note for the status bar."""
 
-    unreadable_shown = Signal(object, object)
-    """The selected file cannot be read: its Path and the error's line (None, None: not any more)."""
-
     article_saved = Signal(object)
     """Save wrote the open article's edits to its file: a SavedEdit."""
+
+    unreadable_shown = Signal(object, object)
+    """The selected file cannot be read: its Path and the error's line (None, None: not any more)."""
 
     def __init__(
         self,

@@ -9,8 +9,6 @@ is only ever touched by one worker; refreshes asked for while one is queued are 
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Sequence
@@ -32,6 +30,7 @@ from editor.core.git_status import (
 )
 from editor.core.git_sync import (
     ConflictVersions,
+    PullResult,
     abort_operation,
     conflict_versions,
     continue_operation,
@@ -65,7 +64,9 @@ class GitSnapshot:
     counts: Counter[str] = field(default_factory=Counter)
 
 
-_QUIET = ("refresh", "find")  # jobs of the app's own: no progress indicator, no error dialog
+# Jobs of the app's own (a timer's, the start-up pull): no progress indicator, and a failure is a
+# status-bar note, not a dialog every few minutes while offline.
+_QUIET = ("refresh", "find", "auto-pull")
 
 
 @dataclass(slots=True)
@@ -170,8 +171,7 @@ class GitDesk(QObject):
     def _cache_file(self, checkout: Checkout) -> Path | None:
         if self._cache_folder is None:
             return None
-        key = hashlib.sha1(f"{checkout.top}\0{checkout.prefix}".encode()).hexdigest()[:16]
-        return self._cache_folder / f"last-change-{key}.json"
+        return LastChanges.file_in(self._cache_folder, checkout)
 
     # --- jobs ----------------------------------------------------------------------------------
 
@@ -194,12 +194,7 @@ class GitDesk(QObject):
             elif coming:
                 coming = incoming(checkout)  # a pull may have brought them in
             status = desk_status(checkout)
-            head = cache.head
-            changes = dict(cache.refresh())
-            saved = self._cache_file(checkout)
-            if saved is not None and cache.head != head:
-                with contextlib.suppress(OSError):  # a cache that cannot be kept is only slower
-                    cache.save(saved)
+            changes = dict(cache.refresh_kept(self._cache_file(checkout)))
             cells = cells_of(status, changes, coming, paths, time.time())
             operation = operation_in_progress(checkout)
             return GitSnapshot(
@@ -215,10 +210,33 @@ class GitDesk(QObject):
 
     def fetch(self) -> None:
         """Fetch, then mark what changed on the remote (the timer's job: nothing local changes)."""
+        if self.snapshot is not None and self.snapshot.status.upstream is None:
+            return  # a branch with no upstream has nothing to fetch for
         self.refresh(fetch_first=True)
 
-    def pull(self) -> None:
-        self._user_job("pull", pull, _tr("Pulled"))
+    def pull(self, *, automatic: bool = False) -> None:
+        """Pull; ``automatic`` (start-up, timer): quietly, and only with an upstream."""
+        if not automatic:
+            self._user_job("pull", pull, _tr("Pulled"))
+            return
+        if self.checkout is None or (
+            self.snapshot is not None and self.snapshot.status.upstream is None
+        ):
+            return
+        checkout = self.checkout
+
+        def done(result: PullResult) -> None:
+            if result.conflicts:
+                self.message.emit(
+                    _tr("The pull stopped on conflicts in {0} file(s): resolve them").format(
+                        len(result.conflicts)
+                    )
+                )
+            elif result.changed:
+                self.message.emit(_tr("Pulled the desk's new commits"))
+
+        self._queue(_Job("auto-pull", lambda: pull(checkout), done))
+        self.refresh()
 
     def push(self) -> None:
         self._user_job("push", lambda checkout: push(checkout, set_upstream=True), _tr("Pushed"))

@@ -178,11 +178,7 @@ class ImagePanel(QFrame):
     def show_image(self, image: QImage) -> None:
         self.waiting = False
         self.area.set_image(image)
-        self.status.setText(
-            self.tr("%1 × %2 pixels")
-            .replace("%1", str(image.width()))
-            .replace("%2", str(image.height()))
-        )
+        self.status.setText(self.tr("{0} × {1} pixels").format(image.width(), image.height()))
 
     def show_failure(self, message: str) -> None:
         self.waiting = False

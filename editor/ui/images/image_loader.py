@@ -12,7 +12,6 @@ come back as ``loaded``/``failed`` signals keyed by the reference asked for.
 from __future__ import annotations
 
 import http
-import re
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -43,15 +42,6 @@ from editor.core.urls import WEB_SCHEMES, Verdict, check_web_url, is_local_refer
 _MAX_SIDE = 4096  # larger images are decoded scaled down: a preview needs no more
 _CACHE_BYTES = 100 * 1024 * 1024
 _REFERENCE, _ABORTED = "copydeskReference", "copydeskAborted"  # properties on each reply
-
-
-def fill(template: str, *values: str) -> str:
-    """``template`` with %1, %2… replaced in one pass (a value holding "%2" stays as it is)."""
-    return re.sub(
-        r"%(\d)",
-        lambda m: values[int(m[1]) - 1] if 0 < int(m[1]) <= len(values) else m[0],
-        template,
-    )
 
 
 def size_text(count: int) -> str:
@@ -126,7 +116,7 @@ class _DecodeJob(QRunnable):
             found = find_local_image(self.reference, self.places)
             path = found.path
             if path is None:
-                return None, fill(self.messages["not_found"], self.reference.strip(), found.reason)
+                return None, self.messages["not_found"].format(self.reference.strip(), found.reason)
             try:
                 if path.stat().st_size > self.max_bytes:
                     return None, self.messages["too_big"]
@@ -136,14 +126,14 @@ class _DecodeJob(QRunnable):
             return (
                 (image, "")
                 if image is not None
-                else (None, self.messages["unreadable"].replace("%1", reason))
+                else (None, self.messages["unreadable"].format(reason))
             )
         image, reason = decode_image(self.data)
         if image is not None:
             return image, ""
         if self.content_type and not self.content_type.startswith("image/"):
-            return None, self.messages["not_image"].replace("%1", self.content_type)
-        return None, self.messages["unreadable"].replace("%1", self.content_type or reason)
+            return None, self.messages["not_image"].format(self.content_type)
+        return None, self.messages["unreadable"].format(self.content_type or reason)
 
 
 class ImageLoader(QObject):
@@ -198,22 +188,22 @@ class ImageLoader(QObject):
         scheme = scheme_of(text)
         if scheme is not None and scheme not in WEB_SCHEMES:
             message = self.tr(
-                "Only http and https addresses or files of the site can be shown, not %1: links"
+                "Only http and https addresses or files of the site can be shown, not {0}: links"
             )
-            self._fail_later(reference, message.replace("%1", scheme))
+            self._fail_later(reference, message.format(scheme))
             return
         address = check_web_url(text)
         if address.verdict is Verdict.REFUSE:
             self._fail_later(
                 reference,
-                fill(self.tr("%1 is not a valid web address (%2)"), text, address.reason),
+                self.tr("{0} is not a valid web address ({1})").format(text, address.reason),
             )
             return
         if address.verdict is Verdict.ASK and not self.local_network:
             self._fail_later(
                 reference,
-                self.tr("Not loaded: %1 is an address on your own machine or network").replace(
-                    "%1", address.host
+                self.tr("Not loaded: {0} is an address on your own machine or network").format(
+                    address.host
                 ),
             )
             return
@@ -240,8 +230,8 @@ class ImageLoader(QObject):
         reply.finished.connect(self._on_finished)
 
     def _too_big(self) -> str:
-        return self.tr("The image is larger than the limit of %1").replace(
-            "%1", size_text(self.max_bytes)
+        return self.tr("The image is larger than the limit of {0}").format(
+            size_text(self.max_bytes)
         )
 
     def _check_announced_size(self) -> None:
@@ -275,8 +265,8 @@ class ImageLoader(QObject):
         if isinstance(status, int) and status >= 400:
             self.failed.emit(
                 reference,
-                self.tr("The server answered %1").replace(
-                    "%1", f"{status} {self._reason(reply, status)}".strip()
+                self.tr("The server answered {0}").format(
+                    f"{status} {self._reason(reply, status)}".strip()
                 ),
             )
             return
@@ -312,18 +302,14 @@ class ImageLoader(QObject):
         host = reply.url().host()
         errors = QNetworkReply.NetworkError
         if error == errors.HostNotFoundError:
-            return self.tr("The server %1 could not be found").replace("%1", host)
+            return self.tr("The server {0} could not be found").format(host)
         if error == errors.ConnectionRefusedError:
-            return self.tr("The server %1 refused the connection").replace("%1", host)
+            return self.tr("The server {0} refused the connection").format(host)
         if error in (errors.OperationCanceledError, errors.TimeoutError):
             seconds = f"{self.timeout_ms / 1000:g}"
-            return (
-                self.tr("The server %1 did not answer within %2 seconds")
-                .replace("%1", host)
-                .replace("%2", seconds)
-            )
+            return self.tr("The server {0} did not answer within {1} seconds").format(host, seconds)
         if error == errors.SslHandshakeFailedError:
-            return self.tr("A secure connection to %1 could not be made").replace("%1", host)
+            return self.tr("A secure connection to {0} could not be made").format(host)
         if error == errors.InsecureRedirectError:
             return self.tr("The server redirected to an insecure (http) address; not followed")
         if error == errors.TooManyRedirectsError:
@@ -341,10 +327,10 @@ class ImageLoader(QObject):
         places: ImagePlaces | None = None,
     ) -> None:
         messages = {
-            "not_found": self.tr("%1 was not found: %2"),
+            "not_found": self.tr("{0} was not found: {1}"),
             "too_big": self._too_big(),
-            "not_image": self.tr("The server did not send an image (%1)"),
-            "unreadable": self.tr("The image could not be read (%1)"),
+            "not_image": self.tr("The server did not send an image ({0})"),
+            "unreadable": self.tr("The image could not be read ({0})"),
         }
         self._next_job += 1
         job = _DecodeJob(

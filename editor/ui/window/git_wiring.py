@@ -85,6 +85,8 @@ class GitWiring(QObject):
         window.watcher.changes_found.connect(lambda _rescan: desk.refresh())
         window.session.article_saved.connect(self._article_saved)
         window.bulk_finished.connect(self._bulk_finished)
+        # Undoing (or redoing) a publish writes the files back: committed the same way.
+        window.write_history.restored.connect(lambda _text, results: self._bulk_finished(results))
         window.article_opened.connect(lambda _path: self._article_shown())
         window.list_panel.article_requested.connect(lambda _path: self._article_shown())
         desk.checkout_found.connect(self._checkout_found)
@@ -111,7 +113,7 @@ class GitWiring(QObject):
         commit_each.setCheckable(True)
         commit_each.setChecked(self.settings.get(GIT_COMMIT_PER_ACTION))
         commit_each.toggled.connect(lambda on: self.settings.set(GIT_COMMIT_PER_ACTION, on))
-        self.fetch_timer.timeout.connect(desk.fetch)
+        self.fetch_timer.timeout.connect(desk.fetch)  # skipped by the desk without an upstream
         self.pull_timer.timeout.connect(self._timed_pull)
 
     @property
@@ -149,7 +151,7 @@ class GitWiring(QObject):
         window.list_panel.show_git(snapshot.cells, snapshot.counts)
         if self._start_pull_pending and snapshot.status.upstream:
             self._start_pull_pending = False
-            self.desk.pull()
+            self.desk.pull(automatic=True)
         self._article_shown()
         window.update_actions()
 
@@ -160,7 +162,7 @@ class GitWiring(QObject):
     def _timed_pull(self) -> None:
         # With unsaved edits open, the pull waits for the next tick rather than racing the editor.
         if not self.window.session.dirty and not self.desk.busy:
-            self.desk.pull()
+            self.desk.pull(automatic=True)
 
     def _failed(self, what: str, error: GitError) -> None:
         text = error.message + (f"\n\n{error.next_step}" if error.next_step else "")

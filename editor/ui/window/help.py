@@ -31,7 +31,7 @@ from editor.ui.common import dialogs
 from editor.ui.window.actions import MENUS, ActionRegistry, menu_title
 
 LICENCE = "MIT"
-GUIDE_NAMES = ("docs/guide.md", "README.md")  # the guide, else the README
+GUIDE_NAME = "guide.md"  # in the bundled docs folder (editor.bundled.docs_dir)
 
 
 def _tr(text: str) -> str:
@@ -44,16 +44,13 @@ class AppPlaces:
 
     settings_file: str = ""
     sample_desk: Path | None = None  # the private copy of the sample desk (made on first use)
-    docs_root: Path | None = None  # the folder holding docs/ and README.md, when they ship
+    docs: Path | None = None  # the bundled docs folder: the guide and its pictures
 
     def guide_path(self) -> Path | None:
-        """The editor's guide: docs/guide.md if it exists, else the README; None without either."""
-        if self.docs_root is None:
+        """The editor's guide (docs/guide.md, shipped with the app), or None where it is missing."""
+        if self.docs is None or not (self.docs / GUIDE_NAME).is_file():
             return None
-        return next(
-            (self.docs_root / name for name in GUIDE_NAMES if (self.docs_root / name).is_file()),
-            None,
-        )
+        return self.docs / GUIDE_NAME
 
     def is_sample_desk(self, folder: Path | None) -> bool:
         if folder is None or self.sample_desk is None:
@@ -183,7 +180,7 @@ class HelpMenus(QObject):
         return dialog
 
     def open_guide(self) -> None:
-        """The editor's guide (docs/guide.md, else the README) in the desktop's viewer."""
+        """The editor's guide (docs/guide.md) in the desktop's viewer."""
         guide = self._places.guide_path()
         if guide is None:
             dialogs.report_error(

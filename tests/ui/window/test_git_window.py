@@ -7,10 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from editor.ui.common.settings import GIT_COMMIT_PER_ACTION, GIT_PULL_ON_START, Settings
 from editor.ui.desk.article_model import Column
-from editor.ui.window.actions import ActionId
+from editor.ui.window.actions import ActionId, ActionRegistry, WindowState
 from editor.ui.window.main_window import MainWindow
 from tests.helpers.git import OTHER, STORY, STORY_TEXT, Team, commit_all, git, write
 from tests.helpers.window import type_title
@@ -266,3 +267,75 @@ def test_resolve_asks_the_resolver_about_a_field_both_changed(
     wait_git(qtbot, window)
     qtbot.waitUntil(lambda: "Conflicted" not in git_text(window, DESK_STORY), timeout=10_000)
     assert (team.bob / STORY).read_text() == alice
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [
+        (WindowState(has_folder=True), set()),
+        (
+            WindowState(has_folder=True, in_git=True),
+            {ActionId.GIT_PULL, ActionId.GIT_PUSH, ActionId.GIT_SYNC, ActionId.GIT_COMMIT_EACH},
+        ),
+        (WindowState(has_folder=True, in_git=True, git_busy=True), {ActionId.GIT_COMMIT_EACH}),
+        (WindowState(has_folder=True, in_git=True, busy=True), {ActionId.GIT_COMMIT_EACH}),
+        (
+            WindowState(has_folder=True, in_git=True, git_operation=True, has_article=True),
+            {
+                ActionId.GIT_CONTINUE,
+                ActionId.GIT_ABORT,
+                ActionId.GIT_COMMIT_EACH,
+                ActionId.HISTORY,
+            },
+        ),
+    ],
+)
+def test_git_action_rules(qapp, state: WindowState, expected: set[ActionId]) -> None:
+    parent = QWidget()
+    registry = ActionRegistry(parent)
+    registry.update(state)
+    git_actions = {action for action in ActionId if action.name.startswith("GIT_")}
+    git_actions.add(ActionId.HISTORY)
+    assert registry.enabled_ids() & git_actions == expected
+
+
+def test_undoing_a_publish_is_committed_too(
+    qtbot, make_window, team: Team, quiet: Settings
+) -> None:
+    window = open_clone(qtbot, make_window, team.bob)
+    assert window.select_path(DESK_STORY)
+    with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
+        window.actions[ActionId.PUBLISH].trigger()
+    wait_git(qtbot, window)
+    window.actions[ActionId.UNDO].trigger()
+    wait_git(qtbot, window)
+    qtbot.waitUntil(
+        lambda: (
+            git(team.bob, "log", "-1", "--format=%s").strip() == "Back to draft: Harbour reopens"
+        ),
+        timeout=10_000,
+    )
+    assert (team.bob / STORY).read_text() == STORY_TEXT
+    assert git(team.bob, "status", "--porcelain").strip() == ""
+
+
+def test_a_timed_pull_while_offline_is_a_note_not_a_dialog(
+    qtbot, make_window, team: Team, quiet: Settings, asked, tmp_path: Path
+) -> None:
+    git(team.bob, "remote", "set-url", "origin", str(tmp_path / "gone.git"))
+    window = open_clone(qtbot, make_window, team.bob)
+    window.git.pull_timer.timeout.emit()
+    qtbot.waitUntil(
+        lambda: "cannot be reached" in window.statusBar().currentMessage(), timeout=10_000
+    )
+    assert asked.named("report_error") == []  # an unexpected dialog would have failed the test
+
+
+def test_a_checkout_with_no_remote_never_fetches_or_pulls_on_its_own(
+    qtbot, make_window, repo: Path, settings: Settings, asked
+) -> None:
+    window = open_clone(qtbot, make_window, repo)
+    window.git.fetch_timer.timeout.emit()
+    window.git.pull_timer.timeout.emit()
+    assert window.git.desk.idle
+    assert asked.calls == []

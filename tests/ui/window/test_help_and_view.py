@@ -8,6 +8,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QMenu
 
 from editor import __version__
+from editor.bundled import docs_dir
 from editor.ui.desk.article_model import Column
 from editor.ui.window import help as help_windows
 from editor.ui.window.actions import ActionId
@@ -41,7 +42,7 @@ def test_the_problems_panel_is_shown_and_hidden_from_view(qtbot, window: MainWin
 def test_the_columns_menu_shows_and_hides_columns(window: MainWindow) -> None:
     window.columns_menu.aboutToShow.emit()
     actions = {action.text(): action for action in window.columns_menu.actions()}
-    assert {"State", "Date", "Source", "Path"} <= set(actions)
+    assert set(actions) == {"State", "Date", "Source", "Path", "Git", "Last change"}
     header = window.list_view.horizontalHeader()
     actions["Path"].setChecked(True)
     assert not header.isSectionHidden(Column.PATH)
@@ -57,19 +58,17 @@ def test_the_shortcuts_dialog_lists_the_actions_keys(qtbot, window: MainWindow) 
     dialog.close()
 
 
-def test_the_guide_is_docs_guide_else_the_readme(tmp_path: Path) -> None:
-    places = AppPlaces(docs_root=tmp_path)
-    assert places.guide_path() is None
-    (tmp_path / "README.md").write_text("# readme\n")
-    assert places.guide_path() == tmp_path / "README.md"
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "guide.md").write_text("# guide\n")
-    assert places.guide_path() == tmp_path / "docs" / "guide.md"
+def test_the_guide_is_the_bundled_docs_guide(tmp_path: Path) -> None:
+    assert AppPlaces().guide_path() is None
+    places = AppPlaces(docs=tmp_path)
+    assert places.guide_path() is None  # a copy without the guide says so instead of failing
+    (tmp_path / "guide.md").write_text("# guide\n")
+    assert places.guide_path() == tmp_path / "guide.md"
 
 
 def test_the_guide_opens_on_the_desktop(window: MainWindow, asked) -> None:
     guide = window.places.guide_path()
-    assert guide is not None and guide.name in ("guide.md", "README.md")
+    assert guide is not None and guide.name == "guide.md" and guide.parent == docs_dir()
     window.actions[ActionId.GUIDE].trigger()
     assert asked.opened == [QUrl.fromLocalFile(str(guide)).toString()]
 
