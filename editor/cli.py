@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from editor import __version__, cli_git, merge_driver
+from editor import __version__, cli_git, cli_set, merge_driver
 from editor.cli_common import (
     PROG,
     CommandError,
@@ -36,16 +36,10 @@ from editor.core.index import ArticleSummary, desk_rules, scan
 from editor.core.names import json_text, shown_path
 from editor.core.service import DocumentService, FileResult, Outcome
 from editor.core.site import desk_for, find_site_root, site_for_desk
-from editor.core.state import ALL_DATE_KEYS, PublishState, Verdict, hugo_key, judge
+from editor.core.state import PublishState, Verdict, judge
 from editor.core.validate import Level, check_folder
 from editor.core.values import (
-    format_date_like,
-    hugo_reads_date,
-    is_date_like,
     parse_date,
-    parse_new_value,
-    parse_text_like,
-    same_value,
 )
 
 SUBCOMMANDS = (
@@ -61,7 +55,6 @@ SUBCOMMANDS = (
 )
 EXIT_CLOSED_PIPE = 128 + 13  # 128 + SIGPIPE: what `yes | head -1` leaves in ${PIPESTATUS[0]}
 TITLE_WIDTH = 60  # cells; longer titles are cut with an ellipsis in the table
-_HUGO_DATE_KEYS = frozenset(ALL_DATE_KEYS)
 
 
 # --- output helpers --------------------------------------------------------------------------------
@@ -190,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     setter.add_argument("file", metavar="FILE")
     setter.add_argument("assignments", nargs="+", type=_assignment, metavar="KEY=VALUE")
     cli_git.add_commit_option(setter)
-    setter.set_defaults(run=cmd_set)
+    setter.set_defaults(run=lambda args: cli_set.cmd_set(args, _service_for))
 
     publisher = commands.add_parser(
         "publish", prog=f"{PROG} publish", help="set draft = false in each file"
@@ -331,132 +324,6 @@ def cmd_show(args: argparse.Namespace) -> int:
     _out()
     body = article.body.lstrip("\r\n")  # the blank line after the front matter is not content
     sys.stdout.write(body if body.endswith("\n") or not body else body + "\n")
-    return 0
-
-
-def _matching_key(metadata: dict[str, Any], key: str) -> str | None:
-    """The key as the file spells it: exact, else the one Hugo reads for it (keys are case-insensitive)."""
-    if key in metadata:
-        return key
-    return hugo_key(metadata, key.lower())
-
-
-def typed_value(key: str, old: Any, text: str) -> Any:
-    """``text`` given for ``key`` read as a value of the type ``old`` has; raises ValueError."""
-    if old is None:
-        value = parse_new_value(text)
-        if key.lower() in _HUGO_DATE_KEYS and not (
-            isinstance(value, dt.date) or hugo_reads_date(value)
-        ):
-            raise ValueError(
-                f"{key}: {text!r} is not a date Hugo can read (use a form such as 2026-11-24T09:00:00Z)"
-            )
-        return value
-    if isinstance(old, dict):
-        raise ValueError(f"{key} is a table; edit its keys in a text editor")
-    if key.lower() in _HUGO_DATE_KEYS and is_date_like(old):
-        moment = parse_date(text)
-        if moment is None:
-            raise ValueError(
-                f"{key}: {text!r} is not a date (use a form such as 2026-11-24T09:00:00Z)"
-            )
-        return format_date_like(old, moment)
-    try:
-        value = parse_text_like(old, text)
-    except ValueError:
-        if isinstance(old, bool):
-            kind = "true or false"
-        elif isinstance(old, int):
-            kind = "a whole number"
-        elif isinstance(old, float):
-            kind = "a number"
-        else:
-            kind = "a date"
-        raise ValueError(f"{key} must be {kind}, not {text!r}") from None
-    return value
-
-
-def key_path(text: str) -> tuple[str, ...]:
-    """``params.author`` as ("params", "author"): a dotted key means the nested key, as in TOML and
-    Hugo (``.Params.author``). A quoted part is taken literally: ``"params.author"`` is one key."""
-    parts: list[str] = []
-    rest = text.strip()
-    while True:
-        if rest[:1] in ('"', "'"):
-            end = rest.find(rest[0], 1)
-            if end < 0:
-                raise ValueError(f"{text}: a quote is not closed")
-            part, rest = rest[1:end], rest[end + 1 :].lstrip()
-            if rest and not rest.startswith("."):
-                raise ValueError(f"{text}: expected '.' or '=' after a quoted key")
-        else:
-            part, _, tail = rest.partition(".")
-            part, rest = part.strip(), ("." + tail if "." in rest else "")
-            if not part:
-                raise ValueError(f"{text}: a key part is empty")
-        parts.append(part)
-        if not rest:
-            return tuple(parts)
-        rest = rest[1:].strip()
-
-
-def _nested_set(
-    table: dict[str, Any], path: tuple[str, ...], text: str, shown: str
-) -> tuple[dict[str, Any], Any, Any]:
-    """A copy of ``table`` with ``text`` set at ``path`` (keys matched as Hugo matches them);
-    returns (the new table, the old value or None, the new value)."""
-    new = dict(table)
-    key = _matching_key(new, path[0]) or path[0]
-    old = new.get(key)
-    if len(path) == 1:
-        value = typed_value(shown, old, text)
-        new[key] = value
-        return new, old, value
-    if old is None:
-        old_table: dict[str, Any] = {}
-    elif isinstance(old, dict):
-        old_table = old
-    else:
-        raise ValueError(f"{shown}: {key} is not a table, so it has no key {path[1]!r}")
-    new[key], before, value = _nested_set(old_table, path[1:], text, shown)
-    return new, before, value
-
-
-def cmd_set(args: argparse.Namespace) -> int:
-    path = _existing(args.file, folder_ok=False)
-    assignments = dict(args.assignments)  # a key given twice: the last value wins
-    try:
-        paths = {key: key_path(key) for key in assignments}
-    except ValueError as error:
-        raise CommandError(str(error)) from None
-    # (top-level key, key as shown, old, new, whether the file had it)
-    changes: list[tuple[str, str, Any, Any, bool]] = []
-
-    def change(article: Article) -> None:
-        current = article.current_metadata()
-        for key, text in assignments.items():
-            parts = paths[key]
-            top = _matching_key(current, parts[0]) or parts[0]
-            shown = ".".join((top, *parts[1:]))
-            current, old, new = _nested_set(current, (top, *parts[1:]), text, shown)
-            article.set_value(top, current[top])
-            changes.append((top, shown, old, new, old is not None))
-
-    result = _service_for(path).update(path.absolute(), change)
-    if result.outcome is Outcome.FAILED:
-        raise CommandError(f"{args.file}: {result.message}")
-    if result.outcome is Outcome.UNCHANGED or result.article is None:
-        _out(f"{args.file}: unchanged")
-        return 0
-    changed_keys = []
-    for top, shown, old, new, had in changes:
-        if had and same_value(old, new):
-            continue
-        changed_keys.append(top)
-        before = _display(old) if had else "(new)"
-        _out(f"{args.file}: {shown}: {before} -> {_display(new)}")
-    if args.commit:
-        return cli_git.commit_written("Edit", [result], list(dict.fromkeys(changed_keys)))
     return 0
 
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.app import create_main_window, has_display
 from editor.bundled import bundled_samples
-from editor.core import validate
+from editor.core.publish_check import problems_before_publishing
 from editor.ui.common import dialogs
 from editor.ui.common.dialogs import unsaved_articles_box
 from editor.ui.form.metadata_form import CoverThumbnail
@@ -237,7 +237,7 @@ def take(window: MainWindow, out: Path) -> None:
 
     window.select_path(UNTITLED)
     wait_until(lambda: window.session.path == UNTITLED, "the untitled draft to open")
-    problems = validate.problems_before_publishing(window.root, [UNTITLED])
+    problems = problems_before_publishing(window.root, [UNTITLED])
     box, _buttons = dialogs.publish_with_problems_box(
         window, [(UNTITLED, [problem.message for problem in problems.get(UNTITLED, [])])], 1
     )
