@@ -9,33 +9,45 @@ that they can be undone.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.core import validate
+from editor.core.draft_plan import DraftPlan, plan_draft
 from editor.core.errors import describe_error
 from editor.core.index import ArticleSummary
 from editor.core.publish_check import PublishChecker
-from editor.core.service import FileResult, Outcome
-from editor.ui.article.article_session import DiskState
+from editor.core.service import DocumentService, FileResult, Outcome
+from editor.ui.article.article_session import ArticleSession, DiskState
 from editor.ui.common import dialogs
 from editor.ui.common.wording import counted
 from editor.ui.common.workers import Task, run_task
 
-if TYPE_CHECKING:
-    from editor.ui.window.main_window import MainWindow
+
+class BulkHost(Protocol):
+    """What the runner needs of the window it works for (the window is one; tests may pass another).
+
+    The runner reports back through its own signals, never by reaching into the window's widgets."""
+
+    pool: QThreadPool
+    service: DocumentService | None
+    root: Path | None
+    session: ArticleSession
+    editor_panel: QWidget  # disabled while its file is being written
+
+    def selected_summaries(self) -> list[ArticleSummary]: ...
+    def select_only(self, path: str) -> None: ...
+    def next_draft(self) -> bool: ...
+    def apply_results(self, results: list[FileResult]) -> None: ...
+    def record_writes(self, name: str, results: list[FileResult]) -> str | None: ...
+    def current_message(self) -> str: ...
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Bulk", text)
-
-
-def targets(summaries: list[ArticleSummary], to_draft: bool) -> list[ArticleSummary]:
-    """The rows that ``set_draft(to_draft)`` would change; rows whose front matter cannot be read are
-    tried too, so that they are reported by name rather than skipped in silence."""
-    return [row for row in summaries if not row.readable or row.draft != to_draft]
 
 
 def action_name(paths: list[str], to_draft: bool, title: str | None) -> str:
@@ -51,11 +63,22 @@ def action_name(paths: list[str], to_draft: bool, title: str | None) -> str:
 
 
 class BulkRunner(QObject):
-    """Runs draft/publish operations for one window."""
+    """Runs draft/publish operations for one window: plan (core.draft_plan), check, confirm, write
+    on a worker, report."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    message = Signal(str, int)
+    """A note for the status bar, and how long to show it (ms)."""
+
+    busy_changed = Signal()
+    """An operation (or its check) started or ended: the window's actions may change."""
+
+    finished = Signal(object)
+    """An operation ended: the list of FileResults."""
+
+    def __init__(self, host: BulkHost, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.host = host
+        self._parent = parent  # dialogs are shown over it
         self._task: Task | None = None
         self._focus: QWidget | None = None
         self._checker: PublishChecker | None = None  # remembers the desk between checks
@@ -75,85 +98,75 @@ class BulkRunner(QObject):
         The open article follows one rule whatever the state of the form: the draft flag is written
         now, and any other unsaved edits stay unsaved on top of the written file.
         """
-        window = self.window
-        if self.running or window.service is None:
+        host = self.host
+        if self.running or host.service is None:
             return False
-        selected = window.selected_summaries()
-        if to_draft is None:
-            anchor = next((row for row in selected if row.path == window.session.path), None)
-            anchor = anchor or next((row for row in selected if row.readable), None)
-            if anchor is None:
-                return False
-            to_draft = not anchor.draft
-        rows = targets(selected, to_draft)
-        if not rows:
-            window.show_message(
+        plan = plan_draft(host.selected_summaries(), to_draft, host.session.path)
+        if plan is None:
+            return False
+        if not plan.rows:
+            self.message.emit(
                 _tr("Nothing to change: the selection is already in that state"), 5000
             )
             return False
-        if not to_draft and window.root is not None:
+        if not plan.to_draft and host.root is not None:
             # Publishing checks first (on a worker: duplicates need the whole desk), then asks.
-            if self._checker is None or self._checker.root != window.root.absolute():
-                self._checker = PublishChecker(window.root)
+            if self._checker is None or self._checker.root != host.root.absolute():
+                self._checker = PublishChecker(host.root)
             checker = self._checker
-            readable = [row.path for row in rows if row.readable]
+            readable = [row.path for row in plan.rows if row.readable]
             check = run_task(
-                window.pool,
+                host.pool,
                 lambda: checker.problems(readable),
-                lambda problems: self._checked(rows, problems, then),
+                lambda problems: self._checked(plan, problems, then),
                 self._failed,
                 lambda: self._check_over(check),
             )
             self._task = check
-            window.update_actions()
+            self.busy_changed.emit()
             return True
-        return self._confirm_and_start(rows, to_draft, then)
+        return self._confirm_and_start(plan, then)
 
     def _check_over(self, check: Task) -> None:
         if self._task is check:  # not the write the check may have started
             self._task = None
-        self.window.update_actions()
+        self.busy_changed.emit()
 
     def _checked(
         self,
-        rows: list[ArticleSummary],
+        plan: DraftPlan,
         problems: dict[str, list[validate.Problem]],
         then: Callable[[], None] | None,
     ) -> None:
         self._task = None
         if problems:
-            articles = [row for row in rows if row.readable]
+            articles = [row for row in plan.rows if row.readable]
             named = [
                 (row.title or row.path, [problem.message for problem in problems[row.path]])
                 for row in articles
                 if row.path in problems
             ]
-            answer = dialogs.ask_publish_with_problems(self.window, named, len(articles))
+            answer = dialogs.ask_publish_with_problems(self._parent, named, len(articles))
             if answer is dialogs.PublishAnswer.CANCEL:
-                self.window.update_actions()
+                self.busy_changed.emit()
                 return
             if answer is dialogs.PublishAnswer.CLEAN_ONLY:
-                rows = [row for row in rows if row.path not in problems]
+                plan = plan.without(list(problems))
             # The question named the count and the problems: it was the confirmation too.
-            self._start_rows(rows, False, then)
+            self._start_plan(plan, then)
             return
-        self._confirm_and_start(rows, False, then)
+        self._confirm_and_start(plan, then)
 
-    def _confirm_and_start(
-        self, rows: list[ArticleSummary], to_draft: bool, then: Callable[[], None] | None
-    ) -> bool:
-        window = self.window
-        # Rows that cannot be read are tried (and reported by name) but not counted as articles.
-        unreadable = sum(not row.readable for row in rows)
-        articles = len(rows) - unreadable
-        if articles > 1:
+    def _confirm_and_start(self, plan: DraftPlan, then: Callable[[], None] | None) -> bool:
+        if plan.needs_confirmation:
+            articles, unreadable = plan.articles, plan.unreadable
             question = (
                 counted(
                     articles,
                     _tr("Move 1 article back to draft?"),
                     _tr("Move {0} articles back to draft?"),
                 )
-                if to_draft
+                if plan.to_draft
                 else counted(articles, _tr("Publish 1 article?"), _tr("Publish {0} articles?"))
             )
             skipped = counted(
@@ -161,71 +174,65 @@ class BulkRunner(QObject):
                 _tr("1 unreadable file will be skipped and reported."),
                 _tr("{0} unreadable files will be skipped and reported."),
             )
-            if not dialogs.confirm_bulk(window, question, *([skipped] if unreadable else [])):
-                window.update_actions()
+            if not dialogs.confirm_bulk(self._parent, question, *([skipped] if unreadable else [])):
+                self.busy_changed.emit()
                 return False
-        return self._start_rows(rows, to_draft, then)
+        return self._start_plan(plan, then)
 
-    def _start_rows(
-        self, rows: list[ArticleSummary], to_draft: bool, then: Callable[[], None] | None
-    ) -> bool:
-        window = self.window
-        paths = [row.path for row in rows]
-        session = window.session
+    def _start_plan(self, plan: DraftPlan, then: Callable[[], None] | None) -> bool:
+        paths = plan.paths
+        session = self.host.session
         if session.path in paths and session.dirty and session.disk_state() is not DiskState.SAME:
             # Edits over a file someone else changed: the conflict bar decides, not this action.
             session.check_disk()
             paths.remove(session.path)
         if not paths:
-            window.update_actions()
+            self.busy_changed.emit()
             return False
-        self._start(paths, to_draft, then)
+        self._start(paths, plan.to_draft, then)
         return True
 
     def publish_and_next(self) -> None:
         """Publish the open article, then go to the next draft in the list (the review queue)."""
-        window = self.window
-        path = window.session.path
+        path = self.host.session.path
         if path is None:
             return
-        window.list_view.selectionModel().clearSelection()
-        window.select_path(path)
+        self.host.select_only(path)
         self.set_draft(False, then=self._next_draft)
 
     def _next_draft(self) -> None:
-        if not self.window.list_panel.next_draft():
-            said = self.window.statusBar().currentMessage()
+        if not self.host.next_draft():
+            said = self.host.current_message()
             left = _tr("no drafts left in the list")
-            self.window.show_message(f"{said} — {left}" if said else left, 8000)
+            self.message.emit(f"{said} — {left}" if said else left, 8000)
 
     def _start(self, paths: list[str], to_draft: bool, then: Callable[[], None] | None) -> None:
-        window = self.window
-        service = window.service
+        host = self.host
+        service = host.service
         assert service is not None
-        title = window.session.title if paths == [window.session.path] else None
+        title = host.session.title if paths == [host.session.path] else None
         name = action_name(paths, to_draft, title)
         focus = QApplication.focusWidget()
-        self._focus = (
-            focus if focus is not None and window.editor_panel.isAncestorOf(focus) else None
-        )
-        window.editor_panel.setEnabled(False)  # no edits to a file while it is being written
-        window.show_message(
+        self._focus = focus if focus is not None and host.editor_panel.isAncestorOf(focus) else None
+        host.editor_panel.setEnabled(False)  # no edits to a file while it is being written
+        self.message.emit(
             counted(
                 len(paths),
                 _tr("Moving 1 article back to draft…"),
                 _tr("Moving {0} articles back to draft…"),
             )
             if to_draft
-            else counted(len(paths), _tr("Publishing 1 article…"), _tr("Publishing {0} articles…"))
+            else counted(len(paths), _tr("Publishing 1 article…"), _tr("Publishing {0} articles…")),
+            0,
         )
         self._task = run_task(
-            window.pool,
+            host.pool,
             lambda: service.set_draft(paths, to_draft),
             lambda results: self._done(results, to_draft, name, then),
             self._failed,
             self._finished,
         )
-        window.update_actions()
+        self.busy_changed.emit()
 
     def _done(
         self,
@@ -234,10 +241,9 @@ class BulkRunner(QObject):
         name: str,
         then: Callable[[], None] | None,
     ) -> None:
-        window = self.window
         self._task = None
         self._enable_editor()
-        window.apply_results(results)
+        self.host.apply_results(results)
         changed = sum(result.outcome is Outcome.CHANGED for result in results)
         failed = [result for result in results if result.outcome is Outcome.FAILED]
         if to_draft:
@@ -252,31 +258,32 @@ class BulkRunner(QObject):
             text += "; " + counted(
                 len(failed), _tr("1 could not be changed"), _tr("{0} could not be changed")
             )
-        if window.write_history.record(name, results):
-            text += " " + _tr("(Undo: {0})").format(window.undo_router.shortcut_text())
-        window.show_message(text, 8000)
+        undo_keys = self.host.record_writes(name, results)
+        if undo_keys is not None:
+            text += " " + _tr("(Undo: {0})").format(undo_keys)
+        self.message.emit(text, 8000)
         if failed:
             dialogs.report_failures(
-                window,
+                self._parent,
                 _tr("Some articles were not changed"),
                 [(result.path, result.message) for result in failed],
             )
-        window.bulk_finished.emit(results)
+        self.finished.emit(results)
         if then is not None and not failed:
             then()
 
     def _failed(self, error: BaseException) -> None:
         self._enable_editor()
-        dialogs.report_error(self.window, _tr("The change failed"), describe_error(error))
+        dialogs.report_error(self._parent, _tr("The change failed"), describe_error(error))
 
     def _finished(self) -> None:
         self._task = None
         self._enable_editor()
-        self.window.update_actions()
+        self.busy_changed.emit()
 
     def _enable_editor(self) -> None:
         """Give the form back, with the focus where it was (a title being typed keeps its cursor)."""
-        self.window.editor_panel.setEnabled(True)
+        self.host.editor_panel.setEnabled(True)
         focus, self._focus = self._focus, None
         if focus is not None and focus.isVisible() and focus.isEnabled():
             focus.setFocus()

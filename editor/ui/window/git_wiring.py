@@ -10,19 +10,19 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
-from PySide6.QtWidgets import QProgressBar, QVBoxLayout
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QThreadPool, QTimer, SignalInstance
+from PySide6.QtWidgets import QDockWidget, QProgressBar, QStatusBar, QVBoxLayout, QWidget
 
 from editor.core.git import Checkout, GitError
 from editor.core.git_history import file_history
 from editor.core.git_sync import ConflictVersions
 from editor.core.merge import MergeError, merge
-from editor.core.service import FileResult, Outcome
+from editor.core.service import DocumentService, FileResult, Outcome
 from editor.core.state import hugo_key, is_draft
 from editor.ui.article import resolver
-from editor.ui.article.article_session import SavedEdit
+from editor.ui.article.article_session import ArticleSession, SavedEdit
 from editor.ui.article.git_bar import GitBar
 from editor.ui.article.history_panel import HistoryEntry, HistoryPanel, entries_of
 from editor.ui.common import dialogs
@@ -31,21 +31,48 @@ from editor.ui.common.settings import (
     GIT_FETCH_MINUTES,
     GIT_PULL_MINUTES,
     GIT_PULL_ON_START,
+    Settings,
 )
 from editor.ui.common.workers import Task, run_task
+from editor.ui.desk.article_list import ArticleListPanel
+from editor.ui.desk.article_model import ArticleModel
+from editor.ui.desk.folder_watcher import FolderWatcher
 from editor.ui.desk.git_columns import relative_time
 from editor.ui.desk.git_desk import GitDesk, GitSnapshot
-from editor.ui.window.actions import ActionId
+from editor.ui.window.actions import ActionId, ActionRegistry
+from editor.ui.window.write_history import WriteHistory
 
-if TYPE_CHECKING:
-    from editor.ui.window.main_window import MainWindow
+
+class GitHost(Protocol):
+    """What the git wiring needs of its window: the parts it shows git in, the events it follows
+    (signals) and the service it writes through. The main window is one."""
+
+    settings: Settings
+    pool: QThreadPool
+    service: DocumentService | None
+    session: ArticleSession
+    model: ArticleModel
+    list_panel: ArticleListPanel
+    watcher: FolderWatcher
+    write_history: WriteHistory
+    editor_panel: QWidget  # the git bar goes on top of it
+    actions: ActionRegistry
+    folder_opened: SignalInstance
+    scan_finished: SignalInstance
+    article_opened: SignalInstance
+    bulk_finished: SignalInstance
+
+    def show_message(self, text: str, timeout: int = 0, *, about: str | None = None) -> None: ...
+    def update_actions(self, *_args: object) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
+    def addDockWidget(self, area: Any, widget: QDockWidget) -> None: ...
 
 
 class GitWiring(QObject):
     """Connects one window to its desk's git."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: GitHost, parent: QWidget) -> None:
+        super().__init__(parent)
         self.window = window
         self.settings = window.settings
         cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
@@ -59,10 +86,10 @@ class GitWiring(QObject):
         layout = window.editor_panel.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, self.bar)
-        self.history = HistoryPanel(window)
+        self.history = HistoryPanel(parent)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
         self.history.hide()
-        self.progress = QProgressBar(window)
+        self.progress = QProgressBar(parent)
         self.progress.setObjectName("gitProgress")
         self.progress.setRange(0, 0)  # busy: git does not say how far it is
         self.progress.setMaximumWidth(120)

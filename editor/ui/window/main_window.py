@@ -132,7 +132,10 @@ class MainWindow(QMainWindow):
             self,
             self.unsaved,
         )
-        self.bulk = BulkRunner(self)
+        self.bulk = BulkRunner(self, self)
+        self.bulk.message.connect(self.show_message)
+        self.bulk.busy_changed.connect(self.update_actions)
+        self.bulk.finished.connect(self.bulk_finished)
         self.unsaved_flow = UnsavedFlow(self.session, self.unsaved, self)
         self.multi = MultiSelection(
             self.form_pages,
@@ -146,7 +149,7 @@ class MainWindow(QMainWindow):
         self.watcher = FolderWatcher(self.pool, self._known_rows, self)
         self._build_menus()
         self._connect()
-        self.git = GitWiring(self)  # before the layout: its History dock is restored with it
+        self.git = GitWiring(self, self)  # before the layout: its History dock is restored with it
         self._layout = LayoutParts(
             self,
             self.list_view,
@@ -518,6 +521,24 @@ class MainWindow(QMainWindow):
     def step(self, delta: int) -> None:
         """Go to the next (1) or previous (-1) article in the list as shown."""
         self.list_panel.step(delta)
+
+    def select_only(self, path: str) -> None:
+        """Make ``path`` the only selected row (and the open article)."""
+        self.list_view.selectionModel().clearSelection()
+        self.select_path(path)
+
+    def next_draft(self) -> bool:
+        """Open the next draft in the list's order; False when there is none."""
+        return self.list_panel.next_draft()
+
+    def current_message(self) -> str:
+        return self.statusBar().currentMessage()
+
+    def record_writes(self, name: str, results: list[FileResult]) -> str | None:
+        """Keep an action's writes for Undo; the keys that undo them, or None when nothing to undo."""
+        if self.write_history.record(name, results):
+            return self.undo_router.shortcut_text()
+        return None
 
     def selected_summaries(self) -> list[ArticleSummary]:
         """The selected rows, in list order; the open article when nothing is selected."""
