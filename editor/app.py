@@ -16,6 +16,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QLibraryInfo,
     QLocale,
     QSettings,
@@ -135,9 +136,9 @@ def _report_unexpected(window: MainWindow) -> None:
         try:
             dialogs.report_error(
                 window,
-                window.tr("Unexpected error"),
-                window.tr(
-                    "Something went wrong: {0}\nYour files were not changed by this error."
+                QCoreApplication.translate("App", "Unexpected error"),
+                QCoreApplication.translate(
+                    "App", "Something went wrong: {0}\nYour files were not changed by this error."
                 ).format(error),
                 "".join(traceback.format_exception(kind, error, tb)),
             )
@@ -184,7 +185,9 @@ def main(path: str | None = None, screenshot: str | None = None) -> int:
         try:
             target = sample_desk(Path(data))
         except OSError as error:
-            problem = f"The sample desk could not be copied to {data}: {error.strerror or error}"
+            problem = QCoreApplication.translate(
+                "App", "The sample desk could not be copied to {0}: {1}"
+            ).format(data, error.strerror or error)
     window = create_main_window(target, settings, pool=pool, loader=loader)
     _report_unexpected(window)
     window.show()
@@ -192,7 +195,7 @@ def main(path: str | None = None, screenshot: str | None = None) -> int:
     if screenshot:
         window.scan_finished.connect(lambda: _save_picture(window, Path(screenshot)))
     elif problem:
-        dialogs.report_error(window, window.tr("Sample desk"), problem)
+        dialogs.report_error(window, QCoreApplication.translate("App", "Sample desk"), problem)
     code = app.exec()
     pool.waitForDone()
     return code

@@ -27,10 +27,6 @@ if TYPE_CHECKING:
     from editor.ui.window.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Bulk", text)
-
-
 def targets(summaries: list[ArticleSummary], to_draft: bool) -> list[ArticleSummary]:
     """The rows that ``set_draft(to_draft)`` would change; rows whose front matter cannot be read are
     tried too, so that they are reported by name rather than skipped in silence."""
@@ -40,13 +36,23 @@ def targets(summaries: list[ArticleSummary], to_draft: bool) -> list[ArticleSumm
 def action_name(paths: list[str], to_draft: bool, title: str | None) -> str:
     """What the undo step is called: "Publish “Title”", "Back to Draft 3 articles"."""
     if len(paths) == 1 and title:
-        text = _tr("Back to Draft “{0}”") if to_draft else _tr("Publish “{0}”")
+        text = (
+            QCoreApplication.translate("Bulk", "Back to Draft “{0}”")
+            if to_draft
+            else QCoreApplication.translate("Bulk", "Publish “{0}”")
+        )
         return text.format(title)
     if to_draft:
         return counted(
-            len(paths), _tr("Back to Draft 1 article"), _tr("Back to Draft {0} articles")
+            len(paths),
+            QCoreApplication.translate("Bulk", "Back to Draft 1 article"),
+            QCoreApplication.translate("Bulk", "Back to Draft {0} articles"),
         )
-    return counted(len(paths), _tr("Publish 1 article"), _tr("Publish {0} articles"))
+    return counted(
+        len(paths),
+        QCoreApplication.translate("Bulk", "Publish 1 article"),
+        QCoreApplication.translate("Bulk", "Publish {0} articles"),
+    )
 
 
 class BulkRunner(QObject):
@@ -86,7 +92,10 @@ class BulkRunner(QObject):
         rows = targets(selected, to_draft)
         if not rows:
             window.show_message(
-                _tr("Nothing to change: the selection is already in that state"), 5000
+                QCoreApplication.translate(
+                    "Bulk", "Nothing to change: the selection is already in that state"
+                ),
+                5000,
             )
             return False
         if not to_draft and window.root is not None:
@@ -146,16 +155,24 @@ class BulkRunner(QObject):
             question = (
                 counted(
                     articles,
-                    _tr("Move 1 article back to draft?"),
-                    _tr("Move {0} articles back to draft?"),
+                    QCoreApplication.translate("Bulk", "Move 1 article back to draft?"),
+                    QCoreApplication.translate("Bulk", "Move {0} articles back to draft?"),
                 )
                 if to_draft
-                else counted(articles, _tr("Publish 1 article?"), _tr("Publish {0} articles?"))
+                else counted(
+                    articles,
+                    QCoreApplication.translate("Bulk", "Publish 1 article?"),
+                    QCoreApplication.translate("Bulk", "Publish {0} articles?"),
+                )
             )
             skipped = counted(
                 unreadable,
-                _tr("1 unreadable file will be skipped and reported."),
-                _tr("{0} unreadable files will be skipped and reported."),
+                QCoreApplication.translate(
+                    "Bulk", "1 unreadable file will be skipped and reported."
+                ),
+                QCoreApplication.translate(
+                    "Bulk", "{0} unreadable files will be skipped and reported."
+                ),
             )
             if not dialogs.confirm_bulk(window, question, *([skipped] if unreadable else [])):
                 window.update_actions()
@@ -191,7 +208,7 @@ class BulkRunner(QObject):
     def _next_draft(self) -> None:
         if not self.window.list_panel.next_draft():
             said = self.window.statusBar().currentMessage()
-            left = _tr("no drafts left in the list")
+            left = QCoreApplication.translate("Bulk", "no drafts left in the list")
             self.window.show_message(f"{said} — {left}" if said else left, 8000)
 
     def _start(self, paths: list[str], to_draft: bool, then: Callable[[], None] | None) -> None:
@@ -208,11 +225,15 @@ class BulkRunner(QObject):
         window.show_message(
             counted(
                 len(paths),
-                _tr("Moving 1 article back to draft…"),
-                _tr("Moving {0} articles back to draft…"),
+                QCoreApplication.translate("Bulk", "Moving 1 article back to draft…"),
+                QCoreApplication.translate("Bulk", "Moving {0} articles back to draft…"),
             )
             if to_draft
-            else counted(len(paths), _tr("Publishing 1 article…"), _tr("Publishing {0} articles…"))
+            else counted(
+                len(paths),
+                QCoreApplication.translate("Bulk", "Publishing 1 article…"),
+                QCoreApplication.translate("Bulk", "Publishing {0} articles…"),
+            )
         )
         self._task = run_task(
             window.pool,
@@ -239,22 +260,30 @@ class BulkRunner(QObject):
         if to_draft:
             text = counted(
                 changed,
-                _tr("1 article moved back to draft"),
-                _tr("{0} articles moved back to draft"),
+                QCoreApplication.translate("Bulk", "1 article moved back to draft"),
+                QCoreApplication.translate("Bulk", "{0} articles moved back to draft"),
             )
         else:
-            text = counted(changed, _tr("1 article published"), _tr("{0} articles published"))
+            text = counted(
+                changed,
+                QCoreApplication.translate("Bulk", "1 article published"),
+                QCoreApplication.translate("Bulk", "{0} articles published"),
+            )
         if failed:
             text += "; " + counted(
-                len(failed), _tr("1 could not be changed"), _tr("{0} could not be changed")
+                len(failed),
+                QCoreApplication.translate("Bulk", "1 could not be changed"),
+                QCoreApplication.translate("Bulk", "{0} could not be changed"),
             )
         if window.write_history.record(name, results):
-            text += " " + _tr("(Undo: {0})").format(window.undo_shortcut_text())
+            text += " " + QCoreApplication.translate("Bulk", "(Undo: {0})").format(
+                window.undo_shortcut_text()
+            )
         window.show_message(text, 8000)
         if failed:
             dialogs.report_failures(
                 window,
-                _tr("Some articles were not changed"),
+                QCoreApplication.translate("Bulk", "Some articles were not changed"),
                 [(result.path, result.message) for result in failed],
             )
         window.bulk_finished.emit(results)
@@ -263,7 +292,11 @@ class BulkRunner(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self._enable_editor()
-        dialogs.report_error(self.window, _tr("The change failed"), describe_error(error))
+        dialogs.report_error(
+            self.window,
+            QCoreApplication.translate("Bulk", "The change failed"),
+            describe_error(error),
+        )
 
     def _finished(self) -> None:
         self._task = None
