@@ -110,8 +110,10 @@ def create_main_window(
     return window
 
 
-def _install_translations(app: QApplication) -> None:
-    locale = QLocale()
+def install_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Install Qt's own and Copydesk's translations for ``locale`` (default: the user's, which Qt
+    reads from LANGUAGE, LC_ALL, LC_MESSAGES and LANG); returns the ones found (none for English)."""
+    locale = QLocale() if locale is None else locale
     translators = []
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -121,6 +123,20 @@ def _install_translations(app: QApplication) -> None:
         translators.append(own)
     for translator in translators:
         app.installTranslator(translator)
+    return translators
+
+
+def application() -> QApplication:
+    """The QApplication with Copydesk's identity (QSettings, desktop file), icon and translations."""
+    QApplication.setOrganizationName(ORG_NAME)
+    QApplication.setOrganizationDomain(ORG_DOMAIN)
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    install_translations(app)
+    return app
 
 
 def _report_unexpected(window: MainWindow) -> None:
@@ -161,14 +177,7 @@ def main(path: str | None = None, screenshot: str | None = None) -> int:
         print(f"copydesk: {path}: no such file or folder", file=sys.stderr)
         return 2
 
-    QApplication.setOrganizationName(ORG_NAME)
-    QApplication.setOrganizationDomain(ORG_DOMAIN)
-    QApplication.setApplicationName(APP_NAME)
-    QApplication.setApplicationVersion(__version__)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon())
-    _install_translations(app)
+    app = application()
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in the terminal quits
 
     settings = Settings(QSettings())

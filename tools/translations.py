@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import argparse
+import ast
 import re
 import shutil
 import subprocess
@@ -27,6 +28,21 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "editor"
 TRANSLATIONS = ROOT / "resources" / "translations"
 PLACEHOLDER = re.compile(r"\{\d+\}|%\d")
+# Calls that put text on screen: a string literal (or an f-string with words) as their first text
+# argument was not translated. Not every way to show text, but the ones the UI code uses.
+TEXT_SINKS = frozenset(
+    {
+        *("setText", "setToolTip", "setStatusTip", "setWhatsThis", "setWindowTitle", "setTitle"),
+        *("setPlaceholderText", "setInformativeText", "setDetailedText", "setLabelText"),
+        *("setTabText", "addTab", "insertTab", "setItemText", "addItem", "insertItem"),
+        *("addAction", "addMenu", "setHeaderLabels", "setAccessibleName", "setSuffix"),
+        *("setPrefix", "setSpecialValueText", "showMessage", "show_message", "report_error"),
+        *("report_failures", "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox"),
+        *("QToolButton", "QAction", "QMenu", "QToolBar", "QDockWidget", "setButtonText"),
+    }
+)
+TRANSLATING = frozenset({"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"})
+UI_SOURCES = ("editor/ui", "editor/app.py")
 LUPDATE_OPTIONS = ("-no-obsolete", "-locations", "none", "-sort-messages", "-silent")
 
 
@@ -58,9 +74,9 @@ def tool(name: str) -> str:
     return found
 
 
-def lupdate(ts: Path) -> None:
-    """Merge the strings of the source into ``ts`` (created when missing)."""
-    files = [str(path) for path in source_files()]
+def lupdate(ts: Path, sources: list[Path] | None = None) -> None:
+    """Merge the strings of ``sources`` (default: editor/) into ``ts`` (created when missing)."""
+    files = [str(path) for path in (source_files() if sources is None else sources)]
     subprocess.run([tool("lupdate"), *LUPDATE_OPTIONS, *files, "-ts", str(ts)], check=True)
 
 
@@ -88,12 +104,12 @@ def entries(ts: Path) -> list[Entry]:
     return found
 
 
-def problems(ts: Path) -> list[str]:
+def problems(ts: Path, sources: list[Path] | None = None) -> list[str]:
     """What is wrong with ``ts`` against the source as it is now (checked on a temporary copy)."""
     with tempfile.TemporaryDirectory(prefix="copydesk-ts-") as folder:
         copy = Path(folder) / ts.name
         shutil.copyfile(ts, copy)
-        lupdate(copy)
+        lupdate(copy, sources)
         found = entries(copy)
     said = []
     for entry in found:
@@ -104,6 +120,67 @@ def problems(ts: Path) -> list[str]:
             PLACEHOLDER.findall(entry.translation)
         ):
             said.append(f"{where}: the placeholders differ in {entry.translation!r}")
+    return said
+
+
+def _words(node: ast.expr) -> str:
+    """The literal text of a string or f-string argument, markup left out ("" for anything else)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        text = node.value
+    elif isinstance(node, ast.JoinedStr):
+        text = "".join(
+            part.value
+            for part in node.values
+            if isinstance(part, ast.Constant) and isinstance(part.value, str)
+        )
+    else:
+        return ""
+    return re.sub(r"<[^>]*>", "", text)
+
+
+def _name(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def untranslated(paths: list[Path] | None = None) -> list[str]:
+    """Strings lupdate would miss: words passed straight to a call that shows them, and a tr() /
+    translate() whose text is an f-string or built by an expression (lupdate needs a literal)."""
+    if paths is None:
+        paths = [
+            path
+            for place in UI_SOURCES
+            for path in ([ROOT / place] if place.endswith(".py") else (ROOT / place).rglob("*.py"))
+        ]
+    said: list[str] = []
+    for path in sorted(paths):
+        found: list[tuple[int, str]] = []
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+        for call in (node for node in ast.walk(tree) if isinstance(node, ast.Call)):
+            name = _name(call)
+            shown = call.args
+            if name in ("addItem", "insertItem") and len(shown) > 1:
+                shown = shown[:-1]  # the last is the item's data
+            texts = [arg for arg in shown if isinstance(arg, ast.Constant | ast.JoinedStr)]
+            if name in TEXT_SINKS and texts and re.search(r"[^\W\d_]", _words(texts[0])):
+                found.append((call.lineno, f"{name}() shows untranslated text"))
+            index = 1 if name in ("translate", "QT_TRANSLATE_NOOP") else 0
+            # A name passes a string marked elsewhere (QT_TRANSLATE_NOOP); anything else is lost.
+            if (
+                name in TRANSLATING
+                and len(call.args) > index
+                and not isinstance(call.args[index], ast.Constant | ast.Name)
+            ):
+                found.append((call.lineno, f"{name}() needs a literal string"))
+            if name == "tr" and not (
+                isinstance(call.func, ast.Attribute)
+                and isinstance(call.func.value, ast.Name)
+                and call.func.value.id == "self"
+            ):
+                # lupdate files other.tr() under the context "other"; Qt looks in other's class.
+                found.append((call.lineno, "use QCoreApplication.translate, not x.tr()"))
+        said.extend(f"{where}:{line}: {text}" for line, text in sorted(found))
     return said
 
 
@@ -122,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         for ts in targets:
             lrelease(ts)
     if args.command == "check":
-        said = [line for ts in targets for line in problems(ts)]
+        said = untranslated() + [line for ts in targets for line in problems(ts)]
         for line in said:
             print(line, file=sys.stderr)
         if said:
