@@ -356,7 +356,7 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
     </message>
     <message>
         <source>{0} from date (no publishDate: Hugo publishes on date)</source>
-        <translation>{0} aus date (kein publishDate: Hugo veröffentlicht zum date)</translation>
+        <translation>{0} aus date (kein publishDate, also veröffentlicht Hugo zu date)</translation>
     </message>
     <message>
         <source>{0} from {1}, the date Hugo publishes on</source>
@@ -799,7 +799,7 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     </message>
     <message>
         <source>Publish Only the 1 Without</source>
-        <translation>Nur den 1 ohne Probleme veröffentlichen</translation>
+        <translation>Nur den Artikel ohne Probleme veröffentlichen</translation>
     </message>
     <message>
         <source>Publish Only the {0} Without</source>
@@ -892,11 +892,11 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     </message>
     <message>
         <source>Take Theirs</source>
-        <translation>Ihre übernehmen</translation>
+        <translation>Eingehende übernehmen</translation>
     </message>
     <message>
         <source>This article has conflicts from the {0}: keep your version or take theirs, then continue (or abort the {0}).</source>
-        <translation>Dieser Artikel hat Konflikte aus dem {0}: Behalten Sie Ihre Fassung oder übernehmen Sie die andere, dann fortsetzen (oder den {0} abbrechen).</translation>
+        <translation>Dieser Artikel hat Konflikte aus dem {0}: Behalten Sie Ihre Fassung oder übernehmen Sie die eingehende, dann fortsetzen (oder den {0} abbrechen).</translation>
     </message>
     <message>
         <source>merge</source>
@@ -1061,7 +1061,7 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     </message>
     <message>
         <source>One side deleted {0}: keep your version or take theirs</source>
-        <translation>Eine Seite hat {0} gelöscht: Behalten Sie Ihre Fassung oder übernehmen Sie die andere</translation>
+        <translation>Eine Seite hat {0} gelöscht: Behalten Sie Ihre Fassung oder übernehmen Sie die eingehende</translation>
     </message>
     <message>
         <source>Open an article in a git checkout to see its history</source>
@@ -1073,7 +1073,7 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     </message>
     <message>
         <source>The older version is staged: review it, then save</source>
-        <translation>Die ältere Fassung ist übernommen: Prüfen Sie sie, dann speichern</translation>
+        <translation>Die ältere Fassung ist übernommen: Prüfen Sie sie und speichern Sie dann</translation>
     </message>
     <message>
         <source>{0} cannot be merged field by field: {1}</source>
@@ -1088,7 +1088,7 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     <name>HistoryPanel</name>
     <message>
         <source>(none)</source>
-        <translation>(keiner)</translation>
+        <translation>(fehlt)</translation>
     </message>
     <message>
         <source>History</source>
@@ -1187,7 +1187,7 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     </message>
     <message>
         <source>The server answered %1</source>
-        <translation>Der Server antwortete %1</translation>
+        <translation>Der Server antwortete mit %1</translation>
     </message>
     <message>
         <source>The server did not send an image (%1)</source>
