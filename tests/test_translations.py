@@ -76,6 +76,7 @@ def test_the_source_check_names_bare_text_f_strings_in_tr_and_other_objects_tr(
                 label.setToolTip(window.tr(f"Hello {name}"))
                 window.tr("Looked up in the wrong context")
                 label.setText(QCoreApplication.translate("Ctx", "Fine"))
+                label.setText(_tr("Hidden from lupdate"))
             """
         )
     )
@@ -84,6 +85,7 @@ def test_the_source_check_names_bare_text_f_strings_in_tr_and_other_objects_tr(
         f"{source}:4: tr() needs a literal string",
         f"{source}:4: use QCoreApplication.translate, not x.tr()",
         f"{source}:5: use QCoreApplication.translate, not x.tr()",
+        f"{source}:7: lupdate cannot see _tr(); call Qt's function",
     ]
 
 

@@ -144,8 +144,9 @@ def _name(call: ast.Call) -> str:
 
 
 def untranslated(paths: list[Path] | None = None) -> list[str]:
-    """Strings lupdate would miss: words passed straight to a call that shows them, and a tr() /
-    translate() whose text is an f-string or built by an expression (lupdate needs a literal)."""
+    """Strings lupdate would miss or file wrongly: words passed straight to a call that shows them;
+    a tr() / translate() whose text is an f-string or an expression (lupdate needs a literal); a
+    local ``_tr("…")`` wrapper; ``other.tr()`` outside a class (filed under the context "other")."""
     if paths is None:
         paths = [
             path
@@ -173,6 +174,9 @@ def untranslated(paths: list[Path] | None = None) -> list[str]:
                 and not isinstance(call.args[index], ast.Constant | ast.Name)
             ):
                 found.append((call.lineno, f"{name}() needs a literal string"))
+            if name in ("_tr", "_translate") and texts:
+                # A local wrapper hides the string from lupdate (it knows only Qt's names).
+                found.append((call.lineno, f"lupdate cannot see {name}(); call Qt's function"))
             if name == "tr" and not (
                 isinstance(call.func, ast.Attribute)
                 and isinstance(call.func.value, ast.Name)
