@@ -170,3 +170,22 @@ def test_make_translations_is_one_command_that_leaves_the_ts_as_it_is(tmp_path: 
     shutil.copyfile(GERMAN, copy)
     translations.lupdate(copy)
     assert copy.read_bytes() == GERMAN.read_bytes()
+
+
+def test_inline_wrappers_turns_a_modules_tr_wrapper_into_qts_call(tmp_path: Path) -> None:
+    module = tmp_path / "merged.py"
+    module.write_text(
+        "from PySide6.QtCore import QCoreApplication\n\n\n"
+        "def _tr(text: str) -> str:\n"
+        '    return QCoreApplication.translate("Dialogs", text)\n\n\n'
+        "def title() -> str:\n"
+        '    return _tr("Unsaved changes")\n'
+    )
+    assert translations.untranslated([module]) != []
+    assert translations.inline_wrappers([module]) == [module]
+    assert module.read_text() == (
+        "from PySide6.QtCore import QCoreApplication\n\n\n"
+        "def title() -> str:\n"
+        '    return QCoreApplication.translate("Dialogs", "Unsaved changes")\n'
+    )
+    assert translations.untranslated([module]) == []

@@ -8,7 +8,9 @@
 - ``release``: ``pyside6-lrelease`` compiles each ``.ts`` to the ``.qm`` the app loads (not committed;
   the make targets that need it build it, and setup.py does for a wheel).
 - ``check``: runs lupdate into a temporary copy of each ``.ts`` and fails naming every source string
-  without a finished translation, and every translation that lost a ``{0}`` / ``%1`` placeholder.
+  without a finished translation, and every translation that lost a ``{0}`` / ``%1`` placeholder;
+  and reads editor/ui and app.py for text lupdate would miss (see :func:`untranslated`).
+- ``inline-wrappers``: turns the old per-module ``_tr("…")`` wrappers into Qt's own call.
 """
 
 from __future__ import annotations
@@ -188,9 +190,32 @@ def untranslated(paths: list[Path] | None = None) -> list[str]:
     return said
 
 
+WRAPPER = re.compile(
+    r'\n+def _tr\(text: str\) -> str:\n    return QCoreApplication\.translate\("(\w+)", text\)\n+'
+)
+
+
+def inline_wrappers(paths: list[Path] | None = None) -> list[Path]:
+    """Rewrite ``_tr("…")`` in each module that defines ``_tr(text)`` as a call of
+    ``QCoreApplication.translate("Context", text)`` into that call, and drop the wrapper (lupdate
+    only knows Qt's names). For code merged from branches that still use the wrappers; run
+    ``ruff format`` after it. Returns the files changed."""
+    changed = []
+    for path in paths if paths is not None else source_files():
+        text = path.read_text(encoding="utf-8")
+        match = WRAPPER.search(text)
+        if match is None:
+            continue
+        text = text[: match.start()] + "\n\n\n" + text[match.end() :]
+        text = re.sub(r"\b_tr\(", f'QCoreApplication.translate("{match[1]}", ', text)
+        path.write_text(text, encoding="utf-8")
+        changed.append(path)
+    return changed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.translations", description=__doc__)
-    parser.add_argument("command", choices=("update", "release", "check", "all"))
+    parser.add_argument("command", choices=("update", "release", "check", "all", "inline-wrappers"))
     parser.add_argument("--new", metavar="LANG", help="with update: start copydesk_LANG.ts")
     args = parser.parse_args(argv)
     targets = ts_files()
@@ -202,6 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("release", "all"):
         for ts in targets:
             lrelease(ts)
+    if args.command == "inline-wrappers":
+        for path in inline_wrappers():
+            print(f"rewrote {path.relative_to(ROOT)}")
     if args.command == "check":
         said = untranslated() + [line for ts in targets for line in problems(ts)]
         for line in said:
