@@ -4,7 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench screenshots lint clean venv dist dist-test install-desktop uninstall-desktop
+.PHONY: run test bench screenshots lint clean venv dist dist-test install-desktop uninstall-desktop \
+	translations
 
 venv: $(STAMP)
 
@@ -15,10 +16,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-run: $(STAMP)
+# Compiled translations (.qm, not committed) for the targets that run or ship the app.
+QM := $(patsubst %.ts,%.qm,$(wildcard resources/translations/copydesk_*.ts))
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# After changing UI strings: update every .ts from the source, compile them, and name what still
+# needs a translation (the check that `make test` runs too).
+translations: $(STAMP)
+	$(BIN)/python -m tools.translations update
+	$(BIN)/python -m tools.translations release
+	$(BIN)/python -m tools.translations check
+
+run: $(STAMP) $(QM)
 	$(BIN)/copydesk $(ARGS)
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 bench: $(STAMP)
@@ -34,7 +48,7 @@ lint: $(STAMP)
 
 # A one-folder app built by PyInstaller, and a .tar.gz of it with the desktop files (share/).
 DIST_NAME = copydesk-$(shell $(BIN)/python -c 'import editor; print(editor.__version__)' 2>/dev/null)
-dist: $(STAMP)
+dist: $(STAMP) $(QM)
 	$(BIN)/python -m pip install --quiet -e '.[dist]'
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath build/dist --workpath build/pyinstaller packaging/copydesk.spec
 	$(BIN)/python -m tools.desktop install --share build/dist/$(DIST_NAME)/share --exec copydesk
@@ -52,4 +66,4 @@ uninstall-desktop: $(STAMP)
 	$(BIN)/python -m tools.desktop uninstall
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis .ruff_cache .bench
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis .ruff_cache .bench $(QM)

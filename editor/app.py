@@ -16,6 +16,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QLibraryInfo,
     QLocale,
     QSettings,
@@ -131,8 +132,10 @@ def create_main_window(
     return window
 
 
-def _install_translations(app: QApplication) -> None:
-    locale = QLocale()
+def install_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Install Qt's own and Copydesk's translations for ``locale`` (default: the user's, which Qt
+    reads from LANGUAGE, LC_ALL, LC_MESSAGES and LANG); returns the ones found (none for English)."""
+    locale = QLocale() if locale is None else locale
     translators = []
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -142,6 +145,20 @@ def _install_translations(app: QApplication) -> None:
         translators.append(own)
     for translator in translators:
         app.installTranslator(translator)
+    return translators
+
+
+def application() -> QApplication:
+    """The QApplication with Copydesk's identity (QSettings, desktop file), icon and translations."""
+    QApplication.setOrganizationName(ORG_NAME)
+    QApplication.setOrganizationDomain(ORG_DOMAIN)
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    install_translations(app)
+    return app
 
 
 def _report_unexpected(window: MainWindow) -> None:
@@ -157,9 +174,9 @@ def _report_unexpected(window: MainWindow) -> None:
         try:
             dialogs.report_error(
                 window,
-                window.tr("Unexpected error"),
-                window.tr(
-                    "Something went wrong: {0}\nYour files were not changed by this error."
+                QCoreApplication.translate("App", "Unexpected error"),
+                QCoreApplication.translate(
+                    "App", "Something went wrong: {0}\nYour files were not changed by this error."
                 ).format(error),
                 "".join(traceback.format_exception(kind, error, tb)),
             )
@@ -182,14 +199,7 @@ def main(path: str | None = None, screenshot: str | None = None) -> int:
         print(f"copydesk: {path}: no such file or folder", file=sys.stderr)
         return 2
 
-    QApplication.setOrganizationName(ORG_NAME)
-    QApplication.setOrganizationDomain(ORG_DOMAIN)
-    QApplication.setApplicationName(APP_NAME)
-    QApplication.setApplicationVersion(__version__)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon())
-    _install_translations(app)
+    app = application()
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in the terminal quits
 
     settings = Settings(QSettings())
@@ -208,7 +218,9 @@ def main(path: str | None = None, screenshot: str | None = None) -> int:
         try:
             target = sample_desk(data)
         except OSError as error:
-            problem = f"The sample desk could not be copied to {data}: {error.strerror or error}"
+            problem = QCoreApplication.translate(
+                "App", "The sample desk could not be copied to {0}: {1}"
+            ).format(data, error.strerror or error)
     window = create_main_window(target, settings, pool=pool, loader=loader, journal_dir=journal)
     _report_unexpected(window)
     window.show()
@@ -216,7 +228,7 @@ def main(path: str | None = None, screenshot: str | None = None) -> int:
     if screenshot:
         window.scan_finished.connect(lambda: _save_picture(window, Path(screenshot)))
     elif problem:
-        dialogs.report_error(window, window.tr("Sample desk"), problem)
+        dialogs.report_error(window, QCoreApplication.translate("App", "Sample desk"), problem)
     code = app.exec()
     pool.waitForDone()
     return code

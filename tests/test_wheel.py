@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTranslator
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -104,3 +105,16 @@ def test_an_installed_wheel_lists_its_own_bundled_samples(wheel: Path, tmp_path:
     rows = json.loads(listed.stdout)
     bundled = list((ROOT / "resources" / "samples" / "content").rglob("*.md"))
     assert len(rows) == len(bundled)
+
+
+def test_the_wheel_carries_the_compiled_german_translation(
+    wheel: Path, qapp: object, tmp_path: Path
+) -> None:
+    """Built by make (lrelease) or, when missing, by setup.py's hook (tools/qm.py)."""
+    name = "editor/resources/translations/copydesk_de.qm"
+    assert name in zipfile.ZipFile(wheel).namelist()
+    compiled = tmp_path / "copydesk_de.qm"
+    compiled.write_bytes(zipfile.ZipFile(wheel).read(name))
+    translator = QTranslator()
+    assert translator.load(str(compiled))
+    assert translator.translate("Actions", "&File") == "&Datei"

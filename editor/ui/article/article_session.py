@@ -548,7 +548,7 @@ class ArticleSession(QObject):
             self.tr(
                 "Lines starting with − are in the file now; lines starting with + are what Save writes."
             ),
-            ("(on disk)", "(after Save)"),
+            (self.tr("(on disk)"), self.tr("(after Save)")),
         )
 
     def show_differences(self) -> DiffDialog | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -38,7 +38,7 @@ class HistoryEntry:
 
 def _value(value: object) -> str:
     if value is MISSING:
-        return "(none)"
+        return QCoreApplication.translate("HistoryPanel", "(none)")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.date | dt.datetime | dt.time):
@@ -56,22 +56,36 @@ def entries_of(versions: list[Version]) -> list[HistoryEntry]:
         heading = f"{change.subject}\n{change.author}, {when}"
         lines = [f"{change.commit}  {change.author} <{change.email}>  {when}", change.subject, ""]
         if version.status == "R" and version.old_git_path:
-            lines.append(f"renamed from {version.old_git_path}")
+            lines.append(
+                QCoreApplication.translate("HistoryPanel", "renamed from {0}").format(
+                    version.old_git_path
+                )
+            )
         if version.data is None:
-            lines.append("deleted in this commit")
+            lines.append(QCoreApplication.translate("HistoryPanel", "deleted in this commit"))
         elif older is None or older.data is None:
-            lines.append("created in this commit")
+            lines.append(QCoreApplication.translate("HistoryPanel", "created in this commit"))
         else:
             try:
                 fields, body_diff = changes_between(older.data, version.data)
             except FrontMatterError as error:
-                lines.append(f"front matter not readable here: {error}")
+                lines.append(
+                    QCoreApplication.translate(
+                        "HistoryPanel", "front matter not readable here: {0}"
+                    ).format(error)
+                )
             else:
                 lines.extend(f"{f.key}: {_value(f.old)} → {_value(f.new)}" for f in fields)
                 if body_diff:
-                    lines.extend(["", "body:", body_diff])
+                    lines.extend(
+                        ["", QCoreApplication.translate("HistoryPanel", "body:"), body_diff]
+                    )
                 elif not fields:
-                    lines.append("no change to the front matter or the body")
+                    lines.append(
+                        QCoreApplication.translate(
+                            "HistoryPanel", "no change to the front matter or the body"
+                        )
+                    )
         entries.append(HistoryEntry(version, heading, "\n".join(lines)))
     return entries
 

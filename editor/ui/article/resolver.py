@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -55,7 +55,11 @@ def read_typed(text: str, like: Any) -> Any:
     if isinstance(like, dict):
         value = json.loads(text)
         if not isinstance(value, dict):
-            raise ValueError("a table is written as a JSON object, {...}")
+            raise ValueError(
+                QCoreApplication.translate(
+                    "ResolverDialog", "a table is written as a JSON object, {...}"
+                )
+            )
         return value
     return parse_text_like(like, text)
 

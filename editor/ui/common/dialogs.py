@@ -25,10 +25,6 @@ from editor.ui.common.wording import counted
 Button = QMessageBox.StandardButton
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
-
-
 class PublishAnswer(Enum):
     ALL = "all"  # publish them all, problems and all
     CLEAN_ONLY = "clean"  # publish only the articles without errors
@@ -45,9 +41,11 @@ def ask_unsaved_changes(parent: QWidget | None, title: str) -> Answer:
     """The open article has unsaved edits: Save, Discard or Cancel?"""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Unsaved changes"))
-    box.setText(_tr("Save the changes to “{0}”?").format(title))
-    box.setInformativeText(_tr("If you don't save, your edits will be lost."))
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Unsaved changes"))
+    box.setText(QCoreApplication.translate("Dialogs", "Save the changes to “{0}”?").format(title))
+    box.setInformativeText(
+        QCoreApplication.translate("Dialogs", "If you don't save, your edits will be lost.")
+    )
     box.setStandardButtons(Button.Save | Button.Discard | Button.Cancel)
     box.setDefaultButton(Button.Save)
     box.setEscapeButton(Button.Cancel)
@@ -75,28 +73,38 @@ def publish_with_problems_box(
     """The box :func:`ask_publish_with_problems` shows, and the answer each button gives."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Publish with problems?"))
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Publish with problems?"))
     keep_title_whole(box)
     if total == 1 and len(problems) == 1:
         name, messages = problems[0]
-        box.setText(_tr("“{0}” has problems that readers would see:").format(name))
+        box.setText(
+            QCoreApplication.translate(
+                "Dialogs", "“{0}” has problems that readers would see:"
+            ).format(name)
+        )
         box.setInformativeText("\n".join(f"• {message}" for message in messages))
     else:
         box.setText(
-            _tr("{0} of the {1} articles to publish have problems:").format(len(problems), total)
+            QCoreApplication.translate(
+                "Dialogs", "{0} of the {1} articles to publish have problems:"
+            ).format(len(problems), total)
         )
         lines = [f"• {name}: {'; '.join(messages)}" for name, messages in problems[:10]]
         if len(problems) > 10:
-            lines.append(_tr("…and {0} more").format(len(problems) - 10))
+            lines.append(
+                QCoreApplication.translate("Dialogs", "…and {0} more").format(len(problems) - 10)
+            )
         box.setInformativeText("\n".join(lines))
-    publish = box.addButton(_tr("Publish Anyway"), QMessageBox.ButtonRole.AcceptRole)
+    publish = box.addButton(
+        QCoreApplication.translate("Dialogs", "Publish Anyway"), QMessageBox.ButtonRole.AcceptRole
+    )
     buttons: dict[object, PublishAnswer] = {publish: PublishAnswer.ALL}
     if total > len(problems):
         clean = box.addButton(
             counted(
                 total - len(problems),
-                _tr("Publish Only the 1 Without"),
-                _tr("Publish Only the {0} Without"),
+                QCoreApplication.translate("Dialogs", "Publish Only the 1 Without"),
+                QCoreApplication.translate("Dialogs", "Publish Only the {0} Without"),
             ),
             QMessageBox.ButtonRole.ActionRole,
         )
@@ -122,19 +130,31 @@ def unsaved_articles_box(parent: QWidget | None, titles: Sequence[str]) -> QMess
     """The box :func:`ask_unsaved_articles` shows, naming each article (the first dozen)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Unsaved changes"))
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Unsaved changes"))
     if len(titles) == 1:
-        box.setText(_tr("Save the changes to “{0}”?").format(titles[0]))
+        box.setText(
+            QCoreApplication.translate("Dialogs", "Save the changes to “{0}”?").format(titles[0])
+        )
     else:
         shown = "\n".join(f"• {title}" for title in titles[:12])
         if len(titles) > 12:
-            shown += "\n" + _tr("…and {0} more").format(len(titles) - 12)
-        box.setText(_tr("Save the changes to {0} articles?").format(len(titles)) + "\n\n" + shown)
-    box.setInformativeText(_tr("If you don't save, your edits will be lost."))
+            shown += "\n" + QCoreApplication.translate("Dialogs", "…and {0} more").format(
+                len(titles) - 12
+            )
+        box.setText(
+            QCoreApplication.translate("Dialogs", "Save the changes to {0} articles?").format(
+                len(titles)
+            )
+            + "\n\n"
+            + shown
+        )
+    box.setInformativeText(
+        QCoreApplication.translate("Dialogs", "If you don't save, your edits will be lost.")
+    )
     box.setStandardButtons(Button.Save | Button.Discard | Button.Cancel)
     if len(titles) > 1:
-        box.button(Button.Save).setText(_tr("Save All"))
-        box.button(Button.Discard).setText(_tr("Discard All"))
+        box.button(Button.Save).setText(QCoreApplication.translate("Dialogs", "Save All"))
+        box.button(Button.Discard).setText(QCoreApplication.translate("Dialogs", "Discard All"))
     box.setDefaultButton(Button.Save)
     box.setEscapeButton(Button.Cancel)
     return box
@@ -149,7 +169,7 @@ def confirm_bulk_box(parent: QWidget | None, question: str, details: str = "") -
     """The box :func:`confirm_bulk` shows."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Change several articles"))
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Change several articles"))
     keep_title_whole(box)
     box.setText(question)
     if details:
@@ -173,11 +193,21 @@ def confirm_overwrite(parent: QWidget | None, relpath: str, discarded: Sequence[
     """Write my version over the file changed outside? ``discarded`` names each outside change lost."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Overwrite the outside changes?"))
-    box.setText(_tr("Write your version of {0} over the file on disk?").format(relpath))
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Overwrite the outside changes?"))
+    box.setText(
+        QCoreApplication.translate(
+            "Dialogs", "Write your version of {0} over the file on disk?"
+        ).format(relpath)
+    )
     listed = "\n".join(f"• {item}" for item in discarded)
-    box.setInformativeText(_tr("These changes made outside will be lost:\n{0}").format(listed))
-    overwrite = box.addButton(_tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "Dialogs", "These changes made outside will be lost:\n{0}"
+        ).format(listed)
+    )
+    overwrite = box.addButton(
+        QCoreApplication.translate("Dialogs", "Overwrite"), QMessageBox.ButtonRole.DestructiveRole
+    )
     cancel = box.addButton(Button.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
@@ -190,12 +220,17 @@ def confirm_local_address(parent: QWidget | None, address: str) -> bool:
     open it anyway? An article from outside may use one to reach a router or a cloud's metadata."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Open a local address?"))
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Open a local address?"))
     box.setText(
-        _tr("This link goes to an address on your own machine or network:\n{0}").format(address)
+        QCoreApplication.translate(
+            "Dialogs", "This link goes to an address on your own machine or network:\n{0}"
+        ).format(address)
     )
     box.setInformativeText(
-        _tr("Links in articles come from outside. Open it only if you expected this address.")
+        QCoreApplication.translate(
+            "Dialogs",
+            "Links in articles come from outside. Open it only if you expected this address.",
+        )
     )
     box.setStandardButtons(Button.Open | Button.Cancel)
     box.setDefaultButton(Button.Cancel)
@@ -221,9 +256,13 @@ def report_failures(
     lines = [f"{path}: {reason}" for path, reason in failures]
     shown = "\n".join(lines[:10])
     if len(lines) > 10:
-        shown += "\n" + _tr("…and {0} more").format(len(lines) - 10)
+        shown += "\n" + QCoreApplication.translate("Dialogs", "…and {0} more").format(
+            len(lines) - 10
+        )
     heading = counted(
-        len(lines), _tr("1 file could not be changed:"), _tr("{0} files could not be changed:")
+        len(lines),
+        QCoreApplication.translate("Dialogs", "1 file could not be changed:"),
+        QCoreApplication.translate("Dialogs", "{0} files could not be changed:"),
     )
     message = heading + "\n\n" + shown
     report_error(parent, title, message, "\n".join(lines) if len(lines) > 10 else "")
@@ -231,5 +270,7 @@ def report_failures(
 
 def ask_folder(parent: QWidget | None, start: Path | None) -> Path | None:
     """Ask for a folder to open."""
-    folder = QFileDialog.getExistingDirectory(parent, _tr("Open Folder"), str(start or Path.home()))
+    folder = QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("Dialogs", "Open Folder"), str(start or Path.home())
+    )
     return Path(folder) if folder else None

@@ -35,10 +35,6 @@ def launch(url: QUrl) -> bool:
     return QDesktopServices.openUrl(url)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Links", text)
-
-
 def open_external(url: QUrl | str, parent: QWidget | None = None) -> bool:
     """Open a web link in the browser: refuse what the policy refuses, with its reason; ask first
     for an address on the user's own machine or network. True if opened."""
@@ -47,10 +43,11 @@ def open_external(url: QUrl | str, parent: QWidget | None = None) -> bool:
     if address.verdict is Verdict.REFUSE:
         dialogs.report_error(
             parent,
-            _tr("Link not opened"),
-            _tr(
+            QCoreApplication.translate("Links", "Link not opened"),
+            QCoreApplication.translate(
+                "Links",
                 "Copydesk only opens web links (http or https) that show where they go. "
-                "This link was not opened:\n{0}\n\nWhy: {1}"
+                "This link was not opened:\n{0}\n\nWhy: {1}",
             ).format(shown, address.reason),
         )
         return False
@@ -61,8 +58,10 @@ def open_external(url: QUrl | str, parent: QWidget | None = None) -> bool:
     if not launch(QUrl(address.url, QUrl.ParsingMode.StrictMode)):
         dialogs.report_error(
             parent,
-            _tr("Link not opened"),
-            _tr("No web browser could open this link:\n{0}").format(_shorten(address.display)),
+            QCoreApplication.translate("Links", "Link not opened"),
+            QCoreApplication.translate("Links", "No web browser could open this link:\n{0}").format(
+                _shorten(address.display)
+            ),
         )
         return False
     return True

@@ -21,19 +21,15 @@ from editor.core.git_status import Change, DeskStatus, FileState
 GIT_FILTERS = ("conflicted", "incoming", "modified", "new", "untracked", "unpushed")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GitColumns", text)
-
-
 def git_filter_label(name: str) -> str:
     words = {
-        "conflicted": _tr("Conflicted"),
-        "incoming": _tr("Changed on the remote"),
-        "modified": _tr("Modified"),
-        "new": _tr("New (staged)"),
-        "untracked": _tr("Untracked"),
-        "unpushed": _tr("Committed, not pushed"),
-        "deleted": _tr("Deleted"),
+        "conflicted": QCoreApplication.translate("GitColumns", "Conflicted"),
+        "incoming": QCoreApplication.translate("GitColumns", "Changed on the remote"),
+        "modified": QCoreApplication.translate("GitColumns", "Modified"),
+        "new": QCoreApplication.translate("GitColumns", "New (staged)"),
+        "untracked": QCoreApplication.translate("GitColumns", "Untracked"),
+        "unpushed": QCoreApplication.translate("GitColumns", "Committed, not pushed"),
+        "deleted": QCoreApplication.translate("GitColumns", "Deleted"),
         "clean": "",
     }
     return words.get(name, name)
@@ -43,14 +39,18 @@ def relative_time(moment: int, now: float) -> str:
     """ "just now", "5 min ago", "3 h ago", "2 days ago", then the date."""
     seconds = max(0, int(now - moment))
     if seconds < 60:
-        return _tr("just now")
+        return QCoreApplication.translate("GitColumns", "just now")
     if seconds < 3600:
-        return _tr("{0} min ago").format(seconds // 60)
+        return QCoreApplication.translate("GitColumns", "{0} min ago").format(seconds // 60)
     if seconds < 86400:
-        return _tr("{0} h ago").format(seconds // 3600)
+        return QCoreApplication.translate("GitColumns", "{0} h ago").format(seconds // 3600)
     if seconds < 86400 * 30:
         days = seconds // 86400
-        return _tr("1 day ago") if days == 1 else _tr("{0} days ago").format(days)
+        return (
+            QCoreApplication.translate("GitColumns", "1 day ago")
+            if days == 1
+            else QCoreApplication.translate("GitColumns", "{0} days ago").format(days)
+        )
     return dt.datetime.fromtimestamp(moment, dt.UTC).strftime("%Y-%m-%d")
 
 
@@ -149,7 +149,9 @@ class GitColumns:
             if last_change_column:
                 return cell.last_tip or None
             if cell.incoming is not None:
-                return _tr("Changed on the remote by {0}: pull first").format(cell.incoming.author)
+                return QCoreApplication.translate(
+                    "GitColumns", "Changed on the remote by {0}: pull first"
+                ).format(cell.incoming.author)
             return cell.state_text or None
         return None
 

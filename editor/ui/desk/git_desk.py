@@ -47,10 +47,6 @@ from editor.ui.common.workers import Task, run_task
 from editor.ui.desk.git_columns import GitCell, cells_of, git_counts
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GitDesk", text)
-
-
 @dataclass(frozen=True, slots=True)
 class GitSnapshot:
     """The desk's git state at one moment (plain data, built on a worker)."""
@@ -217,7 +213,7 @@ class GitDesk(QObject):
     def pull(self, *, automatic: bool = False) -> None:
         """Pull; ``automatic`` (start-up, timer): quietly, and only with an upstream."""
         if not automatic:
-            self._user_job("pull", pull, _tr("Pulled"))
+            self._user_job("pull", pull, QCoreApplication.translate("GitDesk", "Pulled"))
             return
         if self.checkout is None or (
             self.snapshot is not None and self.snapshot.status.upstream is None
@@ -228,21 +224,31 @@ class GitDesk(QObject):
         def done(result: PullResult) -> None:
             if result.conflicts:
                 self.message.emit(
-                    _tr("The pull stopped on conflicts in {0} file(s): resolve them").format(
-                        len(result.conflicts)
-                    )
+                    QCoreApplication.translate(
+                        "GitDesk", "The pull stopped on conflicts in {0} file(s): resolve them"
+                    ).format(len(result.conflicts))
                 )
             elif result.changed:
-                self.message.emit(_tr("Pulled the desk's new commits"))
+                self.message.emit(
+                    QCoreApplication.translate("GitDesk", "Pulled the desk's new commits")
+                )
 
         self._queue(_Job("auto-pull", lambda: pull(checkout), done))
         self.refresh()
 
     def push(self) -> None:
-        self._user_job("push", lambda checkout: push(checkout, set_upstream=True), _tr("Pushed"))
+        self._user_job(
+            "push",
+            lambda checkout: push(checkout, set_upstream=True),
+            QCoreApplication.translate("GitDesk", "Pushed"),
+        )
 
     def sync(self) -> None:
-        self._user_job("sync", lambda checkout: sync(checkout, set_upstream=True), _tr("Synced"))
+        self._user_job(
+            "sync",
+            lambda checkout: sync(checkout, set_upstream=True),
+            QCoreApplication.translate("GitDesk", "Synced"),
+        )
 
     def commit(
         self, action: str, paths: Sequence[str], titles: Sequence[str], keys: Sequence[str] = ()
@@ -256,19 +262,27 @@ class GitDesk(QObject):
 
         def done(result: CommitResult) -> None:
             if result.commit:
-                self.message.emit(_tr("Committed: {0}").format(subject))
+                self.message.emit(
+                    QCoreApplication.translate("GitDesk", "Committed: {0}").format(subject)
+                )
 
         self._queue(
             _Job("commit", lambda: commit_paths(checkout, list(paths), message), done),
-            report=_tr("Commit"),
+            report=QCoreApplication.translate("GitDesk", "Commit"),
         )
         self.refresh()
 
     def continue_operation(self) -> None:
-        self._user_job("continue", continue_operation, _tr("The merge is finished"))
+        self._user_job(
+            "continue",
+            continue_operation,
+            QCoreApplication.translate("GitDesk", "The merge is finished"),
+        )
 
     def abort_operation(self) -> None:
-        self._user_job("abort", abort_operation, _tr("The merge was aborted"))
+        self._user_job(
+            "abort", abort_operation, QCoreApplication.translate("GitDesk", "The merge was aborted")
+        )
 
     def resolve(self, service: DocumentService, path: str, mine: bool) -> None:
         """Resolve a conflicted desk file with my version or the incoming one."""
@@ -280,9 +294,16 @@ class GitDesk(QObject):
             versions = conflict_versions(checkout, path)
             data = versions.mine if mine else versions.incoming
             if data is None:
-                side = _tr("Your side") if mine else _tr("The incoming side")
+                side = (
+                    QCoreApplication.translate("GitDesk", "Your side")
+                    if mine
+                    else QCoreApplication.translate("GitDesk", "The incoming side")
+                )
                 raise GitError(
-                    Failure.OTHER, _tr("{0} deleted {1}; resolve it with git.").format(side, path)
+                    Failure.OTHER,
+                    QCoreApplication.translate(
+                        "GitDesk", "{0} deleted {1}; resolve it with git."
+                    ).format(side, path),
                 )
             return data
 
@@ -294,7 +315,7 @@ class GitDesk(QObject):
             checkout = self.checkout
             self._queue(
                 _Job("versions", lambda: conflict_versions(checkout, path), ready),
-                report=_tr("Read the conflict"),
+                report=QCoreApplication.translate("GitDesk", "Read the conflict"),
             )
 
     def write_resolution(self, service: DocumentService, path: str, data: bytes) -> None:
@@ -315,9 +336,13 @@ class GitDesk(QObject):
 
         def done(resolved: str) -> None:
             self.resolved.emit(resolved)
-            self.message.emit(_tr("{0} is resolved and staged").format(resolved))
+            self.message.emit(
+                QCoreApplication.translate("GitDesk", "{0} is resolved and staged").format(resolved)
+            )
 
-        self._queue(_Job("resolve", work, done), report=_tr("Resolve"))
+        self._queue(
+            _Job("resolve", work, done), report=QCoreApplication.translate("GitDesk", "Resolve")
+        )
         self.refresh()
 
     def _user_job(self, name: str, operation: Callable[[Checkout], Any], note: str) -> None:
@@ -335,19 +360,20 @@ class GitDesk(QObject):
             )
             if conflicts:
                 self.message.emit(
-                    _tr(
-                        "The pull stopped on conflicts in {0} file(s): resolve them, then continue"
+                    QCoreApplication.translate(
+                        "GitDesk",
+                        "The pull stopped on conflicts in {0} file(s): resolve them, then continue",
                     ).format(len(conflicts))
                 )
             else:
                 self.message.emit(note)
 
         words = {
-            "pull": _tr("Pull"),
-            "push": _tr("Push"),
-            "sync": _tr("Sync"),
-            "continue": _tr("Continue the merge"),
-            "abort": _tr("Abort the merge"),
+            "pull": QCoreApplication.translate("GitDesk", "Pull"),
+            "push": QCoreApplication.translate("GitDesk", "Push"),
+            "sync": QCoreApplication.translate("GitDesk", "Sync"),
+            "continue": QCoreApplication.translate("GitDesk", "Continue the merge"),
+            "abort": QCoreApplication.translate("GitDesk", "Abort the merge"),
         }
         self._queue(_Job(name, work, done), report=words[name])
         self.refresh()
@@ -391,7 +417,7 @@ class GitDesk(QObject):
             if generation != self._generation:
                 return
             if isinstance(value, GitError) and job.name in _QUIET:
-                self.message.emit(_tr("Git: {0}").format(value))
+                self.message.emit(QCoreApplication.translate("GitDesk", "Git: {0}").format(value))
                 return
             if job.done is not None:
                 job.done(value)
@@ -406,7 +432,9 @@ class GitDesk(QObject):
         self._task = run_task(self._pool, work, delivered, self._crashed, finished)
 
     def _crashed(self, error: BaseException) -> None:
-        self.message.emit(_tr("Git failed unexpectedly: {0}").format(error))
+        self.message.emit(
+            QCoreApplication.translate("GitDesk", "Git failed unexpectedly: {0}").format(error)
+        )
 
     def shutdown(self) -> None:
         self._generation += 1

@@ -11,6 +11,8 @@ import json
 from enum import StrEnum
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from editor.core.frontmatter import Format
 from editor.core.images import IMAGE_KEYS
 from editor.core.urls import is_web_url
@@ -94,7 +96,7 @@ def _kind_by_type(value: Any) -> FieldKind:
 def nested_text(value: Any, fmt: Format, key: str) -> str:
     """How a value the form does not edit looks in the file's own syntax (close enough to read)."""
     if value is None:
-        return "(no value)"
+        return QCoreApplication.translate("FieldKinds", "(no value)")
     if isinstance(value, dt.time):
         return value.isoformat()
     if fmt is Format.TOML:

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QCoreApplication,
     QIODevice,
     QObject,
     QRunnable,
@@ -53,7 +54,7 @@ def size_text(count: int) -> str:
         )
     if count >= 1024:
         return f"{count / 1024:.1f} KB"
-    return f"{count} bytes"
+    return QCoreApplication.translate("ImageLoader", "{0} bytes").format(count)
 
 
 def decode_image(data: bytes | None, path: Path | None = None) -> tuple[QImage | None, str]:

@@ -476,7 +476,7 @@ class ActionRegistry:
                     menu.addSeparator()
                 else:
                     menu.addAction(self._actions[action_id])
-        toolbar = QToolBar(_translate("Main Toolbar"), parent)
+        toolbar = QToolBar(QCoreApplication.translate("Actions", "Main Toolbar"), parent)
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setMovable(False)

@@ -46,20 +46,26 @@ class BulkHost(Protocol):
     def current_message(self) -> str: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Bulk", text)
-
-
 def action_name(paths: list[str], to_draft: bool, title: str | None) -> str:
     """What the undo step is called: "Publish “Title”", "Back to Draft 3 articles"."""
     if len(paths) == 1 and title:
-        text = _tr("Back to Draft “{0}”") if to_draft else _tr("Publish “{0}”")
+        text = (
+            QCoreApplication.translate("Bulk", "Back to Draft “{0}”")
+            if to_draft
+            else QCoreApplication.translate("Bulk", "Publish “{0}”")
+        )
         return text.format(title)
     if to_draft:
         return counted(
-            len(paths), _tr("Back to Draft 1 article"), _tr("Back to Draft {0} articles")
+            len(paths),
+            QCoreApplication.translate("Bulk", "Back to Draft 1 article"),
+            QCoreApplication.translate("Bulk", "Back to Draft {0} articles"),
         )
-    return counted(len(paths), _tr("Publish 1 article"), _tr("Publish {0} articles"))
+    return counted(
+        len(paths),
+        QCoreApplication.translate("Bulk", "Publish 1 article"),
+        QCoreApplication.translate("Bulk", "Publish {0} articles"),
+    )
 
 
 class BulkRunner(QObject):
@@ -106,7 +112,10 @@ class BulkRunner(QObject):
             return False
         if not plan.rows:
             self.message.emit(
-                _tr("Nothing to change: the selection is already in that state"), 5000
+                QCoreApplication.translate(
+                    "Bulk", "Nothing to change: the selection is already in that state"
+                ),
+                5000,
             )
             return False
         if not plan.to_draft and host.root is not None:
@@ -163,16 +172,24 @@ class BulkRunner(QObject):
             question = (
                 counted(
                     articles,
-                    _tr("Move 1 article back to draft?"),
-                    _tr("Move {0} articles back to draft?"),
+                    QCoreApplication.translate("Bulk", "Move 1 article back to draft?"),
+                    QCoreApplication.translate("Bulk", "Move {0} articles back to draft?"),
                 )
                 if plan.to_draft
-                else counted(articles, _tr("Publish 1 article?"), _tr("Publish {0} articles?"))
+                else counted(
+                    articles,
+                    QCoreApplication.translate("Bulk", "Publish 1 article?"),
+                    QCoreApplication.translate("Bulk", "Publish {0} articles?"),
+                )
             )
             skipped = counted(
                 unreadable,
-                _tr("1 unreadable file will be skipped and reported."),
-                _tr("{0} unreadable files will be skipped and reported."),
+                QCoreApplication.translate(
+                    "Bulk", "1 unreadable file will be skipped and reported."
+                ),
+                QCoreApplication.translate(
+                    "Bulk", "{0} unreadable files will be skipped and reported."
+                ),
             )
             if not dialogs.confirm_bulk(self._parent, question, *([skipped] if unreadable else [])):
                 self.busy_changed.emit()
@@ -203,7 +220,7 @@ class BulkRunner(QObject):
     def _next_draft(self) -> None:
         if not self.host.next_draft():
             said = self.host.current_message()
-            left = _tr("no drafts left in the list")
+            left = QCoreApplication.translate("Bulk", "no drafts left in the list")
             self.message.emit(f"{said} — {left}" if said else left, 8000)
 
     def _start(self, paths: list[str], to_draft: bool, then: Callable[[], None] | None) -> None:
@@ -218,11 +235,15 @@ class BulkRunner(QObject):
         self.message.emit(
             counted(
                 len(paths),
-                _tr("Moving 1 article back to draft…"),
-                _tr("Moving {0} articles back to draft…"),
+                QCoreApplication.translate("Bulk", "Moving 1 article back to draft…"),
+                QCoreApplication.translate("Bulk", "Moving {0} articles back to draft…"),
             )
             if to_draft
-            else counted(len(paths), _tr("Publishing 1 article…"), _tr("Publishing {0} articles…")),
+            else counted(
+                len(paths),
+                QCoreApplication.translate("Bulk", "Publishing 1 article…"),
+                QCoreApplication.translate("Bulk", "Publishing {0} articles…"),
+            ),
             0,
         )
         self._task = run_task(
@@ -249,23 +270,29 @@ class BulkRunner(QObject):
         if to_draft:
             text = counted(
                 changed,
-                _tr("1 article moved back to draft"),
-                _tr("{0} articles moved back to draft"),
+                QCoreApplication.translate("Bulk", "1 article moved back to draft"),
+                QCoreApplication.translate("Bulk", "{0} articles moved back to draft"),
             )
         else:
-            text = counted(changed, _tr("1 article published"), _tr("{0} articles published"))
+            text = counted(
+                changed,
+                QCoreApplication.translate("Bulk", "1 article published"),
+                QCoreApplication.translate("Bulk", "{0} articles published"),
+            )
         if failed:
             text += "; " + counted(
-                len(failed), _tr("1 could not be changed"), _tr("{0} could not be changed")
+                len(failed),
+                QCoreApplication.translate("Bulk", "1 could not be changed"),
+                QCoreApplication.translate("Bulk", "{0} could not be changed"),
             )
         undo_keys = self.host.record_writes(name, results)
         if undo_keys is not None:
-            text += " " + _tr("(Undo: {0})").format(undo_keys)
+            text += " " + QCoreApplication.translate("Bulk", "(Undo: {0})").format(undo_keys)
         self.message.emit(text, 8000)
         if failed:
             dialogs.report_failures(
                 self._parent,
-                _tr("Some articles were not changed"),
+                QCoreApplication.translate("Bulk", "Some articles were not changed"),
                 [(result.path, result.message) for result in failed],
             )
         self.finished.emit(results)
@@ -274,7 +301,11 @@ class BulkRunner(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self._enable_editor()
-        dialogs.report_error(self._parent, _tr("The change failed"), describe_error(error))
+        dialogs.report_error(
+            self._parent,
+            QCoreApplication.translate("Bulk", "The change failed"),
+            describe_error(error),
+        )
 
     def _finished(self) -> None:
         self._task = None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,10 +32,6 @@ from editor.ui.window.actions import MENUS, ActionRegistry, menu_title
 
 LICENCE = "MIT"
 GUIDE_NAME = "guide.md"  # in the bundled docs folder (editor.bundled.docs_dir)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Help", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,18 +55,29 @@ class AppPlaces:
         return folder == sample or folder.is_relative_to(sample)
 
 
-# Keys that belong to no action: the list and the form's own.
+# Keys that belong to no action: the list and the form's own (marked for lupdate, translated when
+# shown).
 OTHER_KEYS = (
-    ("Tab / Shift+Tab", "Filter box → list → form fields → body, and back"),
-    ("Down (in the filter box)", "Go to the list"),
-    ("Up / Down (in a date)", "Step the part of the date under the cursor"),
+    (
+        QT_TRANSLATE_NOOP("Help", "Tab / Shift+Tab"),
+        QT_TRANSLATE_NOOP("Help", "Filter box → list → form fields → body, and back"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Help", "Down (in the filter box)"),
+        QT_TRANSLATE_NOOP("Help", "Go to the list"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Help", "Up / Down (in a date)"),
+        QT_TRANSLATE_NOOP("Help", "Step the part of the date under the cursor"),
+    ),
 )
 
 
 def shortcuts_html(actions: ActionRegistry) -> str:
     """A table of every action with a shortcut, menu by menu, then the keys of the list and form."""
     native = QKeySequence.SequenceFormat.NativeText
-    parts = [f"<h3>{html.escape(_tr('Keyboard shortcuts'))}</h3><table cellpadding='3'>"]
+    heading = html.escape(QCoreApplication.translate("Help", "Keyboard shortcuts"))
+    parts = [f"<h3>{heading}</h3><table cellpadding='3'>"]
     for title, ids in MENUS:
         rows = []
         for action_id in ids:
@@ -88,11 +95,12 @@ def shortcuts_html(actions: ActionRegistry) -> str:
         if rows:
             heading = html.escape(menu_title(title).replace("&", ""))
             parts.append(f"<tr><td colspan='2'><i>{heading}</i></td></tr>" + "".join(rows))
-    parts.append(f"<tr><td colspan='2'><i>{html.escape(_tr('List and form'))}</i></td></tr>")
+    others = html.escape(QCoreApplication.translate("Help", "List and form"))
+    parts.append(f"<tr><td colspan='2'><i>{others}</i></td></tr>")
     for keys, what in OTHER_KEYS:
-        parts.append(
-            f"<tr><td><b>{html.escape(_tr(keys))}</b></td><td>{html.escape(_tr(what))}</td></tr>"
-        )
+        shown_keys = html.escape(QCoreApplication.translate("Help", keys))
+        shown_what = html.escape(QCoreApplication.translate("Help", what))
+        parts.append(f"<tr><td><b>{shown_keys}</b></td><td>{shown_what}</td></tr>")
     parts.append("</table>")
     return "".join(parts)
 
@@ -103,7 +111,9 @@ class ShortcutsDialog(QDialog):
     def __init__(self, actions: ActionRegistry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle(_tr("Keyboard Shortcuts — {0}").format(APP_NAME))
+        self.setWindowTitle(
+            QCoreApplication.translate("Help", "Keyboard Shortcuts — {0}").format(APP_NAME)
+        )
         self.resize(560, 640)
         self.text = QTextBrowser(self)
         self.text.setHtml(shortcuts_html(actions))
@@ -116,24 +126,32 @@ class ShortcutsDialog(QDialog):
 
 def about_text(places: AppPlaces) -> str:
     """What About says: version, licence, and where the settings and the sample desk live."""
-    unknown = _tr("(not known)")
+    unknown = QCoreApplication.translate("Help", "(not known)")
     lines = [
         f"<h3>{html.escape(APP_NAME)} {html.escape(__version__)}</h3>",
-        html.escape(_tr("A review desk for Hugo content folders.")),
-        "<br><br>" + html.escape(_tr("Licence: {0}").format(LICENCE)),
-        "<br>" + html.escape(_tr("Settings: {0}").format(places.settings_file or unknown)),
+        html.escape(QCoreApplication.translate("Help", "A review desk for Hugo content folders.")),
+        "<br><br>"
+        + html.escape(QCoreApplication.translate("Help", "Licence: {0}").format(LICENCE)),
         "<br>"
         + html.escape(
-            _tr("Sample desk (your own copy, safe to change): {0}").format(
-                places.sample_desk or unknown
+            QCoreApplication.translate("Help", "Settings: {0}").format(
+                places.settings_file or unknown
             )
+        ),
+        "<br>"
+        + html.escape(
+            QCoreApplication.translate(
+                "Help", "Sample desk (your own copy, safe to change): {0}"
+            ).format(places.sample_desk or unknown)
         ),
     ]
     return "".join(lines)
 
 
 def show_about(parent: QWidget, places: AppPlaces) -> None:
-    QMessageBox.about(parent, _tr("About {0}").format(APP_NAME), about_text(places))
+    QMessageBox.about(
+        parent, QCoreApplication.translate("Help", "About {0}").format(APP_NAME), about_text(places)
+    )
 
 
 def folder_text(places: AppPlaces, root: Path | None) -> tuple[str, str]:
@@ -142,10 +160,12 @@ def folder_text(places: AppPlaces, root: Path | None) -> tuple[str, str]:
         return "", ""
     if places.is_sample_desk(root):
         return (
-            _tr("Sample desk: {0}").format(root),
-            _tr("Your own copy of the sample desk: change it freely."),
+            QCoreApplication.translate("Help", "Sample desk: {0}").format(root),
+            QCoreApplication.translate(
+                "Help", "Your own copy of the sample desk: change it freely."
+            ),
         )
-    return _tr("Folder: {0}").format(root), ""
+    return QCoreApplication.translate("Help", "Folder: {0}").format(root), ""
 
 
 class HelpMenus(QObject):
@@ -184,7 +204,9 @@ class HelpMenus(QObject):
         guide = self._places.guide_path()
         if guide is None:
             dialogs.report_error(
-                self._parent, _tr("No guide"), _tr("The guide is not installed with this copy.")
+                self._parent,
+                QCoreApplication.translate("Help", "No guide"),
+                QCoreApplication.translate("Help", "The guide is not installed with this copy."),
             )
             return
         open_local(guide, self._parent)

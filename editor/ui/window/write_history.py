@@ -110,14 +110,14 @@ class UndoRouter(QObject):
         """Name what Undo and Redo would do ("Undo Publish “Title”") when it is an action's write."""
         history = self._history.stack
         if not self._form.canUndo() and history.canUndo():
-            self._undo_action.setText(_tr("&Undo {0}").format(history.undoText()))
+            self._undo_action.setText(
+                QCoreApplication.translate("WriteHistory", "&Undo {0}").format(history.undoText())
+            )
         else:
-            self._undo_action.setText(_tr("&Undo"))
+            self._undo_action.setText(QCoreApplication.translate("WriteHistory", "&Undo"))
         if not self._form.canRedo() and history.canRedo():
-            self._redo_action.setText(_tr("&Redo {0}").format(history.redoText()))
+            self._redo_action.setText(
+                QCoreApplication.translate("WriteHistory", "&Redo {0}").format(history.redoText())
+            )
         else:
-            self._redo_action.setText(_tr("&Redo"))
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WriteHistory", text)
+            self._redo_action.setText(QCoreApplication.translate("WriteHistory", "&Redo"))

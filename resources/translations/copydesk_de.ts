@@ -1,0 +1,1644 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Abort Merge</source>
+        <translation>Merge a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>&amp;Artikel</translation>
+    </message>
+    <message>
+        <source>&amp;Continue Merge</source>
+        <translation>Merge &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Filter List</source>
+        <translation>Liste &amp;filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Git</source>
+        <translation>&amp;Git</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder…</source>
+        <translation>Ordner ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Toggle Draft</source>
+        <translation>Entwurf &amp;umschalten</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Back to &amp;Draft</source>
+        <translation>Zurück zum &amp;Entwurf</translation>
+    </message>
+    <message>
+        <source>Bring in the desk&apos;s changes from the remote (git pull)</source>
+        <translation>Die Änderungen des Teams vom Server holen (git pull)</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k Folder</source>
+        <translation>Ordner &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Check every article for problems</source>
+        <translation>Jeden Artikel auf Probleme prüfen</translation>
+    </message>
+    <message>
+        <source>Close Copydesk</source>
+        <translation>Copydesk schließen</translation>
+    </message>
+    <message>
+        <source>Commit Each &amp;Review Action</source>
+        <translation>Jede Redaktionsaktion &amp;committen</translation>
+    </message>
+    <message>
+        <source>Drop the unsaved edits and show the file as it is on disk</source>
+        <translation>Die ungespeicherten Änderungen verwerfen und die Datei so zeigen, wie sie auf der Festplatte liegt</translation>
+    </message>
+    <message>
+        <source>Filter the list by title, path, source or summary</source>
+        <translation>Die Liste nach Titel, Pfad, Quelle oder Zusammenfassung filtern</translation>
+    </message>
+    <message>
+        <source>Finish the merge or rebase once every conflict is resolved</source>
+        <translation>Merge oder Rebase abschließen, sobald alle Konflikte gelöst sind</translation>
+    </message>
+    <message>
+        <source>Go back to before the pull (your unstaged edits are kept)</source>
+        <translation>Zum Stand vor dem Holen zurückkehren (Ihre nicht vorgemerkten Änderungen bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Article</source>
+        <translation>&amp;Nächster Artikel</translation>
+    </message>
+    <message>
+        <source>Open &amp;Cover Image</source>
+        <translation>&amp;Titelbild öffnen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Open &amp;Source Link</source>
+        <translation>&amp;Quelllink öffnen</translation>
+    </message>
+    <message>
+        <source>Open a folder of articles (a Hugo site or any content folder)</source>
+        <translation>Einen Ordner mit Artikeln öffnen (eine Hugo-Site oder einen beliebigen Inhaltsordner)</translation>
+    </message>
+    <message>
+        <source>Open a folder opened before</source>
+        <translation>Einen zuvor geöffneten Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Open the article&apos;s source_link in the web browser</source>
+        <translation>Den source_link des Artikels im Webbrowser öffnen</translation>
+    </message>
+    <message>
+        <source>Open the next article in the list</source>
+        <translation>Den nächsten Artikel der Liste öffnen</translation>
+    </message>
+    <message>
+        <source>Open the previous article in the list</source>
+        <translation>Den vorherigen Artikel der Liste öffnen</translation>
+    </message>
+    <message>
+        <source>P&amp;ull</source>
+        <translation>&amp;Holen</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Article</source>
+        <translation>V&amp;orheriger Artikel</translation>
+    </message>
+    <message>
+        <source>Preview the cover image (enclosure) and QR code</source>
+        <translation>Vorschau von Titelbild (enclosure) und QR-Code</translation>
+    </message>
+    <message>
+        <source>Pu&amp;sh</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>Publish a draft, or take a published article back to draft</source>
+        <translation>Einen Entwurf veröffentlichen oder einen veröffentlichten Artikel zurück zum Entwurf machen</translation>
+    </message>
+    <message>
+        <source>Publish and &amp;Next</source>
+        <translation>Veröffentlichen und &amp;weiter</translation>
+    </message>
+    <message>
+        <source>Publish the open article and go to the next one</source>
+        <translation>Den geöffneten Artikel veröffentlichen und zum nächsten gehen</translation>
+    </message>
+    <message>
+        <source>Publish the selected articles (draft = false)</source>
+        <translation>Die ausgewählten Artikel veröffentlichen (draft = false)</translation>
+    </message>
+    <message>
+        <source>Pull, then push your commits</source>
+        <translation>Holen, dann Ihre Commits senden</translation>
+    </message>
+    <message>
+        <source>Re&amp;load Folder</source>
+        <translation>Ordner neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Read the folder again</source>
+        <translation>Den Ordner neu einlesen</translation>
+    </message>
+    <message>
+        <source>Redo the edit undone last</source>
+        <translation>Die zuletzt rückgängig gemachte Änderung wiederholen</translation>
+    </message>
+    <message>
+        <source>Review &amp;Changes…</source>
+        <translation>Änderungen &amp;prüfen…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>&amp;Abgleichen</translation>
+    </message>
+    <message>
+        <source>Save, Publish and Back to draft each commit exactly the files they wrote</source>
+        <translation>Speichern, Veröffentlichen und Zurück zum Entwurf committen jeweils genau die Dateien, die sie geschrieben haben</translation>
+    </message>
+    <message>
+        <source>Send your commits to the remote (git push)</source>
+        <translation>Ihre Commits an den Server senden (git push)</translation>
+    </message>
+    <message>
+        <source>Show exactly which lines Save would change</source>
+        <translation>Genau zeigen, welche Zeilen Speichern ändern würde</translation>
+    </message>
+    <message>
+        <source>Take the selected articles back to draft (draft = true)</source>
+        <translation>Die ausgewählten Artikel zurück zum Entwurf machen (draft = true)</translation>
+    </message>
+    <message>
+        <source>The open article&apos;s commits, field by field</source>
+        <translation>Die Commits des geöffneten Artikels, Feld für Feld</translation>
+    </message>
+    <message>
+        <source>Undo the last edit in the form</source>
+        <translation>Die letzte Änderung im Formular rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Write the open article&apos;s edits to its file</source>
+        <translation>Die Änderungen am geöffneten Artikel in seine Datei schreiben</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Sample desk</source>
+        <translation>Beispiel-Desk</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {0}
+Your files were not changed by this error.</source>
+        <translation>Etwas ist schiefgegangen: {0}
+Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
+    </message>
+    <message>
+        <source>The sample desk could not be copied to {0}: {1}</source>
+        <translation>Der Beispiel-Desk konnte nicht nach {0} kopiert werden: {1}</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Unerwarteter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListPanel</name>
+    <message>
+        <source>1 article</source>
+        <translation>1 Artikel</translation>
+    </message>
+    <message>
+        <source>All states ({0})</source>
+        <translation>Alle Status ({0})</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Filter articles</source>
+        <translation>Artikel filtern</translation>
+    </message>
+    <message>
+        <source>Filter by title, path, source or summary (Ctrl+F)</source>
+        <translation>Nach Titel, Pfad, Quelle oder Zusammenfassung filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Git: {0} ({1})</source>
+        <translation>Git: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Show articles in state</source>
+        <translation>Artikel mit Status zeigen</translation>
+    </message>
+    <message>
+        <source>{0} articles</source>
+        <translation>{0} Artikel</translation>
+    </message>
+    <message>
+        <source>{0} of {1} articles shown</source>
+        <translation>{0} von {1} Artikeln angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Git</source>
+        <translation>Git</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Ungültig</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Letzte Änderung</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>This file has no title; its file name is shown</source>
+        <translation>Diese Datei hat keinen Titel; ihr Dateiname wird angezeigt</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Unlisted</source>
+        <translation>Nicht gelistet</translation>
+    </message>
+    <message>
+        <source>{0} from date (no publishDate: Hugo publishes on date)</source>
+        <translation>{0} aus date (kein publishDate, also veröffentlicht Hugo zu date)</translation>
+    </message>
+    <message>
+        <source>{0} from {1}, the date Hugo publishes on</source>
+        <translation>{0} aus {1}, dem Datum, zu dem Hugo veröffentlicht</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleSession</name>
+    <message>
+        <source>(after Save)</source>
+        <translation>(nach dem Speichern)</translation>
+    </message>
+    <message>
+        <source>(on disk)</source>
+        <translation>(auf der Festplatte)</translation>
+    </message>
+    <message>
+        <source>Both against the version you opened: first your edits, then the changes made outside. − lines were in it; + lines are new.</source>
+        <translation>Beides gegenüber der Fassung, die Sie geöffnet haben: zuerst Ihre Änderungen, dann die von außen. Zeilen mit − standen darin; Zeilen mit + sind neu.</translation>
+    </message>
+    <message>
+        <source>Cannot merge</source>
+        <translation>Zusammenführen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Cannot show the changes</source>
+        <translation>Die Änderungen können nicht angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Changes — {0}</source>
+        <translation>Änderungen — {0}</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Speichern fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Lines starting with − are in the file now; lines starting with + are what Save writes.</source>
+        <translation>Zeilen mit − stehen jetzt in der Datei; Zeilen mit + schreibt Speichern.</translation>
+    </message>
+    <message>
+        <source>Merged with the version on disk: {0}. Not saved yet.</source>
+        <translation>Mit der Fassung auf der Festplatte zusammengeführt: {0}. Noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Review Changes — {0}</source>
+        <translation>Änderungen prüfen — {0}</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>{0} gespeichert</translation>
+    </message>
+    <message>
+        <source>What changed outside</source>
+        <translation>Was sich außerhalb geändert hat</translation>
+    </message>
+    <message>
+        <source>What you changed</source>
+        <translation>Was Sie geändert haben</translation>
+    </message>
+    <message>
+        <source>Your version of {0} was written over the outside change</source>
+        <translation>Ihre Fassung von {0} hat die Änderung von außen überschrieben</translation>
+    </message>
+    <message>
+        <source>as opened</source>
+        <translation>wie geöffnet</translation>
+    </message>
+    <message>
+        <source>the file on disk, which cannot be read ({0})</source>
+        <translation>die Datei auf der Festplatte, die nicht gelesen werden kann ({0})</translation>
+    </message>
+    <message>
+        <source>{0} already held these values; nothing was written</source>
+        <translation>{0} enthielt diese Werte bereits; nichts wurde geschrieben</translation>
+    </message>
+    <message>
+        <source>{0} cannot be merged with the version on disk.
+
+{1}
+
+Reload shows the version on disk; Keep Mine writes yours over it.</source>
+        <translation>{0} kann nicht mit der Fassung auf der Festplatte zusammengeführt werden.
+
+{1}
+
+Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre darüber.</translation>
+    </message>
+    <message>
+        <source>{0} cannot be opened: {1}</source>
+        <translation>{0} kann nicht geöffnet werden: {1}</translation>
+    </message>
+    <message>
+        <source>{0} changed again on disk while merging; merge again.</source>
+        <translation>{0} hat sich beim Zusammenführen erneut auf der Festplatte geändert; bitte erneut zusammenführen.</translation>
+    </message>
+    <message>
+        <source>{0} no longer exists</source>
+        <translation>{0} existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>{0} was changed on disk and has been reloaded</source>
+        <translation>{0} wurde auf der Festplatte geändert und neu geladen</translation>
+    </message>
+    <message>
+        <source>{0} was changed on disk by another program. Your edits are not saved: Merge puts them on top of the new version.</source>
+        <translation>{0} wurde von einem anderen Programm auf der Festplatte geändert. Ihre Änderungen sind nicht gespeichert: Zusammenführen setzt sie auf die neue Fassung.</translation>
+    </message>
+    <message>
+        <source>{0} was deleted or moved by another program</source>
+        <translation>{0} wurde von einem anderen Programm gelöscht oder verschoben</translation>
+    </message>
+    <message>
+        <source>{0} was deleted or moved by another program. Your edits are not saved.</source>
+        <translation>{0} wurde von einem anderen Programm gelöscht oder verschoben. Ihre Änderungen sind nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>{0} was deleted or moved by another program; there is nothing to merge with.</source>
+        <translation>{0} wurde von einem anderen Programm gelöscht oder verschoben; es gibt nichts zum Zusammenführen.</translation>
+    </message>
+    <message>
+        <source>{0} was not saved:
+
+{1}</source>
+        <translation>{0} wurde nicht gespeichert:
+
+{1}</translation>
+    </message>
+</context>
+<context>
+    <name>BodyView</name>
+    <message>
+        <source>No article open.</source>
+        <translation>Kein Artikel geöffnet.</translation>
+    </message>
+    <message>
+        <source>Remote image, not loaded</source>
+        <translation>Externes Bild, nicht geladen</translation>
+    </message>
+    <message>
+        <source>Rendered</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelltext</translation>
+    </message>
+    <message>
+        <source>The body is too large to show here ({0} MB). Edit it in a text editor; the front matter can still be edited.</source>
+        <translation>Der Text ist zu groß, um ihn hier zu zeigen ({0} MB). Bearbeiten Sie ihn in einem Texteditor; die Metadaten lassen sich weiterhin bearbeiten.</translation>
+    </message>
+    <message>
+        <source>This article has no body text.</source>
+        <translation>Dieser Artikel hat keinen Text.</translation>
+    </message>
+</context>
+<context>
+    <name>Bulk</name>
+    <message>
+        <source>(Undo: {0})</source>
+        <translation>(Rückgängig: {0})</translation>
+    </message>
+    <message>
+        <source>1 article moved back to draft</source>
+        <translation>1 Artikel zurück zum Entwurf</translation>
+    </message>
+    <message>
+        <source>1 article published</source>
+        <translation>1 Artikel veröffentlicht</translation>
+    </message>
+    <message>
+        <source>1 could not be changed</source>
+        <translation>1 konnte nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>1 unreadable file will be skipped and reported.</source>
+        <translation>1 unlesbare Datei wird übersprungen und gemeldet.</translation>
+    </message>
+    <message>
+        <source>Back to Draft 1 article</source>
+        <translation>1 Artikel zurück zum Entwurf</translation>
+    </message>
+    <message>
+        <source>Back to Draft {0} articles</source>
+        <translation>{0} Artikel zurück zum Entwurf</translation>
+    </message>
+    <message>
+        <source>Back to Draft “{0}”</source>
+        <translation>„{0}“ zurück zum Entwurf</translation>
+    </message>
+    <message>
+        <source>Move 1 article back to draft?</source>
+        <translation>1 Artikel zurück zum Entwurf machen?</translation>
+    </message>
+    <message>
+        <source>Move {0} articles back to draft?</source>
+        <translation>{0} Artikel zurück zum Entwurf machen?</translation>
+    </message>
+    <message>
+        <source>Moving 1 article back to draft…</source>
+        <translation>1 Artikel wird zurück zum Entwurf gemacht…</translation>
+    </message>
+    <message>
+        <source>Moving {0} articles back to draft…</source>
+        <translation>{0} Artikel werden zurück zum Entwurf gemacht…</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the selection is already in that state</source>
+        <translation>Nichts zu ändern: Die Auswahl hat diesen Status bereits</translation>
+    </message>
+    <message>
+        <source>Publish 1 article</source>
+        <translation>1 Artikel veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publish 1 article?</source>
+        <translation>1 Artikel veröffentlichen?</translation>
+    </message>
+    <message>
+        <source>Publish {0} articles</source>
+        <translation>{0} Artikel veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publish {0} articles?</source>
+        <translation>{0} Artikel veröffentlichen?</translation>
+    </message>
+    <message>
+        <source>Publish “{0}”</source>
+        <translation>„{0}“ veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publishing 1 article…</source>
+        <translation>1 Artikel wird veröffentlicht…</translation>
+    </message>
+    <message>
+        <source>Publishing {0} articles…</source>
+        <translation>{0} Artikel werden veröffentlicht…</translation>
+    </message>
+    <message>
+        <source>Some articles were not changed</source>
+        <translation>Einige Artikel wurden nicht geändert</translation>
+    </message>
+    <message>
+        <source>The change failed</source>
+        <translation>Die Änderung ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>no drafts left in the list</source>
+        <translation>keine Entwürfe mehr in der Liste</translation>
+    </message>
+    <message>
+        <source>{0} articles moved back to draft</source>
+        <translation>{0} Artikel zurück zum Entwurf</translation>
+    </message>
+    <message>
+        <source>{0} articles published</source>
+        <translation>{0} Artikel veröffentlicht</translation>
+    </message>
+    <message>
+        <source>{0} could not be changed</source>
+        <translation>{0} konnten nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>{0} unreadable files will be skipped and reported.</source>
+        <translation>{0} unlesbare Dateien werden übersprungen und gemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPanel</name>
+    <message>
+        <source>1 error</source>
+        <translation>1 Fehler</translation>
+    </message>
+    <message>
+        <source>1 file checked</source>
+        <translation>1 Datei geprüft</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 Warnung</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>No problems in 1 file.</source>
+        <translation>Keine Probleme in 1 Datei.</translation>
+    </message>
+    <message>
+        <source>No problems in {0} files.</source>
+        <translation>Keine Probleme in {0} Dateien.</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>The check failed: {0}</source>
+        <translation>Die Prüfung ist fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
+        <source>{0} errors</source>
+        <translation>{0} Fehler</translation>
+    </message>
+    <message>
+        <source>{0} files checked</source>
+        <translation>{0} Dateien geprüft</translation>
+    </message>
+    <message>
+        <source>{0} warnings</source>
+        <translation>{0} Warnungen</translation>
+    </message>
+    <message>
+        <source>{0}, {1} in {2}</source>
+        <translation>{0}, {1} – {2}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictBar</name>
+    <message>
+        <source>&amp;Keep Mine…</source>
+        <translation>Meine &amp;behalten…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Zusammenführen</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Drop your edits and show the file as it is now</source>
+        <translation>Ihre Änderungen verwerfen und die Datei so zeigen, wie sie jetzt ist</translation>
+    </message>
+    <message>
+        <source>Put your edits on top of the version on disk; nothing is saved yet</source>
+        <translation>Ihre Änderungen auf die Fassung auf der Festplatte setzen; noch wird nichts gespeichert</translation>
+    </message>
+    <message>
+        <source>Show &amp;Changes</source>
+        <translation>Änderungen &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>Write your version over the file on disk, dropping the outside changes</source>
+        <translation>Ihre Fassung über die Datei auf der Festplatte schreiben; die Änderungen von außen gehen verloren</translation>
+    </message>
+</context>
+<context>
+    <name>CoverPreviewDialog</name>
+    <message>
+        <source>Cover image</source>
+        <translation>Titelbild</translation>
+    </message>
+    <message>
+        <source>Cover preview</source>
+        <translation>Titelbild-Vorschau</translation>
+    </message>
+    <message>
+        <source>Cover preview — {0}</source>
+        <translation>Titelbild-Vorschau — {0}</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR-Code</translation>
+    </message>
+    <message>
+        <source>This article names no cover image.</source>
+        <translation>Dieser Artikel nennt kein Titelbild.</translation>
+    </message>
+    <message>
+        <source>“{0}” names no cover image.</source>
+        <translation>„{0}“ nennt kein Titelbild.</translation>
+    </message>
+</context>
+<context>
+    <name>CoverThumbnail</name>
+    <message>
+        <source>Click to preview the cover image</source>
+        <translation>Klicken für eine Vorschau des Titelbilds</translation>
+    </message>
+    <message>
+        <source>Cover image preview</source>
+        <translation>Titelbild-Vorschau</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeEditor</name>
+    <message>
+        <source>In the file: %1</source>
+        <translation>In der Datei: %1</translation>
+    </message>
+    <message>
+        <source>The file gives no time zone; Hugo reads it as UTC unless the site sets one.</source>
+        <translation>Die Datei nennt keine Zeitzone; Hugo liest die Zeit als UTC, sofern die Site keine festlegt.</translation>
+    </message>
+    <message>
+        <source>Your time: %1</source>
+        <translation>Ihre Zeit: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>1 file could not be changed:</source>
+        <translation>1 Datei konnte nicht geändert werden:</translation>
+    </message>
+    <message>
+        <source>Change several articles</source>
+        <translation>Mehrere Artikel ändern</translation>
+    </message>
+    <message>
+        <source>If you don&apos;t save, your edits will be lost.</source>
+        <translation>Wenn Sie nicht speichern, gehen Ihre Änderungen verloren.</translation>
+    </message>
+    <message>
+        <source>Links in articles come from outside. Open it only if you expected this address.</source>
+        <translation>Links in Artikeln kommen von außen. Öffnen Sie ihn nur, wenn Sie diese Adresse erwartet haben.</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Open a local address?</source>
+        <translation>Lokale Adresse öffnen?</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Überschreiben</translation>
+    </message>
+    <message>
+        <source>Overwrite the outside changes?</source>
+        <translation>Die Änderungen von außen überschreiben?</translation>
+    </message>
+    <message>
+        <source>Publish Anyway</source>
+        <translation>Trotzdem veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publish Only the 1 Without</source>
+        <translation>Nur den Artikel ohne Probleme veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publish Only the {0} Without</source>
+        <translation>Nur die {0} ohne Probleme veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publish with problems?</source>
+        <translation>Mit Problemen veröffentlichen?</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{0}”?</source>
+        <translation>Änderungen an „{0}“ speichern?</translation>
+    </message>
+    <message>
+        <source>These changes made outside will be lost:
+{0}</source>
+        <translation>Diese Änderungen von außen gehen verloren:
+{0}</translation>
+    </message>
+    <message>
+        <source>This link goes to an address on your own machine or network:
+{0}</source>
+        <translation>Dieser Link führt zu einer Adresse auf Ihrem eigenen Rechner oder in Ihrem Netzwerk:
+{0}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Write your version of {0} over the file on disk?</source>
+        <translation>Ihre Fassung von {0} über die Datei auf der Festplatte schreiben?</translation>
+    </message>
+    <message>
+        <source>{0} files could not be changed:</source>
+        <translation>{0} Dateien konnten nicht geändert werden:</translation>
+    </message>
+    <message>
+        <source>{0} of the {1} articles to publish have problems:</source>
+        <translation>{0} der {1} zu veröffentlichenden Artikel haben Probleme:</translation>
+    </message>
+    <message>
+        <source>“{0}” has problems that readers would see:</source>
+        <translation>„{0}“ hat Probleme, die die Leser sehen würden:</translation>
+    </message>
+    <message>
+        <source>…and {0} more</source>
+        <translation>…und {0} weitere</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <source>No differences.</source>
+        <translation>Keine Unterschiede.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldKinds</name>
+    <message>
+        <source>(no value)</source>
+        <translation>(kein Wert)</translation>
+    </message>
+</context>
+<context>
+    <name>GitBar</name>
+    <message>
+        <source>Abort</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Changed on {0} by {1}, {2}: pull first</source>
+        <translation>Geändert auf {0} von {1}, {2}: zuerst holen</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Keep Mine</source>
+        <translation>Meine behalten</translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation>Holen</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Auflösen…</translation>
+    </message>
+    <message>
+        <source>Take Theirs</source>
+        <translation>Eingehende übernehmen</translation>
+    </message>
+    <message>
+        <source>This article has conflicts from the {0}: keep your version or take theirs, then continue (or abort the {0}).</source>
+        <translation>Dieser Artikel hat Konflikte aus dem {0}: Behalten Sie Ihre Fassung oder übernehmen Sie die eingehende, dann fortsetzen (oder den {0} abbrechen).</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>rebase</source>
+        <translation>Rebase</translation>
+    </message>
+</context>
+<context>
+    <name>GitColumns</name>
+    <message>
+        <source>1 day ago</source>
+        <translation>vor 1 Tag</translation>
+    </message>
+    <message>
+        <source>Changed on the remote</source>
+        <translation>Auf dem Server geändert</translation>
+    </message>
+    <message>
+        <source>Changed on the remote by {0}: pull first</source>
+        <translation>Auf dem Server geändert von {0}: zuerst holen</translation>
+    </message>
+    <message>
+        <source>Committed, not pushed</source>
+        <translation>Committet, nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Conflicted</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>New (staged)</source>
+        <translation>Neu (vorgemerkt)</translation>
+    </message>
+    <message>
+        <source>Untracked</source>
+        <translation>Nicht versioniert</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>{0} days ago</source>
+        <translation>vor {0} Tagen</translation>
+    </message>
+    <message>
+        <source>{0} h ago</source>
+        <translation>vor {0} Std.</translation>
+    </message>
+    <message>
+        <source>{0} min ago</source>
+        <translation>vor {0} Min.</translation>
+    </message>
+</context>
+<context>
+    <name>GitDesk</name>
+    <message>
+        <source>Abort the merge</source>
+        <translation>Merge abbrechen</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Committed: {0}</source>
+        <translation>Committet: {0}</translation>
+    </message>
+    <message>
+        <source>Continue the merge</source>
+        <translation>Merge fortsetzen</translation>
+    </message>
+    <message>
+        <source>Git failed unexpectedly: {0}</source>
+        <translation>Git ist unerwartet fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
+        <source>Git: {0}</source>
+        <translation>Git: {0}</translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation>Holen</translation>
+    </message>
+    <message>
+        <source>Pulled</source>
+        <translation>Änderungen geholt</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Pushed</source>
+        <translation>Commits gesendet</translation>
+    </message>
+    <message>
+        <source>Read the conflict</source>
+        <translation>Konflikt lesen</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Auflösen</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Abgleichen</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Abgeglichen</translation>
+    </message>
+    <message>
+        <source>The incoming side</source>
+        <translation>Die eingehende Seite</translation>
+    </message>
+    <message>
+        <source>The merge is finished</source>
+        <translation>Der Merge ist abgeschlossen</translation>
+    </message>
+    <message>
+        <source>The merge was aborted</source>
+        <translation>Der Merge wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>The pull stopped on conflicts in {0} file(s): resolve them, then continue</source>
+        <translation>Das Holen wurde wegen Konflikten in {0} Datei(en) angehalten: Lösen Sie sie, dann fortsetzen</translation>
+    </message>
+    <message>
+        <source>Your side</source>
+        <translation>Ihre Seite</translation>
+    </message>
+    <message>
+        <source>{0} deleted {1}; resolve it with git.</source>
+        <translation>{0} hat {1} gelöscht; lösen Sie das mit git.</translation>
+    </message>
+    <message>
+        <source>{0} is resolved and staged</source>
+        <translation>{0} ist gelöst und vorgemerkt</translation>
+    </message>
+</context>
+<context>
+    <name>GitWiring</name>
+    <message>
+        <source> (kept, not in that version: {0})</source>
+        <translation> (behalten, nicht in dieser Fassung: {0})</translation>
+    </message>
+    <message>
+        <source>Merged field by field: {0}</source>
+        <translation>Feld für Feld zusammengeführt: {0}</translation>
+    </message>
+    <message>
+        <source>One side deleted {0}: keep your version or take theirs</source>
+        <translation>Eine Seite hat {0} gelöscht: Behalten Sie Ihre Fassung oder übernehmen Sie die eingehende</translation>
+    </message>
+    <message>
+        <source>Open an article in a git checkout to see its history</source>
+        <translation>Öffnen Sie einen Artikel in einem Git-Checkout, um seinen Verlauf zu sehen</translation>
+    </message>
+    <message>
+        <source>That version cannot be read: {0}</source>
+        <translation>Diese Fassung kann nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <source>The older version is staged: review it, then save</source>
+        <translation>Die ältere Fassung ist übernommen: Prüfen Sie sie und speichern Sie dann</translation>
+    </message>
+    <message>
+        <source>{0} cannot be merged field by field: {1}</source>
+        <translation>{0} kann nicht Feld für Feld zusammengeführt werden: {1}</translation>
+    </message>
+    <message>
+        <source>{0} failed</source>
+        <translation>{0} fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>(none)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Reading the history of {0}…</source>
+        <translation>Verlauf von {0} wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Restore This Version</source>
+        <translation>Diese Fassung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>body:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>created in this commit</source>
+        <translation>in diesem Commit angelegt</translation>
+    </message>
+    <message>
+        <source>deleted in this commit</source>
+        <translation>in diesem Commit gelöscht</translation>
+    </message>
+    <message>
+        <source>front matter not readable here: {0}</source>
+        <translation>Metadaten hier nicht lesbar: {0}</translation>
+    </message>
+    <message>
+        <source>no change to the front matter or the body</source>
+        <translation>keine Änderung an Metadaten oder Text</translation>
+    </message>
+    <message>
+        <source>renamed from {0}</source>
+        <translation>umbenannt von {0}</translation>
+    </message>
+    <message>
+        <source>{0} has no commits yet</source>
+        <translation>{0} hat noch keine Commits</translation>
+    </message>
+    <message>
+        <source>{0}: {1} commits</source>
+        <translation>{0}: {1} Commits</translation>
+    </message>
+</context>
+<context>
+    <name>ImageLoader</name>
+    <message>
+        <source>%1 is not a valid web address (%2)</source>
+        <translation>%1 ist keine gültige Webadresse (%2)</translation>
+    </message>
+    <message>
+        <source>%1 was not found: %2</source>
+        <translation>%1 wurde nicht gefunden: %2</translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 could not be made</source>
+        <translation>Eine sichere Verbindung zu %1 konnte nicht hergestellt werden</translation>
+    </message>
+    <message>
+        <source>No image is set</source>
+        <translation>Kein Bild angegeben</translation>
+    </message>
+    <message>
+        <source>Not loaded: %1 is an address on your own machine or network</source>
+        <translation>Nicht geladen: %1 ist eine Adresse auf Ihrem eigenen Rechner oder in Ihrem Netzwerk</translation>
+    </message>
+    <message>
+        <source>Only http and https addresses or files of the site can be shown, not %1: links</source>
+        <translation>Nur http- und https-Adressen oder Dateien der Site können gezeigt werden, keine %1:-Links</translation>
+    </message>
+    <message>
+        <source>The image could not be read</source>
+        <translation>Das Bild konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The image could not be read (%1)</source>
+        <translation>Das Bild konnte nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>The image is larger than the limit of %1</source>
+        <translation>Das Bild überschreitet die Grenze von %1</translation>
+    </message>
+    <message>
+        <source>The server %1 could not be found</source>
+        <translation>Der Server %1 wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>The server %1 did not answer within %2 seconds</source>
+        <translation>Der Server %1 hat nicht innerhalb von %2 Sekunden geantwortet</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the connection</source>
+        <translation>Der Server %1 hat die Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>The server answered %1</source>
+        <translation>Der Server antwortete mit %1</translation>
+    </message>
+    <message>
+        <source>The server did not send an image (%1)</source>
+        <translation>Der Server hat kein Bild gesendet (%1)</translation>
+    </message>
+    <message>
+        <source>The server redirected to an insecure (http) address; not followed</source>
+        <translation>Der Server leitete auf eine unsichere (http-)Adresse um; nicht gefolgt</translation>
+    </message>
+    <message>
+        <source>The server redirected too many times</source>
+        <translation>Der Server hat zu oft umgeleitet</translation>
+    </message>
+    <message>
+        <source>{0} bytes</source>
+        <translation>{0} Byte</translation>
+    </message>
+</context>
+<context>
+    <name>ImagePanel</name>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 Pixel</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Only web addresses open in the browser</source>
+        <translation>Nur Webadressen öffnen sich im Browser</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Im Browser öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <source>Copydesk only opens web links (http or https) that show where they go. This link was not opened:
+{0}
+
+Why: {1}</source>
+        <translation>Copydesk öffnet nur Weblinks (http oder https), die zeigen, wohin sie führen. Dieser Link wurde nicht geöffnet:
+{0}
+
+Grund: {1}</translation>
+    </message>
+    <message>
+        <source>Link not opened</source>
+        <translation>Link nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>No web browser could open this link:
+{0}</source>
+        <translation>Kein Webbrowser konnte diesen Link öffnen:
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <source>Comma-separated, e.g. energy, batteries</source>
+        <translation>Durch Kommas getrennt, z. B. Energie, Batterien</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {0}</source>
+        <translation>&amp;Wiederholen: {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {0}</source>
+        <translation>&amp;Rückgängig: {0}</translation>
+    </message>
+    <message>
+        <source>1 file added or changed</source>
+        <translation>1 Datei hinzugefügt oder geändert</translation>
+    </message>
+    <message>
+        <source>1 file removed</source>
+        <translation>1 Datei entfernt</translation>
+    </message>
+    <message>
+        <source>Cannot open folder</source>
+        <translation>Ordner kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Check: 1 problem</source>
+        <translation>Prüfung: 1 Problem</translation>
+    </message>
+    <message>
+        <source>Check: {0} problems</source>
+        <translation>Prüfung: {0} Probleme</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>No recent folders</source>
+        <translation>Keine zuletzt geöffneten Ordner</translation>
+    </message>
+    <message>
+        <source>Outside changes: {0}</source>
+        <translation>Änderungen von außen: {0}</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>Wird eingelesen…</translation>
+    </message>
+    <message>
+        <source>Scanning… {0} files</source>
+        <translation>Wird eingelesen… {0} Dateien</translation>
+    </message>
+    <message>
+        <source>Some files were not put back</source>
+        <translation>Einige Dateien wurden nicht zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>The folder could not be read: {0}</source>
+        <translation>Der Ordner konnte nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <source>Undone: {0}</source>
+        <translation>Rückgängig gemacht: {0}</translation>
+    </message>
+    <message>
+        <source>Wait until the change to the files has finished</source>
+        <translation>Warten Sie, bis die Änderung an den Dateien abgeschlossen ist</translation>
+    </message>
+    <message>
+        <source>{0} files added or changed</source>
+        <translation>{0} Dateien hinzugefügt oder geändert</translation>
+    </message>
+    <message>
+        <source>{0} files removed</source>
+        <translation>{0} Dateien entfernt</translation>
+    </message>
+    <message>
+        <source>{0} is not a folder.</source>
+        <translation>{0} ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>{0} is not in the list</source>
+        <translation>{0} ist nicht in der Liste</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataForm</name>
+    <message>
+        <source>%1 more keys</source>
+        <translation>%1 weitere Schlüssel</translation>
+    </message>
+    <message>
+        <source>Article ID</source>
+        <translation>Artikel-ID</translation>
+    </message>
+    <message>
+        <source>Cover image</source>
+        <translation>Titelbild</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Ablaufdatum</translation>
+    </message>
+    <message>
+        <source>Feed item ID</source>
+        <translation>Feed-Eintrags-ID</translation>
+    </message>
+    <message>
+        <source>Hidden from readers</source>
+        <translation>Für Leser verborgen</translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <source>No article open.
+Select an article in the list to review it.</source>
+        <translation>Kein Artikel geöffnet.
+Wählen Sie einen Artikel in der Liste, um ihn zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Open the link in your browser</source>
+        <translation>Den Link in Ihrem Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Preview the QR code</source>
+        <translation>Vorschau des QR-Codes</translation>
+    </message>
+    <message>
+        <source>Preview the cover image</source>
+        <translation>Vorschau des Titelbilds</translation>
+    </message>
+    <message>
+        <source>Publish date</source>
+        <translation>Veröffentlichungsdatum</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR-Code</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Source link</source>
+        <translation>Quelllink</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>This file cannot be opened:
+%1
+
+%2
+
+Fix it in a text editor; Copydesk will not write it.</source>
+        <translation>Diese Datei kann nicht geöffnet werden:
+%1
+
+%2
+
+Korrigieren Sie sie in einem Texteditor; Copydesk schreibt sie nicht.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Too many keys to edit one by one here: read-only; edit them in a text editor.</source>
+        <translation>Zu viele Schlüssel, um sie hier einzeln zu bearbeiten: schreibgeschützt; bearbeiten Sie sie in einem Texteditor.</translation>
+    </message>
+    <message>
+        <source>no front matter yet</source>
+        <translation>noch keine Metadaten</translation>
+    </message>
+</context>
+<context>
+    <name>MultiLineEditor</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>over the limit of %1 characters</source>
+        <translation>über der Grenze von %1 Zeichen</translation>
+    </message>
+</context>
+<context>
+    <name>NumberEditor</name>
+    <message>
+        <source>Enter a number</source>
+        <translation>Geben Sie eine Zahl ein</translation>
+    </message>
+    <message>
+        <source>Enter a whole number</source>
+        <translation>Geben Sie eine ganze Zahl ein</translation>
+    </message>
+</context>
+<context>
+    <name>OutsideChange</name>
+    <message>
+        <source>body</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>changes to comments or spacing</source>
+        <translation>Änderungen an Kommentaren oder Leerraum</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>keine Änderungen</translation>
+    </message>
+    <message>
+        <source>the body</source>
+        <translation>der Text</translation>
+    </message>
+    <message>
+        <source>the deletion of the file</source>
+        <translation>das Löschen der Datei</translation>
+    </message>
+    <message>
+        <source>the whole version on disk (it cannot be read: {0})</source>
+        <translation>die ganze Fassung auf der Festplatte (sie kann nicht gelesen werden: {0})</translation>
+    </message>
+    <message>
+        <source>your {0} edit kept</source>
+        <translation>Ihre Änderung an {0} behalten</translation>
+    </message>
+    <message>
+        <source>{0} (added)</source>
+        <translation>{0} (hinzugefügt)</translation>
+    </message>
+    <message>
+        <source>{0} (changed)</source>
+        <translation>{0} (geändert)</translation>
+    </message>
+    <message>
+        <source>{0} (removed)</source>
+        <translation>{0} (entfernt)</translation>
+    </message>
+    <message>
+        <source>{0} (renamed)</source>
+        <translation>{0} (umbenannt)</translation>
+    </message>
+    <message>
+        <source>{0} changed outside</source>
+        <translation>{0} außerhalb geändert</translation>
+    </message>
+    <message>
+        <source>{0} conflict(s) resolved</source>
+        <translation>{0} Konflikt(e) gelöst</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemList</name>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemModel</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyEditor</name>
+    <message>
+        <source>Read-only here; edit nested values in a text editor.</source>
+        <translation>Hier schreibgeschützt; bearbeiten Sie verschachtelte Werte in einem Texteditor.</translation>
+    </message>
+</context>
+<context>
+    <name>ResolverDialog</name>
+    <message>
+        <source>(not in this version)</source>
+        <translation>(nicht in dieser Fassung)</translation>
+    </message>
+    <message>
+        <source>Body, part {0}</source>
+        <translation>Text, Teil {0}</translation>
+    </message>
+    <message>
+        <source>Both versions changed these. Pick a version for each, or edit the result. Nothing is saved until you save the article.</source>
+        <translation>Beide Fassungen haben diese geändert. Wählen Sie für jede eine Fassung oder bearbeiten Sie das Ergebnis. Gespeichert wird erst, wenn Sie den Artikel speichern.</translation>
+    </message>
+    <message>
+        <source>Common version</source>
+        <translation>Gemeinsame Fassung</translation>
+    </message>
+    <message>
+        <source>Outside</source>
+        <translation>Von außen</translation>
+    </message>
+    <message>
+        <source>Resolve Changes</source>
+        <translation>Änderungen auflösen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Take both (yours first)</source>
+        <translation>Beide übernehmen (Ihre zuerst)</translation>
+    </message>
+    <message>
+        <source>Take: {0}</source>
+        <translation>Übernehmen: {0}</translation>
+    </message>
+    <message>
+        <source>Use These</source>
+        <translation>Diese verwenden</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Ihre</translation>
+    </message>
+    <message>
+        <source>a table is written as a JSON object, {...}</source>
+        <translation>eine Tabelle wird als JSON-Objekt geschrieben, {...}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SetValueCommand</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+</context>
+</TS>
