@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core.index import ArticleSummary, scan
-from editor.ui.desk.folder_watcher import list_folders
+from editor.core.rescan import list_folders
 
 SCAN_BATCH = 64  # small batches keep each insert into a sorted list of 10,000 rows short
 

@@ -10,106 +10,15 @@ on every platform.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
 
-from editor.core.index import ArticleSummary, is_article_name, skips_folder, summarize, would_list
+from editor.core.index import ArticleSummary
+from editor.core.rescan import Rescan, rescan_folders
 from editor.ui.common.workers import Task, run_task
-
-
-@dataclass
-class Rescan:
-    """What changed in some folders: rows to add or update, paths to drop, folders that exist."""
-
-    changed: list[ArticleSummary] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    folders: list[Path] = field(default_factory=list)
-
-    def __bool__(self) -> bool:
-        return bool(self.changed or self.removed)
-
-
-def list_folders(root: Path) -> list[Path]:
-    """``root`` and every folder below it that the index would look into."""
-    folders = [root]
-    for folder, subfolders, _ in os.walk(root):
-        subfolders[:] = sorted(name for name in subfolders if not skips_folder(name))
-        folders.extend(
-            Path(folder) / name
-            for name in subfolders
-            if not os.path.islink(os.path.join(folder, name))
-        )
-    return folders
-
-
-def rescan_folders(
-    root: Path,
-    folders: Iterable[Path],
-    known: Mapping[str, ArticleSummary],
-    watched: set[Path] | frozenset[Path] = frozenset(),
-    as_of: dt.datetime | None = None,
-) -> Rescan:
-    """Compare the files in ``folders`` with ``known`` (relative path → the listed row); only files
-    whose modification time or size differ are read again.
-
-    Subfolders that are not in ``watched`` are new: everything below them is read. A folder that no
-    longer exists drops every row below it.
-    """
-    result = Rescan()
-    pending = list(dict.fromkeys(folders))
-    seen: set[Path] = set()
-    while pending:
-        folder = pending.pop()
-        if folder in seen:
-            continue
-        seen.add(folder)
-        try:
-            prefix = folder.relative_to(root).as_posix()
-        except ValueError:
-            continue
-        prefix = "" if prefix == "." else prefix + "/"
-        present: set[str] = set()
-        subfolders: set[str] = set()
-        try:
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    try:
-                        if entry.is_dir(follow_symlinks=False):
-                            if not skips_folder(entry.name):
-                                subfolders.add(entry.name)
-                                child = Path(entry.path)
-                                if child not in watched:
-                                    pending.append(child)
-                        elif is_article_name(entry.name) and entry.is_file():
-                            relpath = prefix + entry.name
-                            present.add(relpath)
-                            info = entry.stat()
-                            old = known.get(relpath)
-                            if (
-                                old is None
-                                or (old.mtime_ns, old.size) != (info.st_mtime_ns, info.st_size)
-                            ) and (old is not None or would_list(root, entry.path)):
-                                result.changed.append(summarize(root, Path(entry.path), as_of))
-                    except OSError:
-                        continue
-        except OSError:
-            pass  # gone (or unreadable): every row below it goes
-        else:
-            result.folders.append(folder)
-        for relpath in known:
-            if not relpath.startswith(prefix):
-                continue
-            rest = relpath[len(prefix) :]
-            head, slash, _ = rest.partition("/")
-            if (not slash and relpath not in present) or (slash and head not in subfolders):
-                result.removed.append(relpath)
-    result.removed = sorted(set(result.removed))
-    return result
 
 
 class FolderWatcher(QObject):

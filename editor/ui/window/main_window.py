@@ -28,6 +28,7 @@ from editor.core import validate
 from editor.core.errors import describe_error
 from editor.core.images import COVER_KEY, image_references
 from editor.core.index import ArticleSummary, summary_of
+from editor.core.rescan import Rescan
 from editor.core.service import DocumentService, FileResult, Outcome
 from editor.core.site import desk_for
 from editor.core.vocabulary import Vocabulary
@@ -42,7 +43,7 @@ from editor.ui.common.wording import counted, number
 from editor.ui.common.workers import Task, run_stream
 from editor.ui.desk.article_list import ArticleListPanel
 from editor.ui.desk.desk_scan import Folders, scan_desk
-from editor.ui.desk.folder_watcher import FolderWatcher, Rescan
+from editor.ui.desk.folder_watcher import FolderWatcher
 from editor.ui.form.metadata_form import MetadataForm
 from editor.ui.form.multi_edit import MultiEditForm
 from editor.ui.images.cover_preview import CoverPreviewDialog, ImageLoader

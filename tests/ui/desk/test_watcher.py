@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from editor.core import rescan
 from editor.core.index import scan_all
+from editor.core.rescan import list_folders, rescan_folders
 from editor.core.state import PublishState
-from editor.ui.desk import folder_watcher
-from editor.ui.desk.folder_watcher import list_folders, rescan_folders
 from editor.ui.window.main_window import MainWindow
 
 ARTICLE = '+++\ntitle = "{title}"\ndate = 2026-11-20T10:00:00Z\ndraft = {draft}\n+++\nBody\n'
@@ -65,6 +65,25 @@ def test_new_and_removed_subfolders(desk: Path) -> None:
     assert {desk / "new", desk / "new" / "inner"} <= set(result.folders)
 
 
+def test_a_rescan_lists_pipes_and_link_loops_as_the_scan_does(desk: Path) -> None:
+    """A pipe or a link loop that appears is a row (invalid, with its reason), as in a full scan;
+    the rescan dropped them (it kept regular files only) and a loop's status raised."""
+    import os
+
+    write(desk / "a.md", "A")
+    known = {row.path: row for row in scan_all(desk)}
+    os.mkfifo(desk / "pipe.md")
+    (desk / "loop.md").symlink_to(desk / "loop.md")
+    result = rescan_folders(desk, [desk], known, {desk})
+    changed = {row.path: row for row in result.changed}
+    scanned = {row.path: row for row in scan_all(desk)}
+    assert set(changed) == {"pipe.md", "loop.md"} == set(scanned) - {"a.md"}
+    for path in changed:
+        assert changed[path].state is PublishState.INVALID
+        assert changed[path].error == scanned[path].error
+    assert result.removed == []
+
+
 def test_an_unreadable_file_is_not_read_or_reported_again_until_it_changes(
     desk: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -72,9 +91,9 @@ def test_an_unreadable_file_is_not_read_or_reported_again_until_it_changes(
     known = {row.path: row for row in scan_all(desk)}
     assert known["broken.md"].state is PublishState.INVALID
     reads: list[Path] = []
-    original = folder_watcher.summarize
+    original = rescan.summarize
     monkeypatch.setattr(
-        folder_watcher,
+        rescan,
         "summarize",
         lambda root, path, as_of=None: reads.append(path) or original(root, path, as_of),
     )

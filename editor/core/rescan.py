@@ -1,0 +1,111 @@
+"""Looking at some folders of the desk again: which files are new, changed or gone.
+
+The folder watcher (ui/desk) calls this on a worker when the folders it watches change; it reads only
+the files whose modification time or size differ from the listed rows. Qt-free, so its rules are the
+index's own (what is listed, which folders are skipped) and tested without a window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editor.core.index import ArticleSummary, is_listed_entry, skips_folder, summarize, would_list
+
+
+@dataclass
+class Rescan:
+    """What changed in some folders: rows to add or update, paths to drop, folders that exist."""
+
+    changed: list[ArticleSummary] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.changed or self.removed)
+
+
+def list_folders(root: Path) -> list[Path]:
+    """``root`` and every folder below it that the index would look into."""
+    folders = [root]
+    for folder, subfolders, _ in os.walk(root):
+        subfolders[:] = sorted(name for name in subfolders if not skips_folder(name))
+        folders.extend(
+            Path(folder) / name
+            for name in subfolders
+            if not os.path.islink(os.path.join(folder, name))
+        )
+    return folders
+
+
+def rescan_folders(
+    root: Path,
+    folders: Iterable[Path],
+    known: Mapping[str, ArticleSummary],
+    watched: set[Path] | frozenset[Path] = frozenset(),
+    as_of: dt.datetime | None = None,
+) -> Rescan:
+    """Compare the files in ``folders`` with ``known`` (relative path → the listed row); only files
+    whose modification time or size differ are read again.
+
+    Subfolders that are not in ``watched`` are new: everything below them is read. A folder that no
+    longer exists drops every row below it.
+    """
+    result = Rescan()
+    pending = list(dict.fromkeys(folders))
+    seen: set[Path] = set()
+    while pending:
+        folder = pending.pop()
+        if folder in seen:
+            continue
+        seen.add(folder)
+        try:
+            prefix = folder.relative_to(root).as_posix()
+        except ValueError:
+            continue
+        prefix = "" if prefix == "." else prefix + "/"
+        present: set[str] = set()
+        subfolders: set[str] = set()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    try:
+                        if entry.is_dir(follow_symlinks=False):
+                            if not skips_folder(entry.name):
+                                subfolders.add(entry.name)
+                                child = Path(entry.path)
+                                if child not in watched:
+                                    pending.append(child)
+                        elif is_listed_entry(entry):
+                            # Pipes, link loops and links to nothing are rows too (listed as
+                            # invalid, as the scan lists them): a loop has only its own status.
+                            relpath = prefix + entry.name
+                            present.add(relpath)
+                            try:
+                                info = entry.stat()
+                            except OSError:
+                                info = entry.stat(follow_symlinks=False)
+                            old = known.get(relpath)
+                            if (
+                                old is None
+                                or (old.mtime_ns, old.size) != (info.st_mtime_ns, info.st_size)
+                            ) and (old is not None or would_list(root, entry.path)):
+                                result.changed.append(summarize(root, Path(entry.path), as_of))
+                    except OSError:
+                        continue
+        except OSError:
+            pass  # gone (or unreadable): every row below it goes
+        else:
+            result.folders.append(folder)
+        for relpath in known:
+            if not relpath.startswith(prefix):
+                continue
+            rest = relpath[len(prefix) :]
+            head, slash, _ = rest.partition("/")
+            if (not slash and relpath not in present) or (slash and head not in subfolders):
+                result.removed.append(relpath)
+    result.removed = sorted(set(result.removed))
+    return result
