@@ -1,0 +1,490 @@
+"""The persistent index cache: what each article file says, kept in SQLite between listings.
+
+A listing of a desk where nothing changed costs a ``stat`` per file and one read of this table instead
+of a parse per file. A row is trusted only while the file's path, size, modification time, inode and
+status-change time are all what they were when it was parsed; anything else is parsed again. What is
+kept are the *facts* (``index.RowFacts``: the title and the other shown texts, and the raw values of the
+keys the state is decided from); the state itself is computed at read time by ``state.py``, so neither
+the clock nor the site's rules can come out of the cache. The cache can never change a result:
+
+* the version (schema, app, parsers, the state keys) is checked on open; another one is rebuilt;
+* a corrupt or truncated file is deleted and rebuilt; one that cannot be opened, or is locked by a
+  second Copydesk, means no cache (the listing parses everything, as without a cache);
+* a file modified in the last two seconds is not cached (its time stamp could hide a second change in
+  the same clock tick, git's "racy clean" problem); a symbolic link is never cached (its target can
+  change under an unchanged link);
+* values are stored with their exact type (see ``_encode``), and a value that would not come back
+  identical is not cached: the file is parsed each time instead.
+
+The database lives in the user's cache folder (``$XDG_CACHE_HOME/copydesk``, or ``COPYDESK_CACHE_DIR``),
+one file per desk, in WAL mode so that readers never wait for a writer. Body text is indexed with FTS5
+for :meth:`IndexCache.search`, on request (:meth:`IndexCache.index_bodies`), so listings stay fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import re
+import sqlite3
+import time
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from editor import __version__
+from editor.core.fast_parsers import PARSER_VERSION
+
+try:  # only ever reads text that _encode wrote: strings, booleans and null
+    from orjson import loads as _loads
+except ImportError:  # pragma: no cover
+    _loads = json.loads
+
+SCHEMA_VERSION = 1
+# A file whose modification time is this close to now is parsed but not cached.
+RACY_NS = 2_000_000_000
+_BUSY_MS = 100  # wait this long for a second Copydesk's write, then go on without the cache
+
+# path -> (size, mtime_ns, ino, ctime_ns, readable, title, source, source_link, enclosure, summary,
+#          error, encoded state inputs)
+CachedRow = tuple[int, int, int, int, int, str, str, str, str, str, str | None, str]
+FileKey = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
+
+
+def default_cache_dir() -> Path:
+    """Where caches live: ``COPYDESK_CACHE_DIR``, else ``$XDG_CACHE_HOME/copydesk``, else ~/.cache."""
+    explicit = os.environ.get("COPYDESK_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "copydesk"
+
+
+def file_key(info: os.stat_result) -> FileKey:
+    return info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns
+
+
+# The modules whose code decides the cached facts: a change to any of them (even between two releases
+# with the same version number, as while developing) makes a different cache version.
+_FACT_MODULES = (
+    "index",
+    "cache",
+    "cached_scan",
+    "frontmatter",
+    "fast_parsers",
+    "files",
+    "state",
+    "values",
+)
+
+
+def _code_stamp() -> str:
+    stamp = 0
+    folder = os.path.dirname(os.path.abspath(__file__))
+    for name in _FACT_MODULES:
+        try:
+            with open(os.path.join(folder, f"{name}.py"), "rb") as handle:
+                stamp = zlib.crc32(handle.read(), stamp)
+        except OSError:  # a frozen build has no sources; its version number changes with its code
+            return "frozen"
+    return f"{stamp:08x}"
+
+
+def _version(state_keys: tuple[str, ...]) -> str:
+    return f"{SCHEMA_VERSION}|{__version__}|{_code_stamp()}|{PARSER_VERSION}|{','.join(state_keys)}"
+
+
+_SCHEMA = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE files (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ino INTEGER NOT NULL,
+        ctime_ns INTEGER NOT NULL, readable INTEGER NOT NULL,
+        title TEXT NOT NULL, source TEXT NOT NULL, source_link TEXT NOT NULL,
+        enclosure TEXT NOT NULL, summary TEXT NOT NULL, error TEXT, inputs TEXT NOT NULL,
+        body_indexed INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE VIRTUAL TABLE bodies USING fts5("
+    "body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
+    # A body indexed for an older version of a file goes with it.
+    "CREATE TRIGGER files_deleted AFTER DELETE ON files BEGIN "
+    "DELETE FROM bodies WHERE rowid = old.id; END",
+    "CREATE TRIGGER files_changed AFTER UPDATE OF size, mtime_ns, ino, ctime_ns ON files BEGIN "
+    "DELETE FROM bodies WHERE rowid = old.id; END",
+)
+_FIELDS = (
+    "size, mtime_ns, ino, ctime_ns, readable, title, source, source_link, enclosure, summary, "
+    "error, inputs"
+)
+
+
+class IndexCache:
+    """One desk's cache. Every method fails soft: an SQLite error turns the cache off, never a result."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db: sqlite3.Connection | None = connection
+        self.path = path
+
+    # --- opening ------------------------------------------------------------------------------------
+
+    @classmethod
+    def open_for(
+        cls,
+        root: Path | str,
+        cache_dir: Path | None = None,
+        state_keys: tuple[str, ...] | None = None,
+    ) -> IndexCache | None:
+        """The cache of the desk at ``root``, made or rebuilt as needed; None when there can be none."""
+        if state_keys is None:
+            from editor.core.index import STATE_KEYS
+
+            state_keys = STATE_KEYS
+        folder = cache_dir if cache_dir is not None else default_cache_dir()
+        real_root = os.path.realpath(root)
+        raw = real_root.encode("utf-8", "surrogateescape")
+        slug = re.sub(r"[^A-Za-z0-9_-]+", "-", os.path.basename(real_root))[:32]
+        # crc32 + adler32 (zlib: hashlib would load OpenSSL, 6 ms of every listing's start-up)
+        path = folder / f"desk-{slug}-{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}.sqlite3"
+        version = f"{_version(state_keys)}|{real_root}"
+        for attempt in range(2):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                connection = _connect(path)
+                if _prepare(connection, version, real_root):
+                    return cls(connection, path)
+                connection.close()
+                return None  # locked by another Copydesk while it is being rebuilt
+            except sqlite3.DatabaseError:
+                # Corrupt, truncated or not a database at all: start again, once.
+                with contextlib.suppress(NameError, sqlite3.Error):
+                    connection.close()
+                if attempt == 0 and not _remove_database(path):
+                    return None
+            except OSError:
+                return None
+        return None
+
+    def close(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+    def __enter__(self) -> IndexCache:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def usable(self) -> bool:
+        return self._db is not None
+
+    def _fail(self) -> None:
+        """An SQLite error mid-way: stop using the cache for the rest of this run."""
+        self.close()
+
+    # --- rows ---------------------------------------------------------------------------------------
+
+    def rows(self) -> dict[str, CachedRow]:
+        """Every cached row by relative path (empty when the cache cannot be read)."""
+        if self._db is None:
+            return {}
+        try:
+            cursor = self._db.execute(f"SELECT path, {_FIELDS} FROM files")
+            return {row[0]: row[1:] for row in cursor}
+        except sqlite3.Error:
+            self._fail()
+            return {}
+
+    def store(self, rows: Iterable[tuple[str, FileKey, Any]], now_ns: int | None = None) -> None:
+        """Keep the facts of freshly parsed files: ``(relpath, file key, RowFacts)``."""
+        if self._db is None:
+            return
+        limit = (time.time_ns() if now_ns is None else now_ns) - RACY_NS
+        values = []
+        for relpath, key, facts in rows:
+            if key[1] > limit:
+                continue
+            inputs = _encode(facts.state_inputs)
+            if inputs is None:
+                continue
+            values.append(
+                (
+                    relpath,
+                    *key,
+                    1 if facts.readable else 0,
+                    facts.title,
+                    facts.source,
+                    facts.source_link,
+                    facts.enclosure,
+                    facts.summary,
+                    facts.error,
+                    inputs,
+                )
+            )
+        if not values:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    f"INSERT INTO files (path, {_FIELDS}) VALUES ({', '.join('?' * 13)}) "
+                    "ON CONFLICT (path) DO UPDATE SET size = excluded.size, "
+                    "mtime_ns = excluded.mtime_ns, ino = excluded.ino, "
+                    "ctime_ns = excluded.ctime_ns, readable = excluded.readable, "
+                    "title = excluded.title, source = excluded.source, "
+                    "source_link = excluded.source_link, enclosure = excluded.enclosure, "
+                    "summary = excluded.summary, error = excluded.error, "
+                    "inputs = excluded.inputs, body_indexed = 0",
+                    values,
+                )
+        except sqlite3.Error:
+            self._fail()
+
+    def forget(self, relpaths: Iterable[str]) -> None:
+        """Drop the rows of files that are gone (or can no longer be cached)."""
+        if self._db is None:
+            return
+        gone = [(path,) for path in relpaths]
+        if not gone:
+            return
+        try:
+            with self._db:
+                self._db.executemany("DELETE FROM files WHERE path = ?", gone)
+        except sqlite3.Error:
+            self._fail()
+
+    # --- body search --------------------------------------------------------------------------------
+
+    def index_bodies(self, root: Path | str, limit: int | None = None) -> int:
+        """Put the bodies of cached files not yet indexed into the search index; returns how many.
+
+        A file that changed since it was cached is left for the next listing to refresh.
+        """
+        if self._db is None:
+            return 0
+        from editor.core.files import read_regular
+        from editor.core.frontmatter import FrontMatterError, split
+
+        try:
+            pending = self._db.execute(
+                "SELECT id, path, size, mtime_ns, ino, ctime_ns FROM files "
+                "WHERE body_indexed = 0 AND readable = 1"
+                + (f" LIMIT {int(limit)}" if limit else "")
+            ).fetchall()
+        except sqlite3.Error:
+            self._fail()
+            return 0
+        done = 0
+        batch: list[tuple[int, str]] = []
+        for row_id, relpath, *key in pending:
+            try:
+                data, info = read_regular(os.path.join(root, relpath))
+                if list(file_key(info)) != key:
+                    continue
+                body = plain_body(split(data).body)
+            except (OSError, FrontMatterError):
+                continue
+            batch.append((row_id, body))
+            if len(batch) >= 500:
+                done += self._index_batch(batch)
+                batch = []
+        done += self._index_batch(batch)
+        return done
+
+    def _index_batch(self, batch: list[tuple[int, str]]) -> int:
+        if self._db is None or not batch:
+            return 0
+        try:
+            with self._db:
+                self._db.executemany("DELETE FROM bodies WHERE rowid = ?", [(i,) for i, _ in batch])
+                self._db.executemany("INSERT INTO bodies (rowid, body) VALUES (?, ?)", batch)
+                self._db.executemany(
+                    "UPDATE files SET body_indexed = 1 WHERE id = ?", [(i,) for i, _ in batch]
+                )
+        except sqlite3.Error:
+            self._fail()
+            return 0
+        return len(batch)
+
+    def search(self, query: str, limit: int = 50) -> list[tuple[str, float, str]]:
+        """Bodies matching ``query`` as typed (the last word is a prefix): (relpath, rank, snippet),
+        best first; rank is FTS5's bm25 (lower is better)."""
+        expression = fts_query(query)
+        if self._db is None or not expression:
+            return []
+        try:
+            return [
+                (path, rank, snippet)
+                for path, rank, snippet in self._db.execute(
+                    "SELECT files.path, bodies.rank, "
+                    "snippet(bodies, 0, '[', ']', '…', 12) FROM bodies "
+                    "JOIN files ON files.id = bodies.rowid "
+                    "WHERE bodies MATCH ? ORDER BY bodies.rank LIMIT ?",
+                    (expression, limit),
+                )
+            ]
+        except sqlite3.Error:
+            return []
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=_BUSY_MS / 1000, isolation_level=None)
+    connection.isolation_level = ""  # transactions by `with connection:` only
+    return connection
+
+
+def _prepare(connection: sqlite3.Connection, version: str, root: str) -> bool:
+    """Check the version (rebuild on a mismatch); False when another Copydesk holds the lock."""
+    try:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        found = _stored_version(connection)
+        if found == version:
+            connection.execute("PRAGMA quick_check(1)").fetchone()
+            return True
+        with connection:
+            connection.execute("BEGIN IMMEDIATE")
+            if _stored_version(connection) == version:  # a second Copydesk just rebuilt it
+                return True
+            for kind, name in connection.execute(
+                "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger') "
+                "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'bodies_%'"
+            ).fetchall():
+                connection.execute(f'DROP {kind} IF EXISTS "{name}"')
+            for statement in _SCHEMA:
+                connection.execute(statement)
+            connection.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?)",
+                [("version", version), ("root", root)],
+            )
+        return True
+    except sqlite3.OperationalError as error:
+        if _is_busy(error):
+            return False
+        raise sqlite3.DatabaseError(str(error)) from None
+
+
+def _stored_version(connection: sqlite3.Connection) -> str | None:
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    except sqlite3.OperationalError as error:
+        if _is_busy(error):
+            raise
+        return None  # no meta table: a new (or foreign) database
+    return row[0] if row else None
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
+
+def _remove_database(path: Path) -> bool:
+    try:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(f"{path}{suffix}")
+    except OSError:
+        return False
+    return True
+
+
+# --- exact encoding of the state inputs ----------------------------------------------------------
+
+
+def _encode(values: dict[str, Any]) -> str | None:
+    """``values`` as text that :func:`decode_inputs` turns back into identical values (types,
+    time zones), or None when that cannot be promised."""
+    items = []
+    for key, value in values.items():
+        kind = type(value)
+        if kind is str:
+            items.append([key, "s", value])
+        elif kind is bool:
+            items.append([key, "b", value])
+        elif kind is int:
+            items.append([key, "i", str(value)])
+        elif kind is float:
+            items.append([key, "f", repr(value)])
+        elif kind is dt.datetime:
+            items.append([key, "dt", value.isoformat()])
+        elif kind is dt.date:
+            items.append([key, "d", value.isoformat()])
+        elif value is None:
+            items.append([key, "n", None])
+        else:
+            return None  # lists, tables, times, subclasses: parsed each time instead
+    text = json.dumps(items, ensure_ascii=False, allow_nan=False)
+    if not _same(decode_inputs(text), values):
+        return None
+    return text
+
+
+_DECODE = {
+    "s": str,
+    "b": bool,
+    "i": int,
+    "f": float,
+    "dt": dt.datetime.fromisoformat,
+    "d": dt.date.fromisoformat,
+    "n": lambda _value: None,
+}
+
+
+def decode_inputs(text: str) -> dict[str, Any]:
+    """The state inputs :func:`_encode` wrote."""
+    if text == "[]":
+        return {}
+    return {key: _DECODE[tag](payload) for key, tag, payload in _loads(text)}
+
+
+def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if list(a) != list(b):
+        return False
+    for key, left in a.items():
+        right = b[key]
+        if type(left) is not type(right):
+            return False
+        if isinstance(left, float) and left != left:
+            if right == right:
+                return False
+            continue
+        if left != right:
+            return False
+        if isinstance(left, dt.datetime):
+            if type(left.tzinfo) is not type(right.tzinfo) or left.utcoffset() != right.utcoffset():
+                return False
+            if left.replace(tzinfo=None) != right.replace(tzinfo=None):
+                return False
+    return True
+
+
+# --- body text -------------------------------------------------------------------------------------
+
+_MARKUP = re.compile(r"<[^>]*>|\{\{[<%].*?[%>]\}\}|&[#\w]+;|[*_`#>\[\]()!|~]+", re.DOTALL)
+
+
+def plain_body(body: str) -> str:
+    """The words of a body for the search index: HTML tags, shortcodes and Markdown marks become
+    spaces (cheaply; the tokenizer ignores the rest of the punctuation)."""
+    return _MARKUP.sub(" ", body)
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 expression for text as typed: every word must appear; the last is a prefix while it
+    is being typed (nothing after it). Each word is quoted, so no input is FTS syntax."""
+    words = _WORD.findall(text)
+    if not words:
+        return ""
+    parts = [f'"{word}"' for word in words]
+    if _WORD.match(text[-1:]):  # still typing that word
+        parts[-1] += "*"
+    return " ".join(parts)
