@@ -38,9 +38,18 @@ from typing import Any
 from editor import __version__
 from editor.core.fast_parsers import PARSER_VERSION
 
-try:  # only ever reads text that _encode wrote: strings, booleans and null
+try:  # only for what _encode writes: lists of strings, booleans and null
+    from orjson import dumps as _orjson_dumps
     from orjson import loads as _loads
+
+    def _dumps(value: Any) -> str:
+        return _orjson_dumps(value).decode()
+
 except ImportError:  # pragma: no cover
+
+    def _dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
     _loads = json.loads
 
 SCHEMA_VERSION = 1
@@ -419,7 +428,10 @@ def _encode(values: dict[str, Any]) -> str | None:
             items.append([key, "n", None])
         else:
             return None  # lists, tables, times, subclasses: parsed each time instead
-    text = json.dumps(items, ensure_ascii=False, allow_nan=False)
+    try:
+        text = _dumps(items)
+    except (TypeError, ValueError):  # e.g. a lone surrogate in a string
+        return None
     if not _same(decode_inputs(text), values):
         return None
     return text

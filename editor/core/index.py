@@ -16,7 +16,13 @@ from typing import Any
 
 from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError, read
-from editor.core.state import ALL_DATE_KEYS, PublishState, facts_of_lowered, lowered_keys
+from editor.core.state import (
+    ALL_DATE_KEYS,
+    PublishState,
+    facts_of_lowered,
+    lowered_keys,
+    now_utc,
+)
 from editor.core.values import hugo_reads_date
 
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
@@ -55,7 +61,8 @@ class ArticleSummary:
 
 
 def is_article_name(name: str) -> bool:
-    return os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES and not name.startswith(".")
+    stem, dot, suffix = name.rpartition(".")
+    return bool(dot and stem) and f".{suffix.lower()}" in ARTICLE_SUFFIXES and name[0] != "."
 
 
 def article_paths(root: Path) -> Iterator[Path]:
@@ -300,6 +307,8 @@ def scan(
     if base.is_file():
         yield [summarize(base.parent, base, as_of)]
         return
+    if as_of is None:  # one moment for the whole listing (and one clock read, not one per row)
+        as_of = now_utc()
     root_text = str(base)
     count = workers if workers is not None else min(os.cpu_count() or 1, 4)
     entries = list(_walk_entries(root_text))
