@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench screenshots lint clean venv
+.PHONY: run test bench screenshots lint clean venv dist dist-test install-desktop uninstall-desktop
 
 venv: $(STAMP)
 
@@ -29,6 +29,27 @@ screenshots: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# A one-folder app built by PyInstaller, and a .tar.gz of it with the desktop files (share/).
+DIST_NAME = copydesk-$(shell $(BIN)/python -c 'import editor; print(editor.__version__)' 2>/dev/null)
+dist: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath build/dist --workpath build/pyinstaller packaging/copydesk.spec
+	$(BIN)/python -m tools.desktop install --share build/dist/$(DIST_NAME)/share --exec copydesk
+	tar -C build/dist -czf build/$(DIST_NAME)-linux-$(shell uname -m).tar.gz $(DIST_NAME)
+	@echo "Built build/dist/$(DIST_NAME)/copydesk and build/$(DIST_NAME)-linux-$(shell uname -m).tar.gz"
+
+# The built app's smoke tests (--version, the bundled samples, a window offscreen).
+dist-test: dist
+	$(BIN)/python -m pytest -q -m dist tests/test_dist.py
+
+install-desktop: $(STAMP)
+	$(BIN)/python -m tools.desktop install --exec "$(abspath $(BIN))/copydesk"
+
+uninstall-desktop: $(STAMP)
+	$(BIN)/python -m tools.desktop uninstall
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis .ruff_cache .bench

@@ -27,12 +27,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-import editor
 from editor import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
-from editor.ui import dialogs
-from editor.ui.cover_preview import ImageLoader
-from editor.ui.main_window import MainWindow
-from editor.ui.settings import Settings
+from editor.bundled import bundled_samples, icons_dir, translations_dir
+from editor.ui.common import dialogs
+from editor.ui.common.settings import Settings
+from editor.ui.images.cover_preview import ImageLoader
+from editor.ui.window.main_window import MainWindow
 
 NO_DISPLAY_MESSAGE = """\
 copydesk: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).
@@ -45,18 +45,6 @@ The command line works without a display:
   copydesk draft FILE...           back to draft (draft = true)
   copydesk check [PATH]            check the articles for problems
 See copydesk --help."""
-
-
-def resources_dir() -> Path:
-    """The resources folder next to the package (a source or editable install, or a frozen app)."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(editor.__file__).resolve().parent.parent / "resources"
-
-
-def bundled_samples() -> Path:
-    return resources_dir() / "samples"
 
 
 def has_display(
@@ -87,7 +75,7 @@ def sample_desk(data_dir: Path) -> Path:
 
 
 def app_icon() -> QIcon:
-    icons = resources_dir() / "icons"
+    icons = icons_dir()
     icon = QIcon()
     for size in (16, 24, 32, 48, 64, 128, 256):
         png = icons / f"{APP_ID}-{size}.png"
@@ -128,7 +116,7 @@ def _install_translations(app: QApplication) -> None:
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         translators.append(qt)
     own = QTranslator(app)
-    if own.load(locale, "copydesk", "_", str(resources_dir() / "translations")):
+    if own.load(locale, "copydesk", "_", str(translations_dir())):
         translators.append(own)
     for translator in translators:
         app.installTranslator(translator)
@@ -159,8 +147,11 @@ def _report_unexpected(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
-def main(path: str | None = None) -> int:
-    """Run the window on ``path`` (or the last folder, or the sample desk); returns the exit code."""
+def main(path: str | None = None, screenshot: str | None = None) -> int:
+    """Run the window on ``path`` (or the last folder, or the sample desk); returns the exit code.
+
+    With ``screenshot``, the window saves a picture of itself there once the list has loaded, and
+    quits (for the guide's pictures and for smoke tests of a built app)."""
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
@@ -198,8 +189,21 @@ def main(path: str | None = None) -> int:
     _report_unexpected(window)
     window.show()
     window.list_view.setFocus()
-    if problem:
+    if screenshot:
+        window.scan_finished.connect(lambda: _save_picture(window, Path(screenshot)))
+    elif problem:
         dialogs.report_error(window, window.tr("Sample desk"), problem)
     code = app.exec()
     pool.waitForDone()
     return code
+
+
+def _save_picture(window: MainWindow, target: Path) -> None:
+    """Save what the window shows to ``target`` and quit; the exit code says whether it worked."""
+    app = QApplication.instance()
+    saved = window.grab().save(str(target))
+    if not saved:
+        print(f"copydesk: could not save a picture to {target}", file=sys.stderr)
+    window.close()
+    if app is not None:
+        app.exit(0 if saved else 1)

@@ -2,7 +2,7 @@
 
 ``copydesk [PATH]`` opens the window; ``list``, ``show``, ``set``, ``publish``, ``draft`` and ``check``
 work without Qt (the window is imported only when it is opened). Exit status: 0 success, 1 when some file
-failed (the others are still done), 2 for a usage error. Errors go to stderr as ``copydesk: FILE: reason``.
+failed (the others are still done), 2 for a usage error, 141 when the reader of the output went away. Errors go to stderr as ``copydesk: FILE: reason``.
 """
 
 from __future__ import annotations
@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import difflib
 import io
 import json
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -20,9 +22,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editor import __version__
+from editor.core.files import kind_problem
 from editor.core.frontmatter import FrontMatterError
-from editor.core.index import ArticleSummary, scan
-from editor.core.state import ALL_DATE_KEYS, PublishState, hugo_key, state_of
+from editor.core.index import ArticleSummary, desk_rules, scan
+from editor.core.state import ALL_DATE_KEYS, PublishState, Verdict, hugo_key, judge
 from editor.core.values import (
     format_date_like,
     hugo_reads_date,
@@ -38,11 +41,12 @@ if TYPE_CHECKING:
     from editor.core.service import DocumentService, FileResult
     from editor.core.validate import Level
 
-# The service, the editing engine and the checks are imported by the commands that use them: a
-# listing (often run by scripts, thousands of times) starts in half the time without them.
+# The service, the editing engine, the site finder and the checks are imported by the commands that
+# use them: a listing (often run by scripts, thousands of times) starts faster without them.
 
 PROG = "copydesk"
 SUBCOMMANDS = ("open", "list", "show", "set", "publish", "draft", "check")
+EXIT_CLOSED_PIPE = 128 + 13  # 128 + SIGPIPE: what `yes | head -1` leaves in ${PIPESTATUS[0]}
 TITLE_WIDTH = 60  # cells; longer titles are cut with an ellipsis in the table
 _HUGO_DATE_KEYS = frozenset(ALL_DATE_KEYS)
 
@@ -86,6 +90,44 @@ def _fit(text: str, width: int) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+# Characters that would break a table row or a terminal (controls, line separators), and the lone
+# surrogates by which Python holds the bytes of a file name that is not UTF-8.
+_UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_QUOTED_NAME = re.compile('[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"\\\\]')
+_SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+
+
+def shown_path(text: str) -> str:
+    """A path as one printable line: quoted with C/JSON escapes when it needs any (as git does).
+
+    ``"two\\nlines.md"`` for a newline, ``"caf\\udce9.md"`` for the byte 0xe9 of a name that is not
+    UTF-8: the same escape as in ``--json``, from which ``os.fsencode`` gives back the name.
+    """
+    if not _UNSAFE_NAME.search(text):
+        return text
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in _SHORT_ESCAPES:
+            return _SHORT_ESCAPES[char]
+        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+    return '"' + _QUOTED_NAME.sub(escape, text) + '"'
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_text(document: Any) -> str:
+    """JSON that is valid UTF-8 even for names that are not: a lone surrogate becomes ``\\udcxx``.
+
+    ``ensure_ascii=False`` keeps other text readable, but would pass a lone surrogate through, and
+    printing it gave the raw, invalid byte; ``json.loads`` then ``os.fsencode`` gives the name back.
+    """
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _jsonable(value: Any) -> Any:
@@ -140,7 +182,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         usage=f"{PROG} [-h] [--version] [PATH]\n       {PROG} {{{','.join(SUBCOMMANDS[1:])}}} ...",
         description="A review desk for Hugo content folders. With no command (or a PATH), opens the window.",
-        epilog=f"Exit status: 0 success, 1 when a file failed, 2 for a usage error. "
+        epilog=f"Exit status: 0 success, 1 when a file failed, 2 for a usage error, "
+        f"{EXIT_CLOSED_PIPE} when the reader of the output went away. "
         f"'{PROG} COMMAND --help' describes a command.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -151,6 +194,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     opener.add_argument(
         "path", nargs="?", metavar="PATH", help="a content folder, a Hugo site, or one article"
+    )
+    opener.add_argument(
+        "--screenshot",
+        metavar="FILE",
+        help="save a picture of the window (PNG) once the list has loaded, then quit",
     )
     opener.set_defaults(run=cmd_open)
 
@@ -229,6 +277,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _existing(path_text: str, *, folder_ok: bool) -> Path:
     path = Path(path_text)
     if not path.exists():
+        problem = kind_problem(path)  # a link loop or a link to nothing is not "no such file"
+        if problem is not None:
+            raise CommandError(f"{path_text}: {problem}")
         raise CommandError(
             f"{path_text}: no such file or folder" if folder_ok else f"{path_text}: no such file"
         )
@@ -243,23 +294,21 @@ def cmd_open(args: argparse.Namespace) -> int:
         from editor.app import main as app_main
     except ImportError as error:
         raise CommandError(f"the window cannot start: {error}") from None
-    return app_main(path)
+    return app_main(path, screenshot=args.screenshot)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     root = _existing(args.path, folder_ok=True)
-    batches = scan(root, args.as_of, use_cache=not args.no_cache)
+    found = (
+        row
+        for batch in scan(root, args.as_of, use_cache=not args.no_cache)
+        for row in batch
+        if args.state is None or row.state == args.state
+    )
     if args.json:
-        _write_json_rows(
-            row
-            for batch in batches
-            for row in batch
-            if args.state is None or row.state == args.state
-        )
+        _write_json_rows(found)
         return 0
-    rows = [
-        row for batch in batches for row in batch if args.state is None or row.state == args.state
-    ]
+    rows = list(found)
     if not rows:
         print(
             f"{PROG}: no articles"
@@ -270,15 +319,22 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     titles = [_row_title(row) for row in rows]
     width = min(TITLE_WIDTH, max(_cells("TITLE"), *(_cells(title) for title in titles)))
-    _out(f"{'STATE':<9}  {'DATE (UTC)':<16}  {_fit('TITLE', width)}  PATH")
+    # A language column only where the site is multilingual (the index sets it only there).
+    lang_width = max((len(row.language) for row in rows), default=0)
+    lang_width = max(lang_width, len("LANG")) if lang_width else 0
+    lang_head = f"{'LANG':<{lang_width}}  " if lang_width else ""
+    _out(f"{'STATE':<9}  {'DATE (UTC)':<16}  {lang_head}{_fit('TITLE', width)}  PATH")
     for row, title in zip(rows, titles, strict=True):
         date = row.date.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M") if row.date else ""
-        _out(f"{row.state.value:<9}  {date:<16}  {_fit(title, width)}  {row.path}")
+        lang = f"{row.language:<{lang_width}}  " if lang_width else ""
+        _out(
+            f"{row.state.value:<9}  {date:<16}  {lang}{_fit(title, width)}  {shown_path(row.path)}"
+        )
     return 0
 
 
 def _write_json_rows(rows: Iterator[ArticleSummary]) -> None:
-    """The rows as a JSON array (indented like ``json.dumps(indent=2)``), written as they come: a big
+    """The rows as a JSON array, as :func:`_json_text` writes it, but row by row as they come: a big
     desk's listing is never one string in memory."""
     encode = _json_encoder()
     stream = sys.stdout
@@ -292,15 +348,23 @@ def _write_json_rows(rows: Iterator[ArticleSummary]) -> None:
 
 
 def _json_encoder() -> Callable[[dict[str, Any]], str]:
-    """One row as indented JSON text, nested one level (orjson when installed: json's indenting
-    encoder is pure Python)."""
+    """One row as indented JSON text, nested one level: orjson when installed (json's indenting
+    encoder is pure Python), :func:`_json_text` for what orjson refuses (a lone surrogate)."""
     try:
         import orjson
     except ImportError:  # pragma: no cover
-        return lambda value: json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        return lambda value: _json_text(value).replace("\n", "\n  ")
     option = orjson.OPT_INDENT_2
-    # JSON text has no raw line break inside a string, so every one is an indentation line.
-    return lambda value: orjson.dumps(value, option=option).decode().replace("\n", "\n  ")
+
+    def encode(value: dict[str, Any]) -> str:
+        try:
+            text = orjson.dumps(value, option=option).decode()
+        except TypeError:
+            text = _json_text(value)
+        # JSON text has no raw line break inside a string: every one starts an indented line.
+        return text.replace("\n", "\n  ")
+
+    return encode
 
 
 def _row_title(row: ArticleSummary) -> str:
@@ -312,7 +376,7 @@ def _row_title(row: ArticleSummary) -> str:
 def _service_for(path: Path) -> DocumentService:
     """A service rooted at the file's Hugo site (or its folder), so local paths resolve as in the app."""
     from editor.core.service import DocumentService
-    from editor.core.validate import find_site_root
+    from editor.core.site import find_site_root
 
     # Rooted where the path is, not where a symbolic link points: a link out of the site is refused.
     where = path.absolute()
@@ -320,7 +384,7 @@ def _service_for(path: Path) -> DocumentService:
 
 
 def _load(path_text: str) -> Article:
-    from editor.core.service import describe_error
+    from editor.core.errors import describe_error
 
     path = _existing(path_text, folder_ok=False)
     try:
@@ -329,23 +393,37 @@ def _load(path_text: str) -> Article:
         raise CommandError(f"{path_text}: {describe_error(error)}") from None
 
 
+def _verdict(article: Article, as_of: dt.datetime | None) -> Verdict:
+    """The article's state by its site's rules (cascade, [frontmatter], timeZone, build)."""
+    from editor.core.site import desk_for
+
+    root, _ = desk_for(article.path)
+    rules, _ = desk_rules(root).page_rules(Path(article.path).resolve())
+    mtime = dt.datetime.fromtimestamp(article.fingerprint.mtime_ns / 1e9, dt.UTC)
+    return judge(article.metadata, as_of, rules, mtime=mtime)
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     article = _load(args.file)
-    state = state_of(article.metadata, args.as_of).value
+    verdict = _verdict(article, args.as_of)
+    state = verdict.state.value
     if args.json:
         document = {
             "path": args.file,
             "format": article.format.value,
             "state": state,
+            "reason": {**verdict.reason.to_json(), "text": verdict.reason.describe(verdict.state)},
             "metadata": _jsonable(article.metadata),
             "body": article.body,
         }
-        _out(json.dumps(document, ensure_ascii=False, indent=2))
+        _out(_json_text(document))
         return 0
     for key, value in article.metadata.items():
         _out(f"{key}: {_plain(value)}")
     _out()
     _out(f"state: {state}")
+    if verdict.state is not PublishState.PUBLISHED and verdict.reason.key:
+        _out(f"because: {verdict.reason.describe(verdict.state).partition(': ')[2]}")
     _out()
     body = article.body.lstrip("\r\n")  # the blank line after the front matter is not content
     sys.stdout.write(body if body.endswith("\n") or not body else body + "\n")
@@ -467,7 +545,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return args.path if single else str(Path(args.path) / relpath)
 
     for problem in sorted(result, key=lambda item: (shown(item.path), item.line or 0)):
-        where = f"{shown(problem.path)}:{problem.line}" if problem.line else shown(problem.path)
+        name = shown_path(shown(problem.path))
+        where = f"{name}:{problem.line}" if problem.line else name
         _out(f"{where}: {problem.level.value}: {problem.message}")
     files = f"{result.files} file" + ("" if result.files == 1 else "s")
     if result.problems:
@@ -488,14 +567,16 @@ def _count(number: int, level: Level) -> str:
 
 
 def _tolerant_output() -> None:
-    """A terminal that cannot show some character gets a replacement, not an exception."""
+    """A terminal that cannot show some character gets a replacement, not an exception.
+
+    On a UTF-8 stream, a file name that is not UTF-8 comes out as ``\\udcxx`` escapes: the raw
+    bytes (Python's default in a C locale) would make the output invalid UTF-8.
+    """
     for stream in (sys.stdout, sys.stderr):
-        if (
-            isinstance(stream, io.TextIOWrapper)
-            and (stream.encoding or "").lower().replace("-", "") != "utf8"
-        ):
+        if isinstance(stream, io.TextIOWrapper):
+            utf8 = (stream.encoding or "").lower().replace("-", "") == "utf8"
             with contextlib.suppress(ValueError, OSError):
-                stream.reconfigure(errors="replace")
+                stream.reconfigure(errors="backslashreplace" if utf8 else "replace")
 
 
 def _silence_stdout() -> None:
@@ -505,15 +586,38 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _refuse_unknown_command(
+    parser: argparse.ArgumentParser, word: str, rest: Sequence[str]
+) -> None:
+    """``copydesk lst .``: name the unknown command (and the closest one) instead of the path rule's
+    "unrecognized arguments: .". A word that is an existing path, alone, still opens the window."""
+    if word.startswith("-") or Path(word).exists():
+        return
+    close = difflib.get_close_matches(word, SUBCOMMANDS[1:], n=1, cutoff=0.6)
+    if not rest and not close:
+        return  # a lone missing path: "no such file or folder" says it best
+    hint = (
+        f" (did you mean {close[0]!r}?)"
+        if close
+        else f"; the commands are {', '.join(SUBCOMMANDS[1:])}"
+    )
+    parser.error(f"unknown command {word!r}{hint}")  # exits with status 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     # "copydesk PATH" and "copydesk COMMAND ...": argparse cannot tell a path from a command name.
-    if not arguments or (arguments[0] not in SUBCOMMANDS and not arguments[0].startswith("-")):
+    implied_open = not arguments or (
+        arguments[0] not in SUBCOMMANDS and not arguments[0].startswith("-")
+    )
+    if implied_open:
         arguments.insert(0, "open")
     _tolerant_output()
     parser = build_parser()
     try:
+        if implied_open and len(arguments) > 1:
+            _refuse_unknown_command(parser, arguments[1], arguments[2:])
         args = parser.parse_args(arguments)
     except SystemExit as exit_request:  # --help, --version, or a usage error (status 2)
         return exit_request.code if isinstance(exit_request.code, int) else 0
@@ -527,8 +631,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err(str(error))
         return 1
     except BrokenPipeError:
+        # The reader went away (`copydesk list . | head -1`): no file failed. Exit with the status
+        # a Unix tool has when SIGPIPE ends it, as a shell reports it (128 + 13).
         _silence_stdout()
-        return 1
+        return EXIT_CLOSED_PIPE
     except KeyboardInterrupt:
         return 130
     except Exception as error:

@@ -17,6 +17,9 @@ from hypothesis import settings
 settings.register_profile("quick", max_examples=50, deadline=None)
 settings.register_profile("thorough", max_examples=1000, deadline=None)
 
+# The git fixtures (git_home, repo, team) for every test folder.
+pytest_plugins = ("tests.helpers.git",)
+
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
 
 

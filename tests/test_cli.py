@@ -5,13 +5,17 @@ from __future__ import annotations
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
 import types
 from pathlib import Path
 
 import pytest
-from cli_helpers import (
+
+from editor import __version__, cli
+from editor.cli import main
+from tests.helpers.cli import (
     BROKEN,
     BUSINESS,
     CALDER,
@@ -22,9 +26,6 @@ from cli_helpers import (
     SHENZHEN,
     run,
 )
-
-from editor import __version__, cli
-from editor.cli import main
 
 
 def cells(text: str) -> int:
@@ -86,9 +87,21 @@ def test_list_json_has_one_object_per_article(
         "source_link",
         "enclosure",
         "error",
+        "state_key",  # which key decided the state, and the reason in full
+        "reason",
+        "language",
     }
     assert all(set(row) == keys for row in rows.values())
-    assert rows[str(CALDER)] == {
+    calder = rows[str(CALDER)]
+    assert calder.pop("state_key") == "date"
+    assert calder.pop("reason") == {
+        "key": "date",
+        "value": "2026-03-02T09:30:00+00:00",
+        "via": None,
+        "text": "published: date 2026-03-02T09:30:00+00:00",
+    }
+    assert calder.pop("language") is None
+    assert calder == {
         "path": str(CALDER),
         "title": "Calder Bay Port Posts Record February Volumes as Northern Terminal Opens",
         "date": "2026-03-02T09:30:00+00:00",
@@ -199,7 +212,7 @@ def test_show_json(sample_desk: Path, capsys: pytest.CaptureFixture[str]) -> Non
     status, out, _ = run(capsys, "show", sample_desk / LOCKERLOOP, "--json")
     assert status == 0
     document = json.loads(out)
-    assert set(document) == {"path", "format", "state", "metadata", "body"}
+    assert set(document) == {"path", "format", "state", "reason", "metadata", "body"}
     assert document["format"] == "yaml"
     assert document["state"] == "published"
     assert document["path"] == str(sample_desk / LOCKERLOOP)
@@ -323,7 +336,7 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     """Stands in for editor.app (the window): records the path it was asked to open."""
     opened: list[str | None] = []
 
-    def app_main(path: str | None) -> int:
+    def app_main(path: str | None, screenshot: str | None = None) -> int:
         opened.append(path)
         return 7
 
@@ -378,7 +391,7 @@ def test_a_closed_pipe_is_quiet(
 
     monkeypatch.setattr(sys, "stdout", ClosedPipe())
     status = main(["list", str(sample_desk)])
-    assert status == 1
+    assert status == 128 + signal.SIGPIPE  # what a shell reports for `cat big | head -1`, not 1
     assert capsys.readouterr().err == ""
 
 
@@ -442,5 +455,51 @@ def test_a_reader_that_goes_away_gets_no_traceback(sample_desk: Path) -> None:
     )
     process.stdout.close()  # like `| head` exiting before copydesk writes
     _, err = process.communicate(timeout=60)
-    assert process.returncode == 1
+    # Not 1 ("a file failed"): the status a Unix tool has when SIGPIPE ends it.
+    assert process.returncode == 128 + signal.SIGPIPE
     assert err == b""
+
+
+# --- an unknown command ----------------------------------------------------------------------------
+
+
+def test_a_mistyped_command_is_named_with_the_closest_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no file called "lst" here
+    status, out, err = run(capsys, "lst", ".")
+    assert status == 2 and out == ""
+    assert "unrecognized arguments" not in err
+    assert "unknown command 'lst' (did you mean 'list'?)" in err
+    assert err.startswith("usage: copydesk")
+
+
+def test_an_unknown_command_with_no_close_one_lists_the_commands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, _, err = run(capsys, "frobnicate", "x.md")
+    assert status == 2
+    assert "unknown command 'frobnicate'" in err
+    assert "list, show, set, publish, draft, check" in err
+
+
+def test_a_lone_mistyped_command_that_is_no_path_is_named_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, _, err = run(capsys, "chek")
+    assert status == 2
+    assert "did you mean 'check'?" in err
+
+
+def test_an_existing_folder_named_like_a_command_still_opens(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    fake_app: list[str | None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (tmp_path / "lists").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "lists")[0] == 7
+    assert fake_app == [str(tmp_path / "lists")]

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cli_helpers import (
+
+from tests.helpers.cli import (
     BRIGHTWELL,
     BROKEN,
     CALDER,

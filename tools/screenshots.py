@@ -26,10 +26,11 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter, QPixma
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from editor.app import bundled_samples, create_main_window, has_display
-from editor.ui.cover_preview import CoverPreviewDialog
-from editor.ui.main_window import MainWindow
-from editor.ui.metadata_form import CoverThumbnail
+from editor.app import create_main_window, has_display
+from editor.bundled import bundled_samples
+from editor.ui.form.metadata_form import CoverThumbnail
+from editor.ui.images.cover_preview import CoverPreviewDialog
+from editor.ui.window.main_window import MainWindow
 
 WINDOW_SIZE = QSize(1440, 900)
 CHINESE = "technology/shenzhen-lanchi-semi-solid-battery.md"  # relative to content/, as listed

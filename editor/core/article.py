@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from editor.core.edit import apply_edits
+from editor.core.edit import REMOVE, apply_edits
 from editor.core.frontmatter import Format, SplitFile
 from editor.core.values import coerce_like, same_value
 
@@ -32,8 +32,8 @@ class Fingerprint:
 class Article:
     """One article file as loaded, with the edits an editor has made and not yet saved.
 
-    ``metadata`` is what the file holds; ``edits`` maps keys to new values and ``new_body`` is the
-    edited body text, if any. ``text_to_save()`` is exactly what Save would write.
+    ``metadata`` is what the file holds; ``edits`` maps keys to new values (``REMOVE`` for a key to
+    delete) and ``new_body`` is the edited body text, if any. ``text_to_save()`` is exactly what Save would write.
     """
 
     path: Path
@@ -60,14 +60,33 @@ class Article:
     def value(self, key: str, default: Any = None) -> Any:
         """The current value of ``key``: the pending edit if any, else what the file holds."""
         if key in self.edits:
-            return self.edits[key]
+            value = self.edits[key]
+            return default if value is REMOVE else value
         return self.metadata.get(key, default)
 
+    def has_key(self, key: str) -> bool:
+        """Whether ``key`` is in the front matter as Save would write it."""
+        if key in self.edits:
+            return self.edits[key] is not REMOVE
+        return key in self.metadata
+
     def current_metadata(self) -> dict[str, Any]:
-        return {**self.metadata, **self.edits}
+        """The front matter as Save would write it, in the file's key order (new keys last)."""
+        merged = {**self.metadata, **self.edits}
+        return {key: value for key, value in merged.items() if value is not REMOVE}
+
+    def remove_value(self, key: str) -> None:
+        """Stage the removal of ``key`` (a key only staged, not in the file, is simply dropped)."""
+        if key in self.metadata:
+            self.edits[key] = REMOVE
+        else:
+            self.edits.pop(key, None)
 
     def set_value(self, key: str, value: Any) -> Any:
         """Stage ``key = value`` (given the type the file already uses); returns the staged value."""
+        if value is REMOVE:
+            self.remove_value(key)
+            return value
         if key in self.metadata:
             value = coerce_like(self.metadata[key], value)
             if same_value(self.metadata[key], value):

@@ -4,7 +4,7 @@ A listing of a desk where nothing changed costs a ``stat`` per file and one read
 of a parse per file. A row is trusted only while the file's path, size, modification time, inode and
 status-change time are all what they were when it was parsed; anything else is parsed again. What is
 kept are the *facts* (``index.RowFacts``: the title and the other shown texts, and the raw values of the
-keys the state is decided from); the state itself is computed at read time by ``state.py``, so neither
+keys the state is decided from, with the keys as written); the state itself is computed at read time by ``state.py``, so neither
 the clock nor the site's rules can come out of the cache. The cache can never change a result:
 
 * the version (schema, app, parsers, the state keys) is checked on open; another one is rebuilt;
@@ -149,9 +149,9 @@ class IndexCache:
     ) -> IndexCache | None:
         """The cache of the desk at ``root``, made or rebuilt as needed; None when there can be none."""
         if state_keys is None:
-            from editor.core.index import STATE_KEYS
+            from editor.core.index import judged_keys
 
-            state_keys = STATE_KEYS
+            state_keys = tuple(sorted(judged_keys()))
         folder = cache_dir if cache_dir is not None else default_cache_dir()
         real_root = os.path.realpath(root)
         raw = real_root.encode("utf-8", "surrogateescape")
@@ -219,7 +219,7 @@ class IndexCache:
         for relpath, key, facts in rows:
             if key[1] > limit:
                 continue
-            inputs = _encode(facts.state_inputs)
+            inputs = _encode(facts.judged)
             if inputs is None:
                 continue
             values.append(
@@ -406,26 +406,26 @@ def _remove_database(path: Path) -> bool:
 # --- exact encoding of the state inputs ----------------------------------------------------------
 
 
-def _encode(values: dict[str, Any]) -> str | None:
-    """``values`` as text that :func:`decode_inputs` turns back into identical values (types,
-    time zones), or None when that cannot be promised."""
+def _encode(values: dict[str, tuple[str, Any]]) -> str | None:
+    """The judged values (lower key -> (key as written, value)) as text that :func:`decode_inputs`
+    turns back into identical values (types, time zones), or None when that cannot be promised."""
     items = []
-    for key, value in values.items():
+    for lower, (written, value) in values.items():
         kind = type(value)
         if kind is str:
-            items.append([key, "s", value])
+            items.append([lower, written, "s", value])
         elif kind is bool:
-            items.append([key, "b", value])
+            items.append([lower, written, "b", value])
         elif kind is int:
-            items.append([key, "i", str(value)])
+            items.append([lower, written, "i", str(value)])
         elif kind is float:
-            items.append([key, "f", repr(value)])
+            items.append([lower, written, "f", repr(value)])
         elif kind is dt.datetime:
-            items.append([key, "dt", value.isoformat()])
+            items.append([lower, written, "dt", value.isoformat()])
         elif kind is dt.date:
-            items.append([key, "d", value.isoformat()])
+            items.append([lower, written, "d", value.isoformat()])
         elif value is None:
-            items.append([key, "n", None])
+            items.append([lower, written, "n", None])
         else:
             return None  # lists, tables, times, subclasses: parsed each time instead
     try:
@@ -448,18 +448,22 @@ _DECODE = {
 }
 
 
-def decode_inputs(text: str) -> dict[str, Any]:
-    """The state inputs :func:`_encode` wrote."""
+def decode_inputs(text: str) -> dict[str, tuple[str, Any]]:
+    """The judged values :func:`_encode` wrote."""
     if text == "[]":
         return {}
-    return {key: _DECODE[tag](payload) for key, tag, payload in _loads(text)}
+    return {
+        lower: (written, _DECODE[tag](payload)) for lower, written, tag, payload in _loads(text)
+    }
 
 
-def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def _same(a: dict[str, tuple[str, Any]], b: dict[str, tuple[str, Any]]) -> bool:
     if list(a) != list(b):
         return False
-    for key, left in a.items():
-        right = b[key]
+    for key, (written_a, left) in a.items():
+        written_b, right = b[key]
+        if written_a != written_b or type(written_a) is not type(written_b):
+            return False
         if type(left) is not type(right):
             return False
         if isinstance(left, float) and left != left:

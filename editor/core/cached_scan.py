@@ -19,11 +19,13 @@ from editor.core.index import (
     PARALLEL_THRESHOLD,
     ArticleSummary,
     RowFacts,
+    judged_keys,
     links_outside,
     process_pool,
     read_facts,
     summary_of_facts,
 )
+from editor.core.site import SiteRules
 
 _STORE_EVERY = 2000  # rows kept per transaction while a big desk is parsed
 
@@ -31,39 +33,49 @@ _STORE_EVERY = 2000  # rows kept per transaction while a big desk is parsed
 Parsed = tuple[RowFacts, tuple[int, int, int, int] | None, bool]
 
 
-def parse_files(root: str, paths: list[tuple[str, bool]]) -> list[Parsed]:
+def parse_files(root: str, paths: list[tuple[str, bool]], keys: frozenset[str]) -> list[Parsed]:
     """Facts of ``(path, is_link)`` files; a link is read only when it stays inside ``root``, and
-    never cached (its target can change under an unchanged link)."""
+    never cached (its target can change under an unchanged link). ``keys``: ``judged_keys``."""
     results: list[Parsed] = []
     for path, is_link in paths:
         if is_link and links_outside(root, path):
             results.append((RowFacts(readable=False, error=OUTSIDE_LINK), None, False))
             continue
-        facts, info, cacheable = read_facts(path)
+        facts, info, cacheable = read_facts(path, keys)
         key = file_key(info) if info is not None else None
         results.append((facts, key, cacheable and not is_link and key is not None))
     return results
 
 
-def _row_summary(relpath: str, row: tuple[Any, ...], as_of: dt.datetime | None) -> ArticleSummary:
-    (
-        size,
-        mtime_ns,
-        _ino,
-        _ctime,
-        readable,
-        title,
-        source,
-        link,
-        enclosure,
-        summary,
-        error,
-        inputs,
-    ) = row
-    facts = RowFacts(
+def _facts_of_row(row: tuple[Any, ...]) -> RowFacts:
+    readable, title, source, link, enclosure, summary, error, inputs = row[4:]
+    return RowFacts(
         bool(readable), title, source, link, enclosure, summary, error, decode_inputs(inputs)
     )
-    return summary_of_facts(relpath, facts, as_of, mtime_ns=mtime_ns, size=size)
+
+
+def _summary(
+    path: str,
+    relpath: str,
+    facts: RowFacts,
+    key: tuple[int, int, int, int] | None,
+    as_of: dt.datetime | None,
+    rules: SiteRules,
+) -> ArticleSummary:
+    """The row, by the page's rules now (the rules and the clock never come from the cache)."""
+    mtime_ns, size = (key[1], key[0]) if key else (0, 0)
+    if not facts.readable:
+        return summary_of_facts(relpath, facts, mtime_ns=mtime_ns, size=size)
+    page_rules, language = rules.page_rules(os.path.abspath(path))
+    return summary_of_facts(
+        relpath,
+        facts,
+        as_of,
+        mtime_ns=mtime_ns,
+        size=size,
+        rules=page_rules,
+        language=language,
+    )
 
 
 def scan_with_cache(
@@ -73,9 +85,11 @@ def scan_with_cache(
     batch_size: int,
     workers: int,
     cache: IndexCache,
+    rules: SiteRules,
 ) -> Iterator[list[ArticleSummary]]:
     """Batches of rows in path order; unchanged files from ``cache``, the rest parsed (and cached)."""
     started_ns = time.time_ns()
+    keys = judged_keys(rules)
     cached = cache.rows()
     cut = len(root) + 1
     batches: list[list[ArticleSummary | None]] = []
@@ -101,7 +115,7 @@ def scan_with_cache(
                 rows.append(None)
                 todo.append((slot, relpath, path, entry.is_symlink()))
             else:
-                rows.append(_row_summary(relpath, row, as_of))
+                rows.append(_summary(path, relpath, _facts_of_row(row), row[:4], as_of, rules))
         batches.append(rows)
         misses.append(todo)
     gone = [relpath for relpath in cached if relpath not in listed]
@@ -110,18 +124,12 @@ def scan_with_cache(
     uncacheable: list[str] = []
     try:
         for rows, todo, parsed in zip(
-            batches, misses, _parsed_batches(root, misses, workers, total), strict=True
+            batches, misses, _parsed_batches(root, misses, workers, total, keys), strict=True
         ):
-            for (slot, relpath, _path, _link), (facts, key, cacheable) in zip(
+            for (slot, relpath, path, _link), (facts, key, cacheable) in zip(
                 todo, parsed, strict=True
             ):
-                rows[slot] = summary_of_facts(
-                    relpath,
-                    facts,
-                    as_of,
-                    mtime_ns=key[1] if key else 0,
-                    size=key[0] if key else 0,
-                )
+                rows[slot] = _summary(path, relpath, facts, key, as_of, rules)
                 if cacheable and key is not None:
                     pending.append((relpath, key, facts))
                 elif relpath in cached:
@@ -136,23 +144,27 @@ def scan_with_cache(
 
 
 def _parsed_batches(
-    root: str, misses: list[list[tuple[int, str, str, bool]]], workers: int, total: int
+    root: str,
+    misses: list[list[tuple[int, str, str, bool]]],
+    workers: int,
+    total: int,
+    keys: frozenset[str],
 ) -> Iterator[list[Parsed]]:
     """The parse results of each batch's misses, in order; by a process pool when there are many."""
     jobs = [[(path, link) for _slot, _rel, path, link in todo] for todo in misses]
     if workers <= 1 or total < PARALLEL_THRESHOLD:
         for job in jobs:
-            yield parse_files(root, job) if job else []
+            yield parse_files(root, job, keys) if job else []
         return
     with process_pool(workers) as pool:
         futures = {
-            index: pool.submit(parse_files, root, job)
+            index: pool.submit(parse_files, root, job, keys)
             for index, job in enumerate(jobs)
             if job and index > 0
         }
         try:
             # The first batch is parsed here while the pool starts.
-            yield parse_files(root, jobs[0]) if jobs and jobs[0] else []
+            yield parse_files(root, jobs[0], keys) if jobs and jobs[0] else []
             for index in range(1, len(jobs)):
                 future = futures.get(index)
                 yield future.result() if future is not None else []

@@ -28,6 +28,7 @@ import tomlkit.exceptions
 from tomlkit.items import String, StringType
 
 from editor.core.frontmatter import Format, FrontMatterError, SplitFile, parse_front
+from editor.core.json_members import JsonMember, json_members, value_spans
 from editor.core.values import parse_date, same_value
 
 
@@ -35,17 +36,45 @@ class EditError(ValueError):
     """An edit that cannot be made without changing more than the edited value."""
 
 
+class _Remove:
+    """The type of :data:`REMOVE`."""
+
+    _instance: _Remove | None = None
+
+    def __new__(cls) -> _Remove:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "REMOVE"
+
+    def __reduce__(self) -> str:
+        return "REMOVE"  # pickled by name: the one instance survives a trip to a worker process
+
+
+# An edit whose value is REMOVE deletes the key (its line, with a comment on that line). A dict
+# given for a key that holds a table is written key by key, so the table's other lines stay.
+REMOVE: Any = _Remove()
+
+
 def apply_edits(
     split_file: SplitFile, edits: Mapping[str, Any], old: Mapping[str, Any] | None = None
 ) -> SplitFile:
     """Return ``split_file`` with top-level ``edits`` (key → new value) applied to its front matter.
 
-    ``old`` is the front matter already parsed from ``split_file``, when the caller has it.
+    ``old`` is the front matter already parsed from ``split_file``, when the caller has it. A value
+    of :data:`REMOVE` deletes the key; a dict for a key holding a table changes only the keys of the
+    table that differ (recursively), so a merge of ``[params]`` touches the changed lines alone.
     """
     if not edits:
         return split_file
     if old is None:
         old = parse_front(split_file)
+    # Removing a key the file does not have is no edit.
+    edits = {key: value for key, value in edits.items() if value is not REMOVE or key in old}
+    if not edits:
+        return split_file
     if split_file.format is Format.NONE:
         new_split = _add_toml_block(split_file, edits)
     else:
@@ -65,7 +94,10 @@ def _verify(new_split: SplitFile, old: Mapping[str, Any], edits: Mapping[str, An
             f"The edit would make the front matter unreadable ({error.message})"
         ) from None
     for key in old.keys() | new.keys():
-        if key in edits:
+        if key in edits and edits[key] is REMOVE:
+            if key in new:
+                raise EditError(f"Could not remove {key!r}")
+        elif key in edits:
             if key not in new or not _matches(edits[key], new[key]):
                 raise EditError(f"Could not write {key!r} so that it reads back as the value given")
         elif key not in old or key not in new or not same_value(old[key], new[key]):
@@ -86,6 +118,12 @@ def _matches(expected: Any, got: Any) -> bool:
         )
     if isinstance(expected, float) and isinstance(got, float):
         return expected == got
+    if isinstance(expected, dict) and isinstance(got, dict):
+        return expected.keys() == got.keys() and all(_matches(expected[k], got[k]) for k in got)
+    if isinstance(expected, list) and isinstance(got, list):
+        return len(expected) == len(got) and all(
+            _matches(a, b) for a, b in zip(expected, got, strict=True)
+        )
     return False
 
 
@@ -101,14 +139,36 @@ def _edit_toml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
         raise EditError("This TOML front matter cannot be edited without reformatting it")
     added: dict[str, Any] = {}
     for key, value in edits.items():
-        if key in doc:
-            doc[key] = _toml_item_like(doc[key], value, newline)
+        if value is REMOVE:
+            if key in doc:
+                del doc[key]
+        elif key in doc:
+            _toml_set(doc, key, value, newline)
         else:
             added[key] = value
     text = doc.as_string()
     if added:
         text = _insert_toml_keys(text, added, newline)
     return text
+
+
+def _toml_set(container: Any, key: str, value: Any, newline: str) -> None:
+    """Set ``container[key]``; a table given a dict keeps its lines and changes the keys that differ."""
+    old_item = container[key]
+    if isinstance(value, dict) and isinstance(old_item, dict):
+        for sub in [sub for sub in old_item if sub not in value]:
+            del old_item[sub]
+        for sub, sub_value in value.items():
+            if sub not in old_item:
+                old_item[sub] = _plain(sub_value)
+            elif not same_value(_unwrap(old_item[sub]), sub_value):
+                _toml_set(old_item, sub, sub_value, newline)
+        return
+    container[key] = _toml_item_like(old_item, value, newline)
+
+
+def _unwrap(item: Any) -> Any:
+    return item.unwrap() if hasattr(item, "unwrap") else item
 
 
 def _toml_item_like(old_item: Any, value: Any, newline: str = "\n") -> Any:
@@ -194,69 +254,148 @@ def _add_toml_block(split_file: SplitFile, edits: Mapping[str, Any]) -> SplitFil
 
 def _edit_yaml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str) -> str:
     from ruamel.yaml import YAML
-    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from ruamel.yaml.nodes import MappingNode
 
     root = YAML(typ="rt").compose(front) if front.strip() else None
     if root is not None and not isinstance(root, MappingNode):
         raise EditError("YAML front matter must be a mapping")
     spans: list[tuple[int, int, str]] = []
-    added: list[str] = []
-    # Only plain keys can be edited; a complex key ("? [x, y]") is left alone (the check after the
-    # edit refuses anything that would touch it).
-    pairs = (
-        {key.value: (key, value) for key, value in root.value if isinstance(key, ScalarNode)}
-        if root is not None
-        else {}
-    )
-    for key, value in edits.items():
-        key_node, node = pairs.get(key, (None, None))
-        if node is None:
-            added.append(f"{_yaml_key(key)}: {_yaml_scalar(value, None, None)}{newline}")
-            continue
-        start, end = node.start_mark.index, node.end_mark.index
-        if isinstance(node, ScalarNode) and node.style in ("|", ">"):
-            # A block scalar's end mark takes in the blank lines after it; they are not the value's.
-            content_end = start + len(front[start:end].rstrip(" \t\r\n"))
-            line_break = front.find("\n", content_end)
-            end = line_break + 1 if 0 <= line_break < end else end
-        source = front[start:end]
-        if isinstance(node, ScalarNode) and start == end:
-            # An empty value ("draft:" is null): its mark may sit on the next line, so write the
-            # value right after the colon.
-            colon = front.index(":", key_node.end_mark.index) + 1
-            spans.append((colon, colon, " " + _yaml_scalar(value, None, None)))
-        elif isinstance(node, ScalarNode):
-            spans.append(
-                (start, end, _yaml_scalar_like(node.style, source, value, front, start, newline))
-            )
-        elif isinstance(node, SequenceNode) and isinstance(value, list):
-            if node.flow_style:
-                spans.append(
-                    (
-                        start,
-                        end,
-                        "["
-                        + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value)
-                        + "]",
-                    )
-                )
-            else:
-                indent = " " * node.start_mark.column
-                items = f"{newline}{indent}".join(
-                    f"- {_yaml_scalar(item, None, None)}" for item in value
-                )
-                ending = newline if source.endswith("\n") else ""
-                spans.append((start, end, items + ending))
-        else:
-            raise EditError(f"The YAML value of {key!r} is nested; edit it in a text editor")
+    added = _yaml_mapping_edits(front, root, old, edits, newline, spans)
     text = front
     for start, end, replacement in sorted(spans, reverse=True):
         text = text[:start] + replacement + text[end:]
     if added:
         if text and not text.endswith("\n"):
             text += newline
-        text += "".join(added)
+        text += "".join(f"{line}{newline}" for line in added)
     return text
+
+
+def _yaml_mapping_edits(
+    front: str,
+    node: Any,
+    old: Mapping[str, Any],
+    edits: Mapping[str, Any],
+    newline: str,
+    spans: list[tuple[int, int, str]],
+) -> list[str]:
+    """Add to ``spans`` the splices that make mapping ``node`` hold ``edits``; returns new lines."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    # Only plain keys can be edited; a complex key ("? [x, y]") is left alone (the check after the
+    # edit refuses anything that would touch it).
+    pairs = (
+        {key.value: (key, value) for key, value in node.value if isinstance(key, ScalarNode)}
+        if node is not None
+        else {}
+    )
+    added: list[str] = []
+    for key, value in edits.items():
+        key_node, value_node = pairs.get(key, (None, None))
+        if value_node is None:
+            if value is not REMOVE:
+                added.append(f"{_yaml_key(key)}: {_yaml_scalar(value, None, None)}")
+            continue
+        start, end = value_node.start_mark.index, value_node.end_mark.index
+        if value is REMOVE:
+            spans.append(_yaml_entry_span(front, key_node, value_node))
+            continue
+        if isinstance(value_node, ScalarNode) and value_node.style in ("|", ">"):
+            end = _yaml_block_end(front, start, end)
+        source = front[start:end]
+        if isinstance(value_node, ScalarNode) and start == end:
+            # An empty value ("draft:" is null): its mark may sit on the next line, so write the
+            # value right after the colon.
+            colon = front.index(":", key_node.end_mark.index) + 1
+            spans.append((colon, colon, " " + _yaml_scalar(value, None, None)))
+        elif isinstance(value_node, ScalarNode):
+            spans.append(
+                (
+                    start,
+                    end,
+                    _yaml_scalar_like(value_node.style, source, value, front, start, newline),
+                )
+            )
+        elif isinstance(value_node, SequenceNode) and isinstance(value, list):
+            spans.append((start, end, _yaml_sequence(value_node, source, value, newline)))
+        elif (
+            isinstance(value_node, MappingNode)
+            and isinstance(value, dict)
+            and isinstance(old.get(key), dict)
+        ):
+            _yaml_nested_edits(front, value_node, old[key], value, newline, spans)
+        else:
+            raise EditError(f"The YAML value of {key!r} is nested; edit it in a text editor")
+    return added
+
+
+def _yaml_nested_edits(
+    front: str,
+    node: Any,
+    current: Mapping[str, Any],
+    value: Mapping[str, Any],
+    newline: str,
+    spans: list[tuple[int, int, str]],
+) -> None:
+    """Edit a nested mapping key by key: only the keys whose values differ are touched."""
+    edits: dict[str, Any] = {key: REMOVE for key in current if key not in value}
+    edits.update(
+        (key, item)
+        for key, item in value.items()
+        if key not in current or not same_value(current[key], item)
+    )
+    added = _yaml_mapping_edits(front, node, current, edits, newline, spans)
+    if not added:
+        return
+    if node.flow_style or not node.value:
+        raise EditError("A key cannot be added to this YAML mapping without rewriting it")
+    indent = " " * node.value[0][0].start_mark.column
+    at = _yaml_entry_span(front, *node.value[-1])[1]
+    ending = "" if at == 0 or front[at - 1] == "\n" else newline
+    spans.append((at, at, ending + "".join(f"{indent}{line}{newline}" for line in added)))
+
+
+def _yaml_block_end(front: str, start: int, end: int) -> int:
+    """A block scalar's end mark takes in the blank lines after it; they are not the value's."""
+    content_end = start + len(front[start:end].rstrip(" \t\r\n"))
+    line_break = front.find("\n", content_end)
+    return line_break + 1 if 0 <= line_break < end else end
+
+
+def _yaml_entry_span(front: str, key_node: Any, value_node: Any) -> tuple[int, int, str]:
+    """The lines of one ``key: value`` entry of a block mapping (to delete it), as a splice."""
+    key_start = key_node.start_mark.index
+    line_start = front.rfind("\n", 0, key_start) + 1
+    if front[line_start:key_start].strip(" "):
+        raise EditError("A key cannot be removed from a one-line YAML mapping without rewriting it")
+    end = max(_yaml_node_end(front, value_node), key_node.end_mark.index)
+    if end > 0 and front[end - 1] != "\n":
+        line_break = front.find("\n", end)
+        end = len(front) if line_break < 0 else line_break + 1
+    return line_start, end, ""
+
+
+def _yaml_node_end(front: str, node: Any) -> int:
+    """Where a value's own text ends: not the blank lines or the comments before the next key."""
+    from ruamel.yaml.nodes import ScalarNode
+
+    if isinstance(node, ScalarNode):
+        if node.style in ("|", ">"):
+            return _yaml_block_end(front, node.start_mark.index, node.end_mark.index)
+        return node.end_mark.index
+    if node.flow_style or not node.value:
+        return node.end_mark.index
+    last = node.value[-1]
+    return _yaml_node_end(front, last[1] if isinstance(last, tuple) else last)
+
+
+def _yaml_sequence(node: Any, source: str, value: list[Any], newline: str) -> str:
+    if node.flow_style:
+        return "[" + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value) + "]"
+    indent = " " * node.start_mark.column
+    items = f"{newline}{indent}".join(f"- {_yaml_scalar(item, None, None)}" for item in value)
+    ending = newline if source.endswith("\n") else ""
+    return items + ending
 
 
 def _yaml_key(key: str) -> str:
@@ -311,6 +450,12 @@ def _yaml_scalar(value: Any, style: str | None, source: str | None, flow: bool =
         return _plain(value).isoformat()
     if isinstance(value, list):
         return "[" + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value) + "]"
+    if isinstance(value, dict):
+        items = (
+            f"{_yaml_key(str(k))}: {_yaml_scalar(v, None, None, flow=True)}"
+            for k, v in value.items()
+        )
+        return "{" + ", ".join(items) + "}"
     text = str(value)
     if style == "'" and "\n" not in text and not _CONTROL.search(text):
         return "'" + text.replace("'", "''") + "'"
@@ -354,49 +499,73 @@ def _is_plain_safe(text: str, flow: bool) -> bool:
 
 # --- JSON -------------------------------------------------------------------------------------------
 
-_WS = re.compile(r"[ \t\r\n]*")
-
 
 def json_spans(front: str) -> dict[str, tuple[int, int]]:
-    """Where each top-level value of a JSON object starts and ends in ``front``."""
-    decoder = json.JSONDecoder()
-    spans: dict[str, tuple[int, int]] = {}
-    index = _WS.match(front, 0).end()
-    if not front.startswith("{", index):
-        raise EditError("JSON front matter must be an object")
-    index = _WS.match(front, index + 1).end()
-    if front.startswith("}", index):
-        return spans
-    while True:
-        key, index = json.decoder.scanstring(front, index + 1)
-        index = _WS.match(front, index).end() + 1  # past the colon
-        start = _WS.match(front, index).end()
-        _, end = decoder.raw_decode(front, start)
-        spans[key] = (start, end)
-        index = _WS.match(front, end).end()
-        if front.startswith("}", index):
-            return spans
-        index = _WS.match(front, index + 1).end()
+    """Where each top-level value of a JSON object starts and ends in ``front`` (the walk is
+    :func:`editor.core.json_members.json_members`, shared with validation's key lines)."""
+    return value_spans(_json_members(front))
+
+
+def _json_members(front: str) -> list[JsonMember]:
+    try:
+        return json_members(front)
+    except ValueError as error:
+        raise EditError(f"The JSON front matter cannot be edited: {error}") from None
 
 
 def _edit_json(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str) -> str:
-    spans = json_spans(front)
+    members = _json_members(front)
+    spans = value_spans(members)
     ascii_only = "\\u" in front and front.isascii()
     changes: list[tuple[int, int, str]] = []
     added = []
     for key, value in edits.items():
-        rendered = json.dumps(_jsonable(value), ensure_ascii=ascii_only)
+        if value is REMOVE:
+            if key in spans:
+                changes.append(_json_removal(front, members, key))
+            continue
         if key in spans:
             start, end = spans[key]
+            if isinstance(value, dict) and isinstance(old.get(key), dict):
+                inner = {sub: REMOVE for sub in old[key] if sub not in value}
+                inner.update(
+                    (sub, item)
+                    for sub, item in value.items()
+                    if sub not in old[key] or not same_value(old[key][sub], item)
+                )
+                rendered = _edit_json(front[start:end], old[key], inner, newline)
+            else:
+                rendered = _json_dumps(value, ascii_only)
             changes.append((start, end, rendered))
         else:
-            added.append(json.dumps(key, ensure_ascii=ascii_only) + ": " + rendered)
+            added.append(
+                f"{json.dumps(key, ensure_ascii=ascii_only)}: {_json_dumps(value, ascii_only)}"
+            )
     text = front
     for start, end, replacement in sorted(changes, reverse=True):
         text = text[:start] + replacement + text[end:]
     if added:
         text = _append_json_members(text, added, newline)
     return text
+
+
+def _json_dumps(value: Any, ascii_only: bool) -> str:
+    return json.dumps(_jsonable(value), ensure_ascii=ascii_only)
+
+
+def _json_removal(front: str, members: list[JsonMember], key: str) -> tuple[int, int, str]:
+    """The splice that deletes one member with its comma, leaving the others' layout alone."""
+    index = next(i for i, member in enumerate(members) if member.key == key)
+    key_start, end = members[index].key_start, members[index].value_end
+    if index + 1 < len(members):
+        return key_start, members[index + 1].key_start, ""  # up to the next key: its indent stays
+    if index > 0:
+        return (
+            members[index - 1].value_end,
+            end,
+            "",
+        )  # from the end of the value before: its comma goes
+    return front.index("{") + 1, end, ""
 
 
 def _jsonable(value: Any) -> Any:
@@ -407,6 +576,8 @@ def _jsonable(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, list):
         return [_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
     return value
 
 

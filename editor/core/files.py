@@ -21,3 +21,14 @@ def read_regular(path: Path | str) -> tuple[bytes, os.stat_result]:
         if not stat.S_ISREG(info.st_mode):
             raise FrontMatterError("This is not a regular file (a folder, pipe or device)")
         return handle.read(), info
+
+
+def current_bytes(path: Path | str) -> bytes | None:
+    """What is on disk now, through the same guard as every read; None when the file is gone.
+
+    Raises OSError (or FrontMatterError, for a pipe or device put in its place) when it exists but
+    cannot be read now."""
+    try:
+        return read_regular(path)[0]
+    except FileNotFoundError:
+        return None

@@ -1,7 +1,14 @@
 """The folder index: one summary row per article file, streamed in batches.
 
-Reading uses the fast parsers only (:mod:`editor.core.fast_parsers`); nothing here writes. A file that cannot be read
-still gets a row, with state ``invalid`` and the reason in ``error``.
+Reading uses the fast parsers only (:mod:`editor.core.fast_parsers`); nothing here writes. A file that
+cannot be read still gets a row, with state ``invalid`` and the reason in ``error``. A row is made from
+the file's :class:`RowFacts` (what it says, apart from the clock and the site's rules) and the rules, so
+the index cache (:mod:`editor.core.cache`) keeps the facts and the state is always decided now.
+
+The walk lists what Hugo reads as pages: a site's root is walked as its content folders (see
+:mod:`editor.core.site`), and a leaf bundle (a folder with an ``index`` file) gives only that file; the
+other files in it are the page's resources. Each row's state follows the site's rules (``cascade``,
+``[frontmatter]`` dates, ``timeZone``, ``build``), with the reason that decided it.
 """
 
 from __future__ import annotations
@@ -12,21 +19,37 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from editor.core.errors import describe_error
 from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError, read
+from editor.core.site import CONTENT_EXTENSIONS, SiteRules, content_roots, site_for_desk
 from editor.core.state import (
     ALL_DATE_KEYS,
+    DEFAULT_RULES,
+    STATE_KEYS,
+    PageRules,
     PublishState,
-    facts_of_lowered,
-    lowered_keys,
+    StateReason,
+    fold_keys,
+    judge,
     now_utc,
 )
 from editor.core.values import hugo_reads_date
 
+if TYPE_CHECKING:
+    from editor.core.article import Article
+
+NO_REASON = StateReason()
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+
+
+def skips_folder(name: str) -> bool:
+    """Whether the desk walk (the index and the folder watcher) stays out of a folder of this name:
+    hidden folders (``.git``, ``.hugo_build.lock``'s kin), ``node_modules`` and ``__pycache__``."""
+    return not name or name.startswith(".") or name in SKIPPED_FOLDERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +68,13 @@ class ArticleSummary:
     error: str | None = None
     mtime_ns: int = 0
     size: int = 0
+    reason: StateReason = NO_REASON  # which key decided the state, and through which cascade
+    language: str = ""  # the page's language where the site is multilingual
+
+    @property
+    def why(self) -> str:
+        """The state and its reason for a person: "scheduled: publishDate 2031-02-10T00:00:00+00:00"."""
+        return self.error or self.reason.describe(self.state)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -57,24 +87,48 @@ class ArticleSummary:
             "source_link": self.source_link,
             "enclosure": self.enclosure,
             "error": self.error,
+            "state_key": self.reason.key,
+            "reason": {**self.reason.to_json(), "text": self.why},
+            "language": self.language or None,
         }
 
 
 def is_article_name(name: str) -> bool:
-    stem, dot, suffix = name.rpartition(".")
+    stem, dot, suffix = name.rpartition(".")  # os.path.splitext's answer, in a third of its time
     return bool(dot and stem) and f".{suffix.lower()}" in ARTICLE_SUFFIXES and name[0] != "."
 
 
 def article_paths(root: Path) -> Iterator[Path]:
-    """Article files below ``root`` in a stable order, skipping hidden folders and node_modules."""
-    return (Path(path) for path in _walk(str(root)))
+    """Article files below ``root`` in a stable order: what :func:`scan` lists, without reading them."""
+    return (Path(path) for path in _desk_paths(Path(root).resolve(), site_for_desk(root)))
 
 
-def _walk(root: str) -> Iterator[str]:
-    return (entry.path for entry in _walk_entries(root))
+def _desk_paths(base: Path, site: Any) -> list[str]:
+    return [entry.path for entry in _desk_entries(base, site)]
 
 
-def _walk_entries(root: str) -> Iterator[os.DirEntry[str]]:
+def _desk_entries(base: Path, site: Any) -> list[os.DirEntry[str]]:
+    entries: list[os.DirEntry[str]] = []
+    for folder, skip in content_roots(base, site):
+        entries.extend(_walk_entries(str(folder), skip))
+    return entries
+
+
+def is_bundle_index(name: str) -> bool:
+    """Whether ``name`` makes its folder a leaf bundle: ``index.md``, ``index.fr.html``..."""
+    stem, ext = os.path.splitext(name)
+    return ext.lower() in CONTENT_EXTENSIONS and stem.split(".", 1)[0] == "index"
+
+
+def _walk(root: str, skip: frozenset[str] = frozenset()) -> Iterator[str]:
+    """Article files below ``root``, skipping hidden folders, node_modules and ``skip`` at the top.
+
+    Below the top, a folder with an ``index`` file is a leaf bundle: only that file is a page.
+    """
+    return (entry.path for entry in _walk_entries(root, skip))
+
+
+def _walk_entries(root: str, skip: frozenset[str] = frozenset()) -> Iterator[os.DirEntry[str]]:
     stack = [root]
     while stack:
         folder = stack.pop()
@@ -83,11 +137,16 @@ def _walk_entries(root: str) -> Iterator[os.DirEntry[str]]:
                 items = sorted(entries, key=lambda entry: entry.name)
         except OSError:
             continue
+        if folder != root:
+            bundle = [entry for entry in items if is_bundle_index(entry.name)]
+            if bundle and any(_is_file(entry) for entry in bundle):
+                yield from (e for e in bundle if is_article_name(e.name) and _is_file(e))
+                continue
         subfolders = []
         for entry in items:
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if not entry.name.startswith(".") and entry.name not in SKIPPED_FOLDERS:
+                    if not skips_folder(entry.name) and not (folder == root and entry.name in skip):
                         subfolders.append(entry.path)
                 elif is_article_name(entry.name) and entry.is_file():
                     yield entry
@@ -96,22 +155,22 @@ def _walk_entries(root: str) -> Iterator[os.DirEntry[str]]:
         stack.extend(reversed(subfolders))
 
 
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
     return value if isinstance(value, str) else str(value)
 
 
-# The front matter keys whose values decide the state (state.py reads these and only these). The index
-# cache keeps their values as the file has them, and the state is computed from them at read time, so
-# the clock and the site's rules never come out of the cache. A key state.py starts to read must be
-# added here (the cache version follows this tuple, so old caches are rebuilt).
-STATE_KEYS: tuple[str, ...] = ("draft", *ALL_DATE_KEYS)
-
-
 @dataclass(frozen=True, slots=True)
 class RowFacts:
-    """What a file says, independent of the clock and of the site's rules: a row is built from it."""
+    """What a file says, apart from the clock and the site's rules: a row is made from it."""
 
     readable: bool
     title: str = ""
@@ -120,14 +179,21 @@ class RowFacts:
     enclosure: str = ""
     summary: str = ""
     error: str | None = None
-    state_inputs: dict[str, Any] = field(
-        default_factory=dict
-    )  # STATE_KEYS' values, lower case keys
+    # What state.judge reads: the folded keys it can read (STATE_KEYS and the site's date keys).
+    judged: dict[str, tuple[str, Any]] = field(default_factory=dict)
 
 
-def facts_of_metadata(metadata: dict[str, Any]) -> RowFacts:
-    """The facts of a readable file with this front matter; keys are read the way Hugo reads them."""
-    lowered = lowered_keys(metadata)
+def judged_keys(rules: SiteRules | None = None) -> frozenset[str]:
+    """The front matter keys (lower case) whose values can decide a page's state on this desk."""
+    dates = rules.site.dates.keys() if rules is not None else DEFAULT_RULES.dates.keys()
+    return STATE_KEYS | dates
+
+
+def facts_of_metadata(metadata: dict[str, Any], keys: frozenset[str] | None = None) -> RowFacts:
+    """The facts of a readable file with this front matter (``keys``: :func:`judged_keys`)."""
+    folded = fold_keys(metadata)
+    lowered = {key: value for key, (_, value) in folded.items()}
+    wanted = judged_keys() if keys is None else keys
     return RowFacts(
         readable=True,
         title=_text(lowered.get("title")),
@@ -136,7 +202,7 @@ def facts_of_metadata(metadata: dict[str, Any]) -> RowFacts:
         enclosure=_text(lowered.get("enclosure")),
         summary=_text(lowered.get("summary")),
         error=_unreadable_date(lowered),
-        state_inputs={key: lowered[key] for key in STATE_KEYS if key in lowered},
+        judged={key: item for key, item in folded.items() if key in wanted},
     )
 
 
@@ -147,30 +213,21 @@ def summary_of_facts(
     *,
     mtime_ns: int = 0,
     size: int = 0,
+    rules: PageRules = DEFAULT_RULES,
+    language: str = "",
 ) -> ArticleSummary:
-    """The list row for a file with these facts at ``as_of``: the one place a row is made."""
+    """The list row of a file with these facts, at ``as_of`` by ``rules``: the one place a row is
+    made, from a fresh parse or from the index cache alike."""
     if not facts.readable:
-        return ArticleSummary(
-            relpath,
-            "",
-            None,
-            False,
-            PublishState.INVALID,
-            "",
-            "",
-            "",
-            error=facts.error,
-            mtime_ns=mtime_ns,
-            size=size,
-        )
-    draft, date, state = facts_of_lowered(facts.state_inputs, as_of)
-    if facts.error is not None:
-        state = PublishState.INVALID
+        return _invalid_row(relpath, facts.error or "", mtime_ns, size)
+    mtime = dt.datetime.fromtimestamp(mtime_ns / 1e9, dt.UTC) if mtime_ns else None
+    verdict = judge({}, as_of, rules, mtime=mtime, folded=facts.judged)
+    state = PublishState.INVALID if facts.error is not None else verdict.state
     return ArticleSummary(
         path=relpath,
         title=facts.title,
-        date=date,
-        draft=draft,
+        date=verdict.date,
+        draft=verdict.draft,
         state=state,
         source=facts.source,
         source_link=facts.source_link,
@@ -179,6 +236,8 @@ def summary_of_facts(
         error=facts.error,
         mtime_ns=mtime_ns,
         size=size,
+        reason=verdict.reason,
+        language=language,
     )
 
 
@@ -189,10 +248,32 @@ def summarize_metadata(
     *,
     mtime_ns: int = 0,
     size: int = 0,
+    rules: PageRules = DEFAULT_RULES,
+    language: str = "",
 ) -> ArticleSummary:
-    """The list row for a file with this front matter; keys are read the way Hugo reads them."""
+    """The list row for a file with this front matter; keys are read the way Hugo reads them.
+
+    ``rules`` are the site's and the file's place in it (:meth:`SiteRules.page_rules`).
+    """
+    facts = facts_of_metadata(metadata, STATE_KEYS | rules.dates.keys())
     return summary_of_facts(
-        relpath, facts_of_metadata(metadata), as_of, mtime_ns=mtime_ns, size=size
+        relpath,
+        facts,
+        as_of,
+        mtime_ns=mtime_ns,
+        size=size,
+        rules=rules,
+        language=language,
+    )
+
+
+def summary_of(article: Article) -> ArticleSummary:
+    """The list row of a freshly loaded or saved article (no need to read the file again)."""
+    return summarize_metadata(
+        article.relpath,
+        article.metadata,
+        mtime_ns=article.fingerprint.mtime_ns,
+        size=article.fingerprint.size,
     )
 
 
@@ -205,44 +286,61 @@ def _unreadable_date(lowered: dict[str, Any]) -> str | None:
     return None
 
 
-def summarize(root: Path, path: Path, as_of: dt.datetime | None = None) -> ArticleSummary:
-    """Read one file into a summary row; never raises."""
-    return _summarize_inside(str(root), str(path), path.relative_to(root).as_posix(), as_of)
+def summarize(
+    root: Path, path: Path, as_of: dt.datetime | None = None, rules: SiteRules | None = None
+) -> ArticleSummary:
+    """Read one file into a summary row, by the rules of the desk at ``root``; never raises."""
+    site_rules = rules if rules is not None else desk_rules(root)
+    relpath = path.relative_to(root).as_posix()
+    return _summarize_inside(str(root), str(path), relpath, as_of, site_rules)
 
 
-def _summarize(path: str, relpath: str, as_of: dt.datetime | None) -> ArticleSummary:
-    facts, info, _ = read_facts(path)
+def desk_rules(root: Path | str) -> SiteRules:
+    """The rules of the pages of a desk opened at ``root`` (reads the site's config)."""
+    return SiteRules(site_for_desk(root), root)
+
+
+def _summarize(
+    path: str, relpath: str, as_of: dt.datetime | None, rules: SiteRules
+) -> ArticleSummary:
+    facts, info, _ = read_facts(path, judged_keys(rules))
+    if not facts.readable:
+        return summary_of_facts(
+            relpath,
+            facts,
+            mtime_ns=info.st_mtime_ns if info else 0,
+            size=info.st_size if info else 0,
+        )
+    page_rules, language = rules.page_rules(os.path.abspath(path))
     return summary_of_facts(
         relpath,
         facts,
         as_of,
         mtime_ns=info.st_mtime_ns if info else 0,
         size=info.st_size if info else 0,
+        rules=page_rules,
+        language=language,
     )
 
 
-def read_facts(path: str) -> tuple[RowFacts, os.stat_result | None, bool]:
+def read_facts(
+    path: str, keys: frozenset[str] | None = None
+) -> tuple[RowFacts, os.stat_result | None, bool]:
     """(facts, status of the file read, whether the facts may be cached); never raises.
 
-    The status is the one of the bytes that were parsed. An unreadable file keeps its real
-    modification time and size (when it has them), so a rescan sees that it is unchanged without
-    reading it again; a file that vanished or could not be opened is never cached.
+    The status is that of the bytes parsed. An unreadable file keeps its real modification time and
+    size (when it has them), so a rescan sees that it is unchanged without reading it again; a file
+    that vanished or could not be opened is never cached.
     """
     info: os.stat_result | None = None
     try:
         data, info = read_regular(path)
         _, metadata = read(data)
     except FrontMatterError as error:
-        return RowFacts(readable=False, error=str(error)), info, info is not None
-    except FileNotFoundError:
-        return RowFacts(readable=False, error="The file no longer exists"), None, False
+        return RowFacts(readable=False, error=describe_error(error)), info, info is not None
     except OSError as error:
-        return (
-            RowFacts(readable=False, error=error.strerror or str(error)),
-            info or _stat(path),
-            False,
-        )
-    return facts_of_metadata(metadata), info, True
+        return RowFacts(readable=False, error=describe_error(error)), info or _stat(path), False
+    return facts_of_metadata(metadata, keys), info, True
 
 
 def _stat(path: str) -> os.stat_result | None:
@@ -252,24 +350,47 @@ def _stat(path: str) -> os.stat_result | None:
         return None
 
 
-def _invalid(relpath: str, reason: str) -> ArticleSummary:
-    return summary_of_facts(relpath, RowFacts(readable=False, error=reason))
+def _invalid(relpath: str, reason: str, info: os.stat_result | None = None) -> ArticleSummary:
+    return _invalid_row(
+        relpath, reason, info.st_mtime_ns if info else 0, info.st_size if info else 0
+    )
+
+
+def _invalid_row(relpath: str, reason: str, mtime_ns: int, size: int) -> ArticleSummary:
+    # The file's real modification time and size (when it has them) let a rescan see that an
+    # unreadable file is unchanged, without reading it again.
+    return ArticleSummary(
+        relpath,
+        "",
+        None,
+        False,
+        PublishState.INVALID,
+        "",
+        "",
+        "",
+        error=reason,
+        mtime_ns=mtime_ns,
+        size=size,
+    )
 
 
 def _summarize_chunk(
-    root: str, paths: list[str], as_of: dt.datetime | None
+    root: str, paths: list[str], as_of: dt.datetime | None, rules: SiteRules
 ) -> list[ArticleSummary]:
     cut = len(root) + 1
-    return [_summarize_inside(root, path, path[cut:].replace(os.sep, "/"), as_of) for path in paths]
+    return [
+        _summarize_inside(root, path, path[cut:].replace(os.sep, "/"), as_of, rules)
+        for path in paths
+    ]
 
 
 def _summarize_inside(
-    root: str, path: str, relpath: str, as_of: dt.datetime | None
+    root: str, path: str, relpath: str, as_of: dt.datetime | None, rules: SiteRules
 ) -> ArticleSummary:
     """A row for ``path``; a symbolic link to a file outside ``root`` is listed, never read."""
     if links_outside(root, path):
         return _invalid(relpath, OUTSIDE_LINK)
-    return _summarize(path, relpath, as_of)
+    return _summarize(path, relpath, as_of, rules)
 
 
 OUTSIDE_LINK = "This is a link to a file outside the folder; Copydesk does not open it"
@@ -283,7 +404,7 @@ def links_outside(root: str | Path, path: str | Path) -> bool:
     return os.path.commonpath([os.path.realpath(path), real_root]) != real_root
 
 
-# Below this many files to parse a process pool costs more to start than it saves.
+# Below this many files to parse, a process pool costs more to start than it saves.
 PARALLEL_THRESHOLD = 2000
 
 
@@ -310,26 +431,27 @@ def scan(
     if as_of is None:  # one moment for the whole listing (and one clock read, not one per row)
         as_of = now_utc()
     root_text = str(base)
+    rules = desk_rules(base)
+    entries = _desk_entries(base, rules.site)
     count = workers if workers is not None else min(os.cpu_count() or 1, 4)
-    entries = list(_walk_entries(root_text))
     cache = None
     if use_cache and entries:
         from editor.core.cache import IndexCache
 
-        cache = IndexCache.open_for(base, cache_dir)
+        cache = IndexCache.open_for(base, cache_dir, tuple(sorted(judged_keys(rules))))
     if cache is None:
         paths = [entry.path for entry in entries]
         chunks = [paths[start : start + batch_size] for start in range(0, len(paths), batch_size)]
         if count <= 1 or len(paths) < PARALLEL_THRESHOLD:
             for chunk in chunks:
-                yield _summarize_chunk(root_text, chunk, as_of)
+                yield _summarize_chunk(root_text, chunk, as_of, rules)
             return
-        yield from _scan_parallel(root_text, chunks, as_of, count)
+        yield from _scan_parallel(root_text, chunks, as_of, count, rules)
         return
     from editor.core.cached_scan import scan_with_cache
 
     with cache:
-        yield from scan_with_cache(root_text, entries, as_of, batch_size, count, cache)
+        yield from scan_with_cache(root_text, entries, as_of, batch_size, count, cache, rules)
 
 
 def _yield_cpu() -> None:
@@ -350,14 +472,18 @@ def process_pool(workers: int) -> Any:
 
 
 def _scan_parallel(
-    root: str, chunks: list[list[str]], as_of: dt.datetime | None, workers: int
+    root: str,
+    chunks: list[list[str]],
+    as_of: dt.datetime | None,
+    workers: int,
+    rules: SiteRules,
 ) -> Iterator[list[ArticleSummary]]:
-    # The first batch is read here while the pool starts, so the first rows arrive as fast as with
+    # The first batch is read here while the pool starts, so the first rows come as fast as with
     # one process.
     with process_pool(workers) as pool:
-        futures = [pool.submit(_summarize_chunk, root, chunk, as_of) for chunk in chunks[1:]]
+        futures = [pool.submit(_summarize_chunk, root, chunk, as_of, rules) for chunk in chunks[1:]]
         try:
-            yield _summarize_chunk(root, chunks[0], as_of)
+            yield _summarize_chunk(root, chunks[0], as_of, rules)
             for future in futures:
                 yield future.result()
         finally:

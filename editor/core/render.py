@@ -21,6 +21,8 @@ from pathlib import PurePath
 import markdown
 import nh3
 
+from editor.core.urls import check_web_url, is_local_reference
+
 MARKDOWN = "markdown"
 HTML = "html"
 
@@ -55,7 +57,6 @@ _ATTRIBUTES = {
     "blockquote": {"cite"},
 }
 _URL_SCHEMES = frozenset({"http", "https", "mailto"})
-_IMAGE_SCHEMES = ("http:", "https:")
 
 
 def kind_for_path(path: str | PurePath) -> str:
@@ -101,11 +102,10 @@ def sanitize(fragment: str) -> str:
 
 
 def _filter_attribute(tag: str, name: str, value: str) -> str | None:
-    # nh3 already limits URL schemes; an image may additionally not be a mailto: address.
-    if tag == "img" and name == "src":
-        lowered = value.strip().lower()
-        if ":" in lowered.split("/", 1)[0] and not lowered.startswith(_IMAGE_SCHEMES):
-            return None
+    # nh3 already limits URL schemes; an image is a file of the site or a web address by the one
+    # policy (never mailto:, and no web address the policy refuses).
+    if tag == "img" and name == "src" and not is_local_reference(value):
+        return value if check_web_url(value).ok else None
     return value
 
 
@@ -161,12 +161,15 @@ def mark_remote_images(fragment: str, label: str = "Remote image (not loaded)") 
 
     def replace(match: re.Match[str]) -> str:
         attributes = dict(_ATTRIBUTE.findall(match.group(0)))
-        src = attributes.get("src", "")
-        if not src.lower().startswith(("http:", "https:", "//")):
+        src = html.unescape(attributes.get("src", ""))
+        if is_local_reference(src):
             return match.group(0)
-        href = "https:" + src if src.startswith("//") else src
+        address = check_web_url(src)
         alt = attributes.get("alt", "")
         text = html.escape(label) + (f": {alt}" if alt else "")
+        if not address.ok:
+            return f'<span class="remote-image">[{text}]</span>'
+        href = html.escape(address.url)
         return f'<a class="remote-image" href="{href}" rel="noopener noreferrer">[{text}]</a>'
 
     return _IMG_TAG.sub(replace, fragment)

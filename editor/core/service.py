@@ -1,17 +1,15 @@
 """The document service: the one place that reads and writes article files.
 
-Every write is atomic (a temporary file in the same folder, flushed and synced, then ``os.replace``),
-keeps the file's mode, refuses when the file changed on disk since it was loaded, and writes nothing
+Every write is atomic (a temporary file in the same folder, flushed and synced, then swapped in; see
+:mod:`editor.core.atomic`), keeps the file's mode, refuses when the file changed on disk since it was
+loaded (the check and the replace are one step, even against another process), and writes nothing
 when nothing changed. Operations over many files return one :class:`FileResult` per file, and one
 failing file never stops the others.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
-import stat
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -19,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.article import Article, Fingerprint
+from editor.core.atomic import clean_stale_temps, folder_lock, replace_checked
 from editor.core.edit import EditError
+from editor.core.errors import describe_error
 from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError, SplitFile, read, split
 from editor.core.state import hugo_key, is_draft
@@ -41,29 +41,27 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """What an operation did to one file; ``article`` is the file as it now is (None on failure)."""
+    """What an operation did to one file; ``article`` is the file as it now is (None on failure).
+
+    ``before`` is the exact bytes a CHANGED file held before the operation: with ``article``'s
+    fingerprint (what the operation left) it is all :meth:`DocumentService.restore` needs to undo it.
+    """
 
     path: str
     outcome: Outcome
     message: str = ""
     article: Article | None = None
+    before: bytes | None = None
+
+    @property
+    def undoable(self) -> bool:
+        return (
+            self.outcome is Outcome.CHANGED and self.before is not None and self.article is not None
+        )
 
     @property
     def ok(self) -> bool:
         return self.outcome is not Outcome.FAILED
-
-
-def describe_error(error: BaseException) -> str:
-    """A one-line reason for an editor, for the errors the service can meet."""
-    if isinstance(error, FileNotFoundError):
-        return "The file no longer exists"
-    if isinstance(error, IsADirectoryError):
-        return "This is a folder, not a file"
-    if isinstance(error, PermissionError):
-        return "Permission denied: the file or its folder is read-only"
-    if isinstance(error, OSError):
-        return error.strerror or str(error)
-    return str(error)
 
 
 class DocumentService:
@@ -71,6 +69,7 @@ class DocumentService:
 
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root).resolve()
+        self._cleaned: set[Path] = set()
 
     # --- paths -------------------------------------------------------------------------------------
 
@@ -118,30 +117,59 @@ class DocumentService:
         Raises ConflictError when the file changed since it was loaded (unless ``force``), EditError
         when the edit cannot be made cleanly, OSError when the file cannot be written.
         """
+        saved, written, _before = self._save(article, force=force)
+        return saved, written
+
+    def _save(self, article: Article, *, force: bool) -> tuple[Article, bool, bytes | None]:
+        """:meth:`save`, also returning the bytes the write replaced (None when there were none)."""
         to_save = article.split_to_save()
         new_data = to_save.encode()
         _check_reads_back(article.relpath, new_data, to_save)
         real = self.resolve(article.path)
-        try:
-            current, _ = _read_bytes(real)
-        except FileNotFoundError:
-            if not force:
-                raise ConflictError(
-                    f"{article.relpath} was deleted or moved since it was opened"
-                ) from None
-            current = None
-        if current is not None and not force and not article.fingerprint.same_content(current):
-            raise ConflictError(f"{article.relpath} was changed on disk since it was opened")
-        if current == new_data:
-            return self.load(article.relpath), False
-        # The rename in atomic_write would replace even a read-only file, and root passes
-        # os.access: a file with no write permission bit at all is read-only for everyone.
-        if current is not None and (
-            not os.access(real, os.W_OK) or not os.stat(real).st_mode & 0o222
-        ):
-            raise PermissionError(13, "The file is read-only", str(real))
-        atomic_write(real, new_data)
-        return self.load(article.relpath), True
+        written, before = self._replace_checked(
+            real, article.relpath, new_data, None if force else article.fingerprint, "opened"
+        )
+        return self.load(article.relpath), written, before
+
+    def _replace_checked(
+        self,
+        real: Path,
+        relpath: str,
+        new_data: bytes,
+        expected: Fingerprint | None,
+        since: str,
+    ) -> tuple[bool, bytes | None]:
+        """Replace ``real`` with ``new_data`` if it still holds the ``expected`` version (any, when
+        None); returns (whether bytes were written, the bytes replaced). Raises ConflictError.
+
+        The check and the replace are one step: under the folder lock against other Copydesk
+        processes, and verified on the bytes really swapped out against other programs."""
+        with folder_lock(real.parent):
+            self._clean_leftovers(real.parent)
+            try:
+                current, _ = _read_bytes(real)
+            except FileNotFoundError:
+                if expected is not None:
+                    raise ConflictError(
+                        f"{relpath} was deleted or moved since it was {since}"
+                    ) from None
+                current = None
+            if current is not None and expected is not None and not expected.same_content(current):
+                raise ConflictError(f"{relpath} was changed on disk since it was {since}")
+            if current == new_data:
+                return False, current
+            if current is not None:
+                _refuse_read_only(real)
+            accept = None if expected is None else expected.same_content
+            if not replace_checked(real, new_data, accept):
+                raise ConflictError(f"{relpath} was changed on disk since it was {since}")
+        return True, current
+
+    def _clean_leftovers(self, folder: Path) -> None:
+        """Remove temporary files a killed save left in ``folder``, once per folder and service."""
+        if folder not in self._cleaned:
+            self._cleaned.add(folder)
+            clean_stale_temps(folder)
 
     def update(self, path: Path | str, change: Callable[[Article], Any]) -> FileResult:
         """Load a file, let ``change`` stage edits on it, and save; never raises."""
@@ -153,7 +181,7 @@ class DocumentService:
             change(article)
             if not article.is_dirty:
                 return FileResult(name, Outcome.UNCHANGED, "", article)
-            saved, written = self.save(article)
+            saved, written, before = self._save(article, force=False)
         except (
             FrontMatterError,
             EditError,
@@ -165,7 +193,40 @@ class DocumentService:
             return FileResult(name, Outcome.FAILED, describe_error(error))
         except Exception as error:  # one file's surprise must not stop the others
             return FileResult(name, Outcome.FAILED, f"Unexpected error: {error!r}")
-        return FileResult(name, Outcome.CHANGED if written else Outcome.UNCHANGED, "", saved)
+        if not written:
+            return FileResult(name, Outcome.UNCHANGED, "", saved)
+        return FileResult(name, Outcome.CHANGED, "", saved, before)
+
+    def restore(self, result: FileResult) -> FileResult:
+        """Undo what ``result`` did: put its ``before`` bytes back; never raises.
+
+        The usual conflict check holds: when the file no longer holds what the operation left (someone
+        changed it since), nothing is written and the result says so.
+        """
+        name = result.path
+        if not result.undoable:
+            return FileResult(name, Outcome.UNCHANGED, "", result.article)
+        assert result.article is not None and result.before is not None
+        try:
+            real = self.resolve(result.article.path)
+            try:
+                written, current = self._replace_checked(
+                    real, name, result.before, result.article.fingerprint, "changed"
+                )
+            except ConflictError as error:
+                raise ConflictError(f"{error}; it was not undone") from None
+            if not written:
+                return FileResult(name, Outcome.UNCHANGED, "", self.load(name))
+            restored = self.load(name)
+        except (FrontMatterError, ConflictError, PathError, OSError, ValueError) as error:
+            return FileResult(name, Outcome.FAILED, describe_error(error))
+        except Exception as error:
+            return FileResult(name, Outcome.FAILED, f"Unexpected error: {error!r}")
+        return FileResult(name, Outcome.CHANGED, "", restored, current)
+
+    def restore_all(self, results: Iterable[FileResult]) -> list[FileResult]:
+        """:meth:`restore` each result that changed a file (undo of a whole operation)."""
+        return [self.restore(result) for result in results if result.undoable]
 
     def set_values(self, paths: Iterable[Path | str], values: dict[str, Any]) -> list[FileResult]:
         """Set front matter keys in each file."""
@@ -215,6 +276,13 @@ def _draft_key(metadata: dict[str, Any]) -> str | None:
     return hugo_key(metadata, "draft")
 
 
+def _refuse_read_only(real: Path) -> None:
+    # The rename in replace_checked would replace even a read-only file, and root passes
+    # os.access: a file with no write permission bit at all is read-only for everyone.
+    if not os.access(real, os.W_OK) or not os.stat(real).st_mode & 0o222:
+        raise PermissionError(13, "The file is read-only", str(real))
+
+
 def _check_reads_back(relpath: str, data: bytes, expected: SplitFile) -> None:
     """Refuse bytes that would not read back as the parts meant (a body that starts like front matter)."""
     try:
@@ -232,46 +300,3 @@ def _check_reads_back(relpath: str, data: bytes, expected: SplitFile) -> None:
 def _read_bytes(path: Path) -> tuple[bytes, int]:
     data, info = read_regular(path)
     return data, info.st_mtime_ns
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that readers see the old file or the new one, never half."""
-    try:
-        info: os.stat_result | None = os.stat(path)
-        mode = stat.S_IMODE(info.st_mode)
-    except FileNotFoundError:
-        info, mode = None, 0o644
-    fd, temp_name = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".copydesk-tmp", dir=path.parent
-    )
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if (
-            info is not None
-            and hasattr(os, "chown")
-            and (info.st_uid, info.st_gid) != _owner(temp_name)
-        ):
-            # The new file would belong to whoever saves (root, say): give it the old owner and
-            # group where we may (only root can change the owner).
-            with contextlib.suppress(OSError):
-                os.chown(temp_name, info.st_uid, info.st_gid)
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable where the platform allows
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
-def _owner(path: str) -> tuple[int, int]:
-    info = os.stat(path)
-    return info.st_uid, info.st_gid

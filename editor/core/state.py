@@ -1,21 +1,32 @@
-"""Publish state by Hugo's rules.
+"""Publish state by Hugo's rules, and the reason that decided it.
 
-Hugo reads front matter keys case-insensitively and takes each date from the first key of a list that
-is set (its default ``[frontmatter]`` configuration):
+Hugo reads front matter keys case-insensitively (:func:`fold_keys` is the one place that folds them)
+and takes each of a page's four dates from the first entry of a list that is set; the lists are the
+site's ``[frontmatter]`` configuration, by default (with Hugo's aliases):
 
-* ``publishDate``: publishdate, pubdate, published, date
+* ``date``: date, publishdate, pubdate, published, lastmod, modified
+* ``publishDate``: publishdate, pubdate, published, date (the *resolved* date, so ``lastmod`` too)
 * ``expiryDate``: expirydate, unpublishdate
 
-A page is a draft when ``draft`` is true; otherwise it is *future* (scheduled) when its publish date is
-after now, *expired* when its expiry date is before now, and published otherwise. "Now" can be moved,
-like ``hugo --clock``, to review an embargo.
+A date written without an offset is in the site's ``timeZone`` (default UTC). Values missing from a
+page's own front matter come from the ``cascade`` of its sections' ``_index.md`` files (nearest first,
+each entry only where its ``target``/``_target`` matches) and then from the site config's ``cascade``.
+
+A page Hugo leaves out of every list (``build.list`` never or local, or a headless bundle) is
+*unlisted*; otherwise it is a *draft* when ``draft`` is true, *scheduled* when its publish date is after
+now, *expired* when its expiry date is before now, and *published* otherwise. "Now" can be moved, like
+``hugo --clock``, to review an embargo. :func:`judge` gives the state with a :class:`StateReason`: which
+key decided it, its value, and the file whose cascade set it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from editor.core.values import parse_date
@@ -25,6 +36,9 @@ EXPIRY_DATE_KEYS = ("expirydate", "unpublishdate")
 DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
 # Every key Hugo reads as a date (lower case): a value it cannot read there stops the build.
 ALL_DATE_KEYS = DATE_KEYS + EXPIRY_DATE_KEYS
+# The keys a cascade can set that change a page's state.
+STATE_KEYS = frozenset({"draft", "build", "_build", "headless", *ALL_DATE_KEYS})
+SITE_CONFIG = "site config"  # the origin of a cascade from hugo.toml and its kin
 
 
 class PublishState(StrEnum):
@@ -34,58 +48,258 @@ class PublishState(StrEnum):
     SCHEDULED = "scheduled"
     PUBLISHED = "published"
     EXPIRED = "expired"
+    UNLISTED = "unlisted"  # Hugo lists it nowhere (build.list never/local, or headless)
     INVALID = "invalid"
 
 
-def hugo_key(metadata: Mapping[str, Any], name: str) -> str | None:
-    """The key of ``metadata`` whose value Hugo reads for ``name`` (lower case), or None.
+# --- key folding -----------------------------------------------------------------------------------
+
+
+def fold_keys(metadata: Mapping[str, Any]) -> dict[str, tuple[str, Any]]:
+    """lower-case key → (key as written, value), for the key Hugo reads.
 
     Hugo lower-cases front matter keys (maps.PrepareParams): a key that is not all lower case moves
     onto the lower-case one, so ``PublishDate`` wins over ``publishdate`` wherever each is written.
+    This is the one home of that rule; :func:`lowered_keys` and :func:`hugo_key` are views of it.
     """
-    found = None
-    for key in metadata:
+    found: dict[str, tuple[str, Any]] = {}
+    for key, value in metadata.items():
         text = str(key)
-        if text.lower() == name and (found is None or text != name):
-            found = key
+        lower = text.lower()
+        if lower not in found or text != lower:
+            found[lower] = (text, value)
     return found
 
 
 def lowered_keys(metadata: Mapping[str, Any]) -> dict[str, Any]:
     """The metadata as Hugo sees it: keys in lower case, a key not in lower case winning."""
-    return _lowered(metadata)
+    return {lower: value for lower, (_, value) in fold_keys(metadata).items()}
 
 
-def _lowered(metadata: Mapping[str, Any]) -> dict[str, Any]:
-    lowered: dict[str, Any] = {}
-    for key, value in metadata.items():
-        text = str(key)
-        lower = text.lower()
-        if lower not in lowered or text != lower:
-            lowered[lower] = value
-    return lowered
+def hugo_key(metadata: Mapping[str, Any], name: str) -> str | None:
+    """The key of ``metadata`` whose value Hugo reads for ``name`` (lower case), or None."""
+    found = fold_keys(metadata).get(name)
+    return found[0] if found is not None else None
 
 
-def first_date(metadata: Mapping[str, Any], keys: tuple[str, ...]) -> dt.datetime | None:
-    """The first of ``keys`` (lower case) that holds a readable date, as an aware datetime."""
-    return _first_date(_lowered(metadata), keys)
+def deep_lowered(value: Any) -> Any:
+    """``value`` with the keys of every nested map folded (Hugo folds ``build``, ``cascade``...)."""
+    if isinstance(value, Mapping):
+        return {key: deep_lowered(item) for key, item in lowered_keys(value).items()}
+    if isinstance(value, list):
+        return [deep_lowered(item) for item in value]
+    return value
 
 
-def _first_date(lowered: Mapping[str, Any], keys: tuple[str, ...]) -> dt.datetime | None:
-    for key in keys:
-        moment = parse_date(lowered.get(key))
-        if moment is not None:
-            return moment
-    return None
+# --- dates -----------------------------------------------------------------------------------------
 
 
-def is_draft(metadata: Mapping[str, Any]) -> bool:
-    """Hugo's cast.ToBool on ``draft``: a missing key, or anything unreadable, is false."""
-    return _is_draft(_lowered(metadata))
+_DEFAULT_DATES = {
+    "date": ("date", "publishdate", "lastmod"),
+    "lastmod": (":git", "lastmod", "date", "publishdate"),
+    "publishdate": ("publishdate", "date"),
+    "expirydate": ("expirydate",),
+}
+_ALIASES = {
+    "lastmod": ("modified",),
+    "publishdate": ("pubdate", "published"),
+    "expirydate": ("unpublishdate",),
+}
+# Hugo resolves the four dates in this order; a later one may fall back on an earlier one's result.
+DATE_FIELDS = ("date", "lastmod", "publishdate", "expirydate")
+HANDLERS = (":filename", ":filemodtime", ":git")  # ":git" is read as never set (see README)
 
 
-def _is_draft(lowered: Mapping[str, Any]) -> bool:
-    value = lowered.get("draft")
+def _expand(identifiers: Iterable[str], defaults: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for identifier in identifiers:
+        for item in defaults if identifier == ":default" else (identifier,):
+            for name in (item, *_ALIASES.get(item, ())):
+                if name not in out:
+                    out.append(name)
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class DateRules:
+    """Where each of Hugo's four dates comes from: the site's ``[frontmatter]``, expanded."""
+
+    date: tuple[str, ...] = _expand(_DEFAULT_DATES["date"], ())
+    lastmod: tuple[str, ...] = _expand(_DEFAULT_DATES["lastmod"], ())
+    publishdate: tuple[str, ...] = _expand(_DEFAULT_DATES["publishdate"], ())
+    expirydate: tuple[str, ...] = _expand(_DEFAULT_DATES["expirydate"], ())
+
+    @classmethod
+    def from_config(cls, frontmatter: Mapping[str, Any] | None) -> DateRules:
+        """The rules of a ``[frontmatter]`` table (keys in any case; ``:default`` expands)."""
+        given = lowered_keys(frontmatter) if isinstance(frontmatter, Mapping) else {}
+        lists = {}
+        for name, defaults in _DEFAULT_DATES.items():
+            value = given.get(name)
+            if isinstance(value, str):
+                value = [value]
+            chosen = [str(item).lower() for item in value] if isinstance(value, list) else defaults
+            lists[name] = _expand(chosen, defaults)
+        return cls(**lists)
+
+    def keys(self) -> frozenset[str]:
+        """Every front matter key these rules read as a date."""
+        every = (*self.date, *self.lastmod, *self.publishdate, *self.expirydate)
+        return frozenset(name for name in every if not name.startswith(":"))
+
+
+DEFAULT_DATE_RULES = DateRules()
+
+
+# --- cascade ---------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=256)
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """Hugo's path globs (gobwas/glob with "/" as separator): ``*``, ``**``, ``?``, ``[..]``, ``{a,b}``."""
+    out: list[str] = []
+    depth = 0
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if pattern.startswith("**", index):
+            out.append(".*")
+            index += 2
+            continue
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[":
+            end = pattern.find("]", index + 1)
+            if end < 0:
+                out.append(re.escape(char))
+            else:
+                body = pattern[index + 1 : end]
+                body = "^" + body[1:] if body.startswith("!") else body
+                out.append(f"[{body.replace(chr(92), chr(92) * 2)}]")
+                index = end
+        elif char == "{":
+            out.append("(?:")
+            depth += 1
+        elif char == "}" and depth:
+            out.append(")")
+            depth -= 1
+        elif char == "," and depth:
+            out.append("|")
+        else:
+            out.append(re.escape(char))
+        index += 1
+    out.append(")" * depth)
+    try:
+        return re.compile("".join(out) + r"\Z")
+    except re.error:
+        return re.compile(r"(?!)")  # a broken glob matches nothing (Hugo stops the build on it)
+
+
+@dataclass(frozen=True, slots=True)
+class Cascade:
+    """One entry of a ``cascade``: values for the pages its target matches, and where it is written."""
+
+    values: Mapping[str, tuple[str, Any]]  # folded: lower key → (key as written, value)
+    origin: str  # "news/_index.md" (relative to the content folder) or SITE_CONFIG
+    path: str = ""
+    kind: str = ""
+    lang: str = ""
+    environment: str = ""
+
+    def matches(self, page: PageRules) -> bool:
+        checks = ((self.path, page.page_path), (self.kind, page.kind), (self.lang, page.lang))
+        for pattern, value in checks:
+            if pattern and not glob_regex(pattern.lower()).match(value.lower()):
+                return False
+        return not self.environment or bool(glob_regex(self.environment).match("production"))
+
+
+def cascades_of(value: Any, origin: str) -> tuple[Cascade, ...]:
+    """The entries of a ``cascade`` value (a map or a list of maps), state keys only."""
+    entries = value if isinstance(value, list) else [value]
+    out: list[Cascade] = []
+    for entry in entries:
+        if not isinstance(entry, Mapping):
+            continue
+        folded = fold_keys(entry)
+        target = folded.get("target", folded.get("_target", ("", None)))[1]
+        target = lowered_keys(target) if isinstance(target, Mapping) else {}
+        values = {key: item for key, item in folded.items() if key in STATE_KEYS}
+        if values:
+            out.append(
+                Cascade(
+                    values,
+                    origin,
+                    path=_text(target.get("path")),
+                    kind=_text(target.get("kind")),
+                    lang=_text(target.get("lang")),
+                    environment=_text(target.get("environment")),
+                )
+            )
+    return tuple(out)
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+# --- the page and its verdict ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PageRules:
+    """What besides its own front matter decides a page's state: the site's rules and its place."""
+
+    dates: DateRules = DEFAULT_DATE_RULES
+    zone: dt.tzinfo | None = None  # the site's (or the language's) timeZone; None is UTC
+    cascades: tuple[Cascade, ...] = ()  # nearest section first, the site config's last
+    page_path: str = "/"  # Hugo's path: "/news/a" (lower case, no extension, no language)
+    kind: str = "page"  # "page", "section" or "home"
+    lang: str = ""
+    filename: str = ""  # the base name ":filename" reads (the folder's, for a bundle)
+
+
+DEFAULT_RULES = PageRules()
+
+
+@dataclass(frozen=True, slots=True)
+class StateReason:
+    """Why a page has its state: the key that decided (as written), its value, and the cascade."""
+
+    key: str | None = None
+    value: str | None = None
+    via: str | None = None  # the file whose cascade set the key (or SITE_CONFIG); None: its own
+
+    def describe(self, state: PublishState) -> str:
+        """ "scheduled: publishDate 2031-02-10, via cascade from news/_index.md"."""
+        text = state.value
+        if self.key:
+            text += f": {self.key}" + (f" {self.value}" if self.value is not None else "")
+        if self.via:
+            text += f", via cascade from {self.via}"
+        return text
+
+    def to_json(self) -> dict[str, str | None]:
+        return {"key": self.key, "value": self.value, "via": self.via}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A page's state with its reason and the dates Hugo would give it."""
+
+    state: PublishState
+    reason: StateReason
+    draft: bool
+    date: dt.datetime | None = None
+    publish_date: dt.datetime | None = None
+    expiry_date: dt.datetime | None = None
+    origins: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)
+
+
+def _cast_bool(value: Any) -> bool:
+    """Hugo's cast.ToBool: anything unreadable is false."""
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float):
@@ -95,35 +309,163 @@ def _is_draft(lowered: Mapping[str, Any]) -> bool:
     return False
 
 
+def _show(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _filename_date(name: str, zone: dt.tzinfo | None) -> dt.datetime | None:
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    if len(stem) < 10 or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", stem[:10]):
+        return None
+    return parse_date(stem[:10], zone)
+
+
+def _build_option(build: Any, name: str) -> str:
+    """``build.list`` / ``build.render`` as Hugo reads it: always, local/link, or never."""
+    if not isinstance(build, Mapping):
+        return "always"
+    value = lowered_keys(build).get(name)
+    if isinstance(value, bool):
+        return "always" if value else "never"
+    # Hugo matches the words exactly: "Never" is no option it knows, so the default stands.
+    return value if value in ("always", "local", "never", "link") else "always"
+
+
+def judge(
+    metadata: Mapping[str, Any],
+    as_of: dt.datetime | None = None,
+    rules: PageRules = DEFAULT_RULES,
+    *,
+    mtime: dt.datetime | None = None,
+    folded: Mapping[str, tuple[str, Any]] | None = None,
+) -> Verdict:
+    """The state of a page with this front matter at ``as_of`` (default: now), and why.
+
+    ``folded`` is ``fold_keys(metadata)`` when the caller has it already; ``mtime`` is the file's
+    modification time (for ``:fileModTime``).
+    """
+    own = fold_keys(metadata) if folded is None else folded
+    # Each key Hugo reads → (value, key as written, cascade origin or None).
+    params: dict[str, tuple[Any, str, str | None]] = {
+        key: (value, written, None) for key, (written, value) in own.items()
+    }
+    for cascade in rules.cascades:
+        if cascade.matches(rules):
+            for key, (written, value) in cascade.values.items():
+                if key not in params:
+                    params[key] = (value, written, cascade.origin)
+
+    resolved: dict[str, tuple[dt.datetime, str, str | None]] = {}
+    for name in DATE_FIELDS:
+        found = _resolve_date(getattr(rules.dates, name), params, rules, mtime)
+        if found is None:
+            continue
+        resolved[name] = found
+        if name not in params:  # Hugo sets the param, so later fields fall back on this one
+            params[name] = found
+    now = as_of if as_of is not None else now_utc()
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=dt.UTC)
+    draft_value = params.get("draft")
+    draft = draft_value is not None and _cast_bool(draft_value[0])
+    date = resolved.get("date")
+    published = resolved.get("publishdate")
+    expires = resolved.get("expirydate")
+    origins = {name: (written, via) for name, (_, written, via) in resolved.items()}
+    facts = {
+        "draft": draft,
+        "date": date[0] if date else None,
+        "publish_date": published[0] if published else None,
+        "expiry_date": expires[0] if expires else None,
+        "origins": origins,
+    }
+
+    unlisted = _unlisted(params)
+    if unlisted is not None:
+        return Verdict(PublishState.UNLISTED, unlisted, **facts)  # type: ignore[arg-type]
+    if draft and draft_value is not None:
+        reason = StateReason(draft_value[1], _show(draft_value[0]), draft_value[2])
+        return Verdict(PublishState.DRAFT, reason, **facts)  # type: ignore[arg-type]
+    if published is not None and published[0] > now:
+        return Verdict(PublishState.SCHEDULED, _date_reason(published), **facts)  # type: ignore[arg-type]
+    if expires is not None and expires[0] <= now:
+        return Verdict(PublishState.EXPIRED, _date_reason(expires), **facts)  # type: ignore[arg-type]
+    reason = _date_reason(published) if published is not None else StateReason()
+    return Verdict(PublishState.PUBLISHED, reason, **facts)  # type: ignore[arg-type]
+
+
+def _date_reason(found: tuple[dt.datetime, str, str | None]) -> StateReason:
+    moment, written, via = found
+    return StateReason(written, moment.isoformat(), via)
+
+
+def _resolve_date(
+    identifiers: tuple[str, ...],
+    params: Mapping[str, tuple[Any, str, str | None]],
+    rules: PageRules,
+    mtime: dt.datetime | None,
+) -> tuple[dt.datetime, str, str | None] | None:
+    for identifier in identifiers:
+        if identifier == ":filename":
+            moment = _filename_date(rules.filename, rules.zone)
+            if moment is not None:
+                return moment, ":filename", None
+        elif identifier == ":filemodtime":
+            if mtime is not None:
+                return mtime, ":fileModTime", None
+        elif identifier.startswith(":"):
+            continue  # ":git" needs enableGitInfo and git history: not read (see README)
+        elif identifier in params:
+            value, written, via = params[identifier]
+            if value is None or value == "":
+                continue
+            moment = parse_date(value, rules.zone)
+            if moment is not None:
+                return moment, written, via
+    return None
+
+
+def _unlisted(params: Mapping[str, tuple[Any, str, str | None]]) -> StateReason | None:
+    headless = params.get("headless")
+    if headless is not None and _cast_bool(headless[0]):
+        return StateReason(headless[1], _show(headless[0]), headless[2])
+    build = params.get("build", params.get("_build"))
+    if build is None:
+        return None
+    listing = _build_option(build[0], "list")
+    if listing in ("never", "local"):
+        return StateReason(f"{build[1]}.list", listing, build[2])
+    return None
+
+
+# --- the simple views (Hugo's defaults, no site) -----------------------------------------------------
+
+
+def first_date(metadata: Mapping[str, Any], keys: tuple[str, ...]) -> dt.datetime | None:
+    """The first of ``keys`` (lower case) that holds a readable date, as an aware datetime."""
+    lowered = lowered_keys(metadata)
+    for key in keys:
+        moment = parse_date(lowered.get(key))
+        if moment is not None:
+            return moment
+    return None
+
+
+def is_draft(metadata: Mapping[str, Any]) -> bool:
+    """Hugo's cast.ToBool on ``draft``: a missing key, or anything unreadable, is false."""
+    return _cast_bool(lowered_keys(metadata).get("draft"))
+
+
 def now_utc() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def state_of(metadata: Mapping[str, Any], as_of: dt.datetime | None = None) -> PublishState:
+def state_of(
+    metadata: Mapping[str, Any], as_of: dt.datetime | None = None, rules: PageRules = DEFAULT_RULES
+) -> PublishState:
     """The publish state of an article with this front matter, at ``as_of`` (default: now)."""
-    return state_of_lowered(_lowered(metadata), as_of)
-
-
-def state_of_lowered(lowered: Mapping[str, Any], as_of: dt.datetime | None = None) -> PublishState:
-    """:func:`state_of` for metadata whose keys were already folded by :func:`lowered_keys`."""
-    if _is_draft(lowered):
-        return PublishState.DRAFT
-    now = as_of if as_of is not None else now_utc()
-    if now.tzinfo is None:
-        now = now.replace(tzinfo=dt.UTC)
-    published = _first_date(lowered, PUBLISH_DATE_KEYS)
-    if published is not None and published > now:
-        return PublishState.SCHEDULED
-    expires = _first_date(lowered, EXPIRY_DATE_KEYS)
-    if expires is not None and expires <= now:
-        return PublishState.EXPIRED
-    return PublishState.PUBLISHED
-
-
-def facts_of_lowered(
-    lowered: Mapping[str, Any], as_of: dt.datetime | None = None
-) -> tuple[bool, dt.datetime | None, PublishState]:
-    """(draft, display date, state) for metadata already folded by :func:`lowered_keys`, in one pass."""
-    state = state_of_lowered(lowered, as_of)
-    draft = state is PublishState.DRAFT  # state_of_lowered checks the draft flag first
-    return draft, _first_date(lowered, DATE_KEYS), state
+    return judge(metadata, as_of, rules).state

@@ -17,12 +17,19 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
 
+from editor.core.errors import describe_error
 from editor.core.files import read_regular
 from editor.core.frontmatter import Format, FrontMatterError, SplitFile, read
+from editor.core.images import IMAGE_KEYS, find_local_image, image_places
+from editor.core.images import (
+    resolve_local_image as resolve_local_image,  # ui.image_loader, until it moves
+)
 from editor.core.index import OUTSIDE_LINK, article_paths, links_outside
-from editor.core.state import ALL_DATE_KEYS, is_draft
+from editor.core.json_members import json_members, key_line_numbers
+from editor.core.site import SITE_MARKERS, find_site_root
+from editor.core.state import ALL_DATE_KEYS, fold_keys, is_draft
+from editor.core.urls import Verdict, check_web_url, is_local_reference
 from editor.core.values import hugo_reads_date
 
 if TYPE_CHECKING:
@@ -31,11 +38,10 @@ if TYPE_CHECKING:
 SUMMARY_LIMIT = 300
 DESCRIPTION_LIMIT = 160
 LENGTH_LIMITS = {"summary": SUMMARY_LIMIT, "description": DESCRIPTION_LIMIT}
-URL_KEYS = ("source_link", "enclosure", "qrcode")
-IMAGE_KEYS = ("enclosure", "qrcode")  # these may also name a local file
+URL_KEYS = ("source_link", *IMAGE_KEYS)  # the image keys may also name a file of the site
 UNIQUE_KEYS = ("article_id", "feed_item_id", "source_link")
 CHECKED_DATE_KEYS = ALL_DATE_KEYS
-SITE_MARKERS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
+__all__ = ["SITE_MARKERS", "find_site_root"]  # their home is editor.core.site; kept for callers
 
 
 class Level(StrEnum):
@@ -58,67 +64,7 @@ class Problem:
         return f"{where}: {self.level.value}: {self.message}"
 
 
-# --- the site and its files ------------------------------------------------------------------------
-
-
-def find_site_root(path: Path | str) -> Path | None:
-    """The nearest folder at or above ``path`` that looks like a Hugo site (a config file or static/)."""
-    start = Path(path).absolute()
-    if not start.is_dir():
-        start = start.parent
-    for folder in (start, *start.parents):
-        if any((folder / name).is_file() for name in SITE_MARKERS) or (folder / "static").is_dir():
-            return folder
-    return None
-
-
-def is_web_url(value: Any) -> bool:
-    """True for an absolute http(s) URL with a host and no blank space."""
-    if not isinstance(value, str) or not value or any(ch.isspace() for ch in value):
-        return False
-    try:
-        parts = urlsplit(value)
-        host = parts.hostname
-    except ValueError:  # e.g. an unclosed IPv6 bracket
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(host)
-
-
-_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")  # two letters at least: "C:" is a drive
-
-
-def resolve_local_image(
-    reference: Any, article_path: Path | str | None, site_root: Path | str | None
-) -> Path | None:
-    """The existing local file an image reference names, or None.
-
-    A reference starting with "/" is looked up in the site's ``static/`` folder (where Hugo serves it
-    from); any other relative reference next to the article. The file must stay inside the site (or
-    the article's folder when there is no site), so ``../../`` cannot reach elsewhere.
-    """
-    if not isinstance(reference, str):
-        return None
-    text = reference.strip()
-    if not text or text.startswith("//") or _URL_SCHEME.match(text):
-        return None
-    if "?" in text or "#" in text:
-        text = urlsplit(text).path
-    names = [text] if "%" not in text else [text, unquote(text)]
-    for name in names:
-        if name.startswith("/"):
-            if site_root is None:
-                return None
-            base = (Path(site_root) / "static").resolve()
-            candidate = (base / name.lstrip("/")).resolve()
-        else:
-            if article_path is None:
-                return None
-            folder = Path(article_path).parent.resolve()
-            base = Path(site_root).resolve() if site_root is not None else folder
-            candidate = (folder / name).resolve()
-        if candidate.is_relative_to(base) and candidate.is_file():
-            return candidate
-    return None
+# --- links and local files ------------------------------------------------------------------------
 
 
 # --- where keys are --------------------------------------------------------------------------------
@@ -227,28 +173,11 @@ def _yaml_key_lines(front: str) -> dict[str, int]:
     return lines
 
 
-_JSON_SPACE = re.compile(r"[ \t\r\n]*")
-
-
 def _json_key_lines(front: str) -> dict[str, int]:
-    decoder = json.JSONDecoder()
-    lines: dict[str, int] = {}
     try:
-        index = _JSON_SPACE.match(front).end() + 1  # past "{"
-        index = _JSON_SPACE.match(front, index).end()
-        while front.startswith('"', index):
-            start = index
-            key, index = json.decoder.scanstring(front, index + 1)
-            lines.setdefault(key, front.count("\n", 0, start))
-            index = _JSON_SPACE.match(front, index).end() + 1  # past ":"
-            _, index = decoder.raw_decode(front, _JSON_SPACE.match(front, index).end())
-            index = _JSON_SPACE.match(front, index).end()
-            if not front.startswith(",", index):
-                break
-            index = _JSON_SPACE.match(front, index + 1).end()
-    except (ValueError, AttributeError):
-        pass  # split() has parsed it already; a surprise here only costs line numbers
-    return lines
+        return key_line_numbers(front, json_members(front))
+    except ValueError:
+        return {}  # split() has parsed it already; a surprise here only costs line numbers
 
 
 class _Lines:
@@ -269,21 +198,6 @@ class _Lines:
 # --- the checks ------------------------------------------------------------------------------------
 
 
-def _by_lower_key(metadata: Mapping[str, Any]) -> dict[str, tuple[str, Any]]:
-    """lower-case key → (key as written, value), for the key Hugo reads (see ``state.hugo_key``).
-
-    Hugo moves a key that is not all lower case onto its lower-case form, so ``Title`` wins over
-    ``title`` wherever each is written.
-    """
-    found: dict[str, tuple[str, Any]] = {}
-    for key, value in metadata.items():
-        text = str(key)
-        lower = text.lower()
-        if lower not in found or text != lower:
-            found[lower] = (text, value)
-    return found
-
-
 def check_article(
     relpath: str,
     split_file: SplitFile,
@@ -299,7 +213,7 @@ def check_article(
     local cover images; without them a local path is reported as not found.
     """
     lines = _Lines(split_file)
-    found = _by_lower_key(metadata)
+    found = fold_keys(metadata)
     problems: list[Problem] = []
 
     def report(level: Level, key: str, message: str) -> None:
@@ -345,18 +259,29 @@ def check_article(
         if lower not in found:
             continue
         key, value = found[lower]
-        if value is None or (isinstance(value, str) and not value.strip()) or is_web_url(value):
+        if value is None or (isinstance(value, str) and not value.strip()):
             continue
-        if lower in IMAGE_KEYS:
-            if resolve_local_image(value, article_path, site_root) is not None:
-                continue
+        if lower in IMAGE_KEYS and isinstance(value, str) and is_local_reference(value):
+            local = find_local_image(value, image_places(article_path, site_root))
+            if local.path is None:
+                report(
+                    Level.ERROR,
+                    key,
+                    f"{key} {_show(value)} is neither an http(s) URL nor a file of the site: "
+                    f"{local.reason}",
+                )
+            continue
+        address = check_web_url(value)
+        if address.verdict is Verdict.REFUSE:
             report(
-                Level.ERROR,
-                key,
-                f"{key} {_show(value)} is neither an http(s) URL nor {_where_local(value)}",
+                Level.ERROR, key, f"{key} {_show(value)} is not an http(s) URL: {address.reason}"
             )
-        else:
-            report(Level.ERROR, key, f"{key} {_show(value)} is not an http(s) URL")
+        elif address.verdict is Verdict.ASK:
+            report(
+                Level.WARNING,
+                key,
+                f"{key} points to {address.reason}; readers of the site cannot reach it",
+            )
 
     for lower, limit in LENGTH_LIMITS.items():
         if lower not in found:
@@ -382,13 +307,6 @@ def check_loaded(article: Article, site_root: Path | str | None = None) -> list[
     )
 
 
-def _where_local(value: Any) -> str:
-    text = str(value).strip()
-    if text.startswith("/"):
-        return f"a file in the site's static folder (static{text})"
-    return "a file next to the article"
-
-
 def _show(value: Any) -> str:
     text = value if isinstance(value, str) else str(value)
     if len(text) > 80:
@@ -397,15 +315,9 @@ def _show(value: Any) -> str:
 
 
 def problem_for_error(relpath: str, error: BaseException) -> Problem:
-    """An error-level problem for a file that could not be read at all."""
-    if isinstance(error, FrontMatterError):
-        message = error.message + (f" (column {error.column})" if error.column else "")
-        return Problem(relpath, error.line, Level.ERROR, message)
-    if isinstance(error, OSError):
-        return Problem(
-            relpath, None, Level.ERROR, f"cannot read the file: {error.strerror or error}"
-        )
-    return Problem(relpath, None, Level.ERROR, str(error))
+    """An error-level problem for a file that could not be read at all (its line, if known)."""
+    line = error.line if isinstance(error, FrontMatterError) else None
+    return Problem(relpath, line, Level.ERROR, describe_error(error, with_line=False))
 
 
 # --- a whole folder --------------------------------------------------------------------------------
@@ -469,7 +381,7 @@ def check_folder(root: Path | str) -> FolderCheck:
         result.problems.extend(
             check_article(relpath, split_file, metadata, article_path=path, site_root=site_root)
         )
-        found = _by_lower_key(metadata)
+        found = fold_keys(metadata)
         lines = _Lines(split_file)
         for lower in UNIQUE_KEYS:
             if lower in found:

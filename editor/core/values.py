@@ -23,12 +23,17 @@ _DATE_RE = re.compile(
 )
 
 
-def parse_date(value: Any) -> dt.datetime | None:
-    """Read a front matter date as an aware datetime, or None when it is not a date."""
+def parse_date(value: Any, zone: dt.tzinfo | None = None) -> dt.datetime | None:
+    """Read a front matter date as an aware datetime, or None when it is not a date.
+
+    A date or time written without an offset is in ``zone``: the site's ``timeZone`` when it sets one,
+    else UTC (Hugo's default).
+    """
+    local = zone or UTC
     if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
+        return value if value.tzinfo else value.replace(tzinfo=local)
     if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=UTC)
+        return dt.datetime(value.year, value.month, value.day, tzinfo=local)
     if isinstance(value, dt.time):
         return None
     if not isinstance(value, str):
@@ -39,12 +44,12 @@ def parse_date(value: Any) -> dt.datetime | None:
     try:
         day = dt.date.fromisoformat(match["date"])
         if not match["time"]:
-            return dt.datetime(day.year, day.month, day.day, tzinfo=UTC)
+            return dt.datetime(day.year, day.month, day.day, tzinfo=local)
         clock = dt.time.fromisoformat(match["time"][:15])
     except ValueError:
         return None
     moment = dt.datetime.combine(day, clock)
-    return moment.replace(tzinfo=_zone(match["tz"]))
+    return moment.replace(tzinfo=_zone(match["tz"]) if match["tz"] else local)
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -1,0 +1,1 @@
+"""The Qt user interface, one package per feature (see the README architecture section)."""

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from editor.core.edit import EditError, apply_edits, json_spans
+from editor.core.edit import REMOVE, EditError, apply_edits, json_spans
 from editor.core.frontmatter import BOM, Format, parse_front, split
 from editor.core.service import DocumentService
 
@@ -335,7 +335,7 @@ def test_no_edits_returns_the_same_split() -> None:
 @pytest.mark.parametrize(
     ("data", "edits"),
     [
-        pytest.param(b"---\nparams:\n  a: 1\n---\n", {"params": {"a": 2}}, id="yaml-nested"),
+        pytest.param(b"---\nparams:\n  a: 1\n---\n", {"params": 5}, id="yaml-nested"),
         pytest.param(b"---\ntitle: A\n---\n", {"when": dt.time(10, 0)}, id="yaml-unwritable"),
     ],
 )
@@ -471,3 +471,43 @@ def test_a_yaml_complex_key_does_not_stop_an_edit_of_another_key() -> None:
         apply_edits(split(data), {"draft": False}).encode()
         == b"---\n? [x, y]\n: z\ndraft: false\n---\nb\n"
     )
+
+
+# --- removing keys and editing tables key by key (what a merge replays) ----------------------------
+
+NESTED = {
+    "toml": b'+++\ntitle = "A"  # t\ndraft = true\n\n[params]\nauthor = "Ana"  # who\nlast = "x"\n+++\nBody\n',
+    "yaml": b"---\ntitle: A  # t\ndraft: true\n\nparams:\n  author: Ana  # who\n  last: x\n---\nBody\n",
+    "json": b'{\n  "title": "A",\n  "draft": true,\n  "params": {\n    "author": "Ana",\n    "last": "x"\n  }\n}\nBody\n',
+}
+AUTHOR_EDITED = {
+    "toml": (b'author = "Ana"', b'author = "Bo"'),
+    "yaml": (b"author: Ana", b"author: Bo"),
+    "json": (b'"author": "Ana"', b'"author": "Bo"'),
+}
+DRAFT_REMOVED = {
+    "toml": (b"draft = true\n", b""),
+    "yaml": (b"draft: true\n", b""),
+    "json": (b'  "draft": true,\n', b""),
+}
+
+
+@pytest.mark.parametrize("fmt", NESTED)
+def test_a_table_edit_changes_only_the_nested_value(fmt: str) -> None:
+    edited = apply_edits(split(NESTED[fmt]), {"params": {"author": "Bo", "last": "x"}})
+    assert edited.encode() == NESTED[fmt].replace(*AUTHOR_EDITED[fmt])
+
+
+@pytest.mark.parametrize("fmt", NESTED)
+def test_remove_deletes_the_key_line_only(fmt: str) -> None:
+    edited = apply_edits(split(NESTED[fmt]), {"draft": REMOVE})
+    assert edited.encode() == NESTED[fmt].replace(*DRAFT_REMOVED[fmt])
+    assert "draft" not in parse_front(edited)
+
+
+@pytest.mark.parametrize("fmt", NESTED)
+def test_a_key_removed_from_a_table_and_one_added(fmt: str) -> None:
+    edited = apply_edits(split(NESTED[fmt]), {"params": {"author": "Ana", "new": 3}})
+    assert parse_front(edited)["params"] == {"author": "Ana", "new": 3}
+    assert parse_front(edited)["title"] == "A"
+    assert edited.body == "Body\n"

@@ -262,6 +262,9 @@ TOML_EDGE_CASES = [
     "a = [" * 200 + "]" * 200,
     'title = "A\n',
     "tags = [1,\n",
+    # a CRLF inside a multi-line string reads as LF in tomllib (rtoml keeps the CR)
+    'summary = """a\r\nb"""\r\ntitle = "T"\r\n',
+    "summary = '''a\r\nb'''\r\n",
     # the keys Hugo reads, in several cases
     'Title = "T"\ntitle = "t"\nDRAFT = true\npublishDate = 2031-01-01T09:00:00+02:00',
 ]

@@ -4,6 +4,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
+import pytest
+
 from editor.core import index as index_module
 from editor.core.index import (
     ArticleSummary,
@@ -11,10 +13,11 @@ from editor.core.index import (
     is_article_name,
     scan,
     scan_all,
+    skips_folder,
     summarize,
     summarize_metadata,
 )
-from editor.core.state import PublishState
+from editor.core.state import PublishState, StateReason
 
 UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -158,6 +161,7 @@ def test_summary_fields_and_json(desk: Path) -> None:
         summary="42",
         mtime_ns=5,
         size=6,
+        reason=StateReason("draft", "true"),
     )
     assert row.to_json() == {
         "path": "a/b.md",
@@ -169,6 +173,9 @@ def test_summary_fields_and_json(desk: Path) -> None:
         "source_link": "https://example.com/a",
         "enclosure": "/images/a.png",
         "error": None,
+        "state_key": "draft",
+        "reason": {"key": "draft", "value": "true", "via": None, "text": "draft: draft true"},
+        "language": None,
     }
     empty = summarize_metadata("c.md", {}, NOW)
     assert (empty.title, empty.date, empty.draft, empty.state) == (
@@ -282,3 +289,32 @@ def test_a_link_to_a_file_outside_the_folder_is_listed_but_not_read(
     [row] = scan_all(desk)
     assert row.state is PublishState.INVALID and row.title == ""
     assert "outside the folder" in row.error
+
+
+@pytest.mark.parametrize(
+    ("name", "skipped"),
+    [
+        ("news", False),
+        ("_index", False),
+        ("a.b", False),
+        ("2026", False),
+        ("node_modules", True),
+        ("__pycache__", True),
+        (".git", True),
+        (".hidden", True),
+        (".", True),
+        ("..", True),
+        ("", True),
+        ("Node_Modules", False),  # names are compared as written, as the file system gives them
+    ],
+)
+def test_the_one_folder_skipping_rule(name: str, skipped: bool) -> None:
+    assert skips_folder(name) is skipped
+
+
+def test_the_walk_uses_the_folder_rule(tmp_path: Path) -> None:
+    for folder in ("news", ".git", "node_modules", "__pycache__", "a.b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.md").write_text("+++\n+++\n", encoding="utf-8")
+    found = sorted(path.parent.name for path in article_paths(tmp_path))
+    assert found == ["a.b", "news"]

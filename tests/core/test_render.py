@@ -139,6 +139,10 @@ def test_author_rel_and_target_are_replaced() -> None:
         ("data:image/png;base64,AAAA", False),
         ("mailto:a@b.c", False),
         ("javascript:x", False),
+        # the one link policy decides web sources too
+        ("//cdn.example.com/a.png", True),
+        ("https://user:secret@cdn.example.com/a.png", False),
+        ("https://cdn.example.com@evil.example/a.png", False),
     ],
 )
 def test_images_only_from_http_or_relative_sources(src: str, kept: bool) -> None:
@@ -250,3 +254,16 @@ def test_remote_images_become_links_local_ones_stay() -> None:
         'rel="noopener noreferrer">[Remote image: The &quot;cover&quot;]</a>'
     ) in out.replace("&ldquo;", "&quot;").replace("&rdquo;", "&quot;")
     assert 'href="https://cdn.example.com/b.webp"' in out
+
+
+def test_remote_images_link_to_the_address_the_policy_gives() -> None:
+    out = mark_remote_images(
+        '<p><img src="https://cdn.example/%zz.png" alt="a">'
+        '<img src="https://xn--80ak6aa92e.com/x.png" alt="b">'
+        '<img src="https://%65vil.example/x.png" alt="c"></p>',
+        "Remote image",
+    )
+    assert 'href="https://cdn.example/%25zz.png"' in out
+    assert 'href="https://xn--80ak6aa92e.com/x.png"' in out
+    assert '<span class="remote-image">[Remote image: c]</span>' in out
+    assert "<img" not in out and "vil.example" not in out

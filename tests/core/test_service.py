@@ -3,10 +3,12 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 import pytest
 
+from editor.core import atomic as atomic_module
 from editor.core import service as service_module
 from editor.core.edit import EditError
 from editor.core.frontmatter import FrontMatterError
@@ -86,25 +88,38 @@ def test_load_refuses_a_folder(desk: Path) -> None:
 # --- saving ----------------------------------------------------------------------------------------
 
 
-def test_save_writes_only_the_edit_atomically_and_keeps_the_mode(desk: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("swap", ["exchange", "replace"])
+def test_save_writes_only_the_edit_atomically_and_keeps_the_mode(
+    desk: Path, monkeypatch, swap: str
+) -> None:
     path = put(desk / "a.md", DRAFT_TOML)
     path.chmod(0o640)
     service = DocumentService(desk)
     article = service.load(path)
     article.set_value("draft", False)
     replaced: list[tuple[str, str]] = []
-    real_replace = os.replace
+    real_exchange, real_replace = atomic_module.exchange, os.replace
 
-    def spy(source, target) -> None:
+    def check(source, target) -> None:
         replaced.append((str(source), str(target)))
         assert Path(source).parent == path.parent  # the temporary file is in the same folder
-        assert stat.S_IMODE(os.stat(source).st_mode) == 0o640  # mode set before the rename
+        assert stat.S_IMODE(os.stat(source).st_mode) == 0o640  # mode set before the swap
+        assert Path(source).read_bytes() == article.bytes_to_save()  # written in full first
+
+    def spy_exchange(source, target) -> bool:
+        check(source, target)
+        # Without the exchange (another OS or filesystem) the save falls back to os.replace.
+        return real_exchange(source, target) if swap == "exchange" else False
+
+    def spy_replace(source, target) -> None:
+        check(source, target)
         real_replace(source, target)
 
-    monkeypatch.setattr(service_module.os, "replace", spy)
+    monkeypatch.setattr(atomic_module, "exchange", spy_exchange)
+    monkeypatch.setattr(service_module.os, "replace", spy_replace)
     saved, written = service.save(article)
     assert written
-    assert [target for _, target in replaced] == [str(path)]
+    assert [target for _, target in replaced] == [str(path)] * (1 if swap == "exchange" else 2)
     assert path.read_bytes() == DRAFT_TOML.replace(b"draft = true\n[", b"draft = false\n[")
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert leftovers(desk) == []
@@ -138,7 +153,7 @@ def test_body_edit_is_saved_and_front_matter_kept(desk: Path) -> None:
     assert path.read_bytes() == b"+++\r\ntitle = 'A'\r\n+++\r\nNew body\r\n"
 
 
-@pytest.mark.parametrize("failing", ["replace", "fsync", "mkstemp"])
+@pytest.mark.parametrize("failing", ["exchange", "replace", "fsync", "mkstemp"])
 def test_a_failed_write_leaves_the_file_and_no_temporary_file(
     desk: Path, monkeypatch, failing: str
 ) -> None:
@@ -150,7 +165,9 @@ def test_a_failed_write_leaves_the_file_and_no_temporary_file(
     def fail(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    target = service_module.tempfile if failing == "mkstemp" else service_module.os
+    if failing == "replace":  # the fallback where the exchange is not available
+        monkeypatch.setattr(atomic_module, "exchange", lambda *args: False)
+    target = {"mkstemp": tempfile, "exchange": atomic_module}.get(failing, os)
     monkeypatch.setattr(target, failing, fail)
     with pytest.raises(OSError):
         service.save(article)
@@ -205,10 +222,10 @@ def test_an_edit_that_cannot_be_made_cleanly_is_not_written(desk: Path) -> None:
     path = put(desk / "a.md", data)
     service = DocumentService(desk)
     article = service.load(path)
-    article.set_value("params", {"a": 2})
+    article.set_value("params", 5)
     with pytest.raises(EditError):
         service.save(article)
-    result = service.set_values([path], {"params": {"a": 2}})[0]
+    result = service.set_values([path], {"params": 5})[0]
     assert result.outcome is Outcome.FAILED
     assert "nested" in result.message
     assert snapshot(path) == (data, OLD_NS)
@@ -419,7 +436,13 @@ def test_save_keeps_the_owner_where_it_may(desk: Path) -> None:
     path = put(desk / "a.md", DRAFT_TOML)
     if os.geteuid() == 0:
         os.chown(path, 65534, 65534)  # as root: a file that belongs to someone else
+    else:
+        others = [gid for gid in os.getgroups() if gid != os.getegid()]
+        if not others:
+            pytest.skip("needs root, or a second group of this user, to own a file differently")
+        os.chown(path, -1, others[0])  # a group the new file would not get by default
     before = path.stat()
+    assert (before.st_uid, before.st_gid) != (os.geteuid(), os.getegid())
     article = DocumentService(desk).load(path)
     article.set_value("draft", False)
     DocumentService(desk).save(article)
@@ -493,14 +516,14 @@ def test_one_file_failing_unexpectedly_does_not_stop_the_others(
     for name in ("a.md", "b.md", "c.md"):
         (tmp_path / name).write_bytes(b'+++\ntitle = "T"\ndraft = true\n+++\n')
     service = DocumentService(tmp_path)
-    real_save = service.save
+    real_save = service._save  # what update() writes through
 
     def save(article, **kwargs):
         if article.relpath == "b.md":
             raise TypeError("surprise")
         return real_save(article, **kwargs)
 
-    monkeypatch.setattr(service, "save", save)
+    monkeypatch.setattr(service, "_save", save)
     results = service.publish(["a.md", "b.md", "c.md"])
     assert [result.outcome for result in results] == [
         Outcome.CHANGED,

@@ -17,9 +17,7 @@ from editor.core.validate import (
     check_folder,
     check_loaded,
     find_site_root,
-    is_web_url,
     key_lines,
-    resolve_local_image,
 )
 
 
@@ -126,7 +124,6 @@ def test_a_yaml_date_with_no_value_counts_as_not_set() -> None:
         "/news/story",
         "https:///no-host",
         "https://example.com/a story",
-        "//example.com/story",
         "mailto:desk@example.com",
     ],
 )
@@ -165,6 +162,51 @@ def test_image_keys_accept_existing_local_files(tmp_path: Path) -> None:
     assert check_text(text, article_path=bundle / "index.md", site_root=tmp_path) == []
     # Without knowing where the article is, a local path cannot be confirmed.
     assert {problem.key for problem in check_text(text)} == {"enclosure", "qrcode"}
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # issue 6: each of these got a different answer from another part of the app
+        ("//cdn.example.com/a.png", []),
+        ("https://example.com/%zz", []),
+        ("https://ex ample.com", [(3, Level.ERROR, "source_link")]),
+        # issue 11: the link policy
+        ("https://example.org@evil.example/", [(3, Level.ERROR, "source_link")]),
+        ("https://user:secret@example.org/", [(3, Level.ERROR, "source_link")]),
+        ("https://example.org\\\\@evil.example/", [(3, Level.ERROR, "source_link")]),
+        ("http://169.254.169.254/latest/meta-data/", [(3, Level.WARNING, "source_link")]),
+        ("http://localhost:1313/story/", [(3, Level.WARNING, "source_link")]),
+        ("http://192.168.1.20/cover.png", [(3, Level.WARNING, "source_link")]),
+    ],
+)
+def test_links_follow_the_one_policy(url: str, expected: list[tuple[int, Level, str]]) -> None:
+    problems = check_text(f'+++\ntitle = "T"\nsource_link = "{url}"\n+++\n')
+    assert found(problems) == expected
+
+
+def test_a_local_image_is_valid_exactly_where_it_loads(tmp_path: Path) -> None:
+    (tmp_path / "hugo.toml").write_text("", encoding="utf-8")
+    (tmp_path / "static" / "images").mkdir(parents=True)
+    (tmp_path / "static" / "images" / "s.png").write_bytes(b"png")
+    bundle = tmp_path / "content" / "posts" / "story"
+    (bundle / "images").mkdir(parents=True)
+    (bundle / "images" / "local.png").write_bytes(b"png")
+
+    def check(reference: str) -> list[Problem]:
+        text = f'+++\ntitle = "T"\nenclosure = "{reference}"\n+++\n'
+        return check_text(text, article_path=bundle / "index.md", site_root=tmp_path)
+
+    assert check("/images/s.png") == []
+    assert check("images/local.png") == []
+    # beside the article, but not at /images/local.png on the site
+    beside = check("/images/local.png")
+    assert found(beside) == [(3, Level.ERROR, "enclosure")]
+    assert "static/images/local.png" in beside[0].message
+    # inside the site, but not served at that address
+    climbed = check("../../../static/images/s.png")
+    assert found(climbed) == [(3, Level.ERROR, "enclosure")]
+    assert "/images/s.png" in climbed[0].message
 
 
 def test_summary_and_description_limits_are_warnings() -> None:
@@ -276,45 +318,6 @@ def test_find_site_root_walks_up_to_the_hugo_site(sample_desk: Path, tmp_path: P
     bare = tmp_path / "bare"
     (bare / "static").mkdir(parents=True)
     assert find_site_root(bare / "post.md") == bare
-
-
-def test_resolve_local_image(tmp_path: Path) -> None:
-    (tmp_path / "hugo.toml").write_text("", encoding="utf-8")
-    (tmp_path / "static" / "img").mkdir(parents=True)
-    cover = tmp_path / "static" / "img" / "my cover.png"
-    cover.write_bytes(b"png")
-    bundle = tmp_path / "content" / "story"
-    bundle.mkdir(parents=True)
-    (bundle / "pic.jpg").write_bytes(b"jpg")
-    (tmp_path / "secret.png").write_bytes(b"png")
-    article = bundle / "index.md"
-
-    assert resolve_local_image("/img/my cover.png", article, tmp_path) == cover
-    assert resolve_local_image("/img/my%20cover.png?v=2", article, tmp_path) == cover
-    assert resolve_local_image("pic.jpg", article, tmp_path) == bundle / "pic.jpg"
-    assert resolve_local_image("../../secret.png", article, tmp_path) == tmp_path / "secret.png"
-    # Outside the static folder, the site, or pointing at nothing: not a local image.
-    assert resolve_local_image("/../secret.png", article, tmp_path) is None
-    assert resolve_local_image("../../../outside.png", article, tmp_path) is None
-    assert resolve_local_image("/img/missing.png", article, tmp_path) is None
-    assert resolve_local_image("/img", article, tmp_path) is None
-    assert resolve_local_image("/img/my cover.png", article, None) is None
-    for remote in (
-        "https://example.org/img/my cover.png",
-        "//example.org/x.png",
-        "file:///etc/passwd",
-    ):
-        assert resolve_local_image(remote, article, tmp_path) is None
-    assert resolve_local_image(42, article, tmp_path) is None
-
-
-def test_is_web_url() -> None:
-    assert is_web_url("https://example.org/a?b=c#d")
-    assert is_web_url("HTTP://example.org")
-    assert not is_web_url("http://[::1")
-    assert not is_web_url("https://")
-    assert not is_web_url(" https://example.org")
-    assert not is_web_url(None)
 
 
 # --- whole folders -----------------------------------------------------------------------------------

@@ -11,10 +11,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QUndoStack
 
 from editor.app import create_main_window
-from editor.ui import dialogs, links
-from editor.ui.main_window import MainWindow
-from editor.ui.metadata_form import MetadataForm
-from editor.ui.settings import Settings
+from editor.ui.common import dialogs, links
+from editor.ui.common.settings import Settings
+from editor.ui.form.metadata_form import MetadataForm
+from editor.ui.window.main_window import MainWindow
 
 DIALOG_FUNCTIONS = (
     "ask_unsaved_changes",

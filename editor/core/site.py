@@ -1,0 +1,481 @@
+"""The Hugo site around a folder: where it is, what its config says, and which folders are content.
+
+A folder is a site when it holds one of Hugo's config files (``hugo.toml`` … ``config.json``) or a
+``config/_default/`` folder. Its config is read the way Hugo merges it (the root file, then
+``config/_default/``, then ``config/production/``, since ``hugo list`` builds for production), with
+keys folded to lower case. From it come:
+
+* the content folders: ``contentDir``, each language's ``contentDir``, or the module mounts whose
+  target is ``content`` (mounts replace the default, as in Hugo); never ``layouts/``, ``themes/``,
+  ``public/`` and the other folders Hugo reads as something else;
+* the rules of a page's state: ``[frontmatter]`` dates, ``timeZone`` (per language too) and the
+  config's ``cascade``; the ``cascade`` of each section's ``_index`` file is read on demand by
+  :class:`SiteRules`, which gives every file its :class:`~editor.core.state.PageRules`;
+* the image folders (``staticDir``, mounts whose target is ``static``).
+
+Nothing here raises on a bad config: a file Hugo could not read leaves Hugo's defaults in place and
+its reason in :attr:`Site.error`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tomllib
+import zoneinfo
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from editor.core.state import (
+    SITE_CONFIG,
+    Cascade,
+    DateRules,
+    PageRules,
+    cascades_of,
+    deep_lowered,
+    fold_keys,
+)
+
+SITE_MARKERS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
+CONFIG_DIR = "config"
+# Folders of a site that Hugo reads as something other than content.
+NOT_CONTENT = frozenset(
+    {"layouts", "themes", "public", "archetypes", "assets", "data", "i18n", "static", "resources"}
+)
+# The extensions Hugo reads as content files (an ``index`` file with one of them makes a leaf bundle).
+CONTENT_EXTENSIONS = frozenset(
+    {".md", ".markdown", ".mdown", ".html", ".htm", ".adoc", ".asciidoc", ".ad", ".org", ".pandoc"}
+    | {".pdc", ".rst"}
+)
+_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
+
+
+# --- where the site is -----------------------------------------------------------------------------
+
+
+def is_site(folder: Path | str) -> bool:
+    """Whether ``folder`` is a Hugo site's root: one of its config files, or ``config/_default/``."""
+    base = Path(folder)
+    return (
+        any((base / name).is_file() for name in SITE_MARKERS)
+        or (base / CONFIG_DIR / "_default").is_dir()
+    )
+
+
+def find_site_root(path: Path | str) -> Path | None:
+    """The nearest folder at or above ``path`` that looks like a Hugo site (a config or static/).
+
+    Local images are looked up from here, so a bare folder with ``static/`` counts too.
+    """
+    start = Path(path).absolute()
+    if not start.is_dir():
+        start = start.parent
+    for folder in (start, *start.parents):
+        if is_site(folder) or (folder / "static").is_dir():
+            return folder
+    return None
+
+
+def _site_above(path: Path) -> Path | None:
+    for folder in (path, *path.parents):
+        if is_site(folder):
+            return folder
+    return None
+
+
+# --- reading the config ----------------------------------------------------------------------------
+
+
+def _load_file(path: Path) -> dict[str, Any]:
+    data = path.read_bytes()
+    if path.suffix == ".toml":
+        loaded: Any = tomllib.loads(data.decode("utf-8"))
+    elif path.suffix == ".json":
+        loaded = json.loads(data)
+    else:
+        from ruamel.yaml import YAML
+
+        loaded = YAML(typ="safe", pure=True).load(data)
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    for key, value in over.items():
+        if isinstance(value, Mapping) and isinstance(base.get(key), dict):
+            _merge(base[key], value)
+        else:
+            base[key] = value
+    return base
+
+
+def _config_folder(folder: Path) -> dict[str, Any]:
+    """``config/<env>/``: ``hugo.toml``/``config.toml`` hold root keys, ``X.toml`` the key ``X``."""
+    merged: dict[str, Any] = {}
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file())
+    except OSError:
+        return merged
+    for name in names:
+        stem, suffix = os.path.splitext(name)
+        if suffix not in _SUFFIXES:
+            continue
+        content = deep_lowered(_load_file(folder / name))
+        key, _, lang = stem.lower().partition(".")
+        if lang:  # "languages.fr.toml" is languages.fr; "menus.fr.toml" is languages.fr.menus
+            inner = content if key == "languages" else {key: content}
+            _merge(merged, {"languages": {lang: inner}})
+        else:
+            _merge(merged, content if key in ("hugo", "config") else {key: content})
+    return merged
+
+
+def read_config(root: Path | str) -> dict[str, Any]:
+    """The site's merged config, keys folded to lower case; raises ValueError/OSError on a bad file."""
+    base = Path(root)
+    merged: dict[str, Any] = {}
+    for name in SITE_MARKERS:  # hugo.* first: Hugo reads the first it finds
+        if (base / name).is_file():
+            merged = deep_lowered(_load_file(base / name))
+            break
+    for environment in ("_default", "production"):
+        _merge(merged, _config_folder(base / CONFIG_DIR / environment))
+    return merged
+
+
+# --- the site --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ContentDir:
+    """A folder Hugo reads as content, the language it holds ("" for any) and its mount point."""
+
+    path: Path
+    lang: str = ""
+    target: str = ""  # below content/: "blog" for a mount to content/blog
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A Hugo site as Copydesk needs it; ``root`` is None for a folder outside any site."""
+
+    root: Path | None = None
+    content_dirs: tuple[ContentDir, ...] = ()
+    static_dirs: tuple[Path, ...] = ()
+    languages: tuple[str, ...] = ("en",)
+    default_language: str = "en"
+    zones: Mapping[str, dt.tzinfo | None] = field(default_factory=dict)  # "" is the site's
+    dates: DateRules = field(default_factory=DateRules)
+    cascades: tuple[Cascade, ...] = ()
+    error: str | None = None
+
+    @property
+    def multilingual(self) -> bool:
+        return len(self.languages) > 1
+
+    def zone(self, lang: str) -> dt.tzinfo | None:
+        return self.zones.get(lang, self.zones.get(""))
+
+    def content_dir_of(self, path: Path | str) -> ContentDir | None:
+        """The content folder ``path`` lies in (the deepest, when mounts nest)."""
+        target = Path(path)
+        inside = [cd for cd in self.content_dirs if target.is_relative_to(cd.path)]
+        return max(inside, key=lambda cd: len(cd.path.parts), default=None)
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, str)]
+    return []
+
+
+def _zone(name: Any) -> dt.tzinfo | None:
+    if not isinstance(name, str) or not name:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def load_site(root: Path | str) -> Site:
+    """The site at ``root`` (a folder :func:`is_site` accepts); never raises."""
+    base = Path(root).resolve()
+    error = None
+    try:
+        config = read_config(base)
+    except (OSError, ValueError, UnicodeDecodeError) as problem:
+        config, error = {}, f"the site config cannot be read: {problem}"
+    except Exception as problem:  # ruamel's errors: the config stays Hugo's defaults
+        config, error = {}, f"the site config cannot be read: {problem}"
+    return site_from_config(base, config, error)
+
+
+def site_from_config(base: Path, config: Mapping[str, Any], error: str | None = None) -> Site:
+    """The :class:`Site` a folded config describes."""
+    languages_config = config.get("languages")
+    languages_config = languages_config if isinstance(languages_config, Mapping) else {}
+    disabled = {lang.lower() for lang in _strings(config.get("disablelanguages"))}
+    default = str(config.get("defaultcontentlanguage") or "en").lower()
+    languages = tuple(
+        lang for lang in (str(key).lower() for key in languages_config) if lang not in disabled
+    ) or (default,)
+    zones: dict[str, dt.tzinfo | None] = {"": _zone(config.get("timezone"))}
+    for lang, settings in languages_config.items():
+        if isinstance(settings, Mapping) and settings.get("timezone"):
+            zones[str(lang).lower()] = _zone(settings.get("timezone"))
+
+    content_dirs, static_dirs = _mounted(base, config)
+    if not content_dirs:
+        site_dir = str(config.get("contentdir") or "content")
+        per_language = {
+            str(lang).lower(): str(settings["contentdir"])
+            for lang, settings in languages_config.items()
+            if isinstance(settings, Mapping) and settings.get("contentdir")
+        }
+        if per_language:
+            content_dirs = [
+                ContentDir((base / per_language.get(lang, site_dir)).resolve(), lang)
+                for lang in languages
+            ]
+        else:
+            content_dirs = [ContentDir((base / site_dir).resolve())]
+    if not static_dirs:
+        static_dirs = [(base / name).resolve() for name in _strings(config.get("staticdir"))]
+        static_dirs = static_dirs or [(base / "static").resolve()]
+    return Site(
+        root=base,
+        content_dirs=tuple(_unique(content_dirs)),
+        static_dirs=tuple(static_dirs),
+        languages=languages,
+        default_language=default if default in languages else languages[0],
+        zones=zones,
+        dates=DateRules.from_config(config.get("frontmatter")),
+        cascades=cascades_of(config.get("cascade"), SITE_CONFIG) if "cascade" in config else (),
+        error=error,
+    )
+
+
+def _mounted(base: Path, config: Mapping[str, Any]) -> tuple[list[ContentDir], list[Path]]:
+    module = config.get("module")
+    mounts = module.get("mounts") if isinstance(module, Mapping) else None
+    content: list[ContentDir] = []
+    static: list[Path] = []
+    for mount in mounts if isinstance(mounts, list) else []:
+        if not isinstance(mount, Mapping):
+            continue
+        source, target = mount.get("source"), str(mount.get("target") or "")
+        if not isinstance(source, str) or not source:
+            continue
+        parts = target.strip("/").split("/", 1)
+        if parts[0] == "content":
+            below = parts[1] if len(parts) > 1 else ""
+            content.append(ContentDir((base / source).resolve(), _lang(mount), below))
+        elif parts[0] == "static":
+            static.append((base / source).resolve())
+    return content, static
+
+
+def _lang(mount: Mapping[str, Any]) -> str:
+    lang = mount.get("lang")
+    return lang.lower() if isinstance(lang, str) else ""
+
+
+def _unique(dirs: Iterable[ContentDir]) -> list[ContentDir]:
+    """One entry per folder; a folder two languages share holds any language."""
+    by_path: dict[Path, ContentDir] = {}
+    for cd in dirs:
+        if cd.path in by_path and by_path[cd.path].lang != cd.lang:
+            by_path[cd.path] = ContentDir(cd.path, "", cd.target)
+        else:
+            by_path.setdefault(cd.path, cd)
+    return list(by_path.values())
+
+
+def site_of(path: Path | str) -> Site:
+    """The site ``path`` belongs to (the nearest site root at or above it), or an empty Site."""
+    start = Path(path).resolve()
+    found = _site_above(start if start.is_dir() else start.parent)
+    return load_site(found) if found is not None else Site()
+
+
+def site_for_desk(root: Path | str) -> Site:
+    """The site whose rules apply to a desk opened at ``root``: its site when ``root`` is the site's
+    root or lies in one of its content folders, else an empty Site (Hugo's defaults).
+
+    A ``config.toml`` of some other program in a folder above is not a Hugo site for this desk.
+    """
+    base = Path(root).resolve()
+    site = site_of(base)
+    if site.root is not None and (site.root == base or site.content_dir_of(base) is not None):
+        return site
+    return Site()
+
+
+def content_roots(root: Path | str, site: Site) -> list[tuple[Path, frozenset[str]]]:
+    """The folders to walk for a desk at ``root``, each with the folder names to skip at its top.
+
+    A site's root is walked as its content folders (those inside it that exist); a content folder
+    that is the site's root itself skips the folders Hugo reads as something else.
+    """
+    base = Path(root).resolve()
+    if site.root is None or site.root != base:
+        return [(base, frozenset())]
+    roots = []
+    for cd in site.content_dirs:
+        if cd.path.is_dir() and cd.path.is_relative_to(base):
+            roots.append((cd.path, NOT_CONTENT if cd.path == base else frozenset()))
+    return roots
+
+
+# --- the rules of each page ------------------------------------------------------------------------
+
+
+def _split_lang(stem: str, languages: tuple[str, ...]) -> tuple[str, str]:
+    """("a", "fr") for "a.fr" when fr is a language of the site, else (stem, "")."""
+    head, dot, tail = stem.rpartition(".")
+    if dot and tail.lower() in languages:
+        return head, tail.lower()
+    return stem, ""
+
+
+class SiteRules:
+    """The :class:`PageRules` of each file of a desk; reads each section's ``_index`` cascade once.
+
+    Picklable, so a process pool's workers can take it along.
+    """
+
+    def __init__(self, site: Site, desk_root: Path | str) -> None:
+        self.site = site
+        self.desk_root = Path(desk_root).resolve()
+        self._cascades: dict[tuple[str, str], tuple[Cascade, ...]] = {}
+
+    def page_rules(self, path: Path | str) -> tuple[PageRules, str]:
+        """The rules for the file at ``path`` (absolute), and its language ("" unless multilingual)."""
+        site = self.site
+        file = Path(path)
+        home = site.content_dir_of(file)
+        content_root = home.path if home is not None else self.desk_root
+        try:
+            folders = file.parent.relative_to(content_root).parts
+        except ValueError:
+            content_root, folders = file.parent, ()
+        stem = os.path.splitext(file.name)[0]
+        stem, lang = _split_lang(stem, site.languages)
+        lang = (home.lang if home is not None and home.lang else lang) or site.default_language
+        prefix = tuple(home.target.split("/")) if home is not None and home.target else ()
+        filename = file.name
+        if stem == "_index":
+            kind = "section" if folders or prefix else "home"
+            segments = folders
+        elif stem == "index" and folders:
+            kind, segments, filename = "page", folders, folders[-1]
+        else:
+            kind, segments = "page", (*folders, stem)
+        page_path = "/" + "/".join((*prefix, *segments)).lower().replace(" ", "-")
+        # Sections are Hugo's, not the disk's: a mount to content/docs sits below content's _index.
+        virtual = (*prefix, *folders)
+        homes = site.content_dirs or (ContentDir(content_root),)
+        cascades: list[Cascade] = []
+        for depth in range(len(virtual), -1, -1):
+            cascades.extend(self._cascades_at(virtual[:depth], lang, homes))
+        cascades.extend(site.cascades)
+        rules = PageRules(
+            dates=site.dates,
+            zone=site.zone(lang),
+            cascades=tuple(cascades),
+            page_path=page_path,
+            kind=kind,
+            lang=lang,
+            filename=filename,
+        )
+        return rules, lang if site.multilingual else ""
+
+    def _cascades_at(
+        self, section: tuple[str, ...], lang: str, homes: tuple[ContentDir, ...]
+    ) -> tuple[Cascade, ...]:
+        """The cascade of the section at Hugo path ``section``, from whichever mount holds it."""
+        key = ("/".join(section), lang)
+        if key not in self._cascades:
+            found: tuple[Cascade, ...] = ()
+            for home in homes:
+                mount = tuple(home.target.split("/")) if home.target else ()
+                if section[: len(mount)] == mount:
+                    found = self._read_cascades(
+                        home.path.joinpath(*section[len(mount) :]), lang, home
+                    )
+                    if found:
+                        break
+            self._cascades[key] = found
+        return self._cascades[key]
+
+    def _read_cascades(
+        self, folder: Path, lang: str, home: ContentDir | None
+    ) -> tuple[Cascade, ...]:
+        from editor.core.files import read_regular
+        from editor.core.frontmatter import read
+
+        site = self.site
+        plain_lang = (home.lang if home is not None and home.lang else "") or site.default_language
+        try:
+            names = sorted(
+                entry.name for entry in os.scandir(folder) if entry.name.startswith("_index")
+            )
+        except OSError:
+            return ()
+        for name in names:
+            stem, ext = os.path.splitext(name)
+            if ext.lower() not in CONTENT_EXTENSIONS:
+                continue
+            base, file_lang = _split_lang(stem, site.languages)
+            if base != "_index" or (site.multilingual and (file_lang or plain_lang) != lang):
+                continue
+            path = folder / name
+            try:
+                _, metadata = read(read_regular(path)[0])
+            except Exception:  # an unreadable _index is listed as invalid by itself
+                continue
+            cascade = fold_keys(metadata).get("cascade")
+            if cascade is None:
+                return ()
+            return cascades_of(cascade[1], self._origin(path))
+        return ()
+
+    def _origin(self, path: Path) -> str:
+        if path.is_relative_to(self.desk_root):
+            return path.relative_to(self.desk_root).as_posix()
+        home = self.site.content_dir_of(path)
+        return path.relative_to(home.path).as_posix() if home is not None else path.name
+
+
+# --- what the window lists -------------------------------------------------------------------------
+
+
+def desk_for(path: Path | str) -> tuple[Path, str | None]:
+    """The folder to list for ``path``, and the article to select when ``path`` is one file.
+
+    A site with one content folder is listed from it (the templates and build output beside it are
+    not articles); a site with several (languages, mounts) from its root, where the index lists them
+    all. One file opens its site's content folder (or its own folder) with the file selected.
+    """
+    target = Path(path).expanduser().resolve()
+    if target.is_file():
+        site = site_of(target)
+        home = site.content_dir_of(target)
+        if home is None:
+            root = target.parent
+        elif len(site.content_dirs) == 1 or site.root is None:
+            root = home.path
+        else:
+            root = site.root
+        return root, target.relative_to(root).as_posix()
+    if is_site(target):
+        site = load_site(target)
+        existing = [cd.path for cd in site.content_dirs if cd.path.is_dir()]
+        if len(existing) == 1 and existing[0].is_relative_to(target):
+            return existing[0], None
+    return target, None

@@ -1,0 +1,349 @@
+"""The left side of the window: the filter box, the state filter and the article table.
+
+The panel owns the model, the proxy and the selection, and reports when the person moves to another
+article; it never opens one itself. Moves caused by the data (rows filtered out, removed, re-sorted) are
+kept away from the window with :meth:`ArticleListPanel.keeping_selection`, which puts the selection
+back on the open article afterwards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFontMetrics, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.index import ArticleSummary
+from editor.core.state import PublishState
+from editor.ui.common.wording import counted, number
+from editor.ui.desk.article_model import (
+    STATE_ORDER,
+    ArticleFilterProxy,
+    ArticleModel,
+    Column,
+    Role,
+    state_label,
+)
+
+FILTER_AT_ONCE = 3000  # rows up to which the filter follows every keystroke
+FILTER_PAUSE_MS = 150
+TITLE_ROOM = 300  # what the title column gets at least in the window's first layout
+# Shown on request (the header's context menu); the form's header names the open file.
+HIDDEN_AT_FIRST = (Column.PATH,)
+SELECT_ROW = (
+    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+)
+
+
+def default_column_widths(metrics: QFontMetrics) -> dict[Column, int]:
+    """Widths that fit each column's usual content (the title, which stretches, is not among them)."""
+    padding = 28  # cell margins, and the sort arrow in the header
+    return {
+        Column.STATE: 22
+        + max(metrics.horizontalAdvance(state_label(state)) for state in PublishState)
+        + padding,
+        Column.DATE: metrics.horizontalAdvance("2026-12-31 23:59") + padding,
+        Column.SOURCE: metrics.horizontalAdvance("Meridian Business Desk") + padding // 2,
+        Column.PATH: metrics.horizontalAdvance("world/story-name.md") + padding // 2,
+    }
+
+
+class _ElideMiddle(QStyledItemDelegate):
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
+class ArticleListPanel(QWidget):
+    """Filter box, state filter and the table of articles."""
+
+    article_requested = Signal(str)
+    """The person moved the current row to another article: its path (the window decides)."""
+
+    selection_changed = Signal()
+    """The selected rows changed."""
+
+    shown_changed = Signal()
+    """The rows shown (or the counts per state) changed."""
+
+    def __init__(self, open_path: Callable[[], str | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._open_path = open_path
+        self._guard = 0
+        self.model = ArticleModel(self)
+        self.proxy = ArticleFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("filterEdit")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setPlaceholderText(
+            self.tr("Filter by title, path, source or summary (Ctrl+F)")
+        )
+        self.filter_edit.setAccessibleName(self.tr("Filter articles"))
+        self.filter_edit.installEventFilter(self)
+        self.state_filter = QComboBox(self)
+        self.state_filter.setObjectName("stateFilter")
+        self.state_filter.setAccessibleName(self.tr("Show articles in state"))
+        self.state_filter.addItem("", None)
+        for state in STATE_ORDER:
+            self.state_filter.addItem(self.model.state_icon(state), "", state.value)
+        self.state_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.view = self._build_view()
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.filter_edit, 1)
+        filters.addWidget(self.state_filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        QWidget.setTabOrder(self.filter_edit, self.state_filter)
+        QWidget.setTabOrder(self.state_filter, self.view)
+
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_PAUSE_MS)
+        self._filter_timer.timeout.connect(self._apply_filter_text)
+        self.filter_edit.textChanged.connect(self._filter_text_changed)
+        self.state_filter.currentIndexChanged.connect(self._state_filter_changed)
+        self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.view.selectionModel().selectionChanged.connect(self.selection_changed)
+        self.model.counts_changed.connect(self._update_counts)
+        self._update_counts()
+
+    def preferred_width(self) -> int:
+        """The width that shows the visible columns at their widths, with room for the title."""
+        header = self.view.horizontalHeader()
+        others = sum(
+            header.sectionSize(column) for column in Column if column != Column.TITLE
+        )  # hidden: 0
+        chrome = self.view.frameWidth() * 2 + self.view.verticalScrollBar().sizeHint().width()
+        margins = self.layout().contentsMargins()
+        return others + TITLE_ROOM + chrome + margins.left() + margins.right()
+
+    def column_menu(self) -> QMenu:
+        """Show or hide each column but the title."""
+        header = self.view.horizontalHeader()
+        menu = QMenu(self)
+        menu.setObjectName("columnMenu")
+        for column in Column:
+            if column != Column.TITLE:
+                action = menu.addAction(self.model.headerData(column, Qt.Orientation.Horizontal))
+                action.setCheckable(True)
+                action.setChecked(not header.isSectionHidden(column))
+                action.toggled.connect(
+                    lambda shown, c=column: header.setSectionHidden(c, not shown)
+                )
+        return menu
+
+    def _show_column_menu(self, position: QPoint) -> None:
+        menu = self.column_menu()
+        menu.exec(self.view.horizontalHeader().mapToGlobal(position))
+        menu.deleteLater()
+
+    def _build_view(self) -> QTableView:
+        view = QTableView(self)
+        view.setObjectName("articleList")
+        view.setAccessibleName(self.tr("Articles"))
+        view.setModel(self.proxy)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setTabKeyNavigation(False)
+        view.setShowGrid(False)
+        view.setWordWrap(False)
+        view.setAlternatingRowColors(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setSortingEnabled(True)
+        view.setCornerButtonEnabled(False)
+        vertical = view.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row height measuring
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(False)
+        # The title takes the slack; the other columns keep widths that fit what they usually hold.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in default_column_widths(view.fontMetrics()).items():
+            header.resizeSection(column, width)
+        for column in HIDDEN_AT_FIRST:
+            header.hideSection(column)
+        view.setItemDelegateForColumn(
+            Column.PATH, _ElideMiddle(view)
+        )  # keep the folder and the name
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._show_column_menu)
+        header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
+        return view
+
+    # --- selection -----------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def keeping_selection(self) -> Iterator[None]:
+        """Changes to the rows must not open another article: selection moves they cause are ignored,
+        and the selection is put back on the open article afterwards."""
+        self._guard += 1
+        try:
+            yield
+        finally:
+            self._guard -= 1
+        if not self._guard:
+            wanted = self._open_path()
+            current = self.view.currentIndex()
+            if wanted and (not current.isValid() or current.data(Role.PATH) != wanted):
+                self.reselect()
+
+    def reselect(self) -> None:
+        """Select the open article's row (or nothing, when it is filtered out)."""
+        wanted = self._open_path()
+        self._guard += 1
+        try:
+            index = self.proxy.proxy_index_of(wanted) if wanted else QModelIndex()
+            if index.isValid():
+                self.view.selectionModel().setCurrentIndex(index, SELECT_ROW)
+                self.view.scrollTo(index)
+            else:
+                self.view.selectionModel().clear()
+        finally:
+            self._guard -= 1
+        self.selection_changed.emit()
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._guard and current.isValid():
+            path = current.data(Role.PATH)
+            if path != self._open_path():
+                self.article_requested.emit(path)
+
+    def select_path(self, path: str) -> bool:
+        """Make ``path`` the current row (clearing the filters if they hide it); False if unknown."""
+        index = self.proxy.proxy_index_of(path)
+        if not index.isValid() and self.model.row_of(path) is not None:
+            self.filter_edit.clear()
+            self._apply_filter_text()
+            self.state_filter.setCurrentIndex(0)
+            index = self.proxy.proxy_index_of(path)
+        if not index.isValid():
+            return False
+        self.view.selectionModel().setCurrentIndex(index, SELECT_ROW)
+        self.view.scrollTo(index)
+        return True
+
+    def step(self, delta: int) -> None:
+        """Move to the next (1) or previous (-1) row as shown."""
+        current = self.view.currentIndex()
+        count = self.proxy.rowCount()
+        if count == 0:
+            return
+        row = (0 if delta > 0 else count - 1) if not current.isValid() else current.row() + delta
+        if 0 <= row < count:
+            index = self.proxy.index(row, 0)
+            self.view.selectionModel().setCurrentIndex(index, SELECT_ROW)
+            self.view.scrollTo(index)
+
+    def has_step(self, delta: int) -> bool:
+        current = self.view.currentIndex()
+        count = self.proxy.rowCount()
+        if not current.isValid():
+            return delta > 0 and count > 0
+        return 0 <= current.row() + delta < count
+
+    def selected_summaries(self) -> list[ArticleSummary]:
+        """The selected rows, in list order."""
+        # Ranges, not selectedRows(): a select-all of 10,000 rows must stay cheap on every change.
+        rows: set[int] = set()
+        for selected in self.view.selectionModel().selection():
+            rows.update(range(selected.top(), selected.bottom() + 1))
+        proxy, model = self.proxy, self.model
+        return [
+            model.summary_at(proxy.mapToSource(proxy.index(row, 0)).row()) for row in sorted(rows)
+        ]
+
+    # --- filters -------------------------------------------------------------------------------------
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def _filter_text_changed(self, _text: str) -> None:
+        # On a big desk each keystroke would refilter every row; wait for a pause in the typing.
+        if self.model.rowCount() > FILTER_AT_ONCE:
+            self._filter_timer.start()
+        else:
+            self._apply_filter_text()
+
+    def _apply_filter_text(self) -> None:
+        self._filter_timer.stop()
+        with self.keeping_selection():
+            self.proxy.set_text(self.filter_edit.text())
+        self.shown_changed.emit()
+
+    def _state_filter_changed(self, index: int) -> None:
+        value = self.state_filter.itemData(index)
+        with self.keeping_selection():
+            self.proxy.set_state(PublishState(value) if value else None)
+        self.shown_changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down or Enter in the filter box goes to the list; Escape clears the filter first.
+        if (
+            watched is self.filter_edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._filter_timer.isActive():
+                    self._apply_filter_text()
+                self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                if not self.view.currentIndex().isValid():
+                    self.step(1)
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                if self.filter_edit.text():
+                    self.filter_edit.clear()
+                else:
+                    self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _update_counts(self) -> None:
+        counts = self.model.counts()
+        self.state_filter.setItemText(
+            0, self.tr("All states ({0})").format(number(sum(counts.values())))
+        )
+        for offset, state in enumerate(STATE_ORDER, start=1):
+            self.state_filter.setItemText(offset, f"{state_label(state)} ({number(counts[state])})")
+        self.shown_changed.emit()
+
+    def shown_text(self) -> str:
+        """ "17 articles", or "3 of 17 articles shown" while filtered."""
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        if shown == total:
+            return counted(total, self.tr("1 article"), self.tr("{0} articles"))
+        return self.tr("{0} of {1} articles shown").format(number(shown), number(total))

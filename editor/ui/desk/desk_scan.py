@@ -1,0 +1,32 @@
+"""The folder scan that fills the list from a worker thread (what to list for a path is
+``editor.core.site.desk_for``)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.core.index import ArticleSummary, scan
+from editor.ui.desk.folder_watcher import list_folders
+
+SCAN_BATCH = 64  # small batches keep each insert into a sorted list of 10,000 rows short
+
+
+@dataclass(frozen=True, slots=True)
+class Folders:
+    """The last item of a scan: the folders to watch."""
+
+    folders: list[Path]
+
+
+def scan_desk(root: Path, batch_size: int = SCAN_BATCH) -> Iterator[list[ArticleSummary] | Folders]:
+    """The rows of every article below ``root`` in batches, then the folders to watch (a worker runs
+    this). Big desks are parsed in other processes by ``index.scan``, which keeps this thread, and so
+    the GIL the GUI thread needs for every row it paints, mostly idle."""
+    base = Path(root).resolve()
+    for batch in scan(base, batch_size=batch_size):
+        yield batch
+        time.sleep(0)  # let the GUI thread take the GIL between batches
+    yield Folders(list_folders(base))

@@ -1,0 +1,264 @@
+"""Keeps the article list current when files change outside the app.
+
+A QFileSystemWatcher watches every folder of the desk (adding, removing or renaming a file changes its
+folder) and the open article's file (an in-place write changes only the file). Events are debounced, and
+only the folders that changed are looked at again: each file's modification time and size are compared
+with the rows the list has, and only files that differ are read (on a worker thread). A slow poll of
+every folder also catches in-place writes to files that are not open, which folder watches do not see
+on every platform.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
+
+from editor.core.index import SKIPPED_FOLDERS, ArticleSummary, is_article_name, summarize
+from editor.ui.common.workers import Task, run_task
+
+
+@dataclass
+class Rescan:
+    """What changed in some folders: rows to add or update, paths to drop, folders that exist."""
+
+    changed: list[ArticleSummary] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.changed or self.removed)
+
+
+def _is_watched_folder(name: str) -> bool:
+    return not name.startswith(".") and name not in SKIPPED_FOLDERS
+
+
+def list_folders(root: Path) -> list[Path]:
+    """``root`` and every folder below it that the index would look into."""
+    folders = [root]
+    for folder, subfolders, _ in os.walk(root):
+        subfolders[:] = sorted(name for name in subfolders if _is_watched_folder(name))
+        folders.extend(
+            Path(folder) / name
+            for name in subfolders
+            if not os.path.islink(os.path.join(folder, name))
+        )
+    return folders
+
+
+def rescan_folders(
+    root: Path,
+    folders: Iterable[Path],
+    known: Mapping[str, ArticleSummary],
+    watched: set[Path] | frozenset[Path] = frozenset(),
+    as_of: dt.datetime | None = None,
+) -> Rescan:
+    """Compare the files in ``folders`` with ``known`` (relative path → the listed row); only files
+    whose modification time or size differ are read again.
+
+    Subfolders that are not in ``watched`` are new: everything below them is read. A folder that no
+    longer exists drops every row below it.
+    """
+    result = Rescan()
+    pending = list(dict.fromkeys(folders))
+    seen: set[Path] = set()
+    while pending:
+        folder = pending.pop()
+        if folder in seen:
+            continue
+        seen.add(folder)
+        try:
+            prefix = folder.relative_to(root).as_posix()
+        except ValueError:
+            continue
+        prefix = "" if prefix == "." else prefix + "/"
+        present: set[str] = set()
+        subfolders: set[str] = set()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    try:
+                        if entry.is_dir(follow_symlinks=False):
+                            if _is_watched_folder(entry.name):
+                                subfolders.add(entry.name)
+                                child = Path(entry.path)
+                                if child not in watched:
+                                    pending.append(child)
+                        elif is_article_name(entry.name) and entry.is_file():
+                            relpath = prefix + entry.name
+                            present.add(relpath)
+                            info = entry.stat()
+                            old = known.get(relpath)
+                            if old is None or (old.mtime_ns, old.size) != (
+                                info.st_mtime_ns,
+                                info.st_size,
+                            ):
+                                result.changed.append(summarize(root, Path(entry.path), as_of))
+                    except OSError:
+                        continue
+        except OSError:
+            pass  # gone (or unreadable): every row below it goes
+        else:
+            result.folders.append(folder)
+        for relpath in known:
+            if not relpath.startswith(prefix):
+                continue
+            rest = relpath[len(prefix) :]
+            head, slash, _ = rest.partition("/")
+            if (not slash and relpath not in present) or (slash and head not in subfolders):
+                result.removed.append(relpath)
+    result.removed = sorted(set(result.removed))
+    return result
+
+
+class FolderWatcher(QObject):
+    """Watches a desk's folders and the open file; reports what changed."""
+
+    changes_found = Signal(object)
+    """Files were added, changed or removed: a Rescan."""
+
+    open_file_changed = Signal()
+    """The open article's file was written, replaced or removed by someone."""
+
+    rescanned = Signal()
+    """A look at changed folders is over (whether or not it found anything)."""
+
+    def __init__(
+        self,
+        pool: QThreadPool,
+        known: Callable[[], dict[str, ArticleSummary]],
+        parent: QObject | None = None,
+        *,
+        debounce_ms: int = 300,
+        poll_ms: int = 15_000,
+    ) -> None:
+        super().__init__(parent)
+        self._pool = pool
+        self._known = known
+        self._root: Path | None = None
+        self._open_file: str | None = None
+        self._pending: set[Path] = set()
+        self._task: Task | None = None
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(self._folder_changed)
+        self._watcher.fileChanged.connect(self._file_changed)
+        self._debounce = QTimer(self, singleShot=True, interval=debounce_ms)
+        self._debounce.timeout.connect(self._rescan)
+        self._file_debounce = QTimer(self, singleShot=True, interval=debounce_ms)
+        self._file_debounce.timeout.connect(self._report_open_file)
+        self._poll = QTimer(self, interval=poll_ms)
+        self._poll.timeout.connect(self.check_all)
+
+    @property
+    def root(self) -> Path | None:
+        return self._root
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None or self._debounce.isActive()
+
+    def watched_folders(self) -> list[str]:
+        return self._watcher.directories()
+
+    def watch(self, root: Path, folders: Iterable[Path], *, rescan: bool = True) -> None:
+        """Watch ``folders`` below ``root`` (replacing what was watched); then look at them once, to
+        catch what changed while the folder was being read."""
+        self.stop()
+        self._root = root
+        self._add_folders(folders)
+        if self._open_file:
+            self._watcher.addPath(self._open_file)
+        if rescan:
+            self.check_all()
+        if self._poll.interval() > 0:
+            self._poll.start()
+
+    def stop(self) -> None:
+        self._poll.stop()
+        self._debounce.stop()
+        self._file_debounce.stop()
+        self._pending.clear()
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        paths = self._watcher.directories() + self._watcher.files()
+        if paths:
+            self._watcher.removePaths(paths)
+        self._root = None
+
+    def set_open_file(self, path: Path | None) -> None:
+        """Watch this file too (the open article), so in-place writes to it are seen."""
+        if self._open_file:
+            self._watcher.removePath(self._open_file)
+        self._open_file = str(path) if path else None
+        if self._open_file and self._root is not None:
+            self._watcher.addPath(self._open_file)
+
+    def check_all(self) -> None:
+        """Look at every watched folder again (and the root, in case it was empty)."""
+        if self._root is None:
+            return
+        self._pending.update(Path(folder) for folder in self._watcher.directories())
+        self._pending.add(self._root)
+        self._debounce.stop()
+        self._rescan()
+
+    def _add_folders(self, folders: Iterable[Path]) -> None:
+        watched = set(self._watcher.directories())
+        paths = [str(folder) for folder in folders if str(folder) not in watched]
+        if paths:
+            self._watcher.addPaths(paths)
+
+    def _folder_changed(self, path: str) -> None:
+        self._pending.add(Path(path))
+        self._debounce.start()
+
+    def _file_changed(self, path: str) -> None:
+        # A replaced file (an atomic save) loses its watch; watch the new file at that path.
+        if path == self._open_file and os.path.exists(path) and path not in self._watcher.files():
+            self._watcher.addPath(path)
+        self._file_debounce.start()
+        # An in-place write does not touch the folder; look at it anyway so the list row follows.
+        self._pending.add(Path(path).parent)
+        self._debounce.start()
+
+    def _report_open_file(self) -> None:
+        if self._open_file:
+            self.open_file_changed.emit()
+
+    def _rescan(self) -> None:
+        if self._root is None or not self._pending:
+            return
+        if self._task is not None:
+            return  # one at a time; _finished starts the next
+        root, folders = self._root, list(self._pending)
+        self._pending.clear()
+        known = self._known()
+        watched = frozenset(Path(folder) for folder in self._watcher.directories())
+        self._task = run_task(
+            self._pool,
+            lambda: rescan_folders(root, folders, known, watched),
+            self._apply,
+            on_finished=self._finished,
+        )
+
+    def _apply(self, result: Rescan) -> None:
+        if self._root is None:
+            return
+        gone = [folder for folder in self._watcher.directories() if not os.path.isdir(folder)]
+        if gone:
+            self._watcher.removePaths(gone)
+        self._add_folders(result.folders)
+        if result:
+            self.changes_found.emit(result)
+
+    def _finished(self) -> None:
+        self._task = None
+        self.rescanned.emit()
+        if self._pending:
+            self._debounce.start()

@@ -1,0 +1,552 @@
+"""Typed editors for single front matter values, used by the metadata form.
+
+Each editor is a small widget around one input (named ``field_<key>`` for tests and accessibility). It
+shows a value with ``set_value`` without reporting it, and reports what the person typed with
+``edited``, already as the Python type ``Article.set_value`` expects (a datetime for a date, an int for
+an id), so the file keeps its own types and shapes. Values an editor cannot represent faithfully are
+shown read-only instead, so nothing can be damaged from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import qtawesome
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QEvent,
+    QObject,
+    QRegularExpression,
+    Qt,
+    QTime,
+    QTimer,
+    QTimeZone,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeySequence,
+    QPalette,
+    QRegularExpressionValidator,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.frontmatter import Format
+from editor.core.values import parse_date
+from editor.ui.form.field_kinds import INT64_MAX, INT64_MIN, nested_text
+
+
+def warning_color(palette: QPalette) -> QColor:
+    """An amber that reads on both light and dark window colours."""
+    return (
+        QColor("#f0b429")
+        if palette.color(QPalette.ColorRole.Window).lightness() < 128
+        else QColor("#9a5b00")
+    )
+
+
+def error_color(palette: QPalette) -> QColor:
+    return (
+        QColor("#ff8a80")
+        if palette.color(QPalette.ColorRole.Window).lightness() < 128
+        else QColor("#b3261e")
+    )
+
+
+def muted_color(palette: QPalette) -> QColor:
+    return palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
+
+
+class _WheelGuard(QObject):
+    """Spin boxes change their value on a mouse wheel that only meant to scroll the form; not here."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Wheel
+            and isinstance(watched, QWidget)
+            and not watched.hasFocus()
+        ):
+            event.ignore()
+            return True
+        return False
+
+
+class FieldEditor(QWidget):
+    """One value's editor; subclasses build ``self.input`` and implement ``set_value``/``current``."""
+
+    edited = Signal(object)
+    """The person changed the value: the new value, typed for Article.set_value."""
+
+    merges_typing = True  # consecutive edits in one focus session form one undo step
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.edit_session = 0
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+
+    def _install(self, widget: QWidget, row: QWidget | None = None) -> None:
+        self.input = widget
+        widget.setObjectName(f"field_{self.key}")
+        widget.installEventFilter(self)
+        self._layout.addWidget(row or widget)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.input and event.type() == QEvent.Type.FocusIn:
+            self.edit_session += 1
+        return False
+
+    def set_value(self, value: Any) -> None:
+        """Show ``value`` without emitting ``edited``."""
+        raise NotImplementedError
+
+    def focus_chain(self) -> list[QWidget]:
+        """The widgets Tab visits, in order."""
+        return [self.input]
+
+    def set_accessible_name(self, name: str) -> None:
+        self.input.setAccessibleName(name)
+
+
+class TextEditor(FieldEditor):
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(key, parent)
+        self.line = QLineEdit()
+        self.line.setClearButtonEnabled(False)
+        self.line.textEdited.connect(self.edited.emit)
+        self._build()
+
+    def _build(self) -> None:
+        self._install(self.line)
+
+    def set_value(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if self.line.text() != text:
+            self.line.setText(text)
+            self.line.setCursorPosition(0)
+
+
+class LinkEditor(TextEditor):
+    """A URL with a button that opens it (or previews it, for images)."""
+
+    open_requested = Signal()
+    """The open button was pressed."""
+
+    def __init__(self, key: str, icon_name: str, tip: str, parent: QWidget | None = None) -> None:
+        self._icon_name, self._tip = icon_name, tip
+        super().__init__(key, parent)
+        self.line.textChanged.connect(lambda text: self.button.setEnabled(bool(text.strip())))
+
+    def _build(self) -> None:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.button = QToolButton()
+        self.button.setObjectName(f"open_{self.key}")
+        self.button.setIcon(
+            qtawesome.icon(
+                self._icon_name, color=self.palette().color(QPalette.ColorRole.ButtonText)
+            )
+        )
+        self.button.setToolTip(self._tip)
+        self.button.setAccessibleName(self._tip)
+        self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.button.setEnabled(False)
+        self.button.clicked.connect(self.open_requested.emit)
+        layout.addWidget(self.line, 1)
+        layout.addWidget(self.button)
+        self._install(self.line, row)
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.line, self.button]
+
+
+class MultiLineEditor(FieldEditor):
+    """Wrapped text that grows with its content (``lines`` to ``max_lines`` high), with a live count
+    against a length limit when there is one."""
+
+    def __init__(
+        self,
+        key: str,
+        lines: int = 3,
+        limit: int | None = None,
+        parent: QWidget | None = None,
+        *,
+        max_lines: int = 8,
+    ) -> None:
+        super().__init__(key, parent)
+        self.limit = limit
+        self._filling = False
+        self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        spacing = self.text.fontMetrics().lineSpacing()
+        self._min_height, self._max_height = spacing * lines, spacing * max_lines
+        # Measured once the layout has settled: during documentSizeChanged the block is not laid out yet.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_height)
+        self.text.document().documentLayout().documentSizeChanged.connect(self._fit_timer.start)
+        self._fit_height()
+        self.text.textChanged.connect(self._changed)
+        self._install(self.text)
+        self.count = QLabel()
+        self.count.setObjectName(f"count_{key}")
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
+        font = self.count.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        self.count.setFont(font)
+        # Into the layout before setVisible: a parentless label would become a window of its own.
+        self._layout.addWidget(self.count)
+        self.count.setVisible(limit is not None)
+        self._update_count()
+
+    def _fit_height(self, *_args: object) -> None:
+        # Pixel height of the wrapped text (CJK lines are taller than the font's own line spacing).
+        content, block = 0.0, self.text.document().firstBlock()
+        while block.isValid():
+            content += self.text.blockBoundingRect(block).height()
+            block = block.next()
+        frame = self.text.frameWidth() * 2 + 2 * self.text.document().documentMargin()
+        height = round(min(max(content, self._min_height), self._max_height) + frame + 2)
+        if height != self.text.height() or self.text.minimumHeight() != height:
+            self.text.setFixedHeight(height)
+            # The form's rows are sized from their hints; tell every level the hint changed, or the
+            # count label below is left where the old, shorter editor ended.
+            widget: QWidget | None = self
+            while widget is not None and widget.objectName() != "metadataForm":
+                widget.updateGeometry()
+                widget = widget.parentWidget()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_timer.start()
+
+    @property
+    def over_limit(self) -> bool:
+        return self.limit is not None and len(self.text.toPlainText()) > self.limit
+
+    def _changed(self) -> None:
+        self._update_count()
+        if not self._filling:
+            self.edited.emit(self.text.toPlainText())
+
+    def _update_count(self) -> None:
+        if self.limit is None:
+            return
+        length = len(self.text.toPlainText())
+        self.count.setText(
+            self.tr("%1 / %2").replace("%1", str(length)).replace("%2", str(self.limit))
+        )
+        palette = self.count.palette()
+        color = (
+            warning_color(self.palette()) if length > self.limit else muted_color(self.palette())
+        )
+        palette.setColor(QPalette.ColorRole.WindowText, color)
+        self.count.setPalette(palette)
+        over = self.tr("over the limit of %1 characters").replace("%1", str(self.limit))
+        self.count.setToolTip(over if length > self.limit else "")
+
+    def set_value(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if self.text.toPlainText() == text:
+            return
+        self._filling = True
+        try:
+            self.text.setPlainText(text)
+        finally:
+            self._filling = False
+
+
+class DateTimeEditor(FieldEditor):
+    """A moment shown in the zone the file wrote it in, with seconds and the zone visible."""
+
+    def __init__(self, key: str, date_only: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(key, parent)
+        self.date_only = date_only
+        self._zone: dt.tzinfo = dt.UTC
+        self._microsecond = 0
+        self.edit = QDateEdit() if date_only else QDateTimeEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd" if date_only else "yyyy-MM-dd HH:mm:ss t")
+        self.edit.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.edit.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
+        self.edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._guard = _WheelGuard(self)
+        self.edit.installEventFilter(self._guard)
+        self.edit.dateTimeChanged.connect(self._changed)
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        layout.addStretch(1)
+        self._install(self.edit, row)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # QDateTimeEdit spends Tab on its sections (seven presses to leave a date); in a form Tab goes
+        # to the next field. Arrows, typing and the mouse still move between sections.
+        # The spin box claims Undo/Redo for its own text (which changes nothing we keep); let the
+        # window's Undo/Redo have them, as in every other field.
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.ShortcutOverride
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
+        ):
+            event.ignore()
+            return True
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress:  # a QKeyEvent
+            shift, other = (
+                Qt.KeyboardModifier.ShiftModifier,
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+            )
+            if (
+                event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and not event.modifiers() & other
+            ):
+                self.focusNextPrevChild(
+                    event.key() == Qt.Key.Key_Tab and not event.modifiers() & shift
+                )
+                return True
+        return super().eventFilter(watched, event)
+
+    def set_value(self, value: Any) -> None:
+        moment = parse_date(value)
+        if moment is None:
+            return
+        blocked = self.edit.blockSignals(True)
+        try:
+            if self.date_only:
+                self.edit.setDate(QDate(moment.year, moment.month, moment.day))
+            else:
+                self._zone = moment.tzinfo or dt.UTC
+                self._microsecond = moment.microsecond
+                seconds = int(moment.utcoffset().total_seconds()) if moment.utcoffset() else 0
+                zone = QTimeZone.utc() if seconds == 0 else QTimeZone.fromSecondsAheadOfUtc(seconds)
+                self.edit.setTimeZone(zone)
+                self.edit.setDateTime(
+                    QDateTime(
+                        QDate(moment.year, moment.month, moment.day),
+                        QTime(moment.hour, moment.minute, moment.second),
+                        zone,
+                    )
+                )
+        finally:
+            self.edit.blockSignals(blocked)
+        self.edit.setToolTip(self._tip(value, moment))
+
+    def _tip(self, value: Any, moment: dt.datetime) -> str:
+        written = value.isoformat() if isinstance(value, dt.date) else str(value)
+        tip = self.tr("In the file: %1").replace("%1", written)
+        if not self.date_only:
+            local = moment.astimezone()
+            tip += "\n" + self.tr("Your time: %1").replace(
+                "%1", local.strftime("%Y-%m-%d %H:%M:%S %Z")
+            )
+            if (
+                isinstance(value, str)
+                and parse_date(value) is not None
+                and not re.search(r"(Z|z|UTC|[+-]\d\d:?\d\d)\s*$", value)
+            ):
+                tip += "\n" + self.tr(
+                    "The file gives no time zone; Hugo reads it as UTC unless the site sets one."
+                )
+        return tip
+
+    def current(self) -> dt.date | dt.datetime:
+        if self.date_only:
+            day = self.edit.date()
+            return dt.date(day.year(), day.month(), day.day())
+        moment = self.edit.dateTime()
+        day, clock = moment.date(), moment.time()
+        return dt.datetime(
+            day.year(),
+            day.month(),
+            day.day(),
+            clock.hour(),
+            clock.minute(),
+            clock.second(),
+            self._microsecond,
+            tzinfo=self._zone,
+        )
+
+    def _changed(self, _moment: QDateTime) -> None:
+        self.edited.emit(self.current())
+
+
+class BoolEditor(FieldEditor):
+    merges_typing = False
+
+    def __init__(self, key: str, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(key, parent)
+        self.box = QCheckBox(text)
+        self.box.toggled.connect(self.edited.emit)
+        self._install(self.box)
+
+    def set_value(self, value: Any) -> None:
+        blocked = self.box.blockSignals(True)
+        self.box.setChecked(bool(value))
+        self.box.blockSignals(blocked)
+
+
+class NumberEditor(FieldEditor):
+    """An integer or a float typed as text: no spin box, whose 32-bit range would clip large ids."""
+
+    def __init__(self, key: str, is_float: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(key, parent)
+        self.is_float = is_float
+        self._shown: Any = None
+        # The value from before this visit to the field (set_value, never typing): what an unfinished
+        # entry falls back to, so clearing "304095" digit by digit never leaves "3" staged.
+        self._settled: Any = None
+        self.line = QLineEdit()
+        pattern = r"[+-]?(\d[\d_]*)?(\.\d*)?([eE][+-]?\d*)?" if is_float else r"[+-]?\d*"
+        self.line.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), self.line))
+        self.line.textEdited.connect(self._changed)
+        self.line.editingFinished.connect(self._settle)
+        self.line.installEventFilter(self)
+        self._install(self.line)
+
+    def parse(self, text: str) -> int | float | None:
+        try:
+            number: int | float = float(text) if self.is_float else int(text)
+        except ValueError:
+            return None
+        if isinstance(number, int) and not INT64_MIN <= number <= INT64_MAX:
+            return None
+        return number
+
+    def _changed(self, text: str) -> None:
+        number = self.parse(text)
+        self._mark_invalid(number is None)
+        if number is not None:
+            self._shown = number
+            self.edited.emit(number)
+
+    def _mark_invalid(self, invalid: bool) -> None:
+        palette = self.line.palette()
+        color = (
+            error_color(self.palette())
+            if invalid
+            else self.palette().color(QPalette.ColorRole.Text)
+        )
+        palette.setColor(QPalette.ColorRole.Text, color)
+        self.line.setPalette(palette)
+        tip = self.tr("Enter a whole number") if not self.is_float else self.tr("Enter a number")
+        self.line.setToolTip(tip if invalid else "")
+
+    def _settle(self) -> None:
+        # An unfinished number ("", "-") is never staged; leaving it puts back (and stages) the value
+        # from before this visit, not the last prefix that happened to parse.
+        number = self.parse(self.line.text())
+        if number is None:
+            typed = self._shown
+            self.set_value(self._settled)
+            if typed != self._settled:
+                self.edited.emit(self._settled)
+        else:
+            self._settled = number
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.line and event.type() == QEvent.Type.FocusOut:
+            self._settle()
+        return super().eventFilter(watched, event)
+
+    def set_value(self, value: Any) -> None:
+        self._shown = self._settled = value
+        text = "" if value is None else repr(value) if self.is_float else str(value)
+        if self.parse(self.line.text()) != value or self.line.text() == "":
+            self.line.setText(text)
+        self._mark_invalid(False)
+
+
+class ListEditor(TextEditor):
+    """A list of strings as comma-separated text (items with commas are shown read-only instead)."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(key, parent)
+        self.line.textEdited.disconnect()
+        self.line.textEdited.connect(lambda text: self.edited.emit(self.parse(text)))
+        self.line.setPlaceholderText(self.tr("Comma-separated, e.g. energy, batteries"))
+
+    @staticmethod
+    def parse(text: str) -> list[str]:
+        return [part.strip() for part in text.split(",") if part.strip()]
+
+    def set_value(self, value: Any) -> None:
+        items = list(value or [])
+        if self.parse(self.line.text()) != items:
+            self.line.setText(", ".join(items))
+            self.line.setCursorPosition(0)
+
+
+class ReadOnlyEditor(FieldEditor):
+    """Nested tables and unusual values: shown in the file's syntax, never edited here."""
+
+    merges_typing = False
+
+    def __init__(self, key: str, fmt: Format, parent: QWidget | None = None) -> None:
+        super().__init__(key, parent)
+        self.fmt = fmt
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setTabChangesFocus(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.TypeWriter)
+        self.text.setFont(font)
+        self._install(self.text)
+        hint = QLabel(self.tr("Read-only here; edit nested values in a text editor."))
+        hint.setObjectName(f"readonly_hint_{key}")
+        hint_font = hint.font()
+        hint_font.setPointSizeF(hint_font.pointSizeF() * 0.9)
+        hint.setFont(hint_font)
+        palette = hint.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, muted_color(self.palette()))
+        hint.setPalette(palette)
+        self._layout.addWidget(hint)
+
+    def set_value(self, value: Any) -> None:
+        text = nested_text(value, self.fmt, self.key)
+        if self.text.toPlainText() != text:
+            self.text.setPlainText(text)
+        lines = min(max(text.count("\n") + 1, 1), 10)
+        margins = self.text.contentsMargins()
+        height = (
+            self.text.fontMetrics().lineSpacing() * lines
+            + 2 * self.text.document().documentMargin()
+            + margins.top()
+            + margins.bottom()
+            + 4
+        )
+        scrollbar = (
+            self.text.horizontalScrollBar().sizeHint().height()
+            if max(map(len, text.splitlines() or [""])) > 60
+            else 0
+        )
+        self.text.setFixedHeight(round(height + scrollbar))

@@ -1,0 +1,473 @@
+"""The metadata form: typed editors for the front matter of the open article.
+
+The form owns its scroll area (the window places it as is). One editor per key, in the file's key
+order; every change goes onto the undo stack given to the constructor as a :class:`SetValueCommand`,
+which stages the value on the Article (the file is only written by the document service on Save).
+Showing a different Article object clears that undo stack, since its commands belong to the old one.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QImage, QPalette, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.article import Article
+from editor.core.frontmatter import Format
+from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS
+from editor.core.validate import LENGTH_LIMITS, Problem
+from editor.core.values import coerce_like, same_value
+from editor.ui.form.field_editors import (
+    BoolEditor,
+    DateTimeEditor,
+    FieldEditor,
+    LinkEditor,
+    ListEditor,
+    MultiLineEditor,
+    NumberEditor,
+    ReadOnlyEditor,
+    TextEditor,
+    muted_color,
+)
+from editor.ui.form.field_kinds import KNOWN_KINDS, FieldKind, kind_for, nested_text
+from editor.ui.form.form_parts import CoverThumbnail, ProblemList
+from editor.ui.form.undo_commands import MISSING, SetValueCommand
+
+COVER_KEYS = ("enclosure", "qrcode")
+# One editor per key up to this many (the keys the desk works with always get theirs); the rest are
+# shown together, read-only, in one text view: thousands of editors take seconds to build.
+MAX_EDITORS = 300
+ALWAYS_EDITED = frozenset((*KNOWN_KINDS, *DATE_KEYS, *EXPIRY_DATE_KEYS, "description", "summary"))
+
+
+class _Row:
+    """One form row: the label, the field's editor and the problems under it."""
+
+    def __init__(
+        self,
+        key: str,
+        label: QLabel,
+        editor: FieldEditor,
+        container: QWidget,
+        problems: ProblemList,
+    ) -> None:
+        self.key, self.label, self.editor, self.container, self.problems = (
+            key,
+            label,
+            editor,
+            container,
+            problems,
+        )
+
+
+class MetadataForm(QWidget):
+    """Edits go onto ``undo_stack`` as commands that change the Article's staged edits."""
+
+    value_edited = Signal(str, object)
+    """A field's value was staged on the article (after an edit, an undo or a redo): key, value."""
+
+    open_link_requested = Signal(str, str)
+    """The open button next to a link field was pressed: key, url."""
+
+    preview_cover_requested = Signal(str)
+    """The cover thumbnail (or the open button of enclosure/qrcode) asks for the preview: key."""
+
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("metadataForm")
+        self._stack = undo_stack
+        self._article: Article | None = None
+        self._rows: dict[str, _Row] = {}
+        self._signature: tuple = ()
+        self._problems: list[Problem] = []
+        self._filling = False
+        self._chain: list[QWidget] = []
+        self._extra: QPlainTextEdit | None = None  # the keys beyond MAX_EDITORS, read-only
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self._pages = QStackedWidget()
+        outer.addWidget(self._pages)
+
+        self._placeholder = QLabel(self._empty_text())
+        self._placeholder.setObjectName("formPlaceholder")
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder.setWordWrap(True)
+        self._placeholder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._placeholder.setMargin(12)
+        palette = self._placeholder.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, muted_color(self.palette()))
+        self._placeholder.setPalette(palette)
+        self._pages.addWidget(self._placeholder)
+
+        self._scroll = QScrollArea()
+        self._scroll.setObjectName("metadataScroll")
+        self._scroll.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus
+        )  # Tab goes field to field, not to the frame
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(12, 10, 12, 12)
+        content_layout.setSpacing(8)
+        self._header = QLabel()
+        self._header.setObjectName("metadataHeader")
+        self._header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._header.setWordWrap(True)
+        header_palette = self._header.palette()
+        header_palette.setColor(QPalette.ColorRole.WindowText, muted_color(self.palette()))
+        self._header.setPalette(header_palette)
+        content_layout.addWidget(self._header)
+        self._top_problems = ProblemList()
+        self._top_problems.setObjectName("formProblems")
+        content_layout.addWidget(self._top_problems)
+        self._content_layout = content_layout
+        self._fields = self._new_fields()
+        content_layout.addWidget(self._fields)
+        content_layout.addStretch(1)
+        self._scroll.setWidget(content)
+        self._pages.addWidget(self._scroll)
+
+        self._thumbnail = CoverThumbnail(self)
+        self._thumbnail.clicked.connect(lambda: self.preview_cover_requested.emit("enclosure"))
+
+    # --- public API ------------------------------------------------------------------------------
+
+    @property
+    def article(self) -> Article | None:
+        return self._article
+
+    def editor(self, key: str) -> FieldEditor | None:
+        """The editor of ``key`` (None when the article has no such key)."""
+        row = self._rows.get(key)
+        return row.editor if row else None
+
+    def focus_chain(self) -> list[QWidget]:
+        """The widgets Tab visits in the form, in order (the fields of the article shown)."""
+        return list(self._chain) if self._article is not None else []
+
+    def set_article(self, article: Article | None) -> None:
+        """Show ``article`` (None clears the form); builds one editor per front matter key."""
+        if article is not self._article:
+            self._stack.clear()
+            self._problems = []
+            self.set_cover_thumbnail(None, "")
+            self._scroll.verticalScrollBar().setValue(0)
+        self._article = article
+        if article is None:
+            self._placeholder.setText(self._empty_text())
+            self._pages.setCurrentWidget(self._placeholder)
+            return
+        self._header.setText(f"{article.relpath}  ·  {article.format.value.upper()}")
+        self._header.setToolTip(str(article.path))
+        self._pages.setCurrentWidget(self._scroll)
+        self.refresh()
+
+    def show_unreadable(self, relpath: str, reason: str) -> None:
+        """Say why the selected file cannot be opened (instead of "No article open")."""
+        self.set_article(None)
+        text = self.tr(
+            "This file cannot be opened:\n%1\n\n%2\n\n"
+            "Fix it in a text editor; Copydesk will not write it."
+        )
+        self._placeholder.setText(text.replace("%1", relpath).replace("%2", reason))
+
+    def _empty_text(self) -> str:
+        return self.tr("No article open.\nSelect an article in the list to review it.")
+
+    def refresh(self) -> None:
+        """Re-read every editor's value from the article (after revert or reload)."""
+        article = self._article
+        if article is None:
+            return
+        metadata = article.current_metadata()
+        if not any(key.lower() == "title" for key in metadata):
+            # A missing title is an error the editor must be able to fix here: offer an empty field.
+            metadata = {"title": None, **metadata}
+        # Editors follow the type in the file, not the edit, so typing never swaps the editor away.
+        signature = (
+            article.format,
+            *(
+                (key, kind_for(key, article.metadata.get(key, value)))
+                for key, value in metadata.items()
+            ),
+        )
+        if signature != self._signature:
+            self._rebuild(signature[1:])
+            self._signature = signature
+        self._filling = True
+        try:
+            extra = []
+            for key, value in metadata.items():
+                row = self._rows.get(key)
+                if row is not None:
+                    row.editor.set_value(value)
+                else:
+                    extra.append(nested_text(value, article.format, key))
+            if self._extra is not None:
+                self._extra.setPlainText("\n".join(extra))
+        finally:
+            self._filling = False
+        self._apply_problems()
+
+    def set_problems(self, problems: list[Problem]) -> None:
+        """Show validation problems next to their fields (Problem.key)."""
+        self._problems = list(problems)
+        self._apply_problems()
+
+    def set_cover_thumbnail(self, image: object | None, message: str = "") -> None:
+        """Show a QImage thumbnail of the cover (None with a message when it could not load).
+
+        Call it after ``set_article``: showing another article clears the thumbnail.
+        """
+        self._thumbnail.set_image(image if isinstance(image, QImage) else None, message)
+        self._thumbnail.setVisible(self._thumbnail.wanted and "enclosure" in self._rows)
+
+    # --- building ----------------------------------------------------------------------------------
+
+    def _label_text(self, key: str) -> str:
+        labels = {
+            "title": self.tr("Title"),
+            "date": self.tr("Date"),
+            "draft": self.tr("Draft"),
+            "summary": self.tr("Summary"),
+            "description": self.tr("Description"),
+            "source_link": self.tr("Source link"),
+            "enclosure": self.tr("Cover image"),
+            "article_id": self.tr("Article ID"),
+            "feed_item_id": self.tr("Feed item ID"),
+            "qrcode": self.tr("QR code"),
+            "source": self.tr("Source"),
+            "publishdate": self.tr("Publish date"),
+            "expirydate": self.tr("Expiry date"),
+            "lastmod": self.tr("Last modified"),
+        }
+        return labels.get(key.lower(), key)
+
+    def _new_fields(self) -> QWidget:
+        """An empty widget for the rows, with its form layout in ``self._form``."""
+        fields = QWidget()
+        fields.setObjectName("formFields")
+        self._form = QFormLayout(fields)
+        self._form.setContentsMargins(0, 0, 0, 0)
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self._form.setVerticalSpacing(10)
+        self._form.setHorizontalSpacing(12)
+        return fields
+
+    def _rebuild(self, fields: tuple[tuple[str, FieldKind], ...]) -> None:
+        # Only when the form holds focus now: self.focusWidget() is the last focused field even while
+        # focus is in the list, and focusing its counterpart would send the list's keys to the form.
+        focused = QApplication.focusWidget()
+        focused_key = (
+            next(
+                (key for key, row in self._rows.items() if row.editor.isAncestorOf(focused)),
+                None,
+            )
+            if focused is not None and self.isAncestorOf(focused)
+            else None
+        )
+        # The thumbnail lives in the enclosure row; keep it alive while the rows are replaced.
+        self._thumbnail.setParent(self)
+        self._thumbnail.hide()
+        # The rows go with the widget that holds them: QFormLayout.removeRow one row at a time costs
+        # time in proportion to the rows left, so thousands of keys took a minute to clear.
+        old = self._fields
+        self._fields = self._new_fields()
+        self._content_layout.replaceWidget(old, self._fields)
+        old.hide()
+        old.setParent(None)
+        old.deleteLater()  # later: an editor of the old rows may be the sender of this rebuild
+        self._rows.clear()
+        self._extra = None
+        chain = []
+        if len(fields) > MAX_EDITORS:
+            edited = {key for key, _kind in fields[:MAX_EDITORS]}
+            edited.update(key for key, _kind in fields if key.lower() in ALWAYS_EDITED)
+            rest = len(fields) - len(edited)
+            fields = tuple(field for field in fields if field[0] in edited)
+        else:
+            rest = 0
+        for key, kind in fields:
+            editor = self._make_editor(key, kind)
+            label = QLabel(self._label_text(key))
+            label.setToolTip(key)
+            label.setBuddy(editor.input)
+            label.setObjectName(f"label_{key}")
+            editor.set_accessible_name(label.text())
+            container = QWidget()
+            layout = QVBoxLayout(container)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.setSpacing(3)
+            layout.addWidget(editor)
+            if key == "enclosure":
+                layout.addWidget(self._thumbnail)
+            problems = ProblemList()
+            problems.setObjectName(f"problems_{key}")
+            layout.addWidget(problems)
+            self._form.addRow(label, container)
+            self._rows[key] = _Row(key, label, editor, container, problems)
+            chain.extend(editor.focus_chain())
+            if key == "enclosure":
+                chain.append(self._thumbnail)
+        if rest:
+            chain.append(self._add_extra_row(rest))
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self._chain = chain
+        self._thumbnail.setVisible(self._thumbnail.wanted and "enclosure" in self._rows)
+        if focused_key in self._rows:
+            self._rows[focused_key].editor.input.setFocus()
+
+    def _add_extra_row(self, count: int) -> QPlainTextEdit:
+        """The keys beyond MAX_EDITORS, in the file's syntax, as one read-only text (filled by refresh)."""
+        label = QLabel(self.tr("%1 more keys").replace("%1", str(count)))
+        label.setObjectName("label_more_keys")
+        self._extra = QPlainTextEdit()
+        self._extra.setObjectName("moreKeys")
+        self._extra.setReadOnly(True)
+        self._extra.setTabChangesFocus(True)
+        self._extra.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self._extra.setAccessibleName(label.text())
+        self._extra.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.TypeWriter)
+        self._extra.setFont(font)
+        label.setBuddy(self._extra)
+        hint = QLabel(
+            self.tr("Too many keys to edit one by one here: read-only; edit them in a text editor.")
+        )
+        hint.setWordWrap(True)
+        palette = hint.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, muted_color(self.palette()))
+        hint.setPalette(palette)
+        container = QWidget()
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        layout.addWidget(self._extra)
+        layout.addWidget(hint)
+        self._form.addRow(label, container)
+        return self._extra
+
+    def _make_editor(self, key: str, kind: FieldKind) -> FieldEditor:
+        lower = key.lower()
+        editor: FieldEditor
+        if kind is FieldKind.TEXT:
+            editor = TextEditor(key)
+            if lower == "title":
+                font = QFont(editor.line.font())
+                font.setPointSizeF(font.pointSizeF() * 1.15)
+                font.setWeight(QFont.Weight.DemiBold)
+                editor.line.setFont(font)
+        elif kind is FieldKind.LINK:
+            if lower in COVER_KEYS:
+                tip = (
+                    self.tr("Preview the cover image")
+                    if lower == "enclosure"
+                    else self.tr("Preview the QR code")
+                )
+                editor = LinkEditor(key, "mdi6.image-search-outline", tip)
+                editor.open_requested.connect(lambda k=key: self.preview_cover_requested.emit(k))
+            else:
+                editor = LinkEditor(
+                    key, "mdi6.open-in-new", self.tr("Open the link in your browser")
+                )
+                editor.open_requested.connect(
+                    lambda e=editor, k=key: self.open_link_requested.emit(k, e.line.text().strip())
+                )
+        elif kind is FieldKind.MULTILINE:
+            limit = LENGTH_LIMITS.get(lower)
+            editor = MultiLineEditor(
+                key, lines=2, limit=limit, max_lines=8 if lower == "summary" else 6
+            )
+        elif kind in (FieldKind.DATETIME, FieldKind.DATE):
+            editor = DateTimeEditor(key, date_only=kind is FieldKind.DATE)
+        elif kind is FieldKind.BOOL:
+            text = self.tr("Hidden from readers") if lower == "draft" else ""
+            editor = BoolEditor(key, text)
+        elif kind in (FieldKind.INT, FieldKind.FLOAT):
+            editor = NumberEditor(key, is_float=kind is FieldKind.FLOAT)
+            editor.line.setMaximumWidth(editor.fontMetrics().horizontalAdvance("0") * 24)
+            editor.line.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        elif kind is FieldKind.LIST:
+            editor = ListEditor(key)
+        else:
+            editor = ReadOnlyEditor(key, self._article.format if self._article else Format.TOML)
+        editor.edited.connect(lambda value, k=key, e=editor: self._on_edited(k, value, e))
+        return editor
+
+    # --- editing -----------------------------------------------------------------------------------
+
+    def _on_edited(self, key: str, value: Any, editor: FieldEditor) -> None:
+        article = self._article
+        row = self._rows.get(key)
+        # An editor being replaced (it may report on losing focus) belongs to the article before.
+        if self._filling or article is None or row is None or row.editor is not editor:
+            return
+        present = key in article.metadata or key in article.edits
+        old = article.value(key) if present else MISSING
+        try:
+            staged = coerce_like(article.metadata[key], value) if key in article.metadata else value
+        except (TypeError, ValueError):
+            return  # the editors only report values of the right type; this is a safety net
+        if present and same_value(staged, old):
+            return
+        group = (key, editor.edit_session) if editor.merges_typing else None
+        command = SetValueCommand(
+            article, key, old, value, self, label=self._label_text(key), merge_group=group
+        )
+        self._stack.push(command)
+
+    def show_staged(self, article: Article, key: str, value: Any, *, update_editor: bool) -> None:
+        """Called by SetValueCommand: show the value now staged on ``article`` and announce it."""
+        if article is not self._article:
+            return
+        row = self._rows.get(key)
+        if row is None or (key not in article.metadata and key not in article.edits):
+            self.refresh()
+        elif update_editor:
+            self._filling = True
+            try:
+                row.editor.set_value(value)
+            finally:
+                self._filling = False
+        self.value_edited.emit(key, value)
+
+    # --- problems ------------------------------------------------------------------------------------
+
+    def _apply_problems(self) -> None:
+        by_key: dict[str, list[Problem]] = {key: [] for key in self._rows}
+        lowered = {key.lower(): key for key in self._rows}
+        loose: list[Problem] = []
+        for problem in self._problems:
+            key = (
+                problem.key
+                if problem.key in self._rows
+                else lowered.get((problem.key or "").lower())
+            )
+            if key is None:
+                loose.append(problem)
+            else:
+                by_key[key].append(problem)
+        for key, row in self._rows.items():
+            row.problems.set_problems(by_key[key])
+        self._top_problems.set_problems(loose)

@@ -1,0 +1,1 @@
+"""Images: the asynchronous loader (network and disk cache, local files) and the cover preview dialog."""

@@ -1,0 +1,1 @@
+"""The main window and its wiring: the action registry, layout persistence, the bulk runner and the check panel."""

@@ -1,0 +1,197 @@
+"""The results of "Check folder": a dock with one row per problem; activating a row selects its article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import qtawesome
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.validate import FolderCheck, Level, Problem, check_folder
+from editor.ui.common.wording import counted
+from editor.ui.common.workers import Task, run_task
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class ProblemModel(QAbstractTableModel):
+    """Problems as rows: level, file, line, message."""
+
+    PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._problems: list[Problem] = []
+        self._headers = (self.tr("Level"), self.tr("File"), self.tr("Line"), self.tr("Problem"))
+        self._levels = {Level.ERROR: self.tr("Error"), Level.WARNING: self.tr("Warning")}
+        self._icons = {
+            Level.ERROR: qtawesome.icon("fa6s.circle-xmark", color="#c62828"),
+            Level.WARNING: qtawesome.icon("fa6s.triangle-exclamation", color="#b26a00"),
+        }
+
+    def set_problems(self, problems: list[Problem]) -> None:
+        self.beginResetModel()
+        self._problems = list(problems)
+        self.endResetModel()
+
+    def problems(self) -> list[Problem]:
+        return list(self._problems)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._problems)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        problem = self._problems[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self._levels[problem.level], problem.path, problem.line or "", problem.message)[
+                column
+            ]
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return self._icons[problem.level]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(problem)
+        if role == self.PATH_ROLE:
+            return problem.path
+        return None
+
+
+class CheckPanel(QDockWidget):
+    """A dock listing the problems found in the folder."""
+
+    problem_activated = Signal(str)
+    """A problem row was clicked or activated: the relative path of its article."""
+
+    check_finished = Signal(object)
+    """A check of the folder is over: the FolderCheck (None when it failed)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Problems"), parent)
+        self.setObjectName("checkPanel")
+        self.setAllowedAreas(
+            Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea
+        )
+        self.model = ProblemModel(self)
+        self._task: Task | None = None
+        self.summary = QLabel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("problemList")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        header.resizeSection(1, 320)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        self.setWidget(body)
+        self.view.activated.connect(self._activated)
+        self.view.clicked.connect(self._activated)
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None
+
+    def run(self, pool: QThreadPool, root: Path) -> bool:
+        """Check every article below ``root`` on ``pool`` and show what was found."""
+        if self._task is not None:
+            return False
+        self.show_running()
+        self._task = run_task(
+            pool, lambda: check_folder(root), self._done, self._failed, self._over
+        )
+        return True
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+
+    def _done(self, result: FolderCheck) -> None:
+        self._task = None  # before the signal: its receivers ask whether a check is running
+        self.show_results(result.problems, result.files)
+        self.check_finished.emit(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._task = None
+        self.show_failure(self.tr("The check failed: {0}").format(error))
+        self.check_finished.emit(None)
+
+    def _over(self) -> None:
+        self._task = None
+
+    def show_running(self) -> None:
+        self.model.set_problems([])
+        self.summary.setText(self.tr("Checking…"))
+        self.show()
+
+    def show_results(self, problems: list[Problem], files: int) -> None:
+        self.model.set_problems(problems)
+        errors = sum(problem.level is Level.ERROR for problem in problems)
+        warnings = len(problems) - errors
+        if not problems:
+            self.summary.setText(
+                counted(
+                    files, self.tr("No problems in 1 file."), self.tr("No problems in {0} files.")
+                )
+            )
+        else:
+            self.summary.setText(
+                self.tr("{0}, {1} in {2}").format(
+                    counted(errors, self.tr("1 error"), self.tr("{0} errors")),
+                    counted(warnings, self.tr("1 warning"), self.tr("{0} warnings")),
+                    counted(files, self.tr("1 file checked"), self.tr("{0} files checked")),
+                )
+            )
+        self.show()
+        self.raise_()
+
+    def show_failure(self, message: str) -> None:
+        self.model.set_problems([])
+        self.summary.setText(message)
+        self.show()
+
+    def _activated(self, index: QModelIndex) -> None:
+        path = index.data(ProblemModel.PATH_ROLE)
+        if path:
+            self.problem_activated.emit(path)

@@ -1,0 +1,542 @@
+"""The main window: layout and wiring of the article list, the form, the body, actions and status.
+
+The open article lives in :class:`ArticleSession`; bulk changes in :mod:`editor.ui.window.bulk`;
+the list's data in :class:`ArticleModel`; the saved layout and the Tab order in
+:mod:`editor.ui.window.window_layout`. This module connects them and keeps the list selection, the
+open article and the enabled actions in step.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
+
+from editor import APP_NAME
+from editor.core import validate
+from editor.core.index import ArticleSummary
+from editor.core.service import DocumentService
+from editor.core.site import desk_for
+from editor.core.state import PublishState
+from editor.ui.article.article_session import ArticleSession
+from editor.ui.article.body_view import BodyView
+from editor.ui.article.conflict_bar import ConflictBar
+from editor.ui.common import dialogs, links
+from editor.ui.common.settings import Settings
+from editor.ui.common.wording import counted, number
+from editor.ui.common.workers import Task, run_stream
+from editor.ui.desk.article_list import ArticleListPanel
+from editor.ui.desk.desk_scan import Folders, scan_desk
+from editor.ui.desk.folder_watcher import FolderWatcher, Rescan
+from editor.ui.form.metadata_form import MetadataForm
+from editor.ui.images.cover_preview import CoverPreviewDialog, ImageLoader
+from editor.ui.window.actions import ActionId, ActionRegistry, WindowState
+from editor.ui.window.bulk import BulkRunner
+from editor.ui.window.check_panel import CheckPanel
+from editor.ui.window.window_layout import (
+    LayoutParts,
+    chain_tab_order,
+    restore_layout,
+    save_layout,
+)
+
+SCAN_BUDGET_MS = (
+    12  # GUI time per event-loop turn for adding rows, so input and paints keep flowing
+)
+
+
+class MainWindow(QMainWindow):
+    """The review desk."""
+
+    folder_opened = Signal(str)
+    """A folder was opened (its scan has started): the folder."""
+
+    scan_finished = Signal()
+    """The folder scan ended: every row is in the list."""
+
+    article_opened = Signal(str)
+    """An article is shown in the form: its relative path ("" when none)."""
+
+    bulk_finished = Signal(object)
+    """A publish / draft operation ended: the list of FileResults."""
+
+    check_finished = Signal(object)
+    """Check folder ended: the FolderCheck (None when it failed)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        pool: QThreadPool | None = None,
+        loader: ImageLoader | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.pool = pool if pool is not None else QThreadPool(self)
+        self.loader = loader if loader is not None else ImageLoader(None, self)
+        self.service: DocumentService | None = None
+        self.root: Path | None = None
+        self._scan_task: Task | None = None
+        self._scanned = 0
+        self._select_after_scan: str | None = None
+        self._cover_dialog: CoverPreviewDialog | None = None
+
+        self.undo_stack = QUndoStack(self)
+        self.actions = ActionRegistry(self)
+        self._build_widgets()
+        self.session = ArticleSession(
+            self.form, self.body, self.conflict_bar, self.undo_stack, self.loader, self
+        )
+        self.bulk = BulkRunner(self)
+        self.watcher = FolderWatcher(self.pool, self._known_rows, self)
+        self._build_menus()
+        self._connect()
+        self._layout = LayoutParts(
+            self,
+            self.list_view,
+            self.splitter,
+            self.editor_splitter,
+            self.list_panel.preferred_width,
+        )
+        restore_layout(self._layout, self.settings)
+        self._update_title()
+        self._rows_shown_changed()
+
+    # --- building ------------------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.list_panel = ArticleListPanel(
+            lambda: self.session.path or self.session.failed_path, self
+        )
+        self.model = self.list_panel.model
+        self.proxy = self.list_panel.proxy
+        self.list_view = self.list_panel.view
+        self.filter_edit = self.list_panel.filter_edit
+        self.state_filter = self.list_panel.state_filter
+
+        self.form = MetadataForm(self.undo_stack, self)
+        self.body = BodyView(self)
+        self.conflict_bar = ConflictBar(self)
+        self.editor_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.editor_splitter.setObjectName("editorSplitter")
+        self.editor_splitter.setChildrenCollapsible(False)
+        self.editor_splitter.addWidget(self.form)
+        self.editor_splitter.addWidget(self.body)
+        self.editor_splitter.setStretchFactor(0, 1)
+        self.editor_splitter.setStretchFactor(1, 1)
+        self.editor_panel = QWidget(self)
+        right_layout = QVBoxLayout(self.editor_panel)
+        right_layout.setContentsMargins(0, 6, 6, 0)
+        right_layout.addWidget(self.conflict_bar)
+        right_layout.addWidget(self.editor_splitter, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.list_panel)
+        self.splitter.addWidget(self.editor_panel)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 6)
+        self.setCentralWidget(self.splitter)
+
+        self.check_panel = CheckPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.check_panel)
+        self.check_panel.hide()
+
+        self.scan_label = QLabel(self)
+        self.scan_label.setObjectName("scanLabel")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.statusBar().addPermanentWidget(self.scan_label)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self.list_view.setFocus()
+
+    def _build_menus(self) -> None:
+        self.recent_menu = QMenu(self)
+        self.recent_menu.setObjectName("menuRecentFolders")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.actions[ActionId.RECENT_FOLDERS].setMenu(self.recent_menu)
+        self.toolbar = self.actions.populate(self.menuBar(), self)
+        self.addToolBar(self.toolbar)
+
+    def _connect(self) -> None:
+        act = self.actions
+        act[ActionId.OPEN_FOLDER].triggered.connect(self.ask_open_folder)
+        act[ActionId.SAVE].triggered.connect(self.save)
+        act[ActionId.REVERT].triggered.connect(self.session.revert)
+        act[ActionId.REVIEW_CHANGES].triggered.connect(self.session.review_changes)
+        act[ActionId.UNDO].triggered.connect(self.undo_stack.undo)
+        act[ActionId.REDO].triggered.connect(self.undo_stack.redo)
+        act[ActionId.FIND].triggered.connect(self.focus_filter)
+        act[ActionId.PUBLISH].triggered.connect(lambda: self.bulk.set_draft(False))
+        act[ActionId.DRAFT].triggered.connect(lambda: self.bulk.set_draft(True))
+        act[ActionId.TOGGLE_DRAFT].triggered.connect(lambda: self.bulk.set_draft(None))
+        act[ActionId.PUBLISH_AND_NEXT].triggered.connect(self.bulk.publish_and_next)
+        act[ActionId.OPEN_SOURCE].triggered.connect(self.open_source_link)
+        act[ActionId.OPEN_COVER].triggered.connect(lambda: self.open_cover("enclosure"))
+        act[ActionId.NEXT].triggered.connect(lambda: self.step(1))
+        act[ActionId.PREVIOUS].triggered.connect(lambda: self.step(-1))
+        act[ActionId.RELOAD].triggered.connect(self.reload_folder)
+        act[ActionId.CHECK_FOLDER].triggered.connect(self.check_folder)
+        act[ActionId.QUIT].triggered.connect(self.close)
+
+        self.list_panel.article_requested.connect(self._article_requested)
+        self.list_panel.selection_changed.connect(self.update_actions)
+        self.list_panel.shown_changed.connect(self._rows_shown_changed)
+
+        self.session.article_changed.connect(self._article_changed)
+        self.session.dirty_changed.connect(self._dirty_changed)
+        self.session.row_changed.connect(self.update_rows)
+        self.session.message.connect(self.show_message)
+        self.undo_stack.canUndoChanged.connect(self.update_actions)
+        self.undo_stack.canRedoChanged.connect(self.update_actions)
+        self.form.open_link_requested.connect(lambda _key, url: links.open_external(url, self))
+        self.form.preview_cover_requested.connect(self.open_cover)
+        self.body.link_activated.connect(lambda url: links.open_external(url, self))
+        self.watcher.changes_found.connect(self._outside_changes)
+        self.watcher.open_file_changed.connect(self.session.check_disk)
+        self.check_panel.problem_activated.connect(self.select_path)
+        self.check_panel.check_finished.connect(self._check_finished)
+
+    # --- folders and scanning ------------------------------------------------------------------------
+
+    def open_folder(self, path: Path | str, select: str | None = None) -> bool:
+        """List the articles of ``path`` (a folder, a Hugo site, or one file to select)."""
+        root, selected = desk_for(path)
+        if not root.is_dir():
+            dialogs.report_error(
+                self, self.tr("Cannot open folder"), self.tr("{0} is not a folder.").format(root)
+            )
+            return False
+        self.session.set_service(None, None)
+        self.service = DocumentService(root)
+        self.root = self.service.root
+        self.session.set_service(self.service, validate.find_site_root(self.root))
+        self.settings.add_recent_folder(self.root)
+        self._select_after_scan = select or selected
+        self._update_title()
+        self.start_scan()
+        self.folder_opened.emit(str(self.root))
+        return True
+
+    def ask_open_folder(self) -> None:
+        if not self.resolve_unsaved():
+            return
+        folder = dialogs.ask_folder(self, self.root)
+        if folder is not None:
+            self.open_folder(folder)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        folders = self.settings.recent_folders()
+        for folder in folders:
+            action = self.recent_menu.addAction(folder)
+            action.triggered.connect(lambda _checked=False, f=folder: self._open_recent(f))
+        if not folders:
+            self.recent_menu.addAction(self.tr("No recent folders")).setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear List"), self.settings.clear_recent_folders)
+
+    def _open_recent(self, folder: str) -> None:
+        if self.resolve_unsaved():
+            self.open_folder(folder)
+
+    def reload_folder(self) -> None:
+        """Read the whole folder again; the open article (and its edits) stay."""
+        if self.service is not None:
+            self._select_after_scan = self.session.path
+            self.start_scan()
+
+    @property
+    def scanning(self) -> bool:
+        return self._scan_task is not None
+
+    def start_scan(self) -> None:
+        if self.service is None:
+            return
+        if self._scan_task is not None:
+            self._scan_task.cancel()
+        self.watcher.stop()
+        with self._keeping_selection():
+            self.model.clear()
+        self._scanned = 0
+        root = self.service.root
+        self._scan_task = run_stream(
+            self.pool,
+            lambda: scan_desk(root),
+            self._scan_batch,
+            self._scan_failed,
+            self._scan_done,
+            budget_ms=SCAN_BUDGET_MS,
+        )
+        self.scan_label.setText(self.tr("Scanning…"))
+        self.scan_label.show()
+        self.update_actions()
+
+    def _scan_batch(self, item: object) -> None:
+        if isinstance(item, Folders):
+            self._scan_folders = item.folders
+            return
+        batch: list[ArticleSummary] = item  # type: ignore[assignment]
+        with self._keeping_selection():
+            self.model.append(batch)
+        self._scanned += len(batch)
+        self.scan_label.setText(self.tr("Scanning… {0} files").format(number(self._scanned)))
+        wanted = self._select_after_scan
+        if wanted and self.model.row_of(wanted) is not None:
+            self._select_after_scan = None
+            if wanted != self.session.path:
+                self.select_path(wanted)
+            else:
+                self.list_panel.reselect()
+
+    def _scan_failed(self, error: BaseException) -> None:
+        self.show_message(self.tr("The folder could not be read: {0}").format(error))
+
+    def _scan_done(self) -> None:
+        self._scan_task = None
+        self.scan_label.hide()
+        folders = getattr(self, "_scan_folders", None) or ([self.root] if self.root else [])
+        if self.root is not None:
+            self.watcher.watch(self.root, folders)
+        if self._select_after_scan:
+            self.show_message(self.tr("{0} is not in the list").format(self._select_after_scan))
+            self._select_after_scan = None
+        self.update_actions()
+        self.scan_finished.emit()
+
+    def _known_rows(self) -> dict[str, ArticleSummary]:
+        return {summary.path: summary for summary in self.model.summaries()}
+
+    def _outside_changes(self, rescan: Rescan) -> None:
+        open_path = self.session.path
+        with self._keeping_selection():
+            self.model.remove(rescan.removed)
+            self.model.update(rescan.changed)
+        # The open article speaks for itself (reloaded, or the conflict bar); count the others.
+        changed = [row for row in rescan.changed if row.path != open_path]
+        removed = [path for path in rescan.removed if path != open_path]
+        parts = []
+        if changed:
+            parts.append(
+                counted(
+                    len(changed),
+                    self.tr("1 file added or changed"),
+                    self.tr("{0} files added or changed"),
+                )
+            )
+        if removed:
+            parts.append(
+                counted(len(removed), self.tr("1 file removed"), self.tr("{0} files removed"))
+            )
+        if parts:
+            self.show_message(self.tr("Outside changes: {0}").format(", ".join(parts)), 5000)
+        if open_path and (
+            len(changed) != len(rescan.changed) or len(removed) != len(rescan.removed)
+        ):
+            self.session.check_disk()
+
+    def update_rows(self, summaries: ArticleSummary | list[ArticleSummary]) -> None:
+        """Show new summaries of files the app itself changed (no rescan)."""
+        rows = summaries if isinstance(summaries, list) else [summaries]
+        with self._keeping_selection():
+            self.model.update(rows)
+
+    # --- check folder --------------------------------------------------------------------------------
+
+    def check_folder(self) -> None:
+        if self.root is not None and self.check_panel.run(self.pool, self.root):
+            self.update_actions()
+
+    def _check_finished(self, result: validate.FolderCheck | None) -> None:
+        if result is not None:
+            self.show_message(
+                counted(
+                    len(result.problems),
+                    self.tr("Check: 1 problem"),
+                    self.tr("Check: {0} problems"),
+                ),
+                5000,
+            )
+        self.update_actions()
+        self.check_finished.emit(result)
+
+    # --- selection and navigation ------------------------------------------------------------------
+
+    def _keeping_selection(self) -> contextlib.AbstractContextManager[None]:
+        return self.list_panel.keeping_selection()
+
+    def _article_requested(self, path: str) -> None:
+        if path == self.session.failed_path:
+            return
+        if not self.resolve_unsaved():
+            # Put the selection back once the view has finished handling the click or key.
+            QTimer.singleShot(0, self.list_panel.reselect)
+            return
+        summary = self.model.summary(path)
+        if not self.session.open(path) and summary is not None and summary.error:
+            self.show_message(self.tr("{0}: {1}").format(path, summary.error))
+
+    def select_path(self, path: str) -> bool:
+        """Select (and open) the article at ``path``, clearing the filters if they hide it."""
+        if not self.list_panel.select_path(path):
+            return False
+        return path in (self.session.path, self.session.failed_path)
+
+    def step(self, delta: int) -> None:
+        """Go to the next (1) or previous (-1) article in the list as shown."""
+        self.list_panel.step(delta)
+
+    def selected_summaries(self) -> list[ArticleSummary]:
+        """The selected rows, in list order; the open article when nothing is selected."""
+        summaries = self.list_panel.selected_summaries()
+        if not summaries and self.session.path:
+            summary = self.model.summary(self.session.path)
+            summaries = [summary] if summary is not None else []
+        return summaries
+
+    def resolve_unsaved(self) -> bool:
+        """Before the open article goes away: ask Save / Discard / Cancel. True when it may go."""
+        if not self.session.dirty:
+            return True
+        answer = dialogs.ask_unsaved_changes(self, self.session.title)
+        if answer is dialogs.Answer.SAVE:
+            return self.session.save()
+        if answer is dialogs.Answer.DISCARD:
+            self.session.discard()
+            return True
+        return False
+
+    def focus_filter(self) -> None:
+        self.list_panel.focus_filter()
+
+    def _rows_shown_changed(self) -> None:
+        self.count_label.setText(self.list_panel.shown_text())
+        self.update_actions()
+
+    # --- the open article ----------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        return self.session.save()
+
+    def _article_changed(self) -> None:
+        article = self.session.article
+        self.watcher.set_open_file(article.path if article else None)
+        chain_tab_order(self.list_view, self.form.focus_chain(), self.body)
+        self._update_title()
+        self.update_actions()
+        self.article_opened.emit(article.relpath if article else "")
+
+    def _dirty_changed(self, path: str, dirty: bool) -> None:
+        self.model.set_dirty(path, dirty)
+        self._update_title()
+        self.update_actions()
+
+    def _update_title(self) -> None:
+        if self.session.article is not None:
+            name = self.session.title
+        elif self.root is not None:
+            name = self.root.name
+        else:
+            name = ""
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else APP_NAME)
+        self.setWindowModified(self.session.dirty)
+
+    def open_source_link(self) -> None:
+        if self.session.article is not None:
+            link = self.session.article.value("source_link")
+            links.open_external(link if isinstance(link, str) else "", self)
+
+    def open_cover(self, key: str = "enclosure") -> None:
+        article = self.session.article
+        if article is None:
+            return
+        images = {
+            name: value.strip()
+            for name in ("enclosure", "qrcode")
+            if isinstance(value := article.value(name), str) and value.strip()
+        }
+        if not images:
+            return
+        if self._cover_dialog is None:
+            # Refusals are explained over the preview, where the click happened.
+            dialog = CoverPreviewDialog(
+                self.loader, self, open_url=lambda url: links.open_external(url, dialog)
+            )
+            self._cover_dialog = dialog
+        self._cover_dialog.show_images(images, self.session.search_dirs())
+        self._cover_dialog.show()
+        self._cover_dialog.raise_()
+
+    def show_message(self, text: str, timeout: int = 0) -> None:
+        self.statusBar().showMessage(text, timeout)
+
+    # --- actions -------------------------------------------------------------------------------------
+
+    def window_state(self) -> WindowState:
+        article = self.session.article
+        selected = [summary for summary in self.selected_summaries() if summary is not None]
+        valid = [summary for summary in selected if summary.state is not PublishState.INVALID]
+
+        def has(key: str) -> bool:
+            value = article.value(key) if article else None
+            return isinstance(value, str) and bool(value.strip())
+
+        return WindowState(
+            has_folder=self.service is not None,
+            busy=self.scanning or self.bulk.running,
+            has_article=article is not None,
+            dirty=self.session.dirty,
+            selected=len(valid),
+            selected_drafts=sum(summary.draft for summary in valid),
+            article_is_draft=bool(
+                article
+                and self.model.summary(article.relpath)
+                and self.model.summary(article.relpath).draft
+            ),
+            has_source_link=has("source_link"),
+            has_cover=has("enclosure") or has("qrcode"),
+            has_next=self.list_panel.has_step(1),
+            has_previous=self.list_panel.has_step(-1),
+            can_undo=self.undo_stack.canUndo(),
+            can_redo=self.undo_stack.canRedo(),
+        )
+
+    def update_actions(self, *_args: object) -> None:
+        if hasattr(self, "bulk"):
+            self.actions.update(self.window_state())
+            self.actions[ActionId.CHECK_FOLDER].setEnabled(
+                self.actions[ActionId.CHECK_FOLDER].isEnabled() and not self.check_panel.running
+            )
+
+    # --- settings and closing ------------------------------------------------------------------------
+
+    def save_settings(self) -> None:
+        """Keep the window's layout for the next start."""
+        save_layout(self._layout, self.settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.bulk.running:
+            self.show_message(self.tr("Wait until the change to the files has finished"))
+            event.ignore()
+            return
+        if not self.resolve_unsaved():
+            event.ignore()
+            return
+        self.save_settings()
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Stop background work and watching (the window is going away)."""
+        self.watcher.stop()
+        self.check_panel.cancel()
+        if self._scan_task is not None:
+            self._scan_task.cancel()
+            self._scan_task = None

@@ -1,0 +1,110 @@
+"""The one local-image resolver: where "/x", "x" and "../x" are looked up, and what stays out."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from editor.core.images import (
+    ImagePlaces,
+    find_local_image,
+    image_places,
+    resolve_local_image,
+)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A site with static/images, a page bundle with its own images, and files outside both."""
+    root = tmp_path / "site"
+    (root / "static" / "images").mkdir(parents=True)
+    (root / "static" / "images" / "s.png").write_bytes(b"png")
+    (root / "static" / "images" / "my cover.png").write_bytes(b"png")
+    bundle = root / "content" / "news" / "story"
+    (bundle / "images").mkdir(parents=True)
+    (bundle / "index.md").write_text("+++\ntitle = 'T'\n+++\n", encoding="utf-8")
+    (bundle / "pic.jpg").write_bytes(b"jpg")
+    (bundle / "images" / "local.png").write_bytes(b"png")
+    (bundle / "100%.png").write_bytes(b"png")
+    (root / "content" / "news" / "sibling.png").write_bytes(b"png")
+    (root / "secret.png").write_bytes(b"png")
+    (tmp_path / "outside.png").write_bytes(b"png")
+    (bundle / "escape.png").symlink_to(tmp_path / "outside.png")
+    (bundle / "inside-link.png").symlink_to(bundle / "pic.jpg")
+    (root / "static" / "images" / "out.png").symlink_to(root / "secret.png")
+    (bundle / "folder.png").mkdir()
+    os.mkfifo(bundle / "pipe.png")
+    return root
+
+
+BUNDLE = Path("content/news/story")
+STATIC = Path("static/images")
+
+# reference → the file it names (relative to the site), or None and words of the reason
+CASES = [
+    ("/images/s.png", STATIC / "s.png", ""),
+    ("/images/my cover.png", STATIC / "my cover.png", ""),
+    ("/images/my%20cover.png?v=2#top", STATIC / "my cover.png", ""),
+    ("pic.jpg", BUNDLE / "pic.jpg", ""),
+    ("./pic.jpg", BUNDLE / "pic.jpg", ""),
+    ("images/local.png", BUNDLE / "images" / "local.png", ""),
+    ("  images/local.png  ", BUNDLE / "images" / "local.png", ""),
+    ("100%.png", BUNDLE / "100%.png", ""),
+    ("inside-link.png", BUNDLE / "pic.jpg", ""),
+    ("images/../pic.jpg", BUNDLE / "pic.jpg", ""),
+    # root-relative is the static folder only: a file of that name beside the article is not
+    # at /images/local.png on the built site
+    ("/images/local.png", None, "static/images/local.png"),
+    # relative references stay in the article's folder: ../../static is not served there
+    ("../../../static/images/s.png", None, "written /images/s.png"),
+    ("../sibling.png", None, "outside the article's folder"),
+    ("../../../secret.png", None, "outside the article's folder"),
+    ("../../../../outside.png", None, "outside the article's folder"),
+    ("/../secret.png", None, "outside the site's static folder"),
+    ("/images/out.png", None, "outside the site's static folder"),
+    ("escape.png", None, "outside the article's folder"),
+    ("folder.png", None, "no file folder.png"),
+    ("pipe.png", None, "no file pipe.png"),
+    ("/images", None, "no file static/images"),
+    ("missing.png", None, "no file missing.png in the article's folder"),
+    ("pic\x00.jpg", None, "no file"),
+    ("x" * 5000 + ".png", None, "no file"),
+    # addresses are not files
+    ("https://example.org/images/s.png", None, "not a file of the site"),
+    ("//example.org/images/s.png", None, "not a file of the site"),
+    ("file:///etc/passwd", None, "not a file of the site"),
+    ("", None, "no image is set"),
+    ("   ", None, "no image is set"),
+]
+
+
+@pytest.mark.parametrize(("reference", "expected", "words"), CASES)
+def test_the_resolver_table(site: Path, reference: str, expected: Path | None, words: str) -> None:
+    article = site / BUNDLE / "index.md"
+    found = find_local_image(reference, image_places(article, site))
+    if expected is None:
+        assert found.path is None
+        assert words in found.reason
+    else:
+        assert found.path == (site / expected).resolve()
+        assert found.reason == ""
+    assert resolve_local_image(reference, article, site) == found.path
+
+
+def test_without_a_site_a_root_relative_reference_has_no_folder(site: Path) -> None:
+    article = site / BUNDLE / "index.md"
+    assert resolve_local_image("pic.jpg", article, None) == (site / BUNDLE / "pic.jpg").resolve()
+    found = find_local_image("/images/s.png", image_places(article, None))
+    assert found.path is None and "no Hugo site" in found.reason
+
+
+def test_without_the_article_a_relative_reference_is_not_known(site: Path) -> None:
+    assert "folder is not known" in find_local_image("pic.jpg", ImagePlaces()).reason
+    assert resolve_local_image("/images/s.png", None, site) == site / STATIC / "s.png"
+
+
+@pytest.mark.parametrize("value", [None, 42, ["pic.jpg"]])
+def test_values_that_are_not_text(site: Path, value: object) -> None:
+    assert resolve_local_image(value, site / BUNDLE / "index.md", site) is None

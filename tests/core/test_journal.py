@@ -1,0 +1,168 @@
+"""The unsaved-edits store and its journal: what a crash leaves behind comes back, never blindly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from editor.core.edit import REMOVE
+from editor.core.journal import EditStore, Journal, JournalEntry, Restored, restore
+from editor.core.service import ConflictError, DocumentService
+
+ARTICLE = b"+++\ntitle = 'Old'\ndraft = true\ntags = ['a']\n+++\nBody\n"
+OFFSET = dt.timezone(dt.timedelta(hours=2))
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Path:
+    root = tmp_path / "desk"
+    (root / "news").mkdir(parents=True)
+    (root / "news" / "a.md").write_bytes(ARTICLE)
+    return root
+
+
+def edited(service: DocumentService) -> object:
+    article = service.load("news/a.md")
+    article.set_value("title", "New")
+    article.set_value("date", dt.datetime(2025, 10, 1, 8, 0, tzinfo=OFFSET))
+    article.remove_value("tags")
+    article.set_body("Body, edited\n")
+    return article
+
+
+def test_entry_round_trips_every_edit_type(desk: Path) -> None:
+    article = edited(DocumentService(desk))
+    entry = JournalEntry.of(article, ARTICLE)
+    again = JournalEntry.from_json(json.loads(json.dumps(entry.to_json())))
+    assert again == entry
+    assert again.edits["tags"] is REMOVE
+    assert again.edits["date"].utcoffset() == dt.timedelta(hours=2)
+
+
+def test_a_crash_loses_nothing_and_opening_never_writes(desk: Path, tmp_path: Path) -> None:
+    service = DocumentService(desk)
+    store = EditStore(desk, Journal(tmp_path / "data"))
+    assert store.put(edited(service))
+    # The process dies here; a new one starts on the same data folder.
+    again = EditStore(desk, Journal(tmp_path / "data"))
+    [result] = again.restore(DocumentService(desk))
+    assert result.outcome is Restored.SAME
+    assert (desk / "news" / "a.md").read_bytes() == ARTICLE
+    article = again.get("news/a.md")
+    assert article is not None and article.is_dirty
+    assert article.value("title") == "New" and not article.has_key("tags")
+    _saved, written = service.save(article)
+    assert written
+    assert (desk / "news" / "a.md").read_bytes() == (
+        b"+++\ntitle = 'New'\ndraft = true\ndate = 2025-10-01T08:00:00+02:00\n+++\nBody, edited\n"
+    )
+
+
+def test_journal_entries_are_per_desk(desk: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    (other / "news").mkdir(parents=True)
+    (other / "news" / "a.md").write_bytes(ARTICLE)
+    EditStore(desk, Journal(tmp_path / "data")).put(edited(DocumentService(desk)))
+    assert EditStore(other, Journal(tmp_path / "data")).restore(DocumentService(other)) == []
+
+
+def test_saving_or_discarding_clears_the_entry(desk: Path, tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "data")
+    store = EditStore(desk, journal)
+    article = edited(DocumentService(desk))
+    store.put(article)
+    assert len(list(journal.entries(desk))) == 1
+    article.discard_edits()
+    store.put(article)  # clean now: dropped
+    assert list(journal.entries(desk)) == [] and "news/a.md" not in store
+
+
+def test_the_file_moved_on_without_a_merge_is_a_conflict_on_the_old_base(
+    desk: Path, tmp_path: Path
+) -> None:
+    store = EditStore(desk, Journal(tmp_path / "data"))
+    store.put(edited(DocumentService(desk)))
+    theirs = ARTICLE.replace(b"draft = true", b"draft = false")
+    (desk / "news" / "a.md").write_bytes(theirs)
+    [result] = EditStore(desk, Journal(tmp_path / "data")).restore(DocumentService(desk))
+    assert result.outcome is Restored.CONFLICT
+    assert "changed on disk" in result.message
+    article = result.article
+    assert article is not None and article.value("title") == "New"
+    # The edits sit on the bytes they were made on, so saving is refused, never applied blindly.
+    assert not article.fingerprint.same_content(theirs)
+    with pytest.raises(ConflictError):
+        DocumentService(desk).save(article)
+    assert (desk / "news" / "a.md").read_bytes() == theirs
+
+
+def test_a_deleted_file_is_a_conflict_too(desk: Path, tmp_path: Path) -> None:
+    store = EditStore(desk, Journal(tmp_path / "data"))
+    store.put(edited(DocumentService(desk)))
+    (desk / "news" / "a.md").unlink()
+    [result] = store.restore(DocumentService(desk))
+    assert result.outcome is Restored.CONFLICT and "deleted" in result.message
+
+
+def test_a_merge_folds_the_edits_into_the_new_version(desk: Path, tmp_path: Path) -> None:
+    store = EditStore(desk, Journal(tmp_path / "data"))
+    article = DocumentService(desk).load("news/a.md")
+    article.set_value("title", "New")
+    store.put(article)
+    theirs = ARTICLE.replace(b"draft = true", b"draft = false")
+    (desk / "news" / "a.md").write_bytes(theirs)
+    seen: list[tuple[bytes, bytes, bytes]] = []
+
+    def merge(base: bytes, mine: bytes, ours_theirs: bytes) -> bytes:
+        seen.append((base, mine, ours_theirs))
+        return ours_theirs.replace(b"'Old'", b"'New'")
+
+    again = EditStore(desk, Journal(tmp_path / "data"))
+    [result] = again.restore(DocumentService(desk), merge)
+    assert seen == [(ARTICLE, ARTICLE.replace(b"'Old'", b"'New'"), theirs)]
+    assert result.outcome is Restored.MERGED
+    merged = again.get("news/a.md")
+    assert merged is not None and merged.edits == {"title": "New"}
+    assert merged.fingerprint.same_content(theirs)
+    DocumentService(desk).save(merged)
+    assert (desk / "news" / "a.md").read_bytes() == theirs.replace(b"'Old'", b"'New'")
+
+
+def test_a_merge_with_conflicts_leaves_the_conflict(desk: Path, tmp_path: Path) -> None:
+    store = EditStore(desk, Journal(tmp_path / "data"))
+    store.put(edited(DocumentService(desk)))
+    (desk / "news" / "a.md").write_bytes(ARTICLE.replace(b"'Old'", b"'Theirs'"))
+    [result] = store.restore(DocumentService(desk), lambda base, mine, theirs: None)
+    assert result.outcome is Restored.CONFLICT
+
+
+def test_edits_the_file_already_holds_are_dropped(desk: Path, tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "data")
+    store = EditStore(desk, journal)
+    article = DocumentService(desk).load("news/a.md")
+    article.set_value("title", "New")
+    store.put(article)
+    DocumentService(desk).save(article)  # saved, but the process died before forgetting it
+    again = EditStore(desk, journal)
+    [result] = again.restore(DocumentService(desk))
+    assert result.outcome is Restored.SAME
+    assert "news/a.md" not in again and list(journal.entries(desk)) == []
+
+
+def test_a_damaged_journal_file_is_reported_not_raised(desk: Path, tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "data")
+    store = EditStore(desk, journal)
+    store.put(edited(DocumentService(desk)))
+    [path] = list((tmp_path / "data").rglob("*.pending.json"))
+    path.write_bytes(b"{ half a")
+    [result] = EditStore(desk, journal).restore(DocumentService(desk))
+    assert result.outcome is Restored.FAILED and result.article is None
+    assert path.exists()  # kept for a person to look at
+
+
+def test_restore_refuses_an_entry_outside_the_desk(desk: Path, tmp_path: Path) -> None:
+    entry = JournalEntry("../outside.md", ARTICLE, 0, {"title": "x"})
+    assert restore(DocumentService(desk), entry).outcome is Restored.FAILED

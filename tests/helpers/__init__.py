@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: CLI runs, form fixtures and window driving."""

@@ -1,0 +1,42 @@
+"""The open article's session: how edits reach the cover thumbnail."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLineEdit
+
+from editor.ui.window.main_window import MainWindow
+from tests.helpers.window import LANCHI
+
+
+@pytest.fixture
+def loads(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every image reference the window asks its loader for."""
+    asked: list[str] = []
+    original = window.loader.load
+
+    def load(reference: str, search_dirs: object) -> None:
+        asked.append(reference)
+        original(reference, search_dirs)
+
+    monkeypatch.setattr(window.loader, "load", load)
+    return asked
+
+
+def test_opening_an_article_loads_its_cover_at_once(window: MainWindow, loads: list[str]) -> None:
+    assert window.select_path(LANCHI)
+    assert loads == [window.session.article.value("enclosure")]
+
+
+def test_typing_a_cover_address_loads_it_once_after_the_typing(
+    qtbot, window: MainWindow, loads: list[str]
+) -> None:
+    assert window.select_path(LANCHI)
+    loads.clear()
+    field = window.findChild(QLineEdit, "field_enclosure")
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "/images/desk-cover.png")
+    assert loads == []  # not one request per keystroke
+    qtbot.waitUntil(lambda: loads != [])
+    assert loads == ["/images/desk-cover.png"]

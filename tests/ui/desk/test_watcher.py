@@ -1,0 +1,140 @@
+"""The folder watcher keeps the list current when files change outside the app."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from editor.core.index import scan_all
+from editor.core.state import PublishState
+from editor.ui.desk import folder_watcher
+from editor.ui.desk.folder_watcher import list_folders, rescan_folders
+from editor.ui.window.main_window import MainWindow
+
+ARTICLE = '+++\ntitle = "{title}"\ndate = 2026-11-20T10:00:00Z\ndraft = {draft}\n+++\nBody\n'
+
+
+def write(path: Path, title: str, draft: str = "false") -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(ARTICLE.format(title=title, draft=draft), encoding="utf-8")
+
+
+# --- the comparison (no Qt) -------------------------------------------------------------------------
+
+
+def test_rescan_reads_only_what_changed(desk: Path) -> None:
+    write(desk / "a.md", "A")
+    write(desk / "b.md", "B")
+    write(desk / "news" / "c.md", "C")
+    known = {row.path: row for row in scan_all(desk)}
+    folders = list_folders(desk)
+    assert set(folders) == {desk, desk / "news"}
+    assert not rescan_folders(desk, folders, known, set(folders))
+
+    write(desk / "b.md", "B, longer title now")
+    (desk / "a.md").unlink()
+    write(desk / "news" / "d.md", "D")
+    result = rescan_folders(desk, folders, known, set(folders))
+    assert sorted(row.path for row in result.changed) == ["b.md", "news/d.md"]
+    assert result.removed == ["a.md"]
+
+
+def test_rescan_of_one_folder_leaves_the_others_alone(desk: Path) -> None:
+    write(desk / "a.md", "A")
+    write(desk / "news" / "c.md", "C")
+    known = {row.path: row for row in scan_all(desk)}
+    (desk / "news" / "c.md").unlink()
+    result = rescan_folders(desk, [desk], known, {desk, desk / "news"})
+    assert not result  # news/ was not looked at
+
+
+def test_new_and_removed_subfolders(desk: Path) -> None:
+    write(desk / "old" / "x.md", "X")
+    write(desk / "old" / "deeper" / "y.md", "Y")
+    known = {row.path: row for row in scan_all(desk)}
+    watched = set(list_folders(desk))
+    shutil.rmtree(desk / "old")
+    write(desk / "new" / "inner" / "z.md", "Z")
+    (desk / ".hidden").mkdir()
+    write(desk / ".hidden" / "h.md", "H")
+    result = rescan_folders(desk, [desk], known, watched)
+    assert [row.path for row in result.changed] == ["new/inner/z.md"]
+    assert result.removed == ["old/deeper/y.md", "old/x.md"]
+    assert {desk / "new", desk / "new" / "inner"} <= set(result.folders)
+
+
+def test_an_unreadable_file_is_not_read_or_reported_again_until_it_changes(
+    desk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (desk / "broken.md").write_text('+++\ntitle = "unclosed\n+++\n', encoding="utf-8")
+    known = {row.path: row for row in scan_all(desk)}
+    assert known["broken.md"].state is PublishState.INVALID
+    reads: list[Path] = []
+    original = folder_watcher.summarize
+    monkeypatch.setattr(
+        folder_watcher,
+        "summarize",
+        lambda root, path, as_of=None: reads.append(path) or original(root, path, as_of),
+    )
+    assert not rescan_folders(desk, [desk], known, {desk})
+    assert reads == []  # its time and size are in the row, unchanged
+    (desk / "broken.md").write_text('+++\ntitle = "still unclosed\n+++\n', encoding="utf-8")
+    result = rescan_folders(desk, [desk], known, {desk})
+    assert [(row.path, row.state) for row in result.changed] == [
+        ("broken.md", PublishState.INVALID)
+    ]
+
+
+# --- in the window ----------------------------------------------------------------------------------
+
+
+def test_window_sees_added_changed_and_removed_files(
+    qtbot, window: MainWindow, sample_desk: Path
+) -> None:
+    content = sample_desk / "content"
+    write(content / "world" / "new-story.md", "A brand new story", draft="true")
+    qtbot.waitUntil(lambda: window.model.summary("world/new-story.md") is not None, timeout=10_000)
+    assert window.model.summary("world/new-story.md").state is PublishState.DRAFT
+    assert window.state_filter.itemText(1) == "Draft (4)"
+
+    (content / "world" / "saltmere-desalination-plant.md").unlink()
+    qtbot.waitUntil(
+        lambda: window.model.summary("world/saltmere-desalination-plant.md") is None, timeout=10_000
+    )
+    assert window.model.rowCount() == 17
+
+    write(content / "sport" / "derby.md", "Derby day")  # a new folder
+    qtbot.waitUntil(lambda: window.model.summary("sport/derby.md") is not None, timeout=10_000)
+    write(
+        content / "sport" / "final.md", "Cup final"
+    )  # and a file in it, seen through its new watch
+    qtbot.waitUntil(lambda: window.model.summary("sport/final.md") is not None, timeout=10_000)
+    assert str(content / "sport") in window.watcher.watched_folders()
+
+
+def test_poll_catches_in_place_edits_of_files_that_are_not_open(
+    qtbot, window: MainWindow, sample_desk: Path
+) -> None:
+    path = sample_desk / "content" / "world" / "brennhorn-rail-tunnel-reopens.md"
+    data = path.read_bytes().replace(b"draft = false", b"draft = true", 1)
+    with open(path, "r+b") as handle:  # the same file, rewritten in place
+        handle.write(data)
+        handle.truncate()
+    with qtbot.waitSignal(window.watcher.rescanned, timeout=10_000):
+        window.watcher.check_all()
+    qtbot.waitUntil(
+        lambda: (
+            window.model.summary("world/brennhorn-rail-tunnel-reopens.md").state
+            is PublishState.DRAFT
+        )
+    )
+
+
+def test_a_removed_folder_drops_its_rows(qtbot, window: MainWindow, sample_desk: Path) -> None:
+    shutil.rmtree(sample_desk / "content" / "technology")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 12, timeout=10_000)
+    assert not any(
+        path.startswith("technology/") for path in (row.path for row in window.model.summaries())
+    )
