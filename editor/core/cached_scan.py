@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from editor.core.cache import IndexCache, decode_inputs, file_key
+from editor.core.files import kind_problem
 from editor.core.index import (
     OUTSIDE_LINK,
     PARALLEL_THRESHOLD,
@@ -39,7 +40,9 @@ def parse_files(root: str, paths: list[tuple[str, bool]], keys: frozenset[str]) 
     results: list[Parsed] = []
     for path, is_link in paths:
         if is_link and links_outside(root, path):
-            results.append((RowFacts(readable=False, error=OUTSIDE_LINK), None, False))
+            # Only what the link is (a device, say) is told; the file itself is never read.
+            reason = kind_problem(path) or OUTSIDE_LINK
+            results.append((RowFacts(readable=False, error=reason), None, False))
             continue
         facts, info, cacheable = read_facts(path, keys)
         key = file_key(info) if info is not None else None

@@ -176,23 +176,48 @@ def _toml_item_like(old_item: Any, value: Any, newline: str = "\n") -> Any:
         kind = old_item.type
         literal = kind in (StringType.SLL, StringType.MLL)
         multiline = kind in (StringType.MLB, StringType.MLL)
-        if literal and (
-            "'" in value
-            or (not multiline and "\n" in value)
-            or "'''" in value
-            or _TOML_CONTROL.search(value)
-        ):
-            literal = False
-        if not multiline and "\n" in value:
-            multiline = False  # a basic string escapes the line breaks
+        if literal and not _fits_toml_literal(value, multiline):
+            literal = False  # a basic string of the same kind escapes what the literal cannot hold
+        if multiline and "\r" in value:
+            # A multi-line string reads a CRLF as "\n": only a one-line basic string keeps the CR.
+            literal = multiline = False
         if multiline and newline != "\n":
             # TOML reads a line break inside a multi-line string as "\n" whatever its bytes, so the
             # file's own line ending keeps the value and the file's line endings both.
             value = value.replace("\r\n", "\n").replace("\n", newline)
-        return tomlkit.string(value, literal=literal, multiline=multiline)
+        item = tomlkit.string(value, literal=literal, multiline=multiline)
+        if multiline:
+            item = _keep_leading_break(old_item, item)
+        return item
     if isinstance(value, dt.datetime) and value.microsecond:
         value = value.replace(microsecond=0)
     return tomlkit.item(value)
+
+
+def _fits_toml_literal(value: str, multiline: bool) -> bool:
+    """Whether a TOML literal string of this kind can hold ``value`` as it is (no escapes exist)."""
+    if _TOML_CONTROL.search(value):
+        return False
+    if multiline:
+        # Anything but three quotes in a row; TOML allows a quote just before the closing ones,
+        # but not every reader does, so such a value is written as a basic string.
+        return "'''" not in value and not value.endswith("'")
+    return "'" not in value and "\n" not in value
+
+
+def _keep_leading_break(old_item: String, item: String) -> String:
+    """A multi-line string written with a line break after its opening quotes keeps it.
+
+    TOML drops a line break right after the opening quotes, so it is style, not value.
+    """
+    old_text = old_item.as_string()[3:]
+    lead = "\r\n" if old_text.startswith("\r\n") else "\n" if old_text.startswith("\n") else ""
+    raw = item.as_string()[3:-3]
+    # Not when tomlkit added one (for a value that starts with a line break), nor when the value
+    # would then start a line with "+++" (which would close the front matter).
+    if not lead or raw.startswith(("\n", "\r\n", "+++")):
+        return item
+    return String(item.type, item.value, lead + raw, item.trivia)
 
 
 _TABLE_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
@@ -405,24 +430,122 @@ def _yaml_key(key: str) -> str:
 def _yaml_scalar_like(
     style: str | None, source: str, value: Any, front: str, start: int, newline: str
 ) -> str:
+    # What precedes the value on its line ("title: ") and the blank lines after it (a "+" block
+    # would take them in): the context a rewritten value is read in.
+    prefix = front[front.rfind("\n", 0, start) + 1 : start]
+    after = _BLANK_LINES.match(front, start + len(source)).group()
     if style in ("|", ">"):
-        header = source.split("\n", 1)[0].rstrip("\r")
-        chomp_strip = "-" in header
-        plain_line = (
-            isinstance(value, str) and value and "\n" not in value and not _CONTROL.search(value)
-        )
-        if plain_line and chomp_strip and value.strip() == value:
-            body_lines = source.split("\n")[1:]
-            first = next((line for line in body_lines if line.strip()), "  ")
-            indent = first[: len(first) - len(first.lstrip(" "))] or "  "
-            return f"{header}{newline}{indent}{value}{newline}"
+        block = _yaml_block_like(source, value, prefix, after, newline)
+        if block is not None:
+            return block
         ending = newline if source.endswith("\n") else ""
         return (
             _yaml_double(value) + ending
             if isinstance(value, str)
             else _yaml_scalar(value, None, None) + ending
         )
+    if style is None and isinstance(value, str) and "\n" in source:
+        wrapped = _yaml_plain_wrapped(source, value, prefix, newline)
+        if wrapped is not None:
+            return wrapped
     return _yaml_scalar(value, style, source)
+
+
+_BLANK_LINES = re.compile(r"(?:[ \t]*\r?\n)*")
+_BLOCK_HEADER = re.compile(r"([|>])([-+1-9]*)(.*)")
+_WRAP_FLOOR = 40  # a narrow original is no reason to put one word on each line
+
+
+def _yaml_block_like(source: str, value: Any, prefix: str, after: str, newline: str) -> str | None:
+    """``value`` as a block scalar like ``source`` (``|`` or ``>``, same indent and header comment).
+
+    The chomping indicator follows the new value's trailing line breaks; a folded block is wrapped
+    at the original's width. None when the block cannot hold the value (the caller quotes it).
+    """
+    if not isinstance(value, str) or not value.strip() or _CONTROL.search(value) or "\r" in value:
+        return None
+    lines = source.split("\n")
+    header = _BLOCK_HEADER.match(lines[0].rstrip("\r"))
+    if header is None:
+        return None
+    indicator, flags, rest = header.groups()
+    content = [line.rstrip("\r") for line in lines[1:]]
+    first = next((line for line in content if line.strip()), None)
+    if first is not None:
+        indent = first[: len(first) - len(first.lstrip(" "))]
+    else:
+        indent = " " * (len(prefix) - len(prefix.lstrip(" ")) + 2)
+    core = value.rstrip("\n")
+    trailing = len(value) - len(core)
+    chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
+    if indicator == "|":
+        body = core.split("\n")
+    else:
+        # Folded: a run of n line breaks in the value is n blank lines; a single break between
+        # two lines would read as a space. Lines are wrapped where a break reads as one space.
+        width = max(_WRAP_FLOOR, *(len(line) for line in content))
+        parts = re.split(r"(\n+)", core)
+        body = []
+        for index, part in enumerate(parts):
+            if index % 2:
+                body.extend([""] * len(part))
+            elif part.startswith((" ", "\t")):
+                return None  # a more-indented line is not folded: keep it simple, quote it
+            else:
+                body.extend(_wrap(part, width, len(indent), len(indent)))
+    body.extend([""] * max(0, trailing - 1))
+    digits = "".join(flag for flag in flags if flag.isdigit())
+    text = newline.join(
+        [f"{indicator}{digits}{chomp}{rest}", *(indent + line if line else "" for line in body)]
+    )
+    text += newline
+    return text if _reads_as(prefix, text + after, value) else None
+
+
+def _yaml_plain_wrapped(source: str, value: str, prefix: str, newline: str) -> str | None:
+    """``value`` as a plain scalar wrapped like ``source`` (same width, same continuation indent)."""
+    if not _is_plain_safe(value, False):
+        return None
+    lines = [line.rstrip("\r") for line in source.split("\n")]
+    rest = [line for line in lines[1:] if line.strip()]
+    if not rest:
+        return None
+    indent = rest[0][: len(rest[0]) - len(rest[0].lstrip(" "))]
+    width = max(_WRAP_FLOOR, len(prefix) + len(lines[0]), *(len(line) for line in rest))
+    wrapped = _wrap(value, width, len(prefix), len(indent))
+    if len(wrapped) == 1:
+        return wrapped[0]
+    text = newline.join([wrapped[0], *(indent + line for line in wrapped[1:])])
+    return text if _reads_as(prefix, text, value) else None
+
+
+def _wrap(text: str, width: int, first_offset: int, offset: int) -> list[str]:
+    """``text`` cut into lines of at most ``width`` columns, only at single spaces between words.
+
+    YAML folds a line break between two words into one space, so only such a space may be cut.
+    """
+    chunks = re.split(r"(?<=\S) (?=\S)", text)
+    lines = [chunks[0]]
+    used = first_offset + len(chunks[0])
+    for chunk in chunks[1:]:
+        if used + 1 + len(chunk) <= width:
+            lines[-1] += " " + chunk
+            used += 1 + len(chunk)
+        else:
+            lines.append(chunk)
+            used = offset + len(chunk)
+    return lines
+
+
+def _reads_as(prefix: str, text: str, value: str) -> bool:
+    """Whether ``prefix + text`` (one key and its rewritten value) reads back as ``value``."""
+    from ruamel.yaml import YAML
+
+    try:
+        loaded = YAML(typ="safe", pure=True).load(prefix + text)
+    except Exception:
+        return False
+    return isinstance(loaded, dict) and len(loaded) == 1 and next(iter(loaded.values())) == value
 
 
 _PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n#]*$")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
+from editor.core import limits
 from editor.core.fast_parsers import loads_json, loads_toml
 
 BOM = b"\xef\xbb\xbf"
@@ -102,6 +103,11 @@ def decode(data: bytes) -> tuple[str, bool]:
     """Decode file bytes strictly as UTF-8; returns (text, had_bom) or raises FrontMatterError."""
     if not data:
         raise FrontMatterError("The file is empty")
+    wide = _wide_encoding(data)
+    if wide is not None:
+        raise FrontMatterError(
+            f"This file is {wide} text; Hugo reads only UTF-8, so save it as UTF-8 to use it"
+        )
     if b"\x00" in data[:_BINARY_SNIFF]:
         raise FrontMatterError("This looks like a binary file, not a text article")
     bom = data.startswith(BOM)
@@ -117,6 +123,29 @@ def decode(data: bytes) -> tuple[str, bool]:
             column,
         ) from None
     return text, bom
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """The name of the UTF-16 or UTF-32 encoding ``data`` is in (by its BOM or its zero bytes)."""
+    for bom, name in (
+        (b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"),
+        (b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"),
+        (b"\xff\xfe", "UTF-16 (little-endian)"),
+        (b"\xfe\xff", "UTF-16 (big-endian)"),
+    ):
+        if data.startswith(bom):
+            return name
+    # Without a BOM, front matter and Markdown are mostly ASCII: one zero byte in every pair.
+    sample = data[:512]
+    pairs = len(sample) // 2
+    if pairs < 4:
+        return None
+    even, odd = sample[0 : pairs * 2 : 2].count(0), sample[1 : pairs * 2 : 2].count(0)
+    if odd >= 0.8 * pairs and even == 0:
+        return "UTF-16 (little-endian)"
+    if even >= 0.8 * pairs and odd == 0:
+        return "UTF-16 (big-endian)"
+    return None
 
 
 def split(data: bytes) -> SplitFile:
@@ -198,11 +227,22 @@ _TOO_DEEP = "The front matter is nested too deeply to read"
 
 
 def parse_front(split_file: SplitFile) -> dict[str, Any]:
-    """Read the front matter values as plain Python data; raises FrontMatterError with file lines."""
+    """Read the front matter values as plain Python data; raises FrontMatterError with file lines.
+
+    The limits of :mod:`editor.core.limits` are enforced here, around the one parse, so no caller
+    ever holds a value too large or too deep to walk.
+    """
+    problem = limits.size_problem(split_file.front)
+    if problem is not None:
+        raise FrontMatterError(problem, split_file.front_line)
     try:
-        return _parse_front(split_file)
+        value = _parse_front(split_file)
     except RecursionError:  # thousands of nested brackets: a broken or hostile file, not a crash
         raise FrontMatterError(_TOO_DEEP, split_file.front_line) from None
+    problem = limits.shape_problem(value)
+    if problem is not None:
+        raise FrontMatterError(problem, split_file.front_line)
+    return value
 
 
 def _parse_front(split_file: SplitFile) -> dict[str, Any]:

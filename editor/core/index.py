@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from editor.core.atomic import clean_stale_temps, is_temp_name
 from editor.core.errors import describe_error
-from editor.core.files import read_regular
+from editor.core.files import kind_problem, read_regular
 from editor.core.frontmatter import FrontMatterError, read
 from editor.core.site import CONTENT_EXTENSIONS, SiteRules, content_roots, site_for_desk
 from editor.core.state import (
@@ -143,21 +144,36 @@ def _walk_entries(root: str, skip: frozenset[str] = frozenset()) -> Iterator[os.
                 yield from (e for e in bundle if is_article_name(e.name) and _is_file(e))
                 continue
         subfolders = []
+        temps = []
         for entry in items:
             try:
                 if entry.is_dir(follow_symlinks=False):
                     if not skips_folder(entry.name) and not (folder == root and entry.name in skip):
                         subfolders.append(entry.path)
-                elif is_article_name(entry.name) and entry.is_file():
+                elif is_article_name(entry.name) and not _links_to_folder(entry):
+                    # Pipes, devices, link loops and links to nothing are listed too: the row
+                    # says what they are (files.kind_problem) instead of the file going missing.
                     yield entry
+                elif is_temp_name(entry.name):
+                    temps.append(entry.name)
             except OSError:
                 continue
+        if temps:  # a save killed mid-write left these; ours, stale and unlocked ones go
+            clean_stale_temps(folder, temps)
         stack.extend(reversed(subfolders))
 
 
 def _is_file(entry: os.DirEntry[str]) -> bool:
     try:
         return entry.is_file()
+    except OSError:
+        return False
+
+
+def _links_to_folder(entry: os.DirEntry[str]) -> bool:
+    """A link to a folder is neither followed nor listed (a loop or a dangling link is listed)."""
+    try:
+        return entry.is_symlink() and entry.is_dir()
     except OSError:
         return False
 
@@ -336,8 +352,11 @@ def read_facts(
     try:
         data, info = read_regular(path)
         _, metadata = read(data)
-    except FrontMatterError as error:
-        return RowFacts(readable=False, error=describe_error(error)), info, info is not None
+    except FrontMatterError as error:  # a pipe or folder has no bytes read, but a time and size
+        facts = RowFacts(readable=False, error=describe_error(error))
+        return facts, info or _stat(path), info is not None  # cached only when bytes were read
+    except FileNotFoundError:
+        return RowFacts(readable=False, error="The file no longer exists"), None, False
     except OSError as error:
         return RowFacts(readable=False, error=describe_error(error)), info or _stat(path), False
     return facts_of_metadata(metadata, keys), info, True
@@ -389,7 +408,8 @@ def _summarize_inside(
 ) -> ArticleSummary:
     """A row for ``path``; a symbolic link to a file outside ``root`` is listed, never read."""
     if links_outside(root, path):
-        return _invalid(relpath, OUTSIDE_LINK)
+        # Only what the link is (a device, say) is told; the file itself is never read.
+        return _invalid(relpath, kind_problem(path) or OUTSIDE_LINK)
     return _summarize(path, relpath, as_of, rules)
 
 

@@ -20,7 +20,7 @@ from editor.core.article import Article, Fingerprint
 from editor.core.atomic import clean_stale_temps, folder_lock, replace_checked
 from editor.core.edit import EditError
 from editor.core.errors import describe_error
-from editor.core.files import read_regular
+from editor.core.files import LINK_LOOP, kind_problem, read_regular
 from editor.core.frontmatter import FrontMatterError, SplitFile, read, split
 from editor.core.state import hugo_key, is_draft
 
@@ -78,7 +78,12 @@ class DocumentService:
         candidate = Path(path)
         if not candidate.is_absolute():
             candidate = self.root / candidate
-        real = candidate.resolve()
+        try:
+            real = candidate.resolve()
+        except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a link loop
+            if kind_problem(candidate) == LINK_LOOP:
+                raise FrontMatterError(LINK_LOOP) from None
+            raise
         if real != self.root and not real.is_relative_to(self.root):
             raise PathError(f"{path} is outside the opened folder {self.root}")
         return real

@@ -59,9 +59,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = cached_scan.read_facts
 
-    def counting(path: str):  # type: ignore[no-untyped-def]
+    def counting(path: str, keys: frozenset[str] | None = None):  # type: ignore[no-untyped-def]
         seen.append(os.path.basename(path))
-        return real(path)
+        return real(path, keys)
 
     monkeypatch.setattr(cached_scan, "read_facts", counting)
     return seen

@@ -187,7 +187,7 @@ def test_toml_multiline_strings_and_arrays(tmp_path: Path) -> None:
     result = edit_file(tmp_path, data, summary="Three\nshort\nlines")
     assert (
         result
-        == b'+++\nsummary = """Three\nshort\nlines"""\ntags = [\n  "a",\n  "b",\n]\ndraft = true\n+++\n'
+        == b'+++\nsummary = """\nThree\nshort\nlines"""\ntags = [\n  "a",\n  "b",\n]\ndraft = true\n+++\n'
     )
 
 
@@ -443,7 +443,9 @@ def test_a_multi_line_string_in_a_crlf_file_gets_crlf_line_breaks() -> None:
 
     data = b'+++\r\ntitle = "T"\r\nsummary = """\r\nline one\r\nline two"""\r\n+++\r\nbody\r\n'
     result = apply_edits(split(data), {"summary": "new one\nnew two"}).encode()
-    assert result == b'+++\r\ntitle = "T"\r\nsummary = """new one\r\nnew two"""\r\n+++\r\nbody\r\n'
+    assert result == (
+        b'+++\r\ntitle = "T"\r\nsummary = """\r\nnew one\r\nnew two"""\r\n+++\r\nbody\r\n'
+    )
 
 
 def test_yaml_block_values_keep_the_blank_lines_after_them() -> None:
@@ -456,9 +458,12 @@ def test_yaml_block_values_keep_the_blank_lines_after_them() -> None:
         ),
         (
             "---\nsummary: >\n  hello\n  there\n\n\ntitle: x\n---\n",
-            '---\nsummary: "new"\n\n\ntitle: x\n---\n',
+            "---\nsummary: >-\n  new\n\n\ntitle: x\n---\n",
         ),
-        ("---\nsummary: |\n  one\n  two\n\n# note\n---\n", '---\nsummary: "new"\n\n# note\n---\n'),
+        (
+            "---\nsummary: |\n  one\n  two\n\n# note\n---\n",
+            "---\nsummary: |-\n  new\n\n# note\n---\n",
+        ),
     ]:
         assert apply_edits(split(before.encode()), {"summary": "new"}).encode() == after.encode()
 

@@ -1,0 +1,75 @@
+"""File names a terminal or a JSON reader would choke on, and paths that are not files (issue 11)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.cli import run
+
+GOOD = b'+++\ntitle = "Good"\ndraft = true\n+++\nBody\n'
+LATIN1_NAME = os.fsdecode(b"caf\xe9.md")  # not UTF-8: Python holds it as "caf\udce9.md"
+
+
+def test_a_newline_in_a_file_name_does_not_split_the_row(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (desk / "two\nlines.md").write_bytes(GOOD)
+    (desk / "tab\there.md").write_bytes(GOOD)
+    (desk / "plain.md").write_bytes(GOOD)
+    status, out, _ = run(capsys, "list", desk)
+    assert status == 0
+    lines = out.splitlines()
+    assert len(lines) == 1 + 3
+    assert lines[1].endswith("plain.md")
+    assert lines[2].endswith('"tab\\there.md"')
+    assert lines[3].endswith('"two\\nlines.md"')
+    status, out, _ = run(capsys, "list", desk, "--json")
+    assert {row["path"] for row in json.loads(out)} == {"two\nlines.md", "tab\there.md", "plain.md"}
+
+
+def test_a_non_utf8_file_name_prints_valid_utf8_and_still_works(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = desk / LATIN1_NAME
+    path.write_bytes(GOOD)
+    # The real stdout bytes of `copydesk list --json` must decode as UTF-8.
+    completed = subprocess.run(
+        [sys.executable, "-m", "editor", "list", str(desk), "--json"],
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+        timeout=60,
+    )
+    assert completed.returncode == 0, completed.stderr
+    text = completed.stdout.decode("utf-8")  # strict: raises on invalid UTF-8
+    assert "\\udce9" in text  # escaped the way JSON escapes a lone surrogate
+    [row] = json.loads(text)
+    assert row["path"] == LATIN1_NAME and os.fsencode(row["path"]) == b"caf\xe9.md"
+    # The table shows it escaped, and the other commands take the name back.
+    status, out, _ = run(capsys, "list", desk)
+    assert status == 0 and out.splitlines()[1].endswith('"caf\\udce9.md"')
+    out.encode("utf-8")
+    assert run(capsys, "show", desk / row["path"])[0] == 0
+    status, out, err = run(capsys, "publish", desk / row["path"])
+    assert status == 0, err
+    out.encode("utf-8")
+    assert b"draft = false" in path.read_bytes()
+    status, out, err = run(capsys, "show", "--json", desk / row["path"])
+    assert status == 0 and json.loads(out)["metadata"]["draft"] is False
+    out.encode("utf-8")
+
+
+@pytest.mark.parametrize("command", ["show", "list", "check", "publish"])
+def test_a_link_loop_is_reported_as_a_loop(
+    desk: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    (desk / "loop.md").symlink_to("loop.md")
+    status, out, err = run(capsys, command, desk / "loop.md")
+    text = out + err
+    assert "loop" in text and "no such file" not in text, text
+    assert command == "list" or status == 1
