@@ -356,3 +356,35 @@ def test_search_follows_edits_and_deletions(filled: Path, cache_dir: Path) -> No
         assert cache.search("freight", 10) == []
         cache.index_bodies(filled)
         assert [path for path, _, _ in cache.search("copp", 10)] == ["a.md"]
+
+
+# --- the site's rules are applied at read time ---------------------------------------------------
+
+
+def test_site_rules_come_from_the_site_not_the_cache(tmp_path: Path, cache_dir: Path) -> None:
+    site = tmp_path / "site"
+    config = site / "hugo.toml"
+    put(config, b'baseURL = "https://example.org/"\n[frontmatter]\npublishDate = ["mydate", ":default"]\n')
+    content = site / "content"
+    put(content / "news" / "_index.md", b'+++\ntitle = "News"\n[cascade]\ndraft = true\n+++\n')
+    put(content / "news" / "a.md", b'+++\ntitle = "A"\nmydate = 2031-01-01T00:00:00Z\n+++\n')
+    put(
+        content / "b.md",
+        b'+++\ntitle = "B"\nmydate = 2031-01-01T00:00:00Z\ndate = "2020-01-01"\n+++\n',
+    )
+    put(
+        content / "c.md",
+        b'+++\ntitle = "C"\ndate = "2026-11-23T11:30:00"\n[build]\nlist = "never"\n+++\n',
+    )
+    first = {row.path: row.state for row in assert_same_listing(site, cache_dir)}
+    assert first["content/b.md"] is PublishState.SCHEDULED  # mydate comes first
+    assert first["content/news/a.md"] is PublishState.DRAFT  # from the cascade
+    # The cascade changes in _index.md: a.md itself did not change, its state does.
+    put(content / "news" / "_index.md", b'+++\ntitle = "News"\n+++\n')
+    os.utime(content / "news" / "_index.md", ns=(HOUR_AGO_NS + 1, HOUR_AGO_NS + 1))
+    second = {row.path: row.state for row in assert_same_listing(site, cache_dir)}
+    assert second["content/news/a.md"] is PublishState.SCHEDULED
+    # The site's date rules and time zone change: no file changed, the states follow the config.
+    put(config, b'baseURL = "https://example.org/"\ntimeZone = "America/New_York"\n')
+    third = {row.path: row.state for row in assert_same_listing(site, cache_dir)}
+    assert third["content/b.md"] is PublishState.PUBLISHED
