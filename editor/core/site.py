@@ -353,22 +353,36 @@ class SiteRules:
         self.site = site
         self.desk_root = Path(desk_root).resolve()
         self._cascades: dict[tuple[str, str], tuple[Cascade, ...]] = {}
+        # Per folder: where it lies (pathlib work, 40% of a cached listing when done per file), and
+        # per folder and language the cascades that reach it.
+        self._places: dict[str, tuple[ContentDir | None, Path, tuple[str, ...]]] = {}
+        self._page_cascades: dict[tuple[str, str], tuple[Cascade, ...]] = {}
+
+    def _place(self, folder: str) -> tuple[ContentDir | None, Path, tuple[str, ...]]:
+        """(content folder, its path, the folders below it) for a file in ``folder``."""
+        place = self._places.get(folder)
+        if place is None:
+            parent = Path(folder)
+            # A file lies in a content folder exactly when its own folder does.
+            home = self.site.content_dir_of(parent)
+            content_root = home.path if home is not None else self.desk_root
+            try:
+                folders = parent.relative_to(content_root).parts
+            except ValueError:
+                content_root, folders = parent, ()
+            place = self._places[folder] = (home, content_root, folders)
+        return place
 
     def page_rules(self, path: Path | str) -> tuple[PageRules, str]:
         """The rules for the file at ``path`` (absolute), and its language ("" unless multilingual)."""
         site = self.site
-        file = Path(path)
-        home = site.content_dir_of(file)
-        content_root = home.path if home is not None else self.desk_root
-        try:
-            folders = file.parent.relative_to(content_root).parts
-        except ValueError:
-            content_root, folders = file.parent, ()
-        stem = os.path.splitext(file.name)[0]
+        folder, name = os.path.split(os.fspath(path))
+        home, content_root, folders = self._place(folder)
+        stem = os.path.splitext(name)[0]
         stem, lang = _split_lang(stem, site.languages)
         lang = (home.lang if home is not None and home.lang else lang) or site.default_language
         prefix = tuple(home.target.split("/")) if home is not None and home.target else ()
-        filename = file.name
+        filename = name
         if stem == "_index":
             kind = "section" if folders or prefix else "home"
             segments = folders
@@ -377,17 +391,21 @@ class SiteRules:
         else:
             kind, segments = "page", (*folders, stem)
         page_path = "/" + "/".join((*prefix, *segments)).lower().replace(" ", "-")
-        # Sections are Hugo's, not the disk's: a mount to content/docs sits below content's _index.
-        virtual = (*prefix, *folders)
-        homes = site.content_dirs or (ContentDir(content_root),)
-        cascades: list[Cascade] = []
-        for depth in range(len(virtual), -1, -1):
-            cascades.extend(self._cascades_at(virtual[:depth], lang, homes))
-        cascades.extend(site.cascades)
+        cascades = self._page_cascades.get((folder, lang))
+        if cascades is None:
+            # Sections are Hugo's, not the disk's: a mount to content/docs sits below content's
+            # _index.
+            virtual = (*prefix, *folders)
+            homes = site.content_dirs or (ContentDir(content_root),)
+            found: list[Cascade] = []
+            for depth in range(len(virtual), -1, -1):
+                found.extend(self._cascades_at(virtual[:depth], lang, homes))
+            found.extend(site.cascades)
+            cascades = self._page_cascades[(folder, lang)] = tuple(found)
         rules = PageRules(
             dates=site.dates,
             zone=site.zone(lang),
-            cascades=tuple(cascades),
+            cascades=cascades,
             page_path=page_path,
             kind=kind,
             lang=lang,
