@@ -13,11 +13,11 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from editor.core import index
 from editor.core.cache import IndexCache, decode_inputs, file_key
 from editor.core.files import kind_problem
 from editor.core.index import (
     OUTSIDE_LINK,
-    PARALLEL_THRESHOLD,
     ArticleSummary,
     RowFacts,
     judged_keys,
@@ -155,21 +155,21 @@ def _parsed_batches(
 ) -> Iterator[list[Parsed]]:
     """The parse results of each batch's misses, in order; by a process pool when there are many."""
     jobs = [[(path, link) for _slot, _rel, path, link in todo] for todo in misses]
-    if workers <= 1 or total < PARALLEL_THRESHOLD:
+    if workers <= 1 or total < index.PARALLEL_THRESHOLD:
         for job in jobs:
             yield parse_files(root, job, keys) if job else []
         return
     with process_pool(workers) as pool:
         futures = {
-            index: pool.submit(parse_files, root, job, keys)
-            for index, job in enumerate(jobs)
-            if job and index > 0
+            number: pool.submit(parse_files, root, job, keys)
+            for number, job in enumerate(jobs)
+            if job and number > 0
         }
         try:
             # The first batch is parsed here while the pool starts.
             yield parse_files(root, jobs[0], keys) if jobs and jobs[0] else []
-            for index in range(1, len(jobs)):
-                future = futures.get(index)
+            for number in range(1, len(jobs)):
+                future = futures.get(number)
                 yield future.result() if future is not None else []
         finally:
             for future in futures.values():

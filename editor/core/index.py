@@ -424,8 +424,9 @@ def links_outside(root: str | Path, path: str | Path) -> bool:
     return os.path.commonpath([os.path.realpath(path), real_root]) != real_root
 
 
-# Below this many files to parse, a process pool costs more to start than it saves.
-PARALLEL_THRESHOLD = 2000
+# Below this many files to parse, a process pool costs more to start than it saves (measured on two
+# busy cores: a wash at 10,000 files, 20% faster at 50,000; with the cache, few files need parsing).
+PARALLEL_THRESHOLD = 10_000
 
 
 def scan(
