@@ -69,7 +69,7 @@ def _summary(
     mtime_ns, size = (key[1], key[0]) if key else (0, 0)
     if not facts.readable:
         return summary_of_facts(relpath, facts, mtime_ns=mtime_ns, size=size)
-    page_rules, language = rules.page_rules(os.path.abspath(path))
+    page_rules, language = rules.page_rules(path)  # absolute: the walk starts at a resolved root
     return summary_of_facts(
         relpath,
         facts,
