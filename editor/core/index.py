@@ -18,6 +18,7 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,7 @@ from editor.core.state import (
     ALL_DATE_KEYS,
     DEFAULT_RULES,
     STATE_KEYS,
+    DateRules,
     PageRules,
     PublishState,
     StateReason,
@@ -201,8 +203,12 @@ class RowFacts:
 
 def judged_keys(rules: SiteRules | None = None) -> frozenset[str]:
     """The front matter keys (lower case) whose values can decide a page's state on this desk."""
-    dates = rules.site.dates.keys() if rules is not None else DEFAULT_RULES.dates.keys()
-    return STATE_KEYS | dates
+    return _judged_keys(rules.site.dates if rules is not None else DEFAULT_RULES.dates)
+
+
+@lru_cache(maxsize=32)
+def _judged_keys(dates: DateRules) -> frozenset[str]:
+    return STATE_KEYS | dates.keys()
 
 
 def facts_of_metadata(metadata: dict[str, Any], keys: frozenset[str] | None = None) -> RowFacts:
@@ -271,7 +277,7 @@ def summarize_metadata(
 
     ``rules`` are the site's and the file's place in it (:meth:`SiteRules.page_rules`).
     """
-    facts = facts_of_metadata(metadata, STATE_KEYS | rules.dates.keys())
+    facts = facts_of_metadata(metadata, _judged_keys(rules.dates))
     return summary_of_facts(
         relpath,
         facts,
