@@ -193,9 +193,13 @@ class IndexCache:
     def usable(self) -> bool:
         return self._db is not None
 
-    def _fail(self) -> None:
-        """An SQLite error mid-way: stop using the cache for the rest of this run."""
+    def _fail(self, error: sqlite3.Error) -> None:
+        """An SQLite error mid-way: stop using the cache for the rest of this run; a damaged file
+        is removed, so the next run builds a new one (a busy one is left to its other user)."""
         self.close()
+        text = str(error).lower()
+        if "malformed" in text or "not a database" in text or "corrupt" in text:
+            _remove_database(self.path)
 
     # --- rows ---------------------------------------------------------------------------------------
 
@@ -206,8 +210,8 @@ class IndexCache:
         try:
             cursor = self._db.execute(f"SELECT path, {_FIELDS} FROM files")
             return {row[0]: row[1:] for row in cursor}
-        except sqlite3.Error:
-            self._fail()
+        except sqlite3.Error as error:
+            self._fail(error)
             return {}
 
     def store(self, rows: Iterable[tuple[str, FileKey, Any]], now_ns: int | None = None) -> None:
@@ -251,8 +255,8 @@ class IndexCache:
                     "inputs = excluded.inputs, body_indexed = 0",
                     values,
                 )
-        except sqlite3.Error:
-            self._fail()
+        except sqlite3.Error as error:
+            self._fail(error)
 
     def forget(self, relpaths: Iterable[str]) -> None:
         """Drop the rows of files that are gone (or can no longer be cached)."""
@@ -264,8 +268,8 @@ class IndexCache:
         try:
             with self._db:
                 self._db.executemany("DELETE FROM files WHERE path = ?", gone)
-        except sqlite3.Error:
-            self._fail()
+        except sqlite3.Error as error:
+            self._fail(error)
 
     # --- body search --------------------------------------------------------------------------------
 
@@ -285,8 +289,8 @@ class IndexCache:
                 "WHERE body_indexed = 0 AND readable = 1"
                 + (f" LIMIT {int(limit)}" if limit else "")
             ).fetchall()
-        except sqlite3.Error:
-            self._fail()
+        except sqlite3.Error as error:
+            self._fail(error)
             return 0
         done = 0
         batch: list[tuple[int, str]] = []
@@ -315,8 +319,8 @@ class IndexCache:
                 self._db.executemany(
                     "UPDATE files SET body_indexed = 1 WHERE id = ?", [(i,) for i, _ in batch]
                 )
-        except sqlite3.Error:
-            self._fail()
+        except sqlite3.Error as error:
+            self._fail(error)
             return 0
         return len(batch)
 
@@ -354,7 +358,7 @@ def _prepare(connection: sqlite3.Connection, version: str, root: str) -> bool:
         connection.execute("PRAGMA synchronous = NORMAL")
         found = _stored_version(connection)
         if found == version:
-            connection.execute("PRAGMA quick_check(1)").fetchone()
+            # No integrity check here (it reads the whole file): damage shows when rows are read.
             return True
         with connection:
             connection.execute("BEGIN IMMEDIATE")
