@@ -364,7 +364,10 @@ def test_search_follows_edits_and_deletions(filled: Path, cache_dir: Path) -> No
 def test_site_rules_come_from_the_site_not_the_cache(tmp_path: Path, cache_dir: Path) -> None:
     site = tmp_path / "site"
     config = site / "hugo.toml"
-    put(config, b'baseURL = "https://example.org/"\n[frontmatter]\npublishDate = ["mydate", ":default"]\n')
+    put(
+        config,
+        b'baseURL = "https://example.org/"\n[frontmatter]\npublishDate = ["mydate", ":default"]\n',
+    )
     content = site / "content"
     put(content / "news" / "_index.md", b'+++\ntitle = "News"\n[cascade]\ndraft = true\n+++\n')
     put(content / "news" / "a.md", b'+++\ntitle = "A"\nmydate = 2031-01-01T00:00:00Z\n+++\n')
