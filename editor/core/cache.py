@@ -18,7 +18,7 @@ the clock nor the site's rules can come out of the cache. The cache can never ch
 
 The database lives in the user's cache folder (``$XDG_CACHE_HOME/copydesk``, or ``COPYDESK_CACHE_DIR``),
 one file per desk, in WAL mode so that readers never wait for a writer. Body text is indexed with FTS5
-for :meth:`IndexCache.search`, on request (:meth:`IndexCache.index_bodies`), so listings stay fast.
+on request (:mod:`editor.core.body_search`), so listings stay fast.
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ import re
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from editor import __version__
 from editor.core.fast_parsers import PARSER_VERSION
@@ -51,6 +51,8 @@ except ImportError:  # pragma: no cover
         return json.dumps(value, ensure_ascii=False)
 
     _loads = json.loads
+
+T = TypeVar("T")
 
 SCHEMA_VERSION = 1
 # A file whose modification time is this close to now is parsed but not cached.
@@ -134,7 +136,7 @@ _FIELDS = (
 class IndexCache:
     """One desk's cache. Every method fails soft: an SQLite error turns the cache off, never a result."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, connection: sqlite3.Connection | None, path: Path) -> None:
         self._db: sqlite3.Connection | None = connection
         self.path = path
 
@@ -154,10 +156,7 @@ class IndexCache:
             state_keys = tuple(sorted(judged_keys()))
         folder = cache_dir if cache_dir is not None else default_cache_dir()
         real_root = os.path.realpath(root)
-        raw = real_root.encode("utf-8", "surrogateescape")
-        slug = re.sub(r"[^A-Za-z0-9_-]+", "-", os.path.basename(real_root))[:32]
-        # crc32 + adler32 (zlib: hashlib would load OpenSSL, 6 ms of every listing's start-up)
-        path = folder / f"desk-{slug}-{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}.sqlite3"
+        path = _database_path(root, folder)
         version = f"{_version(state_keys)}|{real_root}"
         for attempt in range(2):
             try:
@@ -176,6 +175,22 @@ class IndexCache:
             except OSError:
                 return None
         return None
+
+    @classmethod
+    def open_existing(cls, root: Path | str, cache_dir: Path | None = None) -> IndexCache:
+        """The cache a listing of ``root`` made, as it is (never rebuilt: for the body search,
+        which must not drop what the listing keeps); an unusable one when there is none."""
+        path = _database_path(root, cache_dir)
+        try:
+            if path.exists():
+                connection = _connect(path)
+                found = _stored_version(connection)
+                if found is not None and found.startswith(f"{SCHEMA_VERSION}|"):
+                    return cls(connection, path)
+                connection.close()
+        except sqlite3.Error:
+            pass
+        return cls(None, path)
 
     def close(self) -> None:
         if self._db is not None:
@@ -271,78 +286,28 @@ class IndexCache:
         except sqlite3.Error as error:
             self._fail(error)
 
-    # --- body search --------------------------------------------------------------------------------
-
-    def index_bodies(self, root: Path | str, limit: int | None = None) -> int:
-        """Put the bodies of cached files not yet indexed into the search index; returns how many.
-
-        A file that changed since it was cached is left for the next listing to refresh.
-        """
+    def run(
+        self, work: Callable[[sqlite3.Connection], T], default: T, *, keep_open: bool = False
+    ) -> T:
+        """``work(connection)``, or ``default`` without a cache or on an SQLite error (which turns
+        the cache off for this run unless ``keep_open``: a failed query is no damaged file)."""
         if self._db is None:
-            return 0
-        from editor.core.files import read_regular
-        from editor.core.frontmatter import FrontMatterError, split
-
+            return default
         try:
-            pending = self._db.execute(
-                "SELECT id, path, size, mtime_ns, ino, ctime_ns FROM files "
-                "WHERE body_indexed = 0 AND readable = 1"
-                + (f" LIMIT {int(limit)}" if limit else "")
-            ).fetchall()
+            return work(self._db)
         except sqlite3.Error as error:
-            self._fail(error)
-            return 0
-        done = 0
-        batch: list[tuple[int, str]] = []
-        for row_id, relpath, *key in pending:
-            try:
-                data, info = read_regular(os.path.join(root, relpath))
-                if list(file_key(info)) != key:
-                    continue
-                body = plain_body(split(data).body)
-            except (OSError, FrontMatterError):
-                continue
-            batch.append((row_id, body))
-            if len(batch) >= 500:
-                done += self._index_batch(batch)
-                batch = []
-        done += self._index_batch(batch)
-        return done
+            if not keep_open:
+                self._fail(error)
+            return default
 
-    def _index_batch(self, batch: list[tuple[int, str]]) -> int:
-        if self._db is None or not batch:
-            return 0
-        try:
-            with self._db:
-                self._db.executemany("DELETE FROM bodies WHERE rowid = ?", [(i,) for i, _ in batch])
-                self._db.executemany("INSERT INTO bodies (rowid, body) VALUES (?, ?)", batch)
-                self._db.executemany(
-                    "UPDATE files SET body_indexed = 1 WHERE id = ?", [(i,) for i, _ in batch]
-                )
-        except sqlite3.Error as error:
-            self._fail(error)
-            return 0
-        return len(batch)
 
-    def search(self, query: str, limit: int = 50) -> list[tuple[str, float, str]]:
-        """Bodies matching ``query`` as typed (the last word is a prefix): (relpath, rank, snippet),
-        best first; rank is FTS5's bm25 (lower is better)."""
-        expression = fts_query(query)
-        if self._db is None or not expression:
-            return []
-        try:
-            return [
-                (path, rank, snippet)
-                for path, rank, snippet in self._db.execute(
-                    "SELECT files.path, bodies.rank, "
-                    "snippet(bodies, 0, '[', ']', '…', 12) FROM bodies "
-                    "JOIN files ON files.id = bodies.rowid "
-                    "WHERE bodies MATCH ? ORDER BY bodies.rank LIMIT ?",
-                    (expression, limit),
-                )
-            ]
-        except sqlite3.Error:
-            return []
+def _database_path(root: Path | str, cache_dir: Path | None) -> Path:
+    folder = cache_dir if cache_dir is not None else default_cache_dir()
+    real_root = os.path.realpath(root)
+    raw = real_root.encode("utf-8", "surrogateescape")
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", os.path.basename(real_root))[:32]
+    # crc32 + adler32 (zlib: hashlib would load OpenSSL, 6 ms of every listing's start-up)
+    return folder / f"desk-{slug}-{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}.sqlite3"
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -482,29 +447,3 @@ def _same(a: dict[str, tuple[str, Any]], b: dict[str, tuple[str, Any]]) -> bool:
             if left.replace(tzinfo=None) != right.replace(tzinfo=None):
                 return False
     return True
-
-
-# --- body text -------------------------------------------------------------------------------------
-
-_MARKUP = re.compile(r"<[^>]*>|\{\{[<%].*?[%>]\}\}|&[#\w]+;|[*_`#>\[\]()!|~]+", re.DOTALL)
-
-
-def plain_body(body: str) -> str:
-    """The words of a body for the search index: HTML tags, shortcodes and Markdown marks become
-    spaces (cheaply; the tokenizer ignores the rest of the punctuation)."""
-    return _MARKUP.sub(" ", body)
-
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def fts_query(text: str) -> str:
-    """An FTS5 expression for text as typed: every word must appear; the last is a prefix while it
-    is being typed (nothing after it). Each word is quoted, so no input is FTS syntax."""
-    words = _WORD.findall(text)
-    if not words:
-        return ""
-    parts = [f'"{word}"' for word in words]
-    if _WORD.match(text[-1:]):  # still typing that word
-        parts[-1] += "*"
-    return " ".join(parts)

@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 
 from editor.core import cached_scan
-from editor.core.cache import IndexCache, fts_query
 from editor.core.index import ArticleSummary, scan_all
 from editor.core.state import PublishState
 
@@ -310,52 +309,6 @@ def test_two_processes_listing_at_once(sample_desk: Path, cache_dir: Path) -> No
             assert run.returncode == 0, stderr
             assert stdout == expected
     assert len(json.loads(expected)) == 17
-
-
-# --- body search ------------------------------------------------------------------------------------
-
-
-def test_fts_query_quotes_every_word_and_prefixes_the_last() -> None:
-    assert fts_query("harb") == '"harb"*'
-    assert fts_query("harbour co") == '"harbour" "co"*'
-    assert fts_query("harbour ") == '"harbour"'
-    assert fts_query('NEAR( "x" OR -') == '"NEAR" "x" "OR"'
-    assert fts_query("  ") == ""
-
-
-def test_search_bodies_ranked_with_a_snippet(filled: Path, cache_dir: Path) -> None:
-    put(
-        filled / "c2.md",
-        article("Harbours", body="<p>Harbour harbour harbour: the <b>harbour</b> again.</p>"),
-    )
-    assert_same_listing(filled, cache_dir)
-    with IndexCache.open_for(filled, cache_dir) as cache:
-        assert cache is not None
-        assert cache.index_bodies(filled) == 6  # the broken file has no body to index
-        results = cache.search("harb", 10)
-        assert [path for path, _, _ in results] == ["c2.md", "a.md"]
-        assert results[0][1] <= results[1][1]
-        assert "[harbour]" in results[1][2].lower() and "<p>" not in results[0][2]
-        assert cache.search("freight vol", 10)[0][0] == "b.md"
-        assert cache.search("nothing-like-this", 10) == []
-        assert cache.search("", 10) == []
-        assert cache.index_bodies(filled) == 0
-
-
-def test_search_follows_edits_and_deletions(filled: Path, cache_dir: Path) -> None:
-    with IndexCache.open_for(filled, cache_dir) as cache:
-        assert cache is not None
-        cache.index_bodies(filled)
-    put(filled / "a.md", article("Alpha", body="Now about copper."))
-    os.utime(filled / "a.md", ns=(HOUR_AGO_NS + 1, HOUR_AGO_NS + 1))
-    (filled / "b.md").unlink()
-    assert_same_listing(filled, cache_dir)
-    with IndexCache.open_for(filled, cache_dir) as cache:
-        assert cache is not None
-        assert cache.search("harbour", 10) == []
-        assert cache.search("freight", 10) == []
-        cache.index_bodies(filled)
-        assert [path for path, _, _ in cache.search("copp", 10)] == ["a.md"]
 
 
 # --- the site's rules are applied at read time ---------------------------------------------------

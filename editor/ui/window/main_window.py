@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout
 
 from editor import APP_NAME
 from editor.core import validate
+from editor.core.body_search import body_matches, index_desk_bodies
 from editor.core.index import ArticleSummary
 from editor.core.service import DocumentService
 from editor.core.site import desk_for
@@ -27,7 +28,7 @@ from editor.ui.article.conflict_bar import ConflictBar
 from editor.ui.common import dialogs, links
 from editor.ui.common.settings import Settings
 from editor.ui.common.wording import counted, number
-from editor.ui.common.workers import Task, run_stream
+from editor.ui.common.workers import Task, run_stream, run_task
 from editor.ui.desk.article_list import ArticleListPanel
 from editor.ui.desk.desk_scan import Folders, scan_desk
 from editor.ui.desk.folder_watcher import FolderWatcher, Rescan
@@ -267,6 +268,8 @@ class MainWindow(QMainWindow):
             self.model.clear()
         self._scanned = 0
         root = self.service.root
+        # The filter finds body words through the index cache's full-text index (once it is built).
+        self.list_panel.set_body_search(lambda text: body_matches(root, text), self.pool)
         self._scan_task = run_stream(
             self.pool,
             lambda: scan_desk(root),
@@ -305,6 +308,10 @@ class MainWindow(QMainWindow):
         folders = getattr(self, "_scan_folders", None) or ([self.root] if self.root else [])
         if self.root is not None:
             self.watcher.watch(self.root, folders)
+            root = self.root
+            # Bodies new or changed since the last time go into the full-text index, off the GUI
+            # thread; the filter finds them from then on.
+            run_task(self.pool, lambda: index_desk_bodies(root))
         if self._select_after_scan:
             self.show_message(self.tr("{0} is not in the list").format(self._select_after_scan))
             self._select_after_scan = None
