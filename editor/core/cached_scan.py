@@ -22,10 +22,10 @@ from editor.core.index import (
     RowFacts,
     judged_keys,
     links_outside,
-    process_pool,
     read_facts,
     summary_of_facts,
 )
+from editor.core.pool import process_pool
 from editor.core.site import SiteRules
 
 _STORE_EVERY = 2000  # rows kept per transaction while a big desk is parsed

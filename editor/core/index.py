@@ -13,7 +13,6 @@ other files in it are the page's resources. Each row's state follows the site's 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 from collections.abc import Iterator
@@ -481,23 +480,6 @@ def scan(
         yield from scan_with_cache(root_text, entries, as_of, batch_size, count, cache, rules)
 
 
-def _yield_cpu() -> None:
-    """Run the readers at a lower priority: on a machine with few cores they would otherwise take
-    every core from the window that shows their rows (measured: 120 ms event-loop stalls, 40 ms with)."""
-    if hasattr(os, "nice"):
-        with contextlib.suppress(OSError):
-            os.nice(5)
-
-
-def process_pool(workers: int) -> Any:
-    """The readers' pool: "spawn" never copies a parent's threads or Qt state into the children."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_yield_cpu)
-
-
 def _scan_parallel(
     root: str,
     chunks: list[list[str]],
@@ -505,6 +487,8 @@ def _scan_parallel(
     workers: int,
     rules: SiteRules,
 ) -> Iterator[list[ArticleSummary]]:
+    from editor.core.pool import process_pool
+
     # The first batch is read here while the pool starts, so the first rows come as fast as with
     # one process.
     with process_pool(workers) as pool:
