@@ -89,6 +89,8 @@ _FACT_MODULES = (
     "files",
     "state",
     "values",
+    "errors",
+    "limits",
 )
 
 
