@@ -95,11 +95,13 @@ def scan_with_cache(
     keys = judged_keys(rules)
     cached = cache.rows()
     cut = len(root) + 1
-    batches: list[list[ArticleSummary | None]] = []
+    # First only sort the files into unchanged ones (their cached row) and ones to parse; the rows
+    # are made batch by batch as they are handed out, so a listing never holds them all at once.
+    batches: list[list[tuple[str, str, tuple[Any, ...]] | None]] = []
     misses: list[list[tuple[int, str, str, bool]]] = []  # per batch: (slot, relpath, path, is_link)
     listed: set[str] = set()
     for start in range(0, len(entries), batch_size):
-        rows: list[ArticleSummary | None] = []
+        rows: list[tuple[str, str, tuple[Any, ...]] | None] = []
         todo: list[tuple[int, str, str, bool]] = []
         for slot, entry in enumerate(entries[start : start + batch_size]):
             path = entry.path
@@ -118,21 +120,30 @@ def scan_with_cache(
                 rows.append(None)
                 todo.append((slot, relpath, path, entry.is_symlink()))
             else:
-                rows.append(_summary(path, relpath, _facts_of_row(row), row[:4], as_of, rules))
+                rows.append((path, relpath, row))
         batches.append(rows)
         misses.append(todo)
     gone = [relpath for relpath in cached if relpath not in listed]
+    keep = set(relpath for todo in misses for _slot, relpath, _path, _link in todo)
+    cached = {relpath: cached[relpath] for relpath in keep if relpath in cached}  # the rest is held
     total = sum(len(todo) for todo in misses)
     pending: list[tuple[str, tuple[int, int, int, int], RowFacts]] = []
     uncacheable: list[str] = []
     try:
-        for rows, todo, parsed in zip(
-            batches, misses, _parsed_batches(root, misses, workers, total, keys), strict=True
-        ):
+        parsed_batches = _parsed_batches(root, misses, workers, total, keys)
+        for number, (todo, parsed) in enumerate(zip(misses, parsed_batches, strict=True)):
+            hits = batches[number]
+            batches[number] = []  # handed out: let it go
+            made: list[ArticleSummary | None] = [
+                None
+                if hit is None
+                else _summary(hit[0], hit[1], _facts_of_row(hit[2]), hit[2][:4], as_of, rules)
+                for hit in hits
+            ]
             for (slot, relpath, path, _link), (facts, key, cacheable) in zip(
                 todo, parsed, strict=True
             ):
-                rows[slot] = _summary(path, relpath, facts, key, as_of, rules)
+                made[slot] = _summary(path, relpath, facts, key, as_of, rules)
                 if cacheable and key is not None:
                     pending.append((relpath, key, facts))
                 elif relpath in cached:
@@ -140,7 +151,7 @@ def scan_with_cache(
             if len(pending) >= _STORE_EVERY:
                 cache.store(pending, started_ns)
                 pending = []
-            yield rows  # type: ignore[misc]  # every slot is filled by now
+            yield made  # type: ignore[misc]  # every slot is filled by now
     finally:
         cache.store(pending, started_ns)
         cache.forget(gone + uncacheable)
