@@ -1,10 +1,11 @@
-"""Packaging that pyproject.toml alone cannot say: the top-level resources/ folder ships inside the
-package as ``editor.resources``, so an installed Copydesk finds its icons, samples and translations
-with importlib.resources. Everything else is in pyproject.toml."""
+"""Packaging that pyproject.toml alone cannot say: the top-level resources/ and docs/ folders ship
+inside the package as ``editor.resources`` and ``editor.docs``, so an installed Copydesk finds its
+icons, samples, translations and the editor's guide with importlib.resources. Everything else is in
+pyproject.toml."""
 
 from setuptools import find_packages, setup
 
 setup(
-    packages=[*find_packages(include=["editor", "editor.*"]), "editor.resources"],
-    package_dir={"editor.resources": "resources"},
+    packages=[*find_packages(include=["editor", "editor.*"]), "editor.resources", "editor.docs"],
+    package_dir={"editor.resources": "resources", "editor.docs": "docs"},
 )

@@ -14,7 +14,7 @@ import platform
 import sys
 from pathlib import Path
 
-from bench import core_bench
+from bench import core_bench, merge_bench
 from bench.generate import generate_desk
 
 
@@ -34,6 +34,9 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000], help="desk sizes")
     parser.add_argument("--repeat", type=int, default=3, help="interleaved rounds per size")
     parser.add_argument("--ui", action="store_true", help="also measure the window (slow)")
+    parser.add_argument("--skip-git", action="store_true", help="skip the git columns")
+    parser.add_argument("--git-count", type=int, default=50_000, help="articles in the git desk")
+    parser.add_argument("--git-commits", type=int, default=5_000, help="commits in its history")
     parser.add_argument("--out", type=Path, default=Path(".bench/results.json"))
     args = parser.parse_args()
 
@@ -94,6 +97,14 @@ def main() -> int:
             missed.append(
                 f"cold listing grows {growth:.2f}× per article from {sizes[0]} to {sizes[-1]}"
             )
+    from bench import hostile_bench
+
+    results["hostile"] = hostile_bench.run()
+    print(
+        "\nSetting a value in one hostile file, as a ratio to the largest ordinary one (target <= 1):"
+    )
+    for name, figures in results["hostile"].items():
+        print(f"  {name:<30} {figures['seconds']:7.3f} s  ratio {figures['ratio']:6.3f}")
     if args.ui:
         from bench import ui_bench
 
@@ -102,6 +113,42 @@ def main() -> int:
         print(f"\nWindow on {args.sizes[0]} articles (offscreen):")
         for name, value in results["window"].items():
             print(f"  {name:<34} {value}")
+    merge = merge_bench.run(max(args.repeat, 5))
+    results["merge"] = merge
+    print(
+        f"\nMerge one seed-sized article: {merge['merge_best_ms']:.2f} ms best / "
+        f"{merge['merge_median_ms']:.2f} ms median (target < {merge['target_ms']:.0f} ms: "
+        f"{'ok' if merge['ok'] else 'MISSED'}); {merge['ratio_to_floor']:.1f}x the bare tomllib "
+        f"floor ({merge['floor_best_ms']:.3f} ms)"
+    )
+    if not merge["ok"]:
+        missed.append(f"merge of one article {merge['merge_median_ms']:.2f} ms")
+    if not args.skip_git:
+        from bench import git_bench
+
+        git_root = git_bench.generate_repo(
+            Path(".bench") / f"git-{args.git_count}-{args.git_commits}",
+            args.git_count,
+            args.git_commits,
+        )
+        git = git_bench.run(git_root, args.repeat)
+        git["window"] = git_bench.window_figures(git_root, args.repeat)  # seconds, offscreen
+        results["git"] = git
+        print(f"\nGit columns on {args.git_count} articles, {args.git_commits} commits:")
+        for name, value in git.items():
+            if isinstance(value, dict):
+                shown = "  ".join(
+                    f"{key} {item:.3f}" if isinstance(item, float) else f"{key} {item}"
+                    for key, item in value.items()
+                )
+                print(f"  {name:<34} {shown}")
+            else:
+                print(f"  {name:<34} {value}")
+        if not git.get("warm_within_target", False):
+            missed.append(f"git columns warm over {git_bench.TARGET_WARM_S} s")
+        stall = git["window"]["GUI: apply a snapshot, worst ms"]
+        if stall > git_bench.TARGET_STALL_MS:
+            missed.append(f"git snapshot held the window {stall:.0f} ms")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2))
     print(f"\nFigures saved to {args.out}")

@@ -28,11 +28,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from editor import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
-from editor.bundled import bundled_samples, icons_dir, translations_dir
+from editor.bundled import bundled_samples, docs_dir, icons_dir, translations_dir
 from editor.ui.common import dialogs
 from editor.ui.common.settings import Settings
 from editor.ui.images.cover_preview import ImageLoader
+from editor.ui.window.help import AppPlaces
 from editor.ui.window.main_window import MainWindow
+
+SAMPLE_DESK_NAME = "sample-desk"
 
 NO_DISPLAY_MESSAGE = """\
 copydesk: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).
@@ -58,10 +61,25 @@ def has_display(
     return bool(env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
 
 
+def sample_desk_location() -> Path:
+    """Where the private copy of the sample desk lives (the app's data folder)."""
+    data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(data) / SAMPLE_DESK_NAME
+
+
+def app_places(settings: Settings) -> AppPlaces:
+    """Where the settings, the sample desk and the guide are, for Help and the status bar."""
+    return AppPlaces(
+        settings_file=settings.store.fileName(),
+        sample_desk=sample_desk_location(),
+        docs=docs_dir(),
+    )
+
+
 def sample_desk(data_dir: Path) -> Path:
     """A private copy of the bundled sample desk in ``data_dir`` (made on first use; the bundled
     files are never edited)."""
-    target = data_dir / "sample-desk"
+    target = data_dir / SAMPLE_DESK_NAME
     if target.is_dir():
         return target
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -100,7 +118,7 @@ def create_main_window(
     if settings is None:
         temporary = tempfile.TemporaryDirectory(prefix="copydesk-settings-")
         settings = Settings.in_file(Path(temporary.name) / "settings.ini")
-    window = MainWindow(settings, pool, loader)
+    window = MainWindow(settings, pool, loader, places=app_places(settings))
     window.setWindowIcon(app_icon())
     if temporary is not None:
         window.temporary_settings = temporary  # removed with the window
@@ -180,9 +198,9 @@ def main(path: str | None = None, screenshot: str | None = None) -> int:
     if target is None:
         target = settings.last_folder()
     if target is None:
-        data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        data = sample_desk_location().parent
         try:
-            target = sample_desk(Path(data))
+            target = sample_desk(data)
         except OSError as error:
             problem = f"The sample desk could not be copied to {data}: {error.strerror or error}"
     window = create_main_window(target, settings, pool=pool, loader=loader)

@@ -1,4 +1,4 @@
-"""Where the bundled files live: icons, the sample desk and translations.
+"""Where the bundled files live: icons, the sample desk, translations and the editor's guide.
 
 One lookup for a source checkout, an editable install, a wheel and a frozen (PyInstaller) app: the
 top-level ``resources/`` folder is the package ``editor.resources`` in every one of them (setup.py
@@ -11,15 +11,25 @@ from importlib import resources
 from pathlib import Path
 
 
-def resources_dir() -> Path:
-    """The folder of bundled files, as a real path (Copydesk is never installed zipped)."""
+def _package_folder(name: str) -> Path:
+    """The folder of the data package ``editor.<name>``, as a real path (never zipped)."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:  # PyInstaller collects the folder as data, not as an importable package
-        return Path(frozen) / "editor" / "resources"
-    root = resources.files("editor.resources")
+        return Path(frozen) / "editor" / name
+    root = resources.files(f"editor.{name}")
     if not isinstance(root, Path):
         raise RuntimeError(f"Copydesk's bundled files are not in a folder: {root}")
     return root
+
+
+def resources_dir() -> Path:
+    """The folder of bundled files: icons, the sample desk, translations."""
+    return _package_folder("resources")
+
+
+def docs_dir() -> Path:
+    """The editor's guide and its pictures (the top-level docs/ folder, shipped as editor.docs)."""
+    return _package_folder("docs")
 
 
 def bundled_samples() -> Path:

@@ -12,58 +12,52 @@ import contextlib
 import datetime as dt
 import difflib
 import io
-import json
 import os
-import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from editor import __version__
-from editor.core.files import kind_problem
+from editor import __version__, cli_git, cli_set, merge_driver
+from editor.cli_common import (
+    PROG,
+    CommandError,
+)
+from editor.cli_common import display as _display
+from editor.cli_common import err as _err
+from editor.cli_common import existing as _existing
+from editor.cli_common import jsonable as _jsonable
+from editor.cli_common import out as _out
+from editor.core.article import Article
+from editor.core.errors import describe_error
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, desk_rules, scan
-from editor.core.state import ALL_DATE_KEYS, PublishState, Verdict, hugo_key, judge
+from editor.core.names import json_text, shown_path
+from editor.core.service import DocumentService, FileResult, Outcome
+from editor.core.site import desk_for, find_site_root, site_for_desk
+from editor.core.state import PublishState, Verdict, judge
+from editor.core.validate import Level, check_folder
 from editor.core.values import (
-    format_date_like,
-    hugo_reads_date,
-    is_date_like,
     parse_date,
-    parse_new_value,
-    parse_text_like,
-    same_value,
 )
 
-if TYPE_CHECKING:
-    from editor.core.article import Article
-    from editor.core.service import DocumentService, FileResult
-    from editor.core.validate import Level
-
-# The service, the editing engine, the site finder and the checks are imported by the commands that
-# use them: a listing (often run by scripts, thousands of times) starts faster without them.
-
-PROG = "copydesk"
-SUBCOMMANDS = ("open", "list", "show", "set", "publish", "draft", "check")
+SUBCOMMANDS = (
+    "open",
+    "list",
+    "show",
+    "set",
+    "publish",
+    "draft",
+    "check",
+    "merge-driver",
+    *cli_git.COMMANDS,
+)
 EXIT_CLOSED_PIPE = 128 + 13  # 128 + SIGPIPE: what `yes | head -1` leaves in ${PIPESTATUS[0]}
 TITLE_WIDTH = 60  # cells; longer titles are cut with an ellipsis in the table
-_HUGO_DATE_KEYS = frozenset(ALL_DATE_KEYS)
-
-
-class CommandError(Exception):
-    """A failure to report as ``copydesk: message`` with exit status 1."""
 
 
 # --- output helpers --------------------------------------------------------------------------------
-
-
-def _out(text: str = "") -> None:
-    print(text, file=sys.stdout)
-
-
-def _err(text: str) -> None:
-    print(f"{PROG}: {text}", file=sys.stderr)
 
 
 def _cells(text: str) -> int:
@@ -90,60 +84,6 @@ def _fit(text: str, width: int) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-# Characters that would break a table row or a terminal (controls, line separators), and the lone
-# surrogates by which Python holds the bytes of a file name that is not UTF-8.
-_UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-_QUOTED_NAME = re.compile('[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"\\\\]')
-_SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
-
-
-def shown_path(text: str) -> str:
-    """A path as one printable line: quoted with C/JSON escapes when it needs any (as git does).
-
-    ``"two\\nlines.md"`` for a newline, ``"caf\\udce9.md"`` for the byte 0xe9 of a name that is not
-    UTF-8: the same escape as in ``--json``, from which ``os.fsencode`` gives back the name.
-    """
-    if not _UNSAFE_NAME.search(text):
-        return text
-
-    def escape(match: re.Match[str]) -> str:
-        char = match.group()
-        if char in _SHORT_ESCAPES:
-            return _SHORT_ESCAPES[char]
-        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
-
-    return '"' + _QUOTED_NAME.sub(escape, text) + '"'
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _json_text(document: Any) -> str:
-    """JSON that is valid UTF-8 even for names that are not: a lone surrogate becomes ``\\udcxx``.
-
-    ``ensure_ascii=False`` keeps other text readable, but would pass a lone surrogate through, and
-    printing it gave the raw, invalid byte; ``json.loads`` then ``os.fsencode`` gives the name back.
-    """
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
-
-
-def _jsonable(value: Any) -> Any:
-    """Front matter values as JSON: dates and times as ISO strings."""
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(key): _jsonable(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(item) for item in value]
-    return value
-
-
-def _display(value: Any) -> str:
-    """A value as one line for a person: strings quoted, the rest as JSON."""
-    return json.dumps(_jsonable(value), ensure_ascii=False)
 
 
 def _plain(value: Any) -> str:
@@ -247,18 +187,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     setter.add_argument("file", metavar="FILE")
     setter.add_argument("assignments", nargs="+", type=_assignment, metavar="KEY=VALUE")
-    setter.set_defaults(run=cmd_set)
+    cli_git.add_commit_option(setter)
+    setter.set_defaults(run=lambda args: cli_set.cmd_set(args, _service_for))
 
     publisher = commands.add_parser(
         "publish", prog=f"{PROG} publish", help="set draft = false in each file"
     )
     publisher.add_argument("files", nargs="+", metavar="FILE")
+    cli_git.add_commit_option(publisher)
     publisher.set_defaults(run=cmd_publish)
 
     drafter = commands.add_parser(
         "draft", prog=f"{PROG} draft", help="set draft = true in each file"
     )
     drafter.add_argument("files", nargs="+", metavar="FILE")
+    cli_git.add_commit_option(drafter)
     drafter.set_defaults(run=cmd_draft)
 
     checker = commands.add_parser(
@@ -268,24 +211,12 @@ def build_parser() -> argparse.ArgumentParser:
         "path", metavar="PATH", help="a folder (searched recursively) or one article"
     )
     checker.set_defaults(run=cmd_check)
+    cli_git.add_commands(commands)
+    merge_driver.add_parser(commands, PROG)
     return parser
 
 
 # --- commands --------------------------------------------------------------------------------------
-
-
-def _existing(path_text: str, *, folder_ok: bool) -> Path:
-    path = Path(path_text)
-    if not path.exists():
-        problem = kind_problem(path)  # a link loop or a link to nothing is not "no such file"
-        if problem is not None:
-            raise CommandError(f"{path_text}: {problem}")
-        raise CommandError(
-            f"{path_text}: no such file or folder" if folder_ok else f"{path_text}: no such file"
-        )
-    if not folder_ok and path.is_dir():
-        raise CommandError(f"{path_text}: is a folder, not an article file")
-    return path
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -297,18 +228,26 @@ def cmd_open(args: argparse.Namespace) -> int:
     return app_main(path, screenshot=args.screenshot)
 
 
+def _warn_about_site(root: Path) -> None:
+    """Say so when the site's config cannot be read: the states then follow Hugo's defaults."""
+    site = site_for_desk(root if root.is_dir() else root.parent)
+    if site.error:
+        _err(f"warning: {site.error}; Hugo's defaults are used")
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     root = _existing(args.path, folder_ok=True)
-    found = (
+    _warn_about_site(root)
+    rows = [
         row
         for batch in scan(root, args.as_of, use_cache=not args.no_cache)
         for row in batch
         if args.state is None or row.state == args.state
-    )
+    ]
     if args.json:
-        _write_json_rows(found)
+        in_git = cli_git.git_fields(root, [row.path for row in rows])
+        _write_json_rows(rows, in_git)
         return 0
-    rows = list(found)
     if not rows:
         print(
             f"{PROG}: no articles"
@@ -333,16 +272,21 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_json_rows(rows: Iterator[ArticleSummary]) -> None:
-    """The rows as a JSON array, as :func:`_json_text` writes it, but row by row as they come: a big
-    desk's listing is never one string in memory."""
+def _write_json_rows(
+    rows: Iterable[ArticleSummary], in_git: Mapping[str, dict[str, Any]] | None = None
+) -> None:
+    """The rows as a JSON array, as :func:`json_text` writes it, but 256 rows at a time: a big
+    desk's listing is never one string in memory. ``in_git``: each path's git fields, if any."""
     encode = _json_encoder()
     stream = sys.stdout
     parts = ["["]
     first = True
     for row in rows:
+        document = row.to_json()
+        if in_git is not None:  # only inside a git checkout
+            document.update(in_git[document["path"]])
         parts.append("\n  " if first else ",\n  ")
-        parts.append(encode(row.to_json()))
+        parts.append(encode(document))
         first = False
         if len(parts) >= 512:  # one write per 256 rows: a write per row cost 8% of a listing
             stream.write("".join(parts))
@@ -353,18 +297,18 @@ def _write_json_rows(rows: Iterator[ArticleSummary]) -> None:
 
 def _json_encoder() -> Callable[[dict[str, Any]], str]:
     """One row as indented JSON text, nested one level: orjson when installed (json's indenting
-    encoder is pure Python), :func:`_json_text` for what orjson refuses (a lone surrogate)."""
+    encoder is pure Python), :func:`json_text` for what orjson refuses (a lone surrogate)."""
     try:
         import orjson
     except ImportError:  # pragma: no cover
-        return lambda value: _json_text(value).replace("\n", "\n  ")
+        return lambda value: json_text(value).replace("\n", "\n  ")
     option = orjson.OPT_INDENT_2
 
     def encode(value: dict[str, Any]) -> str:
         try:
             text = orjson.dumps(value, option=option).decode()
         except TypeError:
-            text = _json_text(value)
+            text = json_text(value)
         # JSON text has no raw line break inside a string: every one starts an indented line.
         return text.replace("\n", "\n  ")
 
@@ -379,17 +323,12 @@ def _row_title(row: ArticleSummary) -> str:
 
 def _service_for(path: Path) -> DocumentService:
     """A service rooted at the file's Hugo site (or its folder), so local paths resolve as in the app."""
-    from editor.core.service import DocumentService
-    from editor.core.site import find_site_root
-
     # Rooted where the path is, not where a symbolic link points: a link out of the site is refused.
     where = path.absolute()
     return DocumentService(find_site_root(where) or where.parent)
 
 
 def _load(path_text: str) -> Article:
-    from editor.core.errors import describe_error
-
     path = _existing(path_text, folder_ok=False)
     try:
         return _service_for(path).load(path.absolute())
@@ -399,8 +338,6 @@ def _load(path_text: str) -> Article:
 
 def _verdict(article: Article, as_of: dt.datetime | None) -> Verdict:
     """The article's state by its site's rules (cascade, [frontmatter], timeZone, build)."""
-    from editor.core.site import desk_for
-
     root, _ = desk_for(article.path)
     rules, _ = desk_rules(root).page_rules(Path(article.path).resolve())
     mtime = dt.datetime.fromtimestamp(article.fingerprint.mtime_ns / 1e9, dt.UTC)
@@ -420,7 +357,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             "metadata": _jsonable(article.metadata),
             "body": article.body,
         }
-        _out(_json_text(document))
+        _out(json_text(document))
         return 0
     for key, value in article.metadata.items():
         _out(f"{key}: {_plain(value)}")
@@ -434,86 +371,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _matching_key(metadata: dict[str, Any], key: str) -> str | None:
-    """The key as the file spells it: exact, else the one Hugo reads for it (keys are case-insensitive)."""
-    if key in metadata:
-        return key
-    return hugo_key(metadata, key.lower())
-
-
-def typed_value(key: str, old: Any, text: str) -> Any:
-    """``text`` given for ``key`` read as a value of the type ``old`` has; raises ValueError."""
-    if old is None:
-        value = parse_new_value(text)
-        if key.lower() in _HUGO_DATE_KEYS and not (
-            isinstance(value, dt.date) or hugo_reads_date(value)
-        ):
-            raise ValueError(
-                f"{key}: {text!r} is not a date Hugo can read (use a form such as 2026-11-24T09:00:00Z)"
-            )
-        return value
-    if isinstance(old, dict):
-        raise ValueError(f"{key} is a table; edit its keys in a text editor")
-    if key.lower() in _HUGO_DATE_KEYS and is_date_like(old):
-        moment = parse_date(text)
-        if moment is None:
-            raise ValueError(
-                f"{key}: {text!r} is not a date (use a form such as 2026-11-24T09:00:00Z)"
-            )
-        return format_date_like(old, moment)
-    try:
-        value = parse_text_like(old, text)
-    except ValueError:
-        if isinstance(old, bool):
-            kind = "true or false"
-        elif isinstance(old, int):
-            kind = "a whole number"
-        elif isinstance(old, float):
-            kind = "a number"
-        else:
-            kind = "a date"
-        raise ValueError(f"{key} must be {kind}, not {text!r}") from None
-    return value
-
-
-def cmd_set(args: argparse.Namespace) -> int:
-    from editor.core.service import Outcome
-
-    path = _existing(args.file, folder_ok=False)
-    assignments = dict(args.assignments)  # a key given twice: the last value wins
-    before: dict[str, Any] = {}
-    staged: list[tuple[str, bool]] = []  # (key as the file spells it, whether the file had it)
-
-    def change(article: Article) -> None:
-        before.update(article.metadata)
-        for key, text in assignments.items():
-            existing = _matching_key(article.metadata, key)
-            if existing is None:
-                article.set_value(key, typed_value(key, None, text))
-                staged.append((key, False))
-            else:
-                article.set_value(existing, typed_value(existing, article.metadata[existing], text))
-                staged.append((existing, True))
-
-    result = _service_for(path).update(path.absolute(), change)
-    if result.outcome is Outcome.FAILED:
-        raise CommandError(f"{args.file}: {result.message}")
-    if result.outcome is Outcome.UNCHANGED or result.article is None:
-        _out(f"{args.file}: unchanged")
-        return 0
-    now = result.article.metadata
-    for key, had in staged:
-        if had and same_value(before[key], now.get(key)):
-            continue
-        old = _display(before[key]) if had else "(new)"
-        _out(f"{args.file}: {key}: {old} -> {_display(now.get(key))}")
-    return 0
-
-
-def _bulk(files: Sequence[str], operation: Callable[[DocumentService, Path], FileResult]) -> int:
-    from editor.core.service import FileResult, Outcome
-
+def _bulk(
+    files: Sequence[str],
+    operation: Callable[[DocumentService, Path], FileResult],
+    commit_as: str | None = None,
+) -> int:
+    """Run ``operation`` on each file; with ``commit_as`` (an action name), commit what was written."""
     failed = 0
+    results = []
     for name in files:
         try:
             path = _existing(name, folder_ok=False)
@@ -522,26 +387,29 @@ def _bulk(files: Sequence[str], operation: Callable[[DocumentService, Path], Fil
             result = FileResult(name, Outcome.FAILED, message)
         else:
             result = operation(_service_for(path), path.absolute())
+        results.append(result)
         if result.outcome is Outcome.FAILED:
             failed += 1
             _err(f"{name}: failed: {result.message}")
         else:
             _out(f"{name}: {result.outcome.value}")
-    return 1 if failed else 0
+    committed = cli_git.commit_written(commit_as, results) if commit_as else 0
+    return 1 if failed or committed else 0
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    return _bulk(args.files, lambda service, path: service.publish([path])[0])
+    commit_as = "Publish" if args.commit else None
+    return _bulk(args.files, lambda service, path: service.publish([path])[0], commit_as)
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    return _bulk(args.files, lambda service, path: service.unpublish([path])[0])
+    commit_as = "Back to draft" if args.commit else None
+    return _bulk(args.files, lambda service, path: service.unpublish([path])[0], commit_as)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from editor.core.validate import Level, check_folder
-
     root = _existing(args.path, folder_ok=True)
+    _warn_about_site(root)
     result = check_folder(root)
     single = root.is_file()
 

@@ -81,6 +81,7 @@ def test_list_json_has_one_object_per_article(
         "path",
         "title",
         "date",
+        "publish_date",  # the date Hugo publishes on: publishDate, falling back to date
         "draft",
         "state",
         "source",
@@ -105,6 +106,7 @@ def test_list_json_has_one_object_per_article(
         "path": str(CALDER),
         "title": "Calder Bay Port Posts Record February Volumes as Northern Terminal Opens",
         "date": "2026-03-02T09:30:00+00:00",
+        "publish_date": "2026-03-02T09:30:00+00:00",
         "draft": False,
         "state": "published",
         "source": "Harbor Wire",
@@ -503,3 +505,34 @@ def test_an_existing_folder_named_like_a_command_still_opens(
     monkeypatch.chdir(tmp_path)
     assert run(capsys, "lists")[0] == 7
     assert fake_app == [str(tmp_path / "lists")]
+
+
+def test_list_warns_when_the_site_config_cannot_be_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "hugo.toml").write_text("title = [unclosed\n", encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text("+++\ntitle = 'T'\n+++\n", encoding="utf-8")
+    status, out, err = run(capsys, "list", tmp_path)
+    assert status == 0 and "content/a.md" in out
+    assert err.startswith("copydesk: warning: the site config cannot be read:")
+    assert "Hugo's defaults are used" in err
+
+
+def test_list_of_a_site_root_shows_its_content_and_a_language_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "hugo.toml").write_text(
+        '[languages.en]\ncontentDir = "en"\n[languages.nb]\ncontentDir = "nb"\n', encoding="utf-8"
+    )
+    for name in ("en/a.md", "nb/a.md", "layouts/_default/single.html", "archetypes/default.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("+++\ntitle = 'T'\n+++\n", encoding="utf-8")
+    status, out, _ = run(capsys, "list", tmp_path)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["STATE", "DATE", "(UTC)", "LANG", "TITLE", "PATH"]
+    assert [line.split()[1:] for line in lines[1:]] == [
+        ["en", "T", "en/a.md"],
+        ["nb", "T", "nb/a.md"],
+    ]

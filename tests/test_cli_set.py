@@ -240,3 +240,74 @@ def test_publish_refuses_a_link_out_of_the_site(
     status, _, err = run(capsys, "publish", link)
     assert status == 1 and "outside" in err
     assert outside.read_bytes() == b'+++\ntitle = "O"\ndraft = true\n+++\n'
+
+
+# --- dotted keys -----------------------------------------------------------------------------------
+
+
+def test_set_a_dotted_key_edits_the_nested_key(
+    sample_desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It added a top-level "params.region" key and left [params] alone."""
+    path = sample_desk / VISTULA
+    before = path.read_bytes()
+    status, out, err = run(capsys, "set", path, "params.region=APAC")
+    assert status == 0 and err == ""
+    assert out == f'{path}: params.region: "EMEA" -> "APAC"\n'
+    assert path.read_bytes() == before.replace(b'  region = "EMEA"', b'  region = "APAC"')
+    status, out, _ = run(capsys, "show", path, "--json")
+    assert '"region": "APAC"' in out and "params.region" not in out
+
+
+def test_set_a_new_nested_key_in_each_format(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    toml = desk / "a.md"
+    toml.write_bytes(b'+++\ntitle = "T"\n[params]\nauthor = "X" # who\n+++\nBody\n')
+    yaml = desk / "b.md"
+    yaml.write_bytes(b"---\ntitle: T\nparams:\n  author: X # who\nnext: 1\n---\nBody\n")
+    json_file = desk / "c.md"
+    json_file.write_bytes(b'{\n  "title": "T",\n  "params": {\n    "author": "X"\n  }\n}\nBody\n')
+    for path in (toml, yaml, json_file):
+        assert run(capsys, "set", path, "params.author=Y", "params.pages=3")[0] == 0
+    assert toml.read_bytes() == (
+        b'+++\ntitle = "T"\n[params]\nauthor = "Y" # who\npages = 3\n+++\nBody\n'
+    )
+    assert yaml.read_bytes() == (
+        b"---\ntitle: T\nparams:\n  author: Y # who\n  pages: 3\nnext: 1\n---\nBody\n"
+    )
+    assert json_file.read_bytes() == (
+        b'{\n  "title": "T",\n  "params": {\n    "author": "Y",\n    "pages": 3\n  }\n}\nBody\n'
+    )
+
+
+def test_set_a_dotted_key_with_no_table_yet_makes_one(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = desk / "a.md"
+    path.write_bytes(b'+++\ntitle = "T"\n+++\nBody\n')
+    assert run(capsys, "set", path, "params.author=Y")[0] == 0
+    assert path.read_bytes() == b'+++\ntitle = "T"\nparams.author = "Y"\n+++\nBody\n'
+
+
+def test_a_quoted_dotted_key_is_one_literal_key(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = desk / "a.md"
+    path.write_bytes(b'+++\ntitle = "T"\n[params]\nauthor = "X"\n+++\nBody\n')
+    assert run(capsys, "set", path, '"params.author"=Y')[0] == 0
+    assert path.read_bytes() == (
+        b'+++\ntitle = "T"\n"params.author" = "Y"\n[params]\nauthor = "X"\n+++\nBody\n'
+    )
+
+
+def test_a_dotted_key_through_a_value_that_is_no_table_is_refused(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = desk / "a.md"
+    data = b'+++\ntitle = "T"\n+++\nBody\n'
+    path.write_bytes(data)
+    status, out, err = run(capsys, "set", path, "title.main=Y")
+    assert status == 1 and out == ""
+    assert "title is not a table" in err
+    assert path.read_bytes() == data

@@ -10,6 +10,7 @@ import pytest
 
 from editor import cli
 from editor.core.index import ArticleSummary
+from editor.core.names import json_text
 from editor.core.state import PublishState
 
 
@@ -25,7 +26,7 @@ def test_streamed_json_equals_one_dump(monkeypatch: pytest.MonkeyPatch, count: i
     out = io.StringIO()
     monkeypatch.setattr(cli.sys, "stdout", out)
     cli._write_json_rows(iter(rows))
-    expected = cli._json_text([r.to_json() for r in rows]) + "\n"
+    expected = json_text([r.to_json() for r in rows]) + "\n"
     assert out.getvalue() == expected
     assert len(json.loads(out.getvalue())) == count
 

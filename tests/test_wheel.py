@@ -40,6 +40,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_wheel_holds_icons_and_the_whole_sample_desk(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "editor/resources/icons/app.copydesk.Copydesk.svg" in names
+    assert "editor/docs/guide.md" in names and "editor/docs/main-window.png" in names
     samples = sorted(
         n for n in names if n.startswith("editor/resources/samples/content/") and n.endswith(".md")
     )

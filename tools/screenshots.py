@@ -5,7 +5,11 @@ Fusion style with its light palette so the desktop theme does not leak in) and s
 
 - ``main-window.png``: the Chinese-headline article open in the list, the form and the body;
 - ``cover-preview.png``: the article with the local cover, its preview dialog open over the window;
-- ``review-changes.png``: an unsaved title edit and the Review changes diff over the window.
+- ``review-changes.png``: an unsaved title edit and the Review changes diff over the window;
+- ``unreadable-file.png``: the broken sample file, its text in the Source tab with the error's line
+  highlighted, and the bar that opens it elsewhere;
+- ``publish-problems.png``: publishing the untitled draft asks, naming the problem;
+- ``shortcuts.png``: Help > Keyboard Shortcuts over the window.
 
 Runs offscreen when there is no display. Chinese text needs a CJK font (fonts-noto-cjk on Linux). No
 network is needed: the remote covers fail to load and say so; the local cover must load.
@@ -28,6 +32,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.app import create_main_window, has_display
 from editor.bundled import bundled_samples
+from editor.core import validate
+from editor.ui.common import dialogs
 from editor.ui.form.metadata_form import CoverThumbnail
 from editor.ui.images.cover_preview import CoverPreviewDialog
 from editor.ui.window.main_window import MainWindow
@@ -35,6 +41,8 @@ from editor.ui.window.main_window import MainWindow
 WINDOW_SIZE = QSize(1440, 900)
 CHINESE = "technology/shenzhen-lanchi-semi-solid-battery.md"  # relative to content/, as listed
 LOCAL_COVER = "technology/quillon-robotics-picking-arm.md"
+BROKEN = "business/broken-front-matter.md"
+UNTITLED = "world/vallombra-water-rationing.md"
 EDITED_TITLE = "Quillon Robotics Unveils Leasable Picking Arm for Small Warehouses"
 DIALOG_SIZE = QSize(800, 450)  # the cover at 16:9 with little margin
 TIMEOUT_S = 20.0
@@ -182,6 +190,29 @@ def take(window: MainWindow, out: Path) -> None:
     save(composite(window, diff), out / "review-changes.png")
     diff.close()
     window.session.discard()  # the copy is thrown away anyway; leave nothing dirty behind
+
+    window.select_path(BROKEN)
+    wait_until(lambda: window.unreadable_bar.isVisible(), "the unreadable file's bar")
+    window.list_view.setFocus()
+    settle()
+    save(window.grab(), out / "unreadable-file.png")
+
+    window.select_path(UNTITLED)
+    wait_until(lambda: window.session.path == UNTITLED, "the untitled draft to open")
+    problems = validate.problems_before_publishing(window.root, [UNTITLED])
+    box, _buttons = dialogs.publish_with_problems_box(
+        window, [(UNTITLED, [problem.message for problem in problems.get(UNTITLED, [])])], 1
+    )
+    box.show()
+    settle()
+    save(composite(window, box), out / "publish-problems.png")
+    box.close()
+
+    shortcuts = window.help.show_shortcuts()
+    shortcuts.resize(520, 560)
+    settle()
+    save(composite(window, shortcuts), out / "shortcuts.png")
+    shortcuts.close()
 
 
 def main(argv: list[str]) -> int:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from editor.core.edit import REMOVE, apply_edits
-from editor.core.frontmatter import Format, SplitFile
+from editor.core.edit import REMOVE, EditError, apply_edits
+from editor.core.frontmatter import Format, SplitFile, read
 from editor.core.values import coerce_like, same_value
 
 
@@ -100,6 +100,37 @@ class Article:
 
     def set_body(self, body: str) -> None:
         self.new_body = None if body == self.split.body else body
+
+    def stage_version(self, data: bytes) -> bool:
+        """Replace the pending edits with those that make Save write ``data`` (a merge built on
+        this file); returns whether Save gives ``data`` exactly (values and body always match).
+
+        Raises FrontMatterError when ``data`` does not read as an article.
+        """
+        split_file, metadata = read(data)
+        self.discard_edits()
+        for key in self.metadata.keys() - metadata.keys():
+            self.edits[key] = REMOVE
+        for key, value in metadata.items():
+            if key not in self.metadata or not same_value(self.metadata[key], value):
+                self.edits[key] = value
+        self.set_body(split_file.body)
+        try:
+            return self.bytes_to_save() == data
+        except EditError:
+            return False
+
+    def carry_edits(self, older: Article, *, skip: frozenset[str] = frozenset()) -> None:
+        """Stage ``older``'s pending edits (except the ``skip`` keys) on this fresher copy of its file.
+
+        An action that writes one value (publish) leaves the editor's other edits unsaved on top of
+        the file it wrote; an edit the file now already holds is no edit any more.
+        """
+        for key, value in older.edits.items():
+            if key not in skip:
+                self.set_value(key, value)
+        if older.new_body is not None:
+            self.set_body(older.new_body)
 
     def discard_edits(self) -> None:
         self.edits.clear()

@@ -54,13 +54,13 @@ except ImportError:  # pragma: no cover
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # A file whose modification time is this close to now is parsed but not cached.
 RACY_NS = 2_000_000_000
 _BUSY_MS = 100  # wait this long for a second Copydesk's write, then go on without the cache
 
 # path -> (size, mtime_ns, ino, ctime_ns, readable, title, source, source_link, enclosure, summary,
-#          error, encoded state inputs)
+#          error, encoded state inputs, encoded profile)
 CachedRow = tuple[int, int, int, int, int, str, str, str, str, str, str | None, str]
 FileKey = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
 
@@ -91,6 +91,7 @@ _FACT_MODULES = (
     "values",
     "errors",
     "limits",
+    "vocabulary",
 )
 
 
@@ -119,6 +120,7 @@ _SCHEMA = (
         ctime_ns INTEGER NOT NULL, readable INTEGER NOT NULL,
         title TEXT NOT NULL, source TEXT NOT NULL, source_link TEXT NOT NULL,
         enclosure TEXT NOT NULL, summary TEXT NOT NULL, error TEXT, inputs TEXT NOT NULL,
+        profile TEXT NOT NULL,
         body_indexed INTEGER NOT NULL DEFAULT 0
     )""",
     "CREATE VIRTUAL TABLE bodies USING fts5("
@@ -131,7 +133,7 @@ _SCHEMA = (
 )
 _FIELDS = (
     "size, mtime_ns, ino, ctime_ns, readable, title, source, source_link, enclosure, summary, "
-    "error, inputs"
+    "error, inputs, profile"
 )
 
 
@@ -241,7 +243,8 @@ class IndexCache:
             if key[1] > limit:
                 continue
             inputs = _encode(facts.judged)
-            if inputs is None:
+            shape = encode_profile(facts.profile)
+            if inputs is None or shape is None:
                 continue
             values.append(
                 (
@@ -255,6 +258,7 @@ class IndexCache:
                     facts.summary,
                     facts.error,
                     inputs,
+                    shape,
                 )
             )
         if not values:
@@ -262,14 +266,14 @@ class IndexCache:
         try:
             with self._db:
                 self._db.executemany(
-                    f"INSERT INTO files (path, {_FIELDS}) VALUES ({', '.join('?' * 13)}) "
+                    f"INSERT INTO files (path, {_FIELDS}) VALUES ({', '.join('?' * 14)}) "
                     "ON CONFLICT (path) DO UPDATE SET size = excluded.size, "
                     "mtime_ns = excluded.mtime_ns, ino = excluded.ino, "
                     "ctime_ns = excluded.ctime_ns, readable = excluded.readable, "
                     "title = excluded.title, source = excluded.source, "
                     "source_link = excluded.source_link, enclosure = excluded.enclosure, "
                     "summary = excluded.summary, error = excluded.error, "
-                    "inputs = excluded.inputs, body_indexed = 0",
+                    "inputs = excluded.inputs, profile = excluded.profile, body_indexed = 0",
                     values,
                 )
         except sqlite3.Error as error:
@@ -449,3 +453,23 @@ def _same(a: dict[str, tuple[str, Any]], b: dict[str, tuple[str, Any]]) -> bool:
             if left.replace(tzinfo=None) != right.replace(tzinfo=None):
                 return False
     return True
+
+
+def encode_profile(shape: tuple[Any, Any]) -> str | None:
+    """vocabulary.profile's (kinds, lists) as JSON text, or None when a key will not encode."""
+    kinds, lists = shape
+    try:
+        return _dumps(
+            [[list(kind) for kind in kinds], [[key, list(items)] for key, items in lists]]
+        )
+    except (TypeError, ValueError):
+        return None
+
+
+def decode_profile(text: str) -> tuple[Any, Any]:
+    """The (kinds, lists) :func:`encode_profile` wrote, as the tuples profile gives."""
+    kinds, lists = _loads(text)
+    return (
+        tuple((key, kind) for key, kind in kinds),
+        tuple((key, tuple(items)) for key, items in lists),
+    )

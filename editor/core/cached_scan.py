@@ -14,14 +14,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from editor.core import index
-from editor.core.cache import IndexCache, decode_inputs, file_key
-from editor.core.files import kind_problem
+from editor.core.cache import IndexCache, decode_inputs, decode_profile, file_key
 from editor.core.index import (
-    OUTSIDE_LINK,
     ArticleSummary,
     RowFacts,
     judged_keys,
     links_outside,
+    outside_link_reason,
     read_facts,
     summary_of_facts,
 )
@@ -40,8 +39,7 @@ def parse_files(root: str, paths: list[tuple[str, bool]], keys: frozenset[str]) 
     results: list[Parsed] = []
     for path, is_link in paths:
         if is_link and links_outside(root, path):
-            # Only what the link is (a device, say) is told; the file itself is never read.
-            reason = kind_problem(path) or OUTSIDE_LINK
+            reason = outside_link_reason(path)
             results.append((RowFacts(readable=False, error=reason), None, False))
             continue
         facts, info, cacheable = read_facts(path, keys)
@@ -51,10 +49,25 @@ def parse_files(root: str, paths: list[tuple[str, bool]], keys: frozenset[str]) 
 
 
 def _facts_of_row(row: tuple[Any, ...]) -> RowFacts:
-    readable, title, source, link, enclosure, summary, error, inputs = row[4:]
+    readable, title, source, link, enclosure, summary, error, inputs, shape = row[4:]
+    kinds, lists = decode_profile(shape)
+    kinds = (
+        _KINDS.setdefault(kinds, kinds) if len(_KINDS) < 256 else kinds
+    )  # shared, as profile does
     return RowFacts(
-        bool(readable), title, source, link, enclosure, summary, error, decode_inputs(inputs)
+        bool(readable),
+        title,
+        source,
+        link,
+        enclosure,
+        summary,
+        error,
+        decode_inputs(inputs),
+        (kinds, lists),
     )
+
+
+_KINDS: dict[Any, Any] = {}
 
 
 def _summary(

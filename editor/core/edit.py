@@ -27,6 +27,7 @@ import tomlkit
 import tomlkit.exceptions
 from tomlkit.items import String, StringType
 
+from editor.core import yaml_style
 from editor.core.frontmatter import Format, FrontMatterError, SplitFile, parse_front
 from editor.core.json_members import JsonMember, json_members, value_spans
 from editor.core.values import parse_date, same_value
@@ -255,8 +256,13 @@ def _insert_toml_keys(text: str, added: Mapping[str, Any], newline: str) -> str:
     return before[: line_break + 1] + lines + before[line_break + 1 :] + text[end:]
 
 
-def _toml_line(key: str, value: Any, newline: str) -> str:
-    return f"{tomlkit.key(key).as_string()} = {tomlkit.item(_plain(value)).as_string()}{newline}"
+def _toml_line(key: str, value: Any, newline: str, prefix: str = "") -> str:
+    name = prefix + tomlkit.key(key).as_string()
+    if isinstance(value, dict) and value:
+        # A new table at the top level is written as dotted keys (params.author = "Y"), which stay
+        # in the top-level part, before the first [table] header.
+        return "".join(_toml_line(sub, item, newline, name + ".") for sub, item in value.items())
+    return f"{name} = {tomlkit.item(_plain(value)).as_string()}{newline}"
 
 
 def _plain(value: Any) -> Any:
@@ -331,6 +337,7 @@ def _yaml_mapping_edits(
         if isinstance(value_node, ScalarNode) and start == end:
             # An empty value ("draft:" is null): its mark may sit on the next line, so write the
             # value right after the colon.
+            assert key_node is not None
             colon = front.index(":", key_node.end_mark.index) + 1
             spans.append((colon, colon, " " + _yaml_scalar(value, None, None)))
         elif isinstance(value_node, ScalarNode):
@@ -433,9 +440,10 @@ def _yaml_scalar_like(
     # What precedes the value on its line ("title: ") and the blank lines after it (a "+" block
     # would take them in): the context a rewritten value is read in.
     prefix = front[front.rfind("\n", 0, start) + 1 : start]
-    after = _BLANK_LINES.match(front, start + len(source)).group()
+    blank = yaml_style.BLANK_LINES.match(front, start + len(source))  # always matches
+    after = blank.group() if blank else ""
     if style in ("|", ">"):
-        block = _yaml_block_like(source, value, prefix, after, newline)
+        block = yaml_style.block_like(source, value, prefix, after, newline)
         if block is not None:
             return block
         ending = newline if source.endswith("\n") else ""
@@ -444,108 +452,11 @@ def _yaml_scalar_like(
             if isinstance(value, str)
             else _yaml_scalar(value, None, None) + ending
         )
-    if style is None and isinstance(value, str) and "\n" in source:
-        wrapped = _yaml_plain_wrapped(source, value, prefix, newline)
+    if style is None and isinstance(value, str) and "\n" in source and _is_plain_safe(value, False):
+        wrapped = yaml_style.plain_wrapped(source, value, prefix, newline)
         if wrapped is not None:
             return wrapped
     return _yaml_scalar(value, style, source)
-
-
-_BLANK_LINES = re.compile(r"(?:[ \t]*\r?\n)*")
-_BLOCK_HEADER = re.compile(r"([|>])([-+1-9]*)(.*)")
-_WRAP_FLOOR = 40  # a narrow original is no reason to put one word on each line
-
-
-def _yaml_block_like(source: str, value: Any, prefix: str, after: str, newline: str) -> str | None:
-    """``value`` as a block scalar like ``source`` (``|`` or ``>``, same indent and header comment).
-
-    The chomping indicator follows the new value's trailing line breaks; a folded block is wrapped
-    at the original's width. None when the block cannot hold the value (the caller quotes it).
-    """
-    if not isinstance(value, str) or not value.strip() or _CONTROL.search(value) or "\r" in value:
-        return None
-    lines = source.split("\n")
-    header = _BLOCK_HEADER.match(lines[0].rstrip("\r"))
-    if header is None:
-        return None
-    indicator, flags, rest = header.groups()
-    content = [line.rstrip("\r") for line in lines[1:]]
-    first = next((line for line in content if line.strip()), None)
-    if first is not None:
-        indent = first[: len(first) - len(first.lstrip(" "))]
-    else:
-        indent = " " * (len(prefix) - len(prefix.lstrip(" ")) + 2)
-    core = value.rstrip("\n")
-    trailing = len(value) - len(core)
-    chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
-    if indicator == "|":
-        body = core.split("\n")
-    else:
-        # Folded: a run of n line breaks in the value is n blank lines; a single break between
-        # two lines would read as a space. Lines are wrapped where a break reads as one space.
-        width = max(_WRAP_FLOOR, *(len(line) for line in content))
-        parts = re.split(r"(\n+)", core)
-        body = []
-        for index, part in enumerate(parts):
-            if index % 2:
-                body.extend([""] * len(part))
-            elif part.startswith((" ", "\t")):
-                return None  # a more-indented line is not folded: keep it simple, quote it
-            else:
-                body.extend(_wrap(part, width, len(indent), len(indent)))
-    body.extend([""] * max(0, trailing - 1))
-    digits = "".join(flag for flag in flags if flag.isdigit())
-    text = newline.join(
-        [f"{indicator}{digits}{chomp}{rest}", *(indent + line if line else "" for line in body)]
-    )
-    text += newline
-    return text if _reads_as(prefix, text + after, value) else None
-
-
-def _yaml_plain_wrapped(source: str, value: str, prefix: str, newline: str) -> str | None:
-    """``value`` as a plain scalar wrapped like ``source`` (same width, same continuation indent)."""
-    if not _is_plain_safe(value, False):
-        return None
-    lines = [line.rstrip("\r") for line in source.split("\n")]
-    rest = [line for line in lines[1:] if line.strip()]
-    if not rest:
-        return None
-    indent = rest[0][: len(rest[0]) - len(rest[0].lstrip(" "))]
-    width = max(_WRAP_FLOOR, len(prefix) + len(lines[0]), *(len(line) for line in rest))
-    wrapped = _wrap(value, width, len(prefix), len(indent))
-    if len(wrapped) == 1:
-        return wrapped[0]
-    text = newline.join([wrapped[0], *(indent + line for line in wrapped[1:])])
-    return text if _reads_as(prefix, text, value) else None
-
-
-def _wrap(text: str, width: int, first_offset: int, offset: int) -> list[str]:
-    """``text`` cut into lines of at most ``width`` columns, only at single spaces between words.
-
-    YAML folds a line break between two words into one space, so only such a space may be cut.
-    """
-    chunks = re.split(r"(?<=\S) (?=\S)", text)
-    lines = [chunks[0]]
-    used = first_offset + len(chunks[0])
-    for chunk in chunks[1:]:
-        if used + 1 + len(chunk) <= width:
-            lines[-1] += " " + chunk
-            used += 1 + len(chunk)
-        else:
-            lines.append(chunk)
-            used = offset + len(chunk)
-    return lines
-
-
-def _reads_as(prefix: str, text: str, value: str) -> bool:
-    """Whether ``prefix + text`` (one key and its rewritten value) reads back as ``value``."""
-    from ruamel.yaml import YAML
-
-    try:
-        loaded = YAML(typ="safe", pure=True).load(prefix + text)
-    except Exception:
-        return False
-    return isinstance(loaded, dict) and len(loaded) == 1 and next(iter(loaded.values())) == value
 
 
 _PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n#]*$")
@@ -587,11 +498,10 @@ def _yaml_scalar(value: Any, style: str | None, source: str | None, flow: bool =
     return _yaml_double(text)
 
 
-# Characters that YAML plain, single-quoted and block scalars cannot hold (C0/C1 controls, DEL,
-# line separators: pasted text carries them); a double-quoted scalar escapes them. TOML literal
-# strings cannot hold C0 controls or DEL; a basic string escapes them.
+# TOML literal strings cannot hold C0 controls or DEL; a basic string escapes them. What YAML
+# cannot hold outside double quotes is yaml_style.CONTROL.
 _TOML_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_CONTROL = yaml_style.CONTROL
 
 
 def _yaml_double(text: str) -> str:

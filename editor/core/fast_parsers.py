@@ -28,11 +28,11 @@ from typing import Any
 try:  # optional accelerators: without them the stdlib parsers do all the work
     import rtoml as _rtoml
 except ImportError:  # pragma: no cover - depends on the installation
-    _rtoml = None
+    _rtoml = None  # type: ignore[assignment]
 try:
     import orjson as _orjson
 except ImportError:  # pragma: no cover
-    _orjson = None
+    _orjson = None  # type: ignore[assignment]
 
 # Bumped when a fast path changes what it accepts: the index cache keeps parsed facts per version.
 PARSER_VERSION = (

@@ -104,6 +104,8 @@ def run_git(
 ) -> Ran:
     """Run ``git args`` in ``cwd`` with no terminal; raises GitError only if git cannot run or hangs."""
     command = [git, *args]
+    if not os.path.isdir(cwd):  # Popen would say FileNotFoundError, as for a missing git
+        raise GitError(Failure.NOT_A_CHECKOUT, f"{cwd} is not a folder (moved or deleted?).")
     try:
         process = subprocess.Popen(
             command,
@@ -118,8 +120,6 @@ def run_git(
         raise GitError(
             Failure.NO_GIT, "git is not installed (or not on PATH).", "Install git and try again."
         ) from None
-    except NotADirectoryError:
-        raise GitError(Failure.NOT_A_CHECKOUT, f"{cwd} is not a folder.") from None
     try:
         stdout, stderr = process.communicate(input, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -194,6 +194,8 @@ def find_checkout(folder: Path | str, git: str = "git") -> Checkout | None:
     """The work tree ``folder`` lies in, or None (no git, not a checkout, a bare repository)."""
     desk = Path(folder).resolve()
     where = desk if desk.is_dir() else desk.parent
+    if not _may_be_in_a_work_tree(where):
+        return None  # no git process at all for a desk that is not in a checkout
     try:
         ran = run_git(where, ["rev-parse", "--show-toplevel"], git=git)
     except GitError:
@@ -206,6 +208,14 @@ def find_checkout(folder: Path | str, git: str = "git") -> Checkout | None:
     inside = desk.relative_to(top).as_posix()
     prefix = "" if inside == "." else inside + "/"
     return Checkout(top, desk, prefix, git)
+
+
+def _may_be_in_a_work_tree(folder: Path) -> bool:
+    """Whether ``folder`` or a parent holds ``.git`` (a folder, or a file for worktrees and
+    submodules), or the environment points git elsewhere."""
+    if "GIT_DIR" in os.environ or "GIT_WORK_TREE" in os.environ:
+        return True
+    return any(os.path.lexists(parent / ".git") for parent in (folder, *folder.parents))
 
 
 # --- classifying failures --------------------------------------------------------------------------

@@ -4,8 +4,11 @@ body diff, or stage an old version as an unsaved edit."""
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
+from editor.core.field_changes import FieldChange, field_changes
+from editor.core.frontmatter import read
 from editor.core.git import Checkout, read_blobs
 from editor.core.git_status import LOG_FORMAT, Change, parse_log
 
@@ -46,3 +49,20 @@ def file_history(checkout: Checkout, path: str, limit: int | None = None) -> lis
         Version(change, git_path, letter, data.get(index), old)
         for index, (change, git_path, letter, old) in enumerate(entries)
     ]
+
+
+def changes_between(old: bytes, new: bytes) -> tuple[tuple[FieldChange, ...], str]:
+    """The keys that differ between two versions (editor.core.field_changes: keys as Hugo reads
+    them, MISSING where a version lacks one) and the body's unified diff ("" when the same).
+    Raises FrontMatterError when a version cannot be read."""
+    old_split, old_meta = read(old)
+    new_split, new_meta = read(new)
+    diff = difflib.unified_diff(
+        old_split.body.splitlines(),
+        new_split.body.splitlines(),
+        "before",
+        "after",
+        lineterm="",
+        n=1,
+    )
+    return field_changes(old_meta, new_meta), "\n".join(diff)

@@ -6,11 +6,17 @@ one write that status reflects.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
+from typing import Any
 
+from editor.core.atomic import replace_checked
 from editor.core.git import (
     IDENTITY_SIGNS,
     Checkout,
@@ -217,10 +223,10 @@ class LastChanges:
             return self.changes
         incremental = self.head is not None and self._is_ancestor(self.head, head)
         revisions = f"{self.head}..{head}" if incremental else head
-        ran = self.checkout.check(
-            "log", LOG_FORMAT, "--name-only", "-z", "--no-renames", revisions,
-            *self.checkout.desk_pathspec(),
-        )  # fmt: skip
+        # No pathspec: git then checks every commit against its parent twice (pruning, then the
+        # names), twice the time on 5,000 commits (4.1 s against 2.2 s); paths outside the desk are
+        # dropped below instead.
+        ran = self.checkout.check("log", LOG_FORMAT, "--name-only", "-z", "--no-renames", revisions)
         fresh: dict[str, Change] = {} if not incremental else self.changes
         seen: set[str] = set()
         count = 0
@@ -239,6 +245,70 @@ class LastChanges:
 
     def _is_ancestor(self, old: str, new: str) -> bool:
         return self.checkout.run("merge-base", "--is-ancestor", old, new).returncode == 0
+
+    # A saved map makes the next start warm: only the commits made since are read.
+
+    def save(self, file: Path) -> None:
+        """Keep the map in ``file`` (a cache the caller places, e.g. the app's cache folder)."""
+        commits: dict[str, list[Any]] = {}
+        files: dict[str, str] = {}
+        for path, change in self.changes.items():
+            files[path] = change.commit
+            commits.setdefault(
+                change.commit,
+                [change.author, change.email, change.time, change.subject, change.commit_time],
+            )
+        document = {
+            "version": _CACHE_VERSION,
+            "top": str(self.checkout.top),
+            "prefix": self.checkout.prefix,
+            "head": self.head,
+            "commits": commits,
+            "files": files,
+        }
+        file.parent.mkdir(parents=True, exist_ok=True)
+        replace_checked(file, json.dumps(document, ensure_ascii=False).encode())
+
+    @staticmethod
+    def file_in(folder: Path, checkout: Checkout) -> Path:
+        """Where the map of this checkout and desk is kept inside a cache ``folder``."""
+        key = hashlib.sha1(f"{checkout.top}\0{checkout.prefix}".encode()).hexdigest()[:16]
+        return folder / f"last-change-{key}.json"
+
+    def refresh_kept(self, file: Path | None) -> dict[str, Change]:
+        """:meth:`refresh`, then keep the map in ``file`` when it changed (a cache: a failure to
+        write it only makes the next start slower)."""
+        head = self.head
+        changes = self.refresh()
+        if file is not None and self.head != head:
+            with contextlib.suppress(OSError):
+                self.save(file)
+        return changes
+
+    @classmethod
+    def load(cls, checkout: Checkout, file: Path) -> LastChanges:
+        """The map saved for this checkout and desk, or an empty one (missing, damaged, other desk)."""
+        cache = cls(checkout)
+        try:
+            document = json.loads(file.read_bytes())
+            if (document["version"], document["top"], document["prefix"]) != (
+                _CACHE_VERSION,
+                str(checkout.top),
+                checkout.prefix,
+            ):
+                return cache
+            commits = {
+                sha: Change(sha, author, email, int(when), subject, int(ctime))
+                for sha, (author, email, when, subject, ctime) in document["commits"].items()
+            }
+            cache.changes = {path: commits[sha] for path, sha in document["files"].items()}
+            cache.head = document["head"]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cls(checkout)
+        return cache
+
+
+_CACHE_VERSION = 1
 
 
 # --- committing exactly the written files ---------------------------------------------------------

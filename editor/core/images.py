@@ -12,16 +12,21 @@ built site:
 - The file must be a regular file, and the real path (after links) must stay inside the folder it was
   looked up in; ``?query`` and ``#fragment`` are ignored and ``%20`` may stand for a space.
 
-Web addresses are :mod:`editor.core.urls`' business. The site's static folder is ``static/`` of the
-site root; sites that configure other static folders are not read yet.
+Web addresses are :mod:`editor.core.urls`' business. The site's static folders are the ones its
+config names (``staticDir``, mounts onto ``static``, read by :mod:`editor.core.site`); a folder that is
+no Hugo site but has a ``static/`` has that one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from editor.core.site import is_site, load_site
+from editor.core.state import fold_keys
 from editor.core.urls import is_local_reference
 
 IMAGE_KEYS = ("enclosure", "qrcode")
@@ -29,6 +34,23 @@ IMAGE_KEYS = ("enclosure", "qrcode")
 
 COVER_KEY = "enclosure"
 """The image shown as the article's cover thumbnail."""
+
+
+def is_image_key(key: str) -> bool:
+    """Whether a front matter key names an image, as Hugo reads keys (``Enclosure`` is one)."""
+    return key.lower() in IMAGE_KEYS
+
+
+def image_references(metadata: Mapping[str, Any]) -> dict[str, str]:
+    """lower-case image key → the reference Hugo reads for it (stripped text; other values and
+    blanks are left out), in :data:`IMAGE_KEYS` order."""
+    found = fold_keys(metadata)
+    references = {}
+    for key in IMAGE_KEYS:
+        value = found.get(key, ("", None))[1]
+        if isinstance(value, str) and value.strip():
+            references[key] = value.strip()
+    return references
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +61,24 @@ class ImagePlaces:
     static_dirs: tuple[Path, ...] = ()
 
 
-def image_places(article_path: Path | str | None, site_root: Path | str | None) -> ImagePlaces:
-    """Where the images of the article at ``article_path`` live, in the site at ``site_root``."""
+def static_folders(site_root: Path | str | None) -> tuple[Path, ...]:
+    """The folders a site serves at its root (reads the site's config: callers keep the answer)."""
+    if site_root is None:
+        return ()
+    root = Path(site_root)
+    return load_site(root).static_dirs if is_site(root) else (root / "static",)
+
+
+def image_places(
+    article_path: Path | str | None,
+    site_root: Path | str | None,
+    static_dirs: tuple[Path, ...] | None = None,
+) -> ImagePlaces:
+    """Where the images of the article at ``article_path`` live, in the site at ``site_root``;
+    ``static_dirs`` is :func:`static_folders` of that site when the caller has it already."""
     article_dir = Path(article_path).parent if article_path is not None else None
-    static_dirs = (Path(site_root) / "static",) if site_root is not None else ()
+    if static_dirs is None:
+        static_dirs = static_folders(site_root)
     return ImagePlaces(article_dir, static_dirs)
 
 
@@ -77,7 +113,7 @@ def find_local_image(reference: object, places: ImagePlaces) -> LocalImage:
             return LocalImage(found)
         if _OUTSIDE in tried:
             return LocalImage(None, "it points outside the site's static folder")
-        return LocalImage(None, f"there is no file static{text} in the site")
+        return LocalImage(None, f"there is no file {places.static_dirs[0].name}{text} in the site")
     if places.article_dir is None:
         return LocalImage(None, "the article's folder is not known")
     tried = [_inside(places.article_dir, name) for name in names]
@@ -120,7 +156,8 @@ def _hint(names: list[str], places: ImagePlaces) -> str:
             target = (places.article_dir.resolve() / name).resolve()
             for folder in places.static_dirs:
                 if target.is_relative_to(folder.resolve()) and target.is_file():
-                    return f"; a file of static/ is written /{target.relative_to(folder.resolve()).as_posix()}"
+                    inside = target.relative_to(folder.resolve()).as_posix()
+                    return f"; a file of {folder.name}/ is written /{inside}"
         except (OSError, ValueError, RuntimeError):
             continue
     return ""

@@ -13,6 +13,7 @@ other files in it are the page's resources. Each row's state follows the site's 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Iterator
@@ -25,7 +26,8 @@ from editor.core.atomic import clean_stale_temps, is_temp_name
 from editor.core.errors import describe_error
 from editor.core.files import kind_problem, read_regular
 from editor.core.frontmatter import FrontMatterError, read
-from editor.core.site import CONTENT_EXTENSIONS, SiteRules, content_roots, site_for_desk
+from editor.core.site import CONTENT_EXTENSIONS, content_roots, desk_for, site_for_desk
+from editor.core.site_rules import SiteRules
 from editor.core.state import (
     ALL_DATE_KEYS,
     DEFAULT_RULES,
@@ -39,6 +41,7 @@ from editor.core.state import (
     now_utc,
 )
 from editor.core.values import hugo_reads_date
+from editor.core.vocabulary import Profile, profile
 
 if TYPE_CHECKING:
     from editor.core.article import Article
@@ -70,8 +73,19 @@ class ArticleSummary:
     error: str | None = None
     mtime_ns: int = 0
     size: int = 0
+    # False when the front matter could not be read at all; an invalid row with a date Hugo cannot
+    # read is still readable (its draft flag is known, and publish or draft can change it).
+    readable: bool = True
     reason: StateReason = NO_REASON  # which key decided the state, and through which cascade
     language: str = ""  # the page's language where the site is multilingual
+    # The date Hugo publishes on (publishDate, falling back to date), and the key (lower case) it
+    # came from: what the list's Date column shows.
+    publish_date: dt.datetime | None = None
+    date_key: str = ""
+    # The file's keys with the kind of each value, and its lists of strings (vocabulary.profile):
+    # what the form offers when adding a field or completing a tag.
+    fields: tuple[tuple[str, str], ...] = ()
+    lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def why(self) -> str:
@@ -83,6 +97,7 @@ class ArticleSummary:
             "path": self.path,
             "title": self.title,
             "date": self.date.isoformat() if self.date else None,
+            "publish_date": self.publish_date.isoformat() if self.publish_date else None,
             "draft": self.draft,
             "state": self.state.value,
             "source": self.source,
@@ -112,25 +127,55 @@ def _desk_paths(base: Path, site: Any) -> list[str]:
 def _desk_entries(base: Path, site: Any) -> list[os.DirEntry[str]]:
     entries: list[os.DirEntry[str]] = []
     for folder, skip in content_roots(base, site):
-        entries.extend(_walk_entries(str(folder), skip))
+        # In a site even the top may be a leaf bundle (Hugo: an index.md at the content root makes
+        # every other file the home page's resource); a plain folder is listed whole.
+        entries.extend(_walk_entries(str(folder), skip, top_bundle=site.root is not None))
     return entries
+
+
+def would_list(root: Path | str, path: Path | str, site: Any = None) -> bool:
+    """Whether :func:`scan` of ``root`` lists the file at ``path`` (for a watcher's new files):
+    inside a content folder of the desk, and not a resource of a leaf bundle."""
+    base = Path(root).resolve()
+    file = Path(os.path.abspath(path))
+    desk_site = site if site is not None else site_for_desk(base)
+    for folder, skip in content_roots(base, desk_site):
+        if not file.is_relative_to(folder):
+            continue
+        parts = file.relative_to(folder).parts
+        if len(parts) > 1 and parts[0] in skip:
+            return False
+        for depth in range(0 if desk_site.root is not None else 1, len(parts)):
+            inside = folder.joinpath(*parts[:depth])
+            if depth == len(parts) - 1 and is_bundle_index(parts[-1]):
+                return True
+            with contextlib.suppress(OSError):
+                if any(is_bundle_index(entry.name) for entry in os.scandir(inside)):
+                    return False
+        return is_article_name(file.name)
+    return False
 
 
 def is_bundle_index(name: str) -> bool:
     """Whether ``name`` makes its folder a leaf bundle: ``index.md``, ``index.fr.html``..."""
     stem, ext = os.path.splitext(name)
-    return ext.lower() in CONTENT_EXTENSIONS and stem.split(".", 1)[0] == "index"
+    return ext.lower() in CONTENT_EXTENSIONS and stem.split(".", 1)[0].lower() == "index"
 
 
-def _walk(root: str, skip: frozenset[str] = frozenset()) -> Iterator[str]:
+def _walk(
+    root: str, skip: frozenset[str] = frozenset(), *, top_bundle: bool = False
+) -> Iterator[str]:
     """Article files below ``root``, skipping hidden folders, node_modules and ``skip`` at the top.
 
-    Below the top, a folder with an ``index`` file is a leaf bundle: only that file is a page.
+    A folder with an ``index`` file is a leaf bundle: only that file is a page (at the top too when
+    ``top_bundle``).
     """
-    return (entry.path for entry in _walk_entries(root, skip))
+    return (entry.path for entry in _walk_entries(root, skip, top_bundle=top_bundle))
 
 
-def _walk_entries(root: str, skip: frozenset[str] = frozenset()) -> Iterator[os.DirEntry[str]]:
+def _walk_entries(
+    root: str, skip: frozenset[str] = frozenset(), *, top_bundle: bool = False
+) -> Iterator[os.DirEntry[str]]:
     stack = [root]
     while stack:
         folder = stack.pop()
@@ -139,7 +184,7 @@ def _walk_entries(root: str, skip: frozenset[str] = frozenset()) -> Iterator[os.
                 items = sorted(entries, key=lambda entry: entry.name)
         except OSError:
             continue
-        if folder != root:
+        if folder != root or top_bundle:
             bundle = [entry for entry in items if is_bundle_index(entry.name)]
             if bundle and any(_is_file(entry) for entry in bundle):
                 yield from (e for e in bundle if is_article_name(e.name) and _is_file(e))
@@ -151,9 +196,7 @@ def _walk_entries(root: str, skip: frozenset[str] = frozenset()) -> Iterator[os.
                 if entry.is_dir(follow_symlinks=False):
                     if not skips_folder(entry.name) and not (folder == root and entry.name in skip):
                         subfolders.append(entry.path)
-                elif is_article_name(entry.name) and not _links_to_folder(entry):
-                    # Pipes, devices, link loops and links to nothing are listed too: the row
-                    # says what they are (files.kind_problem) instead of the file going missing.
+                elif is_listed_entry(entry):
                     yield entry
                 elif is_temp_name(entry.name):
                     temps.append(entry.name)
@@ -171,12 +214,18 @@ def _is_file(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _links_to_folder(entry: os.DirEntry[str]) -> bool:
-    """A link to a folder is neither followed nor listed (a loop or a dangling link is listed)."""
-    try:
-        return entry.is_symlink() and entry.is_dir()
-    except OSError:
+def is_listed_entry(entry: os.DirEntry[str]) -> bool:
+    """Whether a folder entry (not itself a folder) gets a row: an article name, not a folder link.
+
+    Pipes, devices, link loops and links to nothing are listed too: their row says what they are
+    (``files.kind_problem``) instead of the file going missing from the list.
+    """
+    if not is_article_name(entry.name):
         return False
+    try:
+        return not (entry.is_symlink() and entry.is_dir())  # a link to a folder is not followed
+    except OSError:  # a link loop
+        return True
 
 
 def _text(value: Any) -> str:
@@ -198,6 +247,7 @@ class RowFacts:
     error: str | None = None
     # What state.judge reads: the folded keys it can read (STATE_KEYS and the site's date keys).
     judged: dict[str, tuple[str, Any]] = field(default_factory=dict)
+    profile: Profile = ((), ())  # vocabulary.profile: the keys' kinds, the lists of strings
 
 
 def judged_keys(rules: SiteRules | None = None) -> frozenset[str]:
@@ -224,6 +274,7 @@ def facts_of_metadata(metadata: dict[str, Any], keys: frozenset[str] | None = No
         summary=_text(lowered.get("summary")),
         error=_unreadable_date(lowered),
         judged={key: item for key, item in folded.items() if key in wanted},
+        profile=profile(metadata),
     )
 
 
@@ -244,10 +295,15 @@ def summary_of_facts(
     mtime = dt.datetime.fromtimestamp(mtime_ns / 1e9, dt.UTC) if mtime_ns else None
     verdict = judge({}, as_of, rules, mtime=mtime, folded=facts.judged)
     state = PublishState.INVALID if facts.error is not None else verdict.state
+    publish_date = verdict.publish_date or verdict.date
+    origin = verdict.origins.get("publishdate" if verdict.publish_date else "date")
+    date_key = origin[0].lower() if origin and publish_date is not None else ""
+    fields, lists = facts.profile
     return ArticleSummary(
         path=relpath,
         title=facts.title,
         date=verdict.date,
+        publish_date=publish_date,
         draft=verdict.draft,
         state=state,
         source=facts.source,
@@ -257,8 +313,11 @@ def summary_of_facts(
         error=facts.error,
         mtime_ns=mtime_ns,
         size=size,
+        date_key=date_key,
         reason=verdict.reason,
         language=language,
+        fields=fields,
+        lists=lists,
     )
 
 
@@ -289,8 +348,10 @@ def summarize_metadata(
 
 
 def summary_of(article: Article) -> ArticleSummary:
-    """The list row of a freshly loaded or saved article (no need to read the file again)."""
-    return summarize_metadata(
+    """The list row of a freshly loaded or saved article, by its site's rules (cascades, dates),
+    without reading the file again."""
+    return summary_for(
+        article.path,
         article.relpath,
         article.metadata,
         mtime_ns=article.fingerprint.mtime_ns,
@@ -314,6 +375,30 @@ def summarize(
     site_rules = rules if rules is not None else desk_rules(root)
     relpath = path.relative_to(root).as_posix()
     return _summarize_inside(str(root), str(path), relpath, as_of, site_rules)
+
+
+def summary_for(
+    path: Path | str,
+    relpath: str,
+    metadata: dict[str, Any],
+    *,
+    mtime_ns: int = 0,
+    size: int = 0,
+    as_of: dt.datetime | None = None,
+) -> ArticleSummary:
+    """The row ``relpath`` for the file at ``path`` with this front matter, by its site's rules: for
+    a file just loaded or saved, without reading it again."""
+    where = Path(path).resolve()
+    page_rules, language = desk_rules(desk_for(where)[0]).page_rules(where)
+    return summarize_metadata(
+        relpath,
+        metadata,
+        as_of,
+        mtime_ns=mtime_ns,
+        size=size,
+        rules=page_rules,
+        language=language,
+    )
 
 
 def desk_rules(root: Path | str) -> SiteRules:
@@ -395,6 +480,7 @@ def _invalid_row(relpath: str, reason: str, mtime_ns: int, size: int) -> Article
         error=reason,
         mtime_ns=mtime_ns,
         size=size,
+        readable=False,
     )
 
 
@@ -413,12 +499,17 @@ def _summarize_inside(
 ) -> ArticleSummary:
     """A row for ``path``; a symbolic link to a file outside ``root`` is listed, never read."""
     if links_outside(root, path):
-        # Only what the link is (a device, say) is told; the file itself is never read.
-        return _invalid(relpath, kind_problem(path) or OUTSIDE_LINK)
+        return _invalid(relpath, outside_link_reason(path))
     return _summarize(path, relpath, as_of, rules)
 
 
 OUTSIDE_LINK = "This is a link to a file outside the folder; Copydesk does not open it"
+
+
+def outside_link_reason(path: str | Path) -> str:
+    """Why a link out of the folder is not read: what it points to (a device, say), if that is
+    not a regular file, else that it leads outside. The target itself is never opened."""
+    return kind_problem(path) or OUTSIDE_LINK
 
 
 def links_outside(root: str | Path, path: str | Path) -> bool:

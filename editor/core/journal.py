@@ -268,23 +268,18 @@ def _merged(
         result = merge(entry.base, mine, theirs)
         if result is None:
             return None
-        merged_split, merged_metadata = read(result)
+        if not current.fingerprint.same_content(theirs):
+            return None
+        current.stage_version(result)
     except (EditError, FrontMatterError, OSError, ValueError):
         return None
-    if not current.fingerprint.same_content(theirs):
-        return None
-    for key in current.metadata.keys() - merged_metadata.keys():
-        current.remove_value(key)
-    for key, value in merged_metadata.items():
-        current.set_value(key, value)
-    current.set_body(merged_split.body)
     return current
 
 
 def find_merge() -> MergeFunction | None:
     """The three-way merge engine, when this build has one (``editor.core.merge.merge``)."""
     try:
-        from editor.core import merge as merge_module  # type: ignore[attr-defined]
+        from editor.core import merge as merge_module
     except ImportError:
         return None
     function = getattr(merge_module, "merge", None)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 _SPACE = re.compile(r"[ \t\r\n]*")
+_scanstring = json.decoder.scanstring  # type: ignore[attr-defined]  # not in typeshed
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,7 @@ def json_members(front: str) -> list[JsonMember]:
         if not front.startswith('"', index):
             raise ValueError(f"a key in double quotes was expected at offset {index}")
         key_start = index
-        key, index = json.decoder.scanstring(front, index + 1)
+        key, index = _scanstring(front, index + 1)
         index = _skip(front, index)
         if not front.startswith(":", index):
             raise ValueError(f"':' was expected at offset {index}")

@@ -173,3 +173,37 @@ def _sync_regions(
             j += 1
     regions.append((len(base), len(base), len(mine), len(mine), len(theirs), len(theirs)))
     return regions
+
+
+_MARKER = re.compile(r"^([<|=>])\1{6}(?: .*)?\r?\n?$")
+
+
+def unmark(text: str) -> tuple[str, str, str] | None:
+    """The three texts a ``--diff3`` marked file was made from: (mine, base, theirs).
+
+    What :meth:`LineMerge.marked` wrote can be read back here, so a resolver can pick up a file the
+    merge driver left with conflicts. None when ``text`` has no complete diff3 markers.
+    """
+    sides: dict[str, list[str]] = {"mine": [], "base": [], "theirs": []}
+    order = {"<": "mine", "|": "base", "=": "theirs"}
+    state: str | None = None
+    found = False
+    for line in split_lines(text):
+        match = _MARKER.match(line)
+        kind = match.group(1) if match else None
+        if state is None and kind == "<":
+            state = "mine"
+        elif (state == "mine" and kind == "|") or (state == "base" and kind == "="):
+            state = order[kind]
+        elif state == "theirs" and kind == ">":
+            state, found = None, True
+        elif kind is not None and state is not None:
+            return None  # a marker out of order: not a file this module marked
+        elif state is None:
+            for lines in sides.values():
+                lines.append(line)
+        else:
+            sides[state].append(line)
+    if state is not None or not found:
+        return None
+    return "".join(sides["mine"]), "".join(sides["base"]), "".join(sides["theirs"])

@@ -18,7 +18,7 @@ one that arrived (the file changed outside, git's ``%B``).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from editor.core.edit import REMOVE, EditError, apply_edits
@@ -29,8 +29,8 @@ from editor.core.field_changes import (
     describe_keys,
     field_changes,
 )
-from editor.core.frontmatter import Format, FrontMatterError, SplitFile, read, split
-from editor.core.line_merge import Hunk, LineMerge, merge_lines
+from editor.core.frontmatter import Format, FrontMatterError, SplitFile, parse_front, read, split
+from editor.core.line_merge import Hunk, LineMerge, merge_lines, unmark
 from editor.core.values import same_value
 
 Side = Literal["base", "mine", "theirs"]
@@ -88,6 +88,7 @@ class MergeResult:
     taken: tuple[Taken, ...] = ()
     deleted: bool = False  # the merged result is no file (a side deleted it, the other kept it)
     deleted_by: Side | None = None  # a side that deleted the file while the other edited it
+    layout_lost: bool = False  # comment or spacing changes of theirs could not be carried over
     _rebuild: Callable[[Mapping[str, Any], Any], bytes] | None = field(
         default=None, repr=False, compare=False
     )
@@ -129,6 +130,8 @@ def describe(result: MergeResult, mine: str = "your", theirs: str = "outside") -
         parts.append(f"both changed {describe_keys(clashes)}")
     if result.deleted:
         parts.append("the file is deleted")
+    if result.layout_lost:
+        parts.append(f"comment or spacing changes {theirs} were not kept")
     return "; ".join(parts) if parts else "no changes on either side"
 
 
@@ -167,17 +170,24 @@ def merge(
     mine_version = _read("mine", mine)
     theirs_version = _read("theirs", theirs)
     taken = _taken(base_version, mine_version, theirs_version)
-    if mine == theirs or theirs == base:
+    if mine == theirs:
         return MergeResult(mine, taken=taken)
-    if mine == base:
-        return MergeResult(theirs, taken=taken)
 
     body = merge_lines(base_version.split.body, mine_version.split.body, theirs_version.split.body)
     merger = _FieldMerge(base_version.metadata, mine_version.metadata, theirs_version.metadata)
     conflicts = merger.conflicts
+    # Replay the side whose front matter differs from the base in values only onto the other, so
+    # the other's comments and spacing changes stay too (the window's edits are values only).
+    target: Literal["mine", "theirs"] = (
+        "theirs" if _values_only(base_version, mine_version) else "mine"
+    )
+    target_version = theirs_version if target == "theirs" else mine_version
+    other_version = mine_version if target == "theirs" else theirs_version
+    layout_lost = target == "mine" and not _values_only(base_version, theirs_version)
 
     def build(pick: Callable[[FieldConflict], Any], body_text: str) -> bytes:
-        return _build(mine_version, base_version, theirs_version, merger.edits(pick), body_text)
+        edits = merger.edits(pick, target)
+        return _build(target_version, base_version, other_version, edits, body_text)
 
     def rebuild(values: Mapping[str, Any], body_choice: str | list[str] | None) -> bytes:
         def chosen(conflict: FieldConflict) -> Any:
@@ -187,11 +197,72 @@ def merge(
         return build(chosen, body_text)
 
     if not conflicts and body.clean:
-        return MergeResult(build(_pick_mine, body.text()), taken=taken)
-    data = None
-    if markers:
-        data = _marked(build, body, labels)
-    return MergeResult(data, conflicts, body.conflicts, taken, _rebuild=rebuild)
+        merged = build(_pick_mine, body.text())
+        if layout_lost:
+            merged, layout_lost = _merge_layout(base_version, mine_version, theirs_version, merged)
+        return MergeResult(merged, taken=taken, layout_lost=layout_lost)
+    marked = _marked(build, body, labels) if markers else None
+    return MergeResult(
+        marked, conflicts, body.conflicts, taken, layout_lost=layout_lost, _rebuild=rebuild
+    )
+
+
+def _values_only(base: _Version, side: _Version) -> bool:
+    """Whether ``side``'s front matter is ``base``'s with value edits only (no comment, spacing or
+    order changes), i.e. replaying its field changes on the base gives back its text exactly."""
+    if side.split.format is not base.split.format:
+        return False
+    edits: dict[str, Any] = {}
+    for change in field_changes(base.metadata, side.metadata):
+        if change.kind is ChangeKind.RENAMED or (
+            change.old_key is not None and change.new_key not in (None, change.old_key)
+        ):
+            return False
+        edits[str(change.key)] = REMOVE if change.new is MISSING else change.new
+    try:
+        replayed = apply_edits(base.split, edits, base.metadata)
+    except EditError:
+        return False
+    return (replayed.head, replayed.front, replayed.tail) == (
+        side.split.head,
+        side.split.front,
+        side.split.tail,
+    )
+
+
+def _merge_layout(
+    base: _Version, mine: _Version, theirs: _Version, merged: bytes
+) -> tuple[bytes, bool]:
+    """Both sides changed comments or spacing: a line merge of the front matter keeps both when it
+    is clean and reads as the field merge; otherwise the field merge stands (returns whether the
+    other side's layout changes were left out)."""
+    fronts = merge_lines(base.split.front, mine.split.front, theirs.split.front)
+    if not fronts.clean:
+        return merged, True
+    field_merged = split(merged)
+    candidate = field_merged.with_front(fronts.text())
+    try:
+        if not same_value(parse_front(candidate), parse_front(field_merged)):
+            return merged, True
+    except FrontMatterError:
+        return merged, True
+    return candidate.encode(), False
+
+
+def versions_from_marked(data: bytes) -> tuple[bytes, bytes, bytes] | None:
+    """(base, mine, theirs) from a file the merge driver left with diff3 markers, or None.
+
+    Merging them again gives the same conflicts, so the window's resolver can open such a file.
+    """
+    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    try:
+        texts = unmark(data[len(bom) :].decode("utf-8"))
+    except UnicodeDecodeError:
+        return None
+    if texts is None:
+        return None
+    mine, base, theirs = (bom + text.encode("utf-8") for text in texts)
+    return base, mine, theirs
 
 
 def _pick_mine(conflict: FieldConflict) -> Any:
@@ -206,8 +277,13 @@ def _marked(
     """The result with conflicts marked: three full texts that differ only where the conflicts are,
     merged line by line, so each conflicting field's lines and each body hunk get git's markers."""
     texts = []
+    data = b""
     for pick in ("mine", "theirs", "base"):
-        data = build(lambda conflict, pick=pick: getattr(conflict, pick), body.text(pick))
+
+        def chosen(conflict: FieldConflict, side: str = pick) -> Any:
+            return getattr(conflict, side)
+
+        data = build(chosen, body.text(pick))
         texts.append(data.decode("utf-8-sig"))
     bom = data.startswith(b"\xef\xbb\xbf")
     marked = merge_lines(texts[2], texts[0], texts[1]).marked(labels)
@@ -215,17 +291,16 @@ def _marked(
 
 
 def _build(
-    target: _Version, base: _Version, theirs: _Version, edits: dict[str, Any], body: str
+    target: _Version, base: _Version, other: _Version, edits: dict[str, Any], body: str
 ) -> bytes:
+    """``target`` with ``edits`` and the merged body; a BOM only the other side changed follows it."""
     try:
         merged = apply_edits(target.split, edits, target.metadata)
     except EditError as error:
         raise MergeError(None, f"The merged front matter cannot be written: {error}") from None
     merged = merged.with_body(body)
-    if theirs.split.bom != base.split.bom and target.split.bom == base.split.bom:
-        merged = SplitFile(
-            merged.format, merged.head, merged.front, merged.tail, merged.body, theirs.split.bom
-        )
+    if other.split.bom != base.split.bom and target.split.bom == base.split.bom:
+        merged = replace(merged, bom=other.split.bom)
     data = merged.encode()
     try:
         again = split(data)
@@ -291,21 +366,23 @@ class _FieldMerge:
         self.conflicts = tuple(found)
 
     def _values(self, keys: tuple[str | None, ...]) -> tuple[Any, Any, Any]:
-        versions = (self.base, self.mine, self.theirs)
-        return tuple(
+        base, mine, theirs = (
             version[key] if key is not None else MISSING
-            for version, key in zip(versions, keys, strict=True)
-        )  # type: ignore[return-value]
+            for version, key in zip((self.base, self.mine, self.theirs), keys, strict=True)
+        )
+        return base, mine, theirs
 
-    def edits(self, pick: Callable[[FieldConflict], Any]) -> dict[str, Any]:
-        """The edits that turn mine into the merge, each conflict settled by ``pick``."""
+    def edits(
+        self, pick: Callable[[FieldConflict], Any], target: Literal["mine", "theirs"] = "mine"
+    ) -> dict[str, Any]:
+        """The edits that turn ``target`` into the merge, each conflict settled by ``pick``."""
         edits: dict[str, Any] = {}
+        own, other = (1, 2) if target == "mine" else (2, 1)
         for name, keys in self.rows:
-            base, mine, theirs = self._values(keys)
-            mine_key, theirs_key = keys[1], keys[2]
-            value = self._merge((name,), base, mine, theirs, None, pick)
-            if not same_value(value, mine):
-                key = mine_key if mine_key is not None else theirs_key
+            values = self._values(keys)
+            value = self._merge((name,), *values, None, pick)
+            if not same_value(value, values[own]):
+                key = keys[own] if keys[own] is not None else keys[other]
                 edits[str(key if key is not None else name)] = REMOVE if value is MISSING else value
         return edits
 

@@ -21,7 +21,7 @@ from pathlib import PurePath
 import markdown
 import nh3
 
-from editor.core.urls import check_web_url, is_local_reference
+from editor.core.urls import WEB_SCHEMES, check_web_url, is_local_reference
 
 MARKDOWN = "markdown"
 HTML = "html"
@@ -56,7 +56,7 @@ _ATTRIBUTES = {
     "q": {"cite"},
     "blockquote": {"cite"},
 }
-_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+_URL_SCHEMES = WEB_SCHEMES | {"mailto"}  # a mailto: link is shown; opening it is refused
 
 
 def kind_for_path(path: str | PurePath) -> str:

@@ -176,6 +176,17 @@ class DocumentService:
             self._cleaned.add(folder)
             clean_stale_temps(folder)
 
+    def replace_bytes(self, path: Path | str, data: bytes) -> Article:
+        """Write a whole version of a file (resolving a git conflict: mine, theirs, or merged).
+
+        The file is replaced atomically with its mode kept; the bytes must read back as an article
+        (a version with conflict markers in its front matter is refused: FrontMatterError).
+        """
+        read(data)
+        real = self.resolve(path)
+        self._replace_checked(real, self.relpath(path), data, None, "loaded")
+        return self.load(path)
+
     def update(self, path: Path | str, change: Callable[[Article], Any]) -> FileResult:
         """Load a file, let ``change`` stage edits on it, and save; never raises."""
         name = str(path)
@@ -305,3 +316,10 @@ def _check_reads_back(relpath: str, data: bytes, expected: SplitFile) -> None:
 def _read_bytes(path: Path) -> tuple[bytes, int]:
     data, info = read_regular(path)
     return data, info.st_mtime_ns
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically, without a version check (kept for callers that
+    write a file they own; article saves go through :meth:`DocumentService.save`)."""
+    with folder_lock(path.parent):
+        replace_checked(path, data)

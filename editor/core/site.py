@@ -8,9 +8,9 @@ keys folded to lower case. From it come:
 * the content folders: ``contentDir``, each language's ``contentDir``, or the module mounts whose
   target is ``content`` (mounts replace the default, as in Hugo); never ``layouts/``, ``themes/``,
   ``public/`` and the other folders Hugo reads as something else;
-* the rules of a page's state: ``[frontmatter]`` dates, ``timeZone`` (per language too) and the
-  config's ``cascade``; the ``cascade`` of each section's ``_index`` file is read on demand by
-  :class:`SiteRules`, which gives every file its :class:`~editor.core.state.PageRules`;
+* the rules of a page's state: ``[frontmatter]`` dates, ``timeZone`` (per language too), the
+  config's ``cascade``, ``disableKinds``, ``ignoreFiles`` and taxonomies (each file's own rules,
+  with its sections' cascades, come from :class:`editor.core.site_rules.SiteRules`);
 * the image folders (``staticDir``, mounts whose target is ``static``).
 
 Nothing here raises on a bad config: a file Hugo could not read leaves Hugo's defaults in place and
@@ -19,6 +19,7 @@ its reason in :attr:`Site.error`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -26,18 +27,11 @@ import tomllib
 import zoneinfo
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from editor.core.state import (
-    SITE_CONFIG,
-    Cascade,
-    DateRules,
-    PageRules,
-    cascades_of,
-    deep_lowered,
-    fold_keys,
-)
+from editor.core.state import SITE_CONFIG, Cascade, DateRules, cascades_of, lowered_keys
 
 SITE_MARKERS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
 CONFIG_DIR = "config"
@@ -51,6 +45,7 @@ CONTENT_EXTENSIONS = frozenset(
     | {".pdc", ".rst"}
 )
 _SUFFIXES = (".toml", ".yaml", ".yml", ".json")
+DEFAULT_TAXONOMIES = frozenset({"tags", "categories"})
 
 
 # --- where the site is -----------------------------------------------------------------------------
@@ -89,8 +84,18 @@ def _site_above(path: Path) -> Path | None:
 # --- reading the config ----------------------------------------------------------------------------
 
 
+CONFIG_BYTES = 4 * 1024 * 1024  # per config file
+CONFIG_VALUES = 200_000  # per file, a YAML alias counting each time it is met
+CONFIG_DEPTH = 64
+
+
 def _load_file(path: Path) -> dict[str, Any]:
-    data = path.read_bytes()
+    """One config file, keys folded; raises ValueError (or the parser's error) on a bad one."""
+    from editor.core.files import read_regular
+
+    data, info = read_regular(path)  # never blocks on a pipe named like a config file
+    if info.st_size > CONFIG_BYTES:
+        raise ValueError(f"{path.name} is larger than {CONFIG_BYTES // (1024 * 1024)} MB")
     if path.suffix == ".toml":
         loaded: Any = tomllib.loads(data.decode("utf-8"))
     elif path.suffix == ".json":
@@ -99,7 +104,23 @@ def _load_file(path: Path) -> dict[str, Any]:
         from ruamel.yaml import YAML
 
         loaded = YAML(typ="safe", pure=True).load(data)
-    return loaded if isinstance(loaded, dict) else {}
+    budget = [CONFIG_VALUES]
+    return _folded(loaded, budget, 0, path.name) if isinstance(loaded, dict) else {}
+
+
+def _folded(value: Any, budget: list[int], depth: int, name: str) -> Any:
+    """``value`` with every map's keys folded as Hugo folds config keys, within the limits (a YAML
+    alias bomb is small on disk and huge once walked)."""
+    budget[0] -= 1
+    if budget[0] < 0 or depth > CONFIG_DEPTH:
+        raise ValueError(f"{name} holds too many values or is nested too deep")
+    if isinstance(value, Mapping):
+        return {
+            key: _folded(item, budget, depth + 1, name) for key, item in lowered_keys(value).items()
+        }
+    if isinstance(value, list):
+        return [_folded(item, budget, depth + 1, name) for item in value]
+    return value
 
 
 def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
@@ -122,7 +143,7 @@ def _config_folder(folder: Path) -> dict[str, Any]:
         stem, suffix = os.path.splitext(name)
         if suffix not in _SUFFIXES:
             continue
-        content = deep_lowered(_load_file(folder / name))
+        content = _load_file(folder / name)
         key, _, lang = stem.lower().partition(".")
         if lang:  # "languages.fr.toml" is languages.fr; "menus.fr.toml" is languages.fr.menus
             inner = content if key == "languages" else {key: content}
@@ -138,7 +159,7 @@ def read_config(root: Path | str) -> dict[str, Any]:
     merged: dict[str, Any] = {}
     for name in SITE_MARKERS:  # hugo.* first: Hugo reads the first it finds
         if (base / name).is_file():
-            merged = deep_lowered(_load_file(base / name))
+            merged = _load_file(base / name)
             break
     for environment in ("_default", "production"):
         _merge(merged, _config_folder(base / CONFIG_DIR / environment))
@@ -169,6 +190,10 @@ class Site:
     zones: Mapping[str, dt.tzinfo | None] = field(default_factory=dict)  # "" is the site's
     dates: DateRules = field(default_factory=DateRules)
     cascades: tuple[Cascade, ...] = ()
+    disabled_kinds: frozenset[str] = frozenset()
+    ignore_files: tuple[str, ...] = ()  # regular expressions, searched in the absolute path
+    taxonomies: frozenset[str] = DEFAULT_TAXONOMIES  # the plural names
+    git_info: bool = False  # enableGitInfo: ":git" dates come from the history
     error: str | None = None
 
     @property
@@ -203,14 +228,34 @@ def _zone(name: Any) -> dt.tzinfo | None:
 
 
 def load_site(root: Path | str) -> Site:
-    """The site at ``root`` (a folder :func:`is_site` accepts); never raises."""
+    """The site at ``root`` (a folder :func:`is_site` accepts); never raises.
+
+    Remembered until one of its config files changes: the watcher asks once per changed file.
+    """
     base = Path(root).resolve()
+    return _load_site(base, _config_signature(base))
+
+
+def _config_signature(base: Path) -> tuple[tuple[str, int, int], ...]:
+    """(path, mtime, size) of every config file: what must change for the config to."""
+    paths = [base / name for name in SITE_MARKERS]
+    for environment in ("_default", "production"):
+        with contextlib.suppress(OSError):
+            paths.extend(Path(entry.path) for entry in os.scandir(base / CONFIG_DIR / environment))
+    signature = []
+    for path in paths:
+        with contextlib.suppress(OSError):
+            info = path.stat()
+            signature.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(signature)
+
+
+@lru_cache(maxsize=16)
+def _load_site(base: Path, signature: tuple[tuple[str, int, int], ...]) -> Site:
     error = None
     try:
         config = read_config(base)
-    except (OSError, ValueError, UnicodeDecodeError) as problem:
-        config, error = {}, f"the site config cannot be read: {problem}"
-    except Exception as problem:  # ruamel's errors: the config stays Hugo's defaults
+    except Exception as problem:  # TOML, JSON, YAML and OS errors alike: Hugo's defaults stay
         config, error = {}, f"the site config cannot be read: {problem}"
     return site_from_config(base, config, error)
 
@@ -256,8 +301,18 @@ def site_from_config(base: Path, config: Mapping[str, Any], error: str | None = 
         zones=zones,
         dates=DateRules.from_config(config.get("frontmatter")),
         cascades=cascades_of(config.get("cascade"), SITE_CONFIG) if "cascade" in config else (),
+        disabled_kinds=frozenset(kind.lower() for kind in _strings(config.get("disablekinds"))),
+        ignore_files=tuple(_strings(config.get("ignorefiles"))),
+        taxonomies=_taxonomies(config.get("taxonomies")),
+        git_info=config.get("enablegitinfo") is True,
         error=error,
     )
+
+
+def _taxonomies(value: Any) -> frozenset[str]:
+    if not isinstance(value, Mapping):
+        return DEFAULT_TAXONOMIES
+    return frozenset(str(plural).lower() for plural in value.values() if isinstance(plural, str))
 
 
 def _mounted(base: Path, config: Mapping[str, Any]) -> tuple[list[ContentDir], list[Path]]:
@@ -332,142 +387,13 @@ def content_roots(root: Path | str, site: Site) -> list[tuple[Path, frozenset[st
     return roots
 
 
-# --- the rules of each page ------------------------------------------------------------------------
-
-
-def _split_lang(stem: str, languages: tuple[str, ...]) -> tuple[str, str]:
-    """("a", "fr") for "a.fr" when fr is a language of the site, else (stem, "")."""
-    head, dot, tail = stem.rpartition(".")
-    if dot and tail.lower() in languages:
-        return head, tail.lower()
-    return stem, ""
-
-
-class SiteRules:
-    """The :class:`PageRules` of each file of a desk; reads each section's ``_index`` cascade once.
-
-    Picklable, so a process pool's workers can take it along.
-    """
-
-    def __init__(self, site: Site, desk_root: Path | str) -> None:
-        self.site = site
-        self.desk_root = Path(desk_root).resolve()
-        self._cascades: dict[tuple[str, str], tuple[Cascade, ...]] = {}
-        # Per folder: where it lies (pathlib work, 40% of a cached listing when done per file), and
-        # per folder and language the cascades that reach it.
-        self._places: dict[str, tuple[ContentDir | None, Path, tuple[str, ...]]] = {}
-        self._page_cascades: dict[tuple[str, str], tuple[Cascade, ...]] = {}
-
-    def _place(self, folder: str) -> tuple[ContentDir | None, Path, tuple[str, ...]]:
-        """(content folder, its path, the folders below it) for a file in ``folder``."""
-        place = self._places.get(folder)
-        if place is None:
-            parent = Path(folder)
-            # A file lies in a content folder exactly when its own folder does.
-            home = self.site.content_dir_of(parent)
-            content_root = home.path if home is not None else self.desk_root
-            try:
-                folders = parent.relative_to(content_root).parts
-            except ValueError:
-                content_root, folders = parent, ()
-            place = self._places[folder] = (home, content_root, folders)
-        return place
-
-    def page_rules(self, path: Path | str) -> tuple[PageRules, str]:
-        """The rules for the file at ``path`` (absolute), and its language ("" unless multilingual)."""
-        site = self.site
-        folder, name = os.path.split(os.fspath(path))
-        home, content_root, folders = self._place(folder)
-        stem = os.path.splitext(name)[0]
-        stem, lang = _split_lang(stem, site.languages)
-        lang = (home.lang if home is not None and home.lang else lang) or site.default_language
-        prefix = tuple(home.target.split("/")) if home is not None and home.target else ()
-        filename = name
-        if stem == "_index":
-            kind = "section" if folders or prefix else "home"
-            segments = folders
-        elif stem == "index" and folders:
-            kind, segments, filename = "page", folders, folders[-1]
-        else:
-            kind, segments = "page", (*folders, stem)
-        page_path = "/" + "/".join((*prefix, *segments)).lower().replace(" ", "-")
-        cascades = self._page_cascades.get((folder, lang))
-        if cascades is None:
-            # Sections are Hugo's, not the disk's: a mount to content/docs sits below content's
-            # _index.
-            virtual = (*prefix, *folders)
-            homes = site.content_dirs or (ContentDir(content_root),)
-            found: list[Cascade] = []
-            for depth in range(len(virtual), -1, -1):
-                found.extend(self._cascades_at(virtual[:depth], lang, homes))
-            found.extend(site.cascades)
-            cascades = self._page_cascades[(folder, lang)] = tuple(found)
-        rules = PageRules(
-            dates=site.dates,
-            zone=site.zone(lang),
-            cascades=cascades,
-            page_path=page_path,
-            kind=kind,
-            lang=lang,
-            filename=filename,
-        )
-        return rules, lang if site.multilingual else ""
-
-    def _cascades_at(
-        self, section: tuple[str, ...], lang: str, homes: tuple[ContentDir, ...]
-    ) -> tuple[Cascade, ...]:
-        """The cascade of the section at Hugo path ``section``, from whichever mount holds it."""
-        key = ("/".join(section), lang)
-        if key not in self._cascades:
-            found: tuple[Cascade, ...] = ()
-            for home in homes:
-                mount = tuple(home.target.split("/")) if home.target else ()
-                if section[: len(mount)] == mount:
-                    found = self._read_cascades(
-                        home.path.joinpath(*section[len(mount) :]), lang, home
-                    )
-                    if found:
-                        break
-            self._cascades[key] = found
-        return self._cascades[key]
-
-    def _read_cascades(
-        self, folder: Path, lang: str, home: ContentDir | None
-    ) -> tuple[Cascade, ...]:
-        from editor.core.files import read_regular
-        from editor.core.frontmatter import read
-
-        site = self.site
-        plain_lang = (home.lang if home is not None and home.lang else "") or site.default_language
-        try:
-            names = sorted(
-                entry.name for entry in os.scandir(folder) if entry.name.startswith("_index")
-            )
-        except OSError:
-            return ()
-        for name in names:
-            stem, ext = os.path.splitext(name)
-            if ext.lower() not in CONTENT_EXTENSIONS:
-                continue
-            base, file_lang = _split_lang(stem, site.languages)
-            if base != "_index" or (site.multilingual and (file_lang or plain_lang) != lang):
-                continue
-            path = folder / name
-            try:
-                _, metadata = read(read_regular(path)[0])
-            except Exception:  # an unreadable _index is listed as invalid by itself
-                continue
-            cascade = fold_keys(metadata).get("cascade")
-            if cascade is None:
-                return ()
-            return cascades_of(cascade[1], self._origin(path))
-        return ()
-
-    def _origin(self, path: Path) -> str:
-        if path.is_relative_to(self.desk_root):
-            return path.relative_to(self.desk_root).as_posix()
-        home = self.site.content_dir_of(path)
-        return path.relative_to(home.path).as_posix() if home is not None else path.name
+def static_dirs(site_root: Path | str) -> tuple[Path, ...]:
+    """The folders Hugo serves "/" from for the site at ``site_root`` (``static/`` when it is no
+    site with a config, e.g. a bare folder that only has ``static/``)."""
+    base = Path(site_root)
+    if is_site(base):
+        return load_site(base).static_dirs
+    return ((base / "static").resolve(),)
 
 
 # --- what the window lists -------------------------------------------------------------------------

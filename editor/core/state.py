@@ -12,10 +12,11 @@ A date written without an offset is in the site's ``timeZone`` (default UTC). Va
 page's own front matter come from the ``cascade`` of its sections' ``_index.md`` files (nearest first,
 each entry only where its ``target``/``_target`` matches) and then from the site config's ``cascade``.
 
-A page Hugo leaves out of every list (``build.list`` never or local, or a headless bundle) is
-*unlisted*; otherwise it is a *draft* when ``draft`` is true, *scheduled* when its publish date is after
-now, *expired* when its expiry date is before now, and *published* otherwise. "Now" can be moved, like
-``hugo --clock``, to review an embargo. :func:`judge` gives the state with a :class:`StateReason`: which
+A page Hugo leaves out of every list (``build.list`` never or local, a headless bundle, a kind in
+``disableKinds``, a file ``ignoreFiles`` matches) is *unlisted*; otherwise it is a *draft* when
+``draft`` is true, *scheduled* when its publish date is after now, *expired* when its expiry date is
+before now, and *published* otherwise. "Now" can be moved, like ``hugo --clock``, to review an
+embargo. :func:`judge` gives the state with a :class:`StateReason`: which
 key decided it, its value, and the file whose cascade set it.
 """
 
@@ -82,15 +83,6 @@ def hugo_key(metadata: Mapping[str, Any], name: str) -> str | None:
     return found[0] if found is not None else None
 
 
-def deep_lowered(value: Any) -> Any:
-    """``value`` with the keys of every nested map folded (Hugo folds ``build``, ``cascade``...)."""
-    if isinstance(value, Mapping):
-        return {key: deep_lowered(item) for key, item in lowered_keys(value).items()}
-    if isinstance(value, list):
-        return [deep_lowered(item) for item in value]
-    return value
-
-
 # --- dates -----------------------------------------------------------------------------------------
 
 
@@ -107,7 +99,6 @@ _ALIASES = {
 }
 # Hugo resolves the four dates in this order; a later one may fall back on an earlier one's result.
 DATE_FIELDS = ("date", "lastmod", "publishdate", "expirydate")
-HANDLERS = (":filename", ":filemodtime", ":git")  # ":git" is read as never set (see README)
 
 
 def _expand(identifiers: Iterable[str], defaults: tuple[str, ...]) -> tuple[str, ...]:
@@ -142,7 +133,11 @@ class DateRules:
             lists[name] = _expand(chosen, defaults)
         return cls(**lists)
 
-    def keys(self) -> frozenset[str]:
+    def reads_git(self) -> bool:
+        """Whether ``:git`` can decide a date that the state depends on (``lastmod`` cannot)."""
+        return ":git" in (*self.date, *self.publishdate, *self.expirydate)
+
+    def date_keys(self) -> frozenset[str]:
         """Every front matter key these rules read as a date."""
         every = (*self.date, *self.lastmod, *self.publishdate, *self.expirydate)
         return frozenset(name for name in every if not name.startswith(":"))
@@ -256,9 +251,13 @@ class PageRules:
     zone: dt.tzinfo | None = None  # the site's (or the language's) timeZone; None is UTC
     cascades: tuple[Cascade, ...] = ()  # nearest section first, the site config's last
     page_path: str = "/"  # Hugo's path: "/news/a" (lower case, no extension, no language)
-    kind: str = "page"  # "page", "section" or "home"
+    kind: str = "page"  # "page", "section", "home", "taxonomy" or "term"
     lang: str = ""
     filename: str = ""  # the base name ":filename" reads (the folder's, for a bundle)
+    # Set when the site config leaves the page out of the build: ("disableKinds", "section") or
+    # ("ignoreFiles", the pattern that matched).
+    excluded: tuple[str, str] | None = None
+    git_date: dt.datetime | None = None  # the author date of the file's last commit (":git")
 
 
 DEFAULT_RULES = PageRules()
@@ -376,26 +375,32 @@ def judge(
     published = resolved.get("publishdate")
     expires = resolved.get("expirydate")
     origins = {name: (written, via) for name, (_, written, via) in resolved.items()}
-    facts = {
-        "draft": draft,
-        "date": date[0] if date else None,
-        "publish_date": published[0] if published else None,
-        "expiry_date": expires[0] if expires else None,
-        "origins": origins,
-    }
 
-    unlisted = _unlisted(params)
+    def verdict(state: PublishState, reason: StateReason) -> Verdict:
+        return Verdict(
+            state,
+            reason,
+            draft,
+            date=date[0] if date else None,
+            publish_date=published[0] if published else None,
+            expiry_date=expires[0] if expires else None,
+            origins=origins,
+        )
+
+    unlisted = StateReason(*rules.excluded) if rules.excluded else _unlisted(params)
     if unlisted is not None:
-        return Verdict(PublishState.UNLISTED, unlisted, **facts)  # type: ignore[arg-type]
+        return verdict(PublishState.UNLISTED, unlisted)
     if draft and draft_value is not None:
-        reason = StateReason(draft_value[1], _show(draft_value[0]), draft_value[2])
-        return Verdict(PublishState.DRAFT, reason, **facts)  # type: ignore[arg-type]
+        return verdict(
+            PublishState.DRAFT, StateReason(draft_value[1], _show(draft_value[0]), draft_value[2])
+        )
     if published is not None and published[0] > now:
-        return Verdict(PublishState.SCHEDULED, _date_reason(published), **facts)  # type: ignore[arg-type]
+        return verdict(PublishState.SCHEDULED, _date_reason(published))
     if expires is not None and expires[0] <= now:
-        return Verdict(PublishState.EXPIRED, _date_reason(expires), **facts)  # type: ignore[arg-type]
-    reason = _date_reason(published) if published is not None else StateReason()
-    return Verdict(PublishState.PUBLISHED, reason, **facts)  # type: ignore[arg-type]
+        return verdict(PublishState.EXPIRED, _date_reason(expires))
+    return verdict(
+        PublishState.PUBLISHED, _date_reason(published) if published is not None else StateReason()
+    )
 
 
 def _date_reason(found: tuple[dt.datetime, str, str | None]) -> StateReason:
@@ -417,8 +422,11 @@ def _resolve_date(
         elif identifier == ":filemodtime":
             if mtime is not None:
                 return mtime, ":fileModTime", None
+        elif identifier == ":git":
+            if rules.git_date is not None:  # set only where the site has enableGitInfo
+                return rules.git_date, ":git", None
         elif identifier.startswith(":"):
-            continue  # ":git" needs enableGitInfo and git history: not read (see README)
+            continue  # no handler Hugo knows
         elif identifier in params:
             value, written, via = params[identifier]
             if value is None or value == "":

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -21,11 +21,8 @@ from typing import TYPE_CHECKING, Any
 from editor.core.errors import describe_error
 from editor.core.files import read_regular
 from editor.core.frontmatter import Format, FrontMatterError, SplitFile, read
-from editor.core.images import IMAGE_KEYS, find_local_image, image_places
-from editor.core.images import (
-    resolve_local_image as resolve_local_image,  # ui.image_loader, until it moves
-)
-from editor.core.index import OUTSIDE_LINK, article_paths, links_outside
+from editor.core.images import IMAGE_KEYS, find_local_image, image_places, static_folders
+from editor.core.index import article_paths, links_outside, outside_link_reason
 from editor.core.json_members import json_members, key_line_numbers
 from editor.core.site import SITE_MARKERS, find_site_root
 from editor.core.state import ALL_DATE_KEYS, fold_keys, is_draft
@@ -198,27 +195,21 @@ class _Lines:
 # --- the checks ------------------------------------------------------------------------------------
 
 
-def check_article(
-    relpath: str,
-    split_file: SplitFile,
-    metadata: Mapping[str, Any],
-    *,
-    article_path: Path | str | None = None,
-    site_root: Path | str | None = None,
-) -> list[Problem]:
-    """The problems of one article in memory (no folder scan).
+@dataclass(frozen=True)
+class ArticleContext:
+    """What a rule may need besides the front matter: where the article and its site are."""
 
-    ``metadata`` may include unsaved edits; lines come from ``split_file`` (a key not in the file yet
-    is reported at the start of the front matter). ``article_path`` and ``site_root`` are used to find
-    local cover images; without them a local path is reported as not found.
-    """
-    lines = _Lines(split_file)
-    found = fold_keys(metadata)
-    problems: list[Problem] = []
+    article_path: Path | str | None = None
+    site_root: Path | str | None = None
+    static_dirs: tuple[Path, ...] | None = None
 
-    def report(level: Level, key: str, message: str) -> None:
-        problems.append(Problem(relpath, lines.of(key), level, message, key))
 
+Found = Mapping[str, tuple[str, Any]]  # lower-case key -> (key as written, value): state.fold_keys
+Report = Callable[[Level, str, str], None]  # level, key as written, message
+Rule = Callable[[Found, ArticleContext, Report], None]
+
+
+def draft_is_a_boolean(found: Found, _context: ArticleContext, report: Report) -> None:
     if "draft" in found:
         key, value = found["draft"]
         if value is not None and not isinstance(value, bool):
@@ -229,13 +220,17 @@ def check_article(
                 f"{key} is {_show(value)}, which Hugo reads as {reads}; write true or false",
             )
 
+
+def title_is_given(found: Found, _context: ArticleContext, report: Report) -> None:
     if "title" not in found:
         report(Level.ERROR, "title", "title is missing")
-    else:
-        key, value = found["title"]
-        if value is None or (isinstance(value, str) and not value.strip()):
-            report(Level.ERROR, key, f"{key} is empty")
+        return
+    key, value = found["title"]
+    if value is None or (isinstance(value, str) and not value.strip()):
+        report(Level.ERROR, key, f"{key} is empty")
 
+
+def dates_are_readable(found: Found, _context: ArticleContext, report: Report) -> None:
     for lower in CHECKED_DATE_KEYS:
         if lower not in found:
             continue
@@ -255,6 +250,8 @@ def check_article(
                 f"{key} {_show(value)} is not a date Hugo can read (use a form such as 2026-11-24T09:00:00Z)",
             )
 
+
+def links_lead_somewhere(found: Found, context: ArticleContext, report: Report) -> None:
     for lower in URL_KEYS:
         if lower not in found:
             continue
@@ -262,7 +259,8 @@ def check_article(
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         if lower in IMAGE_KEYS and isinstance(value, str) and is_local_reference(value):
-            local = find_local_image(value, image_places(article_path, site_root))
+            places = image_places(context.article_path, context.site_root, context.static_dirs)
+            local = find_local_image(value, places)
             if local.path is None:
                 report(
                     Level.ERROR,
@@ -283,6 +281,8 @@ def check_article(
                 f"{key} points to {address.reason}; readers of the site cannot reach it",
             )
 
+
+def texts_fit_their_limits(found: Found, _context: ArticleContext, report: Report) -> None:
     for lower, limit in LENGTH_LIMITS.items():
         if lower not in found:
             continue
@@ -293,10 +293,53 @@ def check_article(
                 key,
                 f"{key} is {len(value)} characters long; keep it to {limit} or fewer",
             )
+
+
+# The checks of one article, in the order their problems are listed. A new check is one more
+# function here; the checks across the desk (duplicate ids) are in check_folder.
+ARTICLE_RULES: tuple[Rule, ...] = (
+    draft_is_a_boolean,
+    title_is_given,
+    dates_are_readable,
+    links_lead_somewhere,
+    texts_fit_their_limits,
+)
+
+
+def check_article(
+    relpath: str,
+    split_file: SplitFile,
+    metadata: Mapping[str, Any],
+    *,
+    article_path: Path | str | None = None,
+    site_root: Path | str | None = None,
+    static_dirs: tuple[Path, ...] | None = None,
+) -> list[Problem]:
+    """The problems of one article in memory (no folder scan), by each of :data:`ARTICLE_RULES`.
+
+    ``metadata`` may include unsaved edits; lines come from ``split_file`` (a key not in the file yet
+    is reported at the start of the front matter). ``article_path`` and ``site_root`` (and the site's
+    ``static_dirs``, read from its config when not given) are used to find local cover images;
+    without them a local path is reported as not found.
+    """
+    lines = _Lines(split_file)
+    found = fold_keys(metadata)
+    context = ArticleContext(article_path, site_root, static_dirs)
+    problems: list[Problem] = []
+
+    def report(level: Level, key: str, message: str) -> None:
+        problems.append(Problem(relpath, lines.of(key), level, message, key))
+
+    for rule in ARTICLE_RULES:
+        rule(found, context, report)
     return problems
 
 
-def check_loaded(article: Article, site_root: Path | str | None = None) -> list[Problem]:
+def check_loaded(
+    article: Article,
+    site_root: Path | str | None = None,
+    static_dirs: tuple[Path, ...] | None = None,
+) -> list[Problem]:
     """The problems of an open article, including its unsaved edits (for the form)."""
     return check_article(
         article.relpath,
@@ -304,6 +347,7 @@ def check_loaded(article: Article, site_root: Path | str | None = None) -> list[
         article.current_metadata(),
         article_path=article.path,
         site_root=site_root,
+        static_dirs=static_dirs,
     )
 
 
@@ -360,6 +404,7 @@ def check_folder(root: Path | str) -> FolderCheck:
     """
     base = Path(root).absolute()
     site_root = find_site_root(base)
+    static_dirs = static_folders(site_root)  # the site's config, read once for the folder
     if base.is_file():
         folder, paths = base.parent, iter([base])
     else:
@@ -371,7 +416,7 @@ def check_folder(root: Path | str) -> FolderCheck:
         result.files += 1
         relpath = path.relative_to(folder).as_posix()
         if links_outside(folder, path):  # the list and the window refuse it too
-            result.problems.append(Problem(relpath, None, Level.ERROR, OUTSIDE_LINK))
+            result.problems.append(Problem(relpath, None, Level.ERROR, outside_link_reason(path)))
             continue
         try:
             split_file, metadata = read(read_regular(path)[0])
@@ -379,7 +424,14 @@ def check_folder(root: Path | str) -> FolderCheck:
             result.problems.append(problem_for_error(relpath, error))
             continue
         result.problems.extend(
-            check_article(relpath, split_file, metadata, article_path=path, site_root=site_root)
+            check_article(
+                relpath,
+                split_file,
+                metadata,
+                article_path=path,
+                site_root=site_root,
+                static_dirs=static_dirs,
+            )
         )
         found = fold_keys(metadata)
         lines = _Lines(split_file)
@@ -408,3 +460,19 @@ def check_folder(root: Path | str) -> FolderCheck:
             )
     result.problems.sort(key=lambda problem: (problem.path, problem.line or 0))
     return result
+
+
+def problems_before_publishing(
+    root: Path | str, relpaths: Iterable[str]
+) -> dict[str, list[Problem]]:
+    """The errors that should stop ``relpaths`` (below ``root``) from being published unasked.
+
+    The same rules as :func:`check_folder`, so across-desk errors (a duplicate ``article_id``) count;
+    warnings do not. Files with none are left out of the answer.
+    """
+    wanted = set(relpaths)
+    found: dict[str, list[Problem]] = {}
+    for problem in check_folder(root):
+        if problem.level is Level.ERROR and problem.path in wanted:
+            found.setdefault(problem.path, []).append(problem)
+    return found

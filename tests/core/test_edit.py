@@ -448,6 +448,29 @@ def test_a_multi_line_string_in_a_crlf_file_gets_crlf_line_breaks() -> None:
     )
 
 
+def test_yaml_block_values_stay_blocks() -> None:
+    """Typing at the end of a folded summary wrote a double-quoted string with a \\n in it."""
+    from editor.core.frontmatter import read
+
+    cases = [
+        ("summary: >\n  one\n  two\n", "one two more\n", "summary: >\n  one two more\n"),
+        ("summary: >\n  one\n", "one\ntwo\n", "summary: >\n  one\n\n  two\n"),
+        ("summary: >\n  one\n", "one\n\ntwo\n", "summary: >\n  one\n\n\n  two\n"),
+        ("summary: |\n  one\n", "one\n  two\n", "summary: |\n  one\n    two\n"),
+        ("summary: |  # note\n    one\n", "x\ny\n", "summary: |  # note\n    x\n    y\n"),
+        ("summary: |\n  one\n", "one\n\n", "summary: |+\n  one\n\n"),
+        ("summary: >-\n  one\n", "two", "summary: >-\n  two\n"),
+        # What a block cannot hold as is goes double-quoted, as before.
+        ("summary: >\n  one\n", " lead\n", 'summary: " lead\\n"\n'),
+        ("summary: >\n  one\n", "a\n  b\n", 'summary: "a\\n  b\\n"\n'),
+        ("summary: |2\n   one\n", "two\n", 'summary: "two\\n"\n'),
+    ]
+    for front, value, expected in cases:
+        split_file, metadata = read(f"---\ntitle: T\n{front}draft: true\n---\n".encode())
+        edited = apply_edits(split_file, {"summary": value}, metadata).text()
+        assert edited == f"---\ntitle: T\n{expected}draft: true\n---\n", (front, value)
+
+
 def test_yaml_block_values_keep_the_blank_lines_after_them() -> None:
     from editor.core.frontmatter import split
 
@@ -458,7 +481,7 @@ def test_yaml_block_values_keep_the_blank_lines_after_them() -> None:
         ),
         (
             "---\nsummary: >\n  hello\n  there\n\n\ntitle: x\n---\n",
-            "---\nsummary: >-\n  new\n\n\ntitle: x\n---\n",
+            "---\nsummary: >-\n  new\n\n\ntitle: x\n---\n",  # still a block, without a final break
         ),
         (
             "---\nsummary: |\n  one\n  two\n\n# note\n---\n",

@@ -12,6 +12,7 @@ from editor.core.frontmatter import FrontMatterError, split
 from editor.core.index import scan_all
 from editor.core.service import DocumentService
 from editor.core.state import PublishState
+from editor.core.validate import check_folder
 
 GOOD = b'+++\ntitle = "Good"\n+++\nBody\n'
 TEXT = '+++\ntitle = "Café"\n+++\nBody\n'
@@ -67,6 +68,9 @@ def test_special_files_are_listed_as_invalid_with_the_reason(desk: Path, tmp_pat
         assert "loop" in reasons[name] and "no longer exists" not in reasons[name]
     assert "device" in reasons["null.md"]
     assert "missing" in reasons["dangling.md"]
+    # copydesk check says the same, file by file.
+    checked = {problem.path: problem.message for problem in check_folder(desk).problems}
+    assert {name: checked[name] for name in reasons} == reasons
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX special files")

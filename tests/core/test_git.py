@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.git import Failure, GitError, find_checkout, read_blobs
+from editor.core import git as git_module
+from editor.core.git import Failure, GitError, find_checkout, read_blobs, run_git
 from editor.core.git_history import file_history
 from editor.core.git_status import (
     FileState,
@@ -42,11 +43,18 @@ def test_find_checkout_from_a_desk_below_the_top(repo: Path) -> None:
     assert checkout.from_git("hugo.toml") is None
 
 
-def test_no_checkout_outside_git_or_without_git(tmp_path: Path, git_home: Path) -> None:
+def test_no_checkout_outside_git_or_without_git(
+    tmp_path: Path, git_home: Path, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert find_checkout(repo, git=str(tmp_path / "no-such-git")) is None
     plain = tmp_path / "plain"
     plain.mkdir()
+
+    def no_git(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("git ran for a folder with no .git above it")
+
+    monkeypatch.setattr(git_module, "run_git", no_git)
     assert find_checkout(plain) is None
-    assert find_checkout(plain, git=str(tmp_path / "no-such-git")) is None
 
 
 def test_status_sorts_files_by_state_in_one_pass(repo: Path) -> None:
@@ -224,3 +232,46 @@ def test_read_blobs_marks_missing_objects(repo: Path) -> None:
         None,
         None,
     ]
+
+
+def test_a_saved_last_change_map_makes_the_next_start_warm(repo: Path, tmp_path: Path) -> None:
+    checkout = find_checkout(repo / "content")
+    assert checkout is not None
+    first = LastChanges(checkout)
+    first.refresh()
+    saved = tmp_path / "cache" / "last-change.json"
+    first.save(saved)
+    write(repo, ODD_NAMES[0], "+++\n+++\n")
+    commit_all(repo, "Add one")
+
+    again = LastChanges.load(checkout, saved)
+    assert again.changes == first.changes
+    again.refresh()
+    assert again.commits_read == 1
+    assert again.get(ODD_NAMES[0].removeprefix("content/")) is not None
+    assert again.get("news/harbour-reopens.md") == first.get("news/harbour-reopens.md")
+
+
+def test_a_damaged_or_foreign_saved_map_is_ignored(repo: Path, tmp_path: Path) -> None:
+    checkout = find_checkout(repo)
+    other_desk = find_checkout(repo / "content")
+    assert checkout is not None and other_desk is not None
+    cache = LastChanges(checkout)
+    cache.refresh()
+    saved = tmp_path / "last-change.json"
+    cache.save(saved)
+    assert LastChanges.load(other_desk, saved).changes == {}  # saved for another desk folder
+    for damage in (b"", b"{", b'{"version": 1}', b"[1, 2]", saved.read_bytes()[:-5]):
+        saved.write_bytes(damage)
+        loaded = LastChanges.load(checkout, saved)
+        assert loaded.changes == {} and loaded.head is None
+    assert LastChanges.load(checkout, tmp_path / "missing.json").changes == {}
+
+
+def test_a_missing_folder_and_a_missing_git_are_told_apart(tmp_path: Path, git_home: Path) -> None:
+    with pytest.raises(GitError) as gone:
+        run_git(tmp_path / "gone", ["status"])
+    assert gone.value.kind is Failure.NOT_A_CHECKOUT
+    with pytest.raises(GitError) as no_git:
+        run_git(tmp_path, ["status"], git=str(tmp_path / "no-such-git"))
+    assert no_git.value.kind is Failure.NO_GIT and "not installed" in no_git.value.message

@@ -363,3 +363,104 @@ def test_module_mounts_of_content(binary: str, tmp_path: Path) -> None:
     site = make_site(tmp_path, config + HTML_OK, files)
     assert disagreements(binary, site, set()) == {}
     assert "content/stray.md" not in {row.path for row in scan_all(site)}
+
+
+def test_disabled_kinds_ignored_files_taxonomies_and_the_production_config(
+    binary: str, tmp_path: Path
+) -> None:
+    config = (
+        'disableKinds = ["Term", "section"]\nignoreFiles = ["sec/ign", "\\\\.draft\\\\.md$"]\n'
+        '[taxonomies]\ntag = "tags"\n'
+        '[[cascade]]\ndraft = true\n[cascade.target]\nenvironment = "production"\npath = "/prod"\n'
+        '[[cascade]]\nexpiryDate = 2030-01-01\n[cascade.target]\nkind = "taxonomy"\n'
+    )
+    files = {
+        "config/production/hugo.toml": b'timeZone = "Asia/Tokyo"\n',
+        "content/sec/_index.md": toml(),
+        "content/sec/a.md": toml("date = 2031-02-10T20:00:00"),
+        "content/sec/ignored.md": toml(),
+        "content/sec/notes.draft.md": toml(),
+        "content/prod.md": toml(),
+        "content/tags/_index.md": toml(),
+        "content/tags/go/_index.md": toml(),
+        "content/categories/_index.md": toml(),
+    }
+    unlisted = {
+        "content/sec/_index.md",
+        "content/sec/ignored.md",
+        "content/sec/notes.draft.md",
+        "content/tags/go/_index.md",
+        "content/categories/_index.md",
+    }
+    assert disagreements(binary, make_site(tmp_path, config, files), unlisted) == {}
+
+
+def test_git_author_dates_with_enable_git_info(binary: str, tmp_path: Path) -> None:
+    config = 'enableGitInfo = true\n[frontmatter]\ndate = [":git", ":default"]\n'
+    config += 'expiryDate = [":default", ":git"]\n'
+    files = {
+        "content/a.md": toml(),
+        "content/b.md": toml("date = 2020-01-01"),
+        "content/later.md": toml(),
+    }
+    site = make_site(tmp_path, config, files)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "T",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "T",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_SYSTEM": os.devnull,
+    }
+
+    def git(*args: str, date: str = "") -> None:
+        extra = {"GIT_AUTHOR_DATE": date} if date else {}
+        subprocess.run(
+            ["git", *args], cwd=site, env={**env, **extra}, check=True, capture_output=True
+        )
+
+    git("init", "-q", ".")
+    git("add", "hugo.toml", "content/a.md", "content/b.md")
+    git("commit", "-qm", "one", date="2031-02-10T10:00:00+02:00")
+    (site / "content/b.md").write_bytes(toml("date = 2020-01-01", "weight = 2"))
+    git("commit", "-qam", "two", date="2035-06-01T00:00:00Z")
+    # later.md is not committed: no git date, as in Hugo.
+    assert disagreements(binary, site, set()) == {}
+
+
+def test_languages_by_file_name_and_their_own_cascades(binary: str, tmp_path: Path) -> None:
+    config = '[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\ntimeZone = "Europe/Paris"\n'
+    files = {
+        "content/news/_index.md": toml("[cascade]", "draft = true"),
+        "content/news/a.md": toml(),
+        "content/news/a.fr.md": toml("date = 2031-02-10T12:30:00"),
+        "content/blog/_index.fr.md": toml("[cascade]", "expiryDate = 2030-01-01"),
+        "content/blog/b.md": toml(),
+        "content/blog/b.fr.md": toml(),
+        "content/blog/b.xx.md": toml(),  # no such language: part of the name
+    }
+    site = make_site(tmp_path, config, files)
+    assert disagreements(binary, site, set()) == {}
+    languages = {row.path: row.language for row in scan_all(site)}
+    assert languages["content/news/a.fr.md"] == "fr" and languages["content/blog/b.xx.md"] == "en"
+
+
+def test_index_names_in_any_case_and_an_index_at_the_content_root(
+    binary: str, tmp_path: Path
+) -> None:
+    files = {
+        "content/_under.md": toml(),
+        "content/with space.md": toml(),
+        "content/x/INDEX.md": toml(),
+        "content/x/y.md": toml(),
+        "content/_sub/z.md": toml(),
+        "content/news/_Index.md": toml("[cascade]", "draft = true"),
+        "content/news/n.md": toml(),
+    }
+    site = make_site(tmp_path, 'ignoreLogs = ["warning-home-page-is-leaf-bundle"]\n', files)
+    assert disagreements(binary, site, set()) == {}
+    # An index.md at the content root makes the home page a leaf bundle: the rest are resources.
+    (site / "content" / "index.md").write_bytes(toml())
+    assert disagreements(binary, site, set()) == {}
+    assert [row.path for row in scan_all(site)] == ["content/index.md"]

@@ -11,6 +11,8 @@ from editor.core.images import (
     ImagePlaces,
     find_local_image,
     image_places,
+    image_references,
+    is_image_key,
     resolve_local_image,
 )
 
@@ -108,3 +110,60 @@ def test_without_the_article_a_relative_reference_is_not_known(site: Path) -> No
 @pytest.mark.parametrize("value", [None, 42, ["pic.jpg"]])
 def test_values_that_are_not_text(site: Path, value: object) -> None:
     assert resolve_local_image(value, site / BUNDLE / "index.md", site) is None
+
+
+def test_root_relative_references_use_the_static_folders_the_site_configures(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "hugo.toml").write_text('staticDir = ["public-files", "more"]\n', encoding="utf-8")
+    (tmp_path / "public-files" / "images").mkdir(parents=True)
+    (tmp_path / "public-files" / "images" / "a.png").write_bytes(b"png")
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "b.png").write_bytes(b"png")
+    (tmp_path / "static").mkdir()
+    (tmp_path / "static" / "c.png").write_bytes(b"png")  # not served: the config names others
+    article = tmp_path / "content" / "a.md"
+    assert resolve_local_image("/images/a.png", article, tmp_path) == (
+        tmp_path / "public-files" / "images" / "a.png"
+    )
+    assert resolve_local_image("/b.png", article, tmp_path) == tmp_path / "more" / "b.png"
+    missing = find_local_image("/c.png", image_places(article, tmp_path))
+    assert missing.path is None and "no file public-files/c.png" in missing.reason
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("enclosure", True),
+        ("Enclosure", True),
+        ("QRCODE", True),
+        ("qrcode", True),
+        ("cover", False),
+        ("image", False),
+        ("enclosure ", False),
+        ("source_link", False),
+        ("", False),
+    ],
+)
+def test_is_image_key(key: str, expected: bool) -> None:
+    assert is_image_key(key) is expected
+
+
+@pytest.mark.parametrize(
+    ("metadata", "expected"),
+    [
+        ({}, {}),
+        ({"enclosure": " /images/a.png "}, {"enclosure": "/images/a.png"}),
+        ({"Enclosure": "a.png"}, {"enclosure": "a.png"}),
+        # Hugo reads the key that is not all lower case
+        ({"enclosure": "low.png", "Enclosure": "High.png"}, {"enclosure": "High.png"}),
+        ({"Enclosure": "High.png", "enclosure": "low.png"}, {"enclosure": "High.png"}),
+        ({"qrcode": "q.png", "enclosure": "e.png"}, {"enclosure": "e.png", "qrcode": "q.png"}),
+        ({"enclosure": "", "qrcode": "   "}, {}),
+        ({"enclosure": 42, "qrcode": None, "cover": "c.png"}, {}),
+        ({"enclosure": ["a.png"]}, {}),
+    ],
+)
+def test_image_references(metadata: dict[str, object], expected: dict[str, str]) -> None:
+    assert image_references(metadata) == expected
+    assert list(image_references(metadata)) == list(expected)

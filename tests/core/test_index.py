@@ -162,11 +162,14 @@ def test_summary_fields_and_json(desk: Path) -> None:
         mtime_ns=5,
         size=6,
         reason=StateReason("draft", "true"),
+        publish_date=dt.datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC),  # no publishDate: date
+        date_key="date",
     )
     assert row.to_json() == {
         "path": "a/b.md",
         "title": "T",
         "date": "2025-01-02T03:04:05+00:00",
+        "publish_date": "2025-01-02T03:04:05+00:00",
         "draft": True,
         "state": "draft",
         "source": "Wire",

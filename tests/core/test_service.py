@@ -531,3 +531,15 @@ def test_one_file_failing_unexpectedly_does_not_stop_the_others(
         Outcome.CHANGED,
     ]
     assert "surprise" in results[1].message
+
+
+def test_replace_bytes_writes_a_whole_version_and_refuses_an_unreadable_one(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(b"+++\ntitle = 'x'\n<<<<<<< HEAD\n+++\n")
+    path.chmod(0o640)
+    service = DocumentService(tmp_path)
+    with pytest.raises(FrontMatterError):
+        service.replace_bytes("a.md", b"+++\ntitle = \n+++\n")
+    article = service.replace_bytes("a.md", b"+++\ntitle = 'mine'\n+++\nBody\n")
+    assert path.read_bytes() == b"+++\ntitle = 'mine'\n+++\nBody\n"
+    assert article.metadata["title"] == "mine" and (path.stat().st_mode & 0o777) == 0o640

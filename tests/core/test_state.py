@@ -138,3 +138,136 @@ def test_first_date_and_key_lists() -> None:
 )
 def test_is_draft_casts_like_hugo(value: object, expected: bool) -> None:
     assert is_draft({"draft": value}) is expected
+
+
+# --- one home for key folding, and the site's rules ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("metadata", "expected"),
+    [
+        pytest.param({}, {}, id="empty"),
+        pytest.param({"title": 1}, {"title": ("title", 1)}, id="lower"),
+        pytest.param({"Title": 1, "title": 2}, {"title": ("Title", 1)}, id="upper-first-wins"),
+        pytest.param({"title": 2, "Title": 1}, {"title": ("Title", 1)}, id="upper-later-wins"),
+        pytest.param({"TITLE": 1, "Title": 2}, {"title": ("Title", 2)}, id="last-upper-wins"),
+        pytest.param({1: "x"}, {"1": ("1", "x")}, id="non-string-key"),
+        pytest.param({"İd": 1}, {"i̇d": ("İd", 1)}, id="unicode-lowering"),
+    ],
+)
+def test_fold_keys_is_the_one_home_of_hugos_key_folding(metadata: dict, expected: dict) -> None:
+    from editor.core.state import fold_keys, lowered_keys
+
+    assert fold_keys(metadata) == expected
+    assert lowered_keys(metadata) == {key: value for key, (_, value) in expected.items()}
+    for lower, (written, _) in expected.items():
+        assert hugo_key(metadata, lower) == written
+
+
+def test_date_rules_from_config_expand_default_and_aliases() -> None:
+    from editor.core.state import DEFAULT_DATE_RULES, DateRules
+
+    assert DateRules.from_config(None) == DEFAULT_DATE_RULES
+    assert DEFAULT_DATE_RULES.date == (
+        "date", "publishdate", "pubdate", "published", "lastmod", "modified"
+    )  # fmt: skip
+    assert DEFAULT_DATE_RULES.publishdate == ("publishdate", "pubdate", "published", "date")
+    rules = DateRules.from_config(
+        {"Date": [":filename", ":default"], "publishDate": "Release", "lastmod": 3}
+    )
+    assert rules.date[:3] == (":filename", "date", "publishdate")
+    assert rules.publishdate == ("release",)
+    assert rules.lastmod == DEFAULT_DATE_RULES.lastmod  # not a list: Hugo's default stays
+    assert "release" in rules.date_keys() and ":filename" not in rules.date_keys()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "matches"),
+    [
+        ("/news/**", "/news/a", True),
+        ("/news/**", "/news/a/b", True),
+        ("/news/**", "/news", False),
+        ("/news/*", "/news/a/b", False),
+        ("{/news,/news/**}", "/news", True),
+        ("/events/20*", "/events/2031-gala", True),
+        ("/events/20*", "/events/other", False),
+        ("/a?c", "/abc", True),
+        ("/[ab]x", "/bx", True),
+        ("/[!ab]x", "/cx", True),
+        ("{home,section}", "section", True),
+        ("/unclosed{", "/unclosed", True),
+        ("/a.b", "/axb", False),
+    ],
+)
+def test_cascade_target_globs(pattern: str, path: str, matches: bool) -> None:
+    from editor.core.state import glob_regex
+
+    assert bool(glob_regex(pattern).match(path)) is matches
+
+
+def test_judge_gives_the_key_as_written_and_the_cascade_it_came_from() -> None:
+    from editor.core.state import PageRules, StateReason, cascades_of, judge
+
+    cascade = cascades_of(
+        [
+            {"PublishDate": FUTURE, "target": {"path": "/news/**"}},
+            {"Draft": True, "_target": {"path": "/blog/**", "kind": "page"}},
+        ],
+        "news/_index.md",
+    )
+    rules = PageRules(cascades=cascade, page_path="/news/a")
+    verdict = judge({"title": "x"}, NOW, rules)
+    assert verdict.state is SCHEDULED
+    assert verdict.reason == StateReason("PublishDate", FUTURE.isoformat(), "news/_index.md")
+    assert verdict.reason.describe(SCHEDULED) == (
+        f"scheduled: PublishDate {FUTURE.isoformat()}, via cascade from news/_index.md"
+    )
+    # Outside the target only the second entry applies; the page's own value always wins.
+    other = PageRules(cascades=cascade, page_path="/blog/a")
+    assert judge({}, NOW, other).reason == StateReason("Draft", "true", "news/_index.md")
+    assert judge({"draft": False}, NOW, other).state is PUBLISHED
+
+
+def test_lastmod_falls_back_into_date_and_publish_date() -> None:
+    from editor.core.state import judge
+
+    verdict = judge({"modified": FUTURE}, NOW)
+    assert verdict.state is SCHEDULED and verdict.date == FUTURE == verdict.publish_date
+    assert verdict.reason.key == "modified"
+    assert judge({"lastmod": FUTURE, "date": PAST}, NOW).state is PUBLISHED
+
+
+def test_filename_and_mod_time_dates_and_time_zone() -> None:
+    import zoneinfo
+
+    from editor.core.state import DateRules, PageRules, judge
+
+    rules = PageRules(
+        dates=DateRules.from_config({"date": [":filename"], "expirydate": [":fileModTime"]}),
+        zone=zoneinfo.ZoneInfo("Asia/Tokyo"),
+        filename="2025-06-15-hello.md",
+    )
+    verdict = judge({}, NOW, rules, mtime=PAST)
+    assert verdict.date == dt.datetime(2025, 6, 14, 15, 0, tzinfo=UTC)  # midnight in Tokyo
+    assert verdict.state is EXPIRED and verdict.reason.key == ":fileModTime"
+    assert judge({}, NOW, PageRules(zone=rules.zone, filename="notes.md")).date is None
+
+
+@pytest.mark.parametrize(
+    ("metadata", "state", "key"),
+    [
+        ({"build": {"list": "never"}}, PublishState.UNLISTED, "build.list"),
+        ({"Build": {"List": "local"}}, PublishState.UNLISTED, "Build.list"),
+        ({"build": {"list": False}}, PublishState.UNLISTED, "build.list"),
+        ({"build": {"list": "Never"}}, PUBLISHED, None),  # Hugo knows no "Never"
+        ({"build": {"render": "never"}}, PUBLISHED, None),
+        ({"build": "never"}, PUBLISHED, None),
+        ({"headless": True}, PublishState.UNLISTED, "headless"),
+        ({"draft": True, "build": {"list": "never"}}, PublishState.UNLISTED, "build.list"),
+    ],
+)
+def test_build_options(metadata: dict, state: PublishState, key: str | None) -> None:
+    from editor.core.state import judge
+
+    verdict = judge(metadata, NOW)
+    assert verdict.state is state and verdict.reason.key == key

@@ -18,8 +18,9 @@ from editor.ui.window.main_window import MainWindow
 
 DIALOG_FUNCTIONS = (
     "ask_unsaved_changes",
-    "ask_bulk_with_unsaved",
     "confirm_bulk",
+    "confirm_local_address",
+    "ask_publish_with_problems",
     "report_error",
     "report_failures",
     "ask_folder",

@@ -3,11 +3,15 @@
 The session owns the open :class:`Article` and feeds the form and the body view; the window owns the
 list. Edits stay on the Article until Save, which goes through the document service. When the file
 changes on disk, a clean article is reloaded and a dirty one raises the conflict bar; our own saves are
-recognised by the file's fingerprint, so they never do.
+recognised by the file's fingerprint, so they never do. Merge (and a Save that finds the file changed)
+runs the three-way merge of :mod:`editor.core.merge`: my edits go on top of the version on disk and stay
+unsaved; fields both sides changed go to the resolver. Keep mine overwrites only after a confirmation
+that names the outside changes it drops.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
@@ -18,12 +22,22 @@ from PySide6.QtWidgets import QWidget
 from editor.core import validate
 from editor.core.article import Article
 from editor.core.edit import EditError
-from editor.core.files import current_bytes
-from editor.core.frontmatter import FrontMatterError
+from editor.core.errors import describe_error
+from editor.core.files import current_bytes, read_regular
+from editor.core.frontmatter import FrontMatterError, read
+from editor.core.images import (
+    COVER_KEY,
+    ImagePlaces,
+    image_places,
+    image_references,
+    static_folders,
+)
 from editor.core.index import summary_of
-from editor.core.service import ConflictError, DocumentService, PathError, describe_error
+from editor.core.merge import MergeError, merge
+from editor.core.service import ConflictError, DocumentService, PathError
+from editor.ui.article import outside_change, resolver
 from editor.ui.article.body_view import BodyView
-from editor.ui.article.conflict_bar import ConflictBar, DiffDialog, unified_diff
+from editor.ui.article.conflict_bar import ConflictBar, DiffDialog, three_way_diff, unified_diff
 from editor.ui.common import dialogs
 from editor.ui.form.metadata_form import MetadataForm
 from editor.ui.images.cover_preview import ImageLoader
@@ -35,6 +49,16 @@ class DiskState(Enum):
     SAME = "same"  # what we loaded (or last saved) is what is on disk
     CHANGED = "changed"
     MISSING = "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class SavedEdit:
+    """What one Save wrote: the keys edited and whether the body was (for a commit message)."""
+
+    relpath: str
+    title: str
+    keys: tuple[str, ...]
+    body: bool
 
 
 class ArticleSession(QObject):
@@ -51,6 +75,12 @@ class ArticleSession(QObject):
 
     message = Signal(str)
     """A short note for the status bar."""
+
+    article_saved = Signal(object)
+    """Save wrote the open article's edits to its file: a SavedEdit."""
+
+    unreadable_shown = Signal(object, object)
+    """The selected file cannot be read: its Path and the error's line (None, None: not any more)."""
 
     def __init__(
         self,
@@ -70,6 +100,7 @@ class ArticleSession(QObject):
         self.window = window
         self.service: DocumentService | None = None
         self.site_root: Path | None = None
+        self._static_dirs: tuple[Path, ...] = ()
         self.article: Article | None = None
         self.failed_path: str | None = None  # a row that could not be opened, and is selected
         self._thumbnail_reference: str | None = None
@@ -83,6 +114,7 @@ class ArticleSession(QObject):
         body.body_edited.connect(self._body_edited)
         loader.loaded.connect(self._image_loaded)
         loader.failed.connect(self._image_failed)
+        conflict_bar.merge_requested.connect(self.merge_outside)
         conflict_bar.reload_requested.connect(self.reload)
         conflict_bar.keep_mine_requested.connect(self.keep_mine)
         conflict_bar.show_differences_requested.connect(self.show_differences)
@@ -108,13 +140,12 @@ class ArticleSession(QObject):
         self.close()
         self.service = service
         self.site_root = site_root
+        self._static_dirs = static_folders(site_root)
 
-    def search_dirs(self) -> list[Path]:
-        """Where a local image reference is looked up: the article's folder, then the site's static/."""
-        dirs = [self.article.path.parent] if self.article else []
-        if self.site_root is not None:
-            dirs.append(self.site_root / "static")
-        return dirs
+    def image_places(self) -> ImagePlaces:
+        """Where the open article's local images are looked up (the one rule in core.images)."""
+        article_path = self.article.path if self.article else None
+        return image_places(article_path, self.site_root, self._static_dirs)
 
     # --- showing -------------------------------------------------------------------------------------
 
@@ -128,12 +159,26 @@ class ArticleSession(QObject):
             self._show(None)
             self.failed_path = relpath
             self.form.show_unreadable(relpath, describe_error(error))
+            self._show_raw(relpath, error)
             self.message.emit(
                 self.tr("{0} cannot be opened: {1}").format(relpath, describe_error(error))
             )
             return False
         self._show(article)
         return True
+
+    def _show_raw(self, relpath: str, error: BaseException) -> None:
+        """The unreadable file's own text in the Source tab (read, never written)."""
+        assert self.service is not None
+        try:
+            path = self.service.resolve(relpath)
+            data, _info = read_regular(path)
+        except (PathError, OSError):
+            return
+        text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+        line = error.line if isinstance(error, FrontMatterError) else None
+        self.body.show_raw(text, line)
+        self.unreadable_shown.emit(path, line)
 
     def close(self) -> None:
         self._show(None)
@@ -142,15 +187,27 @@ class ArticleSession(QObject):
         """Show a fresher copy of the open file (from a save or a bulk operation)."""
         self._show(article)
 
+    def adopt_written(self, article: Article) -> None:
+        """Show the open file as an action (publish, draft, undo) just wrote it, keeping the other
+        unsaved edits on top; a staged draft edit gives way to the flag the action wrote."""
+        if self.article is not None and self.article.relpath == article.relpath:
+            article.carry_edits(
+                self.article,
+                skip=frozenset(key for key in self.article.edits if key.lower() == "draft"),
+            )
+        self._show(article)
+
     def _show(self, article: Article | None) -> None:
         old = self.article
         self.article = article
         if old is not None and (article is None or article.relpath != old.relpath):
             self.dirty_changed.emit(old.relpath, False)
+        if self.failed_path is not None:
+            self.unreadable_shown.emit(None, None)
         self.failed_path = None
         self.conflict_bar.clear()
         self.form.set_article(article)
-        self.body.set_article(article)
+        self.body.set_article(article, self.image_places())
         self._validate()
         self._load_thumbnail()
         self._report_dirty()
@@ -158,12 +215,13 @@ class ArticleSession(QObject):
 
     def _load_thumbnail(self) -> None:
         self._thumbnail_timer.stop()
-        reference = self.article.value("enclosure") if self.article else None
-        if not isinstance(reference, str) or not reference.strip():
+        metadata = self.article.current_metadata() if self.article else {}
+        reference = image_references(metadata).get(COVER_KEY)
+        if reference is None:
             self._thumbnail_reference = None
             return
-        self._thumbnail_reference = reference.strip()
-        self.loader.load(self._thumbnail_reference, self.search_dirs())
+        self._thumbnail_reference = reference
+        self.loader.load(self._thumbnail_reference, self.image_places())
 
     def _image_loaded(self, reference: str, image: object) -> None:
         if reference == self._thumbnail_reference:
@@ -177,7 +235,7 @@ class ArticleSession(QObject):
 
     def _edited(self, key: str, value: object) -> None:
         self._validate()
-        if key.lower() == "enclosure":
+        if key.lower() == COVER_KEY:
             self._thumbnail_timer.start()
         self._report_dirty()
 
@@ -188,7 +246,11 @@ class ArticleSession(QObject):
         self._report_dirty()
 
     def _validate(self) -> None:
-        problems = validate.check_loaded(self.article, self.site_root) if self.article else []
+        problems = (
+            validate.check_loaded(self.article, self.site_root, self._static_dirs)
+            if self.article
+            else []
+        )
         self.form.set_problems(problems)
 
     def _report_dirty(self) -> None:
@@ -197,17 +259,26 @@ class ArticleSession(QObject):
 
     # --- writing -------------------------------------------------------------------------------------
 
-    def save(self, *, force: bool = False) -> bool:
-        """Write the open article's edits; True when nothing is left unsaved."""
+    def save(self, *, force: bool = False, _after_merge: bool = False) -> bool:
+        """Write the open article's edits; True when nothing is left unsaved.
+
+        When the file changed on disk since it was opened, the edits are merged with it first (the
+        resolver asks about fields both changed) and the merge is saved, never a plain refusal.
+        """
         article = self.article
         if article is None or self.service is None:
             return True
         if not article.is_dirty and not force:
             return True
+        keys, body = tuple(article.edits), article.new_body is not None
         try:
             saved, written = self.service.save(article, force=force)
         except ConflictError as error:
-            self.show_conflict(str(error))
+            if not _after_merge and self.disk_state() is DiskState.CHANGED and self.merge_outside():
+                return self.save(_after_merge=True)
+            self.show_conflict(
+                describe_error(error), can_merge=self.disk_state() is DiskState.CHANGED
+            )
             return False
         except (EditError, PathError, OSError, ValueError) as error:
             # The reason in the message itself: behind "Show Details" nobody reads it.
@@ -221,6 +292,7 @@ class ArticleSession(QObject):
         self.row_changed.emit(summary_of(saved))
         if written:
             self.message.emit(self.tr("Saved {0}").format(saved.relpath))
+            self.article_saved.emit(SavedEdit(saved.relpath, self.title, keys, body))
         else:
             self.message.emit(
                 self.tr("{0} already held these values; nothing was written").format(saved.relpath)
@@ -233,11 +305,29 @@ class ArticleSession(QObject):
             self.article.discard_edits()
             self.undo_stack.clear()
             self.form.refresh()
-            self.body.set_article(self.article)
+            self.body.set_article(self.article, self.image_places())
             self._validate()
             self._load_thumbnail()
             self._report_dirty()
             self.article_changed.emit()
+
+    def stage_version(self, data: bytes) -> list[str]:
+        """Stage another version of the open file (History's Restore) as unsaved edits, reviewed and
+        saved like any other; returns the keys that version lacks (left as they are: a key is
+        never removed behind the editor's back). Raises FrontMatterError if it cannot be read."""
+        article = self.article
+        if article is None:
+            return []
+        split, metadata = read(data)
+        for key, value in metadata.items():
+            article.set_value(key, value)
+        article.set_body(split.body)
+        self.form.refresh()
+        self.body.set_article(article)
+        self._validate()
+        self._report_dirty()
+        self.article_changed.emit()
+        return [key for key in article.metadata if key not in metadata]
 
     def revert(self) -> None:
         """Drop the edits and show the file as it is on disk now."""
@@ -258,11 +348,106 @@ class ArticleSession(QObject):
             self.row_changed.emit(summary_of(self.article))
 
     def keep_mine(self) -> None:
-        """Write the local version over the changed file (the conflict bar's Keep mine)."""
-        if self.article is not None and self.save(force=True):
+        """Write the local version over the changed file (Keep mine), once the user has confirmed
+        the outside changes it drops."""
+        article = self.article
+        if article is None:
+            return
+        discarded = self._outside_changes()
+        if discarded and not dialogs.confirm_overwrite(self.window, article.relpath, discarded):
+            return
+        if self.save(force=True):
             self.message.emit(
                 self.tr("Your version of {0} was written over the outside change").format(self.path)
             )
+
+    def _outside_changes(self) -> list[str]:
+        """Each change on disk since the article was opened, named for the overwrite question."""
+        assert self.article is not None
+        try:
+            theirs = current_bytes(self.article.path)
+        except (OSError, FrontMatterError) as error:
+            return [self.tr("the file on disk, which cannot be read ({0})").format(error)]
+        return outside_change.discarded(self.article.split.encode(), theirs)
+
+    # --- merging -------------------------------------------------------------------------------------
+
+    def _versions(self) -> tuple[bytes, bytes, bytes | None] | None:
+        """(as opened, mine as Save would write it, on disk now or None); None when unreadable."""
+        article = self.article
+        assert article is not None
+        try:
+            mine = article.bytes_to_save()
+            theirs = current_bytes(article.path)
+        except (EditError, OSError, FrontMatterError) as error:
+            dialogs.report_error(self.window, self.tr("Cannot merge"), describe_error(error))
+            return None
+        return article.split.encode(), mine, theirs
+
+    def merge_outside(self) -> bool:
+        """Put my edits on top of the version on disk (Merge); True when merged, left unsaved.
+
+        Fields both changed go to the resolver; a version that does not parse is never merged
+        into: the user is told which and why, and can still Reload or Keep mine.
+        """
+        if self.article is None or self.service is None:
+            return False
+        versions = self._versions()
+        if versions is None:
+            return False
+        base, mine, theirs = versions
+        relpath = self.article.relpath
+        if theirs is None:
+            self.show_conflict(
+                self.tr(
+                    "{0} was deleted or moved by another program; there is nothing to merge with."
+                ).format(relpath),
+                can_merge=False,
+            )
+            return False
+        try:
+            result = merge(base, mine, theirs)
+            data = (
+                result.data
+                if result.clean
+                else resolver.resolve_conflicts(self.window, base, mine, theirs, result)
+            )
+        except MergeError as error:
+            dialogs.report_error(
+                self.window,
+                self.tr("Cannot merge"),
+                self.tr(
+                    "{0} cannot be merged with the version on disk.\n\n{1}\n\n"
+                    "Reload shows the version on disk; Keep Mine writes yours over it."
+                ).format(relpath, error),
+            )
+            return False
+        if data is None:
+            return False  # the resolver was cancelled: the bar stays
+        try:
+            fresh = self.service.load(relpath)
+        except (FrontMatterError, PathError, OSError) as error:
+            dialogs.report_error(self.window, self.tr("Cannot merge"), describe_error(error))
+            return False
+        if not fresh.fingerprint.same_content(theirs):
+            self.show_conflict(
+                self.tr("{0} changed again on disk while merging; merge again.").format(relpath)
+            )
+            return False
+        try:
+            fresh.stage_version(data)
+        except FrontMatterError as error:
+            dialogs.report_error(self.window, self.tr("Cannot merge"), describe_error(error))
+            return False
+        self.undo_stack.clear()
+        self._show(fresh)
+        self.row_changed.emit(summary_of(fresh))
+        self.message.emit(
+            self.tr("Merged with the version on disk: {0}. Not saved yet.").format(
+                outside_change.merge_summary(result)
+            )
+        )
+        return True
 
     # --- outside changes -----------------------------------------------------------------------------
 
@@ -291,9 +476,10 @@ class ArticleSession(QObject):
                 )
             else:
                 text = self.tr(
-                    "{0} was changed on disk by another program. Your edits are not saved."
+                    "{0} was changed on disk by another program. Your edits are not saved: "
+                    "Merge puts them on top of the new version."
                 )
-            self.show_conflict(text.format(relpath))
+            self.show_conflict(text.format(relpath), can_merge=state is DiskState.CHANGED)
             return
         if state is DiskState.MISSING:
             self._show(None)
@@ -307,8 +493,8 @@ class ArticleSession(QObject):
                 self.tr("{0} was changed on disk and has been reloaded").format(relpath)
             )
 
-    def show_conflict(self, text: str) -> None:
-        self.conflict_bar.show_conflict(text)
+    def show_conflict(self, text: str, *, can_merge: bool = True) -> None:
+        self.conflict_bar.show_conflict(text, can_merge=can_merge)
         self.message.emit(text)
 
     # --- differences ---------------------------------------------------------------------------------
@@ -331,7 +517,9 @@ class ArticleSession(QObject):
         try:
             return self.article.text_to_save()
         except EditError as error:
-            dialogs.report_error(self.window, self.tr("Cannot show the changes"), str(error))
+            dialogs.report_error(
+                self.window, self.tr("Cannot show the changes"), describe_error(error)
+            )
             return None
 
     def review_changes(self) -> DiffDialog | None:
@@ -345,12 +533,31 @@ class ArticleSession(QObject):
         )
 
     def show_differences(self) -> DiffDialog | None:
-        """Show how the file on disk differs from the local version (conflict bar)."""
-        return self._show_diff(
-            self.tr("Differences — {0}"),
-            self.tr("− lines are in the file on disk now; + lines are your version."),
-            ("(on disk now)", "(yours)"),
+        """Three-way (conflict bar): what I changed, and what changed outside, since it was opened."""
+        if self.article is None:
+            return None
+        versions = self._versions()
+        if versions is None:
+            return None
+        base, mine, theirs = versions
+        relpath = self.article.relpath
+        diff = three_way_diff(
+            _text(base),
+            _text(mine),
+            _text(theirs or b""),
+            relpath,
+            (self.tr("What you changed"), self.tr("What changed outside"), self.tr("as opened")),
         )
+        dialog = self._diff_dialog_instance()
+        dialog.show_diff(
+            self.tr("Changes — {0}").format(relpath),
+            self.tr(
+                "Both against the version you opened: first your edits, then the changes made "
+                "outside. − lines were in it; + lines are new."
+            ),
+            diff,
+        )
+        return dialog
 
     def _show_diff(
         self, title: str, explanation: str, labels: tuple[str, str]
@@ -367,3 +574,7 @@ class ArticleSession(QObject):
         dialog = self._diff_dialog_instance()
         dialog.show_diff(title.format(relpath), explanation, diff)
         return dialog
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace").removeprefix("\ufeff")

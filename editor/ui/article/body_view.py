@@ -2,20 +2,31 @@
 
 The rendered tab shows the body through :func:`editor.core.render.render_body` (sanitised), opens no
 link itself (every click goes to the window, which applies its http(s)-only policy) and loads no
-remote content: only image files inside the article's folder or the site's ``static/`` folder are
-read, the way Hugo would serve them.
+remote content: only image files that :func:`editor.core.images.find_local_image` finds (the
+article's folder, or the site's ``static/`` for "/x"), the same files the validation accepts. A click
+hands the link over as the text written in the body (Qt's QUrl would already have turned a blank into
+``%20`` or a backslash into ``%5C``), so the window's policy reads what the author wrote.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, QTimer, QUrl, Signal
-from PySide6.QtGui import QFontDatabase, QFontInfo, QImageReader, QPalette, QTextDocument
-from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QFontInfo,
+    QImageReader,
+    QPalette,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QTextEdit, QWidget
 
 from editor.core.article import Article
+from editor.core.images import ImagePlaces, find_local_image, image_places
 from editor.core.plain_text import fold_line_breaks, merge_edit
 from editor.core.render import (
     BodyColors,
@@ -26,7 +37,8 @@ from editor.core.render import (
     stylesheet,
 )
 from editor.core.site import find_site_root
-from editor.ui.images.image_loader import local_image_path
+from editor.core.urls import check_web_url
+from editor.ui.common.links import url_text
 
 RENDER_DELAY_MS = 300
 # Qt's text widgets lay out a whole document on the GUI thread: 5 MB takes seconds, 50 MB minutes.
@@ -34,15 +46,6 @@ RENDER_DELAY_MS = 300
 LARGE_BODY_CHARS = 2_000_000
 MAX_LOCAL_IMAGE_BYTES = 20 * 1024 * 1024
 READING_WIDTH_EM = 42  # a comfortable line length; wider panes get side margins instead
-
-
-def article_resource_dirs(article: Article) -> list[Path]:
-    """Where a body's relative images live: the article's folder, then the site's static/ folder."""
-    dirs = [article.path.parent]
-    site = find_site_root(article.path)
-    if site is not None and (site / "static").is_dir():
-        dirs.append(site / "static")
-    return dirs
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -53,16 +56,17 @@ class SafeTextBrowser(QTextBrowser):
         self.setObjectName("bodyView")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.resource_dirs: list[Path] = []
+        self.image_places = ImagePlaces()
+        self._pressed_href = ""
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:
         # Stylesheets, remote images and anything else are refused; QTextDocument then draws nothing.
         url = QUrl(url)
         if getattr(kind, "value", kind) != QTextDocument.ResourceType.ImageResource.value:
             return None
-        if url.scheme().lower() not in ("", "file") or url.host():
-            return None
-        path = local_image_path(url.path() if url.scheme() else url.toString(), self.resource_dirs)
+        if url.scheme() or url.host():
+            return None  # remote images were replaced by links when rendering
+        path = find_local_image(url.toString(), self.image_places).path
         if path is None:
             return None
         try:
@@ -77,6 +81,19 @@ class SafeTextBrowser(QTextBrowser):
             reader.setScaledSize(QSize(width, round(size.height() * width / size.width())))
         image = reader.read()
         return None if image.isNull() else image
+
+    def mousePressEvent(self, event: Any) -> None:
+        # QTextBrowser emits anchorClicked when the release is on the anchor pressed: remember
+        # that anchor's text as written.
+        self._pressed_href = self.anchorAt(event.position().toPoint())
+        super().mousePressEvent(event)
+
+    def written_href(self, url: QUrl) -> str:
+        """The link text as written in the body for an activated ``url`` (by mouse or keyboard)."""
+        for href in (self._pressed_href, self.textCursor().charFormat().anchorHref()):
+            if href and QUrl(href) == url:
+                return href
+        return url_text(url)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
@@ -104,8 +121,8 @@ class BodyView(QTabWidget):
     body_edited = Signal(str)
     """The source text was edited by the editor: the whole new body."""
 
-    link_activated = Signal(QUrl)
-    """A link in the rendered body was clicked (the window decides whether to open it)."""
+    link_activated = Signal(str)
+    """A link in the rendered body was clicked: its text as written (the window decides)."""
 
     link_hovered = Signal(str)
     """The pointer is over a link in the rendered body (its address), or left it ("")."""
@@ -120,7 +137,7 @@ class BodyView(QTabWidget):
 
         self.browser = SafeTextBrowser()
         self.browser.anchorClicked.connect(self._on_anchor)
-        self.browser.highlighted.connect(lambda url: self.link_hovered.emit(QUrl(url).toString()))
+        self.browser.highlighted.connect(self._on_hover)
         self.addTab(self.browser, self.tr("Rendered"))
 
         self.source = QPlainTextEdit()
@@ -134,6 +151,7 @@ class BodyView(QTabWidget):
 
         self._original_body = ""
         self._too_large = False
+        self._tab_before_raw: int | None = None
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(RENDER_DELAY_MS)
@@ -141,9 +159,52 @@ class BodyView(QTabWidget):
         self._apply_stylesheet()
         self.set_article(None)
 
-    def set_article(self, article: Article | None) -> None:
-        """Show ``article``'s body (current text, including unsaved edits)."""
+    def show_raw(self, text: str, line: int | None) -> None:
+        """Show an unreadable file's whole text, read-only, in the Source tab, with the line its
+        error is on highlighted, so it can be seen what to fix (in a text editor)."""
         self._render_timer.stop()
+        if self._tab_before_raw is None:
+            self._tab_before_raw = self.currentIndex()
+        self._has_article = False
+        self._too_large = len(text) > LARGE_BODY_CHARS
+        self._filling = True
+        try:
+            self.source.setReadOnly(True)
+            self.source.setPlainText(
+                self.tr("This file is too large to show here.") if self._too_large else text
+            )
+        finally:
+            self._filling = False
+        self.source.setExtraSelections([])
+        block = self.source.document().findBlockByNumber((line or 0) - 1)
+        if line and block.isValid() and not self._too_large:
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(QColor(255, 205, 210))  # a light red, on any theme
+            selection.format.setForeground(QColor(0, 0, 0))
+            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            selection.cursor = QTextCursor(block)
+            self.source.setExtraSelections([selection])
+            self.source.setTextCursor(QTextCursor(block))
+            self.source.centerCursor()
+        self.browser.setHtml(
+            empty_body_html(self.tr("This file cannot be read; its text is in the Source tab."))
+        )
+        self.setCurrentWidget(self.source)
+
+    @property
+    def error_line(self) -> int | None:
+        """The highlighted line of an unreadable file (1-based), if one is shown."""
+        selections = self.source.extraSelections()
+        return selections[0].cursor.blockNumber() + 1 if selections else None
+
+    def set_article(self, article: Article | None, places: ImagePlaces | None = None) -> None:
+        """Show ``article``'s body (current text, including unsaved edits); its local images are
+        looked up in ``places`` (by default, those of the site found above the article)."""
+        self._render_timer.stop()
+        self.source.setExtraSelections([])
+        if self._tab_before_raw is not None:  # the tab the person had before an unreadable file
+            self.setCurrentIndex(self._tab_before_raw)
+            self._tab_before_raw = None
         self._has_article = article is not None
         body = "" if article is None else article.body
         self._too_large = len(body) > LARGE_BODY_CHARS
@@ -163,9 +224,11 @@ class BodyView(QTabWidget):
             return
         if article is not None:
             self._kind = kind_for_path(article.path)
-            self.browser.resource_dirs = article_resource_dirs(article)
+            self.browser.image_places = places or image_places(
+                article.path, find_site_root(article.path)
+            )
         else:
-            self.browser.resource_dirs = []
+            self.browser.image_places = ImagePlaces()
         self.source.setReadOnly(article is None)
         self._original_body = "" if article is None else article.split.body
         if self._widget_text() != fold_line_breaks(body):
@@ -211,11 +274,17 @@ class BodyView(QTabWidget):
         """The source text with its non-breaking spaces kept (toPlainText turns them into spaces)."""
         return fold_line_breaks(self.source.document().toRawText())
 
+    def _on_hover(self, url: QUrl | str) -> None:
+        # A web address is shown as the policy shows it: a look-alike host in punycode.
+        text = url_text(QUrl(url))
+        address = check_web_url(text)
+        self.link_hovered.emit(address.display if address.ok else text)
+
     def _on_anchor(self, url: QUrl) -> None:
         if url.isRelative() and not url.path() and url.hasFragment():
             self.browser.scrollToAnchor(url.fragment())  # a footnote or a heading of this body
             return
-        self.link_activated.emit(url)
+        self.link_activated.emit(self.browser.written_href(url))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -1,8 +1,9 @@
 """The bar shown when the open article changed on disk while it has unsaved edits, and the diff dialog.
 
-The bar never decides: it offers Reload (drop my edits), Keep mine (write mine over the file) and Show
-differences, and the window does what was chosen. The same :class:`DiffDialog` shows "Review changes"
-(the file on disk against what Save would write).
+The bar never decides: it offers Merge (the default: my edits on top of the new version), Reload (drop
+my edits), Show changes (three-way: what I changed, what changed outside) and Keep mine (write mine
+over the file, after a confirmation), and the session does what was chosen. The same
+:class:`DiffDialog` shows "Review changes" (the file on disk against what Save would write).
 """
 
 from __future__ import annotations
@@ -51,8 +52,26 @@ def unified_diff(
     return "".join(out)
 
 
+def three_way_diff(
+    base: str, mine: str, theirs: str, relpath: str, labels: tuple[str, str, str]
+) -> str:
+    """What I changed and what changed outside, each against the version both started from.
+
+    ``labels`` name the sections: (my changes, outside changes, the common version).
+    """
+    mine_label, theirs_label, base_label = labels
+    parts = []
+    for heading, text, name in ((mine_label, mine, "yours"), (theirs_label, theirs, "outside")):
+        diff = unified_diff(base, text, f"{relpath} ({base_label})", f"{relpath} ({name})")
+        parts.append(f"=== {heading} ===\n" + (diff or "(none)\n"))
+    return "\n".join(parts)
+
+
 class ConflictBar(QFrame):
     """Offers what to do about an outside change to the open article."""
+
+    merge_requested = Signal()
+    """Put my edits on top of the version on disk (the resolver opens if both changed a field)."""
 
     reload_requested = Signal()
     """Drop the local edits and load the file as it is now on disk."""
@@ -61,7 +80,7 @@ class ConflictBar(QFrame):
     """Write the local version over the file on disk."""
 
     show_differences_requested = Signal()
-    """Show how the file on disk differs from the local version."""
+    """Show what I changed and what changed outside, each against the common version."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,28 +94,41 @@ class ConflictBar(QFrame):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.merge_button = QPushButton(self.tr("&Merge"), self)
+        self.merge_button.setObjectName("conflictMerge")
+        self.merge_button.setToolTip(
+            self.tr("Put your edits on top of the version on disk; nothing is saved yet")
+        )
+        self.merge_button.setDefault(True)
         self.reload_button = QPushButton(self.tr("&Reload"), self)
         self.reload_button.setObjectName("conflictReload")
         self.reload_button.setToolTip(self.tr("Drop your edits and show the file as it is now"))
-        self.keep_button = QPushButton(self.tr("&Keep Mine"), self)
+        self.keep_button = QPushButton(self.tr("&Keep Mine…"), self)
         self.keep_button.setObjectName("conflictKeepMine")
-        self.keep_button.setToolTip(self.tr("Write your version over the file on disk"))
-        self.diff_button = QPushButton(self.tr("Show &Differences"), self)
+        self.keep_button.setToolTip(
+            self.tr("Write your version over the file on disk, dropping the outside changes")
+        )
+        self.diff_button = QPushButton(self.tr("Show &Changes"), self)
         self.diff_button.setObjectName("conflictShowDifferences")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.message, 1)
-        for button in (self.diff_button, self.reload_button, self.keep_button):
+        for button in (self.merge_button, self.diff_button, self.reload_button, self.keep_button):
             layout.addWidget(button)
+        self.merge_button.clicked.connect(self.merge_requested)
         self.reload_button.clicked.connect(self.reload_requested)
         self.keep_button.clicked.connect(self.keep_mine_requested)
         self.diff_button.clicked.connect(self.show_differences_requested)
         self.hide()
 
-    def show_conflict(self, message: str) -> None:
+    def show_conflict(self, message: str, *, can_merge: bool = True) -> None:
+        """Show ``message``; ``can_merge`` is False when there is nothing to merge with (deleted)."""
         self.message.setText(message)
+        self.merge_button.setEnabled(can_merge)
+        self.diff_button.setEnabled(can_merge)
         self.show()
-        self.diff_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        focus = self.merge_button if can_merge else self.reload_button
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear(self) -> None:
         self.message.clear()
@@ -108,6 +140,7 @@ class _DiffHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._formats: dict[str, QTextCharFormat] = {}
         for prefix, background, foreground in (
+            ("=", "#fff4ce", "#3d3000"),
             ("+", "#e6ffec", "#1a7f37"),
             ("-", "#ffebe9", "#cf222e"),
             ("@", "#ddf4ff", "#0550ae"),

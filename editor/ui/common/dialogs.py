@@ -11,7 +11,14 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
+    QWidget,
+)
 
 from editor.ui.common.wording import counted
 
@@ -22,15 +29,15 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Dialogs", text)
 
 
-class Answer(Enum):
-    SAVE = "save"
-    DISCARD = "discard"
+class PublishAnswer(Enum):
+    ALL = "all"  # publish them all, problems and all
+    CLEAN_ONLY = "clean"  # publish only the articles without errors
     CANCEL = "cancel"
 
 
-class BulkAnswer(Enum):
-    SAVE_FIRST = "save"  # save the open article's edits, then include it
-    LEAVE_OUT = "leave_out"  # run the operation without the open article
+class Answer(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
     CANCEL = "cancel"
 
 
@@ -52,56 +59,116 @@ def ask_unsaved_changes(parent: QWidget | None, title: str) -> Answer:
     return Answer.CANCEL
 
 
-def ask_bulk_with_unsaved(parent: QWidget | None, title: str, count: int) -> BulkAnswer:
-    """A bulk operation on ``count`` articles includes the open article, which has unsaved edits: save
-    it first, leave it out (when there are others), or cancel?"""
-    box, buttons = bulk_with_unsaved_box(parent, title, count)
+def ask_publish_with_problems(
+    parent: QWidget | None, problems: Sequence[tuple[str, list[str]]], total: int
+) -> PublishAnswer:
+    """Some of the ``total`` articles to publish have errors (``problems``: title or path, and the
+    messages): publish anyway, only the clean ones (when there are some), or cancel?"""
+    box, buttons = publish_with_problems_box(parent, problems, total)
     box.exec()
-    return buttons.get(box.clickedButton(), BulkAnswer.CANCEL)
+    return buttons.get(box.clickedButton(), PublishAnswer.CANCEL)
 
 
-def bulk_with_unsaved_box(
-    parent: QWidget | None, title: str, count: int
-) -> tuple[QMessageBox, dict[QAbstractButton, BulkAnswer]]:
-    """The box :func:`ask_bulk_with_unsaved` shows, and the answer each of its buttons gives."""
+def publish_with_problems_box(
+    parent: QWidget | None, problems: Sequence[tuple[str, list[str]]], total: int
+) -> tuple[QMessageBox, dict[object, PublishAnswer]]:
+    """The box :func:`ask_publish_with_problems` shows, and the answer each button gives."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Unsaved changes"))
-    box.setText(_tr("“{0}” has unsaved edits.").format(title))
-    save = box.addButton(_tr("Save First"), QMessageBox.ButtonRole.AcceptRole)
-    buttons = {save: BulkAnswer.SAVE_FIRST}
-    if count > 1:
-        box.setInformativeText(
+    box.setWindowTitle(_tr("Publish with problems?"))
+    keep_title_whole(box)
+    if total == 1 and len(problems) == 1:
+        name, messages = problems[0]
+        box.setText(_tr("“{0}” has problems that readers would see:").format(name))
+        box.setInformativeText("\n".join(f"• {message}" for message in messages))
+    else:
+        box.setText(
+            _tr("{0} of the {1} articles to publish have problems:").format(len(problems), total)
+        )
+        lines = [f"• {name}: {'; '.join(messages)}" for name, messages in problems[:10]]
+        if len(problems) > 10:
+            lines.append(_tr("…and {0} more").format(len(problems) - 10))
+        box.setInformativeText("\n".join(lines))
+    publish = box.addButton(_tr("Publish Anyway"), QMessageBox.ButtonRole.AcceptRole)
+    buttons: dict[object, PublishAnswer] = {publish: PublishAnswer.ALL}
+    if total > len(problems):
+        clean = box.addButton(
             counted(
-                count,
-                _tr("Save them first, or leave this article out of the change to 1 article?"),
-                _tr("Save them first, or leave this article out of the change to {0} articles?"),
-            )
+                total - len(problems),
+                _tr("Publish Only the 1 Without"),
+                _tr("Publish Only the {0} Without"),
+            ),
+            QMessageBox.ButtonRole.ActionRole,
         )
-        buttons[box.addButton(_tr("Leave It Out"), QMessageBox.ButtonRole.ActionRole)] = (
-            BulkAnswer.LEAVE_OUT
-        )
-    else:  # the change is to the open article alone: leaving it out would leave nothing
-        box.setInformativeText(_tr("The change needs them saved first."))
+        buttons[clean] = PublishAnswer.CLEAN_ONLY
     cancel = box.addButton(Button.Cancel)
-    buttons[cancel] = BulkAnswer.CANCEL
-    box.setDefaultButton(save)
+    buttons[cancel] = PublishAnswer.CANCEL
+    box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     return box, buttons
 
 
 def confirm_bulk(parent: QWidget | None, question: str, details: str = "") -> bool:
     """Confirm an operation on many files ("Publish 12 articles?")."""
+    return confirm_bulk_box(parent, question, details).exec() == Button.Yes
+
+
+def confirm_bulk_box(parent: QWidget | None, question: str, details: str = "") -> QMessageBox:
+    """The box :func:`confirm_bulk` shows."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_tr("Change several articles"))
+    keep_title_whole(box)
     box.setText(question)
     if details:
         box.setInformativeText(details)
     box.setStandardButtons(Button.Yes | Button.Cancel)
     box.setDefaultButton(Button.Yes)
     box.setEscapeButton(Button.Cancel)
-    return box.exec() == Button.Yes
+    return box
+
+
+def keep_title_whole(box: QMessageBox) -> None:
+    """Make a message box wide enough for its window title (a short question cut it off)."""
+    width = box.fontMetrics().horizontalAdvance(box.windowTitle()) + 160  # buttons of the frame
+    layout = box.layout()
+    if isinstance(layout, QGridLayout):
+        spacer = QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        layout.addItem(spacer, layout.rowCount(), 0, 1, layout.columnCount())
+
+
+def confirm_overwrite(parent: QWidget | None, relpath: str, discarded: Sequence[str]) -> bool:
+    """Write my version over the file changed outside? ``discarded`` names each outside change lost."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Overwrite the outside changes?"))
+    box.setText(_tr("Write your version of {0} over the file on disk?").format(relpath))
+    listed = "\n".join(f"• {item}" for item in discarded)
+    box.setInformativeText(_tr("These changes made outside will be lost:\n{0}").format(listed))
+    overwrite = box.addButton(_tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(Button.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is overwrite
+
+
+def confirm_local_address(parent: QWidget | None, address: str) -> bool:
+    """A link points to the user's own machine or network (localhost, 192.168.x.x, 169.254.169.254):
+    open it anyway? An article from outside may use one to reach a router or a cloud's metadata."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Open a local address?"))
+    box.setText(
+        _tr("This link goes to an address on your own machine or network:\n{0}").format(address)
+    )
+    box.setInformativeText(
+        _tr("Links in articles come from outside. Open it only if you expected this address.")
+    )
+    box.setStandardButtons(Button.Open | Button.Cancel)
+    box.setDefaultButton(Button.Cancel)
+    box.setEscapeButton(Button.Cancel)
+    return box.exec() == Button.Open
 
 
 def report_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:

@@ -45,6 +45,15 @@ def _int(value: Any) -> int:
     return int(value)
 
 
+def _bool(value: Any) -> bool:
+    # INI files give back "true" / "false" as strings.
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    raise TypeError(value)
+
+
 def _str(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(value)
@@ -73,6 +82,11 @@ SORT_COLUMN = Option("list/sortColumn", 2, _int)
 SORT_ORDER = Option("list/sortOrder", 1, _int)  # Qt.SortOrder: 1 = descending (newest first)
 LAST_FOLDER = Option("desk/lastFolder", "", _str)
 RECENT_FOLDERS = Option("desk/recentFolders", [], _str_list)
+# In a git checkout: one commit per review action, pull at start-up, fetch and pull on a timer.
+GIT_COMMIT_PER_ACTION = Option("git/commitPerAction", True, _bool)
+GIT_PULL_ON_START = Option("git/pullOnStart", True, _bool)
+GIT_FETCH_MINUTES = Option("git/fetchMinutes", 2, _int)  # 0: never on its own
+GIT_PULL_MINUTES = Option("git/pullMinutes", 10, _int)  # 0: never on its own
 
 OPTIONS: tuple[Option[Any], ...] = (
     WINDOW_GEOMETRY,
@@ -84,6 +98,10 @@ OPTIONS: tuple[Option[Any], ...] = (
     SORT_ORDER,
     LAST_FOLDER,
     RECENT_FOLDERS,
+    GIT_COMMIT_PER_ACTION,
+    GIT_PULL_ON_START,
+    GIT_FETCH_MINUTES,
+    GIT_PULL_MINUTES,
 )
 
 _VERSION_KEY = "settings/version"

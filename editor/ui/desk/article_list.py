@@ -9,6 +9,7 @@ back on the open article afterwards.
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import (
@@ -49,12 +50,14 @@ from editor.ui.desk.article_model import (
     Role,
     state_label,
 )
+from editor.ui.desk.column_fit import ColumnFitter
+from editor.ui.desk.git_columns import GIT_FILTERS, GitCell, git_filter_label
 
 FILTER_AT_ONCE = 3000  # rows up to which the filter follows every keystroke
 FILTER_PAUSE_MS = 150
 TITLE_ROOM = 300  # what the title column gets at least in the window's first layout
 # Shown on request (the header's context menu); the form's header names the open file.
-HIDDEN_AT_FIRST = (Column.PATH,)
+HIDDEN_AT_FIRST = (Column.PATH, Column.GIT, Column.LAST_CHANGE)  # git ones: outside a checkout
 SELECT_ROW = (
     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 )
@@ -67,9 +70,12 @@ def default_column_widths(metrics: QFontMetrics) -> dict[Column, int]:
         Column.STATE: 22
         + max(metrics.horizontalAdvance(state_label(state)) for state in PublishState)
         + padding,
-        Column.DATE: metrics.horizontalAdvance("2026-12-31 23:59") + padding,
+        # Wide enough for a date with an offset (it cut "2026-03-02 08:00 +0200" off).
+        Column.DATE: metrics.horizontalAdvance("2026-12-31 23:59 +0000") + padding,
         Column.SOURCE: metrics.horizontalAdvance("Meridian Business Desk") + padding // 2,
         Column.PATH: metrics.horizontalAdvance("world/story-name.md") + padding // 2,
+        Column.GIT: metrics.horizontalAdvance("Modified, Committed, not pushed") + padding // 2,
+        Column.LAST_CHANGE: metrics.horizontalAdvance("Chidi Okafor, 12 days ago") + padding // 2,
     }
 
 
@@ -116,6 +122,7 @@ class ArticleListPanel(QWidget):
         self.state_filter.addItem("", None)
         for state in STATE_ORDER:
             self.state_filter.addItem(self.model.state_icon(state), "", state.value)
+        self._git_shown = False
         self.state_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.view = self._build_view()
 
@@ -137,6 +144,8 @@ class ArticleListPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.view.selectionModel().selectionChanged.connect(self.selection_changed)
         self.model.counts_changed.connect(self._update_counts)
+        self._source_seen = False
+        self.model.counts_changed.connect(self._update_empty_columns)
         self._update_counts()
 
     def preferred_width(self) -> int:
@@ -202,6 +211,19 @@ class ArticleListPanel(QWidget):
         view.setItemDelegateForColumn(
             Column.PATH, _ElideMiddle(view)
         )  # keep the folder and the name
+        metrics = view.fontMetrics()
+        source_header = self.model.headerData(Column.SOURCE, Qt.Orientation.Horizontal)
+        self.columns = ColumnFitter(
+            view,
+            Column.TITLE,
+            (Column.SOURCE, Column.PATH, Column.DATE, Column.STATE),
+            {
+                Column.STATE: 36,  # the icon still tells the state
+                Column.SOURCE: metrics.horizontalAdvance(str(source_header)) + 28,
+                Column.PATH: metrics.horizontalAdvance("world/…") + 28,
+                Column.DATE: metrics.horizontalAdvance("2026-12-31 23:59") + 28,
+            },
+        )
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_column_menu)
         header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
@@ -270,6 +292,23 @@ class ArticleListPanel(QWidget):
             index = self.proxy.index(row, 0)
             self.view.selectionModel().setCurrentIndex(index, SELECT_ROW)
             self.view.scrollTo(index)
+
+    def next_draft(self) -> bool:
+        """Move to the next draft below the current row in the list's order (the review queue),
+        wrapping round to the top; False when no other draft is shown."""
+        count = self.proxy.rowCount()
+        current = self.view.currentIndex()
+        start = current.row() if current.isValid() else -1
+        for offset in range(1, count + 1):
+            row = (start + offset) % count
+            if row == start:
+                break
+            index = self.proxy.index(row, 0)
+            if index.data(Role.STATE) == PublishState.DRAFT:  # Qt hands the StrEnum back as str
+                self.view.selectionModel().setCurrentIndex(index, SELECT_ROW)
+                self.view.scrollTo(index)
+                return True
+        return False
 
     def has_step(self, delta: int) -> bool:
         current = self.view.currentIndex()
@@ -342,9 +381,31 @@ class ArticleListPanel(QWidget):
 
     def _state_filter_changed(self, index: int) -> None:
         value = self.state_filter.itemData(index)
+        git_state = value.removeprefix("git:") if value and value.startswith("git:") else None
         with self.keeping_selection():
-            self.proxy.set_state(PublishState(value) if value else None)
+            self.proxy.set_state(PublishState(value) if value and not git_state else None)
+            self.proxy.set_git_state(git_state)
         self.shown_changed.emit()
+
+    def set_git_shown(self, shown: bool) -> None:
+        """Inside a git checkout: the Git and Last change columns and the git filter entries."""
+        if shown == self._git_shown:
+            return
+        self._git_shown = shown
+        header = self.view.horizontalHeader()
+        for column in (Column.GIT, Column.LAST_CHANGE):
+            header.setSectionHidden(column, not shown)
+        first = len(STATE_ORDER) + 1
+        if shown:
+            self.state_filter.insertSeparator(first)
+            for offset, name in enumerate(GIT_FILTERS, start=first + 1):
+                self.state_filter.insertItem(offset, "", f"git:{name}")
+        else:
+            if self.proxy.git_state is not None:
+                self.state_filter.setCurrentIndex(0)
+            while self.state_filter.count() > first:
+                self.state_filter.removeItem(first)
+        self._update_counts()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Down or Enter in the filter box goes to the list; Escape clears the filter first.
@@ -375,7 +436,32 @@ class ArticleListPanel(QWidget):
         )
         for offset, state in enumerate(STATE_ORDER, start=1):
             self.state_filter.setItemText(offset, f"{state_label(state)} ({number(counts[state])})")
+        if self._git_shown:
+            git = self.model.git_counts()
+            for offset, name in enumerate(GIT_FILTERS, start=len(STATE_ORDER) + 2):
+                label = self.tr("Git: {0} ({1})").format(git_filter_label(name), number(git[name]))
+                self.state_filter.setItemText(offset, label)
         self.shown_changed.emit()
+
+    def show_git(self, cells: dict[str, GitCell], counts: Counter[str]) -> None:
+        """A new git snapshot for the rows. The proxy's dynamic filter is off meanwhile: it would
+        judge all 50,000 rows again for a change that only the git filter can see (50 ms)."""
+        with self.keeping_selection():
+            self.proxy.setDynamicSortFilter(False)
+            try:
+                self.model.set_git_cells(cells, counts)
+            finally:
+                self.proxy.setDynamicSortFilter(True)
+            self.proxy.refilter()
+        self.shown_changed.emit()
+
+    def _update_empty_columns(self) -> None:
+        """An empty Source column keeps no width it does not use (it stayed wide)."""
+        if self.model.rowCount() == 0:
+            self._source_seen = False
+        elif not self._source_seen:
+            self._source_seen = any(summary.source for summary in self.model.summaries())
+        self.columns.set_empty(set() if self._source_seen else {Column.SOURCE})
 
     def shown_text(self) -> str:
         """ "17 articles", or "3 of 17 articles shown" while filtered."""

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
 
-from editor.core.index import SKIPPED_FOLDERS, ArticleSummary, is_article_name, summarize
+from editor.core.index import ArticleSummary, is_article_name, skips_folder, summarize, would_list
 from editor.ui.common.workers import Task, run_task
 
 
@@ -34,15 +34,11 @@ class Rescan:
         return bool(self.changed or self.removed)
 
 
-def _is_watched_folder(name: str) -> bool:
-    return not name.startswith(".") and name not in SKIPPED_FOLDERS
-
-
 def list_folders(root: Path) -> list[Path]:
     """``root`` and every folder below it that the index would look into."""
     folders = [root]
     for folder, subfolders, _ in os.walk(root):
-        subfolders[:] = sorted(name for name in subfolders if _is_watched_folder(name))
+        subfolders[:] = sorted(name for name in subfolders if not skips_folder(name))
         folders.extend(
             Path(folder) / name
             for name in subfolders
@@ -84,7 +80,7 @@ def rescan_folders(
                 for entry in entries:
                     try:
                         if entry.is_dir(follow_symlinks=False):
-                            if _is_watched_folder(entry.name):
+                            if not skips_folder(entry.name):
                                 subfolders.add(entry.name)
                                 child = Path(entry.path)
                                 if child not in watched:
@@ -94,10 +90,10 @@ def rescan_folders(
                             present.add(relpath)
                             info = entry.stat()
                             old = known.get(relpath)
-                            if old is None or (old.mtime_ns, old.size) != (
-                                info.st_mtime_ns,
-                                info.st_size,
-                            ):
+                            if (
+                                old is None
+                                or (old.mtime_ns, old.size) != (info.st_mtime_ns, info.st_size)
+                            ) and (old is not None or would_list(root, entry.path)):
                                 result.changed.append(summarize(root, Path(entry.path), as_of))
                     except OSError:
                         continue

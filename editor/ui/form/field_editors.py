@@ -198,6 +198,9 @@ class MultiLineEditor(FieldEditor):
         super().__init__(key, parent)
         self.limit = limit
         self._filling = False
+        # The final line break of a block scalar ("summary: >") is the syntax's: hidden in the editor
+        # (where typing after it went unseen onto a new line) and given back to the value.
+        self._ending = ""
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -252,7 +255,8 @@ class MultiLineEditor(FieldEditor):
     def _changed(self) -> None:
         self._update_count()
         if not self._filling:
-            self.edited.emit(self.text.toPlainText())
+            text = self.text.toPlainText()
+            self.edited.emit(text + self._ending if text else text)
 
     def _update_count(self) -> None:
         if self.limit is None:
@@ -272,6 +276,8 @@ class MultiLineEditor(FieldEditor):
 
     def set_value(self, value: Any) -> None:
         text = "" if value is None else str(value)
+        self._ending = "\n" if text.endswith("\n") else ""
+        text = text.removesuffix("\n")
         if self.text.toPlainText() == text:
             return
         self._filling = True
@@ -279,6 +285,27 @@ class MultiLineEditor(FieldEditor):
             self.text.setPlainText(text)
         finally:
             self._filling = False
+
+
+class _ZoneKeepingDateTimeEdit(QDateTimeEdit):
+    """A QDateTimeEdit whose time-zone section does not step.
+
+    The zone is the one the file wrote; Qt has no way to edit it, and stepping its section moved the
+    seconds instead, backwards (08:00:00 → 07:59:59), which Save then wrote.
+    """
+
+    def _on_zone(self) -> bool:
+        # Qt does not expose its zone section: it reads as NoSection (the last one, with "t").
+        return self.currentSection() == QDateTimeEdit.Section.NoSection
+
+    def stepBy(self, steps: int) -> None:
+        if not self._on_zone():
+            super().stepBy(steps)
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
+        if self._on_zone():
+            return QAbstractSpinBox.StepEnabledFlag.StepNone
+        return super().stepEnabled()
 
 
 class DateTimeEditor(FieldEditor):
@@ -289,7 +316,7 @@ class DateTimeEditor(FieldEditor):
         self.date_only = date_only
         self._zone: dt.tzinfo = dt.UTC
         self._microsecond = 0
-        self.edit = QDateEdit() if date_only else QDateTimeEdit()
+        self.edit = QDateEdit() if date_only else _ZoneKeepingDateTimeEdit()
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd" if date_only else "yyyy-MM-dd HH:mm:ss t")
         self.edit.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from enum import StrEnum
 from typing import Any
 
 from editor.core.frontmatter import Format
+from editor.core.images import IMAGE_KEYS
+from editor.core.urls import is_web_url
 from editor.core.values import parse_date
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1  # TOML integers are 64-bit
@@ -39,8 +40,7 @@ KNOWN_KINDS = {
     "summary": FieldKind.MULTILINE,
     "description": FieldKind.MULTILINE,
     "source_link": FieldKind.LINK,
-    "enclosure": FieldKind.LINK,
-    "qrcode": FieldKind.LINK,
+    **dict.fromkeys(IMAGE_KEYS, FieldKind.LINK),
     "article_id": FieldKind.INT,
     "feed_item_id": FieldKind.INT,
     "draft": FieldKind.BOOL,
@@ -81,7 +81,7 @@ def _kind_by_type(value: Any) -> FieldKind:
             return FieldKind.DATE if len(value.strip()) == 10 else FieldKind.DATETIME
         if "\n" in value:
             return FieldKind.MULTILINE
-        if re.match(r"https?://", value.strip(), re.IGNORECASE):
+        if is_web_url(value):
             return FieldKind.LINK
         return FieldKind.TEXT
     if isinstance(value, list) and all(isinstance(item, str) and "," not in item for item in value):

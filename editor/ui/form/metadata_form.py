@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QImage, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.article import Article
 from editor.core.frontmatter import Format
+from editor.core.images import COVER_KEY, is_image_key
 from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS
 from editor.core.validate import LENGTH_LIMITS, Problem
 from editor.core.values import coerce_like, same_value
@@ -47,7 +48,6 @@ from editor.ui.form.field_kinds import KNOWN_KINDS, FieldKind, kind_for, nested_
 from editor.ui.form.form_parts import CoverThumbnail, ProblemList
 from editor.ui.form.undo_commands import MISSING, SetValueCommand
 
-COVER_KEYS = ("enclosure", "qrcode")
 # One editor per key up to this many (the keys the desk works with always get theirs); the rest are
 # shown together, read-only, in one text view: thousands of editors take seconds to build.
 MAX_EDITORS = 300
@@ -122,6 +122,8 @@ class MetadataForm(QWidget):
         )  # Tab goes field to field, not to the frame
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Never sideways: the form is as wide as its widest field needs (see _fit_width).
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(12, 10, 12, 12)
@@ -143,9 +145,14 @@ class MetadataForm(QWidget):
         content_layout.addStretch(1)
         self._scroll.setWidget(content)
         self._pages.addWidget(self._scroll)
+        # Measured once the new rows are shown: hidden widgets count for nothing in a size hint.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_width)
 
         self._thumbnail = CoverThumbnail(self)
-        self._thumbnail.clicked.connect(lambda: self.preview_cover_requested.emit("enclosure"))
+        self._thumbnail.clicked.connect(lambda: self.preview_cover_requested.emit(COVER_KEY))
 
     # --- public API ------------------------------------------------------------------------------
 
@@ -174,10 +181,15 @@ class MetadataForm(QWidget):
             self._placeholder.setText(self._empty_text())
             self._pages.setCurrentWidget(self._placeholder)
             return
-        self._header.setText(f"{article.relpath}  ·  {article.format.value.upper()}")
+        self._header.setText(f"{article.relpath}  ·  {self._format_text(article.format)}")
         self._header.setToolTip(str(article.path))
         self._pages.setCurrentWidget(self._scroll)
         self.refresh()
+
+    def _format_text(self, fmt: Format) -> str:
+        if fmt is Format.NONE:
+            return self.tr("no front matter yet")  # it read "NONE"
+        return fmt.value.upper()
 
     def show_unreadable(self, relpath: str, reason: str) -> None:
         """Say why the selected file cannot be opened (instead of "No article open")."""
@@ -237,7 +249,7 @@ class MetadataForm(QWidget):
         Call it after ``set_article``: showing another article clears the thumbnail.
         """
         self._thumbnail.set_image(image if isinstance(image, QImage) else None, message)
-        self._thumbnail.setVisible(self._thumbnail.wanted and "enclosure" in self._rows)
+        self._thumbnail.setVisible(self._thumbnail.wanted and COVER_KEY in self._rows)
 
     # --- building ----------------------------------------------------------------------------------
 
@@ -318,7 +330,7 @@ class MetadataForm(QWidget):
             layout.setContentsMargins(0, 0, 0, 0)
             layout.setSpacing(3)
             layout.addWidget(editor)
-            if key == "enclosure":
+            if key == COVER_KEY:
                 layout.addWidget(self._thumbnail)
             problems = ProblemList()
             problems.setObjectName(f"problems_{key}")
@@ -326,16 +338,29 @@ class MetadataForm(QWidget):
             self._form.addRow(label, container)
             self._rows[key] = _Row(key, label, editor, container, problems)
             chain.extend(editor.focus_chain())
-            if key == "enclosure":
+            if key == COVER_KEY:
                 chain.append(self._thumbnail)
         if rest:
             chain.append(self._add_extra_row(rest))
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self._chain = chain
-        self._thumbnail.setVisible(self._thumbnail.wanted and "enclosure" in self._rows)
+        self._thumbnail.setVisible(self._thumbnail.wanted and COVER_KEY in self._rows)
         if focused_key in self._rows:
             self._rows[focused_key].editor.input.setFocus()
+        self._fit_timer.start()
+
+    def _fit_width(self) -> None:
+        """Ask the splitter for the width the fields need (a UTC+02:00 date, a [params] table): a
+        narrower form scrolled sideways and cut them off."""
+        content = self._scroll.widget()
+        if content is None:
+            return
+        content.layout().activate()
+        needed = (
+            content.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width()
+        )
+        self._scroll.setMinimumWidth(needed)
 
     def _add_extra_row(self, count: int) -> QPlainTextEdit:
         """The keys beyond MAX_EDITORS, in the file's syntax, as one read-only text (filled by refresh)."""
@@ -379,10 +404,10 @@ class MetadataForm(QWidget):
                 font.setWeight(QFont.Weight.DemiBold)
                 editor.line.setFont(font)
         elif kind is FieldKind.LINK:
-            if lower in COVER_KEYS:
+            if is_image_key(lower):
                 tip = (
                     self.tr("Preview the cover image")
-                    if lower == "enclosure"
+                    if lower == COVER_KEY
                     else self.tr("Preview the QR code")
                 )
                 editor = LinkEditor(key, "mdi6.image-search-outline", tip)

@@ -6,10 +6,9 @@ Loading lives in :mod:`editor.ui.images.image_loader` (``ImageLoader`` is re-exp
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import qtawesome
-from PySide6.QtCore import QRect, QSize, Qt, QUrl
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.images import COVER_KEY, ImagePlaces
 from editor.ui.common import links
 from editor.ui.form.field_editors import error_color
 from editor.ui.images.image_loader import ImageLoader
@@ -136,7 +136,7 @@ class ImagePanel(QFrame):
         key: str,
         title: str,
         reference: str,
-        open_url: Callable[[QUrl], object],
+        open_url: Callable[[str], object],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -145,7 +145,9 @@ class ImagePanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         caption = QLabel(f"<b>{title}</b>")
-        self.address = ElidedLabel(reference)
+        address = links.check(reference)
+        # A web address as the policy shows it: a look-alike host in punycode.
+        self.address = ElidedLabel(address.display if address.ok else reference)
         self.area = ImageArea()
         self.area.set_message(self.tr("Loading…"))
         self.status = QLabel()
@@ -159,13 +161,12 @@ class ImagePanel(QFrame):
             self.tr("Open in browser"),
         )
         self.open_button.setObjectName(f"openInBrowser_{key}")
-        url = links.safe_url(reference)
-        self.open_button.setEnabled(url is not None)
+        self.open_button.setEnabled(address.ok)
         self.open_button.setToolTip(
-            reference if url is not None else self.tr("Only web addresses open in the browser")
+            address.display if address.ok else self.tr("Only web addresses open in the browser")
         )
-        if url is not None:
-            self.open_button.clicked.connect(lambda: open_url(url))
+        if address.ok:
+            self.open_button.clicked.connect(lambda: open_url(reference))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -177,11 +178,7 @@ class ImagePanel(QFrame):
     def show_image(self, image: QImage) -> None:
         self.waiting = False
         self.area.set_image(image)
-        self.status.setText(
-            self.tr("%1 × %2 pixels")
-            .replace("%1", str(image.width()))
-            .replace("%2", str(image.height()))
-        )
+        self.status.setText(self.tr("{0} × {1} pixels").format(image.width(), image.height()))
 
     def show_failure(self, message: str) -> None:
         self.waiting = False
@@ -203,7 +200,7 @@ class CoverPreviewDialog(QDialog):
         loader: ImageLoader,
         parent: QWidget | None = None,
         *,
-        open_url: Callable[[QUrl], object] | None = None,
+        open_url: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("coverPreview")
@@ -214,6 +211,15 @@ class CoverPreviewDialog(QDialog):
         self._open_url = open_url or (lambda url: links.open_external(url, self))
         self.panels: list[ImagePanel] = []
         layout = QVBoxLayout(self)
+        self.heading = QLabel(self)  # which article the images belong to
+        self.heading.setObjectName("coverPreviewHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.hide()
+        layout.addWidget(self.heading)
         self._row = QHBoxLayout()
         layout.addLayout(self._row, 1)
         self._empty = QLabel(self.tr("This article names no cover image."))
@@ -225,8 +231,29 @@ class CoverPreviewDialog(QDialog):
         loader.loaded.connect(self._on_loaded)
         loader.failed.connect(self._on_failed)
 
-    def show_images(self, images: dict[str, str], search_dirs: list[Path]) -> None:
-        """Show each key → reference (e.g. {"enclosure": url, "qrcode": url}); loads asynchronously."""
+    def show_images(
+        self,
+        images: dict[str, str],
+        places: ImagePlaces,
+        title: str = "",
+        *,
+        bring_to_front: bool = True,
+    ) -> None:
+        """Show each key → reference (e.g. {"enclosure": url, "qrcode": url}); loads asynchronously.
+
+        ``title`` names the article the images belong to (in the heading and the window title), so a
+        preview left open while another article is picked never passes for that one's.
+        """
+        self.setWindowTitle(
+            self.tr("Cover preview — {0}").format(title) if title else self.tr("Cover preview")
+        )
+        self.heading.setText(title)
+        self.heading.setVisible(bool(title))
+        self._empty.setText(
+            self.tr("“{0}” names no cover image.").format(title)
+            if title
+            else self.tr("This article names no cover image.")
+        )
         for panel in self.panels:
             self._row.removeWidget(panel)
             panel.deleteLater()
@@ -234,14 +261,15 @@ class CoverPreviewDialog(QDialog):
         titles = {"enclosure": self.tr("Cover image"), "qrcode": self.tr("QR code")}
         for key, reference in images.items():
             panel = ImagePanel(key, titles.get(key, key), str(reference), self._open_url)
-            self._row.addWidget(panel, 2 if key == "enclosure" else 1)
+            self._row.addWidget(panel, 2 if key == COVER_KEY else 1)
             self.panels.append(panel)
         self._empty.setVisible(not self.panels)
         for reference in images.values():
-            self._loader.load(str(reference), search_dirs)
-        self.show()
-        self.raise_()
-        self.activateWindow()
+            self._loader.load(str(reference), places)
+        if bring_to_front:
+            self.show()
+            self.raise_()
+            self.activateWindow()
 
     def panel(self, key: str) -> ImagePanel | None:
         return next((panel for panel in self.panels if panel.key == key), None)

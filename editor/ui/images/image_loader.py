@@ -1,8 +1,10 @@
 """Images for the review desk, loaded without ever blocking the window.
 
 Remote images come through one QNetworkAccessManager per loader, with a disk cache, a transfer timeout
-and a size limit; local paths are looked up in the folders given (the article's folder and the site's
-``static/``). Decoding happens on the loader's own small thread pool (QImage is safe off the GUI
+and a size limit, for the addresses the one web-address policy (:mod:`editor.core.urls`) allows; an
+address on the user's own machine or network is not fetched (an article from outside could make the app
+call a router or a cloud's metadata service just by being opened). Local paths are found by
+:func:`editor.core.images.find_local_image`, the same rule the validation uses. Decoding happens on the loader's own small thread pool (QImage is safe off the GUI
 thread, a 4000-pixel JPEG is not instant, and a local file may sit on a slow network share). Results
 come back as ``loaded``/``failed`` signals keyed by the reference asked for.
 """
@@ -10,7 +12,6 @@ come back as ``loaded``/``failed`` signals keyed by the reference asked for.
 from __future__ import annotations
 
 import http
-import re
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -34,25 +35,13 @@ from PySide6.QtNetwork import (
 )
 
 from editor import APP_NAME, __version__
-from editor.core.validate import resolve_local_image
+from editor.core.errors import describe_error
+from editor.core.images import ImagePlaces, find_local_image
+from editor.core.urls import WEB_SCHEMES, Verdict, check_web_url, is_local_reference, scheme_of
 
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")  # two letters at least: "C:" is a drive
 _MAX_SIDE = 4096  # larger images are decoded scaled down: a preview needs no more
 _CACHE_BYTES = 100 * 1024 * 1024
 _REFERENCE, _ABORTED = "copydeskReference", "copydeskAborted"  # properties on each reply
-
-
-def local_image_path(reference: str, search_dirs: list[Path]) -> Path | None:
-    """The image file ``reference`` names inside one of ``search_dirs`` ("/x" is tried in each too)."""
-    text = reference.strip()
-    if text.startswith("/") and not text.startswith("//"):
-        text = text.lstrip("/")
-    for folder in search_dirs:
-        # resolve_local_image keeps the file inside ``folder`` (no ../ escapes) and decodes %20.
-        found = resolve_local_image(text, folder / "_", None)
-        if found is not None:
-            return found
-    return None
 
 
 def size_text(count: int) -> str:
@@ -104,15 +93,15 @@ class _DecodeJob(QRunnable):
         data: bytes | None = None,
         content_type: str = "",
         reference: str = "",
-        search_dirs: list[Path] | None = None,
+        places: ImagePlaces | None = None,
     ) -> None:
         super().__init__()
         self.job, self.signals, self.messages, self.max_bytes = job, signals, messages, max_bytes
-        self.data, self.content_type, self.reference, self.search_dirs = (
+        self.data, self.content_type, self.reference, self.places = (
             data,
             content_type,
             reference,
-            search_dirs,
+            places,
         )
 
     def run(self) -> None:
@@ -123,27 +112,28 @@ class _DecodeJob(QRunnable):
         self.signals.done.emit(self.job, image, message)
 
     def _work(self) -> tuple[QImage | None, str]:
-        if self.search_dirs is not None:
-            path = local_image_path(self.reference, self.search_dirs)
+        if self.places is not None:
+            found = find_local_image(self.reference, self.places)
+            path = found.path
             if path is None:
-                return None, self.messages["not_found"]
+                return None, self.messages["not_found"].format(self.reference.strip(), found.reason)
             try:
                 if path.stat().st_size > self.max_bytes:
                     return None, self.messages["too_big"]
             except OSError as error:
-                return None, error.strerror or str(error)
+                return None, describe_error(error)
             image, reason = decode_image(None, path)
             return (
                 (image, "")
                 if image is not None
-                else (None, self.messages["unreadable"].replace("%1", reason))
+                else (None, self.messages["unreadable"].format(reason))
             )
         image, reason = decode_image(self.data)
         if image is not None:
             return image, ""
         if self.content_type and not self.content_type.startswith("image/"):
-            return None, self.messages["not_image"].replace("%1", self.content_type)
-        return None, self.messages["unreadable"].replace("%1", self.content_type or reason)
+            return None, self.messages["not_image"].format(self.content_type)
+        return None, self.messages["unreadable"].format(self.content_type or reason)
 
 
 class ImageLoader(QObject):
@@ -160,10 +150,14 @@ class ImageLoader(QObject):
         *,
         timeout_ms: int = 15000,
         max_bytes: int = 20 * 1024 * 1024,
+        local_network: bool = False,
     ) -> None:
+        """``local_network`` lets images come from this machine or its network (a test's own
+        server); the app never sets it."""
         super().__init__(parent)
         self.timeout_ms = timeout_ms
         self.max_bytes = max_bytes
+        self.local_network = local_network
         # A pool of its own: destroying the loader then waits for its decoders before their signals go.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
@@ -181,31 +175,39 @@ class ImageLoader(QObject):
 
     # --- public -------------------------------------------------------------------------------------
 
-    def load(self, reference: str, search_dirs: list[Path]) -> None:
-        """Start loading ``reference`` (an http(s) URL, or a path resolved against search_dirs)."""
+    def load(self, reference: str, places: ImagePlaces) -> None:
+        """Start loading ``reference``: a web address the policy allows, or a file of the site
+        found in ``places``."""
         text = (reference or "").strip()
         if not text:
             self._fail_later(reference, self.tr("No image is set"))
             return
-        if text.startswith("//"):
-            text = "https:" + text  # protocol-relative, as a browser would read it on an https site
-        scheme = _SCHEME.match(text)
-        if scheme is None:
-            self._decode(reference, search_dirs=[Path(folder) for folder in search_dirs])
+        if is_local_reference(text):
+            self._decode(reference, places=places)
             return
-        if scheme.group(1).lower() not in ("http", "https"):
+        scheme = scheme_of(text)
+        if scheme is not None and scheme not in WEB_SCHEMES:
             message = self.tr(
-                "Only http and https addresses or files of the site can be shown, not %1: links"
+                "Only http and https addresses or files of the site can be shown, not {0}: links"
             )
-            self._fail_later(reference, message.replace("%1", scheme.group(1).lower()))
+            self._fail_later(reference, message.format(scheme))
             return
-        url = QUrl(text, QUrl.ParsingMode.TolerantMode)
-        if not url.isValid() or not url.host():
+        address = check_web_url(text)
+        if address.verdict is Verdict.REFUSE:
             self._fail_later(
-                reference, self.tr("%1 is not a valid web address").replace("%1", text)
+                reference,
+                self.tr("{0} is not a valid web address ({1})").format(text, address.reason),
             )
             return
-        self._get(reference, url)
+        if address.verdict is Verdict.ASK and not self.local_network:
+            self._fail_later(
+                reference,
+                self.tr("Not loaded: {0} is an address on your own machine or network").format(
+                    address.host
+                ),
+            )
+            return
+        self._get(reference, QUrl(address.url, QUrl.ParsingMode.StrictMode))
 
     # --- network ------------------------------------------------------------------------------------
 
@@ -228,8 +230,8 @@ class ImageLoader(QObject):
         reply.finished.connect(self._on_finished)
 
     def _too_big(self) -> str:
-        return self.tr("The image is larger than the limit of %1").replace(
-            "%1", size_text(self.max_bytes)
+        return self.tr("The image is larger than the limit of {0}").format(
+            size_text(self.max_bytes)
         )
 
     def _check_announced_size(self) -> None:
@@ -263,8 +265,8 @@ class ImageLoader(QObject):
         if isinstance(status, int) and status >= 400:
             self.failed.emit(
                 reference,
-                self.tr("The server answered %1").replace(
-                    "%1", f"{status} {self._reason(reply, status)}".strip()
+                self.tr("The server answered {0}").format(
+                    f"{status} {self._reason(reply, status)}".strip()
                 ),
             )
             return
@@ -300,18 +302,14 @@ class ImageLoader(QObject):
         host = reply.url().host()
         errors = QNetworkReply.NetworkError
         if error == errors.HostNotFoundError:
-            return self.tr("The server %1 could not be found").replace("%1", host)
+            return self.tr("The server {0} could not be found").format(host)
         if error == errors.ConnectionRefusedError:
-            return self.tr("The server %1 refused the connection").replace("%1", host)
+            return self.tr("The server {0} refused the connection").format(host)
         if error in (errors.OperationCanceledError, errors.TimeoutError):
             seconds = f"{self.timeout_ms / 1000:g}"
-            return (
-                self.tr("The server %1 did not answer within %2 seconds")
-                .replace("%1", host)
-                .replace("%2", seconds)
-            )
+            return self.tr("The server {0} did not answer within {1} seconds").format(host, seconds)
         if error == errors.SslHandshakeFailedError:
-            return self.tr("A secure connection to %1 could not be made").replace("%1", host)
+            return self.tr("A secure connection to {0} could not be made").format(host)
         if error == errors.InsecureRedirectError:
             return self.tr("The server redirected to an insecure (http) address; not followed")
         if error == errors.TooManyRedirectsError:
@@ -326,15 +324,13 @@ class ImageLoader(QObject):
         *,
         data: bytes | None = None,
         content_type: str = "",
-        search_dirs: list[Path] | None = None,
+        places: ImagePlaces | None = None,
     ) -> None:
         messages = {
-            "not_found": self.tr(
-                "%1 was not found in the article's folder or the site's static folder"
-            ).replace("%1", reference.strip()),
+            "not_found": self.tr("{0} was not found: {1}"),
             "too_big": self._too_big(),
-            "not_image": self.tr("The server did not send an image (%1)"),
-            "unreadable": self.tr("The image could not be read (%1)"),
+            "not_image": self.tr("The server did not send an image ({0})"),
+            "unreadable": self.tr("The image could not be read ({0})"),
         }
         self._next_job += 1
         job = _DecodeJob(
@@ -345,7 +341,7 @@ class ImageLoader(QObject):
             data=data,
             content_type=content_type,
             reference=reference,
-            search_dirs=search_dirs,
+            places=places,
         )
         self._jobs[self._next_job] = reference
         self._pool.start(job)  # the pool owns and deletes the job

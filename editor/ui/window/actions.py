@@ -37,6 +37,9 @@ class WindowState:
     has_previous: bool = False
     can_undo: bool = False
     can_redo: bool = False
+    in_git: bool = False  # the desk is inside a git work tree
+    git_busy: bool = False  # a pull, push, sync or commit is running
+    git_operation: bool = False  # a merge or rebase waits to be continued or aborted
 
     @property
     def selected_not_drafts(self) -> int:
@@ -67,7 +70,19 @@ class ActionId(Enum):
     PREVIOUS = "actionPrevious"
     RELOAD = "actionReload"
     CHECK_FOLDER = "actionCheckFolder"
+    GIT_PULL = "actionGitPull"
+    GIT_PUSH = "actionGitPush"
+    GIT_SYNC = "actionGitSync"
+    GIT_CONTINUE = "actionGitContinue"
+    GIT_ABORT = "actionGitAbort"
+    GIT_COMMIT_EACH = "actionGitCommitEach"
+    HISTORY = "actionHistory"
     QUIT = "actionQuit"
+    SHOW_PROBLEMS = "actionShowProblems"
+    COLUMNS = "actionColumns"
+    SHORTCUTS = "actionShortcuts"
+    GUIDE = "actionGuide"
+    ABOUT = "actionAbout"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +93,7 @@ class ActionSpec:
     shortcuts: tuple[StandardKey | str, ...] = ()
     enabled: Rule | None = None  # None: always enabled
     menu_role: QAction.MenuRole | None = None
+    checkable: bool = False
 
 
 def _editable(state: WindowState) -> bool:
@@ -218,12 +234,95 @@ SPECS: dict[ActionId, ActionSpec] = {
         ("F7",),
         lambda s: s.has_folder and not s.busy,
     ),
+    ActionId.GIT_PULL: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "P&ull"),
+        QT_TRANSLATE_NOOP("Actions", "Bring in the desk's changes from the remote (git pull)"),
+        "fa6s.cloud-arrow-down",
+        ("Ctrl+Shift+L",),
+        lambda s: s.in_git and not s.git_busy and not s.git_operation and not s.busy,
+    ),
+    ActionId.GIT_PUSH: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Pu&sh"),
+        QT_TRANSLATE_NOOP("Actions", "Send your commits to the remote (git push)"),
+        "fa6s.cloud-arrow-up",
+        (),
+        lambda s: s.in_git and not s.git_busy and not s.git_operation and not s.busy,
+    ),
+    ActionId.GIT_SYNC: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "S&ync"),
+        QT_TRANSLATE_NOOP("Actions", "Pull, then push your commits"),
+        "fa6s.rotate",
+        ("Ctrl+Shift+Y",),
+        lambda s: s.in_git and not s.git_busy and not s.git_operation and not s.busy,
+    ),
+    ActionId.GIT_CONTINUE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Continue Merge"),
+        QT_TRANSLATE_NOOP("Actions", "Finish the merge or rebase once every conflict is resolved"),
+        "fa6s.check-double",
+        (),
+        lambda s: s.git_operation and not s.git_busy,
+    ),
+    ActionId.GIT_ABORT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Abort Merge"),
+        QT_TRANSLATE_NOOP("Actions", "Go back to before the pull (your unstaged edits are kept)"),
+        "fa6s.ban",
+        (),
+        lambda s: s.git_operation and not s.git_busy,
+    ),
+    ActionId.GIT_COMMIT_EACH: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Commit Each &Review Action"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Save, Publish and Back to draft each commit exactly the files they wrote"
+        ),
+        "fa6s.code-commit",
+        (),
+        lambda s: s.in_git,
+    ),
+    ActionId.HISTORY: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&History"),
+        QT_TRANSLATE_NOOP("Actions", "The open article's commits, field by field"),
+        "fa6s.clock-rotate-left",
+        ("Ctrl+H",),
+        lambda s: s.in_git and s.has_article,
+    ),
     ActionId.QUIT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&Quit"),
         QT_TRANSLATE_NOOP("Actions", "Close Copydesk"),
         "fa6s.right-from-bracket",
         (StandardKey.Quit,),
         menu_role=QAction.MenuRole.QuitRole,
+    ),
+    ActionId.SHOW_PROBLEMS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Problems Panel"),
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the problems found by Check Folder"),
+        "fa6s.triangle-exclamation",
+        ("Ctrl+Shift+K",),
+        checkable=True,
+    ),
+    ActionId.COLUMNS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Columns"),
+        QT_TRANSLATE_NOOP("Actions", "Show or hide the list's columns"),
+        "fa6s.table-columns",
+    ),
+    ActionId.SHORTCUTS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"),
+        QT_TRANSLATE_NOOP("Actions", "List every keyboard shortcut"),
+        "fa6s.keyboard",
+        ("Ctrl+/",),
+    ),
+    ActionId.GUIDE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Editor's &Guide"),
+        QT_TRANSLATE_NOOP("Actions", "Open the guide to reviewing with Copydesk"),
+        "fa6s.book-open",
+        (StandardKey.HelpContents,),
+    ),
+    ActionId.ABOUT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&About Copydesk"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Version, licence, and where the settings and sample desk are"
+        ),
+        "fa6s.circle-info",
+        menu_role=QAction.MenuRole.AboutRole,
     ),
 }
 
@@ -260,7 +359,26 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
             ActionId.PREVIOUS,
         ),
     ),
+    (QT_TRANSLATE_NOOP("Actions", "&View"), (ActionId.SHOW_PROBLEMS, ActionId.COLUMNS)),
     (QT_TRANSLATE_NOOP("Actions", "&Tools"), (ActionId.CHECK_FOLDER,)),
+    (
+        QT_TRANSLATE_NOOP("Actions", "&Git"),
+        (
+            ActionId.GIT_PULL,
+            ActionId.GIT_PUSH,
+            ActionId.GIT_SYNC,
+            None,
+            ActionId.GIT_CONTINUE,
+            ActionId.GIT_ABORT,
+            None,
+            ActionId.HISTORY,
+            ActionId.GIT_COMMIT_EACH,
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Actions", "&Help"),
+        (ActionId.SHORTCUTS, ActionId.GUIDE, None, ActionId.ABOUT),
+    ),
 )
 TOOLBAR: tuple[ActionId | None, ...] = (
     ActionId.OPEN_FOLDER,
@@ -282,6 +400,10 @@ TOOLBAR: tuple[ActionId | None, ...] = (
     None,
     ActionId.RELOAD,
     ActionId.CHECK_FOLDER,
+    None,
+    ActionId.GIT_PULL,
+    ActionId.GIT_PUSH,
+    ActionId.GIT_SYNC,
 )
 
 TOOLBAR_WORDS = frozenset(
@@ -324,6 +446,7 @@ class ActionRegistry:
                 action.setIcon(qtawesome.icon(spec.icon))
             if spec.menu_role is not None:
                 action.setMenuRole(spec.menu_role)
+            action.setCheckable(spec.checkable)
             self._actions[action_id] = action
         self.update(WindowState())
 

@@ -1,8 +1,9 @@
 """Publish, back to draft and toggle draft on the selection (or the open article).
 
-One operation: decide which files change, confirm when there are several, make sure the open
-article's unsaved edits are saved or left out (never lost), run the document service on a worker, then
-update the list rows and the open article from the returned results and name the files that failed.
+One operation: decide which files change, confirm when there are several, run the document service on
+a worker, then update the list rows and the open article from the returned results (the open article's
+other unsaved edits carried over, never lost), name the files that failed, and record the writes so
+that they can be undone.
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication, QWidget
 
-from editor.core.index import ArticleSummary, summary_of
+from editor.core import validate
+from editor.core.errors import describe_error
+from editor.core.index import ArticleSummary
 from editor.core.service import FileResult, Outcome
-from editor.core.state import PublishState
+from editor.ui.article.article_session import DiskState
 from editor.ui.common import dialogs
 from editor.ui.common.wording import counted
 from editor.ui.common.workers import Task, run_task
@@ -28,9 +32,21 @@ def _tr(text: str) -> str:
 
 
 def targets(summaries: list[ArticleSummary], to_draft: bool) -> list[ArticleSummary]:
-    """The rows that ``set_draft(to_draft)`` would change; unreadable rows are tried too, so that
-    they are reported by name rather than skipped in silence."""
-    return [row for row in summaries if row.state is PublishState.INVALID or row.draft != to_draft]
+    """The rows that ``set_draft(to_draft)`` would change; rows whose front matter cannot be read are
+    tried too, so that they are reported by name rather than skipped in silence."""
+    return [row for row in summaries if not row.readable or row.draft != to_draft]
+
+
+def action_name(paths: list[str], to_draft: bool, title: str | None) -> str:
+    """What the undo step is called: "Publish “Title”", "Back to Draft 3 articles"."""
+    if len(paths) == 1 and title:
+        text = _tr("Back to Draft “{0}”") if to_draft else _tr("Publish “{0}”")
+        return text.format(title)
+    if to_draft:
+        return counted(
+            len(paths), _tr("Back to Draft 1 article"), _tr("Back to Draft {0} articles")
+        )
+    return counted(len(paths), _tr("Publish 1 article"), _tr("Publish {0} articles"))
 
 
 class BulkRunner(QObject):
@@ -40,6 +56,7 @@ class BulkRunner(QObject):
         super().__init__(window)
         self.window = window
         self._task: Task | None = None
+        self._focus: QWidget | None = None
 
     @property
     def running(self) -> bool:
@@ -49,7 +66,12 @@ class BulkRunner(QObject):
         """Publish (False), back to draft (True) or toggle (None) the selected articles.
 
         Toggle follows the open (or first selected) article: a draft gets published with the rest of
-        the selection, anything else goes back to draft. Returns True when an operation started.
+        the selection, anything else goes back to draft. Publishing checks the articles first and
+        asks when they have errors (the question then stands for the confirmation). Returns True
+        when an operation (or its check) started.
+
+        The open article follows one rule whatever the state of the form: the draft flag is written
+        now, and any other unsaved edits stay unsaved on top of the written file.
         """
         window = self.window
         if self.running or window.service is None:
@@ -57,9 +79,7 @@ class BulkRunner(QObject):
         selected = window.selected_summaries()
         if to_draft is None:
             anchor = next((row for row in selected if row.path == window.session.path), None)
-            anchor = anchor or next(
-                (row for row in selected if row.state is not PublishState.INVALID), None
-            )
+            anchor = anchor or next((row for row in selected if row.readable), None)
             if anchor is None:
                 return False
             to_draft = not anchor.draft
@@ -69,57 +89,121 @@ class BulkRunner(QObject):
                 _tr("Nothing to change: the selection is already in that state"), 5000
             )
             return False
-        # Unreadable rows are tried (and reported by name) but not counted as articles to change.
-        readable = sum(row.state is not PublishState.INVALID for row in rows)
-        if readable > 1:
+        if not to_draft and window.root is not None:
+            # Publishing checks first (on a worker: duplicates need the whole desk), then asks.
+            root = window.root
+            readable = [row.path for row in rows if row.readable]
+            check = run_task(
+                window.pool,
+                lambda: validate.problems_before_publishing(root, readable),
+                lambda problems: self._checked(rows, problems, then),
+                self._failed,
+                lambda: self._check_over(check),
+            )
+            self._task = check
+            window.update_actions()
+            return True
+        return self._confirm_and_start(rows, to_draft, then)
+
+    def _check_over(self, check: Task) -> None:
+        if self._task is check:  # not the write the check may have started
+            self._task = None
+        self.window.update_actions()
+
+    def _checked(
+        self,
+        rows: list[ArticleSummary],
+        problems: dict[str, list[validate.Problem]],
+        then: Callable[[], None] | None,
+    ) -> None:
+        self._task = None
+        if problems:
+            articles = [row for row in rows if row.readable]
+            named = [
+                (row.title or row.path, [problem.message for problem in problems[row.path]])
+                for row in articles
+                if row.path in problems
+            ]
+            answer = dialogs.ask_publish_with_problems(self.window, named, len(articles))
+            if answer is dialogs.PublishAnswer.CANCEL:
+                self.window.update_actions()
+                return
+            if answer is dialogs.PublishAnswer.CLEAN_ONLY:
+                rows = [row for row in rows if row.path not in problems]
+            # The question named the count and the problems: it was the confirmation too.
+            self._start_rows(rows, False, then)
+            return
+        self._confirm_and_start(rows, False, then)
+
+    def _confirm_and_start(
+        self, rows: list[ArticleSummary], to_draft: bool, then: Callable[[], None] | None
+    ) -> bool:
+        window = self.window
+        # Rows that cannot be read are tried (and reported by name) but not counted as articles.
+        unreadable = sum(not row.readable for row in rows)
+        articles = len(rows) - unreadable
+        if articles > 1:
             question = (
                 counted(
-                    readable,
+                    articles,
                     _tr("Move 1 article back to draft?"),
                     _tr("Move {0} articles back to draft?"),
                 )
                 if to_draft
-                else counted(readable, _tr("Publish 1 article?"), _tr("Publish {0} articles?"))
+                else counted(articles, _tr("Publish 1 article?"), _tr("Publish {0} articles?"))
             )
             skipped = counted(
-                len(rows) - readable,
+                unreadable,
                 _tr("1 unreadable file will be skipped and reported."),
                 _tr("{0} unreadable files will be skipped and reported."),
             )
-            if not dialogs.confirm_bulk(
-                window, question, *([skipped] if readable < len(rows) else [])
-            ):
+            if not dialogs.confirm_bulk(window, question, *([skipped] if unreadable else [])):
+                window.update_actions()
                 return False
+        return self._start_rows(rows, to_draft, then)
+
+    def _start_rows(
+        self, rows: list[ArticleSummary], to_draft: bool, then: Callable[[], None] | None
+    ) -> bool:
+        window = self.window
         paths = [row.path for row in rows]
         session = window.session
-        if session.path in paths and session.dirty:
-            answer = dialogs.ask_bulk_with_unsaved(window, session.title, len(paths))
-            if answer is dialogs.BulkAnswer.CANCEL:
-                return False
-            if answer is dialogs.BulkAnswer.SAVE_FIRST:
-                if not session.save():
-                    return False
-            else:
-                paths.remove(session.path)
-                if not paths:
-                    return False
+        if session.path in paths and session.dirty and session.disk_state() is not DiskState.SAME:
+            # Edits over a file someone else changed: the conflict bar decides, not this action.
+            session.check_disk()
+            paths.remove(session.path)
+        if not paths:
+            window.update_actions()
+            return False
         self._start(paths, to_draft, then)
         return True
 
     def publish_and_next(self) -> None:
-        """Publish the open article, then go to the next one in the list."""
+        """Publish the open article, then go to the next draft in the list (the review queue)."""
         window = self.window
         path = window.session.path
         if path is None:
             return
         window.list_view.selectionModel().clearSelection()
         window.select_path(path)
-        self.set_draft(False, then=lambda: window.step(1))
+        self.set_draft(False, then=self._next_draft)
+
+    def _next_draft(self) -> None:
+        if not self.window.list_panel.next_draft():
+            said = self.window.statusBar().currentMessage()
+            left = _tr("no drafts left in the list")
+            self.window.show_message(f"{said} — {left}" if said else left, 8000)
 
     def _start(self, paths: list[str], to_draft: bool, then: Callable[[], None] | None) -> None:
         window = self.window
         service = window.service
         assert service is not None
+        title = window.session.title if paths == [window.session.path] else None
+        name = action_name(paths, to_draft, title)
+        focus = QApplication.focusWidget()
+        self._focus = (
+            focus if focus is not None and window.editor_panel.isAncestorOf(focus) else None
+        )
         window.editor_panel.setEnabled(False)  # no edits to a file while it is being written
         window.show_message(
             counted(
@@ -133,29 +217,23 @@ class BulkRunner(QObject):
         self._task = run_task(
             window.pool,
             lambda: service.set_draft(paths, to_draft),
-            lambda results: self._done(results, to_draft, then),
+            lambda results: self._done(results, to_draft, name, then),
             self._failed,
             self._finished,
         )
         window.update_actions()
 
     def _done(
-        self, results: list[FileResult], to_draft: bool, then: Callable[[], None] | None
+        self,
+        results: list[FileResult],
+        to_draft: bool,
+        name: str,
+        then: Callable[[], None] | None,
     ) -> None:
         window = self.window
         self._task = None
-        window.editor_panel.setEnabled(True)
-        window.update_rows(
-            [summary_of(result.article) for result in results if result.article is not None]
-        )
-        open_article = window.session.article
-        for result in results:
-            if (
-                result.article is not None
-                and open_article is not None
-                and result.article.relpath == open_article.relpath
-            ):
-                window.session.adopt(result.article)
+        self._enable_editor()
+        window.apply_results(results)
         changed = sum(result.outcome is Outcome.CHANGED for result in results)
         failed = [result for result in results if result.outcome is Outcome.FAILED]
         if to_draft:
@@ -170,6 +248,8 @@ class BulkRunner(QObject):
             text += "; " + counted(
                 len(failed), _tr("1 could not be changed"), _tr("{0} could not be changed")
             )
+        if window.write_history.record(name, results):
+            text += " " + _tr("(Undo: {0})").format(window.undo_router.shortcut_text())
         window.show_message(text, 8000)
         if failed:
             dialogs.report_failures(
@@ -182,10 +262,17 @@ class BulkRunner(QObject):
             then()
 
     def _failed(self, error: BaseException) -> None:
-        self.window.editor_panel.setEnabled(True)
-        dialogs.report_error(self.window, _tr("The change failed"), str(error))
+        self._enable_editor()
+        dialogs.report_error(self.window, _tr("The change failed"), describe_error(error))
 
     def _finished(self) -> None:
         self._task = None
-        self.window.editor_panel.setEnabled(True)
+        self._enable_editor()
         self.window.update_actions()
+
+    def _enable_editor(self) -> None:
+        """Give the form back, with the focus where it was (a title being typed keeps its cursor)."""
+        self.window.editor_panel.setEnabled(True)
+        focus, self._focus = self._focus, None
+        if focus is not None and focus.isVisible() and focus.isEnabled():
+            focus.setFocus()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.errors import describe_error
 from editor.core.validate import FolderCheck, Level, Problem, check_folder
 from editor.ui.common.wording import counted
 from editor.ui.common.workers import Task, run_task
@@ -154,7 +155,7 @@ class CheckPanel(QDockWidget):
 
     def _failed(self, error: BaseException) -> None:
         self._task = None
-        self.show_failure(self.tr("The check failed: {0}").format(error))
+        self.show_failure(self.tr("The check failed: {0}").format(describe_error(error)))
         self.check_finished.emit(None)
 
     def _over(self) -> None:

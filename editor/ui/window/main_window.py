@@ -18,13 +18,15 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout
 from editor import APP_NAME
 from editor.core import validate
 from editor.core.body_search import body_matches, index_desk_bodies
-from editor.core.index import ArticleSummary
-from editor.core.service import DocumentService
+from editor.core.errors import describe_error
+from editor.core.images import COVER_KEY, image_references
+from editor.core.index import ArticleSummary, summary_of
+from editor.core.service import DocumentService, FileResult, Outcome
 from editor.core.site import desk_for
-from editor.core.state import PublishState
 from editor.ui.article.article_session import ArticleSession
 from editor.ui.article.body_view import BodyView
 from editor.ui.article.conflict_bar import ConflictBar
+from editor.ui.article.unreadable_bar import UnreadableBar
 from editor.ui.common import dialogs, links
 from editor.ui.common.settings import Settings
 from editor.ui.common.wording import counted, number
@@ -34,15 +36,19 @@ from editor.ui.desk.desk_scan import Folders, scan_desk
 from editor.ui.desk.folder_watcher import FolderWatcher, Rescan
 from editor.ui.form.metadata_form import MetadataForm
 from editor.ui.images.cover_preview import CoverPreviewDialog, ImageLoader
+from editor.ui.window import help as help_windows
 from editor.ui.window.actions import ActionId, ActionRegistry, WindowState
 from editor.ui.window.bulk import BulkRunner
 from editor.ui.window.check_panel import CheckPanel
+from editor.ui.window.git_wiring import GitWiring
+from editor.ui.window.help import AppPlaces
 from editor.ui.window.window_layout import (
     LayoutParts,
     chain_tab_order,
     restore_layout,
     save_layout,
 )
+from editor.ui.window.write_history import UndoRouter, WriteHistory
 
 SCAN_BUDGET_MS = (
     12  # GUI time per event-loop turn for adding rows, so input and paints keep flowing
@@ -73,8 +79,11 @@ class MainWindow(QMainWindow):
         pool: QThreadPool | None = None,
         loader: ImageLoader | None = None,
         parent: QWidget | None = None,
+        *,
+        places: AppPlaces | None = None,
     ) -> None:
         super().__init__(parent)
+        self.places = places or AppPlaces()
         self.setObjectName("mainWindow")
         self.settings = settings
         self.pool = pool if pool is not None else QThreadPool(self)
@@ -87,7 +96,15 @@ class MainWindow(QMainWindow):
         self._cover_dialog: CoverPreviewDialog | None = None
 
         self.undo_stack = QUndoStack(self)
+        self.write_history = WriteHistory(lambda: self.service, self)
         self.actions = ActionRegistry(self)
+        self.undo_router = UndoRouter(
+            self.undo_stack,
+            self.write_history,
+            self.actions[ActionId.UNDO],
+            self.actions[ActionId.REDO],
+            lambda: self.bulk.running,
+        )
         self._build_widgets()
         self.session = ArticleSession(
             self.form, self.body, self.conflict_bar, self.undo_stack, self.loader, self
@@ -96,14 +113,17 @@ class MainWindow(QMainWindow):
         self.watcher = FolderWatcher(self.pool, self._known_rows, self)
         self._build_menus()
         self._connect()
+        self.git = GitWiring(self)  # before the layout: its History dock is restored with it
         self._layout = LayoutParts(
             self,
             self.list_view,
             self.splitter,
             self.editor_splitter,
             self.list_panel.preferred_width,
+            self.list_panel.columns.widths,
         )
         restore_layout(self._layout, self.settings)
+        self.check_panel.hide()  # empty until a check runs (a restored layout would show it empty)
         self._update_title()
         self._rows_shown_changed()
 
@@ -122,6 +142,7 @@ class MainWindow(QMainWindow):
         self.form = MetadataForm(self.undo_stack, self)
         self.body = BodyView(self)
         self.conflict_bar = ConflictBar(self)
+        self.unreadable_bar = UnreadableBar(self)
         self.editor_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.editor_splitter.setObjectName("editorSplitter")
         self.editor_splitter.setChildrenCollapsible(False)
@@ -133,6 +154,7 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(self.editor_panel)
         right_layout.setContentsMargins(0, 6, 6, 0)
         right_layout.addWidget(self.conflict_bar)
+        right_layout.addWidget(self.unreadable_bar)
         right_layout.addWidget(self.editor_splitter, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -152,6 +174,9 @@ class MainWindow(QMainWindow):
         self.scan_label.setObjectName("scanLabel")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
+        self.folder_label = QLabel(self)  # which folder is open, and whether it is the sample desk
+        self.folder_label.setObjectName("folderLabel")
+        self.statusBar().addPermanentWidget(self.folder_label)
         self.statusBar().addPermanentWidget(self.scan_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
@@ -162,6 +187,11 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("menuRecentFolders")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.actions[ActionId.RECENT_FOLDERS].setMenu(self.recent_menu)
+        self.help = help_windows.HelpMenus(
+            self, self.actions, self.places, self.list_panel.column_menu
+        )
+        self.columns_menu = self.help.columns_menu
+        self.actions[ActionId.COLUMNS].setMenu(self.columns_menu)
         self.toolbar = self.actions.populate(self.menuBar(), self)
         self.addToolBar(self.toolbar)
 
@@ -171,20 +201,25 @@ class MainWindow(QMainWindow):
         act[ActionId.SAVE].triggered.connect(self.save)
         act[ActionId.REVERT].triggered.connect(self.session.revert)
         act[ActionId.REVIEW_CHANGES].triggered.connect(self.session.review_changes)
-        act[ActionId.UNDO].triggered.connect(self.undo_stack.undo)
-        act[ActionId.REDO].triggered.connect(self.undo_stack.redo)
+        act[ActionId.UNDO].triggered.connect(self.undo_router.undo)
+        act[ActionId.REDO].triggered.connect(self.undo_router.redo)
         act[ActionId.FIND].triggered.connect(self.focus_filter)
         act[ActionId.PUBLISH].triggered.connect(lambda: self.bulk.set_draft(False))
         act[ActionId.DRAFT].triggered.connect(lambda: self.bulk.set_draft(True))
         act[ActionId.TOGGLE_DRAFT].triggered.connect(lambda: self.bulk.set_draft(None))
         act[ActionId.PUBLISH_AND_NEXT].triggered.connect(self.bulk.publish_and_next)
         act[ActionId.OPEN_SOURCE].triggered.connect(self.open_source_link)
-        act[ActionId.OPEN_COVER].triggered.connect(lambda: self.open_cover("enclosure"))
+        act[ActionId.OPEN_COVER].triggered.connect(lambda: self.open_cover(COVER_KEY))
         act[ActionId.NEXT].triggered.connect(lambda: self.step(1))
         act[ActionId.PREVIOUS].triggered.connect(lambda: self.step(-1))
         act[ActionId.RELOAD].triggered.connect(self.reload_folder)
         act[ActionId.CHECK_FOLDER].triggered.connect(self.check_folder)
         act[ActionId.QUIT].triggered.connect(self.close)
+        act[ActionId.SHOW_PROBLEMS].toggled.connect(self.check_panel.setVisible)
+        self.check_panel.visibilityChanged.connect(self._problems_visibility_changed)
+        act[ActionId.SHORTCUTS].triggered.connect(self.help.show_shortcuts)
+        act[ActionId.GUIDE].triggered.connect(self.help.open_guide)
+        act[ActionId.ABOUT].triggered.connect(self.help.show_about)
 
         self.list_panel.article_requested.connect(self._article_requested)
         self.list_panel.selection_changed.connect(self.update_actions)
@@ -192,10 +227,17 @@ class MainWindow(QMainWindow):
 
         self.session.article_changed.connect(self._article_changed)
         self.session.dirty_changed.connect(self._dirty_changed)
+        self.session.unreadable_shown.connect(self.unreadable_bar.show_for)
         self.session.row_changed.connect(self.update_rows)
-        self.session.message.connect(self.show_message)
+        self.session.message.connect(
+            lambda text: self.show_message(
+                text, about=self.session.path or self.session.failed_path
+            )
+        )
         self.undo_stack.canUndoChanged.connect(self.update_actions)
         self.undo_stack.canRedoChanged.connect(self.update_actions)
+        self.write_history.stack.indexChanged.connect(self.update_actions)
+        self.write_history.restored.connect(self._writes_restored)
         self.form.open_link_requested.connect(lambda _key, url: links.open_external(url, self))
         self.form.preview_cover_requested.connect(self.open_cover)
         self.body.link_activated.connect(lambda url: links.open_external(url, self))
@@ -215,6 +257,7 @@ class MainWindow(QMainWindow):
             )
             return False
         self.session.set_service(None, None)
+        self.write_history.clear()
         self.service = DocumentService(root)
         self.root = self.service.root
         self.session.set_service(self.service, validate.find_site_root(self.root))
@@ -243,6 +286,13 @@ class MainWindow(QMainWindow):
         else:
             self.recent_menu.addSeparator()
             self.recent_menu.addAction(self.tr("Clear List"), self.settings.clear_recent_folders)
+
+    def _problems_visibility_changed(self, visible: bool) -> None:
+        action = self.actions[ActionId.SHOW_PROBLEMS]
+        if action.isChecked() != visible and not self.isMinimized():
+            blocked = action.blockSignals(True)
+            action.setChecked(visible)
+            action.blockSignals(blocked)
 
     def _open_recent(self, folder: str) -> None:
         if self.resolve_unsaved():
@@ -300,7 +350,9 @@ class MainWindow(QMainWindow):
                 self.list_panel.reselect()
 
     def _scan_failed(self, error: BaseException) -> None:
-        self.show_message(self.tr("The folder could not be read: {0}").format(error))
+        self.show_message(
+            self.tr("The folder could not be read: {0}").format(describe_error(error))
+        )
 
     def _scan_done(self) -> None:
         self._scan_task = None
@@ -388,7 +440,7 @@ class MainWindow(QMainWindow):
             return
         summary = self.model.summary(path)
         if not self.session.open(path) and summary is not None and summary.error:
-            self.show_message(self.tr("{0}: {1}").format(path, summary.error))
+            self.show_message(self.tr("{0}: {1}").format(path, summary.error), about=path)
 
     def select_path(self, path: str) -> bool:
         """Select (and open) the article at ``path``, clearing the filters if they hide it."""
@@ -436,7 +488,9 @@ class MainWindow(QMainWindow):
         article = self.session.article
         self.watcher.set_open_file(article.path if article else None)
         chain_tab_order(self.list_view, self.form.focus_chain(), self.body)
+        self._drop_stale_message()
         self._update_title()
+        self._follow_cover_preview()
         self.update_actions()
         self.article_opened.emit(article.relpath if article else "")
 
@@ -446,6 +500,9 @@ class MainWindow(QMainWindow):
         self.update_actions()
 
     def _update_title(self) -> None:
+        text, tip = help_windows.folder_text(self.places, self.root)
+        self.folder_label.setText(text)
+        self.folder_label.setToolTip(tip)
         if self.session.article is not None:
             name = self.session.title
         elif self.root is not None:
@@ -455,21 +512,37 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else APP_NAME)
         self.setWindowModified(self.session.dirty)
 
+    # --- writes by actions, and their undo -------------------------------------------------------
+
+    def apply_results(self, results: list[FileResult]) -> None:
+        """Show what an action wrote: the list rows, and the open article (its other edits kept)."""
+        self.update_rows(
+            [summary_of(result.article) for result in results if result.article is not None]
+        )
+        open_path = self.session.path
+        for result in results:
+            if result.article is not None and result.article.relpath == open_path:
+                self.session.adopt_written(result.article)
+
+    def _writes_restored(self, name: str, results: list[FileResult]) -> None:
+        self.apply_results(results)
+        failed = [result for result in results if result.outcome is Outcome.FAILED]
+        self.show_message(self.tr("Undone: {0}").format(name) if not failed else "", 8000)
+        if failed:
+            dialogs.report_failures(
+                self,
+                self.tr("Some files were not put back"),
+                [(result.path, result.message) for result in failed],
+            )
+
     def open_source_link(self) -> None:
         if self.session.article is not None:
             link = self.session.article.value("source_link")
             links.open_external(link if isinstance(link, str) else "", self)
 
-    def open_cover(self, key: str = "enclosure") -> None:
+    def open_cover(self, key: str = COVER_KEY) -> None:
         article = self.session.article
-        if article is None:
-            return
-        images = {
-            name: value.strip()
-            for name in ("enclosure", "qrcode")
-            if isinstance(value := article.value(name), str) and value.strip()
-        }
-        if not images:
+        if article is None or not self._cover_images():
             return
         if self._cover_dialog is None:
             # Refusals are explained over the preview, where the click happened.
@@ -477,19 +550,42 @@ class MainWindow(QMainWindow):
                 self.loader, self, open_url=lambda url: links.open_external(url, dialog)
             )
             self._cover_dialog = dialog
-        self._cover_dialog.show_images(images, self.session.search_dirs())
-        self._cover_dialog.show()
-        self._cover_dialog.raise_()
+        self._cover_dialog.show_images(
+            self._cover_images(), self.session.image_places(), self.session.title
+        )
 
-    def show_message(self, text: str, timeout: int = 0) -> None:
+    def _cover_images(self) -> dict[str, str]:
+        article = self.session.article
+        return image_references(article.current_metadata()) if article is not None else {}
+
+    def _follow_cover_preview(self) -> None:
+        """An open preview follows the open article (it showed the first story's images before)."""
+        dialog = self._cover_dialog
+        if dialog is not None and dialog.isVisible():
+            dialog.show_images(
+                self._cover_images(),
+                self.session.image_places(),
+                self.session.title or self.session.failed_path or "",
+                bring_to_front=False,
+            )
+
+    def show_message(self, text: str, timeout: int = 0, *, about: str | None = None) -> None:
+        """Say ``text`` in the status bar; a message ``about`` one article goes when another opens."""
+        self._message_about = about
         self.statusBar().showMessage(text, timeout)
+
+    def _drop_stale_message(self) -> None:
+        about = getattr(self, "_message_about", None)
+        if about is not None and about not in (self.session.path, self.session.failed_path):
+            self._message_about = None
+            self.statusBar().clearMessage()
 
     # --- actions -------------------------------------------------------------------------------------
 
     def window_state(self) -> WindowState:
         article = self.session.article
         selected = [summary for summary in self.selected_summaries() if summary is not None]
-        valid = [summary for summary in selected if summary.state is not PublishState.INVALID]
+        valid = [summary for summary in selected if summary.readable]
 
         def has(key: str) -> bool:
             value = article.value(key) if article else None
@@ -508,16 +604,20 @@ class MainWindow(QMainWindow):
                 and self.model.summary(article.relpath).draft
             ),
             has_source_link=has("source_link"),
-            has_cover=has("enclosure") or has("qrcode"),
+            has_cover=bool(article and image_references(article.current_metadata())),
             has_next=self.list_panel.has_step(1),
             has_previous=self.list_panel.has_step(-1),
-            can_undo=self.undo_stack.canUndo(),
-            can_redo=self.undo_stack.canRedo(),
+            can_undo=self.undo_stack.canUndo() or self.write_history.stack.canUndo(),
+            can_redo=self.undo_stack.canRedo() or self.write_history.stack.canRedo(),
+            in_git=self.git.desk.active if hasattr(self, "git") else False,
+            git_busy=self.git.desk.busy if hasattr(self, "git") else False,
+            git_operation=bool(self.git.operation) if hasattr(self, "git") else False,
         )
 
     def update_actions(self, *_args: object) -> None:
         if hasattr(self, "bulk"):
             self.actions.update(self.window_state())
+            self.undo_router.update_texts()
             self.actions[ActionId.CHECK_FOLDER].setEnabled(
                 self.actions[ActionId.CHECK_FOLDER].isEnabled() and not self.check_panel.running
             )
@@ -543,6 +643,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop background work and watching (the window is going away)."""
         self.watcher.stop()
+        self.git.shutdown()
         self.check_panel.cancel()
         if self._scan_task is not None:
             self._scan_task.cancel()

@@ -43,6 +43,7 @@ class LayoutParts:
     splitter: QSplitter  # list | editor
     editor_splitter: QSplitter  # form | body
     list_width: Callable[[], int]  # the width the list's columns want
+    column_widths: Callable[[], list[int]]  # as the person set them (not narrowed to fit)
 
 
 def restore_layout(parts: LayoutParts, settings: Settings) -> None:
@@ -117,7 +118,7 @@ def save_layout(parts: LayoutParts, settings: Settings) -> None:
     settings.set(SPLITTER_STATE, parts.splitter.saveState())
     settings.set(EDITOR_SPLITTER_STATE, parts.editor_splitter.saveState())
     header = parts.list_view.horizontalHeader()
-    settings.set(COLUMN_WIDTHS, [header.sectionSize(column) for column in range(len(Column))])
+    settings.set(COLUMN_WIDTHS, parts.column_widths())  # the person's widths, not the narrowed ones
     settings.set(SORT_COLUMN, header.sortIndicatorSection())
     settings.set(SORT_ORDER, 0 if header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder else 1)
     settings.sync()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
@@ -15,9 +17,9 @@ def loads(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     asked: list[str] = []
     original = window.loader.load
 
-    def load(reference: str, search_dirs: object) -> None:
+    def load(reference: str, places: object) -> None:
         asked.append(reference)
-        original(reference, search_dirs)
+        original(reference, places)
 
     monkeypatch.setattr(window.loader, "load", load)
     return asked
@@ -40,3 +42,26 @@ def test_typing_a_cover_address_loads_it_once_after_the_typing(
     assert loads == []  # not one request per keystroke
     qtbot.waitUntil(lambda: loads != [])
     assert loads == ["/images/desk-cover.png"]
+
+
+def test_a_cover_key_in_any_case_is_the_cover(
+    make_window, sample_desk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hugo folds keys to lower case: "Enclosure" is the cover, as the validation already says
+    story = sample_desk / "content" / "world" / "capitals.md"
+    story.write_text(
+        '+++\ntitle = "Capitals"\nEnclosure = "/images/desk-cover.png"\n+++\nBody\n',
+        encoding="utf-8",
+    )
+    window = make_window(sample_desk)
+    asked: list[str] = []
+    original = window.loader.load
+
+    def load(reference: str, places: object) -> None:
+        asked.append(reference)
+        original(reference, places)
+
+    monkeypatch.setattr(window.loader, "load", load)
+    assert window.select_path("world/capitals.md")
+    assert asked == ["/images/desk-cover.png"]
+    assert window.window_state().has_cover

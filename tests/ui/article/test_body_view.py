@@ -104,7 +104,7 @@ def test_clicking_links_only_asks_the_window(
         qtbot.mouseClick(
             viewport, Qt.MouseButton.LeftButton, pos=point_of(text_browser, "good link")
         )
-    assert blocker.args[0] == QUrl("https://example.com/story")
+    assert blocker.args[0] == "https://example.com/story"
     assert opened == []  # the view itself opens nothing, not even an http link
     assert text_browser.source().isEmpty()
 
@@ -116,9 +116,56 @@ def test_an_activated_javascript_url_is_handed_over_not_opened(
     before = browser(view).toHtml()
     with qtbot.waitSignal(view.link_activated) as blocker:
         browser(view).anchorClicked.emit(QUrl("javascript:alert(1)"))
-    assert blocker.args[0].scheme() == "javascript"
+    assert blocker.args[0] == "javascript:alert(1)"
     assert opened == []
     assert browser(view).toHtml() == before and browser(view).source().isEmpty()
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://example.com/a b",  # QUrl would make this a%20b, which the policy accepts
+        "https://example.org\\@evil.example/",  # QUrl would make the backslash %5C
+        "https://example.com/a%20b",  # QUrl would show this as a blank
+        "https://аррӏе.com/",
+    ],
+)
+def test_a_clicked_link_is_handed_over_as_written(
+    qtbot, view: BodyView, desk: Path, href: str
+) -> None:
+    body = f'+++\ntitle = "x"\n+++\n\n<p>Before <a href="{href}">the link</a> after.</p>\n'
+    view.set_article(write_article(desk, "content/links.md", body))
+    text_browser = browser(view)
+    with qtbot.waitSignal(view.link_activated, timeout=2000) as blocker:
+        qtbot.mouseClick(
+            text_browser.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=point_of(text_browser, "the link"),
+        )
+    assert isinstance(blocker.args[0], str) and blocker.args[0] == href
+
+
+def test_a_link_activated_by_keyboard_is_handed_over_as_written(
+    qtbot, view: BodyView, desk: Path
+) -> None:
+    href = "https://example.com/a b"
+    body = f'+++\ntitle = "x"\n+++\n\n<p>Before <a href="{href}">the link</a> after.</p>\n'
+    view.set_article(write_article(desk, "content/links.md", body))
+    text_browser = browser(view)
+    text_browser.setFocus()
+    assert text_browser.focusNextPrevChild(True)  # QTextBrowser moves to its first link
+    with qtbot.waitSignal(view.link_activated, timeout=2000) as blocker:
+        qtbot.keyClick(text_browser, Qt.Key.Key_Return)
+    assert isinstance(blocker.args[0], str) and blocker.args[0] == href
+
+
+def test_a_hovered_look_alike_host_is_shown_in_punycode(qtbot, view: BodyView) -> None:
+    with qtbot.waitSignal(view.link_hovered) as blocker:
+        browser(view).highlighted.emit(QUrl("https://аррӏе.com/login"))
+    assert blocker.args[0] == "https://xn--80ak6aa92e.com/login"
+    with qtbot.waitSignal(view.link_hovered) as blocker:
+        browser(view).highlighted.emit(QUrl("https://bücher.de/"))
+    assert blocker.args[0] == "https://bücher.de/"
 
 
 def test_fragment_links_scroll_inside_the_body(qtbot, view: BodyView, desk: Path) -> None:
@@ -270,6 +317,11 @@ def test_local_images_load_only_from_the_article_and_static_folders(
     assert text_browser.loadResource(image, QUrl("../../../secret.png")) is None
     assert text_browser.loadResource(image, QUrl.fromLocalFile(str(secret))) is None
     assert text_browser.loadResource(image, QUrl("/images/missing.png")) is None
+    # the one rule of core.images: "/x" is the static folder, "x" the article's folder
+    QImage(6, 6, QImage.Format.Format_RGB32).save(str(article.path.parent / "beside.png"))
+    assert isinstance(text_browser.loadResource(image, QUrl("beside.png")), QImage)
+    assert text_browser.loadResource(image, QUrl("/beside.png")) is None
+    assert text_browser.loadResource(image, QUrl("../../static/images/desk-cover.png")) is None
 
 
 def test_no_article_shows_a_placeholder_and_ignores_typing(qtbot, view: BodyView) -> None:

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from editor.ui.article import resolver
 from editor.ui.article.conflict_bar import unified_diff
+from editor.ui.common import dialogs
 from editor.ui.desk.article_model import Column
 from editor.ui.window.main_window import MainWindow
 from tests.helpers.window import LANCHI, LANCHI_TITLE, title_field, type_title
@@ -69,16 +71,47 @@ def raise_conflict(
     return original, theirs
 
 
+def confirm_with(monkeypatch: pytest.MonkeyPatch, answer: bool) -> list[list[str]]:
+    """Answer the overwrite question; returns the lists of outside changes it was asked about."""
+    asked: list[list[str]] = []
+
+    def confirm(_parent: object, _relpath: str, discarded: list[str]) -> bool:
+        asked.append(list(discarded))
+        return answer
+
+    monkeypatch.setattr(dialogs, "confirm_overwrite", confirm, raising=False)
+    return asked
+
+
 @pytest.mark.parametrize("atomic", [False, True], ids=["in-place", "replaced"])
 def test_outside_change_with_edits_shows_the_bar_and_keep_mine_writes_mine(
-    qtbot, window: MainWindow, article: Path, atomic: bool
+    qtbot, window: MainWindow, article: Path, atomic: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    asked = confirm_with(monkeypatch, True)
     original, _theirs = raise_conflict(qtbot, window, article, atomic=atomic)
     assert "changed on disk" in window.conflict_bar.message.text()
+    assert window.conflict_bar.merge_button.isEnabled()
     window.conflict_bar.keep_button.click()
+    assert asked == [["title (changed)"]]
     assert article.read_bytes() == original.replace(LANCHI_TITLE.encode(), b"Mine")
     assert not window.conflict_bar.isVisible()
     assert not window.session.dirty
+
+
+def test_keep_mine_names_the_outside_changes_and_a_no_writes_nothing(
+    qtbot, window: MainWindow, article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 7: Keep Mine wrote at once, and the outside change to source was gone.
+    asked = confirm_with(monkeypatch, False)
+    assert window.select_path(LANCHI)
+    type_title(qtbot, window, "Mine")
+    theirs = article.read_bytes().replace(b"Northgate Tech Report", b"Agency wire")
+    write_outside(article, theirs)
+    qtbot.waitUntil(window.conflict_bar.isVisible, timeout=10_000)
+    window.conflict_bar.keep_button.click()
+    assert asked == [["source (changed)"]]
+    assert article.read_bytes() == theirs
+    assert window.session.dirty and window.conflict_bar.isVisible()
 
 
 def test_reload_drops_my_edits(qtbot, window: MainWindow, article: Path) -> None:
@@ -92,17 +125,23 @@ def test_reload_drops_my_edits(qtbot, window: MainWindow, article: Path) -> None
     assert not window.conflict_bar.isVisible()
 
 
-def test_show_differences_compares_disk_with_mine(qtbot, window: MainWindow, article: Path) -> None:
+def test_show_changes_is_three_way(qtbot, window: MainWindow, article: Path) -> None:
     raise_conflict(qtbot, window, article)
     window.conflict_bar.diff_button.click()
     dialog = window.session._diff_dialog
     assert dialog is not None and dialog.isVisible()
-    changed = [
-        line
-        for line in dialog.text.splitlines()
-        if line[:1] in "+-" and line[:3] not in ("+++", "---")
-    ]
-    assert changed == [f'-title = "{OUTSIDE_TITLE}"', '+title = "Mine"']
+    mine_part, theirs_part = dialog.text.split("=== What changed outside ===")
+    assert mine_part.startswith("=== What you changed ===")
+
+    def changed(part: str) -> list[str]:
+        return [
+            line
+            for line in part.splitlines()
+            if line.startswith(("+", "-")) and line[:3] not in ("+++", "---")
+        ]
+
+    assert changed(mine_part) == [f'-title = "{LANCHI_TITLE}"', '+title = "Mine"']
+    assert changed(theirs_part) == [f'-title = "{LANCHI_TITLE}"', f'+title = "{OUTSIDE_TITLE}"']
     dialog.close()
     assert window.conflict_bar.isVisible()  # still undecided
 
@@ -120,30 +159,36 @@ def test_our_own_save_does_not_raise_the_bar(qtbot, window: MainWindow, article:
     assert window.session.article.value("title") == "Saved by us"
 
 
-def test_save_refuses_a_file_changed_since_it_was_opened(
-    qtbot, window: MainWindow, article: Path
+def test_save_into_a_conflicting_change_asks_the_resolver_and_writes_nothing_on_cancel(
+    qtbot, window: MainWindow, article: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    asked = []
+    monkeypatch.setattr(resolver, "resolve_conflicts", lambda *args: asked.append(args[-1]) or None)
     assert window.select_path(LANCHI)
     type_title(qtbot, window, "Mine")
     window.watcher.stop()  # the change is not noticed before Save
     theirs = outside_version(article)
     write_outside(article, theirs)
     assert not window.save()
+    assert [conflict.key for conflict in asked[0].conflicts] == ["title"]
     assert article.read_bytes() == theirs
     assert window.conflict_bar.isVisible()
     assert window.session.dirty
 
 
 def test_deleted_while_editing_keep_mine_writes_it_back(
-    qtbot, window: MainWindow, article: Path
+    qtbot, window: MainWindow, article: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    asked = confirm_with(monkeypatch, True)
     original = article.read_bytes()
     assert window.select_path(LANCHI)
     type_title(qtbot, window, "Mine")
     article.unlink()
     qtbot.waitUntil(window.conflict_bar.isVisible, timeout=10_000)
     assert "deleted" in window.conflict_bar.message.text()
+    assert not window.conflict_bar.merge_button.isEnabled()
     window.conflict_bar.keep_button.click()
+    assert asked == [["the deletion of the file"]]
     assert article.read_bytes() == original.replace(LANCHI_TITLE.encode(), b"Mine")
     qtbot.waitUntil(lambda: window.model.summary(LANCHI) is not None, timeout=10_000)
 

@@ -3,30 +3,33 @@
 from __future__ import annotations
 
 from editor.ui.common import dialogs
-from editor.ui.common.dialogs import BulkAnswer
 
 
-def test_unsaved_open_article_in_a_change_to_several_can_be_left_out(qtbot) -> None:
-    box, buttons = dialogs.bulk_with_unsaved_box(None, "Harbour strike", 4)
+def test_the_bulk_question_is_wide_enough_for_its_title(qtbot) -> None:
+    """The box was as narrow as "Publish 2 articles?", and the window title was cut off."""
+    box = dialogs.confirm_bulk_box(None, "Publish 2 articles?")
     qtbot.addWidget(box)
-    assert box.text() == "“Harbour strike” has unsaved edits."
-    assert box.informativeText() == (
-        "Save them first, or leave this article out of the change to 4 articles?"
-    )
-    assert sorted(answer.value for answer in buttons.values()) == ["cancel", "leave_out", "save"]
-    assert buttons[box.defaultButton()] is BulkAnswer.SAVE_FIRST
-    assert buttons[box.escapeButton()] is BulkAnswer.CANCEL
+    title = box.fontMetrics().horizontalAdvance(box.windowTitle())
+    assert box.sizeHint().width() >= title + 100
 
 
-def test_unsaved_open_article_alone_is_asked_save_first_or_cancel(qtbot) -> None:
-    box, buttons = dialogs.bulk_with_unsaved_box(None, "Harbour strike", 1)
+def test_one_article_with_problems_is_named_with_each_problem(qtbot) -> None:
+    box, buttons = dialogs.publish_with_problems_box(None, [("Harbour strike", ["a", "b"])], 1)
     qtbot.addWidget(box)
-    assert "1 articles" not in box.informativeText()
-    assert "leave" not in box.informativeText().lower()
-    assert set(buttons.values()) == {BulkAnswer.SAVE_FIRST, BulkAnswer.CANCEL}
-    assert [
-        button.text() for button in box.buttons() if buttons.get(button) is BulkAnswer.SAVE_FIRST
-    ] == ["Save First"]
+    assert box.text() == "“Harbour strike” has problems that readers would see:"
+    assert box.informativeText() == "• a\n• b"
+    assert set(buttons.values()) == {dialogs.PublishAnswer.ALL, dialogs.PublishAnswer.CANCEL}
+    assert buttons[box.defaultButton()] is dialogs.PublishAnswer.CANCEL
+
+
+def test_many_articles_with_problems_are_summarised(qtbot) -> None:
+    problems = [(f"Story {n}", ["title is missing"]) for n in range(12)]
+    box, buttons = dialogs.publish_with_problems_box(None, problems, 20)
+    qtbot.addWidget(box)
+    assert box.text() == "12 of the 20 articles to publish have problems:"
+    assert box.informativeText().count("•") == 10 and "…and 2 more" in box.informativeText()
+    labels = {answer: button.text() for button, answer in buttons.items()}
+    assert labels[dialogs.PublishAnswer.CLEAN_ONLY] == "Publish Only the 8 Without"
 
 
 def test_failures_are_counted_in_words_and_each_file_named(qapp, monkeypatch) -> None:

@@ -138,3 +138,13 @@ def test_a_removed_folder_drops_its_rows(qtbot, window: MainWindow, sample_desk:
     assert not any(
         path.startswith("technology/") for path in (row.path for row in window.model.summaries())
     )
+
+
+def test_the_watcher_skips_the_folders_the_index_skips(tmp_path: Path) -> None:
+    for name in ("news", "a.b", ".git", ".hidden", "node_modules", "__pycache__"):
+        (tmp_path / name / "deeper").mkdir(parents=True)
+        (tmp_path / name / "deeper" / "x.md").write_text("+++\n+++\n", encoding="utf-8")
+    watched = {folder.relative_to(tmp_path).as_posix() for folder in list_folders(tmp_path)}
+    assert watched == {".", "news", "news/deeper", "a.b", "a.b/deeper"}
+    listed = {row.path.rsplit("/", 2)[0] for row in scan_all(tmp_path)}
+    assert listed == {"news", "a.b"}

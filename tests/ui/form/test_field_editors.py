@@ -56,6 +56,15 @@ def test_other_types_get_typed_or_read_only_editors(qtbot, form: MetadataForm, d
         ("custom", [], FieldKind.LIST),
         ("custom", dt.time(7, 32), FieldKind.READONLY),
         ("custom", "0001-01-01T00:00:00Z", FieldKind.TEXT),
+        # an unknown key gets the link editor exactly when the one web-address policy says so
+        ("website", "https://example.org/a", FieldKind.LINK),
+        ("website", "//cdn.example.com/a.png", FieldKind.LINK),
+        ("website", "http://localhost:1313/", FieldKind.LINK),  # opening it asks first
+        ("website", "https://ex ample.com", FieldKind.TEXT),
+        ("website", "https://example.org@evil.example/", FieldKind.TEXT),
+        ("website", "https://example.org\\@evil.example/", FieldKind.TEXT),
+        ("website", "javascript:alert(1)", FieldKind.TEXT),
+        ("qrcode", "/images/qr.png", FieldKind.LINK),  # an image key names a file too
     ],
 )
 def test_kind_for_edge_cases(key: str, value: object, kind: FieldKind) -> None:

@@ -10,10 +10,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QBuffer, QIODevice, Qt, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QPushButton
 
+from editor.core.images import ImagePlaces
 from editor.ui.common import dialogs, links
 from editor.ui.images.cover_preview import CoverPreviewDialog, ImageLoader
 
@@ -117,19 +118,20 @@ def server(qapp) -> Iterator[Server]:
 
 @pytest.fixture
 def loader(qapp) -> Iterator[ImageLoader]:
-    instance = ImageLoader(None, timeout_ms=5000, max_bytes=64 * 1024)
+    # The test server is on this machine: a loader in the app would not fetch from it.
+    instance = ImageLoader(None, timeout_ms=5000, max_bytes=64 * 1024, local_network=True)
     yield instance
     instance.deleteLater()
 
 
 def load_ok(
-    qtbot, loader: ImageLoader, reference: str, search_dirs: list[Path] | None = None
+    qtbot, loader: ImageLoader, reference: str, places: ImagePlaces | None = None
 ) -> QImage:
     with (
         qtbot.assertNotEmitted(loader.failed),
         qtbot.waitSignal(loader.loaded, timeout=WAIT_MS) as blocker,
     ):
-        loader.load(reference, search_dirs or [])
+        loader.load(reference, places or ImagePlaces())
     assert blocker.args[0] == reference
     image = blocker.args[1]
     assert isinstance(image, QImage) and not image.isNull()
@@ -137,13 +139,13 @@ def load_ok(
 
 
 def load_fails(
-    qtbot, loader: ImageLoader, reference: str, search_dirs: list[Path] | None = None
+    qtbot, loader: ImageLoader, reference: str, places: ImagePlaces | None = None
 ) -> str:
     with (
         qtbot.assertNotEmitted(loader.loaded),
         qtbot.waitSignal(loader.failed, timeout=WAIT_MS) as blocker,
     ):
-        loader.load(reference, search_dirs or [])
+        loader.load(reference, places or ImagePlaces())
     assert blocker.args[0] == reference
     return blocker.args[1]
 
@@ -197,7 +199,7 @@ def test_oversized_bodies_are_abandoned(
 
 
 def test_a_silent_server_times_out(qtbot, server: Server) -> None:
-    impatient = ImageLoader(None, timeout_ms=300)
+    impatient = ImageLoader(None, timeout_ms=300, local_network=True)
     message = load_fails(qtbot, impatient, server.url("/slow.png"))
     assert message == "The server 127.0.0.1 did not answer within 0.3 seconds"
 
@@ -215,7 +217,7 @@ def test_refused_connection_is_explained(qtbot, loader: ImageLoader) -> None:
 
 
 def test_disk_cache_serves_a_second_load(qtbot, server: Server, tmp_path: Path) -> None:
-    cached = ImageLoader(tmp_path / "cache")
+    cached = ImageLoader(tmp_path / "cache", local_network=True)
     load_ok(qtbot, cached, server.url("/cover.png"))
     load_ok(qtbot, cached, server.url("/cover.png"))
     assert server.hits.count("/cover.png") == 1
@@ -228,35 +230,37 @@ def test_several_loads_in_flight(qtbot, loader: ImageLoader, server: Server) -> 
     loader.failed.connect(lambda ref, message: answers.setdefault(ref, message))
     references = [server.url(p) for p in ("/cover.png", "/qr.webp", "/missing.png", "/page.html")]
     for reference in references:
-        loader.load(reference, [])
+        loader.load(reference, ImagePlaces())
     qtbot.waitUntil(lambda: len(answers) == len(references), timeout=WAIT_MS)
     assert isinstance(answers[references[0]], QImage) and isinstance(answers[references[1]], QImage)
     assert answers[references[2]] == "The server answered 404 Not Found"
 
 
-def test_local_paths_resolve_against_the_search_dirs(
-    qtbot, loader: ImageLoader, sample_desk: Path
-) -> None:
+def test_local_paths_resolve_by_the_one_rule(qtbot, loader: ImageLoader, sample_desk: Path) -> None:
     static = sample_desk / "static"
     folder = sample_desk / "content" / "technology"
+    places = ImagePlaces(folder, (static,))
     (folder / "beside.png").write_bytes(encode(solid(40, 30), "PNG"))
-    image = load_ok(qtbot, loader, "/images/desk-cover.png", [folder, static])
+    image = load_ok(qtbot, loader, "/images/desk-cover.png", places)
     assert image.width() > 0
-    assert load_ok(qtbot, loader, "beside.png", [folder, static]).size().width() == 40
-    assert load_ok(qtbot, loader, "images/desk-cover.png", [static]).width() == image.width()
+    assert load_ok(qtbot, loader, "beside.png", places).size().width() == 40
+    # "/x" is the static folder only, "x" the article's folder only: as the validation says
+    assert "no file static/beside.png" in load_fails(qtbot, loader, "/beside.png", places)
+    climbed = load_fails(qtbot, loader, "../../static/images/desk-cover.png", places)
+    assert "written /images/desk-cover.png" in climbed
 
 
 def test_missing_or_escaping_local_files_fail_clearly(
     qtbot, loader: ImageLoader, sample_desk: Path, tmp_path: Path
 ) -> None:
-    dirs = [sample_desk / "content" / "technology", sample_desk / "static"]
+    dirs = ImagePlaces(sample_desk / "content" / "technology", (sample_desk / "static",))
     message = load_fails(qtbot, loader, "/images/nowhere.png", dirs)
-    assert (
-        message
-        == "/images/nowhere.png was not found in the article's folder or the site's static folder"
+    assert message == (
+        "/images/nowhere.png was not found: there is no file static/images/nowhere.png in the site"
     )
+    assert "%2" in load_fails(qtbot, loader, "no%2where.png", dirs)  # as written, not filled in
     (tmp_path / "outside.png").write_bytes(encode(solid(4, 4), "PNG"))
-    assert "was not found" in load_fails(qtbot, loader, "../../../outside.png", dirs)
+    assert "outside the article's folder" in load_fails(qtbot, loader, "../../../outside.png", dirs)
     (sample_desk / "static" / "images" / "notes.png").write_text("not an image", encoding="utf-8")
     assert load_fails(qtbot, loader, "/images/notes.png", dirs).startswith(
         "The image could not be read"
@@ -266,7 +270,9 @@ def test_missing_or_escaping_local_files_fail_clearly(
 def test_a_local_file_over_the_limit_is_not_read(qtbot, sample_desk: Path) -> None:
     tiny = ImageLoader(None, max_bytes=100)
     assert (
-        load_fails(qtbot, tiny, "/images/desk-cover.png", [sample_desk / "static"])
+        load_fails(
+            qtbot, tiny, "/images/desk-cover.png", ImagePlaces(None, (sample_desk / "static",))
+        )
         == "The image is larger than the limit of 100 bytes"
     )
 
@@ -310,7 +316,8 @@ def test_the_default_open_goes_through_the_link_policy(
     dialog = CoverPreviewDialog(loader)
     qtbot.addWidget(dialog)
     dialog.show_images(
-        {"enclosure": "https://example.invalid/a.png", "qrcode": "javascript:alert(1)"}, []
+        {"enclosure": "https://example.invalid/a.png", "qrcode": "javascript:alert(1)"},
+        ImagePlaces(),
     )
     qtbot.mouseClick(
         dialog.findChild(QPushButton, "openInBrowser_enclosure"), Qt.MouseButton.LeftButton
@@ -325,7 +332,7 @@ def test_the_default_open_goes_through_the_link_policy(
 def test_preview_dialog_shows_images_failures_and_opens_through_the_policy(
     qtbot, loader: ImageLoader, server: Server, sample_desk: Path
 ) -> None:
-    asked: list[QUrl] = []
+    asked: list[str] = []
     dialog = CoverPreviewDialog(loader, open_url=asked.append)
     qtbot.addWidget(dialog)
     assert not dialog.isModal()
@@ -334,7 +341,7 @@ def test_preview_dialog_shows_images_failures_and_opens_through_the_policy(
         "qrcode": server.url("/missing.png"),
         "logo": "/images/desk-cover.png",
     }
-    dialog.show_images(images, [sample_desk / "static"])
+    dialog.show_images(images, ImagePlaces(None, (sample_desk / "static",)))
     assert dialog.isVisible()
     cover, qr, logo = (dialog.panel(key) for key in ("enclosure", "qrcode", "logo"))
     assert cover.area.message == "Loading…" and cover.area.image is None
@@ -347,7 +354,7 @@ def test_preview_dialog_shows_images_failures_and_opens_through_the_policy(
     assert cover_button.isEnabled()
     assert not dialog.findChild(QPushButton, "openInBrowser_logo").isEnabled()
     qtbot.mouseClick(cover_button, Qt.MouseButton.LeftButton)
-    assert asked == [QUrl(server.url("/cover.png"))]
+    assert asked == [server.url("/cover.png")]
 
 
 def test_preview_dialog_replaces_its_images_and_ignores_stale_answers(
@@ -355,14 +362,14 @@ def test_preview_dialog_replaces_its_images_and_ignores_stale_answers(
 ) -> None:
     dialog = CoverPreviewDialog(loader)
     qtbot.addWidget(dialog)
-    dialog.show_images({"enclosure": server.url("/page.html")}, [])
-    dialog.show_images({"enclosure": server.url("/cover.png")}, [])
+    dialog.show_images({"enclosure": server.url("/page.html")}, ImagePlaces())
+    dialog.show_images({"enclosure": server.url("/cover.png")}, ImagePlaces())
     assert len(dialog.panels) == 1
     panel = dialog.panel("enclosure")
     qtbot.waitUntil(lambda: not panel.waiting, timeout=WAIT_MS)
     assert panel.area.image is not None
     with qtbot.waitSignal(loader.failed, timeout=WAIT_MS):
-        loader.load(server.url("/missing.png"), [])
+        loader.load(server.url("/missing.png"), ImagePlaces())
     assert panel.area.image is not None  # an answer for another reference changes nothing
 
 
@@ -381,3 +388,36 @@ def test_a_long_address_is_shortened_to_the_width_the_label_has(qtbot) -> None:
     label.resize(3000, 20)
     qtbot.waitUntil(lambda: label.text() == address)
     assert label.toolTip() == address
+
+
+@pytest.mark.parametrize(
+    ("reference", "words"),
+    [
+        ("https://user:secret@images.example.org/a.png", "a user name and password"),
+        ("https://images.example.org@evil.example/a.png", "would open 'evil.example'"),
+        ("https://ex ample.org/a.png", "blank space"),
+    ],
+)
+def test_addresses_the_policy_refuses_are_not_fetched(
+    qtbot, loader: ImageLoader, reference: str, words: str
+) -> None:
+    message = load_fails(qtbot, loader, reference)
+    assert message.startswith(reference + " is not a valid web address") and words in message
+
+
+def test_the_app_does_not_fetch_from_its_own_machine_or_network(qtbot, server: Server) -> None:
+    app_loader = ImageLoader(None, timeout_ms=5000)
+    for reference in (server.url("/cover.png"), "http://169.254.169.254/latest/meta-data/x.png"):
+        message = load_fails(qtbot, app_loader, reference)
+        assert message.startswith("Not loaded:") and "your own machine or network" in message
+    assert server.hits == []
+
+
+def test_a_look_alike_host_is_shown_in_punycode(qtbot, loader: ImageLoader) -> None:
+    dialog = CoverPreviewDialog(loader, open_url=lambda _url: None)
+    qtbot.addWidget(dialog)
+    dialog.show_images({"enclosure": "https://аррӏе.com/cover.png"}, ImagePlaces())
+    panel = dialog.panel("enclosure")
+    assert panel.address.toolTip() == "https://xn--80ak6aa92e.com/cover.png"
+    button = dialog.findChild(QPushButton, "openInBrowser_enclosure")
+    assert button.toolTip() == "https://xn--80ak6aa92e.com/cover.png"

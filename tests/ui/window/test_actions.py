@@ -12,7 +12,16 @@ from editor.ui.window.actions import MENUS, SPECS, TOOLBAR, ActionId, ActionRegi
 from editor.ui.window.main_window import MainWindow
 from tests.helpers.window import LANCHI, select_rows, type_title
 
-ALWAYS = {ActionId.OPEN_FOLDER, ActionId.RECENT_FOLDERS, ActionId.QUIT}
+ALWAYS = {
+    ActionId.OPEN_FOLDER,
+    ActionId.RECENT_FOLDERS,
+    ActionId.QUIT,
+    ActionId.SHOW_PROBLEMS,
+    ActionId.COLUMNS,
+    ActionId.SHORTCUTS,
+    ActionId.GUIDE,
+    ActionId.ABOUT,
+}
 FOLDER = ALWAYS | {ActionId.FIND, ActionId.RELOAD, ActionId.CHECK_FOLDER, ActionId.NEXT}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -354,7 +354,7 @@ def test_toggle_draft_on_the_open_article_needs_no_confirmation(
     )
 
 
-def test_bulk_with_a_dirty_open_article_can_leave_it_out(
+def test_bulk_with_a_dirty_open_article_writes_the_flag_and_keeps_the_edits(
     qtbot, window: MainWindow, sample_desk: Path, asked
 ) -> None:
     content = sample_desk / "content"
@@ -367,43 +367,29 @@ def test_bulk_with_a_dirty_open_article_can_leave_it_out(
     type_title(qtbot, window, "Edited, not saved")
     select_rows(window, [open_path, other])
     asked.answer("confirm_bulk", True)
-    asked.answer("ask_bulk_with_unsaved", dialogs.BulkAnswer.LEAVE_OUT)
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
         window.actions[ActionId.PUBLISH].trigger()
-    assert (content / open_path).read_bytes() == open_before
-    assert window.session.article.value("title") == "Edited, not saved"
+    assert (content / open_path).read_bytes() == open_before.replace(
+        b"draft = true", b"draft = false", 1
+    )
+    assert window.session.dirty and window.session.article.value("title") == "Edited, not saved"
     assert window.model.summary(other).state is PublishState.PUBLISHED
+    assert window.model.summary(open_path).state is PublishState.PUBLISHED
 
 
-def test_bulk_with_a_dirty_open_article_can_save_it_first(
-    qtbot, window: MainWindow, sample_desk: Path, asked
-) -> None:
-    content = sample_desk / "content"
-    open_path = "world/lower-marsh-flood-barrier-vote.md"
-    before = (content / open_path).read_bytes()
-    assert window.select_path(open_path)
-    type_title(qtbot, window, "Saved first")
-    asked.answer("ask_bulk_with_unsaved", dialogs.BulkAnswer.SAVE_FIRST)
-    with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
-        window.actions[ActionId.PUBLISH].trigger()
-    expected = before.replace(
-        b"Lower Marsh Residents to Vote on Tidal Flood Barrier Plan", b"Saved first"
-    ).replace(b"draft = true", b"draft = false", 1)
-    assert (content / open_path).read_bytes() == expected
-    assert not window.session.dirty
-
-
-def test_publish_and_next_moves_on(qtbot, window: MainWindow) -> None:
-    window.list_view.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)
-    assert window.select_path("world/lower-marsh-flood-barrier-vote.md")
+def test_publish_and_next_moves_on_to_the_next_draft(qtbot, window: MainWindow) -> None:
+    """The review queue: the next *draft* in the list's order, not the next row."""
+    window.list_view.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    order = shown_paths(window)
+    drafts = [path for path in order if path in DRAFTS]
+    first = drafts[0]
+    assert window.select_path(first)
     following = window.proxy.index(window.list_view.currentIndex().row() + 1, 0).data(Role.PATH)
+    assert following != drafts[1]  # a published article lies between the two drafts
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
         window.actions[ActionId.PUBLISH_AND_NEXT].trigger()
-    qtbot.waitUntil(lambda: window.session.path == following)
-    assert (
-        window.model.summary("world/lower-marsh-flood-barrier-vote.md").state
-        is PublishState.PUBLISHED
-    )
+    qtbot.waitUntil(lambda: window.session.path == drafts[1])
+    assert window.model.summary(first).state is PublishState.PUBLISHED
 
 
 # --- links and the cover ----------------------------------------------------------------------------
@@ -416,11 +402,34 @@ def test_open_source_link_opens_only_web_links(window: MainWindow, asked) -> Non
         "https://auto.example.com/northgate/2026/10/lanchi-semi-solid-prototype"
     ]
     asked.answer("report_error", None)
-    window.body.link_activated.emit(QUrl("javascript:alert(1)"))
+    window.body.link_activated.emit("javascript:alert(1)")
     window.form.open_link_requested.emit("source_link", "file:///etc/passwd")
     assert len(asked.opened) == 1
     messages = [args[1] for args in asked.named("report_error")]
     assert len(messages) == 2 and all("only opens web links" in message for message in messages)
+
+
+def test_every_open_path_asks_before_a_local_address_and_refuses_userinfo(
+    window: MainWindow, asked
+) -> None:
+    assert window.select_path(LANCHI)
+    asked.answer("confirm_local_address", False)
+    asked.answer("report_error", None)
+    window.form.open_link_requested.emit("source_link", "http://192.168.1.1/admin")
+    window.body.link_activated.emit("http://169.254.169.254/latest/meta-data/")
+    assert asked.named("confirm_local_address") == [
+        ("http://192.168.1.1/admin",),
+        ("http://169.254.169.254/latest/meta-data/",),
+    ]
+    assert asked.opened == []
+    asked.answer("confirm_local_address", True)
+    window.body.link_activated.emit("http://localhost:1313/preview/")
+    assert asked.opened == ["http://localhost:1313/preview/"]
+    window.body.link_activated.emit("https://example.org@evil.example/")
+    window.form.open_link_requested.emit("source_link", "https://example.org\\@evil.example/")
+    (userinfo,), (backslash,) = (args[1:2] for args in asked.named("report_error"))
+    assert "would open 'evil.example'" in userinfo and "backslash" in backslash
+    assert asked.opened == ["http://localhost:1313/preview/"]
 
 
 def test_open_cover_shows_the_preview_dialog(qtbot, window: MainWindow) -> None:

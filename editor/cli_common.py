@@ -1,0 +1,57 @@
+"""What every ``copydesk`` command shares: the program name, the error to report, output, and values
+shown as JSON. Its own module so that the command modules (cli.py, cli_git.py) import it, not each
+other."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from editor.core.files import kind_problem
+
+PROG = "copydesk"
+
+
+class CommandError(Exception):
+    """A failure to report as ``copydesk: message`` with exit status 1."""
+
+
+def out(text: str = "") -> None:
+    print(text, file=sys.stdout)
+
+
+def err(text: str) -> None:
+    print(f"{PROG}: {text}", file=sys.stderr)
+
+
+def jsonable(value: Any) -> Any:
+    """Front matter values as JSON: dates and times as ISO strings."""
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(key): jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(item) for item in value]
+    return value
+
+
+def display(value: Any) -> str:
+    """A value as one line for a person: strings quoted, the rest as JSON."""
+    return json.dumps(jsonable(value), ensure_ascii=False)
+
+
+def existing(path_text: str, *, folder_ok: bool) -> Path:
+    path = Path(path_text)
+    if not path.exists():
+        problem = kind_problem(path)  # a link loop or a link to nothing is not "no such file"
+        if problem is not None:
+            raise CommandError(f"{path_text}: {problem}")
+        raise CommandError(
+            f"{path_text}: no such file or folder" if folder_ok else f"{path_text}: no such file"
+        )
+    if not folder_ok and path.is_dir():
+        raise CommandError(f"{path_text}: is a folder, not an article file")
+    return path

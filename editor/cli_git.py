@@ -1,0 +1,284 @@
+"""The ``copydesk`` commands over git: ``log FILE`` (history field by field), ``sync``, the ``--commit``
+option of the commands that write, and the ``git`` / ``last_change`` fields of ``list --json``.
+
+Kept out of cli.py so that the command line's core stays small; everything git does is in
+editor.core.git*.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from editor.cli_common import PROG, CommandError, display, err, existing, jsonable, out
+from editor.core.field_changes import MISSING, ChangeKind, FieldChange
+from editor.core.frontmatter import FrontMatterError
+from editor.core.git import Checkout, GitError, find_checkout
+from editor.core.git_history import Version, changes_between, file_history
+from editor.core.git_status import Change, FileState, LastChanges, commit_message, commit_paths
+from editor.core.git_status import desk_status as read_desk_status
+from editor.core.git_sync import sync
+from editor.core.service import FileResult, Outcome
+from editor.core.state import hugo_key
+
+COMMANDS = ("log", "sync")
+
+
+def add_commands(commands: Any) -> None:
+    """Register ``log`` and ``sync`` on the ``copydesk`` subparsers."""
+    logger = commands.add_parser(
+        "log",
+        prog=f"{PROG} log",
+        help="one article's history from git, field by field",
+        description="The commits that touched FILE (following renames), newest first, each with "
+        "the front matter keys it changed (old -> new) and whether the body changed.",
+    )
+    logger.add_argument("file", metavar="FILE")
+    logger.add_argument("-n", "--max-count", type=int, metavar="N", help="only the N newest")
+    logger.add_argument("--body", action="store_true", help="show the body's changes as a diff")
+    logger.add_argument("--json", action="store_true", help="print a JSON array")
+    logger.set_defaults(run=cmd_log)
+
+    syncer = commands.add_parser(
+        "sync",
+        prog=f"{PROG} sync",
+        help="pull the desk's git checkout, then push your commits",
+        description="Pull (merging, or rebasing if your git config says so), then push. Refuses "
+        "rather than guesses: uncommitted changes in the way, a detached HEAD, a merge already in "
+        "progress. Conflicts are listed; resolve them in the window or with git.",
+    )
+    syncer.add_argument("path", nargs="?", default=".", metavar="PATH", help="a folder in it")
+    syncer.add_argument(
+        "--set-upstream", action="store_true", help="push a branch that has no upstream yet"
+    )
+    syncer.set_defaults(run=cmd_sync)
+
+
+def add_commit_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--commit",
+        action="store_true",
+        help="commit exactly the files written (message by action and title); nothing else",
+    )
+
+
+def _checkout_of(path: Path) -> Checkout | None:
+    folder = path if path.is_dir() else path.parent
+    return find_checkout(folder)
+
+
+# --- --commit ---------------------------------------------------------------------------------------
+
+
+def commit_written(action: str, results: Sequence[FileResult], keys: Sequence[str] = ()) -> int:
+    """Commit the files ``results`` changed, one commit per checkout; returns the exit status.
+
+    A file change is kept whatever happens here; a failed commit says why and what to do.
+    """
+    written = [result for result in results if result.outcome is Outcome.CHANGED and result.article]
+    if not written:
+        return 0
+    groups: dict[Path, tuple[Checkout, list[str], list[str]]] = {}
+    for result in written:
+        assert result.article is not None
+        real = result.article.path
+        checkout = _checkout_of(real)
+        if checkout is None:
+            err(f"{result.path}: saved, but not committed: it is not in a git checkout")
+            return 1
+        _, paths, titles = groups.setdefault(checkout.top, (checkout, [], []))
+        paths.append(real.relative_to(checkout.top).as_posix())
+        title_key = hugo_key(result.article.metadata, "title")
+        titles.append(str(result.article.metadata.get(title_key, "")) if title_key else "")
+    status = 0
+    for top, (checkout, paths, titles) in groups.items():
+        whole = Checkout(top, top, "", checkout.git)  # paths are from the top of the work tree
+        try:
+            committed = commit_paths(whole, paths, commit_message(action, titles, keys))
+        except GitError as error:
+            err(f"saved, but not committed: {error}")
+            status = 1
+            continue
+        if committed.commit:
+            subject = commit_message(action, titles, keys).splitlines()[0]
+            out(f"committed {committed.commit[:10]}: {subject}")
+    return status
+
+
+# --- list --json ----------------------------------------------------------------------------------
+
+
+def cache_folder() -> Path | None:
+    """Where the command line keeps the last-change map between runs (XDG cache; COPYDESK_NO_CACHE
+    set: nowhere)."""
+    if os.environ.get("COPYDESK_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "copydesk" / "git"
+
+
+def git_fields(root: Path, paths: Iterable[str]) -> dict[str, dict[str, Any]] | None:
+    """The ``git`` and ``last_change`` fields of each listed path, or None outside a checkout."""
+    checkout = _checkout_of(root.resolve())
+    if checkout is None:
+        return None
+    folder = cache_folder()
+    saved = LastChanges.file_in(folder, checkout) if folder else None
+    try:
+        status = read_desk_status(checkout)
+        cache = LastChanges.load(checkout, saved) if saved else LastChanges(checkout)
+        changes = cache.refresh_kept(saved)
+    except GitError as error:
+        err(f"git status not shown: {error}")
+        return None
+    fields = {}
+    for path in paths:
+        state = status.state_of(path)
+        # Neither changed nor in any commit: git does not track it (an ignored file).
+        untracked_clean = state is FileState.CLEAN and path not in changes
+        state_text = "ignored" if untracked_clean else state.value
+        change = changes.get(path)
+        fields[path] = {
+            "git": {"state": state_text, "unpushed": path in status.unpushed},
+            "last_change": _change_json(change) if change else None,
+        }
+    return fields
+
+
+def _change_json(change: Change) -> dict[str, Any]:
+    return {
+        "commit": change.commit,
+        "author": change.author,
+        "email": change.email,
+        "time": dt.datetime.fromtimestamp(change.time, dt.UTC).isoformat(),
+        "subject": change.subject,
+    }
+
+
+# --- sync -------------------------------------------------------------------------------------------
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    where = existing(args.path, folder_ok=True).resolve()
+    checkout = _checkout_of(where)
+    if checkout is None:
+        raise CommandError(f"{args.path}: not inside a git checkout; there is nothing to sync")
+    try:
+        result = sync(checkout, set_upstream=args.set_upstream)
+    except GitError as error:
+        raise CommandError(str(error)) from None
+    pulled = result.pull
+    if pulled.conflicts:
+        err(f"the {pulled.operation or 'pull'} stopped on conflicts in:")
+        for path in pulled.conflicts:
+            err(f"  {path}")
+        err(
+            "resolve them in the window (or edit and git add them), then continue; "
+            f"or abort with git {pulled.operation or 'merge'} --abort. Nothing was pushed."
+        )
+        return 1
+    out("pulled: new commits" if pulled.changed else "pulled: already up to date")
+    if result.push is not None:
+        if result.push.set_upstream:
+            out("pushed, and the upstream is set")
+        else:
+            out("pushed" if result.push.pushed else "nothing to push")
+    return 0
+
+
+# --- log --------------------------------------------------------------------------------------------
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    path = existing(args.file, folder_ok=False).absolute()
+    checkout = _checkout_of(path)
+    if checkout is None:
+        raise CommandError(f"{args.file}: not inside a git checkout; there is no history")
+    relpath = path.resolve().relative_to(checkout.desk).as_posix()
+    limit = args.max_count + 1 if args.max_count is not None else None  # +1: what the last changed
+    try:
+        versions = file_history(checkout, relpath, limit)
+    except GitError as error:
+        raise CommandError(f"{args.file}: {error}") from None
+    if not versions:
+        out(f"{args.file}: no commits yet")
+        return 0
+    entries = [
+        _entry(version, versions[index + 1] if index + 1 < len(versions) else None)
+        for index, version in enumerate(versions)
+    ][: args.max_count]
+    if args.json:
+        out(json.dumps(entries, ensure_ascii=False, indent=2))
+        return 0
+    for entry in entries:
+        when = dt.datetime.fromisoformat(entry["time"]).strftime("%Y-%m-%d %H:%M UTC")
+        out(f"{entry['commit'][:10]}  {when}  {entry['author']} <{entry['email']}>")
+        out(f"  {entry['subject']}")
+        for line in entry["summary"]:
+            out(f"    {line}")
+        if args.body and entry["body_diff"]:
+            for line in entry["body_diff"].splitlines():
+                out(f"    | {line}")
+        out()
+    return 0
+
+
+def _change_line(item: FieldChange) -> str:
+    """ "title: "old" -> "new"", "tags: (new) [...]", "source: removed (was "x")"."""
+    if item.kind is ChangeKind.ADDED:
+        return f"{item.key}: (new) {display(jsonable(item.new))}"
+    if item.kind is ChangeKind.REMOVED:
+        return f"{item.key}: removed (was {display(jsonable(item.old))})"
+    if item.kind is ChangeKind.RENAMED:
+        return f"{item.key}: key renamed from {item.old_key}"
+    return f"{item.key}: {display(jsonable(item.old))} -> {display(jsonable(item.new))}"
+
+
+def _json_value(value: Any) -> Any:
+    return None if value is MISSING else jsonable(value)
+
+
+def _entry(version: Version, older: Version | None) -> dict[str, Any]:
+    change = version.change
+    summary: list[str] = []
+    fields: list[dict[str, Any]] = []
+    body_diff = ""
+    if version.status == "R" and version.old_git_path:
+        summary.append(f"renamed from {version.old_git_path}")
+    if version.data is None:
+        summary.append("deleted")
+    elif older is None or older.data is None:
+        summary.append("created")
+    else:
+        try:
+            changes, body_diff = changes_between(older.data, version.data)
+        except FrontMatterError as error:
+            summary.append(f"front matter not readable here ({error})")
+        else:
+            for item in changes:
+                fields.append(
+                    {"key": item.key, "old": _json_value(item.old), "new": _json_value(item.new)}
+                )
+                summary.append(_change_line(item))
+        if body_diff:
+            lines = body_diff.splitlines()[2:]  # after the "--- before" / "+++ after" heads
+            changed = sum(1 for line in lines if line[:1] in "+-")
+            summary.append(f"body: {changed} line{'s' if changed != 1 else ''} changed")
+    return {
+        "commit": change.commit,
+        "author": change.author,
+        "email": change.email,
+        "time": dt.datetime.fromtimestamp(change.time, dt.UTC).isoformat(),
+        "subject": change.subject,
+        "path": version.git_path,
+        "status": version.status,
+        "renamed_from": version.old_git_path,
+        "fields": fields,
+        "body_diff": body_diff,
+        "summary": summary,
+    }

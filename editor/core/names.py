@@ -1,0 +1,49 @@
+"""File names as one printable line, and JSON that stays valid UTF-8 whatever the names hold.
+
+A name may hold a newline (which would split a table row), control characters (which a terminal
+acts on) or bytes that are not UTF-8, which Python holds as lone surrogates ("surrogateescape") and
+which, printed as they are, make the output invalid UTF-8.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+# Characters that would break a table row or a terminal (controls, line separators), and the lone
+# surrogates by which Python holds the bytes of a file name that is not UTF-8.
+_UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_QUOTED_NAME = re.compile('[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"\\\\]')
+_SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+
+
+def shown_path(text: str) -> str:
+    """A path as one printable line: quoted with C/JSON escapes when it needs any (as git does).
+
+    ``"two\\nlines.md"`` for a newline, ``"caf\\udce9.md"`` for the byte 0xe9 of a name that is not
+    UTF-8: the same escape as in ``--json``, from which ``os.fsencode`` gives back the name.
+    """
+    if not _UNSAFE_NAME.search(text):
+        return text
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in _SHORT_ESCAPES:
+            return _SHORT_ESCAPES[char]
+        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+    return '"' + _QUOTED_NAME.sub(escape, text) + '"'
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_text(document: Any) -> str:
+    """JSON that is valid UTF-8 even for names that are not: a lone surrogate becomes ``\\udcxx``.
+
+    ``ensure_ascii=False`` keeps other text readable, but would pass a lone surrogate through, and
+    printing it gave the raw, invalid byte; ``json.loads`` then ``os.fsencode`` gives the name back.
+    """
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

@@ -1,0 +1,242 @@
+"""The rules of each page of a desk: its Hugo path, kind and language, and the cascades above it.
+
+:class:`SiteRules` turns a file's place in the site (:mod:`editor.core.site`) into the
+:class:`~editor.core.state.PageRules` that :func:`~editor.core.state.judge` needs. The ``cascade`` of a
+section's ``_index`` file is read the first time a page below it asks, once per desk scan; sections
+are Hugo's, not the disk's, so a mount to ``content/docs`` sits below the content root's ``_index``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.core.site import CONTENT_EXTENSIONS, ContentDir, Site
+from editor.core.state import Cascade, PageRules, cascades_of, fold_keys
+
+
+def _split_lang(stem: str, languages: tuple[str, ...]) -> tuple[str, str]:
+    """("a", "fr") for "a.fr" when fr is a language of the site, else (stem, "")."""
+    head, dot, tail = stem.rpartition(".")
+    if dot and tail.lower() in languages:
+        return head, tail.lower()
+    return stem, ""
+
+
+def _branch_kind(section: tuple[str, ...], taxonomies: frozenset[str]) -> str:
+    """The kind of the ``_index`` page of ``section``: home, taxonomy, term or section."""
+    if not section:
+        return "home"
+    if section[0].lower() in taxonomies and len(section) <= 2:
+        return "taxonomy" if len(section) == 1 else "term"
+    return "section"
+
+
+def _excluded(site: Site, file: str, kind: str) -> tuple[str, str] | None:
+    if kind in site.disabled_kinds:
+        return "disableKinds", kind
+    for pattern in site.ignore_files:
+        try:
+            if re.search(pattern, file.replace(os.sep, "/")):
+                return "ignoreFiles", pattern
+        except re.error:
+            continue  # a Go pattern Python cannot read: not applied
+    return None
+
+
+GIT_TIMEOUT_S = 60
+
+
+@dataclass(frozen=True, slots=True)
+class _Folder:
+    path: str
+    lang: str  # the content folder's language, if it has one
+    folders: tuple[str, ...]  # below the content folder
+    prefix: tuple[str, ...]  # the mount point below content/
+    homes: tuple[ContentDir, ...]  # where the sections above may be found
+
+    @property
+    def virtual(self) -> tuple[str, ...]:
+        return (*self.prefix, *self.folders)
+
+
+def git_author_dates(folder: Path) -> dict[str, dt.datetime]:
+    """Absolute path → author date of the last commit (merges left out) that touched it, as Hugo's
+    GitInfo reads them; {} when ``folder`` is in no repository or git is missing or too slow."""
+    command = [
+        "git",
+        "-c",
+        "diff.renames=0",
+        "-c",
+        "log.showSignature=0",
+        "-c",
+        "core.quotepath=off",
+    ]
+    try:
+        top = subprocess.run(
+            [*command, "-C", str(folder), "rev-parse", "--show-toplevel"],
+            capture_output=True, text=True, timeout=GIT_TIMEOUT_S, check=True,
+        ).stdout.strip()  # fmt: skip
+        log = subprocess.run(
+            [*command, "-C", top, "log", "--name-only", "--no-merges", "--format=%x1e%aI"],
+            capture_output=True, text=True, timeout=GIT_TIMEOUT_S, check=True,
+        ).stdout  # fmt: skip
+    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
+        return {}
+    dates: dict[str, dt.datetime] = {}
+    for entry in log.split("\x1e")[1:]:
+        lines = entry.strip("\n").split("\n")
+        try:
+            moment = dt.datetime.fromisoformat(lines[0])
+        except ValueError:
+            continue
+        for name in lines[1:]:
+            if name:
+                dates.setdefault(os.path.realpath(os.path.join(top, name)), moment)
+    return dates
+
+
+class SiteRules:
+    """The :class:`PageRules` of each file of a desk; reads each section's ``_index`` cascade once.
+
+    Picklable, so a process pool's workers can take it along.
+    """
+
+    def __init__(self, site: Site, desk_root: Path | str) -> None:
+        self.site = site
+        self.desk_root = Path(desk_root).resolve()
+        self._cascades: dict[tuple[str, str], tuple[Cascade, ...]] = {}
+        self._folders: dict[str, _Folder] = {}
+        self._chains: dict[tuple[str, str], tuple[Cascade, ...]] = {}
+        self._git_dates: dict[str, dt.datetime] | None = None
+
+    def page_rules(self, path: Path | str) -> tuple[PageRules, str]:
+        """The rules for the file at ``path`` (absolute), and its language ("" unless multilingual)."""
+        site = self.site
+        file = os.path.abspath(path)
+        parent, filename = os.path.split(file)
+        place = self._folder(parent)
+        stem, lang = _split_lang(os.path.splitext(filename)[0], site.languages)
+        lang = place.lang or lang or site.default_language
+        folders, virtual = place.folders, place.virtual
+        if stem.lower() == "_index":
+            kind = _branch_kind(virtual, site.taxonomies)
+            segments = folders
+        elif stem.lower() == "index" and folders:
+            kind, segments, filename = "page", folders, folders[-1]
+        else:
+            kind, segments = "page", (*folders, stem)
+        page_path = "/" + "/".join((*place.prefix, *segments)).lower().replace(" ", "-")
+        rules = PageRules(
+            dates=site.dates,
+            zone=site.zone(lang),
+            cascades=self._chain(place, lang),
+            page_path=page_path,
+            kind=kind,
+            lang=lang,
+            filename=filename,
+            excluded=_excluded(site, file, kind),
+            git_date=self._git_date(file),
+        )
+        return rules, lang if site.multilingual else ""
+
+    def _folder(self, parent: str) -> _Folder:
+        """Where a folder sits in the site (the same for every file in it)."""
+        if parent not in self._folders:
+            home = self.site.content_dir_of(parent)
+            content_root = home.path if home is not None else self.desk_root
+            try:
+                folders = Path(parent).relative_to(content_root).parts
+            except ValueError:
+                content_root, folders = Path(parent), ()
+            prefix = tuple(home.target.split("/")) if home is not None and home.target else ()
+            homes = self.site.content_dirs or (ContentDir(content_root),)
+            self._folders[parent] = _Folder(
+                parent, home.lang if home is not None else "", folders, prefix, homes
+            )
+        return self._folders[parent]
+
+    def _chain(self, place: _Folder, lang: str) -> tuple[Cascade, ...]:
+        """The cascades over a folder's pages: nearest section first, then the site config's.
+
+        Sections are Hugo's, not the disk's: a mount to content/docs sits below content's _index.
+        """
+        key = (place.path, lang)
+        if key not in self._chains:
+            virtual = place.virtual
+            chain: list[Cascade] = []
+            for depth in range(len(virtual), -1, -1):
+                chain.extend(self._cascades_at(virtual[:depth], lang, place.homes))
+            self._chains[key] = (*chain, *self.site.cascades)
+        return self._chains[key]
+
+    def _git_date(self, file: str) -> dt.datetime | None:
+        if not (self.site.git_info and self.site.dates.reads_git() and self.site.root):
+            return None
+        if self._git_dates is None:  # one pass over the history, the first time a page asks
+            self._git_dates = git_author_dates(self.site.root)
+        return self._git_dates.get(os.path.realpath(file))
+
+    def _cascades_at(
+        self, section: tuple[str, ...], lang: str, homes: tuple[ContentDir, ...]
+    ) -> tuple[Cascade, ...]:
+        """The cascade of the section at Hugo path ``section``, from whichever mount holds it."""
+        key = ("/".join(section), lang)
+        if key not in self._cascades:
+            found: tuple[Cascade, ...] = ()
+            for home in homes:
+                mount = tuple(home.target.split("/")) if home.target else ()
+                if section[: len(mount)] == mount:
+                    found = self._read_cascades(
+                        home.path.joinpath(*section[len(mount) :]), lang, home
+                    )
+                    if found:
+                        break
+            self._cascades[key] = found
+        return self._cascades[key]
+
+    def _read_cascades(
+        self, folder: Path, lang: str, home: ContentDir | None
+    ) -> tuple[Cascade, ...]:
+        from editor.core.files import read_regular
+        from editor.core.frontmatter import read
+
+        site = self.site
+        plain_lang = (home.lang if home is not None and home.lang else "") or site.default_language
+        try:
+            names = sorted(
+                entry.name
+                for entry in os.scandir(folder)
+                if entry.name.lower().startswith("_index")
+            )
+        except OSError:
+            return ()
+        for name in names:
+            stem, ext = os.path.splitext(name)
+            if ext.lower() not in CONTENT_EXTENSIONS:
+                continue
+            base, file_lang = _split_lang(stem, site.languages)
+            if base.lower() != "_index" or (
+                site.multilingual and (file_lang or plain_lang) != lang
+            ):
+                continue
+            path = folder / name
+            try:
+                _, metadata = read(read_regular(path)[0])
+            except Exception:  # an unreadable _index is listed as invalid by itself
+                continue
+            cascade = fold_keys(metadata).get("cascade")
+            if cascade is None:
+                return ()
+            return cascades_of(cascade[1], self._origin(path))
+        return ()
+
+    def _origin(self, path: Path) -> str:
+        if path.is_relative_to(self.desk_root):
+            return path.relative_to(self.desk_root).as_posix()
+        home = self.site.content_dir_of(path)
+        return path.relative_to(home.path).as_posix() if home is not None else path.name

@@ -1,0 +1,182 @@
+"""``copydesk merge-driver``: git's merge driver for articles, on the field-wise merge of core.
+
+git runs ``copydesk merge-driver %O %A %B %P`` when both branches changed an article: the common
+ancestor, ours (where the result goes), theirs, and the path for messages. The contract is git's:
+write the result into ``%A``, exit 0 when clean, 1 with conflicts. With conflicts ``%A`` gets
+``diff3``-style markers around each conflicting field and body hunk, a file ``git diff`` shows and
+that :func:`editor.core.merge.versions_from_marked` reads back for the window's resolver. A side
+that does not parse is not merged field by field: ``%A`` gets git's own kind of line merge, with
+markers, and the message names the side and the reason. Nothing here raises to the user.
+
+``copydesk merge-driver --install [FOLDER]`` writes the ``[merge "copydesk"]`` lines into the
+repository's config (``git config``) and the ``.gitattributes`` lines for the content folder's
+``*.md``, ``*.markdown`` and ``*.html``; running it again changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+from pathlib import Path
+from typing import Any
+
+from editor.core.atomic import replace_checked
+from editor.core.git import GitError, find_checkout
+from editor.core.line_merge import merge_lines
+from editor.core.merge import MergeError, merge
+from editor.core.validate import find_site_root
+
+DRIVER = "copydesk"
+PATTERNS = ("*.md", "*.markdown", "*.html")
+LABELS = ("ours", "base", "theirs")
+
+
+def add_parser(commands: Any, prog: str) -> None:
+    """Register the subcommand on the CLI's subparsers."""
+    parser = commands.add_parser(
+        "merge-driver",
+        prog=f"{prog} merge-driver",
+        help="git merge driver: merge two versions of an article field by field",
+        description="As git's merge driver: merge BASE, OURS and THEIRS into OURS field by field "
+        "(exit 0 clean, 1 with conflicts, which are marked in OURS). With --install, set the driver "
+        "up for the git repository holding FOLDER (default: the current folder).",
+    )
+    parser.add_argument("files", nargs="*", metavar="BASE OURS THEIRS [PATH]")
+    parser.add_argument(
+        "--install", action="store_true", help="write the git config and .gitattributes lines"
+    )
+    parser.add_argument(
+        "--command",
+        dest="driver_command",
+        metavar="CMD",
+        help="how git should start Copydesk (default: this Python running 'editor')",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.install:
+        if len(args.files) > 1:
+            return _usage("--install takes one FOLDER at most")
+        return install(Path(args.files[0] if args.files else "."), args.driver_command)
+    if len(args.files) not in (3, 4):
+        return _usage("needs BASE OURS THEIRS [PATH] (git passes %O %A %B %P)")
+    base, ours, theirs = (Path(name) for name in args.files[:3])
+    shown = args.files[3] if len(args.files) == 4 else args.files[1]
+    return drive(base, ours, theirs, shown)
+
+
+def _usage(message: str) -> int:
+    print(f"copydesk merge-driver: {message}", file=sys.stderr)
+    return 2
+
+
+def _say(path: str, message: str) -> None:
+    print(f"copydesk: {path}: {message}", file=sys.stderr)
+
+
+def drive(base_path: Path, ours_path: Path, theirs_path: Path, shown: str) -> int:
+    """Merge into ``ours_path`` as git expects; returns the exit status."""
+    try:
+        base, ours, theirs = (p.read_bytes() for p in (base_path, ours_path, theirs_path))
+    except OSError as error:
+        _say(shown, f"cannot read a version to merge: {error.strerror or error}")
+        return 1
+    try:
+        # git passes an empty file as the base when both sides added the file.
+        result = merge(base or None, ours, theirs, markers=True, labels=LABELS)
+    except MergeError as error:
+        return _line_merge(base, ours, theirs, ours_path, shown, str(error))
+    except Exception as error:  # the driver must never leave git with a traceback
+        _say(shown, f"not merged (unexpected error: {error!r}); ours is left as it was")
+        return 1
+    if result.data is None:  # no file to write (a deletion): git handles those itself
+        _say(shown, result.summary("our", "on their side"))
+        return 1
+    try:
+        replace_checked(ours_path, result.data)
+    except OSError as error:
+        _say(shown, f"cannot write the merge: {error.strerror or error}")
+        return 1
+    if result.clean:
+        _say(shown, f"merged field by field: {result.summary('our', 'on their side')}")
+        return 0
+    keys = [conflict.key for conflict in result.conflicts]
+    if result.body_conflicts:
+        keys.append(f"the body ({len(result.body_conflicts)} hunk(s))")
+    _say(
+        shown, f"conflict in {', '.join(keys)}: marked in the file; open it in Copydesk to resolve"
+    )
+    return 1
+
+
+def _line_merge(
+    base: bytes, ours: bytes, theirs: bytes, ours_path: Path, shown: str, reason: str
+) -> int:
+    """A side that does not parse: mark a plain line merge for a person, never a field merge."""
+    try:
+        texts = [data.decode("utf-8") for data in (base, ours, theirs)]
+    except UnicodeDecodeError:
+        _say(shown, f"{reason}; not merged, ours is left as it was")
+        return 1
+    merged = merge_lines(texts[0], texts[1], texts[2])
+    try:
+        replace_checked(ours_path, merged.marked(LABELS).encode("utf-8"))
+    except OSError as error:
+        _say(shown, f"cannot write the merge: {error.strerror or error}")
+        return 1
+    _say(shown, f"{reason}; merged line by line instead, check the file before adding it")
+    return 1
+
+
+# --- install -----------------------------------------------------------------------------------
+
+
+def default_command() -> str:
+    """This Python running Copydesk's entry point: it works whatever PATH git runs with."""
+    return f"{shlex.quote(sys.executable)} -m editor"
+
+
+def install(folder: Path, command: str | None = None) -> int:
+    """Set up the driver for the repository that holds ``folder``; idempotent."""
+    if not folder.is_dir():
+        print(f"copydesk: {folder}: no such folder", file=sys.stderr)
+        return 1
+    checkout = find_checkout(folder)
+    if checkout is None:
+        print(f"copydesk: {folder}: not inside a git repository", file=sys.stderr)
+        return 1
+    driver = f"{command or default_command()} merge-driver %O %A %B %P"
+    try:
+        checkout.check("config", f"merge.{DRIVER}.name", "Copydesk: merge articles field by field")
+        checkout.check("config", f"merge.{DRIVER}.driver", driver)
+    except GitError as error:
+        print(f"copydesk: {folder}: cannot write the git config: {error}", file=sys.stderr)
+        return 1
+    content = content_folder(folder)
+    attributes = content / ".gitattributes"
+    wanted = [f"{pattern} merge={DRIVER}" for pattern in PATTERNS]
+    try:
+        old = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
+        present = {line.strip() for line in old.splitlines()}
+        missing = [line for line in wanted if line not in present]
+        if missing:
+            text = old + ("\n" if old and not old.endswith("\n") else "")
+            replace_checked(attributes, (text + "\n".join(missing) + "\n").encode("utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"copydesk: {attributes}: cannot update: {error}", file=sys.stderr)
+        return 1
+    print(f"merge driver '{DRIVER}' set in the git config: {driver}")
+    state = "added to" if missing else "already in"
+    print(f"{', '.join(PATTERNS)} {state} {attributes} (commit it so that every clone uses it)")
+    return 0
+
+
+def content_folder(folder: Path) -> Path:
+    """The site's content folder when ``folder`` is (in) a Hugo site, else ``folder`` itself."""
+    folder = folder.absolute()
+    site = find_site_root(folder)
+    if site is not None and folder == site and (site / "content").is_dir():
+        return site / "content"
+    return folder

@@ -1,0 +1,315 @@
+"""The window's git wiring: the desk's git state into the list, the bar and the History panel, a
+commit per review action, and Pull / Push / Sync with a progress indicator and timers.
+
+Everything git does runs in :class:`GitDesk` on a worker; this module only connects signals and
+turns results into what the window shows. Outside a git checkout it stays silent and hidden.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtWidgets import QProgressBar, QVBoxLayout
+
+from editor.core.git import Checkout, GitError
+from editor.core.git_history import file_history
+from editor.core.git_sync import ConflictVersions
+from editor.core.merge import MergeError, merge
+from editor.core.service import FileResult, Outcome
+from editor.core.state import hugo_key, is_draft
+from editor.ui.article import resolver
+from editor.ui.article.article_session import SavedEdit
+from editor.ui.article.git_bar import GitBar
+from editor.ui.article.history_panel import HistoryEntry, HistoryPanel, entries_of
+from editor.ui.common import dialogs
+from editor.ui.common.settings import (
+    GIT_COMMIT_PER_ACTION,
+    GIT_FETCH_MINUTES,
+    GIT_PULL_MINUTES,
+    GIT_PULL_ON_START,
+)
+from editor.ui.common.workers import Task, run_task
+from editor.ui.desk.git_columns import relative_time
+from editor.ui.desk.git_desk import GitDesk, GitSnapshot
+from editor.ui.window.actions import ActionId
+
+if TYPE_CHECKING:
+    from editor.ui.window.main_window import MainWindow
+
+
+class GitWiring(QObject):
+    """Connects one window to its desk's git."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = window.settings
+        cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+        self.desk = GitDesk(
+            window.pool,
+            lambda: [s.path for s in window.model.summaries()],
+            self,
+            Path(cache) / "git" if cache else None,
+        )
+        self.bar = GitBar(window.editor_panel)
+        layout = window.editor_panel.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, self.bar)
+        self.history = HistoryPanel(window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
+        self.history.hide()
+        self.progress = QProgressBar(window)
+        self.progress.setObjectName("gitProgress")
+        self.progress.setRange(0, 0)  # busy: git does not say how far it is
+        self.progress.setMaximumWidth(120)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        window.statusBar().addPermanentWidget(self.progress)
+        self.fetch_timer = QTimer(self)
+        self.pull_timer = QTimer(self)
+        self._start_pull_pending = False
+        self._history_task: Task | None = None
+        self._history_path: str | None = None
+        self._connect()
+
+    # --- wiring --------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        window, desk, act = self.window, self.desk, self.window.actions
+        window.folder_opened.connect(self._folder_opened)
+        window.scan_finished.connect(desk.refresh)
+        window.watcher.changes_found.connect(lambda _rescan: desk.refresh())
+        window.session.article_saved.connect(self._article_saved)
+        window.bulk_finished.connect(self._bulk_finished)
+        # Undoing (or redoing) a publish writes the files back: committed the same way.
+        window.write_history.restored.connect(lambda _text, results: self._bulk_finished(results))
+        window.article_opened.connect(lambda _path: self._article_shown())
+        window.list_panel.article_requested.connect(lambda _path: self._article_shown())
+        desk.checkout_found.connect(self._checkout_found)
+        desk.snapshot_changed.connect(self._snapshot_changed)
+        desk.busy_changed.connect(self._busy_changed)
+        desk.message.connect(lambda text: window.show_message(text, 8000))
+        desk.failed.connect(self._failed)
+        desk.resolved.connect(self._resolved)
+        self.bar.pull_requested.connect(desk.pull)
+        self.bar.keep_mine_requested.connect(lambda: self._resolve(mine=True))
+        self.bar.take_theirs_requested.connect(lambda: self._resolve(mine=False))
+        self.bar.resolve_requested.connect(self._open_resolver)
+        self.bar.continue_requested.connect(desk.continue_operation)
+        self.bar.abort_requested.connect(desk.abort_operation)
+        self.history.restore_requested.connect(self._restore)
+        self.history.visibilityChanged.connect(self._history_shown)
+        act[ActionId.GIT_PULL].triggered.connect(desk.pull)
+        act[ActionId.GIT_PUSH].triggered.connect(desk.push)
+        act[ActionId.GIT_SYNC].triggered.connect(desk.sync)
+        act[ActionId.GIT_CONTINUE].triggered.connect(desk.continue_operation)
+        act[ActionId.GIT_ABORT].triggered.connect(desk.abort_operation)
+        act[ActionId.HISTORY].triggered.connect(self.toggle_history)
+        commit_each = act[ActionId.GIT_COMMIT_EACH]
+        commit_each.setCheckable(True)
+        commit_each.setChecked(self.settings.get(GIT_COMMIT_PER_ACTION))
+        commit_each.toggled.connect(lambda on: self.settings.set(GIT_COMMIT_PER_ACTION, on))
+        self.fetch_timer.timeout.connect(desk.fetch)  # skipped by the desk without an upstream
+        self.pull_timer.timeout.connect(self._timed_pull)
+
+    @property
+    def operation(self) -> str | None:
+        snapshot = self.desk.snapshot
+        return snapshot.operation if snapshot is not None else None
+
+    @property
+    def commit_each(self) -> bool:
+        return self.desk.active and self.window.actions[ActionId.GIT_COMMIT_EACH].isChecked()
+
+    # --- the desk and its snapshot ----------------------------------------------------------------
+
+    def _folder_opened(self, root: str) -> None:
+        self.window.model.set_git_cells({})
+        self.bar.clear()
+        self._start_pull_pending = self.settings.get(GIT_PULL_ON_START)
+        self.desk.open(Path(root))
+
+    def _checkout_found(self, checkout: Checkout | None) -> None:
+        self.window.list_panel.set_git_shown(checkout is not None)
+        for timer, option in (
+            (self.fetch_timer, GIT_FETCH_MINUTES),
+            (self.pull_timer, GIT_PULL_MINUTES),
+        ):
+            minutes = self.settings.get(option)
+            if checkout is not None and minutes > 0:
+                timer.start(minutes * 60_000)
+            else:
+                timer.stop()
+        self.window.update_actions()
+
+    def _snapshot_changed(self, snapshot: GitSnapshot) -> None:
+        window = self.window
+        window.list_panel.show_git(snapshot.cells, snapshot.counts)
+        if self._start_pull_pending and snapshot.status.upstream:
+            self._start_pull_pending = False
+            self.desk.pull(automatic=True)
+        self._article_shown()
+        window.update_actions()
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.window.update_actions()
+
+    def _timed_pull(self) -> None:
+        # With unsaved edits open, the pull waits for the next tick rather than racing the editor.
+        if not self.window.session.dirty and not self.desk.busy:
+            self.desk.pull(automatic=True)
+
+    def _failed(self, what: str, error: GitError) -> None:
+        text = error.message + (f"\n\n{error.next_step}" if error.next_step else "")
+        dialogs.report_error(self.window, self.tr("{0} failed").format(what), text, error.detail)
+
+    # --- the open article: incoming and conflicted ------------------------------------------------
+
+    def _open_path(self) -> str | None:
+        session = self.window.session
+        return session.path or session.failed_path
+
+    def _article_shown(self) -> None:
+        path = self._open_path()
+        snapshot = self.desk.snapshot
+        cell = snapshot.cells.get(path) if snapshot and path else None
+        if cell is not None and "conflicted" in cell.states:
+            self.bar.show_conflicted(snapshot.operation or "merge", True)  # type: ignore[union-attr]
+        elif cell is not None and cell.incoming is not None:
+            upstream = snapshot.status.upstream or "origin"  # type: ignore[union-attr]
+            self.bar.show_incoming(
+                upstream.split("/", 1)[0],
+                cell.incoming.author,
+                relative_time(cell.incoming.time, time.time()),
+            )
+        else:
+            self.bar.clear()
+        if self.history.isVisible() and path != self._history_path:
+            self._load_history()
+
+    def _resolve(self, *, mine: bool) -> None:
+        path = self._open_path()
+        if path is not None and self.window.service is not None:
+            self.desk.resolve(self.window.service, path, mine)
+
+    def _resolved(self, path: str) -> None:
+        if path == self._open_path():
+            self.window.session.open(path)
+
+    def _open_resolver(self) -> None:
+        """The merge issue's field-by-field merge over git's three stages: clean merges are written
+        at once, fields both sides changed go to its resolver dialog."""
+        path = self._open_path()
+        if path is not None:
+            self.desk.versions(path, lambda versions: self._resolve_versions(path, versions))
+
+    def _resolve_versions(self, path: str, versions: ConflictVersions) -> None:
+        window = self.window
+        mine, theirs = versions.mine, versions.incoming
+        if mine is None or theirs is None or window.service is None:
+            window.show_message(
+                self.tr("One side deleted {0}: keep your version or take theirs").format(path)
+            )
+            return
+        try:
+            result = merge(versions.base, mine, theirs)
+        except MergeError as error:
+            window.show_message(
+                self.tr("{0} cannot be merged field by field: {1}").format(path, error)
+            )
+            return
+        if result.clean and result.data is not None:
+            data: bytes | None = result.data
+            window.show_message(
+                self.tr("Merged field by field: {0}").format(result.summary("your", "their"))
+            )
+        else:
+            data = resolver.resolve_conflicts(window, versions.base, mine, theirs, result)
+        if data is not None:
+            self.desk.write_resolution(window.service, path, data)
+
+    # --- a commit per review action ----------------------------------------------------------------
+
+    def _article_saved(self, saved: SavedEdit) -> None:
+        if not self.commit_each:
+            self.desk.refresh()  # the file is now modified (the watcher ignores our own saves)
+            return
+        keys = [*saved.keys, *(["body"] if saved.body else [])]
+        self.desk.commit("Edit", [saved.relpath], [saved.title], keys)
+
+    def _bulk_finished(self, results: list[FileResult]) -> None:
+        if not self.commit_each:
+            self.desk.refresh()
+            return
+        by_action: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+        for result in results:
+            article = result.article
+            if result.outcome is not Outcome.CHANGED or article is None:
+                continue
+            action = "Back to draft" if is_draft(article.metadata) else "Publish"
+            paths, titles = by_action[action]
+            paths.append(article.relpath)
+            key = hugo_key(article.metadata, "title")
+            titles.append(str(article.metadata.get(key, "")) if key else article.relpath)
+        for action, (paths, titles) in by_action.items():
+            self.desk.commit(action, paths, titles)
+
+    # --- history -------------------------------------------------------------------------------------
+
+    def _history_shown(self, shown: bool) -> None:
+        if shown:
+            self._load_history()
+
+    def toggle_history(self) -> None:
+        self.history.setVisible(not self.history.isVisible())
+
+    def _load_history(self) -> None:
+        path = self.window.session.path
+        checkout = self.desk.checkout
+        self._history_path = path
+        if self._history_task is not None:
+            self._history_task.cancel()
+        if path is None or checkout is None:
+            self.history.show_error(self.tr("Open an article in a git checkout to see its history"))
+            return
+        self.history.show_loading(path)
+
+        def work() -> list[HistoryEntry] | GitError:
+            try:
+                return entries_of(file_history(checkout, path))
+            except GitError as error:
+                return error
+
+        def done(value: list[HistoryEntry] | GitError) -> None:
+            if self._history_path != path:
+                return
+            if isinstance(value, GitError):
+                self.history.show_error(str(value))
+            else:
+                self.history.show_entries(path, value)
+
+        self._history_task = run_task(self.window.pool, work, done)
+
+    def _restore(self, data: bytes) -> None:
+        session = self.window.session
+        try:
+            missing = session.stage_version(data)
+        except ValueError as error:  # FrontMatterError: that version cannot be read
+            self.window.show_message(self.tr("That version cannot be read: {0}").format(error))
+            return
+        note = self.tr("The older version is staged: review it, then save")
+        if missing:
+            note += self.tr(" (kept, not in that version: {0})").format(", ".join(missing))
+        self.window.show_message(note, 10_000)
+
+    def shutdown(self) -> None:
+        self.fetch_timer.stop()
+        self.pull_timer.stop()
+        if self._history_task is not None:
+            self._history_task.cancel()
+        self.desk.shutdown()

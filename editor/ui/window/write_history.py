@@ -1,0 +1,123 @@
+"""Undo for the writes the window's actions make (publish, back to draft, toggle draft).
+
+Form edits are undone on the form's own stack while they are unsaved; an action writes files at once,
+so undoing it means writing the previous bytes back. Each action's results (which carry the bytes they
+replaced) become one :class:`WriteCommand` on a stack of the window's; undo and redo go through
+:meth:`DocumentService.restore`, whose conflict check refuses a file that changed since.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+
+from editor.core.service import DocumentService, FileResult
+
+
+class WriteCommand(QUndoCommand):
+    """One action's writes; undo restores what each file held before, redo what the action left."""
+
+    def __init__(self, text: str, results: list[FileResult], history: WriteHistory) -> None:
+        super().__init__(text)
+        self._results = [result for result in results if result.undoable]
+        self._history = history
+        self._first = True  # pushed after the action already wrote
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._results = self._history.restore(self._results, self.text())
+
+    def undo(self) -> None:
+        self._results = self._history.restore(self._results, self.text())
+
+
+class WriteHistory(QObject):
+    """The undoable writes of one window (of the folder open in it)."""
+
+    restored = Signal(str, object)
+    """An undo or redo wrote files: the action's name, and the list of FileResults."""
+
+    def __init__(
+        self, service: Callable[[], DocumentService | None], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self.stack = QUndoStack(self)
+
+    def record(self, text: str, results: list[FileResult]) -> bool:
+        """Make an action's writes undoable; True when it changed any file."""
+        if not any(result.undoable for result in results):
+            return False
+        self.stack.push(WriteCommand(text, results, self))
+        return True
+
+    def restore(self, results: list[FileResult], text: str) -> list[FileResult]:
+        """Write back what ``results`` replaced; returns the results of that (for the way back)."""
+        service = self._service()
+        if service is None:
+            return []
+        done = service.restore_all(results)
+        self.restored.emit(text, done)
+        return [result for result in done if result.undoable]
+
+    def clear(self) -> None:
+        self.stack.clear()
+
+
+class UndoRouter(QObject):
+    """Undo and Redo of the window: the form's unsaved edits first, then the writes of actions.
+
+    Form edits after an action come later in time, and the form's stack starts afresh with each
+    write, so this order is the order things happened in.
+    """
+
+    def __init__(
+        self,
+        form_stack: QUndoStack,
+        history: WriteHistory,
+        undo_action: QAction,
+        redo_action: QAction,
+        busy: Callable[[], bool],
+    ) -> None:
+        super().__init__(history)
+        self._form = form_stack
+        self._history = history
+        self._undo_action = undo_action
+        self._redo_action = redo_action
+        self._busy = busy
+
+    def undo(self) -> None:
+        if self._form.canUndo():
+            self._form.undo()
+        elif self._history.stack.canUndo() and not self._busy():
+            self._history.stack.undo()
+
+    def redo(self) -> None:
+        if self._form.canRedo():
+            self._form.redo()
+        elif self._history.stack.canRedo() and not self._busy():
+            self._history.stack.redo()
+
+    def shortcut_text(self) -> str:
+        keys = self._undo_action.shortcut()
+        return keys.toString(QKeySequence.SequenceFormat.NativeText)
+
+    def update_texts(self) -> None:
+        """Name what Undo and Redo would do ("Undo Publish “Title”") when it is an action's write."""
+        history = self._history.stack
+        if not self._form.canUndo() and history.canUndo():
+            self._undo_action.setText(_tr("&Undo {0}").format(history.undoText()))
+        else:
+            self._undo_action.setText(_tr("&Undo"))
+        if not self._form.canRedo() and history.canRedo():
+            self._redo_action.setText(_tr("&Redo {0}").format(history.redoText()))
+        else:
+            self._redo_action.setText(_tr("&Redo"))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WriteHistory", text)
