@@ -14,7 +14,7 @@ import platform
 import sys
 from pathlib import Path
 
-from bench import core_bench, merge_bench
+from bench import core_bench, merge_bench, publish_bench
 from bench.generate import generate_desk
 
 
@@ -113,6 +113,16 @@ def main() -> int:
         print(f"\nWindow on {args.sizes[0]} articles (offscreen):")
         for name, value in results["window"].items():
             print(f"  {name:<34} {value}")
+    publish = publish_bench.run(Path(".bench") / f"seed-{args.sizes[0]}", args.repeat)
+    results["publish_check"] = publish
+    print(
+        f"\nPublish check on {args.sizes[0]} articles: first {publish['first_check_s']:.2f} s, "
+        f"next {publish['next_check_s']:.3f} s = {publish['ratio']:.3f}x check_folder "
+        f"({publish['check_folder_s']:.2f} s; target at most {publish_bench.NEXT_TARGET}x: "
+        f"{'ok' if publish['ok'] else 'MISSED'})"
+    )
+    if not publish["ok"]:
+        missed.append(f"publish check {publish['ratio']:.3f}x check_folder")
     merge = merge_bench.run(max(args.repeat, 5))
     results["merge"] = merge
     print(

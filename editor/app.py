@@ -111,14 +111,18 @@ def create_main_window(
     *,
     pool: QThreadPool | None = None,
     loader: ImageLoader | None = None,
+    journal_dir: Path | None = None,
 ) -> MainWindow:
     """Build the main window on ``path`` (a folder, a Hugo site or one article) without running the
-    event loop. ``settings=None`` uses a throwaway settings file, never the user's."""
+    event loop. ``settings=None`` uses a throwaway settings file, never the user's; ``journal_dir``
+    None keeps unsaved edits in memory only."""
     temporary = None
     if settings is None:
         temporary = tempfile.TemporaryDirectory(prefix="copydesk-settings-")
         settings = Settings.in_file(Path(temporary.name) / "settings.ini")
-    window = MainWindow(settings, pool, loader, places=app_places(settings))
+    window = MainWindow(
+        settings, pool, loader, places=app_places(settings), journal_dir=journal_dir
+    )
     window.setWindowIcon(app_icon())
     if temporary is not None:
         window.temporary_settings = temporary  # removed with the window
@@ -195,6 +199,8 @@ def main(path: str | None = None, screenshot: str | None = None) -> int:
     loader = ImageLoader(Path(cache) / "images" if cache else None)
 
     problem = None
+    data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    journal = Path(data) / "unsaved" if data else None  # unsaved edits survive a crash here
     if target is None:
         target = settings.last_folder()
     if target is None:
@@ -203,7 +209,7 @@ def main(path: str | None = None, screenshot: str | None = None) -> int:
             target = sample_desk(data)
         except OSError as error:
             problem = f"The sample desk could not be copied to {data}: {error.strerror or error}"
-    window = create_main_window(target, settings, pool=pool, loader=loader)
+    window = create_main_window(target, settings, pool=pool, loader=loader, journal_dir=journal)
     _report_unexpected(window)
     window.show()
     window.list_view.setFocus()

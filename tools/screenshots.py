@@ -10,6 +10,10 @@ Fusion style with its light palette so the desktop theme does not leak in) and s
   highlighted, and the bar that opens it elsewhere;
 - ``publish-problems.png``: publishing the untitled draft asks, naming the problem;
 - ``shortcuts.png``: Help > Keyboard Shortcuts over the window.
+- ``unsaved-edits.png``: two articles with unsaved edits (rows marked) and the question quitting asks;
+- ``form-fields.png``: tags as chips, a field just added (typed by the desk's usual value), Add field;
+- ``shortcodes.png``: a body with Hugo shortcodes and Goldmark's constructs, rendered as Hugo would;
+- ``multi-edit.png``: three rows selected and the form of the fields they share.
 
 Runs offscreen when there is no display. Chinese text needs a CJK font (fonts-noto-cjk on Linux). No
 network is needed: the remote covers fail to load and say so; the local cover must load.
@@ -25,15 +29,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter, QPixmap
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.app import create_main_window, has_display
 from editor.bundled import bundled_samples
-from editor.core import validate
+from editor.core.publish_check import problems_before_publishing
 from editor.ui.common import dialogs
+from editor.ui.common.dialogs import unsaved_articles_box
 from editor.ui.form.metadata_form import CoverThumbnail
 from editor.ui.images.cover_preview import CoverPreviewDialog
 from editor.ui.window.main_window import MainWindow
@@ -46,6 +51,39 @@ UNTITLED = "world/vallombra-water-rationing.md"
 EDITED_TITLE = "Quillon Robotics Unveils Leasable Picking Arm for Small Warehouses"
 DIALOG_SIZE = QSize(800, 450)  # the cover at 16:9 with little margin
 TIMEOUT_S = 20.0
+FERRY = "world/port-avalen-ferry-strike.md"
+FESTIVAL = "world/harbour-festival-photos.md"  # written into the copy for the pictures below
+FESTIVAL_TEXT = """+++
+title = "Harbour Festival Draws Record Crowds to the Old Quay"
+date = 2026-11-24T09:00:00Z
+draft = true
+tags = ["festivals", "ports", "culture"]
+source = "Atlas World Bulletin"
++++
+
+The three-day festival closed on Sunday with a ~~record~~ *record* attendance -- organisers
+counted 48,000 visitors, up from 31,000 "last year".
+
+{{< figure src="/images/desk-cover.png" caption="The old quay on Saturday evening" >}}
+
+{{% notice warning %}}
+Figures are **provisional** until the city publishes its count.
+{{% /notice %}}
+
+| Day      | Visitors |
+|:---------|---------:|
+| Friday   |   12,000 |
+| Saturday |   21,000 |
+
+- [x] Check the attendance figure
+- [ ] Ask for a photo credit
+
+Watch the opening {{< youtube dQw4w9WgXcQ >}}; details at https://example.com/festival.
+
+```
+{{< figure src="kept-raw-in-code.png" >}}
+```
+"""
 
 
 class ShotError(Exception):
@@ -199,7 +237,7 @@ def take(window: MainWindow, out: Path) -> None:
 
     window.select_path(UNTITLED)
     wait_until(lambda: window.session.path == UNTITLED, "the untitled draft to open")
-    problems = validate.problems_before_publishing(window.root, [UNTITLED])
+    problems = problems_before_publishing(window.root, [UNTITLED])
     box, _buttons = dialogs.publish_with_problems_box(
         window, [(UNTITLED, [problem.message for problem in problems.get(UNTITLED, [])])], 1
     )
@@ -215,6 +253,72 @@ def take(window: MainWindow, out: Path) -> None:
     shortcuts.close()
 
 
+def take_editing(window: MainWindow, out: Path, desk: Path) -> None:
+    """The pictures of unsaved edits, fields, shortcodes and editing many at once."""
+    (desk / "content" / FESTIVAL).write_text(FESTIVAL_TEXT, encoding="utf-8")
+    window.reload_folder()
+    wait_until(lambda: not window.scanning and window.model.row_of(FESTIVAL), "the rescan")
+
+    for path, title in ((CHINESE, "深圳电动车企澜驰汽车发布半固态电池样车（更新）"), (FERRY, None)):
+        window.select_path(path)
+        wait_until(lambda p=path: window.session.path == p, f"{path} to open")
+        line = window.form.editor("title").line
+        line.setFocus()
+        line.end(False)
+        if title is None:
+            QTest.keyClicks(line, " (updated)")
+        else:
+            line.setText(title)
+            line.textEdited.emit(title)
+    window.select_path(LOCAL_COVER)
+    wait_until(lambda: window.session.path == LOCAL_COVER, "the third article")
+    window.list_view.setFocus()
+    box = unsaved_articles_box(window, window.unsaved.titles())
+    box.show()
+    settle()
+    save(composite(window, box), out / "unsaved-edits.png")
+    box.close()
+
+    window.select_path(FESTIVAL)
+    wait_until(lambda: window.session.path == FESTIVAL, "the festival article")
+    window.form.add_field("lastmod")
+    chips = window.form.editor("tags")
+    chips.line.setFocus()
+    QTest.keyClicks(chips.line, "harbour")
+    QTest.keyClick(chips.line, Qt.Key.Key_Return)
+    window.form._add_bar.keys.setEditText("author")
+    settle()
+    save(window.grab(), out / "form-fields.png")
+
+    window.splitter.setSizes([420, WINDOW_SIZE.width() - 420])
+    window.editor_splitter.setSizes([420, WINDOW_SIZE.width() - 420 - 420])
+    window.body.browser.setFocus()
+    settle(0.8)
+    save(window.grab(), out / "shortcodes.png")
+    stage(window)
+
+    # The three articles are clean here: the picture shows the form, not the held-back ones.
+    edited = window.unsaved.paths()
+    window.session.discard()
+    window.unsaved.forget_all()
+    for path in edited:
+        window.model.set_dirty(path, False)
+    selection = window.list_view.selectionModel()
+    rows = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for path in (FERRY, "world/saltmere-desalination-plant.md", FESTIVAL):
+        selection.select(window.proxy.proxy_index_of(path), rows)
+    wait_until(lambda: window.multi.active, "the form for several articles")
+    source = window.multi_form.editor("source")
+    if source is not None:
+        source.line.setText("Atlas Wire")
+        source.line.textEdited.emit("Atlas Wire")
+    settle()
+    save(window.grab(), out / "multi-edit.png")
+    window.multi_form.discard()
+    window.session.discard()
+    window.unsaved.forget_all()
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "docs").resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -228,6 +332,7 @@ def main(argv: list[str]) -> int:
         stage(window)
         try:
             take(window, out)
+            take_editing(window, out, desk)
         except (ShotError, OSError) as error:
             print(f"screenshots: {error}", file=sys.stderr)
             return 1

@@ -173,6 +173,36 @@ def _unwrap(item: Any) -> Any:
 
 
 def _toml_item_like(old_item: Any, value: Any, newline: str = "\n") -> Any:
+    if (
+        isinstance(value, list)
+        and isinstance(old_item, tomlkit.items.Array)
+        and all(isinstance(item, str) for item in value)
+        and all(isinstance(item, String) for item in old_item)
+    ):
+        return _toml_string_list_like(old_item, value, newline)
+    return _toml_scalar_like(old_item, value, newline)
+
+
+def _toml_string_list_like(old_item: Any, values: list[str], newline: str) -> Any:
+    """A list of strings laid out as the old one was: quotes, one line or one item per line."""
+    literal = bool(len(old_item)) and all(item.type is StringType.SLL for item in old_item)
+    items = [
+        tomlkit.string(
+            value,
+            literal=literal
+            and "'" not in value
+            and "\n" not in value
+            and not _TOML_CONTROL.search(value),
+        ).as_string()
+        for value in values
+    ]
+    source = old_item.as_string()
+    layout = _list_layout(source)
+    text = _lay_out_list(items, layout, newline)
+    return tomlkit.parse(f"x = {text}{newline}")["x"]
+
+
+def _toml_scalar_like(old_item: Any, value: Any, newline: str = "\n") -> Any:
     if isinstance(value, str) and isinstance(old_item, String):
         kind = old_item.type
         literal = kind in (StringType.SLL, StringType.MLL)
@@ -278,6 +308,38 @@ def _add_toml_block(split_file: SplitFile, edits: Mapping[str, Any]) -> SplitFil
     return SplitFile(
         Format.TOML, f"+++{newline}", lines, f"+++{newline}", split_file.body, split_file.bom
     )
+
+
+# --- lists laid out like the old one (TOML arrays, JSON arrays) ---------------------------------------
+
+_LIST_ITEM_INDENT = re.compile(r"\[[ \t]*\r?\n([ \t]*)\S")
+
+
+def _list_layout(source: str) -> tuple[str, str, str, bool] | None:
+    """How a list's text is laid out: None for one line; else (item indent, closing indent,
+    the separator's spacing on one line, whether the last item has a comma)."""
+    inner = source[1:-1] if source.startswith("[") and source.endswith("]") else ""
+    if "\n" not in source:
+        compact = "," in inner and ", " not in inner  # ["a","b"]; one item says nothing
+        return ("", "", "", False) if compact else None
+    match = _LIST_ITEM_INDENT.match(source)
+    indent = match.group(1) if match else "  "
+    closing_line = source[source.rfind("\n") + 1 : -1]
+    closing = closing_line if not closing_line.strip() else ""
+    trailing = inner.rstrip().endswith(",")
+    return indent, closing, "", trailing
+
+
+def _lay_out_list(items: list[str], layout: tuple[str, str, str, bool] | None, newline: str) -> str:
+    if layout is None:
+        return "[" + ", ".join(items) + "]"
+    indent, closing, _spacing, trailing = layout
+    if not indent and not closing and not trailing:  # one line with no spaces: ["a","b"]
+        return "[" + ",".join(items) + "]"
+    if not items:
+        return "[]"
+    body = ("," + newline).join(indent + item for item in items)
+    return "[" + newline + body + ("," if trailing else "") + newline + closing + "]"
 
 
 # --- YAML -------------------------------------------------------------------------------------------
@@ -422,10 +484,13 @@ def _yaml_node_end(front: str, node: Any) -> int:
 
 
 def _yaml_sequence(node: Any, source: str, value: list[Any], newline: str) -> str:
+    # Items quoted alike ('a', 'b' or "a", "b") keep that quoting; mixed or plain items stay plain.
+    styles = {getattr(item, "style", None) for item in node.value}
+    style = styles.pop() if len(styles) == 1 and styles <= {"'", '"'} else None
     if node.flow_style:
-        return "[" + ", ".join(_yaml_scalar(item, None, None, flow=True) for item in value) + "]"
+        return "[" + ", ".join(_yaml_scalar(item, style, None, flow=True) for item in value) + "]"
     indent = " " * node.start_mark.column
-    items = f"{newline}{indent}".join(f"- {_yaml_scalar(item, None, None)}" for item in value)
+    items = f"{newline}{indent}".join(f"- {_yaml_scalar(item, style, None)}" for item in value)
     ending = newline if source.endswith("\n") else ""
     return items + ending
 
@@ -567,6 +632,9 @@ def _edit_json(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
                     if sub not in old[key] or not same_value(old[key][sub], item)
                 )
                 rendered = _edit_json(front[start:end], old[key], inner, newline)
+            elif isinstance(value, list) and front.startswith("[", start):
+                items = [_json_dumps(item, ascii_only) for item in value]
+                rendered = _lay_out_list(items, _list_layout(front[start:end]), newline)
             else:
                 rendered = _json_dumps(value, ascii_only)
             changes.append((start, end, rendered))

@@ -7,10 +7,10 @@ edits, the edited body and the bytes they were made on (the *base*). Writes are 
 power cut leaves the old entry or the new one, never half of one.
 
 On the next start :func:`restore` rebuilds each article. When the file still holds the base bytes the
-edits come back as they were. When it moved on, a three-way ``merge`` (``merge(base, mine, theirs)``,
-see :mod:`editor.core.merge` when it exists) may fold the edits into the new version; without one, or
-when it finds conflicts, the article comes back on its old base, so the session's outside-change check
-shows the conflict and nothing is ever applied blindly.
+edits come back as they were. When it moved on, the three-way merge of :mod:`editor.core.merge`
+(:func:`find_merge`) folds the edits into the new version when it can; when it finds conflicts, the
+article comes back on its old base, so the session's outside-change check shows the conflict (Merge
+there opens the resolver) and nothing is ever applied blindly.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ from editor.core.article import Article, Fingerprint
 from editor.core.atomic import replace_checked
 from editor.core.edit import REMOVE, EditError
 from editor.core.frontmatter import FrontMatterError, read
+from editor.core.merge import MergeError
+from editor.core.merge import merge as three_way_merge
 from editor.core.service import DocumentService, PathError
 
 JOURNAL_VERSION = 1
@@ -276,23 +278,16 @@ def _merged(
     return current
 
 
-def find_merge() -> MergeFunction | None:
-    """The three-way merge engine, when this build has one (``editor.core.merge.merge``)."""
-    try:
-        from editor.core import merge as merge_module
-    except ImportError:
-        return None
-    function = getattr(merge_module, "merge", None)
-    if not callable(function):
-        return None
+def find_merge() -> MergeFunction:
+    """The three-way merge engine (:func:`editor.core.merge.merge`) as the journal uses it: the
+    merged bytes when the merge is clean, else None (the edits then come back as a conflict)."""
 
     def adapter(base: bytes, mine: bytes, theirs: bytes) -> bytes | None:
-        result = function(base, mine, theirs)
-        if isinstance(result, bytes):
-            return result
-        data = getattr(result, "data", None) or getattr(result, "bytes", None)
-        conflicts = getattr(result, "conflicts", None)
-        return data if isinstance(data, bytes) and not conflicts else None
+        try:
+            result = three_way_merge(base, mine, theirs)
+        except MergeError:
+            return None
+        return result.data if result.clean and not result.deleted else None
 
     return adapter
 

@@ -1,9 +1,10 @@
 """Article bodies as safe HTML for the review pane.
 
-Markdown goes through Python-Markdown with extensions close to Hugo's Goldmark defaults (tables,
-footnotes, definition lists, typographer quotes); raw HTML inside Markdown passes through, as Hugo does
-with ``markup.goldmark.renderer.unsafe = true``. HTML bodies are taken as they are. Either way the result
-is then cleaned with nh3 (ammonia): only a reading subset of tags survives, scripts and styles are
+Markdown is rendered as Hugo's default Goldmark setup renders it (:mod:`editor.core.goldmark`: tables,
+strikethrough, task lists, linkify, footnotes, definition lists, typographer); raw HTML inside Markdown
+passes through, as Hugo does with ``markup.goldmark.renderer.unsafe = true``. HTML bodies are taken as
+they are. Hugo shortcodes become labelled placeholders (:mod:`editor.core.shortcodes`). Either way the
+result is then cleaned with nh3 (ammonia): only a reading subset of tags survives, scripts and styles are
 dropped with their content, event handler attributes go, and links may only point to http, https,
 mailto or a relative address.
 
@@ -18,9 +19,9 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-import markdown
 import nh3
 
+from editor.core import goldmark, shortcodes
 from editor.core.urls import WEB_SCHEMES, check_web_url, is_local_reference
 
 MARKDOWN = "markdown"
@@ -28,7 +29,6 @@ HTML = "html"
 
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
-_MARKDOWN_EXTENSIONS = ("extra", "sane_lists", "smarty")
 
 _TAGS = frozenset(
     {
@@ -45,6 +45,9 @@ _DROP_WITH_CONTENT = frozenset(
 )
 _ATTRIBUTES = {
     "*": {"id", "title", "lang", "dir"},
+    "div": {"class"},
+    "p": {"class"},
+    "span": {"class"},
     "a": {"href", "name"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start", "type"},
@@ -70,14 +73,16 @@ def kind_for_path(path: str | PurePath) -> str:
     return MARKDOWN
 
 
-def render_body(body: str, kind: str) -> str:
-    """The body as a sanitised HTML fragment; ``kind`` is ``"markdown"`` or ``"html"``."""
+def render_body(body: str, kind: str, labels: dict[str, str] | None = None) -> str:
+    """The body as a sanitised HTML fragment; ``kind`` is ``"markdown"`` or ``"html"``.
+
+    ``labels`` translates the words of the shortcode placeholders (see ``shortcodes.LABELS``).
+    """
     if kind == MARKDOWN:
-        source = markdown.markdown(
-            body, extensions=list(_MARKDOWN_EXTENSIONS), output_format="html"
-        )
+        source = _markdown_with_shortcodes(body, labels)
     elif kind == HTML:
-        source = body
+        text, found = shortcodes.extract(body)
+        source = shortcodes.expand(text, found, lambda inner: inner, labels)
     else:
         raise ValueError(f"Unknown body kind {kind!r}; expected 'markdown' or 'html'")
     # A fenced block ends with a line break that QTextDocument would show as an empty last line.
@@ -85,6 +90,18 @@ def render_body(body: str, kind: str) -> str:
 
 
 _PRE_END = re.compile(r"\n+</code></pre>")
+
+
+def _markdown_with_shortcodes(body: str, labels: dict[str, str] | None, depth: int = 0) -> str:
+    text, found = shortcodes.extract(body)
+    if depth > 8:  # shortcodes nested deeper than any page needs: show the rest as text
+        return goldmark.to_html(body)
+    return shortcodes.expand(
+        goldmark.to_html(text),
+        found,
+        lambda inner: _markdown_with_shortcodes(inner, labels, depth + 1),
+        labels,
+    )
 
 
 def sanitize(fragment: str) -> str:
@@ -102,6 +119,9 @@ def sanitize(fragment: str) -> str:
 
 
 def _filter_attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "class":  # only the shortcode placeholders' own classes survive
+        kept = [word for word in value.split() if word.startswith("shortcode")]
+        return " ".join(kept) or None
     # nh3 already limits URL schemes; an image is a file of the site or a web address by the one
     # policy (never mailto:, and no web address the policy refuses).
     if tag == "img" and name == "src" and not is_local_reference(value):
@@ -144,6 +164,10 @@ th {{ font-weight: 600; background-color: {c.quote_background}; }}
 th, td {{ padding: 4px 8px; border: 1px solid {c.rule}; }}
 hr {{ color: {c.rule}; }}
 .placeholder {{ color: {c.muted}; font-style: italic; }}
+.shortcode, .shortcode-label {{ color: {c.muted}; background-color: {c.quote_background}; }}
+.shortcode-label {{ font-weight: 600; font-size: {round(base_px * 0.87)}px; margin-bottom: {round(base_px * 0.3)}px; }}
+.shortcode-box {{ background-color: {c.quote_background}; margin-left: {base_px}px; margin-right: {base_px}px; }}
+.shortcode-caption {{ color: {c.muted}; font-size: {round(base_px * 0.87)}px; font-style: italic; }}
 figcaption, caption {{ color: {c.muted}; font-size: {round(base_px * 0.87)}px; }}
 """
 

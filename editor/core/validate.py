@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -433,14 +433,36 @@ def check_folder(root: Path | str) -> FolderCheck:
                 static_dirs=static_dirs,
             )
         )
-        found = fold_keys(metadata)
-        lines = _Lines(split_file)
-        for lower in UNIQUE_KEYS:
-            if lower in found:
-                key, value = found[lower]
-                text = _unique_value(value)
-                if text is not None:
-                    seen.setdefault((lower, text), []).append((relpath, key, lines.of(key)))
+        for value_key, owner in unique_entries(relpath, split_file, metadata):
+            seen.setdefault(value_key, []).append(owner)
+    result.problems.extend(duplicate_problems(seen))
+    result.problems.sort(key=lambda problem: (problem.path, problem.line or 0))
+    return result
+
+
+UniqueEntry = tuple[tuple[str, str], tuple[str, str, int]]
+"""((lower-case key, value text), (relpath, key as written, line)): one value that must be unique."""
+
+
+def unique_entries(
+    relpath: str, split_file: SplitFile, metadata: Mapping[str, Any]
+) -> list[UniqueEntry]:
+    """The values of one file that no other file may share (``UNIQUE_KEYS``), with their lines."""
+    found = fold_keys(metadata)
+    lines = _Lines(split_file)
+    entries: list[UniqueEntry] = []
+    for lower in UNIQUE_KEYS:
+        if lower in found:
+            key, value = found[lower]
+            text = _unique_value(value)
+            if text is not None:
+                entries.append(((lower, text), (relpath, key, lines.of(key))))
+    return entries
+
+
+def duplicate_problems(seen: Mapping[tuple[str, str], list[tuple[str, str, int]]]) -> list[Problem]:
+    """An error for each file holding a value that another file holds too."""
+    problems = []
     for (_, text), owners in seen.items():
         if len(owners) < 2:
             continue
@@ -449,7 +471,7 @@ def check_folder(root: Path | str) -> FolderCheck:
             named = ", ".join(others[:3]) + (
                 f" and {len(others) - 3} more" if len(others) > 3 else ""
             )
-            result.problems.append(
+            problems.append(
                 Problem(
                     relpath,
                     line,
@@ -458,21 +480,4 @@ def check_folder(root: Path | str) -> FolderCheck:
                     key,
                 )
             )
-    result.problems.sort(key=lambda problem: (problem.path, problem.line or 0))
-    return result
-
-
-def problems_before_publishing(
-    root: Path | str, relpaths: Iterable[str]
-) -> dict[str, list[Problem]]:
-    """The errors that should stop ``relpaths`` (below ``root``) from being published unasked.
-
-    The same rules as :func:`check_folder`, so across-desk errors (a duplicate ``article_id``) count;
-    warnings do not. Files with none are left out of the answer.
-    """
-    wanted = set(relpaths)
-    found: dict[str, list[Problem]] = {}
-    for problem in check_folder(root):
-        if problem.level is Level.ERROR and problem.path in wanted:
-            found.setdefault(problem.path, []).append(problem)
-    return found
+    return problems

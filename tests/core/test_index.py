@@ -164,6 +164,15 @@ def test_summary_fields_and_json(desk: Path) -> None:
         reason=StateReason("draft", "true"),
         publish_date=dt.datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC),  # no publishDate: date
         date_key="date",
+        fields=(
+            ("title", "text"),
+            ("Date", "datetime"),
+            ("draft", "text"),
+            ("source", "text"),
+            ("source_link", "text"),
+            ("enclosure", "text"),
+            ("summary", "int"),
+        ),
     )
     assert row.to_json() == {
         "path": "a/b.md",

@@ -166,3 +166,28 @@ def test_a_damaged_journal_file_is_reported_not_raised(desk: Path, tmp_path: Pat
 def test_restore_refuses_an_entry_outside_the_desk(desk: Path, tmp_path: Path) -> None:
     entry = JournalEntry("../outside.md", ARTICLE, 0, {"title": "x"})
     assert restore(DocumentService(desk), entry).outcome is Restored.FAILED
+
+
+def test_the_real_merge_engine_folds_edits_into_a_file_that_moved_on(
+    desk: Path, tmp_path: Path
+) -> None:
+    from editor.core.journal import find_merge
+
+    store = EditStore(desk, Journal(tmp_path / "data"))
+    article = DocumentService(desk).load("news/a.md")
+    article.set_value("title", "New")
+    store.put(article)
+    theirs = ARTICLE.replace(b"Body\n", b"Body, rewritten outside\n")
+    (desk / "news" / "a.md").write_bytes(theirs)
+    again = EditStore(desk, Journal(tmp_path / "data"))
+    [result] = again.restore(DocumentService(desk), find_merge())
+    assert result.outcome is Restored.MERGED
+    DocumentService(desk).save(again.get("news/a.md"))
+    assert (desk / "news" / "a.md").read_bytes() == theirs.replace(b"'Old'", b"'New'")
+    # Both sides changed the title: a conflict, shown to the person, never applied.
+    store.put(article)
+    (desk / "news" / "a.md").write_bytes(ARTICLE.replace(b"'Old'", b"'Theirs'"))
+    [result] = EditStore(desk, Journal(tmp_path / "data")).restore(
+        DocumentService(desk), find_merge()
+    )
+    assert result.outcome is Restored.CONFLICT

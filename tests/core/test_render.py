@@ -163,7 +163,7 @@ def test_markdown_structure_is_rendered() -> None:
         "```\ncode <here>\n```\n"
     )
     out = render_body(body, MARKDOWN)
-    assert "<h2>How it works</h2>" in out
+    assert '<h2 id="how-it-works">How it works</h2>' in out  # Hugo gives headings an id
     assert "<ul>" in out and "<li>first item</li>" in out
     assert "<ol>" in out and "<li>two</li>" in out
     assert "<em>emphasis</em>" in out and "<strong>strong</strong>" in out
@@ -229,7 +229,7 @@ def test_render_module_does_not_import_qt() -> None:
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    assert "<h1>x</h1>" in result.stdout
+    assert '<h1 id="x">x</h1>' in result.stdout
 
 
 def test_fenced_code_has_no_trailing_empty_line() -> None:

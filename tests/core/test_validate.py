@@ -425,22 +425,6 @@ def test_check_folder_does_not_read_a_link_out_of_the_folder(tmp_path: Path) -> 
     assert "outside the folder" in problems[0].message
 
 
-def test_problems_before_publishing_name_errors_of_the_files_asked_about(desk: Path) -> None:
-    from editor.core.validate import problems_before_publishing
-
-    (desk / "untitled.md").write_text("+++\ndraft = true\n+++\n")
-    (desk / "one.md").write_text('+++\ntitle = "One"\narticle_id = 7\ndraft = true\n+++\n')
-    (desk / "two.md").write_text('+++\ntitle = "Two"\narticle_id = 7\n+++\n')
-    (desk / "fine.md").write_text('+++\ntitle = "Fine"\nsummary = "' + "x" * 400 + '"\n+++\n')
-    found = problems_before_publishing(desk, ["untitled.md", "one.md", "fine.md"])
-    assert sorted(found) == ["one.md", "untitled.md"]  # a long summary is only a warning
-    assert "title is missing" in found["untitled.md"][0].message
-    assert (
-        "duplicate article_id" in found["one.md"][0].message
-        and "two.md" in found["one.md"][0].message
-    )
-
-
 def test_each_article_rule_is_one_function_that_reports_only_its_own_keys() -> None:
     """The rules are a list: each one alone finds its own problem in a front matter that has one of
     each, and nothing else."""

@@ -18,6 +18,7 @@ from editor.ui.window.main_window import MainWindow
 
 DIALOG_FUNCTIONS = (
     "ask_unsaved_changes",
+    "ask_unsaved_articles",
     "confirm_bulk",
     "confirm_local_address",
     "ask_publish_with_problems",
@@ -78,9 +79,14 @@ def make_window(qtbot, settings: Settings, asked: Asked) -> Iterator[Callable[..
         # A test may leave edits behind; closing must not ask about them.
         if window.session.dirty:
             window.session.discard()
+        window.unsaved.forget_all()
 
-    def make(path: Path | str | None, window_settings: Settings | None = None) -> MainWindow:
-        window = create_main_window(path, window_settings or settings)
+    def make(
+        path: Path | str | None,
+        window_settings: Settings | None = None,
+        journal_dir: Path | None = None,
+    ) -> MainWindow:
+        window = create_main_window(path, window_settings or settings, journal_dir=journal_dir)
         windows.append(window)
         qtbot.addWidget(window, before_close_func=before_close)
         window.show()

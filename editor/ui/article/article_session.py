@@ -5,7 +5,8 @@ list. Edits stay on the Article until Save, which goes through the document serv
 changes on disk, a clean article is reloaded and a dirty one raises the conflict bar; our own saves are
 recognised by the file's fingerprint, so they never do. Merge (and a Save that finds the file changed)
 runs the three-way merge of :mod:`editor.core.merge`: my edits go on top of the version on disk and stay
-unsaved; fields both sides changed go to the resolver. Keep mine overwrites only after a confirmation
+unsaved; fields both sides changed go to the resolver. Moving to another article keeps its edits in
+:class:`UnsavedEdits` (journaled), and coming back shows them again. Keep mine overwrites only after a confirmation
 that names the outside changes it drops.
 """
 
@@ -38,6 +39,7 @@ from editor.core.service import ConflictError, DocumentService, PathError
 from editor.ui.article import outside_change, resolver
 from editor.ui.article.body_view import BodyView
 from editor.ui.article.conflict_bar import ConflictBar, DiffDialog, three_way_diff, unified_diff
+from editor.ui.article.unsaved import UnsavedEdits, title_of
 from editor.ui.common import dialogs
 from editor.ui.form.metadata_form import MetadataForm
 from editor.ui.images.cover_preview import ImageLoader
@@ -90,8 +92,10 @@ class ArticleSession(QObject):
         undo_stack: QUndoStack,
         loader: ImageLoader,
         window: QWidget,
+        unsaved: UnsavedEdits | None = None,
     ) -> None:
         super().__init__(window)
+        self.unsaved = unsaved if unsaved is not None else UnsavedEdits(None, self)
         self.form = form
         self.body = body
         self.conflict_bar = conflict_bar
@@ -131,10 +135,7 @@ class ArticleSession(QObject):
 
     @property
     def title(self) -> str:
-        if self.article is None:
-            return ""
-        title = self.article.value("title")
-        return title if isinstance(title, str) and title.strip() else self.article.relpath
+        return title_of(self.article) if self.article is not None else ""
 
     def set_service(self, service: DocumentService | None, site_root: Path | None) -> None:
         self.close()
@@ -150,9 +151,15 @@ class ArticleSession(QObject):
     # --- showing -------------------------------------------------------------------------------------
 
     def open(self, relpath: str) -> bool:
-        """Load and show an article; on failure show nothing and say why. Never writes."""
+        """Show an article (with its unsaved edits, if it has some); on failure show nothing and say
+        why. Never writes."""
         if self.service is None:
             return False
+        pending = self.unsaved.get(relpath)
+        if pending is not None:
+            self._show(pending)
+            self.check_disk()  # the file may have moved on while the edits waited
+            return True
         try:
             article = self.service.load(relpath)
         except (FrontMatterError, PathError, OSError) as error:
@@ -185,7 +192,8 @@ class ArticleSession(QObject):
 
     def adopt(self, article: Article) -> None:
         """Show a fresher copy of the open file (from a save or a bulk operation)."""
-        self._show(article)
+        self._show(article, keep_old=False)
+        self.unsaved.keep(article, now=True)
 
     def adopt_written(self, article: Article) -> None:
         """Show the open file as an action (publish, draft, undo) just wrote it, keeping the other
@@ -195,13 +203,16 @@ class ArticleSession(QObject):
                 self.article,
                 skip=frozenset(key for key in self.article.edits if key.lower() == "draft"),
             )
-        self._show(article)
+        self._show(article, keep_old=False)  # its edits are carried, not kept apart
+        self.unsaved.keep(article, now=True)
 
-    def _show(self, article: Article | None) -> None:
+    def _show(self, article: Article | None, *, keep_old: bool = True) -> None:
         old = self.article
         self.article = article
+        if old is not None and old is not article and keep_old:
+            self.unsaved.keep(old, now=True)  # its edits wait for the editor to come back
         if old is not None and (article is None or article.relpath != old.relpath):
-            self.dirty_changed.emit(old.relpath, False)
+            self.dirty_changed.emit(old.relpath, keep_old and old.is_dirty)
         if self.failed_path is not None:
             self.unreadable_shown.emit(None, None)
         self.failed_path = None
@@ -238,12 +249,15 @@ class ArticleSession(QObject):
         if key.lower() == COVER_KEY:
             self._thumbnail_timer.start()
         self._report_dirty()
+        if self.article is not None:
+            self.unsaved.keep(self.article)
 
     def _body_edited(self, text: str) -> None:
         if self.article is None:
             return
         self.article.set_body(text)
         self._report_dirty()
+        self.unsaved.keep(self.article)
 
     def _validate(self) -> None:
         problems = (
@@ -288,7 +302,8 @@ class ArticleSession(QObject):
                 self.tr("{0} was not saved:\n\n{1}").format(article.relpath, describe_error(error)),
             )
             return False
-        self._show(saved)
+        self.unsaved.forget(article.relpath)
+        self._show(saved, keep_old=False)
         self.row_changed.emit(summary_of(saved))
         if written:
             self.message.emit(self.tr("Saved {0}").format(saved.relpath))
@@ -303,6 +318,7 @@ class ArticleSession(QObject):
         """Forget the unsaved edits (the file was never touched)."""
         if self.article is not None:
             self.article.discard_edits()
+            self.unsaved.forget(self.article.relpath)
             self.undo_stack.clear()
             self.form.refresh()
             self.body.set_article(self.article, self.image_places())
@@ -339,11 +355,13 @@ class ArticleSession(QObject):
         article = self.article
         if article is None:
             return
+        self.unsaved.forget(article.relpath)  # Reload drops the edits
         if self.disk_state() is DiskState.MISSING:
             relpath = article.relpath
-            self._show(None)
+            self._show(None, keep_old=False)
             self.message.emit(self.tr("{0} no longer exists").format(relpath))
             return
+        article.discard_edits()  # _show must not keep the dropped edits
         if self.open(article.relpath) and self.article is not None:
             self.row_changed.emit(summary_of(self.article))
 
@@ -440,7 +458,8 @@ class ArticleSession(QObject):
             dialogs.report_error(self.window, self.tr("Cannot merge"), describe_error(error))
             return False
         self.undo_stack.clear()
-        self._show(fresh)
+        self._show(fresh, keep_old=False)  # the old copy's edits are in the merge
+        self.unsaved.keep(fresh, now=True)
         self.row_changed.emit(summary_of(fresh))
         self.message.emit(
             self.tr("Merged with the version on disk: {0}. Not saved yet.").format(

@@ -251,13 +251,26 @@ class BodyView(QTabWidget):
             html = empty_body_html(self.tr("This article has no body text."))
         else:
             html = mark_remote_images(
-                render_body(body, self._kind), self.tr("Remote image, not loaded")
+                render_body(body, self._kind, self._shortcode_labels()),
+                self.tr("Remote image, not loaded"),
             )
         bar = self.browser.verticalScrollBar()
         position = bar.value() / bar.maximum() if keep_position and bar.maximum() else 0.0
         self.browser.setHtml(html)
         if position:
             bar.setValue(round(position * bar.maximum()))
+
+    def _shortcode_labels(self) -> dict[str, str]:
+        """The words of the shortcode placeholders, translated (see shortcodes.LABELS)."""
+        return {
+            "youtube": self.tr("YouTube video"),
+            "vimeo": self.tr("Vimeo video"),
+            "figure": self.tr("Figure"),
+            "gist": self.tr("GitHub gist"),
+            "tweet": self.tr("Post on X"),
+            "x": self.tr("Post on X"),
+            "instagram": self.tr("Instagram post"),
+        }
 
     @property
     def render_pending(self) -> bool:

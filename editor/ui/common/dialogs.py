@@ -108,6 +108,38 @@ def publish_with_problems_box(
     return box, buttons
 
 
+def ask_unsaved_articles(parent: QWidget | None, titles: Sequence[str]) -> Answer:
+    """Articles have unsaved edits (quitting, opening another folder): Save All, Discard or Cancel?"""
+    answer = unsaved_articles_box(parent, titles).exec()
+    if answer == Button.Save:
+        return Answer.SAVE
+    if answer == Button.Discard:
+        return Answer.DISCARD
+    return Answer.CANCEL
+
+
+def unsaved_articles_box(parent: QWidget | None, titles: Sequence[str]) -> QMessageBox:
+    """The box :func:`ask_unsaved_articles` shows, naming each article (the first dozen)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Unsaved changes"))
+    if len(titles) == 1:
+        box.setText(_tr("Save the changes to “{0}”?").format(titles[0]))
+    else:
+        shown = "\n".join(f"• {title}" for title in titles[:12])
+        if len(titles) > 12:
+            shown += "\n" + _tr("…and {0} more").format(len(titles) - 12)
+        box.setText(_tr("Save the changes to {0} articles?").format(len(titles)) + "\n\n" + shown)
+    box.setInformativeText(_tr("If you don't save, your edits will be lost."))
+    box.setStandardButtons(Button.Save | Button.Discard | Button.Cancel)
+    if len(titles) > 1:
+        box.button(Button.Save).setText(_tr("Save All"))
+        box.button(Button.Discard).setText(_tr("Discard All"))
+    box.setDefaultButton(Button.Save)
+    box.setEscapeButton(Button.Cancel)
+    return box
+
+
 def confirm_bulk(parent: QWidget | None, question: str, details: str = "") -> bool:
     """Confirm an operation on many files ("Publish 12 articles?")."""
     return confirm_bulk_box(parent, question, details).exec() == Button.Yes

@@ -29,7 +29,7 @@ class FieldKind(StrEnum):
     BOOL = "bool"
     INT = "int"
     FLOAT = "float"
-    LIST = "list"  # a list of strings, edited as comma-separated text
+    LIST = "list"  # a list of strings, edited as chips
     READONLY = "readonly"
 
 
@@ -84,8 +84,10 @@ def _kind_by_type(value: Any) -> FieldKind:
         if is_web_url(value):
             return FieldKind.LINK
         return FieldKind.TEXT
-    if isinstance(value, list) and all(isinstance(item, str) and "," not in item for item in value):
-        return FieldKind.LIST
+    if isinstance(value, list) and all(
+        isinstance(item, str) and "\n" not in item for item in value
+    ):
+        return FieldKind.LIST  # chips: an item may hold a comma
     return FieldKind.READONLY
 
 

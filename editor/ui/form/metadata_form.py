@@ -8,20 +8,24 @@ Showing a different Article object clears that undo stack, since its commands be
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
+import qtawesome
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QImage, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,12 +36,14 @@ from editor.core.images import COVER_KEY, is_image_key
 from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS
 from editor.core.validate import LENGTH_LIMITS, Problem
 from editor.core.values import coerce_like, same_value
+from editor.core.vocabulary import Vocabulary
+from editor.ui.form.chips import ChipsEditor
+from editor.ui.form.field_adding import AddFieldBar, kind_for_new_key, start_value
 from editor.ui.form.field_editors import (
     BoolEditor,
     DateTimeEditor,
     FieldEditor,
     LinkEditor,
-    ListEditor,
     MultiLineEditor,
     NumberEditor,
     ReadOnlyEditor,
@@ -46,7 +52,7 @@ from editor.ui.form.field_editors import (
 )
 from editor.ui.form.field_kinds import KNOWN_KINDS, FieldKind, kind_for, nested_text
 from editor.ui.form.form_parts import CoverThumbnail, ProblemList
-from editor.ui.form.undo_commands import MISSING, SetValueCommand
+from editor.ui.form.undo_commands import MISSING, RemoveKeyCommand, SetValueCommand
 
 # One editor per key up to this many (the keys the desk works with always get theirs); the rest are
 # shown together, read-only, in one text view: thousands of editors take seconds to build.
@@ -97,6 +103,8 @@ class MetadataForm(QWidget):
         self._filling = False
         self._chain: list[QWidget] = []
         self._extra: QPlainTextEdit | None = None  # the keys beyond MAX_EDITORS, read-only
+        self._added: dict[str, FieldKind] = {}  # fields added empty, staged once typed in
+        self._vocabulary: Callable[[], Vocabulary] = Vocabulary
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -142,6 +150,9 @@ class MetadataForm(QWidget):
         self._content_layout = content_layout
         self._fields = self._new_fields()
         content_layout.addWidget(self._fields)
+        self._add_bar = AddFieldBar(self)
+        self._add_bar.add_requested.connect(self.add_field)
+        content_layout.addWidget(self._add_bar)
         content_layout.addStretch(1)
         self._scroll.setWidget(content)
         self._pages.addWidget(self._scroll)
@@ -167,12 +178,62 @@ class MetadataForm(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """The widgets Tab visits in the form, in order (the fields of the article shown)."""
-        return list(self._chain) if self._article is not None else []
+        if self._article is None:
+            return []
+        return [*self._chain, *self._add_bar.focus_chain()]
+
+    def set_vocabulary_source(self, source: Callable[[], Vocabulary]) -> None:
+        """Where the desk's keys and list values come from (asked when they are needed)."""
+        self._vocabulary = source
+
+    def add_field(self, key: str) -> bool:
+        """Add ``key`` to the article shown, with the editor its values usually get on this desk.
+
+        A text field starts empty (staged once typed in); other kinds start with a value (false,
+        0, now, an empty list), staged at once as one undoable step.
+        """
+        article = self._article
+        key = key.strip()
+        if article is None or not key:
+            return False
+        lowered = key.lower()
+        if any(name.lower() == lowered for name in (*article.current_metadata(), *self._added)):
+            self._add_bar.say(self.tr("This article already has “%1”.").replace("%1", key))
+            return False
+        vocabulary = self._vocabulary()
+        kind = kind_for_new_key(key, vocabulary.usual_kind(key))
+        value = start_value(kind)
+        self._add_bar.say("")
+        if value is None:
+            self._added[key] = kind
+            self.refresh()
+        else:
+            self._stack.push(
+                SetValueCommand(article, key, MISSING, value, self, label=self._label_text(key))
+            )
+        row = self._rows.get(key)
+        if row is not None:
+            row.editor.input.setFocus()
+        return True
+
+    def remove_field(self, key: str) -> None:
+        """Remove ``key`` from the article shown (one undoable step; Save deletes its lines)."""
+        article = self._article
+        if article is None:
+            return
+        if key in self._added and not article.has_key(key):
+            del self._added[key]
+            self.refresh()
+            return
+        self._added.pop(key, None)
+        self._stack.push(RemoveKeyCommand(article, key, self, label=self._label_text(key)))
 
     def set_article(self, article: Article | None) -> None:
         """Show ``article`` (None clears the form); builds one editor per front matter key."""
         if article is not self._article:
             self._stack.clear()
+            self._added = {}
+            self._add_bar.say("")
             self._problems = []
             self.set_cover_thumbnail(None, "")
             self._scroll.verticalScrollBar().setValue(0)
@@ -212,11 +273,19 @@ class MetadataForm(QWidget):
         if not any(key.lower() == "title" for key in metadata):
             # A missing title is an error the editor must be able to fix here: offer an empty field.
             metadata = {"title": None, **metadata}
+        for key in self._added:
+            metadata.setdefault(key, None)
+        self._add_bar.set_offers(self._offers(metadata))
         # Editors follow the type in the file, not the edit, so typing never swaps the editor away.
         signature = (
             article.format,
             *(
-                (key, kind_for(key, article.metadata.get(key, value)))
+                (
+                    key,
+                    self._added[key]
+                    if key in self._added and key not in article.metadata
+                    else kind_for(key, article.metadata.get(key, value)),
+                )
                 for key, value in metadata.items()
             ),
         )
@@ -253,6 +322,25 @@ class MetadataForm(QWidget):
 
     # --- building ----------------------------------------------------------------------------------
 
+    def _offers(self, metadata: dict[str, Any]) -> Callable[[], list[tuple[str, int, int]]]:
+        """The keys to offer in Add field: the desk's, most used first, without the article's."""
+
+        def offers() -> list[tuple[str, int, int]]:
+            vocabulary = self._vocabulary()
+            return [
+                (key, count, vocabulary.files) for key, count in vocabulary.keys(exclude=metadata)
+            ]
+
+        return offers
+
+    def _list_items(self, key: str) -> list[str]:
+        vocabulary = self._vocabulary()
+        return vocabulary.items(key) or vocabulary.all_items()
+
+    def label_text(self, key: str) -> str:
+        """The label the form gives ``key`` (its own name for the keys it knows)."""
+        return self._label_text(key)
+
     def _label_text(self, key: str) -> str:
         labels = {
             "title": self.tr("Title"),
@@ -269,6 +357,8 @@ class MetadataForm(QWidget):
             "publishdate": self.tr("Publish date"),
             "expirydate": self.tr("Expiry date"),
             "lastmod": self.tr("Last modified"),
+            "tags": self.tr("Tags"),
+            "categories": self.tr("Categories"),
         }
         return labels.get(key.lower(), key)
 
@@ -329,7 +419,12 @@ class MetadataForm(QWidget):
             layout = QVBoxLayout(container)
             layout.setContentsMargins(0, 0, 0, 0)
             layout.setSpacing(3)
-            layout.addWidget(editor)
+            line = QHBoxLayout()
+            line.setContentsMargins(0, 0, 0, 0)
+            line.setSpacing(4)
+            line.addWidget(editor, 1)
+            line.addWidget(self._remove_button(key, label.text()), 0, Qt.AlignmentFlag.AlignTop)
+            layout.addLayout(line)
             if key == COVER_KEY:
                 layout.addWidget(self._thumbnail)
             problems = ProblemList()
@@ -361,6 +456,18 @@ class MetadataForm(QWidget):
             content.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width()
         )
         self._scroll.setMinimumWidth(needed)
+
+    def _remove_button(self, key: str, label: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(f"remove_{key}")
+        button.setIcon(qtawesome.icon("mdi6.close", color=muted_color(self.palette())))
+        button.setAutoRaise(True)
+        tip = self.tr("Remove %1 from this article").replace("%1", label)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes field to field
+        button.clicked.connect(lambda _checked=False, k=key: self.remove_field(k))
+        return button
 
     def _add_extra_row(self, count: int) -> QPlainTextEdit:
         """The keys beyond MAX_EDITORS, in the file's syntax, as one read-only text (filled by refresh)."""
@@ -434,7 +541,7 @@ class MetadataForm(QWidget):
             editor.line.setMaximumWidth(editor.fontMetrics().horizontalAdvance("0") * 24)
             editor.line.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         elif kind is FieldKind.LIST:
-            editor = ListEditor(key)
+            editor = ChipsEditor(key, lambda k=key: self._list_items(k))
         else:
             editor = ReadOnlyEditor(key, self._article.format if self._article else Format.TOML)
         editor.edited.connect(lambda value, k=key, e=editor: self._on_edited(k, value, e))
@@ -448,7 +555,7 @@ class MetadataForm(QWidget):
         # An editor being replaced (it may report on losing focus) belongs to the article before.
         if self._filling or article is None or row is None or row.editor is not editor:
             return
-        present = key in article.metadata or key in article.edits
+        present = article.has_key(key)
         old = article.value(key) if present else MISSING
         try:
             staged = coerce_like(article.metadata[key], value) if key in article.metadata else value
@@ -467,7 +574,8 @@ class MetadataForm(QWidget):
         if article is not self._article:
             return
         row = self._rows.get(key)
-        if row is None or (key not in article.metadata and key not in article.edits):
+        # A field added empty stays (with its editor) while it has no value yet.
+        if row is None or not (article.has_key(key) or key in self._added):
             self.refresh()
         elif update_editor:
             self._filling = True

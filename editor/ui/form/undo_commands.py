@@ -97,3 +97,34 @@ class SetValueCommand(QUndoCommand):
             self.old is not MISSING and same_value(self.article.value(self.key), self.old)
         )
         return True
+
+
+class RemoveKeyCommand(QUndoCommand):
+    """Remove ``key`` from ``article`` (staged: Save deletes its line); undo brings back exactly the
+    staged state there was before (the file's value, or the edit pending on it)."""
+
+    def __init__(
+        self, article: Article, key: str, view: ValueView, *, label: str | None = None
+    ) -> None:
+        text = QCoreApplication.translate("SetValueCommand", "Remove %1").replace(
+            "%1", label or key
+        )
+        super().__init__(text)
+        self.article = article
+        self.key = key
+        self._view = view
+        self._had_edit = key in article.edits
+        self._edit = article.edits.get(key)
+
+    def redo(self) -> None:
+        self.article.remove_value(self.key)
+        self._view.show_staged(self.article, self.key, None, update_editor=True)
+
+    def undo(self) -> None:
+        if self._had_edit:
+            self.article.edits[self.key] = self._edit
+        else:
+            self.article.edits.pop(self.key, None)
+        self._view.show_staged(
+            self.article, self.key, self.article.value(self.key), update_editor=True
+        )

@@ -28,6 +28,7 @@ class WindowState:
     busy: bool = False  # a scan or a bulk operation is running
     has_article: bool = False  # an article is open in the form
     dirty: bool = False  # the open article has unsaved edits
+    unsaved: int = 0  # articles with unsaved edits, the open one included
     selected: int = 0  # valid (readable) articles in the selection
     selected_drafts: int = 0  # of which drafts
     article_is_draft: bool = False
@@ -55,6 +56,7 @@ class ActionId(Enum):
     OPEN_FOLDER = "actionOpenFolder"
     RECENT_FOLDERS = "actionRecentFolders"
     SAVE = "actionSave"
+    SAVE_ALL = "actionSaveAll"
     REVERT = "actionRevert"
     REVIEW_CHANGES = "actionReviewChanges"
     UNDO = "actionUndo"
@@ -128,6 +130,13 @@ SPECS: dict[ActionId, ActionSpec] = {
         "fa6s.floppy-disk",
         (StandardKey.Save,),
         lambda s: s.dirty and not s.busy,
+    ),
+    ActionId.SAVE_ALL: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Save &All"),
+        QT_TRANSLATE_NOOP("Actions", "Write the unsaved edits of every article"),
+        "mdi6.content-save-all",
+        ("Ctrl+Alt+S",),
+        lambda s: s.unsaved > 0 and not s.busy,
     ),
     ActionId.REVERT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Re&vert"),
@@ -335,6 +344,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
             ActionId.RECENT_FOLDERS,
             None,
             ActionId.SAVE,
+            ActionId.SAVE_ALL,
             ActionId.REVERT,
             ActionId.REVIEW_CHANGES,
             None,

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from editor.core import validate
 from editor.core.errors import describe_error
 from editor.core.index import ArticleSummary
+from editor.core.publish_check import PublishChecker
 from editor.core.service import FileResult, Outcome
 from editor.ui.article.article_session import DiskState
 from editor.ui.common import dialogs
@@ -57,6 +58,7 @@ class BulkRunner(QObject):
         self.window = window
         self._task: Task | None = None
         self._focus: QWidget | None = None
+        self._checker: PublishChecker | None = None  # remembers the desk between checks
 
     @property
     def running(self) -> bool:
@@ -91,11 +93,13 @@ class BulkRunner(QObject):
             return False
         if not to_draft and window.root is not None:
             # Publishing checks first (on a worker: duplicates need the whole desk), then asks.
-            root = window.root
+            if self._checker is None or self._checker.root != window.root.absolute():
+                self._checker = PublishChecker(window.root)
+            checker = self._checker
             readable = [row.path for row in rows if row.readable]
             check = run_task(
                 window.pool,
-                lambda: validate.problems_before_publishing(root, readable),
+                lambda: checker.problems(readable),
                 lambda problems: self._checked(rows, problems, then),
                 self._failed,
                 lambda: self._check_over(check),

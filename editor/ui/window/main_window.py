@@ -11,9 +11,17 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor import APP_NAME
 from editor.core import validate
@@ -23,10 +31,12 @@ from editor.core.images import COVER_KEY, image_references
 from editor.core.index import ArticleSummary, summary_of
 from editor.core.service import DocumentService, FileResult, Outcome
 from editor.core.site import desk_for
+from editor.core.vocabulary import Vocabulary
 from editor.ui.article.article_session import ArticleSession
 from editor.ui.article.body_view import BodyView
 from editor.ui.article.conflict_bar import ConflictBar
 from editor.ui.article.unreadable_bar import UnreadableBar
+from editor.ui.article.unsaved import UnsavedEdits
 from editor.ui.common import dialogs, links
 from editor.ui.common.settings import Settings
 from editor.ui.common.wording import counted, number
@@ -35,6 +45,7 @@ from editor.ui.desk.article_list import ArticleListPanel
 from editor.ui.desk.desk_scan import Folders, scan_desk
 from editor.ui.desk.folder_watcher import FolderWatcher, Rescan
 from editor.ui.form.metadata_form import MetadataForm
+from editor.ui.form.multi_edit import MultiEditForm
 from editor.ui.images.cover_preview import CoverPreviewDialog, ImageLoader
 from editor.ui.window import help as help_windows
 from editor.ui.window.actions import ActionId, ActionRegistry, WindowState
@@ -42,6 +53,8 @@ from editor.ui.window.bulk import BulkRunner
 from editor.ui.window.check_panel import CheckPanel
 from editor.ui.window.git_wiring import GitWiring
 from editor.ui.window.help import AppPlaces
+from editor.ui.window.multi_selection import MultiSelection
+from editor.ui.window.unsaved_flow import UnsavedFlow
 from editor.ui.window.window_layout import (
     LayoutParts,
     chain_tab_order,
@@ -81,7 +94,10 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         places: AppPlaces | None = None,
+        journal_dir: Path | None = None,
     ) -> None:
+        """``journal_dir``: where unsaved edits are journaled (the app's data folder); None keeps
+        them in memory only."""
         super().__init__(parent)
         self.places = places or AppPlaces()
         self.setObjectName("mainWindow")
@@ -94,6 +110,7 @@ class MainWindow(QMainWindow):
         self._scanned = 0
         self._select_after_scan: str | None = None
         self._cover_dialog: CoverPreviewDialog | None = None
+        self._vocabulary: Vocabulary | None = None  # counted from the rows when the form asks
 
         self.undo_stack = QUndoStack(self)
         self.write_history = WriteHistory(lambda: self.service, self)
@@ -106,10 +123,27 @@ class MainWindow(QMainWindow):
             lambda: self.bulk.running,
         )
         self._build_widgets()
+        self.unsaved = UnsavedEdits(journal_dir, self)
         self.session = ArticleSession(
-            self.form, self.body, self.conflict_bar, self.undo_stack, self.loader, self
+            self.form,
+            self.body,
+            self.conflict_bar,
+            self.undo_stack,
+            self.loader,
+            self,
+            self.unsaved,
         )
         self.bulk = BulkRunner(self)
+        self.unsaved_flow = UnsavedFlow(self.session, self.unsaved, self)
+        self.multi = MultiSelection(
+            self.form_pages,
+            self.form,
+            self.multi_form,
+            self.session,
+            self.unsaved,
+            self.list_panel.selected_summaries,
+            self,
+        )
         self.watcher = FolderWatcher(self.pool, self._known_rows, self)
         self._build_menus()
         self._connect()
@@ -140,13 +174,23 @@ class MainWindow(QMainWindow):
         self.state_filter = self.list_panel.state_filter
 
         self.form = MetadataForm(self.undo_stack, self)
+        self.form.set_vocabulary_source(self.vocabulary)
+        self.multi_form = MultiEditForm(self)
+        self.multi_form.set_label_source(self.form.label_text)
+        self.multi_form.set_list_items(
+            lambda key: self.vocabulary().items(key) or self.vocabulary().all_items()
+        )
+        self.form_pages = QStackedWidget(self)
+        self.form_pages.setObjectName("formPages")
+        self.form_pages.addWidget(self.form)
+        self.form_pages.addWidget(self.multi_form)
         self.body = BodyView(self)
         self.conflict_bar = ConflictBar(self)
         self.unreadable_bar = UnreadableBar(self)
         self.editor_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.editor_splitter.setObjectName("editorSplitter")
         self.editor_splitter.setChildrenCollapsible(False)
-        self.editor_splitter.addWidget(self.form)
+        self.editor_splitter.addWidget(self.form_pages)
         self.editor_splitter.addWidget(self.body)
         self.editor_splitter.setStretchFactor(0, 1)
         self.editor_splitter.setStretchFactor(1, 1)
@@ -199,8 +243,9 @@ class MainWindow(QMainWindow):
         act = self.actions
         act[ActionId.OPEN_FOLDER].triggered.connect(self.ask_open_folder)
         act[ActionId.SAVE].triggered.connect(self.save)
-        act[ActionId.REVERT].triggered.connect(self.session.revert)
-        act[ActionId.REVIEW_CHANGES].triggered.connect(self.session.review_changes)
+        act[ActionId.SAVE_ALL].triggered.connect(self.save_all)
+        act[ActionId.REVERT].triggered.connect(self.revert)
+        act[ActionId.REVIEW_CHANGES].triggered.connect(self.review_changes)
         act[ActionId.UNDO].triggered.connect(self.undo_router.undo)
         act[ActionId.REDO].triggered.connect(self.undo_router.redo)
         act[ActionId.FIND].triggered.connect(self.focus_filter)
@@ -223,7 +268,18 @@ class MainWindow(QMainWindow):
 
         self.list_panel.article_requested.connect(self._article_requested)
         self.list_panel.selection_changed.connect(self.update_actions)
+        self.list_panel.selection_changed.connect(self.multi.selection_changed)
+        self.multi.rows_changed.connect(self.update_rows)
+        self.unsaved_flow.rows_changed.connect(self.update_rows)
+        self.unsaved_flow.message.connect(self.show_message)
+        self.unsaved_flow.dirty_marks.connect(self._mark_dirty)
+        self.multi.message.connect(self.show_message)
+        self.multi_form.changed.connect(self.update_actions)
+        self.form_pages.currentChanged.connect(self.update_actions)
         self.list_panel.shown_changed.connect(self._rows_shown_changed)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._forget_vocabulary)
+        self.model.dataChanged.connect(self._forget_vocabulary)
 
         self.session.article_changed.connect(self._article_changed)
         self.session.dirty_changed.connect(self._dirty_changed)
@@ -232,6 +288,12 @@ class MainWindow(QMainWindow):
         self.session.message.connect(
             lambda text: self.show_message(
                 text, about=self.session.path or self.session.failed_path
+            )
+        )
+        self.unsaved.changed.connect(self.update_actions)
+        self.unsaved.journal_failed.connect(
+            lambda reason: self.show_message(
+                self.tr("Unsaved edits could not be kept on disk: {0}").format(reason)
             )
         )
         self.undo_stack.canUndoChanged.connect(self.update_actions)
@@ -260,11 +322,13 @@ class MainWindow(QMainWindow):
         self.write_history.clear()
         self.service = DocumentService(root)
         self.root = self.service.root
+        restored = self.unsaved.open_desk(self.service)
         self.session.set_service(self.service, validate.find_site_root(self.root))
         self.settings.add_recent_folder(self.root)
         self._select_after_scan = select or selected
         self._update_title()
         self.start_scan()
+        self.unsaved_flow.report_restored(restored)
         self.folder_opened.emit(str(self.root))
         return True
 
@@ -316,6 +380,8 @@ class MainWindow(QMainWindow):
         self.watcher.stop()
         with self._keeping_selection():
             self.model.clear()
+        for path in self.unsaved.paths():  # the marks of unsaved rows outlive the reset
+            self.model.set_dirty(path, True)
         self._scanned = 0
         root = self.service.root
         # The filter finds body words through the index cache's full-text index (once it is built).
@@ -401,6 +467,17 @@ class MainWindow(QMainWindow):
         ):
             self.session.check_disk()
 
+    def vocabulary(self) -> Vocabulary:
+        """The desk's keys and list values, counted over the rows (once per change of the rows)."""
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary.of(
+                (summary.fields, summary.lists) for summary in self.model.summaries()
+            )
+        return self._vocabulary
+
+    def _forget_vocabulary(self, *_args: object) -> None:
+        self._vocabulary = None
+
     def update_rows(self, summaries: ArticleSummary | list[ArticleSummary]) -> None:
         """Show new summaries of files the app itself changed (no rescan)."""
         rows = summaries if isinstance(summaries, list) else [summaries]
@@ -434,10 +511,7 @@ class MainWindow(QMainWindow):
     def _article_requested(self, path: str) -> None:
         if path == self.session.failed_path:
             return
-        if not self.resolve_unsaved():
-            # Put the selection back once the view has finished handling the click or key.
-            QTimer.singleShot(0, self.list_panel.reselect)
-            return
+        # No question: the open article's edits wait in the unsaved store (the row stays marked).
         summary = self.model.summary(path)
         if not self.session.open(path) and summary is not None and summary.error:
             self.show_message(self.tr("{0}: {1}").format(path, summary.error), about=path)
@@ -461,16 +535,18 @@ class MainWindow(QMainWindow):
         return summaries
 
     def resolve_unsaved(self) -> bool:
-        """Before the open article goes away: ask Save / Discard / Cancel. True when it may go."""
-        if not self.session.dirty:
-            return True
-        answer = dialogs.ask_unsaved_changes(self, self.session.title)
-        if answer is dialogs.Answer.SAVE:
-            return self.session.save()
-        if answer is dialogs.Answer.DISCARD:
-            self.session.discard()
-            return True
-        return False
+        """Before the desk goes away: one question naming every unsaved article. True if it may go."""
+        return self.unsaved_flow.resolve()
+
+    def _mark_dirty(self, paths: list[str], dirty: bool) -> None:
+        for path in paths:
+            self.model.set_dirty(path, dirty)
+
+    def save_all(self) -> bool:
+        """Write every article with unsaved edits (Save All); True when all were saved."""
+        saved = self.unsaved_flow.save_all()
+        self.update_actions()
+        return saved
 
     def focus_filter(self) -> None:
         self.list_panel.focus_filter()
@@ -482,7 +558,23 @@ class MainWindow(QMainWindow):
     # --- the open article ----------------------------------------------------------------------------
 
     def save(self) -> bool:
+        if self.multi.active:  # several rows selected: Save writes the fields set in their form
+            self.multi_form.save()
+            return not self.multi_form.dirty
         return self.session.save()
+
+    def review_changes(self) -> None:
+        if self.multi.active:
+            self.show_message(self.tr("Review Changes shows one article: select only that one"))
+        else:
+            self.session.review_changes()
+
+    def revert(self) -> None:
+        """Drop the edits shown: the many-articles form's, or the open article's (back to disk)."""
+        if self.multi.active:
+            self.multi_form.discard()
+        else:
+            self.session.revert()
 
     def _article_changed(self) -> None:
         article = self.session.article
@@ -523,6 +615,11 @@ class MainWindow(QMainWindow):
         for result in results:
             if result.article is not None and result.article.relpath == open_path:
                 self.session.adopt_written(result.article)
+            elif result.article is not None:
+                # An article waiting with edits keeps them, on top of what the action wrote.
+                still = self.unsaved.carry(result.article)
+                if still is not None:
+                    self.model.set_dirty(result.article.relpath, still)
 
     def _writes_restored(self, name: str, results: list[FileResult]) -> None:
         self.apply_results(results)
@@ -595,7 +692,10 @@ class MainWindow(QMainWindow):
             has_folder=self.service is not None,
             busy=self.scanning or self.bulk.running,
             has_article=article is not None,
-            dirty=self.session.dirty,
+            # With several rows selected, Save and Revert are the many-articles form's; the open
+            # article's own edits (and its undo steps) wait behind it.
+            dirty=self.multi.dirty if self.multi.active else self.session.dirty,
+            unsaved=len(self.unsaved),
             selected=len(valid),
             selected_drafts=sum(summary.draft for summary in valid),
             article_is_draft=bool(
@@ -607,8 +707,10 @@ class MainWindow(QMainWindow):
             has_cover=bool(article and image_references(article.current_metadata())),
             has_next=self.list_panel.has_step(1),
             has_previous=self.list_panel.has_step(-1),
-            can_undo=self.undo_stack.canUndo() or self.write_history.stack.canUndo(),
-            can_redo=self.undo_stack.canRedo() or self.write_history.stack.canRedo(),
+            can_undo=not self.multi.active
+            and (self.undo_stack.canUndo() or self.write_history.stack.canUndo()),
+            can_redo=not self.multi.active
+            and (self.undo_stack.canRedo() or self.write_history.stack.canRedo()),
             in_git=self.git.desk.active if hasattr(self, "git") else False,
             git_busy=self.git.desk.busy if hasattr(self, "git") else False,
             git_operation=bool(self.git.operation) if hasattr(self, "git") else False,

@@ -46,3 +46,19 @@ def test_failures_are_counted_in_words_and_each_file_named(qapp, monkeypatch) ->
     assert "(s)" not in one + many and no_details == ""
     assert many.startswith("12 files could not be changed:") and "…and 2 more" in many
     assert details.count("gone") == 12
+
+
+def test_the_unsaved_question_names_every_article(qtbot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor.ui.common.dialogs import unsaved_articles_box
+
+    box = unsaved_articles_box(None, [f"Story {n}" for n in range(14)])
+    qtbot.addWidget(box)
+    assert box.text().startswith("Save the changes to 14 articles?")
+    assert "• Story 0" in box.text() and "• Story 11" in box.text()
+    assert "Story 12" not in box.text() and "…and 2 more" in box.text()
+    assert box.button(QMessageBox.StandardButton.Save).text() == "Save All"
+    one = unsaved_articles_box(None, ["Only"])
+    qtbot.addWidget(one)
+    assert one.text() == "Save the changes to “Only”?"

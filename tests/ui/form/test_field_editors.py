@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
+from editor.core.vocabulary import Vocabulary
+from editor.ui.form.chips import ChipsEditor
 from editor.ui.form.field_kinds import FieldKind, kind_for
 from editor.ui.form.metadata_form import MetadataForm
 from tests.helpers.form import CHINESE, MIXED, changed_lines, field, load, show
@@ -32,7 +34,7 @@ def test_other_types_get_typed_or_read_only_editors(qtbot, form: MetadataForm, d
     assert field(form, "draft", QCheckBox).isChecked()
     assert field(form, "weight", QLineEdit).text() == "7"
     assert field(form, "ratio", QLineEdit).text() == "0.25"
-    assert field(form, "tags", QLineEdit).text() == "energy, batteries"
+    assert form.editor("tags").items == ["energy", "batteries"]
     assert field(form, "article_id", QLineEdit).text() == "9007199254740993"
     assert isinstance(field(form, "note"), QPlainTextEdit) and not field(form, "note").isReadOnly()
     assert form.findChild(QToolButton, "open_website") is not None
@@ -52,7 +54,8 @@ def test_other_types_get_typed_or_read_only_editors(qtbot, form: MetadataForm, d
         ("article_id", 2**63, FieldKind.READONLY),  # beyond TOML's integers: never rewrite it
         ("custom", None, FieldKind.READONLY),
         ("title", None, FieldKind.TEXT),  # YAML "title:" with nothing after it can be filled in
-        ("custom", ["a, b", "c"], FieldKind.READONLY),  # commas inside items would split on edit
+        ("custom", ["a, b", "c"], FieldKind.LIST),  # chips keep a comma inside an item
+        ("custom", ["two\nlines"], FieldKind.READONLY),
         ("custom", [], FieldKind.LIST),
         ("custom", dt.time(7, 32), FieldKind.READONLY),
         ("custom", "0001-01-01T00:00:00Z", FieldKind.TEXT),
@@ -189,17 +192,42 @@ def test_clearing_a_number_and_leaving_restores_the_value_from_before(
     assert article.edits == {} and ident.text() == "303702"
 
 
-def test_list_of_strings_is_edited_as_comma_separated_text(
-    qtbot, form: MetadataForm, desk: Path
-) -> None:
+def test_list_of_strings_is_edited_as_chips(qtbot, form: MetadataForm, desk: Path) -> None:
     article = load(desk, "content/mixed.md", MIXED)
     show(qtbot, form, article)
-    tags = field(form, "tags", QLineEdit)
-    tags.setFocus()
-    tags.end(False)
-    qtbot.keyClicks(tags, ", solid state")
+    editor = form.editor("tags")
+    assert isinstance(editor, ChipsEditor)
+    chips = [form.findChild(QToolButton, f"chip_tags_{n}") for n in range(2)]
+    assert [chip.text().split("  ")[0] for chip in chips] == ["energy", "batteries"]
+    line = field(form, "tags", QLineEdit)
+    line.setFocus()
+    qtbot.keyClicks(line, "solid state")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
     assert article.edits == {"tags": ["energy", "batteries", "solid state"]}
     assert 'tags = ["energy", "batteries", "solid state"]\n' in article.text_to_save()
+    qtbot.keyClicks(line, "grid, storage,")  # a typed comma ends an item
+    assert article.edits["tags"][-2:] == ["grid", "storage"]
+    qtbot.mouseClick(form.findChild(QToolButton, "chip_tags_0"), Qt.MouseButton.LeftButton)
+    assert article.edits["tags"] == ["batteries", "solid state", "grid", "storage"]
+    line.setFocus()
+    qtbot.keyClick(line, Qt.Key.Key_Backspace)  # the last chip comes back into the line
+    assert line.text() == "storage"
+    assert article.edits["tags"] == ["batteries", "solid state", "grid"]
+    form._stack.undo()
+    assert editor.items == ["batteries", "solid state", "grid", "storage"]
+
+
+def test_chips_complete_from_the_desk(qtbot, form: MetadataForm, desk: Path) -> None:
+    form.set_vocabulary_source(
+        lambda: Vocabulary.of([((("tags", "list"),), (("tags", ("energy", "ports", "Rail")),))])
+    )
+    show(qtbot, form, load(desk, "content/mixed.md", MIXED))
+    line = field(form, "tags", QLineEdit)
+    line.setFocus()
+    qtbot.waitUntil(line.hasFocus)
+    model = line.completer().model()
+    offered = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert offered == ["ports", "Rail"]  # "energy" is on the article already
 
 
 def test_stepping_a_date_is_one_undo_step_and_the_wheel_needs_focus(

@@ -58,6 +58,7 @@ def test_shortcuts(registry: ActionRegistry) -> None:
     assert "Ctrl+S" in keys(ActionId.SAVE)
     assert keys(ActionId.TOGGLE_DRAFT) == ["Ctrl+D"]
     assert "Ctrl+F" in keys(ActionId.FIND)
+    assert keys(ActionId.SAVE_ALL) == ["Ctrl+Alt+S"]
     assert registry[ActionId.SAVE].shortcuts() == QKeySequence.keyBindings(
         QKeySequence.StandardKey.Save
     )
@@ -127,6 +128,16 @@ def test_shortcuts(registry: ActionRegistry) -> None:
 def test_rules(registry: ActionRegistry, state: WindowState, expected: set[ActionId]) -> None:
     registry.update(state)
     assert registry.enabled_ids() == expected
+
+
+def test_save_all_needs_unsaved_articles_and_no_running_change(registry: ActionRegistry) -> None:
+    registry.update(WindowState(has_folder=True, unsaved=2))
+    assert ActionId.SAVE_ALL in registry.enabled_ids()
+    assert ActionId.SAVE not in registry.enabled_ids()  # the article shown is clean
+    registry.update(WindowState(has_folder=True, unsaved=2, busy=True))
+    assert ActionId.SAVE_ALL not in registry.enabled_ids()
+    registry.update(WindowState(has_folder=True))
+    assert ActionId.SAVE_ALL not in registry.enabled_ids()
 
 
 def test_window_without_a_folder(make_window) -> None:

@@ -1,0 +1,100 @@
+"""Several rows selected: the form edits the fields they share; one Save writes each file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit
+
+from editor.ui.window.actions import ActionId
+from editor.ui.window.main_window import MainWindow
+from tests.helpers.window import LANCHI, select_rows, type_title
+
+FERRY = "world/port-avalen-ferry-strike.md"  # JSON
+RATIONING = "world/vallombra-water-rationing.md"  # TOML, a draft
+
+
+def show_many(qtbot, window: MainWindow, paths: list[str]) -> None:
+    select_rows(window, paths)
+    qtbot.waitUntil(
+        lambda: window.multi.active and sorted(window.multi_form.paths) == sorted(paths)
+    )
+
+
+def test_the_shared_fields_with_mixed_values_marked(qtbot, window: MainWindow) -> None:
+    show_many(qtbot, window, [FERRY, RATIONING])
+    form = window.multi_form
+    assert form.header.text() == "Editing 2 articles"
+    assert form.editor("source").line.text() == "Atlas World Bulletin"  # the same in both
+    assert form.is_mixed("summary") and form.is_mixed("draft")
+    assert form.findChild(QLabel, "multi_label_summary").text() == "Summary (mixed)"
+    assert form.findChild(QLabel, "multi_label_source").text() == "Source"
+    assert form.findChild(QCheckBox, "multi_field_draft").isTristate()
+    assert form.findChild(QLineEdit, "multi_field_article_id").placeholderText().startswith("Mixed")
+    assert form.editor("title") is None  # the TOML file has no title
+    assert not window.actions[ActionId.SAVE].isEnabled()
+    select_rows(window, [FERRY])
+    qtbot.waitUntil(lambda: not window.multi.active)
+
+
+def test_one_save_writes_each_file_byte_faithfully(
+    qtbot, window: MainWindow, sample_desk: Path, asked
+) -> None:
+    content = sample_desk / "content"
+    before = {path: (content / path).read_bytes() for path in (FERRY, RATIONING)}
+    show_many(qtbot, window, [FERRY, RATIONING])
+    source = window.multi_form.findChild(QLineEdit, "multi_field_source")
+    source.setFocus()
+    source.selectAll()
+    qtbot.keyClicks(source, "Wire")
+    assert window.multi_form.edits == {"source": "Wire"}
+    assert window.actions[ActionId.SAVE].isEnabled()
+    window.actions[ActionId.SAVE].trigger()
+    assert asked.calls == []
+    assert (content / FERRY).read_bytes() == before[FERRY].replace(
+        b'"source": "Atlas World Bulletin"', b'"source": "Wire"'
+    )
+    assert (content / RATIONING).read_bytes() == before[RATIONING].replace(
+        b'source = "Atlas World Bulletin"', b'source = "Wire"'
+    )
+    assert window.model.summary(FERRY).source == "Wire"
+    assert window.multi_form.edits == {} and window.multi.active
+
+
+def test_undo_and_revert_with_several_rows_selected(qtbot, window: MainWindow, asked) -> None:
+    assert window.select_path(FERRY)
+    type_title(qtbot, window, "Mine")  # the open article's edit, with its undo step
+    show_many(qtbot, window, [FERRY, RATIONING])
+    assert not window.actions[ActionId.UNDO].isEnabled()  # it would change a hidden article
+    assert not window.actions[ActionId.SAVE].isEnabled()
+    source = window.multi_form.findChild(QLineEdit, "multi_field_source")
+    source.setFocus()
+    qtbot.keyClicks(source, "!")
+    assert window.actions[ActionId.REVERT].isEnabled()
+    window.actions[ActionId.REVERT].trigger()
+    assert window.multi_form.edits == {}
+    assert window.session.article.value("title") == "Mine"  # untouched
+    select_rows(window, [FERRY])
+    qtbot.waitUntil(lambda: not window.multi.active)
+    assert window.actions[ActionId.UNDO].isEnabled()
+
+
+def test_a_file_with_its_own_unsaved_edits_is_left_out_and_named(
+    qtbot, window: MainWindow, sample_desk: Path, asked
+) -> None:
+    content = sample_desk / "content"
+    assert window.select_path(LANCHI)
+    type_title(qtbot, window, "Mine")
+    lanchi_before = (content / LANCHI).read_bytes()
+    show_many(qtbot, window, [FERRY, LANCHI])
+    assert "1 of them have unsaved edits" in window.multi_form.note.text()
+    window.multi_form.findChild(QLineEdit, "multi_field_source").setFocus()
+    qtbot.keyClicks(window.multi_form.findChild(QLineEdit, "multi_field_source"), " extra")
+    asked.answer("report_failures", None)
+    window.multi_form.save_button.click()
+    ((_title, failures),) = asked.named("report_failures")
+    assert [path for path, _reason in failures] == [LANCHI]
+    assert "unsaved edits" in failures[0][1]
+    assert (content / LANCHI).read_bytes() == lanchi_before
+    assert b"extra" in (content / FERRY).read_bytes()
+    assert window.model.is_dirty(LANCHI)
