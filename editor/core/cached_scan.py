@@ -25,7 +25,7 @@ from editor.core.index import (
     summary_of_facts,
 )
 from editor.core.pool import process_pool
-from editor.core.site import SiteRules
+from editor.core.site_rules import SiteRules
 
 _STORE_EVERY = 2000  # rows kept per transaction while a big desk is parsed
 

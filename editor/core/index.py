@@ -257,7 +257,7 @@ def judged_keys(rules: SiteRules | None = None) -> frozenset[str]:
 
 @lru_cache(maxsize=32)
 def _judged_keys(dates: DateRules) -> frozenset[str]:
-    return STATE_KEYS | dates.keys()
+    return STATE_KEYS | dates.date_keys()
 
 
 def facts_of_metadata(metadata: dict[str, Any], keys: frozenset[str] | None = None) -> RowFacts:
