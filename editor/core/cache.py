@@ -32,6 +32,7 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -466,6 +467,7 @@ def encode_profile(shape: tuple[Any, Any]) -> str | None:
         return None
 
 
+@lru_cache(maxsize=4096)  # most files of a desk share one shape: decoded once, the tuples shared
 def decode_profile(text: str) -> tuple[Any, Any]:
     """The (kinds, lists) :func:`encode_profile` wrote, as the tuples profile gives."""
     kinds, lists = _loads(text)

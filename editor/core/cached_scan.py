@@ -50,10 +50,6 @@ def parse_files(root: str, paths: list[tuple[str, bool]], keys: frozenset[str]) 
 
 def _facts_of_row(row: tuple[Any, ...]) -> RowFacts:
     readable, title, source, link, enclosure, summary, error, inputs, shape = row[4:]
-    kinds, lists = decode_profile(shape)
-    kinds = (
-        _KINDS.setdefault(kinds, kinds) if len(_KINDS) < 256 else kinds
-    )  # shared, as profile does
     return RowFacts(
         bool(readable),
         title,
@@ -63,11 +59,8 @@ def _facts_of_row(row: tuple[Any, ...]) -> RowFacts:
         summary,
         error,
         decode_inputs(inputs),
-        (kinds, lists),
+        decode_profile(shape),  # shared tuples, as vocabulary.profile shares them
     )
-
-
-_KINDS: dict[Any, Any] = {}
 
 
 def _summary(

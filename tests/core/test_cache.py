@@ -344,3 +344,20 @@ def test_site_rules_come_from_the_site_not_the_cache(tmp_path: Path, cache_dir: 
     put(config, b'baseURL = "https://example.org/"\ntimeZone = "America/New_York"\n')
     third = {row.path: row.state for row in assert_same_listing(site, cache_dir)}
     assert third["content/b.md"] is PublishState.PUBLISHED
+
+
+def test_the_keys_and_lists_the_form_offers_come_back_from_the_cache(
+    desk: Path, cache_dir: Path, parses: list[str]
+) -> None:
+    put(
+        desk / "a.md",
+        b'+++\ntitle = "A"\ntags = ["wire", "business"]\nn = 3\n[params]\nx = 1\n+++\n',
+    )
+    put(desk / "b.md", b"---\ntitle: B\ncategories: [one, two]\ndate: 2025-01-02\n---\n")
+    first = assert_same_listing(desk, cache_dir)
+    parses.clear()
+    second = assert_same_listing(desk, cache_dir)
+    assert parses == [] and second == first
+    rows = {row.path: row for row in second}
+    assert ("tags", ("wire", "business")) in rows["a.md"].lists
+    assert ("categories", ("one", "two")) in rows["b.md"].lists
