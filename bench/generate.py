@@ -11,46 +11,33 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-GENERATOR_VERSION = "seed-2"
+GENERATOR_VERSION = "seed-3"
 
-_WORDS = [
-    "harbour",
-    "council",
-    "freight",
-    "battery",
-    "grid",
-    "market",
-    "ferry",
-    "tunnel",
-    "bond",
-    "quarter",
-    "merger",
-    "rail",
-    "storage",
-    "robotics",
-    "privacy",
-    "copper",
-    "satellite",
-    "drought",
-    "tariff",
-    "port",
-    "vote",
-    "plant",
-    "water",
-    "review",
-    "launch",
-    "strategic",
-    "partnership",
-    "premium",
-    "vehicle",
-    "brand",
-    "luxury",
-    "sector",
-    "domestic",
-    "challenge",
-    "manufacturers",
-    "technology",
-]
+# The seed article's own words (four letters and more) and some wire-desk words; bodies draw them with
+# a Zipf-like skew, so a search word is as common or as rare as in real copy.
+_VOCABULARY = (
+    "harbour council freight battery grid market ferry tunnel bond quarter merger rail storage "
+    "robotics privacy copper satellite drought tariff port vote plant water review launch "
+    "accelerate acknowledging adapt aggressive aims aligns alliance analysis approach automakers "
+    "automotive based between beyond both brand brands broader building called capabilities "
+    "capability carefully challenge challenging changing china chinese collaborating collaboration "
+    "combines comes commitment companies company compete competition competitive competitor "
+    "considers consumer contrasts could create creating customers deeper demand demonstrate "
+    "demonstrates described development direct domestic dynamics electric emergence enlightened "
+    "entered entry establish established european evolution evolving experience expertise face "
+    "factors focus formidable from global group growth high highest huawei importance increasing "
+    "increasingly industry integrated integration international into japanese landscape leader "
+    "levels leveraging like long luxury manufacturers manufacturing market markets massimo measured "
+    "milestone mobility more move often ongoing partnership partnerships patterns perceptions "
+    "planned players positioning potentially pragmatic premium previous produce qijing quality rapid "
+    "rapidly rather readiness realistic realm reflects represents reshape role schedule sector seen "
+    "segment setting signals significant solutions standards strategic strategy suggesting suggests "
+    "supplier sustainable systematically targeting technological technology term than that their "
+    "themselves this thorough time timelines traditional transformation translates trends "
+    "underscores vehicle vehicles when where which while with"
+)
+_WORDS = _VOCABULARY.split()
+_WEIGHTS = [1 / (rank + 1) for rank in range(len(_WORDS))]
 _SOURCES = (
     "InvestorBrandNetwork (IBN)",
     "Harbor Wire",
@@ -61,7 +48,7 @@ _SOURCES = (
 
 
 def _sentence(rng: random.Random, words: int) -> str:
-    text = " ".join(rng.choice(_WORDS) for _ in range(words))
+    text = " ".join(rng.choices(_WORDS, _WEIGHTS, k=words))
     return text[0].upper() + text[1:] + "."
 
 

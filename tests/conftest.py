@@ -23,6 +23,14 @@ pytest_plugins = ("tests.helpers.git",)
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
 
 
+@pytest.fixture(autouse=True)
+def _private_index_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test gets its own index cache folder: never the user's, never another test's."""
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path_factory.mktemp("index-cache")))
+
+
 @pytest.fixture
 def sample_desk(tmp_path: Path) -> Path:
     """A private copy of resources/samples (a small Hugo site) that a test may change freely."""

@@ -23,7 +23,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from editor.core.index import scan_all
+from editor.core.listing import scan_all
 from editor.core.state import PublishState
 
 ZERO = "0001-01-01T00:00:00Z"

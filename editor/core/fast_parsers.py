@@ -9,6 +9,8 @@ agree with the stdlib parser, and the stdlib parser decides everything else:
   text that could be one of those goes to ``tomllib``, which gives the error with line and column.
   Any error from ``rtoml`` (or any value it cannot make) also goes to ``tomllib``, so the error a user
   sees is always tomllib's. ``rtoml``'s own tz type becomes ``datetime.timezone`` as tomllib gives.
+* ``tomllib`` turns a CRLF line break inside a multi-line string into LF, ``rtoml`` keeps it: a
+  document with both goes to ``tomllib``.
 * ``orjson`` reads integers past 64 bits as floats, and refuses NaN, Infinity and lone surrogates
   (which ``json`` accepts): a document with a run of 19 digits, or any error, goes to ``json``.
 
@@ -37,20 +39,29 @@ PARSER_VERSION = (
     f"1-rtoml:{getattr(_rtoml, '__version__', '-')}-orjson:{getattr(_orjson, '__version__', '-')}"
 )
 
-# Text that may be TOML 1.1 (see the module docstring); a false alarm only costs tomllib's time.
-_MAYBE_TOML_11 = re.compile(
-    r"\\[ex]"  # \e and \xHH escapes
-    r"|(?<![\d:])\d\d:\d\d(?!:\d)"  # hh:mm with no seconds
-    r"|,\s*\}"  # a trailing comma in an inline table
-    r"|\{[^}]*\n"  # a line break inside an inline table
-    # A table made by a dotted header or key and declared again later: rtoml puts it where it is
-    # declared, tomllib where it was first made (key order is part of the result).
-    r"|^[ \t]*\[\[?[^\]\n]*\."
-    r"|^[ \t]*(?:[A-Za-z0-9_-]+|\"[^\"\n]*\"|'[^'\n]*')[ \t]*\."
-    # rtoml keeps a CRLF inside a multi-line string; tomllib reads it as LF.
-    r"|\r",
-    re.MULTILINE,
-)
+# Text that may be TOML 1.1, or may order keys unlike tomllib (see the module docstring). A false
+# alarm only costs tomllib's time. Each pattern starts with a rare character, so a search costs a
+# few microseconds on a seed-sized front matter (a look-behind at every position cost 44 µs).
+_ESCAPE_11 = re.compile(r"\\[ex]")  # \e and \xHH escapes
+_INLINE_11 = re.compile(r",\s*\}|\{[^}]*\n")  # a trailing comma or a line break in an inline table
+# hh:mm with no seconds: not the mm:ss of a longer time, nor a +hh:mm offset.
+_SHORT_TIME = re.compile(r":\d\d(?![:\d])(?<=\d\d:\d\d)(?<!:\d\d:\d\d)(?<![+-]\d\d:\d\d)")
+# A dotted table header ([a.b]): when [a] comes later, rtoml puts "a" where [a] is, tomllib where
+# [a.b] made it (key order is part of the result).
+_DOTTED_HEADER = re.compile(r"\n[ \t]*\[[^\]\n]*\.")
+
+
+def _needs_tomllib(text: str) -> bool:
+    return bool(
+        # tomllib turns CRLF inside a multi-line string into LF; rtoml keeps it
+        ("\r" in text and ('"""' in text or "'''" in text))
+        or ("\\" in text and _ESCAPE_11.search(text))
+        or ("{" in text and _INLINE_11.search(text))
+        or ("[" in text and _DOTTED_HEADER.search("\n" + text))
+        or _SHORT_TIME.search(text)
+    )
+
+
 _LONG_NUMBER = re.compile(r"\d{19}")
 
 _ZONES: dict[dt.timedelta | None, dt.tzinfo] = {}
@@ -58,7 +69,7 @@ _ZONES: dict[dt.timedelta | None, dt.tzinfo] = {}
 
 def loads_toml(text: str) -> dict[str, Any]:
     """``tomllib.loads(text)``, faster; raises ``tomllib.TOMLDecodeError`` exactly as tomllib does."""
-    if _rtoml is not None and not _MAYBE_TOML_11.search(text):
+    if _rtoml is not None and not _needs_tomllib(text):
         try:
             value = _rtoml.loads(text)
         except Exception:  # any doubt: tomllib decides, with its own message

@@ -1,7 +1,9 @@
 """The folder index: one summary row per article file, streamed in batches.
 
-Reading uses the fast parsers only (:mod:`editor.core.fast_parsers`); nothing here writes. A file that cannot be read
-still gets a row, with state ``invalid`` and the reason in ``error``.
+Reading uses the fast parsers only (:mod:`editor.core.fast_parsers`); nothing here writes. A file that
+cannot be read still gets a row, with state ``invalid`` and the reason in ``error``. A row is made from
+the file's :class:`RowFacts` (what it says, apart from the clock and the site's rules) and the rules, so
+the index cache (:mod:`editor.core.cache`) keeps the facts and the state is always decided now.
 
 The walk lists what Hugo reads as pages: a site's root is walked as its content folders (see
 :mod:`editor.core.site`), and a leaf bundle (a folder with an ``index`` file) gives only that file; the
@@ -15,11 +17,10 @@ import contextlib
 import datetime as dt
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from editor.core.article import Article
 from editor.core.atomic import clean_stale_temps, is_temp_name
 from editor.core.errors import describe_error
 from editor.core.files import kind_problem, read_regular
@@ -34,9 +35,13 @@ from editor.core.state import (
     StateReason,
     fold_keys,
     judge,
+    judged_keys,
 )
 from editor.core.values import hugo_reads_date
-from editor.core.vocabulary import profile
+from editor.core.vocabulary import Profile, profile
+
+if TYPE_CHECKING:
+    from editor.core.article import Article
 
 NO_REASON = StateReason()
 ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
@@ -103,7 +108,8 @@ class ArticleSummary:
 
 
 def is_article_name(name: str) -> bool:
-    return os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES and not name.startswith(".")
+    stem, dot, suffix = name.rpartition(".")  # os.path.splitext's answer, in a third of its time
+    return bool(dot and stem) and f".{suffix.lower()}" in ARTICLE_SUFFIXES and name[0] != "."
 
 
 def article_paths(root: Path) -> Iterator[Path]:
@@ -112,12 +118,16 @@ def article_paths(root: Path) -> Iterator[Path]:
 
 
 def _desk_paths(base: Path, site: Any) -> list[str]:
-    paths: list[str] = []
+    return [entry.path for entry in _desk_entries(base, site)]
+
+
+def _desk_entries(base: Path, site: Any) -> list[os.DirEntry[str]]:
+    entries: list[os.DirEntry[str]] = []
     for folder, skip in content_roots(base, site):
         # In a site even the top may be a leaf bundle (Hugo: an index.md at the content root makes
         # every other file the home page's resource); a plain folder is listed whole.
-        paths.extend(_walk(str(folder), skip, top_bundle=site.root is not None))
-    return paths
+        entries.extend(_walk_entries(str(folder), skip, top_bundle=site.root is not None))
+    return entries
 
 
 def would_list(root: Path | str, path: Path | str, site: Any = None) -> bool:
@@ -157,6 +167,12 @@ def _walk(
     A folder with an ``index`` file is a leaf bundle: only that file is a page (at the top too when
     ``top_bundle``).
     """
+    return (entry.path for entry in _walk_entries(root, skip, top_bundle=top_bundle))
+
+
+def _walk_entries(
+    root: str, skip: frozenset[str] = frozenset(), *, top_bundle: bool = False
+) -> Iterator[os.DirEntry[str]]:
     stack = [root]
     while stack:
         folder = stack.pop()
@@ -168,7 +184,7 @@ def _walk(
         if folder != root or top_bundle:
             bundle = [entry for entry in items if is_bundle_index(entry.name)]
             if bundle and any(_is_file(entry) for entry in bundle):
-                yield from (e.path for e in bundle if is_article_name(e.name) and _is_file(e))
+                yield from (e for e in bundle if is_article_name(e.name) and _is_file(e))
                 continue
         subfolders = []
         temps = []
@@ -178,7 +194,7 @@ def _walk(
                     if not skips_folder(entry.name) and not (folder == root and entry.name in skip):
                         subfolders.append(entry.path)
                 elif is_listed_entry(entry):
-                    yield entry.path
+                    yield entry
                 elif is_temp_name(entry.name):
                     temps.append(entry.name)
             except OSError:
@@ -215,6 +231,88 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
 
+@dataclass(frozen=True, slots=True)
+class RowFacts:
+    """What a file says, apart from the clock and the site's rules: a row is made from it."""
+
+    readable: bool
+    title: str = ""
+    source: str = ""
+    source_link: str = ""
+    enclosure: str = ""
+    summary: str = ""
+    error: str | None = None
+    # What state.judge reads: the folded keys it can read (STATE_KEYS and the site's date keys).
+    judged: dict[str, tuple[str, Any]] = field(default_factory=dict)
+    profile: Profile = ((), ())  # vocabulary.profile: the keys' kinds, the lists of strings
+
+
+def desk_judged_keys(rules: SiteRules | None = None) -> frozenset[str]:
+    """:func:`state.judged_keys` for a desk's site (its own [frontmatter] dates)."""
+    return judged_keys(rules.site.dates if rules is not None else None)
+
+
+def facts_of_metadata(metadata: dict[str, Any], keys: frozenset[str] | None = None) -> RowFacts:
+    """The facts of a readable file with this front matter (``keys``: :func:`judged_keys`)."""
+    folded = fold_keys(metadata)
+    lowered = {key: value for key, (_, value) in folded.items()}
+    wanted = judged_keys() if keys is None else keys
+    return RowFacts(
+        readable=True,
+        title=_text(lowered.get("title")),
+        source=_text(lowered.get("source")),
+        source_link=_text(lowered.get("source_link")),
+        enclosure=_text(lowered.get("enclosure")),
+        summary=_text(lowered.get("summary")),
+        error=_unreadable_date(lowered),
+        judged={key: item for key, item in folded.items() if key in wanted},
+        profile=profile(metadata),
+    )
+
+
+def summary_of_facts(
+    relpath: str,
+    facts: RowFacts,
+    as_of: dt.datetime | None = None,
+    *,
+    mtime_ns: int = 0,
+    size: int = 0,
+    rules: PageRules = DEFAULT_RULES,
+    language: str = "",
+) -> ArticleSummary:
+    """The list row of a file with these facts, at ``as_of`` by ``rules``: the one place a row is
+    made, from a fresh parse or from the index cache alike."""
+    if not facts.readable:
+        return _invalid_row(relpath, facts.error or "", mtime_ns, size)
+    mtime = dt.datetime.fromtimestamp(mtime_ns / 1e9, dt.UTC) if mtime_ns else None
+    verdict = judge({}, as_of, rules, mtime=mtime, folded=facts.judged)
+    state = PublishState.INVALID if facts.error is not None else verdict.state
+    publish_date = verdict.publish_date or verdict.date
+    origin = verdict.origins.get("publishdate" if verdict.publish_date else "date")
+    date_key = origin[0].lower() if origin and publish_date is not None else ""
+    fields, lists = facts.profile
+    return ArticleSummary(
+        path=relpath,
+        title=facts.title,
+        date=verdict.date,
+        publish_date=publish_date,
+        draft=verdict.draft,
+        state=state,
+        source=facts.source,
+        source_link=facts.source_link,
+        enclosure=facts.enclosure,
+        summary=facts.summary,
+        error=facts.error,
+        mtime_ns=mtime_ns,
+        size=size,
+        date_key=date_key,
+        reason=verdict.reason,
+        language=language,
+        fields=fields,
+        lists=lists,
+    )
+
+
 def summarize_metadata(
     relpath: str,
     metadata: dict[str, Any],
@@ -229,37 +327,15 @@ def summarize_metadata(
 
     ``rules`` are the site's and the file's place in it (:meth:`SiteRules.page_rules`).
     """
-    folded = fold_keys(metadata)
-    lowered = {key: value for key, (_, value) in folded.items()}
-    mtime = dt.datetime.fromtimestamp(mtime_ns / 1e9, dt.UTC) if mtime_ns else None
-    verdict = judge(metadata, as_of, rules, mtime=mtime, folded=folded)
-    state, reason = verdict.state, verdict.reason
-    publish_date = verdict.publish_date or verdict.date
-    origin = verdict.origins.get("publishdate" if verdict.publish_date else "date")
-    date_key = origin[0].lower() if origin and publish_date is not None else ""
-    error = _unreadable_date(lowered)
-    if error is not None:
-        state = PublishState.INVALID
-    fields, lists = profile(metadata)
-    return ArticleSummary(
-        path=relpath,
-        title=_text(lowered.get("title")),
-        date=verdict.date,
-        publish_date=publish_date,
-        draft=verdict.draft,
-        state=state,
-        source=_text(lowered.get("source")),
-        source_link=_text(lowered.get("source_link")),
-        enclosure=_text(lowered.get("enclosure")),
-        summary=_text(lowered.get("summary")),
-        error=error,
+    facts = facts_of_metadata(metadata, judged_keys(rules.dates))
+    return summary_of_facts(
+        relpath,
+        facts,
+        as_of,
         mtime_ns=mtime_ns,
         size=size,
-        date_key=date_key,
-        reason=reason,
+        rules=rules,
         language=language,
-        fields=fields,
-        lists=lists,
     )
 
 
@@ -325,26 +401,47 @@ def desk_rules(root: Path | str) -> SiteRules:
 def _summarize(
     path: str, relpath: str, as_of: dt.datetime | None, rules: SiteRules
 ) -> ArticleSummary:
+    facts, info, _ = read_facts(path, desk_judged_keys(rules))
+    if not facts.readable:
+        return summary_of_facts(
+            relpath,
+            facts,
+            mtime_ns=info.st_mtime_ns if info else 0,
+            size=info.st_size if info else 0,
+        )
+    page_rules, language = rules.page_rules(os.path.abspath(path))
+    return summary_of_facts(
+        relpath,
+        facts,
+        as_of,
+        mtime_ns=info.st_mtime_ns if info else 0,
+        size=info.st_size if info else 0,
+        rules=page_rules,
+        language=language,
+    )
+
+
+def read_facts(
+    path: str, keys: frozenset[str] | None = None
+) -> tuple[RowFacts, os.stat_result | None, bool]:
+    """(facts, status of the file read, whether the facts may be cached); never raises.
+
+    The status is that of the bytes parsed. An unreadable file keeps its real modification time and
+    size (when it has them), so a rescan sees that it is unchanged without reading it again; a file
+    that vanished or could not be opened is never cached.
+    """
     info: os.stat_result | None = None
     try:
         data, info = read_regular(path)
         _, metadata = read(data)
     except FrontMatterError as error:  # a pipe or folder has no bytes read, but a time and size
-        return _invalid(relpath, describe_error(error), info or _stat(path))
+        facts = RowFacts(readable=False, error=describe_error(error))
+        return facts, info or _stat(path), info is not None  # cached only when bytes were read
     except FileNotFoundError:
-        return _invalid(relpath, "The file no longer exists")
+        return RowFacts(readable=False, error="The file no longer exists"), None, False
     except OSError as error:
-        return _invalid(relpath, describe_error(error), info or _stat(path))
-    page_rules, language = rules.page_rules(os.path.abspath(path))
-    return summarize_metadata(
-        relpath,
-        metadata,
-        as_of,
-        mtime_ns=info.st_mtime_ns,
-        size=info.st_size,
-        rules=page_rules,
-        language=language,
-    )
+        return RowFacts(readable=False, error=describe_error(error)), info or _stat(path), False
+    return facts_of_metadata(metadata, keys), info, True
 
 
 def _stat(path: str) -> os.stat_result | None:
@@ -355,6 +452,12 @@ def _stat(path: str) -> os.stat_result | None:
 
 
 def _invalid(relpath: str, reason: str, info: os.stat_result | None = None) -> ArticleSummary:
+    return _invalid_row(
+        relpath, reason, info.st_mtime_ns if info else 0, info.st_size if info else 0
+    )
+
+
+def _invalid_row(relpath: str, reason: str, mtime_ns: int, size: int) -> ArticleSummary:
     # The file's real modification time and size (when it has them) let a rescan see that an
     # unreadable file is unchanged, without reading it again.
     return ArticleSummary(
@@ -367,8 +470,8 @@ def _invalid(relpath: str, reason: str, info: os.stat_result | None = None) -> A
         "",
         "",
         error=reason,
-        mtime_ns=info.st_mtime_ns if info else 0,
-        size=info.st_size if info else 0,
+        mtime_ns=mtime_ns,
+        size=size,
         readable=False,
     )
 
@@ -407,72 +510,3 @@ def links_outside(root: str | Path, path: str | Path) -> bool:
         return False
     real_root = os.path.realpath(root)
     return os.path.commonpath([os.path.realpath(path), real_root]) != real_root
-
-
-# Below this many files a process pool costs more to start than it saves.
-PARALLEL_THRESHOLD = 2000
-
-
-def scan(
-    root: Path | str,
-    as_of: dt.datetime | None = None,
-    batch_size: int = 256,
-    workers: int | None = None,
-) -> Iterator[list[ArticleSummary]]:
-    """Summaries of every article below ``root``, in batches (in path order) so a UI can show progress.
-
-    Big desks are read by a pool of processes (``workers``, default: one per core, at most 4): parsing
-    is CPU-bound, so threads would not help. The first batch is read here while the pool starts, so
-    the first rows arrive as fast as with one process.
-    """
-    base = Path(root).resolve()
-    if base.is_file():
-        yield [summarize(base.parent, base, as_of)]
-        return
-    root_text = str(base)
-    rules = desk_rules(base)
-    paths = _desk_paths(base, rules.site)
-    chunks = [paths[start : start + batch_size] for start in range(0, len(paths), batch_size)]
-    count = workers if workers is not None else min(os.cpu_count() or 1, 4)
-    if count <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        for chunk in chunks:
-            yield _summarize_chunk(root_text, chunk, as_of, rules)
-        return
-    yield from _scan_parallel(root_text, chunks, as_of, count, rules)
-
-
-def _yield_cpu() -> None:
-    """Run the readers at a lower priority: on a machine with few cores they would otherwise take
-    every core from the window that shows their rows (measured: 120 ms event-loop stalls, 40 ms with)."""
-    if hasattr(os, "nice"):
-        with contextlib.suppress(OSError):
-            os.nice(5)
-
-
-def _scan_parallel(
-    root: str,
-    chunks: list[list[str]],
-    as_of: dt.datetime | None,
-    workers: int,
-    rules: SiteRules,
-) -> Iterator[list[ArticleSummary]]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # "spawn" never copies a parent's threads or Qt state into the children (fork would).
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_yield_cpu) as pool:
-        futures = [pool.submit(_summarize_chunk, root, chunk, as_of, rules) for chunk in chunks[1:]]
-        try:
-            yield _summarize_chunk(root, chunks[0], as_of, rules)
-            for future in futures:
-                yield future.result()
-        finally:
-            for future in futures:
-                future.cancel()
-
-
-def scan_all(
-    root: Path | str, as_of: dt.datetime | None = None, workers: int | None = None
-) -> list[ArticleSummary]:
-    return [row for batch in scan(root, as_of, workers=workers) for row in batch]

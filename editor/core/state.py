@@ -263,6 +263,17 @@ class PageRules:
 DEFAULT_RULES = PageRules()
 
 
+def judged_keys(dates: DateRules | None = None) -> frozenset[str]:
+    """The front matter keys (lower case) whose values can decide a page's state under these date
+    rules (Hugo's defaults when None): what the index cache keeps of each file."""
+    return _judged_keys(dates if dates is not None else DEFAULT_RULES.dates)
+
+
+@lru_cache(maxsize=32)
+def _judged_keys(dates: DateRules) -> frozenset[str]:
+    return STATE_KEYS | dates.date_keys()
+
+
 @dataclass(frozen=True, slots=True)
 class StateReason:
     """Why a page has its state: the key that decided (as written), its value, and the cascade."""

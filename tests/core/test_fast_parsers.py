@@ -150,9 +150,9 @@ def _strategies(toml_11: bool) -> tuple[st.SearchStrategy[str], st.SearchStrateg
     basic = st.lists(st.one_of(_plain_text, escapes), max_size=4).map(
         lambda parts: '"' + "".join(parts) + '"'
     )
-    multiline = st.lists(st.one_of(_plain_text, escapes, st.just("\n")), max_size=5).map(
-        lambda parts: '"""' + "".join(parts) + '"""'
-    )
+    multiline = st.lists(
+        st.one_of(_plain_text, escapes, st.sampled_from(["\n", "\r\n"])), max_size=5
+    ).map(lambda parts: '"""' + "".join(parts) + '"""')
     times = st.builds(
         lambda t, frac, short: t.strftime("%H:%M") if short else t.strftime("%H:%M:%S") + frac,
         st.times(),
@@ -208,7 +208,11 @@ def _strategies(toml_11: bool) -> tuple[st.SearchStrategy[str], st.SearchStrateg
         *headers,
         st.sampled_from(["", "# a comment", "   ", "x = ", "[broken", "= 1", "a = 1 b = 2"]),
     )
-    documents = st.lists(lines, max_size=12).map(lambda found: "\n".join(found) + "\n")
+    documents = st.builds(
+        lambda found, newline: newline.join(found) + newline,
+        st.lists(lines, max_size=12),
+        st.sampled_from(["\n", "\r\n"]),
+    )
     return datetimes, documents
 
 
@@ -240,6 +244,8 @@ TOML_EDGE_CASES = [
     "h = 1979-05-27T07:32:00-00:00\ni = 1979-05-27t07:32:00z",
     'j = "x\\u00e9\\n"\nk = 0xff\nl = inf\nm = nan\nn = -0.0\no = 99999999999999999999',
     "p = [1, 2.5, 's']\nq = {x = 1, y = {z = 2}}\n[t.u]\nv = 1\n[[arr]]\nw = 1\n[[arr]]\nw = 2",
+    # CRLF inside multi-line strings: tomllib gives LF
+    "a = \"\"\"x\r\ny\"\"\"\r\nb = '''p\r\nq'''\r\n",
     # TOML 1.1, which rtoml accepts and tomllib (and Hugo's TOML 1.0) refuse
     "a = {x = 1,\n}",
     "a = {x = 1,}",

@@ -9,7 +9,7 @@ import pytest
 
 from editor.core import atomic
 from editor.core.frontmatter import FrontMatterError, split
-from editor.core.index import scan_all
+from editor.core.listing import scan_all
 from editor.core.service import DocumentService
 from editor.core.state import PublishState
 from editor.core.validate import check_folder

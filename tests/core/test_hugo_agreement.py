@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from editor.core.frontmatter import BOM, read
-from editor.core.index import scan_all
+from editor.core.listing import scan_all
 from editor.core.state import EXPIRY_DATE_KEYS, PUBLISH_DATE_KEYS, PublishState, first_date
 from editor.core.values import hugo_reads_date
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from test_hugo_agreement import hugo_binary, toml, yaml
 
-from editor.core.index import scan_all
+from editor.core.listing import scan_all
 from editor.core.state import PublishState
 
 pytestmark = pytest.mark.hugo

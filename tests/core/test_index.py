@@ -6,17 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from editor.core import index as index_module
+from editor.core import pool
 from editor.core.index import (
     ArticleSummary,
     article_paths,
     is_article_name,
-    scan,
-    scan_all,
     skips_folder,
     summarize,
     summarize_metadata,
 )
+from editor.core.listing import scan, scan_all
 from editor.core.state import PublishState, StateReason
 
 UTC = dt.UTC
@@ -242,7 +241,7 @@ def test_a_process_pool_gives_the_same_rows_in_the_same_order(desk: Path, monkey
             f'+++\ntitle = "Story {index}"\ndraft = {str(index % 2 == 0).lower()}\n+++\nbody\n'.encode(),
         )
     put(desk / "content" / "bad.md", b'+++\ntitle = "unclosed\n+++\n')
-    monkeypatch.setattr(index_module, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(pool, "PARALLEL_THRESHOLD", 1)
     one = [row for batch in scan(desk, batch_size=4, workers=1) for row in batch]
     pooled_batches = list(scan(desk, batch_size=4, workers=2))
     pooled = [row for batch in pooled_batches for row in batch]

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.index import scan_all, summary_for
+from editor.core.index import summary_for
+from editor.core.listing import scan_all
 from editor.core.site import (
     NOT_CONTENT,
     ContentDir,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.index import scan
+from editor.core.listing import scan
 from editor.core.vocabulary import (
     BOOL,
     DATE,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import (
     QEvent,
@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
 )
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 from editor.core.index import ArticleSummary
 from editor.core.state import PublishState
 from editor.ui.common.wording import counted, number
+from editor.ui.common.workers import Task, run_task
 from editor.ui.desk.article_model import (
     STATE_ORDER,
     ArticleFilterProxy,
@@ -98,6 +100,9 @@ class ArticleListPanel(QWidget):
     def __init__(self, open_path: Callable[[], str | None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._open_path = open_path
+        self._body_search: Callable[[str], Mapping[str, str]] | None = None
+        self._body_pool: QThreadPool | None = None
+        self._body_task: Task | None = None
         self._guard = 0
         self.model = ArticleModel(self)
         self.proxy = ArticleFilterProxy(self)
@@ -107,7 +112,7 @@ class ArticleListPanel(QWidget):
         self.filter_edit.setObjectName("filterEdit")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setPlaceholderText(
-            self.tr("Filter by title, path, source or summary (Ctrl+F)")
+            self.tr("Filter by title, path, source, summary or body words (Ctrl+F)")
         )
         self.filter_edit.setAccessibleName(self.tr("Filter articles"))
         self.filter_edit.installEventFilter(self)
@@ -338,9 +343,41 @@ class ArticleListPanel(QWidget):
 
     def _apply_filter_text(self) -> None:
         self._filter_timer.stop()
+        text = self.filter_edit.text()
         with self.keeping_selection():
-            self.proxy.set_text(self.filter_edit.text())
+            self.proxy.set_text(text)
+            if not text.strip():
+                self.proxy.set_body_matches({})
         self.shown_changed.emit()
+        self._search_bodies(text)
+
+    def set_body_search(
+        self, search: Callable[[str], Mapping[str, str]] | None, pool: QThreadPool | None = None
+    ) -> None:
+        """Let the filter also find words in the bodies: ``search(text)`` gives path -> excerpt,
+        and runs on ``pool`` (a full-text index query; never on the GUI thread)."""
+        self._body_search, self._body_pool = search, pool
+        if search is None:
+            self.proxy.set_body_matches({})
+
+    def _search_bodies(self, text: str) -> None:
+        if self._body_task is not None:
+            self._body_task.cancel()
+            self._body_task = None
+        search, pool = self._body_search, self._body_pool
+        if search is None or pool is None or not text.strip():
+            return
+
+        def found(matches: Mapping[str, str]) -> None:
+            if self.filter_edit.text() == text:  # the person typed on meanwhile: a newer one comes
+                with self.keeping_selection():
+                    self.proxy.set_body_matches(matches)
+                self.shown_changed.emit()
+
+        def done() -> None:
+            self._body_task = None
+
+        self._body_task = run_task(pool, lambda: search(text), found, None, done)
 
     def _state_filter_changed(self, index: int) -> None:
         value = self.state_filter.itemData(index)

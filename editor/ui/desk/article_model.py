@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -511,6 +511,7 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._words: list[str] = []
         self._state: PublishState | None = None
+        self._body: Mapping[str, str] = {}  # path -> excerpt of the body that matched the text
         self._git_state: str | None = None
         self.setDynamicSortFilter(True)
 
@@ -535,6 +536,15 @@ class ArticleFilterProxy(QSortFilterProxyModel):
         words = text.casefold().split()
         if words != self._words:
             self._change_filter(lambda: setattr(self, "_words", words))
+
+    def set_body_matches(self, matches: Mapping[str, str]) -> None:
+        """Also keep the rows of these paths (bodies that match the text), with the excerpt that
+        matched as their tooltip; an empty mapping drops them."""
+        if matches or self._body:
+            self._change_filter(lambda: setattr(self, "_body", dict(matches)))
+
+    def body_excerpt(self, path: str) -> str | None:
+        return self._body.get(path)
 
     def set_state(self, state: PublishState | None) -> None:
         """Keep only rows in ``state`` (None: every state)."""
@@ -574,8 +584,18 @@ class ArticleFilterProxy(QSortFilterProxyModel):
             return False
         if self._words:
             text = model.search_text(source_row)
-            return all(word in text for word in self._words)
+            if all(word in text for word in self._words):
+                return True
+            return bool(self._body) and model.summary_at(source_row).path in self._body
         return True
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and self._body and index.isValid():
+            excerpt = self._body.get(self.path_at(index.row()))
+            if excerpt is not None:
+                tip = super().data(index, role)
+                return f"{tip}\n\n{excerpt}" if tip else excerpt
+        return super().data(index, role)
 
     def path_at(self, row: int) -> str:
         return self.index(row, 0).data(Role.PATH)

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.core.index import ArticleSummary, scan
+from editor.core.index import ArticleSummary
+from editor.core.listing import scan
 from editor.core.rescan import list_folders
 
 SCAN_BATCH = 64  # small batches keep each insert into a sorted list of 10,000 rows short

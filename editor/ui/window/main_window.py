@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from editor import APP_NAME
 from editor.core import validate
+from editor.core.body_search import body_matches, index_desk_bodies
 from editor.core.errors import describe_error
 from editor.core.images import COVER_KEY, image_references
 from editor.core.index import ArticleSummary, summary_of
@@ -40,7 +41,7 @@ from editor.ui.article.unsaved import UnsavedEdits
 from editor.ui.common import dialogs, links
 from editor.ui.common.settings import Settings
 from editor.ui.common.wording import counted, number
-from editor.ui.common.workers import Task, run_stream
+from editor.ui.common.workers import Task, run_stream, run_task
 from editor.ui.desk.article_list import ArticleListPanel
 from editor.ui.desk.desk_scan import Folders, scan_desk
 from editor.ui.desk.folder_watcher import FolderWatcher
@@ -387,6 +388,8 @@ class MainWindow(QMainWindow):
             self.model.set_dirty(path, True)
         self._scanned = 0
         root = self.service.root
+        # The filter finds body words through the index cache's full-text index (once it is built).
+        self.list_panel.set_body_search(lambda text: body_matches(root, text), self.pool)
         self._scan_task = run_stream(
             self.pool,
             lambda: scan_desk(root),
@@ -427,6 +430,10 @@ class MainWindow(QMainWindow):
         folders = getattr(self, "_scan_folders", None) or ([self.root] if self.root else [])
         if self.root is not None:
             self.watcher.watch(self.root, folders)
+            root = self.root
+            # Bodies new or changed since the last time go into the full-text index, off the GUI
+            # thread; the filter finds them from then on.
+            run_task(self.pool, lambda: index_desk_bodies(root))
         if self._select_after_scan:
             self.show_message(self.tr("{0} is not in the list").format(self._select_after_scan))
             self._select_after_scan = None

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from editor.core import rescan
-from editor.core.index import scan_all
+from editor.core.listing import scan_all
 from editor.core.rescan import list_folders, rescan_folders
 from editor.core.state import PublishState
 from editor.ui.window.main_window import MainWindow

@@ -1,0 +1,476 @@
+"""The persistent index cache: what each article file says, kept in SQLite between listings.
+
+A listing of a desk where nothing changed costs a ``stat`` per file and one read of this table instead
+of a parse per file. A row is trusted only while the file's path, size, modification time, inode and
+status-change time are all what they were when it was parsed; anything else is parsed again. What is
+kept are the *facts* (``index.RowFacts``: the title and the other shown texts, and the raw values of the
+keys the state is decided from, with the keys as written); the state itself is computed at read time by ``state.py``, so neither
+the clock nor the site's rules can come out of the cache. The cache can never change a result:
+
+* the version (schema, app, parsers, the state keys) is checked on open; another one is rebuilt;
+* a corrupt or truncated file is deleted and rebuilt; one that cannot be opened, or is locked by a
+  second Copydesk, means no cache (the listing parses everything, as without a cache);
+* a file modified in the last two seconds is not cached (its time stamp could hide a second change in
+  the same clock tick, git's "racy clean" problem); a symbolic link is never cached (its target can
+  change under an unchanged link);
+* values are stored with their exact type (see ``_encode``), and a value that would not come back
+  identical is not cached: the file is parsed each time instead.
+
+The database lives in the user's cache folder (``$XDG_CACHE_HOME/copydesk``, or ``COPYDESK_CACHE_DIR``),
+one file per desk, in WAL mode so that readers never wait for a writer. Body text is indexed with FTS5
+on request (:mod:`editor.core.body_search`), so listings stay fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import re
+import sqlite3
+import time
+import zlib
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from editor import __version__
+from editor.core.fast_parsers import PARSER_VERSION
+from editor.core.state import judged_keys
+
+try:  # only for what _encode writes: lists of strings, booleans and null
+    from orjson import dumps as _orjson_dumps
+    from orjson import loads as _loads
+
+    def _dumps(value: Any) -> str:
+        return _orjson_dumps(value).decode()
+
+except ImportError:  # pragma: no cover
+
+    def _dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    _loads = json.loads  # type: ignore[assignment]
+
+T = TypeVar("T")
+
+SCHEMA_VERSION = 2
+# A file whose modification time is this close to now is parsed but not cached.
+RACY_NS = 2_000_000_000
+_BUSY_MS = 100  # wait this long for a second Copydesk's write, then go on without the cache
+
+# path -> (size, mtime_ns, ino, ctime_ns, readable, title, source, source_link, enclosure, summary,
+#          error, encoded state inputs, encoded profile)
+CachedRow = tuple[int, int, int, int, int, str, str, str, str, str, str | None, str]
+FileKey = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
+
+
+def default_cache_dir() -> Path:
+    """Where caches live: ``COPYDESK_CACHE_DIR``, else ``$XDG_CACHE_HOME/copydesk``, else ~/.cache."""
+    explicit = os.environ.get("COPYDESK_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "copydesk"
+
+
+def file_key(info: os.stat_result) -> FileKey:
+    return info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns
+
+
+# The modules whose code decides the cached facts: a change to any of them (even between two releases
+# with the same version number, as while developing) makes a different cache version.
+_FACT_MODULES = (
+    "index",
+    "cache",
+    "cached_scan",
+    "frontmatter",
+    "fast_parsers",
+    "files",
+    "state",
+    "values",
+    "errors",
+    "limits",
+    "vocabulary",
+)
+
+
+def _code_stamp() -> str:
+    stamp = 0
+    folder = os.path.dirname(os.path.abspath(__file__))
+    for name in _FACT_MODULES:
+        try:
+            with open(os.path.join(folder, f"{name}.py"), "rb") as handle:
+                stamp = zlib.crc32(handle.read(), stamp)
+        except OSError:  # a frozen build has no sources; its version number changes with its code
+            return "frozen"
+    return f"{stamp:08x}"
+
+
+def _version(state_keys: tuple[str, ...]) -> str:
+    return f"{SCHEMA_VERSION}|{__version__}|{_code_stamp()}|{PARSER_VERSION}|{','.join(state_keys)}"
+
+
+_SCHEMA = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE files (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ino INTEGER NOT NULL,
+        ctime_ns INTEGER NOT NULL, readable INTEGER NOT NULL,
+        title TEXT NOT NULL, source TEXT NOT NULL, source_link TEXT NOT NULL,
+        enclosure TEXT NOT NULL, summary TEXT NOT NULL, error TEXT, inputs TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        body_indexed INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE VIRTUAL TABLE bodies USING fts5("
+    "body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
+    # A body indexed for an older version of a file goes with it.
+    "CREATE TRIGGER files_deleted AFTER DELETE ON files BEGIN "
+    "DELETE FROM bodies WHERE rowid = old.id; END",
+    "CREATE TRIGGER files_changed AFTER UPDATE OF size, mtime_ns, ino, ctime_ns ON files BEGIN "
+    "DELETE FROM bodies WHERE rowid = old.id; END",
+)
+_FIELDS = (
+    "size, mtime_ns, ino, ctime_ns, readable, title, source, source_link, enclosure, summary, "
+    "error, inputs, profile"
+)
+
+
+class IndexCache:
+    """One desk's cache. Every method fails soft: an SQLite error turns the cache off, never a result."""
+
+    def __init__(self, connection: sqlite3.Connection | None, path: Path) -> None:
+        self._db: sqlite3.Connection | None = connection
+        self.path = path
+
+    # --- opening ------------------------------------------------------------------------------------
+
+    @classmethod
+    def open_for(
+        cls,
+        root: Path | str,
+        cache_dir: Path | None = None,
+        state_keys: tuple[str, ...] | None = None,
+    ) -> IndexCache | None:
+        """The cache of the desk at ``root``, made or rebuilt as needed; None when there can be none."""
+        if state_keys is None:
+            state_keys = tuple(sorted(judged_keys()))
+        folder = cache_dir if cache_dir is not None else default_cache_dir()
+        real_root = os.path.realpath(root)
+        path = _database_path(root, folder)
+        version = f"{_version(state_keys)}|{real_root}"
+        for attempt in range(2):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                connection = _connect(path)
+                if _prepare(connection, version, real_root):
+                    return cls(connection, path)
+                connection.close()
+                return None  # locked by another Copydesk while it is being rebuilt
+            except sqlite3.DatabaseError:
+                # Corrupt, truncated or not a database at all: start again, once.
+                with contextlib.suppress(NameError, sqlite3.Error):
+                    connection.close()
+                if attempt == 0 and not _remove_database(path):
+                    return None
+            except OSError:
+                return None
+        return None
+
+    @classmethod
+    def open_existing(cls, root: Path | str, cache_dir: Path | None = None) -> IndexCache:
+        """The cache a listing of ``root`` made, as it is (never rebuilt: for the body search,
+        which must not drop what the listing keeps); an unusable one when there is none."""
+        path = _database_path(root, cache_dir)
+        try:
+            if path.exists():
+                connection = _connect(path)
+                found = _stored_version(connection)
+                if found is not None and found.startswith(f"{SCHEMA_VERSION}|"):
+                    return cls(connection, path)
+                connection.close()
+        except sqlite3.Error:
+            pass
+        return cls(None, path)
+
+    def close(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+    def __enter__(self) -> IndexCache:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def usable(self) -> bool:
+        return self._db is not None
+
+    def _fail(self, error: sqlite3.Error) -> None:
+        """An SQLite error mid-way: stop using the cache for the rest of this run; a damaged file
+        is removed, so the next run builds a new one (a busy one is left to its other user)."""
+        self.close()
+        text = str(error).lower()
+        if "malformed" in text or "not a database" in text or "corrupt" in text:
+            _remove_database(self.path)
+
+    # --- rows ---------------------------------------------------------------------------------------
+
+    def rows(self) -> dict[str, CachedRow]:
+        """Every cached row by relative path (empty when the cache cannot be read)."""
+        if self._db is None:
+            return {}
+        try:
+            cursor = self._db.execute(f"SELECT path, {_FIELDS} FROM files")
+            return {row[0]: row[1:] for row in cursor}
+        except sqlite3.Error as error:
+            self._fail(error)
+            return {}
+
+    def store(self, rows: Iterable[tuple[str, FileKey, Any]], now_ns: int | None = None) -> None:
+        """Keep the facts of freshly parsed files: ``(relpath, file key, RowFacts)``."""
+        if self._db is None:
+            return
+        limit = (time.time_ns() if now_ns is None else now_ns) - RACY_NS
+        values = []
+        for relpath, key, facts in rows:
+            if key[1] > limit:
+                continue
+            inputs = _encode(facts.judged)
+            shape = encode_profile(facts.profile)
+            if inputs is None or shape is None:
+                continue
+            values.append(
+                (
+                    relpath,
+                    *key,
+                    1 if facts.readable else 0,
+                    facts.title,
+                    facts.source,
+                    facts.source_link,
+                    facts.enclosure,
+                    facts.summary,
+                    facts.error,
+                    inputs,
+                    shape,
+                )
+            )
+        if not values:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    f"INSERT INTO files (path, {_FIELDS}) VALUES ({', '.join('?' * 14)}) "
+                    "ON CONFLICT (path) DO UPDATE SET size = excluded.size, "
+                    "mtime_ns = excluded.mtime_ns, ino = excluded.ino, "
+                    "ctime_ns = excluded.ctime_ns, readable = excluded.readable, "
+                    "title = excluded.title, source = excluded.source, "
+                    "source_link = excluded.source_link, enclosure = excluded.enclosure, "
+                    "summary = excluded.summary, error = excluded.error, "
+                    "inputs = excluded.inputs, profile = excluded.profile, body_indexed = 0",
+                    values,
+                )
+        except sqlite3.Error as error:
+            self._fail(error)
+
+    def forget(self, relpaths: Iterable[str]) -> None:
+        """Drop the rows of files that are gone (or can no longer be cached)."""
+        if self._db is None:
+            return
+        gone = [(path,) for path in relpaths]
+        if not gone:
+            return
+        try:
+            with self._db:
+                self._db.executemany("DELETE FROM files WHERE path = ?", gone)
+        except sqlite3.Error as error:
+            self._fail(error)
+
+    def run(
+        self, work: Callable[[sqlite3.Connection], T], default: T, *, keep_open: bool = False
+    ) -> T:
+        """``work(connection)``, or ``default`` without a cache or on an SQLite error (which turns
+        the cache off for this run unless ``keep_open``: a failed query is no damaged file)."""
+        if self._db is None:
+            return default
+        try:
+            return work(self._db)
+        except sqlite3.Error as error:
+            if not keep_open:
+                self._fail(error)
+            return default
+
+
+def _database_path(root: Path | str, cache_dir: Path | None) -> Path:
+    folder = cache_dir if cache_dir is not None else default_cache_dir()
+    real_root = os.path.realpath(root)
+    raw = real_root.encode("utf-8", "surrogateescape")
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", os.path.basename(real_root))[:32]
+    # crc32 + adler32 (zlib: hashlib would load OpenSSL, 6 ms of every listing's start-up)
+    return folder / f"desk-{slug}-{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}.sqlite3"
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=_BUSY_MS / 1000, isolation_level=None)
+    connection.isolation_level = ""  # type: ignore[assignment]  # transactions by `with` only
+    return connection
+
+
+def _prepare(connection: sqlite3.Connection, version: str, root: str) -> bool:
+    """Check the version (rebuild on a mismatch); False when another Copydesk holds the lock."""
+    try:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        found = _stored_version(connection)
+        if found == version:
+            # No integrity check here (it reads the whole file): damage shows when rows are read.
+            return True
+        with connection:
+            connection.execute("BEGIN IMMEDIATE")
+            if _stored_version(connection) == version:  # a second Copydesk just rebuilt it
+                return True
+            for kind, name in connection.execute(
+                "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger') "
+                "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'bodies_%'"
+            ).fetchall():
+                connection.execute(f'DROP {kind} IF EXISTS "{name}"')
+            for statement in _SCHEMA:
+                connection.execute(statement)
+            connection.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?)",
+                [("version", version), ("root", root)],
+            )
+        return True
+    except sqlite3.OperationalError as error:
+        if _is_busy(error):
+            return False
+        raise sqlite3.DatabaseError(str(error)) from None
+
+
+def _stored_version(connection: sqlite3.Connection) -> str | None:
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    except sqlite3.OperationalError as error:
+        if _is_busy(error):
+            raise
+        return None  # no meta table: a new (or foreign) database
+    return row[0] if row else None
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    text = str(error).lower()
+    return "locked" in text or "busy" in text
+
+
+def _remove_database(path: Path) -> bool:
+    try:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(f"{path}{suffix}")
+    except OSError:
+        return False
+    return True
+
+
+# --- exact encoding of the state inputs ----------------------------------------------------------
+
+
+def _encode(values: dict[str, tuple[str, Any]]) -> str | None:
+    """The judged values (lower key -> (key as written, value)) as text that :func:`decode_inputs`
+    turns back into identical values (types, time zones), or None when that cannot be promised."""
+    items = []
+    for lower, (written, value) in values.items():
+        kind = type(value)
+        if kind is str:
+            items.append([lower, written, "s", value])
+        elif kind is bool:
+            items.append([lower, written, "b", value])
+        elif kind is int:
+            items.append([lower, written, "i", str(value)])
+        elif kind is float:
+            items.append([lower, written, "f", repr(value)])
+        elif kind is dt.datetime:
+            items.append([lower, written, "dt", value.isoformat()])
+        elif kind is dt.date:
+            items.append([lower, written, "d", value.isoformat()])
+        elif value is None:
+            items.append([lower, written, "n", None])
+        else:
+            return None  # lists, tables, times, subclasses: parsed each time instead
+    try:
+        text = _dumps(items)
+    except (TypeError, ValueError):  # e.g. a lone surrogate in a string
+        return None
+    if not _same(decode_inputs(text), values):
+        return None
+    return text
+
+
+_DECODE: dict[str, Callable[[Any], Any]] = {
+    "s": str,
+    "b": bool,
+    "i": int,
+    "f": float,
+    "dt": dt.datetime.fromisoformat,
+    "d": dt.date.fromisoformat,
+    "n": lambda _value: None,
+}
+
+
+def decode_inputs(text: str) -> dict[str, tuple[str, Any]]:
+    """The judged values :func:`_encode` wrote."""
+    if text == "[]":
+        return {}
+    return {
+        lower: (written, _DECODE[tag](payload)) for lower, written, tag, payload in _loads(text)
+    }
+
+
+def _same(a: dict[str, tuple[str, Any]], b: dict[str, tuple[str, Any]]) -> bool:
+    if list(a) != list(b):
+        return False
+    for key, (written_a, left) in a.items():
+        written_b, right = b[key]
+        if written_a != written_b or type(written_a) is not type(written_b):
+            return False
+        if type(left) is not type(right):
+            return False
+        if isinstance(left, float) and left != left:
+            if right == right:
+                return False
+            continue
+        if left != right:
+            return False
+        if isinstance(left, dt.datetime):
+            if type(left.tzinfo) is not type(right.tzinfo) or left.utcoffset() != right.utcoffset():
+                return False
+            if left.replace(tzinfo=None) != right.replace(tzinfo=None):
+                return False
+    return True
+
+
+def encode_profile(shape: tuple[Any, Any]) -> str | None:
+    """vocabulary.profile's (kinds, lists) as JSON text, or None when a key will not encode."""
+    kinds, lists = shape
+    try:
+        return _dumps(
+            [[list(kind) for kind in kinds], [[key, list(items)] for key, items in lists]]
+        )
+    except (TypeError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=4096)  # most files of a desk share one shape: decoded once, the tuples shared
+def decode_profile(text: str) -> tuple[Any, Any]:
+    """The (kinds, lists) :func:`encode_profile` wrote, as the tuples profile gives."""
+    kinds, lists = _loads(text)
+    return (
+        tuple((key, kind) for key, kind in kinds),
+        tuple((key, tuple(items)) for key, items in lists),
+    )

@@ -1,0 +1,71 @@
+"""The filter box finds words in the bodies too (the index cache's full-text search), with the excerpt
+that matched as the row's tooltip; the search runs off the GUI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from editor.core.body_search import body_matches
+from editor.core.index import ArticleSummary
+from editor.core.state import PublishState
+from editor.ui.desk.article_model import ArticleFilterProxy, ArticleModel, Column, Role
+from editor.ui.window.main_window import MainWindow
+
+CALDER = "business/calder-bay-container-volumes.md"  # the window lists the content folder
+
+
+def row(path: str, title: str) -> ArticleSummary:
+    date = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    return ArticleSummary(path, title, date, False, PublishState.PUBLISHED, "", "", "")
+
+
+def shown(proxy: ArticleFilterProxy) -> list[str]:
+    return [proxy.index(number, 0).data(Role.PATH) for number in range(proxy.rowCount())]
+
+
+def test_the_proxy_keeps_rows_whose_body_matched(qapp) -> None:
+    model = ArticleModel()
+    proxy = ArticleFilterProxy()
+    proxy.setSourceModel(model)
+    model.append([row("a.md", "Copper prices"), row("b.md", "Harbour news"), row("c.md", "Rail")])
+    proxy.set_text("copper")
+    assert shown(proxy) == ["a.md"]
+    proxy.set_body_matches({"b.md": "…the [copper] cargo…"})
+    assert sorted(shown(proxy)) == ["a.md", "b.md"]
+    tip = proxy.index(shown(proxy).index("b.md"), Column.TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.endswith("…the [copper] cargo…") and "Harbour news" in tip
+    assert proxy.body_excerpt("b.md") == "…the [copper] cargo…"
+    proxy.set_body_matches({})
+    assert shown(proxy) == ["a.md"]
+
+
+@pytest.fixture
+def aged_desk(sample_desk: Path) -> Path:
+    """The sample desk with files dated an hour back, so the index cache keeps them."""
+    past = (int(dt.datetime.now(dt.UTC).timestamp()) - 3600) * 1_000_000_000
+    for path in sample_desk.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(past, past))
+    return sample_desk
+
+
+def test_the_filter_finds_a_word_only_a_body_has(
+    qtbot, make_window: Callable[..., MainWindow], aged_desk: Path
+) -> None:
+    window = make_window(aged_desk)
+    # After the scan the window indexes the bodies on a worker.
+    qtbot.waitUntil(lambda: bool(body_matches(window.root, "hauliers")), timeout=10_000)
+    proxy = window.proxy
+    qtbot.keyClicks(window.filter_edit, "haulier")  # a prefix, as typed
+    qtbot.waitUntil(lambda: shown(proxy) == [CALDER], timeout=5_000)
+    tip = proxy.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "[hauliers]" in tip
+    window.filter_edit.clear()
+    qtbot.waitUntil(lambda: len(shown(proxy)) == 17, timeout=5_000)
+    assert proxy.body_excerpt(CALDER) is None
