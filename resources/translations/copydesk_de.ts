@@ -747,16 +747,16 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
 <context>
     <name>DateTimeEditor</name>
     <message>
-        <source>In the file: %1</source>
-        <translation>In der Datei: %1</translation>
+        <source>In the file: {0}</source>
+        <translation>In der Datei: {0}</translation>
     </message>
     <message>
         <source>The file gives no time zone; Hugo reads it as UTC unless the site sets one.</source>
         <translation>Die Datei nennt keine Zeitzone; Hugo liest die Zeit als UTC, sofern die Site keine festlegt.</translation>
     </message>
     <message>
-        <source>Your time: %1</source>
-        <translation>Ihre Zeit: %1</translation>
+        <source>Your time: {0}</source>
+        <translation>Ihre Zeit: {0}</translation>
     </message>
 </context>
 <context>
@@ -1138,60 +1138,60 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
 <context>
     <name>ImageLoader</name>
     <message>
-        <source>%1 is not a valid web address (%2)</source>
-        <translation>%1 ist keine gültige Webadresse (%2)</translation>
+        <source>{0} is not a valid web address ({1})</source>
+        <translation>{0} ist keine gültige Webadresse ({1})</translation>
     </message>
     <message>
-        <source>%1 was not found: %2</source>
-        <translation>%1 wurde nicht gefunden: %2</translation>
+        <source>{0} was not found: {1}</source>
+        <translation>{0} wurde nicht gefunden: {1}</translation>
     </message>
     <message>
-        <source>A secure connection to %1 could not be made</source>
-        <translation>Eine sichere Verbindung zu %1 konnte nicht hergestellt werden</translation>
+        <source>A secure connection to {0} could not be made</source>
+        <translation>Eine sichere Verbindung zu {0} konnte nicht hergestellt werden</translation>
     </message>
     <message>
         <source>No image is set</source>
         <translation>Kein Bild angegeben</translation>
     </message>
     <message>
-        <source>Not loaded: %1 is an address on your own machine or network</source>
-        <translation>Nicht geladen: %1 ist eine Adresse auf Ihrem eigenen Rechner oder in Ihrem Netzwerk</translation>
+        <source>Not loaded: {0} is an address on your own machine or network</source>
+        <translation>Nicht geladen: {0} ist eine Adresse auf Ihrem eigenen Rechner oder in Ihrem Netzwerk</translation>
     </message>
     <message>
-        <source>Only http and https addresses or files of the site can be shown, not %1: links</source>
-        <translation>Nur http- und https-Adressen oder Dateien der Site können gezeigt werden, keine %1:-Links</translation>
+        <source>Only http and https addresses or files of the site can be shown, not {0}: links</source>
+        <translation>Nur http- und https-Adressen oder Dateien der Site können gezeigt werden, keine {0}:-Links</translation>
     </message>
     <message>
         <source>The image could not be read</source>
         <translation>Das Bild konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <source>The image could not be read (%1)</source>
-        <translation>Das Bild konnte nicht gelesen werden (%1)</translation>
+        <source>The image could not be read ({0})</source>
+        <translation>Das Bild konnte nicht gelesen werden ({0})</translation>
     </message>
     <message>
-        <source>The image is larger than the limit of %1</source>
-        <translation>Das Bild überschreitet die Grenze von %1</translation>
+        <source>The image is larger than the limit of {0}</source>
+        <translation>Das Bild überschreitet die Grenze von {0}</translation>
     </message>
     <message>
-        <source>The server %1 could not be found</source>
-        <translation>Der Server %1 wurde nicht gefunden</translation>
+        <source>The server {0} could not be found</source>
+        <translation>Der Server {0} wurde nicht gefunden</translation>
     </message>
     <message>
-        <source>The server %1 did not answer within %2 seconds</source>
-        <translation>Der Server %1 hat nicht innerhalb von %2 Sekunden geantwortet</translation>
+        <source>The server {0} did not answer within {1} seconds</source>
+        <translation>Der Server {0} hat nicht innerhalb von {1} Sekunden geantwortet</translation>
     </message>
     <message>
-        <source>The server %1 refused the connection</source>
-        <translation>Der Server %1 hat die Verbindung abgelehnt</translation>
+        <source>The server {0} refused the connection</source>
+        <translation>Der Server {0} hat die Verbindung abgelehnt</translation>
     </message>
     <message>
-        <source>The server answered %1</source>
-        <translation>Der Server antwortete mit %1</translation>
+        <source>The server answered {0}</source>
+        <translation>Der Server antwortete mit {0}</translation>
     </message>
     <message>
-        <source>The server did not send an image (%1)</source>
-        <translation>Der Server hat kein Bild gesendet (%1)</translation>
+        <source>The server did not send an image ({0})</source>
+        <translation>Der Server hat kein Bild gesendet ({0})</translation>
     </message>
     <message>
         <source>The server redirected to an insecure (http) address; not followed</source>
@@ -1209,8 +1209,8 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
 <context>
     <name>ImagePanel</name>
     <message>
-        <source>%1 × %2 pixels</source>
-        <translation>%1 × %2 Pixel</translation>
+        <source>{0} × {1} pixels</source>
+        <translation>{0} × {1} Pixel</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -1353,8 +1353,8 @@ Grund: {1}</translation>
 <context>
     <name>MetadataForm</name>
     <message>
-        <source>%1 more keys</source>
-        <translation>%1 weitere Schlüssel</translation>
+        <source>{0} more keys</source>
+        <translation>{0} weitere Schlüssel</translation>
     </message>
     <message>
         <source>Article ID</source>
@@ -1432,15 +1432,15 @@ Wählen Sie einen Artikel in der Liste, um ihn zu prüfen.</translation>
     </message>
     <message>
         <source>This file cannot be opened:
-%1
+{0}
 
-%2
+{1}
 
 Fix it in a text editor; Copydesk will not write it.</source>
         <translation>Diese Datei kann nicht geöffnet werden:
-%1
+{0}
 
-%2
+{1}
 
 Korrigieren Sie sie in einem Texteditor; Copydesk schreibt sie nicht.</translation>
     </message>
@@ -1460,12 +1460,12 @@ Korrigieren Sie sie in einem Texteditor; Copydesk schreibt sie nicht.</translati
 <context>
     <name>MultiLineEditor</name>
     <message>
-        <source>%1 / %2</source>
-        <translation>%1 / %2</translation>
+        <source>{0} / {1}</source>
+        <translation>{0} / {1}</translation>
     </message>
     <message>
-        <source>over the limit of %1 characters</source>
-        <translation>über der Grenze von %1 Zeichen</translation>
+        <source>over the limit of {0} characters</source>
+        <translation>über der Grenze von {0} Zeichen</translation>
     </message>
 </context>
 <context>
@@ -1537,12 +1537,12 @@ Korrigieren Sie sie in einem Texteditor; Copydesk schreibt sie nicht.</translati
 <context>
     <name>ProblemList</name>
     <message>
-        <source>Error: %1</source>
-        <translation>Fehler: %1</translation>
+        <source>Error: {0}</source>
+        <translation>Fehler: {0}</translation>
     </message>
     <message>
-        <source>Warning: %1</source>
-        <translation>Warnung: %1</translation>
+        <source>Warning: {0}</source>
+        <translation>Warnung: {0}</translation>
     </message>
 </context>
 <context>
@@ -1637,8 +1637,8 @@ Korrigieren Sie sie in einem Texteditor; Copydesk schreibt sie nicht.</translati
 <context>
     <name>SetValueCommand</name>
     <message>
-        <source>Edit %1</source>
-        <translation>%1 bearbeiten</translation>
+        <source>Edit {0}</source>
+        <translation>{0} bearbeiten</translation>
     </message>
 </context>
 </TS>
