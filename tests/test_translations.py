@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -124,6 +125,10 @@ model = window.model
 box = dialogs.confirm_bulk_box(window, "?")
 print(json.dumps({
     "menus": [action.text() for action in window.menuBar().actions()],
+    "items": [
+        [item.text() for item in action.menu().actions() if not item.isSeparator()]
+        for action in window.menuBar().actions()
+    ],
     "publish": window.actions[ActionId.PUBLISH].text(),
     "headers": [
         model.headerData(column, Qt.Orientation.Horizontal)
@@ -134,6 +139,12 @@ print(json.dumps({
     "box": [box.windowTitle(), box.button(QMessageBox.StandardButton.Cancel).text()],
 }))
 """
+
+
+def access_key(text: str) -> str | None:
+    """The letter after a single ``&`` (``&&`` is a literal ampersand), lower-cased."""
+    found = re.search(r"(?<!&)&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
 
 
 def test_the_window_speaks_german_with_a_german_lang(sample_desk: Path) -> None:
@@ -155,7 +166,13 @@ def test_the_window_speaks_german_with_a_german_lang(sample_desk: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     shown = json.loads(run.stdout.strip().splitlines()[-1])
-    assert shown["menus"] == ["&Datei", "&Bearbeiten", "&Artikel", "E&xtras", "&Git"]
+    assert shown["menus"] == [
+        *("&Datei", "&Bearbeiten", "&Artikel", "A&nsicht", "E&xtras", "&Git", "&Hilfe"),
+    ]
+    # Alt+letter reaches one menu of the bar, and one item of each menu, in German too.
+    for texts in (shown["menus"], *shown["items"]):
+        keys = [access_key(text) for text in texts]
+        assert len(set(keys) - {None}) == len([key for key in keys if key]), texts
     assert shown["publish"] == "&Veröffentlichen"
     assert shown["headers"][:3] == ["Status", "Titel", "Datum"]
     assert {"Entwurf", "Veröffentlicht", "Geplant"} <= set(shown["states"])

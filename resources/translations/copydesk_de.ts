@@ -8,8 +8,16 @@
         <translation>Merge a&amp;bbrechen</translation>
     </message>
     <message>
+        <source>&amp;About Copydesk</source>
+        <translation>Ü&amp;ber Copydesk</translation>
+    </message>
+    <message>
         <source>&amp;Article</source>
         <translation>&amp;Artikel</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Spalten</translation>
     </message>
     <message>
         <source>&amp;Continue Merge</source>
@@ -32,12 +40,24 @@
         <translation>&amp;Git</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
         <source>&amp;Open Folder…</source>
         <translation>Ordner ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Problems Panel</source>
+        <translation>&amp;Problemliste</translation>
     </message>
     <message>
         <source>&amp;Publish</source>
@@ -68,6 +88,10 @@
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
         <source>Back to &amp;Draft</source>
         <translation>Zurück zum &amp;Entwurf</translation>
     </message>
@@ -96,6 +120,10 @@
         <translation>Die ungespeicherten Änderungen verwerfen und die Datei so zeigen, wie sie auf der Festplatte liegt</translation>
     </message>
     <message>
+        <source>Editor&apos;s &amp;Guide</source>
+        <translation>&amp;Leitfaden für die Redaktion</translation>
+    </message>
+    <message>
         <source>Filter the list by title, path, source or summary</source>
         <translation>Die Liste nach Titel, Pfad, Quelle oder Zusammenfassung filtern</translation>
     </message>
@@ -106,6 +134,10 @@
     <message>
         <source>Go back to before the pull (your unstaged edits are kept)</source>
         <translation>Zum Stand vor dem Holen zurückkehren (Ihre nicht vorgemerkten Änderungen bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>List every keyboard shortcut</source>
+        <translation>Alle Tastenkürzel auflisten</translation>
     </message>
     <message>
         <source>Main Toolbar</source>
@@ -138,6 +170,10 @@
     <message>
         <source>Open the article&apos;s source_link in the web browser</source>
         <translation>Den source_link des Artikels im Webbrowser öffnen</translation>
+    </message>
+    <message>
+        <source>Open the guide to reviewing with Copydesk</source>
+        <translation>Den Leitfaden zum Redigieren mit Copydesk öffnen</translation>
     </message>
     <message>
         <source>Open the next article in the list</source>
@@ -208,6 +244,10 @@
         <translation>&amp;Abgleichen</translation>
     </message>
     <message>
+        <source>Save &amp;All</source>
+        <translation>&amp;Alle speichern</translation>
+    </message>
+    <message>
         <source>Save, Publish and Back to draft each commit exactly the files they wrote</source>
         <translation>Speichern, Veröffentlichen und Zurück zum Entwurf committen jeweils genau die Dateien, die sie geschrieben haben</translation>
     </message>
@@ -218,6 +258,14 @@
     <message>
         <source>Show exactly which lines Save would change</source>
         <translation>Genau zeigen, welche Zeilen Speichern ändern würde</translation>
+    </message>
+    <message>
+        <source>Show or hide the list&apos;s columns</source>
+        <translation>Die Spalten der Liste ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Show or hide the problems found by Check Folder</source>
+        <translation>Die von „Ordner prüfen“ gefundenen Probleme ein- oder ausblenden</translation>
     </message>
     <message>
         <source>Take the selected articles back to draft (draft = true)</source>
@@ -232,8 +280,39 @@
         <translation>Die letzte Änderung im Formular rückgängig machen</translation>
     </message>
     <message>
+        <source>Version, licence, and where the settings and sample desk are</source>
+        <translation>Version, Lizenz und wo die Einstellungen und der Beispiel-Desk liegen</translation>
+    </message>
+    <message>
         <source>Write the open article&apos;s edits to its file</source>
         <translation>Die Änderungen am geöffneten Artikel in seine Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Write the unsaved edits of every article</source>
+        <translation>Die ungespeicherten Änderungen aller Artikel schreiben</translation>
+    </message>
+</context>
+<context>
+    <name>AddFieldBar</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a field…</source>
+        <translation>Feld hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add this field to the article</source>
+        <translation>Dieses Feld dem Artikel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Key of the field to add</source>
+        <translation>Schlüssel des neuen Felds</translation>
+    </message>
+    <message>
+        <source>Used in {0} of {1} articles</source>
+        <translation>In {0} von {1} Artikeln verwendet</translation>
     </message>
 </context>
 <context>
@@ -489,8 +568,24 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
 <context>
     <name>BodyView</name>
     <message>
+        <source>Figure</source>
+        <translation>Abbildung</translation>
+    </message>
+    <message>
+        <source>GitHub gist</source>
+        <translation>GitHub-Gist</translation>
+    </message>
+    <message>
+        <source>Instagram post</source>
+        <translation>Instagram-Beitrag</translation>
+    </message>
+    <message>
         <source>No article open.</source>
         <translation>Kein Artikel geöffnet.</translation>
+    </message>
+    <message>
+        <source>Post on X</source>
+        <translation>Beitrag auf X</translation>
     </message>
     <message>
         <source>Remote image, not loaded</source>
@@ -511,6 +606,22 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     <message>
         <source>This article has no body text.</source>
         <translation>Dieser Artikel hat keinen Text.</translation>
+    </message>
+    <message>
+        <source>This file cannot be read; its text is in the Source tab.</source>
+        <translation>Diese Datei kann nicht gelesen werden; ihr Text steht im Reiter „Quelltext“.</translation>
+    </message>
+    <message>
+        <source>This file is too large to show here.</source>
+        <translation>Diese Datei ist zu groß, um sie hier zu zeigen.</translation>
+    </message>
+    <message>
+        <source>Vimeo video</source>
+        <translation>Vimeo-Video</translation>
+    </message>
+    <message>
+        <source>YouTube video</source>
+        <translation>YouTube-Video</translation>
     </message>
 </context>
 <context>
@@ -676,6 +787,21 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     </message>
 </context>
 <context>
+    <name>ChipsEditor</name>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove “{0}”</source>
+        <translation>„{0}“ entfernen</translation>
+    </message>
+    <message>
+        <source>{0}, remove</source>
+        <translation>{0}, entfernen</translation>
+    </message>
+</context>
+<context>
     <name>ConflictBar</name>
     <message>
         <source>&amp;Keep Mine…</source>
@@ -747,16 +873,16 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
 <context>
     <name>DateTimeEditor</name>
     <message>
-        <source>In the file: %1</source>
-        <translation>In der Datei: %1</translation>
+        <source>In the file: {0}</source>
+        <translation>In der Datei: {0}</translation>
     </message>
     <message>
         <source>The file gives no time zone; Hugo reads it as UTC unless the site sets one.</source>
         <translation>Die Datei nennt keine Zeitzone; Hugo liest die Zeit als UTC, sofern die Site keine festlegt.</translation>
     </message>
     <message>
-        <source>Your time: %1</source>
-        <translation>Ihre Zeit: %1</translation>
+        <source>Your time: {0}</source>
+        <translation>Ihre Zeit: {0}</translation>
     </message>
 </context>
 <context>
@@ -768,6 +894,10 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     <message>
         <source>Change several articles</source>
         <translation>Mehrere Artikel ändern</translation>
+    </message>
+    <message>
+        <source>Discard All</source>
+        <translation>Alle verwerfen</translation>
     </message>
     <message>
         <source>If you don&apos;t save, your edits will be lost.</source>
@@ -808,6 +938,14 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     <message>
         <source>Publish with problems?</source>
         <translation>Mit Problemen veröffentlichen?</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Alle speichern</translation>
+    </message>
+    <message>
+        <source>Save the changes to {0} articles?</source>
+        <translation>Änderungen an {0} Artikeln speichern?</translation>
     </message>
     <message>
         <source>Save the changes to “{0}”?</source>
@@ -997,6 +1135,10 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
         <translation>Änderungen geholt</translation>
     </message>
     <message>
+        <source>Pulled the desk&apos;s new commits</source>
+        <translation>Die neuen Commits des Teams geholt</translation>
+    </message>
+    <message>
         <source>Push</source>
         <translation>Senden</translation>
     </message>
@@ -1031,6 +1173,10 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     <message>
         <source>The merge was aborted</source>
         <translation>Der Merge wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>The pull stopped on conflicts in {0} file(s): resolve them</source>
+        <translation>Das Holen wurde wegen Konflikten in {0} Datei(en) angehalten: Lösen Sie sie</translation>
     </message>
     <message>
         <source>The pull stopped on conflicts in {0} file(s): resolve them, then continue</source>
@@ -1082,6 +1228,89 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     <message>
         <source>{0} failed</source>
         <translation>{0} fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>(not known)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>A review desk for Hugo content folders.</source>
+        <translation>Ein Redaktionsarbeitsplatz für Hugo-Inhaltsordner.</translation>
+    </message>
+    <message>
+        <source>About {0}</source>
+        <translation>Über {0}</translation>
+    </message>
+    <message>
+        <source>Down (in the filter box)</source>
+        <translation>Pfeil nach unten (im Filterfeld)</translation>
+    </message>
+    <message>
+        <source>Filter box → list → form fields → body, and back</source>
+        <translation>Filterfeld → Liste → Formularfelder → Text und zurück</translation>
+    </message>
+    <message>
+        <source>Folder: {0}</source>
+        <translation>Ordner: {0}</translation>
+    </message>
+    <message>
+        <source>Go to the list</source>
+        <translation>Zur Liste wechseln</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts — {0}</source>
+        <translation>Tastenkürzel — {0}</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Licence: {0}</source>
+        <translation>Lizenz: {0}</translation>
+    </message>
+    <message>
+        <source>List and form</source>
+        <translation>Liste und Formular</translation>
+    </message>
+    <message>
+        <source>No guide</source>
+        <translation>Kein Leitfaden</translation>
+    </message>
+    <message>
+        <source>Sample desk (your own copy, safe to change): {0}</source>
+        <translation>Beispiel-Desk (Ihre eigene Kopie, Änderungen unbedenklich): {0}</translation>
+    </message>
+    <message>
+        <source>Sample desk: {0}</source>
+        <translation>Beispiel-Desk: {0}</translation>
+    </message>
+    <message>
+        <source>Settings: {0}</source>
+        <translation>Einstellungen: {0}</translation>
+    </message>
+    <message>
+        <source>Step the part of the date under the cursor</source>
+        <translation>Den Teil des Datums unter dem Cursor erhöhen oder verringern</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Umschalt+Tab</translation>
+    </message>
+    <message>
+        <source>The guide is not installed with this copy.</source>
+        <translation>Der Leitfaden ist in dieser Installation nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>Up / Down (in a date)</source>
+        <translation>Pfeil nach oben / unten (in einem Datum)</translation>
+    </message>
+    <message>
+        <source>Your own copy of the sample desk: change it freely.</source>
+        <translation>Ihre eigene Kopie des Beispiel-Desks: Ändern Sie sie nach Belieben.</translation>
     </message>
 </context>
 <context>
@@ -1138,60 +1367,40 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
 <context>
     <name>ImageLoader</name>
     <message>
-        <source>%1 is not a valid web address (%2)</source>
-        <translation>%1 ist keine gültige Webadresse (%2)</translation>
-    </message>
-    <message>
-        <source>%1 was not found: %2</source>
-        <translation>%1 wurde nicht gefunden: %2</translation>
-    </message>
-    <message>
-        <source>A secure connection to %1 could not be made</source>
-        <translation>Eine sichere Verbindung zu %1 konnte nicht hergestellt werden</translation>
+        <source>A secure connection to {0} could not be made</source>
+        <translation>Eine sichere Verbindung zu {0} konnte nicht hergestellt werden</translation>
     </message>
     <message>
         <source>No image is set</source>
         <translation>Kein Bild angegeben</translation>
     </message>
     <message>
-        <source>Not loaded: %1 is an address on your own machine or network</source>
-        <translation>Nicht geladen: %1 ist eine Adresse auf Ihrem eigenen Rechner oder in Ihrem Netzwerk</translation>
+        <source>Not loaded: {0} is an address on your own machine or network</source>
+        <translation>Nicht geladen: {0} ist eine Adresse auf Ihrem eigenen Rechner oder in Ihrem Netzwerk</translation>
     </message>
     <message>
-        <source>Only http and https addresses or files of the site can be shown, not %1: links</source>
-        <translation>Nur http- und https-Adressen oder Dateien der Site können gezeigt werden, keine %1:-Links</translation>
+        <source>Only http and https addresses or files of the site can be shown, not {0}: links</source>
+        <translation>Nur http- und https-Adressen oder Dateien der Site können gezeigt werden, keine {0}:-Links</translation>
     </message>
     <message>
         <source>The image could not be read</source>
         <translation>Das Bild konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <source>The image could not be read (%1)</source>
-        <translation>Das Bild konnte nicht gelesen werden (%1)</translation>
+        <source>The image could not be read ({0})</source>
+        <translation>Das Bild konnte nicht gelesen werden ({0})</translation>
     </message>
     <message>
-        <source>The image is larger than the limit of %1</source>
-        <translation>Das Bild überschreitet die Grenze von %1</translation>
+        <source>The image is larger than the limit of {0}</source>
+        <translation>Das Bild überschreitet die Grenze von {0}</translation>
     </message>
     <message>
-        <source>The server %1 could not be found</source>
-        <translation>Der Server %1 wurde nicht gefunden</translation>
+        <source>The server answered {0}</source>
+        <translation>Der Server antwortete mit {0}</translation>
     </message>
     <message>
-        <source>The server %1 did not answer within %2 seconds</source>
-        <translation>Der Server %1 hat nicht innerhalb von %2 Sekunden geantwortet</translation>
-    </message>
-    <message>
-        <source>The server %1 refused the connection</source>
-        <translation>Der Server %1 hat die Verbindung abgelehnt</translation>
-    </message>
-    <message>
-        <source>The server answered %1</source>
-        <translation>Der Server antwortete mit %1</translation>
-    </message>
-    <message>
-        <source>The server did not send an image (%1)</source>
-        <translation>Der Server hat kein Bild gesendet (%1)</translation>
+        <source>The server did not send an image ({0})</source>
+        <translation>Der Server hat kein Bild gesendet ({0})</translation>
     </message>
     <message>
         <source>The server redirected to an insecure (http) address; not followed</source>
@@ -1202,16 +1411,32 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
         <translation>Der Server hat zu oft umgeleitet</translation>
     </message>
     <message>
+        <source>The server {0} could not be found</source>
+        <translation>Der Server {0} wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>The server {0} did not answer within {1} seconds</source>
+        <translation>Der Server {0} hat nicht innerhalb von {1} Sekunden geantwortet</translation>
+    </message>
+    <message>
+        <source>The server {0} refused the connection</source>
+        <translation>Der Server {0} hat die Verbindung abgelehnt</translation>
+    </message>
+    <message>
         <source>{0} bytes</source>
         <translation>{0} Byte</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid web address ({1})</source>
+        <translation>{0} ist keine gültige Webadresse ({1})</translation>
+    </message>
+    <message>
+        <source>{0} was not found: {1}</source>
+        <translation>{0} wurde nicht gefunden: {1}</translation>
     </message>
 </context>
 <context>
     <name>ImagePanel</name>
-    <message>
-        <source>%1 × %2 pixels</source>
-        <translation>%1 × %2 Pixel</translation>
-    </message>
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
@@ -1223,6 +1448,10 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     <message>
         <source>Open in browser</source>
         <translation>Im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>{0} × {1} pixels</source>
+        <translation>{0} × {1} Pixel</translation>
     </message>
 </context>
 <context>
@@ -1258,22 +1487,6 @@ Grund: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
-        <source>&amp;Redo {0}</source>
-        <translation>&amp;Wiederholen: {0}</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
-        <source>&amp;Undo {0}</source>
-        <translation>&amp;Rückgängig: {0}</translation>
-    </message>
-    <message>
         <source>1 file added or changed</source>
         <translation>1 Datei hinzugefügt oder geändert</translation>
     </message>
@@ -1306,6 +1519,10 @@ Grund: {1}</translation>
         <translation>Änderungen von außen: {0}</translation>
     </message>
     <message>
+        <source>Review Changes shows one article: select only that one</source>
+        <translation>„Änderungen prüfen“ zeigt einen Artikel: Wählen Sie nur diesen aus</translation>
+    </message>
+    <message>
         <source>Scanning…</source>
         <translation>Wird eingelesen…</translation>
     </message>
@@ -1324,6 +1541,10 @@ Grund: {1}</translation>
     <message>
         <source>Undone: {0}</source>
         <translation>Rückgängig gemacht: {0}</translation>
+    </message>
+    <message>
+        <source>Unsaved edits could not be kept on disk: {0}</source>
+        <translation>Ungespeicherte Änderungen konnten nicht auf der Festplatte gesichert werden: {0}</translation>
     </message>
     <message>
         <source>Wait until the change to the files has finished</source>
@@ -1353,12 +1574,12 @@ Grund: {1}</translation>
 <context>
     <name>MetadataForm</name>
     <message>
-        <source>%1 more keys</source>
-        <translation>%1 weitere Schlüssel</translation>
-    </message>
-    <message>
         <source>Article ID</source>
         <translation>Artikel-ID</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategorien</translation>
     </message>
     <message>
         <source>Cover image</source>
@@ -1419,6 +1640,10 @@ Wählen Sie einen Artikel in der Liste, um ihn zu prüfen.</translation>
         <translation>QR-Code</translation>
     </message>
     <message>
+        <source>Remove {0} from this article</source>
+        <translation>{0} aus diesem Artikel entfernen</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
@@ -1431,16 +1656,24 @@ Wählen Sie einen Artikel in der Liste, um ihn zu prüfen.</translation>
         <translation>Zusammenfassung</translation>
     </message>
     <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>This article already has “{0}”.</source>
+        <translation>Dieser Artikel hat bereits „{0}“.</translation>
+    </message>
+    <message>
         <source>This file cannot be opened:
-%1
+{0}
 
-%2
+{1}
 
 Fix it in a text editor; Copydesk will not write it.</source>
         <translation>Diese Datei kann nicht geöffnet werden:
-%1
+{0}
 
-%2
+{1}
 
 Korrigieren Sie sie in einem Texteditor; Copydesk schreibt sie nicht.</translation>
     </message>
@@ -1456,16 +1689,94 @@ Korrigieren Sie sie in einem Texteditor; Copydesk schreibt sie nicht.</translati
         <source>no front matter yet</source>
         <translation>noch keine Metadaten</translation>
     </message>
+    <message>
+        <source>{0} more keys</source>
+        <translation>{0} weitere Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>MultiEditForm</name>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Editing {0} articles</source>
+        <translation>{0} Artikel werden bearbeitet</translation>
+    </message>
+    <message>
+        <source>Fields all of them have; a change is written to every one.</source>
+        <translation>Felder, die alle haben; eine Änderung wird in jeden Artikel geschrieben.</translation>
+    </message>
+    <message>
+        <source>Mixed: type to set all</source>
+        <translation>Unterschiedliche Werte: Eingabe gilt für alle</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save to {0} Articles</source>
+        <translation>In {0} Artikeln speichern</translation>
+    </message>
+    <message>
+        <source>These articles share no field that can be edited together.</source>
+        <translation>Diese Artikel haben kein gemeinsames Feld, das sich zusammen bearbeiten lässt.</translation>
+    </message>
+    <message>
+        <source>{0} (changed)</source>
+        <translation>{0} (geändert)</translation>
+    </message>
+    <message>
+        <source>{0} (mixed)</source>
+        <translation>{0} (unterschiedlich)</translation>
+    </message>
+    <message>
+        <source>{0} of them have unsaved edits of their own: Save leaves them out (save or revert them first).</source>
+        <translation>{0} davon haben eigene ungespeicherte Änderungen: Speichern lässt sie aus (speichern oder verwerfen Sie diese zuerst).</translation>
+    </message>
+    <message>
+        <source>{0} selected files cannot be read and are left out.</source>
+        <translation>{0} ausgewählte Dateien können nicht gelesen werden und werden ausgelassen.</translation>
+    </message>
 </context>
 <context>
     <name>MultiLineEditor</name>
     <message>
-        <source>%1 / %2</source>
-        <translation>%1 / %2</translation>
+        <source>over the limit of {0} characters</source>
+        <translation>über der Grenze von {0} Zeichen</translation>
     </message>
     <message>
-        <source>over the limit of %1 characters</source>
-        <translation>über der Grenze von %1 Zeichen</translation>
+        <source>{0} / {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MultiSelection</name>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Saved 1 article</source>
+        <translation>1 Artikel gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved {0} articles</source>
+        <translation>{0} Artikel gespeichert</translation>
+    </message>
+    <message>
+        <source>it has unsaved edits of its own: save or revert them first</source>
+        <translation>die Datei hat eigene ungespeicherte Änderungen: Speichern oder verwerfen Sie diese zuerst</translation>
+    </message>
+    <message>
+        <source>{0} articles selected: the form edits at most {1} together (Publish and Back to Draft work on all of them)</source>
+        <translation>{0} Artikel ausgewählt: Das Formular bearbeitet höchstens {1} zusammen (Veröffentlichen und Zurück zum Entwurf wirken auf alle)</translation>
     </message>
 </context>
 <context>
@@ -1537,12 +1848,12 @@ Korrigieren Sie sie in einem Texteditor; Copydesk schreibt sie nicht.</translati
 <context>
     <name>ProblemList</name>
     <message>
-        <source>Error: %1</source>
-        <translation>Fehler: %1</translation>
+        <source>Error: {0}</source>
+        <translation>Fehler: {0}</translation>
     </message>
     <message>
-        <source>Warning: %1</source>
-        <translation>Warnung: %1</translation>
+        <source>Warning: {0}</source>
+        <translation>Warnung: {0}</translation>
     </message>
 </context>
 <context>
@@ -1637,8 +1948,101 @@ Korrigieren Sie sie in einem Texteditor; Copydesk schreibt sie nicht.</translati
 <context>
     <name>SetValueCommand</name>
     <message>
-        <source>Edit %1</source>
-        <translation>%1 bearbeiten</translation>
+        <source>Edit {0}</source>
+        <translation>{0} bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove {0}</source>
+        <translation>{0} entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>UnreadableBar</name>
+    <message>
+        <source>Copydesk cannot read {0} and will not write it. {1}</source>
+        <translation>Copydesk kann {0} nicht lesen und wird die Datei nicht schreiben. {1}</translation>
+    </message>
+    <message>
+        <source>Could not open</source>
+        <translation>Öffnen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Its text is in the Source tab.</source>
+        <translation>Ihr Text steht im Reiter „Quelltext“.</translation>
+    </message>
+    <message>
+        <source>Line {0} is highlighted in the Source tab.</source>
+        <translation>Zeile {0} ist im Reiter „Quelltext“ markiert.</translation>
+    </message>
+    <message>
+        <source>No application could open {0}.</source>
+        <translation>Keine Anwendung konnte {0} öffnen.</translation>
+    </message>
+    <message>
+        <source>Open in Text Editor</source>
+        <translation>Im Texteditor öffnen</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Im Ordner zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedFlow</name>
+    <message>
+        <source>1 of them changed on disk since: open it to choose</source>
+        <translation>1 davon hat sich seitdem auf der Festplatte geändert: Öffnen Sie ihn, um zu wählen</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Alle speichern</translation>
+    </message>
+    <message>
+        <source>Saved 1 article</source>
+        <translation>1 Artikel gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved {0} articles</source>
+        <translation>{0} Artikel gespeichert</translation>
+    </message>
+    <message>
+        <source>Unsaved edits of 1 article are back</source>
+        <translation>Ungespeicherte Änderungen an 1 Artikel wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Unsaved edits of {0} articles are back</source>
+        <translation>Ungespeicherte Änderungen an {0} Artikeln wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>not saved (see the message above the form)</source>
+        <translation>nicht gespeichert (siehe die Meldung über dem Formular)</translation>
+    </message>
+    <message>
+        <source>{0} could not be read back: {1}</source>
+        <translation>Nicht wiederherstellbar ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>{0} of them changed on disk since: open them to choose</source>
+        <translation>{0} davon haben sich seitdem auf der Festplatte geändert: Öffnen Sie sie, um zu wählen</translation>
+    </message>
+</context>
+<context>
+    <name>WriteHistory</name>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {0}</source>
+        <translation>&amp;Wiederholen: {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {0}</source>
+        <translation>&amp;Rückgängig: {0}</translation>
     </message>
 </context>
 </TS>

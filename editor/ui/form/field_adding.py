@@ -131,9 +131,7 @@ class AddFieldBar(QWidget):
                 self.keys.addItem(key)
                 self.keys.setItemData(
                     self.keys.count() - 1,
-                    self.tr("Used in %1 of %2 articles")
-                    .replace("%1", str(count))
-                    .replace("%2", str(files)),
+                    self.tr("Used in {0} of {1} articles").format(count, files),
                     Qt.ItemDataRole.ToolTipRole,
                 )
             self.keys.setCurrentIndex(-1)

@@ -262,16 +262,14 @@ class MultiLineEditor(FieldEditor):
         if self.limit is None:
             return
         length = len(self.text.toPlainText())
-        self.count.setText(
-            self.tr("%1 / %2").replace("%1", str(length)).replace("%2", str(self.limit))
-        )
+        self.count.setText(self.tr("{0} / {1}").format(length, self.limit))
         palette = self.count.palette()
         color = (
             warning_color(self.palette()) if length > self.limit else muted_color(self.palette())
         )
         palette.setColor(QPalette.ColorRole.WindowText, color)
         self.count.setPalette(palette)
-        over = self.tr("over the limit of %1 characters").replace("%1", str(self.limit))
+        over = self.tr("over the limit of {0} characters").format(self.limit)
         self.count.setToolTip(over if length > self.limit else "")
 
     def set_value(self, value: Any) -> None:
@@ -389,12 +387,10 @@ class DateTimeEditor(FieldEditor):
 
     def _tip(self, value: Any, moment: dt.datetime) -> str:
         written = value.isoformat() if isinstance(value, dt.date) else str(value)
-        tip = self.tr("In the file: %1").replace("%1", written)
+        tip = self.tr("In the file: {0}").format(written)
         if not self.date_only:
             local = moment.astimezone()
-            tip += "\n" + self.tr("Your time: %1").replace(
-                "%1", local.strftime("%Y-%m-%d %H:%M:%S %Z")
-            )
+            tip += "\n" + self.tr("Your time: {0}").format(local.strftime("%Y-%m-%d %H:%M:%S %Z"))
             if (
                 isinstance(value, str)
                 and parse_date(value) is not None

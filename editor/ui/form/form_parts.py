@@ -61,8 +61,8 @@ class ProblemList(QWidget):
         palette = text.palette()
         palette.setColor(QPalette.ColorRole.WindowText, color)
         text.setPalette(palette)
-        template = self.tr("Error: %1") if is_error else self.tr("Warning: %1")
-        text.setAccessibleName(template.replace("%1", problem.message))
+        template = self.tr("Error: {0}") if is_error else self.tr("Warning: {0}")
+        text.setAccessibleName(template.format(problem.message))
         layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(text, 1)
         return line

@@ -198,7 +198,7 @@ class MetadataForm(QWidget):
             return False
         lowered = key.lower()
         if any(name.lower() == lowered for name in (*article.current_metadata(), *self._added)):
-            self._add_bar.say(self.tr("This article already has “%1”.").replace("%1", key))
+            self._add_bar.say(self.tr("This article already has “{0}”.").format(key))
             return False
         vocabulary = self._vocabulary()
         kind = kind_for_new_key(key, vocabulary.usual_kind(key))
@@ -256,10 +256,10 @@ class MetadataForm(QWidget):
         """Say why the selected file cannot be opened (instead of "No article open")."""
         self.set_article(None)
         text = self.tr(
-            "This file cannot be opened:\n%1\n\n%2\n\n"
+            "This file cannot be opened:\n{0}\n\n{1}\n\n"
             "Fix it in a text editor; Copydesk will not write it."
         )
-        self._placeholder.setText(text.replace("%1", relpath).replace("%2", reason))
+        self._placeholder.setText(text.format(relpath, reason))
 
     def _empty_text(self) -> str:
         return self.tr("No article open.\nSelect an article in the list to review it.")
@@ -462,7 +462,7 @@ class MetadataForm(QWidget):
         button.setObjectName(f"remove_{key}")
         button.setIcon(qtawesome.icon("mdi6.close", color=muted_color(self.palette())))
         button.setAutoRaise(True)
-        tip = self.tr("Remove %1 from this article").replace("%1", label)
+        tip = self.tr("Remove {0} from this article").format(label)
         button.setToolTip(tip)
         button.setAccessibleName(tip)
         button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes field to field
@@ -471,7 +471,7 @@ class MetadataForm(QWidget):
 
     def _add_extra_row(self, count: int) -> QPlainTextEdit:
         """The keys beyond MAX_EDITORS, in the file's syntax, as one read-only text (filled by refresh)."""
-        label = QLabel(self.tr("%1 more keys").replace("%1", str(count)))
+        label = QLabel(self.tr("{0} more keys").format(count))
         label.setObjectName("label_more_keys")
         self._extra = QPlainTextEdit()
         self._extra.setObjectName("moreKeys")

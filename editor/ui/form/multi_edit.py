@@ -118,20 +118,18 @@ class MultiEditForm(QWidget):
             field.key: field
             for field in shared_fields([article.current_metadata() for article in articles])
         }
-        self.header.setText(self.tr("Editing %1 articles").replace("%1", str(len(articles))))
+        self.header.setText(self.tr("Editing {0} articles").format(len(articles)))
         notes = [self.tr("Fields all of them have; a change is written to every one.")]
         if skipped:
             notes.append(
-                self.tr("%1 selected files cannot be read and are left out.").replace(
-                    "%1", str(skipped)
-                )
+                self.tr("{0} selected files cannot be read and are left out.").format(skipped)
             )
         if held:
             notes.append(
                 self.tr(
-                    "%1 of them have unsaved edits of their own: Save leaves them out "
+                    "{0} of them have unsaved edits of their own: Save leaves them out "
                     "(save or revert them first)."
-                ).replace("%1", str(held))
+                ).format(held)
             )
         self.note.setText(" ".join(notes))
         self._build()
@@ -220,9 +218,9 @@ class MultiEditForm(QWidget):
         name = self._label_of(key)
         label.setToolTip(key)
         if key in self.edits:
-            label.setText(self.tr("%1 (changed)").replace("%1", name))
+            label.setText(self.tr("{0} (changed)").format(name))
         elif self.is_mixed(key):
-            label.setText(self.tr("%1 (mixed)").replace("%1", name))
+            label.setText(self.tr("{0} (mixed)").format(name))
         else:
             label.setText(name)
 
@@ -242,9 +240,7 @@ class MultiEditForm(QWidget):
     def _update_buttons(self) -> None:
         count = len(self.paths)
         self.save_button.setText(
-            self.tr("Save to %1 Articles").replace("%1", str(count))
-            if count != 1
-            else self.tr("Save")
+            self.tr("Save to {0} Articles").format(count) if count != 1 else self.tr("Save")
         )
         self.save_button.setEnabled(bool(self.edits))
         self.discard_button.setEnabled(bool(self.edits))

@@ -55,7 +55,7 @@ class SetValueCommand(QUndoCommand):
         label: str | None = None,
         merge_group: Hashable | None = None,
     ) -> None:
-        text = QCoreApplication.translate("SetValueCommand", "Edit %1").replace("%1", label or key)
+        text = QCoreApplication.translate("SetValueCommand", "Edit {0}").format(label or key)
         super().__init__(text)
         self.article = article
         self.key = key
@@ -106,9 +106,7 @@ class RemoveKeyCommand(QUndoCommand):
     def __init__(
         self, article: Article, key: str, view: ValueView, *, label: str | None = None
     ) -> None:
-        text = QCoreApplication.translate("SetValueCommand", "Remove %1").replace(
-            "%1", label or key
-        )
+        text = QCoreApplication.translate("SetValueCommand", "Remove {0}").format(label or key)
         super().__init__(text)
         self.article = article
         self.key = key
