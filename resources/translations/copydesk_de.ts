@@ -355,8 +355,8 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
         <translation>Artikel filtern</translation>
     </message>
     <message>
-        <source>Filter by title, path, source or summary (Ctrl+F)</source>
-        <translation>Nach Titel, Pfad, Quelle oder Zusammenfassung filtern (Strg+F)</translation>
+        <source>Filter by title, path, source, summary or body words (Ctrl+F)</source>
+        <translation>Nach Titel, Pfad, Quelle, Zusammenfassung oder Wörtern im Text filtern (Strg+F)</translation>
     </message>
     <message>
         <source>Git: {0} ({1})</source>
