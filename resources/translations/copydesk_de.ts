@@ -378,6 +378,14 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
 <context>
     <name>ArticleModel</name>
     <message>
+        <source>, via cascade from the site config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, via cascade from {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
@@ -440,6 +448,14 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
     <message>
         <source>{0} from {1}, the date Hugo publishes on</source>
         <translation>{0} aus {1}, dem Datum, zu dem Hugo veröffentlicht</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation type="unfinished">{0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} {2}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon
 
 from editor.core.index import ArticleSummary
-from editor.core.state import PublishState
+from editor.core.state import SITE_CONFIG, PublishState
 from editor.ui.desk.git_columns import GitCell, GitColumns
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -153,6 +153,29 @@ def date_tip(summary: ArticleSummary) -> str | None:
     ).format(moment, key)
 
 
+def state_tip(summary: ArticleSummary) -> str:
+    """Why the row has its state, by Hugo's rules: "Scheduled: publishDate 2031-02-10T09:00:00+00:00,
+    via cascade from news/_index.md" (the key as written, its value, and the cascade that set it)."""
+    word = state_label(summary.state)
+    reason = summary.reason
+    if not reason.key:
+        return word
+    text = (
+        QCoreApplication.translate("ArticleModel", "{0}: {1} {2}").format(
+            word, reason.key, reason.value
+        )
+        if reason.value is not None
+        else QCoreApplication.translate("ArticleModel", "{0}: {1}").format(word, reason.key)
+    )
+    if reason.via == SITE_CONFIG:
+        text += QCoreApplication.translate("ArticleModel", ", via cascade from the site config")
+    elif reason.via:
+        text += QCoreApplication.translate("ArticleModel", ", via cascade from {0}").format(
+            reason.via
+        )
+    return text
+
+
 def _format_date(moment: dt.datetime | None) -> str:
     if moment is None:
         return ""
@@ -271,6 +294,8 @@ class ArticleModel(GitColumns, QAbstractTableModel):
                 return summary.title or self._untitled_tip
             if column == Column.DATE:
                 return date_tip(summary)
+            if column == Column.STATE:
+                return state_tip(summary)
             return summary.path if column == Column.PATH else None
         if role == Qt.ItemDataRole.FontRole:
             if column == Column.TITLE and not summary.title:

@@ -195,3 +195,31 @@ def test_state_filter(model: ArticleModel, proxy: ArticleFilterProxy) -> None:
     assert paths(proxy) == ["b.md"]
     proxy.set_state(None)
     assert len(paths(proxy)) == 3
+
+
+def test_the_state_column_says_why_by_hugos_rules(model: ArticleModel) -> None:
+    """The tooltip names the key that decided the state, its value and the cascade that set it."""
+    from editor.core.state import SITE_CONFIG, StateReason
+
+    scheduled = row(
+        "news/a.md",
+        "A",
+        state=PublishState.SCHEDULED,
+        reason=StateReason("publishDate", "2031-02-10T09:00:00+00:00", "news/_index.md"),
+    )
+    drafted = row(
+        "b.md", "B", state=PublishState.DRAFT, reason=StateReason("draft", None, SITE_CONFIG)
+    )
+    plain = row("c.md", "C")
+    model.append([scheduled, drafted, plain])
+    tips = {
+        model.index(number, Column.STATE).data(Role.PATH): model.index(number, Column.STATE).data(
+            Qt.ItemDataRole.ToolTipRole
+        )
+        for number in range(model.rowCount())
+    }
+    assert tips == {
+        "news/a.md": "Scheduled: publishDate 2031-02-10T09:00:00+00:00, via cascade from news/_index.md",
+        "b.md": "Draft: draft, via cascade from the site config",
+        "c.md": "Published",
+    }
