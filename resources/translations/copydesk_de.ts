@@ -379,11 +379,11 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
     <name>ArticleModel</name>
     <message>
         <source>, via cascade from the site config</source>
-        <translation type="unfinished"></translation>
+        <translation>, per Kaskade aus der Site-Konfiguration</translation>
     </message>
     <message>
         <source>, via cascade from {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>, per Kaskade aus {0}</translation>
     </message>
     <message>
         <source>Date</source>
@@ -451,11 +451,11 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
-        <translation type="unfinished">{0}: {1}</translation>
+        <translation>{0}: {1}</translation>
     </message>
     <message>
         <source>{0}: {1} {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} {2}</translation>
     </message>
 </context>
 <context>
