@@ -14,7 +14,7 @@ import platform
 import sys
 from pathlib import Path
 
-from bench import core_bench, merge_bench, publish_bench
+from bench import core_bench, merge_bench, publish_bench, rescan_bench
 from bench.generate import generate_desk
 
 
@@ -123,6 +123,15 @@ def main() -> int:
     )
     if not publish["ok"]:
         missed.append(f"publish check {publish['ratio']:.3f}x check_folder")
+    rescan = rescan_bench.run()
+    results["rescan"] = rescan
+    print(
+        f"\nRescan of 5,000 unchanged bundles: {rescan['rescan_s']:.3f} s, "
+        f"{rescan['ratio']:.2f}× a full scan ({rescan['scan_s']:.3f} s; at most "
+        f"{rescan['target']}×) {'ok' if rescan['ok'] else 'MISSED'}"
+    )
+    if not rescan["ok"]:
+        missed.append(f"rescan {rescan['ratio']:.2f}× a full scan")
     merge = merge_bench.run(max(args.repeat, 5))
     results["merge"] = merge
     print(

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +56,7 @@ def rescan_folders(
     longer exists drops every row below it.
     """
     result = Rescan()
+    tree: _KnownTree | None = None
     pending = list(dict.fromkeys(folders))
     seen: set[Path] = set()
     while pending:
@@ -100,12 +102,32 @@ def rescan_folders(
             pass  # gone (or unreadable): every row below it goes
         else:
             result.folders.append(folder)
-        for relpath in known:
-            if not relpath.startswith(prefix):
-                continue
-            rest = relpath[len(prefix) :]
-            head, slash, _ = rest.partition("/")
-            if (not slash and relpath not in present) or (slash and head not in subfolders):
-                result.removed.append(relpath)
+        if tree is None:
+            tree = _KnownTree(known)
+        result.removed.extend(path for path in tree.files_in.get(prefix, ()) if path not in present)
+        for head in tree.heads.get(prefix, set()) - subfolders:
+            result.removed.extend(tree.below(prefix + head + "/"))
     result.removed = sorted(set(result.removed))
     return result
+
+
+class _KnownTree:
+    """The listed rows by folder, made once per rescan: each folder looked at costs its own rows,
+    not a pass over every row of the desk (5,000 bundles took 2 s to rescan unchanged)."""
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self.files_in: dict[str, list[str]] = defaultdict(list)  # "a/b/" -> rows directly in it
+        for relpath in known:
+            parent, slash, _ = relpath.rpartition("/")
+            self.files_in[parent + "/" if slash else ""].append(relpath)
+        self.heads: dict[str, set[str]] = defaultdict(set)  # "a/" -> {"b"}: known subfolders
+        for folder in self.files_in:
+            parts = folder.split("/")[:-1]
+            for depth, name in enumerate(parts):
+                self.heads["".join(part + "/" for part in parts[:depth])].add(name)
+
+    def below(self, prefix: str) -> Iterator[str]:
+        """Every row in the folder ``prefix`` ("a/b/") and below it."""
+        for folder, paths in self.files_in.items():
+            if folder.startswith(prefix):
+                yield from paths
