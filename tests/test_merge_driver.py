@@ -10,10 +10,11 @@ import pytest
 
 from editor.core.merge import merge, versions_from_marked
 from editor.merge_driver import drive
+from tests.helpers import SEED_ARTICLE
 from tests.helpers.cli import run
 from tests.helpers.git import commit_all, git, identify, write
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "reference" / "seed-article.md"
+SEED = SEED_ARTICLE
 ARTICLE = "content/news/huawei-gac.md"
 TITLE = b'title = "Huawei and GAC Group'
 DATE = b'date = "2025-09-23T14:21:27Z"'

@@ -15,8 +15,9 @@ from editor.core.edit import REMOVE
 from editor.core.field_changes import MISSING
 from editor.core.frontmatter import BOM, parse_front, split
 from editor.core.merge import MergeError, merge, versions_from_marked
+from tests.helpers import SEED_ARTICLE
 
-SEED = Path(__file__).parents[2].parent / "shared" / "reference" / "seed-article.md"
+SEED = SEED_ARTICLE
 
 BASES = {
     "toml": (
