@@ -243,7 +243,7 @@ def window_figures(root: Path, repeat: int = 3) -> dict[str, float]:
     panel = ArticleListPanel(lambda: None)
     panel.resize(900, 700)
     panel.show()
-    panel.model.append([summarize_metadata(path, {"title": path}) for path in paths])
+    panel.model.put_rows([summarize_metadata(path, {"title": path}) for path in paths])
     panel.set_git_shown(True)
     start = time.perf_counter()
     cells = cells_of(status, changes, {}, paths, time.time())

@@ -37,7 +37,7 @@ from editor.core.listing import scan
 from editor.core.names import json_text, shown_path
 from editor.core.service import DocumentService, FileResult, Outcome
 from editor.core.site import desk_for, find_site_root, site_for_desk
-from editor.core.state import PublishState, Verdict, judge
+from editor.core.state import PageVerdict, PublishState, judge
 from editor.core.validate import Level, check_folder
 from editor.core.values import (
     parse_date,
@@ -337,7 +337,7 @@ def _load(path_text: str) -> Article:
         raise CommandError(f"{path_text}: {describe_error(error)}") from None
 
 
-def _verdict(article: Article, as_of: dt.datetime | None) -> Verdict:
+def _verdict(article: Article, as_of: dt.datetime | None) -> PageVerdict:
     """The article's state by its site's rules (cascade, [frontmatter], timeZone, build)."""
     root, _ = desk_for(article.path)
     rules, _ = desk_rules(root).page_rules(Path(article.path).resolve())

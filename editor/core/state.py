@@ -296,7 +296,7 @@ class StateReason:
 
 
 @dataclass(frozen=True, slots=True)
-class Verdict:
+class PageVerdict:
     """A page's state with its reason and the dates Hugo would give it."""
 
     state: PublishState
@@ -352,7 +352,7 @@ def judge(
     *,
     mtime: dt.datetime | None = None,
     folded: Mapping[str, tuple[str, Any]] | None = None,
-) -> Verdict:
+) -> PageVerdict:
     """The state of a page with this front matter at ``as_of`` (default: now), and why.
 
     ``folded`` is ``fold_keys(metadata)`` when the caller has it already; ``mtime`` is the file's
@@ -387,8 +387,8 @@ def judge(
     expires = resolved.get("expirydate")
     origins = {name: (written, via) for name, (_, written, via) in resolved.items()}
 
-    def verdict(state: PublishState, reason: StateReason) -> Verdict:
-        return Verdict(
+    def verdict(state: PublishState, reason: StateReason) -> PageVerdict:
+        return PageVerdict(
             state,
             reason,
             draft,

@@ -397,8 +397,8 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         self.endResetModel()
         self.counts_changed.emit()
 
-    def append(self, summaries: Iterable[ArticleSummary]) -> None:
-        """Add a batch of rows at their sorted places; a row already there is updated instead."""
+    def put_rows(self, summaries: Iterable[ArticleSummary]) -> None:
+        """Add a batch of rows at their sorted places; a file already listed has its row replaced."""
         fresh: dict[str, _Row] = {}
         for summary in summaries:
             if summary.path in self._paths:
@@ -433,10 +433,6 @@ class ArticleModel(GitColumns, QAbstractTableModel):
             self.endInsertRows()
             position += len(run)
             index = run_end
-
-    def update(self, summaries: Iterable[ArticleSummary]) -> None:
-        """Replace rows with newer summaries of the same files; new files are added."""
-        self.append(summaries)
 
     def _replace(self, summary: ArticleSummary) -> None:
         row = self._rows_by_path()[summary.path]

@@ -408,7 +408,7 @@ class MainWindow(QMainWindow):
             return
         batch: list[ArticleSummary] = item  # type: ignore[assignment]
         with self._keeping_selection():
-            self.model.append(batch)
+            self.model.put_rows(batch)
         self._scanned += len(batch)
         self.scan_label.setText(self.tr("Scanning… {0} files").format(number(self._scanned)))
         wanted = self._select_after_scan
@@ -447,7 +447,7 @@ class MainWindow(QMainWindow):
         open_path = self.session.path
         with self._keeping_selection():
             self.model.remove(rescan.removed)
-            self.model.update(rescan.changed)
+            self.model.put_rows(rescan.changed)
         # The open article speaks for itself (reloaded, or the conflict bar); count the others.
         changed = [row for row in rescan.changed if row.path != open_path]
         removed = [path for path in rescan.removed if path != open_path]
@@ -486,7 +486,7 @@ class MainWindow(QMainWindow):
         """Show new summaries of files the app itself changed (no rescan)."""
         rows = summaries if isinstance(summaries, list) else [summaries]
         with self._keeping_selection():
-            self.model.update(rows)
+            self.model.put_rows(rows)
 
     # --- check folder --------------------------------------------------------------------------------
 

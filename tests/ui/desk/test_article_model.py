@@ -47,12 +47,12 @@ def paths(proxy: ArticleFilterProxy) -> list[str]:
 
 def test_batches_land_in_sort_order(model: ArticleModel, proxy: ArticleFilterProxy) -> None:
     model.sort(Column.DATE, Qt.SortOrder.DescendingOrder)
-    model.append([row("a.md", "A", 5), row("b.md", "B", 9)])
-    model.append([row("c.md", "C", 7), row("d.md", "D", 1), row("e.md", "E", 12)])
+    model.put_rows([row("a.md", "A", 5), row("b.md", "B", 9)])
+    model.put_rows([row("c.md", "C", 7), row("d.md", "D", 1), row("e.md", "E", 12)])
     assert paths(proxy) == ["e.md", "b.md", "c.md", "a.md", "d.md"]
     proxy.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
     assert paths(proxy) == ["a.md", "b.md", "c.md", "d.md", "e.md"]
-    model.append([row("0.md", "0 first", 3)])
+    model.put_rows([row("0.md", "0 first", 3)])
     assert paths(proxy)[0] == "0.md"
 
 
@@ -60,18 +60,18 @@ def test_rows_without_a_date_sort_last_when_newest_first(
     model: ArticleModel, proxy: ArticleFilterProxy
 ) -> None:
     model.sort(Column.DATE, Qt.SortOrder.DescendingOrder)
-    model.append([row("none.md", "N", None), row("a.md", "A", 2), row("b.md", "B", 3)])
+    model.put_rows([row("none.md", "N", None), row("a.md", "A", 2), row("b.md", "B", 3)])
     assert paths(proxy) == ["b.md", "a.md", "none.md"]
 
 
 def test_title_sort_ignores_case(model: ArticleModel, proxy: ArticleFilterProxy) -> None:
-    model.append([row("1.md", "banana"), row("2.md", "Apple"), row("3.md", "cherry")])
+    model.put_rows([row("1.md", "banana"), row("2.md", "Apple"), row("3.md", "cherry")])
     proxy.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
     assert [proxy.index(n, Column.TITLE).data() for n in range(3)] == ["Apple", "banana", "cherry"]
 
 
 def test_display_text_per_column(model: ArticleModel) -> None:
-    model.append([row("x/a.md", "Title", 3, source="Wire")])
+    model.put_rows([row("x/a.md", "Title", 3, source="Wire")])
     index = model.index_of("x/a.md")
     texts = [model.index(index.row(), column).data() for column in Column]
     # The git columns are empty until a git snapshot arrives.
@@ -81,11 +81,11 @@ def test_display_text_per_column(model: ArticleModel) -> None:
 def test_counts_follow_appends_updates_and_removals(qapp, model: ArticleModel) -> None:
     seen = []
     model.counts_changed.connect(lambda: seen.append(dict(model.counts())))
-    model.append(
+    model.put_rows(
         [row("a.md", state=PublishState.DRAFT), row("b.md", state=PublishState.DRAFT), row("c.md")]
     )
     assert model.counts()[PublishState.DRAFT] == 2 and model.counts()[PublishState.PUBLISHED] == 1
-    model.update([row("a.md", state=PublishState.PUBLISHED)])
+    model.put_rows([row("a.md", state=PublishState.PUBLISHED)])
     assert model.counts()[PublishState.DRAFT] == 1 and model.counts()[PublishState.PUBLISHED] == 2
     model.remove(["b.md", "not-there.md"])
     assert model.counts()[PublishState.DRAFT] == 0 and model.rowCount() == 2
@@ -99,33 +99,33 @@ def test_update_moves_the_row_and_keeps_it_selected(
     qtbot.addWidget(view)
     view.setModel(proxy)
     proxy.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
-    model.append([row(f"{letter}.md", letter.upper()) for letter in "abcdef"])
+    model.put_rows([row(f"{letter}.md", letter.upper()) for letter in "abcdef"])
     flags = (
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
     )
     view.selectionModel().setCurrentIndex(proxy.proxy_index_of("b.md"), flags)
-    model.update([row("b.md", "Zulu")])
+    model.put_rows([row("b.md", "Zulu")])
     assert paths(proxy) == ["a.md", "c.md", "d.md", "e.md", "f.md", "b.md"]
     assert view.currentIndex().data(Role.PATH) == "b.md"
     assert [index.data(Role.PATH) for index in view.selectionModel().selectedRows()] == ["b.md"]
 
 
 def test_remove_several_runs(model: ArticleModel, proxy: ArticleFilterProxy) -> None:
-    model.append([row(f"{n:02d}.md", f"T{n:02d}", n + 1) for n in range(10)])
+    model.put_rows([row(f"{n:02d}.md", f"T{n:02d}", n + 1) for n in range(10)])
     model.remove(["00.md", "01.md", "05.md", "09.md"])
     assert sorted(paths(proxy)) == [f"{n:02d}.md" for n in (2, 3, 4, 6, 7, 8)]
     assert model.row_of("05.md") is None and model.row_of("06.md") is not None
 
 
 def test_a_path_seen_twice_is_one_row(model: ArticleModel) -> None:
-    model.append([row("a.md", "Old"), row("a.md", "New")])
-    model.append([row("a.md", "Newer")])
+    model.put_rows([row("a.md", "Old"), row("a.md", "New")])
+    model.put_rows([row("a.md", "Newer")])
     assert model.rowCount() == 1
     assert model.summary("a.md").title == "Newer"
 
 
 def test_dirty_rows_are_marked(model: ArticleModel) -> None:
-    model.append([row("a.md", "Title")])
+    model.put_rows([row("a.md", "Title")])
     index = model.index_of("a.md", Column.TITLE)
     assert index.data() == "Title" and index.data(Qt.ItemDataRole.FontRole) is None
     model.set_dirty("a.md", True)
@@ -141,7 +141,7 @@ def test_invalid_and_untitled_rows(model: ArticleModel) -> None:
         row("x/broken.md", "", None, PublishState.INVALID),
         error="Malformed TOML front matter (line 2)",
     )
-    model.append([broken, row("x/untitled.md", "", 2)])
+    model.put_rows([broken, row("x/untitled.md", "", 2)])
     bad = model.index_of("x/broken.md", Column.TITLE)
     assert bad.data() == "broken.md"
     assert bad.data(Qt.ItemDataRole.ToolTipRole) == "Malformed TOML front matter (line 2)"
@@ -154,7 +154,7 @@ def test_invalid_and_untitled_rows(model: ArticleModel) -> None:
 def test_text_filter_matches_every_word_in_title_path_source_or_summary(
     model: ArticleModel, proxy: ArticleFilterProxy
 ) -> None:
-    model.append(
+    model.put_rows(
         [
             row(
                 "world/ferry.md", "Ferry strike", source="Harbor Wire", summary="Commuters stranded"
@@ -178,7 +178,7 @@ def test_text_filter_matches_every_word_in_title_path_source_or_summary(
 
 
 def test_state_filter(model: ArticleModel, proxy: ArticleFilterProxy) -> None:
-    model.append(
+    model.put_rows(
         [
             row("a.md", state=PublishState.DRAFT),
             row("b.md"),
@@ -187,11 +187,11 @@ def test_state_filter(model: ArticleModel, proxy: ArticleFilterProxy) -> None:
     )
     proxy.set_state(PublishState.DRAFT)
     assert paths(proxy) == ["a.md"]
-    model.update(
+    model.put_rows(
         [row("b.md", state=PublishState.DRAFT)]
     )  # rows follow state changes while filtered
     assert sorted(paths(proxy)) == ["a.md", "b.md"]
-    model.update([row("a.md", state=PublishState.PUBLISHED)])
+    model.put_rows([row("a.md", state=PublishState.PUBLISHED)])
     assert paths(proxy) == ["b.md"]
     proxy.set_state(None)
     assert len(paths(proxy)) == 3
@@ -211,7 +211,7 @@ def test_the_state_column_says_why_by_hugos_rules(model: ArticleModel) -> None:
         "b.md", "B", state=PublishState.DRAFT, reason=StateReason("draft", None, SITE_CONFIG)
     )
     plain = row("c.md", "C")
-    model.append([scheduled, drafted, plain])
+    model.put_rows([scheduled, drafted, plain])
     tips = {
         model.index(number, Column.STATE).data(Role.PATH): model.index(number, Column.STATE).data(
             Qt.ItemDataRole.ToolTipRole

@@ -33,7 +33,7 @@ def test_the_proxy_keeps_rows_whose_body_matched(qapp) -> None:
     model = ArticleModel()
     proxy = ArticleFilterProxy()
     proxy.setSourceModel(model)
-    model.append([row("a.md", "Copper prices"), row("b.md", "Harbour news"), row("c.md", "Rail")])
+    model.put_rows([row("a.md", "Copper prices"), row("b.md", "Harbour news"), row("c.md", "Rail")])
     proxy.set_text("copper")
     assert shown(proxy) == ["a.md"]
     proxy.set_body_matches({"b.md": "…the [copper] cargo…"})
