@@ -262,7 +262,11 @@ class ArticleListPanel(QWidget):
         self.selection_changed.emit()
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._guard and current.isValid():
+        # Only a row the person picked (clicked, or moved to: the current row is then selected)
+        # opens. Qt makes the first row current without selecting it when the table first gets the
+        # focus; that must not open an article by itself (when it happened depended on timing).
+        selected = self.view.selectionModel().isSelected(current)
+        if not self._guard and current.isValid() and selected:
             path = current.data(Role.PATH)
             if path != self._open_path():
                 self.article_requested.emit(path)
@@ -418,7 +422,13 @@ class ArticleListPanel(QWidget):
                 if self._filter_timer.isActive():
                     self._apply_filter_text()
                 self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-                if not self.view.currentIndex().isValid():
+                current = (
+                    self.view.currentIndex()
+                )  # the focus may have made one current, unselected
+                if current.isValid() and not self.view.selectionModel().isSelected(current):
+                    self.view.selectionModel().setCurrentIndex(current, SELECT_ROW)
+                    self._current_row_changed(current, QModelIndex())  # it was current already
+                elif not current.isValid():
                     self.step(1)
                 return True
             if event.key() == Qt.Key.Key_Escape:
