@@ -360,8 +360,13 @@ def read_blobs(checkout: Checkout, specs: Sequence[str]) -> list[bytes | None]:
     data, at = ran.stdout, 0
     for index in batch:
         end = data.index(b"\n", at)
-        header = data[at:end].split(b" ")
+        line = data[at:end]
         at = end + 1
+        if line.endswith(
+            (b" missing", b" ambiguous")
+        ):  # "<name> missing": the name may hold spaces
+            continue
+        header = line.split(b" ")
         if len(header) != 3 or header[1] != b"blob":
             if len(header) == 3:  # a tree or commit: skip its content too
                 at += int(header[2]) + 1
