@@ -207,6 +207,9 @@ class GitWiring(QObject):
         cell = snapshot.cells.get(path) if snapshot and path else None
         if cell is not None and "conflicted" in cell.states:
             self.bar.show_conflicted(snapshot.operation or "merge", True)  # type: ignore[union-attr]
+        elif snapshot is not None and snapshot.operation is not None and path is not None:
+            # Until the merge or rebase is concluded, Continue and Abort stay (a pull would fail).
+            self.bar.show_in_progress(snapshot.operation, snapshot.counts.get("conflicted", 0))
         elif cell is not None and cell.incoming is not None:
             upstream = snapshot.status.upstream or "origin"  # type: ignore[union-attr]
             self.bar.show_incoming(
@@ -256,7 +259,15 @@ class GitWiring(QObject):
                 self.tr("Merged field by field: {0}").format(result.summary("your", "their"))
             )
         else:
-            data = resolver.resolve_conflicts(window, versions.base, mine, theirs, result)
+            note = self.tr(
+                "Both sides changed these. Pick a version for each, or edit the result. Use These "
+                "writes the result to the file and stages it for the {0}; then Continue finishes "
+                "the {0} (or Abort goes back to before the pull)."
+            ).format(self.bar.operation_word(versions.operation or "merge"))
+            labels = (self.tr("Yours"), self.tr("Incoming"), self.tr("Common version"))
+            data = resolver.resolve_conflicts(
+                window, versions.base, mine, theirs, result, labels=labels, note=note
+            )
         if data is not None:
             self.desk.write_resolution(window.service, path, data)
 

