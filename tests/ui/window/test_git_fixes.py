@@ -3,6 +3,7 @@ the resolver's words for git, an undone publish committed, and the columns' widt
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from editor.ui.desk.article_model import Column
@@ -84,5 +85,23 @@ def test_the_resolver_says_what_use_these_does_in_a_git_conflict(
     assert "stages it" in text and "Continue" in text
 
 
-def _unused(column: Column) -> None:  # keeps the import for the width tests below
-    del column
+def test_undoing_a_publish_is_committed_and_the_column_follows(
+    qtbot, make_window, team: Team, quiet, asked
+) -> None:
+    window = open_clone(qtbot, make_window, team.bob)
+    assert window.select_path(DESK_STORY)
+    with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
+        window.actions[ActionId.PUBLISH].trigger()
+    wait_git(qtbot, window)
+    assert git(team.bob, "log", "-1", "--format=%s").strip() == "Publish: Harbour reopens"
+
+    window.list_view.setFocus()
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "draft = true" in (team.bob / STORY).read_text(), timeout=10_000)
+    wait_git(qtbot, window)
+    qtbot.waitUntil(lambda: git(team.bob, "status", "--porcelain").strip() == "", timeout=10_000)
+    assert git(team.bob, "log", "-1", "--format=%s").strip() == "Back to draft: Harbour reopens"
+    assert git(team.bob, "show", "--name-only", "--format=", "HEAD").split() == [STORY]
+    # The file is as on origin again: nothing of it waits to be pushed but two commits that cancel.
+    assert "Modified" not in git_text(window, DESK_STORY)
+    assert window.model.index_of(DESK_STORY, Column.LAST_CHANGE).data().startswith("Bob, ")
