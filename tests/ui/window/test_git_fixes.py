@@ -105,3 +105,21 @@ def test_undoing_a_publish_is_committed_and_the_column_follows(
     # The file is as on origin again: nothing of it waits to be pushed but two commits that cancel.
     assert "Modified" not in git_text(window, DESK_STORY)
     assert window.model.index_of(DESK_STORY, Column.LAST_CHANGE).data().startswith("Bob, ")
+
+
+def test_in_a_git_desk_the_git_columns_narrow_before_the_title(
+    qtbot, make_window, team: Team, quiet
+) -> None:
+    from editor.ui.desk.column_fit import TITLE_SHARE
+
+    window = open_clone(qtbot, make_window, team.bob)  # every file clean: the Git column is empty
+    window.resize(1024, 700)
+    view = window.list_view
+    header = view.horizontalHeader()
+    qtbot.wait(300)
+    share = int(view.viewport().width() * TITLE_SHARE)
+    qtbot.waitUntil(lambda: header.sectionSize(Column.TITLE) >= share, timeout=5_000)
+    assert not header.isSectionHidden(Column.GIT)
+    git_header = str(window.model.headerData(Column.GIT, Qt.Orientation.Horizontal))
+    empty_width = view.fontMetrics().horizontalAdvance(git_header) + 28
+    assert header.sectionSize(Column.GIT) <= empty_width
