@@ -123,3 +123,27 @@ def test_in_a_git_desk_the_git_columns_narrow_before_the_title(
     git_header = str(window.model.headerData(Column.GIT, Qt.Orientation.Horizontal))
     empty_width = view.fontMetrics().horizontalAdvance(git_header) + 28
     assert header.sectionSize(Column.GIT) <= empty_width
+
+
+def test_last_change_times_age_on_a_timer_without_git(
+    qtbot, make_window, team: Team, quiet, monkeypatch
+) -> None:
+    import time as time_module
+
+    from editor.ui.desk import git_desk
+
+    window = open_clone(qtbot, make_window, team.bob)
+    clock = window.git.clock
+    assert clock.isActive() and clock.interval() <= 60_000
+    cell = window.model.index_of(DESK_STORY, Column.LAST_CHANGE)
+    before = cell.data()
+    assert before.startswith("Seed, ") and "just now" in before
+
+    def no_git(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("git ran to age the times")
+
+    monkeypatch.setattr(git_desk, "desk_status", no_git)
+    later = time_module.time() + 3 * 3600
+    monkeypatch.setattr(time_module, "time", lambda: later)
+    clock.timeout.emit()
+    assert window.model.index_of(DESK_STORY, Column.LAST_CHANGE).data() == "Seed, 3 h ago"
