@@ -19,7 +19,7 @@ from editor.cli_common import PROG, CommandError, display, err, existing, jsonab
 from editor.core.field_changes import MISSING, ChangeKind, FieldChange
 from editor.core.frontmatter import FrontMatterError
 from editor.core.git import Checkout, GitError, find_checkout
-from editor.core.git_history import Version, changes_between, file_history
+from editor.core.git_history import Version, file_history, version_changes
 from editor.core.git_status import Change, FileState, LastChanges, commit_message, commit_paths
 from editor.core.git_status import desk_status as read_desk_status
 from editor.core.git_sync import sync
@@ -200,18 +200,14 @@ def cmd_log(args: argparse.Namespace) -> int:
     if checkout is None:
         raise CommandError(f"{args.file}: not inside a git checkout; there is no history")
     relpath = path.resolve().relative_to(checkout.desk).as_posix()
-    limit = args.max_count + 1 if args.max_count is not None else None  # +1: what the last changed
     try:
-        versions = file_history(checkout, relpath, limit)
+        versions = file_history(checkout, relpath, args.max_count)
     except GitError as error:
         raise CommandError(f"{args.file}: {error}") from None
     if not versions:
         out(f"{args.file}: no commits yet")
         return 0
-    entries = [
-        _entry(version, versions[index + 1] if index + 1 < len(versions) else None)
-        for index, version in enumerate(versions)
-    ][: args.max_count]
+    entries = [_entry(version) for version in versions]
     if args.json:
         out(json.dumps(entries, ensure_ascii=False, indent=2))
         return 0
@@ -243,20 +239,23 @@ def _json_value(value: Any) -> Any:
     return None if value is MISSING else jsonable(value)
 
 
-def _entry(version: Version, older: Version | None) -> dict[str, Any]:
+def _entry(version: Version) -> dict[str, Any]:
+    """One commit and what it changed in the file against its own first parent."""
     change = version.change
     summary: list[str] = []
     fields: list[dict[str, Any]] = []
     body_diff = ""
+    if version.merge:
+        summary.append("merge: the changes it brought in (against its first parent)")
     if version.status == "R" and version.old_git_path:
         summary.append(f"renamed from {version.old_git_path}")
     if version.data is None:
         summary.append("deleted")
-    elif older is None or older.data is None:
+    elif version.parent_data is None:
         summary.append("created")
     else:
         try:
-            changes, body_diff = changes_between(older.data, version.data)
+            changes, body_diff = version_changes(version)
         except FrontMatterError as error:
             summary.append(f"front matter not readable here ({error})")
         else:
@@ -278,6 +277,7 @@ def _entry(version: Version, older: Version | None) -> dict[str, Any]:
         "path": version.git_path,
         "status": version.status,
         "renamed_from": version.old_git_path,
+        "merge": version.merge,
         "fields": fields,
         "body_diff": body_diff,
         "summary": summary,

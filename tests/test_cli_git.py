@@ -9,7 +9,17 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli import HALDEN, run
-from tests.helpers.git import OTHER, OTHER_TEXT, STORY, STORY_TEXT, Team, commit_all, git, write
+from tests.helpers.git import (
+    OTHER,
+    OTHER_TEXT,
+    STORY,
+    STORY_TEXT,
+    Team,
+    branched_history,
+    commit_all,
+    git,
+    write,
+)
 
 PUBLISHED = STORY_TEXT.replace("draft = true", "draft = false")
 
@@ -142,6 +152,32 @@ def test_log_json_and_max_count(repo: Path, capsys: pytest.CaptureFixture[str]) 
     assert entry["subject"] == "Publish: Harbour reopens"
     assert entry["fields"] == [{"key": "draft", "old": True, "new": False}]
     assert entry["body_diff"] == ""
+
+
+def test_log_after_a_merge_shows_what_each_commit_changed(
+    team: Team, capsys: pytest.CaptureFixture[str]
+) -> None:
+    made = branched_history(team)
+    status, out, _ = run(capsys, "log", team.alice / STORY, "--json")
+    assert status == 0
+    by_commit = {entry["commit"]: entry for entry in json.loads(out)}
+    assert by_commit[made["alice_summary"]]["fields"] == [
+        {
+            "key": "summary",
+            "old": "The harbour reopens after the storm.",
+            "new": "The harbour reopens after the big storm.",
+        }
+    ]
+    assert by_commit[made["bob_title2"]]["fields"] == [
+        {"key": "title", "old": "Harbour BOB", "new": "Harbour BOB2"}
+    ]
+    merge = by_commit[made["merge"]]
+    assert merge["merge"] and [field["key"] for field in merge["fields"]] == ["summary"]
+    assert merge["summary"][0].startswith("merge:")
+    # -n takes the newest commits, each still against its own parent.
+    status, out, _ = run(capsys, "log", team.alice / STORY, "--json", "-n", "1")
+    (newest,) = json.loads(out)
+    assert newest == by_commit[newest["commit"]]
 
 
 def test_log_outside_a_checkout(

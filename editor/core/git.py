@@ -305,13 +305,13 @@ def classify(ran: Ran) -> GitError:
             "Switch to a branch (git switch main), then try again.",
             text,
         )
-    if "would be overwritten" in low or "unstaged changes" in low or "uncommitted changes" in low:
-        return GitError(
-            Failure.UNCOMMITTED,
-            "You have uncommitted changes in files the pull would change.",
-            "Commit (or save with commit on) those files first; nothing was changed.",
-            text,
-        )
+    if (
+        "would be overwritten" in low
+        or "would be removed" in low
+        or "unstaged changes" in low
+        or "uncommitted changes" in low
+    ):
+        return _in_the_way(text)
     if "divergent branches" in low or "not possible to fast-forward" in low:
         return GitError(
             Failure.DIVERGED,
@@ -333,6 +333,52 @@ def classify(ran: Ran) -> GitError:
         )
     first = next((line for line in text.splitlines() if line.strip()), "git failed")
     return GitError(Failure.OTHER, f"git failed: {first.removeprefix('fatal: ')}", "", text)
+
+
+def _in_the_way(text: str) -> GitError:
+    """The pull would overwrite local files: name them as git lists them (a tab-indented list
+    after "...would be overwritten by merge:"), the untracked ones apart, with the way out for each."""
+    changed: list[str] = []
+    untracked: list[str] = []
+    into: list[str] | None = None
+    for line in text.splitlines():
+        if line.startswith("\t") and into is not None:
+            into.append(line.strip())
+            continue
+        low = line.lower()
+        into = None
+        if "untracked working tree files would be" in low:
+            into = untracked
+        elif "would be overwritten" in low:
+            into = changed
+    parts, steps = [], []
+    if changed:
+        parts.append(f"uncommitted changes in {_names(changed)}")
+        steps.append("commit those changes (or save with commit on)")
+    if untracked:
+        parts.append(f"untracked {'files' if len(untracked) > 1 else 'file'} {_names(untracked)}")
+        steps.append(
+            f"move {'them' if len(untracked) > 1 else 'it'} out of the way (or add and commit "
+            f"{'them' if len(untracked) > 1 else 'it'})"
+        )
+    if not parts:
+        return GitError(
+            Failure.UNCOMMITTED,
+            "You have uncommitted changes in files the pull would change.",
+            "Commit (or save with commit on) those files first; nothing was changed.",
+            text,
+        )
+    return GitError(
+        Failure.UNCOMMITTED,
+        f"The pull would overwrite {' and '.join(parts)}.",
+        f"{' and '.join(steps).capitalize()}, then pull again; nothing was changed.",
+        text,
+    )
+
+
+def _names(paths: list[str], shown: int = 5) -> str:
+    names = ", ".join(paths[:shown])
+    return names + (f" and {len(paths) - shown} more" if len(paths) > shown else "")
 
 
 def in_progress_error(what: str, detail: str = "") -> GitError:
@@ -360,8 +406,13 @@ def read_blobs(checkout: Checkout, specs: Sequence[str]) -> list[bytes | None]:
     data, at = ran.stdout, 0
     for index in batch:
         end = data.index(b"\n", at)
-        header = data[at:end].split(b" ")
+        line = data[at:end]
         at = end + 1
+        if line.endswith(
+            (b" missing", b" ambiguous")
+        ):  # "<name> missing": the name may hold spaces
+            continue
+        header = line.split(b" ")
         if len(header) != 3 or header[1] != b"blob":
             if len(header) == 3:  # a tree or commit: skip its content too
                 at += int(header[2]) + 1

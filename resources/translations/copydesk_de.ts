@@ -1049,6 +1049,14 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
         <translation>Eingehende übernehmen</translation>
     </message>
     <message>
+        <source>The {0} is still in progress: every conflict is resolved and staged. Continue to finish it (or abort the {0}).</source>
+        <translation>Der {0} läuft noch: Alle Konflikte sind gelöst und vorgemerkt. Setzen Sie ihn fort, um ihn abzuschließen (oder brechen Sie den {0} ab).</translation>
+    </message>
+    <message>
+        <source>The {0} is still in progress: {1} article(s) still have conflicts. Resolve them, then continue (or abort the {0}).</source>
+        <translation>Der {0} läuft noch: {1} Artikel haben noch Konflikte. Lösen Sie sie auf, dann fortsetzen (oder den {0} abbrechen).</translation>
+    </message>
+    <message>
         <source>This article has conflicts from the {0}: keep your version or take theirs, then continue (or abort the {0}).</source>
         <translation>Dieser Artikel hat Konflikte aus dem {0}: Behalten Sie Ihre Fassung oder übernehmen Sie die eingehende, dann fortsetzen (oder den {0} abbrechen).</translation>
     </message>
@@ -1218,6 +1226,18 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
         <translation> (behalten, nicht in dieser Fassung: {0})</translation>
     </message>
     <message>
+        <source>Both sides changed these. Pick a version for each, or edit the result. Use These writes the result to the file and stages it for the {0}; then Continue finishes the {0} (or Abort goes back to before the pull).</source>
+        <translation>Beide Seiten haben diese geändert. Wählen Sie für jede eine Fassung oder bearbeiten Sie das Ergebnis. „Diese verwenden“ schreibt das Ergebnis in die Datei und merkt es für den {0} vor; dann schließt „Fortsetzen“ den {0} ab (oder „Abbrechen“ kehrt zum Stand vor dem Holen zurück).</translation>
+    </message>
+    <message>
+        <source>Common version</source>
+        <translation>Gemeinsame Fassung</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Eingehend</translation>
+    </message>
+    <message>
         <source>Merged field by field: {0}</source>
         <translation>Feld für Feld zusammengeführt: {0}</translation>
     </message>
@@ -1236,6 +1256,10 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     <message>
         <source>The older version is staged: review it, then save</source>
         <translation>Die ältere Fassung ist übernommen: Prüfen Sie sie und speichern Sie dann</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Ihre</translation>
     </message>
     <message>
         <source>{0} cannot be merged field by field: {1}</source>
@@ -1346,6 +1370,10 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     <message>
         <source>Restore This Version</source>
         <translation>Diese Fassung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>a merge: what it brought in, against its first parent</source>
+        <translation>ein Merge: was er gegenüber seinem ersten Elternteil mitbrachte</translation>
     </message>
     <message>
         <source>body:</source>

@@ -142,6 +142,28 @@ def test_a_pull_over_uncommitted_changes_refuses_and_keeps_them(team: Team) -> N
     assert (team.bob / STORY).read_text() == edited
 
 
+def test_a_pull_over_uncommitted_changes_names_the_files(team: Team) -> None:
+    publish_and_push(team.alice)
+    write(team.bob, STORY, STORY_TEXT.replace("Friday", "Monday"))
+    with pytest.raises(GitError) as caught:
+        pull(checkout_of(team.bob))
+    assert STORY in caught.value.message and "untracked" not in caught.value.message
+
+
+def test_a_pull_blocked_by_an_untracked_file_names_it_and_the_next_step(team: Team) -> None:
+    write(team.alice, "content/.gitattributes", "*.md merge=copydesk\n")
+    commit_all(team.alice, "Merge driver")
+    git(team.alice, "push", "-q")
+    write(team.bob, "content/.gitattributes", "*.md text\n")  # Bob's own, never added
+    with pytest.raises(GitError) as caught:
+        sync(checkout_of(team.bob))
+    error = caught.value
+    assert error.kind is Failure.UNCOMMITTED
+    assert "content/.gitattributes" in error.message and "untracked" in error.message
+    assert "move" in error.next_step.lower() and "commit" in error.next_step
+    assert (team.bob / "content/.gitattributes").read_text() == "*.md text\n"
+
+
 def test_a_remote_path_that_does_not_exist_is_offline(team: Team, tmp_path: Path) -> None:
     git(team.bob, "remote", "set-url", "origin", str(tmp_path / "gone.git"))
     bob = checkout_of(team.bob)
@@ -228,3 +250,21 @@ def test_failures_are_classified(stderr: str, kind: Failure) -> None:
     error = classify(Ran(("git",), 128, b"", stderr.encode()))
     assert error.kind is kind
     assert error.message and (error.next_step or kind is Failure.OTHER)
+
+
+def test_files_in_the_way_are_named_changed_and_untracked_apart() -> None:
+    stderr = (
+        "error: Your local changes to the following files would be overwritten by merge:\n"
+        "\tcontent/a.md\n\tcontent/b.md\n"
+        "Please commit your changes or stash them before you merge.\n"
+        "error: The following untracked working tree files would be overwritten by merge:\n"
+        "\tcontent/.gitattributes\n"
+        "Please move or remove them before you merge.\nAborting\n"
+    )
+    error = classify(Ran(("git",), 1, b"", stderr.encode()))
+    assert error.kind is Failure.UNCOMMITTED
+    assert error.message == (
+        "The pull would overwrite uncommitted changes in content/a.md, content/b.md and "
+        "untracked file content/.gitattributes."
+    )
+    assert error.next_step.startswith("Commit those changes")

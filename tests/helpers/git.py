@@ -128,3 +128,38 @@ def repo(tmp_path: Path, git_home: Path) -> Path:
     write(root, OTHER, OTHER_TEXT)
     commit_all(root, "Start the desk")
     return root
+
+
+def _edit(clone: Path, old: str, new: str) -> None:
+    text = (clone / STORY).read_text(encoding="utf-8")
+    assert old in text
+    write(clone, STORY, text.replace(old, new))
+
+
+def branched_history(team: Team) -> dict[str, str]:
+    """Alice (summary) and Bob (title) change STORY in parallel, Bob merges; then both change the
+    title again, Alice's pull conflicts and she keeps hers. Returns the commits by name; Alice's
+    clone ends on the resolution."""
+    alice, bob = team.alice, team.bob
+    made: dict[str, str] = {}
+    _edit(alice, "after the storm", "after the big storm")
+    made["alice_summary"] = commit_all(alice, "Alice: summary")
+    git(alice, "push", "-q")
+    _edit(bob, 'title = "Harbour reopens"', 'title = "Harbour BOB"')
+    made["bob_title"] = commit_all(bob, "Bob: title")
+    git(bob, "pull", "-q", "--no-rebase", "--no-edit")
+    made["merge"] = git(bob, "rev-parse", "HEAD").strip()
+    git(bob, "push", "-q")
+    git(alice, "pull", "-q", "--no-rebase")
+    # Both change the title again; Alice's pull conflicts and she keeps hers.
+    _edit(alice, 'title = "Harbour BOB"', 'title = "Harbour ALICE2"')
+    made["alice_title"] = commit_all(alice, "Alice: title")
+    _edit(bob, 'title = "Harbour BOB"', 'title = "Harbour BOB2"')
+    made["bob_title2"] = commit_all(bob, "Bob: title again")
+    git(bob, "push", "-q")
+    git(alice, "pull", "-q", "--no-rebase", "--no-edit", check=False)
+    text = STORY_TEXT.replace("the storm", "the big storm").replace('reopens"', 'ALICE2"')
+    write(alice, STORY, text)
+    git(alice, "add", STORY)
+    git(alice, "commit", "-q", "--no-edit")
+    return made

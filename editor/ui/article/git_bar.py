@@ -1,5 +1,6 @@
 """The bar over the open article for what git knows about it: someone else changed it on the remote
-(pull first), or the last pull left it conflicted (resolve, then continue or abort).
+(pull first), the last pull left it conflicted (resolve, then continue or abort), or a merge or
+rebase still waits to be continued or aborted (no Pull is offered then: git would refuse it).
 
 Like the conflict bar, it never decides: each button is a signal, and the window's git wiring acts.
 """
@@ -58,7 +59,7 @@ class GitBar(QFrame):
         self.abort_button = self._button("gitAbortButton", self.tr("Abort"), self.abort_requested)
         for button in self._buttons():
             layout.addWidget(button)
-        self.kind: str | None = None  # "incoming" or "conflicted" while shown
+        self.kind: str | None = None  # "incoming", "conflicted" or "in-progress" while shown
         self.hide()
 
     def _button(self, name: str, text: str, signal: SignalInstance) -> QPushButton:
@@ -95,16 +96,35 @@ class GitBar(QFrame):
         buttons = [self.mine_button, self.theirs_button, self.continue_button, self.abort_button]
         if has_resolver:
             buttons.insert(2, self.resolve_button)
-        # git names the operation ("merge", "rebase"); the sentence needs the translated word.
-        words = {"merge": self.tr("merge"), "rebase": self.tr("rebase")}
         self._show(
             "conflicted",
             self.tr(
                 "This article has conflicts from the {0}: keep your version or take theirs, "
                 "then continue (or abort the {0})."
-            ).format(words.get(operation, operation)),
+            ).format(self.operation_word(operation)),
             buttons,
         )
+
+    def operation_word(self, operation: str) -> str:
+        """git names the operation ("merge", "rebase"); a sentence needs the translated word."""
+        words = {"merge": self.tr("merge"), "rebase": self.tr("rebase")}
+        return words.get(operation, operation)
+
+    def show_in_progress(self, operation: str, conflicted: int) -> None:
+        """A merge or rebase waits to be concluded (this article is resolved, or had no conflict):
+        Continue and Abort stay on offer until it is, and no Pull is offered meanwhile."""
+        word = self.operation_word(operation)
+        if conflicted:
+            text = self.tr(
+                "The {0} is still in progress: {1} article(s) still have conflicts. Resolve them, "
+                "then continue (or abort the {0})."
+            ).format(word, conflicted)
+        else:
+            text = self.tr(
+                "The {0} is still in progress: every conflict is resolved and staged. Continue to "
+                "finish it (or abort the {0})."
+            ).format(word)
+        self._show("in-progress", text, [self.continue_button, self.abort_button])
 
     def clear(self) -> None:
         self.kind = None

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.field_changes import MISSING
 from editor.core.frontmatter import FrontMatterError
-from editor.core.git_history import Version, changes_between
+from editor.core.git_history import Version, version_changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +47,20 @@ def _value(value: object) -> str:
 
 
 def entries_of(versions: list[Version]) -> list[HistoryEntry]:
-    """Headings and field-by-field details for each version (newest first), against the one before."""
+    """Headings and field-by-field details for each version (newest first), each against its own
+    commit's first parent (after a merge, the next entry is not the parent)."""
     entries = []
-    for index, version in enumerate(versions):
-        older = versions[index + 1] if index + 1 < len(versions) else None
+    for version in versions:
         change = version.change
         when = dt.datetime.fromtimestamp(change.time, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
         heading = f"{change.subject}\n{change.author}, {when}"
         lines = [f"{change.commit}  {change.author} <{change.email}>  {when}", change.subject, ""]
+        if version.merge:
+            lines.append(
+                QCoreApplication.translate(
+                    "HistoryPanel", "a merge: what it brought in, against its first parent"
+                )
+            )
         if version.status == "R" and version.old_git_path:
             lines.append(
                 QCoreApplication.translate("HistoryPanel", "renamed from {0}").format(
@@ -63,11 +69,11 @@ def entries_of(versions: list[Version]) -> list[HistoryEntry]:
             )
         if version.data is None:
             lines.append(QCoreApplication.translate("HistoryPanel", "deleted in this commit"))
-        elif older is None or older.data is None:
+        elif version.parent_data is None:
             lines.append(QCoreApplication.translate("HistoryPanel", "created in this commit"))
         else:
             try:
-                fields, body_diff = changes_between(older.data, version.data)
+                fields, body_diff = version_changes(version)
             except FrontMatterError as error:
                 lines.append(
                     QCoreApplication.translate(

@@ -85,8 +85,11 @@ class ResolverDialog(QDialog):
         *,
         labels: Sequence[str] | None = None,
         result: MergeResult | None = None,
+        note: str | None = None,
     ) -> None:
-        """``labels`` name (mine, theirs, base); raises MergeError when a version does not parse."""
+        """``labels`` name (mine, theirs, base); ``note`` replaces the intro (what Use These does:
+        a git conflict's result is written and staged at once); raises MergeError when a version
+        does not parse."""
         super().__init__(parent)
         self.setObjectName("resolverDialog")
         self.setWindowTitle(self.tr("Resolve Changes"))
@@ -98,7 +101,8 @@ class ResolverDialog(QDialog):
         self.field_rows: dict[str, _Row] = {}
         self.hunk_rows: list[_Row] = []
         intro = QLabel(
-            self.tr(
+            note
+            or self.tr(
                 "Both versions changed these. Pick a version for each, or edit the result. "
                 "Nothing is saved until you save the article."
             ),
@@ -250,9 +254,12 @@ def resolve_conflicts(
     mine: bytes,
     theirs: bytes,
     result: MergeResult | None = None,
+    *,
+    labels: Sequence[str] | None = None,
+    note: str | None = None,
 ) -> bytes | None:
     """Ask the user to settle the conflicts; the resolved bytes, or None when cancelled."""
-    dialog = ResolverDialog(base, mine, theirs, parent, result=result)
+    dialog = ResolverDialog(base, mine, theirs, parent, result=result, labels=labels, note=note)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None

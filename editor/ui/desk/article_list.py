@@ -206,24 +206,32 @@ class ArticleListPanel(QWidget):
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in default_column_widths(view.fontMetrics()).items():
             header.resizeSection(column, width)
-        for column in HIDDEN_AT_FIRST:
-            header.hideSection(column)
         view.setItemDelegateForColumn(
             Column.PATH, _ElideMiddle(view)
         )  # keep the folder and the name
         metrics = view.fontMetrics()
-        source_header = self.model.headerData(Column.SOURCE, Qt.Orientation.Horizontal)
+
+        def header_width(column: Column) -> int:
+            text = self.model.headerData(column, Qt.Orientation.Horizontal)
+            return metrics.horizontalAdvance(str(text)) + 28
+
+        # Built before the hidden columns are hidden, so that it keeps their widths (a hidden
+        # section measures 0). The git columns give way first: empty, down to their header.
         self.columns = ColumnFitter(
             view,
             Column.TITLE,
-            (Column.SOURCE, Column.PATH, Column.DATE, Column.STATE),
+            (Column.SOURCE, Column.LAST_CHANGE, Column.GIT, Column.PATH, Column.DATE, Column.STATE),
             {
                 Column.STATE: 36,  # the icon still tells the state
-                Column.SOURCE: metrics.horizontalAdvance(str(source_header)) + 28,
+                Column.SOURCE: header_width(Column.SOURCE),
+                Column.LAST_CHANGE: header_width(Column.LAST_CHANGE),
+                Column.GIT: header_width(Column.GIT),
                 Column.PATH: metrics.horizontalAdvance("world/…") + 28,
                 Column.DATE: metrics.horizontalAdvance("2026-12-31 23:59") + 28,
             },
         )
+        for column in HIDDEN_AT_FIRST:
+            header.hideSection(column)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_column_menu)
         header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
@@ -399,6 +407,7 @@ class ArticleListPanel(QWidget):
         header = self.view.horizontalHeader()
         for column in (Column.GIT, Column.LAST_CHANGE):
             header.setSectionHidden(column, not shown)
+        self.columns.fit()
         first = len(STATE_ORDER) + 1
         if shown:
             self.state_filter.insertSeparator(first)
@@ -463,6 +472,7 @@ class ArticleListPanel(QWidget):
             finally:
                 self.proxy.setDynamicSortFilter(True)
             self.proxy.refilter()
+        self._set_empty_columns()
         self.shown_changed.emit()
 
     def _update_empty_columns(self) -> None:
@@ -471,7 +481,16 @@ class ArticleListPanel(QWidget):
             self._source_seen = False
         elif not self._source_seen:
             self._source_seen = any(summary.source for summary in self.model.summaries())
-        self.columns.set_empty(set() if self._source_seen else {Column.SOURCE})
+        self._set_empty_columns()
+
+    def _set_empty_columns(self) -> None:
+        empty = set() if self._source_seen else {Column.SOURCE}
+        cells = self.model.git_cells()
+        if not any(cell.state_text for cell in cells.values()):
+            empty.add(Column.GIT)
+        if not any(cell.last_text for cell in cells.values()):
+            empty.add(Column.LAST_CHANGE)
+        self.columns.set_empty(empty)
 
     def shown_text(self) -> str:
         """ "17 articles", or "3 of 17 articles shown" while filtered."""

@@ -30,7 +30,7 @@ from PySide6.QtGui import QColor, QFont, QIcon
 
 from editor.core.index import ArticleSummary
 from editor.core.state import SITE_CONFIG, PublishState
-from editor.ui.desk.git_columns import GitCell, GitColumns
+from editor.ui.desk.git_columns import GitCell, GitColumns, retimed
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 DIRTY_MARK = "• "
@@ -507,6 +507,22 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         if self._sort_column >= Column.GIT and _git_order_changed(old, cells):
             self.sort(self._sort_column, self._sort_order)  # 0.2 s for 50,000 rows: only if needed
         self.counts_changed.emit()
+
+    def retime_git_cells(self, now: float) -> bool:
+        """Make the Last change texts again for ``now`` (a timer's: "just now" ages into "5 min
+        ago"); repaints that column only, and only when a text changed. The order stays (it is
+        by time, which did not change)."""
+        fresh = retimed(self._git_cells, now)
+        if fresh is None:
+            return False
+        self._git_cells = fresh
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, Column.LAST_CHANGE),
+                self.index(len(self._rows) - 1, Column.LAST_CHANGE),
+                [Qt.ItemDataRole.DisplayRole],
+            )
+        return True
 
     def state_icon(self, state: PublishState) -> QIcon:
         return self._state_icons[state]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -65,6 +65,7 @@ class GitCell:
     state_sort: int
     last_sort: int  # the change's time; 0 when never committed
     incoming: Change | None = None
+    last_author: str = ""  # who made the last change: its text is made again as time passes
 
 
 _STATE_SORT = {name: number for number, name in enumerate(GIT_FILTERS)}
@@ -106,14 +107,46 @@ def cells_of(
             if texts is None:
                 when = dt.datetime.fromtimestamp(change.time, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
                 texts = by_commit[change.commit] = (
-                    f"{change.author}, {relative_time(change.time, now)}",
+                    last_change_text(change.author, change.time, now),
                     f"{change.author} <{change.email}>, {when}\n{change.subject}",
                 )
             last_text, last_tip = texts
         cells[path] = GitCell(
-            shown[0], shown[1], last_text, last_tip, shown[2], change.time if change else 0, coming
+            shown[0],
+            shown[1],
+            last_text,
+            last_tip,
+            shown[2],
+            change.time if change else 0,
+            coming,
+            change.author if change else "",
         )
     return cells
+
+
+def last_change_text(author: str, moment: int, now: float) -> str:
+    """The Last change cell: "Alice, 5 min ago"."""
+    return f"{author}, {relative_time(moment, now)}"
+
+
+def retimed(cells: dict[str, GitCell], now: float) -> dict[str, GitCell] | None:
+    """The cells with their Last change text made again for ``now`` ("just now" becomes "5 min
+    ago" while the window stays open); None when no text changed. No git: the time is in the cell.
+    One text per distinct author and time, as in :func:`cells_of`."""
+    texts: dict[tuple[str, int], str] = {}
+    fresh: dict[str, GitCell] | None = None
+    for path, cell in cells.items():
+        if not cell.last_sort or not cell.last_author:
+            continue
+        key = (cell.last_author, cell.last_sort)
+        text = texts.get(key)
+        if text is None:
+            text = texts[key] = last_change_text(cell.last_author, cell.last_sort, now)
+        if text != cell.last_text:
+            if fresh is None:
+                fresh = dict(cells)
+            fresh[path] = replace(cell, last_text=text)
+    return fresh
 
 
 def git_counts(cells: dict[str, GitCell]) -> Counter[str]:

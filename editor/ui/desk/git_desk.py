@@ -70,6 +70,7 @@ class _Job:
     name: str  # "refresh", "pull", "push", "sync", "commit"
     work: Callable[[], Any]
     done: Callable[[Any], None] | None = None
+    paths: list[str] | None = None  # a refresh's rows, brought up to date while it waits
 
 
 class GitDesk(QObject):
@@ -177,9 +178,14 @@ class GitDesk(QObject):
             return
         for job in self._jobs:
             if job.name == "refresh" and not fetch_first:
-                return  # one queued refresh reads everything that changed before it runs
+                # One queued refresh reads everything that changed before it runs; the rows it
+                # joins are taken again now (on a first start it was queued mid-scan, and the
+                # scan's end would otherwise be dropped with its rows).
+                if job.paths is not None:
+                    job.paths[:] = self._paths()
+                return
         checkout, cache = self.checkout, self._cache
-        paths = self._paths()
+        paths = self._paths()  # the job has not started: its list may still be brought up to date
         known_incoming = dict(self._incoming)
 
         def work() -> GitSnapshot:
@@ -197,7 +203,7 @@ class GitDesk(QObject):
                 checkout, status, changes, coming, operation, cells, git_counts(cells)
             )
 
-        self._queue(_Job("refresh", work, self._snapshot_ready))
+        self._queue(_Job("refresh", work, self._snapshot_ready, paths))
 
     def _snapshot_ready(self, snapshot: GitSnapshot) -> None:
         self.snapshot = snapshot

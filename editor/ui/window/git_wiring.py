@@ -42,6 +42,8 @@ from editor.ui.desk.git_desk import GitDesk, GitSnapshot
 from editor.ui.window.actions import ActionId, ActionRegistry
 from editor.ui.window.write_history import WriteHistory
 
+LAST_CHANGE_CLOCK_MS = 60_000  # the Last change column's relative times are made again this often
+
 
 class GitHost(Protocol):
     """What the git wiring needs of its window: the parts it shows git in, the events it follows
@@ -98,6 +100,9 @@ class GitWiring(QObject):
         window.statusBar().addPermanentWidget(self.progress)
         self.fetch_timer = QTimer(self)
         self.pull_timer = QTimer(self)
+        # "just now" must age while the window stays open: the texts are made again, no git runs.
+        self.clock = QTimer(self)
+        self.clock.setInterval(LAST_CHANGE_CLOCK_MS)
         self._start_pull_pending = False
         self._history_task: Task | None = None
         self._history_path: str | None = None
@@ -142,6 +147,7 @@ class GitWiring(QObject):
         commit_each.toggled.connect(lambda on: self.settings.set(GIT_COMMIT_PER_ACTION, on))
         self.fetch_timer.timeout.connect(desk.fetch)  # skipped by the desk without an upstream
         self.pull_timer.timeout.connect(self._timed_pull)
+        self.clock.timeout.connect(lambda: window.model.retime_git_cells(time.time()))
 
     @property
     def operation(self) -> str | None:
@@ -171,6 +177,10 @@ class GitWiring(QObject):
                 timer.start(minutes * 60_000)
             else:
                 timer.stop()
+        if checkout is not None:
+            self.clock.start()
+        else:
+            self.clock.stop()
         self.window.update_actions()
 
     def _snapshot_changed(self, snapshot: GitSnapshot) -> None:
@@ -207,6 +217,9 @@ class GitWiring(QObject):
         cell = snapshot.cells.get(path) if snapshot and path else None
         if cell is not None and "conflicted" in cell.states:
             self.bar.show_conflicted(snapshot.operation or "merge", True)  # type: ignore[union-attr]
+        elif snapshot is not None and snapshot.operation is not None and path is not None:
+            # Until the merge or rebase is concluded, Continue and Abort stay (a pull would fail).
+            self.bar.show_in_progress(snapshot.operation, snapshot.counts.get("conflicted", 0))
         elif cell is not None and cell.incoming is not None:
             upstream = snapshot.status.upstream or "origin"  # type: ignore[union-attr]
             self.bar.show_incoming(
@@ -256,7 +269,15 @@ class GitWiring(QObject):
                 self.tr("Merged field by field: {0}").format(result.summary("your", "their"))
             )
         else:
-            data = resolver.resolve_conflicts(window, versions.base, mine, theirs, result)
+            note = self.tr(
+                "Both sides changed these. Pick a version for each, or edit the result. Use These "
+                "writes the result to the file and stages it for the {0}; then Continue finishes "
+                "the {0} (or Abort goes back to before the pull)."
+            ).format(self.bar.operation_word(versions.operation or "merge"))
+            labels = (self.tr("Yours"), self.tr("Incoming"), self.tr("Common version"))
+            data = resolver.resolve_conflicts(
+                window, versions.base, mine, theirs, result, labels=labels, note=note
+            )
         if data is not None:
             self.desk.write_resolution(window.service, path, data)
 
@@ -337,6 +358,7 @@ class GitWiring(QObject):
     def shutdown(self) -> None:
         self.fetch_timer.stop()
         self.pull_timer.stop()
+        self.clock.stop()
         if self._history_task is not None:
             self._history_task.cancel()
         self.desk.shutdown()

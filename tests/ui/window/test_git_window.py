@@ -255,7 +255,7 @@ def test_resolve_asks_the_resolver_about_a_field_both_changed(
     alice = STORY_TEXT.replace('"Harbour reopens"', '"Harbour opens again"')
     bob = STORY_TEXT.replace('"Harbour reopens"', '"The harbour is back"')
 
-    def answer(_parent, base, mine, theirs, _result):  # type: ignore[no-untyped-def]
+    def answer(_parent, base, mine, theirs, _result, **_words):  # type: ignore[no-untyped-def]
         asked.append((base, mine, theirs))
         return theirs
 
