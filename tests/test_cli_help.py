@@ -78,6 +78,18 @@ def test_each_command_help_has_a_description_and_ends_with_its_examples(
     assert max(len(raw) for raw in block) <= 100
 
 
+def test_a_command_registered_without_examples_is_caught() -> None:
+    # What the test above does to a new command that has no entry in cli_help's tables.
+    parser = cli.build_parser()
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    subparsers.add_parser("fresh", help="a command nobody documented")
+    cli_help.document(parser)
+    fresh = cli_help.commands_of(parser)["fresh"]
+    assert fresh.description is None and fresh.epilog is None
+    with pytest.raises(AssertionError, match="no 'Example:'"):
+        examples(fresh.format_help())
+
+
 @pytest.mark.parametrize("name", COMMANDS)
 def test_each_example_is_accepted_by_the_parser(
     capsys: pytest.CaptureFixture[str], name: str
