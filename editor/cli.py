@@ -19,8 +19,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from editor import __version__, cli_git, cli_set, merge_driver
+from editor import cli_git, cli_help, cli_set, merge_driver
 from editor.cli_common import (
+    EXIT_CLOSED_PIPE,
     PROG,
     CommandError,
 )
@@ -54,7 +55,6 @@ SUBCOMMANDS = (
     "merge-driver",
     *cli_git.COMMANDS,
 )
-EXIT_CLOSED_PIPE = 128 + 13  # 128 + SIGPIPE: what `yes | head -1` leaves in ${PIPESTATUS[0]}
 TITLE_WIDTH = 60  # cells; longer titles are cut with an ellipsis in the table
 
 
@@ -123,11 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         usage=f"{PROG} [-h] [--version] [PATH]\n       {PROG} {{{','.join(SUBCOMMANDS[1:])}}} ...",
         description="A review desk for Hugo content folders. With no command (or a PATH), opens the window.",
-        epilog=f"Exit status: 0 success, 1 when a file failed, 2 for a usage error, "
-        f"{EXIT_CLOSED_PIPE} when the reader of the output went away. "
-        f"'{PROG} COMMAND --help' describes a command.",
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--version", action=cli_help.VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     opener = commands.add_parser(
@@ -214,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     checker.set_defaults(run=cmd_check)
     cli_git.add_commands(commands)
     merge_driver.add_parser(commands, PROG)
+    cli_help.document(parser)  # descriptions and examples, after every command is registered
     return parser
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from editor.core.files import kind_problem
 
 PROG = "copydesk"
+EXIT_CLOSED_PIPE = 128 + 13  # 128 + SIGPIPE: what `yes | head -1` leaves in ${PIPESTATUS[0]}
 
 
 class CommandError(Exception):

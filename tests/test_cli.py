@@ -326,7 +326,8 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]
 
 
 def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "--version")[:2] == (0, f"copydesk {__version__}\n")
+    status, out, _ = run(capsys, "--version")
+    assert (status, out.splitlines()[0]) == (0, f"copydesk {__version__}")
     status, out, _ = run(capsys, "--help")
     assert status == 0
     for command in ("list", "show", "set", "publish", "draft", "check"):

@@ -49,7 +49,9 @@ def run(app_dir: Path, *args: str, tmp_path: Path) -> subprocess.CompletedProces
 def test_the_built_app_answers_version(app_dir: Path, tmp_path: Path) -> None:
     done = run(app_dir, "--version", tmp_path=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == f"copydesk {editor.__version__}"
+    first, *rest = done.stdout.splitlines()
+    assert first == f"copydesk {editor.__version__}"
+    assert all(line.startswith("Python ") for line in rest), done.stdout  # then what it runs on
 
 
 def test_the_built_app_lists_its_bundled_sample_desk(app_dir: Path, tmp_path: Path) -> None:
