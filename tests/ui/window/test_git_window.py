@@ -93,8 +93,13 @@ def test_save_commits_with_the_edited_keys(qtbot, make_window, team: Team, quiet
     assert window.select_path(DESK_STORY)
     type_title(qtbot, window, "Harbour open")
     assert window.save()
+    # The commit runs on the desk's git worker after the save: wait for it, not for an idle moment
+    # that may come before the job is queued.
+    qtbot.waitUntil(
+        lambda: git(team.bob, "log", "-1", "--format=%s").strip() == "Edit title: Harbour open",
+        timeout=15_000,
+    )
     wait_git(qtbot, window)
-    assert git(team.bob, "log", "-1", "--format=%s").strip() == "Edit title: Harbour open"
 
 
 def test_with_commit_each_off_nothing_is_committed(
