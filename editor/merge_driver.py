@@ -25,7 +25,7 @@ from editor.core.atomic import replace_checked
 from editor.core.git import GitError, find_checkout
 from editor.core.line_merge import merge_lines
 from editor.core.merge import MergeError, merge
-from editor.core.validate import find_site_root
+from editor.core.site import find_site_root
 
 DRIVER = "copydesk"
 PATTERNS = ("*.md", "*.markdown", "*.html")

@@ -24,7 +24,7 @@ from editor.core.frontmatter import Format, FrontMatterError, SplitFile, read
 from editor.core.images import IMAGE_KEYS, find_local_image, image_places, static_folders
 from editor.core.index import article_paths, links_outside, outside_link_reason
 from editor.core.json_members import json_members, key_line_numbers
-from editor.core.site import SITE_MARKERS, find_site_root
+from editor.core.site import find_site_root
 from editor.core.state import ALL_DATE_KEYS, fold_keys, is_draft
 from editor.core.urls import Verdict, check_web_url, is_local_reference
 from editor.core.values import hugo_reads_date
@@ -38,7 +38,6 @@ LENGTH_LIMITS = {"summary": SUMMARY_LIMIT, "description": DESCRIPTION_LIMIT}
 URL_KEYS = ("source_link", *IMAGE_KEYS)  # the image keys may also name a file of the site
 UNIQUE_KEYS = ("article_id", "feed_item_id", "source_link")
 CHECKED_DATE_KEYS = ALL_DATE_KEYS
-__all__ = ["SITE_MARKERS", "find_site_root"]  # their home is editor.core.site; kept for callers
 
 
 class Level(StrEnum):

@@ -8,6 +8,7 @@ import pytest
 
 from editor.core.frontmatter import read
 from editor.core.service import DocumentService
+from editor.core.site import find_site_root
 from editor.core.validate import (
     DESCRIPTION_LIMIT,
     SUMMARY_LIMIT,
@@ -16,7 +17,6 @@ from editor.core.validate import (
     check_article,
     check_folder,
     check_loaded,
-    find_site_root,
     key_lines,
 )
 

@@ -42,7 +42,7 @@ from editor.ui.article.conflict_bar import ConflictBar, DiffDialog, three_way_di
 from editor.ui.article.unsaved import UnsavedEdits, title_of
 from editor.ui.common import dialogs
 from editor.ui.form.metadata_form import MetadataForm
-from editor.ui.images.cover_preview import ImageLoader
+from editor.ui.images.image_loader import ImageLoader
 
 THUMBNAIL_PAUSE_MS = 400  # typing in the enclosure field loads the cover once the typing pauses
 

@@ -31,7 +31,7 @@ from editor.core.images import COVER_KEY, image_references
 from editor.core.index import ArticleSummary, summary_of
 from editor.core.rescan import Rescan
 from editor.core.service import DocumentService, FileResult, Outcome
-from editor.core.site import desk_for
+from editor.core.site import desk_for, find_site_root
 from editor.core.vocabulary import Vocabulary
 from editor.ui.article.article_session import ArticleSession
 from editor.ui.article.body_view import BodyView
@@ -47,7 +47,8 @@ from editor.ui.desk.desk_scan import Folders, scan_desk
 from editor.ui.desk.folder_watcher import FolderWatcher
 from editor.ui.form.metadata_form import MetadataForm
 from editor.ui.form.multi_edit import MultiEditForm
-from editor.ui.images.cover_preview import CoverPreviewDialog, ImageLoader
+from editor.ui.images.cover_preview import CoverPreviewDialog
+from editor.ui.images.image_loader import ImageLoader
 from editor.ui.window import help as help_windows
 from editor.ui.window.actions import ActionId, ActionRegistry, WindowState
 from editor.ui.window.bulk import BulkRunner
@@ -327,7 +328,7 @@ class MainWindow(QMainWindow):
         self.service = DocumentService(root)
         self.root = self.service.root
         restored = self.unsaved.open_desk(self.service)
-        self.session.set_service(self.service, validate.find_site_root(self.root))
+        self.session.set_service(self.service, find_site_root(self.root))
         self.settings.add_recent_folder(self.root)
         self._select_after_scan = select or selected
         self._update_title()
