@@ -387,15 +387,6 @@ def content_roots(root: Path | str, site: Site) -> list[tuple[Path, frozenset[st
     return roots
 
 
-def static_dirs(site_root: Path | str) -> tuple[Path, ...]:
-    """The folders Hugo serves "/" from for the site at ``site_root`` (``static/`` when it is no
-    site with a config, e.g. a bare folder that only has ``static/``)."""
-    base = Path(site_root)
-    if is_site(base):
-        return load_site(base).static_dirs
-    return ((base / "static").resolve(),)
-
-
 # --- what the window lists -------------------------------------------------------------------------
 
 
