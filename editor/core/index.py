@@ -25,7 +25,13 @@ from editor.core.atomic import clean_stale_temps, is_temp_name
 from editor.core.errors import describe_error
 from editor.core.files import kind_problem, read_regular
 from editor.core.frontmatter import FrontMatterError, read
-from editor.core.site import CONTENT_EXTENSIONS, content_roots, desk_for, site_for_desk
+from editor.core.site import (
+    ARTICLE_SUFFIXES,
+    CONTENT_EXTENSIONS,
+    content_roots,
+    desk_for,
+    site_for_desk,
+)
 from editor.core.site_rules import SiteRules
 from editor.core.state import (
     ALL_DATE_KEYS,
@@ -44,7 +50,6 @@ if TYPE_CHECKING:
     from editor.core.article import Article
 
 NO_REASON = StateReason()
-ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
 
 

@@ -44,6 +44,9 @@ CONTENT_EXTENSIONS = frozenset(
     {".md", ".markdown", ".mdown", ".html", ".htm", ".adoc", ".asciidoc", ".ad", ".org", ".pandoc"}
     | {".pdc", ".rst"}
 )
+# The content files Copydesk lists and edits as articles (the front-matter formats it reads): the one
+# home of the rule, for the index's walk, the watcher and the merge driver's .gitattributes.
+ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
 _SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 DEFAULT_TAXONOMIES = frozenset({"tags", "categories"})
 

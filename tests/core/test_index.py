@@ -329,3 +329,14 @@ def test_the_walk_uses_the_folder_rule(tmp_path: Path) -> None:
         (tmp_path / folder / "x.md").write_text("+++\n+++\n", encoding="utf-8")
     found = sorted(path.parent.name for path in article_paths(tmp_path))
     assert found == ["a.b", "news"]
+
+
+def test_the_merge_driver_covers_exactly_the_files_the_desk_lists() -> None:
+    """One home for "which files are articles": the .gitattributes patterns come from it (*.htm too)."""
+    from editor.core.index import is_article_name
+    from editor.core.site import ARTICLE_SUFFIXES
+    from editor.merge_driver import PATTERNS
+
+    assert {pattern.removeprefix("*") for pattern in PATTERNS} == ARTICLE_SUFFIXES
+    assert all(is_article_name(f"a{suffix}") for suffix in ARTICLE_SUFFIXES)
+    assert is_article_name("a.htm") and not is_article_name("a.rst")
