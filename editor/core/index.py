@@ -43,7 +43,7 @@ from editor.core.state import (
     judge,
     judged_keys,
 )
-from editor.core.values import hugo_reads_date
+from editor.core.values import date_problem
 from editor.core.vocabulary import Profile, profile
 
 if TYPE_CHECKING:
@@ -269,7 +269,7 @@ def facts_of_metadata(metadata: dict[str, Any], keys: frozenset[str] | None = No
         source_link=_text(lowered.get("source_link")),
         enclosure=_text(lowered.get("enclosure")),
         summary=_text(lowered.get("summary")),
-        error=_unreadable_date(lowered),
+        error=_unreadable_date(folded),
         judged={key: item for key, item in folded.items() if key in wanted},
         profile=profile(metadata),
     )
@@ -356,12 +356,13 @@ def summary_of(article: Article) -> ArticleSummary:
     )
 
 
-def _unreadable_date(lowered: dict[str, Any]) -> str | None:
-    """Why Hugo would stop the site's build on this file's dates, if it would."""
-    for key in ALL_DATE_KEYS:
-        value = lowered.get(key)
-        if isinstance(value, str) and value.strip() and not hugo_reads_date(value):
-            return f"{key} {value!r} is not a date Hugo can read (Hugo stops the build on it)"
+def _unreadable_date(folded: dict[str, tuple[str, Any]]) -> str | None:
+    """Why Hugo would stop the site's build on this file's dates, if it would (the first key)."""
+    for lower in ALL_DATE_KEYS:
+        if lower in folded:
+            problem = date_problem(*folded[lower])
+            if problem is not None:
+                return problem
     return None
 
 

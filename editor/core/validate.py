@@ -10,6 +10,7 @@ missing key points at the start of the front matter.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -27,7 +28,7 @@ from editor.core.json_members import json_members, key_line_numbers
 from editor.core.site import find_site_root
 from editor.core.state import ALL_DATE_KEYS, fold_keys, is_draft
 from editor.core.urls import Verdict, check_web_url, is_local_reference
-from editor.core.values import hugo_reads_date
+from editor.core.values import DATE_FORM_HINT, date_problem
 
 if TYPE_CHECKING:
     from editor.core.article import Article
@@ -234,19 +235,24 @@ def dates_are_readable(found: Found, _context: ArticleContext, report: Report) -
         if lower not in found:
             continue
         key, value = found[lower]
-        if value is None:
-            continue  # YAML's "date:" with nothing after it: Hugo treats it as not set
-        if isinstance(value, str) and not value.strip():
+        problem = date_problem(key, value)  # the rule the list's invalid rows follow too
+        if problem is not None:
+            report(Level.ERROR, key, problem)
+        elif value == "":
             report(
-                Level.ERROR,
+                Level.WARNING,
                 key,
-                f"{key} is empty; give a date such as 2026-11-24T09:00:00Z or remove the key",
+                f"{key} is empty (Hugo reads it as not set): give a date or remove the key",
             )
-        elif not hugo_reads_date(value):
+        elif isinstance(value, int) and not isinstance(value, bool):
+            try:
+                shown = f" ({dt.datetime.fromtimestamp(value, dt.UTC):%Y-%m-%dT%H:%M:%SZ})"
+            except (OverflowError, OSError, ValueError):
+                shown = ""
             report(
-                Level.ERROR,
+                Level.WARNING,
                 key,
-                f"{key} {_show(value)} is not a date Hugo can read (use a form such as 2026-11-24T09:00:00Z)",
+                f"{key} {value} is a number: Hugo reads it as seconds since 1970{shown}; {DATE_FORM_HINT}",
             )
 
 
