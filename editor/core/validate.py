@@ -402,6 +402,50 @@ def _unique_value(value: Any) -> str | None:
     return text or None
 
 
+@dataclass(frozen=True, slots=True)
+class FileCheck:
+    """One file's problems, its values that must be unique across the desk, and whether it was read
+    (an unreadable file has only the problem that says why)."""
+
+    problems: list[Problem]
+    entries: list[UniqueEntry]
+    readable: bool
+
+
+def check_file(
+    folder: Path,
+    path: Path,
+    relpath: str,
+    *,
+    site_root: Path | None,
+    static_dirs: tuple[Path, ...],
+    rules: bool = True,
+) -> FileCheck:
+    """Check one article of the desk at ``folder``: the one per-file step of Check Folder and of the
+    check before publishing (``rules=False``: only read it and collect its unique values)."""
+    if links_outside(folder, path):  # the list and the window refuse it too
+        return FileCheck(
+            [Problem(relpath, None, Level.ERROR, outside_link_reason(path))], [], False
+        )
+    try:
+        split_file, metadata = read(read_regular(path)[0])
+    except (FrontMatterError, OSError) as error:
+        return FileCheck([problem_for_error(relpath, error)], [], False)
+    problems = (
+        check_article(
+            relpath,
+            split_file,
+            metadata,
+            article_path=path,
+            site_root=site_root,
+            static_dirs=static_dirs,
+        )
+        if rules
+        else []
+    )
+    return FileCheck(problems, unique_entries(relpath, split_file, metadata), True)
+
+
 def check_folder(root: Path | str) -> FolderCheck:
     """Check every article below ``root`` (or the one file ``root``), reading each file once.
 
@@ -420,25 +464,9 @@ def check_folder(root: Path | str) -> FolderCheck:
     for path in paths:
         result.files += 1
         relpath = path.relative_to(folder).as_posix()
-        if links_outside(folder, path):  # the list and the window refuse it too
-            result.problems.append(Problem(relpath, None, Level.ERROR, outside_link_reason(path)))
-            continue
-        try:
-            split_file, metadata = read(read_regular(path)[0])
-        except (FrontMatterError, OSError) as error:
-            result.problems.append(problem_for_error(relpath, error))
-            continue
-        result.problems.extend(
-            check_article(
-                relpath,
-                split_file,
-                metadata,
-                article_path=path,
-                site_root=site_root,
-                static_dirs=static_dirs,
-            )
-        )
-        for value_key, owner in unique_entries(relpath, split_file, metadata):
+        checked = check_file(folder, path, relpath, site_root=site_root, static_dirs=static_dirs)
+        result.problems.extend(checked.problems)
+        for value_key, owner in checked.entries:
             seen.setdefault(value_key, []).append(owner)
     result.problems.extend(duplicate_problems(seen))
     result.problems.sort(key=lambda problem: (problem.path, problem.line or 0))
