@@ -199,10 +199,7 @@ class ArticleSession(QObject):
         """Show the open file as an action (publish, draft, undo) just wrote it, keeping the other
         unsaved edits on top; a staged draft edit gives way to the flag the action wrote."""
         if self.article is not None and self.article.relpath == article.relpath:
-            article.carry_edits(
-                self.article,
-                skip=frozenset(key for key in self.article.edits if key.lower() == "draft"),
-            )
+            article.carry_edits(self.article, except_draft=True)
         self._show(article, keep_old=False)  # its edits are carried, not kept apart
         self.unsaved.keep(article, now=True)
 
