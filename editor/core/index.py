@@ -344,15 +344,20 @@ def summarize_metadata(
     )
 
 
-def summary_of(article: Article) -> ArticleSummary:
-    """The list row of a freshly loaded or saved article, by its site's rules (cascades, dates),
-    without reading the file again."""
+def summary_of(article: Article, rules: SiteRules | None = None) -> ArticleSummary:
+    """The list row of a freshly loaded or saved article, by the desk's ``rules`` (cascades, dates),
+    without reading the file again.
+
+    The window passes the rules its scan was listed by (:class:`~editor.core.site_rules.DeskRules`),
+    so the row says what the scan's row said; without them (the CLI) they are read for the file.
+    """
     return summary_for(
         article.path,
         article.relpath,
         article.metadata,
         mtime_ns=article.fingerprint.mtime_ns,
         size=article.fingerprint.size,
+        rules=rules,
     )
 
 
@@ -383,11 +388,14 @@ def summary_for(
     mtime_ns: int = 0,
     size: int = 0,
     as_of: dt.datetime | None = None,
+    rules: SiteRules | None = None,
 ) -> ArticleSummary:
-    """The row ``relpath`` for the file at ``path`` with this front matter, by its site's rules: for
-    a file just loaded or saved, without reading it again."""
+    """The row ``relpath`` for the file at ``path`` with this front matter, by the desk's ``rules``
+    (read for the file's own desk when not given): for a file just loaded or saved, without reading
+    it again."""
     where = Path(path).resolve()
-    page_rules, language = desk_rules(desk_for(where)[0]).page_rules(where)
+    site_rules = rules if rules is not None else desk_rules(desk_for(where)[0])
+    page_rules, language = site_rules.page_rules(where)
     return summarize_metadata(
         relpath,
         metadata,
