@@ -32,7 +32,7 @@ from editor import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from editor.bundled import bundled_samples, docs_dir, icons_dir, translations_dir
 from editor.ui.common import dialogs
 from editor.ui.common.settings import Settings
-from editor.ui.images.cover_preview import ImageLoader
+from editor.ui.images.image_loader import ImageLoader
 from editor.ui.window.help import AppPlaces
 from editor.ui.window.main_window import MainWindow
 

@@ -10,7 +10,7 @@ markers, and the message names the side and the reason. Nothing here raises to t
 
 ``copydesk merge-driver --install [FOLDER]`` writes the ``[merge "copydesk"]`` lines into the
 repository's config (``git config``) and the ``.gitattributes`` lines for the content folder's
-``*.md``, ``*.markdown`` and ``*.html``; running it again changes nothing.
+article files (``*.md``, ``*.markdown``, ``*.html``, ``*.htm``); running it again changes nothing.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from editor.core.atomic import replace_checked
 from editor.core.git import GitError, find_checkout
 from editor.core.line_merge import merge_lines
 from editor.core.merge import MergeError, merge
-from editor.core.validate import find_site_root
+from editor.core.site import ARTICLE_SUFFIXES, find_site_root
 
 DRIVER = "copydesk"
-PATTERNS = ("*.md", "*.markdown", "*.html")
+PATTERNS = tuple(f"*{suffix}" for suffix in sorted(ARTICLE_SUFFIXES))  # what the desk lists
 LABELS = ("ours", "base", "theirs")
 
 

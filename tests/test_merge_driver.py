@@ -86,7 +86,9 @@ def test_install_writes_config_and_attributes_and_is_idempotent(
     first, _ = clones
     _install(capsys, first)
     attributes = (first / "content" / ".gitattributes").read_text()
-    assert attributes == "*.md merge=copydesk\n*.markdown merge=copydesk\n*.html merge=copydesk\n"
+    assert attributes == "".join(
+        f"*.{suffix} merge=copydesk\n" for suffix in ("htm", "html", "markdown", "md")
+    )
     driver = git(first, "config", "merge.copydesk.driver")
     assert driver.strip().endswith("-m editor merge-driver %O %A %B %P")
     assert "already in" in _install(capsys, first)

@@ -120,14 +120,16 @@ class Article:
         except EditError:
             return False
 
-    def carry_edits(self, older: Article, *, skip: frozenset[str] = frozenset()) -> None:
-        """Stage ``older``'s pending edits (except the ``skip`` keys) on this fresher copy of its file.
+    def carry_edits(self, older: Article, *, except_draft: bool = False) -> None:
+        """Stage ``older``'s pending edits on this fresher copy of its file.
 
         An action that writes one value (publish) leaves the editor's other edits unsaved on top of
-        the file it wrote; an edit the file now already holds is no edit any more.
+        the file it wrote; an edit the file now already holds is no edit any more. With
+        ``except_draft`` a staged draft edit (any spelling Hugo folds to ``draft``) gives way to the
+        flag the action (publish, draft, undo) wrote.
         """
         for key, value in older.edits.items():
-            if key not in skip:
+            if not (except_draft and key.lower() == "draft"):
                 self.set_value(key, value)
         if older.new_body is not None:
             self.set_body(older.new_body)

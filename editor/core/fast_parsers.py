@@ -43,7 +43,7 @@ PARSER_VERSION = (
 # alarm only costs tomllib's time. Each pattern starts with a rare character, so a search costs a
 # few microseconds on a seed-sized front matter (a look-behind at every position cost 44 µs).
 _ESCAPE_11 = re.compile(r"\\[ex]")  # \e and \xHH escapes
-_INLINE_11 = re.compile(r",\s*\}|\{[^}]*\n")  # a trailing comma or a line break in an inline table
+_TRAILING_COMMA_11 = re.compile(r",\s*\}")  # a trailing comma in an inline table
 # hh:mm with no seconds: not the mm:ss of a longer time, nor a +hh:mm offset.
 _SHORT_TIME = re.compile(r":\d\d(?![:\d])(?<=\d\d:\d\d)(?<!:\d\d:\d\d)(?<![+-]\d\d:\d\d)")
 # A dotted table header ([a.b]): when [a] comes later, rtoml puts "a" where [a] is, tomllib where
@@ -56,10 +56,16 @@ def _needs_tomllib(text: str) -> bool:
         # tomllib turns CRLF inside a multi-line string into LF; rtoml keeps it
         ("\r" in text and ('"""' in text or "'''" in text))
         or ("\\" in text and _ESCAPE_11.search(text))
-        or ("{" in text and _INLINE_11.search(text))
+        or ("{" in text and (_TRAILING_COMMA_11.search(text) or _open_brace_line(text)))
         or ("[" in text and _DOTTED_HEADER.search("\n" + text))
         or _SHORT_TIME.search(text)
     )
+
+
+def _open_brace_line(text: str) -> bool:
+    """A line that opens more inline tables than it closes: a line break inside one (TOML 1.1).
+    Braces in strings count too: a false alarm only costs tomllib's time."""
+    return any(line.count("{") > line.count("}") for line in text.splitlines() if "{" in line)
 
 
 _LONG_NUMBER = re.compile(r"\d{19}")

@@ -62,11 +62,13 @@ class ImagePlaces:
 
 
 def static_folders(site_root: Path | str | None) -> tuple[Path, ...]:
-    """The folders a site serves at its root (reads the site's config: callers keep the answer)."""
+    """The folders a site serves "/" from (reads the site's config: callers keep the answer);
+    ``static/`` of a folder with no config (a bare folder that only has ``static/``). Resolved, as
+    the config's folders are, so the two kinds of site compare alike."""
     if site_root is None:
         return ()
     root = Path(site_root)
-    return load_site(root).static_dirs if is_site(root) else (root / "static",)
+    return load_site(root).static_dirs if is_site(root) else ((root / "static").resolve(),)
 
 
 def image_places(

@@ -25,7 +25,13 @@ from editor.core.atomic import clean_stale_temps, is_temp_name
 from editor.core.errors import describe_error
 from editor.core.files import kind_problem, read_regular
 from editor.core.frontmatter import FrontMatterError, read
-from editor.core.site import CONTENT_EXTENSIONS, content_roots, desk_for, site_for_desk
+from editor.core.site import (
+    ARTICLE_SUFFIXES,
+    CONTENT_EXTENSIONS,
+    content_roots,
+    desk_for,
+    site_for_desk,
+)
 from editor.core.site_rules import SiteRules
 from editor.core.state import (
     ALL_DATE_KEYS,
@@ -37,14 +43,13 @@ from editor.core.state import (
     judge,
     judged_keys,
 )
-from editor.core.values import hugo_reads_date
+from editor.core.values import date_problem
 from editor.core.vocabulary import Profile, profile
 
 if TYPE_CHECKING:
     from editor.core.article import Article
 
 NO_REASON = StateReason()
-ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
 
 
@@ -264,7 +269,7 @@ def facts_of_metadata(metadata: dict[str, Any], keys: frozenset[str] | None = No
         source_link=_text(lowered.get("source_link")),
         enclosure=_text(lowered.get("enclosure")),
         summary=_text(lowered.get("summary")),
-        error=_unreadable_date(lowered),
+        error=_unreadable_date(folded),
         judged={key: item for key, item in folded.items() if key in wanted},
         profile=profile(metadata),
     )
@@ -339,24 +344,30 @@ def summarize_metadata(
     )
 
 
-def summary_of(article: Article) -> ArticleSummary:
-    """The list row of a freshly loaded or saved article, by its site's rules (cascades, dates),
-    without reading the file again."""
+def summary_of(article: Article, rules: SiteRules | None = None) -> ArticleSummary:
+    """The list row of a freshly loaded or saved article, by the desk's ``rules`` (cascades, dates),
+    without reading the file again.
+
+    The window passes the rules its scan was listed by (:class:`~editor.core.site_rules.DeskRules`),
+    so the row says what the scan's row said; without them (the CLI) they are read for the file.
+    """
     return summary_for(
         article.path,
         article.relpath,
         article.metadata,
         mtime_ns=article.fingerprint.mtime_ns,
         size=article.fingerprint.size,
+        rules=rules,
     )
 
 
-def _unreadable_date(lowered: dict[str, Any]) -> str | None:
-    """Why Hugo would stop the site's build on this file's dates, if it would."""
-    for key in ALL_DATE_KEYS:
-        value = lowered.get(key)
-        if isinstance(value, str) and value.strip() and not hugo_reads_date(value):
-            return f"{key} {value!r} is not a date Hugo can read (Hugo stops the build on it)"
+def _unreadable_date(folded: dict[str, tuple[str, Any]]) -> str | None:
+    """Why Hugo would stop the site's build on this file's dates, if it would (the first key)."""
+    for lower in ALL_DATE_KEYS:
+        if lower in folded:
+            problem = date_problem(*folded[lower])
+            if problem is not None:
+                return problem
     return None
 
 
@@ -377,11 +388,14 @@ def summary_for(
     mtime_ns: int = 0,
     size: int = 0,
     as_of: dt.datetime | None = None,
+    rules: SiteRules | None = None,
 ) -> ArticleSummary:
-    """The row ``relpath`` for the file at ``path`` with this front matter, by its site's rules: for
-    a file just loaded or saved, without reading it again."""
+    """The row ``relpath`` for the file at ``path`` with this front matter, by the desk's ``rules``
+    (read for the file's own desk when not given): for a file just loaded or saved, without reading
+    it again."""
     where = Path(path).resolve()
-    page_rules, language = desk_rules(desk_for(where)[0]).page_rules(where)
+    site_rules = rules if rules is not None else desk_rules(desk_for(where)[0])
+    page_rules, language = site_rules.page_rules(where)
     return summarize_metadata(
         relpath,
         metadata,

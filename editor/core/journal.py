@@ -30,6 +30,7 @@ from typing import Any
 from editor.core.article import Article, Fingerprint
 from editor.core.atomic import replace_checked
 from editor.core.edit import REMOVE, EditError
+from editor.core.files import current_bytes
 from editor.core.frontmatter import FrontMatterError, read
 from editor.core.merge import MergeError
 from editor.core.merge import merge as three_way_merge
@@ -266,7 +267,9 @@ def _merged(
     """The current article with the merge's result staged as edits (None on conflict)."""
     try:
         mine = on_base.bytes_to_save()
-        theirs = current.path.read_bytes()
+        theirs = current_bytes(current.path)
+        if theirs is None:
+            return None
         result = merge(entry.base, mine, theirs)
         if result is None:
             return None
@@ -342,10 +345,10 @@ class EditStore:
         known = article.split.encode()
         if not article.fingerprint.same_content(known):
             try:
-                known = article.path.read_bytes()
-            except OSError:
+                known = current_bytes(article.path)  # the guard: a pipe there would block
+            except (OSError, FrontMatterError):
                 return None
-            if not article.fingerprint.same_content(known):
+            if known is None or not article.fingerprint.same_content(known):
                 return None
         self._bases[article.relpath] = known
         return known

@@ -36,6 +36,7 @@ def scan(
     *,
     use_cache: bool = True,
     cache_dir: Path | None = None,
+    rules: SiteRules | None = None,
 ) -> Iterator[list[ArticleSummary]]:
     """Summaries of every article below ``root``, in batches (in path order) so a UI can show progress.
 
@@ -51,7 +52,8 @@ def scan(
     if as_of is None:  # one moment for the whole listing (and one clock read, not one per row)
         as_of = now_utc()
     root_text = str(base)
-    rules = desk_rules(base)
+    if rules is None or rules.desk_root != base:  # the desk's own (DeskRules), else read now
+        rules = desk_rules(base)
     entries = _desk_entries(base, rules.site)
     count = workers if workers is not None else min(os.cpu_count() or 1, 4)
     cache = None

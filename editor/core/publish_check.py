@@ -11,20 +11,10 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from editor.core.files import read_regular
-from editor.core.frontmatter import FrontMatterError, read
 from editor.core.images import static_folders
-from editor.core.index import article_paths, links_outside, outside_link_reason
+from editor.core.index import article_paths
 from editor.core.site import find_site_root
-from editor.core.validate import (
-    Level,
-    Problem,
-    UniqueEntry,
-    check_article,
-    duplicate_problems,
-    problem_for_error,
-    unique_entries,
-)
+from editor.core.validate import Level, Problem, UniqueEntry, check_file, duplicate_problems
 
 Stamp = tuple[int, int]  # (mtime_ns, size)
 
@@ -54,33 +44,26 @@ class PublishChecker:
             relpath = path.relative_to(self.root).as_posix()
             try:
                 info = os.stat(path)
-            except OSError as error:
-                report(problem_for_error(relpath, error))
-                continue
-            stamp = (info.st_mtime_ns, info.st_size)
+                stamp: Stamp | None = (info.st_mtime_ns, info.st_size)
+            except OSError:
+                stamp = None  # check_file says why (a link to nothing, a loop...)
             cached = self._known.get(relpath)
             if relpath not in wanted and cached is not None and cached[0] == stamp:
                 entries = cached[1]
             else:
-                if links_outside(self.root, path):
-                    report(Problem(relpath, None, Level.ERROR, outside_link_reason(path)))
-                    continue
-                try:
-                    split_file, metadata = read(read_regular(path)[0])
-                except (FrontMatterError, OSError) as error:
-                    report(problem_for_error(relpath, error))
-                    continue
-                entries = unique_entries(relpath, split_file, metadata)
-                if relpath in wanted:
-                    for problem in check_article(
-                        relpath,
-                        split_file,
-                        metadata,
-                        article_path=path,
-                        site_root=site_root,
-                        static_dirs=static_dirs,
-                    ):
-                        report(problem)
+                checked = check_file(
+                    self.root,
+                    path,
+                    relpath,
+                    site_root=site_root,
+                    static_dirs=static_dirs,
+                    rules=relpath in wanted,
+                )
+                for problem in checked.problems:
+                    report(problem)
+                if not checked.readable or stamp is None:
+                    continue  # read again next time
+                entries = checked.entries
             known[relpath] = (stamp, entries)
             for value_key, owner in entries:
                 seen.setdefault(value_key, []).append(owner)

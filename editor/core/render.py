@@ -27,7 +27,6 @@ from editor.core.urls import WEB_SCHEMES, check_web_url, is_local_reference
 MARKDOWN = "markdown"
 HTML = "html"
 
-_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 _TAGS = frozenset(

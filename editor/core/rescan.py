@@ -14,7 +14,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core.index import ArticleSummary, is_listed_entry, skips_folder, summarize, would_list
+from editor.core.index import (
+    ArticleSummary,
+    desk_rules,
+    is_listed_entry,
+    skips_folder,
+    summarize,
+    would_list,
+)
+from editor.core.site_rules import SiteRules, is_rules_file
 
 
 @dataclass
@@ -24,6 +32,9 @@ class Rescan:
     changed: list[ArticleSummary] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)
+    # New rules when an _index or config file changed (the rows here were judged by them): the
+    # desk's DeskRules adopts them.
+    rules: SiteRules | None = None
 
     def __bool__(self) -> bool:
         return bool(self.changed or self.removed)
@@ -48,15 +59,18 @@ def rescan_folders(
     known: Mapping[str, ArticleSummary],
     watched: set[Path] | frozenset[Path] = frozenset(),
     as_of: dt.datetime | None = None,
+    rules: SiteRules | None = None,
 ) -> Rescan:
     """Compare the files in ``folders`` with ``known`` (relative path → the listed row); only files
     whose modification time or size differ are read again.
 
     Subfolders that are not in ``watched`` are new: everything below them is read. A folder that no
-    longer exists drops every row below it.
+    longer exists drops every row below it. Every changed file is judged by one set of ``rules`` (the
+    desk's; read here when not given), rebuilt first when an ``_index`` or config file changed.
     """
     result = Rescan()
     tree: _KnownTree | None = None
+    changed: list[Path] = []
     pending = list(dict.fromkeys(folders))
     seen: set[Path] = set()
     while pending:
@@ -95,7 +109,7 @@ def rescan_folders(
                                 old is None
                                 or (old.mtime_ns, old.size) != (info.st_mtime_ns, info.st_size)
                             ) and (old is not None or would_list(root, entry.path)):
-                                result.changed.append(summarize(root, Path(entry.path), as_of))
+                                changed.append(Path(entry.path))
                     except OSError:
                         continue
         except OSError:
@@ -108,6 +122,13 @@ def rescan_folders(
         for head in tree.heads.get(prefix, set()) - subfolders:
             result.removed.extend(tree.below(prefix + head + "/"))
     result.removed = sorted(set(result.removed))
+    if any(is_rules_file(path.name) for path in changed) or any(
+        is_rules_file(relpath.rpartition("/")[2]) for relpath in result.removed
+    ):
+        rules = result.rules = desk_rules(root)
+    elif rules is None and changed:
+        rules = desk_rules(root)
+    result.changed = [summarize(root, path, as_of, rules) for path in changed]
     return result
 
 

@@ -316,10 +316,3 @@ def _check_reads_back(relpath: str, data: bytes, expected: SplitFile) -> None:
 def _read_bytes(path: Path) -> tuple[bytes, int]:
     data, info = read_regular(path)
     return data, info.st_mtime_ns
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically, without a version check (kept for callers that
-    write a file they own; article saves go through :meth:`DocumentService.save`)."""
-    with folder_lock(path.parent):
-        replace_checked(path, data)

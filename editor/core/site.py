@@ -44,6 +44,9 @@ CONTENT_EXTENSIONS = frozenset(
     {".md", ".markdown", ".mdown", ".html", ".htm", ".adoc", ".asciidoc", ".ad", ".org", ".pandoc"}
     | {".pdc", ".rst"}
 )
+# The content files Copydesk lists and edits as articles (the front-matter formats it reads): the one
+# home of the rule, for the index's walk, the watcher and the merge driver's .gitattributes.
+ARTICLE_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
 _SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 DEFAULT_TAXONOMIES = frozenset({"tags", "categories"})
 
@@ -385,15 +388,6 @@ def content_roots(root: Path | str, site: Site) -> list[tuple[Path, frozenset[st
         if cd.path.is_dir() and cd.path.is_relative_to(base):
             roots.append((cd.path, NOT_CONTENT if cd.path == base else frozenset()))
     return roots
-
-
-def static_dirs(site_root: Path | str) -> tuple[Path, ...]:
-    """The folders Hugo serves "/" from for the site at ``site_root`` (``static/`` when it is no
-    site with a config, e.g. a bare folder that only has ``static/``)."""
-    base = Path(site_root)
-    if is_site(base):
-        return load_site(base).static_dirs
-    return ((base / "static").resolve(),)
 
 
 # --- what the window lists -------------------------------------------------------------------------

@@ -4,6 +4,10 @@
 :class:`~editor.core.state.PageRules` that :func:`~editor.core.state.judge` needs. The ``cascade`` of a
 section's ``_index`` file is read the first time a page below it asks, once per desk scan; sections
 are Hugo's, not the disk's, so a mount to ``content/docs`` sits below the content root's ``_index``.
+
+:class:`DeskRules` is the one ``SiteRules`` of an open desk: the scan, the watcher's rescans and the
+rows of files just saved all judge by it, so a row says the same whichever made it, and the
+cascades (and, with ``enableGitInfo``, the ``git log``) are read once per desk, not once per row.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.core.site import CONTENT_EXTENSIONS, ContentDir, Site
+from editor.core.site import CONTENT_EXTENSIONS, SITE_MARKERS, ContentDir, Site, site_for_desk
 from editor.core.state import Cascade, PageRules, cascades_of, fold_keys
 
 
@@ -240,3 +244,44 @@ class SiteRules:
             return path.relative_to(self.desk_root).as_posix()
         home = self.site.content_dir_of(path)
         return path.relative_to(home.path).as_posix() if home is not None else path.name
+
+
+def is_rules_file(name: str) -> bool:
+    """Whether a file of this name changes the rules of other pages: a section's ``_index`` file
+    (its ``cascade``) or a site config file."""
+    stem, ext = os.path.splitext(name)
+    if name in SITE_MARKERS:
+        return True
+    return ext.lower() in CONTENT_EXTENSIONS and stem.split(".", 1)[0].lower() == "_index"
+
+
+class DeskRules:
+    """The one :class:`SiteRules` of the desk opened at ``root``, kept by the window for its scan,
+    its watcher and the rows of the files it writes.
+
+    :meth:`current` builds a new one when the site's config changed (``load_site`` notices that
+    from the config files' status, so asking costs a few ``stat`` calls); :meth:`renew` when a
+    section's ``_index`` file changed or a new scan starts.
+    """
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root).resolve()
+        self._rules: SiteRules | None = None
+
+    def current(self) -> SiteRules:
+        """The rules now: the same object until the site's config or an ``_index`` changes."""
+        site = site_for_desk(self.root)
+        rules = self._rules
+        if rules is None or (rules.site is not site and rules.site != site):
+            rules = self._rules = SiteRules(site, self.root)
+        return rules
+
+    def renew(self) -> SiteRules:
+        """Forget the cascades read so far (a scan starts, an ``_index`` file changed)."""
+        self._rules = SiteRules(site_for_desk(self.root), self.root)
+        return self._rules
+
+    def adopt(self, rules: SiteRules) -> None:
+        """Use ``rules`` (built by a rescan that saw an ``_index`` or config file change)."""
+        if rules.desk_root == self.root:
+            self._rules = rules

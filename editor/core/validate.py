@@ -10,6 +10,7 @@ missing key points at the start of the front matter.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -24,10 +25,10 @@ from editor.core.frontmatter import Format, FrontMatterError, SplitFile, read
 from editor.core.images import IMAGE_KEYS, find_local_image, image_places, static_folders
 from editor.core.index import article_paths, links_outside, outside_link_reason
 from editor.core.json_members import json_members, key_line_numbers
-from editor.core.site import SITE_MARKERS, find_site_root
+from editor.core.site import find_site_root
 from editor.core.state import ALL_DATE_KEYS, fold_keys, is_draft
 from editor.core.urls import Verdict, check_web_url, is_local_reference
-from editor.core.values import hugo_reads_date
+from editor.core.values import DATE_FORM_HINT, date_problem
 
 if TYPE_CHECKING:
     from editor.core.article import Article
@@ -38,7 +39,6 @@ LENGTH_LIMITS = {"summary": SUMMARY_LIMIT, "description": DESCRIPTION_LIMIT}
 URL_KEYS = ("source_link", *IMAGE_KEYS)  # the image keys may also name a file of the site
 UNIQUE_KEYS = ("article_id", "feed_item_id", "source_link")
 CHECKED_DATE_KEYS = ALL_DATE_KEYS
-__all__ = ["SITE_MARKERS", "find_site_root"]  # their home is editor.core.site; kept for callers
 
 
 class Level(StrEnum):
@@ -235,19 +235,24 @@ def dates_are_readable(found: Found, _context: ArticleContext, report: Report) -
         if lower not in found:
             continue
         key, value = found[lower]
-        if value is None:
-            continue  # YAML's "date:" with nothing after it: Hugo treats it as not set
-        if isinstance(value, str) and not value.strip():
+        problem = date_problem(key, value)  # the rule the list's invalid rows follow too
+        if problem is not None:
+            report(Level.ERROR, key, problem)
+        elif value == "":
             report(
-                Level.ERROR,
+                Level.WARNING,
                 key,
-                f"{key} is empty; give a date such as 2026-11-24T09:00:00Z or remove the key",
+                f"{key} is empty (Hugo reads it as not set): give a date or remove the key",
             )
-        elif not hugo_reads_date(value):
+        elif isinstance(value, int) and not isinstance(value, bool):
+            try:
+                shown = f" ({dt.datetime.fromtimestamp(value, dt.UTC):%Y-%m-%dT%H:%M:%SZ})"
+            except (OverflowError, OSError, ValueError):
+                shown = ""
             report(
-                Level.ERROR,
+                Level.WARNING,
                 key,
-                f"{key} {_show(value)} is not a date Hugo can read (use a form such as 2026-11-24T09:00:00Z)",
+                f"{key} {value} is a number: Hugo reads it as seconds since 1970{shown}; {DATE_FORM_HINT}",
             )
 
 
@@ -397,6 +402,50 @@ def _unique_value(value: Any) -> str | None:
     return text or None
 
 
+@dataclass(frozen=True, slots=True)
+class FileCheck:
+    """One file's problems, its values that must be unique across the desk, and whether it was read
+    (an unreadable file has only the problem that says why)."""
+
+    problems: list[Problem]
+    entries: list[UniqueEntry]
+    readable: bool
+
+
+def check_file(
+    folder: Path,
+    path: Path,
+    relpath: str,
+    *,
+    site_root: Path | None,
+    static_dirs: tuple[Path, ...],
+    rules: bool = True,
+) -> FileCheck:
+    """Check one article of the desk at ``folder``: the one per-file step of Check Folder and of the
+    check before publishing (``rules=False``: only read it and collect its unique values)."""
+    if links_outside(folder, path):  # the list and the window refuse it too
+        return FileCheck(
+            [Problem(relpath, None, Level.ERROR, outside_link_reason(path))], [], False
+        )
+    try:
+        split_file, metadata = read(read_regular(path)[0])
+    except (FrontMatterError, OSError) as error:
+        return FileCheck([problem_for_error(relpath, error)], [], False)
+    problems = (
+        check_article(
+            relpath,
+            split_file,
+            metadata,
+            article_path=path,
+            site_root=site_root,
+            static_dirs=static_dirs,
+        )
+        if rules
+        else []
+    )
+    return FileCheck(problems, unique_entries(relpath, split_file, metadata), True)
+
+
 def check_folder(root: Path | str) -> FolderCheck:
     """Check every article below ``root`` (or the one file ``root``), reading each file once.
 
@@ -415,25 +464,9 @@ def check_folder(root: Path | str) -> FolderCheck:
     for path in paths:
         result.files += 1
         relpath = path.relative_to(folder).as_posix()
-        if links_outside(folder, path):  # the list and the window refuse it too
-            result.problems.append(Problem(relpath, None, Level.ERROR, outside_link_reason(path)))
-            continue
-        try:
-            split_file, metadata = read(read_regular(path)[0])
-        except (FrontMatterError, OSError) as error:
-            result.problems.append(problem_for_error(relpath, error))
-            continue
-        result.problems.extend(
-            check_article(
-                relpath,
-                split_file,
-                metadata,
-                article_path=path,
-                site_root=site_root,
-                static_dirs=static_dirs,
-            )
-        )
-        for value_key, owner in unique_entries(relpath, split_file, metadata):
+        checked = check_file(folder, path, relpath, site_root=site_root, static_dirs=static_dirs)
+        result.problems.extend(checked.problems)
+        for value_key, owner in checked.entries:
             seen.setdefault(value_key, []).append(owner)
     result.problems.extend(duplicate_problems(seen))
     result.problems.sort(key=lambda problem: (problem.path, problem.line or 0))

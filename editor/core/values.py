@@ -9,6 +9,7 @@ shape and a bare TOML datetime stays a datetime.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import tomllib
 from typing import Any
@@ -156,6 +157,31 @@ def hugo_reads_date(value: Any) -> bool:
     if _HUGO_ISO.match(value):
         return parse_date(value) is not None
     return value == value.strip() and _parse_go_date(value) is not None
+
+
+DATE_FORM_HINT = "use a form such as 2026-11-24T09:00:00Z"
+
+
+def date_problem(key: str, value: Any) -> str | None:
+    """Why Hugo stops the site's build on ``value`` under the date key ``key`` (as the file spells
+    it), or None: the one rule for the article list (an invalid row) and Check Folder (an error).
+
+    As the hugo binary reads them: no value, an empty string and a whole number (seconds since 1970)
+    are read; a string Hugo cannot parse (a blank one too), a boolean, a fraction or a list is not.
+    """
+    if value is None or isinstance(value, dt.date):
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return None
+    if isinstance(value, str) and (value == "" or hugo_reads_date(value)):
+        return None
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > 80:
+        text = text[:77] + "..."
+    return (
+        f"{key} {json.dumps(text, ensure_ascii=False)} is not a date Hugo can read "
+        f"(Hugo stops the build on it; {DATE_FORM_HINT})"
+    )
 
 
 def is_date_like(value: Any) -> bool:

@@ -248,6 +248,7 @@ TOML_EDGE_CASES = [
     "a = \"\"\"x\r\ny\"\"\"\r\nb = '''p\r\nq'''\r\n",
     # TOML 1.1, which rtoml accepts and tomllib (and Hugo's TOML 1.0) refuse
     "a = {x = 1,\n}",
+    'A.A = {"" = {},\n"A" = ""}\n',  # found by hypothesis: a nested table before the line break
     "a = {x = 1,}",
     'a = "\\e"',
     'a = "\\xff"',

@@ -167,3 +167,15 @@ def test_is_image_key(key: str, expected: bool) -> None:
 def test_image_references(metadata: dict[str, object], expected: dict[str, str]) -> None:
     assert image_references(metadata) == expected
     assert list(image_references(metadata)) == list(expected)
+
+
+def test_static_folders_are_resolved_with_or_without_a_config(tmp_path: Path) -> None:
+    """The one home of a site's static folders answers alike for a site and a bare folder."""
+    from editor.core.images import static_folders
+
+    (tmp_path / "real" / "static").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    assert static_folders(tmp_path / "link") == ((tmp_path / "real" / "static").resolve(),)
+    (tmp_path / "real" / "hugo.toml").write_bytes(b"")
+    assert static_folders(tmp_path / "link") == ((tmp_path / "real" / "static").resolve(),)
+    assert static_folders(None) == ()

@@ -329,3 +329,44 @@ def test_the_walk_uses_the_folder_rule(tmp_path: Path) -> None:
         (tmp_path / folder / "x.md").write_text("+++\n+++\n", encoding="utf-8")
     found = sorted(path.parent.name for path in article_paths(tmp_path))
     assert found == ["a.b", "news"]
+
+
+def test_the_merge_driver_covers_exactly_the_files_the_desk_lists() -> None:
+    """One home for "which files are articles": the .gitattributes patterns come from it (*.htm too)."""
+    from editor.core.index import is_article_name
+    from editor.core.site import ARTICLE_SUFFIXES
+    from editor.merge_driver import PATTERNS
+
+    assert {pattern.removeprefix("*") for pattern in PATTERNS} == ARTICLE_SUFFIXES
+    assert all(is_article_name(f"a{suffix}") for suffix in ARTICLE_SUFFIXES)
+    assert is_article_name("a.htm") and not is_article_name("a.rst")
+
+
+def _posts_site(tmp_path: Path) -> Path:
+    (tmp_path / "site" / "content" / "posts").mkdir(parents=True)
+    (tmp_path / "site" / "hugo.toml").write_text('baseURL = "https://example.com/"\n')
+    posts = tmp_path / "site" / "content" / "posts"
+    (posts / "_index.md").write_text("+++\ntitle = 'Posts'\n[cascade]\ndraft = true\n+++\n")
+    (posts / "a.md").write_text("+++\ntitle = 'A'\n+++\nBody\n")
+    return posts
+
+
+def test_a_loaded_article_s_row_says_what_the_scan_s_row_says(tmp_path: Path) -> None:
+    """With content/posts opened, the scan and the row of a saved file judge by the desk's one
+    SiteRules: both say "via cascade from _index.md" (a load said "posts/_index.md")."""
+    from editor.core.index import summary_of
+    from editor.core.service import DocumentService
+    from editor.core.site_rules import DeskRules
+
+    posts = _posts_site(tmp_path)
+    rules = DeskRules(posts)
+    [scanned] = [row for row in scan_all(posts, use_cache=False) if row.path == "a.md"]
+    loaded = summary_of(DocumentService(posts).load("a.md"), rules.current())
+    assert scanned.why == loaded.why == "draft: draft true, via cascade from _index.md"
+    assert rules.current() is rules.current()  # built once, kept while nothing changed
+    first = rules.current()
+    config = posts.parent.parent / "hugo.toml"
+    config.write_text('baseURL = "https://example.org/"\n')
+    assert rules.current() is first  # nothing the rules read changed
+    config.write_text('baseURL = "https://example.com/"\ntimeZone = "Europe/Paris"\n')
+    assert rules.current() is not first  # a change to the site's rules builds new ones

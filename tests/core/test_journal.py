@@ -191,3 +191,62 @@ def test_the_real_merge_engine_folds_edits_into_a_file_that_moved_on(
         DocumentService(desk), find_merge()
     )
     assert result.outcome is Restored.CONFLICT
+
+
+def _returns_without_blocking(call: object, fifo: Path) -> bool:
+    """Run ``call`` on a thread; if it blocks on the pipe, free it (open the writer end) and say so."""
+    import os
+    import threading
+
+    thread = threading.Thread(target=call, daemon=True)  # type: ignore[arg-type]
+    thread.start()
+    thread.join(timeout=3)
+    if thread.is_alive():
+        fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        os.close(fd)
+        thread.join(timeout=3)
+        return False
+    return True
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes")
+def test_the_merge_read_never_blocks_on_a_pipe_put_in_the_file_s_place(desk: Path) -> None:
+    import os
+
+    from editor.core.journal import _merged
+
+    service = DocumentService(desk)
+    entry = JournalEntry.of(edited(service), ARTICLE)
+    on_base = service.load("news/a.md")
+    current = service.load("news/a.md")
+    path = desk / "news" / "a.md"
+    path.unlink()
+    os.mkfifo(path)
+    results: list[object] = []
+    merge_calls: list[bytes] = []
+
+    def merge(base: bytes, mine: bytes, theirs: bytes) -> bytes:
+        merge_calls.append(theirs)
+        return theirs
+
+    def call() -> None:
+        results.append(_merged(on_base, current, entry, merge))
+
+    assert _returns_without_blocking(call, path)
+    assert results == [None] and merge_calls == []
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes")
+def test_the_store_s_base_read_never_blocks_on_a_pipe(desk: Path, monkeypatch) -> None:
+    import os
+
+    article = edited(DocumentService(desk))
+    store = EditStore(desk)
+    path = desk / "news" / "a.md"
+    path.unlink()
+    os.mkfifo(path)
+    # The split no longer joins to the loaded bytes, so the store must look at the disk.
+    monkeypatch.setattr(type(article.split), "encode", lambda self: b"other")
+    results: list[object] = []
+    assert _returns_without_blocking(lambda: results.append(store._base_of(article)), path)
+    assert results == [None]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.core import publish_check
+from editor.core import validate
 from editor.core.publish_check import PublishChecker, problems_before_publishing
 
 
@@ -29,13 +29,13 @@ def test_the_checker_reads_only_what_changed_and_what_is_published(
     for n in range(5):
         (desk / f"a{n}.md").write_text(f'+++\ntitle = "A{n}"\narticle_id = {n}\n+++\n')
     read: list[str] = []
-    real = publish_check.read_regular
+    real = validate.read_regular  # where check_file reads
 
     def counting(path):
         read.append(Path(path).name)
         return real(path)
 
-    monkeypatch.setattr(publish_check, "read_regular", counting)
+    monkeypatch.setattr(validate, "read_regular", counting)
     checker = PublishChecker(desk)
     assert checker.problems(["a0.md"]) == {}
     assert sorted(read) == [f"a{n}.md" for n in range(5)]
@@ -49,3 +49,19 @@ def test_the_checker_reads_only_what_changed_and_what_is_published(
     assert (
         "duplicate article_id" in found["a1.md"][0].message and "a3.md" in found["a1.md"][0].message
     )
+
+
+def test_publishing_and_check_folder_report_a_file_in_the_same_words(desk: Path) -> None:
+    """One per-file check (validate.check_file) behind both: a link to nothing, a broken file."""
+    from editor.core.validate import Level, check_folder
+
+    (desk / "gone.md").symlink_to(desk / "nowhere.md")
+    (desk / "broken.md").write_text('+++\ntitle = "no end\n+++\n')
+    (desk / "untitled.md").write_text("+++\ndraft = true\n+++\n")
+    names = ["gone.md", "broken.md", "untitled.md"]
+    before = problems_before_publishing(desk, names)
+    folder = check_folder(desk)
+    for name in names:
+        errors = [p for p in folder.problems if p.path == name and p.level is Level.ERROR]
+        assert before[name] == errors, name
+    assert "symbolic link to a missing file" in before["gone.md"][0].message

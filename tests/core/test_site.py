@@ -260,3 +260,11 @@ def test_local_images_come_from_the_sites_static_folders(tmp_path: Path) -> None
     put(tmp_path / "pictures" / "c.png", b"png")
     assert resolve_local_image("/c.png", article, tmp_path) == tmp_path / "pictures/c.png"
     assert resolve_local_image("/a.png", article, tmp_path) is None  # the mount replaced static/
+
+
+def test_the_site_rules_have_one_home_and_no_compatibility_copies() -> None:
+    """validate.py no longer re-exports the site's names, and the unused atomic_write is gone."""
+    from editor.core import service, validate
+
+    assert not hasattr(validate, "__all__") and not hasattr(validate, "SITE_MARKERS")
+    assert not hasattr(service, "atomic_write")

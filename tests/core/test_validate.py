@@ -8,6 +8,7 @@ import pytest
 
 from editor.core.frontmatter import read
 from editor.core.service import DocumentService
+from editor.core.site import find_site_root
 from editor.core.validate import (
     DESCRIPTION_LIMIT,
     SUMMARY_LIMIT,
@@ -16,7 +17,6 @@ from editor.core.validate import (
     check_article,
     check_folder,
     check_loaded,
-    find_site_root,
     key_lines,
 )
 
@@ -101,7 +101,9 @@ def test_readable_dates_pass(line: str) -> None:
         ("date = 12:30:00", "date"),
         ('lastmod = "yesterday"', "lastmod"),
         ('expiryDate = "2026/12/31"', "expiryDate"),
-        ('date = ""', "date"),
+        ('date = "  "', "date"),
+        ("date = true", "date"),
+        ("date = 2024.5", "date"),
         # Hugo stops the build on these, though a person reads them as dates
         ('date = "2026-11-24 09:00"', "date"),
         ('date = "2026-11-24T09:00:00z"', "date"),
@@ -446,3 +448,46 @@ def test_each_article_rule_is_one_function_that_reports_only_its_own_keys() -> N
         "links_lead_somewhere": ["source_link"],
         "texts_fit_their_limits": ["summary"],
     }
+
+
+# Values under a date key, and whether the hugo binary stops the build on them (checked by hand with
+# Hugo 0.168: `hugo list all` lists "", 2024 and the dates, and refuses the others).
+DATE_VALUES = [
+    ('date = "2026-11-24T09:00:00Z"', False),
+    ("date = 2026-11-24", False),
+    ('date = ""', False),
+    ("date = 2024", False),
+    ('date = "  "', True),
+    ("date = true", True),
+    ("date = 2024.5", True),
+    ("date = [1]", True),
+    ('date = "2026-11-24 09:00"', True),
+    ('publishDate = "soon"', True),
+]
+
+
+@pytest.mark.parametrize(("line", "stops_the_build"), DATE_VALUES)
+def test_the_list_and_check_folder_judge_a_date_by_the_one_rule(
+    tmp_path: Path, line: str, stops_the_build: bool
+) -> None:
+    from editor.core.index import summarize
+    from editor.core.state import PublishState
+    from editor.core.values import date_problem
+
+    data = f'+++\ntitle = "T"\n{line}\n+++\n'
+    (tmp_path / "a.md").write_text(data)
+    row = summarize(tmp_path, tmp_path / "a.md")
+    errors = [p for p in check_text(data) if p.level is Level.ERROR]
+    key = line.partition(" = ")[0]
+    _, metadata = read(data.encode())
+    problem = date_problem(key, metadata[key])
+    assert (problem is not None) is stops_the_build
+    assert (row.state is PublishState.INVALID) is stops_the_build
+    assert [p.message for p in errors] == ([problem] if problem else [])
+    assert row.error == problem
+
+
+def test_an_empty_or_numeric_date_is_a_warning_not_an_error() -> None:
+    problems = check_text('+++\ntitle = "T"\ndate = 2024\nlastmod = ""\n+++\n')
+    assert found(problems) == [(3, Level.WARNING, "date"), (4, Level.WARNING, "lastmod")]
+    assert "1970-01-01T00:33:44Z" in problems[0].message

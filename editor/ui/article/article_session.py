@@ -33,16 +33,17 @@ from editor.core.images import (
     image_references,
     static_folders,
 )
-from editor.core.index import summary_of
+from editor.core.index import ArticleSummary, summary_of
 from editor.core.merge import MergeError, merge
 from editor.core.service import ConflictError, DocumentService, PathError
+from editor.core.site_rules import DeskRules, SiteRules
 from editor.ui.article import outside_change, resolver
 from editor.ui.article.body_view import BodyView
 from editor.ui.article.conflict_bar import ConflictBar, DiffDialog, three_way_diff, unified_diff
 from editor.ui.article.unsaved import UnsavedEdits, title_of
 from editor.ui.common import dialogs
 from editor.ui.form.metadata_form import MetadataForm
-from editor.ui.images.cover_preview import ImageLoader
+from editor.ui.images.image_loader import ImageLoader
 
 THUMBNAIL_PAUSE_MS = 400  # typing in the enclosure field loads the cover once the typing pauses
 
@@ -104,6 +105,7 @@ class ArticleSession(QObject):
         self.window = window
         self.service: DocumentService | None = None
         self.site_root: Path | None = None
+        self.rules: DeskRules | None = None
         self._static_dirs: tuple[Path, ...] = ()
         self.article: Article | None = None
         self.failed_path: str | None = None  # a row that could not be opened, and is selected
@@ -141,7 +143,17 @@ class ArticleSession(QObject):
         self.close()
         self.service = service
         self.site_root = site_root
+        # The desk's one SiteRules: the rows of files saved here say what the scan's rows say.
+        self.rules = DeskRules(service.root) if service is not None else None
         self._static_dirs = static_folders(site_root)
+
+    def row_of(self, article: Article) -> ArticleSummary:
+        """The list row of an article just loaded or written, by the desk's rules."""
+        return summary_of(article, self.rules.current() if self.rules is not None else None)
+
+    def fresh_rules(self) -> SiteRules | None:
+        """The desk's rules read anew (a scan starts), for the scan and every row after it."""
+        return self.rules.renew() if self.rules is not None else None
 
     def image_places(self) -> ImagePlaces:
         """Where the open article's local images are looked up (the one rule in core.images)."""
@@ -199,10 +211,7 @@ class ArticleSession(QObject):
         """Show the open file as an action (publish, draft, undo) just wrote it, keeping the other
         unsaved edits on top; a staged draft edit gives way to the flag the action wrote."""
         if self.article is not None and self.article.relpath == article.relpath:
-            article.carry_edits(
-                self.article,
-                skip=frozenset(key for key in self.article.edits if key.lower() == "draft"),
-            )
+            article.carry_edits(self.article, except_draft=True)
         self._show(article, keep_old=False)  # its edits are carried, not kept apart
         self.unsaved.keep(article, now=True)
 
@@ -304,7 +313,7 @@ class ArticleSession(QObject):
             return False
         self.unsaved.forget(article.relpath)
         self._show(saved, keep_old=False)
-        self.row_changed.emit(summary_of(saved))
+        self.row_changed.emit(self.row_of(saved))
         if written:
             self.message.emit(self.tr("Saved {0}").format(saved.relpath))
             self.article_saved.emit(SavedEdit(saved.relpath, self.title, keys, body))
@@ -363,7 +372,7 @@ class ArticleSession(QObject):
             return
         article.discard_edits()  # _show must not keep the dropped edits
         if self.open(article.relpath) and self.article is not None:
-            self.row_changed.emit(summary_of(self.article))
+            self.row_changed.emit(self.row_of(self.article))
 
     def keep_mine(self) -> None:
         """Write the local version over the changed file (Keep mine), once the user has confirmed
@@ -460,7 +469,7 @@ class ArticleSession(QObject):
         self.undo_stack.clear()
         self._show(fresh, keep_old=False)  # the old copy's edits are in the merge
         self.unsaved.keep(fresh, now=True)
-        self.row_changed.emit(summary_of(fresh))
+        self.row_changed.emit(self.row_of(fresh))
         self.message.emit(
             self.tr("Merged with the version on disk: {0}. Not saved yet.").format(
                 outside_change.merge_summary(result)
@@ -507,7 +516,7 @@ class ArticleSession(QObject):
             )
             return
         if self.open(relpath) and self.article is not None:
-            self.row_changed.emit(summary_of(self.article))
+            self.row_changed.emit(self.row_of(self.article))
             self.message.emit(
                 self.tr("{0} was changed on disk and has been reloaded").format(relpath)
             )

@@ -122,9 +122,7 @@ class UnsavedEdits(QObject):
         waiting = self.get(fresh.relpath)
         if waiting is None or waiting is fresh:
             return None
-        fresh.carry_edits(
-            waiting, skip=frozenset(key for key in waiting.edits if key.lower() == "draft")
-        )
+        fresh.carry_edits(waiting, except_draft=True)
         self.keep(fresh, now=True)
         return fresh.is_dirty
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Sig
 
 from editor.core.index import ArticleSummary
 from editor.core.rescan import Rescan, rescan_folders
+from editor.core.site_rules import DeskRules
 from editor.ui.common.workers import Task, run_task
 
 
@@ -46,6 +47,7 @@ class FolderWatcher(QObject):
         self._pool = pool
         self._known = known
         self._root: Path | None = None
+        self._rules: DeskRules | None = None
         self._open_file: str | None = None
         self._pending: set[Path] = set()
         self._task: Task | None = None
@@ -70,11 +72,20 @@ class FolderWatcher(QObject):
     def watched_folders(self) -> list[str]:
         return self._watcher.directories()
 
-    def watch(self, root: Path, folders: Iterable[Path], *, rescan: bool = True) -> None:
+    def watch(
+        self,
+        root: Path,
+        folders: Iterable[Path],
+        *,
+        rescan: bool = True,
+        rules: DeskRules | None = None,
+    ) -> None:
         """Watch ``folders`` below ``root`` (replacing what was watched); then look at them once, to
-        catch what changed while the folder was being read."""
+        catch what changed while the folder was being read. Changed files are judged by the desk's
+        ``rules`` (the ones its scan used), which adopt new ones when an ``_index`` file changes."""
         self.stop()
         self._root = root
+        self._rules = rules
         self._add_folders(folders)
         if self._open_file:
             self._watcher.addPath(self._open_file)
@@ -145,9 +156,10 @@ class FolderWatcher(QObject):
         self._pending.clear()
         known = self._known()
         watched = frozenset(Path(folder) for folder in self._watcher.directories())
+        rules = self._rules.current() if self._rules is not None else None
         self._task = run_task(
             self._pool,
-            lambda: rescan_folders(root, folders, known, watched),
+            lambda: rescan_folders(root, folders, known, watched, rules=rules),
             self._apply,
             on_finished=self._finished,
         )
@@ -155,6 +167,8 @@ class FolderWatcher(QObject):
     def _apply(self, result: Rescan) -> None:
         if self._root is None:
             return
+        if result.rules is not None and self._rules is not None:
+            self._rules.adopt(result.rules)
         gone = [folder for folder in self._watcher.directories() if not os.path.isdir(folder)]
         if gone:
             self._watcher.removePaths(gone)

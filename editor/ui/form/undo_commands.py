@@ -8,20 +8,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from editor.core.article import Article
+from editor.core.field_changes import MISSING  # the key was not there: undo removes it again
 from editor.core.values import same_value
 
 if TYPE_CHECKING:
     from collections.abc import Hashable
-
-
-class _Missing:
-    """The key was not in the article before the edit (undo removes it again)."""
-
-    def __repr__(self) -> str:
-        return "MISSING"
-
-
-MISSING: Any = _Missing()
 
 
 class ValueView(Protocol):

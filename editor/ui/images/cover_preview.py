@@ -1,6 +1,6 @@
 """The cover preview: enclosure and QR code images side by side, loaded asynchronously.
 
-Loading lives in :mod:`editor.ui.images.image_loader` (``ImageLoader`` is re-exported here).
+Loading lives in :mod:`editor.ui.images.image_loader`.
 """
 
 from __future__ import annotations
@@ -26,8 +26,6 @@ from editor.core.images import COVER_KEY, ImagePlaces
 from editor.ui.common import links
 from editor.ui.form.field_editors import error_color
 from editor.ui.images.image_loader import ImageLoader
-
-__all__ = ["CoverPreviewDialog", "ImageLoader"]
 
 
 class ImageArea(QWidget):

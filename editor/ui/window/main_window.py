@@ -28,10 +28,10 @@ from editor.core import validate
 from editor.core.body_search import body_matches, index_desk_bodies
 from editor.core.errors import describe_error
 from editor.core.images import COVER_KEY, image_references
-from editor.core.index import ArticleSummary, summary_of
+from editor.core.index import ArticleSummary
 from editor.core.rescan import Rescan
 from editor.core.service import DocumentService, FileResult, Outcome
-from editor.core.site import desk_for
+from editor.core.site import desk_for, find_site_root
 from editor.core.vocabulary import Vocabulary
 from editor.ui.article.article_session import ArticleSession
 from editor.ui.article.body_view import BodyView
@@ -47,7 +47,8 @@ from editor.ui.desk.desk_scan import Folders, scan_desk
 from editor.ui.desk.folder_watcher import FolderWatcher
 from editor.ui.form.metadata_form import MetadataForm
 from editor.ui.form.multi_edit import MultiEditForm
-from editor.ui.images.cover_preview import CoverPreviewDialog, ImageLoader
+from editor.ui.images.cover_preview import CoverPreviewDialog
+from editor.ui.images.image_loader import ImageLoader
 from editor.ui.window import help as help_windows
 from editor.ui.window.actions import ActionId, ActionRegistry, WindowState
 from editor.ui.window.bulk import BulkRunner
@@ -327,7 +328,7 @@ class MainWindow(QMainWindow):
         self.service = DocumentService(root)
         self.root = self.service.root
         restored = self.unsaved.open_desk(self.service)
-        self.session.set_service(self.service, validate.find_site_root(self.root))
+        self.session.set_service(self.service, find_site_root(self.root))
         self.settings.add_recent_folder(self.root)
         self._select_after_scan = select or selected
         self._update_title()
@@ -387,12 +388,12 @@ class MainWindow(QMainWindow):
         for path in self.unsaved.paths():  # the marks of unsaved rows outlive the reset
             self.model.set_dirty(path, True)
         self._scanned = 0
-        root = self.service.root
+        root, rules = self.service.root, self.session.fresh_rules()
         # The filter finds body words through the index cache's full-text index (once it is built).
         self.list_panel.set_body_search(lambda text: body_matches(root, text), self.pool)
         self._scan_task = run_stream(
             self.pool,
-            lambda: scan_desk(root),
+            lambda: scan_desk(root, rules=rules),
             self._scan_batch,
             self._scan_failed,
             self._scan_done,
@@ -429,7 +430,7 @@ class MainWindow(QMainWindow):
         self.scan_label.hide()
         folders = getattr(self, "_scan_folders", None) or ([self.root] if self.root else [])
         if self.root is not None:
-            self.watcher.watch(self.root, folders)
+            self.watcher.watch(self.root, folders, rules=self.session.rules)
             root = self.root
             # Bodies new or changed since the last time go into the full-text index, off the GUI
             # thread; the filter finds them from then on.
@@ -631,7 +632,7 @@ class MainWindow(QMainWindow):
     def apply_results(self, results: list[FileResult]) -> None:
         """Show what an action wrote: the list rows, and the open article (its other edits kept)."""
         self.update_rows(
-            [summary_of(result.article) for result in results if result.article is not None]
+            [self.session.row_of(result.article) for result in results if result.article]
         )
         open_path = self.session.path
         for result in results:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from editor.core.article import Article
 from editor.core.frontmatter import FrontMatterError
-from editor.core.index import ArticleSummary, summary_of
+from editor.core.index import ArticleSummary
 from editor.core.service import PathError
 from editor.ui.article.article_session import ArticleSession
 from editor.ui.article.unsaved import UnsavedEdits
@@ -118,7 +118,7 @@ class MultiSelection(QObject):
             for path in held
         ]
         written = [result for result in results if result.ok and result.article is not None]
-        self.rows_changed.emit([summary_of(result.article) for result in written])
+        self.rows_changed.emit([self.session.row_of(result.article) for result in written])
         for result in written:
             if result.path == self.session.path and not self.session.dirty:
                 self.session.adopt(result.article)

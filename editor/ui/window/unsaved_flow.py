@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from editor.core.index import ArticleSummary, summary_of
+from editor.core.index import ArticleSummary
 from editor.core.journal import Restoration, Restored
 from editor.ui.article.article_session import ArticleSession
 from editor.ui.article.unsaved import UnsavedEdits
@@ -71,7 +71,7 @@ class UnsavedFlow(QObject):
             if saved is None:
                 failures.append((result.path, result.message))
             else:
-                rows.append(summary_of(saved))
+                rows.append(self.session.row_of(saved))
         if rows:
             self.rows_changed.emit(rows)
             self.dirty_marks.emit([row.path for row in rows], False)

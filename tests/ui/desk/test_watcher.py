@@ -95,7 +95,9 @@ def test_an_unreadable_file_is_not_read_or_reported_again_until_it_changes(
     monkeypatch.setattr(
         rescan,
         "summarize",
-        lambda root, path, as_of=None: reads.append(path) or original(root, path, as_of),
+        lambda root, path, as_of=None, rules=None: (
+            reads.append(path) or original(root, path, as_of, rules)
+        ),
     )
     assert not rescan_folders(desk, [desk], known, {desk})
     assert reads == []  # its time and size are in the row, unchanged
@@ -167,3 +169,26 @@ def test_the_watcher_skips_the_folders_the_index_skips(tmp_path: Path) -> None:
     assert watched == {".", "news", "news/deeper", "a.b", "a.b/deeper"}
     listed = {row.path.rsplit("/", 2)[0] for row in scan_all(tmp_path)}
     assert listed == {"news", "a.b"}
+
+
+def test_a_rescan_reads_the_site_s_rules_once_for_all_its_files(
+    desk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not once per changed file (each re-read every _index cascade, and with enableGitInfo ran
+    git log); given the desk's rules, not at all; an _index change builds new ones."""
+    known = {row.path: row for row in scan_all(desk)}
+    for n in range(3):
+        (desk / f"new{n}.md").write_text(f'+++\ntitle = "N{n}"\n+++\n', encoding="utf-8")
+    built: list[object] = []
+    original = rescan.desk_rules
+    monkeypatch.setattr(rescan, "desk_rules", lambda root: built.append(root) or original(root))
+    result = rescan_folders(desk, [desk], known, {desk})
+    assert len(result.changed) == 3 and len(built) == 1 and result.rules is None
+    rules = original(desk)
+    result = rescan_folders(desk, [desk], {}, {desk}, rules=rules)
+    assert len(built) == 1 and result.rules is None
+    (desk / "_index.md").write_text("+++\n[cascade]\ndraft = true\n+++\n", encoding="utf-8")
+    result = rescan_folders(desk, [desk], {}, {desk}, rules=rules)
+    assert result.rules is not None and result.rules is not rules
+    rows = {row.path: row for row in result.changed}
+    assert rows["new0.md"].draft  # judged by the new cascade, not the rules given

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QPushButton
 
 from editor.core.images import ImagePlaces
 from editor.ui.common import dialogs, links
-from editor.ui.images.cover_preview import CoverPreviewDialog, ImageLoader
+from editor.ui.images.cover_preview import CoverPreviewDialog
+from editor.ui.images.image_loader import ImageLoader
 
 WAIT_MS = 10_000  # generous: only a broken loader ever waits this long
 
