@@ -766,6 +766,14 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
         <translation>1 Datei konnte nicht geändert werden:</translation>
     </message>
     <message>
+        <source>1 of the {1} articles to publish has problems:</source>
+        <translation>1 der {1} zu veröffentlichenden Artikel hat Probleme:</translation>
+    </message>
+    <message>
+        <source>1 unreadable file will be skipped and reported:</source>
+        <translation>1 unlesbare Datei wird übersprungen und gemeldet:</translation>
+    </message>
+    <message>
         <source>Change several articles</source>
         <translation>Mehrere Artikel ändern</translation>
     </message>
@@ -840,6 +848,10 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     <message>
         <source>{0} of the {1} articles to publish have problems:</source>
         <translation>{0} der {1} zu veröffentlichenden Artikel haben Probleme:</translation>
+    </message>
+    <message>
+        <source>{0} unreadable files will be skipped and reported:</source>
+        <translation>{0} unlesbare Dateien werden übersprungen und gemeldet:</translation>
     </message>
     <message>
         <source>“{0}” has problems that readers would see:</source>

@@ -155,7 +155,11 @@ class BulkRunner(QObject):
                 for row in articles
                 if row.path in problems
             ]
-            answer = dialogs.ask_publish_with_problems(self._parent, named, len(articles))
+            # The question stands for the confirmation: it names the files it will skip too.
+            skipped = [row.path for row in plan.rows if not row.readable]
+            answer = dialogs.ask_publish_with_problems(
+                self._parent, named, len(articles), *([skipped] if skipped else [])
+            )
             if answer is dialogs.PublishAnswer.CANCEL:
                 self.busy_changed.emit()
                 return
