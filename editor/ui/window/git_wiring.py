@@ -240,20 +240,23 @@ class GitWiring(QObject):
         mine, theirs = versions.mine, versions.incoming
         if mine is None or theirs is None or window.service is None:
             window.show_message(
-                self.tr("One side deleted {0}: keep your version or take theirs").format(path)
+                self.tr("One side deleted {0}: keep your version or take theirs").format(path),
+                about=path,
             )
             return
         try:
             result = merge(versions.base, mine, theirs)
         except MergeError as error:
             window.show_message(
-                self.tr("{0} cannot be merged field by field: {1}").format(path, error)
+                self.tr("{0} cannot be merged field by field: {1}").format(path, error),
+                about=path,
             )
             return
         if result.clean and result.data is not None:
             data: bytes | None = result.data
             window.show_message(
-                self.tr("Merged field by field: {0}").format(result.summary("your", "their"))
+                self.tr("Merged field by field: {0}").format(result.summary("your", "their")),
+                about=path,
             )
         else:
             data = resolver.resolve_conflicts(window, versions.base, mine, theirs, result)
@@ -324,15 +327,18 @@ class GitWiring(QObject):
 
     def _restore(self, data: bytes) -> None:
         session = self.window.session
+        about = session.path  # these notes are about the open article: they go when it does
         try:
             missing = session.stage_version(data)
         except ValueError as error:  # FrontMatterError: that version cannot be read
-            self.window.show_message(self.tr("That version cannot be read: {0}").format(error))
+            self.window.show_message(
+                self.tr("That version cannot be read: {0}").format(error), about=about
+            )
             return
         note = self.tr("The older version is staged: review it, then save")
         if missing:
             note += self.tr(" (kept, not in that version: {0})").format(", ".join(missing))
-        self.window.show_message(note, 10_000)
+        self.window.show_message(note, 10_000, about=about)
 
     def shutdown(self) -> None:
         self.fetch_timer.stop()

@@ -5,7 +5,9 @@ from __future__ import annotations
 from editor.ui.common import dialogs
 from editor.ui.window.actions import ActionId
 from editor.ui.window.main_window import MainWindow
-from tests.helpers.window import BROKEN, select_rows, shown_paths
+from tests.helpers.window import BROKEN, LANCHI, select_rows, shown_paths
+
+HALDEN = "business/halden-riverside-merger-talks.md"
 
 
 def test_the_bulk_publish_question_names_the_unreadable_files_it_will_skip(
@@ -20,3 +22,18 @@ def test_the_bulk_publish_question_names_the_unreadable_files_it_will_skip(
     assert [name for name, _ in problems] == ["world/vallombra-water-rationing.md"]
     assert total == 3  # the drafts among them
     assert skipped == [BROKEN]
+
+
+def test_history_messages_about_the_open_article_go_when_another_opens(
+    window: MainWindow,
+) -> None:
+    assert window.select_path(LANCHI)
+    window.git.history.restore_requested.emit(b'+++\ntitle = "no end\n+++\n')
+    assert "That version cannot be read" in window.statusBar().currentMessage()
+    assert window.select_path(HALDEN)
+    assert window.statusBar().currentMessage() == ""
+    window.git.history.restore_requested.emit(b'+++\ntitle = "Older"\n+++\n')
+    assert "The older version is staged" in window.statusBar().currentMessage()
+    window.session.discard()
+    assert window.select_path(LANCHI)
+    assert window.statusBar().currentMessage() == ""
