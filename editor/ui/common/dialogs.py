@@ -288,7 +288,7 @@ def report_failures(
     parent: QWidget | None, title: str, failures: Sequence[tuple[str, str]]
 ) -> None:
     """Name the files an operation could not change, with the reason for each."""
-    lines = [f"{path}: {reason}" for path, reason in failures]
+    lines = [f"{shown_path(path)}: {reason}" for path, reason in failures]
     shown = "\n".join(lines[:10])
     if len(lines) > 10:
         shown += "\n" + QCoreApplication.translate("Dialogs", "…and {0} more").format(

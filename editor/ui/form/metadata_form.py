@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from editor.core.article import Article
 from editor.core.frontmatter import Format
 from editor.core.images import COVER_KEY, is_image_key
+from editor.core.names import shown_path
 from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS
 from editor.core.validate import LENGTH_LIMITS, Problem
 from editor.core.values import coerce_like, same_value
@@ -242,8 +243,10 @@ class MetadataForm(QWidget):
             self._placeholder.setText(self._empty_text())
             self._pages.setCurrentWidget(self._placeholder)
             return
-        self._header.setText(f"{article.relpath}  ·  {self._format_text(article.format)}")
-        self._header.setToolTip(str(article.path))
+        self._header.setText(
+            f"{shown_path(article.relpath)}  ·  {self._format_text(article.format)}"
+        )
+        self._header.setToolTip(shown_path(str(article.path)))
         self._pages.setCurrentWidget(self._scroll)
         self.refresh()
 
@@ -259,7 +262,7 @@ class MetadataForm(QWidget):
             "This file cannot be opened:\n%1\n\n%2\n\n"
             "Fix it in a text editor; Copydesk will not write it."
         )
-        self._placeholder.setText(text.replace("%1", relpath).replace("%2", reason))
+        self._placeholder.setText(text.replace("%1", shown_path(relpath)).replace("%2", reason))
 
     def _empty_text(self) -> str:
         return self.tr("No article open.\nSelect an article in the list to review it.")

@@ -19,6 +19,7 @@ from editor.core.git import Checkout, GitError
 from editor.core.git_history import file_history
 from editor.core.git_sync import ConflictVersions
 from editor.core.merge import MergeError, merge
+from editor.core.names import shown_path
 from editor.core.service import DocumentService, FileResult, Outcome
 from editor.core.state import hugo_key, is_draft
 from editor.ui.article import resolver
@@ -240,7 +241,9 @@ class GitWiring(QObject):
         mine, theirs = versions.mine, versions.incoming
         if mine is None or theirs is None or window.service is None:
             window.show_message(
-                self.tr("One side deleted {0}: keep your version or take theirs").format(path),
+                self.tr("One side deleted {0}: keep your version or take theirs").format(
+                    shown_path(path)
+                ),
                 about=path,
             )
             return
@@ -248,7 +251,7 @@ class GitWiring(QObject):
             result = merge(versions.base, mine, theirs)
         except MergeError as error:
             window.show_message(
-                self.tr("{0} cannot be merged field by field: {1}").format(path, error),
+                self.tr("{0} cannot be merged field by field: {1}").format(shown_path(path), error),
                 about=path,
             )
             return

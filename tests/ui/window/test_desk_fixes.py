@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from editor.ui.common import dialogs
 from editor.ui.window.actions import ActionId
 from editor.ui.window.main_window import MainWindow
@@ -37,3 +39,29 @@ def test_history_messages_about_the_open_article_go_when_another_opens(
     window.session.discard()
     assert window.select_path(LANCHI)
     assert window.statusBar().currentMessage() == ""
+
+
+def test_a_path_with_a_newline_is_shown_escaped_as_the_cli_shows_it(
+    qtbot, make_window, desk: Path, asked
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from editor.ui.desk.article_model import Column
+
+    name = "two\nlines.md"
+    (desk / name).write_text('+++\ntitle = "Two lines"\n+++\nBody\n')
+    (desk / "bad\nname.md").write_text('+++\ntitle = "no end\n+++\n')
+    window = make_window(desk)
+    assert window.select_path(name)
+    header = window.form.findChild(QLabel, "metadataHeader")
+    assert header.text().startswith('"two\\nlines.md"') and "\n" not in header.text()
+    row = window.proxy.proxy_index_of(name).row()
+    assert window.proxy.index(row, Column.PATH).data() == '"two\\nlines.md"'
+    title_field = window.form.editor("title").input
+    title_field.setFocus()
+    qtbot.keyClicks(title_field, "!")
+    assert window.save()
+    assert window.statusBar().currentMessage() == 'Saved "two\\nlines.md"'
+    assert window.select_path("bad\nname.md")
+    placeholder = window.form.findChild(QLabel, "formPlaceholder")
+    assert '"bad\\nname.md"' in placeholder.text()
