@@ -1468,6 +1468,14 @@ Korrigieren Sie sie in einem Texteditor; Copydesk schreibt sie nicht.</translati
         <source>no front matter yet</source>
         <translation>noch keine Metadaten</translation>
     </message>
+    <message>
+        <source>{0} has a conflict from the {1}: both versions are in the file, between git&apos;s markers (see the Source tab).
+
+Keep Mine or Take Theirs above writes one of them; Resolve… merges them field by field and asks about the fields both sides changed.</source>
+        <translation>{0} hat einen Konflikt aus dem {1}: Beide Fassungen stehen in der Datei, zwischen den Markierungen von git (siehe den Reiter Quelltext).
+
+„Meine behalten“ oder „Eingehende übernehmen“ oben schreibt eine davon; „Auflösen…“ führt sie Feld für Feld zusammen und fragt nach den Feldern, die beide Seiten geändert haben.</translation>
+    </message>
 </context>
 <context>
     <name>MultiLineEditor</name>

@@ -95,16 +95,19 @@ class GitBar(QFrame):
         buttons = [self.mine_button, self.theirs_button, self.continue_button, self.abort_button]
         if has_resolver:
             buttons.insert(2, self.resolve_button)
-        # git names the operation ("merge", "rebase"); the sentence needs the translated word.
-        words = {"merge": self.tr("merge"), "rebase": self.tr("rebase")}
         self._show(
             "conflicted",
             self.tr(
                 "This article has conflicts from the {0}: keep your version or take theirs, "
                 "then continue (or abort the {0})."
-            ).format(words.get(operation, operation)),
+            ).format(self.operation_word(operation)),
             buttons,
         )
+
+    def operation_word(self, operation: str) -> str:
+        """git names the operation ("merge", "rebase"); a sentence needs the translated word."""
+        words = {"merge": self.tr("merge"), "rebase": self.tr("rebase")}
+        return words.get(operation, operation)
 
     def clear(self) -> None:
         self.kind = None

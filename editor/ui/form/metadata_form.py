@@ -264,6 +264,19 @@ class MetadataForm(QWidget):
         )
         self._placeholder.setText(text.replace("%1", shown_path(relpath)).replace("%2", reason))
 
+    def show_conflicted(self, relpath: str, operation: str) -> None:
+        """The file holds git's conflict markers (a merge or rebase stopped on it): say so, in place
+        of the unreadable text, whose "Copydesk will not write it" the conflict bar contradicts."""
+        self.set_article(None)
+        text = self.tr(
+            "{0} has a conflict from the {1}: both versions are in the file, between git's "
+            "markers (see the Source tab).\n\n"
+            "Keep Mine or Take Theirs above writes one of them; Resolve… merges them field by "
+            "field and asks about the fields both sides changed."
+        )
+        self._placeholder.setText(text.format(shown_path(relpath), operation))
+        self._pages.setCurrentWidget(self._placeholder)
+
     def _empty_text(self) -> str:
         return self.tr("No article open.\nSelect an article in the list to review it.")
 

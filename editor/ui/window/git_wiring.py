@@ -207,7 +207,10 @@ class GitWiring(QObject):
         snapshot = self.desk.snapshot
         cell = snapshot.cells.get(path) if snapshot and path else None
         if cell is not None and "conflicted" in cell.states:
-            self.bar.show_conflicted(snapshot.operation or "merge", True)  # type: ignore[union-attr]
+            operation = snapshot.operation or "merge"  # type: ignore[union-attr]
+            self.bar.show_conflicted(operation, True)
+            if path == self.window.session.failed_path:  # the markers broke the front matter
+                self.window.session.form.show_conflicted(path, self.bar.operation_word(operation))
         elif cell is not None and cell.incoming is not None:
             upstream = snapshot.status.upstream or "origin"  # type: ignore[union-attr]
             self.bar.show_incoming(
