@@ -105,6 +105,8 @@ class MetadataForm(QWidget):
         self._chain: list[QWidget] = []
         self._extra: QPlainTextEdit | None = None  # the keys beyond MAX_EDITORS, read-only
         self._added: dict[str, FieldKind] = {}  # fields added empty, staged once typed in
+        self._order_path: str | None = None  # the file whose row order self._order is
+        self._order: list[str] = []
         self._vocabulary: Callable[[], Vocabulary] = Vocabulary
 
         outer = QVBoxLayout(self)
@@ -291,6 +293,7 @@ class MetadataForm(QWidget):
             metadata = {"title": None, **metadata}
         for key in self._added:
             metadata.setdefault(key, None)
+        metadata = self._in_form_order(article, metadata)
         self._add_bar.set_offers(self._offers(metadata))
         # Editors follow the type in the file, not the edit, so typing never swaps the editor away.
         signature = (
@@ -322,6 +325,20 @@ class MetadataForm(QWidget):
         finally:
             self._filling = False
         self._apply_problems()
+
+    def _in_form_order(self, article: Article, metadata: dict[str, Any]) -> dict[str, Any]:
+        """``metadata`` in the order its rows keep: a title the file lacks first (where the form
+        offered it), and, while the same file stays open, every row where it was. A key typed into
+        (or saved) went last in the file's order, and its field jumped from the top to the bottom
+        under the person's cursor."""
+        keys = list(metadata)
+        new_title = [key for key in keys if key.lower() == "title" and key not in article.metadata]
+        keys = new_title + [key for key in keys if key not in new_title]
+        if self._order_path == article.relpath:
+            place = {key: number for number, key in enumerate(self._order)}
+            keys.sort(key=lambda key: place.get(key, len(place)))  # stable: new keys keep theirs
+        self._order_path, self._order = article.relpath, keys
+        return {key: metadata[key] for key in keys}
 
     def set_problems(self, problems: list[Problem]) -> None:
         """Show validation problems next to their fields (Problem.key)."""

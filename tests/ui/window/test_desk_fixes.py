@@ -65,3 +65,38 @@ def test_a_path_with_a_newline_is_shown_escaped_as_the_cli_shows_it(
     assert window.select_path("bad\nname.md")
     placeholder = window.form.findChild(QLabel, "formPlaceholder")
     assert '"bad\\nname.md"' in placeholder.text()
+
+
+VALLOMBRA = "world/vallombra-water-rationing.md"  # no title
+
+
+def _form_keys(window: MainWindow) -> list[str]:
+    """The form's rows, top to bottom, by key."""
+    from PySide6.QtWidgets import QFormLayout
+
+    layout = window.form.findChild(QFormLayout)
+    rows = []
+    for row in range(layout.rowCount()):
+        item = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        if item is not None and item.widget() is not None:
+            rows.append(item.widget().objectName().removeprefix("label_"))
+    return rows
+
+
+def test_giving_an_untitled_article_a_title_keeps_the_title_field_on_top(
+    qtbot, window: MainWindow, sample_desk: Path
+) -> None:
+    """The new key was appended last: the Title field moved from the top to the bottom on Save."""
+    path = sample_desk / "content" / VALLOMBRA
+    assert window.select_path(VALLOMBRA)
+    assert _form_keys(window)[0] == "title"
+    field = window.form.editor("title").input
+    field.setFocus()
+    qtbot.keyClicks(field, "Rationing widens")
+    assert _form_keys(window)[0] == "title"
+    assert window.save()
+    assert _form_keys(window)[0] == "title"
+    text = path.read_text()
+    assert text.startswith('+++\ntitle = "Rationing widens"\ndate = ')  # where Hugo users put it
+    assert window.select_path(LANCHI) and window.select_path(VALLOMBRA)
+    assert _form_keys(window)[0] == "title"
