@@ -71,7 +71,9 @@ class UnreadableBar(QFrame):
             else self.tr("Its text is in the Source tab.")
         )
         self.label.setText(
-            self.tr("Copydesk cannot read {0} and will not write it. {1}").format(path.name, where)
+            self.tr("Copydesk cannot read {0} and will not write it. {1}").format(
+                shown_path(path.name), where
+            )
         )
         self.show()
 

@@ -57,6 +57,7 @@ class GitHost(Protocol):
     watcher: FolderWatcher
     write_history: WriteHistory
     editor_panel: QWidget  # the git bar goes on top of it
+    unreadable_bar: QWidget  # its "will not write it" is wrong for a conflicted file: hidden
     actions: ActionRegistry
     folder_opened: SignalInstance
     scan_finished: SignalInstance
@@ -211,6 +212,7 @@ class GitWiring(QObject):
             self.bar.show_conflicted(operation, True)
             if path == self.window.session.failed_path:  # the markers broke the front matter
                 self.window.session.form.show_conflicted(path, self.bar.operation_word(operation))
+                self.window.unreadable_bar.hide()
         elif cell is not None and cell.incoming is not None:
             upstream = snapshot.status.upstream or "origin"  # type: ignore[union-attr]
             self.bar.show_incoming(

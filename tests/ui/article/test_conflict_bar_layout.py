@@ -26,3 +26,16 @@ def test_the_message_takes_the_bar_s_width_and_the_buttons_stay_right(qtbot) -> 
     rightmost = max(button.geometry().right() for button in buttons)
     assert rightmost >= bar.contentsRect().right() - 12  # aligned right, not left
     assert all(button.geometry().top() >= bar.message.geometry().bottom() for button in buttons)
+
+
+def test_the_git_bar_gives_its_text_the_width_too(qtbot) -> None:
+    from editor.ui.article.git_bar import GitBar
+
+    bar = GitBar()
+    qtbot.addWidget(bar)
+    bar.show_conflicted("merge", True)
+    bar.resize(640, bar.sizeHint().height())
+    qtbot.waitExposed(bar)
+    bar.layout().activate()
+    assert bar.label.width() >= bar.contentsRect().width() - 20
+    assert bar.mine_button.geometry().top() >= bar.label.geometry().bottom()

@@ -41,6 +41,7 @@ def test_a_conflicted_file_shows_the_conflict_in_place_of_the_unreadable_text(
     assert "will not write it" not in text and "cannot be opened" not in text
     assert "conflict" in text and DESK_STORY in text
     assert "Keep Mine" in text and "Take Theirs" in text
+    assert not window.unreadable_bar.isVisible()  # it said "will not write it" too
     window.git.bar.mine_button.click()
     qtbot.waitUntil(lambda: window.session.path == DESK_STORY, timeout=15_000)
     assert window.form.editor("title").input.text() == "Harbour shut"
