@@ -34,15 +34,25 @@ LABELS = ("ours", "base", "theirs")
 
 def add_parser(commands: Any, prog: str) -> None:
     """Register the subcommand on the CLI's subparsers."""
+    name = f"{prog} merge-driver"
+    # Two forms share the positionals, which argparse cannot say: the usage names both itself.
     parser = commands.add_parser(
         "merge-driver",
-        prog=f"{prog} merge-driver",
+        prog=name,
+        usage=f"{name} [-h] BASE OURS THEIRS [PATH]\n"
+        f"       {name} --install [--command CMD] [FOLDER]",
         help="git merge driver: merge two versions of an article field by field",
         description="As git's merge driver: merge BASE, OURS and THEIRS into OURS field by field "
         "(exit 0 clean, 1 with conflicts, which are marked in OURS). With --install, set the driver "
         "up for the git repository holding FOLDER (default: the current folder).",
     )
-    parser.add_argument("files", nargs="*", metavar="BASE OURS THEIRS [PATH]")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="BASE OURS THEIRS [PATH], as git passes them (%%O %%A %%B %%P); "
+        "with --install, FOLDER",
+    )
     parser.add_argument(
         "--install", action="store_true", help="write the git config and .gitattributes lines"
     )

@@ -187,3 +187,17 @@ def test_driver_exit_status_and_result(capsys: pytest.CaptureFixture[str], tmp_p
     assert status == 1 and "cannot read" in err
     status, _, err = run(capsys, "merge-driver", base, ours)
     assert status == 2 and "BASE OURS THEIRS" in err
+
+
+def test_the_help_and_the_usage_line_name_the_same_arguments(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The description spoke of FOLDER, which the usage line did not have."""
+    status, out, _ = run(capsys, "merge-driver", "--help")
+    assert status == 0
+    usage, _, rest = out.partition("\n\n")
+    assert "BASE OURS THEIRS [PATH]" in usage and "--install" in usage and "FOLDER" in usage
+    assert "..." not in usage  # the positionals are not an open-ended list
+    assert "FOLDER" in rest
+    status, _, err = run(capsys, "merge-driver", "--install", "a", "b")
+    assert status == 2 and "FOLDER" in err

@@ -87,6 +87,12 @@ def apply_edits(
     return new_split
 
 
+def _goes_first(key: str) -> bool:
+    """A new top-level key written before the others: the title, where Hugo users put it (and where
+    the form shows it). Every other new key goes after the file's own."""
+    return key.lower() == "title"
+
+
 def _verify(new_split: SplitFile, old: Mapping[str, Any], edits: Mapping[str, Any]) -> None:
     try:
         new = parse_front(new_split)
@@ -148,8 +154,12 @@ def _edit_toml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
         else:
             added[key] = value
     text = doc.as_string()
-    if added:
-        text = _insert_toml_keys(text, added, newline)
+    first = {key: value for key, value in added.items() if _goes_first(key)}
+    rest = {key: value for key, value in added.items() if key not in first}
+    if rest:
+        text = _insert_toml_keys(text, rest, newline)
+    if first:
+        text = "".join(_toml_line(key, value, newline) for key, value in first.items()) + text
     return text
 
 
@@ -353,7 +363,25 @@ def _edit_yaml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
     if root is not None and not isinstance(root, MappingNode):
         raise EditError("YAML front matter must be a mapping")
     spans: list[tuple[int, int, str]] = []
-    added = _yaml_mapping_edits(front, root, old, edits, newline, spans)
+    first_at = _yaml_first_key_line(front, root)
+    present = (
+        {key.value for key, _value in root.value if isinstance(key.value, str)}
+        if root is not None
+        else set()
+    )
+    first = {
+        key: value
+        for key, value in edits.items()
+        if first_at is not None and _goes_first(key) and key not in present and value is not REMOVE
+    }
+    if first and first_at is not None:
+        lines = "".join(
+            f"{_yaml_key(key)}: {_yaml_scalar(value, None, None)}{newline}"
+            for key, value in first.items()
+        )
+        spans.append((first_at, first_at, lines))
+    rest = {key: value for key, value in edits.items() if key not in first}
+    added = _yaml_mapping_edits(front, root, old, rest, newline, spans)
     text = front
     for start, end, replacement in sorted(spans, reverse=True):
         text = text[:start] + replacement + text[end:]
@@ -362,6 +390,15 @@ def _edit_yaml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
             text += newline
         text += "".join(f"{line}{newline}" for line in added)
     return text
+
+
+def _yaml_first_key_line(front: str, root: Any) -> int | None:
+    """Where the line of the mapping's first key starts, when that key is at the line's start."""
+    if root is None or not root.value:
+        return None
+    at = root.value[0][0].start_mark.index
+    line_start = front.rfind("\n", 0, at) + 1
+    return line_start if line_start == at else None
 
 
 def _yaml_mapping_edits(
@@ -611,7 +648,9 @@ def _json_members(front: str) -> list[JsonMember]:
         raise EditError(f"The JSON front matter cannot be edited: {error}") from None
 
 
-def _edit_json(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str) -> str:
+def _edit_json(
+    front: str, old: Mapping[str, Any], edits: Mapping[str, Any], newline: str, top: bool = True
+) -> str:
     members = _json_members(front)
     spans = value_spans(members)
     ascii_only = "\\u" in front and front.isascii()
@@ -631,7 +670,7 @@ def _edit_json(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
                     for sub, item in value.items()
                     if sub not in old[key] or not same_value(old[key][sub], item)
                 )
-                rendered = _edit_json(front[start:end], old[key], inner, newline)
+                rendered = _edit_json(front[start:end], old[key], inner, newline, top=False)
             elif isinstance(value, list) and front.startswith("[", start):
                 items = [_json_dumps(item, ascii_only) for item in value]
                 rendered = _lay_out_list(items, _list_layout(front[start:end]), newline)
@@ -639,15 +678,29 @@ def _edit_json(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], new
                 rendered = _json_dumps(value, ascii_only)
             changes.append((start, end, rendered))
         else:
-            added.append(
-                f"{json.dumps(key, ensure_ascii=ascii_only)}: {_json_dumps(value, ascii_only)}"
-            )
+            member = f"{json.dumps(key, ensure_ascii=ascii_only)}: {_json_dumps(value, ascii_only)}"
+            if top and members and _goes_first(key):
+                changes.append(_json_first_member(front, members[0], member, newline))
+            else:
+                added.append(member)
     text = front
     for start, end, replacement in sorted(changes, reverse=True):
         text = text[:start] + replacement + text[end:]
     if added:
         text = _append_json_members(text, added, newline)
     return text
+
+
+def _json_first_member(
+    front: str, first: JsonMember, member: str, newline: str
+) -> tuple[int, int, str]:
+    """The splice that puts ``member`` before the object's first member, laid out like it."""
+    at = first.key_start
+    line_start = front.rfind("\n", 0, at) + 1
+    indent = front[line_start:at]
+    if line_start > 0 and not indent.strip():  # one member a line
+        return at, at, f"{member},{newline}{indent}"
+    return at, at, f"{member}, "
 
 
 def _json_dumps(value: Any, ascii_only: bool) -> str:

@@ -908,6 +908,14 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
         <translation>1 Datei konnte nicht geändert werden:</translation>
     </message>
     <message>
+        <source>1 of the {1} articles to publish has problems:</source>
+        <translation>1 der {1} zu veröffentlichenden Artikel hat Probleme:</translation>
+    </message>
+    <message>
+        <source>1 unreadable file will be skipped and reported:</source>
+        <translation>1 unlesbare Datei wird übersprungen und gemeldet:</translation>
+    </message>
+    <message>
         <source>Change several articles</source>
         <translation>Mehrere Artikel ändern</translation>
     </message>
@@ -994,6 +1002,10 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     <message>
         <source>{0} of the {1} articles to publish have problems:</source>
         <translation>{0} der {1} zu veröffentlichenden Artikel haben Probleme:</translation>
+    </message>
+    <message>
+        <source>{0} unreadable files will be skipped and reported:</source>
+        <translation>{0} unlesbare Dateien werden übersprungen und gemeldet:</translation>
     </message>
     <message>
         <source>“{0}” has problems that readers would see:</source>
@@ -1732,6 +1744,14 @@ Korrigieren Sie sie in einem Texteditor; Copydesk schreibt sie nicht.</translati
     <message>
         <source>no front matter yet</source>
         <translation>noch keine Metadaten</translation>
+    </message>
+    <message>
+        <source>{0} has a conflict from the {1}: both versions are in the file, between git&apos;s markers (see the Source tab).
+
+Keep Mine or Take Theirs above writes one of them; Resolve… merges them field by field and asks about the fields both sides changed.</source>
+        <translation>{0} hat einen Konflikt aus dem {1}: Beide Fassungen stehen in der Datei, zwischen den Markierungen von git (siehe den Reiter Quelltext).
+
+„Meine behalten“ oder „Eingehende übernehmen“ oben schreibt eine davon; „Auflösen…“ führt sie Feld für Feld zusammen und fragt nach den Feldern, die beide Seiten geändert haben.</translation>
     </message>
     <message>
         <source>{0} more keys</source>

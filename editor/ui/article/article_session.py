@@ -35,6 +35,7 @@ from editor.core.images import (
 )
 from editor.core.index import ArticleSummary, summary_of
 from editor.core.merge import MergeError, merge
+from editor.core.names import shown_path
 from editor.core.service import ConflictError, DocumentService, PathError
 from editor.core.site_rules import DeskRules, SiteRules
 from editor.ui.article import outside_change, resolver
@@ -180,7 +181,9 @@ class ArticleSession(QObject):
             self.form.show_unreadable(relpath, describe_error(error))
             self._show_raw(relpath, error)
             self.message.emit(
-                self.tr("{0} cannot be opened: {1}").format(relpath, describe_error(error))
+                self.tr("{0} cannot be opened: {1}").format(
+                    shown_path(relpath), describe_error(error)
+                )
             )
             return False
         self._show(article)
@@ -308,18 +311,22 @@ class ArticleSession(QObject):
             dialogs.report_error(
                 self.window,
                 self.tr("Could not save"),
-                self.tr("{0} was not saved:\n\n{1}").format(article.relpath, describe_error(error)),
+                self.tr("{0} was not saved:\n\n{1}").format(
+                    shown_path(article.relpath), describe_error(error)
+                ),
             )
             return False
         self.unsaved.forget(article.relpath)
         self._show(saved, keep_old=False)
         self.row_changed.emit(self.row_of(saved))
         if written:
-            self.message.emit(self.tr("Saved {0}").format(saved.relpath))
+            self.message.emit(self.tr("Saved {0}").format(shown_path(saved.relpath)))
             self.article_saved.emit(SavedEdit(saved.relpath, self.title, keys, body))
         else:
             self.message.emit(
-                self.tr("{0} already held these values; nothing was written").format(saved.relpath)
+                self.tr("{0} already held these values; nothing was written").format(
+                    shown_path(saved.relpath)
+                )
             )
         return True
 
@@ -368,7 +375,7 @@ class ArticleSession(QObject):
         if self.disk_state() is DiskState.MISSING:
             relpath = article.relpath
             self._show(None, keep_old=False)
-            self.message.emit(self.tr("{0} no longer exists").format(relpath))
+            self.message.emit(self.tr("{0} no longer exists").format(shown_path(relpath)))
             return
         article.discard_edits()  # _show must not keep the dropped edits
         if self.open(article.relpath) and self.article is not None:
@@ -385,7 +392,9 @@ class ArticleSession(QObject):
             return
         if self.save(force=True):
             self.message.emit(
-                self.tr("Your version of {0} was written over the outside change").format(self.path)
+                self.tr("Your version of {0} was written over the outside change").format(
+                    shown_path(self.path or "")
+                )
             )
 
     def _outside_changes(self) -> list[str]:
@@ -428,7 +437,7 @@ class ArticleSession(QObject):
             self.show_conflict(
                 self.tr(
                     "{0} was deleted or moved by another program; there is nothing to merge with."
-                ).format(relpath),
+                ).format(shown_path(relpath)),
                 can_merge=False,
             )
             return False
@@ -446,7 +455,7 @@ class ArticleSession(QObject):
                 self.tr(
                     "{0} cannot be merged with the version on disk.\n\n{1}\n\n"
                     "Reload shows the version on disk; Keep Mine writes yours over it."
-                ).format(relpath, error),
+                ).format(shown_path(relpath), error),
             )
             return False
         if data is None:
@@ -458,7 +467,9 @@ class ArticleSession(QObject):
             return False
         if not fresh.fingerprint.same_content(theirs):
             self.show_conflict(
-                self.tr("{0} changed again on disk while merging; merge again.").format(relpath)
+                self.tr("{0} changed again on disk while merging; merge again.").format(
+                    shown_path(relpath)
+                )
             )
             return False
         try:
@@ -507,18 +518,20 @@ class ArticleSession(QObject):
                     "{0} was changed on disk by another program. Your edits are not saved: "
                     "Merge puts them on top of the new version."
                 )
-            self.show_conflict(text.format(relpath), can_merge=state is DiskState.CHANGED)
+            self.show_conflict(
+                text.format(shown_path(relpath)), can_merge=state is DiskState.CHANGED
+            )
             return
         if state is DiskState.MISSING:
             self._show(None)
             self.message.emit(
-                self.tr("{0} was deleted or moved by another program").format(relpath)
+                self.tr("{0} was deleted or moved by another program").format(shown_path(relpath))
             )
             return
         if self.open(relpath) and self.article is not None:
             self.row_changed.emit(self.row_of(self.article))
             self.message.emit(
-                self.tr("{0} was changed on disk and has been reloaded").format(relpath)
+                self.tr("{0} was changed on disk and has been reloaded").format(shown_path(relpath))
             )
 
     def show_conflict(self, text: str, *, can_merge: bool = True) -> None:
@@ -578,7 +591,7 @@ class ArticleSession(QObject):
         )
         dialog = self._diff_dialog_instance()
         dialog.show_diff(
-            self.tr("Changes — {0}").format(relpath),
+            self.tr("Changes — {0}").format(shown_path(relpath)),
             self.tr(
                 "Both against the version you opened: first your edits, then the changes made "
                 "outside. − lines were in it; + lines are new."
@@ -600,7 +613,7 @@ class ArticleSession(QObject):
             self._disk_text(), mine, f"{relpath} {labels[0]}", f"{relpath} {labels[1]}"
         )
         dialog = self._diff_dialog_instance()
-        dialog.show_diff(title.format(relpath), explanation, diff)
+        dialog.show_diff(title.format(shown_path(relpath)), explanation, diff)
         return dialog
 
 

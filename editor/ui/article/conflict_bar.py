@@ -110,11 +110,18 @@ class ConflictBar(QFrame):
         )
         self.diff_button = QPushButton(self.tr("Show &Changes"), self)
         self.diff_button.setObjectName("conflictShowDifferences")
-        layout = QHBoxLayout(self)
+        # The text above, the whole width; the buttons in a row under it, on the right. Beside four
+        # buttons a wrapped label was squeezed into a narrow column of a few words a line.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        layout.addWidget(self.message, 1)
+        layout.setSpacing(6)
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addStretch(1)
         for button in (self.merge_button, self.diff_button, self.reload_button, self.keep_button):
-            layout.addWidget(button)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
         self.merge_button.clicked.connect(self.merge_requested)
         self.reload_button.clicked.connect(self.reload_requested)
         self.keep_button.clicked.connect(self.keep_mine_requested)

@@ -8,7 +8,7 @@ Like the conflict bar, it never decides: each button is a signal, and the window
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, SignalInstance
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class GitBar(QFrame):
@@ -40,9 +40,16 @@ class GitBar(QFrame):
         self.label = QLabel(self)
         self.label.setObjectName("gitBarText")
         self.label.setWordWrap(True)
-        layout = QHBoxLayout(self)
+        # The text above, the whole width; the buttons under it on the right (beside five buttons
+        # the wrapped text was squeezed into a narrow column, as in the conflict bar).
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.label, 1)
+        layout.setSpacing(4)
+        layout.addWidget(self.label)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        layout.addLayout(row)
         self.pull_button = self._button("gitPullButton", self.tr("Pull"), self.pull_requested)
         self.mine_button = self._button(
             "gitKeepMineButton", self.tr("Keep Mine"), self.keep_mine_requested
@@ -58,7 +65,7 @@ class GitBar(QFrame):
         )
         self.abort_button = self._button("gitAbortButton", self.tr("Abort"), self.abort_requested)
         for button in self._buttons():
-            layout.addWidget(button)
+            row.addWidget(button)
         self.kind: str | None = None  # "incoming", "conflicted" or "in-progress" while shown
         self.hide()
 

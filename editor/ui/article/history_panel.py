@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from editor.core.field_changes import MISSING
 from editor.core.frontmatter import FrontMatterError
 from editor.core.git_history import Version, version_changes
+from editor.core.names import shown_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +138,7 @@ class HistoryPanel(QDockWidget):
         self.entries = []
         self.details.clear()
         self.restore_button.setEnabled(False)
-        self.note.setText(self.tr("Reading the history of {0}…").format(path))
+        self.note.setText(self.tr("Reading the history of {0}…").format(shown_path(path)))
 
     def show_entries(self, path: str, entries: list[HistoryEntry]) -> None:
         self.model.clear()
@@ -149,7 +150,7 @@ class HistoryPanel(QDockWidget):
         self.note.setText(
             self.tr("{0}: {1} commits").format(path, len(entries))
             if entries
-            else self.tr("{0} has no commits yet").format(path)
+            else self.tr("{0} has no commits yet").format(shown_path(path))
         )
         if entries:
             self.view.setCurrentIndex(self.model.index(0, 0))

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from editor.core.names import shown_path
 from editor.ui.common import dialogs, links
 
 
@@ -23,7 +24,9 @@ def open_local(path: Path, parent: QWidget | None = None) -> bool:
     dialogs.report_error(
         parent,
         QCoreApplication.translate("UnreadableBar", "Could not open"),
-        QCoreApplication.translate("UnreadableBar", "No application could open {0}.").format(path),
+        QCoreApplication.translate("UnreadableBar", "No application could open {0}.").format(
+            shown_path(str(path))
+        ),
     )
     return False
 
@@ -68,7 +71,9 @@ class UnreadableBar(QFrame):
             else self.tr("Its text is in the Source tab.")
         )
         self.label.setText(
-            self.tr("Copydesk cannot read {0} and will not write it. {1}").format(path.name, where)
+            self.tr("Copydesk cannot read {0} and will not write it. {1}").format(
+                shown_path(path.name), where
+            )
         )
         self.show()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.core.names import shown_path
 from editor.ui.common.wording import counted
 
 Button = QMessageBox.StandardButton
@@ -58,17 +59,34 @@ def ask_unsaved_changes(parent: QWidget | None, title: str) -> Answer:
 
 
 def ask_publish_with_problems(
-    parent: QWidget | None, problems: Sequence[tuple[str, list[str]]], total: int
+    parent: QWidget | None,
+    problems: Sequence[tuple[str, list[str]]],
+    total: int,
+    skipped: Sequence[str] = (),
 ) -> PublishAnswer:
     """Some of the ``total`` articles to publish have errors (``problems``: title or path, and the
-    messages): publish anyway, only the clean ones (when there are some), or cancel?"""
-    box, buttons = publish_with_problems_box(parent, problems, total)
+    messages): publish anyway, only the clean ones (when there are some), or cancel? ``skipped``
+    names the unreadable files the operation will skip (and report), so the question says so."""
+    box, buttons = publish_with_problems_box(parent, problems, total, skipped)
     box.exec()
     return buttons.get(box.clickedButton(), PublishAnswer.CANCEL)
 
 
+def _bullets(lines: Sequence[str], limit: int = 10) -> list[str]:
+    """``lines`` as bullets, the first ``limit`` of them and a count of the rest."""
+    shown = [f"• {line}" for line in lines[:limit]]
+    if len(lines) > limit:
+        shown.append(
+            QCoreApplication.translate("Dialogs", "…and {0} more").format(len(lines) - limit)
+        )
+    return shown
+
+
 def publish_with_problems_box(
-    parent: QWidget | None, problems: Sequence[tuple[str, list[str]]], total: int
+    parent: QWidget | None,
+    problems: Sequence[tuple[str, list[str]]],
+    total: int,
+    skipped: Sequence[str] = (),
 ) -> tuple[QMessageBox, dict[object, PublishAnswer]]:
     """The box :func:`ask_publish_with_problems` shows, and the answer each button gives."""
     box = QMessageBox(parent)
@@ -82,19 +100,36 @@ def publish_with_problems_box(
                 "Dialogs", "“{0}” has problems that readers would see:"
             ).format(name)
         )
-        box.setInformativeText("\n".join(f"• {message}" for message in messages))
+        lines = _bullets(messages, limit=len(messages))
     else:
         box.setText(
-            QCoreApplication.translate(
-                "Dialogs", "{0} of the {1} articles to publish have problems:"
-            ).format(len(problems), total)
-        )
-        lines = [f"• {name}: {'; '.join(messages)}" for name, messages in problems[:10]]
-        if len(problems) > 10:
-            lines.append(
-                QCoreApplication.translate("Dialogs", "…and {0} more").format(len(problems) - 10)
+            counted(
+                len(problems),
+                QCoreApplication.translate(
+                    "Dialogs", "1 of the {1} articles to publish has problems:"
+                ),
+                QCoreApplication.translate(
+                    "Dialogs", "{0} of the {1} articles to publish have problems:"
+                ),
+                total,
             )
-        box.setInformativeText("\n".join(lines))
+        )
+        lines = _bullets([f"{name}: {'; '.join(messages)}" for name, messages in problems])
+    if skipped:
+        lines += [
+            "",
+            counted(
+                len(skipped),
+                QCoreApplication.translate(
+                    "Dialogs", "1 unreadable file will be skipped and reported:"
+                ),
+                QCoreApplication.translate(
+                    "Dialogs", "{0} unreadable files will be skipped and reported:"
+                ),
+            ),
+            *_bullets([shown_path(path) for path in skipped]),
+        ]
+    box.setInformativeText("\n".join(lines))
     publish = box.addButton(
         QCoreApplication.translate("Dialogs", "Publish Anyway"), QMessageBox.ButtonRole.AcceptRole
     )
@@ -253,7 +288,7 @@ def report_failures(
     parent: QWidget | None, title: str, failures: Sequence[tuple[str, str]]
 ) -> None:
     """Name the files an operation could not change, with the reason for each."""
-    lines = [f"{path}: {reason}" for path, reason in failures]
+    lines = [f"{shown_path(path)}: {reason}" for path, reason in failures]
     shown = "\n".join(lines[:10])
     if len(lines) > 10:
         shown += "\n" + QCoreApplication.translate("Dialogs", "…and {0} more").format(

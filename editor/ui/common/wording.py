@@ -14,6 +14,8 @@ def number(n: int) -> str:
     return QLocale().toString(n)
 
 
-def counted(n: int, one: str, many: str) -> str:
-    """``one`` when n == 1, else ``many``; ``{0}`` in either is replaced by the grouped number."""
-    return (one if n == 1 else many).format(number(n))
+def counted(n: int, one: str, many: str, *more: object) -> str:
+    """``one`` when n == 1, else ``many``; ``{0}`` in either is replaced by the grouped number, and
+    ``{1}``… by ``more`` (numbers grouped too), for phrases that hold more than the one count."""
+    rest = [number(value) if isinstance(value, int) else value for value in more]
+    return (one if n == 1 else many).format(number(n), *rest)

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon
 
 from editor.core.index import ArticleSummary
+from editor.core.names import shown_path
 from editor.core.state import SITE_CONFIG, PublishState
 from editor.ui.desk.git_columns import GitCell, GitColumns, retimed
 
@@ -115,7 +116,7 @@ class _Row:
 
     @classmethod
     def of(cls, summary: ArticleSummary) -> _Row:
-        file_name = summary.path.rsplit("/", 1)[-1]
+        file_name = shown_path(summary.path.rsplit("/", 1)[-1])
         date_text = _format_date(_shown_date(summary))
         search = "\n".join(
             (summary.title, summary.path, summary.source, summary.summary)
@@ -284,7 +285,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
                 return row.date_text
             if column == Column.SOURCE:
                 return summary.source
-            return summary.path
+            return shown_path(summary.path)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._state_icons[summary.state] if column == Column.STATE else None
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -296,7 +297,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
                 return date_tip(summary)
             if column == Column.STATE:
                 return state_tip(summary)
-            return summary.path if column == Column.PATH else None
+            return shown_path(summary.path) if column == Column.PATH else None
         if role == Qt.ItemDataRole.FontRole:
             if column == Column.TITLE and not summary.title:
                 return self._bold_italic if summary.path in self._dirty else self._italic

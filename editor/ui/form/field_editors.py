@@ -112,8 +112,23 @@ class FieldEditor(QWidget):
         self._layout.addWidget(row or widget)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.input and event.type() == QEvent.Type.FocusIn:
+        if watched is not self.input:
+            return False
+        if event.type() == QEvent.Type.FocusIn:
             self.edit_session += 1
+        elif event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and (
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+        ):
+            # Line edits, text edits and spin boxes claim Undo/Redo for their own text history,
+            # which knows nothing of the form's steps or of an action's write (and whose undo
+            # came back as a new edit). Ignoring the override lets the window's Undo/Redo take
+            # the keys; the key press that follows when there is nothing to undo is dropped.
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.ignore()
+            else:
+                event.accept()  # an ignored key press would travel on to the parents
+            return True
         return False
 
     def set_value(self, value: Any) -> None:
@@ -333,18 +348,7 @@ class DateTimeEditor(FieldEditor):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # QDateTimeEdit spends Tab on its sections (seven presses to leave a date); in a form Tab goes
         # to the next field. Arrows, typing and the mouse still move between sections.
-        # The spin box claims Undo/Redo for its own text (which changes nothing we keep); let the
-        # window's Undo/Redo have them, as in every other field.
-        if (
-            watched is self.edit
-            and event.type() == QEvent.Type.ShortcutOverride
-            and (
-                event.matches(QKeySequence.StandardKey.Undo)
-                or event.matches(QKeySequence.StandardKey.Redo)
-            )
-        ):
-            event.ignore()
-            return True
+        # (Undo/Redo go to the window as in every field: FieldEditor.eventFilter.)
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:  # a QKeyEvent
             shift, other = (
                 Qt.KeyboardModifier.ShiftModifier,

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from editor.core.article import Article
 from editor.core.frontmatter import Format
 from editor.core.images import COVER_KEY, is_image_key
+from editor.core.names import shown_path
 from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS
 from editor.core.validate import LENGTH_LIMITS, Problem
 from editor.core.values import coerce_like, same_value
@@ -104,6 +105,8 @@ class MetadataForm(QWidget):
         self._chain: list[QWidget] = []
         self._extra: QPlainTextEdit | None = None  # the keys beyond MAX_EDITORS, read-only
         self._added: dict[str, FieldKind] = {}  # fields added empty, staged once typed in
+        self._order_path: str | None = None  # the file whose row order self._order is
+        self._order: list[str] = []
         self._vocabulary: Callable[[], Vocabulary] = Vocabulary
 
         outer = QVBoxLayout(self)
@@ -242,8 +245,10 @@ class MetadataForm(QWidget):
             self._placeholder.setText(self._empty_text())
             self._pages.setCurrentWidget(self._placeholder)
             return
-        self._header.setText(f"{article.relpath}  ·  {self._format_text(article.format)}")
-        self._header.setToolTip(str(article.path))
+        self._header.setText(
+            f"{shown_path(article.relpath)}  ·  {self._format_text(article.format)}"
+        )
+        self._header.setToolTip(shown_path(str(article.path)))
         self._pages.setCurrentWidget(self._scroll)
         self.refresh()
 
@@ -259,7 +264,20 @@ class MetadataForm(QWidget):
             "This file cannot be opened:\n{0}\n\n{1}\n\n"
             "Fix it in a text editor; Copydesk will not write it."
         )
-        self._placeholder.setText(text.format(relpath, reason))
+        self._placeholder.setText(text.format(shown_path(relpath), reason))
+
+    def show_conflicted(self, relpath: str, operation: str) -> None:
+        """The file holds git's conflict markers (a merge or rebase stopped on it): say so, in place
+        of the unreadable text, whose "Copydesk will not write it" the conflict bar contradicts."""
+        self.set_article(None)
+        text = self.tr(
+            "{0} has a conflict from the {1}: both versions are in the file, between git's "
+            "markers (see the Source tab).\n\n"
+            "Keep Mine or Take Theirs above writes one of them; Resolve… merges them field by "
+            "field and asks about the fields both sides changed."
+        )
+        self._placeholder.setText(text.format(shown_path(relpath), operation))
+        self._pages.setCurrentWidget(self._placeholder)
 
     def _empty_text(self) -> str:
         return self.tr("No article open.\nSelect an article in the list to review it.")
@@ -275,6 +293,7 @@ class MetadataForm(QWidget):
             metadata = {"title": None, **metadata}
         for key in self._added:
             metadata.setdefault(key, None)
+        metadata = self._in_form_order(article, metadata)
         self._add_bar.set_offers(self._offers(metadata))
         # Editors follow the type in the file, not the edit, so typing never swaps the editor away.
         signature = (
@@ -306,6 +325,20 @@ class MetadataForm(QWidget):
         finally:
             self._filling = False
         self._apply_problems()
+
+    def _in_form_order(self, article: Article, metadata: dict[str, Any]) -> dict[str, Any]:
+        """``metadata`` in the order its rows keep: a title the file lacks first (where the form
+        offered it), and, while the same file stays open, every row where it was. A key typed into
+        (or saved) went last in the file's order, and its field jumped from the top to the bottom
+        under the person's cursor."""
+        keys = list(metadata)
+        new_title = [key for key in keys if key.lower() == "title" and key not in article.metadata]
+        keys = new_title + [key for key in keys if key not in new_title]
+        if self._order_path == article.relpath:
+            place = {key: number for number, key in enumerate(self._order)}
+            keys.sort(key=lambda key: place.get(key, len(place)))  # stable: new keys keep theirs
+        self._order_path, self._order = article.relpath, keys
+        return {key: metadata[key] for key in keys}
 
     def set_problems(self, problems: list[Problem]) -> None:
         """Show validation problems next to their fields (Problem.key)."""

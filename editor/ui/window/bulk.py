@@ -19,6 +19,7 @@ from editor.core import validate
 from editor.core.draft_plan import DraftPlan, plan_draft
 from editor.core.errors import describe_error
 from editor.core.index import ArticleSummary
+from editor.core.names import shown_path
 from editor.core.publish_check import PublishChecker
 from editor.core.service import DocumentService, FileResult, Outcome
 from editor.ui.article.article_session import ArticleSession, DiskState
@@ -151,11 +152,18 @@ class BulkRunner(QObject):
         if problems:
             articles = [row for row in plan.rows if row.readable]
             named = [
-                (row.title or row.path, [problem.message for problem in problems[row.path]])
+                (
+                    row.title or shown_path(row.path),
+                    [problem.message for problem in problems[row.path]],
+                )
                 for row in articles
                 if row.path in problems
             ]
-            answer = dialogs.ask_publish_with_problems(self._parent, named, len(articles))
+            # The question stands for the confirmation: it names the files it will skip too.
+            skipped = [row.path for row in plan.rows if not row.readable]
+            answer = dialogs.ask_publish_with_problems(
+                self._parent, named, len(articles), *([skipped] if skipped else [])
+            )
             if answer is dialogs.PublishAnswer.CANCEL:
                 self.busy_changed.emit()
                 return

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.errors import describe_error
+from editor.core.names import shown_path
 from editor.core.validate import FolderCheck, Level, Problem, check_folder
 from editor.ui.common.wording import counted
 from editor.ui.common.workers import Task, run_task
@@ -75,9 +76,12 @@ class ProblemModel(QAbstractTableModel):
         problem = self._problems[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self._levels[problem.level], problem.path, problem.line or "", problem.message)[
-                column
-            ]
+            return (
+                self._levels[problem.level],
+                shown_path(problem.path),
+                problem.line or "",
+                problem.message,
+            )[column]
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return self._icons[problem.level]
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -19,6 +19,7 @@ from editor.core.git import Checkout, GitError
 from editor.core.git_history import file_history
 from editor.core.git_sync import ConflictVersions
 from editor.core.merge import MergeError, merge
+from editor.core.names import shown_path
 from editor.core.service import DocumentService, FileResult, Outcome
 from editor.core.state import hugo_key, is_draft
 from editor.ui.article import resolver
@@ -58,6 +59,7 @@ class GitHost(Protocol):
     watcher: FolderWatcher
     write_history: WriteHistory
     editor_panel: QWidget  # the git bar goes on top of it
+    unreadable_bar: QWidget  # its "will not write it" is wrong for a conflicted file: hidden
     actions: ActionRegistry
     folder_opened: SignalInstance
     scan_finished: SignalInstance
@@ -216,7 +218,11 @@ class GitWiring(QObject):
         snapshot = self.desk.snapshot
         cell = snapshot.cells.get(path) if snapshot and path else None
         if cell is not None and "conflicted" in cell.states:
-            self.bar.show_conflicted(snapshot.operation or "merge", True)  # type: ignore[union-attr]
+            operation = snapshot.operation or "merge"  # type: ignore[union-attr]
+            self.bar.show_conflicted(operation, True)
+            if path == self.window.session.failed_path:  # the markers broke the front matter
+                self.window.session.form.show_conflicted(path, self.bar.operation_word(operation))
+                self.window.unreadable_bar.hide()
         elif snapshot is not None and snapshot.operation is not None and path is not None:
             # Until the merge or rebase is concluded, Continue and Abort stay (a pull would fail).
             self.bar.show_in_progress(snapshot.operation, snapshot.counts.get("conflicted", 0))
@@ -253,20 +259,25 @@ class GitWiring(QObject):
         mine, theirs = versions.mine, versions.incoming
         if mine is None or theirs is None or window.service is None:
             window.show_message(
-                self.tr("One side deleted {0}: keep your version or take theirs").format(path)
+                self.tr("One side deleted {0}: keep your version or take theirs").format(
+                    shown_path(path)
+                ),
+                about=path,
             )
             return
         try:
             result = merge(versions.base, mine, theirs)
         except MergeError as error:
             window.show_message(
-                self.tr("{0} cannot be merged field by field: {1}").format(path, error)
+                self.tr("{0} cannot be merged field by field: {1}").format(shown_path(path), error),
+                about=path,
             )
             return
         if result.clean and result.data is not None:
             data: bytes | None = result.data
             window.show_message(
-                self.tr("Merged field by field: {0}").format(result.summary("your", "their"))
+                self.tr("Merged field by field: {0}").format(result.summary("your", "their")),
+                about=path,
             )
         else:
             note = self.tr(
@@ -345,15 +356,18 @@ class GitWiring(QObject):
 
     def _restore(self, data: bytes) -> None:
         session = self.window.session
+        about = session.path  # these notes are about the open article: they go when it does
         try:
             missing = session.stage_version(data)
         except ValueError as error:  # FrontMatterError: that version cannot be read
-            self.window.show_message(self.tr("That version cannot be read: {0}").format(error))
+            self.window.show_message(
+                self.tr("That version cannot be read: {0}").format(error), about=about
+            )
             return
         note = self.tr("The older version is staged: review it, then save")
         if missing:
             note += self.tr(" (kept, not in that version: {0})").format(", ".join(missing))
-        self.window.show_message(note, 10_000)
+        self.window.show_message(note, 10_000, about=about)
 
     def shutdown(self) -> None:
         self.fetch_timer.stop()

@@ -29,6 +29,7 @@ from editor.core.body_search import body_matches, index_desk_bodies
 from editor.core.errors import describe_error
 from editor.core.images import COVER_KEY, image_references
 from editor.core.index import ArticleSummary
+from editor.core.names import shown_path
 from editor.core.rescan import Rescan
 from editor.core.service import DocumentService, FileResult, Outcome
 from editor.core.site import desk_for, find_site_root
@@ -436,7 +437,9 @@ class MainWindow(QMainWindow):
             # thread; the filter finds them from then on.
             run_task(self.pool, lambda: index_desk_bodies(root))
         if self._select_after_scan:
-            self.show_message(self.tr("{0} is not in the list").format(self._select_after_scan))
+            self.show_message(
+                self.tr("{0} is not in the list").format(shown_path(self._select_after_scan))
+            )
             self._select_after_scan = None
         self.update_actions()
         self.scan_finished.emit()
@@ -519,7 +522,9 @@ class MainWindow(QMainWindow):
         # No question: the open article's edits wait in the unsaved store (the row stays marked).
         summary = self.model.summary(path)
         if not self.session.open(path) and summary is not None and summary.error:
-            self.show_message(self.tr("{0}: {1}").format(path, summary.error), about=path)
+            self.show_message(
+                self.tr("{0}: {1}").format(shown_path(path), summary.error), about=path
+            )
 
     def select_path(self, path: str) -> bool:
         """Select (and open) the article at ``path``, clearing the filters if they hide it."""

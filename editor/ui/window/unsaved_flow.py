@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from editor.core.index import ArticleSummary
 from editor.core.journal import Restoration, Restored
+from editor.core.names import shown_path
 from editor.ui.article.article_session import ArticleSession
 from editor.ui.article.unsaved import UnsavedEdits
 from editor.ui.common import dialogs
@@ -111,7 +112,8 @@ class UnsavedFlow(QObject):
         if failed:
             parts.append(
                 self.tr("{0} could not be read back: {1}").format(
-                    len(failed), "; ".join(f"{item.relpath}: {item.message}" for item in failed)
+                    len(failed),
+                    "; ".join(f"{shown_path(item.relpath)}: {item.message}" for item in failed),
                 )
             )
         if parts:

@@ -62,3 +62,23 @@ def test_the_unsaved_question_names_every_article(qtbot) -> None:
     one = unsaved_articles_box(None, ["Only"])
     qtbot.addWidget(one)
     assert one.text() == "Save the changes to “Only”?"
+
+
+def test_one_of_many_with_problems_reads_in_the_singular(qtbot) -> None:
+    box, _buttons = dialogs.publish_with_problems_box(None, [("Story", ["title is missing"])], 2)
+    qtbot.addWidget(box)
+    assert box.text() == "1 of the 2 articles to publish has problems:"
+
+
+def test_the_problems_question_names_the_unreadable_files_it_skips(qtbot) -> None:
+    """The bulk publish asked about a missing title only; the broken file it would skip was named
+    afterwards, as a failure."""
+    skipped = ["business/broken.md", "two\nlines.md"]
+    box, _buttons = dialogs.publish_with_problems_box(
+        None, [("Story", ["title is missing"])], 3, skipped
+    )
+    qtbot.addWidget(box)
+    text = box.informativeText()
+    assert "2 unreadable files will be skipped and reported:" in text
+    assert "• business/broken.md" in text
+    assert '• "two\\nlines.md"' in text  # one line per file, escaped as the CLI does

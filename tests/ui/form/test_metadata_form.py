@@ -367,8 +367,8 @@ def test_a_missing_title_gets_an_empty_field_that_adds_the_key(
     title.setFocus()
     qtbot.keyClicks(title, "Rail strike")
     assert article.text_to_save() == (
-        '+++\ndate = "2026-11-24T09:00:00Z"\ntitle = "Rail strike"\n\n[params]\n  region = "EMEA"\n+++\nbody\n'
-    )
+        '+++\ntitle = "Rail strike"\ndate = "2026-11-24T09:00:00Z"\n\n[params]\n  region = "EMEA"\n+++\nbody\n'
+    )  # the new title first, where Hugo users expect it
     title.selectAll()
     qtbot.keyClick(title, Qt.Key.Key_Backspace)
     assert not article.is_dirty
