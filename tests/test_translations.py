@@ -129,7 +129,7 @@ print(json.dumps({
         [item.text() for item in action.menu().actions() if not item.isSeparator()]
         for action in window.menuBar().actions()
     ],
-    "publish": window.actions[ActionId.PUBLISH].text(),
+    "publish": window.action_registry[ActionId.PUBLISH].text(),
     "headers": [
         model.headerData(column, Qt.Orientation.Horizontal)
         for column in range(model.columnCount())

@@ -60,7 +60,7 @@ class GitHost(Protocol):
     write_history: WriteHistory
     editor_panel: QWidget  # the git bar goes on top of it
     unreadable_bar: QWidget  # its "will not write it" is wrong for a conflicted file: hidden
-    actions: ActionRegistry
+    action_registry: ActionRegistry
     folder_opened: SignalInstance
     scan_finished: SignalInstance
     article_opened: SignalInstance
@@ -113,7 +113,7 @@ class GitWiring(QObject):
     # --- wiring --------------------------------------------------------------------------------
 
     def _connect(self) -> None:
-        window, desk, act = self.window, self.desk, self.window.actions
+        window, desk, act = self.window, self.desk, self.window.action_registry
         window.folder_opened.connect(self._folder_opened)
         window.scan_finished.connect(desk.refresh)
         window.watcher.changes_found.connect(lambda _rescan: desk.refresh())
@@ -158,7 +158,9 @@ class GitWiring(QObject):
 
     @property
     def commit_each(self) -> bool:
-        return self.desk.active and self.window.actions[ActionId.GIT_COMMIT_EACH].isChecked()
+        return (
+            self.desk.active and self.window.action_registry[ActionId.GIT_COMMIT_EACH].isChecked()
+        )
 
     # --- the desk and its snapshot ----------------------------------------------------------------
 

@@ -117,12 +117,12 @@ class MainWindow(QMainWindow):
 
         self.undo_stack = QUndoStack(self)
         self.write_history = WriteHistory(lambda: self.service, self)
-        self.actions = ActionRegistry(self)
+        self.action_registry = ActionRegistry(self)
         self.undo_router = UndoRouter(
             self.undo_stack,
             self.write_history,
-            self.actions[ActionId.UNDO],
-            self.actions[ActionId.REDO],
+            self.action_registry[ActionId.UNDO],
+            self.action_registry[ActionId.REDO],
             lambda: self.bulk.running,
         )
         self._build_widgets()
@@ -236,17 +236,17 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu(self)
         self.recent_menu.setObjectName("menuRecentFolders")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.actions[ActionId.RECENT_FOLDERS].setMenu(self.recent_menu)
+        self.action_registry[ActionId.RECENT_FOLDERS].setMenu(self.recent_menu)
         self.help = help_windows.HelpMenus(
-            self, self.actions, self.places, self.list_panel.column_menu
+            self, self.action_registry, self.places, self.list_panel.column_menu
         )
         self.columns_menu = self.help.columns_menu
-        self.actions[ActionId.COLUMNS].setMenu(self.columns_menu)
-        self.toolbar = self.actions.populate(self.menuBar(), self)
+        self.action_registry[ActionId.COLUMNS].setMenu(self.columns_menu)
+        self.toolbar = self.action_registry.populate(self.menuBar(), self)
         self.addToolBar(self.toolbar)
 
     def _connect(self) -> None:
-        act = self.actions
+        act = self.action_registry
         act[ActionId.OPEN_FOLDER].triggered.connect(self.ask_open_folder)
         act[ActionId.SAVE].triggered.connect(self.save)
         act[ActionId.SAVE_ALL].triggered.connect(self.save_all)
@@ -358,7 +358,7 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self.tr("Clear List"), self.settings.clear_recent_folders)
 
     def _problems_visibility_changed(self, visible: bool) -> None:
-        action = self.actions[ActionId.SHOW_PROBLEMS]
+        action = self.action_registry[ActionId.SHOW_PROBLEMS]
         if action.isChecked() != visible and not self.isMinimized():
             blocked = action.blockSignals(True)
             action.setChecked(visible)
@@ -746,10 +746,11 @@ class MainWindow(QMainWindow):
 
     def update_actions(self, *_args: object) -> None:
         if hasattr(self, "bulk"):
-            self.actions.update(self.window_state())
+            self.action_registry.update(self.window_state())
             self.undo_router.update_texts()
-            self.actions[ActionId.CHECK_FOLDER].setEnabled(
-                self.actions[ActionId.CHECK_FOLDER].isEnabled() and not self.check_panel.running
+            self.action_registry[ActionId.CHECK_FOLDER].setEnabled(
+                self.action_registry[ActionId.CHECK_FOLDER].isEnabled()
+                and not self.check_panel.running
             )
 
     # --- settings and closing ------------------------------------------------------------------------

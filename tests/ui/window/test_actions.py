@@ -26,7 +26,7 @@ FOLDER = ALWAYS | {ActionId.FIND, ActionId.RELOAD, ActionId.CHECK_FOLDER, Action
 
 
 def enabled(window: MainWindow) -> set[ActionId]:
-    return window.actions.enabled_ids()
+    return window.action_registry.enabled_ids()
 
 
 @pytest.fixture
@@ -171,7 +171,7 @@ def test_window_states_follow_the_review(qtbot, window: MainWindow) -> None:
     assert {ActionId.SAVE, ActionId.REVERT, ActionId.REVIEW_CHANGES, ActionId.UNDO} <= enabled(
         window
     )
-    window.actions[ActionId.UNDO].trigger()
+    window.action_registry[ActionId.UNDO].trigger()
     assert not enabled(window) & {ActionId.SAVE, ActionId.REVERT, ActionId.UNDO}
     assert ActionId.REDO in enabled(window)
     # A draft: publish and publish-and-next.

@@ -33,7 +33,7 @@ def test_the_question_and_the_result_count_the_same_unreadable_files(
     asked.answer("confirm_bulk", True)
     asked.answer("report_failures", None)
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000) as done:
-        window.actions[ActionId.PUBLISH].trigger()
+        window.action_registry[ActionId.PUBLISH].trigger()
     assert asked.named("confirm_bulk") == [
         ("Publish 3 articles?", "2 unreadable files will be skipped and reported.")
     ]
@@ -58,9 +58,9 @@ def test_a_date_invalid_draft_can_be_published(qtbot, make_window, desk: Path, a
     asked.answer("ask_publish_with_problems", dialogs.PublishAnswer.ALL)
     window = make_window(desk)
     assert window.select_path("odd.md")
-    assert window.actions[ActionId.PUBLISH].isEnabled()
+    assert window.action_registry[ActionId.PUBLISH].isEnabled()
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
-        window.actions[ActionId.PUBLISH].trigger()
+        window.action_registry[ActionId.PUBLISH].trigger()
     assert "draft = false" in (desk / "odd.md").read_text()
 
 
@@ -69,7 +69,7 @@ def test_a_date_invalid_draft_can_be_published(qtbot, make_window, desk: Path, a
 
 def _toggle(qtbot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
-        window.actions[ActionId.TOGGLE_DRAFT].trigger()
+        window.action_registry[ActionId.TOGGLE_DRAFT].trigger()
 
 
 def test_toggle_draft_with_unsaved_edits_writes_the_flag_and_keeps_the_edits(
@@ -138,7 +138,7 @@ def test_undo_publish_puts_the_previous_bytes_back(
     assert window.select_path(LANCHI)
     _toggle(qtbot, window)
     assert path.read_bytes() != before
-    undo = window.actions[ActionId.UNDO]
+    undo = window.action_registry[ActionId.UNDO]
     assert undo.isEnabled()
     assert undo.text().replace("&", "").startswith("Undo Back to Draft “")
     undo.trigger()
@@ -146,7 +146,7 @@ def test_undo_publish_puts_the_previous_bytes_back(
     assert window.model.summary(LANCHI).state is PublishState.PUBLISHED
     assert window.session.article.metadata["draft"] is False
     assert "Undone" in window.statusBar().currentMessage()
-    window.actions[ActionId.REDO].trigger()
+    window.action_registry[ActionId.REDO].trigger()
     assert b"draft = true" in path.read_bytes()
     assert window.model.summary(LANCHI).state is PublishState.DRAFT
 
@@ -159,9 +159,9 @@ def test_undo_after_publish_and_next_restores_the_article_left_behind(
     before = path.read_bytes()
     assert window.select_path(first)
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
-        window.actions[ActionId.PUBLISH_AND_NEXT].trigger()
+        window.action_registry[ActionId.PUBLISH_AND_NEXT].trigger()
     qtbot.waitUntil(lambda: window.session.path != first)
-    window.actions[ActionId.UNDO].trigger()
+    window.action_registry[ActionId.UNDO].trigger()
     assert path.read_bytes() == before
     assert window.model.summary(first).state is PublishState.DRAFT
 
@@ -175,7 +175,7 @@ def test_undo_publish_refuses_a_file_changed_since(
     outside = path.read_bytes().replace(b"draft = true", b"draft = true # checked", 1)
     path.write_bytes(outside)
     asked.answer("report_failures", None)
-    window.actions[ActionId.UNDO].trigger()
+    window.action_registry[ActionId.UNDO].trigger()
     ((_title, failures),) = asked.named("report_failures")
     assert failures[0][0] == LANCHI and "changed on disk since" in failures[0][1]
     assert path.read_bytes() == outside
@@ -190,10 +190,10 @@ def test_undo_of_form_edits_comes_before_undo_of_the_write(
     _toggle(qtbot, window)
     type_title(qtbot, window, "Typed after")
     window.list_view.setFocus()  # the field's undo step ends with its focus
-    window.actions[ActionId.UNDO].trigger()
+    window.action_registry[ActionId.UNDO].trigger()
     assert not window.session.dirty
     assert b"draft = true" in path.read_bytes()
-    window.actions[ActionId.UNDO].trigger()
+    window.action_registry[ActionId.UNDO].trigger()
     assert path.read_bytes() == before
 
 
@@ -206,7 +206,7 @@ def test_publish_and_next_says_when_no_draft_is_left(qtbot, make_window, desk: P
     window = make_window(desk)
     assert window.select_path("a.md")
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
-        window.actions[ActionId.PUBLISH_AND_NEXT].trigger()
+        window.action_registry[ActionId.PUBLISH_AND_NEXT].trigger()
     assert window.session.path == "a.md"
     assert "no drafts left" in window.statusBar().currentMessage()
 
@@ -241,7 +241,7 @@ def test_publishing_an_article_with_errors_asks_naming_them(
     before = path.read_bytes()
     assert window.select_path("world/vallombra-water-rationing.md")
     asked.answer("ask_publish_with_problems", dialogs.PublishAnswer.CANCEL)
-    window.actions[ActionId.PUBLISH].trigger()
+    window.action_registry[ActionId.PUBLISH].trigger()
     qtbot.waitUntil(lambda: asked.named("ask_publish_with_problems") != [])
     ((problems, total),) = asked.named("ask_publish_with_problems")
     assert total == 1
@@ -250,7 +250,7 @@ def test_publishing_an_article_with_errors_asks_naming_them(
     assert path.read_bytes() == before
     asked.answer("ask_publish_with_problems", dialogs.PublishAnswer.ALL)
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
-        window.actions[ActionId.PUBLISH].trigger()
+        window.action_registry[ActionId.PUBLISH].trigger()
     assert b"draft = false" in path.read_bytes()
 
 
@@ -267,7 +267,7 @@ def test_a_bulk_publish_summarises_the_problems_and_can_leave_them_out(
     select_rows(window, shown_paths(window))
     asked.answer("ask_publish_with_problems", dialogs.PublishAnswer.CLEAN_ONLY)
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000) as done:
-        window.actions[ActionId.PUBLISH].trigger()
+        window.action_registry[ActionId.PUBLISH].trigger()
     ((problems, total),) = asked.named("ask_publish_with_problems")
     assert total == 5 and sorted(name for name, _ in problems) == ["D1", "D2"]
     assert "duplicate article_id" in problems[0][1][0]
@@ -283,6 +283,6 @@ def test_publishing_clean_articles_asks_nothing_more(qtbot, make_window, desk: P
     select_rows(window, shown_paths(window))
     asked.answer("confirm_bulk", True)
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
-        window.actions[ActionId.PUBLISH].trigger()
+        window.action_registry[ActionId.PUBLISH].trigger()
     assert asked.named("ask_publish_with_problems") == []
     assert asked.named("confirm_bulk") == [("Publish 2 articles?",)]

@@ -8,7 +8,7 @@ from editor.ui.window.main_window import MainWindow
 
 def test_check_folder_can_run_again_right_after_a_run(qtbot, window: MainWindow) -> None:
     """The action was left disabled after each run: the finished signal came before the task cleared."""
-    action = window.actions[ActionId.CHECK_FOLDER]
+    action = window.action_registry[ActionId.CHECK_FOLDER]
     for _ in range(2):
         assert action.isEnabled()
         with qtbot.waitSignal(window.check_finished, timeout=10_000):

@@ -17,7 +17,7 @@ def test_the_bulk_publish_question_names_the_unreadable_files_it_will_skip(
 ) -> None:
     select_rows(window, shown_paths(window))  # all 17 sample articles
     asked.answer("ask_publish_with_problems", dialogs.PublishAnswer.CANCEL)
-    window.actions[ActionId.PUBLISH].trigger()
+    window.action_registry[ActionId.PUBLISH].trigger()
     qtbot.waitUntil(lambda: asked.named("ask_publish_with_problems") != [], timeout=10_000)
     qtbot.waitUntil(lambda: not window.bulk.running)
     ((problems, total, skipped),) = asked.named("ask_publish_with_problems")

@@ -17,7 +17,7 @@ QUILLON = "technology/quillon-robotics-picking-arm.md"
 def test_the_cover_preview_follows_the_open_article_and_names_it(qtbot, window: MainWindow) -> None:
     """It kept showing the first story's images, saying nothing of whose they were."""
     assert window.select_path(LANCHI)
-    window.actions[ActionId.OPEN_COVER].trigger()
+    window.action_registry[ActionId.OPEN_COVER].trigger()
     dialog = window.findChild(CoverPreviewDialog, "coverPreview")
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.heading.text() == LANCHI_TITLE
@@ -39,7 +39,7 @@ def test_the_cover_preview_says_when_the_article_has_no_cover(
     (desk / "b.md").write_text('+++\ntitle = "Without"\n+++\n')
     window = make_window(desk)
     assert window.select_path("a.md")
-    window.actions[ActionId.OPEN_COVER].trigger()
+    window.action_registry[ActionId.OPEN_COVER].trigger()
     dialog = window.findChild(CoverPreviewDialog, "coverPreview")
     qtbot.waitUntil(dialog.isVisible)
     assert window.select_path("b.md")
@@ -79,7 +79,7 @@ def test_the_problems_panel_does_not_come_back_empty_at_start(
 ) -> None:
     window = make_window(sample_desk)
     with qtbot.waitSignal(window.check_finished, timeout=10_000):
-        window.actions[ActionId.CHECK_FOLDER].trigger()
+        window.action_registry[ActionId.CHECK_FOLDER].trigger()
     assert window.check_panel.isVisible()
     window.save_settings()
     again = make_window(sample_desk)

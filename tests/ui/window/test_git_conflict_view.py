@@ -28,7 +28,7 @@ def test_a_conflicted_file_shows_the_conflict_in_place_of_the_unreadable_text(
     desk = window.git.desk
     qtbot.waitUntil(lambda: desk.idle and desk.snapshot is not None, timeout=15_000)
     assert window.select_path(DESK_OTHER)  # not the story: it is opened after the pull
-    window.actions[ActionId.GIT_PULL].trigger()
+    window.action_registry[ActionId.GIT_PULL].trigger()
     qtbot.waitUntil(
         lambda: "Conflicted" in (window.model.index_of(DESK_STORY, Column.GIT).data() or ""),
         timeout=15_000,

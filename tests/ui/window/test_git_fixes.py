@@ -27,7 +27,7 @@ def _fetched_then_conflicted(qtbot, make_window, team: Team) -> MainWindow:
     window.git.desk.fetch()  # the timer's fetch: the story is marked as changed on origin
     wait_git(qtbot, window)
     assert window.git.desk.incoming_change(DESK_STORY) is not None
-    window.actions[ActionId.GIT_PULL].trigger()
+    window.action_registry[ActionId.GIT_PULL].trigger()
     wait_git(qtbot, window)
     qtbot.waitUntil(lambda: "Conflicted" in git_text(window, DESK_STORY), timeout=10_000)
     window.select_path(DESK_STORY)
@@ -74,7 +74,7 @@ def test_the_resolver_says_what_use_these_does_in_a_git_conflict(
     write(team.bob, STORY, STORY_TEXT.replace('"Harbour reopens"', '"The harbour is back"'))
     commit_all(team.bob, "Bob's edit")
     window = open_clone(qtbot, make_window, team.bob)
-    window.actions[ActionId.GIT_PULL].trigger()
+    window.action_registry[ActionId.GIT_PULL].trigger()
     wait_git(qtbot, window)
     qtbot.waitUntil(lambda: "Conflicted" in git_text(window, DESK_STORY), timeout=10_000)
     window.select_path(DESK_STORY)
@@ -91,7 +91,7 @@ def test_undoing_a_publish_is_committed_and_the_column_follows(
     window = open_clone(qtbot, make_window, team.bob)
     assert window.select_path(DESK_STORY)
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
-        window.actions[ActionId.PUBLISH].trigger()
+        window.action_registry[ActionId.PUBLISH].trigger()
     wait_git(qtbot, window)
     assert git(team.bob, "log", "-1", "--format=%s").strip() == "Publish: Harbour reopens"
 

@@ -47,7 +47,7 @@ def test_outside_git_the_git_parts_stay_hidden(make_window, sample_desk: Path, g
     window = make_window(sample_desk)
     header = window.list_view.horizontalHeader()
     assert header.isSectionHidden(Column.GIT) and header.isSectionHidden(Column.LAST_CHANGE)
-    assert not window.actions[ActionId.GIT_SYNC].isEnabled()
+    assert not window.action_registry[ActionId.GIT_SYNC].isEnabled()
     assert not window.git.desk.active
 
 
@@ -77,7 +77,7 @@ def test_publish_commits_exactly_that_file(
     window = open_clone(qtbot, make_window, team.bob)
     assert window.select_path(DESK_STORY)
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
-        window.actions[ActionId.PUBLISH].trigger()
+        window.action_registry[ActionId.PUBLISH].trigger()
     wait_git(qtbot, window)
     assert git(team.bob, "log", "-1", "--format=%s%n%an").split("\n")[:2] == [
         "Publish: Harbour reopens",
@@ -152,7 +152,7 @@ def test_sync_offline_says_so_and_keeps_the_work(
     git(team.bob, "remote", "set-url", "origin", str(tmp_path / "gone.git"))
     window = open_clone(qtbot, make_window, team.bob)
     asked.answer("report_error", None)
-    window.actions[ActionId.GIT_SYNC].trigger()
+    window.action_registry[ActionId.GIT_SYNC].trigger()
     qtbot.waitUntil(lambda: bool(asked.named("report_error")), timeout=15_000)
     title, text, *_ = asked.named("report_error")[0]
     assert title == "Sync failed" and "cannot be reached" in text and "git remote -v" in text
@@ -170,11 +170,11 @@ def test_a_conflict_is_resolved_and_continued_from_the_app(
     commit_all(team.bob, "Edit body")
     window = open_clone(qtbot, make_window, team.bob)
 
-    window.actions[ActionId.GIT_PULL].trigger()
+    window.action_registry[ActionId.GIT_PULL].trigger()
     wait_git(qtbot, window)
     qtbot.waitUntil(lambda: "Conflicted" in git_text(window, DESK_STORY), timeout=10_000)
-    assert window.actions[ActionId.GIT_CONTINUE].isEnabled()
-    assert not window.actions[ActionId.GIT_PULL].isEnabled()
+    assert window.action_registry[ActionId.GIT_CONTINUE].isEnabled()
+    assert not window.action_registry[ActionId.GIT_PULL].isEnabled()
     window.select_path(DESK_STORY)
     bar = window.git.bar
     assert bar.kind == "conflicted" and bar.mine_button.isVisible()
@@ -194,7 +194,7 @@ def test_history_panel_and_restore(qtbot, make_window, team: Team, quiet: Settin
     commit_all(team.bob, "Edit title: Harbour open")
     window = open_clone(qtbot, make_window, team.bob)
     assert window.select_path(DESK_STORY)
-    window.actions[ActionId.HISTORY].trigger()
+    window.action_registry[ActionId.HISTORY].trigger()
     panel = window.git.history
     qtbot.waitUntil(lambda: len(panel.entries) == 2, timeout=10_000)
     assert panel.entries[0].heading.startswith("Edit title: Harbour open\nBob, ")
@@ -228,7 +228,7 @@ def conflicted_window(qtbot, make_window, team: Team, alice_text: str, bob_text:
     write(team.bob, STORY, bob_text)
     commit_all(team.bob, "Bob's edit")
     window = open_clone(qtbot, make_window, team.bob)
-    window.actions[ActionId.GIT_PULL].trigger()
+    window.action_registry[ActionId.GIT_PULL].trigger()
     wait_git(qtbot, window)
     qtbot.waitUntil(lambda: "Conflicted" in git_text(window, DESK_STORY), timeout=10_000)
     window.select_path(DESK_STORY)
@@ -310,9 +310,9 @@ def test_undoing_a_publish_is_committed_too(
     window = open_clone(qtbot, make_window, team.bob)
     assert window.select_path(DESK_STORY)
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
-        window.actions[ActionId.PUBLISH].trigger()
+        window.action_registry[ActionId.PUBLISH].trigger()
     wait_git(qtbot, window)
-    window.actions[ActionId.UNDO].trigger()
+    window.action_registry[ActionId.UNDO].trigger()
     wait_git(qtbot, window)
     qtbot.waitUntil(
         lambda: (

@@ -28,14 +28,14 @@ def test_the_view_and_help_menus_are_there(window: MainWindow) -> None:
 
 
 def test_the_problems_panel_is_shown_and_hidden_from_view(qtbot, window: MainWindow) -> None:
-    action = window.actions[ActionId.SHOW_PROBLEMS]
+    action = window.action_registry[ActionId.SHOW_PROBLEMS]
     assert not action.isChecked() and not window.check_panel.isVisible()
     action.trigger()
     assert window.check_panel.isVisible()
     action.trigger()
     assert not window.check_panel.isVisible()
     with qtbot.waitSignal(window.check_finished, timeout=10_000):
-        window.actions[ActionId.CHECK_FOLDER].trigger()
+        window.action_registry[ActionId.CHECK_FOLDER].trigger()
     assert action.isChecked()  # a check shows the panel, and the menu says so
 
 
@@ -69,7 +69,7 @@ def test_the_guide_is_the_bundled_docs_guide(tmp_path: Path) -> None:
 def test_the_guide_opens_on_the_desktop(window: MainWindow, asked) -> None:
     guide = window.places.guide_path()
     assert guide is not None and guide.name == "guide.md" and guide.parent == docs_dir()
-    window.actions[ActionId.GUIDE].trigger()
+    window.action_registry[ActionId.GUIDE].trigger()
     assert asked.opened == [QUrl.fromLocalFile(str(guide)).toString()]
 
 

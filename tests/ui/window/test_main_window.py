@@ -190,13 +190,13 @@ def test_edit_title_then_save_changes_only_that_value(
     assert path.read_bytes() == before  # edits stay in memory
     assert window.model.index_of(LANCHI, Column.TITLE).data().startswith(DIRTY_MARK)
     assert window.isWindowModified()
-    assert window.actions[ActionId.SAVE].isEnabled()
-    window.actions[ActionId.SAVE].trigger()
+    assert window.action_registry[ActionId.SAVE].isEnabled()
+    window.action_registry[ActionId.SAVE].trigger()
     after = path.read_bytes()
     assert after == before.replace(LANCHI_TITLE.encode(), "澜驰发布半固态电池样车".encode())
     assert not window.session.dirty
     assert window.model.index_of(LANCHI, Column.TITLE).data() == "澜驰发布半固态电池样车"
-    assert not window.actions[ActionId.SAVE].isEnabled()
+    assert not window.action_registry[ActionId.SAVE].isEnabled()
     assert "Saved" in window.statusBar().currentMessage()
 
 
@@ -218,13 +218,13 @@ def test_undo_and_revert_return_to_the_file(qtbot, window: MainWindow, sample_de
     before = path.read_bytes()
     assert window.select_path(LANCHI)
     type_title(qtbot, window, "Changed")
-    assert window.actions[ActionId.UNDO].isEnabled()
-    window.actions[ActionId.UNDO].trigger()
+    assert window.action_registry[ActionId.UNDO].isEnabled()
+    window.action_registry[ActionId.UNDO].trigger()
     assert not window.session.dirty
     assert title_field(window).text() == LANCHI_TITLE
-    window.actions[ActionId.REDO].trigger()
+    window.action_registry[ActionId.REDO].trigger()
     assert window.session.article.value("title") == "Changed"
-    window.actions[ActionId.REVERT].trigger()
+    window.action_registry[ActionId.REVERT].trigger()
     assert not window.session.dirty
     assert title_field(window).text() == LANCHI_TITLE
     assert path.read_bytes() == before
@@ -256,17 +256,17 @@ def test_switching_keeps_the_edits_without_asking(
     before = (sample_desk / "content" / LANCHI).read_bytes()
     assert window.select_path(LANCHI)
     type_title(qtbot, window, "Mine")
-    window.actions[ActionId.NEXT].trigger()
+    window.action_registry[ActionId.NEXT].trigger()
     assert window.session.path != LANCHI
     assert asked.calls == []
     assert (sample_desk / "content" / LANCHI).read_bytes() == before
     assert window.model.is_dirty(LANCHI)
     assert window.model.index_of(LANCHI, Column.TITLE).data().startswith(DIRTY_MARK)
-    assert window.actions[ActionId.SAVE_ALL].isEnabled()
-    assert not window.actions[ActionId.SAVE].isEnabled()  # the article shown now is clean
+    assert window.action_registry[ActionId.SAVE_ALL].isEnabled()
+    assert not window.action_registry[ActionId.SAVE].isEnabled()  # the article shown now is clean
     assert window.select_path(LANCHI)
     assert title_field(window).text() == "Mine"
-    assert window.session.dirty and window.actions[ActionId.SAVE].isEnabled()
+    assert window.session.dirty and window.action_registry[ActionId.SAVE].isEnabled()
 
 
 def test_publishing_an_article_waiting_with_edits_keeps_them_on_top(
@@ -283,7 +283,7 @@ def test_publishing_an_article_waiting_with_edits_keeps_them_on_top(
     asked.answer("confirm_bulk", True)
     asked.answer("ask_publish_with_problems", dialogs.PublishAnswer.ALL)  # the other has no title
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
-        window.actions[ActionId.PUBLISH].trigger()
+        window.action_registry[ActionId.PUBLISH].trigger()
     published = before.replace(b"draft = true", b"draft = false", 1)
     assert path.read_bytes() == published
     assert window.model.is_dirty(waiting)
@@ -305,13 +305,13 @@ def test_save_all_writes_every_article_with_edits(
     old_title = window.session.article.value("title")
     type_title(qtbot, window, "Other")
     assert window.select_path("world/vallombra-water-rationing.md")
-    window.actions[ActionId.SAVE_ALL].trigger()
+    window.action_registry[ActionId.SAVE_ALL].trigger()
     assert asked.calls == []
     assert (content / LANCHI).read_bytes() == before[LANCHI].replace(LANCHI_TITLE.encode(), b"Mine")
     assert (content / other).read_bytes() == before[other].replace(old_title.encode(), b"Other", 1)
     assert not window.model.is_dirty(LANCHI) and not window.model.is_dirty(other)
     assert window.model.summary(LANCHI).title == "Mine"
-    assert not window.actions[ActionId.SAVE_ALL].isEnabled()
+    assert not window.action_registry[ActionId.SAVE_ALL].isEnabled()
 
 
 def test_save_all_reports_a_failure_by_name_and_saves_the_rest(
@@ -326,7 +326,7 @@ def test_save_all_reports_a_failure_by_name_and_saves_the_rest(
     assert window.select_path("world/vallombra-water-rationing.md")
     (content / LANCHI).write_bytes((content / LANCHI).read_bytes() + b"\nchanged outside\n")
     asked.answer("report_failures", None)
-    window.actions[ActionId.SAVE_ALL].trigger()
+    window.action_registry[ActionId.SAVE_ALL].trigger()
     ((_title, failures),) = asked.named("report_failures")
     assert [path for path, _reason in failures] == [LANCHI]
     assert "changed on disk" in failures[0][1]
@@ -432,11 +432,11 @@ def test_bulk_publish_reports_the_broken_file_and_changes_the_rest(
     ]
     before = {path: (content / path).read_bytes() for path in chosen}
     select_rows(window, chosen)
-    assert window.actions[ActionId.PUBLISH].isEnabled()
+    assert window.action_registry[ActionId.PUBLISH].isEnabled()
     asked.answer("confirm_bulk", True)
     asked.answer("report_failures", None)
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
-        window.actions[ActionId.PUBLISH].trigger()
+        window.action_registry[ActionId.PUBLISH].trigger()
     assert asked.named("confirm_bulk") == [
         ("Publish 2 articles?", "1 unreadable file will be skipped and reported.")
     ]
@@ -460,15 +460,15 @@ def test_toggle_draft_on_the_open_article_needs_no_confirmation(
     before = path.read_bytes()
     assert window.select_path(LANCHI)
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
-        window.actions[ActionId.TOGGLE_DRAFT].trigger()
+        window.action_registry[ActionId.TOGGLE_DRAFT].trigger()
     assert path.read_bytes() == before.replace(b"draft = false", b"draft = true", 1)
     assert window.model.summary(LANCHI).state is PublishState.DRAFT
     assert window.session.article.metadata["draft"] is True
     draft_box = window.findChild(QCheckBox, "field_draft")
     assert draft_box is not None and draft_box.isChecked()
     assert (
-        window.actions[ActionId.PUBLISH].isEnabled()
-        and not window.actions[ActionId.DRAFT].isEnabled()
+        window.action_registry[ActionId.PUBLISH].isEnabled()
+        and not window.action_registry[ActionId.DRAFT].isEnabled()
     )
 
 
@@ -486,7 +486,7 @@ def test_bulk_with_a_dirty_open_article_writes_the_flag_and_keeps_the_edits(
     select_rows(window, [open_path, other])
     asked.answer("confirm_bulk", True)
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
-        window.actions[ActionId.PUBLISH].trigger()
+        window.action_registry[ActionId.PUBLISH].trigger()
     assert (content / open_path).read_bytes() == open_before.replace(
         b"draft = true", b"draft = false", 1
     )
@@ -505,7 +505,7 @@ def test_publish_and_next_moves_on_to_the_next_draft(qtbot, window: MainWindow) 
     following = window.proxy.index(window.list_view.currentIndex().row() + 1, 0).data(Role.PATH)
     assert following != drafts[1]  # a published article lies between the two drafts
     with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
-        window.actions[ActionId.PUBLISH_AND_NEXT].trigger()
+        window.action_registry[ActionId.PUBLISH_AND_NEXT].trigger()
     qtbot.waitUntil(lambda: window.session.path == drafts[1])
     assert window.model.summary(first).state is PublishState.PUBLISHED
 
@@ -515,7 +515,7 @@ def test_publish_and_next_moves_on_to_the_next_draft(qtbot, window: MainWindow) 
 
 def test_open_source_link_opens_only_web_links(window: MainWindow, asked) -> None:
     assert window.select_path(LANCHI)
-    window.actions[ActionId.OPEN_SOURCE].trigger()
+    window.action_registry[ActionId.OPEN_SOURCE].trigger()
     assert asked.opened == [
         "https://auto.example.com/northgate/2026/10/lanchi-semi-solid-prototype"
     ]
@@ -552,8 +552,8 @@ def test_every_open_path_asks_before_a_local_address_and_refuses_userinfo(
 
 def test_open_cover_shows_the_preview_dialog(qtbot, window: MainWindow) -> None:
     assert window.select_path("technology/quillon-robotics-picking-arm.md")
-    assert window.actions[ActionId.OPEN_COVER].isEnabled()
-    window.actions[ActionId.OPEN_COVER].trigger()
+    assert window.action_registry[ActionId.OPEN_COVER].isEnabled()
+    window.action_registry[ActionId.OPEN_COVER].trigger()
     dialog = window.findChild(CoverPreviewDialog, "coverPreview")
     assert dialog is not None and dialog.isVisible()
     dialog.close()
@@ -663,7 +663,7 @@ def test_check_folder_lists_problems_and_a_click_selects_the_article(
     qtbot, window: MainWindow
 ) -> None:
     with qtbot.waitSignal(window.check_finished, timeout=10_000) as blocker:
-        window.actions[ActionId.CHECK_FOLDER].trigger()
+        window.action_registry[ActionId.CHECK_FOLDER].trigger()
     result = blocker.args[0]
     panel = window.check_panel
     assert panel.isVisible()

@@ -32,7 +32,7 @@ def test_the_shared_fields_with_mixed_values_marked(qtbot, window: MainWindow) -
     assert form.findChild(QCheckBox, "multi_field_draft").isTristate()
     assert form.findChild(QLineEdit, "multi_field_article_id").placeholderText().startswith("Mixed")
     assert form.editor("title") is None  # the TOML file has no title
-    assert not window.actions[ActionId.SAVE].isEnabled()
+    assert not window.action_registry[ActionId.SAVE].isEnabled()
     select_rows(window, [FERRY])
     qtbot.waitUntil(lambda: not window.multi.active)
 
@@ -48,8 +48,8 @@ def test_one_save_writes_each_file_byte_faithfully(
     source.selectAll()
     qtbot.keyClicks(source, "Wire")
     assert window.multi_form.edits == {"source": "Wire"}
-    assert window.actions[ActionId.SAVE].isEnabled()
-    window.actions[ActionId.SAVE].trigger()
+    assert window.action_registry[ActionId.SAVE].isEnabled()
+    window.action_registry[ActionId.SAVE].trigger()
     assert asked.calls == []
     assert (content / FERRY).read_bytes() == before[FERRY].replace(
         b'"source": "Atlas World Bulletin"', b'"source": "Wire"'
@@ -65,18 +65,18 @@ def test_undo_and_revert_with_several_rows_selected(qtbot, window: MainWindow, a
     assert window.select_path(FERRY)
     type_title(qtbot, window, "Mine")  # the open article's edit, with its undo step
     show_many(qtbot, window, [FERRY, RATIONING])
-    assert not window.actions[ActionId.UNDO].isEnabled()  # it would change a hidden article
-    assert not window.actions[ActionId.SAVE].isEnabled()
+    assert not window.action_registry[ActionId.UNDO].isEnabled()  # it would change a hidden article
+    assert not window.action_registry[ActionId.SAVE].isEnabled()
     source = window.multi_form.findChild(QLineEdit, "multi_field_source")
     source.setFocus()
     qtbot.keyClicks(source, "!")
-    assert window.actions[ActionId.REVERT].isEnabled()
-    window.actions[ActionId.REVERT].trigger()
+    assert window.action_registry[ActionId.REVERT].isEnabled()
+    window.action_registry[ActionId.REVERT].trigger()
     assert window.multi_form.edits == {}
     assert window.session.article.value("title") == "Mine"  # untouched
     select_rows(window, [FERRY])
     qtbot.waitUntil(lambda: not window.multi.active)
-    assert window.actions[ActionId.UNDO].isEnabled()
+    assert window.action_registry[ActionId.UNDO].isEnabled()
 
 
 def test_a_file_with_its_own_unsaved_edits_is_left_out_and_named(
