@@ -142,7 +142,7 @@ class ArticleListPanel(QWidget):
         self.filter_edit.textChanged.connect(self._filter_text_changed)
         self.state_filter.currentIndexChanged.connect(self._state_filter_changed)
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
-        self.view.selectionModel().selectionChanged.connect(self.selection_changed)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.counts_changed.connect(self._update_counts)
         self._source_seen = False
         self.model.counts_changed.connect(self._update_empty_columns)
@@ -267,6 +267,12 @@ class ArticleListPanel(QWidget):
                 self.view.selectionModel().clear()
         finally:
             self._guard -= 1
+        self.selection_changed.emit()
+
+    def _selection_changed(self) -> None:
+        # Clicking the row that is already current (Qt made it so on focus) selects it without a
+        # change of current row: that pick opens it too.
+        self._current_row_changed(self.view.currentIndex(), QModelIndex())
         self.selection_changed.emit()
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -436,7 +442,6 @@ class ArticleListPanel(QWidget):
                 )  # the focus may have made one current, unselected
                 if current.isValid() and not self.view.selectionModel().isSelected(current):
                     self.view.selectionModel().setCurrentIndex(current, SELECT_ROW)
-                    self._current_row_changed(current, QModelIndex())  # it was current already
                 elif not current.isValid():
                     self.step(1)
                 return True

@@ -752,3 +752,17 @@ def test_a_tall_summary_keeps_its_count_below_it_in_the_window(qtbot, window) ->
     qtbot.waitUntil(
         lambda: editor.count.geometry().top() >= editor.text.geometry().bottom(), timeout=1000
     )
+
+
+def test_clicking_the_row_qt_made_current_on_focus_opens_it(qtbot, window: MainWindow) -> None:
+    """Qt makes the first row current (unselected) when the table gets the focus; that alone opens
+    nothing, and a click on that very row must open it (it changes the selection, not the current
+    row)."""
+    view = window.list_view
+    first = window.proxy.index(0, Column.TITLE)
+    view.selectionModel().setCurrentIndex(first, view.selectionModel().SelectionFlag.NoUpdate)
+    assert window.session.path is None
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(first).center()
+    )
+    assert window.session.path == first.data(Role.PATH)
