@@ -269,11 +269,7 @@ def _entry(version: Version) -> dict[str, Any]:
             changed = sum(1 for line in lines if line[:1] in "+-")
             summary.append(f"body: {changed} line{'s' if changed != 1 else ''} changed")
     return {
-        "commit": change.commit,
-        "author": change.author,
-        "email": change.email,
-        "time": dt.datetime.fromtimestamp(change.time, dt.UTC).isoformat(),
-        "subject": change.subject,
+        **_change_json(change),
         "path": version.git_path,
         "status": version.status,
         "renamed_from": version.old_git_path,
