@@ -26,6 +26,7 @@ network is needed: the remote covers fail to load and say so; the local cover mu
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import sys
 import tempfile
@@ -53,6 +54,7 @@ from tools.shots_common import (
     settle,
     stage,
     wait_until,
+    with_popup,
 )
 
 CHINESE = "technology/shenzhen-lanchi-semi-solid-battery.md"  # relative to content/, as listed
@@ -213,10 +215,12 @@ def take_editing(window: MainWindow, out: Path, desk: Path) -> None:
     chips.line.setFocus()
     QTest.keyClicks(chips.line, "harbour")
     QTest.keyClick(chips.line, Qt.Key.Key_Return)
-    window.form._add_bar.keys.setEditText("author")
+    keys = window.form._add_bar.keys
+    keys.setFocus()
+    keys.showPopup()  # the keys this desk uses, most used first
     settle()
-    save(window.grab(), out / "form-fields.png")
-    window.form._add_bar.keys.setEditText("")  # nothing half-typed left for the later pictures
+    save(with_popup(window, keys, keys.view().window()), out / "form-fields.png")
+    keys.hidePopup()
 
     window.splitter.setSizes([420, WINDOW_SIZE.width() - 420])
     window.editor_splitter.setSizes([420, WINDOW_SIZE.width() - 420 - 420])
@@ -254,7 +258,10 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="copydesk-shots-") as temp:
         desk = Path(temp) / "sample-desk"
         shutil.copytree(bundled_samples(), desk)
-        window = create_main_window(desk, settings=None)
+        window = create_main_window(None, settings=None)
+        # As on a first start: the window knows this copy as the sample desk and says so.
+        window.places = dataclasses.replace(window.places, sample_desk=desk)
+        window.open_folder(desk)
         window.resize(WINDOW_SIZE)
         window.show()
         stage(window)

@@ -107,3 +107,17 @@ def stage(window: MainWindow) -> None:
     """Arrange the panes as an editor would on this screen: room for a whole headline in the form."""
     window.splitter.setSizes([660, WINDOW_SIZE.width() - 660])
     window.editor_splitter.setSizes([460, WINDOW_SIZE.width() - 660 - 460])
+
+
+def with_popup(window: QWidget, anchor: QWidget, popup: QWidget) -> QImage:
+    """The window with an open popup (a combo box's list: a window of its own, which ``grab()`` of
+    the main window leaves out) painted just below ``anchor``, where it drops down (the screen
+    position a window manager reports can lag behind, so it is not trusted here)."""
+    base = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    painter = QPainter(base)
+    offset = anchor.mapTo(window, QPoint(0, anchor.height()))
+    painter.drawPixmap(offset, popup.grab())
+    painter.setPen(QColor("#9a9a9a"))
+    painter.drawRect(QRect(offset, popup.size()).adjusted(0, 0, -1, -1))
+    painter.end()
+    return base
