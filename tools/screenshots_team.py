@@ -14,7 +14,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSize
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from editor.app import create_main_window, install_translations
@@ -34,7 +34,7 @@ from tools.shots_common import (
     wait_until,
 )
 
-TEAM_SIZE = QSize(1600, 900)  # the Git and Last change columns need the room beside the title
+TEAM_SIZE = QSize(1680, 900)  # the Git and Last change columns need the room beside the title
 FERRY = "world/port-avalen-ferry-strike.md"
 LANCHI = "technology/shenzhen-lanchi-semi-solid-battery.md"
 MARSH = "world/lower-marsh-flood-barrier-vote.md"  # a draft Alice publishes on origin
@@ -128,8 +128,8 @@ def team_window(desk: Path, temp: Path) -> MainWindow:
     window = create_main_window(desk, settings=settings)
     window.resize(TEAM_SIZE)
     window.show()
-    window.splitter.setSizes([900, TEAM_SIZE.width() - 900])
-    window.editor_splitter.setSizes([430, TEAM_SIZE.width() - 900 - 430])
+    window.splitter.setSizes([980, TEAM_SIZE.width() - 980])
+    window.editor_splitter.setSizes([420, TEAM_SIZE.width() - 980 - 420])
     wait_until(lambda: not window.scanning, "the clone's scan")
     wait_until(lambda: window.git.desk.idle and window.git.desk.snapshot is not None, "git status")
     window.git.desk.fetch()
@@ -154,6 +154,11 @@ def take_team(out: Path, temp: Path, samples: Path) -> None:
         panel = window.git.history
         wait_until(lambda: len(panel.entries) == 3, "the ferry story's history")
         panel.select(1)
+        # Room for the commits' headings: the panel takes the body's width, the list gives a little.
+        window.resizeDocks([panel], [520], Qt.Orientation.Horizontal)
+        central = TEAM_SIZE.width() - 520
+        window.splitter.setSizes([640, central - 640])
+        window.editor_splitter.setSizes([330, central - 640 - 330])
         settle(0.5)
         save(window.grab(), out / "history.png")
     finally:
