@@ -38,7 +38,7 @@ test: $(STAMP) $(QM)
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(QM)
 	$(BIN)/python -m tools.screenshots docs
 
 lint: $(STAMP)

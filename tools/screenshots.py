@@ -13,7 +13,12 @@ Fusion style with its light palette so the desktop theme does not leak in) and s
 - ``unsaved-edits.png``: two articles with unsaved edits (rows marked) and the question quitting asks;
 - ``form-fields.png``: tags as chips, a field just added (typed by the desk's usual value), Add field;
 - ``shortcodes.png``: a body with Hugo shortcodes and Goldmark's constructs, rendered as Hugo would;
-- ``multi-edit.png``: three rows selected and the form of the fields they share.
+- ``multi-edit.png``: three rows selected and the form of the fields they share;
+- ``conflict-bar.png`` and ``merge-resolver.png``: an unsaved title edit, the same title changed on
+  disk by someone else, the bar that says so, and the resolver its Merge button opens;
+- ``git-desk.png`` and ``history.png`` (tools.screenshots_team): a clone of a temp origin with its
+  Git and Last change columns, the incoming-change bar, and the History panel;
+- ``german.png``: the window in German, as LANG=de_DE.UTF-8 starts it.
 
 Runs offscreen when there is no display. Chinese text needs a CJK font (fonts-noto-cjk on Linux). No
 network is needed: the remote covers fail to load and say so; the local cover must load.
@@ -21,20 +26,16 @@ network is needed: the remote covers fail to load and say so; the local cover mu
 
 from __future__ import annotations
 
-import os
+import dataclasses
 import shutil
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter, QPixmap
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
 
-from editor.app import create_main_window, has_display
+from editor.app import create_main_window
 from editor.bundled import bundled_samples
 from editor.core.publish_check import problems_before_publishing
 from editor.ui.common import dialogs
@@ -42,15 +43,25 @@ from editor.ui.common.dialogs import unsaved_articles_box
 from editor.ui.form.metadata_form import CoverThumbnail
 from editor.ui.images.cover_preview import CoverPreviewDialog
 from editor.ui.window.main_window import MainWindow
+from tools.screenshots_team import close, take_german, take_resolver, take_team
+from tools.shots_common import (
+    UNTITLED,
+    WINDOW_SIZE,
+    ShotError,
+    composite,
+    light_app,
+    save,
+    settle,
+    stage,
+    wait_until,
+    with_popup,
+)
 
-WINDOW_SIZE = QSize(1440, 900)
 CHINESE = "technology/shenzhen-lanchi-semi-solid-battery.md"  # relative to content/, as listed
 LOCAL_COVER = "technology/quillon-robotics-picking-arm.md"
 BROKEN = "business/broken-front-matter.md"
-UNTITLED = "world/vallombra-water-rationing.md"
 EDITED_TITLE = "Quillon Robotics Unveils Leasable Picking Arm for Small Warehouses"
 DIALOG_SIZE = QSize(800, 450)  # the cover at 16:9 with little margin
-TIMEOUT_S = 20.0
 FERRY = "world/port-avalen-ferry-strike.md"
 FESTIVAL = "world/harbour-festival-photos.md"  # written into the copy for the pictures below
 FESTIVAL_TEXT = """+++
@@ -84,94 +95,6 @@ Watch the opening {{< youtube dQw4w9WgXcQ >}}; details at https://example.com/fe
 {{< figure src="kept-raw-in-code.png" >}}
 ```
 """
-
-
-class ShotError(Exception):
-    """A picture could not be taken (the message says which step failed)."""
-
-
-def wait_until(
-    condition: Callable[[], object], what: str, timeout: float = TIMEOUT_S, required: bool = True
-) -> None:
-    """Run the event loop until ``condition()`` is true; on timeout raise ShotError naming ``what``
-    (or just go on when not ``required``)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            if not required:
-                return
-            raise ShotError(f"timed out after {timeout:.0f} s waiting for {what}")
-        QApplication.processEvents()
-        time.sleep(0.01)
-
-
-def settle(seconds: float = 0.3) -> None:
-    """Let queued layouts, timers and paints run."""
-    wait_until(lambda: False, "", timeout=seconds, required=False)
-
-
-def light_app() -> QApplication:
-    os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "0")  # 1:1 pixels, modest PNGs on any screen
-    if not has_display():
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    app.setStyle("Fusion")
-    if hasattr(app.styleHints(), "setColorScheme"):  # Qt 6.8+
-        app.styleHints().setColorScheme(Qt.ColorScheme.Light)
-    app.setPalette(app.style().standardPalette())
-    if "DejaVu Sans" in QFontDatabase.families():
-        app.setFont(QFont("DejaVu Sans", 10))  # the same look offscreen and on a desktop
-    if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
-        print(
-            "warning: no CJK font found; the Chinese headline will show as boxes "
-            "(install fonts-noto-cjk)",
-            file=sys.stderr,
-        )
-    return app
-
-
-def composite(window: QWidget, dialog: QWidget) -> QImage:
-    """The window with ``dialog`` drawn over its lower right (clear of the list), with a title strip
-    and a soft shadow: ``grab()`` shows no window decorations, on a desktop or offscreen."""
-    base = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    shot: QPixmap = dialog.grab()
-    painter = QPainter(base)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    strip = 30
-    x = base.width() - shot.width() - 28
-    y = base.height() - shot.height() - 44
-    frame = QRect(x - 1, y - strip - 1, shot.width() + 2, shot.height() + strip + 2)
-    for step in range(14, 0, -1):  # shadow: stacked translucent rounded rects
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 6))
-        painter.drawRoundedRect(
-            frame.adjusted(-step, -step + 4, step, step + 4), 8 + step, 8 + step
-        )
-    painter.setBrush(QColor("#e8e8e8"))
-    painter.setPen(QColor("#9a9a9a"))
-    painter.drawRoundedRect(frame, 6, 6)
-    painter.drawPixmap(QPoint(x, y), shot)
-    painter.setPen(QColor("#202020"))
-    font = QFont(dialog.font())
-    font.setBold(True)
-    painter.setFont(font)
-    painter.drawText(
-        QRect(x, y - strip, shot.width(), strip), Qt.AlignmentFlag.AlignCenter, dialog.windowTitle()
-    )
-    painter.end()
-    return base
-
-
-def save(image: QImage | QPixmap, path: Path) -> None:
-    if not image.save(str(path), "PNG", 9):
-        raise OSError(f"could not write {path}")
-    print(f"{path} ({path.stat().st_size // 1024} KB)")
-
-
-def stage(window: MainWindow) -> None:
-    """Arrange the panes as an editor would on this screen: room for a whole headline in the form."""
-    window.splitter.setSizes([660, WINDOW_SIZE.width() - 660])
-    window.editor_splitter.setSizes([460, WINDOW_SIZE.width() - 660 - 460])
 
 
 def take(window: MainWindow, out: Path) -> None:
@@ -247,10 +170,16 @@ def take(window: MainWindow, out: Path) -> None:
     box.close()
 
     shortcuts = window.help.show_shortcuts()
-    shortcuts.resize(520, 560)
+    # Tall enough for the whole table (the window grows for it): every shortcut, not a scrolled part.
+    shortcuts.resize(560, 300)
+    settle()
+    height = int(shortcuts.text.document().size().height()) + 90
+    shortcuts.resize(560, height)
+    window.resize(WINDOW_SIZE.width(), max(WINDOW_SIZE.height(), height + 100))
     settle()
     save(composite(window, shortcuts), out / "shortcuts.png")
     shortcuts.close()
+    window.resize(WINDOW_SIZE)
 
 
 def take_editing(window: MainWindow, out: Path, desk: Path) -> None:
@@ -286,9 +215,12 @@ def take_editing(window: MainWindow, out: Path, desk: Path) -> None:
     chips.line.setFocus()
     QTest.keyClicks(chips.line, "harbour")
     QTest.keyClick(chips.line, Qt.Key.Key_Return)
-    window.form._add_bar.keys.setEditText("author")
+    keys = window.form._add_bar.keys
+    keys.setFocus()
+    keys.showPopup()  # the keys this desk uses, most used first
     settle()
-    save(window.grab(), out / "form-fields.png")
+    save(with_popup(window, keys, keys.view().window()), out / "form-fields.png")
+    keys.hidePopup()
 
     window.splitter.setSizes([420, WINDOW_SIZE.width() - 420])
     window.editor_splitter.setSizes([420, WINDOW_SIZE.width() - 420 - 420])
@@ -326,21 +258,26 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="copydesk-shots-") as temp:
         desk = Path(temp) / "sample-desk"
         shutil.copytree(bundled_samples(), desk)
-        window = create_main_window(desk, settings=None)
+        window = create_main_window(None, settings=None)
+        # As on a first start: the window knows this copy as the sample desk and says so.
+        window.places = dataclasses.replace(window.places, sample_desk=desk)
+        window.open_folder(desk)
         window.resize(WINDOW_SIZE)
         window.show()
         stage(window)
         try:
             take(window, out)
             take_editing(window, out, desk)
+            take_resolver(window, out, desk)
+            close(window)
+            take_team(out, Path(temp), bundled_samples())
+            take_german(out, bundled_samples(), Path(temp))
         except (ShotError, OSError) as error:
             print(f"screenshots: {error}", file=sys.stderr)
             return 1
         finally:
-            window.shutdown()
-            window.hide()
-            window.deleteLater()
-            window.pool.waitForDone(5000)
+            if window.isVisible():
+                close(window)
             app.processEvents()
     return 0
 
