@@ -7,8 +7,6 @@ STAMP  := $(VENV)/.installed
 .PHONY: run test bench screenshots lint clean venv dist dist-test install-desktop uninstall-desktop \
 	translations
 
-venv: $(STAMP)
-
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Copydesk needs Python 3.11 or newer (set PYTHON=python3.11)")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +19,9 @@ QM := $(patsubst %.ts,%.qm,$(wildcard resources/translations/copydesk_*.ts))
 
 resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# The .qm too: a copydesk run straight from .venv speaks the user's language.
+venv: $(STAMP) $(QM)
 
 # After changing UI strings: update every .ts from the source, compile them, and name what still
 # needs a translation (the check that `make test` runs too).
