@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from editor.core import validate
 from editor.core.article import Article
-from editor.core.edit import EditError
+from editor.core.edit_common import EditError
 from editor.core.errors import describe_error
 from editor.core.files import current_bytes, read_regular
 from editor.core.frontmatter import FrontMatterError, read
