@@ -902,6 +902,37 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     </message>
 </context>
 <context>
+    <name>DeskFeed</name>
+    <message>
+        <source>1 file added or changed</source>
+        <translation>1 Datei hinzugefügt oder geändert</translation>
+    </message>
+    <message>
+        <source>1 file removed</source>
+        <translation>1 Datei entfernt</translation>
+    </message>
+    <message>
+        <source>Outside changes: {0}</source>
+        <translation>Änderungen von außen: {0}</translation>
+    </message>
+    <message>
+        <source>The folder could not be read: {0}</source>
+        <translation>Der Ordner konnte nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <source>{0} files added or changed</source>
+        <translation>{0} Dateien hinzugefügt oder geändert</translation>
+    </message>
+    <message>
+        <source>{0} files removed</source>
+        <translation>{0} Dateien entfernt</translation>
+    </message>
+    <message>
+        <source>{0} is not in the list</source>
+        <translation>{0} ist nicht in der Liste</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>1 file could not be changed:</source>
@@ -1543,14 +1574,6 @@ Grund: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>1 file added or changed</source>
-        <translation>1 Datei hinzugefügt oder geändert</translation>
-    </message>
-    <message>
-        <source>1 file removed</source>
-        <translation>1 Datei entfernt</translation>
-    </message>
-    <message>
         <source>Cannot open folder</source>
         <translation>Ordner kann nicht geöffnet werden</translation>
     </message>
@@ -1571,10 +1594,6 @@ Grund: {1}</translation>
         <translation>Keine zuletzt geöffneten Ordner</translation>
     </message>
     <message>
-        <source>Outside changes: {0}</source>
-        <translation>Änderungen von außen: {0}</translation>
-    </message>
-    <message>
         <source>Review Changes shows one article: select only that one</source>
         <translation>„Änderungen prüfen“ zeigt einen Artikel: Wählen Sie nur diesen aus</translation>
     </message>
@@ -1591,10 +1610,6 @@ Grund: {1}</translation>
         <translation>Einige Dateien wurden nicht zurückgesetzt</translation>
     </message>
     <message>
-        <source>The folder could not be read: {0}</source>
-        <translation>Der Ordner konnte nicht gelesen werden: {0}</translation>
-    </message>
-    <message>
         <source>Undone: {0}</source>
         <translation>Rückgängig gemacht: {0}</translation>
     </message>
@@ -1607,20 +1622,8 @@ Grund: {1}</translation>
         <translation>Warten Sie, bis die Änderung an den Dateien abgeschlossen ist</translation>
     </message>
     <message>
-        <source>{0} files added or changed</source>
-        <translation>{0} Dateien hinzugefügt oder geändert</translation>
-    </message>
-    <message>
-        <source>{0} files removed</source>
-        <translation>{0} Dateien entfernt</translation>
-    </message>
-    <message>
         <source>{0} is not a folder.</source>
         <translation>{0} ist kein Ordner.</translation>
-    </message>
-    <message>
-        <source>{0} is not in the list</source>
-        <translation>{0} ist nicht in der Liste</translation>
     </message>
     <message>
         <source>{0}: {1}</source>

@@ -563,7 +563,7 @@ def test_the_cover_preview_opens_links_through_the_window_policy(
     qtbot, window: MainWindow, asked
 ) -> None:
     assert window.select_path(LANCHI)
-    window.open_cover()
+    window.cover.open()
     dialog = window.findChild(CoverPreviewDialog, "coverPreview")
     button = dialog.findChild(QPushButton, "openInBrowser_enclosure")
     assert button.isEnabled()
