@@ -1055,6 +1055,89 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     </message>
 </context>
 <context>
+    <name>FieldFactory</name>
+    <message>
+        <source>Article ID</source>
+        <translation>Artikel-ID</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <source>Cover image</source>
+        <translation>Titelbild</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Ablaufdatum</translation>
+    </message>
+    <message>
+        <source>Feed item ID</source>
+        <translation>Feed-Eintrags-ID</translation>
+    </message>
+    <message>
+        <source>Hidden from readers</source>
+        <translation>Für Leser verborgen</translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <source>Open the link in your browser</source>
+        <translation>Den Link in Ihrem Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Preview the QR code</source>
+        <translation>Vorschau des QR-Codes</translation>
+    </message>
+    <message>
+        <source>Preview the cover image</source>
+        <translation>Vorschau des Titelbilds</translation>
+    </message>
+    <message>
+        <source>Publish date</source>
+        <translation>Veröffentlichungsdatum</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR-Code</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Source link</source>
+        <translation>Quelllink</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+</context>
+<context>
     <name>FieldKinds</name>
     <message>
         <source>(no value)</source>
@@ -1633,90 +1716,14 @@ Grund: {1}</translation>
 <context>
     <name>MetadataForm</name>
     <message>
-        <source>Article ID</source>
-        <translation>Artikel-ID</translation>
-    </message>
-    <message>
-        <source>Categories</source>
-        <translation>Kategorien</translation>
-    </message>
-    <message>
-        <source>Cover image</source>
-        <translation>Titelbild</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Datum</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>Entwurf</translation>
-    </message>
-    <message>
-        <source>Expiry date</source>
-        <translation>Ablaufdatum</translation>
-    </message>
-    <message>
-        <source>Feed item ID</source>
-        <translation>Feed-Eintrags-ID</translation>
-    </message>
-    <message>
-        <source>Hidden from readers</source>
-        <translation>Für Leser verborgen</translation>
-    </message>
-    <message>
-        <source>Last modified</source>
-        <translation>Zuletzt geändert</translation>
-    </message>
-    <message>
         <source>No article open.
 Select an article in the list to review it.</source>
         <translation>Kein Artikel geöffnet.
 Wählen Sie einen Artikel in der Liste, um ihn zu prüfen.</translation>
     </message>
     <message>
-        <source>Open the link in your browser</source>
-        <translation>Den Link in Ihrem Browser öffnen</translation>
-    </message>
-    <message>
-        <source>Preview the QR code</source>
-        <translation>Vorschau des QR-Codes</translation>
-    </message>
-    <message>
-        <source>Preview the cover image</source>
-        <translation>Vorschau des Titelbilds</translation>
-    </message>
-    <message>
-        <source>Publish date</source>
-        <translation>Veröffentlichungsdatum</translation>
-    </message>
-    <message>
-        <source>QR code</source>
-        <translation>QR-Code</translation>
-    </message>
-    <message>
         <source>Remove {0} from this article</source>
         <translation>{0} aus diesem Artikel entfernen</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Quelle</translation>
-    </message>
-    <message>
-        <source>Source link</source>
-        <translation>Quelllink</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Zusammenfassung</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Schlagwörter</translation>
     </message>
     <message>
         <source>This article already has “{0}”.</source>
@@ -1735,10 +1742,6 @@ Fix it in a text editor; Copydesk will not write it.</source>
 {1}
 
 Korrigieren Sie sie in einem Texteditor; Copydesk schreibt sie nicht.</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titel</translation>
     </message>
     <message>
         <source>Too many keys to edit one by one here: read-only; edit them in a text editor.</source>
