@@ -22,7 +22,8 @@ from editor.core.site import desk_for
 from editor.core.state import PublishState
 from editor.ui.article.conflict_bar import ConflictBar
 from editor.ui.common import dialogs
-from editor.ui.desk.article_model import DIRTY_MARK, Column, Role, state_icon, state_label
+from editor.ui.desk.article_model import DIRTY_MARK, Column, Role
+from editor.ui.desk.state_display import state_icon, state_label
 from editor.ui.images.cover_preview import CoverPreviewDialog
 from editor.ui.window.actions import ActionId
 from editor.ui.window.main_window import MainWindow
