@@ -461,64 +461,16 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
 <context>
     <name>ArticleSession</name>
     <message>
-        <source>(after Save)</source>
-        <translation>(nach dem Speichern)</translation>
-    </message>
-    <message>
-        <source>(on disk)</source>
-        <translation>(auf der Festplatte)</translation>
-    </message>
-    <message>
-        <source>Both against the version you opened: first your edits, then the changes made outside. − lines were in it; + lines are new.</source>
-        <translation>Beides gegenüber der Fassung, die Sie geöffnet haben: zuerst Ihre Änderungen, dann die von außen. Zeilen mit − standen darin; Zeilen mit + sind neu.</translation>
-    </message>
-    <message>
-        <source>Cannot merge</source>
-        <translation>Zusammenführen nicht möglich</translation>
-    </message>
-    <message>
-        <source>Cannot show the changes</source>
-        <translation>Die Änderungen können nicht angezeigt werden</translation>
-    </message>
-    <message>
-        <source>Changes — {0}</source>
-        <translation>Änderungen — {0}</translation>
-    </message>
-    <message>
         <source>Could not save</source>
         <translation>Speichern fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Lines starting with − are in the file now; lines starting with + are what Save writes.</source>
-        <translation>Zeilen mit − stehen jetzt in der Datei; Zeilen mit + schreibt Speichern.</translation>
-    </message>
-    <message>
-        <source>Merged with the version on disk: {0}. Not saved yet.</source>
-        <translation>Mit der Fassung auf der Festplatte zusammengeführt: {0}. Noch nicht gespeichert.</translation>
-    </message>
-    <message>
-        <source>Review Changes — {0}</source>
-        <translation>Änderungen prüfen — {0}</translation>
     </message>
     <message>
         <source>Saved {0}</source>
         <translation>{0} gespeichert</translation>
     </message>
     <message>
-        <source>What changed outside</source>
-        <translation>Was sich außerhalb geändert hat</translation>
-    </message>
-    <message>
-        <source>What you changed</source>
-        <translation>Was Sie geändert haben</translation>
-    </message>
-    <message>
         <source>Your version of {0} was written over the outside change</source>
         <translation>Ihre Fassung von {0} hat die Änderung von außen überschrieben</translation>
-    </message>
-    <message>
-        <source>as opened</source>
-        <translation>wie geöffnet</translation>
     </message>
     <message>
         <source>the file on disk, which cannot be read ({0})</source>
@@ -529,24 +481,8 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
         <translation>{0} enthielt diese Werte bereits; nichts wurde geschrieben</translation>
     </message>
     <message>
-        <source>{0} cannot be merged with the version on disk.
-
-{1}
-
-Reload shows the version on disk; Keep Mine writes yours over it.</source>
-        <translation>{0} kann nicht mit der Fassung auf der Festplatte zusammengeführt werden.
-
-{1}
-
-Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre darüber.</translation>
-    </message>
-    <message>
         <source>{0} cannot be opened: {1}</source>
         <translation>{0} kann nicht geöffnet werden: {1}</translation>
-    </message>
-    <message>
-        <source>{0} changed again on disk while merging; merge again.</source>
-        <translation>{0} hat sich beim Zusammenführen erneut auf der Festplatte geändert; bitte erneut zusammenführen.</translation>
     </message>
     <message>
         <source>{0} no longer exists</source>
@@ -567,10 +503,6 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     <message>
         <source>{0} was deleted or moved by another program. Your edits are not saved.</source>
         <translation>{0} wurde von einem anderen Programm gelöscht oder verschoben. Ihre Änderungen sind nicht gespeichert.</translation>
-    </message>
-    <message>
-        <source>{0} was deleted or moved by another program; there is nothing to merge with.</source>
-        <translation>{0} wurde von einem anderen Programm gelöscht oder verschoben; es gibt nichts zum Zusammenführen.</translation>
     </message>
     <message>
         <source>{0} was not saved:
@@ -1052,6 +984,49 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     <message>
         <source>No differences.</source>
         <translation>Keine Unterschiede.</translation>
+    </message>
+</context>
+<context>
+    <name>DiffFlow</name>
+    <message>
+        <source>(after Save)</source>
+        <translation>(nach dem Speichern)</translation>
+    </message>
+    <message>
+        <source>(on disk)</source>
+        <translation>(auf der Festplatte)</translation>
+    </message>
+    <message>
+        <source>Both against the version you opened: first your edits, then the changes made outside. − lines were in it; + lines are new.</source>
+        <translation>Beides gegenüber der Fassung, die Sie geöffnet haben: zuerst Ihre Änderungen, dann die von außen. Zeilen mit − standen darin; Zeilen mit + sind neu.</translation>
+    </message>
+    <message>
+        <source>Cannot show the changes</source>
+        <translation>Die Änderungen können nicht angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Changes — {0}</source>
+        <translation>Änderungen — {0}</translation>
+    </message>
+    <message>
+        <source>Lines starting with − are in the file now; lines starting with + are what Save writes.</source>
+        <translation>Zeilen mit − stehen jetzt in der Datei; Zeilen mit + schreibt Speichern.</translation>
+    </message>
+    <message>
+        <source>Review Changes — {0}</source>
+        <translation>Änderungen prüfen — {0}</translation>
+    </message>
+    <message>
+        <source>What changed outside</source>
+        <translation>Was sich außerhalb geändert hat</translation>
+    </message>
+    <message>
+        <source>What you changed</source>
+        <translation>Was Sie geändert haben</translation>
+    </message>
+    <message>
+        <source>as opened</source>
+        <translation>wie geöffnet</translation>
     </message>
 </context>
 <context>
@@ -1711,6 +1686,37 @@ Grund: {1}</translation>
     <message>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MergeFlow</name>
+    <message>
+        <source>Cannot merge</source>
+        <translation>Zusammenführen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Merged with the version on disk: {0}. Not saved yet.</source>
+        <translation>Mit der Fassung auf der Festplatte zusammengeführt: {0}. Noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>{0} cannot be merged with the version on disk.
+
+{1}
+
+Reload shows the version on disk; Keep Mine writes yours over it.</source>
+        <translation>{0} kann nicht mit der Fassung auf der Festplatte zusammengeführt werden.
+
+{1}
+
+Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre darüber.</translation>
+    </message>
+    <message>
+        <source>{0} changed again on disk while merging; merge again.</source>
+        <translation>{0} hat sich beim Zusammenführen erneut auf der Festplatte geändert; bitte erneut zusammenführen.</translation>
+    </message>
+    <message>
+        <source>{0} was deleted or moved by another program; there is nothing to merge with.</source>
+        <translation>{0} wurde von einem anderen Programm gelöscht oder verschoben; es gibt nichts zum Zusammenführen.</translation>
     </message>
 </context>
 <context>
