@@ -18,9 +18,9 @@ from editor.core.frontmatter import Format
 from editor.core.images import COVER_KEY, is_image_key
 from editor.core.validate import LENGTH_LIMITS
 from editor.ui.form.chips import ChipsEditor
+from editor.ui.form.date_editor import DateTimeEditor
 from editor.ui.form.field_editors import (
     BoolEditor,
-    DateTimeEditor,
     FieldEditor,
     LinkEditor,
     MultiLineEditor,
