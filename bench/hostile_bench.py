@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from editor.core import limits
-from editor.core.edit import EditError
+from editor.core.edit_common import EditError
 from editor.core.frontmatter import FrontMatterError
 from editor.core.service import DocumentService
 

@@ -121,7 +121,7 @@ def take(window: MainWindow, out: Path) -> None:
         ),
         "the cover thumbnail",
     )
-    window.open_cover("enclosure")
+    window.cover.open("enclosure")
     dialog = window.findChild(CoverPreviewDialog)
     panel = dialog.panel("enclosure") if dialog is not None else None
     if dialog is None or panel is None:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from editor.core.edit import REMOVE, EditError, apply_edits
+from editor.core.edit import apply_edits
+from editor.core.edit_common import REMOVE, EditError
 from editor.core.frontmatter import Format, SplitFile, read
 from editor.core.values import coerce_like, same_value
 

@@ -29,7 +29,7 @@ from typing import Any
 
 from editor.core.article import Article, Fingerprint
 from editor.core.atomic import replace_checked
-from editor.core.edit import REMOVE, EditError
+from editor.core.edit_common import REMOVE, EditError
 from editor.core.files import current_bytes
 from editor.core.frontmatter import FrontMatterError, read
 from editor.core.merge import MergeError

@@ -21,7 +21,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from editor.core.edit import REMOVE, EditError, apply_edits
+from editor.core.edit import apply_edits
+from editor.core.edit_common import REMOVE, EditError
 from editor.core.field_changes import (
     MISSING,
     ChangeKind,
@@ -99,7 +100,7 @@ class MergeResult:
 
     def resolve(self, values: Mapping[str, Any], body: str | list[str] | None = None) -> bytes:
         """The merged file with each conflict settled: ``values`` maps a conflict's key to the value
-        chosen (:data:`~editor.core.edit.REMOVE` or MISSING to drop the key; a key left out keeps
+        chosen (:data:`~editor.core.edit_common.REMOVE` or MISSING to drop the key; a key left out keeps
         mine), ``body`` is the whole body text, or one text per body hunk, or None for mine's hunks.
         """
         if self._rebuild is None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from editor.core.article import Article, Fingerprint
 from editor.core.atomic import clean_stale_temps, folder_lock, replace_checked
-from editor.core.edit import EditError
+from editor.core.edit_common import EditError
 from editor.core.errors import describe_error
 from editor.core.files import LINK_LOOP, kind_problem, read_regular
 from editor.core.frontmatter import FrontMatterError, SplitFile, read, split

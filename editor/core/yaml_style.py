@@ -1,6 +1,6 @@
 """Writing a YAML scalar in the style of the one it replaces: block scalars and wrapped plain text.
 
-Used by :mod:`editor.core.edit` when it splices a new value into YAML front matter. Each rendering is
+Used by :mod:`editor.core.edit_yaml` when it splices a new value into YAML front matter. Each rendering is
 read back in the context of its key (the text before it on its line, the blank lines after it) and
 given up when it does not read as the value, so the caller falls back to a quoted scalar.
 """

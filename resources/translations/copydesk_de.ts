@@ -461,64 +461,16 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
 <context>
     <name>ArticleSession</name>
     <message>
-        <source>(after Save)</source>
-        <translation>(nach dem Speichern)</translation>
-    </message>
-    <message>
-        <source>(on disk)</source>
-        <translation>(auf der Festplatte)</translation>
-    </message>
-    <message>
-        <source>Both against the version you opened: first your edits, then the changes made outside. − lines were in it; + lines are new.</source>
-        <translation>Beides gegenüber der Fassung, die Sie geöffnet haben: zuerst Ihre Änderungen, dann die von außen. Zeilen mit − standen darin; Zeilen mit + sind neu.</translation>
-    </message>
-    <message>
-        <source>Cannot merge</source>
-        <translation>Zusammenführen nicht möglich</translation>
-    </message>
-    <message>
-        <source>Cannot show the changes</source>
-        <translation>Die Änderungen können nicht angezeigt werden</translation>
-    </message>
-    <message>
-        <source>Changes — {0}</source>
-        <translation>Änderungen — {0}</translation>
-    </message>
-    <message>
         <source>Could not save</source>
         <translation>Speichern fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Lines starting with − are in the file now; lines starting with + are what Save writes.</source>
-        <translation>Zeilen mit − stehen jetzt in der Datei; Zeilen mit + schreibt Speichern.</translation>
-    </message>
-    <message>
-        <source>Merged with the version on disk: {0}. Not saved yet.</source>
-        <translation>Mit der Fassung auf der Festplatte zusammengeführt: {0}. Noch nicht gespeichert.</translation>
-    </message>
-    <message>
-        <source>Review Changes — {0}</source>
-        <translation>Änderungen prüfen — {0}</translation>
     </message>
     <message>
         <source>Saved {0}</source>
         <translation>{0} gespeichert</translation>
     </message>
     <message>
-        <source>What changed outside</source>
-        <translation>Was sich außerhalb geändert hat</translation>
-    </message>
-    <message>
-        <source>What you changed</source>
-        <translation>Was Sie geändert haben</translation>
-    </message>
-    <message>
         <source>Your version of {0} was written over the outside change</source>
         <translation>Ihre Fassung von {0} hat die Änderung von außen überschrieben</translation>
-    </message>
-    <message>
-        <source>as opened</source>
-        <translation>wie geöffnet</translation>
     </message>
     <message>
         <source>the file on disk, which cannot be read ({0})</source>
@@ -529,24 +481,8 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
         <translation>{0} enthielt diese Werte bereits; nichts wurde geschrieben</translation>
     </message>
     <message>
-        <source>{0} cannot be merged with the version on disk.
-
-{1}
-
-Reload shows the version on disk; Keep Mine writes yours over it.</source>
-        <translation>{0} kann nicht mit der Fassung auf der Festplatte zusammengeführt werden.
-
-{1}
-
-Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre darüber.</translation>
-    </message>
-    <message>
         <source>{0} cannot be opened: {1}</source>
         <translation>{0} kann nicht geöffnet werden: {1}</translation>
-    </message>
-    <message>
-        <source>{0} changed again on disk while merging; merge again.</source>
-        <translation>{0} hat sich beim Zusammenführen erneut auf der Festplatte geändert; bitte erneut zusammenführen.</translation>
     </message>
     <message>
         <source>{0} no longer exists</source>
@@ -567,10 +503,6 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     <message>
         <source>{0} was deleted or moved by another program. Your edits are not saved.</source>
         <translation>{0} wurde von einem anderen Programm gelöscht oder verschoben. Ihre Änderungen sind nicht gespeichert.</translation>
-    </message>
-    <message>
-        <source>{0} was deleted or moved by another program; there is nothing to merge with.</source>
-        <translation>{0} wurde von einem anderen Programm gelöscht oder verschoben; es gibt nichts zum Zusammenführen.</translation>
     </message>
     <message>
         <source>{0} was not saved:
@@ -902,6 +834,37 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     </message>
 </context>
 <context>
+    <name>DeskFeed</name>
+    <message>
+        <source>1 file added or changed</source>
+        <translation>1 Datei hinzugefügt oder geändert</translation>
+    </message>
+    <message>
+        <source>1 file removed</source>
+        <translation>1 Datei entfernt</translation>
+    </message>
+    <message>
+        <source>Outside changes: {0}</source>
+        <translation>Änderungen von außen: {0}</translation>
+    </message>
+    <message>
+        <source>The folder could not be read: {0}</source>
+        <translation>Der Ordner konnte nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <source>{0} files added or changed</source>
+        <translation>{0} Dateien hinzugefügt oder geändert</translation>
+    </message>
+    <message>
+        <source>{0} files removed</source>
+        <translation>{0} Dateien entfernt</translation>
+    </message>
+    <message>
+        <source>{0} is not in the list</source>
+        <translation>{0} ist nicht in der Liste</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>1 file could not be changed:</source>
@@ -1021,6 +984,132 @@ Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre dar
     <message>
         <source>No differences.</source>
         <translation>Keine Unterschiede.</translation>
+    </message>
+</context>
+<context>
+    <name>DiffFlow</name>
+    <message>
+        <source>(after Save)</source>
+        <translation>(nach dem Speichern)</translation>
+    </message>
+    <message>
+        <source>(on disk)</source>
+        <translation>(auf der Festplatte)</translation>
+    </message>
+    <message>
+        <source>Both against the version you opened: first your edits, then the changes made outside. − lines were in it; + lines are new.</source>
+        <translation>Beides gegenüber der Fassung, die Sie geöffnet haben: zuerst Ihre Änderungen, dann die von außen. Zeilen mit − standen darin; Zeilen mit + sind neu.</translation>
+    </message>
+    <message>
+        <source>Cannot show the changes</source>
+        <translation>Die Änderungen können nicht angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Changes — {0}</source>
+        <translation>Änderungen — {0}</translation>
+    </message>
+    <message>
+        <source>Lines starting with − are in the file now; lines starting with + are what Save writes.</source>
+        <translation>Zeilen mit − stehen jetzt in der Datei; Zeilen mit + schreibt Speichern.</translation>
+    </message>
+    <message>
+        <source>Review Changes — {0}</source>
+        <translation>Änderungen prüfen — {0}</translation>
+    </message>
+    <message>
+        <source>What changed outside</source>
+        <translation>Was sich außerhalb geändert hat</translation>
+    </message>
+    <message>
+        <source>What you changed</source>
+        <translation>Was Sie geändert haben</translation>
+    </message>
+    <message>
+        <source>as opened</source>
+        <translation>wie geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>FieldFactory</name>
+    <message>
+        <source>Article ID</source>
+        <translation>Artikel-ID</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <source>Cover image</source>
+        <translation>Titelbild</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Ablaufdatum</translation>
+    </message>
+    <message>
+        <source>Feed item ID</source>
+        <translation>Feed-Eintrags-ID</translation>
+    </message>
+    <message>
+        <source>Hidden from readers</source>
+        <translation>Für Leser verborgen</translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <source>Open the link in your browser</source>
+        <translation>Den Link in Ihrem Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Preview the QR code</source>
+        <translation>Vorschau des QR-Codes</translation>
+    </message>
+    <message>
+        <source>Preview the cover image</source>
+        <translation>Vorschau des Titelbilds</translation>
+    </message>
+    <message>
+        <source>Publish date</source>
+        <translation>Veröffentlichungsdatum</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR-Code</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Source link</source>
+        <translation>Quelllink</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
     </message>
 </context>
 <context>
@@ -1543,14 +1632,6 @@ Grund: {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>1 file added or changed</source>
-        <translation>1 Datei hinzugefügt oder geändert</translation>
-    </message>
-    <message>
-        <source>1 file removed</source>
-        <translation>1 Datei entfernt</translation>
-    </message>
-    <message>
         <source>Cannot open folder</source>
         <translation>Ordner kann nicht geöffnet werden</translation>
     </message>
@@ -1571,10 +1652,6 @@ Grund: {1}</translation>
         <translation>Keine zuletzt geöffneten Ordner</translation>
     </message>
     <message>
-        <source>Outside changes: {0}</source>
-        <translation>Änderungen von außen: {0}</translation>
-    </message>
-    <message>
         <source>Review Changes shows one article: select only that one</source>
         <translation>„Änderungen prüfen“ zeigt einen Artikel: Wählen Sie nur diesen aus</translation>
     </message>
@@ -1591,10 +1668,6 @@ Grund: {1}</translation>
         <translation>Einige Dateien wurden nicht zurückgesetzt</translation>
     </message>
     <message>
-        <source>The folder could not be read: {0}</source>
-        <translation>Der Ordner konnte nicht gelesen werden: {0}</translation>
-    </message>
-    <message>
         <source>Undone: {0}</source>
         <translation>Rückgängig gemacht: {0}</translation>
     </message>
@@ -1607,20 +1680,8 @@ Grund: {1}</translation>
         <translation>Warten Sie, bis die Änderung an den Dateien abgeschlossen ist</translation>
     </message>
     <message>
-        <source>{0} files added or changed</source>
-        <translation>{0} Dateien hinzugefügt oder geändert</translation>
-    </message>
-    <message>
-        <source>{0} files removed</source>
-        <translation>{0} Dateien entfernt</translation>
-    </message>
-    <message>
         <source>{0} is not a folder.</source>
         <translation>{0} ist kein Ordner.</translation>
-    </message>
-    <message>
-        <source>{0} is not in the list</source>
-        <translation>{0} ist nicht in der Liste</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
@@ -1628,47 +1689,38 @@ Grund: {1}</translation>
     </message>
 </context>
 <context>
+    <name>MergeFlow</name>
+    <message>
+        <source>Cannot merge</source>
+        <translation>Zusammenführen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Merged with the version on disk: {0}. Not saved yet.</source>
+        <translation>Mit der Fassung auf der Festplatte zusammengeführt: {0}. Noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>{0} cannot be merged with the version on disk.
+
+{1}
+
+Reload shows the version on disk; Keep Mine writes yours over it.</source>
+        <translation>{0} kann nicht mit der Fassung auf der Festplatte zusammengeführt werden.
+
+{1}
+
+Neu laden zeigt die Fassung auf der Festplatte; Meine behalten schreibt Ihre darüber.</translation>
+    </message>
+    <message>
+        <source>{0} changed again on disk while merging; merge again.</source>
+        <translation>{0} hat sich beim Zusammenführen erneut auf der Festplatte geändert; bitte erneut zusammenführen.</translation>
+    </message>
+    <message>
+        <source>{0} was deleted or moved by another program; there is nothing to merge with.</source>
+        <translation>{0} wurde von einem anderen Programm gelöscht oder verschoben; es gibt nichts zum Zusammenführen.</translation>
+    </message>
+</context>
+<context>
     <name>MetadataForm</name>
-    <message>
-        <source>Article ID</source>
-        <translation>Artikel-ID</translation>
-    </message>
-    <message>
-        <source>Categories</source>
-        <translation>Kategorien</translation>
-    </message>
-    <message>
-        <source>Cover image</source>
-        <translation>Titelbild</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Datum</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>Entwurf</translation>
-    </message>
-    <message>
-        <source>Expiry date</source>
-        <translation>Ablaufdatum</translation>
-    </message>
-    <message>
-        <source>Feed item ID</source>
-        <translation>Feed-Eintrags-ID</translation>
-    </message>
-    <message>
-        <source>Hidden from readers</source>
-        <translation>Für Leser verborgen</translation>
-    </message>
-    <message>
-        <source>Last modified</source>
-        <translation>Zuletzt geändert</translation>
-    </message>
     <message>
         <source>No article open.
 Select an article in the list to review it.</source>
@@ -1676,44 +1728,8 @@ Select an article in the list to review it.</source>
 Wählen Sie einen Artikel in der Liste, um ihn zu prüfen.</translation>
     </message>
     <message>
-        <source>Open the link in your browser</source>
-        <translation>Den Link in Ihrem Browser öffnen</translation>
-    </message>
-    <message>
-        <source>Preview the QR code</source>
-        <translation>Vorschau des QR-Codes</translation>
-    </message>
-    <message>
-        <source>Preview the cover image</source>
-        <translation>Vorschau des Titelbilds</translation>
-    </message>
-    <message>
-        <source>Publish date</source>
-        <translation>Veröffentlichungsdatum</translation>
-    </message>
-    <message>
-        <source>QR code</source>
-        <translation>QR-Code</translation>
-    </message>
-    <message>
         <source>Remove {0} from this article</source>
         <translation>{0} aus diesem Artikel entfernen</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Quelle</translation>
-    </message>
-    <message>
-        <source>Source link</source>
-        <translation>Quelllink</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Zusammenfassung</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Schlagwörter</translation>
     </message>
     <message>
         <source>This article already has “{0}”.</source>
@@ -1732,10 +1748,6 @@ Fix it in a text editor; Copydesk will not write it.</source>
 {1}
 
 Korrigieren Sie sie in einem Texteditor; Copydesk schreibt sie nicht.</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titel</translation>
     </message>
     <message>
         <source>Too many keys to edit one by one here: read-only; edit them in a text editor.</source>

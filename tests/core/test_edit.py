@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
-from editor.core.edit import REMOVE, EditError, apply_edits, json_spans
+from editor.core.edit import apply_edits
+from editor.core.edit_common import REMOVE, EditError
+from editor.core.edit_json import json_spans
 from editor.core.frontmatter import BOM, Format, parse_front, split
 from editor.core.service import DocumentService
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.edit import REMOVE, EditError, apply_edits
+from editor.core.edit import apply_edits
+from editor.core.edit_common import REMOVE, EditError
 from editor.core.frontmatter import parse_front, split
 from editor.core.service import DocumentService
 

@@ -6,7 +6,7 @@ import errno
 
 import pytest
 
-from editor.core.edit import EditError
+from editor.core.edit_common import EditError
 from editor.core.errors import describe_error
 from editor.core.frontmatter import FrontMatterError
 from editor.core.service import ConflictError, PathError

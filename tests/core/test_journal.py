@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.edit import REMOVE
+from editor.core.edit_common import REMOVE
 from editor.core.journal import EditStore, Journal, JournalEntry, Restored, restore
 from editor.core.service import ConflictError, DocumentService
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.edit import REMOVE
+from editor.core.edit_common import REMOVE
 from editor.core.field_changes import MISSING
 from editor.core.frontmatter import BOM, parse_front, split
 from editor.core.merge import MergeError, merge, versions_from_marked

@@ -10,7 +10,7 @@ import pytest
 
 from editor.core import atomic as atomic_module
 from editor.core import service as service_module
-from editor.core.edit import EditError
+from editor.core.edit_common import EditError
 from editor.core.frontmatter import FrontMatterError
 from editor.core.service import (
     ConflictError,

@@ -8,6 +8,8 @@ runs the three-way merge of :mod:`editor.core.merge`: my edits go on top of the 
 unsaved; fields both sides changed go to the resolver. Moving to another article keeps its edits in
 :class:`UnsavedEdits` (journaled), and coming back shows them again. Keep mine overwrites only after a confirmation
 that names the outside changes it drops.
+The merge itself is :class:`~editor.ui.article.merge_flow.MergeFlow`'s, the diff dialogs
+:class:`~editor.ui.article.diff_flow.DiffFlow`'s.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import QWidget
 
 from editor.core import validate
 from editor.core.article import Article
-from editor.core.edit import EditError
+from editor.core.edit_common import EditError
 from editor.core.errors import describe_error
 from editor.core.files import current_bytes, read_regular
 from editor.core.frontmatter import FrontMatterError, read
@@ -34,13 +36,14 @@ from editor.core.images import (
     static_folders,
 )
 from editor.core.index import ArticleSummary, summary_of
-from editor.core.merge import MergeError, merge
 from editor.core.names import shown_path
 from editor.core.service import ConflictError, DocumentService, PathError
 from editor.core.site_rules import DeskRules, SiteRules
-from editor.ui.article import outside_change, resolver
+from editor.ui.article import outside_change
 from editor.ui.article.body_view import BodyView
-from editor.ui.article.conflict_bar import ConflictBar, DiffDialog, three_way_diff, unified_diff
+from editor.ui.article.conflict_bar import ConflictBar, DiffDialog
+from editor.ui.article.diff_flow import DiffFlow
+from editor.ui.article.merge_flow import MergeFlow
 from editor.ui.article.unsaved import UnsavedEdits, title_of
 from editor.ui.common import dialogs
 from editor.ui.form.metadata_form import MetadataForm
@@ -116,7 +119,11 @@ class ArticleSession(QObject):
         self._thumbnail_timer.setSingleShot(True)
         self._thumbnail_timer.setInterval(THUMBNAIL_PAUSE_MS)
         self._thumbnail_timer.timeout.connect(self._load_thumbnail)
-        self._diff_dialog: DiffDialog | None = None
+        self.merging = MergeFlow(window, self)
+        self.merging.conflict_found.connect(
+            lambda text, can_merge: self.show_conflict(text, can_merge=can_merge)
+        )
+        self.diffs = DiffFlow(window, self.merging.versions, self)
         form.value_edited.connect(self._edited)
         body.body_edited.connect(self._body_edited)
         loader.loaded.connect(self._image_loaded)
@@ -408,18 +415,6 @@ class ArticleSession(QObject):
 
     # --- merging -------------------------------------------------------------------------------------
 
-    def _versions(self) -> tuple[bytes, bytes, bytes | None] | None:
-        """(as opened, mine as Save would write it, on disk now or None); None when unreadable."""
-        article = self.article
-        assert article is not None
-        try:
-            mine = article.bytes_to_save()
-            theirs = current_bytes(article.path)
-        except (EditError, OSError, FrontMatterError) as error:
-            dialogs.report_error(self.window, self.tr("Cannot merge"), describe_error(error))
-            return None
-        return article.split.encode(), mine, theirs
-
     def merge_outside(self) -> bool:
         """Put my edits on top of the version on disk (Merge); True when merged, left unsaved.
 
@@ -428,64 +423,15 @@ class ArticleSession(QObject):
         """
         if self.article is None or self.service is None:
             return False
-        versions = self._versions()
-        if versions is None:
+        merged = self.merging.merge(self.article, self.service)
+        if merged is None:
             return False
-        base, mine, theirs = versions
-        relpath = self.article.relpath
-        if theirs is None:
-            self.show_conflict(
-                self.tr(
-                    "{0} was deleted or moved by another program; there is nothing to merge with."
-                ).format(shown_path(relpath)),
-                can_merge=False,
-            )
-            return False
-        try:
-            result = merge(base, mine, theirs)
-            data = (
-                result.data
-                if result.clean
-                else resolver.resolve_conflicts(self.window, base, mine, theirs, result)
-            )
-        except MergeError as error:
-            dialogs.report_error(
-                self.window,
-                self.tr("Cannot merge"),
-                self.tr(
-                    "{0} cannot be merged with the version on disk.\n\n{1}\n\n"
-                    "Reload shows the version on disk; Keep Mine writes yours over it."
-                ).format(shown_path(relpath), error),
-            )
-            return False
-        if data is None:
-            return False  # the resolver was cancelled: the bar stays
-        try:
-            fresh = self.service.load(relpath)
-        except (FrontMatterError, PathError, OSError) as error:
-            dialogs.report_error(self.window, self.tr("Cannot merge"), describe_error(error))
-            return False
-        if not fresh.fingerprint.same_content(theirs):
-            self.show_conflict(
-                self.tr("{0} changed again on disk while merging; merge again.").format(
-                    shown_path(relpath)
-                )
-            )
-            return False
-        try:
-            fresh.stage_version(data)
-        except FrontMatterError as error:
-            dialogs.report_error(self.window, self.tr("Cannot merge"), describe_error(error))
-            return False
+        fresh = merged.article
         self.undo_stack.clear()
         self._show(fresh, keep_old=False)  # the old copy's edits are in the merge
         self.unsaved.keep(fresh, now=True)
         self.row_changed.emit(self.row_of(fresh))
-        self.message.emit(
-            self.tr("Merged with the version on disk: {0}. Not saved yet.").format(
-                outside_change.merge_summary(result)
-            )
-        )
+        self.message.emit(merged.message)
         return True
 
     # --- outside changes -----------------------------------------------------------------------------
@@ -540,82 +486,10 @@ class ArticleSession(QObject):
 
     # --- differences ---------------------------------------------------------------------------------
 
-    def _diff_dialog_instance(self) -> DiffDialog:
-        if self._diff_dialog is None:
-            self._diff_dialog = DiffDialog(self.window)
-        return self._diff_dialog
-
-    def _disk_text(self) -> str:
-        assert self.article is not None
-        try:
-            data = current_bytes(self.article.path) or b""
-        except (OSError, FrontMatterError):
-            return ""
-        return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
-
-    def _text_to_save(self) -> str | None:
-        assert self.article is not None
-        try:
-            return self.article.text_to_save()
-        except EditError as error:
-            dialogs.report_error(
-                self.window, self.tr("Cannot show the changes"), describe_error(error)
-            )
-            return None
-
     def review_changes(self) -> DiffDialog | None:
         """Show the exact lines Save would change in the file on disk."""
-        return self._show_diff(
-            self.tr("Review Changes — {0}"),
-            self.tr(
-                "Lines starting with − are in the file now; lines starting with + are what Save writes."
-            ),
-            (self.tr("(on disk)"), self.tr("(after Save)")),
-        )
+        return self.diffs.review_changes(self.article)
 
     def show_differences(self) -> DiffDialog | None:
         """Three-way (conflict bar): what I changed, and what changed outside, since it was opened."""
-        if self.article is None:
-            return None
-        versions = self._versions()
-        if versions is None:
-            return None
-        base, mine, theirs = versions
-        relpath = self.article.relpath
-        diff = three_way_diff(
-            _text(base),
-            _text(mine),
-            _text(theirs or b""),
-            relpath,
-            (self.tr("What you changed"), self.tr("What changed outside"), self.tr("as opened")),
-        )
-        dialog = self._diff_dialog_instance()
-        dialog.show_diff(
-            self.tr("Changes — {0}").format(shown_path(relpath)),
-            self.tr(
-                "Both against the version you opened: first your edits, then the changes made "
-                "outside. − lines were in it; + lines are new."
-            ),
-            diff,
-        )
-        return dialog
-
-    def _show_diff(
-        self, title: str, explanation: str, labels: tuple[str, str]
-    ) -> DiffDialog | None:
-        if self.article is None:
-            return None
-        mine = self._text_to_save()
-        if mine is None:
-            return None
-        relpath = self.article.relpath
-        diff = unified_diff(
-            self._disk_text(), mine, f"{relpath} {labels[0]}", f"{relpath} {labels[1]}"
-        )
-        dialog = self._diff_dialog_instance()
-        dialog.show_diff(title.format(shown_path(relpath)), explanation, diff)
-        return dialog
-
-
-def _text(data: bytes) -> str:
-    return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+        return self.diffs.show_differences(self.article)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.edit import REMOVE
+from editor.core.edit_common import REMOVE
 from editor.core.field_changes import MISSING
 from editor.core.line_merge import Hunk
 from editor.core.merge import FieldConflict, MergeError, MergeResult, merge

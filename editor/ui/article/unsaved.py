@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.core.article import Article
-from editor.core.edit import EditError
+from editor.core.edit_common import EditError
 from editor.core.journal import EditStore, Journal, Restoration, find_merge
 from editor.core.service import (
     ConflictError,

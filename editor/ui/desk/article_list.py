@@ -42,16 +42,11 @@ from editor.core.index import ArticleSummary
 from editor.core.state import PublishState
 from editor.ui.common.wording import counted, number
 from editor.ui.common.workers import Task, run_task
-from editor.ui.desk.article_model import (
-    STATE_ORDER,
-    ArticleFilterProxy,
-    ArticleModel,
-    Column,
-    Role,
-    state_label,
-)
+from editor.ui.desk.article_filter import ArticleFilterProxy
+from editor.ui.desk.article_model import STATE_ORDER, ArticleModel, Column, Role
 from editor.ui.desk.column_fit import ColumnFitter
 from editor.ui.desk.git_columns import GIT_FILTERS, GitCell, git_filter_label
+from editor.ui.desk.state_display import state_label
 
 FILTER_AT_ONCE = 3000  # rows up to which the filter follows every keystroke
 FILTER_PAUSE_MS = 150

@@ -1,28 +1,25 @@
-"""The article list: a table model over ArticleSummary rows, and the proxy that filters and sorts it.
+"""The article list's table model over ArticleSummary rows.
 
 Display strings, sort keys and the filter text of a row are computed once, when the row arrives, so
-``data()`` only looks things up; with tens of thousands of rows the views call it constantly.
+``data()`` only looks things up; with tens of thousands of rows the views call it constantly. The
+words, icons and tooltips of the states are in :mod:`editor.ui.desk.state_display`; the proxy that
+filters the rows in :mod:`editor.ui.desk.article_filter`.
 """
 
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-import qtawesome
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSize,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -30,8 +27,16 @@ from PySide6.QtGui import QColor, QFont, QIcon
 
 from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
-from editor.core.state import SITE_CONFIG, PublishState
+from editor.core.state import PublishState
 from editor.ui.desk.git_columns import GitCell, GitColumns, retimed
+from editor.ui.desk.state_display import (
+    date_tip,
+    format_date,
+    shown_date,
+    state_icon,
+    state_label,
+    state_tip,
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 DIRTY_MARK = "• "
@@ -66,44 +71,6 @@ class Role(IntEnum):
     ERROR = Qt.ItemDataRole.UserRole + 6  # why the file cannot be read, or None
 
 
-def state_label(state: PublishState) -> str:
-    """The translated word for a state."""
-    words = {
-        PublishState.DRAFT: QCoreApplication.translate("ArticleModel", "Draft"),
-        PublishState.SCHEDULED: QCoreApplication.translate("ArticleModel", "Scheduled"),
-        PublishState.PUBLISHED: QCoreApplication.translate("ArticleModel", "Published"),
-        PublishState.EXPIRED: QCoreApplication.translate("ArticleModel", "Expired"),
-        PublishState.UNLISTED: QCoreApplication.translate("ArticleModel", "Unlisted"),
-        PublishState.INVALID: QCoreApplication.translate("ArticleModel", "Invalid"),
-    }
-    return words[state]
-
-
-# One shape and one colour per state, so states differ even for colour-blind readers and in grey.
-_STATE_ICONS = {
-    PublishState.DRAFT: ("fa6s.pen", "#8a6d00"),
-    PublishState.SCHEDULED: ("fa6s.clock", "#1f6fb2"),
-    PublishState.PUBLISHED: ("fa6s.circle-check", "#2e7d32"),
-    PublishState.EXPIRED: ("fa6s.hourglass-end", "#6d6d6d"),
-    PublishState.UNLISTED: ("fa6s.eye-slash", "#6a4c93"),
-    PublishState.INVALID: ("fa6s.triangle-exclamation", "#c62828"),
-}
-
-
-def state_icon(state: PublishState) -> QIcon:
-    # Rendered to pixmaps once: a font icon repaints its glyph on every paint of every row.
-    name, colour = _STATE_ICONS[state]
-    glyph = qtawesome.icon(name, color=colour)
-    icon = QIcon()
-    for size in (16, 24, 32, 48):
-        pixmap = glyph.pixmap(QSize(size, size))
-        icon.addPixmap(pixmap)
-        # Without its own Selected pixmap Qt tints the icon with the highlight colour: on the
-        # selected row the state icon disappeared into the highlight.
-        icon.addPixmap(pixmap, QIcon.Mode.Selected)
-    return icon
-
-
 @dataclass(slots=True)
 class _Row:
     """A summary with everything the views ask for, computed once."""
@@ -117,72 +84,18 @@ class _Row:
     @classmethod
     def of(cls, summary: ArticleSummary) -> _Row:
         file_name = shown_path(summary.path.rsplit("/", 1)[-1])
-        date_text = _format_date(_shown_date(summary))
+        date_text = format_date(shown_date(summary))
         search = "\n".join(
             (summary.title, summary.path, summary.source, summary.summary)
         ).casefold()
         sort_keys = (
             STATE_ORDER.index(summary.state),
             (summary.title or file_name).casefold(),
-            _shown_date(summary).timestamp() if _shown_date(summary) else float("-inf"),
+            shown_date(summary).timestamp() if shown_date(summary) else float("-inf"),
             summary.source.casefold(),
             summary.path.casefold(),
         )
         return cls(summary, file_name, date_text, search, sort_keys)
-
-
-def _shown_date(summary: ArticleSummary) -> dt.datetime | None:
-    """The date the Date column shows: the one Hugo publishes on (publishDate, else date)."""
-    return summary.publish_date or summary.date
-
-
-_KEY_NAMES = {"publishdate": "publishDate", "pubdate": "pubDate"}
-
-
-def date_tip(summary: ArticleSummary) -> str | None:
-    """Which key the Date column's date came from, and why that one (Hugo's fallback order)."""
-    if _shown_date(summary) is None:
-        return None
-    key = _KEY_NAMES.get(summary.date_key, summary.date_key)
-    moment = _shown_date(summary).isoformat()  # type: ignore[union-attr]
-    if summary.date_key == "date":
-        return QCoreApplication.translate(
-            "ArticleModel", "{0} from date (no publishDate: Hugo publishes on date)"
-        ).format(moment)
-    return QCoreApplication.translate(
-        "ArticleModel", "{0} from {1}, the date Hugo publishes on"
-    ).format(moment, key)
-
-
-def state_tip(summary: ArticleSummary) -> str:
-    """Why the row has its state, by Hugo's rules: "Scheduled: publishDate 2031-02-10T09:00:00+00:00,
-    via cascade from news/_index.md" (the key as written, its value, and the cascade that set it)."""
-    word = state_label(summary.state)
-    reason = summary.reason
-    if not reason.key:
-        return word
-    text = (
-        QCoreApplication.translate("ArticleModel", "{0}: {1} {2}").format(
-            word, reason.key, reason.value
-        )
-        if reason.value is not None
-        else QCoreApplication.translate("ArticleModel", "{0}: {1}").format(word, reason.key)
-    )
-    if reason.via == SITE_CONFIG:
-        text += QCoreApplication.translate("ArticleModel", ", via cascade from the site config")
-    elif reason.via:
-        text += QCoreApplication.translate("ArticleModel", ", via cascade from {0}").format(
-            reason.via
-        )
-    return text
-
-
-def _format_date(moment: dt.datetime | None) -> str:
-    if moment is None:
-        return ""
-    if moment.utcoffset() == dt.timedelta(0):
-        return moment.strftime("%Y-%m-%d %H:%M")
-    return moment.strftime("%Y-%m-%d %H:%M %z")
 
 
 class _Descending:
@@ -536,107 +449,3 @@ def _git_order_changed(old: dict[str, GitCell], new: dict[str, GitCell]) -> bool
         (cell.state_sort, cell.last_sort) != (old[path].state_sort, old[path].last_sort)
         for path, cell in new.items()
     )
-
-
-class ArticleFilterProxy(QSortFilterProxyModel):
-    """Filters rows by text (title, path, source, summary) and by state.
-
-    Sorting is forwarded to the source model, which keeps its rows in order; the proxy keeps the
-    source order (its own sort column stays -1).
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-        self._state: PublishState | None = None
-        self._body: Mapping[str, str] = {}  # path -> excerpt of the body that matched the text
-        self._git_state: str | None = None
-        self.setDynamicSortFilter(True)
-
-    def source(self) -> ArticleModel:
-        model = self.sourceModel()
-        assert isinstance(model, ArticleModel)
-        return model
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.source().sort(column, order)
-
-    @property
-    def text(self) -> str:
-        return " ".join(self._words)
-
-    @property
-    def state(self) -> PublishState | None:
-        return self._state
-
-    def set_text(self, text: str) -> None:
-        """Keep rows whose title, path, source or summary contain every word of ``text``."""
-        words = text.casefold().split()
-        if words != self._words:
-            self._change_filter(lambda: setattr(self, "_words", words))
-
-    def set_body_matches(self, matches: Mapping[str, str]) -> None:
-        """Also keep the rows of these paths (bodies that match the text), with the excerpt that
-        matched as their tooltip; an empty mapping drops them."""
-        if matches or self._body:
-            self._change_filter(lambda: setattr(self, "_body", dict(matches)))
-
-    def body_excerpt(self, path: str) -> str | None:
-        return self._body.get(path)
-
-    def set_state(self, state: PublishState | None) -> None:
-        """Keep only rows in ``state`` (None: every state)."""
-        if state != self._state:
-            self._change_filter(lambda: setattr(self, "_state", state))
-
-    @property
-    def git_state(self) -> str | None:
-        return self._git_state
-
-    def set_git_state(self, name: str | None) -> None:
-        """Keep only rows in this git state ("modified", "unpushed", …; None: any)."""
-        if name != self._git_state:
-            self._change_filter(lambda: setattr(self, "_git_state", name))
-
-    def refilter(self) -> None:
-        """The git states changed under a git filter: judge every row again."""
-        if self._git_state is not None:
-            self._change_filter(lambda: None)
-
-    def _change_filter(self, change: Callable[[], None]) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9+
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        model = self.source()
-        if self._state is not None and model.state_at(source_row) != self._state:
-            return False
-        if self._git_state is not None and self._git_state not in model.git_states(
-            model.summary_at(source_row).path
-        ):
-            return False
-        if self._words:
-            text = model.search_text(source_row)
-            if all(word in text for word in self._words):
-                return True
-            return bool(self._body) and model.summary_at(source_row).path in self._body
-        return True
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and self._body and index.isValid():
-            excerpt = self._body.get(self.path_at(index.row()))
-            if excerpt is not None:
-                tip = super().data(index, role)
-                return f"{tip}\n\n{excerpt}" if tip else excerpt
-        return super().data(index, role)
-
-    def path_at(self, row: int) -> str:
-        return self.index(row, 0).data(Role.PATH)
-
-    def proxy_index_of(self, path: str, column: int = 0) -> QModelIndex:
-        return self.mapFromSource(self.source().index_of(path, column))

@@ -4,26 +4,21 @@ Each editor is a small widget around one input (named ``field_<key>`` for tests 
 shows a value with ``set_value`` without reporting it, and reports what the person typed with
 ``edited``, already as the Python type ``Article.set_value`` expects (a datetime for a date, an int for
 an id), so the file keeps its own types and shapes. Values an editor cannot represent faithfully are
-shown read-only instead, so nothing can be damaged from here.
+shown read-only instead, so nothing can be damaged from here. The date editor is in
+:mod:`editor.ui.form.date_editor`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Any
 
 import qtawesome
 from PySide6.QtCore import (
-    QDate,
-    QDateTime,
     QEvent,
     QObject,
     QRegularExpression,
     Qt,
-    QTime,
     QTimer,
-    QTimeZone,
     Signal,
 )
 from PySide6.QtGui import (
@@ -35,10 +30,7 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QCheckBox,
-    QDateEdit,
-    QDateTimeEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -50,7 +42,6 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.frontmatter import Format
-from editor.core.values import parse_date
 from editor.ui.form.field_kinds import INT64_MAX, INT64_MIN, nested_text
 
 
@@ -73,20 +64,6 @@ def error_color(palette: QPalette) -> QColor:
 
 def muted_color(palette: QPalette) -> QColor:
     return palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
-
-
-class _WheelGuard(QObject):
-    """Spin boxes change their value on a mouse wheel that only meant to scroll the form; not here."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Wheel
-            and isinstance(watched, QWidget)
-            and not watched.hasFocus()
-        ):
-            event.ignore()
-            return True
-        return False
 
 
 class FieldEditor(QWidget):
@@ -298,132 +275,6 @@ class MultiLineEditor(FieldEditor):
             self.text.setPlainText(text)
         finally:
             self._filling = False
-
-
-class _ZoneKeepingDateTimeEdit(QDateTimeEdit):
-    """A QDateTimeEdit whose time-zone section does not step.
-
-    The zone is the one the file wrote; Qt has no way to edit it, and stepping its section moved the
-    seconds instead, backwards (08:00:00 → 07:59:59), which Save then wrote.
-    """
-
-    def _on_zone(self) -> bool:
-        # Qt does not expose its zone section: it reads as NoSection (the last one, with "t").
-        return self.currentSection() == QDateTimeEdit.Section.NoSection
-
-    def stepBy(self, steps: int) -> None:
-        if not self._on_zone():
-            super().stepBy(steps)
-
-    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
-        if self._on_zone():
-            return QAbstractSpinBox.StepEnabledFlag.StepNone
-        return super().stepEnabled()
-
-
-class DateTimeEditor(FieldEditor):
-    """A moment shown in the zone the file wrote it in, with seconds and the zone visible."""
-
-    def __init__(self, key: str, date_only: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(key, parent)
-        self.date_only = date_only
-        self._zone: dt.tzinfo = dt.UTC
-        self._microsecond = 0
-        self.edit = QDateEdit() if date_only else _ZoneKeepingDateTimeEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd" if date_only else "yyyy-MM-dd HH:mm:ss t")
-        self.edit.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.edit.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
-        self.edit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self._guard = _WheelGuard(self)
-        self.edit.installEventFilter(self._guard)
-        self.edit.dateTimeChanged.connect(self._changed)
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        layout.addStretch(1)
-        self._install(self.edit, row)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # QDateTimeEdit spends Tab on its sections (seven presses to leave a date); in a form Tab goes
-        # to the next field. Arrows, typing and the mouse still move between sections.
-        # (Undo/Redo go to the window as in every field: FieldEditor.eventFilter.)
-        if watched is self.edit and event.type() == QEvent.Type.KeyPress:  # a QKeyEvent
-            shift, other = (
-                Qt.KeyboardModifier.ShiftModifier,
-                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
-            )
-            if (
-                event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-                and not event.modifiers() & other
-            ):
-                self.focusNextPrevChild(
-                    event.key() == Qt.Key.Key_Tab and not event.modifiers() & shift
-                )
-                return True
-        return super().eventFilter(watched, event)
-
-    def set_value(self, value: Any) -> None:
-        moment = parse_date(value)
-        if moment is None:
-            return
-        blocked = self.edit.blockSignals(True)
-        try:
-            if self.date_only:
-                self.edit.setDate(QDate(moment.year, moment.month, moment.day))
-            else:
-                self._zone = moment.tzinfo or dt.UTC
-                self._microsecond = moment.microsecond
-                seconds = int(moment.utcoffset().total_seconds()) if moment.utcoffset() else 0
-                zone = QTimeZone.utc() if seconds == 0 else QTimeZone.fromSecondsAheadOfUtc(seconds)
-                self.edit.setTimeZone(zone)
-                self.edit.setDateTime(
-                    QDateTime(
-                        QDate(moment.year, moment.month, moment.day),
-                        QTime(moment.hour, moment.minute, moment.second),
-                        zone,
-                    )
-                )
-        finally:
-            self.edit.blockSignals(blocked)
-        self.edit.setToolTip(self._tip(value, moment))
-
-    def _tip(self, value: Any, moment: dt.datetime) -> str:
-        written = value.isoformat() if isinstance(value, dt.date) else str(value)
-        tip = self.tr("In the file: {0}").format(written)
-        if not self.date_only:
-            local = moment.astimezone()
-            tip += "\n" + self.tr("Your time: {0}").format(local.strftime("%Y-%m-%d %H:%M:%S %Z"))
-            if (
-                isinstance(value, str)
-                and parse_date(value) is not None
-                and not re.search(r"(Z|z|UTC|[+-]\d\d:?\d\d)\s*$", value)
-            ):
-                tip += "\n" + self.tr(
-                    "The file gives no time zone; Hugo reads it as UTC unless the site sets one."
-                )
-        return tip
-
-    def current(self) -> dt.date | dt.datetime:
-        if self.date_only:
-            day = self.edit.date()
-            return dt.date(day.year(), day.month(), day.day())
-        moment = self.edit.dateTime()
-        day, clock = moment.date(), moment.time()
-        return dt.datetime(
-            day.year(),
-            day.month(),
-            day.day(),
-            clock.hour(),
-            clock.minute(),
-            clock.second(),
-            self._microsecond,
-            tzinfo=self._zone,
-        )
-
-    def _changed(self, _moment: QDateTime) -> None:
-        self.edited.emit(self.current())
 
 
 class BoolEditor(FieldEditor):

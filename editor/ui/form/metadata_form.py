@@ -4,6 +4,8 @@ The form owns its scroll area (the window places it as is). One editor per key, 
 order; every change goes onto the undo stack given to the constructor as a :class:`SetValueCommand`,
 which stages the value on the Article (the file is only written by the document service on Save).
 Showing a different Article object clears that undo stack, since its commands belong to the old one.
+Which editor each field gets, and the labels of the keys, come from
+:class:`~editor.ui.form.field_factory.FieldFactory`.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -32,25 +33,18 @@ from PySide6.QtWidgets import (
 
 from editor.core.article import Article
 from editor.core.frontmatter import Format
-from editor.core.images import COVER_KEY, is_image_key
+from editor.core.images import COVER_KEY
 from editor.core.names import shown_path
 from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS
-from editor.core.validate import LENGTH_LIMITS, Problem
+from editor.core.validate import Problem
 from editor.core.values import coerce_like, same_value
 from editor.core.vocabulary import Vocabulary
-from editor.ui.form.chips import ChipsEditor
 from editor.ui.form.field_adding import AddFieldBar, kind_for_new_key, start_value
 from editor.ui.form.field_editors import (
-    BoolEditor,
-    DateTimeEditor,
     FieldEditor,
-    LinkEditor,
-    MultiLineEditor,
-    NumberEditor,
-    ReadOnlyEditor,
-    TextEditor,
     muted_color,
 )
+from editor.ui.form.field_factory import FieldFactory
 from editor.ui.form.field_kinds import KNOWN_KINDS, FieldKind, kind_for, nested_text
 from editor.ui.form.form_parts import CoverThumbnail, ProblemList
 from editor.ui.form.undo_commands import MISSING, RemoveKeyCommand, SetValueCommand
@@ -108,6 +102,9 @@ class MetadataForm(QWidget):
         self._order_path: str | None = None  # the file whose row order self._order is
         self._order: list[str] = []
         self._vocabulary: Callable[[], Vocabulary] = Vocabulary
+        self._factory = FieldFactory(self._list_items, self)
+        self._factory.preview_cover_requested.connect(self.preview_cover_requested)
+        self._factory.open_link_requested.connect(self.open_link_requested)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -212,7 +209,7 @@ class MetadataForm(QWidget):
             self.refresh()
         else:
             self._stack.push(
-                SetValueCommand(article, key, MISSING, value, self, label=self._label_text(key))
+                SetValueCommand(article, key, MISSING, value, self, label=self.label_text(key))
             )
         row = self._rows.get(key)
         if row is not None:
@@ -229,7 +226,7 @@ class MetadataForm(QWidget):
             self.refresh()
             return
         self._added.pop(key, None)
-        self._stack.push(RemoveKeyCommand(article, key, self, label=self._label_text(key)))
+        self._stack.push(RemoveKeyCommand(article, key, self, label=self.label_text(key)))
 
     def set_article(self, article: Article | None) -> None:
         """Show ``article`` (None clears the form); builds one editor per front matter key."""
@@ -372,28 +369,7 @@ class MetadataForm(QWidget):
 
     def label_text(self, key: str) -> str:
         """The label the form gives ``key`` (its own name for the keys it knows)."""
-        return self._label_text(key)
-
-    def _label_text(self, key: str) -> str:
-        labels = {
-            "title": self.tr("Title"),
-            "date": self.tr("Date"),
-            "draft": self.tr("Draft"),
-            "summary": self.tr("Summary"),
-            "description": self.tr("Description"),
-            "source_link": self.tr("Source link"),
-            "enclosure": self.tr("Cover image"),
-            "article_id": self.tr("Article ID"),
-            "feed_item_id": self.tr("Feed item ID"),
-            "qrcode": self.tr("QR code"),
-            "source": self.tr("Source"),
-            "publishdate": self.tr("Publish date"),
-            "expirydate": self.tr("Expiry date"),
-            "lastmod": self.tr("Last modified"),
-            "tags": self.tr("Tags"),
-            "categories": self.tr("Categories"),
-        }
-        return labels.get(key.lower(), key)
+        return self._factory.label_text(key)
 
     def _new_fields(self) -> QWidget:
         """An empty widget for the rows, with its form layout in ``self._form``."""
@@ -443,7 +419,7 @@ class MetadataForm(QWidget):
             rest = 0
         for key, kind in fields:
             editor = self._make_editor(key, kind)
-            label = QLabel(self._label_text(key))
+            label = QLabel(self.label_text(key))
             label.setToolTip(key)
             label.setBuddy(editor.input)
             label.setObjectName(f"label_{key}")
@@ -534,49 +510,9 @@ class MetadataForm(QWidget):
         return self._extra
 
     def _make_editor(self, key: str, kind: FieldKind) -> FieldEditor:
-        lower = key.lower()
-        editor: FieldEditor
-        if kind is FieldKind.TEXT:
-            editor = TextEditor(key)
-            if lower == "title":
-                font = QFont(editor.line.font())
-                font.setPointSizeF(font.pointSizeF() * 1.15)
-                font.setWeight(QFont.Weight.DemiBold)
-                editor.line.setFont(font)
-        elif kind is FieldKind.LINK:
-            if is_image_key(lower):
-                tip = (
-                    self.tr("Preview the cover image")
-                    if lower == COVER_KEY
-                    else self.tr("Preview the QR code")
-                )
-                editor = LinkEditor(key, "mdi6.image-search-outline", tip)
-                editor.open_requested.connect(lambda k=key: self.preview_cover_requested.emit(k))
-            else:
-                editor = LinkEditor(
-                    key, "mdi6.open-in-new", self.tr("Open the link in your browser")
-                )
-                editor.open_requested.connect(
-                    lambda e=editor, k=key: self.open_link_requested.emit(k, e.line.text().strip())
-                )
-        elif kind is FieldKind.MULTILINE:
-            limit = LENGTH_LIMITS.get(lower)
-            editor = MultiLineEditor(
-                key, lines=2, limit=limit, max_lines=8 if lower == "summary" else 6
-            )
-        elif kind in (FieldKind.DATETIME, FieldKind.DATE):
-            editor = DateTimeEditor(key, date_only=kind is FieldKind.DATE)
-        elif kind is FieldKind.BOOL:
-            text = self.tr("Hidden from readers") if lower == "draft" else ""
-            editor = BoolEditor(key, text)
-        elif kind in (FieldKind.INT, FieldKind.FLOAT):
-            editor = NumberEditor(key, is_float=kind is FieldKind.FLOAT)
-            editor.line.setMaximumWidth(editor.fontMetrics().horizontalAdvance("0") * 24)
-            editor.line.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        elif kind is FieldKind.LIST:
-            editor = ChipsEditor(key, lambda k=key: self._list_items(k))
-        else:
-            editor = ReadOnlyEditor(key, self._article.format if self._article else Format.TOML)
+        editor = self._factory.make_editor(
+            key, kind, self._article.format if self._article else Format.TOML
+        )
         editor.edited.connect(lambda value, k=key, e=editor: self._on_edited(k, value, e))
         return editor
 
@@ -598,7 +534,7 @@ class MetadataForm(QWidget):
             return
         group = (key, editor.edit_session) if editor.merges_typing else None
         command = SetValueCommand(
-            article, key, old, value, self, label=self._label_text(key), merge_group=group
+            article, key, old, value, self, label=self.label_text(key), merge_group=group
         )
         self._stack.push(command)
 

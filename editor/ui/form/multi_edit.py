@@ -26,9 +26,9 @@ from editor.core.article import Article
 from editor.core.multi import SharedField, shared_fields
 from editor.core.values import coerce_like
 from editor.ui.form.chips import ChipsEditor
+from editor.ui.form.date_editor import DateTimeEditor
 from editor.ui.form.field_editors import (
     BoolEditor,
-    DateTimeEditor,
     FieldEditor,
     MultiLineEditor,
     NumberEditor,

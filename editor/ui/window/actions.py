@@ -3,7 +3,7 @@
 Each :class:`ActionId` has one :class:`ActionSpec` (text, icon, shortcut, status tip, and the rule that
 says when it is enabled); :class:`ActionRegistry` builds the QActions from them, the menus and toolbar
 are laid out from the same ids, and :meth:`ActionRegistry.update` re-evaluates every rule from one
-:class:`WindowState` snapshot, so enabling logic never hides in the middle of the window code.
+:class:`~editor.ui.window.window_state.WindowState` snapshot, so enabling logic never hides in the middle of the window code.
 """
 
 from __future__ import annotations
@@ -17,34 +17,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QToolBar, QWidget
 
+from editor.ui.window.window_state import WindowState
+
 StandardKey = QKeySequence.StandardKey
-
-
-@dataclass(frozen=True, slots=True)
-class WindowState:
-    """What the enabled rules look at; the window builds one whenever something relevant changes."""
-
-    has_folder: bool = False
-    busy: bool = False  # a scan or a bulk operation is running
-    has_article: bool = False  # an article is open in the form
-    dirty: bool = False  # the open article has unsaved edits
-    unsaved: int = 0  # articles with unsaved edits, the open one included
-    selected: int = 0  # valid (readable) articles in the selection
-    selected_drafts: int = 0  # of which drafts
-    article_is_draft: bool = False
-    has_source_link: bool = False
-    has_cover: bool = False  # enclosure or qrcode set on the open article
-    has_next: bool = False
-    has_previous: bool = False
-    can_undo: bool = False
-    can_redo: bool = False
-    in_git: bool = False  # the desk is inside a git work tree
-    git_busy: bool = False  # a pull, push, sync or commit is running
-    git_operation: bool = False  # a merge or rebase waits to be continued or aborted
-
-    @property
-    def selected_not_drafts(self) -> int:
-        return self.selected - self.selected_drafts
 
 
 Rule = Callable[[WindowState], bool]

@@ -1,14 +1,15 @@
 """The main window: layout and wiring of the article list, the form, the body, actions and status.
 
 The open article lives in :class:`ArticleSession`; bulk changes in :mod:`editor.ui.window.bulk`;
-the list's data in :class:`ArticleModel`; the saved layout and the Tab order in
+the list's data in :class:`ArticleModel`, fed by :class:`DeskFeed` (the scan and outside changes);
+the cover preview in :class:`CoverOpener`; the enabled-actions snapshot in
+:mod:`editor.ui.window.window_state`; the saved layout and the Tab order in
 :mod:`editor.ui.window.window_layout`. This module connects them and keeps the list selection, the
 open article and the enabled actions in step.
 """
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
@@ -25,12 +26,9 @@ from PySide6.QtWidgets import (
 
 from editor import APP_NAME
 from editor.core import validate
-from editor.core.body_search import body_matches, index_desk_bodies
-from editor.core.errors import describe_error
-from editor.core.images import COVER_KEY, image_references
+from editor.core.images import COVER_KEY
 from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
-from editor.core.rescan import Rescan
 from editor.core.service import DocumentService, FileResult, Outcome
 from editor.core.site import desk_for, find_site_root
 from editor.core.vocabulary import Vocabulary
@@ -42,16 +40,14 @@ from editor.ui.article.unsaved import UnsavedEdits
 from editor.ui.common import dialogs, links
 from editor.ui.common.settings import Settings
 from editor.ui.common.wording import counted, number
-from editor.ui.common.workers import Task, run_stream, run_task
 from editor.ui.desk.article_list import ArticleListPanel
-from editor.ui.desk.desk_scan import Folders, scan_desk
-from editor.ui.desk.folder_watcher import FolderWatcher
+from editor.ui.desk.desk_feed import DeskFeed
 from editor.ui.form.metadata_form import MetadataForm
 from editor.ui.form.multi_edit import MultiEditForm
-from editor.ui.images.cover_preview import CoverPreviewDialog
+from editor.ui.images.cover_opener import CoverOpener
 from editor.ui.images.image_loader import ImageLoader
 from editor.ui.window import help as help_windows
-from editor.ui.window.actions import ActionId, ActionRegistry, WindowState
+from editor.ui.window.actions import ActionId, ActionRegistry
 from editor.ui.window.bulk import BulkRunner
 from editor.ui.window.check_panel import CheckPanel
 from editor.ui.window.git_wiring import GitWiring
@@ -64,11 +60,8 @@ from editor.ui.window.window_layout import (
     restore_layout,
     save_layout,
 )
+from editor.ui.window.window_state import window_state
 from editor.ui.window.write_history import UndoRouter, WriteHistory
-
-SCAN_BUDGET_MS = (
-    12  # GUI time per event-loop turn for adding rows, so input and paints keep flowing
-)
 
 
 class MainWindow(QMainWindow):
@@ -109,10 +102,6 @@ class MainWindow(QMainWindow):
         self.loader = loader if loader is not None else ImageLoader(None, self)
         self.service: DocumentService | None = None
         self.root: Path | None = None
-        self._scan_task: Task | None = None
-        self._scanned = 0
-        self._select_after_scan: str | None = None
-        self._cover_dialog: CoverPreviewDialog | None = None
         self._vocabulary: Vocabulary | None = None  # counted from the rows when the form asks
 
         self.undo_stack = QUndoStack(self)
@@ -150,7 +139,9 @@ class MainWindow(QMainWindow):
             self.list_panel.selected_summaries,
             self,
         )
-        self.watcher = FolderWatcher(self.pool, self._known_rows, self)
+        self.feed = DeskFeed(self.pool, self.list_panel, self.session, self)
+        self.watcher = self.feed.watcher
+        self.cover = CoverOpener(self.loader, self.session, self)
         self._build_menus()
         self._connect()
         self.git = GitWiring(self, self)  # before the layout: its History dock is restored with it
@@ -260,7 +251,7 @@ class MainWindow(QMainWindow):
         act[ActionId.TOGGLE_DRAFT].triggered.connect(lambda: self.bulk.set_draft(None))
         act[ActionId.PUBLISH_AND_NEXT].triggered.connect(self.bulk.publish_and_next)
         act[ActionId.OPEN_SOURCE].triggered.connect(self.open_source_link)
-        act[ActionId.OPEN_COVER].triggered.connect(lambda: self.open_cover(COVER_KEY))
+        act[ActionId.OPEN_COVER].triggered.connect(lambda: self.cover.open(COVER_KEY))
         act[ActionId.NEXT].triggered.connect(lambda: self.step(1))
         act[ActionId.PREVIOUS].triggered.connect(lambda: self.step(-1))
         act[ActionId.RELOAD].triggered.connect(self.reload_folder)
@@ -275,8 +266,8 @@ class MainWindow(QMainWindow):
         self.list_panel.article_requested.connect(self._article_requested)
         self.list_panel.selection_changed.connect(self.update_actions)
         self.list_panel.selection_changed.connect(self.multi.selection_changed)
-        self.multi.rows_changed.connect(self.update_rows)
-        self.unsaved_flow.rows_changed.connect(self.update_rows)
+        self.multi.rows_changed.connect(self.feed.put_rows)
+        self.unsaved_flow.rows_changed.connect(self.feed.put_rows)
         self.unsaved_flow.message.connect(self.show_message)
         self.unsaved_flow.dirty_marks.connect(self._mark_dirty)
         self.multi.message.connect(self.show_message)
@@ -290,7 +281,7 @@ class MainWindow(QMainWindow):
         self.session.article_changed.connect(self._article_changed)
         self.session.dirty_changed.connect(self._dirty_changed)
         self.session.unreadable_shown.connect(self.unreadable_bar.show_for)
-        self.session.row_changed.connect(self.update_rows)
+        self.session.row_changed.connect(self.feed.put_rows)
         self.session.message.connect(
             lambda text: self.show_message(
                 text, about=self.session.path or self.session.failed_path
@@ -307,9 +298,13 @@ class MainWindow(QMainWindow):
         self.write_history.stack.indexChanged.connect(self.update_actions)
         self.write_history.restored.connect(self._writes_restored)
         self.form.open_link_requested.connect(lambda _key, url: links.open_external(url, self))
-        self.form.preview_cover_requested.connect(self.open_cover)
+        self.form.preview_cover_requested.connect(self.cover.open)
         self.body.link_activated.connect(lambda url: links.open_external(url, self))
-        self.watcher.changes_found.connect(self._outside_changes)
+        self.feed.scan_started.connect(self._scan_started)
+        self.feed.scan_progress.connect(self._scan_progress)
+        self.feed.scan_finished.connect(self._scan_done)
+        self.feed.row_wanted.connect(self.select_path)
+        self.feed.message.connect(self.show_message)
         self.watcher.open_file_changed.connect(self.session.check_disk)
         self.check_panel.problem_activated.connect(self.select_path)
         self.check_panel.check_finished.connect(self._check_finished)
@@ -331,9 +326,8 @@ class MainWindow(QMainWindow):
         restored = self.unsaved.open_desk(self.service)
         self.session.set_service(self.service, find_site_root(self.root))
         self.settings.add_recent_folder(self.root)
-        self._select_after_scan = select or selected
         self._update_title()
-        self.start_scan()
+        self.start_scan(select or selected)
         self.unsaved_flow.report_restored(restored)
         self.folder_opened.emit(str(self.root))
         return True
@@ -371,109 +365,29 @@ class MainWindow(QMainWindow):
     def reload_folder(self) -> None:
         """Read the whole folder again; the open article (and its edits) stay."""
         if self.service is not None:
-            self._select_after_scan = self.session.path
-            self.start_scan()
+            self.start_scan(self.session.path)
 
     @property
     def scanning(self) -> bool:
-        return self._scan_task is not None
+        return self.feed.scanning
 
-    def start_scan(self) -> None:
-        if self.service is None:
-            return
-        if self._scan_task is not None:
-            self._scan_task.cancel()
-        self.watcher.stop()
-        with self._keeping_selection():
-            self.model.clear()
-        for path in self.unsaved.paths():  # the marks of unsaved rows outlive the reset
-            self.model.set_dirty(path, True)
-        self._scanned = 0
-        root, rules = self.service.root, self.session.fresh_rules()
-        # The filter finds body words through the index cache's full-text index (once it is built).
-        self.list_panel.set_body_search(lambda text: body_matches(root, text), self.pool)
-        self._scan_task = run_stream(
-            self.pool,
-            lambda: scan_desk(root, rules=rules),
-            self._scan_batch,
-            self._scan_failed,
-            self._scan_done,
-            budget_ms=SCAN_BUDGET_MS,
-        )
+    def start_scan(self, select: str | None = None) -> None:
+        """List the open desk anew, selecting ``select`` once its row arrives."""
+        if self.service is not None:
+            self.feed.scan(self.service.root, select, self.unsaved.paths())
+
+    def _scan_started(self) -> None:
         self.scan_label.setText(self.tr("Scanning…"))
         self.scan_label.show()
         self.update_actions()
 
-    def _scan_batch(self, item: object) -> None:
-        if isinstance(item, Folders):
-            self._scan_folders = item.folders
-            return
-        batch: list[ArticleSummary] = item  # type: ignore[assignment]
-        with self._keeping_selection():
-            self.model.put_rows(batch)
-        self._scanned += len(batch)
-        self.scan_label.setText(self.tr("Scanning… {0} files").format(number(self._scanned)))
-        wanted = self._select_after_scan
-        if wanted and self.model.row_of(wanted) is not None:
-            self._select_after_scan = None
-            if wanted != self.session.path:
-                self.select_path(wanted)
-            else:
-                self.list_panel.reselect()
-
-    def _scan_failed(self, error: BaseException) -> None:
-        self.show_message(
-            self.tr("The folder could not be read: {0}").format(describe_error(error))
-        )
+    def _scan_progress(self, count: int) -> None:
+        self.scan_label.setText(self.tr("Scanning… {0} files").format(number(count)))
 
     def _scan_done(self) -> None:
-        self._scan_task = None
         self.scan_label.hide()
-        folders = getattr(self, "_scan_folders", None) or ([self.root] if self.root else [])
-        if self.root is not None:
-            self.watcher.watch(self.root, folders, rules=self.session.rules)
-            root = self.root
-            # Bodies new or changed since the last time go into the full-text index, off the GUI
-            # thread; the filter finds them from then on.
-            run_task(self.pool, lambda: index_desk_bodies(root))
-        if self._select_after_scan:
-            self.show_message(
-                self.tr("{0} is not in the list").format(shown_path(self._select_after_scan))
-            )
-            self._select_after_scan = None
         self.update_actions()
         self.scan_finished.emit()
-
-    def _known_rows(self) -> dict[str, ArticleSummary]:
-        return {summary.path: summary for summary in self.model.summaries()}
-
-    def _outside_changes(self, rescan: Rescan) -> None:
-        open_path = self.session.path
-        with self._keeping_selection():
-            self.model.remove(rescan.removed)
-            self.model.put_rows(rescan.changed)
-        # The open article speaks for itself (reloaded, or the conflict bar); count the others.
-        changed = [row for row in rescan.changed if row.path != open_path]
-        removed = [path for path in rescan.removed if path != open_path]
-        parts = []
-        if changed:
-            parts.append(
-                counted(
-                    len(changed),
-                    self.tr("1 file added or changed"),
-                    self.tr("{0} files added or changed"),
-                )
-            )
-        if removed:
-            parts.append(
-                counted(len(removed), self.tr("1 file removed"), self.tr("{0} files removed"))
-            )
-        if parts:
-            self.show_message(self.tr("Outside changes: {0}").format(", ".join(parts)), 5000)
-        if open_path and (
-            len(changed) != len(rescan.changed) or len(removed) != len(rescan.removed)
-        ):
-            self.session.check_disk()
 
     def vocabulary(self) -> Vocabulary:
         """The desk's keys and list values, counted over the rows (once per change of the rows)."""
@@ -485,12 +399,6 @@ class MainWindow(QMainWindow):
 
     def _forget_vocabulary(self, *_args: object) -> None:
         self._vocabulary = None
-
-    def update_rows(self, summaries: ArticleSummary | list[ArticleSummary]) -> None:
-        """Show new summaries of files the app itself changed (no rescan)."""
-        rows = summaries if isinstance(summaries, list) else [summaries]
-        with self._keeping_selection():
-            self.model.put_rows(rows)
 
     # --- check folder --------------------------------------------------------------------------------
 
@@ -512,9 +420,6 @@ class MainWindow(QMainWindow):
         self.check_finished.emit(result)
 
     # --- selection and navigation ------------------------------------------------------------------
-
-    def _keeping_selection(self) -> contextlib.AbstractContextManager[None]:
-        return self.list_panel.keeping_selection()
 
     def _article_requested(self, path: str) -> None:
         if path == self.session.failed_path:
@@ -610,7 +515,7 @@ class MainWindow(QMainWindow):
         chain_tab_order(self.list_view, self.form.focus_chain(), self.body)
         self._drop_stale_message()
         self._update_title()
-        self._follow_cover_preview()
+        self.cover.follow()
         self.update_actions()
         self.article_opened.emit(article.relpath if article else "")
 
@@ -636,7 +541,7 @@ class MainWindow(QMainWindow):
 
     def apply_results(self, results: list[FileResult]) -> None:
         """Show what an action wrote: the list rows, and the open article (its other edits kept)."""
-        self.update_rows(
+        self.feed.put_rows(
             [self.session.row_of(result.article) for result in results if result.article]
         )
         open_path = self.session.path
@@ -665,35 +570,6 @@ class MainWindow(QMainWindow):
             link = self.session.article.value("source_link")
             links.open_external(link if isinstance(link, str) else "", self)
 
-    def open_cover(self, key: str = COVER_KEY) -> None:
-        article = self.session.article
-        if article is None or not self._cover_images():
-            return
-        if self._cover_dialog is None:
-            # Refusals are explained over the preview, where the click happened.
-            dialog = CoverPreviewDialog(
-                self.loader, self, open_url=lambda url: links.open_external(url, dialog)
-            )
-            self._cover_dialog = dialog
-        self._cover_dialog.show_images(
-            self._cover_images(), self.session.image_places(), self.session.title
-        )
-
-    def _cover_images(self) -> dict[str, str]:
-        article = self.session.article
-        return image_references(article.current_metadata()) if article is not None else {}
-
-    def _follow_cover_preview(self) -> None:
-        """An open preview follows the open article (it showed the first story's images before)."""
-        dialog = self._cover_dialog
-        if dialog is not None and dialog.isVisible():
-            dialog.show_images(
-                self._cover_images(),
-                self.session.image_places(),
-                self.session.title or self.session.failed_path or "",
-                bring_to_front=False,
-            )
-
     def show_message(self, text: str, timeout: int = 0, *, about: str | None = None) -> None:
         """Say ``text`` in the status bar; a message ``about`` one article goes when another opens."""
         self._message_about = about
@@ -707,46 +583,9 @@ class MainWindow(QMainWindow):
 
     # --- actions -------------------------------------------------------------------------------------
 
-    def window_state(self) -> WindowState:
-        article = self.session.article
-        selected = [summary for summary in self.selected_summaries() if summary is not None]
-        valid = [summary for summary in selected if summary.readable]
-
-        def has(key: str) -> bool:
-            value = article.value(key) if article else None
-            return isinstance(value, str) and bool(value.strip())
-
-        return WindowState(
-            has_folder=self.service is not None,
-            busy=self.scanning or self.bulk.running,
-            has_article=article is not None,
-            # With several rows selected, Save and Revert are the many-articles form's; the open
-            # article's own edits (and its undo steps) wait behind it.
-            dirty=self.multi.dirty if self.multi.active else self.session.dirty,
-            unsaved=len(self.unsaved),
-            selected=len(valid),
-            selected_drafts=sum(summary.draft for summary in valid),
-            article_is_draft=bool(
-                article
-                and self.model.summary(article.relpath)
-                and self.model.summary(article.relpath).draft
-            ),
-            has_source_link=has("source_link"),
-            has_cover=bool(article and image_references(article.current_metadata())),
-            has_next=self.list_panel.has_step(1),
-            has_previous=self.list_panel.has_step(-1),
-            can_undo=not self.multi.active
-            and (self.undo_stack.canUndo() or self.write_history.stack.canUndo()),
-            can_redo=not self.multi.active
-            and (self.undo_stack.canRedo() or self.write_history.stack.canRedo()),
-            in_git=self.git.desk.active if hasattr(self, "git") else False,
-            git_busy=self.git.desk.busy if hasattr(self, "git") else False,
-            git_operation=bool(self.git.operation) if hasattr(self, "git") else False,
-        )
-
     def update_actions(self, *_args: object) -> None:
         if hasattr(self, "bulk"):
-            self.action_registry.update(self.window_state())
+            self.action_registry.update(window_state(self))
             self.undo_router.update_texts()
             self.action_registry[ActionId.CHECK_FOLDER].setEnabled(
                 self.action_registry[ActionId.CHECK_FOLDER].isEnabled()
@@ -776,6 +615,4 @@ class MainWindow(QMainWindow):
         self.watcher.stop()
         self.git.shutdown()
         self.check_panel.cancel()
-        if self._scan_task is not None:
-            self._scan_task.cancel()
-            self._scan_task = None
+        self.feed.stop()

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QLineEdit
 
 from editor.ui.window.main_window import MainWindow
+from editor.ui.window.window_state import window_state
 from tests.helpers.window import LANCHI
 
 
@@ -64,4 +65,4 @@ def test_a_cover_key_in_any_case_is_the_cover(
     monkeypatch.setattr(window.loader, "load", load)
     assert window.select_path("world/capitals.md")
     assert asked == ["/images/desk-cover.png"]
-    assert window.window_state().has_cover
+    assert window_state(window).has_cover

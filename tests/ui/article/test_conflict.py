@@ -128,7 +128,7 @@ def test_reload_drops_my_edits(qtbot, window: MainWindow, article: Path) -> None
 def test_show_changes_is_three_way(qtbot, window: MainWindow, article: Path) -> None:
     raise_conflict(qtbot, window, article)
     window.conflict_bar.diff_button.click()
-    dialog = window.session._diff_dialog
+    dialog = window.session.diffs.dialog
     assert dialog is not None and dialog.isVisible()
     mine_part, theirs_part = dialog.text.split("=== What changed outside ===")
     assert mine_part.startswith("=== What you changed ===")

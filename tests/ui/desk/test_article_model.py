@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QTableView
 
 from editor.core.index import ArticleSummary
 from editor.core.state import PublishState
-from editor.ui.desk.article_model import DIRTY_MARK, ArticleFilterProxy, ArticleModel, Column, Role
+from editor.ui.desk.article_filter import ArticleFilterProxy
+from editor.ui.desk.article_model import DIRTY_MARK, ArticleModel, Column, Role
 
 UTC = dt.UTC
 

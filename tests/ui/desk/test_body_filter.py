@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt
 from editor.core.body_search import body_matches
 from editor.core.index import ArticleSummary
 from editor.core.state import PublishState
-from editor.ui.desk.article_model import ArticleFilterProxy, ArticleModel, Column, Role
+from editor.ui.desk.article_filter import ArticleFilterProxy
+from editor.ui.desk.article_model import ArticleModel, Column, Role
 from editor.ui.window.main_window import MainWindow
 
 CALDER = "business/calder-bay-container-volumes.md"  # the window lists the content folder

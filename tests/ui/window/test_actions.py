@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from editor.ui.window.actions import MENUS, SPECS, TOOLBAR, ActionId, ActionRegistry, WindowState
+from editor.ui.window.actions import MENUS, SPECS, TOOLBAR, ActionId, ActionRegistry
 from editor.ui.window.main_window import MainWindow
+from editor.ui.window.window_state import WindowState
 from tests.helpers.window import LANCHI, select_rows, type_title
 
 ALWAYS = {

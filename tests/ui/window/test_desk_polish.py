@@ -102,7 +102,7 @@ def test_the_state_icon_stays_on_a_selected_row() -> None:
     from PySide6.QtGui import QIcon
 
     from editor.core.state import PublishState
-    from editor.ui.desk.article_model import state_icon
+    from editor.ui.desk.state_display import state_icon
 
     icon = state_icon(PublishState.PUBLISHED)
     normal = icon.pixmap(QSize(16, 16), QIcon.Mode.Normal).toImage()

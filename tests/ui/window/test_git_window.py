@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QWidget
 
 from editor.ui.common.settings import GIT_COMMIT_PER_ACTION, GIT_PULL_ON_START, Settings
 from editor.ui.desk.article_model import Column
-from editor.ui.window.actions import ActionId, ActionRegistry, WindowState
+from editor.ui.window.actions import ActionId, ActionRegistry
 from editor.ui.window.main_window import MainWindow
+from editor.ui.window.window_state import WindowState
 from tests.helpers.git import OTHER, STORY, STORY_TEXT, Team, commit_all, git, write
 from tests.helpers.window import type_title
 

@@ -22,7 +22,8 @@ from editor.core.site import desk_for
 from editor.core.state import PublishState
 from editor.ui.article.conflict_bar import ConflictBar
 from editor.ui.common import dialogs
-from editor.ui.desk.article_model import DIRTY_MARK, Column, Role, state_icon, state_label
+from editor.ui.desk.article_model import DIRTY_MARK, Column, Role
+from editor.ui.desk.state_display import state_icon, state_label
 from editor.ui.images.cover_preview import CoverPreviewDialog
 from editor.ui.window.actions import ActionId
 from editor.ui.window.main_window import MainWindow
@@ -563,7 +564,7 @@ def test_the_cover_preview_opens_links_through_the_window_policy(
     qtbot, window: MainWindow, asked
 ) -> None:
     assert window.select_path(LANCHI)
-    window.open_cover()
+    window.cover.open()
     dialog = window.findChild(CoverPreviewDialog, "coverPreview")
     button = dialog.findChild(QPushButton, "openInBrowser_enclosure")
     assert button.isEnabled()

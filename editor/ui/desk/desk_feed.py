@@ -1,0 +1,193 @@
+"""What fills the article list: the scan of a desk, streamed in batches, and the outside changes the
+folder watcher finds afterwards.
+
+:class:`DeskFeed` is given the list panel it feeds (its model and selection) and the open article
+(through :class:`OpenArticle`); it owns the :class:`FolderWatcher` that starts when a scan ends,
+and tells the window what happened with signals (progress, a row to select, status messages).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from editor.core.body_search import body_matches, index_desk_bodies
+from editor.core.errors import describe_error
+from editor.core.index import ArticleSummary
+from editor.core.names import shown_path
+from editor.core.rescan import Rescan
+from editor.ui.common.wording import counted
+from editor.ui.common.workers import Task, run_stream, run_task
+from editor.ui.desk.article_list import ArticleListPanel
+from editor.ui.desk.desk_scan import Folders, scan_desk
+from editor.ui.desk.folder_watcher import FolderWatcher
+
+SCAN_BUDGET_MS = (
+    12  # GUI time per event-loop turn for adding rows, so input and paints keep flowing
+)
+
+
+class OpenArticle(Protocol):
+    """The open article, as the feed needs it (the article session has these parts)."""
+
+    @property
+    def path(self) -> str | None: ...
+
+    @property
+    def rules(self) -> Any: ...  # the desk's SiteRules, or None
+
+    def fresh_rules(self) -> Any: ...
+
+    def check_disk(self) -> None: ...
+
+
+class DeskFeed(QObject):
+    """Scans a desk into the list and keeps the list in step with the folder afterwards."""
+
+    scan_started = Signal()
+    """A scan began: the list was emptied and fills from now on."""
+    scan_progress = Signal(int)
+    """How many files the running scan has listed so far."""
+    scan_finished = Signal()
+    """The scan ended (done, failed or cancelled); the folder is watched from now on."""
+    row_wanted = Signal(str)
+    """The row asked for when the scan started is in the list and is not the open article."""
+    message = Signal(str, int)
+    """A status message and how long to show it (ms; 0 until the next one)."""
+
+    def __init__(
+        self,
+        pool: QThreadPool,
+        list_panel: ArticleListPanel,
+        article: OpenArticle,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.pool = pool
+        self.list_panel = list_panel
+        self.model = list_panel.model
+        self.article = article
+        self.root: Path | None = None
+        self._scan_task: Task | None = None
+        self._scanned = 0
+        self._scan_folders: list[Path] | None = None
+        self._select_after_scan: str | None = None
+        self.watcher = FolderWatcher(pool, self._known_rows, self)
+        self.watcher.changes_found.connect(self._outside_changes)
+
+    @property
+    def scanning(self) -> bool:
+        return self._scan_task is not None
+
+    def scan(self, root: Path, select: str | None, unsaved: Iterable[str]) -> None:
+        """List ``root`` anew; select the row ``select`` once it arrives; mark ``unsaved`` rows."""
+        self.root = root
+        self._select_after_scan = select
+        if self._scan_task is not None:
+            self._scan_task.cancel()
+        self.watcher.stop()
+        with self._keeping_selection():
+            self.model.clear()
+        for path in unsaved:  # the marks of unsaved rows outlive the reset
+            self.model.set_dirty(path, True)
+        self._scanned = 0
+        rules = self.article.fresh_rules()
+        # The filter finds body words through the index cache's full-text index (once it is built).
+        self.list_panel.set_body_search(lambda text: body_matches(root, text), self.pool)
+        self._scan_task = run_stream(
+            self.pool,
+            lambda: scan_desk(root, rules=rules),
+            self._scan_batch,
+            self._scan_failed,
+            self._scan_done,
+            budget_ms=SCAN_BUDGET_MS,
+        )
+        self.scan_started.emit()
+
+    def stop(self) -> None:
+        """Cancel a running scan (the window is going away)."""
+        if self._scan_task is not None:
+            self._scan_task.cancel()
+            self._scan_task = None
+
+    def put_rows(self, summaries: ArticleSummary | list[ArticleSummary]) -> None:
+        """Show new summaries of files the app itself changed (no rescan)."""
+        rows = summaries if isinstance(summaries, list) else [summaries]
+        with self._keeping_selection():
+            self.model.put_rows(rows)
+
+    def _keeping_selection(self) -> contextlib.AbstractContextManager[None]:
+        return self.list_panel.keeping_selection()
+
+    def _scan_batch(self, item: object) -> None:
+        if isinstance(item, Folders):
+            self._scan_folders = item.folders
+            return
+        batch: list[ArticleSummary] = item  # type: ignore[assignment]
+        with self._keeping_selection():
+            self.model.put_rows(batch)
+        self._scanned += len(batch)
+        self.scan_progress.emit(self._scanned)
+        wanted = self._select_after_scan
+        if wanted and self.model.row_of(wanted) is not None:
+            self._select_after_scan = None
+            if wanted != self.article.path:
+                self.row_wanted.emit(wanted)
+            else:
+                self.list_panel.reselect()
+
+    def _scan_failed(self, error: BaseException) -> None:
+        self.message.emit(
+            self.tr("The folder could not be read: {0}").format(describe_error(error)), 0
+        )
+
+    def _scan_done(self) -> None:
+        self._scan_task = None
+        folders = self._scan_folders or ([self.root] if self.root else [])
+        if self.root is not None:
+            self.watcher.watch(self.root, folders, rules=self.article.rules)
+            root = self.root
+            # Bodies new or changed since the last time go into the full-text index, off the GUI
+            # thread; the filter finds them from then on.
+            run_task(self.pool, lambda: index_desk_bodies(root))
+        if self._select_after_scan:
+            self.message.emit(
+                self.tr("{0} is not in the list").format(shown_path(self._select_after_scan)), 0
+            )
+            self._select_after_scan = None
+        self.scan_finished.emit()
+
+    def _known_rows(self) -> dict[str, ArticleSummary]:
+        return {summary.path: summary for summary in self.model.summaries()}
+
+    def _outside_changes(self, rescan: Rescan) -> None:
+        open_path = self.article.path
+        with self._keeping_selection():
+            self.model.remove(rescan.removed)
+            self.model.put_rows(rescan.changed)
+        # The open article speaks for itself (reloaded, or the conflict bar); count the others.
+        changed = [row for row in rescan.changed if row.path != open_path]
+        removed = [path for path in rescan.removed if path != open_path]
+        parts = []
+        if changed:
+            parts.append(
+                counted(
+                    len(changed),
+                    self.tr("1 file added or changed"),
+                    self.tr("{0} files added or changed"),
+                )
+            )
+        if removed:
+            parts.append(
+                counted(len(removed), self.tr("1 file removed"), self.tr("{0} files removed"))
+            )
+        if parts:
+            self.message.emit(self.tr("Outside changes: {0}").format(", ".join(parts)), 5000)
+        if open_path and (
+            len(changed) != len(rescan.changed) or len(removed) != len(rescan.removed)
+        ):
+            self.article.check_disk()
