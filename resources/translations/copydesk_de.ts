@@ -1773,6 +1773,14 @@ Keep Mine or Take Theirs above writes one of them; Resolve… merges them field 
 <context>
     <name>MultiEditForm</name>
     <message>
+        <source>1 of them has unsaved edits of its own: Save leaves it out (save or revert it first).</source>
+        <translation>1 davon hat eigene ungespeicherte Änderungen: Speichern lässt es aus (speichern oder verwerfen Sie diese zuerst).</translation>
+    </message>
+    <message>
+        <source>1 selected file cannot be read and is left out.</source>
+        <translation>1 ausgewählte Datei kann nicht gelesen werden und wird ausgelassen.</translation>
+    </message>
+    <message>
         <source>Add…</source>
         <translation>Hinzufügen…</translation>
     </message>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from editor.core.article import Article
 from editor.core.multi import SharedField, shared_fields
 from editor.core.values import coerce_like
+from editor.ui.common.wording import counted
 from editor.ui.form.chips import ChipsEditor
 from editor.ui.form.date_editor import DateTimeEditor
 from editor.ui.form.field_editors import (
@@ -122,14 +123,25 @@ class MultiEditForm(QWidget):
         notes = [self.tr("Fields all of them have; a change is written to every one.")]
         if skipped:
             notes.append(
-                self.tr("{0} selected files cannot be read and are left out.").format(skipped)
+                counted(
+                    skipped,
+                    self.tr("1 selected file cannot be read and is left out."),
+                    self.tr("{0} selected files cannot be read and are left out."),
+                )
             )
         if held:
             notes.append(
-                self.tr(
-                    "{0} of them have unsaved edits of their own: Save leaves them out "
-                    "(save or revert them first)."
-                ).format(held)
+                counted(
+                    held,
+                    self.tr(
+                        "1 of them has unsaved edits of its own: Save leaves it out "
+                        "(save or revert it first)."
+                    ),
+                    self.tr(
+                        "{0} of them have unsaved edits of their own: Save leaves them out "
+                        "(save or revert them first)."
+                    ),
+                )
             )
         self.note.setText(" ".join(notes))
         self._build()

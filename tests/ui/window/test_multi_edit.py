@@ -87,7 +87,7 @@ def test_a_file_with_its_own_unsaved_edits_is_left_out_and_named(
     type_title(qtbot, window, "Mine")
     lanchi_before = (content / LANCHI).read_bytes()
     show_many(qtbot, window, [FERRY, LANCHI])
-    assert "1 of them have unsaved edits" in window.multi_form.note.text()
+    assert "1 of them has unsaved edits of its own" in window.multi_form.note.text()
     window.multi_form.findChild(QLineEdit, "multi_field_source").setFocus()
     qtbot.keyClicks(window.multi_form.findChild(QLineEdit, "multi_field_source"), " extra")
     asked.answer("report_failures", None)
