@@ -93,7 +93,7 @@ def _json_first_member(
 
 
 def _json_dumps(value: Any, ascii_only: bool) -> str:
-    return json.dumps(_jsonable(value), ensure_ascii=ascii_only)
+    return json.dumps(_json_front_value(value), ensure_ascii=ascii_only)
 
 
 def _json_removal(front: str, members: list[JsonMember], key: str) -> tuple[int, int, str]:
@@ -111,16 +111,16 @@ def _json_removal(front: str, members: list[JsonMember], key: str) -> tuple[int,
     return front.index("{") + 1, end, ""
 
 
-def _jsonable(value: Any) -> Any:
+def _json_front_value(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         moment = whole_seconds(value if value.tzinfo else value.replace(tzinfo=dt.UTC))
         return moment.isoformat().replace("+00:00", "Z")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list):
-        return [_jsonable(item) for item in value]
+        return [_json_front_value(item) for item in value]
     if isinstance(value, dict):
-        return {key: _jsonable(item) for key, item in value.items()}
+        return {key: _json_front_value(item) for key, item in value.items()}
     return value
 
 
