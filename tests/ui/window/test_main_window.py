@@ -749,6 +749,6 @@ def test_a_tall_summary_keeps_its_count_below_it_in_the_window(qtbot, window) ->
     qtbot.waitUntil(lambda: window.session.path == path)
     editor = window.form.editor("summary")
     qtbot.waitUntil(lambda: editor.text.height() > editor.text.fontMetrics().lineSpacing() * 3)
-    # The rows above re-lay out through posted layout requests: a loaded CI machine needs more
-    # than a second for them, so this waits the usual budget for the condition itself.
-    qtbot.waitUntil(lambda: editor.count.geometry().top() >= editor.text.geometry().bottom())
+    qtbot.waitUntil(
+        lambda: editor.count.geometry().top() >= editor.text.geometry().bottom(), timeout=1000
+    )
