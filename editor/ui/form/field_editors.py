@@ -229,12 +229,28 @@ class MultiLineEditor(FieldEditor):
         height = round(min(max(content, self._min_height), self._max_height) + frame + 2)
         if height != self.text.height() or self.text.minimumHeight() != height:
             self.text.setFixedHeight(height)
-            # The form's rows are sized from their hints; tell every level the hint changed, or the
-            # count label below is left where the old, shorter editor ended.
-            widget: QWidget | None = self
-            while widget is not None and widget.objectName() != "metadataForm":
-                widget.updateGeometry()
-                widget = widget.parentWidget()
+            self._grow_rows_above()
+
+    def _grow_rows_above(self) -> None:
+        """Lay out every level up to the form again, bottom up, so the row takes this editor's new
+        height. The form's rows are sized from their hints, and only posting the change
+        (updateGeometry) now and then (often under load) left the fields' QFormLayout at the old
+        row height, with the count label drawn over the text and nothing asking again."""
+        widget: QWidget | None = self
+        while widget is not None and widget.objectName() != "metadataForm":
+            widget.updateGeometry()
+            layout = widget.layout()
+            if layout is not None:
+                layout.invalidate()
+                layout.activate()
+            widget = widget.parentWidget()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        # The count label's text (or visibility) also changes the hint, after the last fit.
+        if event.type() == QEvent.Type.LayoutRequest and self.sizeHint().height() > self.height():
+            self._grow_rows_above()
+        return handled
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -64,7 +64,12 @@ class MultiSelection(QObject):
         return self.active and self.form.dirty
 
     def selection_changed(self) -> None:
-        self._timer.start()
+        # Only loading many articles waits for the selection to settle; back to one row (or none)
+        # the single form returns at once, so Save never writes a form that is no longer selected.
+        if self.active and len(self._selected()) < 2:
+            self.refresh()
+        else:
+            self._timer.start()
 
     def refresh(self) -> None:
         """Show the form that fits the selection now."""

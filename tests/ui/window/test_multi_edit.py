@@ -98,3 +98,21 @@ def test_a_file_with_its_own_unsaved_edits_is_left_out_and_named(
     assert (content / LANCHI).read_bytes() == lanchi_before
     assert b"extra" in (content / FERRY).read_bytes()
     assert window.model.is_dirty(LANCHI)
+
+
+def test_back_to_one_row_the_form_and_save_are_that_articles_at_once(
+    qtbot, window: MainWindow, sample_desk: Path
+) -> None:
+    # The settle pause is for a selection being extended; leaving the many-articles form must not
+    # wait for it, or a Save pressed at once writes the (empty) many-articles form, not the article.
+    path = sample_desk / "content" / FERRY
+    before = path.read_bytes()
+    assert window.select_path(FERRY)
+    old_title = window.session.article.value("title")
+    type_title(qtbot, window, "Mine")
+    show_many(qtbot, window, [RATIONING, FERRY])
+    select_rows(window, [FERRY])
+    assert not window.multi.active and window.session.path == FERRY
+    assert window.action_registry[ActionId.SAVE].isEnabled()
+    assert window.save()
+    assert path.read_bytes() == before.replace(old_title.encode(), b"Mine", 1)
