@@ -698,6 +698,14 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
         <translation>1 Warnung</translation>
     </message>
     <message>
+        <source>Check: 1 problem</source>
+        <translation>Prüfung: 1 Problem</translation>
+    </message>
+    <message>
+        <source>Check: {0} problems</source>
+        <translation>Prüfung: {0} Probleme</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
@@ -1636,22 +1644,6 @@ Grund: {1}</translation>
         <translation>Ordner kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <source>Check: 1 problem</source>
-        <translation>Prüfung: 1 Problem</translation>
-    </message>
-    <message>
-        <source>Check: {0} problems</source>
-        <translation>Prüfung: {0} Probleme</translation>
-    </message>
-    <message>
-        <source>Clear List</source>
-        <translation>Liste leeren</translation>
-    </message>
-    <message>
-        <source>No recent folders</source>
-        <translation>Keine zuletzt geöffneten Ordner</translation>
-    </message>
-    <message>
         <source>Review Changes shows one article: select only that one</source>
         <translation>„Änderungen prüfen“ zeigt einen Artikel: Wählen Sie nur diesen aus</translation>
     </message>
@@ -1972,6 +1964,17 @@ Keep Mine or Take Theirs above writes one of them; Resolve… merges them field 
     <message>
         <source>Read-only here; edit nested values in a text editor.</source>
         <translation>Hier schreibgeschützt; bearbeiten Sie verschachtelte Werte in einem Texteditor.</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFoldersMenu</name>
+    <message>
+        <source>Clear List</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>No recent folders</source>
+        <translation>Keine zuletzt geöffneten Ordner</translation>
     </message>
 </context>
 <context>

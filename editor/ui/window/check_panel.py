@@ -8,6 +8,7 @@ from typing import Any
 import qtawesome
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -32,6 +33,15 @@ from editor.ui.common.wording import counted
 from editor.ui.common.workers import Task, run_task
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def result_text(result: FolderCheck) -> str:
+    """The status bar's line after a check: how many problems it found."""
+    return counted(
+        len(result.problems),
+        QCoreApplication.translate("CheckPanel", "Check: 1 problem"),
+        QCoreApplication.translate("CheckPanel", "Check: {0} problems"),
+    )
 
 
 class ProblemModel(QAbstractTableModel):

@@ -17,7 +17,6 @@ from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMenu,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -39,7 +38,7 @@ from editor.ui.article.unreadable_bar import UnreadableBar
 from editor.ui.article.unsaved import UnsavedEdits
 from editor.ui.common import dialogs, links
 from editor.ui.common.settings import Settings
-from editor.ui.common.wording import counted, number
+from editor.ui.common.wording import number
 from editor.ui.desk.article_list import ArticleListPanel
 from editor.ui.desk.desk_feed import DeskFeed
 from editor.ui.form.metadata_form import MetadataForm
@@ -49,10 +48,11 @@ from editor.ui.images.image_loader import ImageLoader
 from editor.ui.window import help as help_windows
 from editor.ui.window.actions import ActionId, ActionRegistry
 from editor.ui.window.bulk import BulkRunner
-from editor.ui.window.check_panel import CheckPanel
+from editor.ui.window.check_panel import CheckPanel, result_text
 from editor.ui.window.git_wiring import GitWiring
 from editor.ui.window.help import AppPlaces
 from editor.ui.window.multi_selection import MultiSelection
+from editor.ui.window.recent_folders import RecentFoldersMenu
 from editor.ui.window.unsaved_flow import UnsavedFlow
 from editor.ui.window.window_layout import (
     LayoutParts,
@@ -224,9 +224,8 @@ class MainWindow(QMainWindow):
         self.list_view.setFocus()
 
     def _build_menus(self) -> None:
-        self.recent_menu = QMenu(self)
-        self.recent_menu.setObjectName("menuRecentFolders")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu = RecentFoldersMenu(self.settings, self)
+        self.recent_menu.folder_chosen.connect(self._open_recent)
         self.action_registry[ActionId.RECENT_FOLDERS].setMenu(self.recent_menu)
         self.help = help_windows.HelpMenus(
             self, self.action_registry, self.places, self.list_panel.column_menu
@@ -339,18 +338,6 @@ class MainWindow(QMainWindow):
         if folder is not None:
             self.open_folder(folder)
 
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        folders = self.settings.recent_folders()
-        for folder in folders:
-            action = self.recent_menu.addAction(folder)
-            action.triggered.connect(lambda _checked=False, f=folder: self._open_recent(f))
-        if not folders:
-            self.recent_menu.addAction(self.tr("No recent folders")).setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction(self.tr("Clear List"), self.settings.clear_recent_folders)
-
     def _problems_visibility_changed(self, visible: bool) -> None:
         action = self.action_registry[ActionId.SHOW_PROBLEMS]
         if action.isChecked() != visible and not self.isMinimized():
@@ -408,14 +395,7 @@ class MainWindow(QMainWindow):
 
     def _check_finished(self, result: validate.FolderCheck | None) -> None:
         if result is not None:
-            self.show_message(
-                counted(
-                    len(result.problems),
-                    self.tr("Check: 1 problem"),
-                    self.tr("Check: {0} problems"),
-                ),
-                5000,
-            )
+            self.show_message(result_text(result), 5000)
         self.update_actions()
         self.check_finished.emit(result)
 
