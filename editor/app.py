@@ -42,12 +42,14 @@ NO_DISPLAY_MESSAGE = """\
 copydesk: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).
 Run it in a desktop session, or without a screen with QT_QPA_PLATFORM=offscreen.
 The command line works without a display:
-  copydesk list [PATH]             list the articles of a folder
+  copydesk list PATH               list the articles of a folder
   copydesk show FILE               show one article
   copydesk set FILE KEY=VALUE      change front matter values
   copydesk publish FILE...         publish (draft = false)
   copydesk draft FILE...           back to draft (draft = true)
-  copydesk check [PATH]            check the articles for problems
+  copydesk check PATH              check the articles for problems
+  copydesk log FILE                an article's history, field by field (in a git checkout)
+  copydesk sync [PATH]             pull, then push the desk (in a git checkout)
 See copydesk --help."""
 
 
