@@ -1631,13 +1631,6 @@ Grund: {1}</translation>
     </message>
 </context>
 <context>
-    <name>ListEditor</name>
-    <message>
-        <source>Comma-separated, e.g. energy, batteries</source>
-        <translation>Durch Kommas getrennt, z. B. Energie, Batterien</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>Cannot open folder</source>

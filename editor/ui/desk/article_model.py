@@ -255,10 +255,6 @@ class ArticleModel(GitColumns, QAbstractTableModel):
     def sort_column(self) -> Column:
         return self._sort_column
 
-    @property
-    def sort_order(self) -> Qt.SortOrder:
-        return self._sort_order
-
     def _sort_key(self, row: _Row, column: int) -> Any:
         if column >= Column.GIT:
             return self.git_sort_key(row.summary.path, column == Column.LAST_CHANGE)

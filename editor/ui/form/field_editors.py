@@ -256,10 +256,6 @@ class MultiLineEditor(FieldEditor):
         super().resizeEvent(event)
         self._fit_timer.start()
 
-    @property
-    def over_limit(self) -> bool:
-        return self.limit is not None and len(self.text.toPlainText()) > self.limit
-
     def _changed(self) -> None:
         self._update_count()
         if not self._filling:
@@ -377,26 +373,6 @@ class NumberEditor(FieldEditor):
         if self.parse(self.line.text()) != value or self.line.text() == "":
             self.line.setText(text)
         self._mark_invalid(False)
-
-
-class ListEditor(TextEditor):
-    """A list of strings as comma-separated text (items with commas are shown read-only instead)."""
-
-    def __init__(self, key: str, parent: QWidget | None = None) -> None:
-        super().__init__(key, parent)
-        self.line.textEdited.disconnect()
-        self.line.textEdited.connect(lambda text: self.edited.emit(self.parse(text)))
-        self.line.setPlaceholderText(self.tr("Comma-separated, e.g. energy, batteries"))
-
-    @staticmethod
-    def parse(text: str) -> list[str]:
-        return [part.strip() for part in text.split(",") if part.strip()]
-
-    def set_value(self, value: Any) -> None:
-        items = list(value or [])
-        if self.parse(self.line.text()) != items:
-            self.line.setText(", ".join(items))
-            self.line.setCursorPosition(0)
 
 
 class ReadOnlyEditor(FieldEditor):
