@@ -41,6 +41,11 @@ def is_image_key(key: str) -> bool:
     return key.lower() in IMAGE_KEYS
 
 
+def is_cover_key(key: str) -> bool:
+    """Whether a front matter key is the cover image's, as Hugo reads keys (``Enclosure`` is)."""
+    return key.lower() == COVER_KEY
+
+
 def image_references(metadata: Mapping[str, Any]) -> dict[str, str]:
     """lower-case image key → the reference Hugo reads for it (stripped text; other values and
     blanks are left out), in :data:`IMAGE_KEYS` order."""

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.article import Article
 from editor.core.frontmatter import Format
-from editor.core.images import COVER_KEY
+from editor.core.images import COVER_KEY, is_cover_key
 from editor.core.names import shown_path
 from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS
 from editor.core.validate import Problem
@@ -348,7 +348,10 @@ class MetadataForm(QWidget):
         Call it after ``set_article``: showing another article clears the thumbnail.
         """
         self._thumbnail.set_image(image if isinstance(image, QImage) else None, message)
-        self._thumbnail.setVisible(self._thumbnail.wanted and COVER_KEY in self._rows)
+        self._thumbnail.setVisible(self._thumbnail.wanted and self._has_cover_row())
+
+    def _has_cover_row(self) -> bool:
+        return any(is_cover_key(key) for key in self._rows)
 
     # --- building ----------------------------------------------------------------------------------
 
@@ -434,7 +437,7 @@ class MetadataForm(QWidget):
             line.addWidget(editor, 1)
             line.addWidget(self._remove_button(key, label.text()), 0, Qt.AlignmentFlag.AlignTop)
             layout.addLayout(line)
-            if key == COVER_KEY:
+            if is_cover_key(key):
                 layout.addWidget(self._thumbnail)
             problems = ProblemList()
             problems.setObjectName(f"problems_{key}")
@@ -442,14 +445,14 @@ class MetadataForm(QWidget):
             self._form.addRow(label, container)
             self._rows[key] = _Row(key, label, editor, container, problems)
             chain.extend(editor.focus_chain())
-            if key == COVER_KEY:
+            if is_cover_key(key):
                 chain.append(self._thumbnail)
         if rest:
             chain.append(self._add_extra_row(rest))
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self._chain = chain
-        self._thumbnail.setVisible(self._thumbnail.wanted and COVER_KEY in self._rows)
+        self._thumbnail.setVisible(self._thumbnail.wanted and self._has_cover_row())
         if focused_key in self._rows:
             self._rows[focused_key].editor.input.setFocus()
         self._fit_timer.start()

@@ -372,3 +372,19 @@ def test_a_missing_title_gets_an_empty_field_that_adds_the_key(
     title.selectAll()
     qtbot.keyClick(title, Qt.Key.Key_Backspace)
     assert not article.is_dirty
+
+
+def test_the_cover_thumbnail_goes_under_a_cover_key_in_any_case(
+    qtbot, form: MetadataForm, tmp_path: Path
+) -> None:
+    """Hugo reads ``Enclosure`` as ``enclosure``; the form placed the thumbnail only under the key
+    written in lower case, so the session loaded a cover the form never showed."""
+    article = load(
+        tmp_path, "a.md", '+++\ntitle = "T"\nEnclosure = "https://example.org/a.png"\n+++\n'
+    )
+    show(qtbot, form, article)
+    image = QImage(320, 180, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.darkCyan)
+    form.set_cover_thumbnail(image)
+    thumbnail = form.findChild(QLabel, "coverThumbnail")
+    qtbot.waitUntil(thumbnail.isVisible)
