@@ -63,6 +63,21 @@ def parse_date(value: Any, zone: dt.tzinfo | None = None) -> dt.datetime | None:
     return moment.replace(tzinfo=_zone(match["tz"]) if match["tz"] else local)
 
 
+_WEEKDAY_STARTS = frozenset(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
+
+
+def string_date(text: str) -> tuple[dt.datetime, bool] | None:
+    """The moment a text value reads as, and whether it is a date without a time ("2026-11-24");
+    None when it is no date. Cheap for ordinary text: only a short string that starts as one of
+    Hugo's layouts does (a digit, or a weekday as in "Mon, 02 Jan 2006") is parsed. The one rule for
+    the form's editors and the desk's vocabulary."""
+    stripped = text.strip()
+    if len(stripped) > 40 or not (stripped[:1].isdigit() or stripped[:3] in _WEEKDAY_STARTS):
+        return None
+    moment = parse_date(stripped)
+    return None if moment is None else (moment, len(stripped) == 10)
+
+
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _CLOCK = r"(?P<h>\d{2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?"

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from editor.core.values import parse_date
+from editor.core.values import string_date
 
 # The kinds of value a key can hold, as the form's editors see them.
 TEXT, DATE, DATETIME, BOOL, INT, FLOAT, LIST, TABLE, OTHER = (
@@ -46,10 +46,9 @@ def value_kind(value: Any) -> str:
     if isinstance(value, dt.date):
         return DATE
     if isinstance(value, str):
-        # Only a short string starting with a digit can be a date (the scan asks this per value).
-        text = value.strip()
-        if text[:1].isdigit() and len(text) <= 40 and parse_date(value) is not None:
-            return DATE if len(text) == 10 else DATETIME
+        found = string_date(value)
+        if found is not None:
+            return DATE if found[1] else DATETIME
         return TEXT
     if isinstance(value, list):
         return LIST

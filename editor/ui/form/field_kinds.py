@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from editor.core.frontmatter import Format
 from editor.core.images import IMAGE_KEYS
 from editor.core.urls import is_web_url
-from editor.core.values import parse_date
+from editor.core.values import string_date
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1  # TOML integers are 64-bit
 _QT_MIN_YEAR, _QT_MAX_YEAR = 1753, 9999  # QDateTimeEdit's default range
@@ -78,9 +78,9 @@ def _kind_by_type(value: Any) -> FieldKind:
             return FieldKind.READONLY
         return FieldKind.DATETIME if isinstance(value, dt.datetime) else FieldKind.DATE
     if isinstance(value, str):
-        moment = parse_date(value)
-        if moment is not None and _QT_MIN_YEAR <= moment.year <= _QT_MAX_YEAR:
-            return FieldKind.DATE if len(value.strip()) == 10 else FieldKind.DATETIME
+        found = string_date(value)
+        if found is not None and _QT_MIN_YEAR <= found[0].year <= _QT_MAX_YEAR:
+            return FieldKind.DATE if found[1] else FieldKind.DATETIME
         if "\n" in value:
             return FieldKind.MULTILINE
         if is_web_url(value):
