@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,14 @@ from editor.core.field_changes import MISSING, ChangeKind, FieldChange
 from editor.core.frontmatter import FrontMatterError
 from editor.core.git import Checkout, GitError, find_checkout
 from editor.core.git_history import Version, file_history, version_changes
-from editor.core.git_status import Change, FileState, LastChanges, commit_message, commit_paths
+from editor.core.git_status import (
+    Change,
+    FileState,
+    LastChanges,
+    commit_message,
+    commit_paths,
+    last_change_file,
+)
 from editor.core.git_status import desk_status as read_desk_status
 from editor.core.git_sync import sync
 from editor.core.service import FileResult, Outcome
@@ -113,22 +119,12 @@ def commit_written(action: str, results: Sequence[FileResult], keys: Sequence[st
 # --- list --json ----------------------------------------------------------------------------------
 
 
-def cache_folder() -> Path | None:
-    """Where the command line keeps the last-change map between runs (XDG cache; COPYDESK_NO_CACHE
-    set: nowhere)."""
-    if os.environ.get("COPYDESK_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "copydesk" / "git"
-
-
 def git_fields(root: Path, paths: Iterable[str]) -> dict[str, dict[str, Any]] | None:
     """The ``git`` and ``last_change`` fields of each listed path, or None outside a checkout."""
     checkout = _checkout_of(root.resolve())
     if checkout is None:
         return None
-    folder = cache_folder()
-    saved = LastChanges.file_in(folder, checkout) if folder else None
+    saved = last_change_file(checkout)  # the window's file too: one map per checkout
     try:
         status = read_desk_status(checkout)
         cache = LastChanges.load(checkout, saved) if saved else LastChanges(checkout)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from editor.core.git_status import last_change_folder
 from tests.helpers.cli import HALDEN, run
 from tests.helpers.git import (
     OTHER,
@@ -237,7 +238,9 @@ def test_list_json_keeps_the_last_change_map_between_runs(
     repo: Path, git_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     first = json.loads(run(capsys, "list", repo / "content", "--json")[1])
-    (kept,) = (git_home / ".cache" / "copydesk" / "git").glob("last-change-*.json")
+    folder = last_change_folder()
+    assert folder is not None
+    (kept,) = folder.glob("last-change-*.json")
     assert b"Start the desk" in kept.read_bytes()
     git(repo, "config", "user.name", "Bob")
     write(repo, OTHER, OTHER_TEXT.replace("voted", "voted again"))
