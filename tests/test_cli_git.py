@@ -140,9 +140,9 @@ def test_log_shows_each_commit_field_by_field(
     ]
     assert "body: 2 lines changed" in blocks[0][2]
     assert "    | -The harbour reopened on Friday." in blocks[0]
-    assert blocks[1][2].strip() == 'title: "Harbour reopens" -> "Harbour is open"'
-    assert blocks[2][2].strip() == "draft: true -> false"
-    assert blocks[3][2].strip() == "created"
+    assert blocks[1][2].strip() == 'title: "Harbour reopens" → "Harbour is open"'
+    assert blocks[2][2].strip() == "draft: true → false"
+    assert blocks[3][2].strip() == "created in this commit"
 
 
 def test_log_json_and_max_count(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
