@@ -208,9 +208,8 @@ def cmd_log(args: argparse.Namespace) -> int:
         out(json.dumps(entries, ensure_ascii=False, indent=2))
         return 0
     for version, entry in zip(versions, entries, strict=True):
-        out(
-            f"{entry['commit'][:10]}  {when_text(version.change)}  {entry['author']} <{entry['email']}>"
-        )
+        when = when_text(version.change)
+        out(f"{entry['commit'][:10]}  {when}  {entry['author']} <{entry['email']}>")
         out(f"  {entry['subject']}")
         for line in entry["summary"]:
             out(f"    {line}")
