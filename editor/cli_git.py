@@ -10,19 +10,25 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from editor.cli_common import PROG, CommandError, display, err, existing, jsonable, out
-from editor.core.field_changes import MISSING, ChangeKind, FieldChange
-from editor.core.frontmatter import FrontMatterError
+from editor.cli_common import PROG, CommandError, err, existing, jsonable, out
+from editor.core.field_changes import MISSING
 from editor.core.git import Checkout, GitError, find_checkout
-from editor.core.git_history import Version, file_history, version_changes
-from editor.core.git_status import Change, FileState, LastChanges, commit_message, commit_paths
+from editor.core.git_history import Version, file_history
+from editor.core.git_status import (
+    Change,
+    FileState,
+    LastChanges,
+    commit_message,
+    commit_paths,
+    last_change_file,
+)
 from editor.core.git_status import desk_status as read_desk_status
 from editor.core.git_sync import sync
+from editor.core.history_text import story_lines, story_of, when_text
 from editor.core.service import FileResult, Outcome
 from editor.core.state import hugo_key
 
@@ -113,22 +119,12 @@ def commit_written(action: str, results: Sequence[FileResult], keys: Sequence[st
 # --- list --json ----------------------------------------------------------------------------------
 
 
-def cache_folder() -> Path | None:
-    """Where the command line keeps the last-change map between runs (XDG cache; COPYDESK_NO_CACHE
-    set: nowhere)."""
-    if os.environ.get("COPYDESK_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "copydesk" / "git"
-
-
 def git_fields(root: Path, paths: Iterable[str]) -> dict[str, dict[str, Any]] | None:
     """The ``git`` and ``last_change`` fields of each listed path, or None outside a checkout."""
     checkout = _checkout_of(root.resolve())
     if checkout is None:
         return None
-    folder = cache_folder()
-    saved = LastChanges.file_in(folder, checkout) if folder else None
+    saved = last_change_file(checkout)  # the window's file too: one map per checkout
     try:
         status = read_desk_status(checkout)
         cache = LastChanges.load(checkout, saved) if saved else LastChanges(checkout)
@@ -211,8 +207,8 @@ def cmd_log(args: argparse.Namespace) -> int:
     if args.json:
         out(json.dumps(entries, ensure_ascii=False, indent=2))
         return 0
-    for entry in entries:
-        when = dt.datetime.fromisoformat(entry["time"]).strftime("%Y-%m-%d %H:%M UTC")
+    for version, entry in zip(versions, entries, strict=True):
+        when = when_text(version.change)
         out(f"{entry['commit'][:10]}  {when}  {entry['author']} <{entry['email']}>")
         out(f"  {entry['subject']}")
         for line in entry["summary"]:
@@ -224,57 +220,24 @@ def cmd_log(args: argparse.Namespace) -> int:
     return 0
 
 
-def _change_line(item: FieldChange) -> str:
-    """ "title: "old" -> "new"", "tags: (new) [...]", "source: removed (was "x")"."""
-    if item.kind is ChangeKind.ADDED:
-        return f"{item.key}: (new) {display(jsonable(item.new))}"
-    if item.kind is ChangeKind.REMOVED:
-        return f"{item.key}: removed (was {display(jsonable(item.old))})"
-    if item.kind is ChangeKind.RENAMED:
-        return f"{item.key}: key renamed from {item.old_key}"
-    return f"{item.key}: {display(jsonable(item.old))} -> {display(jsonable(item.new))}"
-
-
 def _json_value(value: Any) -> Any:
     return None if value is MISSING else jsonable(value)
 
 
 def _entry(version: Version) -> dict[str, Any]:
-    """One commit and what it changed in the file against its own first parent."""
-    change = version.change
-    summary: list[str] = []
-    fields: list[dict[str, Any]] = []
-    body_diff = ""
-    if version.merge:
-        summary.append("merge: the changes it brought in (against its first parent)")
-    if version.status == "R" and version.old_git_path:
-        summary.append(f"renamed from {version.old_git_path}")
-    if version.data is None:
-        summary.append("deleted")
-    elif version.parent_data is None:
-        summary.append("created")
-    else:
-        try:
-            changes, body_diff = version_changes(version)
-        except FrontMatterError as error:
-            summary.append(f"front matter not readable here ({error})")
-        else:
-            for item in changes:
-                fields.append(
-                    {"key": item.key, "old": _json_value(item.old), "new": _json_value(item.new)}
-                )
-                summary.append(_change_line(item))
-        if body_diff:
-            lines = body_diff.splitlines()[2:]  # after the "--- before" / "+++ after" heads
-            changed = sum(1 for line in lines if line[:1] in "+-")
-            summary.append(f"body: {changed} line{'s' if changed != 1 else ''} changed")
+    """One commit and what it changed in the file against its own first parent, worded as the
+    History panel words it (editor.core.history_text)."""
+    story = story_of(version)
     return {
-        **_change_json(change),
+        **_change_json(version.change),
         "path": version.git_path,
         "status": version.status,
         "renamed_from": version.old_git_path,
         "merge": version.merge,
-        "fields": fields,
-        "body_diff": body_diff,
-        "summary": summary,
+        "fields": [
+            {"key": item.key, "old": _json_value(item.old), "new": _json_value(item.new)}
+            for item in story.fields
+        ],
+        "body_diff": story.body_diff,
+        "summary": story_lines(story),
     }

@@ -126,10 +126,11 @@ Exit status:
   {EXIT_CLOSED_PIPE}  the reader of the output went away ({PROG} list . | head -1)
 
 Environment:
-  COPYDESK_CACHE_DIR      where the index cache is kept
-                          (default: $XDG_CACHE_HOME/copydesk)
-  COPYDESK_NO_CACHE       set: list --json keeps no last-change map for its git
-                          fields (list --no-cache skips the index cache)
+  COPYDESK_CACHE_DIR      where the index cache and the last-change maps (git/)
+                          are kept (default: $XDG_CACHE_HOME/copydesk)
+  COPYDESK_NO_CACHE       set: no last-change map is kept for the git fields (the
+                          window's and list --json's; list --no-cache skips the
+                          index cache)
   COPYDESK_DEBUG          set: an unexpected error shows its traceback
   XDG_CACHE_HOME          the cache folder (default: ~/.cache)
   XDG_CONFIG_HOME         the window's settings (Copydesk/Copydesk.conf)

@@ -9,8 +9,9 @@ that does not parse is not merged field by field: ``%A`` gets git's own kind of 
 markers, and the message names the side and the reason. Nothing here raises to the user.
 
 ``copydesk merge-driver --install [FOLDER]`` writes the ``[merge "copydesk"]`` lines into the
-repository's config (``git config``) and the ``.gitattributes`` lines for the content folder's
-article files (``*.md``, ``*.markdown``, ``*.html``, ``*.htm``); running it again changes nothing.
+repository's config (``git config``) and the ``.gitattributes`` lines for the article files
+(``*.md``, ``*.markdown``, ``*.html``, ``*.htm``) in each of the site's content folders (contentDir,
+each language's, module mounts: :mod:`editor.core.site`); running it again changes nothing.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from editor.core.atomic import replace_checked
 from editor.core.git import GitError, find_checkout
 from editor.core.line_merge import merge_lines
 from editor.core.merge import MergeError, merge
-from editor.core.site import ARTICLE_SUFFIXES, find_site_root
+from editor.core.site import ARTICLE_SUFFIXES, site_for_desk
 
 DRIVER = "copydesk"
 PATTERNS = tuple(f"*{suffix}" for suffix in sorted(ARTICLE_SUFFIXES))  # what the desk lists
@@ -157,6 +158,22 @@ def install(folder: Path, command: str | None = None) -> int:
     if checkout is None:
         print(f"copydesk: {folder}: not inside a git repository", file=sys.stderr)
         return 1
+    folders, outside = attribute_folders(folder, checkout.top)
+    for path in outside:
+        print(
+            f"copydesk: {path}: a content folder outside this repository, left as it is "
+            "(install the driver in its own repository)",
+            file=sys.stderr,
+        )
+    if not folders:
+        site = site_for_desk(folder.resolve())
+        named = ", ".join(str(cd.path) for cd in site.content_dirs)
+        print(
+            f"copydesk: {folder}: the site has no content folder in this repository yet "
+            f"({named}); nothing was set up",
+            file=sys.stderr,
+        )
+        return 1
     driver = f"{command or default_command()} merge-driver %O %A %B %P"
     try:
         checkout.check("config", f"merge.{DRIVER}.name", "Copydesk: merge articles field by field")
@@ -164,29 +181,47 @@ def install(folder: Path, command: str | None = None) -> int:
     except GitError as error:
         print(f"copydesk: {folder}: cannot write the git config: {error}", file=sys.stderr)
         return 1
-    content = content_folder(folder)
-    attributes = content / ".gitattributes"
-    wanted = [f"{pattern} merge={DRIVER}" for pattern in PATTERNS]
-    try:
-        old = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
-        present = {line.strip() for line in old.splitlines()}
-        missing = [line for line in wanted if line not in present]
-        if missing:
-            text = old + ("\n" if old and not old.endswith("\n") else "")
-            replace_checked(attributes, (text + "\n".join(missing) + "\n").encode("utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"copydesk: {attributes}: cannot update: {error}", file=sys.stderr)
-        return 1
     print(f"merge driver '{DRIVER}' set in the git config: {driver}")
-    state = "added to" if missing else "already in"
-    print(f"{', '.join(PATTERNS)} {state} {attributes} (commit it so that every clone uses it)")
+    for content in folders:
+        attributes = content / ".gitattributes"
+        try:
+            added = _add_attributes(attributes)
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"copydesk: {attributes}: cannot update: {error}", file=sys.stderr)
+            return 1
+        state = "added to" if added else "already in"
+        print(f"{', '.join(PATTERNS)} {state} {attributes} (commit it so that every clone uses it)")
     return 0
 
 
-def content_folder(folder: Path) -> Path:
-    """The site's content folder when ``folder`` is (in) a Hugo site, else ``folder`` itself."""
-    folder = folder.absolute()
-    site = find_site_root(folder)
-    if site is not None and folder == site and (site / "content").is_dir():
-        return site / "content"
-    return folder
+def _add_attributes(attributes: Path) -> bool:
+    """Append the driver's lines that ``attributes`` lacks; whether any were added."""
+    wanted = [f"{pattern} merge={DRIVER}" for pattern in PATTERNS]
+    old = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
+    present = {line.strip() for line in old.splitlines()}
+    missing = [line for line in wanted if line not in present]
+    if missing:
+        text = old + ("\n" if old and not old.endswith("\n") else "")
+        replace_checked(attributes, (text + "\n".join(missing) + "\n").encode("utf-8"))
+    return bool(missing)
+
+
+def attribute_folders(folder: Path, top: Path) -> tuple[list[Path], list[Path]]:
+    """The folders whose ``.gitattributes`` name the driver, and the content folders left out as
+    outside the work tree ``top`` (a mount from another repository).
+
+    For ``folder`` in a Hugo site (its root or one of its content folders) these are the site's
+    content folders as :mod:`editor.core.site` reads them (``contentDir``, each language's, module
+    mounts) that exist, a folder inside another one left to it; for any other folder, itself.
+    """
+    base = folder.resolve()
+    site = site_for_desk(base)
+    if site.root is None:
+        return [base], []
+    existing = list(dict.fromkeys(cd.path for cd in site.content_dirs if cd.path.is_dir()))
+    inside = [path for path in existing if path.is_relative_to(top)]
+    outside = [path for path in existing if not path.is_relative_to(top)]
+    outermost = [
+        path for path in inside if not any(path != o and path.is_relative_to(o) for o in inside)
+    ]
+    return outermost, outside

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from editor.core.git_status import last_change_folder
 from tests.helpers.cli import HALDEN, run
 from tests.helpers.git import (
     OTHER,
@@ -139,9 +140,9 @@ def test_log_shows_each_commit_field_by_field(
     ]
     assert "body: 2 lines changed" in blocks[0][2]
     assert "    | -The harbour reopened on Friday." in blocks[0]
-    assert blocks[1][2].strip() == 'title: "Harbour reopens" -> "Harbour is open"'
-    assert blocks[2][2].strip() == "draft: true -> false"
-    assert blocks[3][2].strip() == "created"
+    assert blocks[1][2].strip() == 'title: "Harbour reopens" → "Harbour is open"'
+    assert blocks[2][2].strip() == "draft: true → false"
+    assert blocks[3][2].strip() == "created in this commit"
 
 
 def test_log_json_and_max_count(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -237,7 +238,9 @@ def test_list_json_keeps_the_last_change_map_between_runs(
     repo: Path, git_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     first = json.loads(run(capsys, "list", repo / "content", "--json")[1])
-    (kept,) = (git_home / ".cache" / "copydesk" / "git").glob("last-change-*.json")
+    folder = last_change_folder()
+    assert folder is not None
+    (kept,) = folder.glob("last-change-*.json")
     assert b"Start the desk" in kept.read_bytes()
     git(repo, "config", "user.name", "Bob")
     write(repo, OTHER, OTHER_TEXT.replace("voted", "voted again"))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -258,79 +258,35 @@ IDENTITY_SIGNS = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class FailureRule:
+    """One row of :data:`FAILURE_RULES`: git's output holds one of ``signs`` (lower case) → a
+    failure of ``kind``, in plain words and with the next step; ``build`` makes the error from
+    git's text instead, where the message names what git listed (the files in the way)."""
+
+    signs: tuple[str, ...]
+    kind: Failure
+    message: str = ""
+    next_step: str = ""
+    build: Callable[[str], GitError] | None = None
+
+    def matches(self, low: str) -> bool:
+        return any(sign in low for sign in self.signs)
+
+    def error(self, text: str) -> GitError:
+        if self.build is not None:
+            return self.build(text)
+        return GitError(self.kind, self.message, self.next_step, text)
+
+
 def classify(ran: Ran) -> GitError:
-    """A failed git process as a GitError with a plain message and a next step."""
+    """A failed git process as a GitError with a plain message and a next step: the first rule of
+    :data:`FAILURE_RULES` whose sign is in git's output, else git's own first line."""
     text = ran.text
     low = text.lower()
-    if any(sign in low for sign in _AUTH):
-        return GitError(
-            Failure.AUTHENTICATION,
-            "The remote refused your credentials.",
-            "Check your SSH key or credential helper with git on the command line, then try again.",
-            text,
-        )
-    if any(sign in low for sign in IDENTITY_SIGNS):
-        return GitError(
-            Failure.IDENTITY,
-            "git does not know who you are, so it cannot commit.",
-            'Set your name and email: git config --global user.name "Your Name" and '
-            "git config --global user.email you@example.org.",
-            text,
-        )
-    if any(sign in low for sign in _OFFLINE):
-        return GitError(
-            Failure.OFFLINE,
-            "The remote cannot be reached (offline, or its address or path is wrong).",
-            "Check the network and the remote's address (git remote -v), then try again.",
-            text,
-        )
-    if "[rejected]" in low or "non-fast-forward" in low or "fetch first" in low:
-        return GitError(
-            Failure.NON_FAST_FORWARD,
-            "The remote has commits you do not have yet, so the push was refused.",
-            "Pull (or Sync) first, then push again.",
-            text,
-        )
-    if "no upstream" in low or "no tracking information" in low:
-        return GitError(
-            Failure.NO_UPSTREAM,
-            "This branch has no upstream branch on the remote.",
-            "Push it once with an upstream (Push sets it), or set one with git branch -u.",
-            text,
-        )
-    if "not currently on a branch" in low or "head detached" in low:
-        return GitError(
-            Failure.DETACHED,
-            "The checkout is not on a branch (detached HEAD).",
-            "Switch to a branch (git switch main), then try again.",
-            text,
-        )
-    if (
-        "would be overwritten" in low
-        or "would be removed" in low
-        or "unstaged changes" in low
-        or "uncommitted changes" in low
-    ):
-        return _in_the_way(text)
-    if "divergent branches" in low or "not possible to fast-forward" in low:
-        return GitError(
-            Failure.DIVERGED,
-            "Your branch and the remote's have both moved on, and your git settings allow only "
-            "fast-forward pulls.",
-            "Merge or rebase on the command line (or set pull.ff to allow merges).",
-            text,
-        )
-    if "you have not concluded your merge" in low or "merge_head exists" in low:
-        return in_progress_error("merge", text)
-    if "rebase-merge" in low or "rebase-apply" in low or "in the middle of" in low:
-        return in_progress_error("rebase", text)
-    if "unmerged" in low or "fix conflicts" in low:
-        return GitError(
-            Failure.CONFLICTS,
-            "Some files still have conflicts.",
-            "Resolve each conflicted article, then continue.",
-            text,
-        )
+    for rule in FAILURE_RULES:
+        if rule.matches(low):
+            return rule.error(text)
     first = next((line for line in text.splitlines() if line.strip()), "git failed")
     return GitError(Failure.OTHER, f"git failed: {first.removeprefix('fatal: ')}", "", text)
 
@@ -388,6 +344,77 @@ def in_progress_error(what: str, detail: str = "") -> GitError:
         f"Resolve the conflicted articles and continue the {what}, or abort it.",
         detail,
     )
+
+
+# First match wins, so the order matters where signs overlap: a refused ssh key also says "Could not
+# read from remote repository" (so credentials come before offline).
+FAILURE_RULES: tuple[FailureRule, ...] = (
+    FailureRule(
+        _AUTH,
+        Failure.AUTHENTICATION,
+        "The remote refused your credentials.",
+        "Check your SSH key or credential helper with git on the command line, then try again.",
+    ),
+    FailureRule(
+        IDENTITY_SIGNS,
+        Failure.IDENTITY,
+        "git does not know who you are, so it cannot commit.",
+        'Set your name and email: git config --global user.name "Your Name" and '
+        "git config --global user.email you@example.org.",
+    ),
+    FailureRule(
+        _OFFLINE,
+        Failure.OFFLINE,
+        "The remote cannot be reached (offline, or its address or path is wrong).",
+        "Check the network and the remote's address (git remote -v), then try again.",
+    ),
+    FailureRule(
+        ("[rejected]", "non-fast-forward", "fetch first"),
+        Failure.NON_FAST_FORWARD,
+        "The remote has commits you do not have yet, so the push was refused.",
+        "Pull (or Sync) first, then push again.",
+    ),
+    FailureRule(
+        ("no upstream", "no tracking information"),
+        Failure.NO_UPSTREAM,
+        "This branch has no upstream branch on the remote.",
+        "Push it once with an upstream (Push sets it), or set one with git branch -u.",
+    ),
+    FailureRule(
+        ("not currently on a branch", "head detached"),
+        Failure.DETACHED,
+        "The checkout is not on a branch (detached HEAD).",
+        "Switch to a branch (git switch main), then try again.",
+    ),
+    FailureRule(
+        ("would be overwritten", "would be removed", "unstaged changes", "uncommitted changes"),
+        Failure.UNCOMMITTED,
+        build=_in_the_way,
+    ),
+    FailureRule(
+        ("divergent branches", "not possible to fast-forward"),
+        Failure.DIVERGED,
+        "Your branch and the remote's have both moved on, and your git settings allow only "
+        "fast-forward pulls.",
+        "Merge or rebase on the command line (or set pull.ff to allow merges).",
+    ),
+    FailureRule(
+        ("you have not concluded your merge", "merge_head exists"),
+        Failure.IN_PROGRESS,
+        build=lambda text: in_progress_error("merge", text),
+    ),
+    FailureRule(
+        ("rebase-merge", "rebase-apply", "in the middle of"),
+        Failure.IN_PROGRESS,
+        build=lambda text: in_progress_error("rebase", text),
+    ),
+    FailureRule(
+        ("unmerged", "fix conflicts"),
+        Failure.CONFLICTS,
+        "Some files still have conflicts.",
+        "Resolve each conflicted article, then continue.",
+    ),
+)
 
 
 def read_blobs(checkout: Checkout, specs: Sequence[str]) -> list[bytes | None]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.atomic import replace_checked
+from editor.core.cache import default_cache_dir
 from editor.core.git import (
     IDENTITY_SIGNS,
     Checkout,
@@ -309,6 +310,22 @@ class LastChanges:
 
 
 _CACHE_VERSION = 1
+
+
+def last_change_folder() -> Path | None:
+    """The one folder where the last-change maps are kept, for the window and the command line
+    alike (one checkout, one file, whichever wrote it last): ``git`` in the user cache folder
+    :func:`editor.core.cache.default_cache_dir` names (``COPYDESK_CACHE_DIR`` honoured); None when
+    ``COPYDESK_NO_CACHE`` is set (no map kept: each run reads the whole log)."""
+    if os.environ.get("COPYDESK_NO_CACHE"):
+        return None
+    return default_cache_dir() / "git"
+
+
+def last_change_file(checkout: Checkout) -> Path | None:
+    """Where the last-change map of ``checkout`` (and its desk) is kept, or None (no cache)."""
+    folder = last_change_folder()
+    return LastChanges.file_in(folder, checkout) if folder is not None else None
 
 
 # --- committing exactly the written files ---------------------------------------------------------

@@ -15,10 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from editor.core.git import GitError, decode_path, find_checkout
 from editor.core.site import CONTENT_EXTENSIONS, SITE_MARKERS, ContentDir, Site, site_for_desk
 from editor.core.state import Cascade, PageRules, cascades_of, fold_keys
 
@@ -52,7 +52,7 @@ def _excluded(site: Site, file: str, kind: str) -> tuple[str, str] | None:
     return None
 
 
-GIT_TIMEOUT_S = 60
+GIT_TIMEOUT_S = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,39 +68,36 @@ class _Folder:
         return (*self.prefix, *self.folders)
 
 
-def git_author_dates(folder: Path) -> dict[str, dt.datetime]:
+def git_author_dates(folder: Path, git: str = "git") -> dict[str, dt.datetime]:
     """Absolute path → author date of the last commit (merges left out) that touched it, as Hugo's
-    GitInfo reads them; {} when ``folder`` is in no repository or git is missing or too slow."""
-    command = [
-        "git",
-        "-c",
-        "diff.renames=0",
-        "-c",
-        "log.showSignature=0",
-        "-c",
-        "core.quotepath=off",
-    ]
-    try:
-        top = subprocess.run(
-            [*command, "-C", str(folder), "rev-parse", "--show-toplevel"],
-            capture_output=True, text=True, timeout=GIT_TIMEOUT_S, check=True,
-        ).stdout.strip()  # fmt: skip
-        log = subprocess.run(
-            [*command, "-C", top, "log", "--name-only", "--no-merges", "--format=%x1e%aI"],
-            capture_output=True, text=True, timeout=GIT_TIMEOUT_S, check=True,
-        ).stdout  # fmt: skip
-    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
+    GitInfo reads them; {} when ``folder`` is in no repository, or git is missing, fails (a
+    repository with no commit yet) or is too slow: the ``:git`` dates are then left to the next
+    source in the list, and a listing never stops over them.
+
+    Through :class:`~editor.core.git.Checkout`, the one runner of the user's git (no prompts, a
+    timeout, an English environment); ``-z`` names every file exactly as it is on disk.
+    """
+    checkout = find_checkout(folder, git)
+    if checkout is None:
         return {}
+    try:
+        log = checkout.check(
+            "log", "--name-only", "--no-merges", "--no-renames", "--no-show-signature", "-z",
+            "--format=%x1e%aI", timeout=GIT_TIMEOUT_S,
+        ).stdout  # fmt: skip
+    except GitError:
+        return {}
+    top = os.fspath(checkout.top)
     dates: dict[str, dt.datetime] = {}
-    for entry in log.split("\x1e")[1:]:
-        lines = entry.strip("\n").split("\n")
+    for record in log.split(b"\x1e")[1:]:
+        head, _, names = record.partition(b"\0")
         try:
-            moment = dt.datetime.fromisoformat(lines[0])
+            moment = dt.datetime.fromisoformat(head.decode("ascii"))
         except ValueError:
             continue
-        for name in lines[1:]:
+        for name in names.removeprefix(b"\n").split(b"\0"):
             if name:
-                dates.setdefault(os.path.realpath(os.path.join(top, name)), moment)
+                dates.setdefault(os.path.realpath(os.path.join(top, decode_path(name))), moment)
     return dates
 
 

@@ -1465,10 +1465,6 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <source>(none)</source>
-        <translation>(fehlt)</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
@@ -1481,12 +1477,12 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
         <translation>Diese Fassung wiederherstellen</translation>
     </message>
     <message>
-        <source>a merge: what it brought in, against its first parent</source>
-        <translation>ein Merge: was er gegenüber seinem ersten Elternteil mitbrachte</translation>
+        <source>body: 1 line changed</source>
+        <translation>Text: 1 Zeile geändert</translation>
     </message>
     <message>
-        <source>body:</source>
-        <translation>Text:</translation>
+        <source>body: {0} lines changed</source>
+        <translation>Text: {0} Zeilen geändert</translation>
     </message>
     <message>
         <source>created in this commit</source>
@@ -1501,6 +1497,10 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
         <translation>Metadaten hier nicht lesbar: {0}</translation>
     </message>
     <message>
+        <source>merge: what it brought in, against its first parent</source>
+        <translation>Merge: was er gegenüber seinem ersten Elternteil mitbrachte</translation>
+    </message>
+    <message>
         <source>no change to the front matter or the body</source>
         <translation>keine Änderung an Metadaten oder Text</translation>
     </message>
@@ -1513,8 +1513,24 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
         <translation>{0} hat noch keine Commits</translation>
     </message>
     <message>
+        <source>{0}: (new) {1}</source>
+        <translation>{0}: (neu) {1}</translation>
+    </message>
+    <message>
+        <source>{0}: key renamed from {1}</source>
+        <translation>{0}: Schlüssel umbenannt von {1}</translation>
+    </message>
+    <message>
+        <source>{0}: removed (was {1})</source>
+        <translation>{0}: entfernt (war {1})</translation>
+    </message>
+    <message>
         <source>{0}: {1} commits</source>
         <translation>{0}: {1} Commits</translation>
+    </message>
+    <message>
+        <source>{0}: {1} → {2}</source>
+        <translation>{0}: {1} → {2}</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,8 @@ from editor.core.git_status import (
     commit_message,
     commit_paths,
     desk_status,
+    last_change_file,
+    last_change_folder,
 )
 from tests.helpers.git import (
     OTHER,
@@ -266,6 +268,20 @@ def test_a_damaged_or_foreign_saved_map_is_ignored(repo: Path, tmp_path: Path) -
         loaded = LastChanges.load(checkout, saved)
         assert loaded.changes == {} and loaded.head is None
     assert LastChanges.load(checkout, tmp_path / "missing.json").changes == {}
+
+
+def test_the_saved_map_lives_in_the_user_cache_folder(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checkout = find_checkout(repo / "content")
+    assert checkout is not None
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "mine"))
+    assert last_change_folder() == tmp_path / "mine" / "git"
+    kept = last_change_file(checkout)
+    assert kept is not None and kept.parent == tmp_path / "mine" / "git"
+    assert kept == LastChanges.file_in(tmp_path / "mine" / "git", checkout)
+    monkeypatch.setenv("COPYDESK_NO_CACHE", "1")
+    assert last_change_folder() is None and last_change_file(checkout) is None
 
 
 def test_a_missing_folder_and_a_missing_git_are_told_apart(tmp_path: Path, git_home: Path) -> None:

@@ -50,9 +50,7 @@ def git_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
-    monkeypatch.setenv(
-        "XDG_CACHE_HOME", str(home / ".cache")
-    )  # the window keeps its git cache there
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))  # Qt's cache folder, for one
     for name in (
         "GIT_CONFIG_GLOBAL",
         "GIT_AUTHOR_NAME",

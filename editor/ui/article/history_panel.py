@@ -6,7 +6,6 @@ The history is read on a worker (two git processes whatever its length); the pan
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
@@ -22,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.field_changes import MISSING
-from editor.core.frontmatter import FrontMatterError
-from editor.core.git_history import Version, version_changes
+from editor.core.git_history import Version
+from editor.core.history_text import Wording, story_lines, story_of, when_text
 from editor.core.names import shown_path
 
 
@@ -37,62 +35,45 @@ class HistoryEntry:
     details: str
 
 
-def _value(value: object) -> str:
-    if value is MISSING:
-        return QCoreApplication.translate("HistoryPanel", "(none)")
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.date | dt.datetime | dt.time):
-        return value.isoformat()
-    return f'"{value}"' if isinstance(value, str) else str(value)
+def panel_wording() -> Wording:
+    """The history's words in the user's language (the sentences and their order are core's)."""
+    return Wording(
+        merge=QCoreApplication.translate(
+            "HistoryPanel", "merge: what it brought in, against its first parent"
+        ),
+        renamed=QCoreApplication.translate("HistoryPanel", "renamed from {0}"),
+        created=QCoreApplication.translate("HistoryPanel", "created in this commit"),
+        deleted=QCoreApplication.translate("HistoryPanel", "deleted in this commit"),
+        unreadable=QCoreApplication.translate(
+            "HistoryPanel", "front matter not readable here: {0}"
+        ),
+        unchanged=QCoreApplication.translate(
+            "HistoryPanel", "no change to the front matter or the body"
+        ),
+        added=QCoreApplication.translate("HistoryPanel", "{0}: (new) {1}"),
+        removed=QCoreApplication.translate("HistoryPanel", "{0}: removed (was {1})"),
+        key_renamed=QCoreApplication.translate("HistoryPanel", "{0}: key renamed from {1}"),
+        changed=QCoreApplication.translate("HistoryPanel", "{0}: {1} → {2}"),
+        body_one=QCoreApplication.translate("HistoryPanel", "body: 1 line changed"),
+        body_many=QCoreApplication.translate("HistoryPanel", "body: {0} lines changed"),
+    )
 
 
 def entries_of(versions: list[Version]) -> list[HistoryEntry]:
     """Headings and field-by-field details for each version (newest first), each against its own
-    commit's first parent (after a merge, the next entry is not the parent)."""
+    commit's first parent (after a merge, the next entry is not the parent): the lines
+    ``copydesk log`` prints (editor.core.history_text), then the body's diff itself."""
+    words = panel_wording()
     entries = []
     for version in versions:
         change = version.change
-        when = dt.datetime.fromtimestamp(change.time, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+        when = when_text(change)
         heading = f"{change.subject}\n{change.author}, {when}"
+        story = story_of(version)
         lines = [f"{change.commit}  {change.author} <{change.email}>  {when}", change.subject, ""]
-        if version.merge:
-            lines.append(
-                QCoreApplication.translate(
-                    "HistoryPanel", "a merge: what it brought in, against its first parent"
-                )
-            )
-        if version.status == "R" and version.old_git_path:
-            lines.append(
-                QCoreApplication.translate("HistoryPanel", "renamed from {0}").format(
-                    version.old_git_path
-                )
-            )
-        if version.data is None:
-            lines.append(QCoreApplication.translate("HistoryPanel", "deleted in this commit"))
-        elif version.parent_data is None:
-            lines.append(QCoreApplication.translate("HistoryPanel", "created in this commit"))
-        else:
-            try:
-                fields, body_diff = version_changes(version)
-            except FrontMatterError as error:
-                lines.append(
-                    QCoreApplication.translate(
-                        "HistoryPanel", "front matter not readable here: {0}"
-                    ).format(error)
-                )
-            else:
-                lines.extend(f"{f.key}: {_value(f.old)} → {_value(f.new)}" for f in fields)
-                if body_diff:
-                    lines.extend(
-                        ["", QCoreApplication.translate("HistoryPanel", "body:"), body_diff]
-                    )
-                elif not fields:
-                    lines.append(
-                        QCoreApplication.translate(
-                            "HistoryPanel", "no change to the front matter or the body"
-                        )
-                    )
+        lines.extend(story_lines(story, words))
+        if story.body_diff:
+            lines.extend(["", story.body_diff])
         entries.append(HistoryEntry(version, heading, "\n".join(lines)))
     return entries
 

@@ -12,11 +12,12 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QThreadPool, QTimer, SignalInstance
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, SignalInstance
 from PySide6.QtWidgets import QDockWidget, QProgressBar, QStatusBar, QVBoxLayout, QWidget
 
 from editor.core.git import Checkout, GitError
 from editor.core.git_history import file_history
+from editor.core.git_status import last_change_folder
 from editor.core.git_sync import ConflictVersions
 from editor.core.merge import MergeError, merge
 from editor.core.names import shown_path
@@ -79,12 +80,11 @@ class GitWiring(QObject):
         super().__init__(parent)
         self.window = window
         self.settings = window.settings
-        cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
         self.desk = GitDesk(
             window.pool,
             lambda: [s.path for s in window.model.summaries()],
             self,
-            Path(cache) / "git" if cache else None,
+            last_change_folder(),  # the command line's folder too: one map per checkout
         )
         self.bar = GitBar(window.editor_panel)
         layout = window.editor_panel.layout()

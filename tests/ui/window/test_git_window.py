@@ -4,16 +4,20 @@ conflicts resolved from the app, and the History panel with Restore."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QWidget
 
+from editor.core.cache import default_cache_dir
+from editor.core.git_status import last_change_file, last_change_folder
 from editor.ui.common.settings import GIT_COMMIT_PER_ACTION, GIT_PULL_ON_START, Settings
 from editor.ui.desk.article_model import Column
 from editor.ui.window.actions import ActionId, ActionRegistry
 from editor.ui.window.main_window import MainWindow
 from editor.ui.window.window_state import WindowState
+from tests.helpers.cli import run
 from tests.helpers.git import OTHER, STORY, STORY_TEXT, Team, commit_all, git, write
 from tests.helpers.window import type_title
 
@@ -213,13 +217,31 @@ def test_the_last_change_map_is_kept_for_the_next_start(
     qtbot, make_window, team: Team, quiet: Settings, git_home: Path
 ) -> None:
     first = open_clone(qtbot, make_window, team.bob)
-    kept = list((git_home / ".cache").rglob("last-change-*.json"))
-    assert len(kept) == 1
+    folder = last_change_folder()
+    assert folder is not None
+    assert len(list(folder.glob("last-change-*.json"))) == 1
     first.close()
     second = open_clone(qtbot, make_window, team.bob)
     cache = second.git.desk._cache
     assert cache is not None and cache.commits_read == 0  # loaded, not read from git again
     assert "Seed, " in second.model.index_of(DESK_OTHER, Column.LAST_CHANGE).data()
+
+
+def test_the_window_and_the_command_line_keep_one_map(
+    qtbot, make_window, team: Team, quiet: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    window = open_clone(qtbot, make_window, team.bob)
+    assert window.git.desk.checkout is not None
+    kept = last_change_file(window.git.desk.checkout)
+    assert kept is not None and kept.is_relative_to(default_cache_dir())
+    # Marked, so that the command line can only show it by reading the window's file (HEAD has not
+    # moved: nothing is read from git again).
+    kept.write_bytes(kept.read_bytes().replace(b"Start the desk", b"Kept by the window"))
+    status, out, _ = run(capsys, "list", team.bob / "content", "--json")
+    assert status == 0
+    rows = {row["path"]: row for row in json.loads(out)}
+    assert rows[DESK_OTHER]["last_change"]["subject"] == "Kept by the window"
+    assert list(kept.parent.iterdir()) == [kept]
 
 
 def conflicted_window(qtbot, make_window, team: Team, alice_text: str, bob_text: str) -> MainWindow:
