@@ -1398,6 +1398,10 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
         <translation>Pfeil nach unten (im Filterfeld)</translation>
     </message>
     <message>
+        <source>Editor&apos;s Guide — {0}</source>
+        <translation>Leitfaden für die Redaktion — {0}</translation>
+    </message>
+    <message>
         <source>Filter box → list → form fields → body, and back</source>
         <translation>Filterfeld → Liste → Formularfelder → Text und zurück</translation>
     </message>
