@@ -1957,6 +1957,13 @@ Keep Mine or Take Theirs above writes one of them; Resolve… merges them field 
     </message>
 </context>
 <context>
+    <name>QShortcut</name>
+    <message>
+        <source>Return</source>
+        <translation>Eingabe</translation>
+    </message>
+</context>
+<context>
     <name>ReadOnlyEditor</name>
     <message>
         <source>Read-only here; edit nested values in a text editor.</source>

@@ -73,6 +73,13 @@ OTHER_KEYS = (
 )
 
 
+# Key names Qt's own German translation leaves in English ("Strg+Return"; German keyboards and
+# manuals say "Eingabe"). Qt looks each key name up in the "QShortcut" context of every installed
+# translator, the last installed (Copydesk's own) first, so the word given here is the one shown
+# wherever Qt writes a shortcut: menus, tooltips, this list, the status bar's "(Undo: …)".
+KEY_NAMES = (QT_TRANSLATE_NOOP("QShortcut", "Return"),)
+
+
 def shortcuts_html(actions: ActionRegistry) -> str:
     """A table of every action with a shortcut, menu by menu, then the keys of the list and form."""
     native = QKeySequence.SequenceFormat.NativeText
