@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimeZone
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDateEdit,
@@ -154,8 +155,13 @@ class DateTimeEditor(FieldEditor):
         finally:
             self.edit.blockSignals(blocked)
         self.edit.setToolTip(self._mixed_text)
+        # Muted like the other fields' "Mixed" placeholder: a hint, not a value.
+        palette = self.edit.palette()
+        palette.setColor(QPalette.ColorRole.Text, palette.color(QPalette.ColorRole.PlaceholderText))
+        self.edit.setPalette(palette)
 
     def _leave_mixed(self) -> None:
+        self.edit.setPalette(QPalette())
         self.edit.setSpecialValueText("")
         self.set_value(self._mixed_start)
 
