@@ -46,7 +46,9 @@ class BulkHost(Protocol):
     def select_only(self, path: str) -> None: ...
     def next_draft(self) -> bool: ...
     def apply_results(self, results: list[FileResult]) -> None: ...
-    def record_writes(self, name: str, results: list[FileResult]) -> str | None: ...
+    def record_writes(
+        self, name: str, results: list[FileResult], edited: Article | None = None
+    ) -> str | None: ...
     def current_message(self) -> str: ...
 
 
@@ -297,7 +299,7 @@ class BulkRunner(QObject):
         self._task = run_task(
             host.pool,
             lambda: service.set_draft(paths, to_draft, edited=edited),
-            lambda results: self._done(results, to_draft, name, then),
+            lambda results: self._done(results, to_draft, name, then, edited),
             self._failed,
             self._finished,
         )
@@ -309,6 +311,7 @@ class BulkRunner(QObject):
         to_draft: bool,
         name: str,
         then: Callable[[], None] | None,
+        edited: Article | None = None,
     ) -> None:
         self._task = None
         self._enable_editor()
@@ -333,7 +336,7 @@ class BulkRunner(QObject):
                 QCoreApplication.translate("Bulk", "1 could not be changed"),
                 QCoreApplication.translate("Bulk", "{0} could not be changed"),
             )
-        undo_keys = self.host.record_writes(name, results)
+        undo_keys = self.host.record_writes(name, results, edited)
         if undo_keys is not None:
             text += " " + QCoreApplication.translate("Bulk", "(Undo: {0})").format(undo_keys)
         self.message.emit(text, 8000)

@@ -34,9 +34,31 @@ def test_publish_checks_and_writes_the_title_typed_in_the_form(
     assert (desk / "untitled.md").read_bytes() == TITLED
     assert not window.session.dirty
     assert window.model.summary("untitled.md").state is PublishState.PUBLISHED
-    # One write: one undo puts the file back as it was, edits and flag together.
+    # One write: one undo puts the file back as it was, and the edits back in the form, unsaved.
     window.action_registry[ActionId.UNDO].trigger()
     assert (desk / "untitled.md").read_bytes() == UNTITLED
+    assert window.session.dirty and window.session.article.value("title") == "A headline"
+    assert title_field(window).text() == "A headline"
+    window.action_registry[ActionId.REDO].trigger()
+    assert (desk / "untitled.md").read_bytes() == TITLED
+    assert not window.session.dirty
+
+
+def test_undo_gives_the_edits_back_after_moving_to_another_article(
+    qtbot, make_window, desk: Path, asked
+) -> None:
+    (desk / "untitled.md").write_bytes(UNTITLED)
+    (desk / "other.md").write_bytes(TITLED)
+    window = make_window(desk)
+    assert window.select_path("untitled.md")
+    type_title(qtbot, window, "A headline")
+    _run(qtbot, window, ActionId.PUBLISH)
+    assert window.select_path("other.md")
+    window.action_registry[ActionId.UNDO].trigger()
+    assert (desk / "untitled.md").read_bytes() == UNTITLED
+    assert "untitled.md" in window.unsaved
+    assert window.select_path("untitled.md")
+    assert window.session.dirty and window.session.article.value("title") == "A headline"
 
 
 def test_toggle_to_published_writes_the_edits_too(qtbot, make_window, desk: Path, asked) -> None:
