@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QImageReader, QTextCursor, QTextDocument
+from PySide6.QtGui import QImageReader, QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from editor import APP_NAME
@@ -44,8 +44,6 @@ def guide_document(guide: Path, parent: QWidget | None = None) -> QTextDocument:
             seen[anchor] = number + 1
             name = anchor if number == 0 else f"{anchor}-{number}"  # GitHub's rule for twins
             cursor = QTextCursor(block)
-            cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
-            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
             cursor.movePosition(
                 QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
             )
@@ -58,8 +56,8 @@ def guide_document(guide: Path, parent: QWidget | None = None) -> QTextDocument:
     return document
 
 
-def _fit_pictures(block: object, folder: Path) -> None:
-    iterator = block.begin()  # type: ignore[attr-defined]
+def _fit_pictures(block: QTextBlock, folder: Path) -> None:
+    iterator = block.begin()
     while not iterator.atEnd():
         fragment = iterator.fragment()
         shape = fragment.charFormat()
@@ -69,7 +67,7 @@ def _fit_pictures(block: object, folder: Path) -> None:
             if size.isValid() and size.width() > PICTURE_WIDTH:
                 picture.setWidth(PICTURE_WIDTH)
                 picture.setHeight(size.height() * PICTURE_WIDTH / size.width())
-                cursor = QTextCursor(block.document())  # type: ignore[attr-defined]
+                cursor = QTextCursor(block.document())
                 cursor.setPosition(fragment.position())
                 cursor.setPosition(
                     fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
