@@ -121,7 +121,7 @@ def _assignment(text: str) -> tuple[str, str]:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        usage=f"{PROG} [-h] [--version] [PATH]\n       {PROG} {{{','.join(SUBCOMMANDS[1:])}}} ...",
+        usage=f"{PROG} [-h] [--version] [PATH]\n       {PROG} {{{','.join(SUBCOMMANDS)}}} ...",
         description="A review desk for Hugo content folders. With no command (or a PATH), opens the window.",
     )
     parser.add_argument("--version", action=cli_help.VersionAction)
@@ -470,7 +470,7 @@ def _refuse_unknown_command(
     hint = (
         f" (did you mean {close[0]!r}?)"
         if close
-        else f"; the commands are {', '.join(SUBCOMMANDS[1:])}"
+        else f"; the commands are {', '.join(SUBCOMMANDS)}"
     )
     parser.error(f"unknown command {word!r}{hint}")  # exits with status 2
 

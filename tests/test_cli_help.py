@@ -150,6 +150,16 @@ def test_top_level_help_lists_every_command_and_says_how_to_run_it(
         assert re.search(rf"^  {code} ", out, re.M), f"exit status {code} is not described"
 
 
+def test_the_usage_line_names_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """It left out ``open`` (issue 9), as did the unknown-command message's list."""
+    _status, out, _err = run(capsys, "--help")
+    usage = out.split("\n\n", 1)[0]
+    (choices,) = re.findall(r"\{([^}]*)\}", usage)
+    assert choices.split(",") == list(cli.SUBCOMMANDS)
+    status, _out, err = run(capsys, "frobnicate", "x")
+    assert status == 2 and "the commands are open, list," in err
+
+
 def test_top_level_help_names_every_environment_variable_the_code_reads(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

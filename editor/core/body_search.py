@@ -14,7 +14,9 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from editor.core.cache import IndexCache, file_key
+from editor.core.cache import RACY_NS, IndexCache, file_key
+from editor.core.listing import scan
+from editor.core.site_rules import SiteRules
 
 # Ranking costs a bm25 per matching body, and the first letters of a common word match nearly all of
 # them: the best results are chosen among the first RANKED_CANDIDATES matches, so an answer stays
@@ -130,3 +132,32 @@ def index_desk_bodies(root: Path | str, cache_dir: Path | None = None) -> int:
     """:func:`index_bodies` for the desk at ``root`` (a worker's job); 0 without a cache."""
     with IndexCache.open_existing(root, cache_dir) as cache:
         return index_bodies(cache, root)
+
+
+# After a scan, the files it could not cache can be once they are older than the guard.
+LATE_RETRY_S = RACY_NS / 1e9 + 0.2
+
+
+def has_late_files(root: Path | str, listed: int, cache_dir: Path | None = None) -> bool:
+    """Whether a listing of ``listed`` files left some out of the cache, so out of the search.
+
+    The cache keeps no file written in the two seconds before a listing (``cache.RACY_NS``, git's
+    racy-clean guard): such a file, new or just rewritten, was found by the filter only after the
+    next scan. The guard stays; :func:`index_late_bodies` takes them in once they are older. (A file
+    that can never be cached, a link, counts too: one warm listing too many per scan, no more.)"""
+    with IndexCache.open_existing(root, cache_dir) as cache:
+        if not cache.usable:
+            return False  # no cache: nothing to catch up on, and a listing would parse everything
+        count = cache.run(lambda db: db.execute("SELECT count(*) FROM files").fetchone()[0], None)
+        return count is not None and count < listed
+
+
+def index_late_bodies(
+    root: Path | str, rules: SiteRules | None = None, cache_dir: Path | None = None
+) -> int:
+    """List the desk again through the cache, by the first listing's ``rules`` (the cache's
+    version depends on them): a stat per file and a parse of only the files it lacks, which are
+    now older than the guard and kept; then index their bodies. Returns how many were indexed."""
+    for _batch in scan(root, rules=rules, cache_dir=cache_dir):
+        pass
+    return index_desk_bodies(root, cache_dir)

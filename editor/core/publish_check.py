@@ -8,7 +8,7 @@ modification time, so a later check reads only the files to publish and the ones
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from editor.core.images import static_folders
@@ -27,9 +27,15 @@ class PublishChecker:
         self.root = Path(root).absolute()
         self._known: dict[str, tuple[Stamp, list[UniqueEntry]]] = {}
 
-    def problems(self, relpaths: Iterable[str]) -> dict[str, list[Problem]]:
-        """Errors per file of ``relpaths`` (relative to the root); files with none are left out."""
+    def problems(
+        self, relpaths: Iterable[str], pending: Mapping[str, bytes] | None = None
+    ) -> dict[str, list[Problem]]:
+        """Errors per file of ``relpaths`` (relative to the root); files with none are left out.
+
+        ``pending`` maps a file to the bytes the publish will write there (the open article with its
+        unsaved edits): those are checked, not what the file holds yet, since they are published."""
         wanted = set(relpaths)
+        pending = pending or {}
         site_root = find_site_root(self.root)
         static_dirs = static_folders(site_root)
         found: dict[str, list[Problem]] = {}
@@ -58,10 +64,13 @@ class PublishChecker:
                     site_root=site_root,
                     static_dirs=static_dirs,
                     rules=relpath in wanted,
+                    data=pending.get(relpath),
                 )
                 for problem in checked.problems:
                     report(problem)
-                if not checked.readable or stamp is None:
+                if not checked.readable or stamp is None or relpath in pending:
+                    for value_key, owner in checked.entries:  # not remembered: not on disk yet
+                        seen.setdefault(value_key, []).append(owner)
                     continue  # read again next time
                 entries = checked.entries
             known[relpath] = (stamp, entries)

@@ -187,13 +187,29 @@ class DocumentService:
         self._replace_checked(real, self.relpath(path), data, None, "loaded")
         return self.load(path)
 
-    def update(self, path: Path | str, change: Callable[[Article], Any]) -> FileResult:
-        """Load a file, let ``change`` stage edits on it, and save; never raises."""
+    def update(
+        self,
+        path: Path | str,
+        change: Callable[[Article], Any],
+        *,
+        edited: Article | None = None,
+    ) -> FileResult:
+        """Load a file, let ``change`` stage edits on it, and save; never raises.
+
+        With ``edited`` (this file as the window loaded it, with the editor's unsaved edits), those
+        edits are staged first, so that one write saves what the form shows together with the
+        change; the file must still hold the version ``edited`` was loaded from, else nothing is
+        written (an outside change goes to the merge, never under an action's write).
+        """
         name = str(path)
         try:
             name = self.relpath(path)
             article = self.load(path)
             name = article.relpath
+            if edited is not None:
+                if article.fingerprint.sha256 != edited.fingerprint.sha256:
+                    raise ConflictError(f"{name} was changed on disk since it was opened")
+                article.carry_edits(edited, except_draft=True)
             change(article)
             if not article.is_dirty:
                 return FileResult(name, Outcome.UNCHANGED, "", article)
@@ -253,11 +269,15 @@ class DocumentService:
 
         return [self.update(path, change) for path in paths]
 
-    def set_draft(self, paths: Iterable[Path | str], value: bool) -> list[FileResult]:
+    def set_draft(
+        self, paths: Iterable[Path | str], value: bool, *, edited: Article | None = None
+    ) -> list[FileResult]:
         """Set ``draft`` in each file; a file already in that state is not touched.
 
         Back to draft adds ``draft = true`` when the key is missing; publishing a file with no
-        ``draft`` key leaves it alone, since a missing draft already means published.
+        ``draft`` key leaves it alone, since a missing draft already means published. ``edited``:
+        one of the files with unsaved edits to write along (see :meth:`update`); its staged draft
+        edit gives way to ``value``.
         """
 
         def change(article: Article) -> None:
@@ -278,7 +298,15 @@ class DocumentService:
                 new = value
             article.set_value(key, new)
 
-        return [self.update(path, change) for path in paths]
+        def edits_for(path: Path | str) -> Article | None:
+            if edited is None:
+                return None
+            try:
+                return edited if self.relpath(path) == edited.relpath else None
+            except PathError:
+                return None
+
+        return [self.update(path, change, edited=edits_for(path)) for path in paths]
 
     def publish(self, paths: Iterable[Path | str]) -> list[FileResult]:
         return self.set_draft(paths, False)

@@ -420,15 +420,18 @@ def check_file(
     site_root: Path | None,
     static_dirs: tuple[Path, ...],
     rules: bool = True,
+    data: bytes | None = None,
 ) -> FileCheck:
     """Check one article of the desk at ``folder``: the one per-file step of Check Folder and of the
-    check before publishing (``rules=False``: only read it and collect its unique values)."""
+    check before publishing (``rules=False``: only read it and collect its unique values).
+
+    ``data``: the bytes to check instead of the file's (the version a write is about to make)."""
     if links_outside(folder, path):  # the list and the window refuse it too
         return FileCheck(
             [Problem(relpath, None, Level.ERROR, outside_link_reason(path))], [], False
         )
     try:
-        split_file, metadata = read(read_regular(path)[0])
+        split_file, metadata = read(read_regular(path)[0] if data is None else data)
     except (FrontMatterError, OSError) as error:
         return FileCheck([problem_for_error(relpath, error)], [], False)
     problems = (

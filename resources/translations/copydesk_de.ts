@@ -1398,6 +1398,10 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
         <translation>Pfeil nach unten (im Filterfeld)</translation>
     </message>
     <message>
+        <source>Editor&apos;s Guide — {0}</source>
+        <translation>Leitfaden für die Redaktion — {0}</translation>
+    </message>
+    <message>
         <source>Filter box → list → form fields → body, and back</source>
         <translation>Filterfeld → Liste → Formularfelder → Text und zurück</translation>
     </message>
@@ -1966,6 +1970,13 @@ Keep Mine or Take Theirs above writes one of them; Resolve… merges them field 
     <message>
         <source>Warning</source>
         <translation>Warnung</translation>
+    </message>
+</context>
+<context>
+    <name>QShortcut</name>
+    <message>
+        <source>Return</source>
+        <translation>Eingabe</translation>
     </message>
 </context>
 <context>

@@ -13,9 +13,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from editor.core.body_search import body_matches, index_desk_bodies
+from editor.core.body_search import (
+    LATE_RETRY_S,
+    body_matches,
+    has_late_files,
+    index_desk_bodies,
+    index_late_bodies,
+)
 from editor.core.errors import describe_error
 from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
@@ -74,6 +80,7 @@ class DeskFeed(QObject):
         self.root: Path | None = None
         self._scan_task: Task | None = None
         self._scanned = 0
+        self._scan_rules: Any = None  # the rules the scan judged by: the retry's too
         self._scan_folders: list[Path] | None = None
         self._select_after_scan: str | None = None
         self.watcher = FolderWatcher(pool, self._known_rows, self)
@@ -96,6 +103,7 @@ class DeskFeed(QObject):
             self.model.set_dirty(path, True)
         self._scanned = 0
         rules = self.article.fresh_rules()
+        self._scan_rules = rules
         # The filter finds body words through the index cache's full-text index (once it is built).
         self.list_panel.set_body_search(lambda text: body_matches(root, text), self.pool)
         self._scan_task = run_stream(
@@ -153,13 +161,29 @@ class DeskFeed(QObject):
             root = self.root
             # Bodies new or changed since the last time go into the full-text index, off the GUI
             # thread; the filter finds them from then on.
-            run_task(self.pool, lambda: index_desk_bodies(root))
+            listed, rules = self.model.rowCount(), self._scan_rules
+
+            def index() -> bool:
+                index_desk_bodies(root)
+                return has_late_files(root, listed)
+
+            run_task(self.pool, index, lambda late: self._index_late(root, rules) if late else None)
         if self._select_after_scan:
             self.message.emit(
                 self.tr("{0} is not in the list").format(shown_path(self._select_after_scan)), 0
             )
             self._select_after_scan = None
         self.scan_finished.emit()
+
+    def _index_late(self, root: Path, rules: Any) -> None:
+        """Files written just before the scan were kept out of the cache (and the search) by its
+        racy-file guard: once they are older than it, list again (warm) and index them, once."""
+
+        def retry() -> None:
+            if self.root == root and not self.scanning:
+                run_task(self.pool, lambda: index_late_bodies(root, rules))
+
+        QTimer.singleShot(round(LATE_RETRY_S * 1000), self, retry)
 
     def _known_rows(self) -> dict[str, ArticleSummary]:
         return {summary.path: summary for summary in self.model.summaries()}

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from editor.core.git import Checkout, Failure, GitError, find_checkout
+from editor.core.git_refs import RefsStamp, git_folders, remote_refs_stamp
 from editor.core.git_status import (
     Change,
     CommitResult,
@@ -58,6 +59,7 @@ class GitSnapshot:
     operation: str | None  # "merge" / "rebase" when one waits to be continued or aborted
     cells: dict[str, GitCell] = field(default_factory=dict)
     counts: Counter[str] = field(default_factory=Counter)
+    remote_refs: RefsStamp = ()  # as they were when ``incoming`` was read (git_refs)
 
 
 # Jobs of the app's own (a timer's, the start-up pull): no progress indicator, and a failure is a
@@ -110,6 +112,8 @@ class GitDesk(QObject):
         self.snapshot: GitSnapshot | None = None
         self._cache: LastChanges | None = None
         self._incoming: dict[str, Change] = {}
+        self._ref_folders: tuple[Path, ...] = ()  # where a fetch from outside the app shows
+        self._refs_stamp: RefsStamp | None = None
         self._jobs: deque[_Job] = deque()
         self._task: Task | None = None
         self._running: str | None = None
@@ -142,23 +146,24 @@ class GitDesk(QObject):
         self._generation += 1
         self._jobs.clear()
         self.checkout, self.snapshot, self._cache, self._incoming = None, None, None, {}
+        self._ref_folders, self._refs_stamp = (), None
         if root is None:
             self.checkout_found.emit(None)
             return
         generation = self._generation
 
-        def find() -> tuple[Checkout, LastChanges] | None:
+        def find() -> tuple[Checkout, LastChanges, tuple[Path, ...]] | None:
             checkout = find_checkout(root)
             if checkout is None:
                 return None
             saved = self._cache_file(checkout)
             cache = LastChanges.load(checkout, saved) if saved else LastChanges(checkout)
-            return checkout, cache
+            return checkout, cache, git_folders(checkout)
 
-        def found(value: tuple[Checkout, LastChanges] | None) -> None:
+        def found(value: tuple[Checkout, LastChanges, tuple[Path, ...]] | None) -> None:
             if generation != self._generation:
                 return
-            self.checkout, self._cache = value if value else (None, None)
+            self.checkout, self._cache, self._ref_folders = value if value else (None, None, ())
             self.checkout_found.emit(self.checkout)
             if self.checkout is not None:
                 self.refresh()
@@ -172,8 +177,9 @@ class GitDesk(QObject):
 
     # --- jobs ----------------------------------------------------------------------------------
 
-    def refresh(self, *, fetch_first: bool = False) -> None:
-        """Read the desk's git state again (after a fetch, when ``fetch_first``)."""
+    def refresh(self, *, fetch_first: bool = False, refs_moved: bool = False) -> None:
+        """Read the desk's git state again (after a fetch, when ``fetch_first``; the incoming
+        changes too, when ``refs_moved``: something outside the app fetched)."""
         if self.checkout is None or self._cache is None:
             return
         for job in self._jobs:
@@ -187,20 +193,21 @@ class GitDesk(QObject):
         checkout, cache = self.checkout, self._cache
         paths = self._paths()  # the job has not started: its list may still be brought up to date
         known_incoming = dict(self._incoming)
+        folders = self._ref_folders
 
         def work() -> GitSnapshot:
             coming = known_incoming
             if fetch_first:
                 fetch(checkout)
-                coming = incoming(checkout)
-            elif coming:
+            refs = remote_refs_stamp(folders)  # before reading: a later move is noticed again
+            if fetch_first or refs_moved or coming:
                 coming = incoming(checkout)  # a pull may have brought them in
             status = desk_status(checkout)
             changes = dict(cache.refresh_kept(self._cache_file(checkout)))
             cells = cells_of(status, changes, coming, paths, time.time())
             operation = operation_in_progress(checkout)
             return GitSnapshot(
-                checkout, status, changes, coming, operation, cells, git_counts(cells)
+                checkout, status, changes, coming, operation, cells, git_counts(cells), refs
             )
 
         self._queue(_Job("refresh", work, self._snapshot_ready, paths))
@@ -208,7 +215,20 @@ class GitDesk(QObject):
     def _snapshot_ready(self, snapshot: GitSnapshot) -> None:
         self.snapshot = snapshot
         self._incoming = snapshot.incoming
+        self._refs_stamp = snapshot.remote_refs
         self.snapshot_changed.emit(snapshot)
+
+    def check_remote_refs(self) -> bool:
+        """A fetch (or pull, push) made outside the app moved the remote refs: read the incoming
+        changes again (one refresh; a few stats and no git when nothing moved). True if it did."""
+        if self.checkout is None or self._refs_stamp is None or not self.idle:
+            return False  # a job is running: the refresh that follows it takes the refs again
+        stamp = remote_refs_stamp(self._ref_folders)
+        if stamp == self._refs_stamp:
+            return False
+        self._refs_stamp = stamp
+        self.refresh(refs_moved=True)
+        return True
 
     def fetch(self) -> None:
         """Fetch, then mark what changed on the remote (the timer's job: nothing local changes)."""

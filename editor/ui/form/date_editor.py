@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimeZone
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDateEdit,
@@ -68,6 +69,9 @@ class DateTimeEditor(FieldEditor):
         self.date_only = date_only
         self._zone: dt.tzinfo = dt.UTC
         self._microsecond = 0
+        self._mixed_text = ""  # several articles, different dates: shown as this, not as one's
+        self._mixed_start: Any = None
+        self._touched = False
         self.edit = QDateEdit() if date_only else _ZoneKeepingDateTimeEdit()
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd" if date_only else "yyyy-MM-dd HH:mm:ss t")
@@ -88,6 +92,14 @@ class DateTimeEditor(FieldEditor):
         # QDateTimeEdit spends Tab on its sections (seven presses to leave a date); in a form Tab goes
         # to the next field. Arrows, typing and the mouse still move between sections.
         # (Undo/Redo go to the window as in every field: FieldEditor.eventFilter.)
+        if watched is self.edit and self._mixed_text and not self._touched:
+            if event.type() == QEvent.Type.FocusIn:
+                self._leave_mixed()
+            elif (
+                event.type() == QEvent.Type.FocusOut
+                and event.reason() != Qt.FocusReason.PopupFocusReason  # the calendar opened
+            ):
+                self._show_mixed()
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:  # a QKeyEvent
             shift, other = (
                 Qt.KeyboardModifier.ShiftModifier,
@@ -128,6 +140,31 @@ class DateTimeEditor(FieldEditor):
             self.edit.blockSignals(blocked)
         self.edit.setToolTip(self._tip(value, moment))
 
+    def set_mixed(self, text: str, start: Any) -> None:
+        """The articles hold different dates: show ``text`` and none of their dates. Going into the
+        field starts it at ``start`` (one of them) to edit from; leaving it unchanged shows ``text``
+        again, and nothing is edited until the person changes the date."""
+        self._mixed_text, self._mixed_start = text, start
+        self._show_mixed()
+
+    def _show_mixed(self) -> None:
+        blocked = self.edit.blockSignals(True)
+        try:
+            self.edit.setSpecialValueText(self._mixed_text)  # Qt shows it at the minimum
+            self.edit.setDateTime(self.edit.minimumDateTime())
+        finally:
+            self.edit.blockSignals(blocked)
+        self.edit.setToolTip(self._mixed_text)
+        # Muted like the other fields' "Mixed" placeholder: a hint, not a value.
+        palette = self.edit.palette()
+        palette.setColor(QPalette.ColorRole.Text, palette.color(QPalette.ColorRole.PlaceholderText))
+        self.edit.setPalette(palette)
+
+    def _leave_mixed(self) -> None:
+        self.edit.setPalette(QPalette())
+        self.edit.setSpecialValueText("")
+        self.set_value(self._mixed_start)
+
     def _tip(self, value: Any, moment: dt.datetime) -> str:
         written = value.isoformat() if isinstance(value, dt.date) else str(value)
         tip = self.tr("In the file: {0}").format(written)
@@ -162,4 +199,5 @@ class DateTimeEditor(FieldEditor):
         )
 
     def _changed(self, _moment: QDateTime) -> None:
+        self._touched = True
         self.edited.emit(self.current())

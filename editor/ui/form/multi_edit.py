@@ -213,12 +213,14 @@ class MultiEditForm(QWidget):
             editor.line.setPlaceholderText(mixed_text if field.mixed else "")
         elif kind in (FieldKind.DATE, FieldKind.DATETIME):
             editor = DateTimeEditor(key, date_only=kind is FieldKind.DATE)
+            if field.mixed:
+                editor.set_mixed(mixed_text, field.value)  # never one article's date as all's
         elif kind is FieldKind.LIST:
             editor = ChipsEditor(key, lambda k=key: self._list_items(k))
             editor.line.setPlaceholderText(mixed_text if field.mixed else self.tr("Add…"))
         else:
             return None  # nested values are edited one file at a time
-        if not field.mixed or kind in (FieldKind.DATE, FieldKind.DATETIME):
+        if not field.mixed:
             editor.set_value(field.value)
         editor.input.setObjectName(f"multi_field_{key}")  # the single form has field_<key>
         editor.set_accessible_name(key)

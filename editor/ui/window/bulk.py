@@ -9,6 +9,7 @@ that they can be undone.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -16,7 +17,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.core import validate
+from editor.core.article import Article
 from editor.core.draft_plan import DraftPlan, plan_draft
+from editor.core.edit_common import EditError
 from editor.core.errors import describe_error
 from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
@@ -43,7 +46,9 @@ class BulkHost(Protocol):
     def select_only(self, path: str) -> None: ...
     def next_draft(self) -> bool: ...
     def apply_results(self, results: list[FileResult]) -> None: ...
-    def record_writes(self, name: str, results: list[FileResult]) -> str | None: ...
+    def record_writes(
+        self, name: str, results: list[FileResult], edited: Article | None = None
+    ) -> str | None: ...
     def current_message(self) -> str: ...
 
 
@@ -102,8 +107,11 @@ class BulkRunner(QObject):
         asks when they have errors (the question then stands for the confirmation). Returns True
         when an operation (or its check) started.
 
-        The open article follows one rule whatever the state of the form: the draft flag is written
-        now, and any other unsaved edits stay unsaved on top of the written file.
+        Publishing the open article alone publishes what the form shows: its unsaved edits are
+        checked and written with the flag, in one write (the editor sees them and presses Publish; a
+        check of the file on disk would question a title already typed in). Otherwise (back to draft,
+        or a selection of several, whose form does not show the open article's edits) the draft flag
+        is written and the other unsaved edits stay unsaved on top of the written file.
         """
         host = self.host
         if self.running or host.service is None:
@@ -125,17 +133,38 @@ class BulkRunner(QObject):
                 self._checker = PublishChecker(host.root)
             checker = self._checker
             readable = [row.path for row in plan.rows if row.readable]
+            edited = self._edited_open_article(plan)
+            pending = {} if edited is None else self._bytes_to_check(edited)
             check = run_task(
                 host.pool,
-                lambda: checker.problems(readable),
-                lambda problems: self._checked(plan, problems, then),
+                lambda: checker.problems(readable, pending),
+                lambda problems: self._checked(plan, problems, then, edited),
                 self._failed,
                 lambda: self._check_over(check),
             )
             self._task = check
             self.busy_changed.emit()
             return True
-        return self._confirm_and_start(plan, then)
+        return self._confirm_and_start(plan, then, self._edited_open_article(plan))
+
+    def _edited_open_article(self, plan: DraftPlan) -> Article | None:
+        """The open article, as the form shows it now, when this plan publishes it alone with
+        unsaved edits over the version on disk; a copy, so that typing on during the check and the
+        question neither changes what was checked nor what is written."""
+        session = self.host.session
+        article = session.article
+        if plan.to_draft or article is None or plan.paths != [article.relpath]:
+            return None
+        if not article.is_dirty or session.disk_state() is not DiskState.SAME:
+            return None  # an outside change: _start_plan hands it to the conflict bar
+        return replace(article, edits=dict(article.edits))
+
+    @staticmethod
+    def _bytes_to_check(edited: Article) -> dict[str, bytes]:
+        try:
+            return {edited.relpath: edited.bytes_to_save()}
+        except EditError:
+            return {}  # the write fails and says why; the file on disk is checked meanwhile
 
     def _check_over(self, check: Task) -> None:
         if self._task is check:  # not the write the check may have started
@@ -147,6 +176,7 @@ class BulkRunner(QObject):
         plan: DraftPlan,
         problems: dict[str, list[validate.Problem]],
         then: Callable[[], None] | None,
+        edited: Article | None = None,
     ) -> None:
         self._task = None
         if problems:
@@ -170,11 +200,13 @@ class BulkRunner(QObject):
             if answer is dialogs.PublishAnswer.CLEAN_ONLY:
                 plan = plan.without(list(problems))
             # The question named the count and the problems: it was the confirmation too.
-            self._start_plan(plan, then)
+            self._start_plan(plan, then, edited)
             return
-        self._confirm_and_start(plan, then)
+        self._confirm_and_start(plan, then, edited)
 
-    def _confirm_and_start(self, plan: DraftPlan, then: Callable[[], None] | None) -> bool:
+    def _confirm_and_start(
+        self, plan: DraftPlan, then: Callable[[], None] | None, edited: Article | None = None
+    ) -> bool:
         if plan.needs_confirmation:
             articles, unreadable = plan.articles, plan.unreadable
             question = (
@@ -202,9 +234,11 @@ class BulkRunner(QObject):
             if not dialogs.confirm_bulk(self._parent, question, *([skipped] if unreadable else [])):
                 self.busy_changed.emit()
                 return False
-        return self._start_plan(plan, then)
+        return self._start_plan(plan, then, edited)
 
-    def _start_plan(self, plan: DraftPlan, then: Callable[[], None] | None) -> bool:
+    def _start_plan(
+        self, plan: DraftPlan, then: Callable[[], None] | None, edited: Article | None = None
+    ) -> bool:
         paths = plan.paths
         session = self.host.session
         if session.path in paths and session.dirty and session.disk_state() is not DiskState.SAME:
@@ -214,7 +248,9 @@ class BulkRunner(QObject):
         if not paths:
             self.busy_changed.emit()
             return False
-        self._start(paths, plan.to_draft, then)
+        self._start(
+            paths, plan.to_draft, then, edited if edited and paths == [edited.relpath] else None
+        )
         return True
 
     def publish_and_next(self) -> None:
@@ -231,7 +267,13 @@ class BulkRunner(QObject):
             left = QCoreApplication.translate("Bulk", "no drafts left in the list")
             self.message.emit(f"{said} — {left}" if said else left, 8000)
 
-    def _start(self, paths: list[str], to_draft: bool, then: Callable[[], None] | None) -> None:
+    def _start(
+        self,
+        paths: list[str],
+        to_draft: bool,
+        then: Callable[[], None] | None,
+        edited: Article | None = None,
+    ) -> None:
         host = self.host
         service = host.service
         assert service is not None
@@ -256,8 +298,8 @@ class BulkRunner(QObject):
         )
         self._task = run_task(
             host.pool,
-            lambda: service.set_draft(paths, to_draft),
-            lambda results: self._done(results, to_draft, name, then),
+            lambda: service.set_draft(paths, to_draft, edited=edited),
+            lambda results: self._done(results, to_draft, name, then, edited),
             self._failed,
             self._finished,
         )
@@ -269,6 +311,7 @@ class BulkRunner(QObject):
         to_draft: bool,
         name: str,
         then: Callable[[], None] | None,
+        edited: Article | None = None,
     ) -> None:
         self._task = None
         self._enable_editor()
@@ -293,7 +336,7 @@ class BulkRunner(QObject):
                 QCoreApplication.translate("Bulk", "1 could not be changed"),
                 QCoreApplication.translate("Bulk", "{0} could not be changed"),
             )
-        undo_keys = self.host.record_writes(name, results)
+        undo_keys = self.host.record_writes(name, results, edited)
         if undo_keys is not None:
             text += " " + QCoreApplication.translate("Bulk", "(Undo: {0})").format(undo_keys)
         self.message.emit(text, 8000)

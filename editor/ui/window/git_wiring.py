@@ -44,6 +44,7 @@ from editor.ui.desk.git_desk import GitDesk, GitSnapshot
 from editor.ui.window.actions import ActionId, ActionRegistry
 from editor.ui.window.write_history import WriteHistory
 
+REMOTE_REFS_POLL_MS = 2_000  # how soon a `git fetch` made outside the app shows (a few stats)
 LAST_CHANGE_CLOCK_MS = 60_000  # the Last change column's relative times are made again this often
 
 
@@ -105,6 +106,8 @@ class GitWiring(QObject):
         # "just now" must age while the window stays open: the texts are made again, no git runs.
         self.clock = QTimer(self)
         self.clock.setInterval(LAST_CHANGE_CLOCK_MS)
+        self.refs_timer = QTimer(self)
+        self.refs_timer.setInterval(REMOTE_REFS_POLL_MS)
         self._start_pull_pending = False
         self._history_task: Task | None = None
         self._history_path: str | None = None
@@ -150,6 +153,7 @@ class GitWiring(QObject):
         self.fetch_timer.timeout.connect(desk.fetch)  # skipped by the desk without an upstream
         self.pull_timer.timeout.connect(self._timed_pull)
         self.clock.timeout.connect(lambda: window.model.retime_git_cells(time.time()))
+        self.refs_timer.timeout.connect(desk.check_remote_refs)
 
     @property
     def operation(self) -> str | None:
@@ -181,10 +185,11 @@ class GitWiring(QObject):
                 timer.start(minutes * 60_000)
             else:
                 timer.stop()
-        if checkout is not None:
-            self.clock.start()
-        else:
-            self.clock.stop()
+        for timer in (self.clock, self.refs_timer):
+            if checkout is not None:
+                timer.start()
+            else:
+                timer.stop()
         self.window.update_actions()
 
     def _snapshot_changed(self, snapshot: GitSnapshot) -> None:
@@ -375,6 +380,7 @@ class GitWiring(QObject):
         self.fetch_timer.stop()
         self.pull_timer.stop()
         self.clock.stop()
+        self.refs_timer.stop()
         if self._history_task is not None:
             self._history_task.cancel()
         self.desk.shutdown()

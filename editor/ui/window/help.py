@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from editor import APP_NAME, __version__
-from editor.ui.article.unreadable_bar import open_local
 from editor.ui.common import dialogs
 from editor.ui.window.actions import MENUS, ActionRegistry, menu_title
+from editor.ui.window.guide_window import GuideWindow
 
 LICENCE = "MIT"
 GUIDE_NAME = "guide.md"  # in the bundled docs folder (editor.bundled.docs_dir)
@@ -71,6 +71,13 @@ OTHER_KEYS = (
         QT_TRANSLATE_NOOP("Help", "Step the part of the date under the cursor"),
     ),
 )
+
+
+# Key names Qt's own German translation leaves in English ("Strg+Return"; German keyboards and
+# manuals say "Eingabe"). Qt looks each key name up in the "QShortcut" context of every installed
+# translator, the last installed (Copydesk's own) first, so the word given here is the one shown
+# wherever Qt writes a shortcut: menus, tooltips, this list, the status bar's "(Undo: …)".
+KEY_NAMES = (QT_TRANSLATE_NOOP("QShortcut", "Return"),)
 
 
 def shortcuts_html(actions: ActionRegistry) -> str:
@@ -183,6 +190,7 @@ class HelpMenus(QObject):
         self._actions = actions
         self._places = places
         self._column_menu = column_menu
+        self._guide: GuideWindow | None = None
         self.columns_menu = QMenu(parent)
         self.columns_menu.setObjectName("menuColumns")
         self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
@@ -199,8 +207,8 @@ class HelpMenus(QObject):
         dialog.show()
         return dialog
 
-    def open_guide(self) -> None:
-        """The editor's guide (docs/guide.md) in the desktop's viewer."""
+    def open_guide(self) -> GuideWindow | None:
+        """The editor's guide (docs/guide.md) in a window of the app (one, raised when open)."""
         guide = self._places.guide_path()
         if guide is None:
             dialogs.report_error(
@@ -208,8 +216,13 @@ class HelpMenus(QObject):
                 QCoreApplication.translate("Help", "No guide"),
                 QCoreApplication.translate("Help", "The guide is not installed with this copy."),
             )
-            return
-        open_local(guide, self._parent)
+            return None
+        if self._guide is None:
+            self._guide = GuideWindow(guide, self._parent)
+        self._guide.show()
+        self._guide.raise_()
+        self._guide.activateWindow()
+        return self._guide
 
     def show_about(self) -> None:
         show_about(self._parent, self._places)

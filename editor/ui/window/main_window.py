@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from editor import APP_NAME
 from editor.core import validate
+from editor.core.article import Article
 from editor.core.images import COVER_KEY
 from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
@@ -433,9 +434,11 @@ class MainWindow(QMainWindow):
     def current_message(self) -> str:
         return self.statusBar().currentMessage()
 
-    def record_writes(self, name: str, results: list[FileResult]) -> str | None:
+    def record_writes(
+        self, name: str, results: list[FileResult], edited: Article | None = None
+    ) -> str | None:
         """Keep an action's writes for Undo; the keys that undo them, or None when nothing to undo."""
-        if self.write_history.record(name, results):
+        if self.write_history.record(name, results, edited):
             return self.undo_router.shortcut_text()
         return None
 
@@ -531,6 +534,9 @@ class MainWindow(QMainWindow):
             elif result.article is not None:
                 # An article waiting with edits keeps them, on top of what the action wrote.
                 still = self.unsaved.carry(result.article)
+                if still is None and result.article.is_dirty:  # an undo gave its edits back
+                    self.unsaved.keep(result.article, now=True)
+                    still = True
                 if still is not None:
                     self.model.set_dirty(result.article.relpath, still)
 

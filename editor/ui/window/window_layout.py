@@ -27,6 +27,9 @@ from editor.ui.common.settings import (
 )
 from editor.ui.desk.article_model import Column
 
+# Shown by the desk (inside a git checkout: GitWiring → ArticleList.set_git_shown), never by a
+# layout saved on another desk: their width is kept, their visibility is the desk's.
+DESK_COLUMNS = (Column.GIT, Column.LAST_CHANGE)
 FIRST_RUN_SCREEN_SHARE = 0.85  # of the screen's available area, on a first start
 LIST_SHARE = (0.35, 0.55)  # the list's share of the window on a first start: at least, at most
 FORM_SHARE = (
@@ -65,8 +68,11 @@ def restore_layout(parts: LayoutParts, settings: Settings) -> None:
         if width == 0:  # saved while hidden
             header.hideSection(column)
         elif width > 16:
+            hidden = header.isSectionHidden(column)
             header.showSection(column)
-            header.resizeSection(column, width)
+            header.resizeSection(column, width)  # shown, so that the list keeps it as preferred
+            if hidden and column in DESK_COLUMNS:
+                header.hideSection(column)
     main_sizes, editor_sizes = first_run_splitter_sizes(parts.list_width(), window.width())
     splitter = settings.get(SPLITTER_STATE)
     if splitter.isEmpty() or not parts.splitter.restoreState(splitter):

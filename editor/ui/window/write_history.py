@@ -13,16 +13,24 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
+from editor.core.article import Article
 from editor.core.service import DocumentService, FileResult
 
 
 class WriteCommand(QUndoCommand):
     """One action's writes; undo restores what each file held before, redo what the action left."""
 
-    def __init__(self, text: str, results: list[FileResult], history: WriteHistory) -> None:
+    def __init__(
+        self,
+        text: str,
+        results: list[FileResult],
+        history: WriteHistory,
+        edited: Article | None = None,
+    ) -> None:
         super().__init__(text)
         self._results = [result for result in results if result.undoable]
         self._history = history
+        self._edited = edited  # unsaved edits the action wrote along: unsaved again after undo
         self._first = True  # pushed after the action already wrote
 
     def redo(self) -> None:
@@ -32,7 +40,7 @@ class WriteCommand(QUndoCommand):
         self._results = self._history.restore(self._results, self.text())
 
     def undo(self) -> None:
-        self._results = self._history.restore(self._results, self.text())
+        self._results = self._history.restore(self._results, self.text(), self._edited)
 
 
 class WriteHistory(QObject):
@@ -48,19 +56,29 @@ class WriteHistory(QObject):
         self._service = service
         self.stack = QUndoStack(self)
 
-    def record(self, text: str, results: list[FileResult]) -> bool:
-        """Make an action's writes undoable; True when it changed any file."""
+    def record(self, text: str, results: list[FileResult], edited: Article | None = None) -> bool:
+        """Make an action's writes undoable; True when it changed any file. ``edited``: the open
+        article as it was, when the action wrote its unsaved edits along (publish)."""
         if not any(result.undoable for result in results):
             return False
-        self.stack.push(WriteCommand(text, results, self))
+        self.stack.push(WriteCommand(text, results, self, edited))
         return True
 
-    def restore(self, results: list[FileResult], text: str) -> list[FileResult]:
-        """Write back what ``results`` replaced; returns the results of that (for the way back)."""
+    def restore(
+        self, results: list[FileResult], text: str, edited: Article | None = None
+    ) -> list[FileResult]:
+        """Write back what ``results`` replaced; returns the results of that (for the way back).
+
+        The unsaved edits an action wrote along (``edited``) are staged again on the file put back:
+        undo returns to the moment before the action, edits unsaved in the form as they were."""
         service = self._service()
         if service is None:
             return []
         done = service.restore_all(results)
+        for result in done:
+            article = result.article
+            if edited is not None and article is not None and article.relpath == edited.relpath:
+                article.carry_edits(edited, except_draft=True)
         self.restored.emit(text, done)
         return [result for result in done if result.undoable]
 

@@ -70,3 +70,17 @@ def test_the_filter_finds_a_word_only_a_body_has(
     window.filter_edit.clear()
     qtbot.waitUntil(lambda: len(shown(proxy)) == 17, timeout=5_000)
     assert proxy.body_excerpt(CALDER) is None
+
+
+def test_a_file_written_just_before_the_scan_is_found_soon_after(
+    qtbot, make_window: Callable[..., MainWindow], aged_desk: Path
+) -> None:
+    """The cache's racy-file guard kept it out of the index until the next scan (issue 9); now it
+    is taken in once it is older than the guard, with no rescan asked for."""
+    fresh = aged_desk / "content" / "world" / "just-filed.md"
+    fresh.write_text('+++\ntitle = "Just filed"\n+++\nThe zeppelins landed at noon.\n')
+    window = make_window(aged_desk)
+    qtbot.waitUntil(lambda: bool(body_matches(window.root, "hauliers")), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(body_matches(window.root, "zeppelins")), timeout=10_000)
+    qtbot.keyClicks(window.filter_edit, "zeppelin")
+    qtbot.waitUntil(lambda: shown(window.proxy) == ["world/just-filed.md"], timeout=5_000)

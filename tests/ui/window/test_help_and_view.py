@@ -66,11 +66,51 @@ def test_the_guide_is_the_bundled_docs_guide(tmp_path: Path) -> None:
     assert places.guide_path() == tmp_path / "guide.md"
 
 
-def test_the_guide_opens_on_the_desktop(window: MainWindow, asked) -> None:
+def test_f1_shows_the_guide_in_the_app(qtbot, window: MainWindow, asked) -> None:
+    """It went to the desktop's app for .md files, which many desktops lack (issue 9)."""
+    from PySide6.QtCore import Qt
+
+    from editor.ui.window.guide_window import GuideWindow
+
     guide = window.places.guide_path()
     assert guide is not None and guide.name == "guide.md" and guide.parent == docs_dir()
-    window.action_registry[ActionId.GUIDE].trigger()
-    assert asked.opened == [QUrl.fromLocalFile(str(guide)).toString()]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    shown = window.findChild(GuideWindow, "guideWindow")
+    assert shown is not None
+    qtbot.waitUntil(shown.isVisible)
+    assert asked.opened == []  # nothing handed to the desktop
+    text = shown.text.toPlainText()
+    assert "Copydesk — the editor's guide" in text and "1. Open a desk" in text
+    assert "![" not in text and "## " not in text  # rendered, not the Markdown source
+    assert window.help.open_guide() is shown  # one window, raised again
+
+
+def test_the_guide_follows_its_anchors_and_sends_web_links_through_the_policy(
+    qtbot, tmp_path: Path, asked
+) -> None:
+    from editor.ui.window.guide_window import GuideWindow, heading_anchor
+
+    assert heading_anchor("1. Open a desk") == "1-open-a-desk"
+    assert heading_anchor("Copydesk — the editor's guide") == "copydesk--the-editors-guide"
+    filler = "\n\n".join(f"Paragraph {n}." for n in range(200))
+    (tmp_path / "guide.md").write_text(
+        f"# Guide\n\n[Later](#2-later-part)\n\n{filler}\n\n## 2. Later part\n\nHere.\n"
+    )
+    guide = GuideWindow(tmp_path / "guide.md")
+    qtbot.addWidget(guide)
+    guide.show()
+    bar = guide.text.verticalScrollBar()
+    assert bar.value() == 0
+    guide.follow(QUrl("#2-later-part"))
+    assert bar.value() > 0
+    assert asked.opened == []
+    guide.follow(QUrl("https://gohugo.io/content-management/front-matter/"))
+    assert asked.opened == ["https://gohugo.io/content-management/front-matter/"]
+    asked.answer("report_error", None)
+    guide.follow(QUrl("javascript:alert(1)"))
+    assert len(asked.opened) == 1 and asked.named("report_error")
 
 
 def test_about_names_version_licence_settings_and_sample_desk(tmp_path: Path) -> None:

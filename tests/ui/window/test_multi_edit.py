@@ -116,3 +116,37 @@ def test_back_to_one_row_the_form_and_save_are_that_articles_at_once(
     assert window.action_registry[ActionId.SAVE].isEnabled()
     assert window.save()
     assert path.read_bytes() == before.replace(old_title.encode(), b"Mine", 1)
+
+
+def test_a_mixed_date_shows_that_it_is_mixed_and_writes_nothing_unless_changed(
+    qtbot, window: MainWindow, sample_desk: Path, asked
+) -> None:
+    """It showed one article's date under "Date (mixed)", as if it were all of theirs."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    content = sample_desk / "content"
+    before = {path: (content / path).read_bytes() for path in (FERRY, RATIONING)}
+    show_many(qtbot, window, [FERRY, RATIONING])
+    form = window.multi_form
+    assert form.is_mixed("date")
+    edit = form.findChild(QDateTimeEdit, "multi_field_date")
+    assert edit.text() == "Mixed: type to set all"
+    assert "2026" not in edit.text()
+    window.activateWindow()
+    edit.setFocus()  # going in starts from a date to edit, and is no edit yet
+    qtbot.waitUntil(lambda: "2026" in edit.text())
+    form.findChild(QLineEdit, "multi_field_source").setFocus()  # left unchanged: mixed again
+    qtbot.waitUntil(lambda: edit.text() == "Mixed: type to set all")
+    assert form.edits == {} and not window.action_registry[ActionId.SAVE].isEnabled()
+    edit.setFocus()
+    qtbot.waitUntil(lambda: "2026" in edit.text())
+    edit.setDate(QDate(2027, 1, 5))  # a change: now it is set for all
+    assert "date" in form.edits and form.findChild(QLabel, "multi_label_date").text().endswith(
+        "(changed)"
+    )
+    form.findChild(QLineEdit, "multi_field_source").setFocus()
+    assert "2027-01-05" in edit.text()
+    window.action_registry[ActionId.SAVE].trigger()
+    for path in (FERRY, RATIONING):
+        assert b"2027-01-05" in (content / path).read_bytes() != before[path]
