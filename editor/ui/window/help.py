@@ -92,8 +92,9 @@ def shortcuts_html(actions: ActionRegistry) -> str:
                 continue
             action = actions[action_id]
             keys = [key.toString(native) for key in action.shortcuts()]
-            # Only keys a keyboard has: not the "Undo" or "Find" keys of media keyboards.
-            keys = [key for key in keys if "+" in key or re.fullmatch(r"F\d+", key)]
+            # Only keys a keyboard has: not the "Undo" or "Find" keys of media keyboards, nor F13
+            # and up (Qt's Undo on X11 includes F14, a Sun keyboard's Undo key).
+            keys = [key for key in keys if "+" in key or re.fullmatch(r"F([1-9]|1[0-2])", key)]
             if keys:
                 rows.append(
                     f"<tr><td><b>{html.escape(', '.join(keys))}</b></td>"

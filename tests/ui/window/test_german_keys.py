@@ -47,3 +47,13 @@ def test_return_is_eingabe_for_qt_and_in_the_shortcuts_list(german, window: Main
 
 def test_english_keeps_return(window: MainWindow) -> None:
     assert QKeySequence("Ctrl+Return").toString(NATIVE) == "Ctrl+Return"
+
+
+def test_the_shortcuts_list_names_only_keys_a_keyboard_has(window: MainWindow) -> None:
+    """Qt's standard Undo on X11 includes F14 (a Sun keyboard's Undo key): the list showed
+    "Ctrl+Z, F14". A function key past F12 is not on an editor's keyboard."""
+    undo = window.action_registry[ActionId.UNDO]
+    undo.setShortcuts([QKeySequence("Ctrl+Z"), QKeySequence("F14"), QKeySequence("F5")])
+    listed = help_windows.shortcuts_html(window.action_registry)
+    assert "F14" not in listed
+    assert "Ctrl+Z, F5" in listed
