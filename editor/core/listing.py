@@ -21,8 +21,10 @@ from editor.core.index import (
     _summarize_chunk,
     desk_judged_keys,
     desk_rules,
+    regular_flags,
     summarize,
 )
+from editor.core.packed_rows import summarize_packed, unpack
 from editor.core.pool import process_pool
 from editor.core.site_rules import SiteRules
 from editor.core.state import now_utc
@@ -61,10 +63,15 @@ def scan(
         cache = IndexCache.open_for(base, cache_dir, tuple(sorted(desk_judged_keys(rules))))
     if cache is None:
         paths = [entry.path for entry in entries]
-        chunks = [paths[start : start + batch_size] for start in range(0, len(paths), batch_size)]
+        regular = regular_flags(entries)
+        starts = range(0, len(paths), batch_size)
+        chunks = [
+            (paths[start : start + batch_size], regular[start : start + batch_size])
+            for start in starts
+        ]
         if count <= 1 or len(paths) < pool.PARALLEL_THRESHOLD:
-            for chunk in chunks:
-                yield _summarize_chunk(root_text, chunk, as_of, rules)
+            for chunk, flags in chunks:
+                yield _summarize_chunk(root_text, chunk, as_of, rules, flags)
             return
         yield from _scan_parallel(root_text, chunks, as_of, count, rules)
         return
@@ -74,19 +81,22 @@ def scan(
 
 def _scan_parallel(
     root: str,
-    chunks: list[list[str]],
+    chunks: list[tuple[list[str], list[bool]]],
     as_of: dt.datetime | None,
     workers: int,
     rules: SiteRules,
 ) -> Iterator[list[ArticleSummary]]:
     # The first batch is read here while the pool starts, so the first rows come as fast as with
-    # one process.
+    # one process. The readers send their rows back as tuples (packed_rows: cheaper to pickle).
     with process_pool(workers) as pool:
-        futures = [pool.submit(_summarize_chunk, root, chunk, as_of, rules) for chunk in chunks[1:]]
+        futures = [
+            pool.submit(summarize_packed, root, chunk, as_of, rules, flags)
+            for chunk, flags in chunks[1:]
+        ]
         try:
-            yield _summarize_chunk(root, chunks[0], as_of, rules)
+            yield _summarize_chunk(root, chunks[0][0], as_of, rules, chunks[0][1])
             for future in futures:
-                yield future.result()
+                yield [unpack(packed) for packed in future.result()]
         finally:
             for future in futures:
                 future.cancel()

@@ -1,0 +1,70 @@
+"""Rows as plain tuples for the trip back from a reader process.
+
+A reader process (:mod:`editor.core.pool`) sends each batch of rows back pickled. An
+:class:`~editor.core.index.ArticleSummary` pickles through the dataclass's ``__getstate__`` (which
+calls ``dataclasses.fields`` for every row) and unpickles through a Python ``__setstate__``: measured
+on the seed, 2.3 µs to pickle and 3.1 µs to unpickle a row, against 0.4 µs both ways for a tuple of
+its values, and the reader never builds the dataclass at all. The listing's one process then builds
+each row from its tuple (:func:`unpack`), as it would have unpickled it.
+
+The tuple is :func:`index.row_values`'s, with the two values that pickle slowly made plain: the state
+becomes its text and the reason its three fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from editor.core.index import NO_REASON, ArticleSummary, RowValues, _values_inside
+from editor.core.site_rules import SiteRules
+from editor.core.state import PublishState, StateReason
+
+_STATE = 4  # where the state and the reason sit in a row's values
+_REASON = 13
+_STATES = {state.value: state for state in PublishState}
+
+Packed = tuple[Any, ...]
+
+
+def pack(values: RowValues) -> Packed:
+    """A row's values with the state as text and the reason as ``(key, value, via)`` (or None)."""
+    reason: StateReason = values[_REASON]
+    plain = None if reason == NO_REASON else (reason.key, reason.value, reason.via)
+    return (
+        *values[:_STATE],
+        values[_STATE].value,
+        *values[_STATE + 1 : _REASON],
+        plain,
+        *values[_REASON + 1 :],
+    )
+
+
+def unpack(packed: Packed) -> ArticleSummary:
+    """The row :func:`pack` was given, equal field for field."""
+    plain = packed[_REASON]
+    return ArticleSummary(
+        *packed[:_STATE],
+        _STATES[packed[_STATE]],
+        *packed[_STATE + 1 : _REASON],
+        NO_REASON if plain is None else StateReason(*plain),
+        *packed[_REASON + 1 :],
+    )
+
+
+def summarize_packed(
+    root: str,
+    paths: list[str],
+    as_of: dt.datetime | None,
+    rules: SiteRules,
+    regular: Sequence[bool] | None = None,
+) -> list[Packed]:
+    """What ``index._summarize_chunk`` gives, packed: the work a reader process does per batch."""
+    cut = len(root) + 1
+    flags = regular if regular is not None else [False] * len(paths)
+    return [
+        pack(_values_inside(root, path, path[cut:].replace(os.sep, "/"), as_of, rules, plain))
+        for path, plain in zip(paths, flags, strict=True)
+    ]
