@@ -85,9 +85,12 @@ def read_regular(path: Path | str, *, regular: bool = False) -> tuple[bytes, os.
 
 
 def _read_to_end(fd: int, size: int) -> bytes:
-    """Everything left in ``fd``: a file that grew since its ``fstat`` is read to its end too."""
+    """Everything in ``fd``: a file that grew since its ``fstat`` is read to its end too.
+
+    A regular file gives a short read only at its end, so a file no longer than its ``fstat`` size
+    costs one read, not a second one that finds the end (a system call is ~1.5 µs here)."""
     first = os.read(fd, size + 1)
-    if not first:
+    if len(first) <= size:
         return first
     parts = [first]
     while chunk := os.read(fd, max(size, 1 << 16)):

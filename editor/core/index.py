@@ -127,12 +127,15 @@ def _desk_paths(base: Path, site: Any) -> list[str]:
 
 
 def _desk_entries(base: Path, site: Any) -> list[os.DirEntry[str]]:
-    entries: list[os.DirEntry[str]] = []
+    return list(_iter_desk_entries(base, site))
+
+
+def _iter_desk_entries(base: Path, site: Any) -> Iterator[os.DirEntry[str]]:
+    """The entries of :func:`_desk_entries` as the walk finds them (in the same order)."""
     for folder, skip in content_roots(base, site):
         # In a site even the top may be a leaf bundle (Hugo: an index.md at the content root makes
         # every other file the home page's resource); a plain folder is listed whole.
-        entries.extend(_walk_entries(str(folder), skip, top_bundle=site.root is not None))
-    return entries
+        yield from _walk_entries(str(folder), skip, top_bundle=site.root is not None)
 
 
 def would_list(root: Path | str, path: Path | str, site: Any = None) -> bool:

@@ -54,6 +54,26 @@ def unpack(packed: Packed) -> ArticleSummary:
     )
 
 
+# The desk's rules in a reader process, set once as it starts (:func:`adopt_rules`): sent with each
+# task, a fresh copy would read each folder's cascades again for every batch.
+_READER_RULES: list[SiteRules] = []
+
+
+def adopt_rules(rules: SiteRules) -> None:
+    """Keep ``rules`` for the tasks of this reader process (the pool's ``setup``)."""
+    _READER_RULES[:] = [rules]
+
+
+def summarize_with_adopted(
+    root: str,
+    paths: list[str],
+    as_of: dt.datetime | None,
+    regular: Sequence[bool] | None = None,
+) -> list[Packed]:
+    """:func:`summarize_packed` by the rules this reader adopted."""
+    return summarize_packed(root, paths, as_of, _READER_RULES[0], regular)
+
+
 def summarize_packed(
     root: str,
     paths: list[str],

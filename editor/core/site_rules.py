@@ -52,6 +52,19 @@ def _excluded(site: Site, file: str, kind: str) -> tuple[str, str] | None:
     return None
 
 
+def _is_plain_absolute(path: object) -> bool:
+    """Whether ``os.path.abspath(path)`` is ``path`` itself: absolute, with no ``.`` or ``..``
+    part, doubled or trailing separator (a walk's paths; abspath cost a fifth of page_rules)."""
+    return (
+        type(path) is str
+        and path[:1] == os.sep
+        and os.sep + "." not in path
+        and os.sep * 2 not in path
+        and not path.endswith(os.sep)
+        and (os.altsep is None or os.altsep not in path)
+    )
+
+
 GIT_TIMEOUT_S = 60
 
 
@@ -121,7 +134,7 @@ class SiteRules:
     def page_rules(self, path: Path | str) -> tuple[PageRules, str]:
         """The rules for the file at ``path`` (absolute), and its language ("" unless multilingual)."""
         site = self.site
-        file = os.path.abspath(path)
+        file = path if _is_plain_absolute(path) else os.path.abspath(path)
         parent, filename = os.path.split(file)
         place = self._folder(parent)
         stem, lang = _split_lang(os.path.splitext(filename)[0], site.languages)

@@ -266,12 +266,18 @@ DEFAULT_RULES = PageRules()
 def judged_keys(dates: DateRules | None = None) -> frozenset[str]:
     """The front matter keys (lower case) whose values can decide a page's state under these date
     rules (Hugo's defaults when None): what the index cache keeps of each file."""
-    return _judged_keys(dates if dates is not None else DEFAULT_RULES.dates)
+    rules = dates if dates is not None else DEFAULT_RULES.dates
+    kept = _JUDGED.get(id(rules))  # by identity: hashing the rules for every row cost more
+    if kept is not None and kept[0] is rules:
+        return kept[1]
+    keys = STATE_KEYS | rules.date_keys()
+    if len(_JUDGED) > 64:
+        _JUDGED.clear()
+    _JUDGED[id(rules)] = (rules, keys)  # the rules are kept, so their id is not reused
+    return keys
 
 
-@lru_cache(maxsize=32)
-def _judged_keys(dates: DateRules) -> frozenset[str]:
-    return STATE_KEYS | dates.date_keys()
+_JUDGED: dict[int, tuple[DateRules, frozenset[str]]] = {}
 
 
 @dataclass(frozen=True, slots=True)
