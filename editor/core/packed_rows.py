@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
+from dataclasses import fields
 from typing import Any
 
 from editor.core.index import NO_REASON, ArticleSummary, RowValues, _values_inside
@@ -43,15 +44,31 @@ def pack(values: RowValues) -> Packed:
 
 
 def unpack(packed: Packed) -> ArticleSummary:
-    """The row :func:`pack` was given, equal field for field."""
+    """The row :func:`pack` was given, equal field for field.
+
+    Built the way unpickling builds a dataclass (a new object, each slot set through its
+    descriptor), without the frozen ``__init__``'s ``object.__setattr__`` per field: 1.6 µs a row
+    against 2.4, in the one process that receives every row. ArticleSummary has no
+    ``__post_init__``, so the two ways give the same object.
+    """
+    row = _new(ArticleSummary)
+    for set_slot, value in zip(_ROW_SLOTS, packed, strict=True):
+        set_slot(row, value)
+    _ROW_SLOTS[_STATE](row, _STATES[packed[_STATE]])
     plain = packed[_REASON]
-    return ArticleSummary(
-        *packed[:_STATE],
-        _STATES[packed[_STATE]],
-        *packed[_STATE + 1 : _REASON],
-        NO_REASON if plain is None else StateReason(*plain),
-        *packed[_REASON + 1 :],
-    )
+    if plain is None:
+        reason = NO_REASON
+    else:
+        reason = _new(StateReason)
+        for set_slot, value in zip(_REASON_SLOTS, plain, strict=True):
+            set_slot(reason, value)
+    _ROW_SLOTS[_REASON](row, reason)
+    return row
+
+
+_new = object.__new__
+_ROW_SLOTS = [ArticleSummary.__dict__[field.name].__set__ for field in fields(ArticleSummary)]
+_REASON_SLOTS = [StateReason.__dict__[field.name].__set__ for field in fields(StateReason)]
 
 
 # The desk's rules in a reader process, set once as it starts (:func:`adopt_rules`): sent with each
