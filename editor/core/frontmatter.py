@@ -217,13 +217,13 @@ def _split_delimited(text: str, start: int, fmt: Format, delimiter: str, bom: bo
             opening_line,
         )
     tail_start, tail_end = closing
-    return SplitFile(
+    return SplitFile(  # head, front, tail, body (by position: this runs for every file listed)
         fmt,
-        head=text[: line_end + 1],
-        front=text[line_end + 1 : tail_start],
-        tail=text[tail_start:tail_end],
-        body=text[tail_end:],
-        bom=bom,
+        text[: line_end + 1],
+        text[line_end + 1 : tail_start],
+        text[tail_start:tail_end],
+        text[tail_end:],
+        bom,
     )
 
 

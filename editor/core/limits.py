@@ -18,6 +18,7 @@ The checks return a message (or None) and raise nothing, so the one parsing modu
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 MAX_FRONT_MATTER_BYTES = 48 * 1024  # the slowest shape (a one-line YAML list) saves in 1.5 s
@@ -39,6 +40,7 @@ def size_problem(front: str) -> str | None:
 
 
 _CONTAINERS = (dict, list, tuple, set)
+_PLAIN = frozenset({str, int, float, bool, type(None), dt.datetime, dt.date, dt.time})
 
 
 def _too_many() -> str:
@@ -61,7 +63,11 @@ def shape_problem(value: Any) -> str | None:
     # only containers go through the walk's stack (a plain value there cost a third of the time).
     seen = 1
     for item in reversed(value.values()):
-        if isinstance(item, _CONTAINERS):
+        if type(item) in _PLAIN:
+            seen += 1
+            if seen > MAX_VALUES:
+                return _too_many()
+        elif isinstance(item, _CONTAINERS):
             seen, problem = _walk([(item, 2)], seen)
             if problem is not None:
                 return problem

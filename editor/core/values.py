@@ -96,6 +96,11 @@ def string_date(text: str) -> tuple[dt.datetime, bool] | None:
     None when it is no date. Cheap for ordinary text: only a short string that starts as one of
     Hugo's layouts does (a digit, or a weekday as in "Mon, 02 Jan 2006") is parsed. The one rule for
     the form's editors and the desk's vocabulary."""
+    first = text[:1]
+    # Most text (a title, a link) fails on its first character, without a stripped copy: when it
+    # is not blank space, the stripped text starts with it and with the same three characters.
+    if not (first.isdigit() or first.isspace() or text[:3] in _WEEKDAY_STARTS):
+        return None
     stripped = text.strip()
     if len(stripped) > 40 or not (stripped[:1].isdigit() or stripped[:3] in _WEEKDAY_STARTS):
         return None
