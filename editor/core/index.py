@@ -95,6 +95,7 @@ class ArticleSummary:
         return self.error or self.reason.describe(self.state)
 
     def to_json(self) -> dict[str, Any]:
+        reason = self.reason  # its to_json and ``why``, spelt out: this runs for every row listed
         return {
             "path": self.path,
             "title": self.title,
@@ -106,8 +107,13 @@ class ArticleSummary:
             "source_link": self.source_link,
             "enclosure": self.enclosure,
             "error": self.error,
-            "state_key": self.reason.key,
-            "reason": {**self.reason.to_json(), "text": self.why},
+            "state_key": reason.key,
+            "reason": {
+                "key": reason.key,
+                "value": reason.value,
+                "via": reason.via,
+                "text": self.error or reason.describe(self.state),
+            },
             "language": self.language or None,
         }
 
