@@ -54,11 +54,19 @@ def kind_problem(path: Path | str) -> str | None:
     return _kind(info.st_mode)
 
 
-def read_regular(path: Path | str) -> tuple[bytes, os.stat_result]:
-    """The bytes of a regular file and its status; raises FrontMatterError for anything else."""
-    problem = kind_problem(path)
-    if problem is not None:
-        raise FrontMatterError(problem)
+def read_regular(path: Path | str, *, regular: bool = False) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file and its status; raises FrontMatterError for anything else.
+
+    ``regular``: the caller's folder walk saw a regular file at ``path`` (``DirEntry.is_file`` with
+    links not followed, known from the folder listing at no cost), so the ``stat`` before the open is
+    spared; the status of what was opened is checked all the same. The bytes come from one
+    ``os.read`` of the size ``fstat`` gives (and one more to see the end), not through a buffered
+    file object: a third of this function's time on a 4 KB article.
+    """
+    if not regular:
+        problem = kind_problem(path)
+        if problem is not None:
+            raise FrontMatterError(problem)
     try:
         fd = os.open(path, _FLAGS)
     except OSError:  # it changed since the check
@@ -66,12 +74,28 @@ def read_regular(path: Path | str) -> tuple[bytes, os.stat_result]:
         if problem is not None:
             raise FrontMatterError(problem) from None
         raise
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
+    try:
+        info = os.fstat(fd)
         problem = _kind(info.st_mode)
         if problem is not None:
             raise FrontMatterError(problem)
-        return handle.read(), info
+        return _read_to_end(fd, info.st_size), info
+    finally:
+        os.close(fd)
+
+
+def _read_to_end(fd: int, size: int) -> bytes:
+    """Everything in ``fd``: a file that grew since its ``fstat`` is read to its end too.
+
+    A regular file gives a short read only at its end, so a file no longer than its ``fstat`` size
+    costs one read, not a second one that finds the end (a system call is ~1.5 µs here)."""
+    first = os.read(fd, size + 1)
+    if len(first) <= size:
+        return first
+    parts = [first]
+    while chunk := os.read(fd, max(size, 1 << 16)):
+        parts.append(chunk)
+    return first if len(parts) == 1 else b"".join(parts)
 
 
 def current_bytes(path: Path | str) -> bytes | None:

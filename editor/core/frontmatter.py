@@ -103,13 +103,16 @@ def decode(data: bytes) -> tuple[str, bool]:
     """Decode file bytes strictly as UTF-8; returns (text, had_bom) or raises FrontMatterError."""
     if not data:
         raise FrontMatterError("The file is empty")
-    wide = _wide_encoding(data)
-    if wide is not None:
-        raise FrontMatterError(
-            f"This file is {wide} text; Hugo reads only UTF-8, so save it as UTF-8 to use it"
-        )
-    if b"\x00" in data[:_BINARY_SNIFF]:
-        raise FrontMatterError("This looks like a binary file, not a text article")
+    # Only a file with a zero byte near its start, or one that starts as a UTF-16 BOM does, can be
+    # wide or binary: the usual file is passed with one search, no copies.
+    if data[0] in _WIDE_FIRST_BYTES or data.find(b"\x00", 0, _BINARY_SNIFF) >= 0:
+        wide = _wide_encoding(data)
+        if wide is not None:
+            raise FrontMatterError(
+                f"This file is {wide} text; Hugo reads only UTF-8, so save it as UTF-8 to use it"
+            )
+        if b"\x00" in data[:_BINARY_SNIFF]:
+            raise FrontMatterError("This looks like a binary file, not a text article")
     bom = data.startswith(BOM)
     raw = data[len(BOM) :] if bom else data
     try:
@@ -123,6 +126,10 @@ def decode(data: bytes) -> tuple[str, bool]:
             column,
         ) from None
     return text, bom
+
+
+# A UTF-16 BOM starts with one of these bytes; a UTF-32 one too, or with a zero byte.
+_WIDE_FIRST_BYTES = frozenset(b"\xff\xfe")
 
 
 def _wide_encoding(data: bytes) -> str | None:
@@ -156,7 +163,7 @@ def split(data: bytes) -> SplitFile:
 
 def split_text(text: str, *, bom: bool = False) -> SplitFile:
     """Cut decoded text; like Hugo, leading blank space before the front matter is allowed."""
-    start = len(text) - len(text.lstrip(" \t\r\n"))
+    start = len(text) - len(text.lstrip(" \t\r\n")) if text[:1] in _BLANKS else 0
     first = text[start : start + 1]
     if first == "{":
         return _split_json(text, start, bom)
@@ -164,6 +171,29 @@ def split_text(text: str, *, bom: bool = False) -> SplitFile:
         if text.startswith(delimiter, start):
             return _split_delimited(text, start, fmt, delimiter, bom)
     return SplitFile(Format.NONE, "", "", "", text, bom)
+
+
+_BLANKS = frozenset(" \t\r\n")
+# What may follow the closing delimiter on its line and still belong to it (the rest is body).
+_CLOSING_REST = re.compile(r"(?:[ \t]*\r?(?:\n|$))?", re.MULTILINE)
+
+
+def _closing_line(text: str, delimiter: str, start: int) -> tuple[int, int] | None:
+    """Where the closing delimiter line begins and ends, searching from the line start ``start``.
+
+    Like Hugo's lexer, the first line that starts with the delimiter closes the front matter,
+    whatever follows it on that line (which is then body). Two ``str.find`` calls, not a
+    multi-line regex (``^+++``), which tried every position of the front matter: 3.4 µs a file.
+    """
+    if text.startswith(delimiter, start):
+        begin = start
+    else:
+        begin = text.find("\n" + delimiter, start)
+        if begin < 0:
+            return None
+        begin += 1
+    rest = _CLOSING_REST.match(text, begin + len(delimiter))
+    return begin, rest.end() if rest is not None else begin + len(delimiter)
 
 
 def _split_delimited(text: str, start: int, fmt: Format, delimiter: str, bom: bool) -> SplitFile:
@@ -180,23 +210,20 @@ def _split_delimited(text: str, start: int, fmt: Format, delimiter: str, bom: bo
             f"The {fmt.upper()} front matter is never closed: no line with {delimiter!r} follows",
             opening_line,
         )
-    # Like Hugo's lexer, the first line that starts with the delimiter closes the front matter,
-    # whatever follows it on that line (which is then body).
-    closing = re.compile(rf"^{re.escape(delimiter)}(?:[ \t]*\r?(?:\n|$))?", re.MULTILINE)
-    match = closing.search(text, line_end + 1)
-    if match is None:
+    closing = _closing_line(text, delimiter, line_end + 1)
+    if closing is None:
         raise FrontMatterError(
             f"The {fmt.upper()} front matter is never closed: no line starting with {delimiter!r} follows",
             opening_line,
         )
-    tail_end = match.end()
-    return SplitFile(
+    tail_start, tail_end = closing
+    return SplitFile(  # head, front, tail, body (by position: this runs for every file listed)
         fmt,
-        head=text[: line_end + 1],
-        front=text[line_end + 1 : match.start()],
-        tail=text[match.start() : tail_end],
-        body=text[tail_end:],
-        bom=bom,
+        text[: line_end + 1],
+        text[line_end + 1 : tail_start],
+        text[tail_start:tail_end],
+        text[tail_end:],
+        bom,
     )
 
 

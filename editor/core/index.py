@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -95,6 +95,7 @@ class ArticleSummary:
         return self.error or self.reason.describe(self.state)
 
     def to_json(self) -> dict[str, Any]:
+        reason = self.reason  # its to_json and ``why``, spelt out: this runs for every row listed
         return {
             "path": self.path,
             "title": self.title,
@@ -106,8 +107,13 @@ class ArticleSummary:
             "source_link": self.source_link,
             "enclosure": self.enclosure,
             "error": self.error,
-            "state_key": self.reason.key,
-            "reason": {**self.reason.to_json(), "text": self.why},
+            "state_key": reason.key,
+            "reason": {
+                "key": reason.key,
+                "value": reason.value,
+                "via": reason.via,
+                "text": self.error or reason.describe(self.state),
+            },
             "language": self.language or None,
         }
 
@@ -127,12 +133,15 @@ def _desk_paths(base: Path, site: Any) -> list[str]:
 
 
 def _desk_entries(base: Path, site: Any) -> list[os.DirEntry[str]]:
-    entries: list[os.DirEntry[str]] = []
+    return list(_iter_desk_entries(base, site))
+
+
+def _iter_desk_entries(base: Path, site: Any) -> Iterator[os.DirEntry[str]]:
+    """The entries of :func:`_desk_entries` as the walk finds them (in the same order)."""
     for folder, skip in content_roots(base, site):
         # In a site even the top may be a leaf bundle (Hugo: an index.md at the content root makes
         # every other file the home page's resource); a plain folder is listed whole.
-        entries.extend(_walk_entries(str(folder), skip, top_bundle=site.root is not None))
-    return entries
+        yield from _walk_entries(str(folder), skip, top_bundle=site.root is not None)
 
 
 def would_list(root: Path | str, path: Path | str, site: Any = None) -> bool:
@@ -260,19 +269,23 @@ def desk_judged_keys(rules: SiteRules | None = None) -> frozenset[str]:
 def facts_of_metadata(metadata: dict[str, Any], keys: frozenset[str] | None = None) -> RowFacts:
     """The facts of a readable file with this front matter (``keys``: :func:`judged_keys`)."""
     folded = fold_keys(metadata)
-    lowered = {key: value for key, (_, value) in folded.items()}
     wanted = judged_keys() if keys is None else keys
     return RowFacts(
-        readable=True,
-        title=_text(lowered.get("title")),
-        source=_text(lowered.get("source")),
-        source_link=_text(lowered.get("source_link")),
-        enclosure=_text(lowered.get("enclosure")),
-        summary=_text(lowered.get("summary")),
-        error=_unreadable_date(folded),
-        judged={key: item for key, item in folded.items() if key in wanted},
-        profile=profile(metadata),
+        True,
+        _folded_text(folded, "title"),
+        _folded_text(folded, "source"),
+        _folded_text(folded, "source_link"),
+        _folded_text(folded, "enclosure"),
+        _folded_text(folded, "summary"),
+        _unreadable_date(folded),
+        {key: item for key, item in folded.items() if key in wanted},
+        profile(metadata),
     )
+
+
+def _folded_text(folded: dict[str, tuple[str, Any]], key: str) -> str:
+    item = folded.get(key)
+    return "" if item is None else _text(item[1])
 
 
 def summary_of_facts(
@@ -287,8 +300,31 @@ def summary_of_facts(
 ) -> ArticleSummary:
     """The list row of a file with these facts, at ``as_of`` by ``rules``: the one place a row is
     made, from a fresh parse or from the index cache alike."""
+    return ArticleSummary(
+        *row_values(
+            relpath, facts, as_of, mtime_ns=mtime_ns, size=size, rules=rules, language=language
+        )
+    )
+
+
+# The fields of an ArticleSummary in their order, as row_values gives them: a reader process sends
+# rows back in this shape (editor.core.packed_rows), cheaper to pickle than the dataclass.
+RowValues = tuple[Any, ...]
+
+
+def row_values(
+    relpath: str,
+    facts: RowFacts,
+    as_of: dt.datetime | None = None,
+    *,
+    mtime_ns: int = 0,
+    size: int = 0,
+    rules: PageRules = DEFAULT_RULES,
+    language: str = "",
+) -> RowValues:
+    """:func:`summary_of_facts`'s row as the tuple of its fields, in the dataclass's order."""
     if not facts.readable:
-        return _invalid_row(relpath, facts.error or "", mtime_ns, size)
+        return _invalid_values(relpath, facts.error or "", mtime_ns, size)
     mtime = dt.datetime.fromtimestamp(mtime_ns / 1e9, dt.UTC) if mtime_ns else None
     verdict = judge({}, as_of, rules, mtime=mtime, folded=facts.judged)
     state = PublishState.INVALID if facts.error is not None else verdict.state
@@ -296,25 +332,26 @@ def summary_of_facts(
     origin = verdict.origins.get("publishdate" if verdict.publish_date else "date")
     date_key = origin[0].lower() if origin and publish_date is not None else ""
     fields, lists = facts.profile
-    return ArticleSummary(
-        path=relpath,
-        title=facts.title,
-        date=verdict.date,
-        publish_date=publish_date,
-        draft=verdict.draft,
-        state=state,
-        source=facts.source,
-        source_link=facts.source_link,
-        enclosure=facts.enclosure,
-        summary=facts.summary,
-        error=facts.error,
-        mtime_ns=mtime_ns,
-        size=size,
-        date_key=date_key,
-        reason=verdict.reason,
-        language=language,
-        fields=fields,
-        lists=lists,
+    return (
+        relpath,  # path
+        facts.title,
+        verdict.date,
+        verdict.draft,
+        state,
+        facts.source,
+        facts.source_link,
+        facts.enclosure,
+        facts.summary,
+        facts.error,
+        mtime_ns,
+        size,
+        True,  # readable
+        verdict.reason,
+        language,
+        publish_date,
+        date_key,
+        fields,
+        lists,
     )
 
 
@@ -412,41 +449,33 @@ def desk_rules(root: Path | str) -> SiteRules:
     return SiteRules(site_for_desk(root), root)
 
 
-def _summarize(
-    path: str, relpath: str, as_of: dt.datetime | None, rules: SiteRules
-) -> ArticleSummary:
-    facts, info, _ = read_facts(path, desk_judged_keys(rules))
+def _file_values(
+    path: str, relpath: str, as_of: dt.datetime | None, rules: SiteRules, regular: bool = False
+) -> RowValues:
+    facts, info, _ = read_facts(path, desk_judged_keys(rules), regular=regular)
+    mtime_ns = info.st_mtime_ns if info else 0
+    size = info.st_size if info else 0
     if not facts.readable:
-        return summary_of_facts(
-            relpath,
-            facts,
-            mtime_ns=info.st_mtime_ns if info else 0,
-            size=info.st_size if info else 0,
-        )
-    page_rules, language = rules.page_rules(os.path.abspath(path))
-    return summary_of_facts(
-        relpath,
-        facts,
-        as_of,
-        mtime_ns=info.st_mtime_ns if info else 0,
-        size=info.st_size if info else 0,
-        rules=page_rules,
-        language=language,
+        return row_values(relpath, facts, mtime_ns=mtime_ns, size=size)
+    page_rules, language = rules.page_rules(path)  # it makes the path absolute
+    return row_values(
+        relpath, facts, as_of, mtime_ns=mtime_ns, size=size, rules=page_rules, language=language
     )
 
 
 def read_facts(
-    path: str, keys: frozenset[str] | None = None
+    path: str, keys: frozenset[str] | None = None, *, regular: bool = False
 ) -> tuple[RowFacts, os.stat_result | None, bool]:
     """(facts, status of the file read, whether the facts may be cached); never raises.
 
     The status is that of the bytes parsed. An unreadable file keeps its real modification time and
     size (when it has them), so a rescan sees that it is unchanged without reading it again; a file
-    that vanished or could not be opened is never cached.
+    that vanished or could not be opened is never cached. ``regular``: the walk saw a regular file
+    there (:func:`files.read_regular`).
     """
     info: os.stat_result | None = None
     try:
-        data, info = read_regular(path)
+        data, info = read_regular(path, regular=regular)
         _, metadata = read(data)
     except FrontMatterError as error:  # a pipe or folder has no bytes read, but a time and size
         facts = RowFacts(readable=False, error=describe_error(error))
@@ -465,16 +494,16 @@ def _stat(path: str) -> os.stat_result | None:
         return None
 
 
-def _invalid(relpath: str, reason: str, info: os.stat_result | None = None) -> ArticleSummary:
-    return _invalid_row(
+def _invalid(relpath: str, reason: str, info: os.stat_result | None = None) -> RowValues:
+    return _invalid_values(
         relpath, reason, info.st_mtime_ns if info else 0, info.st_size if info else 0
     )
 
 
-def _invalid_row(relpath: str, reason: str, mtime_ns: int, size: int) -> ArticleSummary:
+def _invalid_values(relpath: str, reason: str, mtime_ns: int, size: int) -> RowValues:
     # The file's real modification time and size (when it has them) let a rescan see that an
     # unreadable file is unchanged, without reading it again.
-    return ArticleSummary(
+    return (
         relpath,
         "",
         None,
@@ -483,30 +512,75 @@ def _invalid_row(relpath: str, reason: str, mtime_ns: int, size: int) -> Article
         "",
         "",
         "",
-        error=reason,
-        mtime_ns=mtime_ns,
-        size=size,
-        readable=False,
+        "",
+        reason,
+        mtime_ns,
+        size,
+        False,  # readable
+        NO_REASON,
+        "",
+        None,
+        "",
+        (),
+        (),
     )
 
 
 def _summarize_chunk(
-    root: str, paths: list[str], as_of: dt.datetime | None, rules: SiteRules
+    root: str,
+    paths: list[str],
+    as_of: dt.datetime | None,
+    rules: SiteRules,
+    regular: Sequence[bool] | None = None,
 ) -> list[ArticleSummary]:
+    """The rows of ``paths`` below ``root``; ``regular[i]``: the walk saw a regular file (not a
+    link) at ``paths[i]`` (:func:`regular_flags`), so it is read without checking that first."""
     cut = len(root) + 1
+    if regular is None:
+        regular = [False] * len(paths)
     return [
-        _summarize_inside(root, path, path[cut:].replace(os.sep, "/"), as_of, rules)
-        for path in paths
+        ArticleSummary(
+            *_values_inside(root, path, path[cut:].replace(os.sep, "/"), as_of, rules, plain)
+        )
+        for path, plain in zip(paths, regular, strict=True)
     ]
 
 
+def regular_flags(entries: Sequence[os.DirEntry[str]]) -> list[bool]:
+    """For each walked entry, whether it is a regular file and no link: what the folder listing
+    says (``d_type``), so asking costs no system call on the usual file systems."""
+    flags = []
+    for entry in entries:
+        try:
+            flags.append(entry.is_file(follow_symlinks=False))
+        except OSError:
+            flags.append(False)
+    return flags
+
+
 def _summarize_inside(
-    root: str, path: str, relpath: str, as_of: dt.datetime | None, rules: SiteRules
+    root: str,
+    path: str,
+    relpath: str,
+    as_of: dt.datetime | None,
+    rules: SiteRules,
+    regular: bool = False,
 ) -> ArticleSummary:
     """A row for ``path``; a symbolic link to a file outside ``root`` is listed, never read."""
-    if links_outside(root, path):
+    return ArticleSummary(*_values_inside(root, path, relpath, as_of, rules, regular))
+
+
+def _values_inside(
+    root: str,
+    path: str,
+    relpath: str,
+    as_of: dt.datetime | None,
+    rules: SiteRules,
+    regular: bool = False,
+) -> RowValues:
+    if not regular and links_outside(root, path):
         return _invalid(relpath, outside_link_reason(path))
-    return _summarize(path, relpath, as_of, rules)
+    return _file_values(path, relpath, as_of, rules, regular)
 
 
 OUTSIDE_LINK = "This is a link to a file outside the folder; Copydesk does not open it"

@@ -18,6 +18,7 @@ The checks return a message (or None) and raise nothing, so the one parsing modu
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 MAX_FRONT_MATTER_BYTES = 48 * 1024  # the slowest shape (a one-line YAML list) saves in 1.5 s
@@ -38,22 +39,52 @@ def size_problem(front: str) -> str | None:
     )
 
 
+_CONTAINERS = (dict, list, tuple, set)
+_PLAIN = frozenset({str, int, float, bool, type(None), dt.datetime, dt.date, dt.time})
+
+
+def _too_many() -> str:
+    return (
+        f"The front matter holds more than {MAX_VALUES:,} values once its YAML aliases "
+        "are expanded; Copydesk does not read it"
+    )
+
+
 def shape_problem(value: Any) -> str | None:
     """Why the parsed front matter ``value`` is too deep or too large to walk, or None.
 
     Walks without recursion, counting each use of a shared (aliased) value again, as every later
     walker would; stops at the first limit passed, so its cost is bounded too.
     """
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    seen = 0
+    if type(value) is not dict:
+        return _walk([(value, 1)], 0)[1]
+    # The usual front matter, a mapping of mostly plain values: its top level is taken here in the
+    # order the walk takes it (last key first, each container's values before the next key), and
+    # only containers go through the walk's stack (a plain value there cost a third of the time).
+    seen = 1
+    for item in reversed(value.values()):
+        if type(item) in _PLAIN:
+            seen += 1
+            if seen > MAX_VALUES:
+                return _too_many()
+        elif isinstance(item, _CONTAINERS):
+            seen, problem = _walk([(item, 2)], seen)
+            if problem is not None:
+                return problem
+        else:
+            seen += 1
+            if seen > MAX_VALUES:
+                return _too_many()
+    return None
+
+
+def _walk(stack: list[tuple[Any, int]], seen: int) -> tuple[int, str | None]:
+    """The values counted so far, and the problem found walking ``stack`` (depth-first)."""
     while stack:
         item, depth = stack.pop()
         seen += 1
         if seen > MAX_VALUES:
-            return (
-                f"The front matter holds more than {MAX_VALUES:,} values once its YAML aliases "
-                "are expanded; Copydesk does not read it"
-            )
+            return seen, _too_many()
         if isinstance(item, dict):
             children: Any = item.values()
         elif isinstance(item, list | tuple | set):
@@ -61,9 +92,9 @@ def shape_problem(value: Any) -> str | None:
         else:
             continue
         if depth > MAX_DEPTH:
-            return (
+            return seen, (
                 f"The front matter is nested more than {MAX_DEPTH} levels deep; "
                 "Copydesk does not read it"
             )
         stack.extend((child, depth + 1) for child in children)
-    return None
+    return seen, None

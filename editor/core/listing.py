@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from editor.core import pool
@@ -18,11 +19,14 @@ from editor.core.cached_scan import scan_with_cache
 from editor.core.index import (
     ArticleSummary,
     _desk_entries,
+    _iter_desk_entries,
     _summarize_chunk,
     desk_judged_keys,
     desk_rules,
+    regular_flags,
     summarize,
 )
+from editor.core.packed_rows import Packed, adopt_rules, summarize_with_adopted, unpack
 from editor.core.pool import process_pool
 from editor.core.site_rules import SiteRules
 from editor.core.state import now_utc
@@ -54,42 +58,88 @@ def scan(
     root_text = str(base)
     if rules is None or rules.desk_root != base:  # the desk's own (DeskRules), else read now
         rules = desk_rules(base)
-    entries = _desk_entries(base, rules.site)
     count = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    if not use_cache:  # parsed as the walk goes: a big desk's readers start before it ends
+        yield from _scan_walking(
+            root_text, _iter_desk_entries(base, rules.site), as_of, batch_size, count, rules
+        )
+        return
+    entries = _desk_entries(base, rules.site)
     cache = None
-    if use_cache and entries:
+    if entries:
         cache = IndexCache.open_for(base, cache_dir, tuple(sorted(desk_judged_keys(rules))))
     if cache is None:
-        paths = [entry.path for entry in entries]
-        chunks = [paths[start : start + batch_size] for start in range(0, len(paths), batch_size)]
-        if count <= 1 or len(paths) < pool.PARALLEL_THRESHOLD:
-            for chunk in chunks:
-                yield _summarize_chunk(root_text, chunk, as_of, rules)
-            return
-        yield from _scan_parallel(root_text, chunks, as_of, count, rules)
+        yield from _scan_walking(root_text, iter(entries), as_of, batch_size, count, rules)
         return
     with cache:
         yield from scan_with_cache(root_text, entries, as_of, batch_size, count, cache, rules)
 
 
-def _scan_parallel(
+Chunk = tuple[list[str], list[bool]]  # paths, and whether the walk saw each as a regular file
+
+
+def _scan_walking(
     root: str,
-    chunks: list[list[str]],
+    walk: Iterator[os.DirEntry[str]],
     as_of: dt.datetime | None,
+    batch_size: int,
     workers: int,
     rules: SiteRules,
 ) -> Iterator[list[ArticleSummary]]:
-    # The first batch is read here while the pool starts, so the first rows come as fast as with
-    # one process.
-    with process_pool(workers) as pool:
-        futures = [pool.submit(_summarize_chunk, root, chunk, as_of, rules) for chunk in chunks[1:]]
-        try:
-            yield _summarize_chunk(root, chunks[0], as_of, rules)
-            for future in futures:
-                yield future.result()
-        finally:
-            for future in futures:
-                future.cancel()
+    """Every file of ``walk`` parsed, without the cache: here when they are fewer than
+    ``pool.PARALLEL_THRESHOLD``, else by a pool of readers started as soon as the walk has found
+    that many, each batch handed to them as the walk fills it (measured: the walk of 100,000 files
+    takes 0.3 s, a reader 0.15 s to start)."""
+    chunks: list[Chunk] = []
+    batch: list[os.DirEntry[str]] = []
+    readers: ProcessPoolExecutor | None = None
+    futures: list[Future[list[Packed]]] = []
+    threshold = pool.PARALLEL_THRESHOLD if workers > 1 else None
+    try:
+        for entry in walk:
+            batch.append(entry)
+            if len(batch) < batch_size:
+                continue
+            chunks.append(_chunk(batch))
+            batch = []
+            if readers is None and threshold is not None and len(chunks) * batch_size >= threshold:
+                readers = process_pool(workers, adopt_rules, rules)
+                futures = [_submit(readers, root, chunk, as_of) for chunk in chunks[1:]]
+            elif readers is not None:
+                futures.append(_submit(readers, root, chunks[-1], as_of))
+        if batch:
+            chunks.append(_chunk(batch))
+            if readers is not None:
+                futures.append(_submit(readers, root, chunks[-1], as_of))
+        total = (len(chunks) - 1) * batch_size + len(chunks[-1][0]) if chunks else 0
+        if readers is None and threshold is not None and total >= threshold:
+            readers = process_pool(workers, adopt_rules, rules)
+            futures = [_submit(readers, root, chunk, as_of) for chunk in chunks[1:]]
+        if readers is None:
+            for paths, flags in chunks:
+                yield _summarize_chunk(root, paths, as_of, rules, flags)
+            return
+        # The first batch is read here while the readers start, so the first rows come as fast
+        # as with one process. The readers send their rows back as tuples (packed_rows).
+        yield _summarize_chunk(root, chunks[0][0], as_of, rules, chunks[0][1])
+        del chunks[:]
+        for future in futures:
+            yield [unpack(packed) for packed in future.result()]
+    finally:
+        for future in futures:
+            future.cancel()
+        if readers is not None:
+            readers.shutdown(wait=True)
+
+
+def _chunk(entries: list[os.DirEntry[str]]) -> Chunk:
+    return [entry.path for entry in entries], regular_flags(entries)
+
+
+def _submit(
+    readers: ProcessPoolExecutor, root: str, chunk: Chunk, as_of: dt.datetime | None
+) -> Future[list[Packed]]:
+    return readers.submit(summarize_with_adopted, root, chunk[0], as_of, chunk[1])
 
 
 def scan_all(

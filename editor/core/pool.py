@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
 # Below this many files to parse, a process pool costs more to start than it saves (measured on two
 # busy cores: a wash at 10,000 files, 20% faster at 50,000; with the cache, few files need parsing).
@@ -13,15 +15,26 @@ from concurrent.futures import ProcessPoolExecutor
 PARALLEL_THRESHOLD = 10_000
 
 
-def _yield_cpu() -> None:
+def _yield_cpu(setup: Callable[..., None] | None = None, *args: Any) -> None:
     """Run the readers at a lower priority: on a machine with few cores they would otherwise take
-    every core from the window that shows their rows (measured: 120 ms event-loop stalls, 40 ms with)."""
+    every core from the window that shows their rows (measured: 120 ms event-loop stalls, 40 ms with).
+    Then ``setup(*args)``, once in each reader."""
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(5)
+    if setup is not None:
+        setup(*args)
 
 
-def process_pool(workers: int) -> ProcessPoolExecutor:
-    """The readers' pool: "spawn" never copies a parent's threads or Qt state into the children."""
+def process_pool(
+    workers: int, setup: Callable[..., None] | None = None, *args: Any
+) -> ProcessPoolExecutor:
+    """The readers' pool: "spawn" never copies a parent's threads or Qt state into the children.
+
+    ``setup(*args)`` runs once in each reader as it starts: what every task of a listing needs
+    (the desk's rules, with the cascades each reader reads once) is sent once, not with each task.
+    """
     context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_yield_cpu)
+    return ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_yield_cpu, initargs=(setup, *args)
+    )

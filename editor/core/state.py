@@ -266,12 +266,18 @@ DEFAULT_RULES = PageRules()
 def judged_keys(dates: DateRules | None = None) -> frozenset[str]:
     """The front matter keys (lower case) whose values can decide a page's state under these date
     rules (Hugo's defaults when None): what the index cache keeps of each file."""
-    return _judged_keys(dates if dates is not None else DEFAULT_RULES.dates)
+    rules = dates if dates is not None else DEFAULT_RULES.dates
+    kept = _JUDGED.get(id(rules))  # by identity: hashing the rules for every row cost more
+    if kept is not None and kept[0] is rules:
+        return kept[1]
+    keys = STATE_KEYS | rules.date_keys()
+    if len(_JUDGED) > 64:
+        _JUDGED.clear()
+    _JUDGED[id(rules)] = (rules, keys)  # the rules are kept, so their id is not reused
+    return keys
 
 
-@lru_cache(maxsize=32)
-def _judged_keys(dates: DateRules) -> frozenset[str]:
-    return STATE_KEYS | dates.date_keys()
+_JUDGED: dict[int, tuple[DateRules, frozenset[str]]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +363,11 @@ def judge(
 
     ``folded`` is ``fold_keys(metadata)`` when the caller has it already; ``mtime`` is the file's
     modification time (for ``:fileModTime``).
+
+    This runs once per row of every listing, so it is written for speed (one loop over each date's
+    identifiers, each value parsed once even where two dates fall back on it); what it decides is
+    the rule set out in the module docstring, and tests/core/test_state_judge.py checks it against
+    the plain version of this function on generated pages, cascades and site rules.
     """
     own = fold_keys(metadata) if folded is None else folded
     # Each key Hugo reads → (value, key as written, cascade origin or None).
@@ -370,8 +381,38 @@ def judge(
                     params[key] = (value, written, cascade.origin)
 
     resolved: dict[str, tuple[dt.datetime, str, str | None]] = {}
-    for name in DATE_FIELDS:
-        found = _resolve_date(getattr(rules.dates, name), params, rules, mtime)
+    parsed: dict[str, dt.datetime | None] = {}  # param key → its value read as a date
+    zone = rules.zone
+    for name, identifiers in _date_plan(rules.dates):
+        found: tuple[dt.datetime, str, str | None] | None = None
+        for identifier in identifiers:
+            if identifier[0] == ":":
+                if identifier == ":filename":
+                    moment = _filename_date(rules.filename, zone)
+                    if moment is not None:
+                        found = moment, ":filename", None
+                        break
+                elif identifier == ":filemodtime":
+                    if mtime is not None:
+                        found = mtime, ":fileModTime", None
+                        break
+                elif identifier == ":git" and rules.git_date is not None:  # enableGitInfo
+                    found = rules.git_date, ":git", None
+                    break
+                continue  # no handler Hugo knows
+            item = params.get(identifier)
+            if item is None:
+                continue
+            value = item[0]
+            if value is None or value == "":
+                continue
+            if identifier in parsed:
+                moment = parsed[identifier]
+            else:
+                moment = parsed[identifier] = parse_date(value, zone)
+            if moment is not None:
+                found = moment, item[1], item[2]
+                break
         if found is None:
             continue
         resolved[name] = found
@@ -387,65 +428,49 @@ def judge(
     expires = resolved.get("expirydate")
     origins = {name: (written, via) for name, (_, written, via) in resolved.items()}
 
-    def verdict(state: PublishState, reason: StateReason) -> PageVerdict:
-        return PageVerdict(
-            state,
-            reason,
-            draft,
-            date=date[0] if date else None,
-            publish_date=published[0] if published else None,
-            expiry_date=expires[0] if expires else None,
-            origins=origins,
-        )
-
     unlisted = StateReason(*rules.excluded) if rules.excluded else _unlisted(params)
     if unlisted is not None:
-        return verdict(PublishState.UNLISTED, unlisted)
-    if draft and draft_value is not None:
-        return verdict(
-            PublishState.DRAFT, StateReason(draft_value[1], _show(draft_value[0]), draft_value[2])
-        )
-    if published is not None and published[0] > now:
-        return verdict(PublishState.SCHEDULED, _date_reason(published))
-    if expires is not None and expires[0] <= now:
-        return verdict(PublishState.EXPIRED, _date_reason(expires))
-    return verdict(
-        PublishState.PUBLISHED, _date_reason(published) if published is not None else StateReason()
+        state, reason = PublishState.UNLISTED, unlisted
+    elif draft and draft_value is not None:
+        state = PublishState.DRAFT
+        reason = StateReason(draft_value[1], _show(draft_value[0]), draft_value[2])
+    elif published is not None and published[0] > now:
+        state, reason = PublishState.SCHEDULED, _date_reason(published)
+    elif expires is not None and expires[0] <= now:
+        state, reason = PublishState.EXPIRED, _date_reason(expires)
+    else:
+        state = PublishState.PUBLISHED
+        reason = _date_reason(published) if published is not None else StateReason()
+    return PageVerdict(
+        state,
+        reason,
+        draft,
+        date[0] if date else None,
+        published[0] if published else None,
+        expires[0] if expires else None,
+        origins,
     )
+
+
+_PLANS: dict[int, tuple[DateRules, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+
+
+def _date_plan(dates: DateRules) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(field, identifiers) in Hugo's order for these rules, found by the rules' identity (hashing
+    the rules for every row cost more than the lookup saves)."""
+    kept = _PLANS.get(id(dates))
+    if kept is not None and kept[0] is dates:
+        return kept[1]
+    plan = tuple((name, getattr(dates, name)) for name in DATE_FIELDS)
+    if len(_PLANS) > 64:
+        _PLANS.clear()
+    _PLANS[id(dates)] = (dates, plan)  # the rules are kept, so their id is not reused
+    return plan
 
 
 def _date_reason(found: tuple[dt.datetime, str, str | None]) -> StateReason:
     moment, written, via = found
     return StateReason(written, moment.isoformat(), via)
-
-
-def _resolve_date(
-    identifiers: tuple[str, ...],
-    params: Mapping[str, tuple[Any, str, str | None]],
-    rules: PageRules,
-    mtime: dt.datetime | None,
-) -> tuple[dt.datetime, str, str | None] | None:
-    for identifier in identifiers:
-        if identifier == ":filename":
-            moment = _filename_date(rules.filename, rules.zone)
-            if moment is not None:
-                return moment, ":filename", None
-        elif identifier == ":filemodtime":
-            if mtime is not None:
-                return mtime, ":fileModTime", None
-        elif identifier == ":git":
-            if rules.git_date is not None:  # set only where the site has enableGitInfo
-                return rules.git_date, ":git", None
-        elif identifier.startswith(":"):
-            continue  # no handler Hugo knows
-        elif identifier in params:
-            value, written, via = params[identifier]
-            if value is None or value == "":
-                continue
-            moment = parse_date(value, rules.zone)
-            if moment is not None:
-                return moment, written, via
-    return None
 
 
 def _unlisted(params: Mapping[str, tuple[Any, str, str | None]]) -> StateReason | None:

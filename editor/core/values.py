@@ -29,12 +29,37 @@ _DATE_RE = re.compile(
 _CANONICAL_UTC = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\Z", re.ASCII)
 
 
+# A listing reads each date text up to three times (is it a date Hugo reads, the vocabulary's kind
+# of the value, the page's state): the last texts read, with the zone they were read in, so the
+# second and third reading is a lookup. The zone is compared by identity (two equal zones may have
+# different names), and a datetime is immutable, so sharing one is safe.
+_PARSED: dict[tuple[str, Any], tuple[Any, dt.datetime | None]] = {}
+_PARSED_KEPT = 256
+
+
 def parse_date(value: Any, zone: dt.tzinfo | None = None) -> dt.datetime | None:
     """Read a front matter date as an aware datetime, or None when it is not a date.
 
     A date or time written without an offset is in ``zone``: the site's ``timeZone`` when it sets one,
     else UTC (Hugo's default).
     """
+    if type(value) is not str:
+        return _parse_date(value, zone)
+    key = (value, zone)
+    try:
+        kept = _PARSED.get(key)
+    except TypeError:  # a zone that cannot be hashed: read every time
+        return _parse_date(value, zone)
+    if kept is not None and kept[0] is zone:
+        return kept[1]
+    moment = _parse_date(value, zone)
+    if len(_PARSED) >= _PARSED_KEPT:
+        _PARSED.clear()
+    _PARSED[key] = (zone, moment)
+    return moment
+
+
+def _parse_date(value: Any, zone: dt.tzinfo | None) -> dt.datetime | None:
     if type(value) is str and len(value) == 20 and _CANONICAL_UTC.match(value):
         try:
             return dt.datetime.fromisoformat(value)
@@ -71,6 +96,11 @@ def string_date(text: str) -> tuple[dt.datetime, bool] | None:
     None when it is no date. Cheap for ordinary text: only a short string that starts as one of
     Hugo's layouts does (a digit, or a weekday as in "Mon, 02 Jan 2006") is parsed. The one rule for
     the form's editors and the desk's vocabulary."""
+    first = text[:1]
+    # Most text (a title, a link) fails on its first character, without a stripped copy: when it
+    # is not blank space, the stripped text starts with it and with the same three characters.
+    if not (first.isdigit() or first.isspace() or text[:3] in _WEEKDAY_STARTS):
+        return None
     stripped = text.strip()
     if len(stripped) > 40 or not (stripped[:1].isdigit() or stripped[:3] in _WEEKDAY_STARTS):
         return None

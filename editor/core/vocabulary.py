@@ -35,6 +35,9 @@ MAX_ITEM_LENGTH = 80
 
 def value_kind(value: Any) -> str:
     """The kind of a front matter value (a string that reads as a date is a date)."""
+    kind = _KIND_OF_TYPE.get(type(value))  # the parsers' own types: one lookup, for every key
+    if kind is not None:
+        return kind
     if isinstance(value, bool):
         return BOOL
     if isinstance(value, int):
@@ -57,6 +60,17 @@ def value_kind(value: Any) -> str:
     return OTHER
 
 
+# What the isinstance chain of value_kind gives for a value of exactly these types.
+_KIND_OF_TYPE = {
+    bool: BOOL,
+    int: INT,
+    float: FLOAT,
+    dt.datetime: DATETIME,
+    dt.date: DATE,
+    list: LIST,
+    dict: TABLE,
+}
+
 Profile = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, tuple[str, ...]], ...]]
 
 
@@ -68,12 +82,22 @@ _MAX_SHAPES = 4096
 
 def profile(metadata: Mapping[str, Any]) -> Profile:
     """(key, kind) for each top-level key, and (key, items) for each list of strings."""
-    kinds = tuple((key, value_kind(value)) for key, value in metadata.items())
+    pairs = []
+    found_lists = []
+    kind_of_type = _KIND_OF_TYPE
+    for key, value in metadata.items():
+        kind = kind_of_type.get(type(value))
+        pairs.append((key, kind if kind is not None else value_kind(value)))
+        if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+            found_lists.append((key, value))
+    kinds = tuple(pairs)
     shared = _SHAPES.get(kinds)
     if shared is not None:
         kinds = shared
     elif len(_SHAPES) < _MAX_SHAPES:
         _SHAPES[kinds] = kinds
+    if not found_lists:
+        return kinds, ()
     lists = tuple(
         (
             key,
@@ -83,8 +107,7 @@ def profile(metadata: Mapping[str, Any]) -> Profile:
                 if isinstance(item, str) and item.strip() and len(item) <= MAX_ITEM_LENGTH
             ),
         )
-        for key, value in metadata.items()
-        if isinstance(value, list) and value and all(isinstance(item, str) for item in value)
+        for key, value in found_lists
     )
     return kinds, lists
 
