@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from editor.core.body_search import body_matches, index_desk_bodies
 from editor.core.errors import describe_error
@@ -25,10 +25,14 @@ from editor.ui.common.workers import Task, run_stream, run_task
 from editor.ui.desk.article_list import ArticleListPanel
 from editor.ui.desk.desk_scan import Folders, scan_desk
 from editor.ui.desk.folder_watcher import FolderWatcher
+from editor.ui.desk.row_columns import RowBatch, join
 
 SCAN_BUDGET_MS = (
-    12  # GUI time per event-loop turn for adding rows, so input and paints keep flowing
+    12  # GUI time per event-loop turn for taking batches, so input and paints keep flowing
 )
+# Streamed batches wait this long and go into the list together: each merge into the sorted list
+# costs about one pass over it, so a few big steps, not one per batch, keep the scan linear.
+SCAN_STEP_MS = 150
 
 
 class OpenArticle(Protocol):
@@ -76,6 +80,9 @@ class DeskFeed(QObject):
         self._scanned = 0
         self._scan_folders: list[Path] | None = None
         self._select_after_scan: str | None = None
+        self._arrived: list[RowBatch] = []
+        self._step = QTimer(self, singleShot=True, interval=SCAN_STEP_MS)
+        self._step.timeout.connect(self._take_arrived)
         self.watcher = FolderWatcher(pool, self._known_rows, self)
         self.watcher.changes_found.connect(self._outside_changes)
 
@@ -89,6 +96,7 @@ class DeskFeed(QObject):
         self._select_after_scan = select
         if self._scan_task is not None:
             self._scan_task.cancel()
+        self._drop_arrived()
         self.watcher.stop()
         with self._keeping_selection():
             self.model.clear()
@@ -113,6 +121,7 @@ class DeskFeed(QObject):
         if self._scan_task is not None:
             self._scan_task.cancel()
             self._scan_task = None
+        self._drop_arrived()
 
     def put_rows(self, summaries: ArticleSummary | list[ArticleSummary]) -> None:
         """Show new summaries of files the app itself changed (no rescan)."""
@@ -127,7 +136,24 @@ class DeskFeed(QObject):
         if isinstance(item, Folders):
             self._scan_folders = item.folders
             return
-        batch: list[ArticleSummary] = item  # type: ignore[assignment]
+        assert isinstance(item, RowBatch)
+        self._arrived.append(item)
+        if not self.model.rowCount():
+            self._take_arrived()  # the first rows show at once
+        elif not self._step.isActive():
+            self._step.start()
+
+    def _drop_arrived(self) -> None:
+        self._step.stop()
+        self._arrived = []
+
+    def _take_arrived(self) -> None:
+        """Merge the batches that arrived since the last step into the list, in one step."""
+        self._step.stop()
+        if not self._arrived:
+            return
+        batch = join(self._arrived)
+        self._arrived = []
         with self._keeping_selection():
             self.model.put_rows(batch)
         self._scanned += len(batch)
@@ -146,6 +172,7 @@ class DeskFeed(QObject):
         )
 
     def _scan_done(self) -> None:
+        self._take_arrived()
         self._scan_task = None
         folders = self._scan_folders or ([self.root] if self.root else [])
         if self.root is not None:
@@ -162,7 +189,7 @@ class DeskFeed(QObject):
         self.scan_finished.emit()
 
     def _known_rows(self) -> dict[str, ArticleSummary]:
-        return {summary.path: summary for summary in self.model.summaries()}
+        return dict(zip(self.model.paths(), self.model.summaries(), strict=True))
 
     def _outside_changes(self, rescan: Rescan) -> None:
         open_path = self.article.path
