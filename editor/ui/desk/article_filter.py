@@ -10,6 +10,7 @@ selection and the current row on the same articles (:meth:`ArticleFilterProxy.sh
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
 
 from editor.core.index import ArticleSummary
 from editor.core.state import PublishState
-from editor.ui.desk.article_model import ArticleModel, Column, ModelIndex, Role
+from editor.ui.desk.article_model import ArticleModel, Column, ModelIndex
 from editor.ui.desk.row_columns import STATE_RANK
 
 POSITIONS_BY_SEARCH = 32  # up to this many rows are found with list.index, beyond with a dict
@@ -308,8 +309,6 @@ def _positions(rows: list[int], wanted: list[int]) -> dict[int, int]:
     found = {}
     for row in set(wanted):
         if row >= 0:
-            try:
+            with contextlib.suppress(ValueError):
                 found[row] = rows.index(row)
-            except ValueError:
-                pass
     return found

@@ -361,7 +361,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         self._search += batch.search
         for column, values in zip(self._keys, batch.keys, strict=True):
             column += values
-        self._row_of.update(zip(batch.paths, range(start, end)))
+        self._row_of.update(zip(batch.paths, range(start, end), strict=True))
         for rank, count in Counter(batch.keys[Column.STATE]).items():
             self._counts[STATE_ORDER[rank]] += count
         if self._sort_keys is not None:
@@ -423,7 +423,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         else:
             for column in columns:
                 column[:] = map(column.__getitem__, kept)
-        self._row_of = dict(zip(self._paths, range(len(self._paths))))
+        self._row_of = dict(zip(self._paths, range(len(self._paths)), strict=True))
         self._order = [row for row in map(remap.__getitem__, self._order) if row >= 0]
         self.endResetModel()
         self.order_changed.emit(remap)
