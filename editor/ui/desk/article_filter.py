@@ -186,8 +186,17 @@ class ArticleFilterProxy(QAbstractTableModel):
     def set_text(self, text: str) -> None:
         """Keep rows whose title, path, source or summary contain every word of ``text``."""
         words = text.casefold().split()
-        if words != self._words:
-            self._words = words
+        if words == self._words:
+            return
+        # Typing on narrows the filter (each old word is in a new one): only the rows shown now
+        # can still pass, so only they are judged again.
+        narrower = bool(self._words) and all(
+            any(old in new for new in words) for old in self._words
+        )
+        self._words = words
+        if narrower and self._model is not None:
+            self.show_rows(self._matching(self._rows))
+        else:
             self.refilter()
 
     def set_body_matches(self, matches: Mapping[str, str]) -> None:
@@ -231,17 +240,20 @@ class ArticleFilterProxy(QAbstractTableModel):
                 for row in rows
                 if (cell := cells.get(paths[row])) is not None and name in cell.states
             ]
-        if self._words:
-            texts = model.search_texts()
-            found = rows
-            for word in self._words:
-                found = [row for row in found if word in texts[row]]
-            body = {model.row_of(path) for path in self._body} - {None}
-            if body:
-                keep = body.union(found)
-                found = [row for row in rows if row in keep]
-            rows = found
-        return rows
+        return self._matching(rows) if self._words else rows
+
+    def _matching(self, rows: list[int]) -> list[int]:
+        """The rows of ``rows`` whose text has every word, or whose body matched."""
+        model = self.source()
+        texts = model.search_texts()
+        found = rows
+        for word in sorted(self._words, key=len, reverse=True):  # the longest is the rarest
+            found = [row for row in found if word in texts[row]]
+        body = {model.row_of(path) for path in self._body} - {None}
+        if body:
+            keep = body.union(found)
+            found = [row for row in rows if row in keep]
+        return found
 
     # --- moving to new rows --------------------------------------------------------------------------
 

@@ -53,6 +53,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 DIRTY_MARK = "• "
 TEXT_CACHE = 4096  # rows whose display texts are kept (a screenful is a few dozen)
 FEW = 64  # up to this many rows are removed from the column lists one by one
+_KEPT = (-1).__lt__  # for filter(): a row number that was not removed
 
 
 class Column(IntEnum):
@@ -98,6 +99,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         self._keys: tuple[list[Any], ...] = tuple([] for _ in range(KEYED_COLUMNS))
         self._row_of: dict[str, int] = {}
         self._order: list[int] = []  # row numbers in sort order; never changed in place
+        self._by_path: list[int] = []  # row numbers by path: what a sort starts from
         self._sort_keys: list[tuple[Any, str]] | None = None  # (key, path) of the sort column
         self._texts: dict[str, tuple[str, str]] = {}  # path -> (file name, date text)
         self._dirty: set[str] = set()
@@ -228,8 +230,12 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         self._sort_column = Column(column)
         self._sort_order = order
         self._sort_keys = None
-        keys = self._ordering_keys()
-        self._order = sorted(self._order, key=keys.__getitem__, reverse=self._descending())
+        # A stable sort of the rows in path order by the column's key alone: ties stay in path
+        # order (reversed when descending), as with (key, path) tuples, at half the cost.
+        reverse = self._descending()
+        keys = self._column_keys(range(len(self._paths)))
+        base = self._by_path[::-1] if reverse else self._by_path
+        self._order = sorted(base, key=keys.__getitem__, reverse=reverse)
         self.order_changed.emit(None)
 
     @property
@@ -324,6 +330,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         self._keys = tuple([] for _ in range(KEYED_COLUMNS))
         self._row_of = {}
         self._order = []
+        self._by_path = []
         self._sort_keys = None
         self._texts.clear()
         self._dirty.clear()
@@ -367,11 +374,18 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         if self._sort_keys is not None:
             self._sort_keys += zip(self._column_keys(range(start, end)), batch.paths, strict=True)
         self.endInsertRows()
+        paths = self._paths
+        fresh = sorted(range(start, end), key=paths.__getitem__)
+        by_path = self._by_path + fresh
+        if self._by_path and paths[self._by_path[-1]] > paths[fresh[0]]:
+            by_path.sort(key=paths.__getitem__)  # two sorted runs: a merge (a scan comes in order)
+        self._by_path = by_path
         self._merge(list(range(start, end)))
         self.order_changed.emit(None)
 
     def _replace(self, batch: RowBatch) -> None:
         rows = [self._row_of[path] for path in batch.paths]
+        before = self._column_keys(rows)
         for number, row in enumerate(rows):
             self._counts[self._summaries[row].state] -= 1
             summary = self._summaries[row] = batch.summaries[number]
@@ -380,8 +394,10 @@ class ArticleModel(GitColumns, QAbstractTableModel):
             for column, values in zip(self._keys, batch.keys, strict=True):
                 column[row] = values[number]
             self._texts.pop(summary.path, None)
+        after = self._column_keys(rows)
+        moved = [row for row, old, new in zip(rows, before, after, strict=True) if old != new]
         if self._sort_keys is not None:
-            for row, key in zip(rows, self._column_keys(rows), strict=True):
+            for row, key in zip(rows, after, strict=True):
                 self._sort_keys[row] = (key, self._paths[row])
         last = len(Column) - 1
         if len(rows) <= FEW:
@@ -389,8 +405,10 @@ class ArticleModel(GitColumns, QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
         else:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._summaries) - 1, last))
-        # A changed sort key moves the row; the proxy keeps the selection on it.
-        self._merge(rows, set(rows))
+        # A changed sort key moves the row; the proxy keeps the selection on it. The order stays
+        # the same list otherwise, but the filter may judge the rows differently now.
+        if moved:
+            self._merge(moved, set(moved))
         self.order_changed.emit(None)
 
     def remove(self, paths: Iterable[str]) -> None:
@@ -399,6 +417,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         if not gone:
             return
         count = len(self._summaries)
+        paths_gone = [self._paths[row] for row in gone]
         for row in gone:
             summary = self._summaries[row]
             self._counts[summary.state] -= 1
@@ -406,11 +425,9 @@ class ArticleModel(GitColumns, QAbstractTableModel):
             self._texts.pop(summary.path, None)
         # What each old row number becomes: the rows between two removed ones move up together.
         remap = [-1] * count
-        kept: list[int] = []
         start = 0
         for shift, row in enumerate([*gone, count]):
             remap[start:row] = range(start - shift, row - shift)
-            kept += range(start, row)
             start = row + 1
         self.beginResetModel()  # nothing shows this model's own rows: the proxy maps them
         columns = [self._summaries, self._paths, self._search, *self._keys]
@@ -420,11 +437,19 @@ class ArticleModel(GitColumns, QAbstractTableModel):
             for column in columns:
                 for row in reversed(gone):
                     del column[row]
-        else:
+        else:  # the runs between removed rows, copied slice by slice
+            runs = list(zip([-1, *gone], [*gone, count], strict=True))
             for column in columns:
-                column[:] = map(column.__getitem__, kept)
-        self._row_of = dict(zip(self._paths, range(len(self._paths)), strict=True))
-        self._order = [row for row in map(remap.__getitem__, self._order) if row >= 0]
+                kept: list[Any] = []
+                for previous, row in runs:
+                    kept += column[previous + 1 : row]
+                column[:] = kept
+        for path in paths_gone:
+            del self._row_of[path]
+        first = gone[0]  # the rows before it keep their numbers
+        self._row_of.update(zip(self._paths[first:], range(first, len(self._paths)), strict=True))
+        self._order = list(filter(_KEPT, map(remap.__getitem__, self._order)))
+        self._by_path = list(filter(_KEPT, map(remap.__getitem__, self._by_path)))
         self.endResetModel()
         self.order_changed.emit(remap)
         self.counts_changed.emit()
