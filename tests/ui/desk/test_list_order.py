@@ -5,6 +5,7 @@ brute-force test keeps; the selection stays on its articles through filter chang
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 from typing import Any
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QTableView
 from editor.core.index import ArticleSummary
 from editor.core.state import PublishState
 from editor.ui.desk.article_filter import ArticleFilterProxy
-from editor.ui.desk.article_model import ArticleModel, Column
+from editor.ui.desk.article_model import ArticleModel, Column, Role
 from editor.ui.desk.row_columns import STATE_ORDER, file_name, prepare, search_text
 
 PROPERTY = settings(
@@ -126,7 +127,7 @@ def test_streamed_batches_end_in_the_order_of_a_full_sort(
     if sort_first:
         proxy.sort(column, order)
     bounds = [0, *sorted(cut for cut in cuts if cut < len(rows)), len(rows)]
-    for start, end in zip(bounds, bounds[1:], strict=False):
+    for start, end in itertools.pairwise(bounds):
         model.put_rows(prepare(rows[start:end]) if start % 2 else rows[start:end])
     if not sort_first:
         proxy.sort(column, order)
@@ -203,9 +204,9 @@ def test_the_filter_keeps_exactly_what_a_brute_force_filter_keeps(
             if state is not None and summary.state != state:
                 continue
             folded = search_text(summary)
-            if words and not all(word.casefold() in folded for word in words):
-                if path not in bodies:
-                    continue
+            matched = all(word.casefold() in folded for word in words)
+            if words and not matched and path not in bodies:
+                continue
             kept.append(path)
         return kept
 
@@ -239,10 +240,7 @@ def listed(qtbot: Any) -> tuple[ArticleModel, ArticleFilterProxy, QTableView]:
 
 
 def selected(view: QTableView) -> list[str]:
-    return sorted(index.data(Role_PATH) for index in view.selectionModel().selectedRows())
-
-
-Role_PATH = Qt.ItemDataRole.UserRole + 2
+    return sorted(index.data(Role.PATH) for index in view.selectionModel().selectedRows())
 
 
 def test_the_selection_stays_on_its_articles_through_a_merge_and_a_filter(
@@ -256,22 +254,22 @@ def test_the_selection_stays_on_its_articles_through_a_merge_and_a_filter(
     # A batch lands everywhere in the order, before and between the selected rows.
     model.put_rows(prepare([row(f"{n:03d}.md", f"Title {n:03d}") for n in range(1, 200, 2)]))
     assert proxy.rowCount() == 200
-    assert view.currentIndex().data(Role_PATH) == "040.md"
+    assert view.currentIndex().data(Role.PATH) == "040.md"
     assert view.currentIndex().row() == 40
     assert selected(view) == ["040.md", "100.md"]
     # A filter keeps the rows it shows selected, wherever they are now.
     proxy.set_text("title 04")  # 004, 040-049, 104, 140-149
-    assert view.currentIndex().data(Role_PATH) == "040.md"
+    assert view.currentIndex().data(Role.PATH) == "040.md"
     assert selected(view) == ["040.md"]  # 100.md is filtered out
     proxy.set_text("title")
     assert selected(view) == ["040.md"]  # what went out stays unselected
-    assert view.currentIndex().data(Role_PATH) == "040.md"
+    assert view.currentIndex().data(Role.PATH) == "040.md"
 
 
 def test_a_row_filtered_out_leaves_the_selection_and_says_so(
     qtbot: Any, listed: tuple[ArticleModel, ArticleFilterProxy, QTableView]
 ) -> None:
-    model, proxy, view = listed
+    _model, proxy, view = listed
     view.selectionModel().setCurrentIndex(proxy.proxy_index_of("050.md"), SELECT)
     with qtbot.waitSignal(proxy.rows_dropped, timeout=1000):
         proxy.set_text("title 06")
@@ -288,7 +286,7 @@ def test_removed_rows_leave_and_the_rest_keep_their_selection(
     many = [f"{n:03d}.md" for n in range(0, 140, 2)]  # more than are removed one by one
     model.remove(many)
     assert shown(proxy) == [f"{n:03d}.md" for n in range(140, 200, 2)]
-    assert view.currentIndex().data(Role_PATH) == "150.md"
+    assert view.currentIndex().data(Role.PATH) == "150.md"
     model.remove(["152.md", "150.md"])
     assert "150.md" not in shown(proxy) and len(shown(proxy)) == 28
     assert not view.currentIndex().isValid()
@@ -299,7 +297,7 @@ def test_removed_rows_leave_and_the_rest_keep_their_selection(
 def test_a_row_whose_sort_key_stays_keeps_its_place_and_shows_its_new_texts(
     listed: tuple[ArticleModel, ArticleFilterProxy, QTableView],
 ) -> None:
-    model, proxy, view = listed
+    model, proxy, _view = listed
     before = shown(proxy)
     changed = ArticleSummary(
         "010.md", "Title 010", dt.datetime(2026, 1, 1, tzinfo=dt.UTC), False,
