@@ -53,6 +53,9 @@ class ArticleFilterProxy(QAbstractTableModel):
         self._state: PublishState | None = None
         self._body: Mapping[str, str] = {}  # path -> excerpt of the body that matched the text
         self._git_state: str | None = None
+        # The last text match: (words, the rows it searched, the rows whose text has the words),
+        # so that body matches arriving for the same words do not search every text again.
+        self._text_found: tuple[list[str], list[int], list[int]] | None = None
 
     # --- the source ----------------------------------------------------------------------------------
 
@@ -75,6 +78,7 @@ class ArticleFilterProxy(QAbstractTableModel):
         return self._model
 
     def _order_changed(self, remap: list[int] | None) -> None:
+        self._text_found = None  # the texts may have changed too
         self.show_rows(self._filtered(self.source().order()), remap)
 
     def _source_data_changed(
@@ -245,10 +249,15 @@ class ArticleFilterProxy(QAbstractTableModel):
     def _matching(self, rows: list[int]) -> list[int]:
         """The rows of ``rows`` whose text has every word, or whose body matched."""
         model = self.source()
-        texts = model.search_texts()
-        found = rows
-        for word in sorted(self._words, key=len, reverse=True):  # the longest is the rarest
-            found = [row for row in found if word in texts[row]]
+        last = self._text_found
+        if last is not None and last[0] == self._words and last[1] is rows:
+            found = last[2]
+        else:
+            texts = model.search_texts()
+            found = rows
+            for word in sorted(self._words, key=len, reverse=True):  # the longest is the rarest
+                found = [row for row in found if word in texts[row]]
+            self._text_found = (self._words, rows, found)
         body = {model.row_of(path) for path in self._body} - {None}
         if body:
             keep = body.union(found)

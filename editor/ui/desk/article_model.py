@@ -108,6 +108,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         self._git_counts: Counter[str] = Counter()
         self._sort_column = Column.DATE
         self._sort_order = Qt.SortOrder.DescendingOrder
+        self._sorted = True  # the order is sorted by that column (false: the keys changed)
         self._headers = (
             self.tr("State"),
             self.tr("Title"),
@@ -227,6 +228,9 @@ class ArticleModel(GitColumns, QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column):
             return
+        if (column, order) == (self._sort_column, self._sort_order) and self._sorted:
+            return  # QTableView.sortByColumn asks twice; merges keep the order sorted meanwhile
+        self._sorted = True
         self._sort_column = Column(column)
         self._sort_order = order
         self._sort_keys = None
@@ -479,6 +483,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
                 self.index(len(self._summaries) - 1, Column.LAST_CHANGE),
             )
         if self._sort_column >= Column.GIT and _git_order_changed(old, cells):
+            self._sorted = False
             self.sort(self._sort_column, self._sort_order)  # only if needed
         self.counts_changed.emit()
 

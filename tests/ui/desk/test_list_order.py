@@ -4,6 +4,7 @@ brute-force test keeps; the selection stays on its articles through filter chang
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import os
@@ -213,6 +214,14 @@ def test_the_filter_keeps_exactly_what_a_brute_force_filter_keeps(
     proxy.set_state(state)
     proxy.set_body_matches(bodies)
     proxy.set_text(" ".join(text))
+    assert shown(proxy) == brute(text)
+    # Body matches arrive for the same words (the text matches are not searched again).
+    bodies.clear()
+    bodies.update({rows[n].path: "…" for n in body[:2] if n < len(rows)})
+    proxy.set_body_matches(dict(bodies))
+    assert shown(proxy) == brute(text)
+    if rows:  # a changed row (its date stays): the texts are searched again
+        model.put_rows([dataclasses.replace(rows[0], title="harbor vote école rail")])
     assert shown(proxy) == brute(text)
     typed_on = [*text[:-1], text[-1] + more] if text else [more]
     proxy.set_text(" ".join(typed_on))  # typing on narrows from the rows shown
