@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Protocol
@@ -32,8 +33,11 @@ SCAN_BUDGET_MS = (
     12  # GUI time per event-loop turn for taking batches, so input and paints keep flowing
 )
 # Streamed batches wait this long and go into the list together: each merge into the sorted list
-# costs about one pass over it, so a few big steps, not one per batch, keep the scan linear.
+# costs about one pass over it, so a few big steps, not one per batch, keep the scan linear. The
+# wait grows with that cost (STEP_SHARE times the last step's), so that merging takes at most
+# about an eighth of the GUI thread (and of the GIL the scanning worker needs too).
 SCAN_STEP_MS = 150
+STEP_SHARE = 8
 
 
 class OpenArticle(Protocol):
@@ -146,6 +150,7 @@ class DeskFeed(QObject):
 
     def _drop_arrived(self) -> None:
         self._step.stop()
+        self._step.setInterval(SCAN_STEP_MS)
         self._arrived = []
 
     def _take_arrived(self) -> None:
@@ -155,12 +160,15 @@ class DeskFeed(QObject):
             return
         batch = join(self._arrived)
         self._arrived = []
+        began = time.perf_counter()
         with self._keeping_selection():
             self.model.put_rows(batch)
         # The rows stay as long as the list: tell the cyclic garbage collector to stop walking
         # them (and what the scan keeps). Otherwise its full passes over the millions of objects
         # of a 100k list hold the GIL 150-450 ms at a time, on whichever thread triggers them.
         gc.freeze()
+        cost_ms = (time.perf_counter() - began) * 1000
+        self._step.setInterval(max(SCAN_STEP_MS, round(STEP_SHARE * cost_ms)))
         self._scanned += len(batch)
         self.scan_progress.emit(self._scanned)
         wanted = self._select_after_scan
