@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -38,6 +39,10 @@ SCAN_BUDGET_MS = (
 # about an eighth of the GUI thread (and of the GIL the scanning worker needs too).
 SCAN_STEP_MS = 150
 STEP_SHARE = 8
+# While the scan's worker runs Python flat out, the GUI thread needs the GIL back for every call Qt
+# makes into Python (each data() of a paint): with the default 5 ms switch interval each such call
+# could wait 5 ms, and a paint of one screen stalled 150-450 ms. A short interval while scanning.
+SCAN_SWITCH_INTERVAL_S = 0.0002
 
 
 class OpenArticle(Protocol):
@@ -88,6 +93,7 @@ class DeskFeed(QObject):
         self._arrived: list[RowBatch] = []
         self._step = QTimer(self, singleShot=True, interval=SCAN_STEP_MS)
         self._step.timeout.connect(self._take_arrived)
+        self._switch_interval: float | None = None  # the interpreter's, while a scan runs
         self.watcher = FolderWatcher(pool, self._known_rows, self)
         self.watcher.changes_found.connect(self._outside_changes)
 
@@ -108,6 +114,7 @@ class DeskFeed(QObject):
         for path in unsaved:  # the marks of unsaved rows outlive the reset
             self.model.set_dirty(path, True)
         self._scanned = 0
+        self._quick_switching(True)
         rules = self.article.fresh_rules()
         # The filter finds body words through the index cache's full-text index (once it is built).
         self.list_panel.set_body_search(lambda text: body_matches(root, text), self.pool)
@@ -127,6 +134,16 @@ class DeskFeed(QObject):
             self._scan_task.cancel()
             self._scan_task = None
         self._drop_arrived()
+        self._quick_switching(False)
+
+    def _quick_switching(self, on: bool) -> None:
+        """Give the GIL back to the GUI thread sooner while a scan runs (see the constant)."""
+        if on and self._switch_interval is None:
+            self._switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(SCAN_SWITCH_INTERVAL_S)
+        elif not on and self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)
+            self._switch_interval = None
 
     def put_rows(self, summaries: ArticleSummary | list[ArticleSummary]) -> None:
         """Show new summaries of files the app itself changed (no rescan)."""
@@ -187,6 +204,7 @@ class DeskFeed(QObject):
     def _scan_done(self) -> None:
         self._take_arrived()
         self._scan_task = None
+        self._quick_switching(False)
         folders = self._scan_folders or ([self.root] if self.root else [])
         if self.root is not None:
             self.watcher.watch(self.root, folders, rules=self.article.rules)
