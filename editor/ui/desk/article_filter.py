@@ -1,41 +1,179 @@
-"""The proxy in front of the article model: filters rows by text, body match, state and git state.
+"""What the article list shows: the model's rows in its sort order, filtered by text, body match,
+state and git state.
 
-Sorting is the model's own (:mod:`editor.ui.desk.article_model`); the proxy keeps its order.
+A QSortFilterProxyModel called a Python ``filterAcceptsRow`` once per row on every change (100,000
+callbacks per keystroke at 100k articles). This model instead keeps the rows it shows as one list of
+the article model's row numbers, made with list comprehensions over the model's precomputed columns
+(casefolded search texts, state ranks), and moves to a new list with one layout change that keeps the
+selection and the current row on the same articles (:meth:`ArticleFilterProxy.show_rows`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import contextlib
+from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 
+from editor.core.index import ArticleSummary
 from editor.core.state import PublishState
-from editor.ui.desk.article_model import ArticleModel, ModelIndex, Role
+from editor.ui.desk.article_model import ArticleModel, Column, ModelIndex
+from editor.ui.desk.row_columns import STATE_RANK
+
+POSITIONS_BY_SEARCH = 32  # up to this many rows are found with list.index, beyond with a dict
+# Rows move, columns stay: the selection model then keeps one persistent index per selected row,
+# not one per cell, and the horizontal header keeps its sections.
+_SORT_HINT = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+_LAYOUT_SIGNATURE = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")
 
 
-class ArticleFilterProxy(QSortFilterProxyModel):
-    """Filters rows by text (title, path, source, summary) and by state.
+class ArticleFilterProxy(QAbstractTableModel):
+    """The rows of an :class:`ArticleModel` that pass the filters, in the model's sort order.
 
-    Sorting is forwarded to the source model, which keeps its rows in order; the proxy keeps the
-    source order (its own sort column stays -1).
+    Sorting is the model's (``sort`` forwards to it); row ``n`` here is the model's row
+    ``rows()[n]``.
     """
+
+    rows_dropped = Signal()
+    """Rows that were selected or current went out of the list (filtered out or removed)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._model: ArticleModel | None = None
+        self._rows: list[int] = []  # the model's row numbers shown, in order; -1: a row going
         self._words: list[str] = []
         self._state: PublishState | None = None
         self._body: Mapping[str, str] = {}  # path -> excerpt of the body that matched the text
         self._git_state: str | None = None
-        self.setDynamicSortFilter(True)
+        # The last text match: (words, the rows it searched, the rows whose text has the words),
+        # so that body matches arriving for the same words do not search every text again.
+        self._text_found: tuple[list[str], list[int], list[int]] | None = None
+
+    # --- the source ----------------------------------------------------------------------------------
+
+    def setSourceModel(self, model: ArticleModel) -> None:
+        if self._model is not None:
+            self._model.order_changed.disconnect(self._order_changed)
+            self._model.dataChanged.disconnect(self._source_data_changed)
+        self._model = model
+        model.order_changed.connect(self._order_changed)
+        model.dataChanged.connect(self._source_data_changed)
+        self.beginResetModel()
+        self._rows = self._filtered(model.order())
+        self.endResetModel()
+
+    def sourceModel(self) -> ArticleModel:
+        return self.source()
 
     def source(self) -> ArticleModel:
-        model = self.sourceModel()
-        assert isinstance(model, ArticleModel)
-        return model
+        assert self._model is not None, "no source model"
+        return self._model
+
+    def _order_changed(self, remap: list[int] | None) -> None:
+        self._text_found = None  # the texts may have changed too
+        self.show_rows(self._filtered(self.source().order()), remap)
+
+    def _source_data_changed(
+        self, top_left: QModelIndex, bottom_right: QModelIndex, roles: list[int] | None = None
+    ) -> None:
+        if not self._rows:
+            return
+        first, last = top_left.row(), bottom_right.row()
+        if first == last:
+            try:
+                row = self._rows.index(first)
+            except ValueError:
+                return  # not shown
+            top, bottom = row, row
+        else:
+            top, bottom = 0, len(self._rows) - 1
+        self.dataChanged.emit(
+            self.index(top, top_left.column()),
+            self.index(bottom, bottom_right.column()),
+            roles or [],
+        )
+
+    # --- Qt model API ------------------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return self.source().headerData(section, orientation, role)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._model is None:
+            return None
+        row = self._rows[index.row()]
+        if row < 0:
+            return None
+        value = self._model.cell(row, index.column(), role)
+        if role == Qt.ItemDataRole.ToolTipRole and self._body:
+            excerpt = self._body.get(self._model.path_at(row))
+            if excerpt is not None:
+                return f"{value}\n\n{excerpt}" if value else excerpt
+        return value
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.source().sort(column, order)
+
+    # --- rows ----------------------------------------------------------------------------------------
+
+    def rows(self) -> list[int]:
+        """The model's row numbers shown, in order (the proxy's list: do not change it)."""
+        return self._rows
+
+    def mapToSource(self, index: ModelIndex) -> QModelIndex:
+        if not index.isValid() or self._rows[index.row()] < 0:
+            return QModelIndex()
+        return self.source().index(self._rows[index.row()], index.column())
+
+    def mapFromSource(self, index: ModelIndex) -> QModelIndex:
+        if not index.isValid():
+            return QModelIndex()
+        try:
+            return self.index(self._rows.index(index.row()), index.column())
+        except ValueError:
+            return QModelIndex()
+
+    def path_at(self, row: int) -> str:
+        return self.source().path_at(self._rows[row])
+
+    def summary_at(self, row: int) -> ArticleSummary:
+        return self.source().summary_at(self._rows[row])
+
+    def proxy_index_of(self, path: str, column: int = 0) -> QModelIndex:
+        row = self.source().row_of(path)
+        if row is None:
+            return QModelIndex()
+        return self.mapFromSource(self.source().index(row, column))
+
+    def next_in_state(self, start: int, state: PublishState) -> int | None:
+        """The first row after ``start`` (wrapping round, ``start`` itself last) in ``state``."""
+        ranks = self.source().state_ranks()
+        rank = STATE_RANK[state]
+        rows = self._rows
+        count = len(rows)
+        for begin, end in ((start + 1, count), (0, min(start + 1, count))):
+            found = next((n for n in range(begin, end) if ranks[rows[n]] == rank), None)
+            if found is not None:
+                return found
+        return None
+
+    # --- filters -------------------------------------------------------------------------------------
 
     @property
     def text(self) -> str:
@@ -45,17 +183,32 @@ class ArticleFilterProxy(QSortFilterProxyModel):
     def state(self) -> PublishState | None:
         return self._state
 
+    @property
+    def git_state(self) -> str | None:
+        return self._git_state
+
     def set_text(self, text: str) -> None:
         """Keep rows whose title, path, source or summary contain every word of ``text``."""
         words = text.casefold().split()
-        if words != self._words:
-            self._change_filter(lambda: setattr(self, "_words", words))
+        if words == self._words:
+            return
+        # Typing on narrows the filter (each old word is in a new one): only the rows shown now
+        # can still pass, so only they are judged again.
+        narrower = bool(self._words) and all(
+            any(old in new for new in words) for old in self._words
+        )
+        self._words = words
+        if narrower and self._model is not None:
+            self.show_rows(self._matching(self._rows))
+        else:
+            self.refilter()
 
     def set_body_matches(self, matches: Mapping[str, str]) -> None:
         """Also keep the rows of these paths (bodies that match the text), with the excerpt that
         matched as their tooltip; an empty mapping drops them."""
         if matches or self._body:
-            self._change_filter(lambda: setattr(self, "_body", dict(matches)))
+            self._body = dict(matches)
+            self.refilter()
 
     def body_excerpt(self, path: str) -> str | None:
         return self._body.get(path)
@@ -63,56 +216,120 @@ class ArticleFilterProxy(QSortFilterProxyModel):
     def set_state(self, state: PublishState | None) -> None:
         """Keep only rows in ``state`` (None: every state)."""
         if state != self._state:
-            self._change_filter(lambda: setattr(self, "_state", state))
-
-    @property
-    def git_state(self) -> str | None:
-        return self._git_state
+            self._state = state
+            self.refilter()
 
     def set_git_state(self, name: str | None) -> None:
         """Keep only rows in this git state ("modified", "unpushed", …; None: any)."""
         if name != self._git_state:
-            self._change_filter(lambda: setattr(self, "_git_state", name))
+            self._git_state = name
+            self.refilter()
 
     def refilter(self) -> None:
-        """The git states changed under a git filter: judge every row again."""
-        if self._git_state is not None:
-            self._change_filter(lambda: None)
+        """Judge every row again (a filter, or what it looks at, changed)."""
+        if self._model is not None:
+            self.show_rows(self._filtered(self._model.order()))
 
-    def _change_filter(self, change: Callable[[], None]) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9+
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+    def _filtered(self, order: list[int]) -> list[int]:
+        """The rows of ``order`` that pass the filters: comprehensions over the model's columns."""
         model = self.source()
-        if self._state is not None and model.state_at(source_row) != self._state:
-            return False
-        if self._git_state is not None and self._git_state not in model.git_states(
-            model.summary_at(source_row).path
-        ):
-            return False
-        if self._words:
-            text = model.search_text(source_row)
-            if all(word in text for word in self._words):
-                return True
-            return bool(self._body) and model.summary_at(source_row).path in self._body
-        return True
+        rows = order
+        if self._state is not None:
+            ranks, rank = model.state_ranks(), STATE_RANK[self._state]
+            rows = [row for row in rows if ranks[row] == rank]
+        if self._git_state is not None:
+            paths, name, cells = model.paths(), self._git_state, model.git_cells()
+            rows = [
+                row
+                for row in rows
+                if (cell := cells.get(paths[row])) is not None and name in cell.states
+            ]
+        return self._matching(rows) if self._words else rows
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and self._body and index.isValid():
-            excerpt = self._body.get(self.path_at(index.row()))
-            if excerpt is not None:
-                tip = super().data(index, role)
-                return f"{tip}\n\n{excerpt}" if tip else excerpt
-        return super().data(index, role)
+    def _matching(self, rows: list[int]) -> list[int]:
+        """The rows of ``rows`` whose text has every word, or whose body matched."""
+        model = self.source()
+        last = self._text_found
+        if last is not None and last[0] == self._words and last[1] is rows:
+            found = last[2]
+        else:
+            texts = model.search_texts()
+            found = rows
+            for word in sorted(self._words, key=len, reverse=True):  # the longest is the rarest
+                found = [row for row in found if word in texts[row]]
+            self._text_found = (self._words, rows, found)
+        body = {model.row_of(path) for path in self._body} - {None}
+        if body:
+            keep = body.union(found)
+            found = [row for row in rows if row in keep]
+        return found
 
-    def path_at(self, row: int) -> str:
-        return self.index(row, 0).data(Role.PATH)
+    # --- moving to new rows --------------------------------------------------------------------------
 
-    def proxy_index_of(self, path: str, column: int = 0) -> QModelIndex:
-        return self.mapFromSource(self.source().index_of(path, column))
+    def show_rows(self, rows: list[int], remap: list[int] | None = None) -> None:
+        """Show ``rows`` (the model's row numbers, in order) instead of the rows shown now.
+
+        Rows come and go at the end (so nothing before them moves), and one layout change puts
+        them in place, moving the persistent indexes (the selection, the current row) with their
+        articles; those of rows that went become invalid. ``remap`` gives the new number of each
+        old model row when the model's rows were renumbered (a removal)."""
+        old = self._rows
+        before, after = len(old), len(rows)
+        if remap is None and (rows is old or rows == old):
+            return
+        if not before or not after:
+            if before:
+                self.beginRemoveRows(QModelIndex(), 0, before - 1)
+                self._rows = rows
+                self.endRemoveRows()
+            elif after:
+                self.beginInsertRows(QModelIndex(), 0, after - 1)
+                self._rows = rows
+                self.endInsertRows()
+            else:
+                self._rows = rows
+            return
+        if after > before:
+            self.beginInsertRows(QModelIndex(), before, after - 1)
+            self._rows = old + [-1] * (after - before)
+            self.endInsertRows()
+        self.layoutAboutToBeChanged[_LAYOUT_SIGNATURE].emit([], _SORT_HINT)
+        persistent = self.persistentIndexList()
+        dropped = False
+        if persistent:
+            current = self._rows
+            wanted = [current[index.row()] for index in persistent]
+            if remap is not None:
+                wanted = [remap[row] if row >= 0 else -1 for row in wanted]
+            position = _positions(rows, wanted)
+            targets = []
+            for index, row in zip(persistent, wanted, strict=True):
+                moved = position.get(row)
+                if moved is None:
+                    dropped = True
+                    targets.append(QModelIndex())
+                else:
+                    targets.append(self.index(moved, index.column()))
+            self._rows = rows + [-1] * (before - after) if after < before else rows
+            self.changePersistentIndexList(persistent, targets)
+        else:
+            self._rows = rows + [-1] * (before - after) if after < before else rows
+        self.layoutChanged[_LAYOUT_SIGNATURE].emit([], _SORT_HINT)
+        if after < before:
+            self.beginRemoveRows(QModelIndex(), after, before - 1)
+            self._rows = rows
+            self.endRemoveRows()
+        if dropped:
+            self.rows_dropped.emit()
+
+
+def _positions(rows: list[int], wanted: list[int]) -> dict[int, int]:
+    """Where each of ``wanted`` is in ``rows`` (absent: not in the dict)."""
+    if len(wanted) > POSITIONS_BY_SEARCH:
+        return dict(zip(rows, range(len(rows)), strict=True))
+    found = {}
+    for row in set(wanted):
+        if row >= 0:
+            with contextlib.suppress(ValueError):
+                found[row] = rows.index(row)
+    return found

@@ -1,17 +1,19 @@
-"""The article list's table model over ArticleSummary rows.
+"""The article list's table model: every article's row, kept as columns, and the list's sort order.
 
-Display strings, sort keys and the filter text of a row are computed once, when the row arrives, so
-``data()`` only looks things up; with tens of thousands of rows the views call it constantly. The
-words, icons and tooltips of the states are in :mod:`editor.ui.desk.state_display`; the proxy that
-filters the rows in :mod:`editor.ui.desk.article_filter`.
+The rows live in lists, one per column (:mod:`editor.ui.desk.row_columns`), in the order they
+arrived; their sort order is a list of row numbers, sorted with ``order.sort(key=keys.__getitem__)``
+over a list of ``(key, path)`` tuples of the sort column, so that no comparison calls back into
+Python. Display texts are made when a row is painted (only the rows on screen are), with a small
+cache. The proxy in :mod:`editor.ui.desk.article_filter` shows the rows of that order that its filter
+keeps; the model tells it with :attr:`ArticleModel.order_changed`.
+
+The words, icons and tooltips of the states are in :mod:`editor.ui.desk.state_display`.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
@@ -29,6 +31,13 @@ from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
 from editor.core.state import PublishState
 from editor.ui.desk.git_columns import GitCell, GitColumns, retimed
+from editor.ui.desk.row_columns import (
+    KEYED_COLUMNS,
+    STATE_ORDER,
+    RowBatch,
+    file_name,
+    prepare,
+)
 from editor.ui.desk.state_display import (
     date_tip,
     format_date,
@@ -38,16 +47,13 @@ from editor.ui.desk.state_display import (
     state_tip,
 )
 
+__all__ = ["DIRTY_MARK", "STATE_ORDER", "ArticleModel", "Column", "ModelIndex", "Role"]
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 DIRTY_MARK = "• "
-STATE_ORDER = (
-    PublishState.DRAFT,
-    PublishState.SCHEDULED,
-    PublishState.PUBLISHED,
-    PublishState.EXPIRED,
-    PublishState.UNLISTED,
-    PublishState.INVALID,
-)
+TEXT_CACHE = 4096  # rows whose display texts are kept (a screenful is a few dozen)
+FEW = 64  # up to this many rows are removed from the column lists one by one
+_KEPT = (-1).__lt__  # for filter(): a row number that was not removed
 
 
 class Column(IntEnum):
@@ -71,72 +77,38 @@ class Role(IntEnum):
     ERROR = Qt.ItemDataRole.UserRole + 6  # why the file cannot be read, or None
 
 
-@dataclass(slots=True)
-class _Row:
-    """A summary with everything the views ask for, computed once."""
-
-    summary: ArticleSummary
-    file_name: str
-    date_text: str
-    search_text: str
-    sort_keys: tuple[Any, ...]
-
-    @classmethod
-    def of(cls, summary: ArticleSummary) -> _Row:
-        file_name = shown_path(summary.path.rsplit("/", 1)[-1])
-        date_text = format_date(shown_date(summary))
-        search = "\n".join(
-            (summary.title, summary.path, summary.source, summary.summary)
-        ).casefold()
-        sort_keys = (
-            STATE_ORDER.index(summary.state),
-            (summary.title or file_name).casefold(),
-            shown_date(summary).timestamp() if shown_date(summary) else float("-inf"),
-            summary.source.casefold(),
-            summary.path.casefold(),
-        )
-        return cls(summary, file_name, date_text, search, sort_keys)
-
-
-class _Descending:
-    """Wraps a sort key so that it compares the other way round."""
-
-    __slots__ = ("key",)
-
-    def __init__(self, key: Any) -> None:
-        self.key = key
-
-    def __lt__(self, other: _Descending) -> bool:
-        return other.key < self.key
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Descending) and other.key == self.key
-
-    __hash__ = None  # type: ignore[assignment]
-
-
 class ArticleModel(GitColumns, QAbstractTableModel):
-    """One row per article file, keyed by its relative path, kept in sort order.
+    """One row per article file, keyed by its relative path; rows stay in the order they came.
 
-    The model sorts itself (a Python sort with precomputed keys takes milliseconds for 10,000 rows, where
-    a proxy calling back into Python for every comparison takes seconds) and inserts streamed rows at
-    their sorted place; the proxy only filters.
+    The model's own row numbers (``row_of``, ``summary_at``, ``index_of``) are those arrival
+    positions; the order the list shows is :meth:`order`, which the proxy filters.
     """
 
     counts_changed = Signal()
     """The number of rows per state changed."""
 
+    order_changed = Signal(object)
+    """The sort order changed (rows sorted, added, changed or removed). The argument is None, or
+    after a removal the list that gives each old row number its new one (-1: removed)."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[_Row] = []
-        self._row_of: dict[str, int] | None = {}  # rebuilt lazily: inserts shift row numbers
-        self._paths: set[str] = set()
+        self._summaries: list[ArticleSummary] = []
+        self._paths: list[str] = []
+        self._search: list[str] = []
+        self._keys: tuple[list[Any], ...] = tuple([] for _ in range(KEYED_COLUMNS))
+        self._row_of: dict[str, int] = {}
+        self._order: list[int] = []  # row numbers in sort order; never changed in place
+        self._by_path: list[int] = []  # row numbers by path: what a sort starts from
+        self._sort_keys: list[tuple[Any, str]] | None = None  # (key, path) of the sort column
+        self._texts: dict[str, tuple[str, str]] = {}  # path -> (file name, date text)
         self._dirty: set[str] = set()
         self._counts: Counter[PublishState] = Counter()
         self._git_cells: dict[str, GitCell] = {}
         self._git_counts: Counter[str] = Counter()
         self._sort_column = Column.DATE
         self._sort_order = Qt.SortOrder.DescendingOrder
+        self._sorted = True  # the order is sorted by that column (false: the keys changed)
         self._headers = (
             self.tr("State"),
             self.tr("Title"),
@@ -161,7 +133,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
     # --- Qt model API ------------------------------------------------------------------------------
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._summaries)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
@@ -180,9 +152,14 @@ class ArticleModel(GitColumns, QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        summary = row.summary
-        column = index.column()
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row: int, column: int, role: int) -> Any:
+        """What ``data()`` gives for this row (the model's number) and column (the proxy asks
+        here directly, without making an index)."""
+        if not 0 <= row < len(self._summaries):
+            return None
+        summary = self._summaries[row]
         if column >= Column.GIT and role in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
@@ -190,12 +167,12 @@ class ArticleModel(GitColumns, QAbstractTableModel):
             return self.git_data(summary.path, column == Column.LAST_CHANGE, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == Column.TITLE:
-                title = summary.title or row.file_name  # an untitled file still needs a handle
+                title = summary.title or self._shown(summary)[0]  # an untitled file needs a handle
                 return DIRTY_MARK + title if summary.path in self._dirty else title
             if column == Column.STATE:
                 return self._state_words[summary.state]
             if column == Column.DATE:
-                return row.date_text
+                return self._shown(summary)[1]
             if column == Column.SOURCE:
                 return summary.source
             return shown_path(summary.path)
@@ -224,7 +201,9 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         if role == Role.STATE:
             return summary.state
         if role == Role.SORT:
-            return self._sort_key(row, column)
+            if column >= Column.GIT:
+                return self.git_sort_key(summary.path, column == Column.LAST_CHANGE)
+            return self._keys[column][row] if 0 <= column < KEYED_COLUMNS else None
         if role == Role.SUMMARY:
             return summary
         if role == Role.DIRTY:
@@ -233,162 +212,250 @@ class ArticleModel(GitColumns, QAbstractTableModel):
             return summary.error
         return None
 
+    def _shown(self, summary: ArticleSummary) -> tuple[str, str]:
+        texts = self._texts.get(summary.path)
+        if texts is None:
+            if len(self._texts) >= TEXT_CACHE:
+                self._texts.clear()
+            texts = self._texts[summary.path] = (
+                file_name(summary.path),
+                format_date(shown_date(summary)),
+            )
+        return texts
+
+    # --- order -------------------------------------------------------------------------------------
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column):
             return
+        if (column, order) == (self._sort_column, self._sort_order) and self._sorted:
+            return  # QTableView.sortByColumn asks twice; merges keep the order sorted meanwhile
+        self._sorted = True
         self._sort_column = Column(column)
         self._sort_order = order
-        self.layoutAboutToBeChanged.emit()
-        old_rows = {row.summary.path: number for number, row in enumerate(self._rows)}
-        persistent = self.persistentIndexList()
-        self._rows.sort(key=self._key)
-        self._row_of = None
-        new_rows = self._rows_by_path()
-        by_old_row = {number: path for path, number in old_rows.items()}
-        self.changePersistentIndexList(
-            persistent,
-            [self.index(new_rows[by_old_row[index.row()]], index.column()) for index in persistent],
-        )
-        self.layoutChanged.emit()
+        self._sort_keys = None
+        # A stable sort of the rows in path order by the column's key alone: ties stay in path
+        # order (reversed when descending), as with (key, path) tuples, at half the cost.
+        reverse = self._descending()
+        keys = self._column_keys(range(len(self._paths)))
+        base = self._by_path[::-1] if reverse else self._by_path
+        self._order = sorted(base, key=keys.__getitem__, reverse=reverse)
+        self.order_changed.emit(None)
 
     @property
     def sort_column(self) -> Column:
         return self._sort_column
 
-    def _sort_key(self, row: _Row, column: int) -> Any:
-        if column >= Column.GIT:
-            return self.git_sort_key(row.summary.path, column == Column.LAST_CHANGE)
-        return row.sort_keys[column]
+    def order(self) -> list[int]:
+        """Every row number, in the list's sort order (a new list after each change: keep it)."""
+        return self._order
 
-    def _key(self, row: _Row) -> Any:
-        key = (self._sort_key(row, self._sort_column), row.summary.path)
-        return _Descending(key) if self._sort_order == Qt.SortOrder.DescendingOrder else key
+    def _descending(self) -> bool:
+        return self._sort_order == Qt.SortOrder.DescendingOrder
+
+    def _column_keys(self, rows: range | list[int]) -> list[Any]:
+        column = self._sort_column
+        if column < KEYED_COLUMNS:
+            keys = self._keys[column]
+            whole = isinstance(rows, range) and rows.start == 0 and len(rows) == len(keys)
+            return keys if whole else [keys[row] for row in rows]
+        last = column == Column.LAST_CHANGE
+        return [self.git_sort_key(self._paths[row], last) for row in rows]
+
+    def _ordering_keys(self) -> list[tuple[Any, str]]:
+        """(sort key, path) per row: ties go by path, so the order never depends on arrival."""
+        if self._sort_keys is None:
+            rows = range(len(self._paths))
+            self._sort_keys = list(zip(self._column_keys(rows), self._paths, strict=True))
+        return self._sort_keys
+
+    def _merge(self, rows: list[int], moved: set[int] | None = None) -> None:
+        """Put ``rows`` (new, or ``moved``: changed and so maybe elsewhere) at their sorted places.
+        Sorting the old order with the sorted newcomers appended merges two runs: linear."""
+        keys = self._ordering_keys()
+        reverse = self._descending()
+        rest = self._order if not moved else [row for row in self._order if row not in moved]
+        merged = rest + sorted(rows, key=keys.__getitem__, reverse=reverse)
+        merged.sort(key=keys.__getitem__, reverse=reverse)
+        self._order = merged
 
     # --- rows --------------------------------------------------------------------------------------
 
-    def _rows_by_path(self) -> dict[str, int]:
-        if self._row_of is None:
-            self._row_of = {row.summary.path: number for number, row in enumerate(self._rows)}
-        return self._row_of
-
     def summaries(self) -> list[ArticleSummary]:
-        return [row.summary for row in self._rows]
+        return list(self._summaries)
 
     def summary_at(self, row: int) -> ArticleSummary:
-        return self._rows[row].summary
+        return self._summaries[row]
 
     def summary(self, path: str) -> ArticleSummary | None:
-        row = self._rows_by_path().get(path)
-        return None if row is None else self._rows[row].summary
+        row = self._row_of.get(path)
+        return None if row is None else self._summaries[row]
 
     def row_of(self, path: str) -> int | None:
-        return self._rows_by_path().get(path)
+        return self._row_of.get(path)
 
     def index_of(self, path: str, column: int = 0) -> QModelIndex:
-        row = self._rows_by_path().get(path)
+        row = self._row_of.get(path)
         return QModelIndex() if row is None else self.index(row, column)
 
+    def path_at(self, row: int) -> str:
+        return self._paths[row]
+
+    def paths(self) -> list[str]:
+        """The path of each row, by row number (the model's list: do not change it)."""
+        return self._paths
+
+    def search_texts(self) -> list[str]:
+        """The casefolded text the filter searches, by row number (the model's list)."""
+        return self._search
+
+    def state_ranks(self) -> list[int]:
+        """Each row's state as its place in STATE_ORDER, by row number (the model's list)."""
+        return self._keys[Column.STATE]
+
     def search_text(self, row: int) -> str:
-        return self._rows[row].search_text
+        return self._search[row]
 
     def state_at(self, row: int) -> PublishState:
-        return self._rows[row].summary.state
+        return self._summaries[row].state
 
     def counts(self) -> Counter[PublishState]:
         return Counter(self._counts)
 
+    def has_source(self) -> bool:
+        """Whether any row names a source (an empty Source column gives its width away)."""
+        return any(key for key in self._keys[Column.SOURCE])
+
     def clear(self) -> None:
         self.beginResetModel()
-        self._rows.clear()
+        self._summaries = []
+        self._paths = []
+        self._search = []
+        self._keys = tuple([] for _ in range(KEYED_COLUMNS))
         self._row_of = {}
-        self._paths.clear()
+        self._order = []
+        self._by_path = []
+        self._sort_keys = None
+        self._texts.clear()
         self._dirty.clear()
         self._counts.clear()
         self.endResetModel()
+        self.order_changed.emit(None)
         self.counts_changed.emit()
 
-    def put_rows(self, summaries: Iterable[ArticleSummary]) -> None:
-        """Add a batch of rows at their sorted places; a file already listed has its row replaced."""
-        fresh: dict[str, _Row] = {}
-        for summary in summaries:
-            if summary.path in self._paths:
-                self._replace(summary)
-            else:
-                fresh[summary.path] = _Row.of(summary)
-        if fresh:
-            self._insert_sorted(sorted(fresh.values(), key=self._key))
+    def put_rows(self, rows: Iterable[ArticleSummary] | RowBatch) -> None:
+        """Add rows at their sorted places; a file already listed has its row replaced. A
+        :class:`RowBatch` comes prepared (from the scan's worker); plain summaries are prepared here."""
+        batch = rows if isinstance(rows, RowBatch) else prepare(rows)
+        if not len(batch):
+            return
+        known = self._row_of
+        if len(set(batch.paths)) != len(batch.paths) or not known.keys().isdisjoint(batch.paths):
+            fresh_at: dict[str, int] = {}  # the last of a path seen twice wins
+            replaced_at: dict[str, int] = {}
+            for number, path in enumerate(batch.paths):
+                (replaced_at if path in known else fresh_at)[path] = number
+            if replaced_at:
+                self._replace(batch.pick(list(replaced_at.values())))
+            if len(fresh_at) != len(batch):
+                batch = batch.pick(list(fresh_at.values())) if fresh_at else None
+        if batch is not None and len(batch):
+            self._append(batch)
         self.counts_changed.emit()
 
-    def _insert_sorted(self, new_rows: list[_Row]) -> None:
-        # Walk the sorted batch once; rows that land next to each other go in with one insert.
-        position = 0
-        index = 0
-        while index < len(new_rows):
-            position = bisect.bisect_right(
-                self._rows, self._key(new_rows[index]), lo=position, key=self._key
-            )
-            run_end = index + 1
-            limit = self._key(self._rows[position]) if position < len(self._rows) else None
-            while run_end < len(new_rows) and (
-                limit is None or not limit < self._key(new_rows[run_end])
-            ):
-                run_end += 1
-            run = new_rows[index:run_end]
-            self.beginInsertRows(QModelIndex(), position, position + len(run) - 1)
-            self._rows[position:position] = run
-            self._row_of = None
-            for row in run:
-                self._counts[row.summary.state] += 1
-                self._paths.add(row.summary.path)
-            self.endInsertRows()
-            position += len(run)
-            index = run_end
+    def _append(self, batch: RowBatch) -> None:
+        start = len(self._summaries)
+        end = start + len(batch)
+        self.beginInsertRows(QModelIndex(), start, end - 1)
+        self._summaries += batch.summaries
+        self._paths += batch.paths
+        self._search += batch.search
+        for column, values in zip(self._keys, batch.keys, strict=True):
+            column += values
+        self._row_of.update(zip(batch.paths, range(start, end), strict=True))
+        for rank, count in Counter(batch.keys[Column.STATE]).items():
+            self._counts[STATE_ORDER[rank]] += count
+        if self._sort_keys is not None:
+            self._sort_keys += zip(self._column_keys(range(start, end)), batch.paths, strict=True)
+        self.endInsertRows()
+        paths = self._paths
+        fresh = sorted(range(start, end), key=paths.__getitem__)
+        by_path = self._by_path + fresh
+        if self._by_path and paths[self._by_path[-1]] > paths[fresh[0]]:
+            by_path.sort(key=paths.__getitem__)  # two sorted runs: a merge (a scan comes in order)
+        self._by_path = by_path
+        self._merge(list(range(start, end)))
+        self.order_changed.emit(None)
 
-    def _replace(self, summary: ArticleSummary) -> None:
-        row = self._rows_by_path()[summary.path]
-        old = self._rows[row].summary
-        self._counts[old.state] -= 1
-        self._counts[summary.state] += 1
-        new = _Row.of(summary)
-        self._rows[row] = new
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
-        # A changed sort key moves the row; beginMoveRows keeps the selection on it.
-        del self._rows[row]
-        target = bisect.bisect_right(self._rows, self._key(new), key=self._key)
-        self._rows.insert(row, new)
-        if target != row:
-            destination = target + 1 if target > row else target
-            self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
-            del self._rows[row]
-            self._rows.insert(target, new)
-            self._row_of = None
-            self.endMoveRows()
+    def _replace(self, batch: RowBatch) -> None:
+        rows = [self._row_of[path] for path in batch.paths]
+        before = self._column_keys(rows)
+        for number, row in enumerate(rows):
+            self._counts[self._summaries[row].state] -= 1
+            summary = self._summaries[row] = batch.summaries[number]
+            self._counts[summary.state] += 1
+            self._search[row] = batch.search[number]
+            for column, values in zip(self._keys, batch.keys, strict=True):
+                column[row] = values[number]
+            self._texts.pop(summary.path, None)
+        after = self._column_keys(rows)
+        moved = [row for row, old, new in zip(rows, before, after, strict=True) if old != new]
+        if self._sort_keys is not None:
+            for row, key in zip(rows, after, strict=True):
+                self._sort_keys[row] = (key, self._paths[row])
+        last = len(Column) - 1
+        if len(rows) <= FEW:
+            for row in rows:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        else:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._summaries) - 1, last))
+        # A changed sort key moves the row; the proxy keeps the selection on it. The order stays
+        # the same list otherwise, but the filter may judge the rows differently now.
+        if moved:
+            self._merge(moved, set(moved))
+        self.order_changed.emit(None)
 
     def remove(self, paths: Iterable[str]) -> None:
         """Remove the rows of these files (unknown paths are ignored)."""
-        known = self._rows_by_path()
-        rows = sorted({known[path] for path in paths if path in known}, reverse=True)
-        if not rows:
+        gone = sorted({self._row_of[path] for path in paths if path in self._row_of})
+        if not gone:
             return
-        # Contiguous runs from the bottom up, so earlier row numbers stay valid.
-        runs: list[tuple[int, int]] = []
-        start = end = rows[0]
-        for row in rows[1:]:
-            if row == start - 1:
-                start = row
-            else:
-                runs.append((start, end))
-                start = end = row
-        runs.append((start, end))
-        for first, last in runs:
-            self.beginRemoveRows(QModelIndex(), first, last)
-            for row in self._rows[first : last + 1]:
-                self._counts[row.summary.state] -= 1
-                self._dirty.discard(row.summary.path)
-                self._paths.discard(row.summary.path)
-            del self._rows[first : last + 1]
-            self._row_of = None
-            self.endRemoveRows()
+        count = len(self._summaries)
+        paths_gone = [self._paths[row] for row in gone]
+        for row in gone:
+            summary = self._summaries[row]
+            self._counts[summary.state] -= 1
+            self._dirty.discard(summary.path)
+            self._texts.pop(summary.path, None)
+        # What each old row number becomes: the rows between two removed ones move up together.
+        remap = [-1] * count
+        start = 0
+        for shift, row in enumerate([*gone, count]):
+            remap[start:row] = range(start - shift, row - shift)
+            start = row + 1
+        self.beginResetModel()  # nothing shows this model's own rows: the proxy maps them
+        columns = [self._summaries, self._paths, self._search, *self._keys]
+        if self._sort_keys is not None:
+            columns.append(self._sort_keys)
+        if len(gone) <= FEW:
+            for column in columns:
+                for row in reversed(gone):
+                    del column[row]
+        else:  # the runs between removed rows, copied slice by slice
+            runs = list(zip([-1, *gone], [*gone, count], strict=True))
+            for column in columns:
+                kept: list[Any] = []
+                for previous, row in runs:
+                    kept += column[previous + 1 : row]
+                column[:] = kept
+        for path in paths_gone:
+            del self._row_of[path]
+        first = gone[0]  # the rows before it keep their numbers
+        self._row_of.update(zip(self._paths[first:], range(first, len(self._paths)), strict=True))
+        self._order = list(filter(_KEPT, map(remap.__getitem__, self._order)))
+        self._by_path = list(filter(_KEPT, map(remap.__getitem__, self._by_path)))
+        self.endResetModel()
+        self.order_changed.emit(remap)
         self.counts_changed.emit()
 
     def set_dirty(self, path: str, dirty: bool) -> None:
@@ -399,7 +466,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
             self._dirty.add(path)
         else:
             self._dirty.discard(path)
-        row = self._rows_by_path().get(path)
+        row = self._row_of.get(path)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
 
@@ -410,12 +477,14 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         """Show a new git snapshot in the Git and Last change columns (one repaint for all rows)."""
         old, self._git_cells = self._git_cells, cells
         self._git_counts = counts if counts is not None else Counter()
-        if self._rows:
+        if self._summaries:
             self.dataChanged.emit(
-                self.index(0, Column.GIT), self.index(len(self._rows) - 1, Column.LAST_CHANGE)
+                self.index(0, Column.GIT),
+                self.index(len(self._summaries) - 1, Column.LAST_CHANGE),
             )
         if self._sort_column >= Column.GIT and _git_order_changed(old, cells):
-            self.sort(self._sort_column, self._sort_order)  # 0.2 s for 50,000 rows: only if needed
+            self._sorted = False
+            self.sort(self._sort_column, self._sort_order)  # only if needed
         self.counts_changed.emit()
 
     def retime_git_cells(self, now: float) -> bool:
@@ -426,10 +495,10 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         if fresh is None:
             return False
         self._git_cells = fresh
-        if self._rows:
+        if self._summaries:
             self.dataChanged.emit(
                 self.index(0, Column.LAST_CHANGE),
-                self.index(len(self._rows) - 1, Column.LAST_CHANGE),
+                self.index(len(self._summaries) - 1, Column.LAST_CHANGE),
                 [Qt.ItemDataRole.DisplayRole],
             )
         return True

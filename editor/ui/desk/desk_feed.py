@@ -9,6 +9,9 @@ and tells the window what happened with signals (progress, a row to select, stat
 from __future__ import annotations
 
 import contextlib
+import gc
+import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Protocol
@@ -31,10 +34,21 @@ from editor.ui.common.workers import Task, run_stream, run_task
 from editor.ui.desk.article_list import ArticleListPanel
 from editor.ui.desk.desk_scan import Folders, scan_desk
 from editor.ui.desk.folder_watcher import FolderWatcher
+from editor.ui.desk.row_columns import RowBatch, join
 
 SCAN_BUDGET_MS = (
-    12  # GUI time per event-loop turn for adding rows, so input and paints keep flowing
+    12  # GUI time per event-loop turn for taking batches, so input and paints keep flowing
 )
+# Streamed batches wait this long and go into the list together: each merge into the sorted list
+# costs about one pass over it, so a few big steps, not one per batch, keep the scan linear. The
+# wait grows with that cost (STEP_SHARE times the last step's), so that merging takes at most
+# about an eighth of the GUI thread (and of the GIL the scanning worker needs too).
+SCAN_STEP_MS = 150
+STEP_SHARE = 8
+# While the scan's worker runs Python flat out, the GUI thread needs the GIL back for every call Qt
+# makes into Python (each data() of a paint): with the default 5 ms switch interval each such call
+# could wait 5 ms, and a paint of one screen stalled 150-450 ms. A short interval while scanning.
+SCAN_SWITCH_INTERVAL_S = 0.0002
 
 
 class OpenArticle(Protocol):
@@ -83,6 +97,10 @@ class DeskFeed(QObject):
         self._scan_rules: Any = None  # the rules the scan judged by: the retry's too
         self._scan_folders: list[Path] | None = None
         self._select_after_scan: str | None = None
+        self._arrived: list[RowBatch] = []
+        self._step = QTimer(self, singleShot=True, interval=SCAN_STEP_MS)
+        self._step.timeout.connect(self._take_arrived)
+        self._switch_interval: float | None = None  # the interpreter's, while a scan runs
         self.watcher = FolderWatcher(pool, self._known_rows, self)
         self.watcher.changes_found.connect(self._outside_changes)
 
@@ -96,12 +114,14 @@ class DeskFeed(QObject):
         self._select_after_scan = select
         if self._scan_task is not None:
             self._scan_task.cancel()
+        self._drop_arrived()
         self.watcher.stop()
         with self._keeping_selection():
             self.model.clear()
         for path in unsaved:  # the marks of unsaved rows outlive the reset
             self.model.set_dirty(path, True)
         self._scanned = 0
+        self._quick_switching(True)
         rules = self.article.fresh_rules()
         self._scan_rules = rules
         # The filter finds body words through the index cache's full-text index (once it is built).
@@ -121,6 +141,17 @@ class DeskFeed(QObject):
         if self._scan_task is not None:
             self._scan_task.cancel()
             self._scan_task = None
+        self._drop_arrived()
+        self._quick_switching(False)
+
+    def _quick_switching(self, on: bool) -> None:
+        """Give the GIL back to the GUI thread sooner while a scan runs (see the constant)."""
+        if on and self._switch_interval is None:
+            self._switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(SCAN_SWITCH_INTERVAL_S)
+        elif not on and self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)
+            self._switch_interval = None
 
     def put_rows(self, summaries: ArticleSummary | list[ArticleSummary]) -> None:
         """Show new summaries of files the app itself changed (no rescan)."""
@@ -135,9 +166,34 @@ class DeskFeed(QObject):
         if isinstance(item, Folders):
             self._scan_folders = item.folders
             return
-        batch: list[ArticleSummary] = item  # type: ignore[assignment]
+        assert isinstance(item, RowBatch)
+        self._arrived.append(item)
+        if not self.model.rowCount():
+            self._take_arrived()  # the first rows show at once
+        elif not self._step.isActive():
+            self._step.start()
+
+    def _drop_arrived(self) -> None:
+        self._step.stop()
+        self._step.setInterval(SCAN_STEP_MS)
+        self._arrived = []
+
+    def _take_arrived(self) -> None:
+        """Merge the batches that arrived since the last step into the list, in one step."""
+        self._step.stop()
+        if not self._arrived:
+            return
+        batch = join(self._arrived)
+        self._arrived = []
+        began = time.perf_counter()
         with self._keeping_selection():
             self.model.put_rows(batch)
+        # The rows stay as long as the list: tell the cyclic garbage collector to stop walking
+        # them (and what the scan keeps). Otherwise its full passes over the millions of objects
+        # of a 100k list hold the GIL 150-450 ms at a time, on whichever thread triggers them.
+        gc.freeze()
+        cost_ms = (time.perf_counter() - began) * 1000
+        self._step.setInterval(max(SCAN_STEP_MS, round(STEP_SHARE * cost_ms)))
         self._scanned += len(batch)
         self.scan_progress.emit(self._scanned)
         wanted = self._select_after_scan
@@ -154,7 +210,9 @@ class DeskFeed(QObject):
         )
 
     def _scan_done(self) -> None:
+        self._take_arrived()
         self._scan_task = None
+        self._quick_switching(False)
         folders = self._scan_folders or ([self.root] if self.root else [])
         if self.root is not None:
             self.watcher.watch(self.root, folders, rules=self.article.rules)
@@ -186,7 +244,7 @@ class DeskFeed(QObject):
         QTimer.singleShot(round(LATE_RETRY_S * 1000), self, retry)
 
     def _known_rows(self) -> dict[str, ArticleSummary]:
-        return {summary.path: summary for summary in self.model.summaries()}
+        return dict(zip(self.model.paths(), self.model.summaries(), strict=True))
 
     def _outside_changes(self, rescan: Rescan) -> None:
         open_path = self.article.path

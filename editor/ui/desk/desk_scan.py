@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.core.index import ArticleSummary
 from editor.core.listing import scan
 from editor.core.rescan import list_folders
 from editor.core.site_rules import SiteRules
+from editor.ui.desk.row_columns import RowBatch, prepare
 
-SCAN_BATCH = 64  # small batches keep each insert into a sorted list of 10,000 rows short
+SCAN_BATCH = (
+    512  # the GUI merges what arrived in big steps (desk_feed), so batches need not be small
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,13 +27,14 @@ class Folders:
 
 def scan_desk(
     root: Path, batch_size: int = SCAN_BATCH, rules: SiteRules | None = None
-) -> Iterator[list[ArticleSummary] | Folders]:
-    """The rows of every article below ``root`` in batches, then the folders to watch (a worker runs
-    this), judged by the desk's ``rules`` (the window's :class:`DeskRules`, so the rows of files it
+) -> Iterator[RowBatch | Folders]:
+    """The rows of every article below ``root`` in batches, with their columns made here (search
+    texts, sort keys: :func:`row_columns.prepare`) rather than on the GUI thread, then the folders to
+    watch (a worker runs this), judged by the desk's ``rules`` (the window's :class:`DeskRules`, so the rows of files it
     saves later say the same). Big desks are parsed in other processes by ``index.scan``, which keeps
     this thread, and so the GIL the GUI thread needs for every row it paints, mostly idle."""
     base = Path(root).resolve()
     for batch in scan(base, batch_size=batch_size, rules=rules):
-        yield batch
+        yield prepare(batch)
         time.sleep(0)  # let the GUI thread take the GIL between batches
     yield Folders(list_folders(base))
