@@ -30,7 +30,10 @@ from PySide6.QtWidgets import QApplication
 
 from editor import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from editor.bundled import bundled_samples, docs_dir, icons_dir, translations_dir
+from editor.ui.article.body_view import warm_renderer_later
 from editor.ui.common import dialogs
+from editor.ui.common.first_paint import after_first_paint
+from editor.ui.common.icons import load_icon_fonts_later
 from editor.ui.common.settings import Settings
 from editor.ui.images.image_loader import ImageLoader
 from editor.ui.window.help import AppPlaces
@@ -127,11 +130,19 @@ def create_main_window(
         settings, pool, loader, places=app_places(settings), journal_dir=journal_dir
     )
     window.setWindowIcon(app_icon())
+    after_first_paint(window, warm_up)
     if temporary is not None:
         window.temporary_settings = temporary  # removed with the window
     if path is not None:
         window.open_folder(path)
     return window
+
+
+def warm_up() -> None:
+    """Load, once the window is on screen, what it did not need to show itself: the icon fonts
+    and the body renderer (so the first article opens as fast as the next)."""
+    load_icon_fonts_later()
+    warm_renderer_later()
 
 
 def install_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:

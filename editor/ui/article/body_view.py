@@ -15,7 +15,9 @@ editable and the Source tab read-only; opening another article drops the pending
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -39,6 +41,7 @@ from editor.core.body_pieces import text_pieces
 from editor.core.images import ImagePlaces, find_local_image, image_places
 from editor.core.plain_text import fold_line_breaks, merge_edit
 from editor.core.render import (
+    HTML,
     MARKDOWN,
     BodyColors,
     empty_body_html,
@@ -67,6 +70,30 @@ _SPACER = "<p>\u2063</p>"
 _RULE_IN_DIV = re.compile(r"(<div\b[^>]*>\s*)<hr>")
 MAX_LOCAL_IMAGE_BYTES = 20 * 1024 * 1024
 READING_WIDTH_EM = 42  # a comfortable line length; wider panes get side margins instead
+
+
+_warmed: list[threading.Thread] = []
+
+
+def warm_renderer_later() -> None:
+    """Render a small Markdown and HTML body on a background thread (once a process), so that
+    the first article opened does not pay for the renderer's imports and first calls
+    (Python-Markdown loads its extensions on first use; nh3 and the regular expressions warm up).
+    """
+    if _warmed:
+        return
+
+    def work() -> None:
+        sample = "# Title\n\nA *paragraph* with a [link](https://example.com) and a note[^1].\n\n"
+        sample += "- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: The note.\n"
+        with contextlib.suppress(Exception):  # a real open reports any error itself
+            mark_remote_images(render_body(sample, MARKDOWN), "")
+            render_body("<p>An <b>HTML</b> body.</p>", HTML)
+
+    # Not a daemon: quitting waits the fraction of a second it takes (an import cut off by the
+    # interpreter's exit can crash it).
+    _warmed.append(threading.Thread(target=work, name="copydesk-warm-renderer"))
+    _warmed[0].start()
 
 
 class SafeTextBrowser(QTextBrowser):
