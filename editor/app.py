@@ -11,6 +11,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -26,6 +27,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QIcon
+from PySide6.QtNetwork import QSslConfiguration, QSslSocket
 from PySide6.QtWidgets import QApplication
 
 from editor import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
@@ -130,7 +132,7 @@ def create_main_window(
         settings, pool, loader, places=app_places(settings), journal_dir=journal_dir
     )
     window.setWindowIcon(app_icon())
-    after_first_paint(window, warm_up)
+    after_first_paint(window, lambda: warm_up(window))
     if temporary is not None:
         window.temporary_settings = temporary  # removed with the window
     if path is not None:
@@ -138,11 +140,31 @@ def create_main_window(
     return window
 
 
-def warm_up() -> None:
-    """Load, once the window is on screen, what it did not need to show itself: the icon fonts
-    and the body renderer (so the first article opens as fast as the next)."""
+def warm_up(window: MainWindow) -> None:
+    """Load, once the window is on screen, what it did not need to show itself: the icon fonts,
+    the body renderer and the TLS certificates (so the first article opens as fast as the next)."""
+    window.body.warm_up()
     load_icon_fonts_later()
     warm_renderer_later()
+    warm_tls_later()
+
+
+_tls_warmed: list[threading.Thread] = []
+
+
+def warm_tls_later() -> None:
+    """Load the system's CA certificates on a background thread (once a process): Qt reads them
+    on the first https request, and the first cover thumbnail from the web held the window for
+    about 150 ms."""
+    if _tls_warmed or not QSslSocket.supportsSsl():
+        return
+
+    def work() -> None:
+        QSslConfiguration.defaultConfiguration().caCertificates()
+
+    # Not a daemon: quitting waits for it rather than cutting Qt off mid-read.
+    _tls_warmed.append(threading.Thread(target=work, name="copydesk-warm-tls"))
+    _tls_warmed[0].start()
 
 
 def install_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:

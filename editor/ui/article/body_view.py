@@ -38,6 +38,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QTextEdi
 
 from editor.core.article import Article
 from editor.core.body_pieces import text_pieces
+from editor.core.frontmatter import split_text
 from editor.core.images import ImagePlaces, find_local_image, image_places
 from editor.core.plain_text import fold_line_breaks, merge_edit
 from editor.core.render import (
@@ -89,6 +90,8 @@ def warm_renderer_later() -> None:
         with contextlib.suppress(Exception):  # a real open reports any error itself
             mark_remote_images(render_body(sample, MARKDOWN), "")
             render_body("<p>An <b>HTML</b> body.</p>", HTML)
+            for text in ('+++\ntitle = "T"\n+++\n', "---\ntitle: T\n---\n"):
+                split_text(text)  # the patterns that find the end of the front matter
 
     # Not a daemon: quitting waits the fraction of a second it takes (an import cut off by the
     # interpreter's exit can crash it).
@@ -284,6 +287,21 @@ class BodyView(QTabWidget):
         ):
             self._fill_source(folded)
         self.source.setReadOnly(article is None or self._source_feed.active)
+        self.render_now(keep_position=False)
+
+    def warm_up(self) -> None:
+        """Show a small body once, before anything is painted, then what was shown: Qt's first
+        HTML document in this view (its fonts: bold, italic, code, headings; its layout) then
+        is not the first article's."""
+        if self.loading or self._has_article:
+            return
+        self.browser.setHtml(
+            "<h1>T</h1><h2>T</h2><h3>T</h3><p>A <b>b</b> <i>i</i> <code>c</code> <a href='#x'>l"
+            "</a> “quoted” – text…</p><ul><li>one</li></ul><ol><li>two</li></ol><blockquote><p>q"
+            "</p></blockquote><pre><code>x</code></pre><table><tr><td>1</td></tr></table>"
+            + empty_body_html("-")
+        )
+        self.browser.document().size()
         self.render_now(keep_position=False)
 
     @property

@@ -118,13 +118,16 @@ class _LazyIcon(QIconEngine):
         return False
 
 
+_relays: list[QObject] = []
+
+
 class _Relay(QObject):
     """Carries "qtawesome is imported" from the loading thread to the GUI thread."""
 
     imported = Signal()
 
     def ready(self) -> None:
-        self.deleteLater()
+        _relays.remove(self)
         if not fonts_loaded():
             return
         real_icon("mdi6.plus")  # loads the font files, on the GUI thread as Qt wants
@@ -139,6 +142,7 @@ def load_icon_fonts_later() -> None:
         return
     relay = _Relay()
     relay.imported.connect(relay.ready)
+    _relays.append(relay)  # alive until its queued call is delivered (the thread lets go first)
 
     def work() -> None:
         # A failed import is reported by real_icon on the GUI thread, if an icon matters.
