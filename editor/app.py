@@ -7,12 +7,10 @@ thread pool, the image loader and its cache) and passes it in; nothing is global
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import sys
 import tempfile
 import threading
-import traceback
 from pathlib import Path
 from types import TracebackType
 
@@ -91,6 +89,8 @@ def sample_desk(data_dir: Path) -> Path:
     if target.is_dir():
         return target
     data_dir.mkdir(parents=True, exist_ok=True)
+    import shutil  # only the first start copies the sample desk
+
     staging = Path(tempfile.mkdtemp(prefix=".sample-desk-", dir=data_dir))
     try:
         shutil.copytree(bundled_samples(), staging / "desk")
@@ -201,6 +201,8 @@ def _report_unexpected(window: MainWindow) -> None:
     showing = False
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        import traceback  # when something went wrong, not at every start
+
         nonlocal showing
         traceback.print_exception(kind, error, tb)
         if showing or issubclass(kind, KeyboardInterrupt):

@@ -1,53 +1,65 @@
 """Big bodies without freezing the window: rendered off the GUI thread, shown a little at a time.
 
-Rendering a 5 MB Markdown body takes Python-Markdown seconds, and Qt parses and lays out a document
-on the GUI thread. So the body view hands big bodies to a :class:`RenderWorker` (one thread; only the
-latest request counts, a superseded one is dropped as soon as it can be) and shows its result with a
+Rendering a 5 MB Markdown body takes Python-Markdown tens of seconds, and Qt parses and lays out a
+document on the GUI thread. So the body view hands big bodies to a :class:`RenderWorker` (a child
+process, :mod:`editor.core.render_process`; only the latest request counts, a superseded render is
+ended) and shows its result with a
 :class:`PieceFeed`: the first piece at once, the rest on idle turns of the event loop, each turn
 sized to take about ``TURN_MS`` (the size adapts to what the last turns cost on this machine).
 """
 
 from __future__ import annotations
 
+import contextlib
+import queue
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from editor.core.body_pieces import html_pieces, markdown_head
+from editor.core.render_process import RenderAnswer, RenderRequest, serve
 
 TURN_MS = 12.0  # the work of one idle turn; the window stays well under a 30 ms stall
-IDLE_EXIT_S = 30.0  # a worker thread with nothing to do ends (a new request starts another)
 PIECE_CHARS = 8_000  # the grain of the HTML cuts; a turn takes as many pieces as fit its time
 PREVIEW_CHARS = 16_000  # the Markdown rendered first, alone, as a preview of the first screens
+IDLE_CHILD_MS = 60_000  # a render process with nothing to do ends after this
 
 
 @dataclass(frozen=True, slots=True)
-class RenderJob:
-    generation: int
-    body: str
-    render: Callable[[str], str]
-    preview: bool  # render a head of the body first (Markdown is slow to render)
+class RenderSpec:
+    """How to render a body: its kind and the translated words the renderer writes."""
+
+    kind: str
+    labels: dict[str, str]
+    remote_label: str
 
 
 class RenderWorker(QObject):
-    """Renders bodies on a thread of its own; results come back as ``rendered`` on the GUI thread."""
+    """Renders bodies in a child process; results come back as ``rendered`` on the GUI thread.
+
+    One request at a time: a new one (or :meth:`cancel`) ends the child if it is still busy with
+    the last, and a fresh child starts for the next (spawn, about 0.3 s).
+    """
 
     rendered = Signal(int, bool, object)
     """generation, final (False for a preview of the start), the HTML as a list of pieces."""
 
     failed = Signal(int, str)
-    """generation, the error's message (the renderer raised)."""
+    """generation, the error's message (the renderer raised, or its process died)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._wake = threading.Condition()
-        self._job: RenderJob | None = None
-        self._thread: threading.Thread | None = None
         self.generation = 0
         self._delivered = 0  # the latest generation whose final result (or failure) arrived
+        self._child: _Child | None = None
+        self._busy = 0  # the generation the child works on (0: idle)
+        # An idle child ends after a while: it holds the renderer's memory (some 40 MB).
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(IDLE_CHILD_MS)
+        self._idle.timeout.connect(self._stop_child)
 
     @property
     def generation_pending(self) -> bool:
@@ -57,74 +69,117 @@ class RenderWorker(QObject):
     def done(self, generation: int) -> None:
         """The final result of ``generation`` arrived (called on the GUI thread)."""
         self._delivered = max(self._delivered, generation)
+        if generation == self._busy:
+            self._busy = 0
+            self._idle.start()
 
-    def submit(self, body: str, render: Callable[[str], str], *, preview: bool) -> int:
-        """Render ``body`` with ``render`` (called on the worker thread; it must not touch Qt
-        widgets); returns the request's generation. A request still waiting is dropped."""
-        with self._wake:
-            self.generation += 1
-            self._job = RenderJob(self.generation, body, render, preview)
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(
-                    target=self._run, name="copydesk-body-render", daemon=True
-                )
-                self._thread.start()
-            self._wake.notify()
-            return self.generation
+    def submit(self, body: str, spec: RenderSpec, *, preview: bool) -> int:
+        """Render ``body``; returns the request's generation. A request still being rendered is
+        dropped (its process ended)."""
+        self.generation += 1
+        self._idle.stop()
+        if self._busy:
+            self._stop_child()
+        if self._child is None or not self._child.alive:
+            self._child = _Child(self)
+        request = RenderRequest(
+            self.generation,
+            body,
+            spec.kind,
+            dict(spec.labels),
+            spec.remote_label,
+            PREVIEW_CHARS if preview else 0,
+            PIECE_CHARS,
+        )
+        self._busy = self.generation
+        self._child.send(request)
+        return self.generation
 
     def cancel(self) -> None:
-        """Forget the request in progress: its result, when it comes, is not delivered."""
-        with self._wake:
-            self.generation += 1
-            self._delivered = self.generation
-            self._job = None
+        """Forget the request in progress: its result is never delivered."""
+        self.generation += 1
+        self._delivered = self.generation
+        if self._busy:
+            self._stop_child()
 
-    def _current(self, generation: int) -> bool:
-        return generation == self.generation
+    def shutdown(self) -> None:
+        """End the child process (the window closes)."""
+        self._stop_child()
 
-    def _run(self) -> None:
-        while True:
-            with self._wake:
-                if self._job is None:
-                    self._wake.wait(IDLE_EXIT_S)
-                if self._job is None:
-                    self._thread = None
-                    return
-                job, self._job = self._job, None
+    def _stop_child(self) -> None:
+        self._busy = 0
+        if self._child is not None:
+            self._child.stop()
+            self._child = None
+
+    def _answer(self, answer: RenderAnswer) -> None:
+        """From the child's reader thread: hand the answer to the GUI thread."""
+        if answer.error:
+            self.failed.emit(answer.generation, answer.error)
+        else:
+            self.rendered.emit(answer.generation, answer.final, answer.pieces)
+
+
+class _Child:
+    """One render process, with a thread that sends it requests (a 5 MB body must not wait in
+    the GUI thread for a child still starting) and one that reads its answers."""
+
+    def __init__(self, worker: RenderWorker) -> None:
+        import multiprocessing  # when a big body first opens, not at every start
+
+        context = multiprocessing.get_context("spawn")  # no copy of the window's threads or Qt
+        mine, theirs = context.Pipe(duplex=True)
+        self._process = context.Process(
+            target=serve, args=(theirs,), name="copydesk-render", daemon=True
+        )
+        self._process.start()
+        theirs.close()
+        self._connection = mine
+        self._outbox: queue.SimpleQueue[RenderRequest | None] = queue.SimpleQueue()
+        self._stopped = False
+        threading.Thread(target=self._send, name="copydesk-render-send", daemon=True).start()
+        threading.Thread(
+            target=self._read, args=(worker,), name="copydesk-render-read", daemon=True
+        ).start()
+
+    @property
+    def alive(self) -> bool:
+        return not self._stopped and self._process.is_alive()
+
+    def send(self, request: RenderRequest) -> None:
+        self._outbox.put(request)
+
+    def stop(self) -> None:
+        self._stopped = True
+        self._outbox.put(None)
+        with contextlib.suppress(Exception):
+            self._process.kill()
+
+    def _send(self) -> None:
+        while (request := self._outbox.get()) is not None:
             try:
-                self._render(job)
-            except _Gone:
+                self._connection.send(request)
+            except (OSError, ValueError):  # the child is gone
                 return
 
-    def _render(self, job: RenderJob) -> None:
+    def _read(self, worker: RenderWorker) -> None:
         try:
-            if job.preview:
-                head = markdown_head(job.body, PREVIEW_CHARS)
-                if len(head) < len(job.body):
-                    pieces = html_pieces(job.render(head), PIECE_CHARS)
-                    if not self._current(job.generation):
-                        return
-                    self._emit(self.rendered, job.generation, False, pieces)
-            if not self._current(job.generation):
-                return
-            pieces = html_pieces(job.render(job.body), PIECE_CHARS)
-        except _Gone:
-            raise
-        except Exception as error:  # a renderer bug must not kill the thread silently
-            self._emit(self.failed, job.generation, str(error) or type(error).__name__)
+            while True:
+                answer = self._connection.recv()
+                if self._stopped:
+                    return
+                worker._answer(answer)
+        except (EOFError, OSError, ValueError):  # the child ended (killed, or crashed)
+            if not self._stopped:
+                with contextlib.suppress(RuntimeError):
+                    worker.failed.emit(worker.generation, "the renderer stopped")
+        except RuntimeError:  # the worker was deleted: nobody waits for the answer
             return
-        if self._current(job.generation):
-            self._emit(self.rendered, job.generation, True, pieces)
-
-    def _emit(self, signal: SignalInstance, *args: object) -> None:
-        try:
-            signal.emit(*args)
-        except RuntimeError as gone:  # the view was deleted while rendering: nobody is waiting
-            raise _Gone from gone
-
-
-class _Gone(Exception):
-    """The worker's QObject was deleted: its thread ends."""
+        finally:
+            with contextlib.suppress(Exception):
+                self._process.join(1)
+            with contextlib.suppress(Exception):
+                self._connection.close()
 
 
 class PieceFeed(QObject):

@@ -8,7 +8,7 @@ hands the link over as the text written in the body (Qt's QUrl would already hav
 ``%20`` or a backslash into ``%5C``), so the window's policy reads what the author wrote.
 
 Big bodies never freeze the window (:mod:`editor.ui.article.body_feed`): above ``ASYNC_RENDER_CHARS``
-the body renders on a worker thread (Markdown shows a preview of its start first), and both tabs
+the body renders in a child process (Markdown shows a preview of its start first), and both tabs
 receive their text a piece at a time on idle turns of the event loop. Meanwhile the form stays
 editable and the Source tab read-only; opening another article drops the pending work.
 """
@@ -53,11 +53,11 @@ from editor.core.render import (
 )
 from editor.core.site import find_site_root
 from editor.core.urls import check_web_url
-from editor.ui.article.body_feed import PieceFeed, RenderWorker
+from editor.ui.article.body_feed import PieceFeed, RenderSpec, RenderWorker
 from editor.ui.common.links import url_text
 
 RENDER_DELAY_MS = 300
-# Python-Markdown renders about 2 µs a character here: above this, bodies render on a worker thread.
+# Python-Markdown renders 2-5 µs a character here: above this, bodies render in a child process.
 ASYNC_RENDER_CHARS = 40_000
 # Qt parses and lays out text on the GUI thread: a tab gets this much at once, the rest in pieces.
 FIRST_SOURCE_CHARS = 200_000
@@ -378,7 +378,10 @@ class BodyView(QTabWidget):
                 self._set_html(empty_body_html(self.tr("Preparing the body…")))
             # A preview of the start for a body just opened (Markdown takes long to render whole).
             preview = self._kind == MARKDOWN and not keep_position
-            self._worker.submit(body, self._renderer(), preview=preview)
+            spec = RenderSpec(
+                self._kind, self._shortcode_labels(), self.tr("Remote image, not loaded")
+            )
+            self._worker.submit(body, spec, preview=preview)
             return
         else:
             html = self._renderer()(body)
@@ -390,11 +393,15 @@ class BodyView(QTabWidget):
         self.shown.emit(True)
 
     def _renderer(self) -> Callable[[str], str]:
-        """The body's HTML from its text, for this kind of body and these words (no Qt inside:
-        the worker thread calls it)."""
+        """The body's HTML from its text, for this kind of body and these words."""
         kind, labels = self._kind, self._shortcode_labels()
         remote = self.tr("Remote image, not loaded")
         return lambda text: mark_remote_images(render_body(text, kind, labels), remote)
+
+    def shutdown(self) -> None:
+        """Drop pending work and end the render process, if one runs (the window closes)."""
+        self._cancel_work()
+        self._worker.shutdown()
 
     def _set_html(self, html: str) -> None:
         self._final_html = True
