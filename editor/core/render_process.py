@@ -32,14 +32,19 @@ class RenderRequest:
     remote_label: str  # the words of a remote image's link (render.mark_remote_images)
     preview_chars: int  # > 0: first render this much of a Markdown body alone, as a preview
     piece_chars: int  # the HTML comes back cut into pieces of about this size (html_pieces)
+    # ... in answers of about this size each: reading one holds the window process's interpreter
+    # lock while it is unpickled (10 MB at once: some 30 ms).
+    batch_chars: int = 256_000
 
 
 @dataclass(frozen=True, slots=True)
 class RenderAnswer:
     generation: int
     final: bool  # False for the preview of the start
-    pieces: list[str]  # the HTML (joined, the fragment); empty when it failed
-    error: str = ""  # why the renderer failed, if it did
+    pieces: list[str]  # some of the HTML's pieces (all answers' pieces joined: the fragment)
+    error: str = ""  # why the renderer failed, if it did (then the only answer)
+    first: bool = True  # the first answer of this render (the preview's or the whole body's)
+    last: bool = True  # the last answer of this render
 
 
 def rendered_pieces(request: RenderRequest, body: str) -> list[str]:
@@ -62,9 +67,23 @@ def _answers(request: RenderRequest) -> Iterator[RenderAnswer]:
             head = markdown_head(request.body, request.preview_chars)
             if len(head) < len(request.body):
                 yield RenderAnswer(request.generation, False, rendered_pieces(request, head))
-        yield RenderAnswer(request.generation, True, rendered_pieces(request, request.body))
+        pieces = rendered_pieces(request, request.body)
     except Exception as error:  # the window shows the reason instead of the body
         yield RenderAnswer(request.generation, True, [], str(error) or type(error).__name__)
+        return
+    start = 0
+    while True:
+        end, size = start, 0
+        while end < len(pieces) and (
+            end == start or size + len(pieces[end]) <= request.batch_chars
+        ):
+            size += len(pieces[end])
+            end += 1
+        last = end >= len(pieces)
+        yield RenderAnswer(request.generation, True, pieces[start:end], first=start == 0, last=last)
+        if last:
+            return
+        start = end
 
 
 def serve(connection: Connection) -> None:

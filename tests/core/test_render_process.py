@@ -11,21 +11,33 @@ BODY = "".join(f"## Part {n}\n\nText *{n}* and `code {n}`.\n\n" for n in range(2
 
 
 def request(body: str, kind: str = "markdown", preview: int = 0) -> RenderRequest:
-    return RenderRequest(7, body, kind, {}, "Remote image", preview, 300)
+    return RenderRequest(7, body, kind, {}, "Remote image", preview, 300, 2_000)
 
 
-def test_a_request_answers_a_preview_of_the_start_then_the_whole_body() -> None:
-    preview, final = answers(request(BODY, preview=500))
-    assert (preview.generation, preview.final, final.final) == (7, False, True)
+def test_a_request_answers_a_preview_of_the_start_then_the_whole_body_in_batches() -> None:
+    preview, *final = answers(request(BODY, preview=500))
+    assert (preview.generation, preview.final, preview.first, preview.last) == (
+        7,
+        False,
+        True,
+        True,
+    )
     assert "".join(preview.pieces) == render_body(markdown_head(BODY, 500), "markdown")
-    assert "".join(final.pieces) == render_body(BODY, "markdown")
-    assert len(final.pieces) > 10 and not final.error
+    assert len(final) > 3 and all(answer.final and not answer.error for answer in final)
+    assert [(answer.first, answer.last) for answer in final] == (
+        [(True, False)] + [(False, False)] * (len(final) - 2) + [(False, True)]
+    )
+    assert all(sum(map(len, answer.pieces)) <= 2_000 for answer in final)
+    assert "".join(piece for answer in final for piece in answer.pieces) == render_body(
+        BODY, "markdown"
+    )
 
 
 def test_without_a_preview_or_for_html_only_the_whole_body_comes_back() -> None:
-    assert [answer.final for answer in answers(request(BODY))] == [True]
+    assert all(answer.final for answer in answers(request(BODY)))
     html = "<p>one</p>" * 100
     (only,) = answers(request(html, "html"))
+    assert (only.first, only.last) == (True, True)
     assert "".join(only.pieces) == render_body(html, "html")
 
 

@@ -24,6 +24,7 @@ from editor.core.render_process import RenderAnswer, RenderRequest, serve
 TURN_MS = 12.0  # the work of one idle turn; the window stays well under a 30 ms stall
 PIECE_CHARS = 8_000  # the grain of the HTML cuts; a turn takes as many pieces as fit its time
 PREVIEW_CHARS = 16_000  # the Markdown rendered first, alone, as a preview of the first screens
+BATCH_CHARS = 256_000  # the HTML comes from the render process in answers of about this size
 IDLE_CHILD_MS = 60_000  # a render process with nothing to do ends after this
 
 
@@ -43,8 +44,9 @@ class RenderWorker(QObject):
     the last, and a fresh child starts for the next (spawn, about 0.3 s).
     """
 
-    rendered = Signal(int, bool, object)
-    """generation, final (False for a preview of the start), the HTML as a list of pieces."""
+    rendered = Signal(int, bool, bool, bool, object)
+    """generation, final (False for a preview of the start), first and last batch of this
+    render, and the batch: some of the HTML's pieces (a 5 MB body comes in several)."""
 
     failed = Signal(int, str)
     """generation, the error's message (the renderer raised, or its process died)."""
@@ -90,6 +92,7 @@ class RenderWorker(QObject):
             spec.remote_label,
             PREVIEW_CHARS if preview else 0,
             PIECE_CHARS,
+            BATCH_CHARS,
         )
         self._busy = self.generation
         self._child.send(request)
@@ -117,7 +120,9 @@ class RenderWorker(QObject):
         if answer.error:
             self.failed.emit(answer.generation, answer.error)
         else:
-            self.rendered.emit(answer.generation, answer.final, answer.pieces)
+            self.rendered.emit(
+                answer.generation, answer.final, answer.first, answer.last, answer.pieces
+            )
 
 
 class _Child:
@@ -211,6 +216,13 @@ class PieceFeed(QObject):
     def cancel(self) -> None:
         self._timer.stop()
         self._pieces, self._next = [], 0
+
+    def extend(self, pieces: list[str]) -> None:
+        """Append ``pieces`` after those still to come (or start again with them)."""
+        if self.active:
+            self._pieces.extend(pieces)
+        else:
+            self.start(pieces, self._chars)
 
     def finish_now(self) -> None:
         """Append everything left at once (when the text is needed whole right away)."""

@@ -61,7 +61,7 @@ RENDER_DELAY_MS = 300
 ASYNC_RENDER_CHARS = 40_000
 # Qt parses and lays out text on the GUI thread: a tab gets this much at once, the rest in pieces.
 FIRST_SOURCE_CHARS = 200_000
-FIRST_HTML_CHARS = 64_000
+FIRST_HTML_CHARS = 32_000
 SOURCE_PIECE_CHARS = 16_000
 # Between the pieces appended to the rendered tab: an invisible character in a paragraph of its own
 # that takes the first block's place while the piece is inserted (see _append_html).
@@ -215,6 +215,7 @@ class BodyView(QTabWidget):
         self._html_feed = PieceFeed(self._append_html, self)
         self._html_feed.finished.connect(self._html_fed)
         self._final_html = True  # the HTML being fed is the whole body (not a preview)
+        self._more_html = False  # more batches of it are still to come from the worker
         self._source_feed = PieceFeed(self._append_source, self)
         self._source_feed.finished.connect(self._source_fed)
         self._render_timer = QTimer(self)
@@ -369,7 +370,7 @@ class BodyView(QTabWidget):
             body = self.source.toPlainText()
         if not self._has_article:
             html = empty_body_html(self.tr("No article open."))
-        elif not body.strip():
+        elif not body or body.isspace():  # (strip() would copy a 5 MB body)
             html = empty_body_html(self.tr("This article has no body text."))
         elif len(body) > ASYNC_RENDER_CHARS:
             bar = self.browser.verticalScrollBar()
@@ -405,28 +406,39 @@ class BodyView(QTabWidget):
 
     def _set_html(self, html: str) -> None:
         self._final_html = True
+        self._more_html = False
         self.browser.setHtml(html)
 
-    def _on_rendered(self, generation: int, final: bool, pieces: list[str]) -> None:
+    def _on_rendered(
+        self, generation: int, final: bool, first: bool, last: bool, pieces: list[str]
+    ) -> None:
         if generation != self._worker.generation:
             return
-        if final:
+        if final and last:
             self._worker.done(generation)
+        if not first:  # more of the body whose start is shown
+            self._more_html = not last
+            if pieces:
+                self._html_feed.extend(pieces)
+            elif not self._html_feed.active:
+                self._html_fed()
+            return
         self._html_feed.cancel()
         bar = self.browser.verticalScrollBar()
         if self._scroll_to is None and not self._final_html:  # the preview was being read
             self._scroll_to = bar.value()
         if not final:
             pieces = [*pieces, empty_body_html(self.tr("Rendering the rest of the body…"))]
-        first, size = 0, 0
-        while first < len(pieces) and (not first or size + len(pieces[first]) <= FIRST_HTML_CHARS):
-            size += len(pieces[first])
-            first += 1
-        self.browser.setHtml("".join(pieces[:first]))
+        shown, size = 0, 0
+        while shown < len(pieces) and (not shown or size + len(pieces[shown]) <= FIRST_HTML_CHARS):
+            size += len(pieces[shown])
+            shown += 1
+        self.browser.setHtml("".join(pieces[:shown]))
         self._final_html = final
+        self._more_html = not last
         self._restore_scroll()
-        self.shown.emit(final and first == len(pieces))
-        self._html_feed.start(pieces[first:], FIRST_HTML_CHARS)
+        self.shown.emit(final and last and shown == len(pieces))
+        self._html_feed.start(pieces[shown:], FIRST_HTML_CHARS)
 
     def _on_render_failed(self, generation: int, message: str) -> None:
         if generation != self._worker.generation:
@@ -451,7 +463,7 @@ class BodyView(QTabWidget):
         self._restore_scroll()
 
     def _html_fed(self) -> None:
-        if self._final_html:
+        if self._final_html and not self._more_html:
             self.shown.emit(True)
 
     def _restore_scroll(self) -> None:

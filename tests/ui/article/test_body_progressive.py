@@ -32,6 +32,7 @@ def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(body_view, "FIRST_HTML_CHARS", 2_000)
     monkeypatch.setattr(body_feed, "PIECE_CHARS", 400)
     monkeypatch.setattr(body_feed, "PREVIEW_CHARS", 1_500)
+    monkeypatch.setattr(body_feed, "BATCH_CHARS", 3_000)  # the HTML comes in several answers
     monkeypatch.setattr(body_feed, "TURN_MS", 0.01)  # a turn as small as it gets: many turns
 
 
