@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication
 
 from editor import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from editor.bundled import bundled_samples, docs_dir, icons_dir, translations_dir
-from editor.ui.article.body_view import warm_renderer_later
+from editor.ui.article.body_feed import warm_renderer_later
 from editor.ui.common import dialogs
 from editor.ui.common.first_paint import after_first_paint
 from editor.ui.common.icons import load_icon_fonts_later

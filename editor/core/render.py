@@ -93,7 +93,7 @@ _PRE_END = re.compile(r"\n+</code></pre>")
 
 def _markdown_with_shortcodes(body: str, labels: dict[str, str] | None, depth: int = 0) -> str:
     # Imported on first use: Python-Markdown is a fifth of the window's imports, and the window
-    # loads it after its first paint (body_view.warm_renderer_later).
+    # loads it after its first paint (body_feed.warm_renderer_later).
     from editor.core import goldmark
 
     text, found = shortcodes.extract(body)

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import contextlib
 import queue
+import re
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
+from editor.core.frontmatter import split_text
+from editor.core.render import HTML, MARKDOWN, mark_remote_images, render_body
 from editor.core.render_process import RenderAnswer, RenderRequest, serve
 
 TURN_MS = 12.0  # the work of one idle turn; the window stays well under a 30 ms stall
@@ -248,3 +252,54 @@ class PieceFeed(QObject):
             self._timer.stop()
             self._pieces, self._next = [], 0
             self.finished.emit()
+
+
+# Between the pieces appended to the rendered tab: an invisible character in a paragraph of its own
+# that takes the first block's place while the piece is inserted (see _append_html).
+_SPACER = "<p>\u2063</p>"
+# Inserted (not set) HTML gets an empty line more for a rule first in a div (Markdown's footnotes):
+# the rule goes just before the div, which setHtml shows the same.
+_RULE_IN_DIV = re.compile(r"(<div\b[^>]*>\s*)<hr>")
+
+
+def append_html(document: QTextDocument, html: str) -> None:
+    """Append ``html`` (whole top-level blocks, see body_pieces.html_pieces) to ``document``.
+
+    Inserted HTML merges its first block into the block at the cursor, taking that block's format
+    (a list item or a heading would lose its own): a spacer paragraph takes that place and is
+    removed again, so the pieces build the document one setHtml would.
+    """
+    cursor = QTextCursor(document)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+    spacer = cursor.block().position()
+    cursor.insertHtml(_SPACER + _RULE_IN_DIV.sub(r"<hr>\1", html))
+    cursor.setPosition(spacer)
+    cursor.movePosition(QTextCursor.MoveOperation.NextBlock, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
+
+
+_warmed: list[threading.Thread] = []
+
+
+def warm_renderer_later() -> None:
+    """Render a small Markdown and HTML body on a background thread (once a process), so that
+    the first article opened does not pay for the renderer's imports and first calls
+    (Python-Markdown loads its extensions on first use; nh3 and the regular expressions warm up).
+    """
+    if _warmed:
+        return
+
+    def work() -> None:
+        sample = "# Title\n\nA *paragraph* with a [link](https://example.com) and a note[^1].\n\n"
+        sample += "- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: The note.\n"
+        with contextlib.suppress(Exception):  # a real open reports any error itself
+            mark_remote_images(render_body(sample, MARKDOWN), "")
+            render_body("<p>An <b>HTML</b> body.</p>", HTML)
+            for text in ('+++\ntitle = "T"\n+++\n', "---\ntitle: T\n---\n"):
+                split_text(text)  # the patterns that find the end of the front matter
+
+    # Not a daemon: quitting waits the fraction of a second it takes (an import cut off by the
+    # interpreter's exit can crash it).
+    _warmed.append(threading.Thread(target=work, name="copydesk-warm-renderer"))
+    _warmed[0].start()

@@ -15,9 +15,6 @@ editable and the Source tab read-only; opening another article drops the pending
 
 from __future__ import annotations
 
-import contextlib
-import re
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -28,8 +25,6 @@ from PySide6.QtGui import (
     QFontInfo,
     QImageReader,
     QPalette,
-    QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -38,11 +33,9 @@ from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QTextEdi
 
 from editor.core.article import Article
 from editor.core.body_pieces import text_pieces
-from editor.core.frontmatter import split_text
 from editor.core.images import ImagePlaces, find_local_image, image_places
 from editor.core.plain_text import fold_line_breaks, merge_edit
 from editor.core.render import (
-    HTML,
     MARKDOWN,
     BodyColors,
     empty_body_html,
@@ -53,7 +46,7 @@ from editor.core.render import (
 )
 from editor.core.site import find_site_root
 from editor.core.urls import check_web_url
-from editor.ui.article.body_feed import PieceFeed, RenderSpec, RenderWorker
+from editor.ui.article.body_feed import PieceFeed, RenderSpec, RenderWorker, append_html
 from editor.ui.common.links import url_text
 
 RENDER_DELAY_MS = 300
@@ -63,40 +56,8 @@ ASYNC_RENDER_CHARS = 40_000
 FIRST_SOURCE_CHARS = 200_000
 FIRST_HTML_CHARS = 32_000
 SOURCE_PIECE_CHARS = 16_000
-# Between the pieces appended to the rendered tab: an invisible character in a paragraph of its own
-# that takes the first block's place while the piece is inserted (see _append_html).
-_SPACER = "<p>\u2063</p>"
-# Inserted (not set) HTML gets an empty line more for a rule first in a div (Markdown's footnotes):
-# the rule goes just before the div, which setHtml shows the same.
-_RULE_IN_DIV = re.compile(r"(<div\b[^>]*>\s*)<hr>")
 MAX_LOCAL_IMAGE_BYTES = 20 * 1024 * 1024
 READING_WIDTH_EM = 42  # a comfortable line length; wider panes get side margins instead
-
-
-_warmed: list[threading.Thread] = []
-
-
-def warm_renderer_later() -> None:
-    """Render a small Markdown and HTML body on a background thread (once a process), so that
-    the first article opened does not pay for the renderer's imports and first calls
-    (Python-Markdown loads its extensions on first use; nh3 and the regular expressions warm up).
-    """
-    if _warmed:
-        return
-
-    def work() -> None:
-        sample = "# Title\n\nA *paragraph* with a [link](https://example.com) and a note[^1].\n\n"
-        sample += "- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: The note.\n"
-        with contextlib.suppress(Exception):  # a real open reports any error itself
-            mark_remote_images(render_body(sample, MARKDOWN), "")
-            render_body("<p>An <b>HTML</b> body.</p>", HTML)
-            for text in ('+++\ntitle = "T"\n+++\n', "---\ntitle: T\n---\n"):
-                split_text(text)  # the patterns that find the end of the front matter
-
-    # Not a daemon: quitting waits the fraction of a second it takes (an import cut off by the
-    # interpreter's exit can crash it).
-    _warmed.append(threading.Thread(target=work, name="copydesk-warm-renderer"))
-    _warmed[0].start()
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -448,18 +409,7 @@ class BodyView(QTabWidget):
         self.shown.emit(True)
 
     def _append_html(self, html: str) -> None:
-        # Inserted HTML merges its first block into the block at the cursor, taking that block's
-        # format (a list item or a heading would lose its own): a spacer paragraph takes that
-        # place and is removed again, so the pieces build the document setHtml would.
-        document = self.browser.document()
-        cursor = QTextCursor(document)
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        spacer = cursor.block().position()
-        cursor.insertHtml(_SPACER + _RULE_IN_DIV.sub(r"<hr>\1", html))
-        cursor.setPosition(spacer)
-        cursor.movePosition(QTextCursor.MoveOperation.NextBlock, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
+        append_html(self.browser.document(), html)
         self._restore_scroll()
 
     def _html_fed(self) -> None:
