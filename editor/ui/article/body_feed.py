@@ -18,8 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import shiboken6
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
 from editor.core.frontmatter import split_text
@@ -304,42 +303,3 @@ def warm_renderer_later() -> None:
     # interpreter's exit can crash it).
     _warmed.append(threading.Thread(target=work, name="copydesk-warm-renderer"))
     _warmed[0].start()
-
-
-class _Reaper:
-    """One thread that deletes the documents handed to it (see :func:`discard_document`)."""
-
-    def __init__(self) -> None:
-        self._documents: queue.SimpleQueue[QTextDocument] = queue.SimpleQueue()
-        self._started = threading.Event()
-        self.thread: QThread | None = None
-        threading.Thread(target=self._run, name="copydesk-document-reaper", daemon=True).start()
-        self._started.wait(5)
-
-    def _run(self) -> None:
-        self.thread = QThread.currentThread()  # this Python thread, as Qt knows it
-        self._started.set()
-        while True:
-            document = self._documents.get()
-            with contextlib.suppress(RuntimeError):
-                shiboken6.delete(document)
-            del document
-
-    def take(self, document: QTextDocument) -> bool:
-        if self.thread is None:
-            return False
-        document.moveToThread(self.thread)
-        self._documents.put(document)
-        return True
-
-
-_reaper: list[_Reaper] = []
-
-
-def discard_document(document: QTextDocument) -> None:
-    """Delete ``document`` (parentless, shown by no widget) on a thread of its own: freeing the
-    document of a 5 MB Markdown body (thousands of tables) held the GUI thread for 240 ms."""
-    if not _reaper:
-        _reaper.append(_Reaper())
-    if not _reaper[0].take(document):
-        document.deleteLater()

@@ -46,13 +46,7 @@ from editor.core.render import (
 )
 from editor.core.site import find_site_root
 from editor.core.urls import check_web_url
-from editor.ui.article.body_feed import (
-    PieceFeed,
-    RenderSpec,
-    RenderWorker,
-    append_html,
-    discard_document,
-)
+from editor.ui.article.body_feed import PieceFeed, RenderSpec, RenderWorker, append_html
 from editor.ui.common.links import url_text
 
 RENDER_DELAY_MS = 300
@@ -62,7 +56,6 @@ ASYNC_RENDER_CHARS = 40_000
 FIRST_SOURCE_CHARS = 200_000
 FIRST_HTML_CHARS = 32_000
 SOURCE_PIECE_CHARS = 16_000
-BIG_DOCUMENT_CHARS = 1_000_000  # a rendered body this big is freed off the GUI thread
 MAX_LOCAL_IMAGE_BYTES = 20 * 1024 * 1024
 READING_WIDTH_EM = 42  # a comfortable line length; wider panes get side margins instead
 
@@ -78,21 +71,6 @@ class SafeTextBrowser(QTextBrowser):
         self.image_places = ImagePlaces()
         self._pressed_href = ""
         self.document().setUndoRedoEnabled(False)  # nobody undoes in a read-only view
-
-    def drop_big_document(self) -> None:
-        """Show a new, empty document in place of a big one, which is freed off the GUI thread."""
-        old = self.document()
-        if old.characterCount() < BIG_DOCUMENT_CHARS:
-            return
-        fresh = QTextDocument(self)
-        fresh.setUndoRedoEnabled(False)
-        fresh.setDefaultStyleSheet(old.defaultStyleSheet())
-        fresh.setDefaultFont(old.defaultFont())
-        fresh.setDocumentMargin(old.documentMargin())
-        old.setParent(None)  # else setDocument deletes it here
-        self.setDocument(fresh)
-        self._fit_reading_width(force=True)
-        discard_document(old)
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:
         # Stylesheets, remote images and anything else are refused; QTextDocument then draws nothing.
@@ -301,7 +279,6 @@ class BodyView(QTabWidget):
         self._source_feed.cancel()
         self._raw_line = None
         self._scroll_to = None
-        self.browser.drop_big_document()
 
     def _fill_source(self, text: str) -> None:
         """Put ``text`` (line breaks folded) in the Source tab: a big one a piece at a time,
