@@ -29,6 +29,32 @@ def _row(name: str, figure: core_bench.Figure, hugo: core_bench.Figure, count: i
     )
 
 
+def _opening(results: dict[str, object], repeat: int) -> list[str]:
+    """Start-up to first paint and opening articles (seed-sized, 5 MB): each figure beside its
+    target; returns the targets missed."""
+    from bench import open_bench, startup_bench
+
+    missed: list[str] = []
+    startup = startup_bench.run(max(repeat, 5))
+    results["startup"] = startup
+    verdict = "ok" if startup["ratio"] <= startup_bench.TARGET_RATIO else "MISSED"
+    print(
+        f"\nStart-up to first paint: {startup['app_s'] * 1000:.0f} ms, a bare Qt window with an "
+        f"empty table {startup['bare_s'] * 1000:.0f} ms = {startup['ratio']:.2f}× (at most "
+        f"{startup_bench.TARGET_RATIO}×) {verdict}"
+    )
+    if verdict != "ok":
+        missed.append(f"start-up {startup['ratio']:.2f}× a bare Qt window")
+    opening = open_bench.run(max(1, min(repeat, 2)))
+    results["open"] = opening
+    print("\nOpening articles (offscreen):")
+    for line in open_bench.report(opening):
+        print(f"  {line}")
+        if line.startswith("MISSED"):
+            missed.append(line.removeprefix("MISSED: "))
+    return missed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000], help="desk sizes")
@@ -169,6 +195,7 @@ def main() -> int:
         stall = git["window"]["GUI: apply a snapshot, worst ms"]
         if stall > git_bench.TARGET_STALL_MS:
             missed.append(f"git snapshot held the window {stall:.0f} ms")
+    missed += _opening(results, args.repeat)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2))
     print(f"\nFigures saved to {args.out}")

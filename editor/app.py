@@ -7,11 +7,10 @@ thread pool, the image loader and its cache) and passes it in; nothing is global
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import sys
 import tempfile
-import traceback
+import threading
 from pathlib import Path
 from types import TracebackType
 
@@ -26,11 +25,15 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QIcon
+from PySide6.QtNetwork import QSslConfiguration, QSslSocket
 from PySide6.QtWidgets import QApplication
 
 from editor import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from editor.bundled import bundled_samples, docs_dir, icons_dir, translations_dir
+from editor.ui.article.body_feed import warm_renderer_later
 from editor.ui.common import dialogs
+from editor.ui.common.first_paint import after_first_paint
+from editor.ui.common.icons import load_icon_fonts_later
 from editor.ui.common.settings import Settings
 from editor.ui.images.image_loader import ImageLoader
 from editor.ui.window.help import AppPlaces
@@ -86,6 +89,8 @@ def sample_desk(data_dir: Path) -> Path:
     if target.is_dir():
         return target
     data_dir.mkdir(parents=True, exist_ok=True)
+    import shutil  # only the first start copies the sample desk
+
     staging = Path(tempfile.mkdtemp(prefix=".sample-desk-", dir=data_dir))
     try:
         shutil.copytree(bundled_samples(), staging / "desk")
@@ -127,11 +132,39 @@ def create_main_window(
         settings, pool, loader, places=app_places(settings), journal_dir=journal_dir
     )
     window.setWindowIcon(app_icon())
+    after_first_paint(window, lambda: warm_up(window))
     if temporary is not None:
         window.temporary_settings = temporary  # removed with the window
     if path is not None:
         window.open_folder(path)
     return window
+
+
+def warm_up(window: MainWindow) -> None:
+    """Load, once the window is on screen, what it did not need to show itself: the icon fonts,
+    the body renderer and the TLS certificates (so the first article opens as fast as the next)."""
+    window.body.warm_up()
+    load_icon_fonts_later()
+    warm_renderer_later()
+    warm_tls_later()
+
+
+_tls_warmed: list[threading.Thread] = []
+
+
+def warm_tls_later() -> None:
+    """Load the system's CA certificates on a background thread (once a process): Qt reads them
+    on the first https request, and the first cover thumbnail from the web held the window for
+    about 150 ms."""
+    if _tls_warmed or not QSslSocket.supportsSsl():
+        return
+
+    def work() -> None:
+        QSslConfiguration.defaultConfiguration().caCertificates()
+
+    # Not a daemon: quitting waits for it rather than cutting Qt off mid-read.
+    _tls_warmed.append(threading.Thread(target=work, name="copydesk-warm-tls"))
+    _tls_warmed[0].start()
 
 
 def install_translations(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
@@ -168,6 +201,8 @@ def _report_unexpected(window: MainWindow) -> None:
     showing = False
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        import traceback  # when something went wrong, not at every start
+
         nonlocal showing
         traceback.print_exception(kind, error, tb)
         if showing or issubclass(kind, KeyboardInterrupt):

@@ -23,9 +23,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from editor.core.edit_common import REMOVE, EditError
-from editor.core.edit_json import edit_json
-from editor.core.edit_toml import add_toml_block, edit_toml
-from editor.core.edit_yaml import edit_yaml
 from editor.core.frontmatter import Format, FrontMatterError, SplitFile, parse_front
 from editor.core.values import parse_date, same_value
 
@@ -47,6 +44,11 @@ def apply_edits(
     edits = {key: value for key, value in edits.items() if value is not REMOVE or key in old}
     if not edits:
         return split_file
+    # The format editors (tomlkit above all) load with the first edit, not with every start.
+    from editor.core.edit_json import edit_json
+    from editor.core.edit_toml import add_toml_block, edit_toml
+    from editor.core.edit_yaml import edit_yaml
+
     if split_file.format is Format.NONE:
         new_split = add_toml_block(split_file, edits)
     else:

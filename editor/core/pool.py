@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 # Below this many files to parse, a process pool costs more to start than it saves (measured on two
 # busy cores: a wash at 10,000 files, 20% faster at 50,000; with the cache, few files need parsing).
@@ -34,6 +35,9 @@ def process_pool(
     ``setup(*args)`` runs once in each reader as it starts: what every task of a listing needs
     (the desk's rules, with the cascades each reader reads once) is sent once, not with each task.
     """
+    import multiprocessing  # with the first big listing, not at every start of the window
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(
         workers, mp_context=context, initializer=_yield_cpu, initargs=(setup, *args)

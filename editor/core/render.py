@@ -21,7 +21,7 @@ from pathlib import PurePath
 
 import nh3
 
-from editor.core import goldmark, shortcodes
+from editor.core import shortcodes
 from editor.core.urls import WEB_SCHEMES, check_web_url, is_local_reference
 
 MARKDOWN = "markdown"
@@ -92,6 +92,10 @@ _PRE_END = re.compile(r"\n+</code></pre>")
 
 
 def _markdown_with_shortcodes(body: str, labels: dict[str, str] | None, depth: int = 0) -> str:
+    # Imported on first use: Python-Markdown is a fifth of the window's imports, and the window
+    # loads it after its first paint (body_feed.warm_renderer_later).
+    from editor.core import goldmark
+
     text, found = shortcodes.extract(body)
     if depth > 8:  # shortcodes nested deeper than any page needs: show the rest as text
         return goldmark.to_html(body)

@@ -536,6 +536,10 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
         <translation>Beitrag auf X</translation>
     </message>
     <message>
+        <source>Preparing the body…</source>
+        <translation>Der Text wird vorbereitet…</translation>
+    </message>
+    <message>
         <source>Remote image, not loaded</source>
         <translation>Externes Bild, nicht geladen</translation>
     </message>
@@ -544,12 +548,16 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
         <translation>Vorschau</translation>
     </message>
     <message>
+        <source>Rendering the rest of the body…</source>
+        <translation>Der Rest des Textes wird aufbereitet…</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>Quelltext</translation>
     </message>
     <message>
-        <source>The body is too large to show here ({0} MB). Edit it in a text editor; the front matter can still be edited.</source>
-        <translation>Der Text ist zu groß, um ihn hier zu zeigen ({0} MB). Bearbeiten Sie ihn in einem Texteditor; die Metadaten lassen sich weiterhin bearbeiten.</translation>
+        <source>The body could not be shown: {0}</source>
+        <translation>Der Text konnte nicht angezeigt werden: {0}</translation>
     </message>
     <message>
         <source>This article has no body text.</source>
@@ -558,10 +566,6 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
     <message>
         <source>This file cannot be read; its text is in the Source tab.</source>
         <translation>Diese Datei kann nicht gelesen werden; ihr Text steht im Reiter „Quelltext“.</translation>
-    </message>
-    <message>
-        <source>This file is too large to show here.</source>
-        <translation>Diese Datei ist zu groß, um sie hier zu zeigen.</translation>
     </message>
     <message>
         <source>Vimeo video</source>

@@ -6,10 +6,16 @@ remote content: only image files that :func:`editor.core.images.find_local_image
 article's folder, or the site's ``static/`` for "/x"), the same files the validation accepts. A click
 hands the link over as the text written in the body (Qt's QUrl would already have turned a blank into
 ``%20`` or a backslash into ``%5C``), so the window's policy reads what the author wrote.
+
+Big bodies never freeze the window (:mod:`editor.ui.article.body_feed`): above ``ASYNC_RENDER_CHARS``
+the body renders in a child process (Markdown shows a preview of its start first), and both tabs
+receive their text a piece at a time on idle turns of the event loop. Meanwhile the form stays
+editable and the Source tab read-only; opening another article drops the pending work.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, QTimer, QUrl, Signal
@@ -26,9 +32,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextBrowser, QTextEdit, QWidget
 
 from editor.core.article import Article
+from editor.core.body_pieces import text_pieces
 from editor.core.images import ImagePlaces, find_local_image, image_places
 from editor.core.plain_text import fold_line_breaks, merge_edit
 from editor.core.render import (
+    MARKDOWN,
     BodyColors,
     empty_body_html,
     kind_for_path,
@@ -38,12 +46,16 @@ from editor.core.render import (
 )
 from editor.core.site import find_site_root
 from editor.core.urls import check_web_url
+from editor.ui.article.body_feed import PieceFeed, RenderSpec, RenderWorker, append_html
 from editor.ui.common.links import url_text
 
 RENDER_DELAY_MS = 300
-# Qt's text widgets lay out a whole document on the GUI thread: 5 MB takes seconds, 50 MB minutes.
-# Bodies above this size are not shown (the front matter can still be edited, and the body is kept).
-LARGE_BODY_CHARS = 2_000_000
+# Python-Markdown renders 2-5 µs a character here: above this, bodies render in a child process.
+ASYNC_RENDER_CHARS = 40_000
+# Qt parses and lays out text on the GUI thread: a tab gets this much at once, the rest in pieces.
+FIRST_SOURCE_CHARS = 200_000
+FIRST_HTML_CHARS = 32_000
+SOURCE_PIECE_CHARS = 16_000
 MAX_LOCAL_IMAGE_BYTES = 20 * 1024 * 1024
 READING_WIDTH_EM = 42  # a comfortable line length; wider panes get side margins instead
 
@@ -58,6 +70,7 @@ class SafeTextBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.image_places = ImagePlaces()
         self._pressed_href = ""
+        self.document().setUndoRedoEnabled(False)  # nobody undoes in a read-only view
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:
         # Stylesheets, remote images and anything else are refused; QTextDocument then draws nothing.
@@ -127,6 +140,9 @@ class BodyView(QTabWidget):
     link_hovered = Signal(str)
     """The pointer is over a link in the rendered body (its address), or left it ("")."""
 
+    shown = Signal(bool)
+    """The Rendered tab shows the body: True once all of it is there, False for its first part."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bodyTabs")
@@ -150,8 +166,19 @@ class BodyView(QTabWidget):
         self.addTab(self.source, self.tr("Source"))
 
         self._original_body = ""
-        self._too_large = False
+        self._source_text = ""  # what the Source tab holds, or will once its feed is done
+        self._raw_line: int | None = None  # the line to highlight once an unreadable file is shown
+        self._scroll_to: int | None = None  # where the Rendered tab goes back to after a render
         self._tab_before_raw: int | None = None
+        self._worker = RenderWorker(self)
+        self._worker.rendered.connect(self._on_rendered)
+        self._worker.failed.connect(self._on_render_failed)
+        self._html_feed = PieceFeed(self._append_html, self)
+        self._html_feed.finished.connect(self._html_fed)
+        self._final_html = True  # the HTML being fed is the whole body (not a preview)
+        self._more_html = False  # more batches of it are still to come from the worker
+        self._source_feed = PieceFeed(self._append_source, self)
+        self._source_feed.finished.connect(self._source_fed)
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(RENDER_DELAY_MS)
@@ -162,22 +189,24 @@ class BodyView(QTabWidget):
     def show_raw(self, text: str, line: int | None) -> None:
         """Show an unreadable file's whole text, read-only, in the Source tab, with the line its
         error is on highlighted, so it can be seen what to fix (in a text editor)."""
-        self._render_timer.stop()
+        self._cancel_work()
         if self._tab_before_raw is None:
             self._tab_before_raw = self.currentIndex()
         self._has_article = False
-        self._too_large = len(text) > LARGE_BODY_CHARS
-        self._filling = True
-        try:
-            self.source.setReadOnly(True)
-            self.source.setPlainText(
-                self.tr("This file is too large to show here.") if self._too_large else text
-            )
-        finally:
-            self._filling = False
+        self._raw_line = line
         self.source.setExtraSelections([])
+        self._fill_source(fold_line_breaks(text))
+        if not self._source_feed.active:
+            self._highlight_raw_line()
+        self.browser.setHtml(
+            empty_body_html(self.tr("This file cannot be read; its text is in the Source tab."))
+        )
+        self.setCurrentWidget(self.source)
+
+    def _highlight_raw_line(self) -> None:
+        line, self._raw_line = self._raw_line, None
         block = self.source.document().findBlockByNumber((line or 0) - 1)
-        if line and block.isValid() and not self._too_large:
+        if line and block.isValid():
             selection = QTextEdit.ExtraSelection()
             selection.format.setBackground(QColor(255, 205, 210))  # a light red, on any theme
             selection.format.setForeground(QColor(0, 0, 0))
@@ -186,10 +215,6 @@ class BodyView(QTabWidget):
             self.source.setExtraSelections([selection])
             self.source.setTextCursor(QTextCursor(block))
             self.source.centerCursor()
-        self.browser.setHtml(
-            empty_body_html(self.tr("This file cannot be read; its text is in the Source tab."))
-        )
-        self.setCurrentWidget(self.source)
 
     @property
     def error_line(self) -> int | None:
@@ -200,28 +225,13 @@ class BodyView(QTabWidget):
     def set_article(self, article: Article | None, places: ImagePlaces | None = None) -> None:
         """Show ``article``'s body (current text, including unsaved edits); its local images are
         looked up in ``places`` (by default, those of the site found above the article)."""
-        self._render_timer.stop()
+        self._cancel_work()
         self.source.setExtraSelections([])
         if self._tab_before_raw is not None:  # the tab the person had before an unreadable file
             self.setCurrentIndex(self._tab_before_raw)
             self._tab_before_raw = None
         self._has_article = article is not None
         body = "" if article is None else article.body
-        self._too_large = len(body) > LARGE_BODY_CHARS
-        if self._too_large:
-            self._filling = True
-            try:
-                self.source.setReadOnly(True)
-                self.source.setPlainText(
-                    self.tr(
-                        "The body is too large to show here ({0} MB). Edit it in a text editor; "
-                        "the front matter can still be edited."
-                    ).format(f"{len(body) / 1e6:.1f}")
-                )
-            finally:
-                self._filling = False
-            self.render_now(keep_position=False)
-            return
         if article is not None:
             self._kind = kind_for_path(article.path)
             self.browser.image_places = places or image_places(
@@ -229,36 +239,190 @@ class BodyView(QTabWidget):
             )
         else:
             self.browser.image_places = ImagePlaces()
-        self.source.setReadOnly(article is None)
         self._original_body = "" if article is None else article.split.body
-        if self._widget_text() != fold_line_breaks(body):
-            self._filling = True
-            try:
-                self.source.setPlainText(body)
-            finally:
-                self._filling = False
+        folded = fold_line_breaks(body)
+        document = self.source.document()
+        if (
+            self.source.isReadOnly()  # a raw text, a feed cut short, or no article
+            or document.characterCount() - 1 != len(folded)
+            or self._widget_text() != folded
+        ):
+            self._fill_source(folded)
+        self.source.setReadOnly(article is None or self._source_feed.active)
         self.render_now(keep_position=False)
 
-    def render_now(self, keep_position: bool = True) -> None:
-        """Render the source text into the Rendered tab now (normally done after a short pause)."""
+    def warm_up(self) -> None:
+        """Show a small body once, before anything is painted, then what was shown: Qt's first
+        HTML document in this view (its fonts: bold, italic, code, headings; its layout) then
+        is not the first article's."""
+        if self.loading or self._has_article:
+            return
+        self.browser.setHtml(
+            "<h1>T</h1><h2>T</h2><h3>T</h3><p>A <b>b</b> <i>i</i> <code>c</code> <a href='#x'>l"
+            "</a> “quoted” – text…</p><ul><li>one</li></ul><ol><li>two</li></ol><blockquote><p>q"
+            "</p></blockquote><pre><code>x</code></pre><table><tr><td>1</td></tr></table>"
+            + empty_body_html("-")
+        )
+        self.browser.document().size()
+        self.render_now(keep_position=False)
+
+    @property
+    def loading(self) -> bool:
+        """Part of the body is still being rendered or shown (it is, a piece at a time)."""
+        pending = self._worker.generation_pending
+        return pending or self._html_feed.active or self._source_feed.active
+
+    def _cancel_work(self) -> None:
         self._render_timer.stop()
-        body = self.source.toPlainText()
-        if self._too_large:
-            html = empty_body_html(body)
-        elif not self._has_article:
+        self._worker.cancel()
+        self._html_feed.cancel()
+        self._source_feed.cancel()
+        self._raw_line = None
+        self._scroll_to = None
+
+    def _fill_source(self, text: str) -> None:
+        """Put ``text`` (line breaks folded) in the Source tab: a big one a piece at a time,
+        read-only and without undo steps until all of it is there."""
+        self._source_feed.cancel()
+        self._source_text = text
+        self._filling = True
+        try:
+            if len(text) <= FIRST_SOURCE_CHARS:
+                self.source.setReadOnly(not self._has_article)
+                self.source.setPlainText(text)
+                return
+            pieces = text_pieces(text, SOURCE_PIECE_CHARS)
+            first = 0
+            size = 0
+            while first < len(pieces) and size + len(pieces[first]) <= FIRST_SOURCE_CHARS:
+                size += len(pieces[first])
+                first += 1
+            self.source.setReadOnly(True)
+            self.source.setPlainText("".join(pieces[: max(first, 1)]))
+            self.source.document().setUndoRedoEnabled(False)
+            self._source_feed.start(pieces[max(first, 1) :], FIRST_SOURCE_CHARS)
+        finally:
+            self._filling = False
+
+    def _append_source(self, text: str) -> None:
+        self._filling = True
+        try:
+            cursor = QTextCursor(self.source.document())
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertText(text)
+        finally:
+            self._filling = False
+
+    def _source_fed(self) -> None:
+        self.source.document().setUndoRedoEnabled(True)
+        self.source.setReadOnly(not self._has_article)
+        if self._raw_line is not None:
+            self._highlight_raw_line()
+
+    def render_now(self, keep_position: bool = True) -> None:
+        """Render the source text into the Rendered tab now (normally done after a short pause);
+        a big body is rendered on the worker thread and shown when ready."""
+        self._render_timer.stop()
+        self._worker.cancel()
+        self._html_feed.cancel()
+        # What the Source tab shows (toPlainText: non-breaking spaces as spaces), fed or not yet.
+        body = self._source_text.replace("\u00a0", " ")
+        if not self._source_feed.active:
+            body = self.source.toPlainText()
+        if not self._has_article:
             html = empty_body_html(self.tr("No article open."))
-        elif not body.strip():
+        elif not body or body.isspace():  # (strip() would copy a 5 MB body)
             html = empty_body_html(self.tr("This article has no body text."))
-        else:
-            html = mark_remote_images(
-                render_body(body, self._kind, self._shortcode_labels()),
-                self.tr("Remote image, not loaded"),
+        elif len(body) > ASYNC_RENDER_CHARS:
+            bar = self.browser.verticalScrollBar()
+            self._scroll_to = bar.value() if keep_position else None
+            if not keep_position:
+                self._set_html(empty_body_html(self.tr("Preparing the body…")))
+            # A preview of the start for a body just opened (Markdown takes long to render whole).
+            preview = self._kind == MARKDOWN and not keep_position
+            spec = RenderSpec(
+                self._kind, self._shortcode_labels(), self.tr("Remote image, not loaded")
             )
+            self._worker.submit(body, spec, preview=preview)
+            return
+        else:
+            html = self._renderer()(body)
         bar = self.browser.verticalScrollBar()
         position = bar.value() / bar.maximum() if keep_position and bar.maximum() else 0.0
-        self.browser.setHtml(html)
+        self._set_html(html)
         if position:
             bar.setValue(round(position * bar.maximum()))
+        self.shown.emit(True)
+
+    def _renderer(self) -> Callable[[str], str]:
+        """The body's HTML from its text, for this kind of body and these words."""
+        kind, labels = self._kind, self._shortcode_labels()
+        remote = self.tr("Remote image, not loaded")
+        return lambda text: mark_remote_images(render_body(text, kind, labels), remote)
+
+    def shutdown(self) -> None:
+        """Drop pending work and end the render process, if one runs (the window closes)."""
+        self._cancel_work()
+        self._worker.shutdown()
+
+    def _set_html(self, html: str) -> None:
+        self._final_html = True
+        self._more_html = False
+        self.browser.setHtml(html)
+
+    def _on_rendered(
+        self, generation: int, final: bool, first: bool, last: bool, pieces: list[str]
+    ) -> None:
+        if generation != self._worker.generation:
+            return
+        if final and last:
+            self._worker.done(generation)
+        if not first:  # more of the body whose start is shown
+            self._more_html = not last
+            if pieces:
+                self._html_feed.extend(pieces)
+            elif not self._html_feed.active:
+                self._html_fed()
+            return
+        self._html_feed.cancel()
+        bar = self.browser.verticalScrollBar()
+        if self._scroll_to is None and not self._final_html:  # the preview was being read
+            self._scroll_to = bar.value()
+        if not final:
+            pieces = [*pieces, empty_body_html(self.tr("Rendering the rest of the body…"))]
+        shown, size = 0, 0
+        while shown < len(pieces) and (not shown or size + len(pieces[shown]) <= FIRST_HTML_CHARS):
+            size += len(pieces[shown])
+            shown += 1
+        self.browser.setHtml("".join(pieces[:shown]))
+        self._final_html = final
+        self._more_html = not last
+        self._restore_scroll()
+        self.shown.emit(final and last and shown == len(pieces))
+        self._html_feed.start(pieces[shown:], FIRST_HTML_CHARS)
+
+    def _on_render_failed(self, generation: int, message: str) -> None:
+        if generation != self._worker.generation:
+            return
+        self._worker.done(generation)
+        self._set_html(empty_body_html(self.tr("The body could not be shown: {0}").format(message)))
+        self.shown.emit(True)
+
+    def _append_html(self, html: str) -> None:
+        append_html(self.browser.document(), html)
+        self._restore_scroll()
+
+    def _html_fed(self) -> None:
+        if self._final_html and not self._more_html:
+            self.shown.emit(True)
+
+    def _restore_scroll(self) -> None:
+        if self._scroll_to is None:
+            return
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(min(self._scroll_to, bar.maximum()))
+        if bar.maximum() >= self._scroll_to:
+            self._scroll_to = None
 
     def _shortcode_labels(self) -> dict[str, str]:
         """The words of the shortcode placeholders, translated (see shortcodes.LABELS)."""
@@ -277,7 +441,7 @@ class BodyView(QTabWidget):
         return self._render_timer.isActive()
 
     def _on_source_changed(self) -> None:
-        if self._filling or not self._has_article or self._too_large:
+        if self._filling or not self._has_article or self._source_feed.active:
             return
         # The widget folds line breaks; merging keeps every byte outside the edited region.
         self.body_edited.emit(merge_edit(self._original_body, self._widget_text()))

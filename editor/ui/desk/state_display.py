@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import qtawesome
 from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QIcon
 
 from editor.core.index import ArticleSummary
 from editor.core.state import SITE_CONFIG, PublishState
+from editor.ui.common.icons import lazy_icon, real_icon
 
 
 def state_label(state: PublishState) -> str:
@@ -41,9 +41,14 @@ _STATE_ICONS = {
 
 
 def state_icon(state: PublishState) -> QIcon:
+    """The state's icon, drawn once the icon fonts are loaded (after the window's first paint)."""
+    return lazy_icon(lambda: _rendered_state_icon(state))
+
+
+def _rendered_state_icon(state: PublishState) -> QIcon:
     # Rendered to pixmaps once: a font icon repaints its glyph on every paint of every row.
     name, colour = _STATE_ICONS[state]
-    glyph = qtawesome.icon(name, color=colour)
+    glyph = real_icon(name, color=colour)
     icon = QIcon()
     for size in (16, 24, 32, 48):
         pixmap = glyph.pixmap(QSize(size, size))

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import qtawesome
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from editor.core import vocabulary as vocab
+from editor.ui.common.icons import font_icon
 from editor.ui.form.field_editors import muted_color
 from editor.ui.form.field_kinds import KNOWN_KINDS, FieldKind
 
@@ -89,7 +89,7 @@ class AddFieldBar(QWidget):
         self.button = QToolButton(self)
         self.button.setObjectName("addFieldButton")
         self.button.setIcon(
-            qtawesome.icon("mdi6.plus", color=self.palette().color(QPalette.ColorRole.ButtonText))
+            font_icon("mdi6.plus", color=self.palette().color(QPalette.ColorRole.ButtonText))
         )
         self.button.setText(self.tr("Add"))
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import qtawesome
 from PySide6.QtCore import (
     QEvent,
     QObject,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.frontmatter import Format
+from editor.ui.common.icons import font_icon
 from editor.ui.form.field_kinds import INT64_MAX, INT64_MIN, nested_text
 
 
@@ -157,9 +157,7 @@ class LinkEditor(TextEditor):
         self.button = QToolButton()
         self.button.setObjectName(f"open_{self.key}")
         self.button.setIcon(
-            qtawesome.icon(
-                self._icon_name, color=self.palette().color(QPalette.ColorRole.ButtonText)
-            )
+            font_icon(self._icon_name, color=self.palette().color(QPalette.ColorRole.ButtonText))
         )
         self.button.setToolTip(self._tip)
         self.button.setAccessibleName(self._tip)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import qtawesome
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from editor.core.validate import Level, Problem
+from editor.ui.common.icons import real_icon
 from editor.ui.form.field_editors import error_color, muted_color, warning_color
 
 THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT = 160, 120
@@ -50,7 +50,7 @@ class ProblemList(QWidget):
         icon = QLabel()
         size = self.fontMetrics().height() - 2
         icon.setPixmap(
-            qtawesome.icon("mdi6.alert-circle" if is_error else "mdi6.alert", color=color).pixmap(
+            real_icon("mdi6.alert-circle" if is_error else "mdi6.alert", color=color).pixmap(
                 QSize(size, size)
             )
         )

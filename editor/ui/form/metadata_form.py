@@ -14,7 +14,6 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
-import qtawesome
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QImage, QPalette, QUndoStack
 from PySide6.QtWidgets import (
@@ -39,6 +38,7 @@ from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS
 from editor.core.validate import Problem
 from editor.core.values import coerce_like, same_value
 from editor.core.vocabulary import Vocabulary
+from editor.ui.common.icons import font_icon
 from editor.ui.form.field_adding import AddFieldBar, kind_for_new_key, start_value
 from editor.ui.form.field_editors import (
     FieldEditor,
@@ -472,7 +472,7 @@ class MetadataForm(QWidget):
     def _remove_button(self, key: str, label: str) -> QToolButton:
         button = QToolButton()
         button.setObjectName(f"remove_{key}")
-        button.setIcon(qtawesome.icon("mdi6.close", color=muted_color(self.palette())))
+        button.setIcon(font_icon("mdi6.close", color=muted_color(self.palette())))
         button.setAutoRaise(True)
         tip = self.tr("Remove {0} from this article").format(label)
         button.setToolTip(tip)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import qtawesome
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.images import COVER_KEY, ImagePlaces
 from editor.ui.common import links
+from editor.ui.common.icons import font_icon, real_icon
 from editor.ui.form.field_editors import error_color
 from editor.ui.images.image_loader import ImageLoader
 
@@ -92,7 +92,7 @@ class ImageArea(QWidget):
             box, Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, self.message
         )
         top = (self.height() - icon_size - 8 - text_rect.height()) // 2
-        icon = qtawesome.icon(
+        icon = real_icon(
             "mdi6.image-off-outline" if self._failed else "mdi6.image-outline", color=color
         )
         icon.paint(painter, QRect((self.width() - icon_size) // 2, top, icon_size, icon_size))
@@ -153,7 +153,7 @@ class ImagePanel(QFrame):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton(
-            qtawesome.icon(
+            font_icon(
                 "mdi6.open-in-new", color=self.palette().color(QPalette.ColorRole.ButtonText)
             ),
             self.tr("Open in browser"),

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-import qtawesome
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar, QToolBar, QWidget
 
+from editor.ui.common.icons import font_icon
 from editor.ui.window.window_state import WindowState
 
 StandardKey = QKeySequence.StandardKey
@@ -428,7 +428,7 @@ class ActionRegistry:
             else:
                 action.setToolTip(action.text().replace("&", ""))
             if spec.icon:
-                action.setIcon(qtawesome.icon(spec.icon))
+                action.setIcon(font_icon(spec.icon))
             if spec.menu_role is not None:
                 action.setMenuRole(spec.menu_role)
             action.setCheckable(spec.checkable)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import qtawesome
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from editor.core.errors import describe_error
 from editor.core.names import shown_path
 from editor.core.validate import FolderCheck, Level, Problem, check_folder
+from editor.ui.common.icons import font_icon
 from editor.ui.common.wording import counted
 from editor.ui.common.workers import Task, run_task
 
@@ -55,8 +55,8 @@ class ProblemModel(QAbstractTableModel):
         self._headers = (self.tr("Level"), self.tr("File"), self.tr("Line"), self.tr("Problem"))
         self._levels = {Level.ERROR: self.tr("Error"), Level.WARNING: self.tr("Warning")}
         self._icons = {
-            Level.ERROR: qtawesome.icon("fa6s.circle-xmark", color="#c62828"),
-            Level.WARNING: qtawesome.icon("fa6s.triangle-exclamation", color="#b26a00"),
+            Level.ERROR: font_icon("fa6s.circle-xmark", color="#c62828"),
+            Level.WARNING: font_icon("fa6s.triangle-exclamation", color="#b26a00"),
         }
 
     def set_problems(self, problems: list[Problem]) -> None:

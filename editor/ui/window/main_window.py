@@ -598,6 +598,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop background work and watching (the window is going away)."""
+        self.body.shutdown()
         self.watcher.stop()
         self.git.shutdown()
         self.check_panel.cancel()

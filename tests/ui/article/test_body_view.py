@@ -351,23 +351,3 @@ def test_editing_the_source_keeps_line_endings_and_spaces_outside_the_edit(qtbot
     assert article.bytes_to_save() == (
         '\ufeff+++\r\ntitle = "T"\r\n+++\r\n<p>5\u00a0000 euros</p>\r\n<p>end</p>\r\nmore'.encode()
     )
-
-
-def test_a_body_too_large_to_lay_out_is_not_shown_and_never_edited(
-    view: BodyView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from editor.ui.article import body_view
-
-    monkeypatch.setattr(body_view, "LARGE_BODY_CHARS", 100)
-    big = write_article(tmp_path, "big.md", '+++\ntitle = "T"\n+++\n' + "<p>word</p>" * 50)
-    edited: list[str] = []
-    view.body_edited.connect(edited.append)
-    view.set_article(big)
-    assert source(view).isReadOnly()
-    assert "too large to show" in source(view).toPlainText()
-    assert "too large to show" in browser(view).toPlainText()
-    assert edited == [] and not big.is_dirty
-    small = write_article(tmp_path, "small.md", '+++\ntitle = "T"\n+++\n<p>short</p>')
-    view.set_article(small)
-    assert not source(view).isReadOnly() and source(view).toPlainText() == "<p>short</p>"
-    assert edited == []

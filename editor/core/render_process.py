@@ -1,0 +1,105 @@
+"""Rendering big bodies in a process of their own, for the window (no Qt here).
+
+A thread is not enough: Python-Markdown takes tens of seconds over a 5 MB body, and the regular
+expressions it and the shortcode finder run hold the interpreter's lock for up to 60 ms each over
+such a text, which the window's thread then waits for. A child process shares no lock with the
+window, can use the second core, and a render nobody waits for any more is simply ended.
+
+The window's side (``editor.ui.article.body_feed``) starts :func:`serve` in a "spawn" child and
+sends it :class:`RenderRequest` objects through a pipe; each answer is a :class:`RenderAnswer`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from editor.core.body_pieces import html_pieces, markdown_head
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+
+@dataclass(frozen=True, slots=True)
+class RenderRequest:
+    generation: int
+    body: str
+    kind: str  # "markdown" or "html" (render.kind_for_path)
+    labels: dict[str, str]  # the shortcode placeholders' words, translated
+    remote_label: str  # the words of a remote image's link (render.mark_remote_images)
+    preview_chars: int  # > 0: first render this much of a Markdown body alone, as a preview
+    piece_chars: int  # the HTML comes back cut into pieces of about this size (html_pieces)
+    # ... in answers of about this size each: reading one holds the window process's interpreter
+    # lock while it is unpickled (10 MB at once: some 30 ms).
+    batch_chars: int = 256_000
+
+
+@dataclass(frozen=True, slots=True)
+class RenderAnswer:
+    generation: int
+    final: bool  # False for the preview of the start
+    pieces: list[str]  # some of the HTML's pieces (all answers' pieces joined: the fragment)
+    error: str = ""  # why the renderer failed, if it did (then the only answer)
+    first: bool = True  # the first answer of this render (the preview's or the whole body's)
+    last: bool = True  # the last answer of this render
+
+
+def rendered_pieces(request: RenderRequest, body: str) -> list[str]:
+    """``body`` rendered as the review pane shows it, cut into pieces."""
+    from editor.core.render import mark_remote_images, render_body
+
+    html = mark_remote_images(render_body(body, request.kind, request.labels), request.remote_label)
+    return html_pieces(html, request.piece_chars)
+
+
+def answers(request: RenderRequest) -> list[RenderAnswer]:
+    """What a request gets back, in order (the preview first, if any): computed one at a time
+    by :func:`serve`; here for callers that want them all (tests)."""
+    return list(_answers(request))
+
+
+def _answers(request: RenderRequest) -> Iterator[RenderAnswer]:
+    try:
+        if request.preview_chars > 0:
+            head = markdown_head(request.body, request.preview_chars)
+            if len(head) < len(request.body):
+                yield RenderAnswer(request.generation, False, rendered_pieces(request, head))
+        pieces = rendered_pieces(request, request.body)
+    except Exception as error:  # the window shows the reason instead of the body
+        yield RenderAnswer(request.generation, True, [], str(error) or type(error).__name__)
+        return
+    start = 0
+    while True:
+        end, size = start, 0
+        while end < len(pieces) and (
+            end == start or size + len(pieces[end]) <= request.batch_chars
+        ):
+            size += len(pieces[end])
+            end += 1
+        last = end >= len(pieces)
+        yield RenderAnswer(request.generation, True, pieces[start:end], first=start == 0, last=last)
+        if last:
+            return
+        start = end
+
+
+def serve(connection: Connection) -> None:
+    """The child's loop: answer each request read from ``connection`` until it is closed."""
+    if hasattr(os, "nice"):  # the window's process comes first on a machine with few cores
+        with contextlib.suppress(OSError):
+            os.nice(5)
+    while True:
+        try:
+            request = connection.recv()
+        except (EOFError, OSError):
+            return
+        if not isinstance(request, RenderRequest):
+            return
+        for answer in _answers(request):
+            try:
+                connection.send(answer)
+            except (BrokenPipeError, OSError):
+                return

@@ -1,0 +1,225 @@
+"""Big bodies: rendered off the GUI thread, shown a piece at a time, and all of it in the end.
+
+The sizes that make a body "big" are lowered here, so that small test bodies take the same path a
+5 MB one does (worker thread, preview, pieces on idle turns) without the seconds it costs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QTextBrowser
+
+from editor.core.article import Article
+from editor.core.render import render_body
+from editor.core.service import DocumentService
+from editor.ui.article import body_feed, body_view
+from editor.ui.article.body_view import BodyView
+from editor.ui.window.main_window import MainWindow
+from tests.helpers.window import select_rows, title_field, type_title
+
+SEED = Path(__file__).parents[2] / "helpers" / "data" / "seed-article.md"
+
+
+@pytest.fixture
+def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(body_view, "ASYNC_RENDER_CHARS", 2_000)
+    monkeypatch.setattr(body_view, "FIRST_SOURCE_CHARS", 3_000)
+    monkeypatch.setattr(body_view, "SOURCE_PIECE_CHARS", 700)
+    monkeypatch.setattr(body_view, "FIRST_HTML_CHARS", 2_000)
+    monkeypatch.setattr(body_feed, "PIECE_CHARS", 400)
+    monkeypatch.setattr(body_feed, "PREVIEW_CHARS", 1_500)
+    monkeypatch.setattr(body_feed, "BATCH_CHARS", 3_000)  # the HTML comes in several answers
+    monkeypatch.setattr(body_feed, "TURN_MS", 0.01)  # a turn as small as it gets: many turns
+
+
+@pytest.fixture
+def view(qtbot) -> BodyView:
+    widget = BodyView()
+    qtbot.addWidget(widget)
+    widget.resize(700, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def markdown_body(sections: int) -> str:
+    parts = []
+    for number in range(sections):
+        parts.append(
+            f"## Section {number}\n\nA paragraph with *emphasis*, a [link](https://example.com/"
+            f"{number}) and a footnote[^{number}].\n\n- item one of {number}\n- item two\n\n"
+            f"1. first\n2. second\n\n> quoted {number}\n\n```\ncode {number}\n\nstill code\n```\n\n"
+            f"| a | b |\n|---|---|\n| {number} | cell |\n\n---\n\n[^{number}]: Note {number}.\n\n"
+        )
+    return "".join(parts) + "The end of the body."
+
+
+def html_body(sections: int) -> str:
+    return (
+        "".join(
+            f"<h2>Part {n}</h2><p>Text <b>{n}</b> with <a href='https://example.com/{n}'>a link</a>"
+            f"</p>\n<ul><li>one</li><li>two {n}</li></ul><table><tr><td>{n}</td><td>x</td></tr>"
+            f"</table><blockquote><p>q {n}</p></blockquote>\n"
+            for n in range(sections)
+        )
+        + "<p>The end of the body.</p>"
+    )
+
+
+def write(root: Path, relpath: str, body: str) -> Article:
+    path = root / relpath
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'+++\ntitle = "Big {relpath}"\n+++\n{body}', encoding="utf-8")
+    return DocumentService(root).load(path)
+
+
+def blocks(document: QTextDocument) -> list[tuple[object, ...]]:
+    """What a reader sees of a document, block by block: text, list, table, margins, heading."""
+    found = []
+    block = document.begin()
+    while block.isValid():
+        form = block.blockFormat()
+        found.append(
+            (
+                block.text(),
+                block.textList().format().style() if block.textList() else None,
+                document.frameAt(block.position()) is not document.rootFrame(),
+                round(form.topMargin()),
+                round(form.bottomMargin()),
+                round(form.leftMargin()),
+                form.headingLevel(),
+                form.nonBreakableLines(),
+            )
+        )
+        block = block.next()
+    return found
+
+
+def rendered_at_once(view: BodyView, body: str, kind: str) -> QTextDocument:
+    """The document one setHtml of the whole rendered body makes (with the view's stylesheet)."""
+    reference = QTextBrowser()
+    reference.document().setDefaultStyleSheet(view.browser.document().defaultStyleSheet())
+    reference.setHtml(render_body(body, kind, view._shortcode_labels()))
+    document = reference.document().clone()
+    reference.deleteLater()
+    return document
+
+
+def wait_shown(qtbot, view: BodyView) -> None:
+    qtbot.waitUntil(lambda: not view.loading, timeout=20_000)
+
+
+@pytest.mark.parametrize(
+    ("name", "make_body", "kind"),
+    [("big.md", markdown_body, "markdown"), ("big.html", html_body, "html")],
+)
+def test_a_big_body_opens_in_pieces_and_ends_up_fully_shown(
+    qtbot,
+    view: BodyView,
+    tmp_path: Path,
+    small_pieces: None,
+    name: str,
+    make_body: Callable[[int], str],
+    kind: str,
+) -> None:
+    body = make_body(40)
+    article = write(tmp_path, name, body)
+    shown: list[bool] = []
+    edited: list[str] = []
+    view.shown.connect(shown.append)
+    view.body_edited.connect(edited.append)
+    view.set_article(article)
+    # Nothing of it is laid out at once, and the half-filled source cannot be typed into.
+    assert view.loading and view.source.isReadOnly()
+    assert len(view.source.toPlainText()) < len(body)
+    wait_shown(qtbot, view)
+    assert shown[-1] is True and shown.count(True) == 1
+    if kind == "markdown":
+        assert shown[0] is False  # a preview of the start came first
+    assert view.source.toPlainText() == body
+    assert not view.source.isReadOnly()
+    assert edited == [] and not article.is_dirty  # filling the Source tab is no edit
+    assert blocks(view.browser.document()) == blocks(rendered_at_once(view, body, kind))
+    assert "The end of the body." in view.browser.toPlainText()
+
+
+def test_a_big_body_can_be_edited_once_shown(
+    qtbot, view: BodyView, tmp_path: Path, small_pieces: None
+) -> None:
+    article = write(tmp_path, "big.md", markdown_body(20))
+    view.set_article(article)
+    wait_shown(qtbot, view)
+    edited: list[str] = []
+    view.body_edited.connect(edited.append)
+    qtbot.keyClicks(view.source, "Typed ")
+    assert edited and edited[-1] == "Typed " + article.split.body
+    view.render_now()
+    wait_shown(qtbot, view)
+    assert view.browser.toPlainText().startswith("Typed ## Section 0")
+    assert view.browser.toPlainText().endswith("Note 19. ↩︎")  # toPlainText: nbsp as a space
+
+
+def test_switching_articles_mid_way_shows_the_new_one_only(
+    qtbot, view: BodyView, tmp_path: Path, small_pieces: None
+) -> None:
+    big = write(tmp_path, "big.md", markdown_body(60))
+    other = write(tmp_path, "other.md", html_body(30))
+    small = write(tmp_path, "small.md", "Just a *short* body.")
+    view.set_article(big)
+    qtbot.waitUntil(lambda: "Section 0" in view.browser.toPlainText(), timeout=10_000)
+    assert view.loading  # part of it is still to come
+    view.set_article(other)
+    view.set_article(small)  # before the other one had its turn
+    assert not view.loading
+    qtbot.wait(300)  # late results of the big and the other body, if any, must not arrive
+    assert view.browser.toPlainText() == "Just a short body."
+    assert view.source.toPlainText() == "Just a *short* body."
+    view.set_article(other)
+    wait_shown(qtbot, view)
+    assert "Section" not in view.browser.toPlainText() and "Part 29" in view.browser.toPlainText()
+    assert view.source.toPlainText() == other.split.body
+
+
+def test_a_big_unreadable_file_shows_its_error_line_once_it_is_there(
+    qtbot, view: BodyView, small_pieces: None
+) -> None:
+    text = "".join(f"line {number} of the file\n" for number in range(2_000))
+    view.show_raw(text, 1_500)
+    wait_shown(qtbot, view)
+    assert view.source.toPlainText() == text
+    assert view.error_line == 1_500 and view.source.isReadOnly()
+
+
+def test_the_form_can_be_edited_while_a_big_body_opens(
+    qtbot, make_window: Callable[..., MainWindow], tmp_path: Path, small_pieces: None
+) -> None:
+    desk = tmp_path / "desk"
+    write(desk, "big.md", markdown_body(80))
+    window = make_window(desk)
+    select_rows(window, ["big.md"])
+    qtbot.waitUntil(lambda: window.session.article is not None, timeout=5_000)
+    assert window.body.loading
+    type_title(qtbot, window, "Retitled")
+    assert window.session.article.current_metadata()["title"] == "Retitled"
+    wait_shown(qtbot, window.body)
+    assert title_field(window).text() == "Retitled"
+    assert window.body.source.toPlainText() == window.session.article.body
+
+
+def test_a_seed_article_renders_as_before(qtbot, view: BodyView, tmp_path: Path) -> None:
+    # Seed-sized bodies render at once, on the GUI thread, exactly as one setHtml shows them.
+    article = write(tmp_path, "seed.md", SEED.read_text(encoding="utf-8").split("+++\n", 2)[2])
+    shown: list[bool] = []
+    view.shown.connect(shown.append)
+    view.set_article(article)
+    assert shown == [True] and not view.loading
+    reference = rendered_at_once(view, article.body, "markdown")
+    assert blocks(view.browser.document()) == blocks(reference)
+    expected = (Path(__file__).parents[2] / "helpers" / "data" / "seed-article.html").read_text(
+        encoding="utf-8"
+    )
+    assert render_body(article.body, "markdown") == expected
