@@ -4,8 +4,10 @@ A listing of a desk where nothing changed costs a ``stat`` per file and one read
 of a parse per file. A row is trusted only while the file's path, size, modification time, inode and
 status-change time are all what they were when it was parsed; anything else is parsed again. What is
 kept are the *facts* (``index.RowFacts``: the title and the other shown texts, and the raw values of the
-keys the state is decided from, with the keys as written); the state itself is computed at read time by ``state.py``, so neither
-the clock nor the site's rules can come out of the cache. The cache can never change a result:
+keys the state is decided from, with the keys as written), and the *verdict* the last listing judged
+from them (:mod:`editor.core.verdicts`) with what it holds for: the text naming the page's rules and
+the clock interval in which its state cannot change. Outside those, the row is judged again from the
+facts, so neither the clock nor the site's rules can come out of the cache. It never changes a result:
 
 * the version (schema, app, parsers, the state keys) is checked on open; another one is rebuilt;
 * a corrupt or truncated file is deleted and rebuilt; one that cannot be opened, or is locked by a
@@ -56,14 +58,11 @@ except ImportError:  # pragma: no cover
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: each row keeps its verdict (editor.core.verdicts)
 # A file whose modification time is this close to now is parsed but not cached.
 RACY_NS = 2_000_000_000
 _BUSY_MS = 100  # wait this long for a second Copydesk's write, then go on without the cache
 
-# path -> (size, mtime_ns, ino, ctime_ns, readable, title, source, source_link, enclosure, summary,
-#          error, encoded state inputs, encoded profile)
-CachedRow = tuple[int, int, int, int, int, str, str, str, str, str, str | None, str]
 FileKey = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
 
 
@@ -94,6 +93,10 @@ _FACT_MODULES = (
     "errors",
     "limits",
     "vocabulary",
+    "site",
+    "site_rules",
+    "verdicts",
+    "names",
 )
 
 
@@ -123,8 +126,12 @@ _SCHEMA = (
         title TEXT NOT NULL, source TEXT NOT NULL, source_link TEXT NOT NULL,
         enclosure TEXT NOT NULL, summary TEXT NOT NULL, error TEXT, inputs TEXT NOT NULL,
         profile TEXT NOT NULL,
-        body_indexed INTEGER NOT NULL DEFAULT 0
+        body_indexed INTEGER NOT NULL DEFAULT 0,
+        rules_id INTEGER, valid_from INTEGER, valid_until INTEGER, state TEXT, verdict TEXT,
+        row_json BLOB
     )""",
+    # The texts that name a page's rules (SiteRules.verdict_key), by the id a verdict keeps.
+    "CREATE TABLE rules (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)",
     "CREATE VIRTUAL TABLE bodies USING fts5("
     "body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
     # A body indexed for an older version of a file goes with it.
@@ -133,10 +140,13 @@ _SCHEMA = (
     "CREATE TRIGGER files_changed AFTER UPDATE OF size, mtime_ns, ino, ctime_ns ON files BEGIN "
     "DELETE FROM bodies WHERE rowid = old.id; END",
 )
-_FIELDS = (
-    "size, mtime_ns, ino, ctime_ns, readable, title, source, source_link, enclosure, summary, "
-    "error, inputs, profile"
-)
+_KEY = "size, mtime_ns, ino, ctime_ns"
+_FACTS = "readable, title, source, source_link, enclosure, summary, error, inputs, profile"
+_KEPT = "rules_id, valid_from, valid_until"
+_VERDICT = f"{_KEPT}, state, verdict, row_json"
+_NO_VERDICT = (None, None, None, None, None, None)
+# rules id, valid from, valid until (µs), state, verdict text, row JSON (verdicts.keep)
+Kept = tuple[int, int, int, str, str, bytes | None]
 
 
 class IndexCache:
@@ -145,6 +155,8 @@ class IndexCache:
     def __init__(self, connection: sqlite3.Connection | None, path: Path) -> None:
         self._db: sqlite3.Connection | None = connection
         self.path = path
+        self._rule_ids: dict[str, int] | None = None  # rules text -> id, read when first asked
+        self._new_rules = False
 
     # --- opening ------------------------------------------------------------------------------------
 
@@ -222,24 +234,78 @@ class IndexCache:
 
     # --- rows ---------------------------------------------------------------------------------------
 
-    def rows(self) -> dict[str, CachedRow]:
-        """Every cached row by relative path (empty when the cache cannot be read)."""
+    def rows(self, *, as_json: bool = False) -> dict[str, tuple[Any, ...]]:
+        """Every cached row by relative path (empty when the cache cannot be read): the file key,
+        the kept verdict's rules id and interval (:mod:`editor.core.verdicts`), then the state and
+        the row's JSON text (``as_json``) or else the facts (as :meth:`facts` gives them) and the
+        verdict text. One query, of only the columns that listing needs."""
         if self._db is None:
             return {}
+        payload = "state, row_json" if as_json else f"{_FACTS}, verdict"
         try:
-            cursor = self._db.execute(f"SELECT path, {_FIELDS} FROM files")
+            cursor = self._db.execute(f"SELECT path, {_KEY}, {_KEPT}, {payload} FROM files")
             return {row[0]: row[1:] for row in cursor}
         except sqlite3.Error as error:
             self._fail(error)
             return {}
 
-    def store(self, rows: Iterable[tuple[str, FileKey, Any]], now_ns: int | None = None) -> None:
-        """Keep the facts of freshly parsed files: ``(relpath, file key, RowFacts)``."""
+    def facts(self, relpaths: Iterable[str]) -> dict[str, tuple[Any, ...]]:
+        """The key and facts columns of these rows: (size, mtime_ns, ino, ctime_ns, readable, title,
+        source, source_link, enclosure, summary, error, encoded inputs, encoded profile)."""
+        wanted = list(relpaths)
+        found: dict[str, tuple[Any, ...]] = {}
+        if self._db is None or not wanted:
+            return found
+        try:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                cursor = self._db.execute(
+                    f"SELECT path, {_KEY}, {_FACTS} FROM files "
+                    f"WHERE path IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+                found.update((row[0], row[1:]) for row in cursor)
+        except sqlite3.Error as error:
+            self._fail(error)
+            return {}
+        return found
+
+    def rules_id(self, text: str) -> int | None:
+        """The id the rules named by ``text`` (``SiteRules.verdict_key``) are kept under, added
+        when new; None without a cache."""
+        if self._db is None:
+            return None
+        if self._rule_ids is None:
+            try:
+                self._rule_ids = dict(self._db.execute("SELECT text, id FROM rules"))
+            except sqlite3.Error as error:
+                self._fail(error)
+                return None
+        found = self._rule_ids.get(text)
+        if found is None:
+            try:
+                with self._db:
+                    self._db.execute("INSERT OR IGNORE INTO rules (text) VALUES (?)", (text,))
+                    row = self._db.execute(
+                        "SELECT id FROM rules WHERE text = ?", (text,)
+                    ).fetchone()
+            except sqlite3.Error as error:
+                self._fail(error)
+                return None
+            found = self._rule_ids[text] = row[0]
+            self._new_rules = True
+        return found
+
+    def store(
+        self, rows: Iterable[tuple[str, FileKey, Any, Kept | None]], now_ns: int | None = None
+    ) -> None:
+        """Keep the facts of freshly parsed files, and their verdicts when they have one:
+        ``(relpath, file key, RowFacts, verdicts.keep(...))``."""
         if self._db is None:
             return
         limit = (time.time_ns() if now_ns is None else now_ns) - RACY_NS
         values = []
-        for relpath, key, facts in rows:
+        for relpath, key, facts, kept in rows:
             if key[1] > limit:
                 continue
             inputs = _encode(facts.judged)
@@ -259,6 +325,7 @@ class IndexCache:
                     facts.error,
                     inputs,
                     shape,
+                    *(kept if kept is not None else _NO_VERDICT),
                 )
             )
         if not values:
@@ -266,18 +333,59 @@ class IndexCache:
         try:
             with self._db:
                 self._db.executemany(
-                    f"INSERT INTO files (path, {_FIELDS}) VALUES ({', '.join('?' * 14)}) "
+                    f"INSERT INTO files (path, {_KEY}, {_FACTS}, {_VERDICT}) "
+                    f"VALUES ({', '.join('?' * 20)}) "
                     "ON CONFLICT (path) DO UPDATE SET size = excluded.size, "
                     "mtime_ns = excluded.mtime_ns, ino = excluded.ino, "
                     "ctime_ns = excluded.ctime_ns, readable = excluded.readable, "
                     "title = excluded.title, source = excluded.source, "
                     "source_link = excluded.source_link, enclosure = excluded.enclosure, "
                     "summary = excluded.summary, error = excluded.error, "
-                    "inputs = excluded.inputs, profile = excluded.profile, body_indexed = 0",
+                    "inputs = excluded.inputs, profile = excluded.profile, body_indexed = 0, "
+                    "rules_id = excluded.rules_id, valid_from = excluded.valid_from, "
+                    "valid_until = excluded.valid_until, state = excluded.state, "
+                    "verdict = excluded.verdict, row_json = excluded.row_json",
                     values,
                 )
         except sqlite3.Error as error:
             self._fail(error)
+
+    def store_verdicts(self, rows: Iterable[tuple[str, FileKey, Kept | None]]) -> None:
+        """Keep the new verdicts of cached rows judged again (the rules or the clock moved), or
+        drop a verdict that cannot be kept; a row whose file changed meanwhile is left alone."""
+        if self._db is None:
+            return
+        values = [
+            (*(kept if kept is not None else _NO_VERDICT), relpath, *key)
+            for relpath, key, kept in rows
+        ]
+        if not values:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    "UPDATE files SET rules_id = ?, valid_from = ?, valid_until = ?, state = ?, "
+                    "verdict = ?, row_json = ? WHERE path = ? AND size = ? AND mtime_ns = ? "
+                    "AND ino = ? AND ctime_ns = ?",
+                    values,
+                )
+        except sqlite3.Error as error:
+            self._fail(error)
+
+    def prune_rules(self) -> None:
+        """Drop the rules no row is kept by any more (after a listing that added some)."""
+        if self._db is None or not self._new_rules:
+            return
+        try:
+            with self._db:
+                self._db.execute(
+                    "DELETE FROM rules WHERE id NOT IN "
+                    "(SELECT DISTINCT rules_id FROM files WHERE rules_id IS NOT NULL)"
+                )
+        except sqlite3.Error as error:
+            self._fail(error)
+        self._new_rules = False
+        self._rule_ids = None
 
     def forget(self, relpaths: Iterable[str]) -> None:
         """Drop the rows of files that are gone (or can no longer be cached)."""

@@ -37,6 +37,7 @@ from editor.core.state import (
     ALL_DATE_KEYS,
     DEFAULT_RULES,
     PageRules,
+    PageVerdict,
     PublishState,
     StateReason,
     fold_keys,
@@ -287,8 +288,26 @@ def summary_of_facts(
 ) -> ArticleSummary:
     """The list row of a file with these facts, at ``as_of`` by ``rules``: the one place a row is
     made, from a fresh parse or from the index cache alike."""
+    row, _verdict = judged_row(
+        relpath, facts, as_of, mtime_ns=mtime_ns, size=size, rules=rules, language=language
+    )
+    return row
+
+
+def judged_row(
+    relpath: str,
+    facts: RowFacts,
+    as_of: dt.datetime | None = None,
+    *,
+    mtime_ns: int = 0,
+    size: int = 0,
+    rules: PageRules = DEFAULT_RULES,
+    language: str = "",
+) -> tuple[ArticleSummary, PageVerdict | None]:
+    """:func:`summary_of_facts`'s row and the verdict it was judged by (None for a file that could
+    not be read: its row depends on neither the clock nor the rules), for the index cache."""
     if not facts.readable:
-        return _invalid_row(relpath, facts.error or "", mtime_ns, size)
+        return _invalid_row(relpath, facts.error or "", mtime_ns, size), None
     mtime = dt.datetime.fromtimestamp(mtime_ns / 1e9, dt.UTC) if mtime_ns else None
     verdict = judge({}, as_of, rules, mtime=mtime, folded=facts.judged)
     state = PublishState.INVALID if facts.error is not None else verdict.state
@@ -296,7 +315,7 @@ def summary_of_facts(
     origin = verdict.origins.get("publishdate" if verdict.publish_date else "date")
     date_key = origin[0].lower() if origin and publish_date is not None else ""
     fields, lists = facts.profile
-    return ArticleSummary(
+    row = ArticleSummary(
         path=relpath,
         title=facts.title,
         date=verdict.date,
@@ -316,6 +335,7 @@ def summary_of_facts(
         fields=fields,
         lists=lists,
     )
+    return row, verdict
 
 
 def summarize_metadata(

@@ -117,6 +117,8 @@ class SiteRules:
         self._folders: dict[str, _Folder] = {}
         self._chains: dict[tuple[str, str], tuple[Cascade, ...]] = {}
         self._git_dates: dict[str, dt.datetime] | None = None
+        self._verdict_keys: dict[tuple[str, str], str] = {}
+        self._site_text: str | None = None
 
     def page_rules(self, path: Path | str) -> tuple[PageRules, str]:
         """The rules for the file at ``path`` (absolute), and its language ("" unless multilingual)."""
@@ -147,6 +149,43 @@ class SiteRules:
             git_date=self._git_date(file),
         )
         return rules, lang if site.multilingual else ""
+
+    def verdict_key(self, path: str) -> str | None:
+        """Text naming all that :meth:`page_rules` gives the file at ``path`` (absolute) besides
+        what follows from the path itself under the same code: the site's config, the page's
+        language and the cascades over it. The index cache keeps a file's verdict with it, so an
+        ``_index`` or config edit makes it judge again; None when a page's rules depend on more
+        (``:git`` dates, one per file): its verdict is not kept."""
+        site = self.site
+        if site.git_info and site.dates.reads_git() and site.root:
+            return None
+        parent, filename = os.path.split(path)
+        place = self._folder(parent)
+        lang = place.lang or _split_lang(os.path.splitext(filename)[0], site.languages)[1]
+        return self._verdict_key(place, lang or site.default_language)
+
+    def folder_verdict_key(self, parent: str) -> str | None:
+        """:meth:`verdict_key` of every file right inside the folder ``parent`` when they all share
+        it (their language cannot differ), else None (ask per file)."""
+        site = self.site
+        if site.git_info and site.dates.reads_git() and site.root:
+            return None
+        place = self._folder(parent)
+        if place.lang:
+            return self._verdict_key(place, place.lang)
+        if any(lang != site.default_language for lang in site.languages):
+            return None
+        return self._verdict_key(place, site.default_language)
+
+    def _verdict_key(self, place: _Folder, lang: str) -> str:
+        key = (place.path, lang)
+        found = self._verdict_keys.get(key)
+        if found is None:
+            if self._site_text is None:
+                self._site_text = f"{self.desk_root}\n{self.site!r}"
+            found = f"{self._site_text}\n{lang}\n{self._chain(place, lang)!r}"
+            self._verdict_keys[key] = found
+        return found
 
     def _folder(self, parent: str) -> _Folder:
         """Where a folder sits in the site (the same for every file in it)."""
