@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import difflib
 import io
 import json
 import os
@@ -18,9 +17,9 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from editor import cli_git, cli_help, cli_set, merge_driver
+from editor import cli_git, cli_help, merge_driver
 from editor.cli_common import (
     EXIT_CLOSED_PIPE,
     PROG,
@@ -31,21 +30,23 @@ from editor.cli_common import err as _err
 from editor.cli_common import existing as _existing
 from editor.cli_common import jsonable as _jsonable
 from editor.cli_common import out as _out
-from editor.core.article import Article
 from editor.core.cached_scan import JsonRow
 from editor.core.errors import describe_error
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, desk_rules
 from editor.core.listing import scan, scan_json
 from editor.core.names import json_text, shown_path
-from editor.core.service import DocumentService, FileResult, Outcome
 from editor.core.site import desk_for, find_site_root, site_for_desk
 from editor.core.state import PageVerdict, PublishState, judge
-from editor.core.validate import Level, check_folder
 from editor.core.values import (
     parse_date,
 )
 from editor.core.verdicts import document_text, with_fields
+
+if TYPE_CHECKING:  # the commands that need them import them: `list` starts faster without
+    from editor.core.article import Article
+    from editor.core.service import DocumentService, FileResult
+    from editor.core.validate import Level
 
 SUBCOMMANDS = (
     "open",
@@ -189,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     setter.add_argument("file", metavar="FILE")
     setter.add_argument("assignments", nargs="+", type=_assignment, metavar="KEY=VALUE")
     cli_git.add_commit_option(setter)
-    setter.set_defaults(run=lambda args: cli_set.cmd_set(args, _service_for))
+    setter.set_defaults(run=_cmd_set)
 
     publisher = commands.add_parser(
         "publish", prog=f"{PROG} publish", help="set draft = false in each file"
@@ -348,10 +349,18 @@ def _row_title(row: ArticleSummary) -> str:
     return _one_line(row.title) or "(no title)"
 
 
+def _cmd_set(args: argparse.Namespace) -> int:
+    from editor import cli_set
+
+    return cli_set.cmd_set(args, _service_for)
+
+
 def _service_for(path: Path) -> DocumentService:
     """A service rooted at the file's Hugo site (or its folder), so local paths resolve as in the app."""
     # Rooted where the path is, not where a symbolic link points: a link out of the site is refused.
     where = path.absolute()
+    from editor.core.service import DocumentService
+
     return DocumentService(find_site_root(where) or where.parent)
 
 
@@ -404,6 +413,8 @@ def _bulk(
     commit_as: str | None = None,
 ) -> int:
     """Run ``operation`` on each file; with ``commit_as`` (an action name), commit what was written."""
+    from editor.core.service import FileResult, Outcome
+
     failed = 0
     results = []
     for name in files:
@@ -437,6 +448,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     root = _existing(args.path, folder_ok=True)
     _warn_about_site(root)
+    from editor.core.validate import Level, check_folder
+
     result = check_folder(root)
     single = root.is_file()
 
@@ -492,6 +505,8 @@ def _refuse_unknown_command(
     "unrecognized arguments: .". A word that is an existing path, alone, still opens the window."""
     if word.startswith("-") or Path(word).exists():
         return
+    import difflib
+
     close = difflib.get_close_matches(word, SUBCOMMANDS[1:], n=1, cutoff=0.6)
     if not rest and not close:
         return  # a lone missing path: "no such file or folder" says it best

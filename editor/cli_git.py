@@ -13,18 +13,18 @@ import json
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.cli_common import PROG, CommandError, display, err, existing, jsonable, out
-from editor.core.field_changes import MISSING, ChangeKind, FieldChange
-from editor.core.frontmatter import FrontMatterError
 from editor.core.git import Checkout, GitError, find_checkout
-from editor.core.git_history import Version, file_history, version_changes
 from editor.core.git_status import Change, FileState, LastChanges, commit_message, commit_paths
 from editor.core.git_status import desk_status as read_desk_status
-from editor.core.git_sync import sync
-from editor.core.service import FileResult, Outcome
 from editor.core.state import hugo_key
+
+if TYPE_CHECKING:  # log, sync and --commit import what they use: `list --json` starts faster
+    from editor.core.field_changes import FieldChange
+    from editor.core.git_history import Version
+    from editor.core.service import FileResult
 
 COMMANDS = ("log", "sync")
 
@@ -80,6 +80,8 @@ def commit_written(action: str, results: Sequence[FileResult], keys: Sequence[st
 
     A file change is kept whatever happens here; a failed commit says why and what to do.
     """
+    from editor.core.service import Outcome
+
     written = [result for result in results if result.outcome is Outcome.CHANGED and result.article]
     if not written:
         return 0
@@ -169,6 +171,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if checkout is None:
         raise CommandError(f"{args.path}: not inside a git checkout; there is nothing to sync")
     try:
+        from editor.core.git_sync import sync
+
         result = sync(checkout, set_upstream=args.set_upstream)
     except GitError as error:
         raise CommandError(str(error)) from None
@@ -195,6 +199,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
+    from editor.core.git_history import file_history
+
     path = existing(args.file, folder_ok=False).absolute()
     checkout = _checkout_of(path)
     if checkout is None:
@@ -226,6 +232,8 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 def _change_line(item: FieldChange) -> str:
     """ "title: "old" -> "new"", "tags: (new) [...]", "source: removed (was "x")"."""
+    from editor.core.field_changes import ChangeKind
+
     if item.kind is ChangeKind.ADDED:
         return f"{item.key}: (new) {display(jsonable(item.new))}"
     if item.kind is ChangeKind.REMOVED:
@@ -236,11 +244,16 @@ def _change_line(item: FieldChange) -> str:
 
 
 def _json_value(value: Any) -> Any:
+    from editor.core.field_changes import MISSING
+
     return None if value is MISSING else jsonable(value)
 
 
 def _entry(version: Version) -> dict[str, Any]:
     """One commit and what it changed in the file against its own first parent."""
+    from editor.core.frontmatter import FrontMatterError
+    from editor.core.git_history import version_changes
+
     change = version.change
     summary: list[str] = []
     fields: list[dict[str, Any]] = []
