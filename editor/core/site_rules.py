@@ -16,8 +16,10 @@ import datetime as dt
 import os
 import re
 import subprocess
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
+from typing import Any
 
 from editor.core.site import CONTENT_EXTENSIONS, SITE_MARKERS, ContentDir, Site, site_for_desk
 from editor.core.state import Cascade, PageRules, cascades_of, fold_keys
@@ -182,8 +184,8 @@ class SiteRules:
         found = self._verdict_keys.get(key)
         if found is None:
             if self._site_text is None:
-                self._site_text = f"{self.desk_root}\n{self.site!r}"
-            found = f"{self._site_text}\n{lang}\n{self._chain(place, lang)!r}"
+                self._site_text = f"{self.desk_root}\n{stable_text(self.site)}"
+            found = f"{self._site_text}\n{lang}\n{stable_text(self._chain(place, lang))}"
             self._verdict_keys[key] = found
         return found
 
@@ -283,6 +285,24 @@ class SiteRules:
             return path.relative_to(self.desk_root).as_posix()
         home = self.site.content_dir_of(path)
         return path.relative_to(home.path).as_posix() if home is not None else path.name
+
+
+def stable_text(value: Any) -> str:
+    """``repr`` that is the same in every process: sets in sorted order (a set's own order follows
+    the string hash, which differs from one run to the next), data classes field by field."""
+    if is_dataclass(value) and not isinstance(value, type):
+        inner = ", ".join(
+            f"{item.name}={stable_text(getattr(value, item.name))}" for item in fields(value)
+        )
+        return f"{type(value).__name__}({inner})"
+    if isinstance(value, set | frozenset):
+        return f"{type(value).__name__}({{{', '.join(sorted(map(stable_text, value)))}}})"
+    if isinstance(value, Mapping):
+        inner = ", ".join(f"{stable_text(k)}: {stable_text(v)}" for k, v in value.items())
+        return f"{type(value).__name__}({{{inner}}})"
+    if isinstance(value, list | tuple):
+        return f"{type(value).__name__}([{', '.join(map(stable_text, value))}])"
+    return repr(value)
 
 
 def is_rules_file(name: str) -> bool:

@@ -13,10 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -25,8 +27,8 @@ from editor.core.index import ArticleSummary
 from editor.core.listing import scan_all, scan_json
 from editor.core.site import load_site
 from editor.core.site_rules import SiteRules
-from editor.core.state import PublishState, judge, stable_interval
-from editor.core.verdicts import document_text
+from editor.core.state import PublishState, StateReason, judge, stable_interval
+from editor.core.verdicts import decode_verdict, document_text, encode_verdict
 
 UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -360,3 +362,72 @@ def test_list_json_in_a_git_checkout_equals_an_uncached_one(
         [*command, "--state", "draft"], capture_output=True, env=env, check=True
     ).stdout
     assert [row["path"] for row in json.loads(state)] == ["b.md"]
+
+
+def test_a_verdict_is_kept_from_one_process_to_the_next(tmp_path: Path, cache_dir: Path) -> None:
+    """The text naming the rules is the same in every process (a set's order follows the string
+    hash, which each process seeds anew): the next listing finds the verdicts the last one kept."""
+    site = tmp_path / "site"
+    put(site / "hugo.toml", b'baseURL = "https://example.org/"\n[taxonomies]\ntag = "tags"\n'
+        b'category = "categories"\nseries = "series"\n')  # fmt: skip
+    put(site / "content" / "a.md", page("A", "date = 2025-01-01\n"))
+    command = [sys.executable, "-m", "editor", "list", "--json", str(site)]
+    kept = []
+    for seed in ("0", "1", "3", "5"):  # seeds that order {"tags", "categories"} both ways
+        env = {**os.environ, "COPYDESK_CACHE_DIR": str(cache_dir), "PYTHONHASHSEED": seed}
+        subprocess.run(command, capture_output=True, env=env, check=True)
+        (database,) = cache_dir.glob("desk-*.sqlite3")
+        with sqlite3.connect(database) as connection:
+            kept.append(connection.execute("SELECT rules_id FROM files").fetchall())
+    assert kept[0] == kept[1] == kept[2] == kept[3] and kept[0][0][0] is not None
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        dt.datetime(2026, 1, 2, 3, 4, 5, 6, tzinfo=UTC),
+        dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone(dt.timedelta(hours=-7, minutes=-30))),
+        dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone(dt.timedelta(hours=1), "CET")),
+        dt.datetime(2026, 10, 25, 2, 30, fold=1, tzinfo=ZoneInfo("Europe/Paris")),
+        dt.datetime(2026, 3, 29, 2, 30, tzinfo=ZoneInfo("Europe/Paris")),
+        None,
+    ],
+)
+def test_a_kept_verdict_comes_back_identical_or_not_at_all(moment: dt.datetime | None) -> None:
+    row = ArticleSummary(
+        "a.md",
+        "A",
+        moment,
+        False,
+        PublishState.PUBLISHED,
+        "",
+        "",
+        "",
+        publish_date=moment,
+        date_key="date" if moment else "",
+        reason=StateReason("date", moment.isoformat() if moment else None),
+        language="fr",
+    )
+    text = encode_verdict(row)
+    if text is None:  # not kept: listed by judging each time
+        assert moment is not None and moment.tzinfo is not None
+        return
+    state, draft, date, publish_date, date_key, reason, language = decode_verdict(text)
+    assert (state, draft, date_key, reason, language) == (
+        row.state,
+        row.draft,
+        row.date_key,
+        row.reason,
+        row.language,
+    )
+    for back in (date, publish_date):
+        if moment is None:
+            assert back is None
+            continue
+        assert back is not None
+        assert (back.tzinfo, back.fold, back.isoformat(), back.tzname()) == (
+            moment.tzinfo,
+            moment.fold,
+            moment.isoformat(),
+            moment.tzname(),
+        )
