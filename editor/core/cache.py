@@ -15,8 +15,8 @@ facts, so neither the clock nor the site's rules can come out of the cache. It n
 * a file modified in the last two seconds is not cached (its time stamp could hide a second change in
   the same clock tick, git's "racy clean" problem); a symbolic link is never cached (its target can
   change under an unchanged link);
-* values are stored with their exact type (see ``_encode``), and a value that would not come back
-  identical is not cached: the file is parsed each time instead.
+* values are stored with their exact type (see :mod:`editor.core.cache_codec`), and a value that
+  would not come back identical is not cached: the file is parsed each time instead.
 
 The database lives in the user's cache folder (``$XDG_CACHE_HOME/copydesk``, or ``COPYDESK_CACHE_DIR``),
 one file per desk, in WAL mode so that readers never wait for a writer. Body text is indexed with FTS5
@@ -26,35 +26,19 @@ on request (:mod:`editor.core.body_search`), so listings stay fast.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import json
 import os
 import re
 import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from editor import __version__
+from editor.core.cache_codec import encode_inputs, encode_profile
 from editor.core.fast_parsers import PARSER_VERSION
 from editor.core.state import judged_keys
-
-try:  # only for what _encode writes: lists of strings, booleans and null
-    from orjson import dumps as _orjson_dumps
-    from orjson import loads as _loads
-
-    def _dumps(value: Any) -> str:
-        return _orjson_dumps(value).decode()
-
-except ImportError:  # pragma: no cover
-
-    def _dumps(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
-
-    _loads = json.loads  # type: ignore[assignment]
 
 T = TypeVar("T")
 
@@ -84,6 +68,7 @@ def file_key(info: os.stat_result) -> FileKey:
 _FACT_MODULES = (
     "index",
     "cache",
+    "cache_codec",
     "cached_scan",
     "frontmatter",
     "fast_parsers",
@@ -127,9 +112,18 @@ _SCHEMA = (
         enclosure TEXT NOT NULL, summary TEXT NOT NULL, error TEXT, inputs TEXT NOT NULL,
         profile TEXT NOT NULL,
         body_indexed INTEGER NOT NULL DEFAULT 0,
-        rules_id INTEGER, valid_from INTEGER, valid_until INTEGER, state TEXT, verdict TEXT,
-        row_json BLOB
+        rules_id INTEGER, valid_from INTEGER, valid_until INTEGER, state TEXT, verdict TEXT
     )""",
+    # What `list --json` reads of each file, in a table of its own so that a warm listing reads a
+    # third of the bytes: the key, the kept verdict's rules and interval, the state, the JSON text.
+    """CREATE TABLE listed (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ino INTEGER NOT NULL,
+        ctime_ns INTEGER NOT NULL,
+        rules_id INTEGER, valid_from INTEGER, valid_until INTEGER, state TEXT, row_json BLOB
+    )""",
+    "CREATE TRIGGER listed_gone AFTER DELETE ON files BEGIN "
+    "DELETE FROM listed WHERE path = old.path; END",
     # The texts that name a page's rules (SiteRules.verdict_key), by the id a verdict keeps.
     "CREATE TABLE rules (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)",
     "CREATE VIRTUAL TABLE bodies USING fts5("
@@ -143,7 +137,7 @@ _SCHEMA = (
 _KEY = "size, mtime_ns, ino, ctime_ns"
 _FACTS = "readable, title, source, source_link, enclosure, summary, error, inputs, profile"
 _KEPT = "rules_id, valid_from, valid_until"
-_VERDICT = f"{_KEPT}, state, verdict, row_json"
+_VERDICT = f"{_KEPT}, state, verdict"
 _NO_VERDICT = (None, None, None, None, None, None)
 # rules id, valid from, valid until (µs), state, verdict text, row JSON (verdicts.keep)
 Kept = tuple[int, int, int, str, str, bytes | None]
@@ -241,9 +235,12 @@ class IndexCache:
         verdict text. One query, of only the columns that listing needs."""
         if self._db is None:
             return {}
-        payload = "state, row_json" if as_json else f"{_FACTS}, verdict"
+        if as_json:
+            query = f"SELECT path, {_KEY}, {_KEPT}, state, row_json FROM listed"
+        else:
+            query = f"SELECT path, {_KEY}, {_KEPT}, {_FACTS}, verdict FROM files"
         try:
-            cursor = self._db.execute(f"SELECT path, {_KEY}, {_KEPT}, {payload} FROM files")
+            cursor = self._db.execute(query)
             return {row[0]: row[1:] for row in cursor}
         except sqlite3.Error as error:
             self._fail(error)
@@ -305,10 +302,11 @@ class IndexCache:
             return
         limit = (time.time_ns() if now_ns is None else now_ns) - RACY_NS
         values = []
+        listed = []
         for relpath, key, facts, kept in rows:
             if key[1] > limit:
                 continue
-            inputs = _encode(facts.judged)
+            inputs = encode_inputs(facts.judged)
             shape = encode_profile(facts.profile)
             if inputs is None or shape is None:
                 continue
@@ -325,16 +323,17 @@ class IndexCache:
                     facts.error,
                     inputs,
                     shape,
-                    *(kept if kept is not None else _NO_VERDICT),
+                    *(kept if kept is not None else _NO_VERDICT)[:5],
                 )
             )
+            listed.append((relpath, *key, *_listed(kept)))
         if not values:
             return
         try:
             with self._db:
                 self._db.executemany(
                     f"INSERT INTO files (path, {_KEY}, {_FACTS}, {_VERDICT}) "
-                    f"VALUES ({', '.join('?' * 20)}) "
+                    f"VALUES ({', '.join('?' * 19)}) "
                     "ON CONFLICT (path) DO UPDATE SET size = excluded.size, "
                     "mtime_ns = excluded.mtime_ns, ino = excluded.ino, "
                     "ctime_ns = excluded.ctime_ns, readable = excluded.readable, "
@@ -344,8 +343,13 @@ class IndexCache:
                     "inputs = excluded.inputs, profile = excluded.profile, body_indexed = 0, "
                     "rules_id = excluded.rules_id, valid_from = excluded.valid_from, "
                     "valid_until = excluded.valid_until, state = excluded.state, "
-                    "verdict = excluded.verdict, row_json = excluded.row_json",
+                    "verdict = excluded.verdict",
                     values,
+                )
+                self._db.executemany(
+                    f"INSERT OR REPLACE INTO listed (path, {_KEY}, {_KEPT}, state, row_json) "
+                    f"VALUES ({', '.join('?' * 10)})",
+                    listed,
                 )
         except sqlite3.Error as error:
             self._fail(error)
@@ -355,19 +359,25 @@ class IndexCache:
         drop a verdict that cannot be kept; a row whose file changed meanwhile is left alone."""
         if self._db is None:
             return
-        values = [
-            (*(kept if kept is not None else _NO_VERDICT), relpath, *key)
-            for relpath, key, kept in rows
-        ]
+        values = []
+        listed = []
+        for relpath, key, kept in rows:
+            values.append((*(kept if kept is not None else _NO_VERDICT)[:5], relpath, *key))
+            listed.append((*_listed(kept), relpath, *key))
         if not values:
             return
+        where = "WHERE path = ? AND size = ? AND mtime_ns = ? AND ino = ? AND ctime_ns = ?"
         try:
             with self._db:
                 self._db.executemany(
                     "UPDATE files SET rules_id = ?, valid_from = ?, valid_until = ?, state = ?, "
-                    "verdict = ?, row_json = ? WHERE path = ? AND size = ? AND mtime_ns = ? "
-                    "AND ino = ? AND ctime_ns = ?",
+                    f"verdict = ? {where}",
                     values,
+                )
+                self._db.executemany(
+                    "UPDATE listed SET rules_id = ?, valid_from = ?, valid_until = ?, state = ?, "
+                    f"row_json = ? {where}",
+                    listed,
                 )
         except sqlite3.Error as error:
             self._fail(error)
@@ -413,6 +423,13 @@ class IndexCache:
             if not keep_open:
                 self._fail(error)
             return default
+
+
+def _listed(kept: Kept | None) -> tuple[Any, ...]:
+    """The ``listed`` table's part of a kept verdict: rules id, interval, state, JSON text."""
+    if kept is None or kept[5] is None:  # no JSON text: the listing judges the row each time
+        return (None, None, None, None, None)
+    return (*kept[:4], kept[5])
 
 
 def _database_path(root: Path | str, cache_dir: Path | None) -> Path:
@@ -484,101 +501,3 @@ def _remove_database(path: Path) -> bool:
     except OSError:
         return False
     return True
-
-
-# --- exact encoding of the state inputs ----------------------------------------------------------
-
-
-def _encode(values: dict[str, tuple[str, Any]]) -> str | None:
-    """The judged values (lower key -> (key as written, value)) as text that :func:`decode_inputs`
-    turns back into identical values (types, time zones), or None when that cannot be promised."""
-    items = []
-    for lower, (written, value) in values.items():
-        kind = type(value)
-        if kind is str:
-            items.append([lower, written, "s", value])
-        elif kind is bool:
-            items.append([lower, written, "b", value])
-        elif kind is int:
-            items.append([lower, written, "i", str(value)])
-        elif kind is float:
-            items.append([lower, written, "f", repr(value)])
-        elif kind is dt.datetime:
-            items.append([lower, written, "dt", value.isoformat()])
-        elif kind is dt.date:
-            items.append([lower, written, "d", value.isoformat()])
-        elif value is None:
-            items.append([lower, written, "n", None])
-        else:
-            return None  # lists, tables, times, subclasses: parsed each time instead
-    try:
-        text = _dumps(items)
-    except (TypeError, ValueError):  # e.g. a lone surrogate in a string
-        return None
-    if not _same(decode_inputs(text), values):
-        return None
-    return text
-
-
-_DECODE: dict[str, Callable[[Any], Any]] = {
-    "s": str,
-    "b": bool,
-    "i": int,
-    "f": float,
-    "dt": dt.datetime.fromisoformat,
-    "d": dt.date.fromisoformat,
-    "n": lambda _value: None,
-}
-
-
-def decode_inputs(text: str) -> dict[str, tuple[str, Any]]:
-    """The judged values :func:`_encode` wrote."""
-    if text == "[]":
-        return {}
-    return {
-        lower: (written, _DECODE[tag](payload)) for lower, written, tag, payload in _loads(text)
-    }
-
-
-def _same(a: dict[str, tuple[str, Any]], b: dict[str, tuple[str, Any]]) -> bool:
-    if list(a) != list(b):
-        return False
-    for key, (written_a, left) in a.items():
-        written_b, right = b[key]
-        if written_a != written_b or type(written_a) is not type(written_b):
-            return False
-        if type(left) is not type(right):
-            return False
-        if isinstance(left, float) and left != left:
-            if right == right:
-                return False
-            continue
-        if left != right:
-            return False
-        if isinstance(left, dt.datetime):
-            if type(left.tzinfo) is not type(right.tzinfo) or left.utcoffset() != right.utcoffset():
-                return False
-            if left.replace(tzinfo=None) != right.replace(tzinfo=None):
-                return False
-    return True
-
-
-def encode_profile(shape: tuple[Any, Any]) -> str | None:
-    """vocabulary.profile's (kinds, lists) as JSON text, or None when a key will not encode."""
-    kinds, lists = shape
-    try:
-        return _dumps(
-            [[list(kind) for kind in kinds], [[key, list(items)] for key, items in lists]]
-        )
-    except (TypeError, ValueError):
-        return None
-
-
-@lru_cache(maxsize=4096)  # most files of a desk share one shape: decoded once, the tuples shared
-def decode_profile(text: str) -> tuple[Any, Any]:
-    """The (kinds, lists) :func:`encode_profile` wrote, as the tuples profile gives."""
-    kinds, lists = _loads(text)
-    return (
-        tuple((key, kind) for key, kind in kinds),
-        tuple((key, tuple(items)) for key, items in lists),
-    )

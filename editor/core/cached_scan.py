@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from editor.core import pool as readers
-from editor.core.cache import IndexCache, Kept, decode_inputs, decode_profile, file_key
+from editor.core.cache import IndexCache, Kept, file_key
+from editor.core.cache_codec import decode_inputs, decode_profile
 from editor.core.index import (
     ArticleSummary,
     RowFacts,
