@@ -282,7 +282,7 @@ def _list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cac
             rows.extend(batch)
         else:
             rows.extend(
-                row for row in batch if (row[1] if type(row) is tuple else row.state) == state
+                row for row in batch if (row[-2] if type(row) is tuple else row.state) == state
             )
     paths = (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
     _write_json_rows(rows, cli_git.git_fields(root, paths))
@@ -304,11 +304,11 @@ def _write_json_rows(
     for row in rows:
         text: bytes | None = None
         if type(row) is tuple:
-            path, _state, text = row
+            path, text = row[0], row[-1]
             if in_git is not None:  # only inside a git checkout
                 text = with_fields(text, in_git[path])
                 if text is None:  # orjson refused a git field: encode the whole row again
-                    document = {**json.loads(row[2]), **in_git[path]}
+                    document = {**json.loads(row[-1]), **in_git[path]}
         else:
             document = row.to_json()  # type: ignore[union-attr]
             if in_git is not None:

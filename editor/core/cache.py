@@ -229,10 +229,10 @@ class IndexCache:
     # --- rows ---------------------------------------------------------------------------------------
 
     def rows(self, *, as_json: bool = False) -> dict[str, tuple[Any, ...]]:
-        """Every cached row by relative path (empty when the cache cannot be read): the file key,
-        the kept verdict's rules id and interval (:mod:`editor.core.verdicts`), then the state and
-        the row's JSON text (``as_json``) or else the facts (as :meth:`facts` gives them) and the
-        verdict text. One query, of only the columns that listing needs."""
+        """Every cached row by relative path (empty when the cache cannot be read): the path, the
+        file key, the kept verdict's rules id and interval (:mod:`editor.core.verdicts`), then the
+        state and the row's JSON text (``as_json``) or else the facts (as :meth:`facts` gives them)
+        and the verdict text. One query, of only the columns that listing needs."""
         if self._db is None:
             return {}
         if as_json:
@@ -240,8 +240,7 @@ class IndexCache:
         else:
             query = f"SELECT path, {_KEY}, {_KEPT}, {_FACTS}, verdict FROM files"
         try:
-            cursor = self._db.execute(query)
-            return {row[0]: row[1:] for row in cursor}
+            return {row[0]: row for row in self._db.execute(query)}
         except sqlite3.Error as error:
             self._fail(error)
             return {}

@@ -34,8 +34,9 @@ _STORE_EVERY = 2000  # rows kept per transaction while a big desk is parsed
 
 # (facts, file key or None, cacheable) for a file that had to be parsed
 Parsed = tuple[RowFacts, tuple[int, int, int, int] | None, bool]
-# (relpath, state, its list --json text): a row of a JSON listing straight from the cache
-JsonRow = tuple[str, str, bytes]
+# A row of a JSON listing straight from the cache: a tuple whose first item is the relative path
+# and whose last two are the state and the row's list --json text.
+JsonRow = tuple[Any, ...]
 
 
 def parse_files(root: str, paths: list[tuple[str, bool]], keys: frozenset[str]) -> list[Parsed]:
@@ -95,22 +96,22 @@ def _judged(
 
 def _kept_row(relpath: str, row: tuple[Any, ...]) -> ArticleSummary:
     """The row a listing made from the cached facts and verdict (``IndexCache.rows``' order)."""
-    state, draft, date, publish_date, date_key, reason, language = decode_verdict(row[16])
-    fields, lists = decode_profile(row[15])
+    state, draft, date, publish_date, date_key, reason, language = decode_verdict(row[17])
+    fields, lists = decode_profile(row[16])
     return ArticleSummary(
         relpath,
-        row[8],
+        row[9],
         date,
         draft,
         state,
-        row[9],
         row[10],
         row[11],
-        summary=row[12],
-        error=row[13],
-        mtime_ns=row[1],
-        size=row[0],
-        readable=bool(row[7]),
+        row[12],
+        summary=row[13],
+        error=row[14],
+        mtime_ns=row[2],
+        size=row[1],
+        readable=bool(row[8]),
         reason=reason,
         language=language,
         publish_date=publish_date,
@@ -176,7 +177,7 @@ def scan_with_cache(
     batches: list[list[Any]] = []  # per batch: a ready row, or None (to parse or to judge)
     again: list[list[tuple[int, str, str, tuple[Any, ...]]]] = []  # (slot, path, relpath, row)
     misses: list[list[tuple[int, str, str, bool]]] = []  # per batch: (slot, relpath, path, is_link)
-    listed: set[str] = set()
+    had_row: set[str] = set()  # files to parse that had a cached row
     last_parent, shared, folder_id = "", False, None
     sep = os.sep
     for start in range(0, len(entries), batch_size):
@@ -186,10 +187,10 @@ def scan_with_cache(
         for slot, entry in enumerate(entries[start : start + batch_size]):
             path = entry.path
             relpath = path[cut:] if slash else path[cut:].replace(sep, "/")
-            listed.add(relpath)
-            row = cached.get(relpath)
+            row = cached.pop(relpath, None)  # what is left at the end is gone
             if row is not None:
                 if entry.is_symlink():
+                    had_row.add(relpath)
                     row = None
                 else:
                     try:
@@ -197,19 +198,21 @@ def scan_with_cache(
                     except OSError:
                         row = None
                     else:
-                        if row[:4] != (
-                            info.st_size,
-                            info.st_mtime_ns,
-                            info.st_ino,
-                            info.st_ctime_ns,
+                        if (
+                            row[2] != info.st_mtime_ns
+                            or row[1] != info.st_size
+                            or row[3] != info.st_ino
+                            or row[4] != info.st_ctime_ns
                         ):
                             row = None
+                    if row is None:
+                        had_row.add(relpath)
             if row is None:
                 rows.append(None)
                 todo.append((slot, relpath, path, entry.is_symlink()))
                 continue
-            kept = row[4]
-            if kept is not None and row[5] <= now < row[6]:
+            kept = row[5]
+            if kept is not None and row[6] <= now < row[7]:
                 if kept != ANY_RULES:
                     parent = path[: path.rfind(sep)] or sep
                     if parent != last_parent:
@@ -221,17 +224,16 @@ def scan_with_cache(
                     if not as_json:
                         rows.append(_kept_row(relpath, row))
                         continue
-                    if row[8] is not None:
-                        rows.append((relpath, row[7], row[8]))
+                    if row[9] is not None:
+                        rows.append(row)  # a JsonRow: path, ..., state, JSON text
                         continue
             rows.append(None)
             judge.append((slot, path, relpath, row))  # facts cached, judged again
         batches.append(rows)
         again.append(judge)
         misses.append(todo)
-    gone = [relpath for relpath in cached if relpath not in listed]
-    keep_facts = set(relpath for todo in misses for _slot, relpath, _path, _link in todo)
-    cached = {relpath: cached[relpath] for relpath in keep_facts if relpath in cached}
+    gone = list(cached)
+    del cached
     total = sum(len(todo) for todo in misses)
     pending: list[tuple[str, tuple[int, int, int, int], RowFacts, Kept | None]] = []
     uncacheable: list[str] = []
@@ -254,7 +256,7 @@ def scan_with_cache(
                     pending.append((relpath, key, facts, kept_now))
                     if as_json and kept_now is not None and kept_now[5] is not None:
                         made[slot] = (relpath, kept_now[3], kept_now[5])
-                elif relpath in cached:
+                elif relpath in had_row:
                     uncacheable.append(relpath)
             if len(pending) >= _STORE_EVERY:
                 cache.store(pending, started_ns)
@@ -280,7 +282,7 @@ def _judge_again(
     out: list[tuple[int, Any]] = []
     updates: list[tuple[str, tuple[int, int, int, int], Kept | None]] = []
     for slot, path, relpath, row in rows:
-        key = row[:4]
+        key = row[1:5]
         if as_json:
             found = facts_of.get(relpath)
             if found is None or found[:4] != key:  # changed in the cache meanwhile: parse it
@@ -292,7 +294,7 @@ def _judge_again(
                 continue
             facts = _facts_of_row(found)
         else:
-            facts = _facts_of_row((*key, *row[7:16]))
+            facts = _facts_of_row((*key, *row[8:17]))
         summary, verdict = _judged(path, relpath, facts, key, moment, rules)
         kept = keep(summary, verdict, ids.of(path) if verdict else None)
         updates.append((relpath, key, kept))

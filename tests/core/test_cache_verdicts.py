@@ -67,7 +67,7 @@ def judged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def json_texts(rows: list[Any]) -> list[str]:
-    return [row[2].decode() if type(row) is tuple else document_text(row.to_json()) for row in rows]
+    return [row[-1].decode() if type(row) is tuple else document_text(row.to_json()) for row in rows]
 
 
 def same_listing(desk: Path, cache_dir: Path, as_of: dt.datetime = NOW) -> list[ArticleSummary]:
