@@ -222,8 +222,11 @@ def scan_with_cache(
                         kept = None
                 if kept is not None:
                     if not as_json:
-                        rows.append(_kept_row(relpath, row))
-                        continue
+                        try:
+                            rows.append(_kept_row(relpath, row))
+                            continue
+                        except (ValueError, KeyError, TypeError, IndexError):
+                            pass  # a verdict text this code cannot read: judged again
                     if row[9] is not None:
                         rows.append(row)  # a JsonRow: path, ..., state, JSON text
                         continue

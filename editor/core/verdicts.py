@@ -165,12 +165,15 @@ _UTC = dt.UTC
 Verdict = tuple[PublishState, bool, dt.datetime | None, dt.datetime | None, str, StateReason, str]
 
 
+_STATES = {state.value: state for state in PublishState}  # PublishState(value) costs 4 µs
+
+
 def decode_verdict(text: str) -> Verdict:
     """(state, draft, date, publish date, date key, reason, language) as :func:`encode_verdict`
     wrote them."""
     state, draft, date, publish_date, date_key, key, value, via, language = _loads(text)
     return (
-        PublishState(state),
+        _STATES[state],
         draft,
         _moment_back(date),
         _moment_back(publish_date),
