@@ -124,8 +124,9 @@ _SCHEMA = (
     )""",
     "CREATE TRIGGER listed_gone AFTER DELETE ON files BEGIN "
     "DELETE FROM listed WHERE path = old.path; END",
-    # The texts that name a page's rules (SiteRules.verdict_key), by the id a verdict keeps.
-    "CREATE TABLE rules (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)",
+    # The texts that name a page's rules (SiteRules.verdict_key), by the id a verdict keeps; never
+    # an id used before (AUTOINCREMENT), so a verdict of pruned rules matches no new ones.
+    "CREATE TABLE rules (id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL UNIQUE)",
     "CREATE VIRTUAL TABLE bodies USING fts5("
     "body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
     # A body indexed for an older version of a file goes with it.
@@ -388,8 +389,9 @@ class IndexCache:
         try:
             with self._db:
                 self._db.execute(
-                    "DELETE FROM rules WHERE id NOT IN "
-                    "(SELECT DISTINCT rules_id FROM files WHERE rules_id IS NOT NULL)"
+                    "DELETE FROM rules WHERE id NOT IN (SELECT rules_id FROM files "
+                    "WHERE rules_id IS NOT NULL UNION SELECT rules_id FROM listed "
+                    "WHERE rules_id IS NOT NULL)"
                 )
         except sqlite3.Error as error:
             self._fail(error)
