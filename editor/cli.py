@@ -281,12 +281,14 @@ def _list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cac
         if state is None:
             rows.extend(batch)
         else:
-            rows.extend(
-                row for row in batch if (row[-2] if type(row) is tuple else row.state) == state
-            )
+            rows.extend(row for row in batch if _state_of(row) == state)
     paths = (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
     _write_json_rows(rows, cli_git.git_fields(root, paths))
     return 0
+
+
+def _state_of(row: ArticleSummary | JsonRow) -> str:
+    return row[-2] if isinstance(row, tuple) else row.state
 
 
 def _write_json_rows(
