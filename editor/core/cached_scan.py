@@ -222,11 +222,8 @@ def scan_with_cache(
                         kept = None
                 if kept is not None:
                     if not as_json:
-                        try:
-                            rows.append(_kept_row(relpath, row))
-                            continue
-                        except (ValueError, KeyError, TypeError, IndexError):
-                            pass  # a verdict text this code cannot read: judged again
+                        rows.append(row)  # made into a summary as its batch is handed out
+                        continue
                     if row[9] is not None:
                         rows.append(row)  # a JsonRow: path, ..., state, JSON text
                         continue
@@ -245,6 +242,8 @@ def scan_with_cache(
         for number, (todo, parsed) in enumerate(zip(misses, parsed_batches, strict=True)):
             made = batches[number]
             batches[number] = []  # handed out: let it go
+            if not as_json:
+                _make_kept_rows(made, again[number], root)
             if again[number]:
                 for slot, value in _judge_again(cache, again[number], moment, rules, ids, as_json):
                     made[slot] = value
@@ -269,6 +268,22 @@ def scan_with_cache(
         cache.store(pending, started_ns)
         cache.forget(gone + uncacheable)
         cache.prune_rules()
+
+
+def _make_kept_rows(
+    made: list[Any], again: list[tuple[int, str, str, tuple[Any, ...]]], root: str
+) -> None:
+    """Turn a batch's cached rows whose verdict holds into summaries, in place (here, not while
+    the files are sorted, so the first batch comes without waiting for the last); a verdict text
+    this code cannot read joins ``again``, to be judged from its facts."""
+    for slot, row in enumerate(made):
+        if type(row) is tuple:
+            try:
+                made[slot] = _kept_row(row[0], row)
+            except (ValueError, KeyError, TypeError, IndexError):
+                made[slot] = None
+                path = os.path.join(root, *row[0].split("/"))
+                again.append((slot, path, row[0], row))
 
 
 def _judge_again(

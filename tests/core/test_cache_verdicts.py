@@ -67,7 +67,9 @@ def judged(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def json_texts(rows: list[Any]) -> list[str]:
-    return [row[-1].decode() if type(row) is tuple else document_text(row.to_json()) for row in rows]
+    return [
+        row[-1].decode() if type(row) is tuple else document_text(row.to_json()) for row in rows
+    ]
 
 
 def same_listing(desk: Path, cache_dir: Path, as_of: dt.datetime = NOW) -> list[ArticleSummary]:
@@ -431,3 +433,17 @@ def test_a_kept_verdict_comes_back_identical_or_not_at_all(moment: dt.datetime |
             moment.isoformat(),
             moment.tzname(),
         )
+
+
+def test_a_verdict_text_that_cannot_be_read_is_judged_again(
+    dated: Path, cache_dir: Path, judged: list[str]
+) -> None:
+    (database,) = cache_dir.glob("desk-*.sqlite3")
+    with sqlite3.connect(database) as connection:
+        connection.execute(
+            "UPDATE files SET verdict = '[\"no such state\"]' WHERE path = 'soon.md'"
+        )
+        connection.execute("UPDATE files SET verdict = 'not json' WHERE path = 'plain.md'")
+    rows = scan_all(dated, as_of=NOW, cache_dir=cache_dir)
+    assert rows == scan_all(dated, as_of=NOW, use_cache=False)
+    assert sorted(judged) == ["plain.md", "soon.md"]
