@@ -10,16 +10,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import difflib
 import io
+import json
 import os
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from editor import cli_git, cli_help, cli_set, merge_driver
+from editor import cli_git, cli_help, merge_driver
 from editor.cli_common import (
     EXIT_CLOSED_PIPE,
     PROG,
@@ -30,19 +30,23 @@ from editor.cli_common import err as _err
 from editor.cli_common import existing as _existing
 from editor.cli_common import jsonable as _jsonable
 from editor.cli_common import out as _out
-from editor.core.article import Article
+from editor.core.cached_scan import JsonRow
 from editor.core.errors import describe_error
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, desk_rules
-from editor.core.listing import scan
+from editor.core.listing import scan, scan_json
 from editor.core.names import json_text, shown_path
-from editor.core.service import DocumentService, FileResult, Outcome
 from editor.core.site import desk_for, find_site_root, site_for_desk
 from editor.core.state import PageVerdict, PublishState, judge
-from editor.core.validate import Level, check_folder
 from editor.core.values import (
     parse_date,
 )
+from editor.core.verdicts import document_text, with_fields
+
+if TYPE_CHECKING:  # the commands that need them import them: `list` starts faster without
+    from editor.core.article import Article
+    from editor.core.service import DocumentService, FileResult
+    from editor.core.validate import Level
 
 SUBCOMMANDS = (
     "open",
@@ -186,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     setter.add_argument("file", metavar="FILE")
     setter.add_argument("assignments", nargs="+", type=_assignment, metavar="KEY=VALUE")
     cli_git.add_commit_option(setter)
-    setter.set_defaults(run=lambda args: cli_set.cmd_set(args, _service_for))
+    setter.set_defaults(run=_cmd_set)
 
     publisher = commands.add_parser(
         "publish", prog=f"{PROG} publish", help="set draft = false in each file"
@@ -237,16 +241,14 @@ def _warn_about_site(root: Path) -> None:
 def cmd_list(args: argparse.Namespace) -> int:
     root = _existing(args.path, folder_ok=True)
     _warn_about_site(root)
+    if args.json:
+        return _list_json(root, args.as_of, args.state, not args.no_cache)
     rows = [
         row
         for batch in scan(root, args.as_of, use_cache=not args.no_cache)
         for row in batch
         if args.state is None or row.state == args.state
     ]
-    if args.json:
-        in_git = cli_git.git_fields(root, [row.path for row in rows])
-        _write_json_rows(rows, in_git)
-        return 0
     if not rows:
         print(
             f"{PROG}: no articles"
@@ -271,47 +273,76 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cache: bool) -> int:
+    """``list --json``: rows whose verdict the index cache kept come with their JSON text, which
+    is written as it is (with the git fields spliced in, inside a checkout)."""
+    rows: list[ArticleSummary | JsonRow] = []
+    for batch in scan_json(root, as_of, use_cache=use_cache):
+        if state is None:
+            rows.extend(batch)
+        else:
+            rows.extend(row for row in batch if _state_of(row) == state)
+    paths = (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
+    _write_json_rows(rows, cli_git.git_fields(root, paths))
+    return 0
+
+
+def _state_of(row: ArticleSummary | JsonRow) -> str:
+    return row[-2] if isinstance(row, tuple) else row.state
+
+
 def _write_json_rows(
-    rows: Iterable[ArticleSummary], in_git: Mapping[str, dict[str, Any]] | None = None
+    rows: Iterable[ArticleSummary | JsonRow], in_git: Mapping[str, dict[str, Any]] | None = None
 ) -> None:
     """The rows as a JSON array, as :func:`json_text` writes it, but 256 rows at a time: a big
-    desk's listing is never one string in memory. ``in_git``: each path's git fields, if any."""
-    encode = _json_encoder()
+    desk's listing is never one string in memory. ``in_git``: each path's git fields, if any.
+
+    A :data:`JsonRow`'s text is written as the cache kept it: as bytes straight to a UTF-8 stdout
+    (a row made now is encoded the same way, :func:`verdicts.document_text`)."""
     stream = sys.stdout
-    parts = ["["]
+    binary = _utf8_buffer(stream)
+    parts: list[bytes] = [b"["]
     first = True
     for row in rows:
-        document = row.to_json()
-        if in_git is not None:  # only inside a git checkout
-            document.update(in_git[document["path"]])
-        parts.append("\n  " if first else ",\n  ")
-        parts.append(encode(document))
+        text: bytes | None = None
+        if type(row) is tuple:
+            path, text = row[0], row[-1]
+            if in_git is not None:  # only inside a git checkout
+                text = with_fields(text, in_git[path])
+                if text is None:  # orjson refused a git field: encode the whole row again
+                    document = {**json.loads(row[-1]), **in_git[path]}
+        else:
+            document = row.to_json()  # type: ignore[union-attr]
+            if in_git is not None:
+                document.update(in_git[document["path"]])
+        if text is None:
+            text = document_text(document).encode(
+                "utf-8", getattr(stream, "errors", None) or "strict"
+            )
+        parts.append(b"\n  " if first else b",\n  ")
+        parts.append(text)
         first = False
         if len(parts) >= 512:  # one write per 256 rows: a write per row cost 8% of a listing
-            stream.write("".join(parts))
+            _write_out(stream, binary, b"".join(parts))
             parts = []
-    parts.append("\n]\n" if not first else "]\n")
-    stream.write("".join(parts))
+    parts.append(b"\n]\n" if not first else b"]\n")
+    _write_out(stream, binary, b"".join(parts))
 
 
-def _json_encoder() -> Callable[[dict[str, Any]], str]:
-    """One row as indented JSON text, nested one level: orjson when installed (json's indenting
-    encoder is pure Python), :func:`json_text` for what orjson refuses (a lone surrogate)."""
-    try:
-        import orjson
-    except ImportError:  # pragma: no cover
-        return lambda value: json_text(value).replace("\n", "\n  ")
-    option = orjson.OPT_INDENT_2
+def _utf8_buffer(stream: Any) -> Any:
+    """The byte stream under a UTF-8 text stdout (flushed first), or None: write text then."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None or (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+        return None
+    stream.flush()
+    return buffer
 
-    def encode(value: dict[str, Any]) -> str:
-        try:
-            text = orjson.dumps(value, option=option).decode()
-        except TypeError:
-            text = json_text(value)
-        # JSON text has no raw line break inside a string: every one starts an indented line.
-        return text.replace("\n", "\n  ")
 
-    return encode
+def _write_out(stream: Any, binary: Any, data: bytes) -> None:
+    if binary is not None:
+        binary.write(data)
+    else:
+        stream.write(data.decode("utf-8"))
 
 
 def _row_title(row: ArticleSummary) -> str:
@@ -320,10 +351,18 @@ def _row_title(row: ArticleSummary) -> str:
     return _one_line(row.title) or "(no title)"
 
 
+def _cmd_set(args: argparse.Namespace) -> int:
+    from editor import cli_set
+
+    return cli_set.cmd_set(args, _service_for)
+
+
 def _service_for(path: Path) -> DocumentService:
     """A service rooted at the file's Hugo site (or its folder), so local paths resolve as in the app."""
     # Rooted where the path is, not where a symbolic link points: a link out of the site is refused.
     where = path.absolute()
+    from editor.core.service import DocumentService
+
     return DocumentService(find_site_root(where) or where.parent)
 
 
@@ -376,6 +415,8 @@ def _bulk(
     commit_as: str | None = None,
 ) -> int:
     """Run ``operation`` on each file; with ``commit_as`` (an action name), commit what was written."""
+    from editor.core.service import FileResult, Outcome
+
     failed = 0
     results = []
     for name in files:
@@ -409,6 +450,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     root = _existing(args.path, folder_ok=True)
     _warn_about_site(root)
+    from editor.core.validate import Level, check_folder
+
     result = check_folder(root)
     single = root.is_file()
 
@@ -464,6 +507,8 @@ def _refuse_unknown_command(
     "unrecognized arguments: .". A word that is an existing path, alone, still opens the window."""
     if word.startswith("-") or Path(word).exists():
         return
+    import difflib
+
     close = difflib.get_close_matches(word, SUBCOMMANDS[1:], n=1, cutoff=0.6)
     if not rest and not close:
         return  # a lone missing path: "no such file or folder" says it best

@@ -12,12 +12,10 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.cli_common import PROG, CommandError, err, existing, jsonable, out
-from editor.core.field_changes import MISSING
 from editor.core.git import Checkout, GitError, find_checkout
-from editor.core.git_history import Version, file_history
 from editor.core.git_status import (
     Change,
     FileState,
@@ -27,10 +25,11 @@ from editor.core.git_status import (
     last_change_file,
 )
 from editor.core.git_status import desk_status as read_desk_status
-from editor.core.git_sync import sync
-from editor.core.history_text import story_lines, story_of, when_text
-from editor.core.service import FileResult, Outcome
 from editor.core.state import hugo_key
+
+if TYPE_CHECKING:  # log, sync and --commit import what they use: `list --json` starts faster
+    from editor.core.git_history import Version
+    from editor.core.service import FileResult
 
 COMMANDS = ("log", "sync")
 
@@ -86,6 +85,8 @@ def commit_written(action: str, results: Sequence[FileResult], keys: Sequence[st
 
     A file change is kept whatever happens here; a failed commit says why and what to do.
     """
+    from editor.core.service import Outcome
+
     written = [result for result in results if result.outcome is Outcome.CHANGED and result.article]
     if not written:
         return 0
@@ -165,6 +166,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if checkout is None:
         raise CommandError(f"{args.path}: not inside a git checkout; there is nothing to sync")
     try:
+        from editor.core.git_sync import sync
+
         result = sync(checkout, set_upstream=args.set_upstream)
     except GitError as error:
         raise CommandError(str(error)) from None
@@ -191,6 +194,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
+    from editor.core.git_history import file_history
+    from editor.core.history_text import when_text
+
     path = existing(args.file, folder_ok=False).absolute()
     checkout = _checkout_of(path)
     if checkout is None:
@@ -221,12 +227,16 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 
 def _json_value(value: Any) -> Any:
+    from editor.core.field_changes import MISSING
+
     return None if value is MISSING else jsonable(value)
 
 
 def _entry(version: Version) -> dict[str, Any]:
     """One commit and what it changed in the file against its own first parent, worded as the
     History panel words it (editor.core.history_text)."""
+    from editor.core.history_text import story_lines, story_of
+
     story = story_of(version)
     return {
         **_change_json(version.change),

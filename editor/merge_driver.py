@@ -24,8 +24,6 @@ from typing import Any
 
 from editor.core.atomic import replace_checked
 from editor.core.git import GitError, find_checkout
-from editor.core.line_merge import merge_lines
-from editor.core.merge import MergeError, merge
 from editor.core.site import ARTICLE_SUFFIXES, site_for_desk
 
 DRIVER = "copydesk"
@@ -89,6 +87,8 @@ def _say(path: str, message: str) -> None:
 
 def drive(base_path: Path, ours_path: Path, theirs_path: Path, shown: str) -> int:
     """Merge into ``ours_path`` as git expects; returns the exit status."""
+    from editor.core.merge import MergeError, merge  # here: `copydesk list` never merges
+
     try:
         base, ours, theirs = (p.read_bytes() for p in (base_path, ours_path, theirs_path))
     except OSError as error:
@@ -131,6 +131,8 @@ def _line_merge(
     except UnicodeDecodeError:
         _say(shown, f"{reason}; not merged, ours is left as it was")
         return 1
+    from editor.core.line_merge import merge_lines
+
     merged = merge_lines(texts[0], texts[1], texts[2])
     try:
         replace_checked(ours_path, merged.marked(LABELS).encode("utf-8"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import runpy
+import sys
 
 import pytest
 
@@ -18,11 +19,22 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return made
 
 
-def test_run_as_main_readies_frozen_workers_then_runs_the_cli(calls: list[str]) -> None:
+def test_run_as_main_readies_frozen_workers_then_runs_the_cli(
+    calls: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
     with pytest.raises(SystemExit) as exit_info:
         runpy.run_module("editor", run_name="__main__")
     assert exit_info.value.code == 0
     assert calls == ["freeze_support", "main"]
+
+
+def test_run_from_source_runs_the_cli_without_multiprocessing(calls: list[str]) -> None:
+    """freeze_support does nothing unless frozen: not importing multiprocessing saves start-up."""
+    assert not getattr(sys, "frozen", False)
+    with pytest.raises(SystemExit):
+        runpy.run_module("editor", run_name="__main__")
+    assert calls == ["main"]
 
 
 def test_an_index_reader_process_does_not_run_the_cli(calls: list[str]) -> None:

@@ -4,8 +4,10 @@ A listing of a desk where nothing changed costs a ``stat`` per file and one read
 of a parse per file. A row is trusted only while the file's path, size, modification time, inode and
 status-change time are all what they were when it was parsed; anything else is parsed again. What is
 kept are the *facts* (``index.RowFacts``: the title and the other shown texts, and the raw values of the
-keys the state is decided from, with the keys as written); the state itself is computed at read time by ``state.py``, so neither
-the clock nor the site's rules can come out of the cache. The cache can never change a result:
+keys the state is decided from, with the keys as written), and the *verdict* the last listing judged
+from them (:mod:`editor.core.verdicts`) with what it holds for: the text naming the page's rules and
+the clock interval in which its state cannot change. Outside those, the row is judged again from the
+facts, so neither the clock nor the site's rules can come out of the cache. It never changes a result:
 
 * the version (schema, app, parsers, the state keys) is checked on open; another one is rebuilt;
 * a corrupt or truncated file is deleted and rebuilt; one that cannot be opened, or is locked by a
@@ -13,8 +15,8 @@ the clock nor the site's rules can come out of the cache. The cache can never ch
 * a file modified in the last two seconds is not cached (its time stamp could hide a second change in
   the same clock tick, git's "racy clean" problem); a symbolic link is never cached (its target can
   change under an unchanged link);
-* values are stored with their exact type (see ``_encode``), and a value that would not come back
-  identical is not cached: the file is parsed each time instead.
+* values are stored with their exact type (see :mod:`editor.core.cache_codec`), and a value that
+  would not come back identical is not cached: the file is parsed each time instead.
 
 The database lives in the user's cache folder (``$XDG_CACHE_HOME/copydesk``, or ``COPYDESK_CACHE_DIR``),
 one file per desk, in WAL mode so that readers never wait for a writer. Body text is indexed with FTS5
@@ -24,46 +26,27 @@ on request (:mod:`editor.core.body_search`), so listings stay fast.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import json
 import os
 import re
 import sqlite3
 import time
 import zlib
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from editor import __version__
+from editor.core.cache_codec import encode_inputs, encode_profile
 from editor.core.fast_parsers import PARSER_VERSION
 from editor.core.state import judged_keys
 
-try:  # only for what _encode writes: lists of strings, booleans and null
-    from orjson import dumps as _orjson_dumps
-    from orjson import loads as _loads
-
-    def _dumps(value: Any) -> str:
-        return _orjson_dumps(value).decode()
-
-except ImportError:  # pragma: no cover
-
-    def _dumps(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
-
-    _loads = json.loads  # type: ignore[assignment]
-
 T = TypeVar("T")
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: each row keeps its verdict (editor.core.verdicts)
 # A file whose modification time is this close to now is parsed but not cached.
 RACY_NS = 2_000_000_000
 _BUSY_MS = 100  # wait this long for a second Copydesk's write, then go on without the cache
 
-# path -> (size, mtime_ns, ino, ctime_ns, readable, title, source, source_link, enclosure, summary,
-#          error, encoded state inputs, encoded profile)
-CachedRow = tuple[int, int, int, int, int, str, str, str, str, str, str | None, str]
 FileKey = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
 
 
@@ -85,6 +68,7 @@ def file_key(info: os.stat_result) -> FileKey:
 _FACT_MODULES = (
     "index",
     "cache",
+    "cache_codec",
     "cached_scan",
     "frontmatter",
     "fast_parsers",
@@ -94,6 +78,10 @@ _FACT_MODULES = (
     "errors",
     "limits",
     "vocabulary",
+    "site",
+    "site_rules",
+    "verdicts",
+    "names",
 )
 
 
@@ -123,8 +111,22 @@ _SCHEMA = (
         title TEXT NOT NULL, source TEXT NOT NULL, source_link TEXT NOT NULL,
         enclosure TEXT NOT NULL, summary TEXT NOT NULL, error TEXT, inputs TEXT NOT NULL,
         profile TEXT NOT NULL,
-        body_indexed INTEGER NOT NULL DEFAULT 0
+        body_indexed INTEGER NOT NULL DEFAULT 0,
+        rules_id INTEGER, valid_from INTEGER, valid_until INTEGER, state TEXT, verdict TEXT
     )""",
+    # What `list --json` reads of each file, in a table of its own so that a warm listing reads a
+    # third of the bytes: the key, the kept verdict's rules and interval, the state, the JSON text.
+    """CREATE TABLE listed (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ino INTEGER NOT NULL,
+        ctime_ns INTEGER NOT NULL,
+        rules_id INTEGER, valid_from INTEGER, valid_until INTEGER, state TEXT, row_json BLOB
+    )""",
+    "CREATE TRIGGER listed_gone AFTER DELETE ON files BEGIN "
+    "DELETE FROM listed WHERE path = old.path; END",
+    # The texts that name a page's rules (SiteRules.verdict_key), by the id a verdict keeps; never
+    # an id used before (AUTOINCREMENT), so a verdict of pruned rules matches no new ones.
+    "CREATE TABLE rules (id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL UNIQUE)",
     "CREATE VIRTUAL TABLE bodies USING fts5("
     "body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
     # A body indexed for an older version of a file goes with it.
@@ -133,10 +135,13 @@ _SCHEMA = (
     "CREATE TRIGGER files_changed AFTER UPDATE OF size, mtime_ns, ino, ctime_ns ON files BEGIN "
     "DELETE FROM bodies WHERE rowid = old.id; END",
 )
-_FIELDS = (
-    "size, mtime_ns, ino, ctime_ns, readable, title, source, source_link, enclosure, summary, "
-    "error, inputs, profile"
-)
+_KEY = "size, mtime_ns, ino, ctime_ns"
+_FACTS = "readable, title, source, source_link, enclosure, summary, error, inputs, profile"
+_KEPT = "rules_id, valid_from, valid_until"
+_VERDICT = f"{_KEPT}, state, verdict"
+_NO_VERDICT = (None, None, None, None, None, None)
+# rules id, valid from, valid until (µs), state, verdict text, row JSON (verdicts.keep)
+Kept = tuple[int, int, int, str, str, bytes | None]
 
 
 class IndexCache:
@@ -145,6 +150,8 @@ class IndexCache:
     def __init__(self, connection: sqlite3.Connection | None, path: Path) -> None:
         self._db: sqlite3.Connection | None = connection
         self.path = path
+        self._rule_ids: dict[str, int] | None = None  # rules text -> id, read when first asked
+        self._new_rules = False
 
     # --- opening ------------------------------------------------------------------------------------
 
@@ -222,27 +229,84 @@ class IndexCache:
 
     # --- rows ---------------------------------------------------------------------------------------
 
-    def rows(self) -> dict[str, CachedRow]:
-        """Every cached row by relative path (empty when the cache cannot be read)."""
+    def rows(self, *, as_json: bool = False) -> dict[str, tuple[Any, ...]]:
+        """Every cached row by relative path (empty when the cache cannot be read): the path, the
+        file key, the kept verdict's rules id and interval (:mod:`editor.core.verdicts`), then the
+        state and the row's JSON text (``as_json``) or else the facts (as :meth:`facts` gives them)
+        and the verdict text. One query, of only the columns that listing needs."""
         if self._db is None:
             return {}
+        if as_json:
+            query = f"SELECT path, {_KEY}, {_KEPT}, state, row_json FROM listed"
+        else:
+            query = f"SELECT path, {_KEY}, {_KEPT}, {_FACTS}, verdict FROM files"
         try:
-            cursor = self._db.execute(f"SELECT path, {_FIELDS} FROM files")
-            return {row[0]: row[1:] for row in cursor}
+            return {row[0]: row for row in self._db.execute(query)}
         except sqlite3.Error as error:
             self._fail(error)
             return {}
 
-    def store(self, rows: Iterable[tuple[str, FileKey, Any]], now_ns: int | None = None) -> None:
-        """Keep the facts of freshly parsed files: ``(relpath, file key, RowFacts)``."""
+    def facts(self, relpaths: Iterable[str]) -> dict[str, tuple[Any, ...]]:
+        """The key and facts columns of these rows: (size, mtime_ns, ino, ctime_ns, readable, title,
+        source, source_link, enclosure, summary, error, encoded inputs, encoded profile)."""
+        wanted = list(relpaths)
+        found: dict[str, tuple[Any, ...]] = {}
+        if self._db is None or not wanted:
+            return found
+        try:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                cursor = self._db.execute(
+                    f"SELECT path, {_KEY}, {_FACTS} FROM files "
+                    f"WHERE path IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+                found.update((row[0], row[1:]) for row in cursor)
+        except sqlite3.Error as error:
+            self._fail(error)
+            return {}
+        return found
+
+    def rules_id(self, text: str) -> int | None:
+        """The id the rules named by ``text`` (``SiteRules.verdict_key``) are kept under, added
+        when new; None without a cache."""
+        if self._db is None:
+            return None
+        if self._rule_ids is None:
+            try:
+                self._rule_ids = dict(self._db.execute("SELECT text, id FROM rules"))
+            except sqlite3.Error as error:
+                self._fail(error)
+                return None
+        found = self._rule_ids.get(text)
+        if found is None:
+            try:
+                with self._db:
+                    self._db.execute("INSERT OR IGNORE INTO rules (text) VALUES (?)", (text,))
+                    row = self._db.execute(
+                        "SELECT id FROM rules WHERE text = ?", (text,)
+                    ).fetchone()
+            except sqlite3.Error as error:
+                self._fail(error)
+                return None
+            found = self._rule_ids[text] = row[0]
+            self._new_rules = True
+        return found
+
+    def store(
+        self, rows: Iterable[tuple[str, FileKey, Any, Kept | None]], now_ns: int | None = None
+    ) -> None:
+        """Keep the facts of freshly parsed files, and their verdicts when they have one:
+        ``(relpath, file key, RowFacts, verdicts.keep(...))``."""
         if self._db is None:
             return
         limit = (time.time_ns() if now_ns is None else now_ns) - RACY_NS
         values = []
-        for relpath, key, facts in rows:
+        listed = []
+        for relpath, key, facts, kept in rows:
             if key[1] > limit:
                 continue
-            inputs = _encode(facts.judged)
+            inputs = encode_inputs(facts.judged)
             shape = encode_profile(facts.profile)
             if inputs is None or shape is None:
                 continue
@@ -259,25 +323,80 @@ class IndexCache:
                     facts.error,
                     inputs,
                     shape,
+                    *(kept if kept is not None else _NO_VERDICT)[:5],
                 )
             )
+            listed.append((relpath, *key, *_listed(kept)))
         if not values:
             return
         try:
             with self._db:
                 self._db.executemany(
-                    f"INSERT INTO files (path, {_FIELDS}) VALUES ({', '.join('?' * 14)}) "
+                    f"INSERT INTO files (path, {_KEY}, {_FACTS}, {_VERDICT}) "
+                    f"VALUES ({', '.join('?' * 19)}) "
                     "ON CONFLICT (path) DO UPDATE SET size = excluded.size, "
                     "mtime_ns = excluded.mtime_ns, ino = excluded.ino, "
                     "ctime_ns = excluded.ctime_ns, readable = excluded.readable, "
                     "title = excluded.title, source = excluded.source, "
                     "source_link = excluded.source_link, enclosure = excluded.enclosure, "
                     "summary = excluded.summary, error = excluded.error, "
-                    "inputs = excluded.inputs, profile = excluded.profile, body_indexed = 0",
+                    "inputs = excluded.inputs, profile = excluded.profile, body_indexed = 0, "
+                    "rules_id = excluded.rules_id, valid_from = excluded.valid_from, "
+                    "valid_until = excluded.valid_until, state = excluded.state, "
+                    "verdict = excluded.verdict",
                     values,
+                )
+                self._db.executemany(
+                    f"INSERT OR REPLACE INTO listed (path, {_KEY}, {_KEPT}, state, row_json) "
+                    f"VALUES ({', '.join('?' * 10)})",
+                    listed,
                 )
         except sqlite3.Error as error:
             self._fail(error)
+
+    def store_verdicts(self, rows: Iterable[tuple[str, FileKey, Kept | None]]) -> None:
+        """Keep the new verdicts of cached rows judged again (the rules or the clock moved), or
+        drop a verdict that cannot be kept; a row whose file changed meanwhile is left alone."""
+        if self._db is None:
+            return
+        values = []
+        listed = []
+        for relpath, key, kept in rows:
+            values.append((*(kept if kept is not None else _NO_VERDICT)[:5], relpath, *key))
+            listed.append((*_listed(kept), relpath, *key))
+        if not values:
+            return
+        where = "WHERE path = ? AND size = ? AND mtime_ns = ? AND ino = ? AND ctime_ns = ?"
+        try:
+            with self._db:
+                self._db.executemany(
+                    "UPDATE files SET rules_id = ?, valid_from = ?, valid_until = ?, state = ?, "
+                    f"verdict = ? {where}",
+                    values,
+                )
+                self._db.executemany(
+                    "UPDATE listed SET rules_id = ?, valid_from = ?, valid_until = ?, state = ?, "
+                    f"row_json = ? {where}",
+                    listed,
+                )
+        except sqlite3.Error as error:
+            self._fail(error)
+
+    def prune_rules(self) -> None:
+        """Drop the rules no row is kept by any more (after a listing that added some)."""
+        if self._db is None or not self._new_rules:
+            return
+        try:
+            with self._db:
+                self._db.execute(
+                    "DELETE FROM rules WHERE id NOT IN (SELECT rules_id FROM files "
+                    "WHERE rules_id IS NOT NULL UNION SELECT rules_id FROM listed "
+                    "WHERE rules_id IS NOT NULL)"
+                )
+        except sqlite3.Error as error:
+            self._fail(error)
+        self._new_rules = False
+        self._rule_ids = None
 
     def forget(self, relpaths: Iterable[str]) -> None:
         """Drop the rows of files that are gone (or can no longer be cached)."""
@@ -305,6 +424,13 @@ class IndexCache:
             if not keep_open:
                 self._fail(error)
             return default
+
+
+def _listed(kept: Kept | None) -> tuple[Any, ...]:
+    """The ``listed`` table's part of a kept verdict: rules id, interval, state, JSON text."""
+    if kept is None or kept[5] is None:  # no JSON text: the listing judges the row each time
+        return (None, None, None, None, None)
+    return (*kept[:4], kept[5])
 
 
 def _database_path(root: Path | str, cache_dir: Path | None) -> Path:
@@ -376,101 +502,3 @@ def _remove_database(path: Path) -> bool:
     except OSError:
         return False
     return True
-
-
-# --- exact encoding of the state inputs ----------------------------------------------------------
-
-
-def _encode(values: dict[str, tuple[str, Any]]) -> str | None:
-    """The judged values (lower key -> (key as written, value)) as text that :func:`decode_inputs`
-    turns back into identical values (types, time zones), or None when that cannot be promised."""
-    items = []
-    for lower, (written, value) in values.items():
-        kind = type(value)
-        if kind is str:
-            items.append([lower, written, "s", value])
-        elif kind is bool:
-            items.append([lower, written, "b", value])
-        elif kind is int:
-            items.append([lower, written, "i", str(value)])
-        elif kind is float:
-            items.append([lower, written, "f", repr(value)])
-        elif kind is dt.datetime:
-            items.append([lower, written, "dt", value.isoformat()])
-        elif kind is dt.date:
-            items.append([lower, written, "d", value.isoformat()])
-        elif value is None:
-            items.append([lower, written, "n", None])
-        else:
-            return None  # lists, tables, times, subclasses: parsed each time instead
-    try:
-        text = _dumps(items)
-    except (TypeError, ValueError):  # e.g. a lone surrogate in a string
-        return None
-    if not _same(decode_inputs(text), values):
-        return None
-    return text
-
-
-_DECODE: dict[str, Callable[[Any], Any]] = {
-    "s": str,
-    "b": bool,
-    "i": int,
-    "f": float,
-    "dt": dt.datetime.fromisoformat,
-    "d": dt.date.fromisoformat,
-    "n": lambda _value: None,
-}
-
-
-def decode_inputs(text: str) -> dict[str, tuple[str, Any]]:
-    """The judged values :func:`_encode` wrote."""
-    if text == "[]":
-        return {}
-    return {
-        lower: (written, _DECODE[tag](payload)) for lower, written, tag, payload in _loads(text)
-    }
-
-
-def _same(a: dict[str, tuple[str, Any]], b: dict[str, tuple[str, Any]]) -> bool:
-    if list(a) != list(b):
-        return False
-    for key, (written_a, left) in a.items():
-        written_b, right = b[key]
-        if written_a != written_b or type(written_a) is not type(written_b):
-            return False
-        if type(left) is not type(right):
-            return False
-        if isinstance(left, float) and left != left:
-            if right == right:
-                return False
-            continue
-        if left != right:
-            return False
-        if isinstance(left, dt.datetime):
-            if type(left.tzinfo) is not type(right.tzinfo) or left.utcoffset() != right.utcoffset():
-                return False
-            if left.replace(tzinfo=None) != right.replace(tzinfo=None):
-                return False
-    return True
-
-
-def encode_profile(shape: tuple[Any, Any]) -> str | None:
-    """vocabulary.profile's (kinds, lists) as JSON text, or None when a key will not encode."""
-    kinds, lists = shape
-    try:
-        return _dumps(
-            [[list(kind) for kind in kinds], [[key, list(items)] for key, items in lists]]
-        )
-    except (TypeError, ValueError):
-        return None
-
-
-@lru_cache(maxsize=4096)  # most files of a desk share one shape: decoded once, the tuples shared
-def decode_profile(text: str) -> tuple[Any, Any]:
-    """The (kinds, lists) :func:`encode_profile` wrote, as the tuples profile gives."""
-    kinds, lists = _loads(text)
-    return (
-        tuple((key, kind) for key, kind in kinds),
-        tuple((key, tuple(items)) for key, items in lists),
-    )

@@ -14,23 +14,29 @@ from collections.abc import Iterator
 from typing import Any
 
 from editor.core import pool as readers
-from editor.core.cache import IndexCache, decode_inputs, decode_profile, file_key
+from editor.core.cache import IndexCache, Kept, file_key
+from editor.core.cache_codec import decode_inputs, decode_profile
 from editor.core.index import (
     ArticleSummary,
     RowFacts,
     desk_judged_keys,
+    judged_row,
     links_outside,
     outside_link_reason,
     read_facts,
-    summary_of_facts,
 )
 from editor.core.pool import process_pool
 from editor.core.site_rules import SiteRules
+from editor.core.state import PageVerdict, now_utc
+from editor.core.verdicts import ANY_RULES, as_of_micros, decode_verdict, keep
 
 _STORE_EVERY = 2000  # rows kept per transaction while a big desk is parsed
 
 # (facts, file key or None, cacheable) for a file that had to be parsed
 Parsed = tuple[RowFacts, tuple[int, int, int, int] | None, bool]
+# A row of a JSON listing straight from the cache: a tuple whose first item is the relative path
+# and whose last two are the state and the row's list --json text.
+JsonRow = tuple[Any, ...]
 
 
 def parse_files(root: str, paths: list[tuple[str, bool]], keys: frozenset[str]) -> list[Parsed]:
@@ -49,7 +55,8 @@ def parse_files(root: str, paths: list[tuple[str, bool]], keys: frozenset[str]) 
 
 
 def _facts_of_row(row: tuple[Any, ...]) -> RowFacts:
-    readable, title, source, link, enclosure, summary, error, inputs, shape = row[4:]
+    """The facts of a row as :meth:`IndexCache.facts` gives them (the key, then the facts)."""
+    readable, title, source, link, enclosure, summary, error, inputs, shape = row[4:13]
     return RowFacts(
         bool(readable),
         title,
@@ -63,20 +70,20 @@ def _facts_of_row(row: tuple[Any, ...]) -> RowFacts:
     )
 
 
-def _summary(
+def _judged(
     path: str,
     relpath: str,
     facts: RowFacts,
     key: tuple[int, int, int, int] | None,
-    as_of: dt.datetime | None,
+    as_of: dt.datetime,
     rules: SiteRules,
-) -> ArticleSummary:
-    """The row, by the page's rules now (the rules and the clock never come from the cache)."""
+) -> tuple[ArticleSummary, PageVerdict | None]:
+    """The row, by the page's rules now, and the verdict that decided it."""
     mtime_ns, size = (key[1], key[0]) if key else (0, 0)
     if not facts.readable:
-        return summary_of_facts(relpath, facts, mtime_ns=mtime_ns, size=size)
+        return judged_row(relpath, facts, mtime_ns=mtime_ns, size=size)
     page_rules, language = rules.page_rules(path)  # absolute: the walk starts at a resolved root
-    return summary_of_facts(
+    return judged_row(
         relpath,
         facts,
         as_of,
@@ -87,6 +94,59 @@ def _summary(
     )
 
 
+def _kept_row(relpath: str, row: tuple[Any, ...]) -> ArticleSummary:
+    """The row a listing made from the cached facts and verdict (``IndexCache.rows``' order)."""
+    state, draft, date, publish_date, date_key, reason, language = decode_verdict(row[17])
+    fields, lists = decode_profile(row[16])
+    return ArticleSummary(
+        relpath,
+        row[9],
+        date,
+        draft,
+        state,
+        row[10],
+        row[11],
+        row[12],
+        summary=row[13],
+        error=row[14],
+        mtime_ns=row[2],
+        size=row[1],
+        readable=bool(row[8]),
+        reason=reason,
+        language=language,
+        publish_date=publish_date,
+        date_key=date_key,
+        fields=fields,
+        lists=lists,
+    )
+
+
+class _RulesIds:
+    """The cache's id for the rules of each file's page (None: its verdict cannot be kept), asked
+    once per folder where every file in it shares its rules."""
+
+    def __init__(self, cache: IndexCache, rules: SiteRules) -> None:
+        self._cache = cache
+        self._rules = rules
+        self._folders: dict[str, tuple[bool, int | None]] = {}
+
+    def folder(self, parent: str) -> tuple[bool, int | None]:
+        """(whether every file right in ``parent`` shares its rules, and then their id)."""
+        found = self._folders.get(parent)
+        if found is None:
+            text = self._rules.folder_verdict_key(parent)
+            found = (False, None) if text is None else (True, self._cache.rules_id(text))
+            self._folders[parent] = found
+        return found
+
+    def of(self, path: str) -> int | None:
+        shared, found = self.folder(os.path.dirname(path))
+        if shared:
+            return found
+        text = self._rules.verdict_key(path)
+        return None if text is None else self._cache.rules_id(text)
+
+
 def scan_with_cache(
     root: str,
     entries: list[os.DirEntry[str]],
@@ -95,72 +155,173 @@ def scan_with_cache(
     workers: int,
     cache: IndexCache,
     rules: SiteRules,
-) -> Iterator[list[ArticleSummary]]:
-    """Batches of rows in path order; unchanged files from ``cache``, the rest parsed (and cached)."""
+    *,
+    as_json: bool = False,
+) -> Iterator[list[Any]]:
+    """Batches of rows in path order; unchanged files from ``cache``, the rest parsed (and cached).
+
+    A cached row whose kept verdict still holds (the same rules, "now" inside its interval) is not
+    judged again. ``as_json``: a row may come as a :data:`JsonRow` (its ``list --json`` text from
+    the cache) instead of an :class:`ArticleSummary`.
+    """
     started_ns = time.time_ns()
+    moment = as_of if as_of is not None else now_utc()
+    now = as_of_micros(moment)
     keys = desk_judged_keys(rules)
-    cached = cache.rows()
+    cached = cache.rows(as_json=as_json)
+    ids = _RulesIds(cache, rules)
     cut = len(root) + 1
-    # First only sort the files into unchanged ones (their cached row) and ones to parse; the rows
-    # are made batch by batch as they are handed out, so a listing never holds them all at once.
-    batches: list[list[tuple[str, str, tuple[Any, ...]] | None]] = []
+    slash = os.sep == "/"
+    # First only sort the files into ready rows (a verdict that holds), cached facts to judge again
+    # and files to parse; the rest of the rows are made batch by batch as they are handed out.
+    batches: list[list[Any]] = []  # per batch: a ready row, or None (to parse or to judge)
+    again: list[list[tuple[int, str, str, tuple[Any, ...]]]] = []  # (slot, path, relpath, row)
     misses: list[list[tuple[int, str, str, bool]]] = []  # per batch: (slot, relpath, path, is_link)
-    listed: set[str] = set()
+    had_row: set[str] = set()  # files to parse that had a cached row
+    last_parent, shared, folder_id = "", False, None
+    sep = os.sep
     for start in range(0, len(entries), batch_size):
-        rows: list[tuple[str, str, tuple[Any, ...]] | None] = []
+        rows: list[Any] = []
         todo: list[tuple[int, str, str, bool]] = []
+        judge: list[tuple[int, str, str, tuple[Any, ...]]] = []
         for slot, entry in enumerate(entries[start : start + batch_size]):
             path = entry.path
-            relpath = path[cut:].replace(os.sep, "/")
-            listed.add(relpath)
-            row = None if entry.is_symlink() else cached.get(relpath)
+            relpath = path[cut:] if slash else path[cut:].replace(sep, "/")
+            row = cached.pop(relpath, None)  # what is left at the end is gone
             if row is not None:
-                try:
-                    info = entry.stat()
-                except OSError:
+                if entry.is_symlink():
+                    had_row.add(relpath)
                     row = None
                 else:
-                    if row[:4] != (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns):
+                    try:
+                        info = entry.stat()
+                    except OSError:
                         row = None
+                    else:
+                        if (
+                            row[2] != info.st_mtime_ns
+                            or row[1] != info.st_size
+                            or row[3] != info.st_ino
+                            or row[4] != info.st_ctime_ns
+                        ):
+                            row = None
+                    if row is None:
+                        had_row.add(relpath)
             if row is None:
                 rows.append(None)
                 todo.append((slot, relpath, path, entry.is_symlink()))
-            else:
-                rows.append((path, relpath, row))
+                continue
+            kept = row[5]
+            if kept is not None and row[6] <= now < row[7]:
+                if kept != ANY_RULES:
+                    parent = path[: path.rfind(sep)] or sep
+                    if parent != last_parent:
+                        last_parent = parent
+                        shared, folder_id = ids.folder(parent)
+                    if kept != (folder_id if shared else ids.of(path)):
+                        kept = None
+                if kept is not None:
+                    if not as_json:
+                        rows.append(row)  # made into a summary as its batch is handed out
+                        continue
+                    if row[9] is not None:
+                        rows.append(row)  # a JsonRow: path, ..., state, JSON text
+                        continue
+            rows.append(None)
+            judge.append((slot, path, relpath, row))  # facts cached, judged again
         batches.append(rows)
+        again.append(judge)
         misses.append(todo)
-    gone = [relpath for relpath in cached if relpath not in listed]
-    keep = set(relpath for todo in misses for _slot, relpath, _path, _link in todo)
-    cached = {relpath: cached[relpath] for relpath in keep if relpath in cached}  # the rest is held
+    gone = list(cached)
+    del cached
     total = sum(len(todo) for todo in misses)
-    pending: list[tuple[str, tuple[int, int, int, int], RowFacts]] = []
+    pending: list[tuple[str, tuple[int, int, int, int], RowFacts, Kept | None]] = []
     uncacheable: list[str] = []
     try:
         parsed_batches = _parsed_batches(root, misses, workers, total, keys)
         for number, (todo, parsed) in enumerate(zip(misses, parsed_batches, strict=True)):
-            hits = batches[number]
+            made = batches[number]
             batches[number] = []  # handed out: let it go
-            made: list[ArticleSummary | None] = [
-                None
-                if hit is None
-                else _summary(hit[0], hit[1], _facts_of_row(hit[2]), hit[2][:4], as_of, rules)
-                for hit in hits
-            ]
+            if not as_json:
+                _make_kept_rows(made, again[number], root)
+            if again[number]:
+                for slot, value in _judge_again(cache, again[number], moment, rules, ids, as_json):
+                    made[slot] = value
+                again[number] = []
             for (slot, relpath, path, _link), (facts, key, cacheable) in zip(
                 todo, parsed, strict=True
             ):
-                made[slot] = _summary(path, relpath, facts, key, as_of, rules)
+                summary, verdict = _judged(path, relpath, facts, key, moment, rules)
+                made[slot] = summary
                 if cacheable and key is not None:
-                    pending.append((relpath, key, facts))
-                elif relpath in cached:
+                    kept_now = keep(summary, verdict, ids.of(path) if verdict else None)
+                    pending.append((relpath, key, facts, kept_now))
+                    if as_json and kept_now is not None and kept_now[5] is not None:
+                        made[slot] = (relpath, kept_now[3], kept_now[5])
+                elif relpath in had_row:
                     uncacheable.append(relpath)
             if len(pending) >= _STORE_EVERY:
                 cache.store(pending, started_ns)
                 pending = []
-            yield made  # type: ignore[misc]  # every slot is filled by now
+            yield made
     finally:
         cache.store(pending, started_ns)
         cache.forget(gone + uncacheable)
+        cache.prune_rules()
+
+
+def _make_kept_rows(
+    made: list[Any], again: list[tuple[int, str, str, tuple[Any, ...]]], root: str
+) -> None:
+    """Turn a batch's cached rows whose verdict holds into summaries, in place (here, not while
+    the files are sorted, so the first batch comes without waiting for the last); a verdict text
+    this code cannot read joins ``again``, to be judged from its facts."""
+    for slot, row in enumerate(made):
+        if type(row) is tuple:
+            try:
+                made[slot] = _kept_row(row[0], row)
+            except (ValueError, KeyError, TypeError, IndexError):
+                made[slot] = None
+                path = os.path.join(root, *row[0].split("/"))
+                again.append((slot, path, row[0], row))
+
+
+def _judge_again(
+    cache: IndexCache,
+    rows: list[tuple[int, str, str, tuple[Any, ...]]],
+    moment: dt.datetime,
+    rules: SiteRules,
+    ids: _RulesIds,
+    as_json: bool,
+) -> list[tuple[int, Any]]:
+    """The rows of cached files whose kept verdict no longer holds, judged again from their cached
+    facts (read now for a JSON listing, which reads no facts otherwise); their verdicts kept."""
+    facts_of = cache.facts(relpath for _slot, _path, relpath, _row in rows) if as_json else {}
+    out: list[tuple[int, Any]] = []
+    updates: list[tuple[str, tuple[int, int, int, int], Kept | None]] = []
+    for slot, path, relpath, row in rows:
+        key = row[1:5]
+        if as_json:
+            found = facts_of.get(relpath)
+            if found is None or found[:4] != key:  # changed in the cache meanwhile: parse it
+                facts, info, _ = read_facts(path, desk_judged_keys(rules))
+                summary, _verdict = _judged(
+                    path, relpath, facts, file_key(info) if info else None, moment, rules
+                )
+                out.append((slot, summary))
+                continue
+            facts = _facts_of_row(found)
+        else:
+            facts = _facts_of_row((*key, *row[8:17]))
+        summary, verdict = _judged(path, relpath, facts, key, moment, rules)
+        kept = keep(summary, verdict, ids.of(path) if verdict else None)
+        updates.append((relpath, key, kept))
+        if as_json and kept is not None and kept[5] is not None:
+            out.append((slot, (relpath, kept[3], kept[5])))
+        else:
+            out.append((slot, summary))
+    cache.store_verdicts(updates)
+    return out
 
 
 def _parsed_batches(

@@ -37,6 +37,7 @@ from editor.core.state import (
     ALL_DATE_KEYS,
     DEFAULT_RULES,
     PageRules,
+    PageVerdict,
     PublishState,
     StateReason,
     fold_keys,
@@ -323,8 +324,42 @@ def row_values(
     language: str = "",
 ) -> RowValues:
     """:func:`summary_of_facts`'s row as the tuple of its fields, in the dataclass's order."""
+    return judged_values(
+        relpath, facts, as_of, mtime_ns=mtime_ns, size=size, rules=rules, language=language
+    )[0]
+
+
+def judged_row(
+    relpath: str,
+    facts: RowFacts,
+    as_of: dt.datetime | None = None,
+    *,
+    mtime_ns: int = 0,
+    size: int = 0,
+    rules: PageRules = DEFAULT_RULES,
+    language: str = "",
+) -> tuple[ArticleSummary, PageVerdict | None]:
+    """:func:`summary_of_facts`'s row and the verdict it was judged by (None for a file that could
+    not be read: its row depends on neither the clock nor the rules), for the index cache."""
+    values, verdict = judged_values(
+        relpath, facts, as_of, mtime_ns=mtime_ns, size=size, rules=rules, language=language
+    )
+    return ArticleSummary(*values), verdict
+
+
+def judged_values(
+    relpath: str,
+    facts: RowFacts,
+    as_of: dt.datetime | None = None,
+    *,
+    mtime_ns: int = 0,
+    size: int = 0,
+    rules: PageRules = DEFAULT_RULES,
+    language: str = "",
+) -> tuple[RowValues, PageVerdict | None]:
+    """The row's fields (in the dataclass's order) and the verdict that decided them."""
     if not facts.readable:
-        return _invalid_values(relpath, facts.error or "", mtime_ns, size)
+        return _invalid_values(relpath, facts.error or "", mtime_ns, size), None
     mtime = dt.datetime.fromtimestamp(mtime_ns / 1e9, dt.UTC) if mtime_ns else None
     verdict = judge({}, as_of, rules, mtime=mtime, folded=facts.judged)
     state = PublishState.INVALID if facts.error is not None else verdict.state
@@ -332,7 +367,7 @@ def row_values(
     origin = verdict.origins.get("publishdate" if verdict.publish_date else "date")
     date_key = origin[0].lower() if origin and publish_date is not None else ""
     fields, lists = facts.profile
-    return (
+    values = (
         relpath,  # path
         facts.title,
         verdict.date,
@@ -353,6 +388,7 @@ def row_values(
         fields,
         lists,
     )
+    return values, verdict
 
 
 def summarize_metadata(

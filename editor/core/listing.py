@@ -12,10 +12,11 @@ import os
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from editor.core import pool
 from editor.core.cache import IndexCache
-from editor.core.cached_scan import scan_with_cache
+from editor.core.cached_scan import JsonRow, scan_with_cache
 from editor.core.index import (
     ArticleSummary,
     _desk_entries,
@@ -49,6 +50,32 @@ def scan(
     costs a ``stat``; only the others are parsed. Many files to parse are read by a pool of processes
     (``workers``, default: one per core, at most 4): parsing is CPU-bound, so threads would not help.
     """
+    return _scan(root, as_of, batch_size, workers, use_cache, cache_dir, rules, as_json=False)
+
+
+def scan_json(
+    root: Path | str,
+    as_of: dt.datetime | None = None,
+    *,
+    use_cache: bool = True,
+    cache_dir: Path | None = None,
+) -> Iterator[list[ArticleSummary | JsonRow]]:
+    """:func:`scan` for ``list --json``: a row whose verdict the cache kept comes as a
+    :data:`~editor.core.cached_scan.JsonRow`, its JSON text ready, not as a summary."""
+    return _scan(root, as_of, 256, None, use_cache, cache_dir, None, as_json=True)
+
+
+def _scan(
+    root: Path | str,
+    as_of: dt.datetime | None,
+    batch_size: int,
+    workers: int | None,
+    use_cache: bool,
+    cache_dir: Path | None,
+    rules: SiteRules | None,
+    *,
+    as_json: bool,
+) -> Iterator[list[Any]]:
     base = Path(root).resolve()
     if base.is_file():
         yield [summarize(base.parent, base, as_of)]
@@ -72,7 +99,9 @@ def scan(
         yield from _scan_walking(root_text, iter(entries), as_of, batch_size, count, rules)
         return
     with cache:
-        yield from scan_with_cache(root_text, entries, as_of, batch_size, count, cache, rules)
+        yield from scan_with_cache(
+            root_text, entries, as_of, batch_size, count, cache, rules, as_json=as_json
+        )
 
 
 Chunk = tuple[list[str], list[bool]]  # paths, and whether the walk saw each as a regular file

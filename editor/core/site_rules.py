@@ -15,8 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
+from typing import Any
 
 from editor.core.git import GitError, decode_path, find_checkout
 from editor.core.site import CONTENT_EXTENSIONS, SITE_MARKERS, ContentDir, Site, site_for_desk
@@ -127,6 +129,8 @@ class SiteRules:
         self._folders: dict[str, _Folder] = {}
         self._chains: dict[tuple[str, str], tuple[Cascade, ...]] = {}
         self._git_dates: dict[str, dt.datetime] | None = None
+        self._verdict_keys: dict[tuple[str, str], str] = {}
+        self._site_text: str | None = None
 
     def page_rules(self, path: Path | str) -> tuple[PageRules, str]:
         """The rules for the file at ``path`` (absolute), and its language ("" unless multilingual)."""
@@ -168,6 +172,43 @@ class SiteRules:
             self._git_date(file),  # git_date
         )
         return rules, lang if site.multilingual else ""
+
+    def verdict_key(self, path: str) -> str | None:
+        """Text naming all that :meth:`page_rules` gives the file at ``path`` (absolute) besides
+        what follows from the path itself under the same code: the site's config, the page's
+        language and the cascades over it. The index cache keeps a file's verdict with it, so an
+        ``_index`` or config edit makes it judge again; None when a page's rules depend on more
+        (``:git`` dates, one per file): its verdict is not kept."""
+        site = self.site
+        if site.git_info and site.dates.reads_git() and site.root:
+            return None
+        parent, filename = os.path.split(path)
+        place = self._folder(parent)
+        lang = place.lang or _split_lang(os.path.splitext(filename)[0], site.languages)[1]
+        return self._verdict_key(place, lang or site.default_language)
+
+    def folder_verdict_key(self, parent: str) -> str | None:
+        """:meth:`verdict_key` of every file right inside the folder ``parent`` when they all share
+        it (their language cannot differ), else None (ask per file)."""
+        site = self.site
+        if site.git_info and site.dates.reads_git() and site.root:
+            return None
+        place = self._folder(parent)
+        if place.lang:
+            return self._verdict_key(place, place.lang)
+        if any(lang != site.default_language for lang in site.languages):
+            return None
+        return self._verdict_key(place, site.default_language)
+
+    def _verdict_key(self, place: _Folder, lang: str) -> str:
+        key = (place.path, lang)
+        found = self._verdict_keys.get(key)
+        if found is None:
+            if self._site_text is None:
+                self._site_text = f"{self.desk_root}\n{stable_text(self.site)}"
+            found = f"{self._site_text}\n{lang}\n{stable_text(self._chain(place, lang))}"
+            self._verdict_keys[key] = found
+        return found
 
     def _folder(self, parent: str) -> _Folder:
         """Where a folder sits in the site (the same for every file in it)."""
@@ -265,6 +306,24 @@ class SiteRules:
             return path.relative_to(self.desk_root).as_posix()
         home = self.site.content_dir_of(path)
         return path.relative_to(home.path).as_posix() if home is not None else path.name
+
+
+def stable_text(value: Any) -> str:
+    """``repr`` that is the same in every process: sets in sorted order (a set's own order follows
+    the string hash, which differs from one run to the next), data classes field by field."""
+    if is_dataclass(value) and not isinstance(value, type):
+        inner = ", ".join(
+            f"{item.name}={stable_text(getattr(value, item.name))}" for item in fields(value)
+        )
+        return f"{type(value).__name__}({inner})"
+    if isinstance(value, set | frozenset):
+        return f"{type(value).__name__}({{{', '.join(sorted(map(stable_text, value)))}}})"
+    if isinstance(value, Mapping):
+        inner = ", ".join(f"{stable_text(k)}: {stable_text(v)}" for k, v in value.items())
+        return f"{type(value).__name__}({{{inner}}})"
+    if isinstance(value, list | tuple):
+        return f"{type(value).__name__}([{', '.join(map(stable_text, value))}])"
+    return repr(value)
 
 
 def is_rules_file(name: str) -> bool:

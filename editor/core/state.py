@@ -468,6 +468,23 @@ def _date_plan(dates: DateRules) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return plan
 
 
+def stable_interval(
+    verdict: PageVerdict,
+) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """The moments ``[from, until)`` (None: unbounded) in which :func:`judge` gives this verdict
+    again for the same page and rules: its state moves only when "now" crosses the publish date or
+    the expiry date (the index cache keeps a verdict for as long as it holds)."""
+    state = verdict.state
+    if state is PublishState.UNLISTED or state is PublishState.DRAFT:
+        return None, None
+    published, expires = verdict.publish_date, verdict.expiry_date
+    if state is PublishState.SCHEDULED:  # now < published
+        return None, published
+    if state is PublishState.EXPIRED and expires is not None:  # published, expires <= now
+        return (expires if published is None else max(published, expires)), None
+    return published, expires  # published <= now < expires
+
+
 def _date_reason(found: tuple[dt.datetime, str, str | None]) -> StateReason:
     moment, written, via = found
     return StateReason(written, moment.isoformat(), via)
