@@ -24,7 +24,8 @@ class PublishChecker:
     Check Folder; warnings do not count). Not thread-safe: one check at a time."""
 
     def __init__(self, root: Path | str) -> None:
-        self.root = Path(root).absolute()
+        # Resolved, as the walk's paths are (a root named through a link gave no relative paths).
+        self.root = Path(root).resolve()
         self._known: dict[str, tuple[Stamp, list[UniqueEntry]]] = {}
 
     def problems(

@@ -65,3 +65,13 @@ def test_publishing_and_check_folder_report_a_file_in_the_same_words(desk: Path)
         errors = [p for p in folder.problems if p.path == name and p.level is Level.ERROR]
         assert before[name] == errors, name
     assert "symbolic link to a missing file" in before["gone.md"][0].message
+
+
+def test_a_desk_reached_through_a_symbolic_link_is_checked(desk: Path, tmp_path: Path) -> None:
+    """The walk gives resolved paths; a root named through a link raised ValueError (relative_to)."""
+    (desk / "one.md").write_text('+++\ntitle = "One"\narticle_id = 7\ndraft = true\n+++\n')
+    (desk / "two.md").write_text('+++\ntitle = "Two"\narticle_id = 7\n+++\n')
+    link = tmp_path / "desk-link"
+    link.symlink_to(desk, target_is_directory=True)
+    found = PublishChecker(link).problems(["one.md"])
+    assert "duplicate article_id" in found["one.md"][0].message
