@@ -73,13 +73,18 @@ def _count_lines(stdout: bytes) -> int:
 
 def measure(root: Path, repeat: int, cache_dir: Path) -> dict[str, Figure]:
     """Interleaved runs of each command on ``root``; returns figures by name."""
-    env = {**os.environ, "COPYDESK_CACHE_DIR": str(cache_dir)}
+    # An installed Copydesk has its bytecode compiled (this machine may set PYTHONDONTWRITEBYTECODE,
+    # which would make every run compile the editor's modules again): the Python runs get bytecode
+    # in a folder of the bench's own, written by the priming run below.
+    python_env = {**os.environ, "PYTHONPYCACHEPREFIX": str(Path(".bench") / "pycache")}
+    python_env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env = {**python_env, "COPYDESK_CACHE_DIR": str(cache_dir)}
     copydesk = [sys.executable, "-m", "editor", "list", "--json"]
     commands: dict[str, tuple[list[str], dict[str, str] | None, object]] = {
         "hugo list all": ([_hugo(), "list", "all", "--source", str(root)], None, _count_hugo),
         "bare read + tomllib loop": (
             [sys.executable, "-m", "bench.bare_loop", str(root)],
-            None,
+            python_env,
             _count_lines,
         ),
         "copydesk list --json, cold": ([*copydesk, "--no-cache", str(root)], env, _count_json),
