@@ -24,6 +24,7 @@ from editor.core.index import (
     links_outside,
     outside_link_reason,
     read_facts,
+    shared_text,
 )
 from editor.core.pool import process_pool
 from editor.core.site_rules import SiteRules
@@ -104,7 +105,7 @@ def _kept_row(relpath: str, row: tuple[Any, ...]) -> ArticleSummary:
         date,
         draft,
         state,
-        row[10],
+        shared_text(row[10]),  # a desk has few sources: one copy each
         row[11],
         row[12],
         summary=row[13],
@@ -232,6 +233,7 @@ def scan_with_cache(
         batches.append(rows)
         again.append(judge)
         misses.append(todo)
+    entries.clear()  # each entry keeps its stat result: 100,000 of them held 30 MiB to the end
     gone = list(cached)
     del cached
     total = sum(len(todo) for todo in misses)
