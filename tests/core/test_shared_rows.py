@@ -8,7 +8,8 @@ import os
 import pickle
 from pathlib import Path
 
-from editor.core.index import ArticleSummary, _values_inside, desk_rules
+from editor.core.cache import IndexCache
+from editor.core.index import ArticleSummary, _values_inside, desk_judged_keys, desk_rules
 from editor.core.listing import scan_all
 from editor.core.packed_rows import pack, unpack
 
@@ -67,3 +68,26 @@ def test_rows_from_a_reader_process_share_their_values(tmp_path: Path) -> None:
     rows = [unpack(pickle.loads(pickle.dumps(pack(row)))) for row in values]
     assert rows == [ArticleSummary(*row) for row in values]
     _assert_shared(rows)
+
+
+def test_the_cached_rows_held_at_once_share_their_profile_and_leave_out_the_inputs(
+    tmp_path: Path,
+) -> None:
+    desk = _desk(tmp_path / "desk")
+    cache_dir = tmp_path / "cache"
+    expected = scan_all(desk, as_of=NOW, use_cache=False, workers=1)
+    scan_all(desk, as_of=NOW, cache_dir=cache_dir, workers=1)
+    keys = tuple(sorted(desk_judged_keys(desk_rules(desk))))
+    with IndexCache.open_for(desk, cache_dir, keys) as cache:
+        rows = [row for path, row in cache.rows().items() if path.startswith("content/s")]
+        facts = cache.facts(row[0] for row in rows)
+    assert rows and all(row[15] is None for row in rows)  # the inputs are read when needed
+    assert all(facts[row[0]][11] for row in rows)  # and the cache still has them
+    profiles = [row[16] for row in rows]
+    assert len({id(text) for text in profiles}) == len(set(profiles))
+    # A verdict that no longer holds is judged again from the facts read then: the same rows.
+    later = dt.datetime(2099, 6, 1, tzinfo=dt.UTC)
+    assert scan_all(desk, as_of=later, cache_dir=cache_dir, workers=1) == scan_all(
+        desk, as_of=later, use_cache=False, workers=1
+    )
+    assert scan_all(desk, as_of=NOW, cache_dir=cache_dir, workers=1) == expected
