@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,44 @@ if TYPE_CHECKING:
 
 NO_REASON = StateReason()
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+
+# --- one object for each repeated value of the rows ------------------------------------------------
+# A desk of 100,000 rows has a handful of sources, date keys and languages and few distinct reasons
+# (every draft's is "draft true"), but each row read from the cache or a reader process came with
+# its own copies: 10-20 MiB at 100k. Equal values are immutable, so sharing one cannot change a row.
+
+_REASONS: dict[tuple[str | None, str | None, str | None], StateReason] = {}
+_MAX_REASONS = 4096  # a published row's reason names its date: those are not worth keeping
+
+
+def shared_text(text: str) -> str:
+    """The one copy of a short text repeated across rows (a source, a date key, a language)."""
+    return sys.intern(text) if type(text) is str else text
+
+
+def shared_reason(key: str | None, value: str | None, via: str | None) -> StateReason:
+    """A :class:`StateReason` with these fields, the same object for equal ones while few."""
+    found = _REASONS.get((key, value, via))
+    if found is not None:
+        return found
+    reason = StateReason(
+        None if key is None else shared_text(key),
+        value,
+        None if via is None else shared_text(via),
+    )
+    if len(_REASONS) < _MAX_REASONS:
+        _REASONS[key, value, via] = reason
+    return reason
+
+
+def share_reason(reason: StateReason) -> StateReason:
+    """``reason``, or the equal one already shared (:func:`shared_reason`)."""
+    found = _REASONS.get((reason.key, reason.value, reason.via))
+    if found is not None:
+        return found
+    if len(_REASONS) < _MAX_REASONS:
+        _REASONS[reason.key, reason.value, reason.via] = reason
+    return reason
 
 
 def skips_folder(name: str) -> bool:
@@ -365,7 +404,7 @@ def judged_values(
     state = PublishState.INVALID if facts.error is not None else verdict.state
     publish_date = verdict.publish_date or verdict.date
     origin = verdict.origins.get("publishdate" if verdict.publish_date else "date")
-    date_key = origin[0].lower() if origin and publish_date is not None else ""
+    date_key = shared_text(origin[0].lower()) if origin and publish_date is not None else ""
     fields, lists = facts.profile
     values = (
         relpath,  # path
@@ -373,7 +412,7 @@ def judged_values(
         verdict.date,
         verdict.draft,
         state,
-        facts.source,
+        shared_text(facts.source),
         facts.source_link,
         facts.enclosure,
         facts.summary,
@@ -381,8 +420,8 @@ def judged_values(
         mtime_ns,
         size,
         True,  # readable
-        verdict.reason,
-        language,
+        share_reason(verdict.reason),
+        shared_text(language),
         publish_date,
         date_key,
         fields,

@@ -19,9 +19,20 @@ from collections.abc import Sequence
 from dataclasses import fields
 from typing import Any
 
-from editor.core.index import NO_REASON, ArticleSummary, RowValues, _values_inside
+from editor.core.index import (
+    NO_REASON,
+    ArticleSummary,
+    RowValues,
+    _values_inside,
+    shared_reason,
+    shared_text,
+)
 from editor.core.site_rules import SiteRules
 from editor.core.state import PublishState, StateReason
+
+_SOURCE = 5  # the texts few rows differ in: one copy each (index.shared_text)
+_LANGUAGE = 14
+_DATE_KEY = 16
 
 _STATE = 4  # where the state and the reason sit in a row's values
 _REASON = 13
@@ -56,19 +67,14 @@ def unpack(packed: Packed) -> ArticleSummary:
         set_slot(row, value)
     _ROW_SLOTS[_STATE](row, _STATES[packed[_STATE]])
     plain = packed[_REASON]
-    if plain is None:
-        reason = NO_REASON
-    else:
-        reason = _new(StateReason)
-        for set_slot, value in zip(_REASON_SLOTS, plain, strict=True):
-            set_slot(reason, value)
-    _ROW_SLOTS[_REASON](row, reason)
+    _ROW_SLOTS[_REASON](row, NO_REASON if plain is None else shared_reason(*plain))
+    for slot in (_SOURCE, _LANGUAGE, _DATE_KEY):
+        _ROW_SLOTS[slot](row, shared_text(packed[slot]))
     return row
 
 
 _new = object.__new__
 _ROW_SLOTS = [ArticleSummary.__dict__[field.name].__set__ for field in fields(ArticleSummary)]
-_REASON_SLOTS = [StateReason.__dict__[field.name].__set__ for field in fields(StateReason)]
 
 
 # The desk's rules in a reader process, set once as it starts (:func:`adopt_rules`): sent with each

@@ -21,7 +21,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from editor.core.cache import Kept
-from editor.core.index import ArticleSummary
+from editor.core.index import ArticleSummary, shared_reason, shared_text
 from editor.core.names import json_text
 from editor.core.state import PageVerdict, PublishState, StateReason, stable_interval
 
@@ -170,16 +170,19 @@ _STATES = {state.value: state for state in PublishState}  # PublishState(value) 
 
 def decode_verdict(text: str) -> Verdict:
     """(state, draft, date, publish date, date key, reason, language) as :func:`encode_verdict`
-    wrote them."""
+    wrote them. The texts repeated across rows and the reason are shared (:func:`index.shared_text`),
+    and so is the moment when both dates are one (publishDate falling back to date), as they are
+    in a freshly judged row."""
     state, draft, date, publish_date, date_key, key, value, via, language = _loads(text)
+    moment = _moment_back(date)
     return (
         _STATES[state],
         draft,
-        _moment_back(date),
-        _moment_back(publish_date),
-        date_key,
-        StateReason(key, value, via),
-        language,
+        moment,
+        moment if publish_date == date else _moment_back(publish_date),
+        shared_text(date_key),
+        shared_reason(key, value, via),
+        shared_text(language),
     )
 
 
