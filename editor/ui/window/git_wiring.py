@@ -28,6 +28,7 @@ from editor.ui.article.article_session import ArticleSession, SavedEdit
 from editor.ui.article.git_bar import GitBar
 from editor.ui.article.history_panel import HistoryEntry, HistoryPanel, entries_of
 from editor.ui.common import dialogs
+from editor.ui.common.first_paint import after_first_paint
 from editor.ui.common.settings import (
     GIT_COMMIT_PER_ACTION,
     GIT_FETCH_MINUTES,
@@ -111,6 +112,11 @@ class GitWiring(QObject):
         self._start_pull_pending = False
         self._history_task: Task | None = None
         self._history_path: str | None = None
+        # The first git calls wait until the window is on screen (each is a process to spawn on
+        # a worker, competing with the first paint for the CPU); the folder opened before it waits.
+        self._painted = False
+        self._waiting_root: Path | None = None
+        after_first_paint(parent, self._first_painted)
         self._connect()
 
     # --- wiring --------------------------------------------------------------------------------
@@ -172,7 +178,16 @@ class GitWiring(QObject):
         self.window.model.set_git_cells({})
         self.bar.clear()
         self._start_pull_pending = self.settings.get(GIT_PULL_ON_START)
-        self.desk.open(Path(root))
+        if self._painted:
+            self.desk.open(Path(root))
+        else:
+            self._waiting_root = Path(root)
+
+    def _first_painted(self) -> None:
+        self._painted = True
+        root, self._waiting_root = self._waiting_root, None
+        if root is not None:
+            self.desk.open(root)
 
     def _checkout_found(self, checkout: Checkout | None) -> None:
         self.window.list_panel.set_git_shown(checkout is not None)
@@ -383,4 +398,5 @@ class GitWiring(QObject):
         self.refs_timer.stop()
         if self._history_task is not None:
             self._history_task.cancel()
+        self._waiting_root = None
         self.desk.shutdown()
