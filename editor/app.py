@@ -25,7 +25,6 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtNetwork import QSslConfiguration, QSslSocket
 from PySide6.QtWidgets import QApplication
 
 from editor import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
@@ -156,7 +155,11 @@ def warm_tls_later() -> None:
     """Load the system's CA certificates on a background thread (once a process): Qt reads them
     on the first https request, and the first cover thumbnail from the web held the window for
     about 150 ms."""
-    if _tls_warmed or not QSslSocket.supportsSsl():
+    if _tls_warmed:
+        return
+    from PySide6.QtNetwork import QSslConfiguration, QSslSocket  # after the first paint
+
+    if not QSslSocket.supportsSsl():
         return
 
     def work() -> None:
