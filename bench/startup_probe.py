@@ -3,7 +3,9 @@
 It imports nothing but ``sys``, ``time`` and ``json`` before the side it measures, so neither side
 gets modules for free that the other pays for (the bench's own ``argparse``, ``subprocess``,
 ``tempfile``… were imported by both probes when they ran as ``-m bench.startup_bench``). It is run
-as a script, not with ``-m``, so the ``bench`` package is not imported either. Prints
+as a script, not with ``-m``, so the ``bench`` package is not imported either. The app side
+starts as the ``copydesk DESK`` command does (``editor.cli.main``, then ``editor.app.main``),
+with the user's settings, journal and caches in the bench's temporary XDG folders. Prints
 ``{"first_paint_s": …}``: from ``started`` (when the parent spawned it) to the window's first paint.
 """
 
@@ -14,13 +16,12 @@ import sys
 import time
 
 
-def first_paint(window: object, started: float) -> None:
-    """Print the time from ``started`` to the window's first paint, then quit."""
+def watch_first_paint(window: object, started: float, seen: list[float]) -> None:
+    """Note in ``seen`` the time from ``started`` to ``window``'s first paint, then quit."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
     assert isinstance(window, QWidget)
-    seen: list[float] = []
 
     class Painted(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -30,13 +31,17 @@ def first_paint(window: object, started: float) -> None:
                 QTimer.singleShot(0, QApplication.quit)
             return False
 
-    painted = Painted()
     app = QApplication.instance()
     assert app is not None
-    app.installEventFilter(painted)
-    window.show()
+    _kept.append(Painted(app))
+    app.installEventFilter(_kept[-1])
     QTimer.singleShot(20_000, QApplication.quit)
-    app.exec()
+
+
+_kept: list[object] = []
+
+
+def report(seen: list[float]) -> None:
     print(json.dumps({"first_paint_s": seen[0] if seen else float("nan")}))
 
 
@@ -51,20 +56,37 @@ def probe_bare(started: float) -> None:
     table.setModel(QStandardItemModel(0, 5, table))
     window.setCentralWidget(table)
     window.resize(1200, 800)
-    first_paint(window, started)
-    del app
+    seen: list[float] = []
+    watch_first_paint(window, started, seen)
+    window.show()
+    app.exec()
+    report(seen)
 
 
 def probe_app(desk: str, started: float) -> None:
-    """Copydesk as ``editor.app.main`` starts it (the application, then the window on ``desk``)."""
-    from editor.app import application, create_main_window
+    """Copydesk as the ``copydesk DESK`` command starts it: the command line module first (it
+    parses the arguments), then ``editor.app.main``: the user's settings (here in the bench's
+    temporary XDG folders), the pool, the image loader, the journal, the window on ``desk``."""
+    import importlib
 
-    app = application()
-    window = create_main_window(desk)
-    window.resize(1200, 800)
-    first_paint(window, started)
-    window.close()
-    del app
+    from editor import cli  # what the console script imports first
+
+    # cmd_open imports editor.app anyway; imported here (after cli) to see the window main() shows.
+    app_module = importlib.import_module("editor.app")
+    opened = app_module.open_window
+    seen: list[float] = []
+
+    def open_and_watch(target: object) -> object:
+        window, problem = opened(target)  # type: ignore[arg-type]
+        window.resize(1200, 800)  # the bare window's size (a first start picks the screen's)
+        watch_first_paint(window, started, seen)
+        return window, problem
+
+    app_module.open_window = open_and_watch
+    code = cli.main([desk])
+    if code != 0:
+        raise SystemExit(f"copydesk {desk} ended with {code}")
+    report(seen)
 
 
 if __name__ == "__main__":

@@ -241,7 +241,21 @@ def main(path: str | None = None, screenshot: str | None = None) -> int:
 
     app = application()
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in the terminal quits
+    window, problem = open_window(target)
+    if screenshot:
+        window.scan_finished.connect(lambda: _save_picture(window, Path(screenshot)))
+    elif problem:
+        dialogs.report_error(window, QCoreApplication.translate("App", "Sample desk"), problem)
+    code = app.exec()
+    window.pool.waitForDone()
+    return code
 
+
+def open_window(target: Path | None) -> tuple[MainWindow, str | None]:
+    """What ``main()`` does between the QApplication and its event loop (the start-up bench
+    measures this too): the user's settings, the thread pool, the image loader and its cache, the
+    journal, the folder (``target``, else the last one, else the sample desk), the window shown.
+    Returns the window and a problem to report once it is up (the sample desk could not be made)."""
     settings = Settings(QSettings())
     pool = QThreadPool()
     pool.setMaxThreadCount(max(2, min(4, os.cpu_count() or 2)))
@@ -265,13 +279,7 @@ def main(path: str | None = None, screenshot: str | None = None) -> int:
     _report_unexpected(window)
     window.show()
     window.list_view.setFocus()
-    if screenshot:
-        window.scan_finished.connect(lambda: _save_picture(window, Path(screenshot)))
-    elif problem:
-        dialogs.report_error(window, QCoreApplication.translate("App", "Sample desk"), problem)
-    code = app.exec()
-    pool.waitForDone()
-    return code
+    return window, problem
 
 
 def _save_picture(window: MainWindow, target: Path) -> None:
