@@ -4,7 +4,7 @@ Both are measured in fresh processes (Qt offscreen), from the moment the process
 first paint event of the window, interleaved and repeated; the figure is the ratio of the medians.
 The bare window is what any PySide6 program pays (the interpreter, Qt's libraries, a QMainWindow
 with a QTableView); everything above it is Copydesk's own start-up, as the ``copydesk DESK``
-command runs it (the command line module, then ``editor.app.main``). Both sides run
+command runs it (``editor.entry.main``, then ``editor.app.main``). Both sides run
 ``bench/startup_probe.py`` (nothing imported for either beforehand) with the same environment and
 bytecode: compiled once by a warm-up into a temporary ``PYTHONPYCACHEPREFIX``, as an installed
 app has it compiled at install time.

@@ -4,7 +4,7 @@ It imports nothing but ``sys``, ``time`` and ``json`` before the side it measure
 gets modules for free that the other pays for (the bench's own ``argparse``, ``subprocess``,
 ``tempfile``… were imported by both probes when they ran as ``-m bench.startup_bench``). It is run
 as a script, not with ``-m``, so the ``bench`` package is not imported either. The app side
-starts as the ``copydesk DESK`` command does (``editor.cli.main``, then ``editor.app.main``),
+starts as the ``copydesk DESK`` command does (``editor.entry.main``, then ``editor.app.main``),
 with the user's settings, journal and caches in the bench's temporary XDG folders. Prints
 ``{"first_paint_s": …}``: from ``started`` (when the parent spawned it) to the window's first paint.
 """
@@ -64,14 +64,14 @@ def probe_bare(started: float) -> None:
 
 
 def probe_app(desk: str, started: float) -> None:
-    """Copydesk as the ``copydesk DESK`` command starts it: the command line module first (it
-    parses the arguments), then ``editor.app.main``: the user's settings (here in the bench's
+    """Copydesk as the ``copydesk DESK`` command starts it (``editor.entry.main``, then
+    ``editor.app.main``): the user's settings (here in the bench's
     temporary XDG folders), the pool, the image loader, the journal, the window on ``desk``."""
     import importlib
 
-    from editor import cli  # what the console script imports first
+    from editor import entry  # what the console script imports first
 
-    # cmd_open imports editor.app anyway; imported here (after cli) to see the window main() shows.
+    # entry imports editor.app anyway; imported here (after it) to see the window main() shows.
     app_module = importlib.import_module("editor.app")
     opened = app_module.open_window
     seen: list[float] = []
@@ -83,7 +83,7 @@ def probe_app(desk: str, started: float) -> None:
         return window, problem
 
     app_module.open_window = open_and_watch
-    code = cli.main([desk])
+    code = entry.main([desk])
     if code != 0:
         raise SystemExit(f"copydesk {desk} ended with {code}")
     report(seen)

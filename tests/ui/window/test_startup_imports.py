@@ -1,16 +1,19 @@
 """What the window does not load before its first paint (each costs start-up time and is loaded when
-first used): checked in a fresh interpreter, at the first paint event of a window on the sample
-desk."""
+first used): checked in a fresh interpreter started as `copydesk DESK` is, at the window's first
+paint event."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
 
 import pytest
+
+from editor.bundled import bundled_samples
 
 NOT_BEFORE_THE_FIRST_PAINT = [
     "multiprocessing",  # the process pool: with the first big listing
@@ -19,19 +22,22 @@ NOT_BEFORE_THE_FIRST_PAINT = [
     "qtawesome",  # the icon fonts: after the first paint
     "qtpy",
     "markdown",  # the body renderer: on first use
+    "editor.cli",  # the command line: `copydesk FOLDER` opens the window without it
+    "editor.cli_git",
+    "editor.merge_driver",
 ]
 
 PROBE = textwrap.dedent(
     """
     import json, sys
-    from editor.app import application, create_main_window
-    from editor.bundled import bundled_samples
+    from editor import entry  # the copydesk command, on one folder
+    import editor.app
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    app = application()
-    window = create_main_window(bundled_samples())
     seen = []
+    kept = []
+    opened = editor.app.open_window
 
     class Painted(QObject):
         def eventFilter(self, watched, event):
@@ -40,13 +46,17 @@ PROBE = textwrap.dedent(
                 QTimer.singleShot(0, QApplication.quit)
             return False
 
-    painted = Painted()
-    app.installEventFilter(painted)
-    window.show()
-    QTimer.singleShot(20_000, QApplication.quit)
-    app.exec()
-    window.shutdown()
+    def open_and_watch(target):
+        window, problem = opened(target)
+        kept.append(Painted(QApplication.instance()))
+        QApplication.instance().installEventFilter(kept[0])
+        QTimer.singleShot(20_000, QApplication.quit)
+        return window, problem
+
+    editor.app.open_window = open_and_watch
+    code = entry.main([sys.argv[1]])
     print(json.dumps(seen[0] if seen else None))
+    sys.exit(code)
     """
 )
 
@@ -54,6 +64,8 @@ PROBE = textwrap.dedent(
 @pytest.fixture(scope="module")
 def loaded_at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
     folder = tmp_path_factory.mktemp("startup")
+    desk = folder / "desk"
+    shutil.copytree(bundled_samples(), desk)
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -63,7 +75,7 @@ def loaded_at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
         "COPYDESK_CACHE_DIR": str(folder / "copydesk-cache"),
     }
     out = subprocess.run(
-        [sys.executable, "-c", PROBE],
+        [sys.executable, "-c", PROBE, str(desk)],
         capture_output=True,
         text=True,
         env=env,
