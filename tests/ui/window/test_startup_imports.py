@@ -22,6 +22,9 @@ NOT_BEFORE_THE_FIRST_PAINT = [
     "qtawesome",  # the icon fonts: after the first paint
     "qtpy",
     "markdown",  # the body renderer: on first use
+    "editor.core.merge",  # the three-way merge and its dialog: with the first merge
+    "editor.core.line_merge",
+    "editor.ui.article.resolver",
     "editor.cli",  # the command line: `copydesk FOLDER` opens the window without it
     "editor.cli_git",
     "editor.merge_driver",
