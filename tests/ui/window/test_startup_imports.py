@@ -25,6 +25,7 @@ NOT_BEFORE_THE_FIRST_PAINT = [
     "editor.core.merge",  # the three-way merge and its dialog: with the first merge
     "editor.core.line_merge",
     "editor.ui.article.resolver",
+    "editor.core.history_text",  # the History panel's wording: with the first history shown
     "editor.cli",  # the command line: `copydesk FOLDER` opens the window without it
     "editor.cli_git",
     "editor.merge_driver",
