@@ -35,7 +35,7 @@ def _opening(results: dict[str, object], repeat: int) -> list[str]:
     from bench import open_bench, startup_bench
 
     missed: list[str] = []
-    startup = startup_bench.run(max(repeat, 5))
+    startup = startup_bench.run(max(repeat, 15))
     results["startup"] = startup
     verdict = "ok" if startup["ratio"] <= startup_bench.TARGET_RATIO else "MISSED"
     print(

@@ -25,7 +25,6 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtNetwork import QSslConfiguration, QSslSocket
 from PySide6.QtWidgets import QApplication
 
 from editor import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
@@ -156,7 +155,11 @@ def warm_tls_later() -> None:
     """Load the system's CA certificates on a background thread (once a process): Qt reads them
     on the first https request, and the first cover thumbnail from the web held the window for
     about 150 ms."""
-    if _tls_warmed or not QSslSocket.supportsSsl():
+    if _tls_warmed:
+        return
+    from PySide6.QtNetwork import QSslConfiguration, QSslSocket  # after the first paint
+
+    if not QSslSocket.supportsSsl():
         return
 
     def work() -> None:
@@ -238,7 +241,21 @@ def main(path: str | None = None, screenshot: str | None = None) -> int:
 
     app = application()
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in the terminal quits
+    window, problem = open_window(target)
+    if screenshot:
+        window.scan_finished.connect(lambda: _save_picture(window, Path(screenshot)))
+    elif problem:
+        dialogs.report_error(window, QCoreApplication.translate("App", "Sample desk"), problem)
+    code = app.exec()
+    window.pool.waitForDone()
+    return code
 
+
+def open_window(target: Path | None) -> tuple[MainWindow, str | None]:
+    """What ``main()`` does between the QApplication and its event loop (the start-up bench
+    measures this too): the user's settings, the thread pool, the image loader and its cache, the
+    journal, the folder (``target``, else the last one, else the sample desk), the window shown.
+    Returns the window and a problem to report once it is up (the sample desk could not be made)."""
     settings = Settings(QSettings())
     pool = QThreadPool()
     pool.setMaxThreadCount(max(2, min(4, os.cpu_count() or 2)))
@@ -262,13 +279,7 @@ def main(path: str | None = None, screenshot: str | None = None) -> int:
     _report_unexpected(window)
     window.show()
     window.list_view.setFocus()
-    if screenshot:
-        window.scan_finished.connect(lambda: _save_picture(window, Path(screenshot)))
-    elif problem:
-        dialogs.report_error(window, QCoreApplication.translate("App", "Sample desk"), problem)
-    code = app.exec()
-    pool.waitForDone()
-    return code
+    return window, problem
 
 
 def _save_picture(window: MainWindow, target: Path) -> None:

@@ -35,4 +35,4 @@ def test_metainfo_matches_id_and_version() -> None:
 def test_pyproject_takes_version_from_the_package() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "editor.__version__"}
-    assert project["project"]["scripts"]["copydesk"] == "editor.cli:main"
+    assert project["project"]["scripts"]["copydesk"] == "editor.entry:main"

@@ -32,8 +32,6 @@ from editor.core.atomic import replace_checked
 from editor.core.edit_common import REMOVE, EditError
 from editor.core.files import current_bytes
 from editor.core.frontmatter import FrontMatterError, read
-from editor.core.merge import MergeError
-from editor.core.merge import merge as three_way_merge
 from editor.core.service import DocumentService, PathError
 
 JOURNAL_VERSION = 1
@@ -286,6 +284,10 @@ def find_merge() -> MergeFunction:
     merged bytes when the merge is clean, else None (the edits then come back as a conflict)."""
 
     def adapter(base: bytes, mine: bytes, theirs: bytes) -> bytes | None:
+        # Imported on the first merge: the window opens its journal before the first paint.
+        from editor.core.merge import MergeError
+        from editor.core.merge import merge as three_way_merge
+
         try:
             result = three_way_merge(base, mine, theirs)
         except MergeError:

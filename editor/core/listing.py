@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.core import pool
 from editor.core.cache import IndexCache
@@ -31,6 +30,9 @@ from editor.core.packed_rows import Packed, adopt_rules, summarize_with_adopted,
 from editor.core.pool import process_pool
 from editor.core.site_rules import SiteRules
 from editor.core.state import now_utc
+
+if TYPE_CHECKING:  # the process pool (and multiprocessing) load with the first big listing
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 
 def scan(

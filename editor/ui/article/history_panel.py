@@ -7,6 +7,7 @@ The history is read on a worker (two git processes whatever its length); the pan
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QStandardItem, QStandardItemModel
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.git_history import Version
-from editor.core.history_text import Wording, story_lines, story_of, when_text
 from editor.core.names import shown_path
+
+if TYPE_CHECKING:  # the history's wording (and difflib) load with the first history shown
+    from editor.core.history_text import Wording
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,8 @@ class HistoryEntry:
 
 def panel_wording() -> Wording:
     """The history's words in the user's language (the sentences and their order are core's)."""
+    from editor.core.history_text import Wording
+
     return Wording(
         merge=QCoreApplication.translate(
             "HistoryPanel", "merge: what it brought in, against its first parent"
@@ -63,6 +68,8 @@ def entries_of(versions: list[Version]) -> list[HistoryEntry]:
     """Headings and field-by-field details for each version (newest first), each against its own
     commit's first parent (after a merge, the next entry is not the parent): the lines
     ``copydesk log`` prints (editor.core.history_text), then the body's diff itself."""
+    from editor.core.history_text import story_lines, story_of, when_text
+
     words = panel_wording()
     entries = []
     for version in versions:

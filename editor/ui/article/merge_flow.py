@@ -19,10 +19,9 @@ from editor.core.edit_common import EditError
 from editor.core.errors import describe_error
 from editor.core.files import current_bytes
 from editor.core.frontmatter import FrontMatterError
-from editor.core.merge import MergeError, merge
 from editor.core.names import shown_path
 from editor.core.service import DocumentService, PathError
-from editor.ui.article import outside_change, resolver
+from editor.ui.article import outside_change
 from editor.ui.common import dialogs
 
 
@@ -60,6 +59,9 @@ class MergeFlow(QObject):
         versions = self.versions(article)
         if versions is None:
             return None
+        from editor.core.merge import MergeError, merge  # on the first merge, not at start-up
+        from editor.ui.article import resolver
+
         base, mine, theirs = versions
         relpath = article.relpath
         if theirs is None:

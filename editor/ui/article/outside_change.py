@@ -4,11 +4,15 @@ so that every phrase goes through Qt's translation."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from editor.core.field_changes import ChangeKind, describe_keys, version_changes
 from editor.core.frontmatter import FrontMatterError
-from editor.core.merge import MergeResult
+
+if TYPE_CHECKING:  # the merge engine loads with the first merge, not with the window
+    from editor.core.merge import MergeResult
 
 
 def merge_summary(result: MergeResult) -> str:

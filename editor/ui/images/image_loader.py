@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import http
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QBuffer,
@@ -28,17 +29,14 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QImage, QImageReader
-from PySide6.QtNetwork import (
-    QNetworkAccessManager,
-    QNetworkDiskCache,
-    QNetworkReply,
-    QNetworkRequest,
-)
 
 from editor import APP_NAME, __version__
 from editor.core.errors import describe_error
 from editor.core.images import ImagePlaces, find_local_image
 from editor.core.urls import WEB_SCHEMES, Verdict, check_web_url, is_local_reference, scheme_of
+
+if TYPE_CHECKING:  # QtNetwork (and the access manager) load with the first web image
+    from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply
 
 _MAX_SIDE = 4096  # larger images are decoded scaled down: a preview needs no more
 _CACHE_BYTES = 100 * 1024 * 1024
@@ -162,13 +160,8 @@ class ImageLoader(QObject):
         # A pool of its own: destroying the loader then waits for its decoders before their signals go.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
-        self._manager = QNetworkAccessManager(self)
-        self._manager.setTransferTimeout(timeout_ms)
-        if cache_dir is not None:
-            cache = QNetworkDiskCache(self._manager)
-            cache.setCacheDirectory(str(cache_dir))
-            cache.setMaximumCacheSize(_CACHE_BYTES)
-            self._manager.setCache(cache)
+        self._cache_dir = cache_dir
+        self._network: QNetworkAccessManager | None = None  # made for the first web image
         self._signals = _DecodeSignals(self)
         self._signals.done.connect(self._on_decoded)
         self._jobs: dict[int, str] = {}
@@ -212,7 +205,26 @@ class ImageLoader(QObject):
 
     # --- network ------------------------------------------------------------------------------------
 
+    @property
+    def _manager(self) -> QNetworkAccessManager:
+        """The access manager with its disk cache, made on first use (QtNetwork costs ~5 ms to
+        import, and most starts show no web image before the window is on screen)."""
+        if self._network is None:
+            from PySide6.QtNetwork import QNetworkAccessManager, QNetworkDiskCache
+
+            manager = QNetworkAccessManager(self)
+            manager.setTransferTimeout(self.timeout_ms)
+            if self._cache_dir is not None:
+                cache = QNetworkDiskCache(manager)
+                cache.setCacheDirectory(str(self._cache_dir))
+                cache.setMaximumCacheSize(_CACHE_BYTES)
+                manager.setCache(cache)
+            self._network = manager
+        return self._network
+
     def _get(self, reference: str, url: QUrl) -> None:
+        from PySide6.QtNetwork import QNetworkRequest
+
         request = QNetworkRequest(url)
         request.setAttribute(
             QNetworkRequest.Attribute.CacheLoadControlAttribute,
@@ -236,6 +248,8 @@ class ImageLoader(QObject):
         )
 
     def _check_announced_size(self) -> None:
+        from PySide6.QtNetwork import QNetworkReply, QNetworkRequest
+
         reply = self.sender()
         if not isinstance(reply, QNetworkReply):
             return
@@ -244,6 +258,8 @@ class ImageLoader(QObject):
             self._abort(reply, self._too_big())
 
     def _check_received(self, received: int, _total: int) -> None:
+        from PySide6.QtNetwork import QNetworkReply
+
         reply = self.sender()
         if isinstance(reply, QNetworkReply) and received > self.max_bytes and reply.isRunning():
             self._abort(reply, self._too_big())
@@ -253,6 +269,8 @@ class ImageLoader(QObject):
         reply.abort()
 
     def _on_finished(self) -> None:
+        from PySide6.QtNetwork import QNetworkReply, QNetworkRequest
+
         reply = self.sender()
         if not isinstance(reply, QNetworkReply):
             return
@@ -288,6 +306,8 @@ class ImageLoader(QObject):
 
     @staticmethod
     def _reason(reply: QNetworkReply, status: int) -> str:
+        from PySide6.QtNetwork import QNetworkRequest
+
         phrase = reply.attribute(QNetworkRequest.Attribute.HttpReasonPhraseAttribute)
         if isinstance(phrase, QByteArray | bytes):
             phrase = bytes(phrase).decode("latin-1")
@@ -299,6 +319,8 @@ class ImageLoader(QObject):
             return ""
 
     def _network_message(self, reply: QNetworkReply) -> str:
+        from PySide6.QtNetwork import QNetworkReply
+
         error = reply.error()
         host = reply.url().host()
         errors = QNetworkReply.NetworkError

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, SignalInstance
 from PySide6.QtWidgets import QDockWidget, QProgressBar, QStatusBar, QVBoxLayout, QWidget
@@ -18,16 +18,14 @@ from PySide6.QtWidgets import QDockWidget, QProgressBar, QStatusBar, QVBoxLayout
 from editor.core.git import Checkout, GitError
 from editor.core.git_history import file_history
 from editor.core.git_status import last_change_folder
-from editor.core.git_sync import ConflictVersions
-from editor.core.merge import MergeError, merge
 from editor.core.names import shown_path
 from editor.core.service import DocumentService, FileResult, Outcome
 from editor.core.state import hugo_key, is_draft
-from editor.ui.article import resolver
 from editor.ui.article.article_session import ArticleSession, SavedEdit
 from editor.ui.article.git_bar import GitBar
 from editor.ui.article.history_panel import HistoryEntry, HistoryPanel, entries_of
 from editor.ui.common import dialogs
+from editor.ui.common.first_paint import after_first_paint
 from editor.ui.common.settings import (
     GIT_COMMIT_PER_ACTION,
     GIT_FETCH_MINUTES,
@@ -43,6 +41,9 @@ from editor.ui.desk.git_columns import relative_time
 from editor.ui.desk.git_desk import GitDesk, GitSnapshot
 from editor.ui.window.actions import ActionId, ActionRegistry
 from editor.ui.window.write_history import WriteHistory
+
+if TYPE_CHECKING:  # the merge, its dialog and git's sync commands load when a conflict is resolved
+    from editor.core.git_sync import ConflictVersions
 
 REMOTE_REFS_POLL_MS = 2_000  # how soon a `git fetch` made outside the app shows (a few stats)
 LAST_CHANGE_CLOCK_MS = 60_000  # the Last change column's relative times are made again this often
@@ -111,6 +112,11 @@ class GitWiring(QObject):
         self._start_pull_pending = False
         self._history_task: Task | None = None
         self._history_path: str | None = None
+        # The first git calls wait until the window is on screen (each is a process to spawn on
+        # a worker, competing with the first paint for the CPU); the folder opened before it waits.
+        self._painted = False
+        self._waiting_root: Path | None = None
+        after_first_paint(parent, self._first_painted)
         self._connect()
 
     # --- wiring --------------------------------------------------------------------------------
@@ -172,7 +178,16 @@ class GitWiring(QObject):
         self.window.model.set_git_cells({})
         self.bar.clear()
         self._start_pull_pending = self.settings.get(GIT_PULL_ON_START)
-        self.desk.open(Path(root))
+        if self._painted:
+            self.desk.open(Path(root))
+        else:
+            self._waiting_root = Path(root)
+
+    def _first_painted(self) -> None:
+        self._painted = True
+        root, self._waiting_root = self._waiting_root, None
+        if root is not None:
+            self.desk.open(root)
 
     def _checkout_found(self, checkout: Checkout | None) -> None:
         self.window.list_panel.set_git_shown(checkout is not None)
@@ -262,6 +277,9 @@ class GitWiring(QObject):
             self.desk.versions(path, lambda versions: self._resolve_versions(path, versions))
 
     def _resolve_versions(self, path: str, versions: ConflictVersions) -> None:
+        from editor.core.merge import MergeError, merge
+        from editor.ui.article import resolver
+
         window = self.window
         mine, theirs = versions.mine, versions.incoming
         if mine is None or theirs is None or window.service is None:
@@ -383,4 +401,5 @@ class GitWiring(QObject):
         self.refs_timer.stop()
         if self._history_task is not None:
             self._history_task.cancel()
+        self._waiting_root = None
         self.desk.shutdown()

@@ -1,0 +1,50 @@
+"""The ``copydesk`` command's entry point: the window without loading the command line first.
+
+``copydesk`` alone (a desktop launcher) and ``copydesk /some/folder`` (the desktop file's ``%f``, a
+terminal with a path) open the window; importing :mod:`editor.cli` for them costs about 10 ms of
+the window's start-up (argparse, every command's modules, the parser with its help texts). So a
+bare start or one existing path that *looks* like a path (it has a separator, which no command
+name has) goes straight to :func:`editor.app.main`; anything else goes to :func:`editor.cli.main`,
+which parses it as before and says what is wrong. The rules of ``copydesk open`` are not repeated
+here: a path the fast way cannot take (missing, neither file nor folder) takes the usual one.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def window_path(arguments: Sequence[str]) -> tuple[bool, str | None]:
+    """(True, the folder or file to open, or None for the last one) when ``arguments`` only ask
+    for the window; (False, None) when the command line must read them."""
+    if not arguments:
+        return True, None
+    if len(arguments) != 1:
+        return False, None
+    text = arguments[0]
+    separators = {os.sep, os.altsep} - {None}
+    if text.startswith("-") or not any(sep in text for sep in separators):
+        return False, None  # an option, a command name, or a bare name: the command line decides
+    path = Path(text).expanduser()
+    if not (path.is_dir() or path.is_file()):
+        return False, None  # the command line says why it cannot be opened
+    return True, str(path.resolve())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``copydesk``; returns the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    window, path = window_path(arguments)
+    if window:
+        try:
+            from editor.app import main as app_main
+        except ImportError:
+            pass  # the command line gives the message ("the window cannot start: …")
+        else:
+            return app_main(path)
+    from editor.cli import main as cli_main
+
+    return cli_main(arguments)

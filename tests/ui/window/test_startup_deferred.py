@@ -1,0 +1,42 @@
+"""What waits until the window's first paint still happens once it is on screen: the git desk's
+first calls (each a process on a worker, competing with the first paint for the CPU)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from editor.app import create_main_window
+from editor.ui.common.settings import GIT_PULL_ON_START, Settings
+from tests.ui.conftest import wait_idle
+
+
+def test_git_waits_for_the_first_paint_then_reads_the_checkout(
+    qtbot, settings: Settings, repo: Path
+) -> None:
+    settings.set(GIT_PULL_ON_START, False)
+    window = create_main_window(repo, settings)
+    qtbot.addWidget(window)
+    desk = window.git.desk
+    assert desk.idle and desk.checkout is None  # no git job before the window is painted
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: desk.idle and desk.snapshot is not None, timeout=15_000)
+    assert desk.checkout is not None and desk.active
+    wait_idle(qtbot, window)
+    window.shutdown()
+    window.pool.waitForDone(5000)
+
+
+def test_a_folder_opened_after_the_first_paint_reads_git_at_once(
+    qtbot, make_window, settings: Settings, repo: Path, sample_desk: Path
+) -> None:
+    settings.set(GIT_PULL_ON_START, False)
+    window = make_window(sample_desk)
+    qtbot.waitUntil(lambda: window.git.desk.idle, timeout=15_000)
+    assert window.git.desk.checkout is None
+    window.open_folder(repo)
+    assert not window.git.desk.idle  # the find job is queued straight away
+    qtbot.waitUntil(
+        lambda: window.git.desk.idle and window.git.desk.snapshot is not None, timeout=15_000
+    )
+    wait_idle(qtbot, window)

@@ -1,0 +1,101 @@
+"""What the window does not load before its first paint (each costs start-up time and is loaded when
+first used): checked in a fresh interpreter started as `copydesk DESK` is, at the window's first
+paint event."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from editor.bundled import bundled_samples
+
+NOT_BEFORE_THE_FIRST_PAINT = [
+    "multiprocessing",  # the process pool: with the first big listing
+    "concurrent.futures.process",
+    "PySide6.QtNetwork",  # web images and the TLS warm-up
+    "qtawesome",  # the icon fonts: after the first paint
+    "qtpy",
+    "markdown",  # the body renderer: on first use
+    "editor.core.merge",  # the three-way merge and its dialog: with the first merge
+    "editor.core.line_merge",
+    "editor.ui.article.resolver",
+    "editor.core.history_text",  # the History panel's wording: with the first history shown
+    "editor.cli",  # the command line: `copydesk FOLDER` opens the window without it
+    "editor.cli_git",
+    "editor.merge_driver",
+]
+
+PROBE = textwrap.dedent(
+    """
+    import json, sys
+    from editor import entry  # the copydesk command, on one folder
+    import editor.app
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    seen = []
+    kept = []
+    opened = editor.app.open_window
+
+    class Painted(QObject):
+        def eventFilter(self, watched, event):
+            if not seen and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+                seen.append(sorted(sys.modules))
+                QTimer.singleShot(0, QApplication.quit)
+            return False
+
+    def open_and_watch(target):
+        window, problem = opened(target)
+        kept.append(Painted(QApplication.instance()))
+        QApplication.instance().installEventFilter(kept[0])
+        QTimer.singleShot(20_000, QApplication.quit)
+        return window, problem
+
+    editor.app.open_window = open_and_watch
+    code = entry.main([sys.argv[1]])
+    print(json.dumps(seen[0] if seen else None))
+    sys.exit(code)
+    """
+)
+
+
+@pytest.fixture(scope="module")
+def loaded_at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    folder = tmp_path_factory.mktemp("startup")
+    desk = folder / "desk"
+    shutil.copytree(bundled_samples(), desk)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(folder / "config"),
+        "XDG_DATA_HOME": str(folder / "data"),
+        "XDG_CACHE_HOME": str(folder / "cache"),
+        "COPYDESK_CACHE_DIR": str(folder / "copydesk-cache"),
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, str(desk)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    modules = json.loads(out.stdout.strip().splitlines()[-1])
+    assert modules, "the window never painted"
+    return set(modules)
+
+
+@pytest.mark.parametrize("module", NOT_BEFORE_THE_FIRST_PAINT)
+def test_not_loaded_before_the_first_paint(loaded_at_first_paint: set[str], module: str) -> None:
+    assert module not in loaded_at_first_paint
+
+
+def test_the_window_s_own_modules_are_loaded(loaded_at_first_paint: set[str]) -> None:
+    assert "editor.ui.window.main_window" in loaded_at_first_paint  # the probe did measure
