@@ -18,18 +18,16 @@ from editor.core.cache import IndexCache
 from editor.core.cached_scan import JsonRow, scan_with_cache
 from editor.core.index import (
     ArticleSummary,
-    _desk_entries,
-    _iter_desk_entries,
     _summarize_chunk,
     desk_judged_keys,
     desk_rules,
-    regular_flags,
     summarize,
 )
 from editor.core.packed_rows import Packed, adopt_rules, summarize_with_adopted, unpack
 from editor.core.pool import process_pool
 from editor.core.site_rules import SiteRules
 from editor.core.state import now_utc
+from editor.core.walk import _desk_entries, _iter_desk_entries, regular_flags
 
 if TYPE_CHECKING:  # the process pool (and multiprocessing) load with the first big listing
     from concurrent.futures import Future, ProcessPoolExecutor

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from editor.core.images import static_folders
-from editor.core.index import article_paths
 from editor.core.site import find_site_root
 from editor.core.validate import Level, Problem, UniqueEntry, check_file, duplicate_problems
+from editor.core.walk import article_paths
 
 Stamp = tuple[int, int]  # (mtime_ns, size)
 

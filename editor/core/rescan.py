@@ -14,15 +14,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core.index import (
-    ArticleSummary,
-    desk_rules,
-    is_listed_entry,
-    skips_folder,
-    summarize,
-    would_list,
-)
+from editor.core.index import ArticleSummary, desk_rules, summarize
 from editor.core.site_rules import SiteRules, is_rules_file
+from editor.core.walk import is_listed_entry, skips_folder, would_list
 
 
 @dataclass

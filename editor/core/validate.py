@@ -23,12 +23,13 @@ from editor.core.errors import describe_error
 from editor.core.files import read_regular
 from editor.core.frontmatter import Format, FrontMatterError, SplitFile, read
 from editor.core.images import IMAGE_KEYS, find_local_image, image_places, static_folders
-from editor.core.index import article_paths, links_outside, outside_link_reason
+from editor.core.index import links_outside, outside_link_reason
 from editor.core.json_members import json_members, key_line_numbers
 from editor.core.site import find_site_root
 from editor.core.state import ALL_DATE_KEYS, fold_keys, is_draft
 from editor.core.urls import Verdict, check_web_url, is_local_reference
 from editor.core.values import DATE_FORM_HINT, date_problem
+from editor.core.walk import article_paths
 
 if TYPE_CHECKING:
     from editor.core.article import Article

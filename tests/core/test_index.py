@@ -7,16 +7,10 @@ from pathlib import Path
 import pytest
 
 from editor.core import pool
-from editor.core.index import (
-    ArticleSummary,
-    article_paths,
-    is_article_name,
-    skips_folder,
-    summarize,
-    summarize_metadata,
-)
+from editor.core.index import ArticleSummary, summarize, summarize_metadata
 from editor.core.listing import scan, scan_all
 from editor.core.state import PublishState, StateReason
+from editor.core.walk import article_paths, is_article_name, skips_folder
 
 UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -333,8 +327,8 @@ def test_the_walk_uses_the_folder_rule(tmp_path: Path) -> None:
 
 def test_the_merge_driver_covers_exactly_the_files_the_desk_lists() -> None:
     """One home for "which files are articles": the .gitattributes patterns come from it (*.htm too)."""
-    from editor.core.index import is_article_name
     from editor.core.site import ARTICLE_SUFFIXES
+    from editor.core.walk import is_article_name
     from editor.merge_driver import PATTERNS
 
     assert {pattern.removeprefix("*") for pattern in PATTERNS} == ARTICLE_SUFFIXES

@@ -181,7 +181,7 @@ def test_site_rules_survive_pickling_for_the_process_pool(tmp_path: Path) -> Non
 
 
 def test_would_list_agrees_with_the_scan(tmp_path: Path) -> None:
-    from editor.core.index import would_list
+    from editor.core.walk import would_list
 
     put(tmp_path / "hugo.toml", 'contentDir = "."\n')
     names = [

@@ -44,3 +44,36 @@ def test_joined_batches_are_the_batch_of_all_their_rows() -> None:
         whole.search,
         whole.keys,
     )
+
+
+def test_no_merge_step_takes_more_than_its_share_and_the_scan_ends_with_every_row(
+    make_window: Callable[..., MainWindow], desk: Path, monkeypatch, qtbot
+) -> None:
+    """A fast warm scan delivered 50,000 rows between two steps and one merge held the window
+    160-300 ms: a step takes at most STEP_MAX_ROWS rows, the rest follow, and "finished" comes
+    only when all of them are in the list."""
+    from editor.ui.desk import desk_feed
+    from editor.ui.desk.article_model import ArticleModel
+
+    for number in range(COUNT):
+        (desk / f"story-{number:05d}.md").write_text(
+            f'+++\ntitle = "Story {number}"\ndate = 2026-03-01\n+++\n', encoding="utf-8"
+        )
+    monkeypatch.setattr(desk_feed, "STEP_MAX_ROWS", SCAN_BATCH)
+    steps: list[int] = []
+    put_rows = ArticleModel.put_rows
+
+    def counting(self: ArticleModel, rows) -> None:  # type: ignore[no-untyped-def]
+        steps.append(len(rows))
+        put_rows(self, rows)
+
+    monkeypatch.setattr(ArticleModel, "put_rows", counting)
+    window = make_window(desk)
+    finished_with: list[int] = []
+    window.feed.scan_finished.connect(lambda: finished_with.append(window.proxy.rowCount()))
+    steps.clear()
+    with qtbot.waitSignal(window.feed.scan_finished, timeout=20_000):
+        window.start_scan()
+    assert finished_with == [COUNT]
+    assert sum(steps) == COUNT and len(steps) >= 4
+    assert max(steps) <= SCAN_BATCH
