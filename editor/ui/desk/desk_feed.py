@@ -227,7 +227,10 @@ class DeskFeed(QObject):
         if self._arrived:
             self._step.start()
         elif self._finishing:
-            self._finish_scan()
+            # Its own turn of the event loop: the watcher's start and the signals' slots come after
+            # the paint of the last rows, not in the same held turn.
+            self._step.setInterval(0)
+            self._step.start()
 
     def _backlog(self) -> int:
         return sum(len(batch.paths) for batch in self._arrived)
