@@ -28,11 +28,10 @@ from editor.core.render import HTML, MARKDOWN, mark_remote_images, render_body
 from editor.core.render_process import RenderAnswer, RenderRequest, serve
 
 TURN_MS = 12.0  # the work of one idle turn; the window stays well under a 30 ms stall
-# The grain of the HTML cuts; a turn takes as many pieces as fit its time. Fine, because each
-# table appended costs QTextDocument time in proportion to the frames already there (near the end
-# of a 5 MB Markdown body, with thousands of tables, some 20 ms a table): a coarser grain left
-# turns of 40-100 ms.
-PIECE_CHARS = 1_000
+# The grain of the HTML cuts; a turn takes as many pieces as fit its time. (A finer grain, 1,000,
+# made the 5 MB Markdown body's feed many times longer: each append pays a fixed cost that grows
+# with the document, QTextDocument rescanning its thousands of table frames.)
+PIECE_CHARS = 8_000
 PREVIEW_CHARS = 16_000  # the Markdown rendered first, alone, as a preview of the first screens
 BATCH_CHARS = 256_000  # the HTML comes from the render process in answers of about this size
 IDLE_CHILD_MS = 60_000  # a render process with nothing to do ends after this
