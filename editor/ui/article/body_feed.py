@@ -35,6 +35,7 @@ PIECE_CHARS = 8_000
 PREVIEW_CHARS = 16_000  # the Markdown rendered first, alone, as a preview of the first screens
 BATCH_CHARS = 256_000  # the HTML comes from the render process in answers of about this size
 IDLE_CHILD_MS = 60_000  # a render process with nothing to do ends after this
+SHRED_MIN_CHARS = 50_000  # a big document left behind is freed in slices of at least this much
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,7 +322,7 @@ class DocumentShredder(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._documents: list[QTextDocument] = []
-        self._chars = 20_000
+        self._chars = SHRED_MIN_CHARS
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._turn)
@@ -354,18 +355,20 @@ class DocumentShredder(QObject):
             return
         end = document.characterCount() - 1
         started = time.perf_counter()
-        if end <= self._chars:
-            document.clear()  # the formats and layout it still holds
+        if end <= 0:
+            document.clear()  # the formats it still holds
             self._documents.pop(0)
             document.deleteLater()
             return
         cursor = QTextCursor(document)
-        cursor.setPosition(end - self._chars)
+        cursor.setPosition(max(0, end - self._chars))
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
         spent_ms = (time.perf_counter() - started) * 1000
-        scale = min(2.0, max(0.25, TURN_MS / max(spent_ms, 0.1)))
-        self._chars = max(2_000, min(200_000, int(self._chars * scale)))
+        # Each cut also costs a rescan of the document's frames, whatever its size: smaller
+        # slices than SHRED_MIN_CHARS do not make a turn shorter, only the turns more.
+        scale = min(2.0, max(0.5, TURN_MS / max(spent_ms, 0.1)))
+        self._chars = max(SHRED_MIN_CHARS, min(400_000, int(self._chars * scale)))
 
 
 def replace_big_document(view: QTextEdit, shredder: DocumentShredder, min_chars: int) -> None:

@@ -232,6 +232,7 @@ def test_a_big_document_left_behind_is_freed_in_slices_on_idle_turns(
 
     # Freeing a 5 MB Markdown body's document at once held the window for 200-240 ms.
     monkeypatch.setattr(body_view, "BIG_DOCUMENT_CHARS", 5_000)
+    monkeypatch.setattr(body_feed, "SHRED_MIN_CHARS", 1_000)
     big = write(tmp_path, "big.md", markdown_body(40))
     small = write(tmp_path, "small.md", "Just a *short* body.")
     view.set_article(big)
