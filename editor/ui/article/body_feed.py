@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit
 
 from editor.core.frontmatter import split_text
 from editor.core.render import HTML, MARKDOWN, mark_remote_images, render_body
@@ -371,7 +371,9 @@ class DocumentShredder(QObject):
         self._chars = max(SHRED_MIN_CHARS, min(400_000, int(self._chars * scale)))
 
 
-def replace_big_document(view: QTextEdit, shredder: DocumentShredder, min_chars: int) -> None:
+def replace_big_document(
+    view: QTextEdit | QPlainTextEdit, shredder: DocumentShredder, min_chars: int
+) -> None:
     """Give ``view`` a new, empty document in place of one of ``min_chars`` or more, which
     ``shredder`` frees a slice at a time (deleting it at once held the window for 200-240 ms).
     The new document has the old one's stylesheet, font and margin, and ``view`` as its parent
@@ -380,6 +382,8 @@ def replace_big_document(view: QTextEdit, shredder: DocumentShredder, min_chars:
     if old.characterCount() < min_chars:
         return
     fresh = QTextDocument(view)
+    if isinstance(old.documentLayout(), QPlainTextDocumentLayout):  # a QPlainTextEdit's
+        fresh.setDocumentLayout(QPlainTextDocumentLayout(fresh))
     fresh.setUndoRedoEnabled(old.isUndoRedoEnabled())
     fresh.setDefaultStyleSheet(old.defaultStyleSheet())
     fresh.setDefaultFont(old.defaultFont())

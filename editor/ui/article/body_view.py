@@ -300,7 +300,8 @@ class BodyView(QTabWidget):
         self._source_feed.cancel()
         self._source_text = text
         self._filling = True
-        try:
+        try:  # a 5 MB text left behind is freed in slices, not inside setPlainText
+            replace_big_document(self.source, self.browser.shredder, BIG_DOCUMENT_CHARS)
             if len(text) <= FIRST_SOURCE_CHARS:
                 self.source.setReadOnly(not self._has_article)
                 self.source.setPlainText(text)
