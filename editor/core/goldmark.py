@@ -22,6 +22,8 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from editor.core.markdown_chunks import render_chunked
+
 UNCHECKED, CHECKED = "☐", "☑"
 
 
@@ -141,11 +143,16 @@ _ALIGN = re.compile(r'style="text-align: (left|center|right);?"')
 
 
 def to_html(text: str) -> str:
-    """Markdown ``text`` as HTML, the way Hugo's default Goldmark setup renders it."""
-    out = markdown.markdown(
+    """Markdown ``text`` as HTML, the way Hugo's default Goldmark setup renders it (a huge text
+    chunk by chunk, in linear time: :mod:`editor.core.markdown_chunks`)."""
+    return _goldmark_details(render_chunked(text, whole_html))
+
+
+def whole_html(text: str) -> str:
+    """Python-Markdown's HTML for all of ``text`` at once (before the Goldmark details)."""
+    return markdown.markdown(
         text, extensions=EXTENSIONS, extension_configs=CONFIGS, output_format="html"
     )
-    return _goldmark_details(out)
 
 
 def _goldmark_details(out: str) -> str:

@@ -18,18 +18,24 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit
 
 from editor.core.frontmatter import split_text
 from editor.core.render import HTML, MARKDOWN, mark_remote_images, render_body
 from editor.core.render_process import RenderAnswer, RenderRequest, serve
 
 TURN_MS = 12.0  # the work of one idle turn; the window stays well under a 30 ms stall
-PIECE_CHARS = 8_000  # the grain of the HTML cuts; a turn takes as many pieces as fit its time
+# The grain of the HTML cuts; a turn takes as many pieces as fit its time. (A finer grain, 1,000,
+# made the 5 MB Markdown body's feed many times longer: each append pays a fixed cost that grows
+# with the document, QTextDocument rescanning its thousands of table frames.)
+PIECE_CHARS = 8_000
 PREVIEW_CHARS = 16_000  # the Markdown rendered first, alone, as a preview of the first screens
 BATCH_CHARS = 256_000  # the HTML comes from the render process in answers of about this size
 IDLE_CHILD_MS = 60_000  # a render process with nothing to do ends after this
+SHRED_MIN_CHARS = 50_000  # a big document left behind is freed in slices of at least this much
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,3 +309,84 @@ def warm_renderer_later() -> None:
     # interpreter's exit can crash it).
     _warmed.append(threading.Thread(target=work, name="copydesk-warm-renderer"))
     _warmed[0].start()
+
+
+class DocumentShredder(QObject):
+    """Frees big documents a slice at a time on idle turns of the event loop (GUI thread only).
+
+    Deleting the document of a 5 MB Markdown body at once (some 90,000 blocks, thousands of
+    tables) held the window for 200-240 ms; cut from the end in slices sized to ``TURN_MS``, each
+    turn stays short, and what is left is cleared and deleted once small.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._documents: list[QTextDocument] = []
+        self._chars = SHRED_MIN_CHARS
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._turn)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._documents)
+
+    def take(self, document: QTextDocument) -> None:
+        """Free ``document`` (shown by no widget any more) over the next idle turns."""
+        document.setParent(self)  # never deleted at once by the widget that showed it
+        self._documents.append(document)
+        self._timer.start()
+
+    def finish_now(self) -> None:
+        """Free everything left at once (the window closes)."""
+        self._timer.stop()
+        for document in self._documents:
+            if shiboken6.isValid(document):
+                document.deleteLater()
+        self._documents = []
+
+    def _turn(self) -> None:
+        if not self._documents:
+            self._timer.stop()
+            return
+        document = self._documents[0]
+        if not shiboken6.isValid(document):
+            self._documents.pop(0)
+            return
+        end = document.characterCount() - 1
+        started = time.perf_counter()
+        if end <= 0:
+            document.clear()  # the formats it still holds
+            self._documents.pop(0)
+            document.deleteLater()
+            return
+        cursor = QTextCursor(document)
+        cursor.setPosition(max(0, end - self._chars))
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        spent_ms = (time.perf_counter() - started) * 1000
+        # Each cut also costs a rescan of the document's frames, whatever its size: smaller
+        # slices than SHRED_MIN_CHARS do not make a turn shorter, only the turns more.
+        scale = min(2.0, max(0.5, TURN_MS / max(spent_ms, 0.1)))
+        self._chars = max(SHRED_MIN_CHARS, min(400_000, int(self._chars * scale)))
+
+
+def replace_big_document(
+    view: QTextEdit | QPlainTextEdit, shredder: DocumentShredder, min_chars: int
+) -> None:
+    """Give ``view`` a new, empty document in place of one of ``min_chars`` or more, which
+    ``shredder`` frees a slice at a time (deleting it at once held the window for 200-240 ms).
+    The new document has the old one's stylesheet, font and margin, and ``view`` as its parent
+    (a QTextBrowser child loads images through the browser's ``loadResource``)."""
+    old = view.document()
+    if old.characterCount() < min_chars:
+        return
+    fresh = QTextDocument(view)
+    if isinstance(old.documentLayout(), QPlainTextDocumentLayout):  # a QPlainTextEdit's
+        fresh.setDocumentLayout(QPlainTextDocumentLayout(fresh))
+    fresh.setUndoRedoEnabled(old.isUndoRedoEnabled())
+    fresh.setDefaultStyleSheet(old.defaultStyleSheet())
+    fresh.setDefaultFont(old.defaultFont())
+    fresh.setDocumentMargin(old.documentMargin())
+    shredder.take(old)  # reparented first: setDocument deletes a document that is its own
+    view.setDocument(fresh)

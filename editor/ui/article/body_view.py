@@ -46,7 +46,14 @@ from editor.core.render import (
 )
 from editor.core.site import find_site_root
 from editor.core.urls import check_web_url
-from editor.ui.article.body_feed import PieceFeed, RenderSpec, RenderWorker, append_html
+from editor.ui.article.body_feed import (
+    DocumentShredder,
+    PieceFeed,
+    RenderSpec,
+    RenderWorker,
+    append_html,
+    replace_big_document,
+)
 from editor.ui.common.links import url_text
 
 RENDER_DELAY_MS = 300
@@ -56,6 +63,7 @@ ASYNC_RENDER_CHARS = 40_000
 FIRST_SOURCE_CHARS = 200_000
 FIRST_HTML_CHARS = 32_000
 SOURCE_PIECE_CHARS = 16_000
+BIG_DOCUMENT_CHARS = 500_000  # a rendered document this big left behind is freed in slices
 MAX_LOCAL_IMAGE_BYTES = 20 * 1024 * 1024
 READING_WIDTH_EM = 42  # a comfortable line length; wider panes get side margins instead
 
@@ -71,6 +79,11 @@ class SafeTextBrowser(QTextBrowser):
         self.image_places = ImagePlaces()
         self._pressed_href = ""
         self.document().setUndoRedoEnabled(False)  # nobody undoes in a read-only view
+        self.shredder = DocumentShredder(self)
+
+    def drop_big_document(self) -> None:
+        """A big document shown is replaced by an empty one and freed a slice at a time."""
+        replace_big_document(self, self.shredder, BIG_DOCUMENT_CHARS)
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:
         # Stylesheets, remote images and anything else are refused; QTextDocument then draws nothing.
@@ -113,6 +126,7 @@ class SafeTextBrowser(QTextBrowser):
         self._fit_reading_width()
 
     def setHtml(self, html: str) -> None:
+        self.drop_big_document()
         super().setHtml(html)
         self._fit_reading_width(force=True)
 
@@ -286,7 +300,8 @@ class BodyView(QTabWidget):
         self._source_feed.cancel()
         self._source_text = text
         self._filling = True
-        try:
+        try:  # a 5 MB text left behind is freed in slices, not inside setPlainText
+            replace_big_document(self.source, self.browser.shredder, BIG_DOCUMENT_CHARS)
             if len(text) <= FIRST_SOURCE_CHARS:
                 self.source.setReadOnly(not self._has_article)
                 self.source.setPlainText(text)
@@ -364,6 +379,7 @@ class BodyView(QTabWidget):
         """Drop pending work and end the render process, if one runs (the window closes)."""
         self._cancel_work()
         self._worker.shutdown()
+        self.browser.shredder.finish_now()
 
     def _set_html(self, html: str) -> None:
         self._final_html = True

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from editor.core.article import Article
@@ -223,3 +223,60 @@ def test_a_seed_article_renders_as_before(qtbot, view: BodyView, tmp_path: Path)
         encoding="utf-8"
     )
     assert render_body(article.body, "markdown") == expected
+
+
+def test_a_big_document_left_behind_is_freed_in_slices_on_idle_turns(
+    qtbot, view: BodyView, tmp_path: Path, small_pieces: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shiboken6
+
+    # Freeing a 5 MB Markdown body's document at once held the window for 200-240 ms.
+    monkeypatch.setattr(body_view, "BIG_DOCUMENT_CHARS", 5_000)
+    monkeypatch.setattr(body_feed, "SHRED_MIN_CHARS", 1_000)
+    big = write(tmp_path, "big.md", markdown_body(40))
+    small = write(tmp_path, "small.md", "Just a *short* body.")
+    view.set_article(big)
+    wait_shown(qtbot, view)
+    old = view.browser.document()
+    style = old.defaultStyleSheet()
+    removed: list[int] = []
+    old.contentsChange.connect(lambda _at, gone, _added: removed.append(gone))
+    view.set_article(small)
+    assert view.browser.document() is not old and shiboken6.isValid(old)
+    assert view.browser.document().defaultStyleSheet() == style
+    assert view.browser.toPlainText() == "Just a short body."
+    assert blocks(view.browser.document()) == blocks(rendered_at_once(view, small.body, "markdown"))
+    qtbot.waitUntil(lambda: not shiboken6.isValid(old), timeout=5_000)
+    assert len(removed) >= 2  # in slices, not at once
+    assert not view.browser.shredder.busy
+    view.set_article(big)  # and the fresh document takes a big body as the first one did
+    wait_shown(qtbot, view)
+    assert blocks(view.browser.document()) == blocks(rendered_at_once(view, big.body, "markdown"))
+
+
+def test_a_big_source_text_left_behind_is_freed_in_slices_and_the_next_is_editable(
+    qtbot, view: BodyView, tmp_path: Path, small_pieces: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shiboken6
+
+    monkeypatch.setattr(body_view, "BIG_DOCUMENT_CHARS", 5_000)
+    monkeypatch.setattr(body_feed, "SHRED_MIN_CHARS", 1_000)
+    big = write(tmp_path, "big.md", markdown_body(40))
+    small = write(tmp_path, "small.md", "Just a *short* body.")
+    view.set_article(big)
+    wait_shown(qtbot, view)
+    old = view.source.document()
+    font = old.defaultFont()
+    view.set_article(small)
+    assert view.source.document() is not old
+    assert view.source.document().defaultFont() == font
+    assert view.source.toPlainText() == "Just a *short* body."
+    qtbot.waitUntil(lambda: not shiboken6.isValid(old), timeout=5_000)
+    edits: list[str] = []
+    view.body_edited.connect(edits.append)
+    view.source.moveCursor(QTextCursor.MoveOperation.End)
+    view.source.insertPlainText(" More.")
+    assert edits and edits[-1] == "Just a *short* body. More."
+    view.set_article(big)
+    wait_shown(qtbot, view)
+    assert view.source.toPlainText() == big.body
