@@ -76,6 +76,8 @@ def would_list(root: Path | str, path: Path | str, site: Any = None) -> bool:
 
 def is_bundle_index(name: str) -> bool:
     """Whether ``name`` makes its folder a leaf bundle: ``index.md``, ``index.fr.html``..."""
+    if name[:5].lower() != "index":  # the stem's first part must be "index": most names end here
+        return False
     stem, ext = os.path.splitext(name)
     return ext.lower() in CONTENT_EXTENSIONS and stem.split(".", 1)[0].lower() == "index"
 

@@ -364,3 +364,25 @@ def test_a_loaded_article_s_row_says_what_the_scan_s_row_says(tmp_path: Path) ->
     assert rules.current() is first  # nothing the rules read changed
     config.write_text('baseURL = "https://example.com/"\ntimeZone = "Europe/Paris"\n')
     assert rules.current() is not first  # a change to the site's rules builds new ones
+
+
+@pytest.mark.parametrize(
+    ("name", "bundle"),
+    [
+        ("index.md", True),
+        ("INDEX.MD", True),
+        ("index.fr.html", True),
+        ("Index.en.markdown", True),
+        ("index", False),
+        ("indexes.md", False),
+        ("index.txt", False),
+        ("_index.md", False),
+        ("story.md", False),
+        ("inde.md", False),
+        (".index.md", False),
+    ],
+)
+def test_which_names_make_a_leaf_bundle(name: str, bundle: bool) -> None:
+    from editor.core.walk import is_bundle_index
+
+    assert is_bundle_index(name) is bundle
