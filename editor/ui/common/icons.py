@@ -131,8 +131,11 @@ class _Relay(QObject):
         if not fonts_loaded():
             return
         real_icon("mdi6.plus")  # loads the font files, on the GUI thread as Qt wants
-        for window in QApplication.topLevelWidgets():
-            window.update()  # repaints its children too: the blank icons appear
+        # Every widget, not only the windows: an item view's viewport is not repainted by an
+        # update of its window (the list's state icons stayed blank on a desk listed before the
+        # fonts were in).
+        for widget in QApplication.allWidgets():
+            widget.update()
 
 
 def load_icon_fonts_later() -> None:

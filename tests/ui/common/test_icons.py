@@ -53,3 +53,26 @@ def test_work_after_the_first_paint_waits_for_it(qtbot) -> None:
     widget.update()
     qtbot.wait(50)
     assert called == [True]  # once
+
+
+def test_the_fonts_arriving_repaint_the_viewports_of_item_views(qtbot) -> None:
+    """A list painted before the fonts were in kept its state icons blank: updating the window
+    does not repaint an item view's viewport, so every widget is updated."""
+    from PySide6.QtWidgets import QTableView
+
+    class Viewport(QWidget):
+        updates = 0
+
+        def update(self, *args: object) -> None:  # type: ignore[override]
+            Viewport.updates += 1
+            super().update(*args)  # type: ignore[arg-type]
+
+    view = QTableView()
+    view.setViewport(Viewport())
+    qtbot.addWidget(view)
+    view.show()
+    icons.real_icon("mdi6.plus")  # the fonts are in
+    relay = icons._Relay()
+    icons._relays.append(relay)
+    relay.ready()
+    assert Viewport.updates >= 1
