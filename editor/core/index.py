@@ -206,32 +206,15 @@ def summary_of_facts(
 ) -> ArticleSummary:
     """The list row of a file with these facts, at ``as_of`` by ``rules``: the one place a row is
     made, from a fresh parse or from the index cache alike."""
-    return ArticleSummary(
-        *row_values(
-            relpath, facts, as_of, mtime_ns=mtime_ns, size=size, rules=rules, language=language
-        )
-    )
-
-
-# The fields of an ArticleSummary in their order, as row_values gives them: a reader process sends
-# rows back in this shape (editor.core.packed_rows), cheaper to pickle than the dataclass.
-RowValues = tuple[Any, ...]
-
-
-def row_values(
-    relpath: str,
-    facts: RowFacts,
-    as_of: dt.datetime | None = None,
-    *,
-    mtime_ns: int = 0,
-    size: int = 0,
-    rules: PageRules = DEFAULT_RULES,
-    language: str = "",
-) -> RowValues:
-    """:func:`summary_of_facts`'s row as the tuple of its fields, in the dataclass's order."""
-    return judged_values(
+    values, _verdict = judged_values(
         relpath, facts, as_of, mtime_ns=mtime_ns, size=size, rules=rules, language=language
-    )[0]
+    )
+    return ArticleSummary(*values)
+
+
+# The fields of an ArticleSummary in their order, as judged_values gives them: a reader process
+# sends rows back in this shape (editor.core.packed_rows), cheaper to pickle than the dataclass.
+RowValues = tuple[Any, ...]
 
 
 def judged_row(
@@ -397,11 +380,11 @@ def _file_values(
     mtime_ns = info.st_mtime_ns if info else 0
     size = info.st_size if info else 0
     if not facts.readable:
-        return row_values(relpath, facts, mtime_ns=mtime_ns, size=size)
+        return judged_values(relpath, facts, mtime_ns=mtime_ns, size=size)[0]
     page_rules, language = rules.page_rules(path)  # it makes the path absolute
-    return row_values(
+    return judged_values(
         relpath, facts, as_of, mtime_ns=mtime_ns, size=size, rules=page_rules, language=language
-    )
+    )[0]
 
 
 def read_facts(

@@ -7,8 +7,8 @@ on the seed, 2.3 µs to pickle and 3.1 µs to unpickle a row, against 0.4 µs bo
 its values, and the reader never builds the dataclass at all. The listing's one process then builds
 each row from its tuple (:func:`unpack`), as it would have unpickled it.
 
-The tuple is :func:`index.row_values`'s, with the two values that pickle slowly made plain: the state
-becomes its text and the reason its three fields.
+The tuple is :func:`index.judged_values`'s, with the two values that pickle slowly made plain: the
+state becomes its text and the reason its three fields.
 """
 
 from __future__ import annotations

@@ -162,6 +162,13 @@ def show_about(parent: QWidget, places: AppPlaces) -> None:
     )
 
 
+def window_title(article_title: str | None, root: Path | None) -> str:
+    """The window's title: the open article's title (``None``: none is open), else the folder's
+    name, then the app's; ``[*]`` is where Qt marks unsaved edits."""
+    name = article_title if article_title is not None else (root.name if root is not None else "")
+    return f"{name}[*] — {APP_NAME}" if name else APP_NAME
+
+
 def folder_text(places: AppPlaces, root: Path | None) -> tuple[str, str]:
     """What the status bar says about the open folder, and its tooltip."""
     if root is None:

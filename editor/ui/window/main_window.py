@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor import APP_NAME
 from editor.core import validate
 from editor.core.article import Article
 from editor.core.images import COVER_KEY
@@ -511,13 +510,8 @@ class MainWindow(QMainWindow):
         text, tip = help_windows.folder_text(self.places, self.root)
         self.folder_label.setText(text)
         self.folder_label.setToolTip(tip)
-        if self.session.article is not None:
-            name = self.session.title
-        elif self.root is not None:
-            name = self.root.name
-        else:
-            name = ""
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}" if name else APP_NAME)
+        title = self.session.title if self.session.article is not None else None
+        self.setWindowTitle(help_windows.window_title(title, self.root))
         self.setWindowModified(self.session.dirty)
 
     # --- writes by actions, and their undo -------------------------------------------------------
