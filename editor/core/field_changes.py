@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from editor.core.frontmatter import read
+from editor.core.frontmatter import FrontMatterError, read
 from editor.core.state import fold_keys
 from editor.core.values import same_value
 
@@ -146,6 +146,20 @@ def version_changes(old: bytes, new: bytes) -> VersionChanges:
     old_split, old_meta = read(old)
     new_split, new_meta = read(new)
     return VersionChanges(field_changes(old_meta, new_meta), old_split.body != new_split.body)
+
+
+def edited_beside(
+    before: bytes, metadata: Mapping[str, Any], body: str, flag: str = "draft"
+) -> tuple[str, ...]:
+    """The keys (and ``"body"``) a write changed besides ``flag``, for the commit of an action that
+    also saved the form's unsaved edits (Publish with a changed title: ``("title",)``); () when the
+    old bytes cannot be read, so that the message then names only the action."""
+    try:
+        old_split, old_meta = read(before)
+    except FrontMatterError:
+        return ()
+    names = [change.name for change in field_changes(old_meta, metadata) if change.name != flag]
+    return (*names, *(["body"] if old_split.body != body else []))
 
 
 def describe_keys(keys: Sequence[str]) -> str:

@@ -9,6 +9,7 @@ from editor.core.field_changes import (
     ChangeKind,
     align_keys,
     describe_keys,
+    edited_beside,
     field_changes,
     version_changes,
 )
@@ -51,3 +52,11 @@ def test_describe_keys() -> None:
     assert describe_keys([]) == ""
     assert describe_keys(["title"]) == "title"
     assert describe_keys(["title", "date", "source"]) == "title, date and source"
+
+
+def test_edited_beside_names_what_an_action_wrote_besides_its_flag() -> None:
+    before = b"+++\ntitle = 'Old'\nDraft = true\n+++\nBody\n"
+    assert edited_beside(before, {"title": "New", "Draft": False}, "Body\n") == ("title",)
+    assert edited_beside(before, {"title": "Old", "Draft": False}, "Body\n") == ()
+    assert edited_beside(before, {"title": "Old", "Draft": False}, "New body\n") == ("body",)
+    assert edited_beside(b"+++\ntitle = \n+++\n", {"title": "New"}, "") == ()  # unreadable: none

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, SignalInstance
 from PySide6.QtWidgets import QDockWidget, QProgressBar, QStatusBar, QVBoxLayout, QWidget
 
+from editor.core.field_changes import edited_beside
 from editor.core.git import Checkout, GitError
 from editor.core.git_history import file_history
 from editor.core.git_status import last_change_folder
@@ -336,10 +337,21 @@ class GitWiring(QObject):
             if result.outcome is not Outcome.CHANGED or article is None:
                 continue
             action = "Back to draft" if is_draft(article.metadata) else "Publish"
+            key = hugo_key(article.metadata, "title")
+            title = str(article.metadata.get(key, "")) if key else article.relpath
+            flag = hugo_key(article.metadata, "draft") or "draft"
+            before = result.before
+            edited = (
+                edited_beside(before, article.metadata, article.body, flag.lower())
+                if before
+                else ()
+            )
+            if edited:  # the form's unsaved edits went with the flag: its own commit says so
+                self.desk.commit(f"{action}, edit", [article.relpath], [title], edited)
+                continue
             paths, titles = by_action[action]
             paths.append(article.relpath)
-            key = hugo_key(article.metadata, "title")
-            titles.append(str(article.metadata.get(key, "")) if key else article.relpath)
+            titles.append(title)
         for action, (paths, titles) in by_action.items():
             self.desk.commit(action, paths, titles)
 

@@ -107,6 +107,24 @@ def test_save_commits_with_the_edited_keys(qtbot, make_window, team: Team, quiet
     wait_git(qtbot, window)
 
 
+def test_publish_with_unsaved_edits_names_the_edited_keys(
+    qtbot, make_window, team: Team, quiet: Settings, asked
+) -> None:
+    window = open_clone(qtbot, make_window, team.bob)
+    assert window.select_path(DESK_STORY)
+    type_title(qtbot, window, "Harbour open")
+    with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
+        window.action_registry[ActionId.PUBLISH].trigger()
+    qtbot.waitUntil(
+        lambda: (
+            git(team.bob, "log", "-1", "--format=%s").strip() == "Publish, edit title: Harbour open"
+        ),
+        timeout=15_000,
+    )
+    assert git(team.bob, "show", "--name-only", "--format=", "HEAD").split() == [STORY]
+    wait_git(qtbot, window)
+
+
 def test_with_commit_each_off_nothing_is_committed(
     qtbot, make_window, team: Team, quiet: Settings
 ) -> None:
