@@ -35,6 +35,10 @@ LIST_SHARE = (0.35, 0.55)  # the list's share of the window on a first start: at
 FORM_SHARE = (
     0.55  # of what the list leaves: the form's fields need a little more than the body's text
 )
+# On a narrow first window (1170 px: the body got 230 px, a few words a line) the list gives way
+# first, down to its least share, so that the form and the rendered body keep these many pixels.
+FORM_ROOM = 320
+BODY_ROOM = 320
 
 
 @dataclass(frozen=True)
@@ -92,13 +96,19 @@ def restore_layout(parts: LayoutParts, settings: Settings) -> None:
 
 def first_run_splitter_sizes(wanted_list_width: int, width: int) -> tuple[list[int], list[int]]:
     """Pixel sizes for list | editor and form | body in a window ``width`` wide: the list gets what
-    its columns want (within LIST_SHARE); the form and the body share the rest.
+    its columns want (within LIST_SHARE, and leaving FORM_ROOM + BODY_ROOM where it can); the form
+    and the body share the rest, the body keeping BODY_ROOM.
 
     In pixels, not proportions: before the window is shown the splitters have no sizes to scale."""
     low, high = (round(width * share) for share in LIST_SHARE)
     list_width = min(max(wanted_list_width, low), high)
+    room = width - FORM_ROOM - BODY_ROOM  # what the list can have with the editor's room kept
+    if room >= low:
+        list_width = min(list_width, room)
     rest = width - list_width
     form = round(rest * FORM_SHARE)
+    if rest - form < BODY_ROOM <= rest - FORM_ROOM:
+        form = rest - BODY_ROOM
     return [list_width, rest], [form, rest - form]
 
 

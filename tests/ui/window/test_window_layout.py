@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from editor.ui.common.settings import Settings
@@ -84,3 +85,17 @@ def test_a_column_shown_or_hidden_from_the_header_menu_stays_so(
     assert header.sectionResizeMode(Column.TITLE) == header.ResizeMode.Stretch
     assert header.sortIndicatorSection() == Column.DATE
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+@pytest.mark.parametrize("width", [1170, 1280])
+def test_a_narrow_first_window_leaves_the_body_room_to_read(
+    qtbot, window: MainWindow, width: int
+) -> None:
+    window.resize(width, 800)
+    main_sizes, editor_sizes = first_run_splitter_sizes(window.list_panel.preferred_width(), width)
+    window.splitter.setSizes(main_sizes)
+    window.editor_splitter.setSizes(editor_sizes)
+    qtbot.waitUntil(lambda: window.body.width() > 0)
+    qtbot.wait(50)
+    assert window.body.width() >= 300, (main_sizes, editor_sizes, window.form_pages.width())
+    assert window.form_pages.width() >= 300
