@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QTextBrowser
 from editor.core.article import Article
 from editor.core.render import render_body
 from editor.core.service import DocumentService
-from editor.ui.article import body_feed, body_view
+from editor.ui.article import body_feed, body_view, safe_browser
 from editor.ui.article.body_view import BodyView
 from editor.ui.window.main_window import MainWindow
 from tests.helpers.window import select_rows, title_field, type_title
@@ -231,7 +231,7 @@ def test_a_big_document_left_behind_is_freed_in_slices_on_idle_turns(
     import shiboken6
 
     # Freeing a 5 MB Markdown body's document at once held the window for 200-240 ms.
-    monkeypatch.setattr(body_view, "BIG_DOCUMENT_CHARS", 5_000)
+    monkeypatch.setattr(safe_browser, "BIG_DOCUMENT_CHARS", 5_000)
     monkeypatch.setattr(body_feed, "SHRED_MIN_CHARS", 1_000)
     big = write(tmp_path, "big.md", markdown_body(40))
     small = write(tmp_path, "small.md", "Just a *short* body.")
@@ -259,7 +259,7 @@ def test_a_big_source_text_left_behind_is_freed_in_slices_and_the_next_is_editab
 ) -> None:
     import shiboken6
 
-    monkeypatch.setattr(body_view, "BIG_DOCUMENT_CHARS", 5_000)
+    monkeypatch.setattr(safe_browser, "BIG_DOCUMENT_CHARS", 5_000)
     monkeypatch.setattr(body_feed, "SHRED_MIN_CHARS", 1_000)
     big = write(tmp_path, "big.md", markdown_body(40))
     small = write(tmp_path, "small.md", "Just a *short* body.")

@@ -1,0 +1,99 @@
+"""The rendered body's view: a QTextBrowser that never navigates and never touches the network.
+
+It opens no link itself (a click hands the link over as the text written in the body, for the
+window's http(s)-only policy), loads only image files that :func:`editor.core.images.find_local_image`
+finds (the article's folder, or the site's ``static/`` for "/x"), centres a column of reading width,
+and frees a big document it leaves behind in slices (:class:`~editor.ui.article.body_feed.DocumentShredder`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, QUrl
+from PySide6.QtGui import QImageReader, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from editor.core.images import ImagePlaces, find_local_image
+from editor.ui.article.body_feed import DocumentShredder, replace_big_document
+from editor.ui.common.links import url_text
+
+BIG_DOCUMENT_CHARS = 500_000  # a rendered document this big left behind is freed in slices
+MAX_LOCAL_IMAGE_BYTES = 20 * 1024 * 1024
+READING_WIDTH_EM = 42  # a comfortable line length; wider panes get side margins instead
+
+
+class SafeTextBrowser(QTextBrowser):
+    """A QTextBrowser that never navigates and never touches the network."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bodyView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.image_places = ImagePlaces()
+        self._pressed_href = ""
+        self.document().setUndoRedoEnabled(False)  # nobody undoes in a read-only view
+        self.shredder = DocumentShredder(self)
+
+    def drop_big_document(self) -> None:
+        """A big document shown is replaced by an empty one and freed a slice at a time."""
+        replace_big_document(self, self.shredder, BIG_DOCUMENT_CHARS)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        # Stylesheets, remote images and anything else are refused; QTextDocument then draws nothing.
+        url = QUrl(url)
+        if getattr(kind, "value", kind) != QTextDocument.ResourceType.ImageResource.value:
+            return None
+        if url.scheme() or url.host():
+            return None  # remote images were replaced by links when rendering
+        path = find_local_image(url.toString(), self.image_places).path
+        if path is None:
+            return None
+        try:
+            if path.stat().st_size > MAX_LOCAL_IMAGE_BYTES:
+                return None
+        except OSError:
+            return None
+        reader = QImageReader(str(path))
+        size = reader.size()
+        width = max(self.viewport().width() - 2 * int(self.document().documentMargin()), 64)
+        if size.isValid() and size.width() > width:
+            reader.setScaledSize(QSize(width, round(size.height() * width / size.width())))
+        image = reader.read()
+        return None if image.isNull() else image
+
+    def mousePressEvent(self, event: Any) -> None:
+        # QTextBrowser emits anchorClicked when the release is on the anchor pressed: remember
+        # that anchor's text as written.
+        self._pressed_href = self.anchorAt(event.position().toPoint())
+        super().mousePressEvent(event)
+
+    def written_href(self, url: QUrl) -> str:
+        """The link text as written in the body for an activated ``url`` (by mouse or keyboard)."""
+        for href in (self._pressed_href, self.textCursor().charFormat().anchorHref()):
+            if href and QUrl(href) == url:
+                return href
+        return url_text(url)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit_reading_width()
+
+    def setHtml(self, html: str) -> None:
+        self.drop_big_document()
+        super().setHtml(html)
+        self._fit_reading_width(force=True)
+
+    def _fit_reading_width(self, force: bool = False) -> None:
+        # QTextDocument has no max-width: centre a column of reading width with side margins.
+        widest = self.fontMetrics().averageCharWidth() * 2 * READING_WIDTH_EM
+        side = max(12, (self.viewport().width() - widest) // 2)
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        if force or int(frame.leftMargin()) != side:
+            frame.setLeftMargin(side)
+            frame.setRightMargin(side)
+            frame.setTopMargin(12)
+            frame.setBottomMargin(24)
+            root.setFrameFormat(frame)
