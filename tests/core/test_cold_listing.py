@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import enum
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -22,11 +23,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from editor.cli import main
 from editor.core import frontmatter, limits, listing, pool, vocabulary
 from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, _values_inside, desk_rules
-from editor.core.packed_rows import pack, unpack
+from editor.core.packed_rows import from_reader, json_rows, pack, unpack
+from editor.core.verdicts import document_text, row_bytes
 
 AS_OF = dt.datetime(2026, 12, 1, 12, tzinfo=dt.UTC)
 
@@ -153,6 +156,14 @@ class Stamp(dt.datetime):
     pass
 
 
+class Name(str):
+    pass
+
+
+class Items(list[str]):
+    pass
+
+
 def _plain_kind(value: Any) -> str:
     if isinstance(value, bool):
         return vocabulary.BOOL
@@ -175,13 +186,18 @@ def _plain_kind(value: Any) -> str:
 
 VALUES = [True, 0, Level.LOW, 1.5, AS_OF, Stamp(2024, 1, 1), dt.date(2024, 1, 1), dt.time(1, 2)]
 VALUES += ["text", "2024-03-23", "2024-03-23T10:00:00Z", [], ["a"], {}, None, (1,), b"x"]
+VALUES += [" 2024-03-23 ", "Mon, 02 Jan 2006", "Monday", "2024-13-45", "", Name("2024-03-23")]
+VALUES += [Items(["a", "b"]), ["a", 1], [" ", "x" * 81, "b"]]
 
 
 @pytest.mark.parametrize("value", VALUES)
 def test_a_value_has_the_kind_the_isinstance_chain_gives(value: Any) -> None:
     assert vocabulary.value_kind(value) == _plain_kind(value)
-    kinds, _ = vocabulary.profile({"key": value})
+    kinds, lists = vocabulary.profile({"key": value})
     assert kinds == (("key", _plain_kind(value)),)
+    strings = isinstance(value, list) and value and all(isinstance(item, str) for item in value)
+    items = [item for item in value[:50] if item.strip() and len(item) <= 80] if strings else []
+    assert lists == ((("key", tuple(items)),) if strings else ())
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -258,3 +274,56 @@ def test_the_pool_started_during_the_walk_gives_the_rows_of_one_process(
     assert pooled == alone
     assert len(alone) == count + 2
     assert {row.state.value for row in alone} >= {"draft", "scheduled", "expired", "invalid"}
+
+
+# --- list --json: the readers send each row's JSON text ----------------------------------------
+
+
+def _json_desk(root: Path, count: int) -> Path:
+    _desk(root, count)
+    (root / "content" / "s2" / "lone.md").write_text('{"title": "\\ud800 lone"}\n', "utf-8")
+    (root / "content" / "s2" / "wide.md").write_text('+++\ntitle = "é 😀 \\u0007"\n+++\n', "utf-8")
+    return root
+
+
+def test_a_readers_json_row_is_the_text_the_row_would_be_written_as(tmp_path: Path) -> None:
+    root = _json_desk(tmp_path / "desk", 12).resolve()
+    rules = desk_rules(root)
+    paths = sorted(str(path) for path in (root / "content").rglob("*.md"))
+    sent = json_rows(str(root), paths, AS_OF, rules, [False] * len(paths))
+    packed = 0
+    for path, item in zip(paths, sent, strict=True):
+        relpath = path[len(str(root)) + 1 :]
+        row = ArticleSummary(*_values_inside(str(root), path, relpath, AS_OF, rules, False))
+        received = from_reader(item)
+        if isinstance(received, ArticleSummary):  # what orjson refuses comes as the row itself
+            packed += 1
+            assert received == row
+            assert row_bytes(row) is None
+        else:
+            assert received == (row.path, row.state.value, document_text(row.to_json()).encode())
+    assert packed == 1  # the lone surrogate
+
+
+def test_list_json_from_the_readers_writes_what_one_process_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _json_desk(tmp_path / "desk", 300)  # two batches: the first is read here
+    command = ["list", "--json", "--no-cache", "--as-of", "2026-12-01T12:00:00Z", str(root)]
+    assert main(command) == 0
+    alone = capsys.readouterr().out
+    received: list[Any] = []
+
+    def kept(row: Any) -> Any:
+        received.append(row)
+        return from_reader(row)
+
+    monkeypatch.setattr(pool, "PARALLEL_THRESHOLD", 10)
+    monkeypatch.setattr(listing, "from_reader", kept)
+    assert main(command) == 0
+    assert capsys.readouterr().out == alone
+    assert len(json.loads(alone)) == 300 + 4
+    assert "\\ud800 lone" in alone
+    # The readers' rows came as JSON text, the one orjson refuses packed.
+    assert sum(len(row) == 3 for row in received) >= 30
+    assert any(len(row) > 3 for row in received)
