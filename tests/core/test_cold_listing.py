@@ -29,6 +29,7 @@ from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, _values_inside, desk_rules
 from editor.core.packed_rows import from_reader, json_rows, pack, unpack
+from editor.core.site_rules import _is_plain_absolute
 from editor.core.verdicts import document_text, row_bytes
 
 AS_OF = dt.datetime(2026, 12, 1, 12, tzinfo=dt.UTC)
@@ -327,3 +328,27 @@ def test_list_json_from_the_readers_writes_what_one_process_writes(
     # The readers' rows came as JSON text, the one orjson refuses packed.
     assert sum(len(row) == 3 for row in received) >= 30
     assert any(len(row) > 3 for row in received)
+
+
+# --- a walk's path taken as it is ----------------------------------------------------------------
+
+PATH_PARTS = st.sampled_from(["/", "a", ".", "..", ".b", "b.", "..c", "c..", "...", " "])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PATH_PARTS, max_size=8))
+def test_a_path_taken_as_absolute_is_what_abspath_gives(parts: list[str]) -> None:
+    path = "/" + "".join(parts)
+    if _is_plain_absolute(path):
+        assert os.path.abspath(path) == path
+
+
+def test_a_desk_below_a_dotted_folder_is_read_without_abspath(tmp_path: Path) -> None:
+    root = _desk(tmp_path / ".sites" / "desk", 12).resolve()
+    rules = desk_rules(root)
+    paths = sorted(str(path) for path in (root / "content").rglob("*.md"))
+    assert all(_is_plain_absolute(path) for path in paths)
+    assert not _is_plain_absolute(f"{root}/content/./s0/a000.md")
+    assert not _is_plain_absolute(f"{root}/content/s0/..")
+    for path in paths:  # a Path goes through os.path: the same rules
+        assert rules.page_rules(path) == desk_rules(root).page_rules(Path(path))
