@@ -15,6 +15,8 @@ import enum
 import json
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -352,3 +354,13 @@ def test_a_desk_below_a_dotted_folder_is_read_without_abspath(tmp_path: Path) ->
     assert not _is_plain_absolute(f"{root}/content/s0/..")
     for path in paths:  # a Path goes through os.path: the same rules
         assert rules.page_rules(path) == desk_rules(root).page_rules(Path(path))
+
+
+def test_a_reader_of_python_m_editor_does_not_import_the_command_line() -> None:
+    # What multiprocessing's spawn does with the main module of `python -m editor` in each reader.
+    code = (
+        "import runpy, sys; runpy.run_module('editor.__main__', run_name='__mp_main__', "
+        "alter_sys=True); print('editor.cli' in sys.modules, 'editor.cli_git' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]
