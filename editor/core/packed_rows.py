@@ -146,14 +146,16 @@ def json_rows(
     regular: Sequence[bool] | None = None,
 ) -> list[JsonRow | Packed]:
     """Each row of ``paths`` as ``(relpath, state, JSON text)``, or packed (:func:`pack`) where
-    orjson cannot encode it; :func:`from_reader` makes either what the listing yields."""
+    orjson cannot encode it; :func:`from_reader` makes either what the listing yields. The rows
+    have no vocabulary profile (``list --json`` writes none)."""
     from editor.core.verdicts import row_bytes  # the one encoder of list --json
 
     cut = len(root) + 1
     flags = regular if regular is not None else [False] * len(paths)
     rows: list[JsonRow | Packed] = []
     for path, plain in zip(paths, flags, strict=True):
-        values = _values_inside(root, path, path[cut:].replace(os.sep, "/"), as_of, rules, plain)
+        relpath = path[cut:].replace(os.sep, "/")
+        values = _values_inside(root, path, relpath, as_of, rules, plain, profiled=False)
         text = row_bytes(_row_of(values))
         rows.append(pack(values) if text is None else (values[0], values[_STATE].value, text))
     return rows

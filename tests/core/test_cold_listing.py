@@ -10,6 +10,7 @@ the walk is still going.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import enum
 import json
@@ -301,7 +302,8 @@ def test_a_readers_json_row_is_the_text_the_row_would_be_written_as(tmp_path: Pa
         received = from_reader(item)
         if isinstance(received, ArticleSummary):  # what orjson refuses comes as the row itself
             packed += 1
-            assert received == row
+            assert received == dataclasses.replace(row, fields=(), lists=())  # no profile
+            assert received.to_json() == row.to_json()
             assert row_bytes(row) is None
         else:
             assert received == (row.path, row.state.value, document_text(row.to_json()).encode())
