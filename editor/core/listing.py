@@ -131,7 +131,8 @@ def _scan_walking(
     """Every file of ``walk`` parsed, without the cache: here when they are fewer than
     ``pool.PARALLEL_THRESHOLD``, else by a pool of readers started as soon as the walk has found
     that many, each batch handed to them as the walk fills it (measured: the walk of 100,000 files
-    takes 0.3 s, a reader 0.15 s to start). ``as_json``: the readers' rows come as
+    takes 0.3 s, a reader 0.15 s to start). ``as_json`` (``list --json``, no window to yield to):
+    the readers run at the listing's priority and their rows come as
     :data:`~editor.core.packed_rows.JsonRow` where they can (:func:`packed_rows.json_rows`)."""
     chunks: list[Chunk] = []
     batch: list[os.DirEntry[str]] = []
@@ -147,7 +148,7 @@ def _scan_walking(
             chunks.append(_chunk(batch))
             batch = []
             if readers is None and threshold is not None and len(chunks) * batch_size >= threshold:
-                readers = process_pool(workers, adopt_rules, rules)
+                readers = process_pool(workers, adopt_rules, rules, polite=not as_json)
                 futures = [_submit(readers, task, root, chunk, as_of) for chunk in chunks[1:]]
             elif readers is not None:
                 futures.append(_submit(readers, task, root, chunks[-1], as_of))
@@ -157,7 +158,7 @@ def _scan_walking(
                 futures.append(_submit(readers, task, root, chunks[-1], as_of))
         total = (len(chunks) - 1) * batch_size + len(chunks[-1][0]) if chunks else 0
         if readers is None and threshold is not None and total >= threshold:
-            readers = process_pool(workers, adopt_rules, rules)
+            readers = process_pool(workers, adopt_rules, rules, polite=not as_json)
             futures = [_submit(readers, task, root, chunk, as_of) for chunk in chunks[1:]]
         if readers is None:
             for paths, flags in chunks:

@@ -366,3 +366,12 @@ def test_a_reader_of_python_m_editor_does_not_import_the_command_line() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities here")
+@pytest.mark.parametrize(("polite", "lower"), [(True, 5), (False, 0)])
+def test_readers_yield_the_cpu_only_to_a_window(polite: bool, lower: int) -> None:
+    own = os.nice(0)
+    with pool.process_pool(1, polite=polite) as readers:
+        niceness = readers.submit(os.nice, 0).result()
+    assert niceness == min(own + lower, 19)
