@@ -275,8 +275,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cache: bool) -> int:
-    """``list --json``: rows whose verdict the index cache kept come with their JSON text, which
-    is written as it is (with the git fields spliced in, inside a checkout)."""
+    """``list --json``: rows whose verdict the index cache kept, and rows a reader process made,
+    come with their JSON text, which is written as it is (with the git fields spliced in, inside
+    a checkout); only ``path``, the state and the text (a row's first, last but one and last
+    items) are read from such a row."""
     rows: list[ArticleSummary | JsonRow] = []
     with _collector_paused():
         for batch in scan_json(root, as_of, use_cache=use_cache):
