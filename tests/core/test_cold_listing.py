@@ -317,6 +317,8 @@ def test_list_json_from_the_readers_writes_what_one_process_writes(
     command = ["list", "--json", "--no-cache", "--as-of", "2026-12-01T12:00:00Z", str(root)]
     assert main(command) == 0
     alone = capsys.readouterr().out
+    assert main([*command, "--state", "draft"]) == 0
+    drafts = capsys.readouterr().out
     received: list[Any] = []
 
     def kept(row: Any) -> Any:
@@ -327,7 +329,9 @@ def test_list_json_from_the_readers_writes_what_one_process_writes(
     monkeypatch.setattr(listing, "from_reader", kept)
     assert main(command) == 0
     assert capsys.readouterr().out == alone
-    assert len(json.loads(alone)) == 300 + 4
+    assert main([*command, "--state", "draft"]) == 0
+    assert capsys.readouterr().out == drafts
+    assert 0 < len(json.loads(drafts)) < len(json.loads(alone)) == 300 + 4
     assert "\\ud800 lone" in alone
     # The readers' rows came as JSON text, the one orjson refuses packed.
     assert sum(len(row) == 3 for row in received) >= 30
