@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import gc
 import io
 import json
 import os
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -274,17 +275,35 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cache: bool) -> int:
-    """``list --json``: rows whose verdict the index cache kept come with their JSON text, which
-    is written as it is (with the git fields spliced in, inside a checkout)."""
+    """``list --json``: rows whose verdict the index cache kept, and rows a reader process made,
+    come with their JSON text, which is written as it is (with the git fields spliced in, inside
+    a checkout); only ``path``, the state and the text (a row's first, last but one and last
+    items) are read from such a row."""
     rows: list[ArticleSummary | JsonRow] = []
-    for batch in scan_json(root, as_of, use_cache=use_cache):
-        if state is None:
-            rows.extend(batch)
-        else:
-            rows.extend(row for row in batch if _state_of(row) == state)
-    paths = (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
-    _write_json_rows(rows, cli_git.git_fields(root, paths))
+    with _collector_paused():
+        for batch in scan_json(root, as_of, use_cache=use_cache):
+            if state is None:
+                rows.extend(batch)
+            else:
+                rows.extend(row for row in batch if _state_of(row) == state)
+        paths = (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
+        _write_json_rows(rows, cli_git.git_fields(root, paths))
     return 0
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a listing holds every row: each full collection walks
+    all the rows kept so far (0.3 s of a 100,000-row listing's main process), and the rows hold
+    no cycles to collect; what the listing frees goes by reference counting as before."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _state_of(row: ArticleSummary | JsonRow) -> str:

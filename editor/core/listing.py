@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +23,13 @@ from editor.core.index import (
     desk_rules,
     summarize,
 )
-from editor.core.packed_rows import Packed, adopt_rules, summarize_with_adopted, unpack
+from editor.core.packed_rows import (
+    adopt_rules,
+    from_reader,
+    json_with_adopted,
+    summarize_with_adopted,
+    unpack,
+)
 from editor.core.pool import process_pool
 from editor.core.site_rules import SiteRules
 from editor.core.state import now_utc
@@ -88,7 +94,13 @@ def _scan(
     count = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if not use_cache:  # parsed as the walk goes: a big desk's readers start before it ends
         yield from _scan_walking(
-            root_text, _iter_desk_entries(base, rules.site), as_of, batch_size, count, rules
+            root_text,
+            _iter_desk_entries(base, rules.site),
+            as_of,
+            batch_size,
+            count,
+            rules,
+            as_json,
         )
         return
     entries = _desk_entries(base, rules.site)
@@ -96,7 +108,7 @@ def _scan(
     if entries:
         cache = IndexCache.open_for(base, cache_dir, tuple(sorted(desk_judged_keys(rules))))
     if cache is None:
-        yield from _scan_walking(root_text, iter(entries), as_of, batch_size, count, rules)
+        yield from _scan_walking(root_text, iter(entries), as_of, batch_size, count, rules, as_json)
         return
     with cache:
         yield from scan_with_cache(
@@ -114,15 +126,19 @@ def _scan_walking(
     batch_size: int,
     workers: int,
     rules: SiteRules,
-) -> Iterator[list[ArticleSummary]]:
+    as_json: bool = False,
+) -> Iterator[list[Any]]:
     """Every file of ``walk`` parsed, without the cache: here when they are fewer than
     ``pool.PARALLEL_THRESHOLD``, else by a pool of readers started as soon as the walk has found
     that many, each batch handed to them as the walk fills it (measured: the walk of 100,000 files
-    takes 0.3 s, a reader 0.15 s to start)."""
+    takes 0.3 s, a reader 0.15 s to start). ``as_json`` (``list --json``, no window to yield to):
+    the readers run at the listing's priority and their rows come as
+    :data:`~editor.core.packed_rows.JsonRow` where they can (:func:`packed_rows.json_rows`)."""
     chunks: list[Chunk] = []
     batch: list[os.DirEntry[str]] = []
     readers: ProcessPoolExecutor | None = None
-    futures: list[Future[list[Packed]]] = []
+    futures: list[Future[list[Any]]] = []
+    task = json_with_adopted if as_json else summarize_with_adopted
     threshold = pool.PARALLEL_THRESHOLD if workers > 1 else None
     try:
         for entry in walk:
@@ -132,18 +148,18 @@ def _scan_walking(
             chunks.append(_chunk(batch))
             batch = []
             if readers is None and threshold is not None and len(chunks) * batch_size >= threshold:
-                readers = process_pool(workers, adopt_rules, rules)
-                futures = [_submit(readers, root, chunk, as_of) for chunk in chunks[1:]]
+                readers = process_pool(workers, adopt_rules, rules, polite=not as_json)
+                futures = [_submit(readers, task, root, chunk, as_of) for chunk in chunks[1:]]
             elif readers is not None:
-                futures.append(_submit(readers, root, chunks[-1], as_of))
+                futures.append(_submit(readers, task, root, chunks[-1], as_of))
         if batch:
             chunks.append(_chunk(batch))
             if readers is not None:
-                futures.append(_submit(readers, root, chunks[-1], as_of))
+                futures.append(_submit(readers, task, root, chunks[-1], as_of))
         total = (len(chunks) - 1) * batch_size + len(chunks[-1][0]) if chunks else 0
         if readers is None and threshold is not None and total >= threshold:
-            readers = process_pool(workers, adopt_rules, rules)
-            futures = [_submit(readers, root, chunk, as_of) for chunk in chunks[1:]]
+            readers = process_pool(workers, adopt_rules, rules, polite=not as_json)
+            futures = [_submit(readers, task, root, chunk, as_of) for chunk in chunks[1:]]
         if readers is None:
             for paths, flags in chunks:
                 yield _summarize_chunk(root, paths, as_of, rules, flags)
@@ -152,8 +168,9 @@ def _scan_walking(
         # as with one process. The readers send their rows back as tuples (packed_rows).
         yield _summarize_chunk(root, chunks[0][0], as_of, rules, chunks[0][1])
         del chunks[:]
+        received = from_reader if as_json else unpack
         for future in futures:
-            yield [unpack(packed) for packed in future.result()]
+            yield [received(packed) for packed in future.result()]
     finally:
         for future in futures:
             future.cancel()
@@ -166,9 +183,13 @@ def _chunk(entries: list[os.DirEntry[str]]) -> Chunk:
 
 
 def _submit(
-    readers: ProcessPoolExecutor, root: str, chunk: Chunk, as_of: dt.datetime | None
-) -> Future[list[Packed]]:
-    return readers.submit(summarize_with_adopted, root, chunk[0], as_of, chunk[1])
+    readers: ProcessPoolExecutor,
+    task: Callable[..., list[Any]],
+    root: str,
+    chunk: Chunk,
+    as_of: dt.datetime | None,
+) -> Future[list[Any]]:
+    return readers.submit(task, root, chunk[0], as_of, chunk[1])
 
 
 def scan_all(

@@ -56,15 +56,21 @@ def _excluded(site: Site, file: str, kind: str) -> tuple[str, str] | None:
 
 def _is_plain_absolute(path: object) -> bool:
     """Whether ``os.path.abspath(path)`` is ``path`` itself: absolute, with no ``.`` or ``..``
-    part, doubled or trailing separator (a walk's paths; abspath cost a fifth of page_rules)."""
-    return (
+    part, doubled or trailing separator (a walk's paths; abspath cost a fifth of page_rules). A
+    name that starts with a dot (a desk below ``~/.sites``) is plain: only a part that is all
+    ``.`` or ``..`` is not."""
+    if not (
         type(path) is str
         and path[:1] == os.sep
-        and os.sep + "." not in path
         and os.sep * 2 not in path
         and not path.endswith(os.sep)
         and os.altsep is None
-    )
+    ):
+        return False
+    if os.sep + "." not in path:
+        return True
+    tail = path + os.sep
+    return os.sep + "." + os.sep not in tail and os.sep + ".." + os.sep not in tail
 
 
 GIT_TIMEOUT_S = 60.0

@@ -65,7 +65,7 @@ def fold_keys(metadata: Mapping[str, Any]) -> dict[str, tuple[str, Any]]:
     """
     found: dict[str, tuple[str, Any]] = {}
     for key, value in metadata.items():
-        text = str(key)
+        text = key if type(key) is str else str(key)  # a parser's keys are str: no call for them
         lower = text.lower()
         if lower not in found or text != lower:
             found[lower] = (text, value)

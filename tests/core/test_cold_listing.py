@@ -10,10 +10,14 @@ the walk is still going.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import enum
+import json
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,11 +26,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from editor.cli import main
 from editor.core import frontmatter, limits, listing, pool, vocabulary
 from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, _values_inside, desk_rules
-from editor.core.packed_rows import pack, unpack
+from editor.core.packed_rows import from_reader, json_rows, pack, unpack
+from editor.core.site_rules import _is_plain_absolute
+from editor.core.verdicts import document_text, row_bytes
 
 AS_OF = dt.datetime(2026, 12, 1, 12, tzinfo=dt.UTC)
 
@@ -153,6 +160,14 @@ class Stamp(dt.datetime):
     pass
 
 
+class Name(str):
+    pass
+
+
+class Items(list[str]):
+    pass
+
+
 def _plain_kind(value: Any) -> str:
     if isinstance(value, bool):
         return vocabulary.BOOL
@@ -175,13 +190,18 @@ def _plain_kind(value: Any) -> str:
 
 VALUES = [True, 0, Level.LOW, 1.5, AS_OF, Stamp(2024, 1, 1), dt.date(2024, 1, 1), dt.time(1, 2)]
 VALUES += ["text", "2024-03-23", "2024-03-23T10:00:00Z", [], ["a"], {}, None, (1,), b"x"]
+VALUES += [" 2024-03-23 ", "Mon, 02 Jan 2006", "Monday", "2024-13-45", "", Name("2024-03-23")]
+VALUES += [Items(["a", "b"]), ["a", 1], [" ", "x" * 81, "b"]]
 
 
 @pytest.mark.parametrize("value", VALUES)
 def test_a_value_has_the_kind_the_isinstance_chain_gives(value: Any) -> None:
     assert vocabulary.value_kind(value) == _plain_kind(value)
-    kinds, _ = vocabulary.profile({"key": value})
+    kinds, lists = vocabulary.profile({"key": value})
     assert kinds == (("key", _plain_kind(value)),)
+    strings = isinstance(value, list) and value and all(isinstance(item, str) for item in value)
+    items = [item for item in value[:50] if item.strip() and len(item) <= 80] if strings else []
+    assert lists == ((("key", tuple(items)),) if strings else ())
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -258,3 +278,104 @@ def test_the_pool_started_during_the_walk_gives_the_rows_of_one_process(
     assert pooled == alone
     assert len(alone) == count + 2
     assert {row.state.value for row in alone} >= {"draft", "scheduled", "expired", "invalid"}
+
+
+# --- list --json: the readers send each row's JSON text ----------------------------------------
+
+
+def _json_desk(root: Path, count: int) -> Path:
+    _desk(root, count)
+    (root / "content" / "s2" / "lone.md").write_text('{"title": "\\ud800 lone"}\n', "utf-8")
+    (root / "content" / "s2" / "wide.md").write_text('+++\ntitle = "é 😀 \\u0007"\n+++\n', "utf-8")
+    return root
+
+
+def test_a_readers_json_row_is_the_text_the_row_would_be_written_as(tmp_path: Path) -> None:
+    root = _json_desk(tmp_path / "desk", 12).resolve()
+    rules = desk_rules(root)
+    paths = sorted(str(path) for path in (root / "content").rglob("*.md"))
+    sent = json_rows(str(root), paths, AS_OF, rules, [False] * len(paths))
+    packed = 0
+    for path, item in zip(paths, sent, strict=True):
+        relpath = path[len(str(root)) + 1 :]
+        row = ArticleSummary(*_values_inside(str(root), path, relpath, AS_OF, rules, False))
+        received = from_reader(item)
+        if isinstance(received, ArticleSummary):  # what orjson refuses comes as the row itself
+            packed += 1
+            assert received == dataclasses.replace(row, fields=(), lists=())  # no profile
+            assert received.to_json() == row.to_json()
+            assert row_bytes(row) is None
+        else:
+            assert received == (row.path, row.state.value, document_text(row.to_json()).encode())
+    assert packed == 1  # the lone surrogate
+
+
+def test_list_json_from_the_readers_writes_what_one_process_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _json_desk(tmp_path / "desk", 300)  # two batches: the first is read here
+    command = ["list", "--json", "--no-cache", "--as-of", "2026-12-01T12:00:00Z", str(root)]
+    assert main(command) == 0
+    alone = capsys.readouterr().out
+    assert main([*command, "--state", "draft"]) == 0
+    drafts = capsys.readouterr().out
+    received: list[Any] = []
+
+    def kept(row: Any) -> Any:
+        received.append(row)
+        return from_reader(row)
+
+    monkeypatch.setattr(pool, "PARALLEL_THRESHOLD", 10)
+    monkeypatch.setattr(listing, "from_reader", kept)
+    assert main(command) == 0
+    assert capsys.readouterr().out == alone
+    assert main([*command, "--state", "draft"]) == 0
+    assert capsys.readouterr().out == drafts
+    assert 0 < len(json.loads(drafts)) < len(json.loads(alone)) == 300 + 4
+    assert "\\ud800 lone" in alone
+    # The readers' rows came as JSON text, the one orjson refuses packed.
+    assert sum(len(row) == 3 for row in received) >= 30
+    assert any(len(row) > 3 for row in received)
+
+
+# --- a walk's path taken as it is ----------------------------------------------------------------
+
+PATH_PARTS = st.sampled_from(["/", "a", ".", "..", ".b", "b.", "..c", "c..", "...", " "])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PATH_PARTS, max_size=8))
+def test_a_path_taken_as_absolute_is_what_abspath_gives(parts: list[str]) -> None:
+    path = "/" + "".join(parts)
+    if _is_plain_absolute(path):
+        assert os.path.abspath(path) == path
+
+
+def test_a_desk_below_a_dotted_folder_is_read_without_abspath(tmp_path: Path) -> None:
+    root = _desk(tmp_path / ".sites" / "desk", 12).resolve()
+    rules = desk_rules(root)
+    paths = sorted(str(path) for path in (root / "content").rglob("*.md"))
+    assert all(_is_plain_absolute(path) for path in paths)
+    assert not _is_plain_absolute(f"{root}/content/./s0/a000.md")
+    assert not _is_plain_absolute(f"{root}/content/s0/..")
+    for path in paths:  # a Path goes through os.path: the same rules
+        assert rules.page_rules(path) == desk_rules(root).page_rules(Path(path))
+
+
+def test_a_reader_of_python_m_editor_does_not_import_the_command_line() -> None:
+    # What multiprocessing's spawn does with the main module of `python -m editor` in each reader.
+    code = (
+        "import runpy, sys; runpy.run_module('editor.__main__', run_name='__mp_main__', "
+        "alter_sys=True); print('editor.cli' in sys.modules, 'editor.cli_git' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities here")
+@pytest.mark.parametrize(("polite", "lower"), [(True, 5), (False, 0)])
+def test_readers_yield_the_cpu_only_to_a_window(polite: bool, lower: int) -> None:
+    own = os.nice(0)
+    with pool.process_pool(1, polite=polite) as readers:
+        niceness = readers.submit(os.nice, 0).result()
+    assert niceness == min(own + lower, 19)
