@@ -455,7 +455,8 @@ def check_folder(root: Path | str) -> FolderCheck:
 
     Problem paths are relative to ``root`` ("/"-separated); for a single file, its name.
     """
-    base = Path(root).absolute()
+    # Resolved as the walk resolves it (a desk reached through a symlink lists its real paths).
+    base = Path(root).resolve()
     site_root = find_site_root(base)
     static_dirs = static_folders(site_root)  # the site's config, read once for the folder
     if base.is_file():

@@ -491,3 +491,19 @@ def test_an_empty_or_numeric_date_is_a_warning_not_an_error() -> None:
     problems = check_text('+++\ntitle = "T"\ndate = 2024\nlastmod = ""\n+++\n')
     assert found(problems) == [(3, Level.WARNING, "date"), (4, Level.WARNING, "lastmod")]
     assert "1970-01-01T00:33:44Z" in problems[0].message
+
+
+def test_a_folder_reached_through_a_symlink_is_checked_like_the_folder(tmp_path: Path) -> None:
+    # The walk gives the real paths: check_folder raised ValueError (relative_to) on the link.
+    real = tmp_path / "real"
+    (real / "content" / "news").mkdir(parents=True)
+    (real / "hugo.toml").write_text("title = 'Site'\n")
+    (real / "content" / "news" / "a.md").write_text("+++\ntitle = ''\n+++\nBody\n")
+    (tmp_path / "link").symlink_to(real)
+    through_link = check_folder(tmp_path / "link" / "content")
+    direct = check_folder(real / "content")
+    assert through_link.files == direct.files == 1
+    assert [(p.path, p.line, p.message) for p in through_link] == [
+        (p.path, p.line, p.message) for p in direct
+    ]
+    assert [p.path for p in direct] == ["news/a.md"]
