@@ -158,24 +158,29 @@ def scan_with_cache(
     rules: SiteRules,
     *,
     as_json: bool = False,
-) -> Iterator[list[Any]]:
+    searched: bool = False,
+) -> Iterator[Any]:
     """Batches of rows in path order; unchanged files from ``cache``, the rest parsed (and cached).
 
     A cached row whose kept verdict still holds (the same rules, "now" inside its interval) is not
     judged again. ``as_json``: a row may come as a :data:`JsonRow` (its ``list --json`` text from
-    the cache) instead of an :class:`ArticleSummary`.
+    the cache) instead of an :class:`ArticleSummary`. ``searched``: each batch comes as (rows,
+    their search texts), a text kept in the cache or None where the file was parsed (the window
+    makes those, :mod:`editor.core.row_search`).
     """
     started_ns = time.time_ns()
     moment = as_of if as_of is not None else now_utc()
     now = as_of_micros(moment)
     keys = desk_judged_keys(rules)
-    cached = cache.rows(as_json=as_json)
+    searched = searched and not as_json
+    cached = cache.rows(as_json=as_json, searched=searched)
     ids = _RulesIds(cache, rules)
     cut = len(root) + 1
     slash = os.sep == "/"
     # First only sort the files into ready rows (a verdict that holds), cached facts to judge again
     # and files to parse; the rest of the rows are made batch by batch as they are handed out.
     batches: list[list[Any]] = []  # per batch: a ready row, or None (to parse or to judge)
+    texts: list[list[str | None]] = []  # per batch (searched): the cached rows' search texts
     again: list[list[tuple[int, str, str, tuple[Any, ...]]]] = []  # (slot, path, relpath, row)
     misses: list[list[tuple[int, str, str, bool]]] = []  # per batch: (slot, relpath, path, is_link)
     had_row: set[str] = set()  # files to parse that had a cached row
@@ -183,6 +188,7 @@ def scan_with_cache(
     sep = os.sep
     for start in range(0, len(entries), batch_size):
         rows: list[Any] = []
+        found: list[str | None] = []
         todo: list[tuple[int, str, str, bool]] = []
         judge: list[tuple[int, str, str, tuple[Any, ...]]] = []
         for slot, entry in enumerate(entries[start : start + batch_size]):
@@ -210,8 +216,11 @@ def scan_with_cache(
                         had_row.add(relpath)
             if row is None:
                 rows.append(None)
+                found.append(None)
                 todo.append((slot, relpath, path, entry.is_symlink()))
                 continue
+            if searched:
+                found.append(row[18])  # the file's facts, so its search text, are as cached
             kept = row[5]
             if kept is not None and row[6] <= now < row[7]:
                 if kept != ANY_RULES:
@@ -231,6 +240,7 @@ def scan_with_cache(
             rows.append(None)
             judge.append((slot, path, relpath, row))  # facts cached, judged again
         batches.append(rows)
+        texts.append(found)
         again.append(judge)
         misses.append(todo)
     entries.clear()  # each entry keeps its stat result: 100,000 of them held 30 MiB to the end
@@ -265,7 +275,11 @@ def scan_with_cache(
             if len(pending) >= _STORE_EVERY:
                 cache.store(pending, started_ns)
                 pending = []
-            yield made
+            if searched:
+                yield made, texts[number]
+                texts[number] = []
+            else:
+                yield made
     finally:
         cache.store(pending, started_ns)
         cache.forget(gone + uncacheable)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.core.listing import scan
+from editor.core.listing import scan_searched
 from editor.core.rescan import list_folders
 from editor.core.site_rules import SiteRules
 from editor.ui.desk.row_columns import RowBatch, prepare
@@ -34,7 +34,7 @@ def scan_desk(
     saves later say the same). Big desks are parsed in other processes by ``index.scan``, which keeps
     this thread, and so the GIL the GUI thread needs for every row it paints, mostly idle."""
     base = Path(root).resolve()
-    for batch in scan(base, batch_size=batch_size, rules=rules):
-        yield prepare(batch)
+    for batch, search in scan_searched(base, batch_size=batch_size, rules=rules):
+        yield prepare(batch, search)  # the search texts the index cache kept are not made again
         time.sleep(0)  # let the GUI thread take the GIL between batches
     yield Folders(list_folders(base))
