@@ -56,3 +56,17 @@ def test_warm_columns_equal_the_uncached_ones(tmp_path: Path, cache_dir: Path) -
         assert batch.paths == expected.paths
         assert batch.search == expected.search
         assert batch.keys == expected.keys
+
+
+def test_the_watchers_rows_are_the_models(tmp_path: Path) -> None:
+    """What the folder watcher compares with: every listed row by path, read on its worker."""
+    from editor.ui.desk.desk_feed import _ListedRows
+
+    put(tmp_path / "a.md", '+++\ntitle = "A"\n+++\n')
+    put(tmp_path / "b/c.md", '+++\ntitle = "C"\n+++\n')
+    rows = scan_all(tmp_path, use_cache=False)
+    listed = _ListedRows([row.path for row in rows], rows)
+    expected = {row.path: row for row in rows}
+    assert dict(listed) == expected
+    assert len(listed) == 2 and "a.md" in listed and "x.md" not in listed
+    assert listed.get("b/c.md") == expected["b/c.md"] and listed.get("x.md") is None
