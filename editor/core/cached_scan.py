@@ -35,6 +35,14 @@ _STORE_EVERY = 2000  # rows kept per transaction while a big desk is parsed
 
 # (facts, file key or None, cacheable) for a file that had to be parsed
 Parsed = tuple[RowFacts, tuple[int, int, int, int] | None, bool]
+# One batch's files sorted by what they need: (rows, search texts, to judge again, to parse)
+_Sorted = tuple[
+    list[Any],
+    list["str | None"],
+    list[tuple[int, str, str, tuple[Any, ...]]],
+    list[tuple[int, str, str, bool]],
+]
+_HANDED_OUT: _Sorted = ([], [], [], [])
 # A row of a JSON listing straight from the cache: a tuple whose first item is the relative path
 # and whose last two are the state and the row's list --json text.
 JsonRow = tuple[Any, ...]
@@ -177,20 +185,18 @@ def scan_with_cache(
     ids = _RulesIds(cache, rules)
     cut = len(root) + 1
     slash = os.sep == "/"
-    # First only sort the files into ready rows (a verdict that holds), cached facts to judge again
-    # and files to parse; the rest of the rows are made batch by batch as they are handed out.
-    batches: list[list[Any]] = []  # per batch: a ready row, or None (to parse or to judge)
-    texts: list[list[str | None]] = []  # per batch (searched): the cached rows' search texts
-    again: list[list[tuple[int, str, str, tuple[Any, ...]]]] = []  # (slot, path, relpath, row)
-    misses: list[list[tuple[int, str, str, bool]]] = []  # per batch: (slot, relpath, path, is_link)
-    had_row: set[str] = set()  # files to parse that had a cached row
-    last_parent, shared, folder_id = "", False, None
     sep = os.sep
-    for start in range(0, len(entries), batch_size):
-        rows: list[Any] = []
-        found: list[str | None] = []
-        todo: list[tuple[int, str, str, bool]] = []
-        judge: list[tuple[int, str, str, tuple[Any, ...]]] = []
+    had_row: set[str] = set()  # files to parse that had a cached row
+    folder_rules: list[Any] = ["", False, None]  # the last parent folder, shared, its rules id
+
+    def classify(start: int) -> _Sorted:
+        """Sort one batch's files into ready rows (a verdict that holds), cached facts to judge
+        again and files to parse; the rows themselves are made as the batch is handed out."""
+        last_parent, shared, folder_id = folder_rules
+        rows: list[Any] = []  # a ready row, or None (to parse or to judge)
+        found: list[str | None] = []  # (searched) the cached rows' search texts
+        todo: list[tuple[int, str, str, bool]] = []  # (slot, relpath, path, is_link)
+        judge: list[tuple[int, str, str, tuple[Any, ...]]] = []  # (slot, path, relpath, row)
         for slot, entry in enumerate(entries[start : start + batch_size]):
             path = entry.path
             relpath = path[cut:] if slash else path[cut:].replace(sep, "/")
@@ -239,47 +245,60 @@ def scan_with_cache(
                         continue
             rows.append(None)
             judge.append((slot, path, relpath, row))  # facts cached, judged again
-        batches.append(rows)
-        texts.append(found)
-        again.append(judge)
-        misses.append(todo)
-    entries.clear()  # each entry keeps its stat result: 100,000 of them held 30 MiB to the end
-    gone = list(cached)
-    del cached
-    total = sum(len(todo) for todo in misses)
+        folder_rules[:] = (last_parent, shared, folder_id)
+        return rows, found, judge, todo
+
     pending: list[tuple[str, tuple[int, int, int, int], RowFacts, Kept | None]] = []
     uncacheable: list[str] = []
+    gone: list[str] = []  # known only once every file was looked at
+
+    def hand_out(batch: _Sorted, parsed: list[Parsed]) -> Any:
+        made, found, judge, todo = batch
+        if not as_json:
+            _make_kept_rows(made, judge, root)
+        if judge:
+            for slot, value in _judge_again(cache, judge, moment, rules, ids, as_json):
+                made[slot] = value
+        for (slot, relpath, path, _link), (facts, key, cacheable) in zip(todo, parsed, strict=True):
+            summary, verdict = _judged(path, relpath, facts, key, moment, rules)
+            made[slot] = summary
+            if cacheable and key is not None:
+                kept_now = keep(summary, verdict, ids.of(path) if verdict else None)
+                pending.append((relpath, key, facts, kept_now))
+                if as_json and kept_now is not None and kept_now[5] is not None:
+                    made[slot] = (relpath, kept_now[3], kept_now[5])
+            elif relpath in had_row:
+                uncacheable.append(relpath)
+        return (made, found) if searched else made
+
     try:
+        # While every file so far is unchanged, each batch goes out as soon as its files are
+        # looked at: a warm window shows its first rows without waiting for the last stat.
+        start = 0
+        sorted_batches: list[_Sorted] = []
+        while start < len(entries):
+            batch = classify(start)
+            start += batch_size
+            if batch[3]:  # files to parse: the rest is sorted first, to parse them together
+                sorted_batches.append(batch)
+                break
+            yield hand_out(batch, [])
+        while start < len(entries):
+            sorted_batches.append(classify(start))
+            start += batch_size
+        entries.clear()  # each entry keeps its stat result: 100,000 of them held 30 MiB to the end
+        gone = list(cached)
+        cached.clear()
+        misses = [batch[3] for batch in sorted_batches]
+        total = sum(len(todo) for todo in misses)
         parsed_batches = _parsed_batches(root, misses, workers, total, keys)
-        for number, (todo, parsed) in enumerate(zip(misses, parsed_batches, strict=True)):
-            made = batches[number]
-            batches[number] = []  # handed out: let it go
-            if not as_json:
-                _make_kept_rows(made, again[number], root)
-            if again[number]:
-                for slot, value in _judge_again(cache, again[number], moment, rules, ids, as_json):
-                    made[slot] = value
-                again[number] = []
-            for (slot, relpath, path, _link), (facts, key, cacheable) in zip(
-                todo, parsed, strict=True
-            ):
-                summary, verdict = _judged(path, relpath, facts, key, moment, rules)
-                made[slot] = summary
-                if cacheable and key is not None:
-                    kept_now = keep(summary, verdict, ids.of(path) if verdict else None)
-                    pending.append((relpath, key, facts, kept_now))
-                    if as_json and kept_now is not None and kept_now[5] is not None:
-                        made[slot] = (relpath, kept_now[3], kept_now[5])
-                elif relpath in had_row:
-                    uncacheable.append(relpath)
+        for number, parsed in enumerate(parsed_batches):
+            batch = sorted_batches[number]
+            sorted_batches[number] = _HANDED_OUT  # let it go
+            yield hand_out(batch, parsed)
             if len(pending) >= _STORE_EVERY:
                 cache.store(pending, started_ns)
                 pending = []
-            if searched:
-                yield made, texts[number]
-                texts[number] = []
-            else:
-                yield made
     finally:
         cache.store(pending, started_ns)
         cache.forget(gone + uncacheable)
