@@ -28,11 +28,11 @@ from editor.core.body_search import (
 from editor.core.errors import describe_error
 from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
-from editor.core.rescan import Rescan
+from editor.core.rescan import Rescan, list_folders
 from editor.ui.common.wording import counted
 from editor.ui.common.workers import Task, run_stream, run_task
 from editor.ui.desk.article_list import ArticleListPanel
-from editor.ui.desk.desk_scan import Folders, scan_desk
+from editor.ui.desk.desk_scan import scan_desk
 from editor.ui.desk.folder_watcher import FolderWatcher
 from editor.ui.desk.row_columns import RowBatch, join
 
@@ -100,7 +100,7 @@ class DeskFeed(QObject):
         self._scan_task: Task | None = None
         self._scanned = 0
         self._scan_rules: Any = None  # the rules the scan judged by: the retry's too
-        self._scan_folders: list[Path] | None = None
+        self._scans = 0  # scans begun (or stopped): a late answer for an older one is dropped
         self._select_after_scan: str | None = None
         self._arrived: list[RowBatch] = []
         self._finishing = False  # the worker is done; the last rows are still being merged
@@ -127,6 +127,7 @@ class DeskFeed(QObject):
         for path in unsaved:  # the marks of unsaved rows outlive the reset
             self.model.set_dirty(path, True)
         self._scanned = 0
+        self._scans += 1
         self._quick_switching(True)
         rules = self.article.fresh_rules()
         self._scan_rules = rules
@@ -144,6 +145,7 @@ class DeskFeed(QObject):
 
     def stop(self) -> None:
         """Cancel a running scan (the window is going away)."""
+        self._scans += 1
         if self._scan_task is not None:
             self._scan_task.cancel()
             self._scan_task = None
@@ -169,9 +171,6 @@ class DeskFeed(QObject):
         return self.list_panel.keeping_selection()
 
     def _scan_batch(self, item: object) -> None:
-        if isinstance(item, Folders):
-            self._scan_folders = item.folders
-            return
         assert isinstance(item, RowBatch)
         self._arrived.append(item)
         if not self.model.rowCount():
@@ -256,17 +255,22 @@ class DeskFeed(QObject):
             self._select_after_scan = None
         self.scan_finished.emit()
         if self.root is not None:
-            # The list is full; the watch starts on a turn of its own (adding hundreds of folders
-            # to the watcher and its first look cost 20-40 ms at 100k): one held turn for both
-            # was the longest stall of a launch. Its first look catches what changed meanwhile.
-            root = self.root
-            QTimer.singleShot(0, self, lambda: self._start_watching(root))
+            # The list is full. The folders to watch are listed on a worker, and the watch starts
+            # on a turn of its own when they come (adding hundreds of folders to the watcher and
+            # its first look cost 20-40 ms at 100k): listing them in the scan, and one held turn
+            # for the last rows and the watch, made the launch longer and its longest stall. The
+            # watch's first look catches what changed meanwhile.
+            root, number = self.root, self._scans
+            run_task(
+                self.pool,
+                lambda: list_folders(Path(root).resolve()),
+                lambda folders: self._start_watching(root, number, folders),
+            )
 
-    def _start_watching(self, root: Path) -> None:
-        if self.root != root or self.scanning:
-            return  # another scan began meanwhile: it watches when it ends
-        folders = self._scan_folders or [root]
-        self.watcher.watch(root, folders, rules=self.article.rules)
+    def _start_watching(self, root: Path, number: int, folders: list[Path]) -> None:
+        if number != self._scans or self.scanning or self.root != root:
+            return  # another scan began meanwhile (or the window stopped): it watches then
+        self.watcher.watch(root, folders or [root], rules=self.article.rules)
         # Bodies new or changed since the last time go into the full-text index, off the GUI
         # thread; the filter finds them from then on.
         listed, rules = self.model.rowCount(), self._scan_rules

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from editor.core.listing import scan_all
-from editor.ui.desk.desk_scan import Folders, scan_desk
+from editor.ui.desk.desk_scan import scan_desk
 from editor.ui.desk.row_columns import RowBatch, join, prepare
 
 HOUR_AGO_NS = (int(dt.datetime.now(dt.UTC).timestamp()) - 3600) * 1_000_000_000
@@ -26,8 +26,7 @@ def put(path: Path, text: str) -> None:
 
 
 def window_batch(root: Path) -> RowBatch:
-    batches = [item for item in scan_desk(root, batch_size=3) if not isinstance(item, Folders)]
-    return join(batches)
+    return join(list(scan_desk(root, batch_size=3)))
 
 
 @pytest.fixture
