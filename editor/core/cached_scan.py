@@ -29,7 +29,7 @@ from editor.core.index import (
 from editor.core.pool import process_pool
 from editor.core.site_rules import SiteRules
 from editor.core.state import PageVerdict, now_utc
-from editor.core.verdicts import ANY_RULES, as_of_micros, decode_verdict, keep
+from editor.core.verdicts import ANY_RULES, Verdict, as_of_micros, decode_verdict, keep
 
 _STORE_EVERY = 2000  # rows kept per transaction while a big desk is parsed
 
@@ -103,11 +103,21 @@ def _judged(
     )
 
 
-def _kept_row(relpath: str, row: tuple[Any, ...]) -> ArticleSummary:
-    """The row a listing made from the cached facts and verdict (``IndexCache.rows``' order)."""
-    state, draft, date, publish_date, date_key, reason, language = decode_verdict(row[17])
+def _kept_row(
+    relpath: str, row: tuple[Any, ...], decoded: dict[str, Verdict] | None = None
+) -> ArticleSummary:
+    """The row a listing made from the cached facts and verdict (``IndexCache.rows``' order).
+    ``decoded``: the verdicts read so far by their text (a desk of 100,000 files has a few
+    thousand distinct ones: each is read once, and its dates are one object for all its rows)."""
+    text = row[17]
+    verdict = decoded.get(text) if decoded is not None else None
+    if verdict is None:
+        verdict = decode_verdict(text)
+        if decoded is not None:
+            decoded[text] = verdict
+    state, draft, date, publish_date, date_key, reason, language = verdict
     fields, lists = decode_profile(row[16])
-    return ArticleSummary(
+    return ArticleSummary(  # by position, in the dataclass's order (index.judged_values')
         relpath,
         row[9],
         date,
@@ -116,17 +126,17 @@ def _kept_row(relpath: str, row: tuple[Any, ...]) -> ArticleSummary:
         shared_text(row[10]),  # a desk has few sources: one copy each
         row[11],
         row[12],
-        summary=row[13],
-        error=row[14],
-        mtime_ns=row[2],
-        size=row[1],
-        readable=bool(row[8]),
-        reason=reason,
-        language=language,
-        publish_date=publish_date,
-        date_key=date_key,
-        fields=fields,
-        lists=lists,
+        row[13],  # summary
+        row[14],  # error
+        row[2],  # mtime_ns
+        row[1],  # size
+        bool(row[8]),  # readable
+        reason,
+        language,
+        publish_date,
+        date_key,
+        fields,
+        lists,
     )
 
 
@@ -251,11 +261,12 @@ def scan_with_cache(
     pending: list[tuple[str, tuple[int, int, int, int], RowFacts, Kept | None]] = []
     uncacheable: list[str] = []
     gone: list[str] = []  # known only once every file was looked at
+    decoded: dict[str, Verdict] = {}  # verdict texts read so far (_kept_row)
 
     def hand_out(batch: _Sorted, parsed: list[Parsed]) -> Any:
         made, found, judge, todo = batch
         if not as_json:
-            _make_kept_rows(made, judge, root)
+            _make_kept_rows(made, judge, root, decoded)
         if judge:
             for slot, value in _judge_again(cache, judge, moment, rules, ids, as_json):
                 made[slot] = value
@@ -306,7 +317,10 @@ def scan_with_cache(
 
 
 def _make_kept_rows(
-    made: list[Any], again: list[tuple[int, str, str, tuple[Any, ...]]], root: str
+    made: list[Any],
+    again: list[tuple[int, str, str, tuple[Any, ...]]],
+    root: str,
+    decoded: dict[str, Verdict],
 ) -> None:
     """Turn a batch's cached rows whose verdict holds into summaries, in place (here, not while
     the files are sorted, so the first batch comes without waiting for the last); a verdict text
@@ -314,7 +328,7 @@ def _make_kept_rows(
     for slot, row in enumerate(made):
         if type(row) is tuple:
             try:
-                made[slot] = _kept_row(row[0], row)
+                made[slot] = _kept_row(row[0], row, decoded)
             except (ValueError, KeyError, TypeError, IndexError):
                 made[slot] = None
                 path = os.path.join(root, *row[0].split("/"))

@@ -89,3 +89,16 @@ def test_a_scan_closed_early_forgets_nothing(tmp_path: Path, parsed: list[str]) 
     parsed.clear()
     assert listed(root, cache_dir) == scan_all(root, use_cache=False)
     assert parsed == []
+
+
+def test_rows_of_one_verdict_share_its_values(tmp_path: Path, parsed: list[str]) -> None:
+    """A warm scan reads each distinct kept verdict once: rows judged alike share its dates."""
+    root, cache_dir = tmp_path / "desk", tmp_path / "cache"
+    for name in ("a", "b", "c"):
+        put(root / f"{name}.md", f'+++\ntitle = "{name}"\ndate = 2024-05-01T10:00:00Z\n+++\n')
+    cold = listed(root, cache_dir)
+    parsed.clear()
+    warm = listed(root, cache_dir)
+    assert parsed == [] and warm == cold == scan_all(root, use_cache=False)
+    assert warm[0].date is warm[1].date is warm[2].date
+    assert warm[0].publish_date is warm[0].date
