@@ -43,6 +43,7 @@ _Sorted = tuple[
     list[tuple[int, str, str, bool]],
 ]
 _HANDED_OUT: _Sorted = ([], [], [], [])
+_LOOKED_AT: Any = None  # what replaces a walk entry once it was looked at
 # A row of a JSON listing straight from the cache: a tuple whose first item is the relative path
 # and whose last two are the state and the row's list --json text.
 JsonRow = tuple[Any, ...]
@@ -207,7 +208,11 @@ def scan_with_cache(
         found: list[str | None] = []  # (searched) the cached rows' search texts
         todo: list[tuple[int, str, str, bool]] = []  # (slot, relpath, path, is_link)
         judge: list[tuple[int, str, str, tuple[Any, ...]]] = []  # (slot, path, relpath, row)
-        for slot, entry in enumerate(entries[start : start + batch_size]):
+        chunk = entries[start : start + batch_size]
+        # Each entry keeps its stat result (100,000 of them held 30 MiB): let them go as they are
+        # looked at, not at the end of a scan that now hands out rows meanwhile.
+        entries[start : start + batch_size] = [_LOOKED_AT] * len(chunk)
+        for slot, entry in enumerate(chunk):
             path = entry.path
             relpath = path[cut:] if slash else path[cut:].replace(sep, "/")
             row = cached.pop(relpath, None)  # what is left at the end is gone
@@ -297,7 +302,7 @@ def scan_with_cache(
         while start < len(entries):
             sorted_batches.append(classify(start))
             start += batch_size
-        entries.clear()  # each entry keeps its stat result: 100,000 of them held 30 MiB to the end
+        entries.clear()
         gone = list(cached)
         cached.clear()
         misses = [batch[3] for batch in sorted_batches]
