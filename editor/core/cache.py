@@ -38,11 +38,12 @@ from typing import Any, TypeVar
 from editor import __version__
 from editor.core.cache_codec import encode_inputs, encode_profile
 from editor.core.fast_parsers import PARSER_VERSION
+from editor.core.row_search import search_words
 from editor.core.state import judged_keys
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 3  # 3: each row keeps its verdict (editor.core.verdicts)
+SCHEMA_VERSION = 4  # 3: each row keeps its verdict (editor.core.verdicts); 4: its search text
 # A file whose modification time is this close to now is parsed but not cached.
 RACY_NS = 2_000_000_000
 _BUSY_MS = 100  # wait this long for a second Copydesk's write, then go on without the cache
@@ -82,6 +83,7 @@ _FACT_MODULES = (
     "site_rules",
     "verdicts",
     "names",
+    "row_search",
 )
 
 
@@ -112,7 +114,8 @@ _SCHEMA = (
         enclosure TEXT NOT NULL, summary TEXT NOT NULL, error TEXT, inputs TEXT NOT NULL,
         profile TEXT NOT NULL,
         body_indexed INTEGER NOT NULL DEFAULT 0,
-        rules_id INTEGER, valid_from INTEGER, valid_until INTEGER, state TEXT, verdict TEXT
+        rules_id INTEGER, valid_from INTEGER, valid_until INTEGER, state TEXT, verdict TEXT,
+        search TEXT
     )""",
     # What `list --json` reads of each file, in a table of its own so that a warm listing reads a
     # third of the bytes: the key, the kept verdict's rules and interval, the state, the JSON text.
@@ -231,27 +234,36 @@ class IndexCache:
 
     # --- rows ---------------------------------------------------------------------------------------
 
-    def rows(self, *, as_json: bool = False) -> dict[str, tuple[Any, ...]]:
+    def rows(self, *, as_json: bool = False, searched: bool = False) -> dict[str, tuple[Any, ...]]:
         """Every cached row by relative path (empty when the cache cannot be read): the path, the
         file key, the kept verdict's rules id and interval (:mod:`editor.core.verdicts`), then the
         state and the row's JSON text (``as_json``) or else the facts (as :meth:`facts` gives them)
-        and the verdict text. One query, of only the columns that listing needs.
+        and the verdict text, and with ``searched`` the row's search text last
+        (:mod:`editor.core.row_search`, made from the facts and the path alone: only the window
+        reads it). One query, of only the columns that listing needs.
 
         Every row is held at once (the listing's peak memory), so the facts come without the
         encoded inputs (None: a row judged again reads them with :meth:`facts`), and one copy of
-        each profile text (most files of a desk share one shape): 40 MiB less at 100,000 rows."""
+        each profile text (most files of a desk share one shape): 40 MiB less at 100,000 rows, and
+        of each verdict text (a few thousand kinds): 17 MiB less."""
         if self._db is None:
             return {}
         if as_json:
             query = f"SELECT path, {_KEY}, {_KEPT}, state, row_json FROM listed"
         else:
-            query = f"SELECT path, {_KEY}, {_KEPT}, {_FACTS_LISTED}, verdict FROM files"
+            search = ", search" if searched else ""
+            query = f"SELECT path, {_KEY}, {_KEPT}, {_FACTS_LISTED}, verdict{search} FROM files"
         try:
             if as_json:
                 return {row[0]: row for row in self._db.execute(query)}
             shapes: dict[str, str] = {}
             return {
-                row[0]: (*row[:_PROFILE], shapes.setdefault(row[_PROFILE], row[_PROFILE]), row[-1])
+                row[0]: (
+                    *row[:_PROFILE],
+                    shapes.setdefault(row[_PROFILE], row[_PROFILE]),
+                    shapes.setdefault(row[_PROFILE + 1], row[_PROFILE + 1]),  # the verdict
+                    *row[_PROFILE + 2 :],
+                )
                 for row in self._db.execute(query)
             }
         except sqlite3.Error as error:
@@ -336,6 +348,7 @@ class IndexCache:
                     inputs,
                     shape,
                     *(kept if kept is not None else _NO_VERDICT)[:5],
+                    _search_of(relpath, facts),
                 )
             )
             listed.append((relpath, *key, *_listed(kept)))
@@ -344,8 +357,8 @@ class IndexCache:
         try:
             with self._db:
                 self._db.executemany(
-                    f"INSERT INTO files (path, {_KEY}, {_FACTS}, {_VERDICT}) "
-                    f"VALUES ({', '.join('?' * 19)}) "
+                    f"INSERT INTO files (path, {_KEY}, {_FACTS}, {_VERDICT}, search) "
+                    f"VALUES ({', '.join('?' * 20)}) "
                     "ON CONFLICT (path) DO UPDATE SET size = excluded.size, "
                     "mtime_ns = excluded.mtime_ns, ino = excluded.ino, "
                     "ctime_ns = excluded.ctime_ns, readable = excluded.readable, "
@@ -355,7 +368,7 @@ class IndexCache:
                     "inputs = excluded.inputs, profile = excluded.profile, body_indexed = 0, "
                     "rules_id = excluded.rules_id, valid_from = excluded.valid_from, "
                     "valid_until = excluded.valid_until, state = excluded.state, "
-                    "verdict = excluded.verdict",
+                    "verdict = excluded.verdict, search = excluded.search",
                     values,
                 )
                 self._db.executemany(
@@ -436,6 +449,13 @@ class IndexCache:
             if not keep_open:
                 self._fail(error)
             return default
+
+
+def _search_of(relpath: str, facts: Any) -> str:
+    """The search text of a file's row, from its facts (an unreadable file's row shows none)."""
+    if not facts.readable:
+        return search_words("", relpath, "", "")
+    return search_words(facts.title, relpath, facts.source, facts.summary)
 
 
 def _listed(kept: Kept | None) -> tuple[Any, ...]:

@@ -29,12 +29,21 @@ from editor.core.index import (
 from editor.core.pool import process_pool
 from editor.core.site_rules import SiteRules
 from editor.core.state import PageVerdict, now_utc
-from editor.core.verdicts import ANY_RULES, as_of_micros, decode_verdict, keep
+from editor.core.verdicts import ANY_RULES, Verdict, as_of_micros, decode_verdict, keep
 
 _STORE_EVERY = 2000  # rows kept per transaction while a big desk is parsed
 
 # (facts, file key or None, cacheable) for a file that had to be parsed
 Parsed = tuple[RowFacts, tuple[int, int, int, int] | None, bool]
+# One batch's files sorted by what they need: (rows, search texts, to judge again, to parse)
+_Sorted = tuple[
+    list[Any],
+    list["str | None"],
+    list[tuple[int, str, str, tuple[Any, ...]]],
+    list[tuple[int, str, str, bool]],
+]
+_HANDED_OUT: _Sorted = ([], [], [], [])
+_LOOKED_AT: Any = None  # what replaces a walk entry once it was looked at
 # A row of a JSON listing straight from the cache: a tuple whose first item is the relative path
 # and whose last two are the state and the row's list --json text.
 JsonRow = tuple[Any, ...]
@@ -95,11 +104,21 @@ def _judged(
     )
 
 
-def _kept_row(relpath: str, row: tuple[Any, ...]) -> ArticleSummary:
-    """The row a listing made from the cached facts and verdict (``IndexCache.rows``' order)."""
-    state, draft, date, publish_date, date_key, reason, language = decode_verdict(row[17])
+def _kept_row(
+    relpath: str, row: tuple[Any, ...], decoded: dict[str, Verdict] | None = None
+) -> ArticleSummary:
+    """The row a listing made from the cached facts and verdict (``IndexCache.rows``' order).
+    ``decoded``: the verdicts read so far by their text (a desk of 100,000 files has a few
+    thousand distinct ones: each is read once, and its dates are one object for all its rows)."""
+    text = row[17]
+    verdict = decoded.get(text) if decoded is not None else None
+    if verdict is None:
+        verdict = decode_verdict(text)
+        if decoded is not None:
+            decoded[text] = verdict
+    state, draft, date, publish_date, date_key, reason, language = verdict
     fields, lists = decode_profile(row[16])
-    return ArticleSummary(
+    return ArticleSummary(  # by position, in the dataclass's order (index.judged_values')
         relpath,
         row[9],
         date,
@@ -108,17 +127,17 @@ def _kept_row(relpath: str, row: tuple[Any, ...]) -> ArticleSummary:
         shared_text(row[10]),  # a desk has few sources: one copy each
         row[11],
         row[12],
-        summary=row[13],
-        error=row[14],
-        mtime_ns=row[2],
-        size=row[1],
-        readable=bool(row[8]),
-        reason=reason,
-        language=language,
-        publish_date=publish_date,
-        date_key=date_key,
-        fields=fields,
-        lists=lists,
+        row[13],  # summary
+        row[14],  # error
+        row[2],  # mtime_ns
+        row[1],  # size
+        bool(row[8]),  # readable
+        reason,
+        language,
+        publish_date,
+        date_key,
+        fields,
+        lists,
     )
 
 
@@ -158,34 +177,42 @@ def scan_with_cache(
     rules: SiteRules,
     *,
     as_json: bool = False,
-) -> Iterator[list[Any]]:
+    searched: bool = False,
+) -> Iterator[Any]:
     """Batches of rows in path order; unchanged files from ``cache``, the rest parsed (and cached).
 
     A cached row whose kept verdict still holds (the same rules, "now" inside its interval) is not
     judged again. ``as_json``: a row may come as a :data:`JsonRow` (its ``list --json`` text from
-    the cache) instead of an :class:`ArticleSummary`.
+    the cache) instead of an :class:`ArticleSummary`. ``searched``: each batch comes as (rows,
+    their search texts), a text kept in the cache or None where the file was parsed (the window
+    makes those, :mod:`editor.core.row_search`).
     """
     started_ns = time.time_ns()
     moment = as_of if as_of is not None else now_utc()
     now = as_of_micros(moment)
     keys = desk_judged_keys(rules)
-    cached = cache.rows(as_json=as_json)
+    searched = searched and not as_json
+    cached = cache.rows(as_json=as_json, searched=searched)
     ids = _RulesIds(cache, rules)
     cut = len(root) + 1
     slash = os.sep == "/"
-    # First only sort the files into ready rows (a verdict that holds), cached facts to judge again
-    # and files to parse; the rest of the rows are made batch by batch as they are handed out.
-    batches: list[list[Any]] = []  # per batch: a ready row, or None (to parse or to judge)
-    again: list[list[tuple[int, str, str, tuple[Any, ...]]]] = []  # (slot, path, relpath, row)
-    misses: list[list[tuple[int, str, str, bool]]] = []  # per batch: (slot, relpath, path, is_link)
-    had_row: set[str] = set()  # files to parse that had a cached row
-    last_parent, shared, folder_id = "", False, None
     sep = os.sep
-    for start in range(0, len(entries), batch_size):
-        rows: list[Any] = []
-        todo: list[tuple[int, str, str, bool]] = []
-        judge: list[tuple[int, str, str, tuple[Any, ...]]] = []
-        for slot, entry in enumerate(entries[start : start + batch_size]):
+    had_row: set[str] = set()  # files to parse that had a cached row
+    folder_rules: list[Any] = ["", False, None]  # the last parent folder, shared, its rules id
+
+    def classify(start: int) -> _Sorted:
+        """Sort one batch's files into ready rows (a verdict that holds), cached facts to judge
+        again and files to parse; the rows themselves are made as the batch is handed out."""
+        last_parent, shared, folder_id = folder_rules
+        rows: list[Any] = []  # a ready row, or None (to parse or to judge)
+        found: list[str | None] = []  # (searched) the cached rows' search texts
+        todo: list[tuple[int, str, str, bool]] = []  # (slot, relpath, path, is_link)
+        judge: list[tuple[int, str, str, tuple[Any, ...]]] = []  # (slot, path, relpath, row)
+        chunk = entries[start : start + batch_size]
+        # Each entry keeps its stat result (100,000 of them held 30 MiB): let them go as they are
+        # looked at, not at the end of a scan that now hands out rows meanwhile.
+        entries[start : start + batch_size] = [_LOOKED_AT] * len(chunk)
+        for slot, entry in enumerate(chunk):
             path = entry.path
             relpath = path[cut:] if slash else path[cut:].replace(sep, "/")
             row = cached.pop(relpath, None)  # what is left at the end is gone
@@ -210,8 +237,11 @@ def scan_with_cache(
                         had_row.add(relpath)
             if row is None:
                 rows.append(None)
+                found.append(None)
                 todo.append((slot, relpath, path, entry.is_symlink()))
                 continue
+            if searched:
+                found.append(row[18])  # the file's facts, so its search text, are as cached
             kept = row[5]
             if kept is not None and row[6] <= now < row[7]:
                 if kept != ANY_RULES:
@@ -230,42 +260,61 @@ def scan_with_cache(
                         continue
             rows.append(None)
             judge.append((slot, path, relpath, row))  # facts cached, judged again
-        batches.append(rows)
-        again.append(judge)
-        misses.append(todo)
-    entries.clear()  # each entry keeps its stat result: 100,000 of them held 30 MiB to the end
-    gone = list(cached)
-    del cached
-    total = sum(len(todo) for todo in misses)
+        folder_rules[:] = (last_parent, shared, folder_id)
+        return rows, found, judge, todo
+
     pending: list[tuple[str, tuple[int, int, int, int], RowFacts, Kept | None]] = []
     uncacheable: list[str] = []
+    gone: list[str] = []  # known only once every file was looked at
+    decoded: dict[str, Verdict] = {}  # verdict texts read so far (_kept_row)
+
+    def hand_out(batch: _Sorted, parsed: list[Parsed]) -> Any:
+        made, found, judge, todo = batch
+        if not as_json:
+            _make_kept_rows(made, judge, root, decoded)
+        if judge:
+            for slot, value in _judge_again(cache, judge, moment, rules, ids, as_json):
+                made[slot] = value
+        for (slot, relpath, path, _link), (facts, key, cacheable) in zip(todo, parsed, strict=True):
+            summary, verdict = _judged(path, relpath, facts, key, moment, rules)
+            made[slot] = summary
+            if cacheable and key is not None:
+                kept_now = keep(summary, verdict, ids.of(path) if verdict else None)
+                pending.append((relpath, key, facts, kept_now))
+                if as_json and kept_now is not None and kept_now[5] is not None:
+                    made[slot] = (relpath, kept_now[3], kept_now[5])
+            elif relpath in had_row:
+                uncacheable.append(relpath)
+        return (made, found) if searched else made
+
     try:
+        # While every file so far is unchanged, each batch goes out as soon as its files are
+        # looked at: a warm window shows its first rows without waiting for the last stat.
+        start = 0
+        sorted_batches: list[_Sorted] = []
+        while start < len(entries):
+            batch = classify(start)
+            start += batch_size
+            if batch[3]:  # files to parse: the rest is sorted first, to parse them together
+                sorted_batches.append(batch)
+                break
+            yield hand_out(batch, [])
+        while start < len(entries):
+            sorted_batches.append(classify(start))
+            start += batch_size
+        entries.clear()
+        gone = list(cached)
+        cached.clear()
+        misses = [batch[3] for batch in sorted_batches]
+        total = sum(len(todo) for todo in misses)
         parsed_batches = _parsed_batches(root, misses, workers, total, keys)
-        for number, (todo, parsed) in enumerate(zip(misses, parsed_batches, strict=True)):
-            made = batches[number]
-            batches[number] = []  # handed out: let it go
-            if not as_json:
-                _make_kept_rows(made, again[number], root)
-            if again[number]:
-                for slot, value in _judge_again(cache, again[number], moment, rules, ids, as_json):
-                    made[slot] = value
-                again[number] = []
-            for (slot, relpath, path, _link), (facts, key, cacheable) in zip(
-                todo, parsed, strict=True
-            ):
-                summary, verdict = _judged(path, relpath, facts, key, moment, rules)
-                made[slot] = summary
-                if cacheable and key is not None:
-                    kept_now = keep(summary, verdict, ids.of(path) if verdict else None)
-                    pending.append((relpath, key, facts, kept_now))
-                    if as_json and kept_now is not None and kept_now[5] is not None:
-                        made[slot] = (relpath, kept_now[3], kept_now[5])
-                elif relpath in had_row:
-                    uncacheable.append(relpath)
+        for number, parsed in enumerate(parsed_batches):
+            batch = sorted_batches[number]
+            sorted_batches[number] = _HANDED_OUT  # let it go
+            yield hand_out(batch, parsed)
             if len(pending) >= _STORE_EVERY:
                 cache.store(pending, started_ns)
                 pending = []
-            yield made
     finally:
         cache.store(pending, started_ns)
         cache.forget(gone + uncacheable)
@@ -273,7 +322,10 @@ def scan_with_cache(
 
 
 def _make_kept_rows(
-    made: list[Any], again: list[tuple[int, str, str, tuple[Any, ...]]], root: str
+    made: list[Any],
+    again: list[tuple[int, str, str, tuple[Any, ...]]],
+    root: str,
+    decoded: dict[str, Verdict],
 ) -> None:
     """Turn a batch's cached rows whose verdict holds into summaries, in place (here, not while
     the files are sorted, so the first batch comes without waiting for the last); a verdict text
@@ -281,7 +333,7 @@ def _make_kept_rows(
     for slot, row in enumerate(made):
         if type(row) is tuple:
             try:
-                made[slot] = _kept_row(row[0], row)
+                made[slot] = _kept_row(row[0], row, decoded)
             except (ValueError, KeyError, TypeError, IndexError):
                 made[slot] = None
                 path = os.path.join(root, *row[0].split("/"))

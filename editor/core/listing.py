@@ -59,6 +59,24 @@ def scan(
     return _scan(root, as_of, batch_size, workers, use_cache, cache_dir, rules, as_json=False)
 
 
+def scan_searched(
+    root: Path | str,
+    as_of: dt.datetime | None = None,
+    batch_size: int = 256,
+    *,
+    use_cache: bool = True,
+    cache_dir: Path | None = None,
+    rules: SiteRules | None = None,
+) -> Iterator[tuple[list[ArticleSummary], list[str | None]]]:
+    """:func:`scan` for the window: each batch with its rows' search texts
+    (:func:`editor.core.row_search.search_words`) where the index cache kept them, None where a
+    file was parsed now, so a warm launch does not make 100,000 of them again."""
+    for batch in _scan(
+        root, as_of, batch_size, None, use_cache, cache_dir, rules, as_json=False, searched=True
+    ):
+        yield batch if type(batch) is tuple else (batch, [None] * len(batch))
+
+
 def scan_json(
     root: Path | str,
     as_of: dt.datetime | None = None,
@@ -81,7 +99,8 @@ def _scan(
     rules: SiteRules | None,
     *,
     as_json: bool,
-) -> Iterator[list[Any]]:
+    searched: bool = False,
+) -> Iterator[Any]:
     base = Path(root).resolve()
     if base.is_file():
         yield [summarize(base.parent, base, as_of)]
@@ -112,7 +131,15 @@ def _scan(
         return
     with cache:
         yield from scan_with_cache(
-            root_text, entries, as_of, batch_size, count, cache, rules, as_json=as_json
+            root_text,
+            entries,
+            as_of,
+            batch_size,
+            count,
+            cache,
+            rules,
+            as_json=as_json,
+            searched=searched,
         )
 
 

@@ -279,6 +279,22 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         merged.sort(key=keys.__getitem__, reverse=reverse)
         self._order = merged
 
+    def _merge_after(self, fresh: list[int]) -> None:
+        """:meth:`_merge` of new rows (``fresh``, in path order) whose paths all come after every
+        listed one, as a scan's do: ties then go by the sort column's key alone (newcomers after
+        their equals ascending, before them descending: stable sorts), so the merge compares the
+        column's own keys, not (key, path) tuples, and builds no tuple per row (a third of the
+        cost of each streamed step at 100,000 rows)."""
+        keys = self._keys[self._sort_column]
+        if self._descending():
+            merged = sorted(fresh[::-1], key=keys.__getitem__, reverse=True)
+            merged += self._order
+            merged.sort(key=keys.__getitem__, reverse=True)
+        else:
+            merged = self._order + sorted(fresh, key=keys.__getitem__)
+            merged.sort(key=keys.__getitem__)
+        self._order = merged
+
     # --- rows --------------------------------------------------------------------------------------
 
     def summaries(self) -> list[ArticleSummary]:
@@ -380,11 +396,15 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         self.endInsertRows()
         paths = self._paths
         fresh = sorted(range(start, end), key=paths.__getitem__)
+        after = not self._by_path or paths[self._by_path[-1]] < paths[fresh[0]]
         by_path = self._by_path + fresh
-        if self._by_path and paths[self._by_path[-1]] > paths[fresh[0]]:
+        if not after:
             by_path.sort(key=paths.__getitem__)  # two sorted runs: a merge (a scan comes in order)
         self._by_path = by_path
-        self._merge(list(range(start, end)))
+        if after and self._sort_column < KEYED_COLUMNS:
+            self._merge_after(fresh)
+        else:
+            self._merge(list(range(start, end)))
         self.order_changed.emit(None)
 
     def _replace(self, batch: RowBatch) -> None:

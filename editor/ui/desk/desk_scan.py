@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from editor.core.listing import scan
-from editor.core.rescan import list_folders
+from editor.core.listing import scan_searched
 from editor.core.site_rules import SiteRules
 from editor.ui.desk.row_columns import RowBatch, prepare
 
@@ -18,23 +16,15 @@ SCAN_BATCH = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Folders:
-    """The last item of a scan: the folders to watch."""
-
-    folders: list[Path]
-
-
 def scan_desk(
     root: Path, batch_size: int = SCAN_BATCH, rules: SiteRules | None = None
-) -> Iterator[RowBatch | Folders]:
+) -> Iterator[RowBatch]:
     """The rows of every article below ``root`` in batches, with their columns made here (search
-    texts, sort keys: :func:`row_columns.prepare`) rather than on the GUI thread, then the folders to
-    watch (a worker runs this), judged by the desk's ``rules`` (the window's :class:`DeskRules`, so the rows of files it
-    saves later say the same). Big desks are parsed in other processes by ``index.scan``, which keeps
+    texts, sort keys: :func:`row_columns.prepare`) rather than on the GUI thread (a worker runs
+    this), judged by the desk's ``rules`` (the window's :class:`DeskRules`, so the rows of files
+    it saves later say the same). Big desks are parsed in other processes by ``index.scan``, which keeps
     this thread, and so the GIL the GUI thread needs for every row it paints, mostly idle."""
     base = Path(root).resolve()
-    for batch in scan(base, batch_size=batch_size, rules=rules):
-        yield prepare(batch)
+    for batch, search in scan_searched(base, batch_size=batch_size, rules=rules):
+        yield prepare(batch, search)  # the search texts the index cache kept are not made again
         time.sleep(0)  # let the GUI thread take the GIL between batches
-    yield Folders(list_folders(base))

@@ -11,7 +11,7 @@ on every platform.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
@@ -37,7 +37,7 @@ class FolderWatcher(QObject):
     def __init__(
         self,
         pool: QThreadPool,
-        known: Callable[[], dict[str, ArticleSummary]],
+        known: Callable[[], Mapping[str, ArticleSummary]],
         parent: QObject | None = None,
         *,
         debounce_ms: int = 300,

@@ -16,6 +16,7 @@ from typing import Any
 
 from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
+from editor.core.row_search import search_words
 from editor.core.state import PublishState
 from editor.ui.desk.state_display import shown_date
 
@@ -38,12 +39,8 @@ def file_name(path: str) -> str:
 
 
 def search_text(summary: ArticleSummary) -> str:
-    """What the filter box searches in a row: the words of its title, path, source and summary,
-    casefolded, each once. A filter word has no space in it, so it is in the text exactly when it is
-    in one of these words: repeats only made the text (100,000 of them, searched at every
-    keystroke) longer."""
-    text = "\n".join((summary.title, summary.path, summary.source, summary.summary)).casefold()
-    return " ".join(dict.fromkeys(text.split()))
+    """What the filter box searches in a row (:func:`editor.core.row_search.search_words`)."""
+    return search_words(summary.title, summary.path, summary.source, summary.summary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +65,11 @@ class RowBatch:
         )
 
 
-def prepare(summaries: Iterable[ArticleSummary]) -> RowBatch:
-    """The columns of these rows (pure data: runs in a worker thread)."""
+def prepare(
+    summaries: Iterable[ArticleSummary], search: Sequence[str | None] | None = None
+) -> RowBatch:
+    """The columns of these rows (pure data: runs in a worker thread). ``search``: the rows'
+    search texts where the index cache kept them (None: made here), in the same order."""
     rows = list(summaries)
     sources: dict[str, str] = {}  # a desk has few sources: one key string for each
     ranks, titles, dates, source_keys, path_keys = [], [], [], [], []
@@ -89,7 +89,12 @@ def prepare(summaries: Iterable[ArticleSummary]) -> RowBatch:
     return RowBatch(
         rows,
         [summary.path for summary in rows],
-        [search_text(summary) for summary in rows],
+        [search_text(summary) for summary in rows]
+        if search is None
+        else [
+            text if text is not None else search_text(summary)
+            for summary, text in zip(rows, search, strict=True)
+        ],
         (ranks, titles, dates, source_keys, path_keys),
     )
 

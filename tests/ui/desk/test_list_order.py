@@ -317,3 +317,34 @@ def test_a_row_whose_sort_key_stays_keeps_its_place_and_shows_its_new_texts(
     assert proxy.index(before.index("010.md"), Column.SOURCE).data() == "New source"
     proxy.set_text("new source")
     assert shown(proxy) == ["010.md"]
+
+
+@PROPERTY
+@given(
+    rows=summaries(),
+    cuts=st.lists(st.integers(0, 40), max_size=5),
+    column=sort_columns,
+    order=sort_orders,
+)
+def test_batches_in_path_order_keep_a_full_sort_at_every_step(
+    qapp: Any, rows: list[ArticleSummary], cuts: list[int], column: Column, order: Qt.SortOrder
+) -> None:
+    """A scan's batches come in path order (each path after every listed one): the model then
+    merges by the column's key alone; after each batch the list is the full sort of the rows so
+    far, ties by path, and the selection stays on its article."""
+    rows = sorted(rows, key=lambda row: row.path)
+    model, proxy = pair(qapp)
+    view = QTableView()
+    view.setModel(proxy)
+    proxy.sort(column, order)
+    bounds = [0, *sorted(cut for cut in cuts if cut < len(rows)), len(rows)]
+    chosen: str | None = None
+    for start, end in itertools.pairwise(bounds):
+        model.put_rows(prepare(rows[start:end]))
+        assert shown(proxy) == full_sort(rows[:end], column, order)
+        if chosen is None and end:
+            chosen = shown(proxy)[0]
+            view.selectionModel().select(proxy.index(0, 0), SELECT)
+        if chosen is not None:
+            selected = view.selectionModel().selectedRows()
+            assert [proxy.path_at(index.row()) for index in selected] == [chosen]

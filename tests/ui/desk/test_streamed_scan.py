@@ -77,3 +77,26 @@ def test_no_merge_step_takes_more_than_its_share_and_the_scan_ends_with_every_ro
     assert finished_with == [COUNT]
     assert sum(steps) == COUNT and len(steps) >= 4
     assert max(steps) <= SCAN_BATCH
+
+
+def test_the_watch_starts_after_the_scan_on_every_folder_and_only_for_the_last_scan(
+    make_window: Callable[..., MainWindow], desk: Path, qtbot
+) -> None:
+    """The folders to watch are listed on a worker once the list is full; a second scan begun
+    before they came makes the first one's answer go unused (the second watches when it ends)."""
+    from editor.core.rescan import list_folders
+
+    for folder in ("a", "a/b", "c"):
+        (desk / folder).mkdir(parents=True)
+        (desk / folder / "x.md").write_text('+++\ntitle = "X"\n+++\n', encoding="utf-8")
+    window = make_window(desk)
+    expected = sorted(str(folder) for folder in list_folders(desk.resolve()))
+    assert sorted(window.watcher.watched_folders()) == expected
+    feed = window.feed
+    with qtbot.waitSignal(feed.scan_finished, timeout=10_000):
+        feed.scan(feed.root, None, [])
+    number = feed._scans
+    feed._start_watching(feed.root, number - 1, [])  # an older scan's folders: not used
+    assert feed.watcher.root is None  # stopped by the scan, not watching yet
+    qtbot.waitUntil(lambda: feed.watcher.root is not None, timeout=10_000)
+    assert sorted(window.watcher.watched_folders()) == expected
