@@ -224,11 +224,10 @@ class ArticleFilterProxy(QAbstractTableModel):
         self._drop_ahead()
         if not words or self._model is None:
             return
-        narrower = bool(self._words) and all(
-            any(old in new for new in words) for old in self._words
-        )
         texts = self._model.search_texts()
-        if len(self._rows if narrower else texts) < AHEAD_FROM:
+        # Every row, even when typing on narrows the list: the body matches that follow filter
+        # the whole list again, and find these words' rows here too.
+        if len(texts) < AHEAD_FROM:
             return  # set_text searches these few rows quickly enough
         self._ahead = _Ahead(words, texts)
         self._ahead_timer.start()
