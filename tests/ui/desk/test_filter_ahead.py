@@ -141,3 +141,27 @@ def test_the_search_runs_in_slices_on_turns_of_the_event_loop(qtbot: Any) -> Non
     proxy.set_text("harb")
     assert proxy._ahead is ahead  # what the pause found was used
     assert set(shown(proxy)) == {row.path for row in rows if row.title == "Harbour"}
+
+
+def test_the_list_searches_ahead_while_the_typing_pauses(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editor.ui.desk import article_list
+
+    monkeypatch.setattr(article_list, "FILTER_AT_ONCE", 0)  # a big desk: the list waits
+    panel = article_list.ArticleListPanel(lambda: None)
+    qtbot.addWidget(panel)
+    rows = [
+        ArticleSummary(f"{n}.md", f"Harbour {n}", None, False, PublishState.DRAFT, "", "", "")
+        for n in range(10)
+    ]
+    panel.model.put_rows(
+        [*rows, ArticleSummary("x.md", "Rail", None, False, PublishState.DRAFT, "", "", "")]
+    )
+    qtbot.keyClicks(panel.filter_edit, "harb 1")
+    ahead = panel.proxy._ahead
+    assert ahead is not None and ahead.words == ["harb", "1"]
+    assert panel.proxy.rowCount() == len(rows) + 1  # not filtered before the pause
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() == 1)
+    assert panel.proxy._ahead is ahead and ahead.done == len(rows) + 1
+    assert [panel.proxy.path_at(0)] == ["1.md"]
