@@ -289,19 +289,27 @@ class ArticleFilterProxy(QAbstractTableModel):
         model = self.source()
         last = self._text_found
         ahead = self._ahead
+        if ahead is not None and (
+            ahead.words != self._words or ahead.texts is not model.search_texts()
+        ):
+            ahead = None  # for other words, or rows since changed
+        if ahead is not None:
+            ahead.search(None)  # what the pause left
         if last is not None and last[0] == self._words and last[1] is rows:
             found = last[2]
-        elif (
-            ahead is not None and ahead.words == self._words and ahead.texts is model.search_texts()
-        ):
-            ahead.search(None)  # what the pause left
+        elif ahead is not None:
             found = list(compress(rows, map(ahead.marks.__getitem__, rows)))
             self._text_found = (self._words, rows, found)
         else:
             found = _with_words(model.search_texts(), self._words, rows)
             self._text_found = (self._words, rows, found)
         body = {model.row_of(path) for path in self._body} - {None}
-        if body:
+        if body and ahead is not None:  # the marks, with the body matches marked too
+            marks = bytearray(ahead.marks)
+            for row in body:
+                marks[row] = 1
+            found = list(compress(rows, map(marks.__getitem__, rows)))
+        elif body:
             keep = body.union(found)
             found = [row for row in rows if row in keep]
         return found

@@ -90,6 +90,14 @@ def test_a_search_in_the_pause_finds_what_the_filter_finds(
     plain.set_text(text)
     assert set(shown(proxy)) == brute(rows, typed)
     assert shown(proxy) == shown(plain)
+    # Body matches join them (from the marks of the search ahead).
+    bodies = {row.path: "…" for row in rows[::3]}
+    proxy.set_body_matches(bodies)
+    plain.set_body_matches(bodies)
+    assert set(shown(proxy)) == brute(rows, typed) | set(bodies)
+    assert shown(proxy) == shown(plain)
+    proxy.set_body_matches({})
+    plain.set_body_matches({})
     # Typing on: the next words are searched ahead from the rows shown, or from all of them.
     more = " ".join([*typed, *then])
     proxy.search_ahead(more)
