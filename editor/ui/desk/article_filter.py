@@ -11,7 +11,9 @@ selection and the current row on the same articles (:meth:`ArticleFilterProxy.sh
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Mapping
+from itertools import compress
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,6 +22,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -29,6 +32,9 @@ from editor.ui.desk.article_model import ArticleModel, Column, ModelIndex
 from editor.ui.desk.row_columns import STATE_RANK
 
 POSITIONS_BY_SEARCH = 32  # up to this many rows are found with list.index, beyond with a dict
+AHEAD_FROM = 20_000  # from this many rows to search, the words typed are searched in the pause
+AHEAD_CHUNK = 2048  # rows searched at a time while the typing pauses
+AHEAD_SLICE_S = 0.004  # each turn of the event loop searches this long at most
 # Rows move, columns stay: the selection model then keeps one persistent index per selected row,
 # not one per cell, and the horizontal header keeps its sections.
 _SORT_HINT = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
@@ -56,6 +62,9 @@ class ArticleFilterProxy(QAbstractTableModel):
         # The last text match: (words, the rows it searched, the rows whose text has the words),
         # so that body matches arriving for the same words do not search every text again.
         self._text_found: tuple[list[str], list[int], list[int]] | None = None
+        self._ahead: _Ahead | None = None  # the words typed, searched while the typing pauses
+        self._ahead_timer = QTimer(self, singleShot=False, interval=0)
+        self._ahead_timer.timeout.connect(self._search_ahead)
 
     # --- the source ----------------------------------------------------------------------------------
 
@@ -79,6 +88,7 @@ class ArticleFilterProxy(QAbstractTableModel):
 
     def _order_changed(self, remap: list[int] | None) -> None:
         self._text_found = None  # the texts may have changed too
+        self._drop_ahead()  # and the row numbers
         self.show_rows(self._filtered(self.source().order()), remap)
 
     def _source_data_changed(
@@ -203,6 +213,34 @@ class ArticleFilterProxy(QAbstractTableModel):
         else:
             self.refilter()
 
+    def search_ahead(self, text: str) -> None:
+        """Start finding the rows whose text has every word of ``text``, a slice at a time on
+        turns of the event loop: the list waits for a pause in the typing before it filters a
+        big desk (``set_text``), and the search, the most of a filter's time, runs in that pause.
+        ``set_text`` with the same words uses what was found (and searches the rest, if any)."""
+        words = text.casefold().split()
+        if self._ahead is not None and self._ahead.words == words:
+            return
+        self._drop_ahead()
+        if not words or self._model is None:
+            return
+        texts = self._model.search_texts()
+        # Every row, even when typing on narrows the list: the body matches that follow filter
+        # the whole list again, and find these words' rows here too.
+        if len(texts) < AHEAD_FROM:
+            return  # set_text searches these few rows quickly enough
+        self._ahead = _Ahead(words, texts)
+        self._ahead_timer.start()
+
+    def _search_ahead(self) -> None:
+        ahead = self._ahead
+        if ahead is None or ahead.search(time.perf_counter() + AHEAD_SLICE_S):
+            self._ahead_timer.stop()
+
+    def _drop_ahead(self) -> None:
+        self._ahead = None
+        self._ahead_timer.stop()
+
     def set_body_matches(self, matches: Mapping[str, str]) -> None:
         """Also keep the rows of these paths (bodies that match the text), with the excerpt that
         matched as their tooltip; an empty mapping drops them."""
@@ -250,16 +288,28 @@ class ArticleFilterProxy(QAbstractTableModel):
         """The rows of ``rows`` whose text has every word, or whose body matched."""
         model = self.source()
         last = self._text_found
+        ahead = self._ahead
+        if ahead is not None and (
+            ahead.words != self._words or ahead.texts is not model.search_texts()
+        ):
+            ahead = None  # for other words, or rows since changed
+        if ahead is not None:
+            ahead.search(None)  # what the pause left
         if last is not None and last[0] == self._words and last[1] is rows:
             found = last[2]
+        elif ahead is not None:
+            found = list(compress(rows, map(ahead.marks.__getitem__, rows)))
+            self._text_found = (self._words, rows, found)
         else:
-            texts = model.search_texts()
-            found = rows
-            for word in sorted(self._words, key=len, reverse=True):  # the longest is the rarest
-                found = [row for row in found if word in texts[row]]
+            found = _with_words(model.search_texts(), self._words, rows)
             self._text_found = (self._words, rows, found)
         body = {model.row_of(path) for path in self._body} - {None}
-        if body:
+        if body and ahead is not None:  # the marks, with the body matches marked too
+            marks = bytearray(ahead.marks)
+            for row in body:
+                marks[row] = 1
+            found = list(compress(rows, map(marks.__getitem__, rows)))
+        elif body:
             keep = body.union(found)
             found = [row for row in rows if row in keep]
         return found
@@ -321,6 +371,38 @@ class ArticleFilterProxy(QAbstractTableModel):
             self.endRemoveRows()
         if dropped:
             self.rows_dropped.emit()
+
+
+def _with_words(texts: list[str], words: list[str], rows: list[int] | range) -> list[int]:
+    """The rows of ``rows`` whose text (``texts[row]``) has every one of ``words``."""
+    found = rows
+    for word in sorted(words, key=len, reverse=True):  # the longest is the rarest
+        found = [row for row in found if word in texts[row]]
+    return found if isinstance(found, list) else list(found)
+
+
+class _Ahead:
+    """A text search of every row, made a chunk at a time: ``marks[row]`` is 1 when the row's
+    text has every word (for the rows searched so far, ``done`` of them)."""
+
+    def __init__(self, words: list[str], texts: list[str]) -> None:
+        self.words = words
+        self.texts = texts  # the model's list: a change of the rows drops the search
+        self.marks = bytearray(len(texts))
+        self.done = 0
+
+    def search(self, deadline: float | None) -> bool:
+        """Search chunks until ``deadline`` (a ``perf_counter`` time; None: to the end); whether
+        every row is searched."""
+        total = len(self.marks)
+        while self.done < total:
+            end = min(self.done + AHEAD_CHUNK, total)
+            for row in _with_words(self.texts, self.words, range(self.done, end)):
+                self.marks[row] = 1
+            self.done = end
+            if deadline is not None and time.perf_counter() >= deadline:
+                break
+        return self.done >= total
 
 
 def _positions(rows: list[int], wanted: list[int]) -> dict[int, int]:

@@ -346,6 +346,7 @@ class ArticleListPanel(QWidget):
         # On a big desk each keystroke would refilter every row; wait for a pause in the typing.
         if self.model.rowCount() > FILTER_AT_ONCE:
             self._filter_timer.start()
+            self.proxy.search_ahead(self.filter_edit.text())  # in the pause: see set_text
         else:
             self._apply_filter_text()
 

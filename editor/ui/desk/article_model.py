@@ -388,14 +388,17 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         self._search += batch.search
         for column, values in zip(self._keys, batch.keys, strict=True):
             column += values
-        self._row_of.update(zip(batch.paths, range(start, end), strict=True))
+        # One int object per row number, shared by the lookup, the path order and the sort order
+        # (three ranges made three: 80 bytes a row at 100,000 rows).
+        numbers = list(range(start, end))
+        self._row_of.update(zip(batch.paths, numbers, strict=True))
         for rank, count in Counter(batch.keys[Column.STATE]).items():
             self._counts[STATE_ORDER[rank]] += count
         if self._sort_keys is not None:
             self._sort_keys += zip(self._column_keys(range(start, end)), batch.paths, strict=True)
         self.endInsertRows()
         paths = self._paths
-        fresh = sorted(range(start, end), key=paths.__getitem__)
+        fresh = sorted(numbers, key=paths.__getitem__)
         after = not self._by_path or paths[self._by_path[-1]] < paths[fresh[0]]
         by_path = self._by_path + fresh
         if not after:
@@ -404,7 +407,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         if after and self._sort_column < KEYED_COLUMNS:
             self._merge_after(fresh)
         else:
-            self._merge(list(range(start, end)))
+            self._merge(numbers)
         self.order_changed.emit(None)
 
     def _replace(self, batch: RowBatch) -> None:
@@ -471,7 +474,8 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         for path in paths_gone:
             del self._row_of[path]
         first = gone[0]  # the rows before it keep their numbers
-        self._row_of.update(zip(self._paths[first:], range(first, len(self._paths)), strict=True))
+        numbers = list(filter(_KEPT, remap[first:]))  # the new numbers, as the orders hold them
+        self._row_of.update(zip(self._paths[first:], numbers, strict=True))
         self._order = list(filter(_KEPT, map(remap.__getitem__, self._order)))
         self._by_path = list(filter(_KEPT, map(remap.__getitem__, self._by_path)))
         self.endResetModel()
