@@ -26,6 +26,14 @@ NOT_BEFORE_THE_FIRST_PAINT = [
     "editor.core.line_merge",
     "editor.ui.article.resolver",
     "editor.core.history_text",  # the History panel's wording: with the first history shown
+    "editor.core.git_history",  # a file's history: with the first history shown
+    "editor.core.shortcodes",  # rendering a body (and nh3, its sanitiser): with the first body
+    "nh3",
+    "editor.core.render_process",  # the render process's side: with the first big body
+    "subprocess",  # git runs only after the first paint
+    "ctypes",  # renameat2, for exchanging two files: with the first exchange
+    "importlib.resources",  # the bundled files are found by their package's spec
+    "editor.ui.window.guide_window",  # the guide: when it is first opened
     "editor.cli",  # the command line: `copydesk FOLDER` opens the window without it
     "editor.cli_git",
     "editor.merge_driver",
