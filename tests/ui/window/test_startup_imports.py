@@ -27,6 +27,7 @@ NOT_BEFORE_THE_FIRST_PAINT = [
     "editor.ui.article.resolver",
     "editor.core.history_text",  # the History panel's wording: with the first history shown
     "editor.core.git_history",  # a file's history: with the first history shown
+    "editor.core.git_sync",  # pull, push, fetch: with the first git job, after the first paint
     "editor.core.shortcodes",  # rendering a body (and nh3, its sanitiser): with the first body
     "nh3",
     "editor.core.render_process",  # the render process's side: with the first big body
