@@ -6,6 +6,7 @@ thread pool, the image loader and its cache) and passes it in; nothing is global
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -22,10 +23,11 @@ from PySide6.QtCore import (
     QSize,
     QStandardPaths,
     QThreadPool,
+    QTimer,
     QTranslator,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from editor import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from editor.bundled import bundled_samples, docs_dir, icons_dir, translations_dir
@@ -39,6 +41,7 @@ from editor.ui.window.help import AppPlaces
 from editor.ui.window.main_window import MainWindow
 
 SAMPLE_DESK_NAME = "sample-desk"
+COLLECTOR_AT_LATEST_MS = 5_000  # the collector is back on by then even if the window never painted
 
 NO_DISPLAY_MESSAGE = """\
 copydesk: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).
@@ -277,9 +280,26 @@ def open_window(target: Path | None) -> tuple[MainWindow, str | None]:
             ).format(data, error.strerror or error)
     window = create_main_window(target, settings, pool=pool, loader=loader, journal_dir=journal)
     _report_unexpected(window)
+    if not gc.isenabled():  # editor.entry turned it off for the start-up
+        collect_after_first_paint(window)
     window.show()
     window.list_view.setFocus()
     return window, problem
+
+
+def collect_after_first_paint(window: QWidget) -> None:
+    """Turn the garbage collector back on once ``window`` has painted (or after
+    ``COLLECTOR_AT_LATEST_MS``, should it never paint). What the start-up made lives as long as
+    the window, so it is first moved out of the collector's sight (``gc.freeze``): turning it on
+    then costs no pass over those objects on the first turn after the paint."""
+
+    def collect() -> None:
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
+    after_first_paint(window, collect)
+    QTimer.singleShot(COLLECTOR_AT_LATEST_MS, collect)
 
 
 def _save_picture(window: MainWindow, target: Path) -> None:

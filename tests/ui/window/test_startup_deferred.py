@@ -3,9 +3,10 @@ first calls (each a process on a worker, competing with the first paint for the 
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
-from editor.app import create_main_window
+from editor.app import collect_after_first_paint, create_main_window
 from editor.ui.common.settings import GIT_PULL_ON_START, Settings
 from tests.ui.conftest import wait_idle
 
@@ -40,3 +41,22 @@ def test_a_folder_opened_after_the_first_paint_reads_git_at_once(
         lambda: window.git.desk.idle and window.git.desk.snapshot is not None, timeout=15_000
     )
     wait_idle(qtbot, window)
+
+
+def test_the_collector_is_back_on_once_the_window_has_painted(
+    qtbot, settings: Settings, sample_desk: Path
+) -> None:
+    window = create_main_window(sample_desk, settings)
+    qtbot.addWidget(window)
+    gc.disable()  # as editor.entry starts the window
+    try:
+        collect_after_first_paint(window)
+        assert not gc.isenabled()
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(gc.isenabled, timeout=5_000)
+    finally:
+        gc.enable()
+    wait_idle(qtbot, window)
+    window.shutdown()
+    window.pool.waitForDone(5000)
