@@ -6,7 +6,8 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from editor.app import collect_after_first_paint, create_main_window
+from editor.app import HeldWrites, collect_after_first_paint, create_main_window
+from editor.ui.common.first_paint import after_first_paint
 from editor.ui.common.settings import GIT_PULL_ON_START, Settings
 from tests.ui.conftest import wait_idle
 
@@ -57,6 +58,26 @@ def test_the_collector_is_back_on_once_the_window_has_painted(
         qtbot.waitUntil(gc.isenabled, timeout=5_000)
     finally:
         gc.enable()
+    wait_idle(qtbot, window)
+    window.shutdown()
+    window.pool.waitForDone(5000)
+
+
+def test_the_settings_file_is_written_after_the_first_paint(
+    qtbot, tmp_path: Path, sample_desk: Path
+) -> None:
+    path = tmp_path / "settings" / "copydesk.ini"
+    settings = Settings.in_file(path)
+    held = HeldWrites(settings.store)  # as open_window starts the window
+    window = create_main_window(sample_desk, settings)  # records its folder in the settings
+    qtbot.addWidget(window)
+    after_first_paint(window, held.release)
+    assert settings.last_folder() is not None  # what is held is read as ever
+    qtbot.wait(100)  # turns of the event loop: a store not held writes its file in the first
+    assert b"lastFolder" not in (path.read_bytes() if path.exists() else b"")
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: path.exists() and b"lastFolder" in path.read_bytes(), timeout=5_000)
     wait_idle(qtbot, window)
     window.shutdown()
     window.pool.waitForDone(5000)
