@@ -33,6 +33,8 @@ NOT_BEFORE_THE_FIRST_PAINT = [
     "editor.core.render_process",  # the render process's side: with the first big body
     "subprocess",  # git runs only after the first paint
     "difflib",  # line diffs: with the first diff or history shown
+    "idna",  # international host names: with the first web address checked
+    "http",  # the phrase of a failed web image
     "ctypes",  # renameat2, for exchanging two files: with the first exchange
     "importlib.resources",  # the bundled files are found by their package's spec
     "editor.ui.window.guide_window",  # the guide: when it is first opened
