@@ -38,6 +38,9 @@ NOT_BEFORE_THE_FIRST_PAINT = [
     "ctypes",  # renameat2, for exchanging two files: with the first exchange
     "importlib.resources",  # the bundled files are found by their package's spec
     "editor.ui.window.guide_window",  # the guide: when it is first opened
+    "editor.core.draft_plan",  # publish and draft: with the first of them
+    "editor.core.publish_check",
+    "editor.ui.images.cover_preview",  # the cover preview: when it is first asked for
     "editor.cli",  # the command line: `copydesk FOLDER` opens the window without it
     "editor.cli_git",
     "editor.merge_driver",
