@@ -41,6 +41,7 @@ NOT_BEFORE_THE_FIRST_PAINT = [
     "editor.core.draft_plan",  # publish and draft: with the first of them
     "editor.core.publish_check",
     "editor.ui.images.cover_preview",  # the cover preview: when it is first asked for
+    "editor.core.multi",  # the fields several articles share: when several are selected
     "editor.cli",  # the command line: `copydesk FOLDER` opens the window without it
     "editor.cli_git",
     "editor.merge_driver",
