@@ -42,6 +42,8 @@ NOT_BEFORE_THE_FIRST_PAINT = [
     "editor.core.publish_check",
     "editor.ui.images.cover_preview",  # the cover preview: when it is first asked for
     "editor.core.multi",  # the fields several articles share: when several are selected
+    "editor.core.validate",  # the checks: with the first article opened or folder checked
+    "editor.core.json_members",
     "editor.cli",  # the command line: `copydesk FOLDER` opens the window without it
     "editor.cli_git",
     "editor.merge_driver",
