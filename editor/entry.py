@@ -16,6 +16,7 @@ all live on; the cyclic garbage collector went through them some 90 times before
 
 from __future__ import annotations
 
+import builtins
 import gc
 import os
 import sys
@@ -47,8 +48,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if window:
         collecting = gc.isenabled()
         gc.disable()  # until the first paint (see the module's docstring)
+        plain_import = builtins.__import__  # Python's own, unless PySide6 is imported already
         try:
-            from editor.app import main as app_main
+            from editor.ui.pyside_imports import unhooked_imports
+
+            with unhooked_imports(plain_import):  # (editor.ui.pyside_imports says why)
+                from editor.app import main as app_main
         except ImportError:
             pass  # the command line gives the message ("the window cannot start: …")
         else:

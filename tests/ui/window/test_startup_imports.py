@@ -51,7 +51,7 @@ NOT_BEFORE_THE_FIRST_PAINT = [
 
 PROBE = textwrap.dedent(
     """
-    import json, sys
+    import builtins, json, sys
     from editor import entry  # the copydesk command, on one folder
     import editor.app
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -64,7 +64,7 @@ PROBE = textwrap.dedent(
     class Painted(QObject):
         def eventFilter(self, watched, event):
             if not seen and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
-                seen.append(sorted(sys.modules))
+                seen.append({"modules": sorted(sys.modules), "hook": builtins.__import__.__name__})
                 QTimer.singleShot(0, QApplication.quit)
             return False
 
@@ -84,7 +84,7 @@ PROBE = textwrap.dedent(
 
 
 @pytest.fixture(scope="module")
-def loaded_at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+def at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     folder = tmp_path_factory.mktemp("startup")
     desk = folder / "desk"
     shutil.copytree(bundled_samples(), desk)
@@ -105,8 +105,15 @@ def loaded_at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
         check=False,
     )
     assert out.returncode == 0, out.stderr
-    modules = json.loads(out.stdout.strip().splitlines()[-1])
-    assert modules, "the window never painted"
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen, "the window never painted"
+    return dict(seen)
+
+
+@pytest.fixture(scope="module")
+def loaded_at_first_paint(at_first_paint: dict[str, object]) -> set[str]:
+    modules = at_first_paint["modules"]
+    assert isinstance(modules, list)
     return set(modules)
 
 
@@ -117,3 +124,9 @@ def test_not_loaded_before_the_first_paint(loaded_at_first_paint: set[str], modu
 
 def test_the_window_s_own_modules_are_loaded(loaded_at_first_paint: set[str]) -> None:
     assert "editor.ui.window.main_window" in loaded_at_first_paint  # the probe did measure
+
+
+def test_the_import_hook_is_back_by_the_first_paint(at_first_paint: dict[str, object]) -> None:
+    """The window's modules are imported without PySide6's import hook (editor.entry); anything
+    imported once the window is up has it again (``from __feature__ import`` works there)."""
+    assert at_first_paint["hook"] == "__feature_import__"
