@@ -43,7 +43,8 @@ from editor.ui.window.help import AppPlaces
 from editor.ui.window.main_window import MainWindow
 
 SAMPLE_DESK_NAME = "sample-desk"
-COLLECTOR_AT_LATEST_MS = 5_000  # the collector is back on by then even if the window never painted
+# The collector is back on, and the settings written, by then even if the window never painted.
+COLLECTOR_AT_LATEST_MS = 5_000
 
 NO_DISPLAY_MESSAGE = """\
 copydesk: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).
@@ -297,21 +298,25 @@ class HeldWrites(QObject):
     A QSettings writes its file on the event loop's first turn after a change; opening the folder
     records it (last and recent folders), so the file was locked, written, flushed to the disk
     twice (``fdatasync``) and renamed before the window's first paint: 5-15 ms of waiting on the
-    disk. Reading is unchanged (what is held is in the store), and quitting writes it as ever."""
+    disk. Reading is unchanged (what is held is in the store), and quitting writes it as ever.
+    Released at the latest after ``COLLECTOR_AT_LATEST_MS``."""
 
     def __init__(self, store: QSettings) -> None:
         super().__init__(store)
-        self._store = store
+        self._store: QSettings | None = store
         store.installEventFilter(self)
+        QTimer.singleShot(COLLECTOR_AT_LATEST_MS, self, self.release)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         return event.type() == QEvent.Type.UpdateRequest  # the store's request to write: not yet
 
     def release(self) -> None:
-        """Write what was held, and let the store write on its own again."""
-        self._store.removeEventFilter(self)
-        self._store.sync()
-        self.deleteLater()
+        """Write what was held, and let the store write on its own again (once)."""
+        store, self._store = self._store, None
+        if store is not None:
+            store.removeEventFilter(self)
+            store.sync()
+            self.deleteLater()
 
 
 def collect_after_first_paint(window: QWidget) -> None:

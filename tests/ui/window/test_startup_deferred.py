@@ -81,3 +81,17 @@ def test_the_settings_file_is_written_after_the_first_paint(
     wait_idle(qtbot, window)
     window.shutdown()
     window.pool.waitForDone(5000)
+
+
+def test_held_settings_are_written_once_even_if_released_twice(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "settings.ini"
+    settings = Settings.in_file(path)
+    held = HeldWrites(settings.store)
+    settings.store.setValue("desk/lastFolder", "/somewhere")
+    qtbot.wait(50)
+    assert b"somewhere" not in (path.read_bytes() if path.exists() else b"")
+    held.release()
+    assert b"somewhere" in path.read_bytes()
+    held.release()  # the first paint and the timer both release: the second does nothing
+    settings.store.setValue("desk/lastFolder", "/elsewhere")
+    qtbot.waitUntil(lambda: b"elsewhere" in path.read_bytes(), timeout=5_000)  # on its own again
