@@ -2,12 +2,13 @@
 
 One lookup for a source checkout, an editable install, a wheel and a frozen (PyInstaller) app: the
 top-level ``resources/`` folder is the package ``editor.resources`` in every one of them (setup.py
-maps it; the PyInstaller spec collects it there), so importlib.resources finds it."""
+maps it; the PyInstaller spec collects it there), so the import system finds it. Its spec is asked
+for rather than ``importlib.resources`` (a few milliseconds of the window's start-up to import)."""
 
 from __future__ import annotations
 
 import sys
-from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 
 
@@ -16,10 +17,11 @@ def _package_folder(name: str) -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:  # PyInstaller collects the folder as data, not as an importable package
         return Path(frozen) / "editor" / name
-    root = resources.files(f"editor.{name}")
-    if not isinstance(root, Path):
-        raise RuntimeError(f"Copydesk's bundled files are not in a folder: {root}")
-    return root
+    spec = find_spec(f"editor.{name}")
+    places = list(spec.submodule_search_locations or ()) if spec is not None else []
+    if not places or not Path(places[0]).is_dir():
+        raise RuntimeError(f"Copydesk's bundled files are not in a folder: editor.{name} {places}")
+    return Path(places[0])
 
 
 def resources_dir() -> Path:

@@ -3,6 +3,7 @@ command line for everything else (which still reads and checks it)."""
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -70,3 +71,17 @@ def test_a_missing_folder_gets_the_command_line_s_message(
     missing = tmp_path / "gone"
     assert entry.main([str(missing)]) != 0
     assert "gone" in capsys.readouterr().err
+
+
+def test_the_window_path_starts_without_the_collector_and_turns_it_back_on(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    collecting: list[bool] = []
+    monkeypatch.setattr(editor.app, "main", lambda path: collecting.append(gc.isenabled()) or 0)
+    assert gc.isenabled()
+    assert entry.main([str(tmp_path)]) == 0
+    assert collecting == [False]  # off while the window starts (open_window turns it on)
+    assert gc.isenabled()  # and on again whatever happened
+    monkeypatch.setattr(editor.cli, "main", lambda args: collecting.append(gc.isenabled()) or 0)
+    assert entry.main(["list", str(tmp_path)]) == 0
+    assert collecting == [False, True]  # the command line keeps it

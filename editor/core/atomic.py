@@ -18,7 +18,6 @@ stale one (a save killed mid-write) can be told from one being written and remov
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
 import os
 import stat
@@ -75,6 +74,8 @@ def folder_lock(folder: Path | str) -> Iterator[None]:
 def _load_renameat2() -> Callable[..., int] | None:
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # with the first exchange, not at start-up (the window imports this module)
+
     try:
         function = ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):  # a libc older than glibc 2.28, or musl without it
@@ -90,14 +91,19 @@ def _load_renameat2() -> Callable[..., int] | None:
     return function
 
 
-_renameat2 = _load_renameat2()
+_renameat2: list[Callable[..., int] | None] = []  # loaded by the first exchange
 
 
 def exchange(first: Path | str, second: Path | str) -> bool:
     """Swap two paths atomically; False when the OS or filesystem cannot (nothing was changed)."""
-    if _renameat2 is None:
+    if not _renameat2:
+        _renameat2.append(_load_renameat2())
+    renameat2 = _renameat2[0]
+    if renameat2 is None:
         return False
-    if _renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE):
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE):
+        import ctypes
+
         code = ctypes.get_errno()
         if code in _UNSUPPORTED:
             return False

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported by the first git call: the window makes none before its first paint
+    import subprocess
 
 NETWORK_TIMEOUT_S = 120.0  # fetch/pull/push; a stalled connection must not hang the app for ever
 LOCAL_TIMEOUT_S = 60.0
@@ -103,6 +106,8 @@ def run_git(
     git: str = "git",
 ) -> Ran:
     """Run ``git args`` in ``cwd`` with no terminal; raises GitError only if git cannot run or hangs."""
+    import subprocess
+
     command = [git, *args]
     if not os.path.isdir(cwd):  # Popen would say FileNotFoundError, as for a missing git
         raise GitError(Failure.NOT_A_CHECKOUT, f"{cwd} is not a folder (moved or deleted?).")

@@ -19,9 +19,6 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-import nh3
-
-from editor.core import shortcodes
 from editor.core.urls import WEB_SCHEMES, check_web_url, is_local_reference
 
 MARKDOWN = "markdown"
@@ -77,6 +74,8 @@ def render_body(body: str, kind: str, labels: dict[str, str] | None = None) -> s
 
     ``labels`` translates the words of the shortcode placeholders (see ``shortcodes.LABELS``).
     """
+    from editor.core import shortcodes  # with the first body shown, not at start-up
+
     if kind == MARKDOWN:
         source = _markdown_with_shortcodes(body, labels)
     elif kind == HTML:
@@ -94,7 +93,7 @@ _PRE_END = re.compile(r"\n+</code></pre>")
 def _markdown_with_shortcodes(body: str, labels: dict[str, str] | None, depth: int = 0) -> str:
     # Imported on first use: Python-Markdown is a fifth of the window's imports, and the window
     # loads it after its first paint (body_feed.warm_renderer_later).
-    from editor.core import goldmark
+    from editor.core import goldmark, shortcodes
 
     text, found = shortcodes.extract(body)
     if depth > 8:  # shortcodes nested deeper than any page needs: show the rest as text
@@ -109,6 +108,8 @@ def _markdown_with_shortcodes(body: str, labels: dict[str, str] | None, depth: i
 
 def sanitize(fragment: str) -> str:
     """Keep only the reading subset of HTML: no scripts, handlers, or links outside http(s)/mailto."""
+    import nh3  # with the first body shown, not at start-up
+
     return nh3.clean(
         fragment,
         tags=set(_TAGS),

@@ -32,8 +32,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import quote
 
-import idna
-
 WEB_SCHEMES = frozenset({"http", "https"})
 LOCAL_NETWORK = "an address on your own machine or network"
 
@@ -192,6 +190,8 @@ def _read_host(host: str) -> tuple[str, str, bool] | _BadHost:
             return _BadHost(f"{host} is not an IPv6 address")
         text = f"[{address.compressed}]"
         return text, text, _is_local_ip(address)
+    import idna  # with the first host name read: the window checks none before its first paint
+
     try:
         mapped = idna.uts46_remap(host, std3_rules=False, transitional=False)
     except (idna.IDNAError, UnicodeError, ValueError):

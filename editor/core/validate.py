@@ -15,7 +15,6 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +24,9 @@ from editor.core.frontmatter import Format, FrontMatterError, SplitFile, read
 from editor.core.images import IMAGE_KEYS, find_local_image, image_places, static_folders
 from editor.core.index import links_outside, outside_link_reason
 from editor.core.json_members import json_members, key_line_numbers
+from editor.core.problem import DESCRIPTION_LIMIT as DESCRIPTION_LIMIT  # their home: problem
+from editor.core.problem import LENGTH_LIMITS, Level, Problem
+from editor.core.problem import SUMMARY_LIMIT as SUMMARY_LIMIT
 from editor.core.site import find_site_root
 from editor.core.state import ALL_DATE_KEYS, fold_keys, is_draft
 from editor.core.urls import Verdict, check_web_url, is_local_reference
@@ -34,32 +36,9 @@ from editor.core.walk import article_paths
 if TYPE_CHECKING:
     from editor.core.article import Article
 
-SUMMARY_LIMIT = 300
-DESCRIPTION_LIMIT = 160
-LENGTH_LIMITS = {"summary": SUMMARY_LIMIT, "description": DESCRIPTION_LIMIT}
 URL_KEYS = ("source_link", *IMAGE_KEYS)  # the image keys may also name a file of the site
 UNIQUE_KEYS = ("article_id", "feed_item_id", "source_link")
 CHECKED_DATE_KEYS = ALL_DATE_KEYS
-
-
-class Level(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One finding: ``path:line: level: message``; ``key`` names the front matter key, if any."""
-
-    path: str
-    line: int | None
-    level: Level
-    message: str
-    key: str | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.level.value}: {self.message}"
 
 
 # --- links and local files ------------------------------------------------------------------------

@@ -22,7 +22,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from editor.core import validate
 from editor.core.article import Article
 from editor.core.edit_common import EditError
 from editor.core.errors import describe_error
@@ -37,6 +36,7 @@ from editor.core.images import (
 )
 from editor.core.index import ArticleSummary, summary_of
 from editor.core.names import shown_path
+from editor.core.problem import Problem
 from editor.core.service import ConflictError, DocumentService, PathError
 from editor.core.site_rules import DeskRules, SiteRules
 from editor.ui.article import outside_change
@@ -279,11 +279,11 @@ class ArticleSession(QObject):
         self.unsaved.keep(self.article)
 
     def _validate(self) -> None:
-        problems = (
-            validate.check_loaded(self.article, self.site_root, self._static_dirs)
-            if self.article
-            else []
-        )
+        problems: list[Problem] = []
+        if self.article:
+            from editor.core import validate  # the checks load with the first article opened
+
+            problems = validate.check_loaded(self.article, self.site_root, self._static_dirs)
         self.form.set_problems(problems)
 
     def _report_dirty(self) -> None:

@@ -11,12 +11,12 @@ sized to take about ``TURN_MS`` (the size adapts to what the last turns cost on 
 from __future__ import annotations
 
 import contextlib
-import queue
 import re
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -25,7 +25,9 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdi
 
 from editor.core.frontmatter import split_text
 from editor.core.render import HTML, MARKDOWN, mark_remote_images, render_body
-from editor.core.render_process import RenderAnswer, RenderRequest, serve
+
+if TYPE_CHECKING:  # the render process's side loads with the first big body, not at start-up
+    from editor.core.render_process import RenderAnswer, RenderRequest
 
 TURN_MS = 12.0  # the work of one idle turn; the window stays well under a 30 ms stall
 # The grain of the HTML cuts; a turn takes as many pieces as fit its time. (A finer grain, 1,000,
@@ -94,6 +96,8 @@ class RenderWorker(QObject):
             self._stop_child()
         if self._child is None or not self._child.alive:
             self._child = _Child(self)
+        from editor.core.render_process import RenderRequest
+
         request = RenderRequest(
             self.generation,
             body,
@@ -141,6 +145,9 @@ class _Child:
 
     def __init__(self, worker: RenderWorker) -> None:
         import multiprocessing  # when a big body first opens, not at every start
+        import queue
+
+        from editor.core.render_process import serve
 
         context = multiprocessing.get_context("spawn")  # no copy of the window's threads or Qt
         mine, theirs = context.Pipe(duplex=True)

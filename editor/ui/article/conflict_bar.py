@@ -8,8 +8,6 @@ over the file, after a confirmation), and the session does what was chosen. The 
 
 from __future__ import annotations
 
-import difflib
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -36,6 +34,8 @@ def unified_diff(
     old_text: str, new_text: str, old_label: str, new_label: str, context: int = 3
 ) -> str:
     """The unified line diff of two texts (empty when they are the same)."""
+    import difflib  # with the first diff shown, not at start-up
+
     lines = difflib.unified_diff(
         old_text.splitlines(keepends=True),
         new_text.splitlines(keepends=True),

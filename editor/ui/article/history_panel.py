@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.git_history import Version
 from editor.core.names import shown_path
 
 if TYPE_CHECKING:  # the history's wording (and difflib) load with the first history shown
+    from editor.core.git_history import Version
     from editor.core.history_text import Wording
 
 

@@ -14,7 +14,8 @@ from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
@@ -29,23 +30,20 @@ from editor.core.git_status import (
     commit_paths,
     desk_status,
 )
-from editor.core.git_sync import (
-    ConflictVersions,
-    PullResult,
-    abort_operation,
-    conflict_versions,
-    continue_operation,
-    fetch,
-    incoming,
-    mark_resolved,
-    operation_in_progress,
-    pull,
-    push,
-    sync,
-)
 from editor.core.service import DocumentService
 from editor.ui.common.workers import Task, run_task
 from editor.ui.desk.git_columns import GitCell, cells_of, git_counts
+
+if TYPE_CHECKING:
+    from editor.core.git_sync import ConflictVersions, PullResult
+
+
+def _sync() -> ModuleType:
+    """:mod:`editor.core.git_sync`, imported by the first git job (on a worker, after the window's
+    first paint) rather than with the window."""
+    from editor.core import git_sync
+
+    return git_sync
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,14 +196,14 @@ class GitDesk(QObject):
         def work() -> GitSnapshot:
             coming = known_incoming
             if fetch_first:
-                fetch(checkout)
+                _sync().fetch(checkout)
             refs = remote_refs_stamp(folders)  # before reading: a later move is noticed again
             if fetch_first or refs_moved or coming:
-                coming = incoming(checkout)  # a pull may have brought them in
+                coming = _sync().incoming(checkout)  # a pull may have brought them in
             status = desk_status(checkout)
             changes = dict(cache.refresh_kept(self._cache_file(checkout)))
             cells = cells_of(status, changes, coming, paths, time.time())
-            operation = operation_in_progress(checkout)
+            operation = _sync().operation_in_progress(checkout)
             return GitSnapshot(
                 checkout, status, changes, coming, operation, cells, git_counts(cells), refs
             )
@@ -239,7 +237,11 @@ class GitDesk(QObject):
     def pull(self, *, automatic: bool = False) -> None:
         """Pull; ``automatic`` (start-up, timer): quietly, and only with an upstream."""
         if not automatic:
-            self._user_job("pull", pull, QCoreApplication.translate("GitDesk", "Pulled"))
+            self._user_job(
+                "pull",
+                lambda checkout: _sync().pull(checkout),
+                QCoreApplication.translate("GitDesk", "Pulled"),
+            )
             return
         if self.checkout is None or (
             self.snapshot is not None and self.snapshot.status.upstream is None
@@ -259,20 +261,20 @@ class GitDesk(QObject):
                     QCoreApplication.translate("GitDesk", "Pulled the desk's new commits")
                 )
 
-        self._queue(_Job("auto-pull", lambda: pull(checkout), done))
+        self._queue(_Job("auto-pull", lambda: _sync().pull(checkout), done))
         self.refresh()
 
     def push(self) -> None:
         self._user_job(
             "push",
-            lambda checkout: push(checkout, set_upstream=True),
+            lambda checkout: _sync().push(checkout, set_upstream=True),
             QCoreApplication.translate("GitDesk", "Pushed"),
         )
 
     def sync(self) -> None:
         self._user_job(
             "sync",
-            lambda checkout: sync(checkout, set_upstream=True),
+            lambda checkout: _sync().sync(checkout, set_upstream=True),
             QCoreApplication.translate("GitDesk", "Synced"),
         )
 
@@ -301,13 +303,15 @@ class GitDesk(QObject):
     def continue_operation(self) -> None:
         self._user_job(
             "continue",
-            continue_operation,
+            lambda checkout: _sync().continue_operation(checkout),
             QCoreApplication.translate("GitDesk", "The merge is finished"),
         )
 
     def abort_operation(self) -> None:
         self._user_job(
-            "abort", abort_operation, QCoreApplication.translate("GitDesk", "The merge was aborted")
+            "abort",
+            lambda checkout: _sync().abort_operation(checkout),
+            QCoreApplication.translate("GitDesk", "The merge was aborted"),
         )
 
     def resolve(self, service: DocumentService, path: str, mine: bool) -> None:
@@ -317,7 +321,7 @@ class GitDesk(QObject):
         checkout = self.checkout
 
         def chosen() -> bytes:
-            versions = conflict_versions(checkout, path)
+            versions = _sync().conflict_versions(checkout, path)
             data = versions.mine if mine else versions.incoming
             if data is None:
                 side = (
@@ -340,7 +344,7 @@ class GitDesk(QObject):
         if self.checkout is not None:
             checkout = self.checkout
             self._queue(
-                _Job("versions", lambda: conflict_versions(checkout, path), ready),
+                _Job("versions", lambda: _sync().conflict_versions(checkout, path), ready),
                 report=QCoreApplication.translate("GitDesk", "Read the conflict"),
             )
 
@@ -357,7 +361,7 @@ class GitDesk(QObject):
 
         def work() -> str:
             service.replace_bytes(path, data())
-            mark_resolved(checkout, [path])
+            _sync().mark_resolved(checkout, [path])
             return path
 
         def done(resolved: str) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QSizePolicy
 
 from editor.core.frontmatter import Format
 from editor.core.images import COVER_KEY, is_image_key
-from editor.core.validate import LENGTH_LIMITS
+from editor.core.problem import LENGTH_LIMITS
 from editor.ui.form.chips import ChipsEditor
 from editor.ui.form.date_editor import DateTimeEditor
 from editor.ui.form.field_editors import (

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from editor.core.validate import Level, Problem
+from editor.core.problem import Level, Problem
 from editor.ui.common.icons import real_icon
 from editor.ui.form.field_editors import error_color, muted_color, warning_color
 

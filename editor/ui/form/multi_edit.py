@@ -7,7 +7,7 @@ themselves: until Save, the edits live in this form.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.article import Article
-from editor.core.multi import SharedField, shared_fields
 from editor.core.values import coerce_like
 from editor.ui.common.wording import counted
 from editor.ui.form.chips import ChipsEditor
@@ -37,6 +36,9 @@ from editor.ui.form.field_editors import (
     muted_color,
 )
 from editor.ui.form.field_kinds import FieldKind, kind_for
+
+if TYPE_CHECKING:  # what several articles share is worked out when several are first selected
+    from editor.core.multi import SharedField
 
 MAX_ARTICLES = 200  # read on the GUI thread; more than this at once is a bulk action, not a form
 
@@ -113,6 +115,8 @@ class MultiEditForm(QWidget):
 
     def show_articles(self, articles: list[Article], skipped: int = 0, held: int = 0) -> None:
         """Show the shared fields of ``articles`` (their current values, unsaved edits included)."""
+        from editor.core.multi import shared_fields  # with the first articles shown together
+
         self.paths = [article.relpath for article in articles]
         self.edits = {}
         self._fields = {

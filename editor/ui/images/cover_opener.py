@@ -7,14 +7,16 @@ this module knows nothing of the window or the session.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtWidgets import QWidget
 
 from editor.core.images import COVER_KEY, ImagePlaces, image_references
 from editor.ui.common import links
-from editor.ui.images.cover_preview import CoverPreviewDialog
 from editor.ui.images.image_loader import ImageLoader
+
+if TYPE_CHECKING:  # the preview dialog loads when it is first asked for
+    from editor.ui.images.cover_preview import CoverPreviewDialog
 
 
 class CoverSource(Protocol):
@@ -47,6 +49,8 @@ class CoverOpener:
         if article is None or not self._images():
             return
         if self.dialog is None:
+            from editor.ui.images.cover_preview import CoverPreviewDialog
+
             # Refusals are explained over the preview, where the click happened.
             dialog = CoverPreviewDialog(
                 self._loader, self._parent, open_url=lambda url: links.open_external(url, dialog)

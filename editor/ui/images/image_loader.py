@@ -11,7 +11,6 @@ come back as ``loaded``/``failed`` signals keyed by the reference asked for.
 
 from __future__ import annotations
 
-import http
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -313,6 +312,8 @@ class ImageLoader(QObject):
             phrase = bytes(phrase).decode("latin-1")
         if phrase:
             return str(phrase)
+        import http  # with the first failed web image
+
         try:
             return http.HTTPStatus(status).phrase
         except ValueError:

@@ -11,24 +11,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from editor.core import validate
 from editor.core.article import Article
-from editor.core.draft_plan import DraftPlan, plan_draft
 from editor.core.edit_common import EditError
 from editor.core.errors import describe_error
 from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
-from editor.core.publish_check import PublishChecker
 from editor.core.service import DocumentService, FileResult, Outcome
 from editor.ui.article.article_session import ArticleSession, DiskState
 from editor.ui.common import dialogs
 from editor.ui.common.wording import counted
 from editor.ui.common.workers import Task, run_task
+
+if TYPE_CHECKING:  # the plan and the publish check load with the first publish or draft
+    from editor.core import validate
+    from editor.core.draft_plan import DraftPlan
+    from editor.core.publish_check import PublishChecker
 
 
 class BulkHost(Protocol):
@@ -116,6 +118,8 @@ class BulkRunner(QObject):
         host = self.host
         if self.running or host.service is None:
             return False
+        from editor.core.draft_plan import plan_draft
+
         plan = plan_draft(host.selected_summaries(), to_draft, host.session.path)
         if plan is None:
             return False
@@ -130,6 +134,8 @@ class BulkRunner(QObject):
         if not plan.to_draft and host.root is not None:
             # Publishing checks first (on a worker: duplicates need the whole desk), then asks.
             if self._checker is None or self._checker.root != host.root.absolute():
+                from editor.core.publish_check import PublishChecker
+
                 self._checker = PublishChecker(host.root)
             checker = self._checker
             readable = [row.path for row in plan.rows if row.readable]

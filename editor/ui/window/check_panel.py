@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -27,12 +27,22 @@ from PySide6.QtWidgets import (
 
 from editor.core.errors import describe_error
 from editor.core.names import shown_path
-from editor.core.validate import FolderCheck, Level, Problem, check_folder
+from editor.core.problem import Level, Problem
 from editor.ui.common.icons import font_icon
 from editor.ui.common.wording import counted
 from editor.ui.common.workers import Task, run_task
 
+if TYPE_CHECKING:  # the checks themselves load with the first check
+    from editor.core.validate import FolderCheck
+
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def _check_folder(root: Path) -> FolderCheck:
+    """:func:`editor.core.validate.check_folder`, imported on the worker that runs the check."""
+    from editor.core.validate import check_folder
+
+    return check_folder(root)
 
 
 def result_text(result: FolderCheck) -> str:
@@ -153,7 +163,7 @@ class CheckPanel(QDockWidget):
             return False
         self.show_running()
         self._task = run_task(
-            pool, lambda: check_folder(root), self._done, self._failed, self._over
+            pool, lambda: _check_folder(root), self._done, self._failed, self._over
         )
         return True
 

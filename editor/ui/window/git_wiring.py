@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QDockWidget, QProgressBar, QStatusBar, QVBoxLayout
 
 from editor.core.field_changes import edited_beside
 from editor.core.git import Checkout, GitError
-from editor.core.git_history import file_history
 from editor.core.git_status import last_change_folder
 from editor.core.names import shown_path
 from editor.core.service import DocumentService, FileResult, Outcome
@@ -376,6 +375,8 @@ class GitWiring(QObject):
         self.history.show_loading(path)
 
         def work() -> list[HistoryEntry] | GitError:
+            from editor.core.git_history import file_history  # with the first history shown
+
             try:
                 return entries_of(file_history(checkout, path))
             except GitError as error:

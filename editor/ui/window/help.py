@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QKeySequence
@@ -28,7 +29,9 @@ from PySide6.QtWidgets import (
 from editor import APP_NAME, __version__
 from editor.ui.common import dialogs
 from editor.ui.window.actions import MENUS, ActionRegistry, menu_title
-from editor.ui.window.guide_window import GuideWindow
+
+if TYPE_CHECKING:  # the guide's window is imported when it is first opened
+    from editor.ui.window.guide_window import GuideWindow
 
 LICENCE = "MIT"
 GUIDE_NAME = "guide.md"  # in the bundled docs folder (editor.bundled.docs_dir)
@@ -226,6 +229,8 @@ class HelpMenus(QObject):
             )
             return None
         if self._guide is None:
+            from editor.ui.window.guide_window import GuideWindow  # not before the first paint
+
             self._guide = GuideWindow(guide, self._parent)
         self._guide.show()
         self._guide.raise_()

@@ -11,19 +11,12 @@ open article and the enabled actions in step.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from editor.core import validate
 from editor.core.article import Article
 from editor.core.images import COVER_KEY
 from editor.core.index import ArticleSummary
@@ -62,6 +55,9 @@ from editor.ui.window.window_layout import (
 )
 from editor.ui.window.window_state import window_state
 from editor.ui.window.write_history import UndoRouter, WriteHistory
+
+if TYPE_CHECKING:  # the checks load with the first check (or article opened)
+    from editor.core import validate
 
 
 class MainWindow(QMainWindow):

@@ -3,6 +3,7 @@ same answer as the source check for every module the window imports."""
 
 from __future__ import annotations
 
+import ast
 import inspect
 import re
 import subprocess
@@ -11,7 +12,7 @@ import textwrap
 from pathlib import Path
 from types import ModuleType
 
-import editor.app  # noqa: F401  (everything the window imports before its first paint)
+import editor.app  # everything the window imports before its first paint
 from editor.ui import pyside_imports
 from editor.ui.pyside_imports import uses_pyside
 
@@ -92,3 +93,50 @@ def test_a_module_that_selects_a_feature_still_gets_it(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_unhooked_imports_lift_the_hook_for_the_block_only(tmp_path: Path) -> None:
+    import builtins
+    import importlib
+
+    from editor.ui.pyside_imports import unhooked_imports
+
+    hook = builtins.__import__
+    assert hook.__name__ == "__feature_import__"  # PySide6's, this test process imported it
+    (tmp_path / "plain_module.py").write_text("from PySide6.QtCore import QObject\n")
+    sys.path.insert(0, str(tmp_path))
+    try:
+        plain = importlib.__import__  # stands in for Python's own, taken before PySide6
+        with unhooked_imports(plain):
+            assert builtins.__import__ is plain
+            import plain_module  # noqa: F401
+        assert builtins.__import__ is hook
+        try:
+            with unhooked_imports(plain):
+                raise ValueError("an import failed")
+        except ValueError:
+            pass
+        assert builtins.__import__ is hook  # put back whatever happened
+        with unhooked_imports(hook):  # PySide6 was imported before: nothing to lift
+            assert builtins.__import__ is hook
+    finally:
+        sys.path.remove(str(tmp_path))
+        sys.modules.pop("plain_module", None)
+
+
+def test_no_copydesk_module_selects_a_feature() -> None:
+    """What lets the window's modules be imported without the hook (editor.entry)."""
+    package = Path(editor.app.__file__).resolve().parent
+    selecting = []
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [node.module]
+                if isinstance(node, ast.ImportFrom)
+                else [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
+            if any(name and name.split(".")[0] == "__feature__" for name in names):
+                selecting.append(str(path))
+    assert selecting == []

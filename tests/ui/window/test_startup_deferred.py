@@ -3,9 +3,11 @@ first calls (each a process on a worker, competing with the first paint for the 
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
-from editor.app import create_main_window
+from editor.app import HeldWrites, collect_after_first_paint, create_main_window
+from editor.ui.common.first_paint import after_first_paint
 from editor.ui.common.settings import GIT_PULL_ON_START, Settings
 from tests.ui.conftest import wait_idle
 
@@ -40,3 +42,56 @@ def test_a_folder_opened_after_the_first_paint_reads_git_at_once(
         lambda: window.git.desk.idle and window.git.desk.snapshot is not None, timeout=15_000
     )
     wait_idle(qtbot, window)
+
+
+def test_the_collector_is_back_on_once_the_window_has_painted(
+    qtbot, settings: Settings, sample_desk: Path
+) -> None:
+    window = create_main_window(sample_desk, settings)
+    qtbot.addWidget(window)
+    gc.disable()  # as editor.entry starts the window
+    try:
+        collect_after_first_paint(window)
+        assert not gc.isenabled()
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(gc.isenabled, timeout=5_000)
+    finally:
+        gc.enable()
+    wait_idle(qtbot, window)
+    window.shutdown()
+    window.pool.waitForDone(5000)
+
+
+def test_the_settings_file_is_written_after_the_first_paint(
+    qtbot, tmp_path: Path, sample_desk: Path
+) -> None:
+    path = tmp_path / "settings" / "copydesk.ini"
+    settings = Settings.in_file(path)
+    held = HeldWrites(settings.store)  # as open_window starts the window
+    window = create_main_window(sample_desk, settings)  # records its folder in the settings
+    qtbot.addWidget(window)
+    after_first_paint(window, held.release)
+    assert settings.last_folder() is not None  # what is held is read as ever
+    qtbot.wait(100)  # turns of the event loop: a store not held writes its file in the first
+    assert b"lastFolder" not in (path.read_bytes() if path.exists() else b"")
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: path.exists() and b"lastFolder" in path.read_bytes(), timeout=5_000)
+    wait_idle(qtbot, window)
+    window.shutdown()
+    window.pool.waitForDone(5000)
+
+
+def test_held_settings_are_written_once_even_if_released_twice(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "settings.ini"
+    settings = Settings.in_file(path)
+    held = HeldWrites(settings.store)
+    settings.store.setValue("desk/lastFolder", "/somewhere")
+    qtbot.wait(50)
+    assert b"somewhere" not in (path.read_bytes() if path.exists() else b"")
+    held.release()
+    assert b"somewhere" in path.read_bytes()
+    held.release()  # the first paint and the timer both release: the second does nothing
+    settings.store.setValue("desk/lastFolder", "/elsewhere")
+    qtbot.waitUntil(lambda: b"elsewhere" in path.read_bytes(), timeout=5_000)  # on its own again

@@ -26,6 +26,24 @@ NOT_BEFORE_THE_FIRST_PAINT = [
     "editor.core.line_merge",
     "editor.ui.article.resolver",
     "editor.core.history_text",  # the History panel's wording: with the first history shown
+    "editor.core.git_history",  # a file's history: with the first history shown
+    "editor.core.git_sync",  # pull, push, fetch: with the first git job, after the first paint
+    "editor.core.shortcodes",  # rendering a body (and nh3, its sanitiser): with the first body
+    "nh3",
+    "editor.core.render_process",  # the render process's side: with the first big body
+    "subprocess",  # git runs only after the first paint
+    "difflib",  # line diffs: with the first diff or history shown
+    "idna",  # international host names: with the first web address checked
+    "http",  # the phrase of a failed web image
+    "ctypes",  # renameat2, for exchanging two files: with the first exchange
+    "importlib.resources",  # the bundled files are found by their package's spec
+    "editor.ui.window.guide_window",  # the guide: when it is first opened
+    "editor.core.draft_plan",  # publish and draft: with the first of them
+    "editor.core.publish_check",
+    "editor.ui.images.cover_preview",  # the cover preview: when it is first asked for
+    "editor.core.multi",  # the fields several articles share: when several are selected
+    "editor.core.validate",  # the checks: with the first article opened or folder checked
+    "editor.core.json_members",
     "editor.cli",  # the command line: `copydesk FOLDER` opens the window without it
     "editor.cli_git",
     "editor.merge_driver",
@@ -33,7 +51,7 @@ NOT_BEFORE_THE_FIRST_PAINT = [
 
 PROBE = textwrap.dedent(
     """
-    import json, sys
+    import builtins, json, sys
     from editor import entry  # the copydesk command, on one folder
     import editor.app
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -46,7 +64,7 @@ PROBE = textwrap.dedent(
     class Painted(QObject):
         def eventFilter(self, watched, event):
             if not seen and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
-                seen.append(sorted(sys.modules))
+                seen.append({"modules": sorted(sys.modules), "hook": builtins.__import__.__name__})
                 QTimer.singleShot(0, QApplication.quit)
             return False
 
@@ -66,7 +84,7 @@ PROBE = textwrap.dedent(
 
 
 @pytest.fixture(scope="module")
-def loaded_at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+def at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     folder = tmp_path_factory.mktemp("startup")
     desk = folder / "desk"
     shutil.copytree(bundled_samples(), desk)
@@ -87,8 +105,15 @@ def loaded_at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
         check=False,
     )
     assert out.returncode == 0, out.stderr
-    modules = json.loads(out.stdout.strip().splitlines()[-1])
-    assert modules, "the window never painted"
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen, "the window never painted"
+    return dict(seen)
+
+
+@pytest.fixture(scope="module")
+def loaded_at_first_paint(at_first_paint: dict[str, object]) -> set[str]:
+    modules = at_first_paint["modules"]
+    assert isinstance(modules, list)
     return set(modules)
 
 
@@ -99,3 +124,9 @@ def test_not_loaded_before_the_first_paint(loaded_at_first_paint: set[str], modu
 
 def test_the_window_s_own_modules_are_loaded(loaded_at_first_paint: set[str]) -> None:
     assert "editor.ui.window.main_window" in loaded_at_first_paint  # the probe did measure
+
+
+def test_the_import_hook_is_back_by_the_first_paint(at_first_paint: dict[str, object]) -> None:
+    """The window's modules are imported without PySide6's import hook (editor.entry); anything
+    imported once the window is up has it again (``from __feature__ import`` works there)."""
+    assert at_first_paint["hook"] == "__feature_import__"
