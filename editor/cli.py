@@ -254,7 +254,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(
             f"{PROG}: no articles"
             + (f" in state {args.state}" if args.state else "")
-            + f" in {args.path}",
+            + f" in {shown_path(args.path)}",
             file=sys.stderr,
         )
         return 0
@@ -390,7 +390,7 @@ def _load(path_text: str) -> Article:
     try:
         return _service_for(path).load(path.absolute())
     except (FrontMatterError, OSError, ValueError) as error:
-        raise CommandError(f"{path_text}: {describe_error(error)}") from None
+        raise CommandError(f"{shown_path(path_text)}: {describe_error(error)}") from None
 
 
 def _verdict(article: Article, as_of: dt.datetime | None) -> PageVerdict:
@@ -438,12 +438,13 @@ def _bulk(
 
     failed = 0
     results = []
-    for name in files:
+    for given in files:
+        name = shown_path(given)  # one line whatever the name holds, as list and check show it
         try:
-            path = _existing(name, folder_ok=False)
+            path = _existing(given, folder_ok=False)
         except CommandError as error:
             message = str(error).removeprefix(f"{name}: ")
-            result = FileResult(name, Outcome.FAILED, message)
+            result = FileResult(given, Outcome.FAILED, message)
         else:
             result = operation(_service_for(path), path.absolute())
         results.append(result)

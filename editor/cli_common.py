@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.files import kind_problem
+from editor.core.names import shown_path
 
 PROG = "copydesk"
 EXIT_CLOSED_PIPE = 128 + 13  # 128 + SIGPIPE: what `yes | head -1` leaves in ${PIPESTATUS[0]}
@@ -45,14 +46,16 @@ def display(value: Any) -> str:
 
 
 def existing(path_text: str, *, folder_ok: bool) -> Path:
+    """The path as given, or a CommandError naming it on one line (``shown_path``)."""
     path = Path(path_text)
+    name = shown_path(path_text)
     if not path.exists():
         problem = kind_problem(path)  # a link loop or a link to nothing is not "no such file"
         if problem is not None:
-            raise CommandError(f"{path_text}: {problem}")
+            raise CommandError(f"{name}: {problem}")
         raise CommandError(
-            f"{path_text}: no such file or folder" if folder_ok else f"{path_text}: no such file"
+            f"{name}: no such file or folder" if folder_ok else f"{name}: no such file"
         )
     if not folder_ok and path.is_dir():
-        raise CommandError(f"{path_text}: is a folder, not an article file")
+        raise CommandError(f"{name}: is a folder, not an article file")
     return path

@@ -18,6 +18,7 @@ from editor.cli_common import display as _display
 from editor.cli_common import existing as _existing
 from editor.cli_common import out as _out
 from editor.core.article import Article
+from editor.core.names import shown_path
 from editor.core.service import DocumentService, Outcome
 from editor.core.state import ALL_DATE_KEYS, hugo_key
 from editor.core.values import (
@@ -124,6 +125,7 @@ def _nested_set(
 def cmd_set(args: argparse.Namespace, service_for: Callable[[Path], DocumentService]) -> int:
     """``copydesk set FILE KEY=VALUE...``; ``service_for`` gives the service a file is written by."""
     path = _existing(args.file, folder_ok=False)
+    name = shown_path(args.file)  # one line whatever the name holds, as list and check show it
     assignments = dict(args.assignments)  # a key given twice: the last value wins
     try:
         paths = {key: key_path(key) for key in assignments}
@@ -144,9 +146,9 @@ def cmd_set(args: argparse.Namespace, service_for: Callable[[Path], DocumentServ
 
     result = service_for(path).update(path.absolute(), change)
     if result.outcome is Outcome.FAILED:
-        raise CommandError(f"{args.file}: {result.message}")
+        raise CommandError(f"{name}: {result.message}")
     if result.outcome is Outcome.UNCHANGED or result.article is None:
-        _out(f"{args.file}: unchanged")
+        _out(f"{name}: unchanged")
         return 0
     changed_keys = []
     for top, shown, old, new, had in changes:
@@ -154,7 +156,7 @@ def cmd_set(args: argparse.Namespace, service_for: Callable[[Path], DocumentServ
             continue
         changed_keys.append(top)
         before = _display(old) if had else "(new)"
-        _out(f"{args.file}: {shown}: {before} -> {_display(new)}")
+        _out(f"{name}: {shown}: {before} -> {_display(new)}")
     if args.commit:
         return cli_git.commit_written("Edit", [result], list(dict.fromkeys(changed_keys)))
     return 0

@@ -73,3 +73,31 @@ def test_a_link_loop_is_reported_as_a_loop(
     text = out + err
     assert "loop" in text and "no such file" not in text, text
     assert command == "list" or status == 1
+
+
+def test_publish_draft_and_set_print_a_newline_name_on_one_line(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """publish/draft/set named the file as given: a newline in it split the result line in two."""
+    path = desk / "two\nlines.md"
+    path.write_bytes(GOOD)
+    shown = '"' + str(desk) + '/two\\nlines.md"'
+    status, out, err = run(capsys, "publish", path)
+    assert status == 0, err
+    assert out.splitlines() == [f"{shown}: changed"]
+    status, out, err = run(capsys, "draft", path)
+    assert status == 0, err
+    assert out.splitlines() == [f"{shown}: changed"]
+    status, out, err = run(capsys, "set", path, "title=New")
+    assert status == 0, err
+    assert out.splitlines() == [f'{shown}: title: "Good" -> "New"']
+    status, out, err = run(capsys, "set", path, "title=New")
+    assert out.splitlines() == [f"{shown}: unchanged"]
+    # A failure names it the same way, on one line of stderr.
+    path.write_bytes(b"")
+    status, out, err = run(capsys, "publish", path)
+    assert status == 1
+    assert err.splitlines() == [f"copydesk: {shown}: failed: The file is empty"]
+    status, out, err = run(capsys, "set", path, "title=x")
+    assert status == 1
+    assert len(err.splitlines()) == 1 and err.startswith(f"copydesk: {shown}: ")
