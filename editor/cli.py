@@ -185,8 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=f"{PROG} set",
         help="set front matter values (an existing key keeps its type)",
         description="Set front matter values. An existing key keeps its type (a date stays a date in the "
-        "file's own format, a number a number); a new key is read as a TOML value (42, true, [1, 2]) "
-        "or else as text.",
+        "file's own format, a number a number); a new key is read as a TOML value (42, true, [1, 2]), "
+        "a list when in brackets ([floods, vote]), or else as text.",
     )
     setter.add_argument("file", metavar="FILE")
     setter.add_argument("assignments", nargs="+", type=_assignment, metavar="KEY=VALUE")

@@ -1,7 +1,8 @@
 """``copydesk set``: typed values, and dotted keys that mean the nested key (``params.author``).
 
 An existing key keeps its type (a date stays a date in the file's own format, a number a number); a new
-key is read as a TOML value or else as text. The write goes through the document service's ``update``.
+key is read as a TOML value, a list when in brackets (``[a, b]``), or else as text. The write goes
+through the document service's ``update``.
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ def typed_value(key: str, old: Any, text: str) -> Any:
     """``text`` given for ``key`` read as a value of the type ``old`` has; raises ValueError."""
     if old is None:
         value = parse_new_value(text)
+        stripped = text.strip()
+        if isinstance(value, str) and stripped.startswith("[") and stripped.endswith("]"):
+            # "[a, b]" is no TOML array, but plainly a list: read it as an existing list's text is
+            value = parse_text_like([], stripped)
         if key.lower() in _HUGO_DATE_KEYS and not (
             isinstance(value, dt.date) or hugo_reads_date(value)
         ):
