@@ -56,6 +56,11 @@ def existing(path_text: str, *, folder_ok: bool) -> Path:
         raise CommandError(
             f"{name}: no such file or folder" if folder_ok else f"{name}: no such file"
         )
-    if not folder_ok and path.is_dir():
-        raise CommandError(f"{name}: is a folder, not an article file")
+    if path.is_dir():
+        if not folder_ok:
+            raise CommandError(f"{name}: is a folder, not an article file")
+        return path
+    problem = kind_problem(path)  # a device or a pipe: neither a desk nor an article
+    if problem is not None:
+        raise CommandError(f"{name}: {problem}")
     return path

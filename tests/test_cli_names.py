@@ -75,6 +75,19 @@ def test_a_link_loop_is_reported_as_a_loop(
     assert command == "list" or status == 1
 
 
+@pytest.mark.parametrize("command", ["list", "check"])
+def test_a_device_given_to_list_or_check_is_refused_by_name(
+    desk: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """``check /dev/null`` said "no problems in 0 files" and exited 0: a device is no desk."""
+    fifo = desk / "pipe.md"
+    os.mkfifo(fifo)
+    for path in (Path("/dev/null"), fifo):
+        status, out, err = run(capsys, command, path)
+        assert status == 1 and out == ""
+        assert err.startswith(f"copydesk: {path}: This is not a regular file"), err
+
+
 def test_publish_draft_and_set_print_a_newline_name_on_one_line(
     desk: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
