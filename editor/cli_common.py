@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,11 @@ def err(text: str) -> None:
 
 
 def jsonable(value: Any) -> Any:
-    """Front matter values as JSON: dates and times as ISO strings."""
+    """Front matter values as JSON: dates and times as ISO strings, and the floats JSON cannot
+    hold (TOML's and YAML's inf, -inf and nan) as that text: a bare ``Infinity`` or ``NaN`` is no
+    JSON, and JSON.parse or Go's decoder would refuse the whole document."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, dict):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +24,7 @@ from editor.core.git_status import (
     last_change_file,
 )
 from editor.core.git_status import desk_status as read_desk_status
-from editor.core.names import shown_path
+from editor.core.names import json_text, shown_path
 from editor.core.state import hugo_key
 
 if TYPE_CHECKING:  # log, sync and --commit import what they use: `list --json` starts faster
@@ -216,7 +215,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         return 0
     entries = [_entry(version) for version in versions]
     if args.json:
-        out(json.dumps(entries, ensure_ascii=False, indent=2))
+        out(json_text(entries))
         return 0
     for version, entry in zip(versions, entries, strict=True):
         when = when_text(version.change)
