@@ -36,7 +36,7 @@ from editor.core.errors import describe_error
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, desk_rules
 from editor.core.listing import scan, scan_json
-from editor.core.names import json_text, shown_path
+from editor.core.names import json_text, printable, shown_path
 from editor.core.site import desk_for, find_site_root, site_for_desk
 from editor.core.state import PageVerdict, PublishState, judge
 from editor.core.values import (
@@ -89,15 +89,15 @@ def _fit(text: str, width: int) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return printable(" ".join(text.split()))
 
 
 def _plain(value: Any) -> str:
     """A value for ``show``: strings and dates as they are, the rest as JSON."""
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
-    if isinstance(value, str):
-        return value.replace("\n", "\n  ")  # continuation lines indented under their key
+    if isinstance(value, str):  # continuation lines indented under their key
+        return printable(value).replace("\n", "\n  ")
     return _display(value)
 
 
@@ -417,7 +417,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         _out(json_text(document))
         return 0
     for key, value in article.metadata.items():
-        _out(f"{key}: {_plain(value)}")
+        _out(f"{printable(key)}: {_plain(value)}")
     _out()
     _out(f"state: {state}")
     if verdict.state is not PublishState.PUBLISHED and verdict.reason.key:

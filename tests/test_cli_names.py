@@ -114,3 +114,19 @@ def test_publish_draft_and_set_print_a_newline_name_on_one_line(
     status, out, err = run(capsys, "set", path, "title=x")
     assert status == 1
     assert len(err.splitlines()) == 1 and err.startswith(f"copydesk: {shown}: ")
+
+
+def test_list_and_show_never_print_a_terminal_control_from_a_value(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A title holding ESC [31m (a wire feed's, or a prank) reached the terminal, which acted on
+    it: it may recolour, retitle or rewrite what the editor sees."""
+    path = desk / "a.md"
+    path.write_bytes(
+        b'---\ntitle: "Red \\e[31mALERT\\e[0m\\x07"\ntags: ["\\e]0;x\\a"]\n---\nBody\n'
+    )
+    for command in ("list", "show"):
+        status, out, err = run(capsys, command, path)
+        assert status == 0, err
+        assert not any(ord(ch) < 0x20 and ch not in "\n" for ch in out), repr(out)
+        assert "\\x1b[31mALERT" in out
