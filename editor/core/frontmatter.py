@@ -21,7 +21,6 @@ from typing import Any
 
 from editor.core import limits
 from editor.core.fast_parsers import loads_json, loads_toml
-from editor.core.line_merge import conflict_marker_line
 
 BOM = b"\xef\xbb\xbf"
 _BINARY_SNIFF = 8192
@@ -272,6 +271,10 @@ def parse_front(split_file: SplitFile) -> dict[str, Any]:
     except RecursionError:  # thousands of nested brackets: a broken or hostile file, not a crash
         raise FrontMatterError(_TOO_DEEP, split_file.front_line) from None
     except FrontMatterError:
+        if "<<<<<<<" not in split_file.front:
+            raise
+        from editor.core.line_merge import conflict_marker_line  # not before the first paint
+
         marker = conflict_marker_line(split_file.front)
         if marker is None:
             raise

@@ -25,7 +25,6 @@ from editor.core.frontmatter import CONFLICT_MARKERS, Format, FrontMatterError, 
 from editor.core.images import IMAGE_KEYS, find_local_image, image_places, static_folders
 from editor.core.index import links_outside, outside_link_reason
 from editor.core.json_members import json_members, key_line_numbers
-from editor.core.line_merge import conflict_marker_line
 from editor.core.site import find_site_root
 from editor.core.state import ALL_DATE_KEYS, fold_keys, is_draft
 from editor.core.urls import Verdict, check_web_url, is_local_reference
@@ -339,10 +338,13 @@ def check_article(
 
     for rule in ARTICLE_RULES:
         rule(found, context, report)
-    marker = conflict_marker_line(split_file.body)  # the front matter's would not have parsed
-    if marker is not None:
-        line = split_file.body_line + marker - 1
-        problems.append(Problem(relpath, line, Level.ERROR, CONFLICT_MARKERS))
+    if "<<<<<<<" in split_file.body:  # (the front matter's would not have parsed)
+        from editor.core.line_merge import conflict_marker_line  # not before the first paint
+
+        marker = conflict_marker_line(split_file.body)
+        if marker is not None:
+            line = split_file.body_line + marker - 1
+            problems.append(Problem(relpath, line, Level.ERROR, CONFLICT_MARKERS))
     return problems
 
 
