@@ -36,7 +36,7 @@ from editor.core.errors import describe_error
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, desk_rules
 from editor.core.listing import scan, scan_json
-from editor.core.names import json_text, shown_path
+from editor.core.names import json_text, printable, shown_path
 from editor.core.site import desk_for, find_site_root, site_for_desk
 from editor.core.state import PageVerdict, PublishState, judge
 from editor.core.values import (
@@ -89,15 +89,15 @@ def _fit(text: str, width: int) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return printable(" ".join(text.split()))
 
 
 def _plain(value: Any) -> str:
     """A value for ``show``: strings and dates as they are, the rest as JSON."""
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
-    if isinstance(value, str):
-        return value.replace("\n", "\n  ")  # continuation lines indented under their key
+    if isinstance(value, str):  # continuation lines indented under their key
+        return printable(value).replace("\n", "\n  ")
     return _display(value)
 
 
@@ -185,8 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=f"{PROG} set",
         help="set front matter values (an existing key keeps its type)",
         description="Set front matter values. An existing key keeps its type (a date stays a date in the "
-        "file's own format, a number a number); a new key is read as a TOML value (42, true, [1, 2]) "
-        "or else as text.",
+        "file's own format, a number a number); a new key is read as a TOML value (42, true, [1, 2]), "
+        "a list when in brackets ([floods, vote]), or else as text.",
     )
     setter.add_argument("file", metavar="FILE")
     setter.add_argument("assignments", nargs="+", type=_assignment, metavar="KEY=VALUE")
@@ -254,7 +254,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(
             f"{PROG}: no articles"
             + (f" in state {args.state}" if args.state else "")
-            + f" in {args.path}",
+            + f" in {shown_path(args.path)}",
             file=sys.stderr,
         )
         return 0
@@ -390,7 +390,7 @@ def _load(path_text: str) -> Article:
     try:
         return _service_for(path).load(path.absolute())
     except (FrontMatterError, OSError, ValueError) as error:
-        raise CommandError(f"{path_text}: {describe_error(error)}") from None
+        raise CommandError(f"{shown_path(path_text)}: {describe_error(error)}") from None
 
 
 def _verdict(article: Article, as_of: dt.datetime | None) -> PageVerdict:
@@ -417,7 +417,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         _out(json_text(document))
         return 0
     for key, value in article.metadata.items():
-        _out(f"{key}: {_plain(value)}")
+        _out(f"{printable(key)}: {_plain(value)}")
     _out()
     _out(f"state: {state}")
     if verdict.state is not PublishState.PUBLISHED and verdict.reason.key:
@@ -438,12 +438,13 @@ def _bulk(
 
     failed = 0
     results = []
-    for name in files:
+    for given in files:
+        name = shown_path(given)  # one line whatever the name holds, as list and check show it
         try:
-            path = _existing(name, folder_ok=False)
+            path = _existing(given, folder_ok=False)
         except CommandError as error:
             message = str(error).removeprefix(f"{name}: ")
-            result = FileResult(name, Outcome.FAILED, message)
+            result = FileResult(given, Outcome.FAILED, message)
         else:
             result = operation(_service_for(path), path.absolute())
         results.append(result)

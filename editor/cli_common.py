@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any
 
 from editor.core.files import kind_problem
+from editor.core.names import shown_path
 
 PROG = "copydesk"
 EXIT_CLOSED_PIPE = 128 + 13  # 128 + SIGPIPE: what `yes | head -1` leaves in ${PIPESTATUS[0]}
@@ -29,7 +31,11 @@ def err(text: str) -> None:
 
 
 def jsonable(value: Any) -> Any:
-    """Front matter values as JSON: dates and times as ISO strings."""
+    """Front matter values as JSON: dates and times as ISO strings, and the floats JSON cannot
+    hold (TOML's and YAML's inf, -inf and nan) as that text: a bare ``Infinity`` or ``NaN`` is no
+    JSON, and JSON.parse or Go's decoder would refuse the whole document."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, dict):
@@ -45,14 +51,21 @@ def display(value: Any) -> str:
 
 
 def existing(path_text: str, *, folder_ok: bool) -> Path:
+    """The path as given, or a CommandError naming it on one line (``shown_path``)."""
     path = Path(path_text)
+    name = shown_path(path_text)
     if not path.exists():
         problem = kind_problem(path)  # a link loop or a link to nothing is not "no such file"
         if problem is not None:
-            raise CommandError(f"{path_text}: {problem}")
+            raise CommandError(f"{name}: {problem}")
         raise CommandError(
-            f"{path_text}: no such file or folder" if folder_ok else f"{path_text}: no such file"
+            f"{name}: no such file or folder" if folder_ok else f"{name}: no such file"
         )
-    if not folder_ok and path.is_dir():
-        raise CommandError(f"{path_text}: is a folder, not an article file")
+    if path.is_dir():
+        if not folder_ok:
+            raise CommandError(f"{name}: is a folder, not an article file")
+        return path
+    problem = kind_problem(path)  # a device or a pipe: neither a desk nor an article
+    if problem is not None:
+        raise CommandError(f"{name}: {problem}")
     return path

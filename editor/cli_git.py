@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +24,7 @@ from editor.core.git_status import (
     last_change_file,
 )
 from editor.core.git_status import desk_status as read_desk_status
+from editor.core.names import json_text, shown_path
 from editor.core.state import hugo_key
 
 if TYPE_CHECKING:  # log, sync and --commit import what they use: `list --json` starts faster
@@ -164,7 +164,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     where = existing(args.path, folder_ok=True).resolve()
     checkout = _checkout_of(where)
     if checkout is None:
-        raise CommandError(f"{args.path}: not inside a git checkout; there is nothing to sync")
+        raise CommandError(
+            f"{shown_path(args.path)}: not inside a git checkout; there is nothing to sync"
+        )
     try:
         from editor.core.git_sync import sync
 
@@ -200,18 +202,20 @@ def cmd_log(args: argparse.Namespace) -> int:
     path = existing(args.file, folder_ok=False).absolute()
     checkout = _checkout_of(path)
     if checkout is None:
-        raise CommandError(f"{args.file}: not inside a git checkout; there is no history")
+        raise CommandError(
+            f"{shown_path(args.file)}: not inside a git checkout; there is no history"
+        )
     relpath = path.resolve().relative_to(checkout.desk).as_posix()
     try:
         versions = file_history(checkout, relpath, args.max_count)
     except GitError as error:
-        raise CommandError(f"{args.file}: {error}") from None
+        raise CommandError(f"{shown_path(args.file)}: {error}") from None
     if not versions:
-        out(f"{args.file}: no commits yet")
+        out(f"{shown_path(args.file)}: no commits yet")
         return 0
     entries = [_entry(version) for version in versions]
     if args.json:
-        out(json.dumps(entries, ensure_ascii=False, indent=2))
+        out(json_text(entries))
         return 0
     for version, entry in zip(versions, entries, strict=True):
         when = when_text(version.change)

@@ -1,7 +1,8 @@
 """``copydesk set``: typed values, and dotted keys that mean the nested key (``params.author``).
 
 An existing key keeps its type (a date stays a date in the file's own format, a number a number); a new
-key is read as a TOML value or else as text. The write goes through the document service's ``update``.
+key is read as a TOML value, a list when in brackets (``[a, b]``), or else as text. The write goes
+through the document service's ``update``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from editor.cli_common import display as _display
 from editor.cli_common import existing as _existing
 from editor.cli_common import out as _out
 from editor.core.article import Article
+from editor.core.names import shown_path
 from editor.core.service import DocumentService, Outcome
 from editor.core.state import ALL_DATE_KEYS, hugo_key
 from editor.core.values import (
@@ -44,6 +46,10 @@ def typed_value(key: str, old: Any, text: str) -> Any:
     """``text`` given for ``key`` read as a value of the type ``old`` has; raises ValueError."""
     if old is None:
         value = parse_new_value(text)
+        stripped = text.strip()
+        if isinstance(value, str) and stripped.startswith("[") and stripped.endswith("]"):
+            # "[a, b]" is no TOML array, but plainly a list: read it as an existing list's text is
+            value = parse_text_like([], stripped)
         if key.lower() in _HUGO_DATE_KEYS and not (
             isinstance(value, dt.date) or hugo_reads_date(value)
         ):
@@ -124,6 +130,7 @@ def _nested_set(
 def cmd_set(args: argparse.Namespace, service_for: Callable[[Path], DocumentService]) -> int:
     """``copydesk set FILE KEY=VALUE...``; ``service_for`` gives the service a file is written by."""
     path = _existing(args.file, folder_ok=False)
+    name = shown_path(args.file)  # one line whatever the name holds, as list and check show it
     assignments = dict(args.assignments)  # a key given twice: the last value wins
     try:
         paths = {key: key_path(key) for key in assignments}
@@ -144,9 +151,9 @@ def cmd_set(args: argparse.Namespace, service_for: Callable[[Path], DocumentServ
 
     result = service_for(path).update(path.absolute(), change)
     if result.outcome is Outcome.FAILED:
-        raise CommandError(f"{args.file}: {result.message}")
+        raise CommandError(f"{name}: {result.message}")
     if result.outcome is Outcome.UNCHANGED or result.article is None:
-        _out(f"{args.file}: unchanged")
+        _out(f"{name}: unchanged")
         return 0
     changed_keys = []
     for top, shown, old, new, had in changes:
@@ -154,7 +161,7 @@ def cmd_set(args: argparse.Namespace, service_for: Callable[[Path], DocumentServ
             continue
         changed_keys.append(top)
         before = _display(old) if had else "(new)"
-        _out(f"{args.file}: {shown}: {before} -> {_display(new)}")
+        _out(f"{name}: {shown}: {before} -> {_display(new)}")
     if args.commit:
         return cli_git.commit_written("Edit", [result], list(dict.fromkeys(changed_keys)))
     return 0

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.atomic import replace_checked
-from editor.core.git import GitError, find_checkout
+from editor.core.git import Checkout, GitError, find_checkout
 from editor.core.site import ARTICLE_SUFFIXES, site_for_desk
 
 DRIVER = "copydesk"
@@ -193,7 +193,50 @@ def install(folder: Path, command: str | None = None) -> int:
             return 1
         state = "added to" if added else "already in"
         print(f"{', '.join(PATTERNS)} {state} {attributes} (commit it so that every clone uses it)")
+    overridden = _overridden(checkout, folders)
+    if overridden:
+        path, value = overridden[0]
+        more = f" and {len(overridden) - 1} more" if len(overridden) > 1 else ""
+        print(
+            f"copydesk: {path}{more}: a .gitattributes nearer to it says {value}, which git follows "
+            "instead of Copydesk's driver; make that line merge=copydesk (or remove it)",
+            file=sys.stderr,
+        )
+        return 1
     return 0
+
+
+def _overridden(checkout: Checkout, folders: list[Path]) -> list[tuple[str, str]]:
+    """The articles under ``folders`` whose ``merge`` attribute, as git reads it after the install,
+    is some other driver: a nearer ``.gitattributes`` wins over the lines written above it."""
+    specs = [folder.relative_to(checkout.top).as_posix() or "." for folder in folders]
+    try:
+        listed = checkout.check(
+            "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", *specs
+        )
+        paths = [
+            path
+            for path in listed.stdout.decode("utf-8", "surrogateescape").split("\0")
+            if path.lower().endswith(tuple(ARTICLE_SUFFIXES))
+        ]
+        if not paths:
+            return []
+        answer = checkout.check(
+            "check-attr",
+            "-z",
+            "--stdin",
+            "merge",
+            input="\0".join(paths).encode("utf-8", "surrogateescape") + b"\0",
+        )
+    except GitError:
+        return []  # the install itself worked; this is only a second look
+    fields = answer.stdout.decode("utf-8", "surrogateescape").split("\0")
+    found = []
+    for index in range(0, len(fields) - 2, 3):
+        path, _attribute, value = fields[index : index + 3]
+        if value not in (DRIVER, "unspecified"):  # "unset" (-merge) and "set" (merge) win too
+            found.append((path, {"unset": "-merge", "set": "merge"}.get(value, f"merge={value}")))
+    return found
 
 
 def _add_attributes(attributes: Path) -> bool:

@@ -73,3 +73,60 @@ def test_a_link_loop_is_reported_as_a_loop(
     text = out + err
     assert "loop" in text and "no such file" not in text, text
     assert command == "list" or status == 1
+
+
+@pytest.mark.parametrize("command", ["list", "check"])
+def test_a_device_given_to_list_or_check_is_refused_by_name(
+    desk: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """``check /dev/null`` said "no problems in 0 files" and exited 0: a device is no desk."""
+    fifo = desk / "pipe.md"
+    os.mkfifo(fifo)
+    for path in (Path("/dev/null"), fifo):
+        status, out, err = run(capsys, command, path)
+        assert status == 1 and out == ""
+        assert err.startswith(f"copydesk: {path}: This is not a regular file"), err
+
+
+def test_publish_draft_and_set_print_a_newline_name_on_one_line(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """publish/draft/set named the file as given: a newline in it split the result line in two."""
+    path = desk / "two\nlines.md"
+    path.write_bytes(GOOD)
+    shown = '"' + str(desk) + '/two\\nlines.md"'
+    status, out, err = run(capsys, "publish", path)
+    assert status == 0, err
+    assert out.splitlines() == [f"{shown}: changed"]
+    status, out, err = run(capsys, "draft", path)
+    assert status == 0, err
+    assert out.splitlines() == [f"{shown}: changed"]
+    status, out, err = run(capsys, "set", path, "title=New")
+    assert status == 0, err
+    assert out.splitlines() == [f'{shown}: title: "Good" -> "New"']
+    status, out, err = run(capsys, "set", path, "title=New")
+    assert out.splitlines() == [f"{shown}: unchanged"]
+    # A failure names it the same way, on one line of stderr.
+    path.write_bytes(b"")
+    status, out, err = run(capsys, "publish", path)
+    assert status == 1
+    assert err.splitlines() == [f"copydesk: {shown}: failed: The file is empty"]
+    status, out, err = run(capsys, "set", path, "title=x")
+    assert status == 1
+    assert len(err.splitlines()) == 1 and err.startswith(f"copydesk: {shown}: ")
+
+
+def test_list_and_show_never_print_a_terminal_control_from_a_value(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A title holding ESC [31m (a wire feed's, or a prank) reached the terminal, which acted on
+    it: it may recolour, retitle or rewrite what the editor sees."""
+    path = desk / "a.md"
+    path.write_bytes(
+        b'---\ntitle: "Red \\e[31mALERT\\e[0m\\x07"\ntags: ["\\e]0;x\\a"]\n---\nBody\n'
+    )
+    for command in ("list", "show"):
+        status, out, err = run(capsys, command, path)
+        assert status == 0, err
+        assert not any(ord(ch) < 0x20 and ch not in "\n" for ch in out), repr(out)
+        assert "\\x1b[31mALERT" in out

@@ -107,6 +107,25 @@ def test_set_keeps_a_list_a_list(desk: Path, capsys: pytest.CaptureFixture[str])
     assert path.read_bytes() == b'+++\ntitle = "T"\ntags = ["port", "quay"]\n+++\n'
 
 
+def test_set_a_new_key_in_brackets_is_a_list_as_for_an_existing_one(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``tags=[a, b]`` on a file with no tags wrote the text "[a, b]" (Hugo's one tag "[a, b]"),
+    where the same words on a file that had tags made a list."""
+    path = desk / "a.md"
+    path.write_bytes(b"---\ntitle: T\n---\nBody\n")
+    status, out, _ = run(capsys, "set", path, "tags=[floods, vote]", "note=[draft] check")
+    assert status == 0
+    assert (
+        path.read_bytes()
+        == b'---\ntitle: T\ntags: [floods, vote]\nnote: "[draft] check"\n---\nBody\n'
+    )
+    assert out.splitlines() == [
+        f'{path}: tags: (new) -> ["floods", "vote"]',
+        f'{path}: note: (new) -> "[draft] check"',
+    ]
+
+
 def test_set_matches_an_existing_key_case_insensitively(
     sample_desk: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -124,3 +124,18 @@ def test_a_folder_outside_any_site_gets_them_itself(
     assert status == 0
     assert merge_attribute(repo, "notes/a.md") == "copydesk"
     assert merge_attribute(repo, "README.md") == "unspecified"
+
+
+def test_a_nearer_gitattributes_that_sets_another_merge_is_named(
+    capsys: pytest.CaptureFixture[str], repo: Path
+) -> None:
+    """``content/news/.gitattributes`` saying ``*.md merge=union`` wins over the lines --install
+    writes higher up: it said "added" and exited 0, and git never ran the driver on those files."""
+    write(repo, "notes/a.md", ARTICLE)
+    write(repo, "notes/news/b.md", ARTICLE)
+    write(repo, "notes/news/.gitattributes", "*.md merge=union\n")
+    status, _, err = install(capsys, repo / "notes")
+    assert merge_attribute(repo, "notes/news/b.md") == "union"  # git's answer: not the driver
+    assert status == 1
+    assert "notes/news/b.md" in err and "merge=union" in err, err
+    assert merge_attribute(repo, "notes/a.md") == "copydesk"

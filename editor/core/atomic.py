@@ -11,8 +11,9 @@ The folder itself is locked rather than a lock file: nothing is left behind besi
 stray file in ``git status``), a folder's inode survives the renames inside it, and the OS drops the
 lock when a process dies.
 
-Temporary files are named ``.<article name>.<random>.copydesk-tmp`` and locked by their writer, so a
-stale one (a save killed mid-write) can be told from one being written and removed later.
+Temporary files are named ``.<article name>.<random>.copydesk-tmp`` (the name cut to fit in 255
+bytes) and locked by their writer, so a stale one (a save killed mid-write) can be told from one
+being written and removed later.
 """
 
 from __future__ import annotations
@@ -111,6 +112,19 @@ def exchange(first: Path | str, second: Path | str) -> bool:
     return True
 
 
+# A name may take 255 bytes (NAME_MAX on Linux and macOS); ours adds ".", ".", mkstemp's 8 random
+# characters and the suffix, so the article's name is cut to what is left.
+_NAME_MAX = 255
+_NAME_ROOM = _NAME_MAX - 2 - 8 - len(TEMP_SUFFIX)
+
+
+def _temp_prefix(name: str) -> str:
+    """``.<name>.``, the name cut (at a character) so that the temporary file's name fits."""
+    while len(os.fsencode(name)) > _NAME_ROOM:
+        name = name[:-1]
+    return f".{name}."
+
+
 @contextlib.contextmanager
 def _temp_copy(path: Path, data: bytes, info: os.stat_result | None) -> Iterator[str]:
     """A synced temporary file beside ``path`` holding ``data`` with ``path``'s mode and owner.
@@ -118,7 +132,7 @@ def _temp_copy(path: Path, data: bytes, info: os.stat_result | None) -> Iterator
     It is locked while it exists (see :func:`clean_stale_temps`) and removed on the way out, whatever
     it then holds (the old version after an exchange, our bytes after a failure).
     """
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         if fcntl is not None:
             with contextlib.suppress(OSError):

@@ -251,6 +251,10 @@ _TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 _TOO_DEEP = "The front matter is nested too deeply to read"
+CONFLICT_MARKERS = (
+    "A merge left conflict markers here (<<<<<<<): resolve the conflict in Copydesk or an editor, "
+    "then git add the file"
+)
 
 
 def parse_front(split_file: SplitFile) -> dict[str, Any]:
@@ -266,6 +270,16 @@ def parse_front(split_file: SplitFile) -> dict[str, Any]:
         value = _parse_front(split_file)
     except RecursionError:  # thousands of nested brackets: a broken or hostile file, not a crash
         raise FrontMatterError(_TOO_DEEP, split_file.front_line) from None
+    except FrontMatterError:
+        if "<<<<<<<" not in split_file.front:
+            raise
+        from editor.core.line_merge import conflict_marker_line  # not before the first paint
+
+        marker = conflict_marker_line(split_file.front)
+        if marker is None:
+            raise
+        # "Malformed YAML: mapping values are not allowed" would hide what happened: a merge.
+        raise FrontMatterError(CONFLICT_MARKERS, split_file.front_line + marker - 1) from None
     problem = limits.shape_problem(value)
     if problem is not None:
         raise FrontMatterError(problem, split_file.front_line)

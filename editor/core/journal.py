@@ -30,6 +30,7 @@ from typing import Any
 from editor.core.article import Article, Fingerprint
 from editor.core.atomic import replace_checked
 from editor.core.edit_common import REMOVE, EditError
+from editor.core.errors import describe_error
 from editor.core.files import current_bytes
 from editor.core.frontmatter import FrontMatterError, read
 from editor.core.service import DocumentService, PathError
@@ -361,7 +362,7 @@ class EditStore:
         try:
             self.journal.write(self.root, JournalEntry.of(article, base))
         except (OSError, TypeError, ValueError) as error:
-            self.last_error = str(error)
+            self.last_error = describe_error(error)  # words, not "[Errno 28] ..."
             return False
         self.last_error = None
         return True
@@ -374,7 +375,7 @@ class EditStore:
             try:
                 self.journal.remove(self.root, relpath)
             except OSError as error:
-                self.last_error = str(error)
+                self.last_error = describe_error(error)
 
     def forget_all(self) -> None:
         for relpath in list(self._articles):

@@ -207,3 +207,27 @@ def unmark(text: str) -> tuple[str, str, str] | None:
     if state is not None or not found:
         return None
     return "".join(sides["mine"]), "".join(sides["base"]), "".join(sides["theirs"])
+
+
+_OPENING = re.compile(r"^<{7}(?: |\r?$)", re.MULTILINE)
+
+
+def conflict_marker_line(text: str) -> int | None:
+    """The 1-based line of the first conflict git (or this module) marked in ``text``, or None.
+
+    A region counts when a ``<<<<<<<`` line is followed by a ``=======`` and then a ``>>>>>>>``
+    line: a file left so by a merge is not an article to publish (``copydesk check`` says so).
+    The opening is looked for first, so an article without one costs a single regex search.
+    """
+    opening = _OPENING.search(text)
+    if opening is None:
+        return None
+    expect = "="
+    for line in split_lines(text[opening.end() :]):
+        match = _MARKER.match(line)
+        if match is None or match.group(1) != expect:
+            continue
+        if expect == ">":
+            return text.count("\n", 0, opening.start()) + 1
+        expect = ">"
+    return None

@@ -100,7 +100,8 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> tuple[list[str], str] | None:
             ):
                 pieces.append(text[start:here])
                 start = here
-            block_joins = False
+            if line[0] not in " \t":  # an indented block goes on with the one before (a
+                block_joins = False  # definition's paragraph): so does whether it joins the next
         if line.lstrip(" ").startswith(("<", ":")) or _HTML_MARK.search(line):
             # Raw HTML is followed by an empty line more in the output; a definition list takes
             # the terms and definitions of the next block into the same list.

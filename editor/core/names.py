@@ -36,6 +36,21 @@ def shown_path(text: str) -> str:
     return '"' + _QUOTED_NAME.sub(escape, text) + '"'
 
 
+# The controls a terminal acts on (ESC sequences recolour, retitle or rewrite the screen), but not
+# the tab and the newline, which the callers lay out themselves.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """A value's text safe to print to a terminal: each control but tab and newline as ``\\xNN``.
+
+    File names have :func:`shown_path`; this is for what the files hold (a title from a wire feed).
+    """
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -363,13 +363,18 @@ def site_of(path: Path | str) -> Site:
 
 def site_for_desk(root: Path | str) -> Site:
     """The site whose rules apply to a desk opened at ``root``: its site when ``root`` is the site's
-    root or lies in one of its content folders, else an empty Site (Hugo's defaults).
+    root, lies in one of its content folders or holds some of them (``content/`` of a site whose
+    languages read ``content/en`` and ``content/fr``), else an empty Site (Hugo's defaults).
 
     A ``config.toml`` of some other program in a folder above is not a Hugo site for this desk.
     """
     base = Path(root).resolve()
     site = site_of(base)
-    if site.root is not None and (site.root == base or site.content_dir_of(base) is not None):
+    if site.root is not None and (
+        site.root == base
+        or site.content_dir_of(base) is not None
+        or any(cd.path.is_relative_to(base) for cd in site.content_dirs)
+    ):
         return site
     return Site()
 

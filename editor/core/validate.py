@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from editor.core.errors import describe_error
 from editor.core.files import read_regular
-from editor.core.frontmatter import Format, FrontMatterError, SplitFile, read
+from editor.core.frontmatter import CONFLICT_MARKERS, Format, FrontMatterError, SplitFile, read
 from editor.core.images import IMAGE_KEYS, find_local_image, image_places, static_folders
 from editor.core.index import links_outside, outside_link_reason
 from editor.core.json_members import json_members, key_line_numbers
@@ -317,6 +317,13 @@ def check_article(
 
     for rule in ARTICLE_RULES:
         rule(found, context, report)
+    if "<<<<<<<" in split_file.body:  # (the front matter's would not have parsed)
+        from editor.core.line_merge import conflict_marker_line  # not before the first paint
+
+        marker = conflict_marker_line(split_file.body)
+        if marker is not None:
+            line = split_file.body_line + marker - 1
+            problems.append(Problem(relpath, line, Level.ERROR, CONFLICT_MARKERS))
     return problems
 
 

@@ -250,3 +250,20 @@ def test_the_store_s_base_read_never_blocks_on_a_pipe(desk: Path, monkeypatch) -
     results: list[object] = []
     assert _returns_without_blocking(lambda: results.append(store._base_of(article)), path)
     assert results == [None]
+
+
+def test_a_full_disk_is_named_in_words_not_as_an_errno(
+    desk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The status bar said "[Errno 28] No space left on device" when the journal could not write."""
+    import errno
+    import os
+
+    def full(_fd: int, _data: object) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    store = EditStore(desk, Journal(tmp_path / "data"))
+    monkeypatch.setattr(os, "write", full)
+    assert not store.put(edited(DocumentService(desk)))
+    assert store.last_error is not None and "Errno" not in store.last_error
+    assert "space" in store.last_error.lower()

@@ -107,6 +107,13 @@ def test_no_cut_inside_code_html_or_before_a_continuation() -> None:
     assert chunked(text) == goldmark.whole_html(text)
 
 
+def test_a_definition_list_goes_on_after_an_indented_paragraph_of_its_definition() -> None:
+    """The generated bodies found it: the indented paragraph ended the list's "joins the next"
+    mark, so the next term started a chunk and rendered as a second ``<dl>``."""
+    text = "Term\n: word\n\n    indented code word\n\nTerm\n: word"
+    assert chunked(text) == goldmark.whole_html(text)
+
+
 # Generated documents: blocks of the kinds articles use (and the awkward ones), joined by one,
 # two or three line breaks, so that blank lines fall in and around every construct.
 _WORDS = st.sampled_from(

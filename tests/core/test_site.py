@@ -268,3 +268,25 @@ def test_the_site_rules_have_one_home_and_no_compatibility_copies() -> None:
 
     assert not hasattr(validate, "__all__") and not hasattr(validate, "SITE_MARKERS")
     assert not hasattr(service, "atomic_write")
+
+
+def test_the_folder_holding_each_language_s_content_is_a_desk_of_the_site(tmp_path: Path) -> None:
+    """``copydesk list content`` of a site whose languages read content/en and content/fr listed
+    every article without its language and by Hugo's defaults (no timeZone of the site), while
+    the site's root and content/en listed them right."""
+    put(
+        tmp_path / "hugo.toml",
+        'timeZone = "Asia/Tokyo"\n[languages.en]\ncontentDir = "content/en"\n'
+        '[languages.fr]\ncontentDir = "content/fr"\n',
+    )
+    page = b"+++\ntitle = 'T'\ndate = 2025-06-15T10:00:00\n+++\n"
+    put(tmp_path / "content" / "en" / "a.md", page)
+    put(tmp_path / "content" / "fr" / "a.md", page)
+    assert site_for_desk(tmp_path / "content").root == tmp_path.resolve()
+    as_of = dt.datetime(2025, 6, 15, 9, 0, tzinfo=dt.UTC)  # 18:00 in Tokyo: 10:00 there is past
+    rows = {row.path: row for row in scan_all(tmp_path / "content", as_of=as_of)}
+    assert {path: row.language for path, row in rows.items()} == {"en/a.md": "en", "fr/a.md": "fr"}
+    assert {row.state for row in rows.values()} == {PublishState.PUBLISHED}
+    # A folder beside the content folders, holding none of them, is still no desk of the site.
+    put(tmp_path / "notes" / "b.md")
+    assert site_for_desk(tmp_path / "notes").root is None

@@ -74,8 +74,10 @@ class ArticleSession(QObject):
     article_changed = Signal()
     """Another article (or none) is shown, or the open one was saved, reverted or reloaded."""
 
-    dirty_changed = Signal(str, bool)
-    """The open article's unsaved state may have changed: its relative path, and whether it is dirty."""
+    dirty_changed = Signal(object, bool)
+    """The open article's unsaved state may have changed: its relative path, and whether it is dirty.
+
+    ``object``, not ``str``: Qt's string would drop the lone surrogate of a name that is not UTF-8."""
 
     row_changed = Signal(object)
     """The open article's file was written or re-read: its new ArticleSummary for the list."""
