@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,22 @@ def test_list_and_show_never_print_a_terminal_control_from_a_value(
         assert status == 0, err
         assert not any(ord(ch) < 0x20 and ch not in "\n" for ch in out), repr(out)
         assert "\\x1b[31mALERT" in out
+
+
+def test_a_non_utf8_file_name_is_listed_through_the_cache_as_without_it(
+    desk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SQLite takes no lone surrogate: storing the row of an old enough file ended the listing in
+    # "unexpected error (UnicodeEncodeError)" (a fresh file is kept out of the cache anyway).
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "cache"))
+    (desk / LATIN1_NAME).write_bytes(GOOD)
+    (desk / "plain.md").write_bytes(GOOD)
+    (desk / "json.md").write_bytes(b'{"title": "Caf\\udce9 \\ud800"}\n\nBody\n')  # a lone surrogate
+    hour_ago = time.time() - 3600
+    for name in (LATIN1_NAME, "plain.md", "json.md"):
+        os.utime(desk / name, (hour_ago, hour_ago))
+    uncached = run(capsys, "list", desk, "--json", "--no-cache")
+    assert uncached[0] == 0, uncached[2]
+    for _ in range(2):  # filling the cache, then from it
+        assert run(capsys, "list", desk, "--json") == uncached
+        assert run(capsys, "list", desk) == run(capsys, "list", desk, "--no-cache")

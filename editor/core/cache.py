@@ -273,7 +273,7 @@ class IndexCache:
     def facts(self, relpaths: Iterable[str]) -> dict[str, tuple[Any, ...]]:
         """The key and facts columns of these rows: (size, mtime_ns, ino, ctime_ns, readable, title,
         source, source_link, enclosure, summary, error, encoded inputs, encoded profile)."""
-        wanted = list(relpaths)
+        wanted = [path for path in relpaths if storable((path,))]  # the others are never kept
         found: dict[str, tuple[Any, ...]] = {}
         if self._db is None or not wanted:
             return found
@@ -355,6 +355,16 @@ class IndexCache:
         if not values:
             return
         try:
+            self._insert(values, listed)
+        except UnicodeEncodeError:  # the rare row SQLite cannot take: keep the others
+            values = [row for row in values if storable(row)]
+            kept_paths = {row[0] for row in values}
+            self._insert(values, [row for row in listed if row[0] in kept_paths and storable(row)])
+
+    def _insert(self, values: list[tuple[Any, ...]], listed: list[tuple[Any, ...]]) -> None:
+        if self._db is None or not values:
+            return
+        try:
             with self._db:
                 self._db.executemany(
                     f"INSERT INTO files (path, {_KEY}, {_FACTS}, {_VERDICT}, search) "
@@ -391,6 +401,9 @@ class IndexCache:
             listed.append((*_listed(kept), relpath, *key))
         if not values:
             return
+        if not all(storable(row) for row in values):  # a lone surrogate: no row of it is kept
+            values = [row for row in values if storable(row)]
+            listed = [row for row in listed if storable(row)]
         where = "WHERE path = ? AND size = ? AND mtime_ns = ? AND ino = ? AND ctime_ns = ?"
         try:
             with self._db:
@@ -427,7 +440,7 @@ class IndexCache:
         """Drop the rows of files that are gone (or can no longer be cached)."""
         if self._db is None:
             return
-        gone = [(path,) for path in relpaths]
+        gone = [(path,) for path in relpaths if storable((path,))]
         if not gone:
             return
         try:
@@ -449,6 +462,19 @@ class IndexCache:
             if not keep_open:
                 self._fail(error)
             return default
+
+
+def storable(row: tuple[Any, ...]) -> bool:
+    """Whether SQLite can take the texts of ``row``: it keeps text as UTF-8, and a lone surrogate
+    (the name of a file that is not UTF-8, a JSON title with "\\ud800") has none. Such a row is
+    not kept: its file is read again at every listing, and listed exactly as without the cache."""
+    try:
+        for value in row:
+            if type(value) is str and not value.isascii():
+                value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _search_of(relpath: str, facts: Any) -> str:

@@ -34,7 +34,7 @@ def open_local(path: Path, parent: QWidget | None = None) -> bool:
 class UnreadableBar(QFrame):
     """Names why the selected file cannot be opened and offers to open it elsewhere."""
 
-    opened = Signal(str)
+    opened = Signal(object)
     """The file or its folder was handed to the desktop: that path."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -43,7 +43,7 @@ from editor.core.state import PublishState
 from editor.ui.common.wording import counted, number
 from editor.ui.common.workers import Task, run_task
 from editor.ui.desk.article_filter import ArticleFilterProxy
-from editor.ui.desk.article_model import STATE_ORDER, ArticleModel, Column, Role
+from editor.ui.desk.article_model import STATE_ORDER, ArticleModel, Column
 from editor.ui.desk.column_fit import ColumnFitter
 from editor.ui.desk.git_columns import GIT_FILTERS, GitCell, git_filter_label
 from editor.ui.desk.state_display import state_label
@@ -83,7 +83,7 @@ class _ElideMiddle(QStyledItemDelegate):
 class ArticleListPanel(QWidget):
     """Filter box, state filter and the table of articles."""
 
-    article_requested = Signal(str)
+    article_requested = Signal(object)
     """The person moved the current row to another article: its path (the window decides)."""
 
     selection_changed = Signal()
@@ -248,7 +248,7 @@ class ArticleListPanel(QWidget):
         if not self._guard:
             wanted = self._open_path()
             current = self.view.currentIndex()
-            if wanted and (not current.isValid() or current.data(Role.PATH) != wanted):
+            if wanted and (not current.isValid() or self.proxy.path_at(current.row()) != wanted):
                 self.reselect()
 
     def reselect(self) -> None:
@@ -278,7 +278,9 @@ class ArticleListPanel(QWidget):
         # focus; that must not open an article by itself (when it happened depended on timing).
         selected = self.view.selectionModel().isSelected(current)
         if not self._guard and current.isValid() and selected:
-            path = current.data(Role.PATH)
+            # The path as Python holds it: through Qt (data()) a name that is not UTF-8 lost
+            # its lone surrogate, and "caf.md" could not be opened.
+            path = self.proxy.path_at(current.row())
             if path != self._open_path():
                 self.article_requested.emit(path)
 

@@ -79,7 +79,7 @@ class DeskFeed(QObject):
     """How many files the running scan has listed so far."""
     scan_finished = Signal()
     """The scan ended (done, failed or cancelled); the folder is watched from now on."""
-    row_wanted = Signal(str)
+    row_wanted = Signal(object)
     """The row asked for when the scan started is in the list and is not the open article."""
     message = Signal(str, int)
     """A status message and how long to show it (ms; 0 until the next one)."""

@@ -91,7 +91,7 @@ class GitDesk(QObject):
     failed = Signal(str, object)
     """A git action failed: what was being done, and the GitError (plain message and next step)."""
 
-    resolved = Signal(str)
+    resolved = Signal(object)
     """A conflicted file was resolved (written and staged): its desk path."""
 
     def __init__(

@@ -77,6 +77,9 @@ class ProblemModel(QAbstractTableModel):
     def problems(self) -> list[Problem]:
         return list(self._problems)
 
+    def problem_at(self, row: int) -> Problem | None:
+        return self._problems[row] if 0 <= row < len(self._problems) else None
+
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._problems)
 
@@ -114,7 +117,7 @@ class ProblemModel(QAbstractTableModel):
 class CheckPanel(QDockWidget):
     """A dock listing the problems found in the folder."""
 
-    problem_activated = Signal(str)
+    problem_activated = Signal(object)
     """A problem row was clicked or activated: the relative path of its article."""
 
     check_finished = Signal(object)
@@ -217,6 +220,8 @@ class CheckPanel(QDockWidget):
         self.show()
 
     def _activated(self, index: QModelIndex) -> None:
-        path = index.data(ProblemModel.PATH_ROLE)
-        if path:
-            self.problem_activated.emit(path)
+        # The problem's own path, not index.data(): through Qt a name that is not UTF-8 loses
+        # its lone surrogate, and the list has no such row.
+        problem = self.model.problem_at(index.row())
+        if problem is not None and problem.path:
+            self.problem_activated.emit(problem.path)

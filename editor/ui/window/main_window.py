@@ -63,13 +63,13 @@ if TYPE_CHECKING:  # the checks load with the first check (or article opened)
 class MainWindow(QMainWindow):
     """The review desk."""
 
-    folder_opened = Signal(str)
+    folder_opened = Signal(object)
     """A folder was opened (its scan has started): the folder."""
 
     scan_finished = Signal()
     """The folder scan ended: every row is in the list."""
 
-    article_opened = Signal(str)
+    article_opened = Signal(object)
     """An article is shown in the form: its relative path ("" when none)."""
 
     bulk_finished = Signal(object)

@@ -11,7 +11,7 @@ from editor.ui.common.settings import Settings
 class RecentFoldersMenu(QMenu):
     """The recent folders kept in the settings; picking one asks the window to open it."""
 
-    folder_chosen = Signal(str)
+    folder_chosen = Signal(object)
     """A recent folder was picked: its path."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
