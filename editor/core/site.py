@@ -386,8 +386,19 @@ def content_roots(root: Path | str, site: Site) -> list[tuple[Path, frozenset[st
     that is the site's root itself skips the folders Hugo reads as something else.
     """
     base = Path(root).resolve()
-    if site.root is None or site.root != base:
+    if site.root is None:
         return [(base, frozenset())]
+    if site.root != base:
+        if site.content_dir_of(base) is not None:
+            return [(base, frozenset())]
+        # A folder holding content folders (content/ of a site whose languages read content/en,
+        # content/fr) is walked as those: the rest of it (content/base-l10n) is no page to Hugo.
+        held = [
+            (cd.path, frozenset())
+            for cd in site.content_dirs
+            if cd.path.is_dir() and cd.path.is_relative_to(base)
+        ]
+        return held or [(base, frozenset())]
     roots = []
     for cd in site.content_dirs:
         if cd.path.is_dir() and cd.path.is_relative_to(base):

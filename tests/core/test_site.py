@@ -22,6 +22,7 @@ from editor.core.site import (
 )
 from editor.core.site_rules import SiteRules
 from editor.core.state import PublishState
+from editor.core.walk import would_list
 
 PAGE = b"+++\ntitle = 'T'\n+++\n"
 
@@ -290,3 +291,22 @@ def test_the_folder_holding_each_language_s_content_is_a_desk_of_the_site(tmp_pa
     # A folder beside the content folders, holding none of them, is still no desk of the site.
     put(tmp_path / "notes" / "b.md")
     assert site_for_desk(tmp_path / "notes").root is None
+
+
+def test_a_desk_holding_the_language_folders_lists_only_what_hugo_reads(tmp_path: Path) -> None:
+    """At ``content/`` of such a site, a folder that is no language's (Let's Encrypt keeps
+    ``content/base-l10n``) was listed whole as published pages in English; Hugo reads none of it,
+    and the site's root lists none of it."""
+    put(
+        tmp_path / "hugo.toml",
+        '[languages.en]\ncontentDir = "content/en"\n[languages.fr]\ncontentDir = "content/fr"\n',
+    )
+    page = b"+++\ntitle = 'T'\n+++\n"
+    for name in ("en/a.md", "fr/a.md", "base-l10n/a.md", "top.md"):
+        put(tmp_path / "content" / name, page)
+    at_content = sorted(row.path for row in scan_all(tmp_path / "content"))
+    assert at_content == ["en/a.md", "fr/a.md"]
+    at_root = sorted(row.path for row in scan_all(tmp_path))
+    assert at_root == ["content/en/a.md", "content/fr/a.md"]
+    assert would_list(tmp_path / "content", tmp_path / "content" / "en" / "b.md")
+    assert not would_list(tmp_path / "content", tmp_path / "content" / "base-l10n" / "b.md")
