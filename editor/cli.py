@@ -42,7 +42,7 @@ from editor.core.state import PageVerdict, PublishState, judge
 from editor.core.values import (
     parse_date,
 )
-from editor.core.verdicts import document_text, with_fields
+from editor.core.verdicts import document_text, fields_tail
 
 if TYPE_CHECKING:  # the commands that need them import them: `list` starts faster without
     from editor.core.article import Article
@@ -320,16 +320,30 @@ def _write_json_rows(
     (a row made now is encoded the same way, :func:`verdicts.document_text`)."""
     stream = sys.stdout
     binary = _utf8_buffer(stream)
-    parts: list[bytes] = [b"["]
+    parts: list[bytes | memoryview] = [b"["]
     first = True
+    count = 0
+    # The encoded git fields by the identity of their dict (kept beside it, so that no other dict
+    # can take its id meanwhile): rows share a few dicts (cli_git.git_fields), each encoded once.
+    tails: dict[int, tuple[dict[str, Any], bytes | None]] = {}
     for row in rows:
         text: bytes | None = None
+        parts.append(b"\n  " if first else b",\n  ")
+        first = False
         if type(row) is tuple:
             path, text = row[0], row[-1]
             if in_git is not None:  # only inside a git checkout
-                text = with_fields(text, in_git[path])
-                if text is None:  # orjson refused a git field: encode the whole row again
-                    document = {**json.loads(row[-1]), **in_git[path]}
+                extra = in_git[path]
+                known = tails.get(id(extra))
+                if known is None or known[0] is not extra:
+                    known = tails[id(extra)] = (extra, fields_tail(extra) if extra else None)
+                tail = known[1]
+                if tail is not None:  # text[:-4] + tail is with_fields(text, extra)
+                    parts.append(memoryview(text)[:-4])  # type: ignore[arg-type]
+                    text = tail
+                elif extra:  # orjson refused a git field: encode the whole row again
+                    text = None
+                    document = {**json.loads(row[-1]), **extra}
         else:
             document = row.to_json()  # type: ignore[union-attr]
             if in_git is not None:
@@ -338,12 +352,12 @@ def _write_json_rows(
             text = document_text(document).encode(
                 "utf-8", getattr(stream, "errors", None) or "strict"
             )
-        parts.append(b"\n  " if first else b",\n  ")
         parts.append(text)
-        first = False
-        if len(parts) >= 512:  # one write per 256 rows: a write per row cost 8% of a listing
+        count += 1
+        if count == 256:  # one write per 256 rows: a write per row cost 8% of a listing
             _write_out(stream, binary, b"".join(parts))
             parts = []
+            count = 0
     parts.append(b"\n]\n" if not first else b"]\n")
     _write_out(stream, binary, b"".join(parts))
 
