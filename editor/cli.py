@@ -326,6 +326,8 @@ def _write_json_rows(
     # The encoded git fields by the identity of their dict (kept beside it, so that no other dict
     # can take its id meanwhile): rows share a few dicts (cli_git.git_fields), each encoded once.
     tails: dict[int, tuple[dict[str, Any], bytes | None]] = {}
+    last: dict[str, Any] | None = None  # the git fields of the row before, and their tail
+    tail: bytes | None = None
     for row in rows:
         text: bytes | None = None
         parts.append(b"\n  " if first else b",\n  ")
@@ -334,10 +336,11 @@ def _write_json_rows(
             path, text = row[0], row[-1]
             if in_git is not None:  # only inside a git checkout
                 extra = in_git[path]
-                known = tails.get(id(extra))
-                if known is None or known[0] is not extra:
-                    known = tails[id(extra)] = (extra, fields_tail(extra) if extra else None)
-                tail = known[1]
+                if extra is not last:  # most rows have the fields of the row before
+                    known = tails.get(id(extra))
+                    if known is None or known[0] is not extra:
+                        known = tails[id(extra)] = (extra, fields_tail(extra) if extra else None)
+                    last, tail = extra, known[1]
                 if tail is not None:  # text[:-4] + tail is with_fields(text, extra)
                     parts.append(memoryview(text)[:-4])  # type: ignore[arg-type]
                     text = tail

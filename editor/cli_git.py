@@ -139,6 +139,9 @@ def git_fields(root: Path, paths: Iterable[str]) -> dict[str, dict[str, Any]] | 
         return None
     files = status.files
     unpushed = status.unpushed
+    if not files and not unpushed and not changes:  # no file of the desk is known to git
+        ignored = {"git": {"state": "ignored", "unpushed": False}, "last_change": None}
+        return dict.fromkeys(paths, ignored)  # one dict shared, on purpose
     clean = FileState.CLEAN
     shared: dict[tuple[str, bool, int], dict[str, Any]] = {}
     fields = {}

@@ -86,3 +86,18 @@ def test_the_writer_encodes_by_dict_not_by_id_alone(capsys: pytest.CaptureFixtur
     written = json.loads(capsys.readouterr().out)
     assert [row["git"]["state"] for row in written] == [f"{n}.md" for n in range(300)]
     assert all(row["path"] == "a.md" for row in written)
+
+
+def test_a_desk_git_ignores_whole(team: Team, capsys: pytest.CaptureFixture[str]) -> None:
+    """No file of the desk is tracked, changed or committed (the bench's desks in this checkout):
+    every row says "ignored", from the index cache as without it."""
+    clone = _desk(team)
+    desk = clone / "content" / "ignored"
+    cold = _listing(capsys, desk, "--no-cache")
+    _listing(capsys, desk)
+    warm = _listing(capsys, desk)
+    assert warm == cold
+    rows = json.loads(warm)
+    assert [row["path"] for row in rows] == ["a.md", "b.md"]
+    assert all(row["git"] == {"state": "ignored", "unpushed": False} for row in rows)
+    assert all(row["last_change"] is None for row in rows)
