@@ -9,6 +9,7 @@ The walk removes Copydesk's own stale temp files as it meets them (a save killed
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import os
 from collections.abc import Iterator, Sequence
@@ -110,11 +111,7 @@ def _walk_entries(
         except OSError:
             continue
         if folder != root or top_bundle:
-            bundle = [
-                entry
-                for entry in items
-                if entry.name[:5].lower() == "index" and is_bundle_index(entry.name)
-            ]
+            bundle = [entry for entry in _starting_with_i(items) if is_bundle_index(entry.name)]
             if bundle and any(_is_file(entry) for entry in bundle):
                 yield from (e for e in bundle if is_article_name(e.name) and _is_file(e))
                 continue
@@ -143,6 +140,17 @@ def _walk_entries(
         if temps:  # a save killed mid-write left these; ours, stale and unlocked ones go
             clean_stale_temps(folder, temps)
         stack.extend(reversed(subfolders))
+
+
+def _starting_with_i(items: list[os.DirEntry[str]]) -> list[os.DirEntry[str]]:
+    """The entries of a folder (sorted by name) whose name starts with ``I`` or ``i``, in order:
+    only they can be a bundle's index (no other character lowercases to ``i``: ``İ`` gives two),
+    found by bisection instead of a look at every file."""
+    found: list[os.DirEntry[str]] = []
+    for first, after in (("I", "J"), ("i", "j")):
+        start = bisect.bisect_left(items, first, key=_NAME)
+        found.extend(items[start : bisect.bisect_left(items, after, start, key=_NAME)])
+    return found
 
 
 def _is_file(entry: os.DirEntry[str]) -> bool:
