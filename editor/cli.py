@@ -320,49 +320,46 @@ def _write_json_rows(
     (a row made now is encoded the same way, :func:`verdicts.document_text`)."""
     stream = sys.stdout
     binary = _utf8_buffer(stream)
-    parts: list[bytes | memoryview] = [b"["]
-    first = True
-    count = 0
+    errors = getattr(stream, "errors", None) or "strict"
+    chunk: list[bytes] = []
+    lead = b"[\n  "  # what goes before the next chunk: the array's start, then a comma
     # The encoded git fields by the identity of their dict (kept beside it, so that no other dict
     # can take its id meanwhile): rows share a few dicts (cli_git.git_fields), each encoded once.
     tails: dict[int, tuple[dict[str, Any], bytes | None]] = {}
     last: dict[str, Any] | None = None  # the git fields of the row before, and their tail
     tail: bytes | None = None
     for row in rows:
-        text: bytes | None = None
-        parts.append(b"\n  " if first else b",\n  ")
-        first = False
+        text: bytes | None
         if type(row) is tuple:
-            path, text = row[0], row[-1]
+            text = row[-1]
             if in_git is not None:  # only inside a git checkout
-                extra = in_git[path]
+                extra = in_git[row[0]]
                 if extra is not last:  # most rows have the fields of the row before
                     known = tails.get(id(extra))
                     if known is None or known[0] is not extra:
                         known = tails[id(extra)] = (extra, fields_tail(extra) if extra else None)
                     last, tail = extra, known[1]
-                if tail is not None:  # text[:-4] + tail is with_fields(text, extra)
-                    parts.append(memoryview(text)[:-4])  # type: ignore[arg-type]
-                    text = tail
+                if tail is not None:
+                    text = text[:-4] + tail  # type: ignore[index]  # with_fields(text, extra)
                 elif extra:  # orjson refused a git field: encode the whole row again
                     text = None
                     document = {**json.loads(row[-1]), **extra}
         else:
+            text = None
             document = row.to_json()  # type: ignore[union-attr]
             if in_git is not None:
                 document.update(in_git[document["path"]])
         if text is None:
-            text = document_text(document).encode(
-                "utf-8", getattr(stream, "errors", None) or "strict"
-            )
-        parts.append(text)
-        count += 1
-        if count == 256:  # one write per 256 rows: a write per row cost 8% of a listing
-            _write_out(stream, binary, b"".join(parts))
-            parts = []
-            count = 0
-    parts.append(b"\n]\n" if not first else b"]\n")
-    _write_out(stream, binary, b"".join(parts))
+            text = document_text(document).encode("utf-8", errors)
+        chunk.append(text)
+        if len(chunk) == 256:  # one write per 256 rows: a write per row cost 8% of a listing
+            _write_out(stream, binary, lead + b",\n  ".join(chunk))
+            chunk = []
+            lead = b",\n  "
+    if chunk:
+        _write_out(stream, binary, lead + b",\n  ".join(chunk) + b"\n]\n")
+    else:
+        _write_out(stream, binary, b"\n]\n" if lead != b"[\n  " else b"[]\n")
 
 
 def _utf8_buffer(stream: Any) -> Any:
