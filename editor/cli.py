@@ -287,7 +287,12 @@ def _list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cac
             else:
                 rows.extend(row for row in batch if _state_of(row) == state)
         paths = (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
-        _write_json_rows(rows, cli_git.git_fields(root, paths))
+        in_git = cli_git.git_fields(root, paths)
+        _write_json_rows(rows, in_git)
+        # Let the rows go while the collector is off: the first collection after it is back on
+        # would walk every one of them (0.05 s at 100,000 rows) for nothing.
+        rows.clear()
+        in_git = None
     return 0
 
 
