@@ -121,7 +121,11 @@ def commit_written(action: str, results: Sequence[FileResult], keys: Sequence[st
 
 
 def git_fields(root: Path, paths: Iterable[str]) -> dict[str, dict[str, Any]] | None:
-    """The ``git`` and ``last_change`` fields of each listed path, or None outside a checkout."""
+    """The ``git`` and ``last_change`` fields of each listed path, or None outside a checkout.
+
+    Paths with the same fields share one dict (a desk has a few states and one last change per
+    commit: an ignored desk's 100,000 paths share one), so ``list --json`` encodes each distinct
+    value once (``cli._write_json_rows`` keys its encodings by the dict's identity)."""
     checkout = _checkout_of(root.resolve())
     if checkout is None:
         return None
@@ -133,17 +137,28 @@ def git_fields(root: Path, paths: Iterable[str]) -> dict[str, dict[str, Any]] | 
     except GitError as error:
         err(f"git status not shown: {error}")
         return None
+    files = status.files
+    unpushed = status.unpushed
+    if not files and not unpushed and not changes:  # no file of the desk is known to git
+        ignored = {"git": {"state": "ignored", "unpushed": False}, "last_change": None}
+        return dict.fromkeys(paths, ignored)  # one dict shared, on purpose
+    clean = FileState.CLEAN
+    shared: dict[tuple[str, bool, int], dict[str, Any]] = {}
     fields = {}
     for path in paths:
-        state = status.state_of(path)
-        # Neither changed nor in any commit: git does not track it (an ignored file).
-        untracked_clean = state is FileState.CLEAN and path not in changes
-        state_text = "ignored" if untracked_clean else state.value
+        entry = files.get(path)
+        state = entry.state if entry is not None else clean
         change = changes.get(path)
-        fields[path] = {
-            "git": {"state": state_text, "unpushed": path in status.unpushed},
-            "last_change": _change_json(change) if change else None,
-        }
+        # Neither changed nor in any commit: git does not track it (an ignored file).
+        state_text = "ignored" if state is clean and change is None else state.value
+        key = (state_text, path in unpushed, id(change))  # `changes` keeps each change alive
+        found = shared.get(key)
+        if found is None:
+            found = shared[key] = {
+                "git": {"state": state_text, "unpushed": key[1]},
+                "last_change": _change_json(change) if change else None,
+            }
+        fields[path] = found
     return fields
 
 

@@ -19,7 +19,7 @@ def row(path: str, title: str) -> ArticleSummary:
     return ArticleSummary(path, title, date, False, PublishState.PUBLISHED, "Wire", "", "")
 
 
-@pytest.mark.parametrize("count", [0, 1, 3, 700])
+@pytest.mark.parametrize("count", [0, 1, 3, 256, 512, 700])
 def test_streamed_json_equals_one_dump(monkeypatch: pytest.MonkeyPatch, count: int) -> None:
     titles = ["plain", 'é 😀 \u2028 \x7f \x1f "quoted" \\ /', "bad name \udcff", "澜驰"]
     rows = [row(f"news/{n}-{titles[n % 4][:3]}.md", titles[n % 4]) for n in range(count)]

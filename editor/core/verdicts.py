@@ -247,6 +247,14 @@ def with_fields(text: bytes, extra: dict[str, Any]) -> bytes | None:
     ``document_text({**document, **extra})`` writes it; None when orjson refuses ``extra``."""
     if not extra:
         return text
+    tail = fields_tail(extra)
+    return None if tail is None else text[:-4] + tail
+
+
+def fields_tail(extra: dict[str, Any]) -> bytes | None:
+    """What :func:`with_fields` puts in place of a row text's last 4 bytes (``"\n  }"``) to add
+    the non-empty ``extra``: made once for rows that share ``extra`` (``list --json``'s git
+    fields); None when orjson refuses it."""
     if orjson is None:  # pragma: no cover
         return None
     try:
@@ -254,4 +262,4 @@ def with_fields(text: bytes, extra: dict[str, Any]) -> bytes | None:
     except TypeError:
         return None
     # text ends in "\n  }", more is "{\n    ...\n  }": splice them at the brace.
-    return b"".join((text[:-4], b",", more[1:]))
+    return b"," + more[1:]
