@@ -298,12 +298,20 @@ _warmed: list[threading.Thread] = []
 def warm_renderer_later() -> None:
     """Render a small Markdown and HTML body on a background thread (once a process), so that
     the first article opened does not pay for the renderer's imports and first calls
-    (Python-Markdown loads its extensions on first use; nh3 and the regular expressions warm up).
+    (Python-Markdown loads its extensions on first use; nh3 and the regular expressions warm up),
+    nor for the form's checks.
     """
     if _warmed:
         return
 
     def work() -> None:
+        # The form's checks too: they load with the first article opened (validate, and idna's
+        # tables with the first host name read), 10 ms of the first open.
+        from editor.core import validate  # noqa: F401
+        from editor.core.urls import check_web_url
+
+        with contextlib.suppress(Exception):
+            check_web_url("https://example.com/a")
         sample = "# Title\n\nA *paragraph* with a [link](https://example.com) and a note[^1].\n\n"
         sample += "- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: The note.\n"
         with contextlib.suppress(Exception):  # a real open reports any error itself
