@@ -142,6 +142,9 @@ _KEY = "size, mtime_ns, ino, ctime_ns"
 _FACTS = "readable, title, source, source_link, enclosure, summary, error, inputs, profile"
 _KEPT = "rules_id, valid_from, valid_until"
 _FACTS_LISTED = _FACTS.replace("inputs", "NULL")  # what rows() holds of the facts
+# ... and for the window's list, which shows no summary, source link or cover link (their words
+# are in the search text): 56 MiB of texts at 100,000 rows, read and dropped again.
+_FACTS_SEARCHED = _FACTS_LISTED.replace("source_link, enclosure, summary", "'', '', ''")
 _PROFILE = 16  # where rows() gives the profile text
 _VERDICT = f"{_KEPT}, state, verdict"
 _NO_VERDICT = (None, None, None, None, None, None)
@@ -240,7 +243,8 @@ class IndexCache:
         state and the row's JSON text (``as_json``) or else the facts (as :meth:`facts` gives them)
         and the verdict text, and with ``searched`` the row's search text last
         (:mod:`editor.core.row_search`, made from the facts and the path alone: only the window
-        reads it). One query, of only the columns that listing needs.
+        reads it) and the summary, source link and cover link empty (the window's list keeps
+        none of them: ``row_columns.list_row``). One query, of only the columns that listing needs.
 
         Every row is held at once (the listing's peak memory), so the facts come without the
         encoded inputs (None: a row judged again reads them with :meth:`facts`), and one copy of
@@ -251,8 +255,8 @@ class IndexCache:
         if as_json:
             query = f"SELECT path, {_KEY}, {_KEPT}, state, row_json FROM listed"
         else:
-            search = ", search" if searched else ""
-            query = f"SELECT path, {_KEY}, {_KEPT}, {_FACTS_LISTED}, verdict{search} FROM files"
+            facts, search = (_FACTS_SEARCHED, ", search") if searched else (_FACTS_LISTED, "")
+            query = f"SELECT path, {_KEY}, {_KEPT}, {facts}, verdict{search} FROM files"
         try:
             if as_json:
                 return {row[0]: row for row in self._db.execute(query)}

@@ -70,7 +70,9 @@ def scan_searched(
 ) -> Iterator[tuple[list[ArticleSummary], list[str | None]]]:
     """:func:`scan` for the window: each batch with its rows' search texts
     (:func:`editor.core.row_search.search_words`) where the index cache kept them, None where a
-    file was parsed now, so a warm launch does not make 100,000 of them again."""
+    file was parsed now, so a warm launch does not make 100,000 of them again. A row the cache
+    kept comes without its summary, source link and cover link (the list shows none of them; the
+    summary's words are in the search text)."""
     for batch in _scan(
         root, as_of, batch_size, None, use_cache, cache_dir, rules, as_json=False, searched=True
     ):
