@@ -10,17 +10,15 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import gc
 import io
-import json
 import os
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from editor import cli_git, cli_help, merge_driver
+from editor import cli_git, cli_help, cli_json, merge_driver
 from editor.cli_common import (
     EXIT_CLOSED_PIPE,
     PROG,
@@ -31,18 +29,16 @@ from editor.cli_common import err as _err
 from editor.cli_common import existing as _existing
 from editor.cli_common import jsonable as _jsonable
 from editor.cli_common import out as _out
-from editor.core.cached_scan import JsonRow
 from editor.core.errors import describe_error
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, desk_rules
-from editor.core.listing import scan, scan_json
+from editor.core.listing import scan
 from editor.core.names import json_text, printable, shown_path
 from editor.core.site import desk_for, find_site_root, site_for_desk
 from editor.core.state import PageVerdict, PublishState, judge
 from editor.core.values import (
     parse_date,
 )
-from editor.core.verdicts import document_text, fields_tail
 
 if TYPE_CHECKING:  # the commands that need them import them: `list` starts faster without
     from editor.core.article import Article
@@ -243,7 +239,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     root = _existing(args.path, folder_ok=True)
     _warn_about_site(root)
     if args.json:
-        return _list_json(root, args.as_of, args.state, not args.no_cache)
+        return cli_json.list_json(root, args.as_of, args.state, not args.no_cache)
     rows = [
         row
         for batch in scan(root, args.as_of, use_cache=not args.no_cache)
@@ -272,115 +268,6 @@ def cmd_list(args: argparse.Namespace) -> int:
             f"{row.state.value:<9}  {date:<16}  {lang}{_fit(title, width)}  {shown_path(row.path)}"
         )
     return 0
-
-
-def _list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cache: bool) -> int:
-    """``list --json``: rows whose verdict the index cache kept, and rows a reader process made,
-    come with their JSON text, which is written as it is (with the git fields spliced in, inside
-    a checkout); only ``path``, the state and the text (a row's first, last but one and last
-    items) are read from such a row."""
-    rows: list[ArticleSummary | JsonRow] = []
-    with _collector_paused():
-        for batch in scan_json(root, as_of, use_cache=use_cache):
-            if state is None:
-                rows.extend(batch)
-            else:
-                rows.extend(row for row in batch if _state_of(row) == state)
-        paths = (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
-        in_git = cli_git.git_fields(root, paths)
-        _write_json_rows(rows, in_git)
-        # Let the rows go while the collector is off: the first collection after it is back on
-        # would walk every one of them (0.05 s at 100,000 rows) for nothing.
-        rows.clear()
-        in_git = None
-    return 0
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a listing holds every row: each full collection walks
-    all the rows kept so far (0.3 s of a 100,000-row listing's main process), and the rows hold
-    no cycles to collect; what the listing frees goes by reference counting as before."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
-def _state_of(row: ArticleSummary | JsonRow) -> str:
-    return row[-2] if isinstance(row, tuple) else row.state
-
-
-def _write_json_rows(
-    rows: Iterable[ArticleSummary | JsonRow], in_git: Mapping[str, dict[str, Any]] | None = None
-) -> None:
-    """The rows as a JSON array, as :func:`json_text` writes it, but 256 rows at a time: a big
-    desk's listing is never one string in memory. ``in_git``: each path's git fields, if any.
-
-    A :data:`JsonRow`'s text is written as the cache kept it: as bytes straight to a UTF-8 stdout
-    (a row made now is encoded the same way, :func:`verdicts.document_text`)."""
-    stream = sys.stdout
-    binary = _utf8_buffer(stream)
-    errors = getattr(stream, "errors", None) or "strict"
-    chunk: list[bytes] = []
-    lead = b"[\n  "  # what goes before the next chunk: the array's start, then a comma
-    # The encoded git fields by the identity of their dict (kept beside it, so that no other dict
-    # can take its id meanwhile): rows share a few dicts (cli_git.git_fields), each encoded once.
-    tails: dict[int, tuple[dict[str, Any], bytes | None]] = {}
-    last: dict[str, Any] | None = None  # the git fields of the row before, and their tail
-    tail: bytes | None = None
-    for row in rows:
-        text: bytes | None
-        if type(row) is tuple:
-            text = row[-1]
-            if in_git is not None:  # only inside a git checkout
-                extra = in_git[row[0]]
-                if extra is not last:  # most rows have the fields of the row before
-                    known = tails.get(id(extra))
-                    if known is None or known[0] is not extra:
-                        known = tails[id(extra)] = (extra, fields_tail(extra) if extra else None)
-                    last, tail = extra, known[1]
-                if tail is not None:
-                    text = text[:-4] + tail  # type: ignore[index]  # with_fields(text, extra)
-                elif extra:  # orjson refused a git field: encode the whole row again
-                    text = None
-                    document = {**json.loads(row[-1]), **extra}
-        else:
-            text = None
-            document = row.to_json()  # type: ignore[union-attr]
-            if in_git is not None:
-                document.update(in_git[document["path"]])
-        if text is None:
-            text = document_text(document).encode("utf-8", errors)
-        chunk.append(text)
-        if len(chunk) == 256:  # one write per 256 rows: a write per row cost 8% of a listing
-            _write_out(stream, binary, lead + b",\n  ".join(chunk))
-            chunk = []
-            lead = b",\n  "
-    if chunk:
-        _write_out(stream, binary, lead + b",\n  ".join(chunk) + b"\n]\n")
-    else:
-        _write_out(stream, binary, b"\n]\n" if lead != b"[\n  " else b"[]\n")
-
-
-def _utf8_buffer(stream: Any) -> Any:
-    """The byte stream under a UTF-8 text stdout (flushed first), or None: write text then."""
-    buffer = getattr(stream, "buffer", None)
-    if buffer is None or (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
-        return None
-    stream.flush()
-    return buffer
-
-
-def _write_out(stream: Any, binary: Any, data: bytes) -> None:
-    if binary is not None:
-        binary.write(data)
-    else:
-        stream.write(data.decode("utf-8"))
 
 
 def _row_title(row: ArticleSummary) -> str:

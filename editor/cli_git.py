@@ -125,7 +125,7 @@ def git_fields(root: Path, paths: Iterable[str]) -> dict[str, dict[str, Any]] | 
 
     Paths with the same fields share one dict (a desk has a few states and one last change per
     commit: an ignored desk's 100,000 paths share one), so ``list --json`` encodes each distinct
-    value once (``cli._write_json_rows`` keys its encodings by the dict's identity)."""
+    value once (``cli_json.write_json_rows`` keys its encodings by the dict's identity)."""
     checkout = _checkout_of(root.resolve())
     if checkout is None:
         return None

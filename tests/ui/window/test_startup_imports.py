@@ -84,12 +84,12 @@ PROBE = textwrap.dedent(
 )
 
 
-@pytest.fixture(scope="module")
-def at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    folder = tmp_path_factory.mktemp("startup")
+def _desk_and_env(folder: Path) -> tuple[Path, dict[str, str]]:
+    """A copy of the sample desk, and the environment of a fresh `copydesk` on it (its own
+    settings and caches, offscreen)."""
     desk = folder / "desk"
     shutil.copytree(bundled_samples(), desk)
-    env = {
+    return desk, {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
         "XDG_CONFIG_HOME": str(folder / "config"),
@@ -97,6 +97,12 @@ def at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object
         "XDG_CACHE_HOME": str(folder / "cache"),
         "COPYDESK_CACHE_DIR": str(folder / "copydesk-cache"),
     }
+
+
+@pytest.fixture(scope="module")
+def at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    folder = tmp_path_factory.mktemp("startup")
+    desk, env = _desk_and_env(folder)
     out = subprocess.run(
         [sys.executable, "-c", PROBE, str(desk)],
         capture_output=True,
@@ -173,16 +179,7 @@ FIRST_OPEN = textwrap.dedent(
 def test_the_first_article_opened_imports_nothing_the_warm_ups_could_load(tmp_path: Path) -> None:
     """The checks (validate, idna) loaded with the first article opened: 32 ms where the next
     ones take 9. The warm-ups after the first paint load them, and the renderer."""
-    desk = tmp_path / "desk"
-    shutil.copytree(bundled_samples(), desk)
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "COPYDESK_CACHE_DIR": str(tmp_path / "copydesk-cache"),
-    }
+    desk, env = _desk_and_env(tmp_path)
     article = "business/brightwell-foods-third-quarter.md"
     out = subprocess.run(
         [sys.executable, "-c", FIRST_OPEN, str(desk / "content"), article],
