@@ -393,7 +393,7 @@ def content_roots(root: Path | str, site: Site) -> list[tuple[Path, frozenset[st
             return [(base, frozenset())]
         # A folder holding content folders (content/ of a site whose languages read content/en,
         # content/fr) is walked as those: the rest of it (content/base-l10n) is no page to Hugo.
-        held = [
+        held: list[tuple[Path, frozenset[str]]] = [
             (cd.path, frozenset())
             for cd in site.content_dirs
             if cd.path.is_dir() and cd.path.is_relative_to(base)
