@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -29,6 +28,7 @@ from editor.core.errors import describe_error
 from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
 from editor.core.rescan import Rescan, list_folders
+from editor.ui.common.quick_switching import QuickSwitching
 from editor.ui.common.wording import counted
 from editor.ui.common.workers import Task, run_stream, run_task
 from editor.ui.desk.article_list import ArticleListPanel
@@ -50,10 +50,6 @@ STEP_SHARE = 8
 # 160-300 ms in one merge. With more waiting, the next step comes after BACKLOG_SHARE times the cost.
 STEP_MAX_ROWS = 6000
 BACKLOG_SHARE = 2
-# While the scan's worker runs Python flat out, the GUI thread needs the GIL back for every call Qt
-# makes into Python (each data() of a paint): with the default 5 ms switch interval each such call
-# could wait 5 ms, and a paint of one screen stalled 150-450 ms. A short interval while scanning.
-SCAN_SWITCH_INTERVAL_S = 0.0002
 
 
 class OpenArticle(Protocol):
@@ -106,8 +102,10 @@ class DeskFeed(QObject):
         self._finishing = False  # the worker is done; the last rows are still being merged
         self._step = QTimer(self, singleShot=True, interval=SCAN_STEP_MS)
         self._step.timeout.connect(self._take_arrived)
-        self._switch_interval: float | None = None  # the interpreter's, while a scan runs
-        self.watcher = FolderWatcher(pool, self._known_rows, self)
+        # The GUI thread gets the GIL back sooner while the scan or the watcher's look runs.
+        self._switching = QuickSwitching()
+        self._scan_switching = False
+        self.watcher = FolderWatcher(pool, self._known_rows, self, switching=self._switching)
         self.watcher.changes_found.connect(self._outside_changes)
 
     @property
@@ -153,13 +151,10 @@ class DeskFeed(QObject):
         self._quick_switching(False)
 
     def _quick_switching(self, on: bool) -> None:
-        """Give the GIL back to the GUI thread sooner while a scan runs (see the constant)."""
-        if on and self._switch_interval is None:
-            self._switch_interval = sys.getswitchinterval()
-            sys.setswitchinterval(SCAN_SWITCH_INTERVAL_S)
-        elif not on and self._switch_interval is not None:
-            sys.setswitchinterval(self._switch_interval)
-            self._switch_interval = None
+        """Give the GIL back to the GUI thread sooner while a scan runs (ui.common.quick_switching)."""
+        if on != self._scan_switching:
+            self._scan_switching = on
+            (self._switching.acquire if on else self._switching.release)()
 
     def put_rows(self, summaries: ArticleSummary | list[ArticleSummary]) -> None:
         """Show new summaries of files the app itself changed (no rescan)."""

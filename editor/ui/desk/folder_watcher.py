@@ -19,6 +19,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Sig
 from editor.core.index import ArticleSummary
 from editor.core.rescan import Rescan, rescan_folders
 from editor.core.site_rules import DeskRules
+from editor.ui.common.quick_switching import QuickSwitching
 from editor.ui.common.workers import Task, run_task
 
 
@@ -42,8 +43,10 @@ class FolderWatcher(QObject):
         *,
         debounce_ms: int = 300,
         poll_ms: int = 15_000,
+        switching: QuickSwitching | None = None,
     ) -> None:
         super().__init__(parent)
+        self._switching = switching  # held while a look runs: its worker holds the GIL meanwhile
         self._pool = pool
         self._known = known
         self._root: Path | None = None
@@ -100,8 +103,10 @@ class FolderWatcher(QObject):
         self._file_debounce.stop()
         self._pending.clear()
         if self._task is not None:
-            self._task.cancel()
+            self._task.cancel()  # a cancelled task delivers no _finished: its hold ends here
             self._task = None
+            if self._switching is not None:
+                self._switching.release()
         paths = self._watcher.directories() + self._watcher.files()
         if paths:
             self._watcher.removePaths(paths)
@@ -157,6 +162,8 @@ class FolderWatcher(QObject):
         known = self._known()
         watched = frozenset(Path(folder) for folder in self._watcher.directories())
         rules = self._rules.current() if self._rules is not None else None
+        if self._switching is not None:
+            self._switching.acquire()
         self._task = run_task(
             self._pool,
             lambda: rescan_folders(root, folders, known, watched, rules=rules),
@@ -178,6 +185,8 @@ class FolderWatcher(QObject):
 
     def _finished(self) -> None:
         self._task = None
+        if self._switching is not None:
+            self._switching.release()
         self.rescanned.emit()
         if self._pending:
             self._debounce.start()
