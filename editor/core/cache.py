@@ -84,6 +84,7 @@ _FACT_MODULES = (
     "verdicts",
     "names",
     "row_search",
+    "shared_values",
 )
 
 

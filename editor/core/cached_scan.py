@@ -24,9 +24,9 @@ from editor.core.index import (
     links_outside,
     outside_link_reason,
     read_facts,
-    shared_text,
 )
 from editor.core.pool import process_pool
+from editor.core.shared_values import shared_text
 from editor.core.site_rules import SiteRules
 from editor.core.state import PageVerdict, now_utc
 from editor.core.verdicts import ANY_RULES, Verdict, as_of_micros, decode_verdict, keep

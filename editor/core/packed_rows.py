@@ -19,18 +19,12 @@ from collections.abc import Sequence
 from dataclasses import fields
 from typing import Any
 
-from editor.core.index import (
-    NO_REASON,
-    ArticleSummary,
-    RowValues,
-    _values_inside,
-    shared_reason,
-    shared_text,
-)
+from editor.core.index import ArticleSummary, RowValues, _values_inside
+from editor.core.shared_values import NO_REASON, shared_reason, shared_text
 from editor.core.site_rules import SiteRules
 from editor.core.state import PublishState, StateReason
 
-_SOURCE = 5  # the texts few rows differ in: one copy each (index.shared_text)
+_SOURCE = 5  # the texts few rows differ in: one copy each (shared_values.shared_text)
 _LANGUAGE = 14
 _DATE_KEY = 16
 

@@ -21,8 +21,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from editor.core.cache import Kept
-from editor.core.index import ArticleSummary, shared_reason, shared_text
+from editor.core.index import ArticleSummary
 from editor.core.names import json_text
+from editor.core.shared_values import shared_reason, shared_text
 from editor.core.state import PageVerdict, PublishState, StateReason, stable_interval
 
 try:
@@ -170,7 +171,7 @@ _STATES = {state.value: state for state in PublishState}  # PublishState(value) 
 
 def decode_verdict(text: str) -> Verdict:
     """(state, draft, date, publish date, date key, reason, language) as :func:`encode_verdict`
-    wrote them. The texts repeated across rows and the reason are shared (:func:`index.shared_text`),
+    wrote them. The texts repeated across rows and the reason are shared (:func:`shared_values.shared_text`),
     and so is the moment when both dates are one (publishDate falling back to date), as they are
     in a freshly judged row."""
     state, draft, date, publish_date, date_key, key, value, via, language = _loads(text)
