@@ -24,10 +24,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.stall import StallMeter
+
 OPEN_TARGET_MS = 30.0  # issue 9: the first open and the next ones, seed-sized
 STALL_TARGET_MS = 50.0  # issue 9: no event-loop stall over 50 ms
 BIG_CHARS = 5_000_000
-TICK_MS = 5
 WAIT_MS = 2000  # from the full list to the first click: warm-ups run meanwhile
 SEED = Path(__file__).parents[1] / "tests" / "helpers" / "data" / "seed-article.md"
 
@@ -103,7 +104,7 @@ def run(repeat: int = 2, big: bool = True) -> dict[str, float]:
 
 
 def probe(desk: Path, big: bool = True) -> dict[str, float]:
-    from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, QTimer
+    from PySide6.QtCore import QItemSelectionModel, QTimer
     from PySide6.QtWidgets import QTextBrowser
 
     from editor.app import application, create_main_window
@@ -119,17 +120,7 @@ def probe(desk: Path, big: bool = True) -> dict[str, float]:
         "html": "news/big-html.html",
     }
     figures: dict[str, float] = {}
-    clock = QElapsedTimer()
-    clock.start()
-    last = [clock.elapsed()]
-    worst = [0]
-
-    def tick() -> None:
-        now = clock.elapsed()
-        worst[0] = max(worst[0], now - last[0] - TICK_MS)
-        last[0] = now
-
-    ticker = QTimer(interval=TICK_MS, timeout=tick)
+    meter = StallMeter()
 
     def select(path: str) -> None:
         index = window.proxy.proxy_index_of(path)
@@ -152,9 +143,7 @@ def probe(desk: Path, big: bool = True) -> dict[str, float]:
         state["kind"] = kind
         state.pop("first", None)
         if kind != "seed":
-            last[0] = clock.elapsed()
-            worst[0] = 0
-            ticker.start()
+            meter.start()
         opened_at[0] = time.perf_counter()
         select(path)
 
@@ -172,9 +161,9 @@ def probe(desk: Path, big: bool = True) -> dict[str, float]:
             state["first"] = "1"
             figures[f"{kind}_first_text_ms"] = elapsed
         if complete:
-            ticker.stop()
+            meter.stop()
             figures[f"{kind}_full_ms"] = elapsed
-            figures[f"{kind}_stall_ms"] = max(0, worst[0])
+            figures[f"{kind}_stall_ms"] = meter.take()
             state["kind"] = ""
             QTimer.singleShot(100, next_step)
 

@@ -27,7 +27,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-TICK_MS = 5
+from bench.stall import StallMeter
+
 CHANGES = 2000
 COPY_MARK = ".ui-bench-copy"
 TARGETS = {  # issue 9: the window at 100k
@@ -233,7 +234,7 @@ def _edit_files(root: Path, count: int) -> None:
 def probe(root: Path, started: float) -> dict[str, float]:
     import resource
 
-    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
     from editor.app import create_main_window
@@ -257,24 +258,9 @@ def probe(root: Path, started: float) -> dict[str, float]:
             figures["startup_stall_ms"] = stall_since_reset()
 
     proxy.rowsInserted.connect(first_rows)
-    clock = QElapsedTimer()
-    clock.start()
-    last = [clock.elapsed()]
-    worst = [0]
-
-    def tick() -> None:
-        now = clock.elapsed()
-        worst[0] = max(worst[0], now - last[0] - TICK_MS)
-        last[0] = now
-
-    def stall_since_reset() -> int:
-        value = max(0, worst[0])
-        worst[0] = 0
-        last[0] = clock.elapsed()
-        return value
-
-    ticker = QTimer(interval=TICK_MS, timeout=tick)
-    ticker.start()
+    meter = StallMeter()
+    stall_since_reset = meter.take
+    meter.start()
     steps: list[Any] = []
 
     def next_step() -> None:
