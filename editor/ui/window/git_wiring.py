@@ -338,8 +338,10 @@ class GitWiring(QObject):
             action = "Back to draft" if is_draft(article.metadata) else "Publish"
             key = hugo_key(article.metadata, "title")
             title = str(article.metadata.get(key, "")) if key else article.relpath
+            # Only the open article can carry the form's unsaved edits into the write (one parse
+            # of its old bytes, not one per file of a bulk action on the GUI thread).
+            before = result.before if article.relpath == self.window.session.path else None
             flag = hugo_key(article.metadata, "draft") or "draft"
-            before = result.before
             edited = (
                 edited_beside(before, article.metadata, article.body, flag.lower())
                 if before
