@@ -11,6 +11,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -84,12 +85,13 @@ PROBE = textwrap.dedent(
 )
 
 
-def _desk_and_env(folder: Path) -> tuple[Path, dict[str, str]]:
-    """A copy of the sample desk, and the environment of a fresh `copydesk` on it (its own
-    settings and caches, offscreen)."""
+def _probe(folder: Path, code: str, within: str = "", *args: str) -> Any:
+    """What ``code`` prints last (JSON), run as a fresh `copydesk` on a copy of the sample desk in
+    ``folder`` (its own settings and caches, offscreen), given the desk (or its folder ``within``)
+    and ``args``."""
     desk = folder / "desk"
     shutil.copytree(bundled_samples(), desk)
-    return desk, {
+    env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
         "XDG_CONFIG_HOME": str(folder / "config"),
@@ -97,14 +99,8 @@ def _desk_and_env(folder: Path) -> tuple[Path, dict[str, str]]:
         "XDG_CACHE_HOME": str(folder / "cache"),
         "COPYDESK_CACHE_DIR": str(folder / "copydesk-cache"),
     }
-
-
-@pytest.fixture(scope="module")
-def at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    folder = tmp_path_factory.mktemp("startup")
-    desk, env = _desk_and_env(folder)
     out = subprocess.run(
-        [sys.executable, "-c", PROBE, str(desk)],
+        [sys.executable, "-c", code, str(desk / within), *args],
         capture_output=True,
         text=True,
         env=env,
@@ -112,7 +108,12 @@ def at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object
         check=False,
     )
     assert out.returncode == 0, out.stderr
-    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def at_first_paint(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    seen = _probe(tmp_path_factory.mktemp("startup"), PROBE)
     assert seen, "the window never painted"
     return dict(seen)
 
@@ -179,17 +180,7 @@ FIRST_OPEN = textwrap.dedent(
 def test_the_first_article_opened_imports_nothing_the_warm_ups_could_load(tmp_path: Path) -> None:
     """The checks (validate, idna) loaded with the first article opened: 32 ms where the next
     ones take 9. The warm-ups after the first paint load them, and the renderer."""
-    desk, env = _desk_and_env(tmp_path)
     article = "business/brightwell-foods-third-quarter.md"
-    out = subprocess.run(
-        [sys.executable, "-c", FIRST_OPEN, str(desk / "content"), article],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert out.returncode == 0, out.stderr
-    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result = _probe(tmp_path, FIRST_OPEN, "content", article)
     assert result["open"] == article
     assert result["new"] == []
