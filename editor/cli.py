@@ -93,7 +93,8 @@ def _plain(value: Any) -> str:
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, str):  # continuation lines indented under their key
-        return printable(value).replace("\n", "\n  ")
+        # A YAML block (``title: >`` or ``|``) ends in a newline: no blank, indented line after it.
+        return printable(value.rstrip("\n")).replace("\n", "\n  ")
     return _display(value)
 
 

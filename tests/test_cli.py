@@ -537,3 +537,17 @@ def test_list_of_a_site_root_shows_its_content_and_a_language_column(
         ["en", "T", "en/a.md"],
         ["nb", "T", "nb/a.md"],
     ]
+
+
+def test_show_prints_a_yaml_block_value_without_a_trailing_blank_line(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folded title (``title: >``) ends in a newline: show printed an indented blank line."""
+    path = desk / "folded.md"
+    path.write_bytes(
+        b"---\ntitle: >\n  Harbour\n  reopens\nnote: |\n  one\n  two\ndraft: true\n---\nB\n"
+    )
+    status, out, _ = run(capsys, "show", path)
+    assert status == 0
+    head = out.split("\n\n", 1)[0]
+    assert head.splitlines() == ["title: Harbour reopens", "note: one", "  two", "draft: true"]
