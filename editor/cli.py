@@ -208,7 +208,10 @@ def build_parser() -> argparse.ArgumentParser:
         "check", prog=f"{PROG} check", help="report problems as path:line: error|warning: message"
     )
     checker.add_argument(
-        "path", metavar="PATH", help="a folder (searched recursively) or one article"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="folders (searched recursively) and articles, checked together",
     )
     checker.set_defaults(run=cmd_check)
     cli_git.add_commands(commands)
@@ -375,18 +378,24 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    root = _existing(args.path, folder_ok=True)
-    _warn_about_site(root)
-    from editor.core.validate import Level, check_folder
+    from editor.core.validate import Level, check_paths
 
-    result = check_folder(root)
-    single = root.is_file()
-
-    def shown(relpath: str) -> str:
-        return args.path if single else str(Path(args.path) / relpath)
-
-    for problem in sorted(result, key=lambda item: (shown(item.path), item.line or 0)):
-        name = shown_path(shown(problem.path))
+    roots, names, missing = [], [], 0
+    for given in args.paths:  # a path that is not there is named, and the others still checked
+        try:
+            root = _existing(given, folder_ok=True)
+        except CommandError as error:
+            _err(str(error))
+            missing += 1
+            continue
+        _warn_about_site(root)
+        roots.append(root)
+        names.append(given)
+    if not roots:
+        return 1
+    result = check_paths(roots, names)
+    for problem in sorted(result, key=lambda item: (item.path, item.line or 0)):
+        name = shown_path(problem.path)
         where = f"{name}:{problem.line}" if problem.line else name
         _out(f"{where}: {problem.level.value}: {problem.message}")
     files = f"{result.files} file" + ("" if result.files == 1 else "s")
@@ -397,7 +406,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
     else:
         print(f"no problems in {files}", file=sys.stderr)
-    return 1 if result.errors else 0
+    return 1 if result.errors or missing else 0
 
 
 def _count(number: int, level: Level) -> str:

@@ -301,6 +301,33 @@ def test_check_a_clean_folder(sample_desk: Path, capsys: pytest.CaptureFixture[s
     assert (status, out, err) == (0, "", "no problems in 5 files\n")
 
 
+def test_check_takes_several_paths_and_finds_a_duplicate_across_them(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """check took one PATH; like other linters it takes folders and files, checked together."""
+    (desk / "world").mkdir()
+    (desk / "world" / "w.md").write_text('+++\ntitle = "W"\narticle_id = 7\n+++\n', "utf-8")
+    (desk / "world" / "x.md").write_text('+++\ntitle = "X"\n+++\n', "utf-8")
+    (desk / "b.md").write_text('+++\ntitle = "B"\narticle_id = 7\n+++\n', "utf-8")
+    (desk / "c.md").write_text('+++\ntitle = ""\n+++\n', "utf-8")
+    world, b, gone = desk / "world", desk / "b.md", desk / "gone.md"
+    status, out, err = run(capsys, "check", world, b, gone, world / "w.md")
+    assert status == 1
+    assert out.splitlines() == [
+        f'{b}:3: error: duplicate article_id "7": also in {world / "w.md"}',
+        f'{world / "w.md"}:3: error: duplicate article_id "7": also in {b}',
+    ]  # c.md was not asked for; w.md, given twice, is checked once
+    assert err.splitlines() == [
+        f"copydesk: {gone}: no such file or folder",
+        "2 errors, 0 warnings in 3 files",
+    ]
+    assert run(capsys, "check", world / "x.md", desk / "c.md")[1].splitlines() == [
+        f"{desk / 'c.md'}:2: error: title is empty"
+    ]
+    status, out, err = run(capsys, "check", world / "x.md", gone)
+    assert (status, out) == (1, "")  # a path that is not there fails the run
+
+
 # --- usage, the window, and failures -------------------------------------------------------------
 
 
@@ -314,7 +341,7 @@ def test_check_a_clean_folder(sample_desk: Path, capsys: pytest.CaptureFixture[s
         ["set", "a.md", "no-equals-sign"],
         ["set", "a.md", "=value"],
         ["publish"],
-        ["check", "a", "b"],
+        ["check"],
         ["--frobnicate"],
         ["one", "two"],
     ],

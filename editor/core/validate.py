@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -441,24 +441,44 @@ def check_folder(root: Path | str) -> FolderCheck:
 
     Problem paths are relative to ``root`` ("/"-separated); for a single file, its name.
     """
-    # Resolved as the walk resolves it (a desk reached through a symlink lists its real paths).
-    base = Path(root).resolve()
-    site_root = find_site_root(base)
-    static_dirs = static_folders(site_root)  # the site's config, read once for the folder
-    if base.is_file():
-        folder, paths = base.parent, iter([base])
-    else:
-        folder, paths = base, article_paths(base)
+    return check_paths([root], names=None)
+
+
+def check_paths(roots: Sequence[Path | str], names: Sequence[str] | None) -> FolderCheck:
+    """Check the articles below several folders and files together (``copydesk check A B``), so a
+    duplicate id is found across them too; a file reached twice (a folder and a file in it) counts once.
+
+    ``names``: what each root is called in the problem paths (the path as typed), joined with the
+    path below it; None: paths relative to the root, as ``check_folder`` gives them.
+    """
     result = FolderCheck()
     # (lower-case key, value) → [(relpath, key as written, line)]
     seen: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
-    for path in paths:
-        result.files += 1
-        relpath = path.relative_to(folder).as_posix()
-        checked = check_file(folder, path, relpath, site_root=site_root, static_dirs=static_dirs)
-        result.problems.extend(checked.problems)
-        for value_key, owner in checked.entries:
-            seen.setdefault(value_key, []).append(owner)
+    done: set[Path] = set()
+    for index, root in enumerate(roots):
+        # Resolved as the walk resolves it (a desk reached through a symlink lists its real paths).
+        base = Path(root).resolve()
+        site_root = find_site_root(base)
+        static_dirs = static_folders(site_root)  # the site's config, read once for the folder
+        if base.is_file():
+            folder, paths = base.parent, iter([base])
+        else:
+            folder, paths = base, article_paths(base)
+        name = None if names is None else names[index]
+        for path in paths:
+            if path in done:
+                continue
+            done.add(path)
+            result.files += 1
+            relpath = path.relative_to(folder).as_posix()
+            if name is not None:
+                relpath = name if path == base else str(Path(name) / relpath)
+            checked = check_file(
+                folder, path, relpath, site_root=site_root, static_dirs=static_dirs
+            )
+            result.problems.extend(checked.problems)
+            for value_key, owner in checked.entries:
+                seen.setdefault(value_key, []).append(owner)
     result.problems.extend(duplicate_problems(seen))
     result.problems.sort(key=lambda problem: (problem.path, problem.line or 0))
     return result
