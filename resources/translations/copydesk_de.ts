@@ -485,6 +485,14 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
         <translation>{0} kann nicht geöffnet werden: {1}</translation>
     </message>
     <message>
+        <source>{0} is no longer a file: another program put a folder or something else in its place</source>
+        <translation>{0} ist keine Datei mehr: Ein anderes Programm hat einen Ordner oder etwas anderes an ihre Stelle gesetzt</translation>
+    </message>
+    <message>
+        <source>{0} is no longer a file: another program put a folder or something else in its place. Your edits are not saved; once it is moved away, Keep Mine writes them back.</source>
+        <translation>{0} ist keine Datei mehr: Ein anderes Programm hat einen Ordner oder etwas anderes an ihre Stelle gesetzt. Ihre Änderungen sind nicht gespeichert; sobald es entfernt ist, schreibt „Meine behalten“ sie zurück.</translation>
+    </message>
+    <message>
         <source>{0} no longer exists</source>
         <translation>{0} existiert nicht mehr</translation>
     </message>
