@@ -406,6 +406,10 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
         <translation>Ungültig</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
         <source>Last change</source>
         <translation>Letzte Änderung</translation>
     </message>
