@@ -286,7 +286,13 @@ class ArticleSession(QObject):
         if self.article:
             from editor.core import validate  # the checks load with the first article opened
 
-            problems = validate.check_loaded(self.article, self.site_root, self._static_dirs)
+            article, rules = self.article, self.rules
+            problems = validate.check_loaded(
+                article,
+                self.site_root,
+                self._static_dirs,
+                None if rules is None else lambda: rules.current().page_rules(article.path)[0],
+            )
         self.form.set_problems(problems)
 
     def _report_dirty(self) -> None:
