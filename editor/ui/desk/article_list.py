@@ -220,10 +220,20 @@ class ArticleListPanel(QWidget):
         self.columns = ColumnFitter(
             view,
             Column.TITLE,
-            (Column.SOURCE, Column.LAST_CHANGE, Column.GIT, Column.PATH, Column.DATE, Column.STATE),
+            (
+                Column.SOURCE,
+                Column.LANGUAGE,
+                Column.LAST_CHANGE,
+                Column.GIT,
+                Column.PATH,
+                Column.DATE,
+                Column.STATE,
+            ),
             {
                 Column.STATE: 36,  # the icon still tells the state
                 Column.SOURCE: header_width(Column.SOURCE),
+                Column.LANGUAGE: metrics.horizontalAdvance("zh-hant")
+                + 16,  # a code, not the header
                 Column.LAST_CHANGE: header_width(Column.LAST_CHANGE),
                 Column.GIT: header_width(Column.GIT),
                 Column.PATH: metrics.horizontalAdvance("world/…") + 28,
