@@ -1545,12 +1545,16 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
         <translation>{0}: entfernt (war {1})</translation>
     </message>
     <message>
-        <source>{0}: {1} commits</source>
-        <translation>{0}: {1} Commits</translation>
-    </message>
-    <message>
         <source>{0}: {1} → {2}</source>
         <translation>{0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <source>{1}: 1 commit</source>
+        <translation>{1}: 1 Commit</translation>
+    </message>
+    <message>
+        <source>{1}: {0} commits</source>
+        <translation>{1}: {0} Commits</translation>
     </message>
 </context>
 <context>
