@@ -107,6 +107,22 @@ def test_set_keeps_a_list_a_list(desk: Path, capsys: pytest.CaptureFixture[str])
     assert path.read_bytes() == b'+++\ntitle = "T"\ntags = ["port", "quay"]\n+++\n'
 
 
+def test_set_a_list_item_in_quotes_is_taken_without_them(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``tags=[Release, "1.0.0"]`` (no TOML array: a bare word) wrote the quotes into the tag."""
+    path = desk / "a.md"
+    path.write_bytes(b'+++\ntitle = "T"\ntags = ["port"]\n+++\n')
+    assert run(capsys, "set", path, 'tags=[Release, "1.0.0"]')[0] == 0
+    assert path.read_bytes() == b'+++\ntitle = "T"\ntags = ["Release", "1.0.0"]\n+++\n'
+    assert run(capsys, "set", path, "tags=\"floods, rain\", 'vote', it's")[0] == 0
+    assert path.read_bytes() == (
+        b'+++\ntitle = "T"\ntags = ["floods, rain", "vote", "it\'s"]\n+++\n'
+    )
+    assert run(capsys, "set", path, 'keywords=[x, "y"]')[0] == 0  # a new key, the same reading
+    assert b'keywords = ["x", "y"]' in path.read_bytes()
+
+
 def test_set_a_new_key_in_brackets_is_a_list_as_for_an_existing_one(
     desk: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
