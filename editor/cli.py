@@ -328,7 +328,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     for key, value in article.metadata.items():
         _out(f"{printable(key)}: {_plain(value)}")
-    _out()
+    if article.metadata:  # no front matter (a page of Markdown alone): no blank line first
+        _out()
     _out(f"state: {state}")
     if verdict.state is not PublishState.PUBLISHED and verdict.reason.key:
         _out(f"because: {verdict.reason.describe(verdict.state).partition(': ')[2]}")

@@ -578,3 +578,15 @@ def test_show_prints_a_yaml_block_value_without_a_trailing_blank_line(
     assert status == 0
     head = out.split("\n\n", 1)[0]
     assert head.splitlines() == ["title: Harbour reopens", "note: one", "  two", "draft: true"]
+
+
+def test_show_of_a_file_without_front_matter_starts_with_its_state(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """coredns.io's manual pages have no front matter: show printed a blank line first."""
+    path = desk / "what.md"
+    path.write_bytes(b"# What is CoreDNS?\n\nA DNS server.\n")
+    status, out, _ = run(capsys, "show", path)
+    assert (status, out) == (0, "state: published\n\n# What is CoreDNS?\n\nA DNS server.\n")
+    (desk / "empty.md").write_bytes(b"---\n# Do not remove front matter.\n---\nSnippet.\n")
+    assert run(capsys, "show", desk / "empty.md")[1].startswith("state: published\n")
