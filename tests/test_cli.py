@@ -590,3 +590,26 @@ def test_show_of_a_file_without_front_matter_starts_with_its_state(
     assert (status, out) == (0, "state: published\n\n# What is CoreDNS?\n\nA DNS server.\n")
     (desk / "empty.md").write_bytes(b"---\n# Do not remove front matter.\n---\nSnippet.\n")
     assert run(capsys, "show", desk / "empty.md")[1].startswith("state: published\n")
+
+
+def test_list_of_a_folder_holding_sites_says_to_give_a_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """linkerd's repository holds its site in linkerd.io/: listed from the top, its 71 templates
+    were invalid pages, without a word why."""
+    site = tmp_path / "linkerd.io"
+    (site / "content").mkdir(parents=True)
+    (site / "hugo.toml").write_text('title = "L"\n', encoding="utf-8")
+    (site / "content" / "a.md").write_text("+++\ntitle = 'A'\n+++\n", encoding="utf-8")
+    (site / "layouts").mkdir()
+    (site / "layouts" / "baseof.html").write_text("<html>{{ block }}</html>\n", encoding="utf-8")
+    (tmp_path / "bin").mkdir()
+    status, out, err = run(capsys, "list", tmp_path)
+    assert status == 0 and "layouts/baseof.html" in out
+    assert err == (
+        f"copydesk: warning: {tmp_path} is no Hugo site, but linkerd.io/ is one: every file "
+        "below is read as a page, templates too; give a site's folder to see its pages alone\n"
+    )
+    status, out, err = run(capsys, "list", site)
+    assert (status, err) == (0, "") and "baseof" not in out
+    assert "is no Hugo site" in run(capsys, "check", tmp_path)[2]
