@@ -61,7 +61,7 @@ def test_the_panel_words_are_the_core_words_until_translated() -> None:
 
 
 def test_the_panel_counts_in_words_and_fits_long_subjects(qtbot, team: Team) -> None:
-    """"1 commits"; and a long subject ran off the list behind a horizontal scroll bar."""
+    """ "1 commits"; and a long subject ran off the list behind a horizontal scroll bar."""
     from PySide6.QtCore import Qt
 
     from editor.ui.article.history_panel import HistoryPanel
