@@ -34,7 +34,7 @@ from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, desk_rules
 from editor.core.listing import scan
 from editor.core.names import json_text, printable, shown_path
-from editor.core.site import desk_for, find_site_root, site_for_desk
+from editor.core.site import desk_for, find_site_root, site_for_desk, sites_below
 from editor.core.state import PageVerdict, PublishState, judge
 from editor.core.values import (
     parse_date,
@@ -93,7 +93,8 @@ def _plain(value: Any) -> str:
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, str):  # continuation lines indented under their key
-        return printable(value).replace("\n", "\n  ")
+        # A YAML block (``title: >`` or ``|``) ends in a newline: no blank, indented line after it.
+        return printable(value.rstrip("\n")).replace("\n", "\n  ")
     return _display(value)
 
 
@@ -207,7 +208,10 @@ def build_parser() -> argparse.ArgumentParser:
         "check", prog=f"{PROG} check", help="report problems as path:line: error|warning: message"
     )
     checker.add_argument(
-        "path", metavar="PATH", help="a folder (searched recursively) or one article"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="folders (searched recursively) and articles, checked together",
     )
     checker.set_defaults(run=cmd_check)
     cli_git.add_commands(commands)
@@ -229,10 +233,21 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def _warn_about_site(root: Path) -> None:
-    """Say so when the site's config cannot be read: the states then follow Hugo's defaults."""
+    """Say so when the site's config cannot be read: the states then follow Hugo's defaults; and
+    when ``root`` is no site but holds sites (their templates are then listed as pages)."""
     site = site_for_desk(root if root.is_dir() else root.parent)
     if site.error:
         _err(f"warning: {site.error}; Hugo's defaults are used")
+    if site.root is None and root.is_dir():
+        below = sites_below(root)
+        if below:
+            named = ", ".join(shown_path(path.name) + "/" for path in below[:3])
+            more = f" and {len(below) - 3} more" if len(below) > 3 else ""
+            _err(
+                f"warning: {shown_path(str(root))} is no Hugo site, but {named}{more} "
+                f"{'is one' if len(below) == 1 else 'are'}: every file below is read as a page, "
+                "templates too; give a site's folder to see its pages alone"
+            )
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -324,7 +339,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     for key, value in article.metadata.items():
         _out(f"{printable(key)}: {_plain(value)}")
-    _out()
+    if article.metadata:  # no front matter (a page of Markdown alone): no blank line first
+        _out()
     _out(f"state: {state}")
     if verdict.state is not PublishState.PUBLISHED and verdict.reason.key:
         _out(f"because: {verdict.reason.describe(verdict.state).partition(': ')[2]}")
@@ -374,18 +390,24 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    root = _existing(args.path, folder_ok=True)
-    _warn_about_site(root)
-    from editor.core.validate import Level, check_folder
+    from editor.core.validate import Level, check_paths
 
-    result = check_folder(root)
-    single = root.is_file()
-
-    def shown(relpath: str) -> str:
-        return args.path if single else str(Path(args.path) / relpath)
-
-    for problem in sorted(result, key=lambda item: (shown(item.path), item.line or 0)):
-        name = shown_path(shown(problem.path))
+    roots, names, missing = [], [], 0
+    for given in args.paths:  # a path that is not there is named, and the others still checked
+        try:
+            root = _existing(given, folder_ok=True)
+        except CommandError as error:
+            _err(str(error))
+            missing += 1
+            continue
+        _warn_about_site(root)
+        roots.append(root)
+        names.append(given)
+    if not roots:
+        return 1
+    result = check_paths(roots, names)
+    for problem in sorted(result, key=lambda item: (item.path, item.line or 0)):
+        name = shown_path(problem.path)
         where = f"{name}:{problem.line}" if problem.line else name
         _out(f"{where}: {problem.level.value}: {problem.message}")
     files = f"{result.files} file" + ("" if result.files == 1 else "s")
@@ -396,7 +418,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
     else:
         print(f"no problems in {files}", file=sys.stderr)
-    return 1 if result.errors else 0
+    return 1 if result.errors or missing else 0
 
 
 def _count(number: int, level: Level) -> str:

@@ -40,7 +40,8 @@ DESCRIPTIONS = {
     "named on stderr; the others are still done (exit status 1).",
     "draft": "Set draft = true in each FILE (back to draft), changing only those bytes. A file "
     "that fails is named on stderr; the others are still done (exit status 1).",
-    "check": "Report the problems of the articles under PATH, one a line, as "
+    "check": "Report the problems of the articles under each PATH (folders and files, checked "
+    "together, so an id used twice is found across them), one a line, as "
     "path:line: error|warning: message (the form editors and CI annotate). The exit status is 1 "
     "when there is an error, so that a site's CI can run it before building.",
 }
@@ -90,6 +91,7 @@ Examples:
 Examples:
   {PROG} check content/
   {PROG} check {_ARTICLE}
+  {PROG} check content/technology/ {_ARTICLE}
   {PROG} check content/ && hugo --minify""",
     "log": f"""\
 Examples:

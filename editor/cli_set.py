@@ -129,13 +129,16 @@ def _nested_set(
 
 def cmd_set(args: argparse.Namespace, service_for: Callable[[Path], DocumentService]) -> int:
     """``copydesk set FILE KEY=VALUE...``; ``service_for`` gives the service a file is written by."""
-    path = _existing(args.file, folder_ok=False)
     name = shown_path(args.file)  # one line whatever the name holds, as list and check show it
+    try:
+        path = _existing(args.file, folder_ok=False)
+    except CommandError as error:  # "FILE: failed: why", as publish and draft say it
+        raise CommandError(f"{name}: failed: {str(error).removeprefix(f'{name}: ')}") from None
     assignments = dict(args.assignments)  # a key given twice: the last value wins
     try:
         paths = {key: key_path(key) for key in assignments}
     except ValueError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError(f"{name}: failed: {error}") from None
     # (top-level key, key as shown, old, new, whether the file had it)
     changes: list[tuple[str, str, Any, Any, bool]] = []
 
@@ -151,7 +154,7 @@ def cmd_set(args: argparse.Namespace, service_for: Callable[[Path], DocumentServ
 
     result = service_for(path).update(path.absolute(), change)
     if result.outcome is Outcome.FAILED:
-        raise CommandError(f"{name}: {result.message}")
+        raise CommandError(f"{name}: failed: {result.message}")
     if result.outcome is Outcome.UNCHANGED or result.article is None:
         _out(f"{name}: unchanged")
         return 0

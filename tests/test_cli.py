@@ -301,6 +301,33 @@ def test_check_a_clean_folder(sample_desk: Path, capsys: pytest.CaptureFixture[s
     assert (status, out, err) == (0, "", "no problems in 5 files\n")
 
 
+def test_check_takes_several_paths_and_finds_a_duplicate_across_them(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """check took one PATH; like other linters it takes folders and files, checked together."""
+    (desk / "world").mkdir()
+    (desk / "world" / "w.md").write_text('+++\ntitle = "W"\narticle_id = 7\n+++\n', "utf-8")
+    (desk / "world" / "x.md").write_text('+++\ntitle = "X"\n+++\n', "utf-8")
+    (desk / "b.md").write_text('+++\ntitle = "B"\narticle_id = 7\n+++\n', "utf-8")
+    (desk / "c.md").write_text('+++\ntitle = ""\n+++\n', "utf-8")
+    world, b, gone = desk / "world", desk / "b.md", desk / "gone.md"
+    status, out, err = run(capsys, "check", world, b, gone, world / "w.md")
+    assert status == 1
+    assert out.splitlines() == [
+        f'{b}:3: error: duplicate article_id "7": also in {world / "w.md"}',
+        f'{world / "w.md"}:3: error: duplicate article_id "7": also in {b}',
+    ]  # c.md was not asked for; w.md, given twice, is checked once
+    assert err.splitlines() == [
+        f"copydesk: {gone}: no such file or folder",
+        "2 errors, 0 warnings in 3 files",
+    ]
+    assert run(capsys, "check", world / "x.md", desk / "c.md")[1].splitlines() == [
+        f"{desk / 'c.md'}:2: error: title is empty"
+    ]
+    status, out, err = run(capsys, "check", world / "x.md", gone)
+    assert (status, out) == (1, "")  # a path that is not there fails the run
+
+
 # --- usage, the window, and failures -------------------------------------------------------------
 
 
@@ -314,7 +341,7 @@ def test_check_a_clean_folder(sample_desk: Path, capsys: pytest.CaptureFixture[s
         ["set", "a.md", "no-equals-sign"],
         ["set", "a.md", "=value"],
         ["publish"],
-        ["check", "a", "b"],
+        ["check"],
         ["--frobnicate"],
         ["one", "two"],
     ],
@@ -537,3 +564,52 @@ def test_list_of_a_site_root_shows_its_content_and_a_language_column(
         ["en", "T", "en/a.md"],
         ["nb", "T", "nb/a.md"],
     ]
+
+
+def test_show_prints_a_yaml_block_value_without_a_trailing_blank_line(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folded title (``title: >``) ends in a newline: show printed an indented blank line."""
+    path = desk / "folded.md"
+    path.write_bytes(
+        b"---\ntitle: >\n  Harbour\n  reopens\nnote: |\n  one\n  two\ndraft: true\n---\nB\n"
+    )
+    status, out, _ = run(capsys, "show", path)
+    assert status == 0
+    head = out.split("\n\n", 1)[0]
+    assert head.splitlines() == ["title: Harbour reopens", "note: one", "  two", "draft: true"]
+
+
+def test_show_of_a_file_without_front_matter_starts_with_its_state(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """coredns.io's manual pages have no front matter: show printed a blank line first."""
+    path = desk / "what.md"
+    path.write_bytes(b"# What is CoreDNS?\n\nA DNS server.\n")
+    status, out, _ = run(capsys, "show", path)
+    assert (status, out) == (0, "state: published\n\n# What is CoreDNS?\n\nA DNS server.\n")
+    (desk / "empty.md").write_bytes(b"---\n# Do not remove front matter.\n---\nSnippet.\n")
+    assert run(capsys, "show", desk / "empty.md")[1].startswith("state: published\n")
+
+
+def test_list_of_a_folder_holding_sites_says_to_give_a_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """linkerd's repository holds its site in linkerd.io/: listed from the top, its 71 templates
+    were invalid pages, without a word why."""
+    site = tmp_path / "linkerd.io"
+    (site / "content").mkdir(parents=True)
+    (site / "hugo.toml").write_text('title = "L"\n', encoding="utf-8")
+    (site / "content" / "a.md").write_text("+++\ntitle = 'A'\n+++\n", encoding="utf-8")
+    (site / "layouts").mkdir()
+    (site / "layouts" / "baseof.html").write_text("<html>{{ block }}</html>\n", encoding="utf-8")
+    (tmp_path / "bin").mkdir()
+    status, out, err = run(capsys, "list", tmp_path)
+    assert status == 0 and "layouts/baseof.html" in out
+    assert err == (
+        f"copydesk: warning: {tmp_path} is no Hugo site, but linkerd.io/ is one: every file "
+        "below is read as a page, templates too; give a site's folder to see its pages alone\n"
+    )
+    status, out, err = run(capsys, "list", site)
+    assert (status, err) == (0, "") and "baseof" not in out
+    assert "is no Hugo site" in run(capsys, "check", tmp_path)[2]

@@ -107,6 +107,22 @@ def test_set_keeps_a_list_a_list(desk: Path, capsys: pytest.CaptureFixture[str])
     assert path.read_bytes() == b'+++\ntitle = "T"\ntags = ["port", "quay"]\n+++\n'
 
 
+def test_set_a_list_item_in_quotes_is_taken_without_them(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``tags=[Release, "1.0.0"]`` (no TOML array: a bare word) wrote the quotes into the tag."""
+    path = desk / "a.md"
+    path.write_bytes(b'+++\ntitle = "T"\ntags = ["port"]\n+++\n')
+    assert run(capsys, "set", path, 'tags=[Release, "1.0.0"]')[0] == 0
+    assert path.read_bytes() == b'+++\ntitle = "T"\ntags = ["Release", "1.0.0"]\n+++\n'
+    assert run(capsys, "set", path, "tags=\"floods, rain\", 'vote', it's")[0] == 0
+    assert path.read_bytes() == (
+        b'+++\ntitle = "T"\ntags = ["floods, rain", "vote", "it\'s"]\n+++\n'
+    )
+    assert run(capsys, "set", path, 'keywords=[x, "y"]')[0] == 0  # a new key, the same reading
+    assert b'keywords = ["x", "y"]' in path.read_bytes()
+
+
 def test_set_a_new_key_in_brackets_is_a_list_as_for_an_existing_one(
     desk: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -163,7 +179,7 @@ def test_set_refuses_values_of_the_wrong_type(
     before = path.read_bytes()
     status, out, err = run(capsys, "set", path, "title=Also not written", assignment)
     assert status == 1 and out == ""
-    assert err.startswith(f"copydesk: {path}: {message}")
+    assert err.startswith(f"copydesk: {path}: failed: {message}")
     assert path.read_bytes() == before
 
 
@@ -174,7 +190,7 @@ def test_set_on_a_malformed_file_fails_without_writing(
     before = path.read_bytes()
     status, _, err = run(capsys, "set", path, "title=Fixed")
     assert status == 1
-    assert err.startswith(f"copydesk: {path}: Malformed TOML front matter")
+    assert err.startswith(f"copydesk: {path}: failed: Malformed TOML front matter")
     assert path.read_bytes() == before
 
 
@@ -234,6 +250,25 @@ def test_publish_everything_fine_exits_zero(
 ) -> None:
     status, out, err = run(capsys, "publish", sample_desk / HALDEN)
     assert (status, out, err) == (0, f"{sample_desk / HALDEN}: changed\n", "")
+
+
+def test_set_failures_say_failed_as_publish_and_draft_do(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """set said "FILE: why" where publish and draft say "FILE: failed: why"."""
+    missing = desk / "gone.md"
+    assert (
+        run(capsys, "set", missing, "title=x")[2] == f"copydesk: {missing}: failed: no such file\n"
+    )
+    assert run(capsys, "publish", missing)[2] == f"copydesk: {missing}: failed: no such file\n"
+    assert run(capsys, "set", desk, "title=x")[2] == (
+        f"copydesk: {desk}: failed: is a folder, not an article file\n"
+    )
+    path = desk / "a.md"
+    path.write_bytes(b'+++\ntitle = "T"\n+++\n')
+    status, _, err = run(capsys, "set", path, '"title=x')
+    assert (status, err) == (1, f'copydesk: {path}: failed: "title: a quote is not closed\n')
+    assert path.read_bytes() == b'+++\ntitle = "T"\n+++\n'
 
 
 def test_set_refuses_a_new_date_key_hugo_could_not_read(

@@ -36,12 +36,15 @@ def plain_body(body: str) -> str:
 
 def fts_query(text: str) -> str:
     """An FTS5 expression for text as typed: every word must appear; the last is a prefix while it
-    is being typed (nothing after it). Each word is quoted, so no input is FTS syntax."""
-    words = _WORD.findall(text)
-    if not words:
-        return ""
-    parts = [f'"{word}"' for word in words]
-    if _WORD.match(text[-1:]):  # still typing that word
+    is being typed (nothing after it). Each word is quoted, so no input is FTS syntax; the words of
+    one typed word ("1.0.0", "e-mail") are a phrase, in that order: as separate words, "1.0.0"
+    matched every body with a 1 and a 0 in it."""
+    parts = []
+    for chunk in text.split():
+        words = _WORD.findall(chunk)
+        if words:
+            parts.append('"' + " ".join(words) + '"')
+    if parts and _WORD.match(text[-1:]):  # still typing that word
         parts[-1] += "*"
     return " ".join(parts)
 

@@ -503,6 +503,27 @@ def _unlisted(params: Mapping[str, tuple[Any, str, str | None]]) -> StateReason 
     return None
 
 
+def rendered(own: Mapping[str, tuple[str, Any]], rules: PageRules = DEFAULT_RULES) -> bool:
+    """Whether Hugo writes the page out: not when headless, nor with ``build.render`` never (its
+    own or cascaded, as in Hugo's docs' ``_common`` snippets the ``include`` shortcode reads: they
+    need no title). ``own`` is :func:`fold_keys` of its front matter."""
+
+    def param(key: str) -> Any:
+        if key in own:
+            return own[key][1]
+        for cascade in rules.cascades:
+            if key in cascade.values and cascade.matches(rules):
+                return cascade.values[key][1]
+        return None
+
+    headless = param("headless")
+    if headless is not None and _cast_bool(headless):
+        return False
+    build = param("build")
+    build = param("_build") if build is None else build
+    return _build_option(build, "render") != "never"
+
+
 # --- the simple views (Hugo's defaults, no site) -----------------------------------------------------
 
 

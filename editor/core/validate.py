@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,19 +22,27 @@ from editor.core.errors import describe_error
 from editor.core.files import read_regular
 from editor.core.frontmatter import CONFLICT_MARKERS, Format, FrontMatterError, SplitFile, read
 from editor.core.images import IMAGE_KEYS, find_local_image, image_places, static_folders
-from editor.core.index import links_outside, outside_link_reason
+from editor.core.index import desk_rules, links_outside, outside_link_reason
 from editor.core.json_members import json_members, key_line_numbers
 from editor.core.problem import DESCRIPTION_LIMIT as DESCRIPTION_LIMIT  # their home: problem
 from editor.core.problem import LENGTH_LIMITS, Level, Problem
 from editor.core.problem import SUMMARY_LIMIT as SUMMARY_LIMIT
 from editor.core.site import find_site_root
-from editor.core.state import ALL_DATE_KEYS, fold_keys, is_draft
+from editor.core.state import (
+    ALL_DATE_KEYS,
+    DEFAULT_RULES,
+    PageRules,
+    fold_keys,
+    is_draft,
+    rendered,
+)
 from editor.core.urls import Verdict, check_web_url, is_local_reference
 from editor.core.values import DATE_FORM_HINT, date_problem
 from editor.core.walk import article_paths
 
 if TYPE_CHECKING:
     from editor.core.article import Article
+    from editor.core.site_rules import SiteRules
 
 URL_KEYS = ("source_link", *IMAGE_KEYS)  # the image keys may also name a file of the site
 UNIQUE_KEYS = ("article_id", "feed_item_id", "source_link")
@@ -182,6 +190,8 @@ class ArticleContext:
     article_path: Path | str | None = None
     site_root: Path | str | None = None
     static_dirs: tuple[Path, ...] | None = None
+    # The page's site rules, asked only when a rule needs them (None: Hugo's defaults, no cascade).
+    page_rules: Callable[[], PageRules] | None = None
 
 
 Found = Mapping[str, tuple[str, Any]]  # lower-case key -> (key as written, value): state.fold_keys
@@ -201,13 +211,13 @@ def draft_is_a_boolean(found: Found, _context: ArticleContext, report: Report) -
             )
 
 
-def title_is_given(found: Found, _context: ArticleContext, report: Report) -> None:
-    if "title" not in found:
-        report(Level.ERROR, "title", "title is missing")
+def title_is_given(found: Found, context: ArticleContext, report: Report) -> None:
+    key, value = found.get("title", ("title", None))
+    if value is not None and not (isinstance(value, str) and not value.strip()):
         return
-    key, value = found["title"]
-    if value is None or (isinstance(value, str) and not value.strip()):
-        report(Level.ERROR, key, f"{key} is empty")
+    if not rendered(found, context.page_rules() if context.page_rules else DEFAULT_RULES):
+        return  # never written out (a headless snippet an include reads): no page shows a title
+    report(Level.ERROR, key, "title is missing" if "title" not in found else f"{key} is empty")
 
 
 def dates_are_readable(found: Found, _context: ArticleContext, report: Report) -> None:
@@ -299,6 +309,7 @@ def check_article(
     article_path: Path | str | None = None,
     site_root: Path | str | None = None,
     static_dirs: tuple[Path, ...] | None = None,
+    page_rules: Callable[[], PageRules] | None = None,
 ) -> list[Problem]:
     """The problems of one article in memory (no folder scan), by each of :data:`ARTICLE_RULES`.
 
@@ -309,7 +320,7 @@ def check_article(
     """
     lines = _Lines(split_file)
     found = fold_keys(metadata)
-    context = ArticleContext(article_path, site_root, static_dirs)
+    context = ArticleContext(article_path, site_root, static_dirs, page_rules)
     problems: list[Problem] = []
 
     def report(level: Level, key: str, message: str) -> None:
@@ -331,6 +342,7 @@ def check_loaded(
     article: Article,
     site_root: Path | str | None = None,
     static_dirs: tuple[Path, ...] | None = None,
+    page_rules: Callable[[], PageRules] | None = None,
 ) -> list[Problem]:
     """The problems of an open article, including its unsaved edits (for the form)."""
     return check_article(
@@ -340,6 +352,7 @@ def check_loaded(
         article_path=article.path,
         site_root=site_root,
         static_dirs=static_dirs,
+        page_rules=page_rules,
     )
 
 
@@ -408,11 +421,13 @@ def check_file(
     static_dirs: tuple[Path, ...],
     rules: bool = True,
     data: bytes | None = None,
+    page_rules: Callable[[Path], PageRules] | None = None,
 ) -> FileCheck:
     """Check one article of the desk at ``folder``: the one per-file step of Check Folder and of the
     check before publishing (``rules=False``: only read it and collect its unique values).
 
-    ``data``: the bytes to check instead of the file's (the version a write is about to make)."""
+    ``data``: the bytes to check instead of the file's (the version a write is about to make);
+    ``page_rules``: the site's rules for a page (its cascades), asked only where a rule needs them."""
     if links_outside(folder, path):  # the list and the window refuse it too
         return FileCheck(
             [Problem(relpath, None, Level.ERROR, outside_link_reason(path))], [], False
@@ -429,6 +444,7 @@ def check_file(
             article_path=path,
             site_root=site_root,
             static_dirs=static_dirs,
+            page_rules=None if page_rules is None else lambda: page_rules(path),
         )
         if rules
         else []
@@ -441,27 +457,65 @@ def check_folder(root: Path | str) -> FolderCheck:
 
     Problem paths are relative to ``root`` ("/"-separated); for a single file, its name.
     """
-    # Resolved as the walk resolves it (a desk reached through a symlink lists its real paths).
-    base = Path(root).resolve()
-    site_root = find_site_root(base)
-    static_dirs = static_folders(site_root)  # the site's config, read once for the folder
-    if base.is_file():
-        folder, paths = base.parent, iter([base])
-    else:
-        folder, paths = base, article_paths(base)
+    return check_paths([root], names=None)
+
+
+def check_paths(roots: Sequence[Path | str], names: Sequence[str] | None) -> FolderCheck:
+    """Check the articles below several folders and files together (``copydesk check A B``), so a
+    duplicate id is found across them too; a file reached twice (a folder and a file in it) counts once.
+
+    ``names``: what each root is called in the problem paths (the path as typed), joined with the
+    path below it; None: paths relative to the root, as ``check_folder`` gives them.
+    """
     result = FolderCheck()
     # (lower-case key, value) → [(relpath, key as written, line)]
     seen: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
-    for path in paths:
-        result.files += 1
-        relpath = path.relative_to(folder).as_posix()
-        checked = check_file(folder, path, relpath, site_root=site_root, static_dirs=static_dirs)
-        result.problems.extend(checked.problems)
-        for value_key, owner in checked.entries:
-            seen.setdefault(value_key, []).append(owner)
+    done: set[Path] = set()
+    for index, root in enumerate(roots):
+        # Resolved as the walk resolves it (a desk reached through a symlink lists its real paths).
+        base = Path(root).resolve()
+        site_root = find_site_root(base)
+        static_dirs = static_folders(site_root)  # the site's config, read once for the folder
+        if base.is_file():
+            folder, paths = base.parent, iter([base])
+        else:
+            folder, paths = base, article_paths(base)
+        name = None if names is None else names[index]
+        page_rules = _lazy_page_rules(folder)
+        for path in paths:
+            if path in done:
+                continue
+            done.add(path)
+            result.files += 1
+            relpath = path.relative_to(folder).as_posix()
+            if name is not None:
+                relpath = name if path == base else str(Path(name) / relpath)
+            checked = check_file(
+                folder,
+                path,
+                relpath,
+                site_root=site_root,
+                static_dirs=static_dirs,
+                page_rules=page_rules,
+            )
+            result.problems.extend(checked.problems)
+            for value_key, owner in checked.entries:
+                seen.setdefault(value_key, []).append(owner)
     result.problems.extend(duplicate_problems(seen))
     result.problems.sort(key=lambda problem: (problem.path, problem.line or 0))
     return result
+
+
+def _lazy_page_rules(desk: Path) -> Callable[[Path], PageRules]:
+    """A page's rules by the desk's site config, read when a page first needs them (few do)."""
+    made: list[SiteRules] = []
+
+    def page_rules(path: Path) -> PageRules:
+        if not made:
+            made.append(desk_rules(desk))
+        return made[0].page_rules(path)[0]
+
+    return page_rules
 
 
 UniqueEntry = tuple[tuple[str, str], tuple[str, str, int]]

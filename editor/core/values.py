@@ -331,8 +331,30 @@ def parse_text_like(template: Any, text: str) -> Any:
             if isinstance(value, list):
                 return value
             stripped = stripped.strip("[]")  # "[a, b]" is no TOML array, but plainly a list
-        return [part.strip() for part in stripped.split(",") if part.strip()]
+        return typed_list_items(stripped)
     return text
+
+
+def typed_list_items(text: str) -> list[str]:
+    """The items of a list typed as ``a, "1.0.0", 'b, c'``: split at commas, an item in quotes
+    taken without them (and its commas kept). ``[Release, "1.0.0"]`` is no TOML array (a bare
+    word), and the quotes were written into the value: ``"\"1.0.0\""``."""
+    items: list[str] = []
+    rest = text
+    while rest.strip():
+        rest = rest.lstrip()
+        if rest[0] in "\"'":
+            end = rest.find(rest[0], 1)
+            after = rest[end + 1 :].lstrip() if end > 0 else ","
+            if end > 0 and after[:1] in ("", ","):
+                if end > 1:
+                    items.append(rest[1:end])
+                rest = after[1:]
+                continue
+        part, _, rest = rest.partition(",")
+        if part.strip():
+            items.append(part.strip())
+    return items
 
 
 def parse_new_value(text: str) -> Any:

@@ -406,6 +406,10 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
         <translation>Ungültig</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
         <source>Last change</source>
         <translation>Letzte Änderung</translation>
     </message>
@@ -483,6 +487,14 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
     <message>
         <source>{0} cannot be opened: {1}</source>
         <translation>{0} kann nicht geöffnet werden: {1}</translation>
+    </message>
+    <message>
+        <source>{0} is no longer a file: another program put a folder or something else in its place</source>
+        <translation>{0} ist keine Datei mehr: Ein anderes Programm hat einen Ordner oder etwas anderes an ihre Stelle gesetzt</translation>
+    </message>
+    <message>
+        <source>{0} is no longer a file: another program put a folder or something else in its place. Your edits are not saved; once it is moved away, Keep Mine writes them back.</source>
+        <translation>{0} ist keine Datei mehr: Ein anderes Programm hat einen Ordner oder etwas anderes an ihre Stelle gesetzt. Ihre Änderungen sind nicht gespeichert; sobald es entfernt ist, schreibt „Meine behalten“ sie zurück.</translation>
     </message>
     <message>
         <source>{0} no longer exists</source>
@@ -1044,8 +1056,20 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
 <context>
     <name>FieldFactory</name>
     <message>
+        <source>Aliases</source>
+        <translation>Aliase</translation>
+    </message>
+    <message>
         <source>Article ID</source>
         <translation>Artikel-ID</translation>
+    </message>
+    <message>
+        <source>Build options</source>
+        <translation>Build-Optionen</translation>
+    </message>
+    <message>
+        <source>Cascade</source>
+        <translation>Kaskade</translation>
     </message>
     <message>
         <source>Categories</source>
@@ -1076,16 +1100,48 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
         <translation>Feed-Eintrags-ID</translation>
     </message>
     <message>
+        <source>Headless</source>
+        <translation>Headless</translation>
+    </message>
+    <message>
         <source>Hidden from readers</source>
         <translation>Für Leser verborgen</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>Schlüsselwörter</translation>
     </message>
     <message>
         <source>Last modified</source>
         <translation>Zuletzt geändert</translation>
     </message>
     <message>
+        <source>Layout</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>Link title</source>
+        <translation>Linktitel</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Menus</source>
+        <translation>Menüs</translation>
+    </message>
+    <message>
         <source>Open the link in your browser</source>
         <translation>Den Link in Ihrem Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Output formats</source>
+        <translation>Ausgabeformate</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
     </message>
     <message>
         <source>Preview the QR code</source>
@@ -1102,6 +1158,10 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
     <message>
         <source>QR code</source>
         <translation>QR-Code</translation>
+    </message>
+    <message>
+        <source>Slug</source>
+        <translation>Slug</translation>
     </message>
     <message>
         <source>Source</source>
@@ -1122,6 +1182,22 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
     <message>
         <source>Title</source>
         <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Translation key</source>
+        <translation>Übersetzungsschlüssel</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewichtung</translation>
     </message>
 </context>
 <context>
@@ -1533,12 +1609,16 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
         <translation>{0}: entfernt (war {1})</translation>
     </message>
     <message>
-        <source>{0}: {1} commits</source>
-        <translation>{0}: {1} Commits</translation>
-    </message>
-    <message>
         <source>{0}: {1} → {2}</source>
         <translation>{0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <source>{1}: 1 commit</source>
+        <translation>{1}: 1 Commit</translation>
+    </message>
+    <message>
+        <source>{1}: {0} commits</source>
+        <translation>{1}: {0} Commits</translation>
     </message>
 </context>
 <context>

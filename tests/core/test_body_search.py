@@ -53,6 +53,18 @@ def test_fts_query_quotes_every_word_and_prefixes_the_last() -> None:
     assert fts_query("harbour ") == '"harbour"'
     assert fts_query('NEAR( "x" OR -') == '"NEAR" "x" "OR"'
     assert fts_query("  ") == ""
+    assert fts_query("1.0.0") == '"1 0 0"*'  # one typed word: a phrase, not three words anywhere
+    assert fts_query("e-mail works.") == '"e mail" "works"'
+
+
+def test_a_dotted_version_finds_only_the_bodies_that_hold_it(desk: Path, cache_dir: Path) -> None:
+    put(desk / "release.md", "Release", "CoreDNS 1.0.0 is out.")
+    put(desk / "other.md", "Other", "Version 1.10 of a plugin, with 0 changes.")
+    scan_all(desk, NOW, cache_dir=cache_dir)
+    index_desk_bodies(desk, cache_dir)
+    assert list(body_matches(desk, "1.0.0", cache_dir=cache_dir)) == ["release.md"]
+    assert list(body_matches(desk, "1.0", cache_dir=cache_dir)) == ["release.md"]
+    assert list(body_matches(desk, "1.1", cache_dir=cache_dir)) == ["other.md"]
 
 
 def test_plain_body_drops_markup() -> None:

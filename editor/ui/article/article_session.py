@@ -56,6 +56,7 @@ class DiskState(Enum):
     SAME = "same"  # what we loaded (or last saved) is what is on disk
     CHANGED = "changed"
     MISSING = "missing"
+    NOT_A_FILE = "not a file"  # a folder (or a pipe, a link to nothing) is where the file was
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +286,13 @@ class ArticleSession(QObject):
         if self.article:
             from editor.core import validate  # the checks load with the first article opened
 
-            problems = validate.check_loaded(self.article, self.site_root, self._static_dirs)
+            article, rules = self.article, self.rules
+            problems = validate.check_loaded(
+                article,
+                self.site_root,
+                self._static_dirs,
+                None if rules is None else lambda: rules.current().page_rules(article.path)[0],
+            )
         self.form.set_problems(problems)
 
     def _report_dirty(self) -> None:
@@ -381,7 +388,7 @@ class ArticleSession(QObject):
         if article is None:
             return
         self.unsaved.forget(article.relpath)  # Reload drops the edits
-        if self.disk_state() is DiskState.MISSING:
+        if self.disk_state() in (DiskState.MISSING, DiskState.NOT_A_FILE):
             relpath = article.relpath
             self._show(None, keep_old=False)
             self.message.emit(self.tr("{0} no longer exists").format(shown_path(relpath)))
@@ -444,7 +451,9 @@ class ArticleSession(QObject):
             return DiskState.SAME
         try:
             data = current_bytes(article.path)
-        except (OSError, FrontMatterError):
+        except FrontMatterError:  # read_regular's refusal of what is no regular file
+            return DiskState.NOT_A_FILE
+        except OSError:
             return DiskState.SAME  # unreadable for now; the next change event will tell
         if data is None:
             return DiskState.MISSING
@@ -461,6 +470,12 @@ class ArticleSession(QObject):
                 text = self.tr(
                     "{0} was deleted or moved by another program. Your edits are not saved."
                 )
+            elif state is DiskState.NOT_A_FILE:
+                text = self.tr(
+                    "{0} is no longer a file: another program put a folder or something else in "
+                    "its place. Your edits are not saved; once it is moved away, Keep Mine writes "
+                    "them back."
+                )
             else:
                 text = self.tr(
                     "{0} was changed on disk by another program. Your edits are not saved: "
@@ -474,6 +489,15 @@ class ArticleSession(QObject):
             self._show(None)
             self.message.emit(
                 self.tr("{0} was deleted or moved by another program").format(shown_path(relpath))
+            )
+            return
+        if state is DiskState.NOT_A_FILE:
+            self._show(None)
+            self.message.emit(
+                self.tr(
+                    "{0} is no longer a file: another program put a folder or something else "
+                    "in its place"
+                ).format(shown_path(relpath))
             )
             return
         if self.open(relpath) and self.article is not None:

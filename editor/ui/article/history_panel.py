@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from editor.core.names import shown_path
+from editor.ui.common.wording import counted
 
 if TYPE_CHECKING:  # the history's wording (and difflib) load with the first history shown
     from editor.core.git_history import Version
@@ -85,6 +88,21 @@ def entries_of(versions: list[Version]) -> list[HistoryEntry]:
     return entries
 
 
+class _FitWidth(QStyledItemDelegate):
+    """Each entry as wide as the list, so that a long subject ends in "…" (the whole heading is its
+    tooltip): as wide as its text, it was cut off at the edge, behind a horizontal scroll bar."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(min(size.width(), self._view.viewport().width()), size.height())
+
+
 class HistoryPanel(QDockWidget):
     """A dock beside the form; filled by the window's git wiring."""
 
@@ -99,6 +117,11 @@ class HistoryPanel(QDockWidget):
         self.view.setObjectName("historyList")
         self.view.setModel(self.model)
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.view.setItemDelegate(_FitWidth(self.view))
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setAlternatingRowColors(True)  # two lines an entry: where one ends
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("historyDetails")
         self.details.setReadOnly(True)
@@ -133,12 +156,13 @@ class HistoryPanel(QDockWidget):
         self.entries = entries
         for entry in entries:
             item = QStandardItem(entry.heading)
-            item.setToolTip(entry.version.change.commit)
+            item.setToolTip(f"{entry.heading}\n{entry.version.change.commit}")
             self.model.appendRow(item)
+        name = shown_path(path)
         self.note.setText(
-            self.tr("{0}: {1} commits").format(path, len(entries))
+            counted(len(entries), self.tr("{1}: 1 commit"), self.tr("{1}: {0} commits"), name)
             if entries
-            else self.tr("{0} has no commits yet").format(shown_path(path))
+            else self.tr("{0} has no commits yet").format(name)
         )
         if entries:
             self.view.setCurrentIndex(self.model.index(0, 0))

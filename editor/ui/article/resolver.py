@@ -35,6 +35,8 @@ from editor.core.merge import FieldConflict, MergeError, MergeResult, merge
 from editor.core.values import parse_new_value, parse_text_like, same_value
 
 SIDES = ("mine", "theirs", "base")
+RESOLVER_WIDTH, RESOLVER_HEIGHT = 980, 620  # px: the most the dialog opens at
+RESOLVER_CHROME = 32  # px: the layout's margins and spacing around the intro, rows and buttons
 
 
 def shown(value: Any) -> str:
@@ -93,7 +95,6 @@ class ResolverDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("resolverDialog")
         self.setWindowTitle(self.tr("Resolve Changes"))
-        self.resize(980, 620)
         self.result = result if result is not None else merge(base, mine, theirs)
         names = list(labels or (self.tr("Yours"), self.tr("Outside"), self.tr("Common version")))
         self.labels = dict(zip(SIDES, names, strict=True))
@@ -135,6 +136,10 @@ class ResolverDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        # As tall as the rows need, up to the old fixed size (then they scroll): one conflicting
+        # title sat in a 620 px dialog, most of it empty.
+        wanted = sum(part.sizeHint().height() for part in (intro, rows, buttons))
+        self.resize(RESOLVER_WIDTH, min(RESOLVER_HEIGHT, wanted + RESOLVER_CHROME))
 
     # --- rows ----------------------------------------------------------------------------------------
 

@@ -52,7 +52,8 @@ FILTER_AT_ONCE = 20_000  # rows up to which the filter follows every keystroke (
 FILTER_PAUSE_MS = 150
 TITLE_ROOM = 300  # what the title column gets at least in the window's first layout
 # Shown on request (the header's context menu); the form's header names the open file.
-HIDDEN_AT_FIRST = (Column.PATH, Column.GIT, Column.LAST_CHANGE)  # git ones: outside a checkout
+# The git ones: outside a checkout; the language: on a site of one language.
+HIDDEN_AT_FIRST = (Column.PATH, Column.GIT, Column.LAST_CHANGE, Column.LANGUAGE)
 SELECT_ROW = (
     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 )
@@ -71,6 +72,7 @@ def default_column_widths(metrics: QFontMetrics) -> dict[Column, int]:
         Column.PATH: metrics.horizontalAdvance("world/story-name.md") + padding // 2,
         Column.GIT: metrics.horizontalAdvance("Modified, Committed, not pushed") + padding // 2,
         Column.LAST_CHANGE: metrics.horizontalAdvance("Chidi Okafor, 12 days ago") + padding // 2,
+        Column.LANGUAGE: metrics.horizontalAdvance("Language") + padding,
     }
 
 
@@ -142,6 +144,7 @@ class ArticleListPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.counts_changed.connect(self._update_counts)
         self._source_seen = False
+        self._language_shown = False  # shown once a row has a language: a multilingual site
         self.model.counts_changed.connect(self._update_empty_columns)
         self._update_counts()
 
@@ -217,10 +220,20 @@ class ArticleListPanel(QWidget):
         self.columns = ColumnFitter(
             view,
             Column.TITLE,
-            (Column.SOURCE, Column.LAST_CHANGE, Column.GIT, Column.PATH, Column.DATE, Column.STATE),
+            (
+                Column.SOURCE,
+                Column.LANGUAGE,
+                Column.LAST_CHANGE,
+                Column.GIT,
+                Column.PATH,
+                Column.DATE,
+                Column.STATE,
+            ),
             {
                 Column.STATE: 36,  # the icon still tells the state
                 Column.SOURCE: header_width(Column.SOURCE),
+                Column.LANGUAGE: metrics.horizontalAdvance("zh-hant")
+                + 16,  # a code, not the header
                 Column.LAST_CHANGE: header_width(Column.LAST_CHANGE),
                 Column.GIT: header_width(Column.GIT),
                 Column.PATH: metrics.horizontalAdvance("world/…") + 28,
@@ -229,6 +242,8 @@ class ArticleListPanel(QWidget):
         )
         for column in HIDDEN_AT_FIRST:
             header.hideSection(column)
+        # Between the title and the date, as `copydesk list` puts it by the title.
+        header.moveSection(header.visualIndex(Column.LANGUAGE), header.visualIndex(Column.DATE))
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_column_menu)
         header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
@@ -475,6 +490,10 @@ class ArticleListPanel(QWidget):
             self._source_seen = False
         elif not self._source_seen:
             self._source_seen = self.model.has_source()
+        if self.model.has_language() != self._language_shown:  # a new desk decides it again
+            self._language_shown = self.model.has_language()
+            self.view.horizontalHeader().setSectionHidden(Column.LANGUAGE, not self._language_shown)
+            self.columns.fit()
         self._set_empty_columns()
 
     def _set_empty_columns(self) -> None:

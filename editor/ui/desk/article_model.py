@@ -64,6 +64,7 @@ class Column(IntEnum):
     PATH = 4
     GIT = 5  # the git columns come last, so that the others keep their numbers (saved widths)
     LAST_CHANGE = 6
+    LANGUAGE = 7  # shown only on a multilingual site (rows have a language only there)
 
 
 class Role(IntEnum):
@@ -106,6 +107,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         self._counts: Counter[PublishState] = Counter()
         self._git_cells: dict[str, GitCell] = {}
         self._git_counts: Counter[str] = Counter()
+        self._multilingual = False  # a row has a language (set once seen; see has_language)
         self._sort_column = Column.DATE
         self._sort_order = Qt.SortOrder.DescendingOrder
         self._sorted = True  # the order is sorted by that column (false: the keys changed)
@@ -117,6 +119,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
             self.tr("Path"),
             self.tr("Git"),
             self.tr("Last change"),
+            self.tr("Language"),
         )
         self._state_words = {state: state_label(state) for state in PublishState}
         self._state_icons = {state: state_icon(state) for state in PublishState}
@@ -160,7 +163,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         if not 0 <= row < len(self._summaries):
             return None
         summary = self._summaries[row]
-        if column >= Column.GIT and role in (
+        if Column.GIT <= column <= Column.LAST_CHANGE and role in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
         ):
@@ -175,6 +178,8 @@ class ArticleModel(GitColumns, QAbstractTableModel):
                 return self._shown(summary)[1]
             if column == Column.SOURCE:
                 return summary.source
+            if column == Column.LANGUAGE:
+                return summary.language
             return shown_path(summary.path)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._state_icons[summary.state] if column == Column.STATE else None
@@ -201,6 +206,8 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         if role == Role.STATE:
             return summary.state
         if role == Role.SORT:
+            if column == Column.LANGUAGE:
+                return summary.language
             if column >= Column.GIT:
                 return self.git_sort_key(summary.path, column == Column.LAST_CHANGE)
             return self._keys[column][row] if 0 <= column < KEYED_COLUMNS else None
@@ -259,6 +266,9 @@ class ArticleModel(GitColumns, QAbstractTableModel):
             keys = self._keys[column]
             whole = isinstance(rows, range) and rows.start == 0 and len(rows) == len(keys)
             return keys if whole else [keys[row] for row in rows]
+        if column == Column.LANGUAGE:
+            summaries = self._summaries
+            return [summaries[row].language for row in rows]
         last = column == Column.LAST_CHANGE
         return [self.git_sort_key(self._paths[row], last) for row in rows]
 
@@ -342,6 +352,10 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         """Whether any row names a source (an empty Source column gives its width away)."""
         return any(key for key in self._keys[Column.SOURCE])
 
+    def has_language(self) -> bool:
+        """Whether any row has a language: the site is multilingual (the Language column)."""
+        return self._multilingual
+
     def clear(self) -> None:
         self.beginResetModel()
         self._summaries = []
@@ -355,6 +369,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         self._texts.clear()
         self._dirty.clear()
         self._counts.clear()
+        self._multilingual = False
         self.endResetModel()
         self.order_changed.emit(None)
         self.counts_changed.emit()
@@ -385,6 +400,8 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), start, end - 1)
         self._summaries += batch.summaries
         self._paths += batch.paths
+        if not self._multilingual:  # each batch looked at until one row has a language
+            self._multilingual = any(summary.language for summary in batch.summaries)
         self._search += batch.search
         for column, values in zip(self._keys, batch.keys, strict=True):
             column += values
@@ -417,6 +434,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
             self._counts[self._summaries[row].state] -= 1
             summary = self._summaries[row] = batch.summaries[number]
             self._counts[summary.state] += 1
+            self._multilingual = self._multilingual or bool(summary.language)
             self._search[row] = batch.search[number]
             for column, values in zip(self._keys, batch.keys, strict=True):
                 column[row] = values[number]
@@ -506,7 +524,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
                 self.index(0, Column.GIT),
                 self.index(len(self._summaries) - 1, Column.LAST_CHANGE),
             )
-        if self._sort_column >= Column.GIT and _git_order_changed(old, cells):
+        if self._sort_column in (Column.GIT, Column.LAST_CHANGE) and _git_order_changed(old, cells):
             self._sorted = False
             self.sort(self._sort_column, self._sort_order)  # only if needed
         self.counts_changed.emit()

@@ -65,6 +65,23 @@ class FieldFactory(QObject):
             "lastmod": self.tr("Last modified"),
             "tags": self.tr("Tags"),
             "categories": self.tr("Categories"),
+            # Hugo's own front matter fields: "keywords" beside "Categories" looked like a slip.
+            "aliases": self.tr("Aliases"),
+            "keywords": self.tr("Keywords"),
+            "linktitle": self.tr("Link title"),
+            "slug": self.tr("Slug"),
+            "weight": self.tr("Weight"),
+            "url": self.tr("URL"),
+            "layout": self.tr("Layout"),
+            "type": self.tr("Type"),
+            "translationkey": self.tr("Translation key"),
+            "menu": self.tr("Menu"),
+            "menus": self.tr("Menus"),
+            "params": self.tr("Parameters"),
+            "build": self.tr("Build options"),
+            "cascade": self.tr("Cascade"),
+            "outputs": self.tr("Output formats"),
+            "headless": self.tr("Headless"),
         }
         return labels.get(key.lower(), key)
 

@@ -27,9 +27,10 @@ from editor.ui.common.settings import (
 )
 from editor.ui.desk.article_model import Column
 
-# Shown by the desk (inside a git checkout: GitWiring → ArticleList.set_git_shown), never by a
-# layout saved on another desk: their width is kept, their visibility is the desk's.
-DESK_COLUMNS = (Column.GIT, Column.LAST_CHANGE)
+# Shown by the desk (inside a git checkout: GitWiring → ArticleList.set_git_shown; the language on
+# a multilingual site), never by a layout saved on another desk: their width is kept, their
+# visibility is the desk's.
+DESK_COLUMNS = (Column.GIT, Column.LAST_CHANGE, Column.LANGUAGE)
 FIRST_RUN_SCREEN_SHARE = 0.85  # of the screen's available area, on a first start
 LIST_SHARE = (0.35, 0.55)  # the list's share of the window on a first start: at least, at most
 FORM_SHARE = (

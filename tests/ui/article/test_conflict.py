@@ -199,3 +199,37 @@ def test_deleted_without_edits_closes_the_article(qtbot, window: MainWindow, art
     qtbot.waitUntil(lambda: window.session.article is None, timeout=10_000)
     qtbot.waitUntil(lambda: window.model.summary(LANCHI) is None, timeout=10_000)
     assert not window.conflict_bar.isVisible()
+
+
+def replace_by_folder(article: Path) -> None:
+    """Another program puts a folder where the article was (git checkout of a branch that has one)."""
+    article.unlink()
+    article.mkdir()
+    (article / "index.md").write_bytes(b'+++\ntitle = "Inside"\n+++\n')
+
+
+def test_replaced_by_a_folder_while_editing_shows_the_bar(
+    qtbot, window: MainWindow, article: Path
+) -> None:
+    """It showed nothing until Save (which refused): the watch read "cannot be read for now"."""
+    assert window.select_path(LANCHI)
+    type_title(qtbot, window, "Mine")
+    replace_by_folder(article)
+    qtbot.waitUntil(window.conflict_bar.isVisible, timeout=10_000)
+    text = window.conflict_bar.message.text()
+    assert "no longer a file" in text and "Your edits are not saved" in text
+    assert not window.conflict_bar.merge_button.isEnabled()
+    assert window.session.dirty and window.session.article.value("title") == "Mine"
+    assert article.is_dir()
+
+
+def test_replaced_by_a_folder_without_edits_closes_the_article(
+    qtbot, window: MainWindow, article: Path
+) -> None:
+    assert window.select_path(LANCHI)
+    said: list[str] = []
+    window.session.message.connect(said.append)
+    replace_by_folder(article)
+    qtbot.waitUntil(lambda: window.session.article is None, timeout=10_000)
+    assert any("no longer a file" in text for text in said), said
+    assert not window.conflict_bar.isVisible()

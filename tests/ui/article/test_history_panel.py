@@ -58,3 +58,32 @@ def test_the_panel_and_the_command_line_word_each_commit_alike(
 
 def test_the_panel_words_are_the_core_words_until_translated() -> None:
     assert panel_wording() == ENGLISH
+
+
+def test_the_panel_counts_in_words_and_fits_long_subjects(qtbot, team: Team) -> None:
+    """ "1 commits"; and a long subject ran off the list behind a horizontal scroll bar."""
+    from PySide6.QtCore import Qt
+
+    from editor.ui.article.history_panel import HistoryPanel
+
+    checkout = find_checkout(team.alice / "content")
+    assert checkout is not None
+    entries = entries_of(file_history(checkout, STORY.removeprefix("content/")))
+    assert len(entries) == 1
+    panel = HistoryPanel()
+    qtbot.addWidget(panel)
+    panel.resize(260, 400)
+    panel.show()
+    panel.show_entries("news/harbour-reopens.md", entries)
+    assert panel.note.text() == "news/harbour-reopens.md: 1 commit"
+    write(team.alice, STORY, (team.alice / STORY).read_text().replace("Friday", "Monday"))
+    commit_all(team.alice, "A subject long enough to run well past the edge of a narrow panel")
+    entries = entries_of(file_history(checkout, STORY.removeprefix("content/")))
+    panel.show_entries("news/harbour-reopens.md", entries)
+    assert panel.note.text() == "news/harbour-reopens.md: 2 commits"
+    qtbot.waitUntil(lambda: panel.view.visualRect(panel.model.index(0, 0)).height() > 0)
+    viewport = panel.view.viewport().width()
+    assert panel.view.visualRect(panel.model.index(0, 0)).width() <= viewport
+    assert panel.view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    tip = panel.model.item(0).toolTip()
+    assert "past the edge of a narrow panel" in tip and entries[0].version.change.commit in tip

@@ -59,3 +59,23 @@ def test_labels_for_git_and_a_version_that_does_not_parse(qtbot) -> None:
     assert made.labels == {"mine": "Ours", "theirs": "Theirs", "base": "Base"}
     with pytest.raises(MergeError, match="The other version"):
         ResolverDialog(BASE, MINE, b"+++\ntitle = \n+++\n")
+
+
+def test_the_dialog_is_as_tall_as_its_rows_need(qtbot) -> None:
+    """One conflicting title sat in a 620 px dialog, most of it empty."""
+    from editor.ui.article.resolver import RESOLVER_HEIGHT
+
+    one = ResolverDialog(BASE, BASE.replace(b"Base", b"Mine"), BASE.replace(b"Base", b"Theirs"))
+    qtbot.addWidget(one)
+    assert list(one.field_rows) == ["title"]
+    assert one.height() < RESOLVER_HEIGHT * 0.7
+    one.show()
+    qtbot.waitExposed(one)
+    row = one.field_rows["title"].result
+    assert row.isVisible() and row.visibleRegion().boundingRect().height() == row.height()
+    many_base = b"+++\n" + b"".join(b'k%d = "b"\n' % n for n in range(12)) + b"+++\n"
+    many = ResolverDialog(
+        many_base, many_base.replace(b'"b"', b'"m"'), many_base.replace(b'"b"', b'"t"')
+    )
+    qtbot.addWidget(many)
+    assert len(many.field_rows) == 12 and many.height() == RESOLVER_HEIGHT

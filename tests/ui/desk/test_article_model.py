@@ -75,8 +75,8 @@ def test_display_text_per_column(model: ArticleModel) -> None:
     model.put_rows([row("x/a.md", "Title", 3, source="Wire")])
     index = model.index_of("x/a.md")
     texts = [model.index(index.row(), column).data() for column in Column]
-    # The git columns are empty until a git snapshot arrives.
-    assert texts == ["Published", "Title", "2026-01-03 09:00", "Wire", "x/a.md", None, None]
+    # The git columns are empty until a git snapshot arrives; the language, on a one-language site.
+    assert texts == ["Published", "Title", "2026-01-03 09:00", "Wire", "x/a.md", None, None, ""]
 
 
 def test_counts_follow_appends_updates_and_removals(qapp, model: ArticleModel) -> None:

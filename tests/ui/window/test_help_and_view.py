@@ -42,7 +42,7 @@ def test_the_problems_panel_is_shown_and_hidden_from_view(qtbot, window: MainWin
 def test_the_columns_menu_shows_and_hides_columns(window: MainWindow) -> None:
     window.columns_menu.aboutToShow.emit()
     actions = {action.text(): action for action in window.columns_menu.actions()}
-    assert set(actions) == {"State", "Date", "Source", "Path", "Git", "Last change"}
+    assert set(actions) == {"State", "Date", "Source", "Path", "Git", "Last change", "Language"}
     header = window.list_view.horizontalHeader()
     actions["Path"].setChecked(True)
     assert not header.isSectionHidden(Column.PATH)
