@@ -15,13 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editor.core.errors import describe_error
 from editor.core.files import kind_problem, read_regular
-from editor.core.frontmatter import FrontMatterError, read
+from editor.core.frontmatter import FrontMatterError, read_values
 from editor.core.shared_values import NO_REASON, share_reason, shared_text
 from editor.core.site import (
     desk_for,
@@ -82,27 +83,39 @@ class ArticleSummary:
         return self.error or self.reason.describe(self.state)
 
     def to_json(self) -> dict[str, Any]:
-        reason = self.reason  # its to_json and ``why``, spelt out: this runs for every row listed
-        return {
-            "path": self.path,
-            "title": self.title,
-            "date": self.date.isoformat() if self.date else None,
-            "publish_date": self.publish_date.isoformat() if self.publish_date else None,
-            "draft": self.draft,
-            "state": self.state.value,
-            "source": self.source,
-            "source_link": self.source_link,
-            "enclosure": self.enclosure,
-            "error": self.error,
-            "state_key": reason.key,
-            "reason": {
-                "key": reason.key,
-                "value": reason.value,
-                "via": reason.via,
-                "text": self.error or reason.describe(self.state),
-            },
-            "language": self.language or None,
-        }
+        return json_document(_FIELDS_OF(self))
+
+
+def json_document(values: RowValues) -> dict[str, Any]:
+    """The ``list --json`` element of the row with these fields (in the dataclass's order, as
+    :func:`judged_values` gives them): a reader process encodes it without building the row."""
+    (path, title, date, draft, state, source, source_link, enclosure, _, error) = values[:10]
+    reason: StateReason = values[13]
+    publish_date = values[15]
+    return {
+        "path": path,
+        "title": title,
+        "date": date.isoformat() if date else None,
+        "publish_date": publish_date.isoformat() if publish_date else None,
+        "draft": draft,
+        "state": state.value,
+        "source": source,
+        "source_link": source_link,
+        "enclosure": enclosure,
+        "error": error,
+        "state_key": reason.key,
+        "reason": {
+            "key": reason.key,
+            "value": reason.value,
+            "via": reason.via,
+            "text": error or reason.describe(state),
+        },
+        "language": values[14] or None,
+    }
+
+
+# Every field of a row, in order: ArticleSummary.to_json reads them as json_document's values.
+_FIELDS_OF = attrgetter(*(item.name for item in fields(ArticleSummary)))
 
 
 def _text(value: Any) -> str:
@@ -369,7 +382,7 @@ def read_facts(
     info: os.stat_result | None = None
     try:
         data, info = read_regular(path, regular=regular)
-        _, metadata = read(data)
+        metadata = read_values(data)
     except FrontMatterError as error:  # a pipe or folder has no bytes read, but a time and size
         facts = RowFacts(readable=False, error=describe_error(error))
         return facts, info or _stat(path), info is not None  # cached only when bytes were read
