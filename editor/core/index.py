@@ -29,6 +29,7 @@ from editor.core.site import (
     site_for_desk,
 )
 from editor.core.site_rules import SiteRules
+from editor.core.slot_builder import builder
 from editor.core.state import (
     ALL_DATE_KEYS,
     DEFAULT_RULES,
@@ -141,6 +142,7 @@ class RowFacts:
 
 
 NO_PROFILE: Profile = ((), ())
+_facts = builder(RowFacts)
 
 
 def desk_judged_keys(rules: SiteRules | None = None) -> frozenset[str]:
@@ -158,7 +160,7 @@ def facts_of_metadata(
     folded = fold_keys(metadata)
     wanted = judged_keys() if keys is None else keys
     empty = ("", "")  # a missing key's text is ""
-    return RowFacts(
+    return _facts(  # every field, in order, slot by slot (slot_builder)
         True,
         _text(folded.get("title", empty)[1]),
         _text(folded.get("source", empty)[1]),

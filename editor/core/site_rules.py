@@ -22,6 +22,7 @@ from typing import Any
 
 from editor.core.git import GitError, decode_path, find_checkout
 from editor.core.site import CONTENT_EXTENSIONS, SITE_MARKERS, ContentDir, Site, site_for_desk
+from editor.core.slot_builder import builder
 from editor.core.state import Cascade, PageRules, cascades_of, fold_keys
 
 
@@ -74,6 +75,7 @@ def _is_plain_absolute(path: object) -> bool:
 
 
 GIT_TIMEOUT_S = 60.0
+_page_rules = builder(PageRules)  # the rules of every file listed: built slot by slot
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +168,7 @@ class SiteRules:
         else:
             kind, segments = "page", (*folders, stem)
         page_path = "/" + "/".join((*place.prefix, *segments)).lower().replace(" ", "-")
-        rules = PageRules(  # positional (a fifth faster than by keyword), in the fields' order
+        rules = _page_rules(  # every field, in order, slot by slot (slot_builder)
             site.dates,  # dates
             site.zone(lang),  # zone
             self._chain(place, lang),  # cascades

@@ -30,6 +30,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+from editor.core.slot_builder import builder
 from editor.core.values import parse_date
 
 PUBLISH_DATE_KEYS = ("publishdate", "pubdate", "published", "date")
@@ -314,6 +315,12 @@ class PageVerdict:
     origins: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)
 
 
+# judge makes a verdict and its reason for every row listed: built slot by slot (slot_builder).
+_verdict = builder(PageVerdict)
+_reason = builder(StateReason)
+_NO_REASON = StateReason()
+
+
 def _cast_bool(value: Any) -> bool:
     """Hugo's cast.ToBool: anything unreadable is false."""
     if isinstance(value, bool):
@@ -433,15 +440,15 @@ def judge(
         state, reason = PublishState.UNLISTED, unlisted
     elif draft and draft_value is not None:
         state = PublishState.DRAFT
-        reason = StateReason(draft_value[1], _show(draft_value[0]), draft_value[2])
+        reason = _reason(draft_value[1], _show(draft_value[0]), draft_value[2])
     elif published is not None and published[0] > now:
         state, reason = PublishState.SCHEDULED, _date_reason(published)
     elif expires is not None and expires[0] <= now:
         state, reason = PublishState.EXPIRED, _date_reason(expires)
     else:
         state = PublishState.PUBLISHED
-        reason = _date_reason(published) if published is not None else StateReason()
-    return PageVerdict(
+        reason = _date_reason(published) if published is not None else _NO_REASON
+    return _verdict(
         state,
         reason,
         draft,
@@ -487,7 +494,7 @@ def stable_interval(
 
 def _date_reason(found: tuple[dt.datetime, str, str | None]) -> StateReason:
     moment, written, via = found
-    return StateReason(written, moment.isoformat(), via)
+    return _reason(written, moment.isoformat(), via)
 
 
 def _unlisted(params: Mapping[str, tuple[Any, str, str | None]]) -> StateReason | None:
