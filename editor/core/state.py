@@ -62,15 +62,30 @@ def fold_keys(metadata: Mapping[str, Any]) -> dict[str, tuple[str, Any]]:
 
     Hugo lower-cases front matter keys (maps.PrepareParams): a key that is not all lower case moves
     onto the lower-case one, so ``PublishDate`` wins over ``publishdate`` wherever each is written.
-    This is the one home of that rule; :func:`lowered_keys` and :func:`hugo_key` are views of it.
+    This is the one home of that rule (:func:`fold_and_pick`); :func:`lowered_keys` and
+    :func:`hugo_key` are views of it.
     """
+    return fold_and_pick(metadata, _NO_KEYS)[0]
+
+
+_NO_KEYS: frozenset[str] = frozenset()
+
+
+def fold_and_pick(
+    metadata: Mapping[str, Any], wanted: frozenset[str]
+) -> tuple[dict[str, tuple[str, Any]], dict[str, tuple[str, Any]]]:
+    """:func:`fold_keys`, and the part of it whose keys are in ``wanted`` (in the same order), in
+    one pass: a listing keeps the keys the state is judged from for every file it reads."""
     found: dict[str, tuple[str, Any]] = {}
+    picked: dict[str, tuple[str, Any]] = {}
     for key, value in metadata.items():
         text = key if type(key) is str else str(key)  # a parser's keys are str: no call for them
         lower = text.lower()
         if lower not in found or text != lower:
-            found[lower] = (text, value)
-    return found
+            found[lower] = item = (text, value)
+            if lower in wanted:
+                picked[lower] = item
+    return found, picked
 
 
 def lowered_keys(metadata: Mapping[str, Any]) -> dict[str, Any]:
@@ -459,20 +474,31 @@ def judge(
     )
 
 
-_PLANS: dict[int, tuple[DateRules, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+_PLANS: dict[int, tuple[DateRules, tuple[tuple[str, tuple[str, ...]], ...], bool]] = {}
 
 
 def _date_plan(dates: DateRules) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(field, identifiers) in Hugo's order for these rules, found by the rules' identity (hashing
     the rules for every row cost more than the lookup saves)."""
+    return _plan_of(dates)[1]
+
+
+def reads_file_time(dates: DateRules) -> bool:
+    """Whether :func:`judge` can read a file's modification time under these rules (a
+    ``:fileModTime`` anywhere in them): else a listing need not make it a datetime for each row."""
+    return _plan_of(dates)[2]
+
+
+def _plan_of(dates: DateRules) -> tuple[DateRules, tuple[tuple[str, tuple[str, ...]], ...], bool]:
     kept = _PLANS.get(id(dates))
     if kept is not None and kept[0] is dates:
-        return kept[1]
+        return kept
     plan = tuple((name, getattr(dates, name)) for name in DATE_FIELDS)
+    made = (dates, plan, any(":filemodtime" in identifiers for _, identifiers in plan))
     if len(_PLANS) > 64:
         _PLANS.clear()
-    _PLANS[id(dates)] = (dates, plan)  # the rules are kept, so their id is not reused
-    return plan
+    _PLANS[id(dates)] = made  # the rules are kept, so their id is not reused
+    return made
 
 
 def stable_interval(
