@@ -139,6 +139,11 @@ class SiteRules:
         self._git_dates: dict[str, dt.datetime] | None = None
         self._verdict_keys: dict[tuple[str, str], str] = {}
         self._site_text: str | None = None
+        self._shared: dict[tuple[str, str], tuple[dt.tzinfo | None, tuple[Cascade, ...]]] = {}
+        # Whether the config can leave a page out (disableKinds, ignoreFiles), and whether a page
+        # can have a ``:git`` date (else _excluded and _git_date give None: not asked per page).
+        self._may_exclude = bool(site.disabled_kinds or site.ignore_files)
+        self._reads_git = bool(site.git_info and site.dates.reads_git() and site.root)
 
     def page_rules(self, path: Path | str) -> tuple[PageRules, str]:
         """The rules for the file at ``path`` (absolute), and its language ("" unless multilingual)."""
@@ -159,27 +164,34 @@ class SiteRules:
         place = self._folders.get(parent) or self._folder(parent)
         stem, lang = _split_lang(stem, site.languages)
         lang = place.lang or lang or site.default_language
-        folders, virtual = place.folders, place.virtual
-        if stem.lower() == "_index":
-            kind = _branch_kind(virtual, site.taxonomies)
+        folders = place.folders
+        lowered = stem.lower()
+        if lowered == "_index":
+            kind = _branch_kind(place.virtual, site.taxonomies)
             segments = folders
-        elif stem.lower() == "index" and folders:
+        elif lowered == "index" and folders:
             kind, segments, filename = "page", folders, folders[-1]
         else:
             kind, segments = "page", (*folders, stem)
         page_path = "/" + "/".join((*place.prefix, *segments)).lower().replace(" ", "-")
+        # What every page of the folder in this language shares: the zone and the cascades.
+        shared = self._shared.get((parent, lang)) or self._shared_of(place, lang)
         rules = _page_rules(  # every field, in order, slot by slot (slot_builder)
-            site.dates,  # dates
-            site.zone(lang),  # zone
-            self._chain(place, lang),  # cascades
+            site.dates,
+            shared[0],  # zone
+            shared[1],  # cascades
             page_path,
             kind,
             lang,
             filename,
-            _excluded(site, file, kind),  # excluded
-            self._git_date(file),  # git_date
+            _excluded(site, file, kind) if self._may_exclude else None,
+            self._git_date(file) if self._reads_git else None,
         )
         return rules, lang if site.multilingual else ""
+
+    def _shared_of(self, place: _Folder, lang: str) -> tuple[dt.tzinfo | None, tuple[Cascade, ...]]:
+        shared = self._shared[(place.path, lang)] = (self.site.zone(lang), self._chain(place, lang))
+        return shared
 
     def verdict_key(self, path: str) -> str | None:
         """Text naming all that :meth:`page_rules` gives the file at ``path`` (absolute) besides
