@@ -19,7 +19,8 @@ PARALLEL_THRESHOLD = 10_000
 
 # The same for forked readers (:func:`can_fork`), which start with every module already imported:
 # a few milliseconds each instead of a new interpreter and its imports (~0.15 s of CPU per reader).
-FORKED_THRESHOLD = 2_000
+# Measured on two busy cores: a wash at 2,500 files, a gain from 5,000.
+FORKED_THRESHOLD = 4_000
 
 
 def can_fork() -> bool:
