@@ -100,7 +100,7 @@ def json_document(values: RowValues) -> dict[str, Any]:
         "date": date.isoformat() if date else None,
         "publish_date": publish_date.isoformat() if publish_date else None,
         "draft": draft,
-        "state": state.value,
+        "state": str(state),  # a StrEnum's str is its value: 0.05 µs, .value 0.2–0.5
         "source": source,
         "source_link": source_link,
         "enclosure": enclosure,

@@ -41,7 +41,7 @@ def pack(values: RowValues) -> Packed:
     plain = None if reason == NO_REASON else (reason.key, reason.value, reason.via)
     return (
         *values[:_STATE],
-        values[_STATE].value,
+        str(values[_STATE]),  # the state's value (StrEnum), without the slow .value
         *values[_STATE + 1 : _REASON],
         plain,
         *values[_REASON + 1 :],
@@ -152,7 +152,7 @@ def json_rows(
         relpath = path[cut:].replace(os.sep, "/")
         values = _values_inside(root, path, relpath, as_of, rules, plain, profiled=False)
         text = document_bytes(json_document(values))
-        rows.append(pack(values) if text is None else (values[0], values[_STATE].value, text))
+        rows.append(pack(values) if text is None else (values[0], str(values[_STATE]), text))
     return rows
 
 

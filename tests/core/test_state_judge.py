@@ -356,3 +356,10 @@ def test_a_file_time_rule_is_seen_in_any_of_the_four_dates() -> None:
     rules = PageRules(dates=DateRules.from_config({"publishDate": [":fileModTime"]}))
     mtime = dt.datetime(2031, 1, 2, tzinfo=UTC)
     assert judge({}, SEED_MOMENT, rules, mtime=mtime).state is PublishState.SCHEDULED
+
+
+def test_a_states_text_is_its_value() -> None:
+    # A listing writes str(state) (a StrEnum's str is its value) for the slow enum .value.
+    for member in PublishState:
+        assert str(member) == member.value and type(str(member)) is str
+        assert StateReason("k", "v", "via").describe(member).startswith(member.value + ": k v")
