@@ -94,11 +94,15 @@ def json_document(values: RowValues) -> dict[str, Any]:
     (path, title, date, draft, state, source, source_link, enclosure, _, error) = values[:10]
     reason: StateReason = values[13]
     publish_date = values[15]
+    shown = date.isoformat() if date else None
     return {
         "path": path,
         "title": title,
-        "date": date.isoformat() if date else None,
-        "publish_date": publish_date.isoformat() if publish_date else None,
+        "date": shown,
+        # Without a publishDate, the date Hugo publishes on is the date itself: written once.
+        "publish_date": (
+            shown if publish_date is date else publish_date.isoformat() if publish_date else None
+        ),
         "draft": draft,
         "state": str(state),  # a StrEnum's str is its value: 0.05 µs, .value 0.2–0.5
         "source": source,
