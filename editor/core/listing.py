@@ -160,15 +160,16 @@ def _scan_walking(
     """Every file of ``walk`` parsed, without the cache: here when they are fewer than
     ``pool.PARALLEL_THRESHOLD``, else by a pool of readers started as soon as the walk has found
     that many, each batch handed to them as the walk fills it (measured: the walk of 100,000 files
-    takes 0.3 s, a reader 0.15 s to start). ``as_json`` (``list --json``, no window to yield to):
-    the readers run at the listing's priority and their rows come as
+    takes 0.3 s, a spawned reader 0.15 s to start). ``as_json`` (``list --json``, no window to
+    yield to): the readers are forked where they can be, run at the listing's priority and their
+    rows come as
     :data:`~editor.core.packed_rows.JsonRow` where they can (:func:`packed_rows.json_rows`)."""
     chunks: list[Chunk] = []
     batch: list[os.DirEntry[str]] = []
     readers: ProcessPoolExecutor | None = None
     futures: list[Future[list[Any]]] = []
     task = json_with_adopted if as_json else summarize_with_adopted
-    threshold = pool.PARALLEL_THRESHOLD if workers > 1 else None
+    threshold = _pool_threshold(workers, as_json)
     try:
         for entry in walk:
             batch.append(entry)
@@ -177,7 +178,9 @@ def _scan_walking(
             chunks.append(_chunk(batch))
             batch = []
             if readers is None and threshold is not None and len(chunks) * batch_size >= threshold:
-                readers = process_pool(workers, adopt_rules, rules, polite=not as_json)
+                readers = process_pool(
+                    workers, adopt_rules, rules, polite=not as_json, forked=as_json
+                )
                 futures = [_submit(readers, task, root, chunk, as_of) for chunk in chunks[1:]]
             elif readers is not None:
                 futures.append(_submit(readers, task, root, chunks[-1], as_of))
@@ -187,7 +190,7 @@ def _scan_walking(
                 futures.append(_submit(readers, task, root, chunks[-1], as_of))
         total = (len(chunks) - 1) * batch_size + len(chunks[-1][0]) if chunks else 0
         if readers is None and threshold is not None and total >= threshold:
-            readers = process_pool(workers, adopt_rules, rules, polite=not as_json)
+            readers = process_pool(workers, adopt_rules, rules, polite=not as_json, forked=as_json)
             futures = [_submit(readers, task, root, chunk, as_of) for chunk in chunks[1:]]
         if readers is None:
             for paths, flags in chunks:
@@ -205,6 +208,17 @@ def _scan_walking(
             future.cancel()
         if readers is not None:
             readers.shutdown(wait=True)
+
+
+def _pool_threshold(workers: int, as_json: bool) -> int | None:
+    """How many files to parse make the readers start (None: one process, however many).
+    ``list --json``'s readers are forked where they can be (:func:`pool.can_fork`): they cost a
+    few milliseconds to start, not a new interpreter, so they pay from fewer files."""
+    if workers <= 1:
+        return None
+    if as_json and pool.can_fork():
+        return min(pool.PARALLEL_THRESHOLD, pool.FORKED_THRESHOLD)
+    return pool.PARALLEL_THRESHOLD
 
 
 def _chunk(entries: list[os.DirEntry[str]]) -> Chunk:

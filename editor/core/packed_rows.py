@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import fields
 from typing import Any
 
-from editor.core.index import ArticleSummary, RowValues, _values_inside
+from editor.core.index import ArticleSummary, RowValues, _values_inside, json_document
 from editor.core.shared_values import NO_REASON, shared_reason, shared_text
 from editor.core.site_rules import SiteRules
 from editor.core.state import PublishState, StateReason
@@ -41,7 +41,7 @@ def pack(values: RowValues) -> Packed:
     plain = None if reason == NO_REASON else (reason.key, reason.value, reason.via)
     return (
         *values[:_STATE],
-        values[_STATE].value,
+        str(values[_STATE]),  # the state's value (StrEnum), without the slow .value
         *values[_STATE + 1 : _REASON],
         plain,
         *values[_REASON + 1 :],
@@ -143,7 +143,7 @@ def json_rows(
     """Each row of ``paths`` as ``(relpath, state, JSON text)``, or packed (:func:`pack`) where
     orjson cannot encode it; :func:`from_reader` makes either what the listing yields. The rows
     have no vocabulary profile (``list --json`` writes none)."""
-    from editor.core.verdicts import row_bytes  # the one encoder of list --json
+    from editor.core.verdicts import document_bytes  # the one encoder of list --json
 
     cut = len(root) + 1
     flags = regular if regular is not None else [False] * len(paths)
@@ -151,8 +151,8 @@ def json_rows(
     for path, plain in zip(paths, flags, strict=True):
         relpath = path[cut:].replace(os.sep, "/")
         values = _values_inside(root, path, relpath, as_of, rules, plain, profiled=False)
-        text = row_bytes(_row_of(values))
-        rows.append(pack(values) if text is None else (values[0], values[_STATE].value, text))
+        text = document_bytes(json_document(values))
+        rows.append(pack(values) if text is None else (values[0], str(values[_STATE]), text))
     return rows
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from editor.core.git import GitError, decode_path, find_checkout
 from editor.core.site import CONTENT_EXTENSIONS, SITE_MARKERS, ContentDir, Site, site_for_desk
+from editor.core.slot_builder import builder
 from editor.core.state import Cascade, PageRules, cascades_of, fold_keys
 
 
@@ -74,6 +75,7 @@ def _is_plain_absolute(path: object) -> bool:
 
 
 GIT_TIMEOUT_S = 60.0
+_page_rules = builder(PageRules)  # the rules of every file listed: built slot by slot
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,11 @@ class SiteRules:
         self._git_dates: dict[str, dt.datetime] | None = None
         self._verdict_keys: dict[tuple[str, str], str] = {}
         self._site_text: str | None = None
+        self._shared: dict[tuple[str, str], tuple[dt.tzinfo | None, tuple[Cascade, ...]]] = {}
+        # Whether the config can leave a page out (disableKinds, ignoreFiles), and whether a page
+        # can have a ``:git`` date (else _excluded and _git_date give None: not asked per page).
+        self._may_exclude = bool(site.disabled_kinds or site.ignore_files)
+        self._reads_git = bool(site.git_info and site.dates.reads_git() and site.root)
 
     def page_rules(self, path: Path | str) -> tuple[PageRules, str]:
         """The rules for the file at ``path`` (absolute), and its language ("" unless multilingual)."""
@@ -157,27 +164,34 @@ class SiteRules:
         place = self._folders.get(parent) or self._folder(parent)
         stem, lang = _split_lang(stem, site.languages)
         lang = place.lang or lang or site.default_language
-        folders, virtual = place.folders, place.virtual
-        if stem.lower() == "_index":
-            kind = _branch_kind(virtual, site.taxonomies)
+        folders = place.folders
+        lowered = stem.lower()
+        if lowered == "_index":
+            kind = _branch_kind(place.virtual, site.taxonomies)
             segments = folders
-        elif stem.lower() == "index" and folders:
+        elif lowered == "index" and folders:
             kind, segments, filename = "page", folders, folders[-1]
         else:
             kind, segments = "page", (*folders, stem)
         page_path = "/" + "/".join((*place.prefix, *segments)).lower().replace(" ", "-")
-        rules = PageRules(  # positional (a fifth faster than by keyword), in the fields' order
-            site.dates,  # dates
-            site.zone(lang),  # zone
-            self._chain(place, lang),  # cascades
+        # What every page of the folder in this language shares: the zone and the cascades.
+        shared = self._shared.get((parent, lang)) or self._shared_of(place, lang)
+        rules = _page_rules(  # every field, in order, slot by slot (slot_builder)
+            site.dates,
+            shared[0],  # zone
+            shared[1],  # cascades
             page_path,
             kind,
             lang,
             filename,
-            _excluded(site, file, kind),  # excluded
-            self._git_date(file),  # git_date
+            _excluded(site, file, kind) if self._may_exclude else None,
+            self._git_date(file) if self._reads_git else None,
         )
         return rules, lang if site.multilingual else ""
+
+    def _shared_of(self, place: _Folder, lang: str) -> tuple[dt.tzinfo | None, tuple[Cascade, ...]]:
+        shared = self._shared[(place.path, lang)] = (self.site.zone(lang), self._chain(place, lang))
+        return shared
 
     def verdict_key(self, path: str) -> str | None:
         """Text naming all that :meth:`page_rules` gives the file at ``path`` (absolute) besides

@@ -30,6 +30,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+from editor.core.slot_builder import builder
 from editor.core.values import parse_date
 
 PUBLISH_DATE_KEYS = ("publishdate", "pubdate", "published", "date")
@@ -61,15 +62,30 @@ def fold_keys(metadata: Mapping[str, Any]) -> dict[str, tuple[str, Any]]:
 
     Hugo lower-cases front matter keys (maps.PrepareParams): a key that is not all lower case moves
     onto the lower-case one, so ``PublishDate`` wins over ``publishdate`` wherever each is written.
-    This is the one home of that rule; :func:`lowered_keys` and :func:`hugo_key` are views of it.
+    This is the one home of that rule (:func:`fold_and_pick`); :func:`lowered_keys` and
+    :func:`hugo_key` are views of it.
     """
+    return fold_and_pick(metadata, _NO_KEYS)[0]
+
+
+_NO_KEYS: frozenset[str] = frozenset()
+
+
+def fold_and_pick(
+    metadata: Mapping[str, Any], wanted: frozenset[str]
+) -> tuple[dict[str, tuple[str, Any]], dict[str, tuple[str, Any]]]:
+    """:func:`fold_keys`, and the part of it whose keys are in ``wanted`` (in the same order), in
+    one pass: a listing keeps the keys the state is judged from for every file it reads."""
     found: dict[str, tuple[str, Any]] = {}
+    picked: dict[str, tuple[str, Any]] = {}
     for key, value in metadata.items():
         text = key if type(key) is str else str(key)  # a parser's keys are str: no call for them
         lower = text.lower()
         if lower not in found or text != lower:
-            found[lower] = (text, value)
-    return found
+            found[lower] = item = (text, value)
+            if lower in wanted:
+                picked[lower] = item
+    return found, picked
 
 
 def lowered_keys(metadata: Mapping[str, Any]) -> dict[str, Any]:
@@ -290,7 +306,7 @@ class StateReason:
 
     def describe(self, state: PublishState) -> str:
         """ "scheduled: publishDate 2031-02-10, via cascade from news/_index.md"."""
-        text = state.value
+        text = str(state)  # its value (a StrEnum's str), a quarter of .value's time
         if self.key:
             text += f": {self.key}" + (f" {self.value}" if self.value is not None else "")
         if self.via:
@@ -312,6 +328,12 @@ class PageVerdict:
     publish_date: dt.datetime | None = None
     expiry_date: dt.datetime | None = None
     origins: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)
+
+
+# judge makes a verdict and its reason for every row listed: built slot by slot (slot_builder).
+_verdict = builder(PageVerdict)
+_reason = builder(StateReason)
+_NO_REASON = StateReason()
 
 
 def _cast_bool(value: Any) -> bool:
@@ -433,15 +455,15 @@ def judge(
         state, reason = PublishState.UNLISTED, unlisted
     elif draft and draft_value is not None:
         state = PublishState.DRAFT
-        reason = StateReason(draft_value[1], _show(draft_value[0]), draft_value[2])
+        reason = _reason(draft_value[1], _show(draft_value[0]), draft_value[2])
     elif published is not None and published[0] > now:
         state, reason = PublishState.SCHEDULED, _date_reason(published)
     elif expires is not None and expires[0] <= now:
         state, reason = PublishState.EXPIRED, _date_reason(expires)
     else:
         state = PublishState.PUBLISHED
-        reason = _date_reason(published) if published is not None else StateReason()
-    return PageVerdict(
+        reason = _date_reason(published) if published is not None else _NO_REASON
+    return _verdict(
         state,
         reason,
         draft,
@@ -452,20 +474,31 @@ def judge(
     )
 
 
-_PLANS: dict[int, tuple[DateRules, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+_PLANS: dict[int, tuple[DateRules, tuple[tuple[str, tuple[str, ...]], ...], bool]] = {}
 
 
 def _date_plan(dates: DateRules) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(field, identifiers) in Hugo's order for these rules, found by the rules' identity (hashing
     the rules for every row cost more than the lookup saves)."""
+    return _plan_of(dates)[1]
+
+
+def reads_file_time(dates: DateRules) -> bool:
+    """Whether :func:`judge` can read a file's modification time under these rules (a
+    ``:fileModTime`` anywhere in them): else a listing need not make it a datetime for each row."""
+    return _plan_of(dates)[2]
+
+
+def _plan_of(dates: DateRules) -> tuple[DateRules, tuple[tuple[str, tuple[str, ...]], ...], bool]:
     kept = _PLANS.get(id(dates))
     if kept is not None and kept[0] is dates:
-        return kept[1]
+        return kept
     plan = tuple((name, getattr(dates, name)) for name in DATE_FIELDS)
+    made = (dates, plan, any(":filemodtime" in identifiers for _, identifiers in plan))
     if len(_PLANS) > 64:
         _PLANS.clear()
-    _PLANS[id(dates)] = (dates, plan)  # the rules are kept, so their id is not reused
-    return plan
+    _PLANS[id(dates)] = made  # the rules are kept, so their id is not reused
+    return made
 
 
 def stable_interval(
@@ -487,7 +520,7 @@ def stable_interval(
 
 def _date_reason(found: tuple[dt.datetime, str, str | None]) -> StateReason:
     moment, written, via = found
-    return StateReason(written, moment.isoformat(), via)
+    return _reason(written, moment.isoformat(), via)
 
 
 def _unlisted(params: Mapping[str, tuple[Any, str, str | None]]) -> StateReason | None:

@@ -235,10 +235,15 @@ def document_text(document: dict[str, Any]) -> str:
 def row_bytes(row: ArticleSummary) -> bytes | None:
     """``document_text(row.to_json())`` as UTF-8, when orjson makes it (else None: the row is
     encoded again each time, the way :func:`document_text` does)."""
+    return document_bytes(row.to_json())
+
+
+def document_bytes(document: dict[str, Any]) -> bytes | None:
+    """:func:`row_bytes` of the row whose ``to_json()`` is ``document``."""
     if orjson is None:  # pragma: no cover
         return None
     try:
-        return orjson.dumps(row.to_json(), option=orjson.OPT_INDENT_2).replace(b"\n", b"\n  ")
+        return orjson.dumps(document, option=orjson.OPT_INDENT_2).replace(b"\n", b"\n  ")
     except TypeError:
         return None
 

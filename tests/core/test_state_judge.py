@@ -314,3 +314,52 @@ def test_the_date_memo_stays_small() -> None:
         for month in range(1, 13):
             values.parse_date(f"2024-{month:02d}-{day:02d}")
     assert len(values._PARSED) <= values._PARSED_KEPT
+
+
+# --- what a listing skips: the folded keys picked in the same pass, the file time unread --------
+
+KEY_CASES = st.sampled_from(
+    ["title", "Title", "TITLE", "draft", "Draft", "date", "Date", "publishDate", "publishdate",
+     "expiryDate", "build", "Build", "tags", "lastmod", "LastMod", "summary"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    keys=st.lists(KEY_CASES, max_size=10),
+    wanted=st.frozensets(st.sampled_from(["title", "draft", "date", "publishdate", "build", "x"])),
+)
+def test_the_keys_picked_while_folding_are_the_folded_keys_kept(
+    keys: list[str], wanted: frozenset[str]
+) -> None:
+    page = {key: index for index, key in enumerate(keys)}
+    folded, picked = state.fold_and_pick(page, wanted)
+    assert list(folded.items()) == list(fold_keys(page).items())
+    assert list(picked.items()) == [(k, item) for k, item in fold_keys(page).items() if k in wanted]
+
+
+@settings(max_examples=400, deadline=None)
+@given(page=pages(), rules=page_rules(), as_of=CLOCKS)
+def test_the_file_time_is_read_only_where_the_rules_say_it_can_be(
+    page: dict[str, Any], rules: PageRules, as_of: dt.datetime
+) -> None:
+    mtime = dt.datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
+    if not state.reads_file_time(rules.dates):
+        assert judge(page, as_of, rules, mtime=mtime) == judge(page, as_of, rules, mtime=None)
+
+
+def test_a_file_time_rule_is_seen_in_any_of_the_four_dates() -> None:
+    assert not state.reads_file_time(DateRules())
+    for name in DATE_FIELDS:
+        rules = DateRules.from_config({name: [":fileModTime"]})
+        assert state.reads_file_time(rules)
+    rules = PageRules(dates=DateRules.from_config({"publishDate": [":fileModTime"]}))
+    mtime = dt.datetime(2031, 1, 2, tzinfo=UTC)
+    assert judge({}, SEED_MOMENT, rules, mtime=mtime).state is PublishState.SCHEDULED
+
+
+def test_a_states_text_is_its_value() -> None:
+    # A listing writes str(state) (a StrEnum's str is its value) for the slow enum .value.
+    for member in PublishState:
+        assert str(member) == member.value and type(str(member)) is str
+        assert StateReason("k", "v", "via").describe(member).startswith(member.value + ": k v")
