@@ -39,6 +39,7 @@ NOT_BEFORE_THE_FIRST_PAINT = [
     "http",  # the phrase of a failed web image
     "ctypes",  # renameat2, for exchanging two files: with the first exchange
     "importlib.resources",  # the bundled files are found by their package's spec
+    "zoneinfo",  # time zones: with the first site or cached date that names one
     "editor.ui.window.guide_window",  # the guide: when it is first opened
     "editor.core.draft_plan",  # publish and draft: with the first of them
     "editor.core.publish_check",
