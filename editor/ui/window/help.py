@@ -7,7 +7,6 @@ the window, so this module guesses no paths of its own.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -85,6 +84,8 @@ KEY_NAMES = (QT_TRANSLATE_NOOP("QShortcut", "Return"),)
 
 def shortcuts_html(actions: ActionRegistry) -> str:
     """A table of every action with a shortcut, menu by menu, then the keys of the list and form."""
+    import html  # when the list is first shown, not before the first paint (render.escape_text)
+
     native = QKeySequence.SequenceFormat.NativeText
     heading = html.escape(QCoreApplication.translate("Help", "Keyboard shortcuts"))
     parts = [f"<h3>{heading}</h3><table cellpadding='3'>"]
@@ -137,6 +138,8 @@ class ShortcutsDialog(QDialog):
 
 def about_text(places: AppPlaces) -> str:
     """What About says: version, licence, and where the settings and the sample desk live."""
+    import html  # (see shortcuts_html)
+
     unknown = QCoreApplication.translate("Help", "(not known)")
     lines = [
         f"<h3>{html.escape(APP_NAME)} {html.escape(__version__)}</h3>",
