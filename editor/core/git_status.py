@@ -7,7 +7,6 @@ one write that status reflects.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -271,6 +270,8 @@ class LastChanges:
     @staticmethod
     def file_in(folder: Path, checkout: Checkout) -> Path:
         """Where the map of this checkout and desk is kept inside a cache ``folder``."""
+        import hashlib  # with the first git desk, not before the first paint (OpenSSL: ~2.5 ms)
+
         key = hashlib.sha1(f"{checkout.top}\0{checkout.prefix}".encode()).hexdigest()[:16]
         return folder / f"last-change-{key}.json"
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -27,7 +26,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from editor.core.article import Article, Fingerprint
+from editor.core.article import Article, Fingerprint, sha256_hex
 from editor.core.atomic import replace_checked
 from editor.core.edit_common import REMOVE, EditError
 from editor.core.errors import describe_error
@@ -83,7 +82,7 @@ class JournalEntry:
         if data.get("version") != JOURNAL_VERSION:
             raise ValueError(f"journal version {data.get('version')!r}")
         base = base64.b64decode(data["base"], validate=True)
-        if hashlib.sha256(base).hexdigest() != data["base_sha256"]:
+        if sha256_hex(base) != data["base_sha256"]:
             raise ValueError("the base bytes do not match their checksum")
         body = data.get("new_body")
         if body is not None and not isinstance(body, str):
@@ -137,9 +136,7 @@ def _decode(value: Any) -> Any:
 
 def desk_key(root: Path) -> str:
     """The journal folder name for a desk: its resolved path, hashed (any path fits a file name)."""
-    return hashlib.sha256(str(Path(root).resolve()).encode("utf-8", "surrogateescape")).hexdigest()[
-        :32
-    ]
+    return sha256_hex(str(Path(root).resolve()).encode("utf-8", "surrogateescape"))[:32]
 
 
 class Journal:
@@ -152,7 +149,7 @@ class Journal:
         return self.folder / desk_key(root)
 
     def _file(self, root: Path, relpath: str) -> Path:
-        name = hashlib.sha256(relpath.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        name = sha256_hex(relpath.encode("utf-8", "surrogateescape"))[:32]
         return self._desk_folder(root) / (name + SUFFIX)
 
     def write(self, root: Path, entry: JournalEntry) -> None:
