@@ -28,24 +28,11 @@ class Fingerprint(NamedTuple):  # not a dataclass: made ~5x faster at start-up
 
 
 def sha256_hex(data: bytes) -> str:
-    """The SHA-256 of ``data`` in hex. The window hashes a path (the journal's folder name) before
-    its first paint, and ``hashlib`` loads OpenSSL (~2.5 ms of that): CPython's own SHA-256 gives
-    the same digest without it, as the stdlib's ``random`` does for SHA-512."""
-    return _sha256(data).hexdigest()
+    """The SHA-256 of ``data`` in hex (OpenSSL's, through hashlib: imported with the first
+    article read, not before the window's first paint: ~2.5 ms)."""
+    import hashlib
 
-
-def _builtin_sha256() -> Any:
-    try:
-        from _sha2 import sha256  # type: ignore[import-not-found]  # CPython 3.12 and later
-    except ImportError:
-        try:
-            from _sha256 import sha256  # type: ignore[import-not-found]  # CPython 3.11
-        except ImportError:  # pragma: no cover - another Python: the public one
-            from hashlib import sha256
-    return sha256
-
-
-_sha256 = _builtin_sha256()
+    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(eq=False)

@@ -136,7 +136,29 @@ def _decode(value: Any) -> Any:
 
 def desk_key(root: Path) -> str:
     """The journal folder name for a desk: its resolved path, hashed (any path fits a file name)."""
-    return sha256_hex(str(Path(root).resolve()).encode("utf-8", "surrogateescape"))[:32]
+    return name_digest(str(Path(root).resolve()))
+
+
+def name_digest(text: str) -> str:
+    """The first 32 hex digits of the SHA-256 of ``text`` (a path), for a file name. The journal
+    is read when a folder opens, before the window's first paint, and hashlib loads OpenSSL
+    (~2.5 ms of that): CPython's own SHA-256 gives the same digest, slower on big data but a
+    path takes microseconds (the stdlib's ``random`` does the same for SHA-512)."""
+    return _path_sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def _builtin_sha256() -> Any:
+    try:
+        from _sha2 import sha256  # type: ignore[import-not-found]  # CPython 3.12 and later
+    except ImportError:
+        try:
+            from _sha256 import sha256  # type: ignore[import-not-found]  # CPython 3.11
+        except ImportError:  # pragma: no cover - another Python: the public one
+            from hashlib import sha256
+    return sha256
+
+
+_path_sha256 = _builtin_sha256()
 
 
 class Journal:
@@ -149,7 +171,7 @@ class Journal:
         return self.folder / desk_key(root)
 
     def _file(self, root: Path, relpath: str) -> Path:
-        name = sha256_hex(relpath.encode("utf-8", "surrogateescape"))[:32]
+        name = name_digest(relpath)
         return self._desk_folder(root) / (name + SUFFIX)
 
     def write(self, root: Path, entry: JournalEntry) -> None:
