@@ -11,6 +11,7 @@ import pytest
 
 from editor.core.article import Fingerprint
 from editor.core.field_changes import FieldChange, VersionChanges
+from editor.core.frontmatter import Format, SplitFile
 from editor.core.git import Checkout, Failure, FailureRule, Ran
 from editor.core.git_status import Change, CommitResult, FileState, FileStatus
 from editor.core.images import ImagePlaces, LocalImage
@@ -28,6 +29,10 @@ from editor.ui.window.window_state import WindowState
 
 MADE: list[tuple[type[Any], dict[str, Any]]] = [
     (Problem, {"path": "a.md", "line": 3, "level": Level.ERROR, "message": "bad", "key": "title"}),
+    (
+        SplitFile,
+        {"format": Format.TOML, "head": "+++\n", "front": "a = 1\n", "tail": "+++\n", "body": "B"},
+    ),
     (Fingerprint, {"size": 4, "mtime_ns": 5, "sha256": "ab"}),
     (FieldChange, {"name": "title", "old_key": "title", "new_key": None, "old": "x", "new": "y"}),
     (VersionChanges, {"fields": (), "body_changed": True}),
@@ -106,3 +111,12 @@ def test_properties_and_methods_still_work() -> None:
     assert check_web_url("https://example.org/a").ok
     assert Fingerprint.of(b"abc", 7).same_content(b"abc")
     assert VersionChanges((), False).changed is False
+
+
+def test_a_split_file_is_replaced_part_by_part() -> None:
+    split = SplitFile(Format.TOML, "+++\n", "a = 1\n", "+++\n", "Body\n", bom=True)
+    assert split.with_front("a = 2\n").encode() == b"\xef\xbb\xbf+++\na = 2\n+++\nBody\n"
+    assert split.with_body("New\n") == SplitFile(
+        Format.TOML, "+++\n", "a = 1\n", "+++\n", "New\n", True
+    )
+    assert split.newline == "\n" and split.body_line == 4

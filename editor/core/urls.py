@@ -28,7 +28,6 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 from urllib.parse import quote
@@ -172,9 +171,14 @@ def _split_port(authority: str) -> tuple[str, str, str]:
     return host, port.lstrip("0") or ("0" if port else ""), ""
 
 
-@dataclass(frozen=True, slots=True)
-class _BadHost:  # a dataclass: _read_host's other answer is a tuple
-    reason: str
+class _BadHost:
+    """Why a host is no host: _read_host's other answer (a plain class, not a tuple as the good
+    answer is, nor a dataclass, made ~5x slower at start-up)."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
 
 
 def _read_host(host: str) -> tuple[str, str, bool] | _BadHost:
