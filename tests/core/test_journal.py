@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from editor.core.edit_common import REMOVE
-from editor.core.journal import EditStore, Journal, JournalEntry, Restored, restore
+from editor.core.journal import (
+    EditStore,
+    Journal,
+    JournalEntry,
+    Restored,
+    desk_key,
+    name_digest,
+    restore,
+)
 from editor.core.service import ConflictError, DocumentService
 
 ARTICLE = b"+++\ntitle = 'Old'\ndraft = true\ntags = ['a']\n+++\nBody\n"
@@ -267,3 +278,15 @@ def test_a_full_disk_is_named_in_words_not_as_an_errno(
     assert not store.put(edited(DocumentService(desk)))
     assert store.last_error is not None and "Errno" not in store.last_error
     assert "space" in store.last_error.lower()
+
+
+@given(st.text() | st.sampled_from(["", "news/caf\udce9.md", "/home/ed/desk"]))
+def test_the_journal_names_files_by_hashlib_sha256(text: str) -> None:
+    # CPython's own SHA-256 names them (hashlib loads OpenSSL, which the first paint can do without)
+    expected = hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    assert name_digest(text) == expected
+
+
+def test_a_desk_keeps_its_journal_folder_name(tmp_path: Path) -> None:
+    resolved = str(tmp_path.resolve()).encode("utf-8", "surrogateescape")
+    assert desk_key(tmp_path) == hashlib.sha256(resolved).hexdigest()[:32]

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import html
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from editor.core.frontmatter import split
 from editor.core.render import (
@@ -12,6 +15,7 @@ from editor.core.render import (
     MARKDOWN,
     BodyColors,
     empty_body_html,
+    escape_text,
     kind_for_path,
     mark_remote_images,
     render_body,
@@ -212,6 +216,17 @@ def test_stylesheet_uses_the_given_colours() -> None:
 
 def test_placeholder_is_escaped() -> None:
     assert "&lt;b&gt;" in empty_body_html("<b>")
+
+
+@given(st.text(alphabet=st.sampled_from("ab &<>\"'é;#x\n")) | st.text())
+def test_escape_text_is_html_escape(text: str) -> None:
+    # the shortcut for text with nothing to escape (html is not imported for it) changes nothing
+    assert escape_text(text) == html.escape(text)
+
+
+@pytest.mark.parametrize("text", ["", "No article", "Tom & Jerry", "<i>", 'say "hi"', "it's"])
+def test_escape_text_examples(text: str) -> None:
+    assert escape_text(text) == html.escape(text)
 
 
 def test_render_module_does_not_import_qt() -> None:

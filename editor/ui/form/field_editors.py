@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import (
     QEvent,
     QObject,
-    QRegularExpression,
     Qt,
     QTimer,
     Signal,
@@ -25,7 +24,6 @@ from PySide6.QtGui import (
     QFont,
     QKeySequence,
     QPalette,
-    QRegularExpressionValidator,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -314,6 +312,10 @@ class NumberEditor(FieldEditor):
         self._settled: Any = None
         self.line = QLineEdit()
         pattern = r"[+-]?(\d[\d_]*)?(\.\d*)?([eE][+-]?\d*)?" if is_float else r"[+-]?\d*"
+        # QRegularExpression (~1 ms) is made with the first number field, not before the first paint
+        from PySide6.QtCore import QRegularExpression
+        from PySide6.QtGui import QRegularExpressionValidator
+
         self.line.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), self.line))
         self.line.textEdited.connect(self._changed)
         self.line.editingFinished.connect(self._settle)

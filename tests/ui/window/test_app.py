@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QIcon
 
 import editor
 from editor import app
@@ -78,6 +79,19 @@ def test_icon_has_the_sizes_a_desktop_needs(qapp) -> None:
     sizes = {size.width() for size in icon.availableSizes()}
     assert {16, 32, 48, 256} <= sizes
     assert (icons_dir() / f"{editor.APP_ID}.svg").is_file()
+
+
+def test_the_window_shows_the_app_icon_with_or_without_the_applications(qtbot, qapp) -> None:
+    sizes = sorted(size.width() for size in app.app_icon().availableSizes())
+    before = qapp.windowIcon()
+    try:
+        for application_icon in (QIcon(), app.app_icon()):  # tests' QApplication; application()'s
+            qapp.setWindowIcon(application_icon)
+            window = create_main_window(None)
+            qtbot.addWidget(window)
+            assert sorted(size.width() for size in window.windowIcon().availableSizes()) == sizes
+    finally:
+        qapp.setWindowIcon(before)
 
 
 def test_create_main_window_uses_a_throwaway_settings_file(qtbot) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from editor.app import HeldWrites, collect_after_first_paint, create_main_window
 from editor.ui.common.first_paint import after_first_paint
 from editor.ui.common.settings import GIT_PULL_ON_START, Settings
+from editor.ui.window.actions import ActionId
 from tests.ui.conftest import wait_idle
 
 
@@ -95,3 +96,27 @@ def test_held_settings_are_written_once_even_if_released_twice(qtbot, tmp_path: 
     held.release()  # the first paint and the timer both release: the second does nothing
     settings.store.setValue("desk/lastFolder", "/elsewhere")
     qtbot.waitUntil(lambda: b"elsewhere" in path.read_bytes(), timeout=5_000)  # on its own again
+
+
+def test_the_problems_panel_makes_its_table_when_first_shown(
+    qtbot, make_window, sample_desk: Path
+) -> None:
+    window = make_window(sample_desk)
+    panel = window.check_panel
+    assert panel.widget() is None  # hidden until a check runs: nothing built at start-up
+    window.action_registry[ActionId.SHOW_PROBLEMS].trigger()  # shown empty from the View menu
+    assert panel.isVisible() and panel.widget() is not None
+    assert panel.view.model() is panel.model and panel.model.rowCount() == 0
+
+
+def test_a_check_fills_the_problems_panel_built_on_first_use(
+    qtbot, make_window, sample_desk: Path
+) -> None:
+    window = make_window(sample_desk)
+    assert window.check_panel.widget() is None
+    with qtbot.waitSignal(window.check_finished, timeout=30_000):
+        window.action_registry[ActionId.CHECK_FOLDER].trigger()
+    panel = window.check_panel
+    assert panel.isVisible() and panel.model.rowCount() == len(panel.model.problems()) > 0
+    assert "checked" in panel.summary.text()
+    wait_idle(qtbot, window)
