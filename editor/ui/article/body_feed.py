@@ -24,7 +24,7 @@ from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextD
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit
 
 from editor.core.frontmatter import split_text
-from editor.core.render import HTML, MARKDOWN, mark_remote_images, render_body
+from editor.core.render import HTML, MARKDOWN, render_body, review_html
 
 if TYPE_CHECKING:  # the render process's side loads with the first big body, not at start-up
     from editor.core.render_process import RenderAnswer, RenderRequest
@@ -315,7 +315,7 @@ def warm_renderer_later() -> None:
         sample = "# Title\n\nA *paragraph* with a [link](https://example.com) and a note[^1].\n\n"
         sample += "- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: The note.\n"
         with contextlib.suppress(Exception):  # a real open reports any error itself
-            mark_remote_images(render_body(sample, MARKDOWN), "")
+            review_html(sample, MARKDOWN, {}, "")
             render_body("<p>An <b>HTML</b> body.</p>", HTML)
             for text in ('+++\ntitle = "T"\n+++\n', "---\ntitle: T\n---\n"):
                 split_text(text)  # the patterns that find the end of the front matter

@@ -1,6 +1,6 @@
 """The body of the open article: rendered (QTextBrowser) and source (QPlainTextEdit) tabs.
 
-The rendered tab shows the body through :func:`editor.core.render.render_body` (sanitised), opens no
+The rendered tab shows the body through :func:`editor.core.render.review_html` (sanitised), opens no
 link itself (every click goes to the window, which applies its http(s)-only policy) and loads no
 remote content: only image files that :func:`editor.core.images.find_local_image` finds (the
 article's folder, or the site's ``static/`` for "/x"), the same files the validation accepts. A click
@@ -37,8 +37,7 @@ from editor.core.render import (
     BodyColors,
     empty_body_html,
     kind_for_path,
-    mark_remote_images,
-    render_body,
+    review_html,
     stylesheet,
 )
 from editor.core.site import find_site_root
@@ -294,7 +293,7 @@ class BodyView(QTabWidget):
         """The body's HTML from its text, for this kind of body and these words."""
         kind, labels = self._kind, self._shortcode_labels()
         remote = self.tr("Remote image, not loaded")
-        return lambda text: mark_remote_images(render_body(text, kind, labels), remote)
+        return lambda text: review_html(text, kind, labels, remote)
 
     def shutdown(self) -> None:
         """Drop pending work and end the render process, if one runs (the window closes)."""

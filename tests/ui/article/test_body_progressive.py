@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
@@ -280,3 +281,27 @@ def test_a_big_source_text_left_behind_is_freed_in_slices_and_the_next_is_editab
     view.set_article(big)
     wait_shown(qtbot, view)
     assert view.source.toPlainText() == big.body
+
+
+@pytest.mark.parametrize("size", ["small", "big"])
+def test_headings_no_link_points_to_add_no_formats_and_linked_ones_still_scroll(
+    qtbot, view: BodyView, tmp_path: Path, small_pieces: None, size: str
+) -> None:
+    # Each heading id was a format of its own, all in one of QTextDocument's hash chains: a 5 MB
+    # body's 8,000 headings made every append slower than the last (quadratic).
+    sections = 300 if size == "big" else 12
+    body = "[to the last](#heading-last)\n\n" + "".join(
+        f"## Heading {number}\n\nText {number}.\n\n" for number in range(sections)
+    )
+    body += "Filler paragraph.\n\n" * 60 + "## Heading last\n\nThe end.\n"
+    # The small body renders at once on the GUI thread, the big one in the render process.
+    assert (len(body) > body_view.ASYNC_RENDER_CHARS) == (size == "big")
+    view.set_article(write(tmp_path, "headings.md", body))
+    wait_shown(qtbot, view)
+    document = view.browser.document()
+    assert len(document.allFormats()) < 20  # was one more per heading
+    assert blocks(document) == blocks(rendered_at_once(view, body, "markdown"))
+    bar = view.browser.verticalScrollBar()
+    bar.setValue(0)
+    view.browser.anchorClicked.emit(QUrl("#heading-last"))
+    assert bar.value() > 0
