@@ -37,7 +37,8 @@ PIECE_CHARS = 8_000
 PREVIEW_CHARS = 16_000  # the Markdown rendered first, alone, as a preview of the first screens
 BATCH_CHARS = 256_000  # the HTML comes from the render process in answers of about this size
 IDLE_CHILD_MS = 60_000  # a render process with nothing to do ends after this
-SHRED_MIN_CHARS = 50_000  # a big document left behind is freed in slices of at least this much
+SHRED_MIN_CHARS = 5_000  # a big document left behind is freed in slices of this much or more
+SHRED_MAX_CHARS = 150_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,6 +338,7 @@ class DocumentShredder(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._documents: list[QTextDocument] = []
+        self._blocks: list[QTextCursor] = []  # an open edit block on each of them
         self._chars = SHRED_MIN_CHARS
         self._timer = QTimer(self)
         self._timer.setInterval(0)
@@ -349,6 +351,12 @@ class DocumentShredder(QObject):
     def take(self, document: QTextDocument) -> None:
         """Free ``document`` (shown by no widget any more) over the next idle turns."""
         document.setParent(self)  # never deleted at once by the widget that showed it
+        # An edit block left open until the end: a cut then neither rebuilds the frame tree (a
+        # scan of the whole document) nor tells the layout, which lays the rest out again (cuts
+        # of a 5 MB Markdown body's document took 50-220 ms each, most of it that).
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        self._blocks.append(cursor)
         self._documents.append(document)
         self._timer.start()
 
@@ -359,6 +367,7 @@ class DocumentShredder(QObject):
             if shiboken6.isValid(document):
                 document.deleteLater()
         self._documents = []
+        self._blocks = []
 
     def _turn(self) -> None:
         if not self._documents:
@@ -367,12 +376,14 @@ class DocumentShredder(QObject):
         document = self._documents[0]
         if not shiboken6.isValid(document):
             self._documents.pop(0)
+            self._blocks.pop(0)
             return
         end = document.characterCount() - 1
         started = time.perf_counter()
         if end <= 0:
             document.clear()  # the formats it still holds
             self._documents.pop(0)
+            self._blocks.pop(0)
             document.deleteLater()
             return
         cursor = QTextCursor(document)
@@ -380,10 +391,10 @@ class DocumentShredder(QObject):
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
         spent_ms = (time.perf_counter() - started) * 1000
-        # Each cut also costs a rescan of the document's frames, whatever its size: smaller
-        # slices than SHRED_MIN_CHARS do not make a turn shorter, only the turns more.
-        scale = min(2.0, max(0.5, TURN_MS / max(spent_ms, 0.1)))
-        self._chars = max(SHRED_MIN_CHARS, min(400_000, int(self._chars * scale)))
+        # Inside the open edit block a cut costs about its size; what it costs varies along the
+        # document (tables cost more than prose), so the size grows slowly.
+        scale = min(1.5, max(0.5, TURN_MS / max(spent_ms, 0.1)))
+        self._chars = max(SHRED_MIN_CHARS, min(SHRED_MAX_CHARS, int(self._chars * scale)))
 
 
 def replace_big_document(
