@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QTextBrowser
 from editor.core.article import Article
 from editor.core.render import render_body
 from editor.core.service import DocumentService
-from editor.ui.article import body_feed, body_view, safe_browser
+from editor.ui.article import body_build, body_feed, body_view, safe_browser
 from editor.ui.article.body_view import BodyView
 from editor.ui.window.main_window import MainWindow
 from tests.helpers.window import select_rows, title_field, type_title
@@ -310,3 +310,54 @@ def test_headings_no_link_points_to_add_no_formats_and_linked_ones_still_scroll(
     bar.setValue(0)
     view.browser.anchorClicked.emit(QUrl("#heading-last"))
     assert bar.value() > 0
+
+
+@pytest.mark.parametrize(
+    ("name", "make_body", "kind"),
+    [("big.md", markdown_body, "markdown"), ("big.html", html_body, "html")],
+)
+def test_a_big_body_is_built_away_from_the_view_and_taken_whole(
+    qtbot,
+    view: BodyView,
+    tmp_path: Path,
+    small_pieces: None,
+    name: str,
+    make_body: Callable[[int], str],
+    kind: str,
+) -> None:
+    # Appending to the document a view shows cost each piece a scan of the whole document (its
+    # frames) and a walk of its layout: a 5 MB body's feed took 20-25 s, its turns up to 170 ms.
+    body = make_body(60)
+    shown: list[tuple[bool, int]] = []
+    view.shown.connect(lambda whole: shown.append((whole, id(view.browser.document()))))
+    view.set_article(write(tmp_path, name, body))
+    qtbot.waitUntil(lambda: view._builder.active or not view.loading, timeout=10_000)
+    first = view.browser.document()  # the start, or the preview of a Markdown body
+    added: list[int] = []
+    first.contentsChange.connect(lambda _at, _gone, more: added.append(more))
+    wait_shown(qtbot, view)
+    assert added == []  # nothing was appended to the document shown meanwhile
+    assert view.browser.document() is not first  # the whole one took its place
+    assert [whole for whole, _ in shown] == [False, True]
+    assert shown[-1][1] == id(view.browser.document())
+    assert blocks(view.browser.document()) == blocks(rendered_at_once(view, body, kind))
+
+
+def test_a_big_document_is_laid_out_a_slice_at_a_time_once_shown(
+    qtbot, view: BodyView, tmp_path: Path, small_pieces: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Qt's own lazy layout takes steps of up to 200,000 characters (90-200 ms each, 5 MB).
+    monkeypatch.setattr(body_build, "LAYOUT_FIRST_CHARS", 300)
+    body = html_body(80)
+    turns: list[int] = []
+    pacer = view.browser.pacer
+    pacer._timer.timeout.connect(lambda: turns.append(view.browser.document().characterCount()))
+    whole: list[bool] = []
+    view.shown.connect(lambda complete: whole.append(complete and not pacer.active))
+    view.set_article(write(tmp_path, "big.html", body))
+    wait_shown(qtbot, view)
+    assert len(turns) >= 3 and whole[-1] is True and not pacer.active
+    # All of it is laid out, and the scroll bar knows its whole height (not an estimate).
+    height = view.browser.document().documentLayout().documentSize().height()
+    bar = view.browser.verticalScrollBar()
+    assert abs(bar.maximum() - (height - view.browser.viewport().height())) <= 2
