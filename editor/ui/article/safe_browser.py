@@ -21,6 +21,7 @@ from editor.ui.article.body_feed import DocumentShredder, replace_big_document
 from editor.ui.common.links import url_text
 
 BIG_DOCUMENT_CHARS = 500_000  # a rendered document this big left behind is freed in slices
+PACED_CHARS = 200_000  # a document this big is laid out again a slice at a time after a resize
 MAX_LOCAL_IMAGE_BYTES = 20 * 1024 * 1024
 READING_WIDTH_EM = 42  # a comfortable line length; wider panes get side margins instead
 
@@ -82,7 +83,9 @@ class SafeTextBrowser(QTextBrowser):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._fit_reading_width()
-        if self.pacer.active:  # Qt lays the document out again from its start
+        # A new width: Qt lays the document out again from its start, in its own big steps.
+        widened = event.oldSize().width() != event.size().width()
+        if self.pacer.active or (widened and self.document().characterCount() >= PACED_CHARS):
             self.pacer.start(self)
 
     def setHtml(self, html: str) -> None:

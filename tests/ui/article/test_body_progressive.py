@@ -361,3 +361,10 @@ def test_a_big_document_is_laid_out_a_slice_at_a_time_once_shown(
     height = view.browser.document().documentLayout().documentSize().height()
     bar = view.browser.verticalScrollBar()
     assert abs(bar.maximum() - (height - view.browser.viewport().height())) <= 2
+    # A new width: Qt lays it all out again, and the pacer takes that on too.
+    monkeypatch.setattr(safe_browser, "PACED_CHARS", 1_000)
+    turns.clear()
+    view.resize(view.width() + 150, view.height())
+    assert pacer.active and view.loading is False  # (shown whole already: nothing pending)
+    qtbot.waitUntil(lambda: not pacer.active, timeout=10_000)
+    assert len(turns) >= 3 and whole.count(True) == 1
