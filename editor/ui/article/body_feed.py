@@ -141,8 +141,9 @@ class RenderWorker(QObject):
 
 
 class _Child:
-    """One render process, with a thread that sends it requests (a 5 MB body must not wait in
-    the GUI thread for a child still starting) and one that reads its answers."""
+    """One render process, with a thread that starts it and sends it requests (starting a process
+    held the GUI thread 20-60 ms on a busy machine, and a 5 MB body must not wait there for a
+    child still starting) and one that reads its answers."""
 
     def __init__(self, worker: RenderWorker) -> None:
         import multiprocessing  # when a big body first opens, not at every start
@@ -155,11 +156,12 @@ class _Child:
         self._process = context.Process(
             target=serve, args=(theirs,), name="copydesk-render", daemon=True
         )
-        self._process.start()
-        theirs.close()
+        self._theirs = theirs
         self._connection = mine
         self._outbox: queue.SimpleQueue[RenderRequest | None] = queue.SimpleQueue()
+        self._lock = threading.Lock()  # between starting the process and stopping it
         self._stopped = False
+        self._started = False
         threading.Thread(target=self._send, name="copydesk-render-send", daemon=True).start()
         threading.Thread(
             target=self._read, args=(worker,), name="copydesk-render-read", daemon=True
@@ -167,18 +169,31 @@ class _Child:
 
     @property
     def alive(self) -> bool:
-        return not self._stopped and self._process.is_alive()
+        return not self._stopped and (not self._started or self._process.is_alive())
 
     def send(self, request: RenderRequest) -> None:
         self._outbox.put(request)
 
     def stop(self) -> None:
-        self._stopped = True
+        with self._lock:
+            self._stopped = True
+            started = self._started
         self._outbox.put(None)
-        with contextlib.suppress(Exception):
-            self._process.kill()
+        if started:
+            with contextlib.suppress(Exception):
+                self._process.kill()
 
     def _send(self) -> None:
+        with self._lock:
+            if not self._stopped:
+                with contextlib.suppress(Exception):  # not started: the reader reports it
+                    self._process.start()
+                    self._started = True
+        # The child's end is closed here: once the child is gone (or was never started), the
+        # reader's next read ends.
+        self._theirs.close()
+        if not self._started:
+            return
         while (request := self._outbox.get()) is not None:
             try:
                 self._connection.send(request)

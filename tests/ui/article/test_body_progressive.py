@@ -368,3 +368,32 @@ def test_a_big_document_is_laid_out_a_slice_at_a_time_once_shown(
     assert pacer.active and view.loading is False  # (shown whole already: nothing pending)
     qtbot.waitUntil(lambda: not pacer.active, timeout=10_000)
     assert len(turns) >= 3 and whole.count(True) == 1
+
+
+def test_the_render_process_is_started_off_the_gui_thread(
+    qtbot, view: BodyView, tmp_path: Path, small_pieces: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing.process
+    import threading
+
+    # Starting a process held the GUI thread 20-60 ms on a busy machine, inside the open.
+    starters: list[str] = []
+    start = multiprocessing.process.BaseProcess.start
+
+    def recorded(process: multiprocessing.process.BaseProcess) -> None:
+        starters.append(threading.current_thread().name)
+        start(process)
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", recorded)
+    body = markdown_body(30)
+    view.set_article(write(tmp_path, "big.md", body))
+    wait_shown(qtbot, view)
+    assert starters and threading.main_thread().name not in starters
+    assert blocks(view.browser.document()) == blocks(rendered_at_once(view, body, "markdown"))
+    # Stopped at once (before or after its process started), a child is gone for good.
+    child = body_feed._Child(view._worker)
+    child.stop()
+    assert not child.alive
+    qtbot.waitUntil(
+        lambda: not child._process.is_alive() if child._started else True, timeout=5_000
+    )
