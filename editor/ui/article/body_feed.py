@@ -3,9 +3,10 @@
 Rendering a 5 MB Markdown body takes Python-Markdown tens of seconds, and Qt parses and lays out a
 document on the GUI thread. So the body view hands big bodies to a :class:`RenderWorker` (a child
 process, :mod:`editor.core.render_process`; only the latest request counts, a superseded render is
-ended) and shows its result with a
-:class:`PieceFeed`: the first piece at once, the rest on idle turns of the event loop, each turn
-sized to take about ``TURN_MS`` (the size adapts to what the last turns cost on this machine).
+ended) and feeds text with a :class:`PieceFeed`: the first piece at once, the rest on idle turns of
+the event loop, each turn sized to take about ``TURN_MS`` (the size adapts to what the last turns
+cost on this machine). The Source tab and a preview are fed into the view; the whole rendered body
+is fed into a document of its own (:mod:`editor.ui.article.body_build`).
 """
 
 from __future__ import annotations

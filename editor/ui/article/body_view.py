@@ -8,9 +8,11 @@ hands the link over as the text written in the body (Qt's QUrl would already hav
 ``%20`` or a backslash into ``%5C``), so the window's policy reads what the author wrote.
 
 Big bodies never freeze the window (:mod:`editor.ui.article.body_feed`): above ``ASYNC_RENDER_CHARS``
-the body renders in a child process (Markdown shows a preview of its start first), and both tabs
-receive their text a piece at a time on idle turns of the event loop. Meanwhile the form stays
-editable and the Source tab read-only; opening another article drops the pending work.
+the body renders in a child process (Markdown shows a preview of its start first); the Source tab
+receives its text a piece at a time on idle turns of the event loop, and the Rendered tab shows the
+body's start while its whole document is built away from the view, then takes it and lays it out a
+slice at a time (:mod:`editor.ui.article.body_build`). Meanwhile the form stays editable and the
+Source tab read-only; opening another article drops the pending work.
 """
 
 from __future__ import annotations
