@@ -397,3 +397,31 @@ def test_the_render_process_is_started_off_the_gui_thread(
     qtbot.waitUntil(
         lambda: not child._process.is_alive() if child._started else True, timeout=5_000
     )
+
+
+def test_a_big_body_built_away_from_the_view_still_loads_its_local_images(
+    qtbot, view: BodyView, tmp_path: Path, small_pieces: None
+) -> None:
+    from PySide6.QtGui import QImage
+
+    from editor.ui.article.safe_browser import SafeTextBrowser
+
+    # The document is made apart from the view: its images still come through the view's
+    # loadResource (the article's folder), not from anywhere Qt would look by itself.
+    body = html_body(40) + '<p><img src="beside.png" alt="a picture"></p>'
+    article = write(tmp_path, "news/big.html", body)
+    QImage(6, 6, QImage.Format.Format_RGB32).save(str(article.path.parent / "beside.png"))
+    asked: list[str] = []
+    load = SafeTextBrowser.loadResource
+
+    def recorded(browser: SafeTextBrowser, kind: int, url: QUrl) -> object:
+        asked.append(QUrl(url).toString())
+        return load(browser, kind, url)
+
+    view.browser.loadResource = lambda kind, url: recorded(view.browser, kind, url)  # type: ignore[method-assign]
+    view.set_article(article)
+    wait_shown(qtbot, view)
+    image = view.browser.document().resource(
+        QTextDocument.ResourceType.ImageResource.value, QUrl("beside.png")
+    )
+    assert asked.count("beside.png") >= 1 and isinstance(image, QImage) and not image.isNull()
