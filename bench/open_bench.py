@@ -6,8 +6,10 @@ body and one 5 MB HTML body:
 - open the first article / the next ones: selecting a row → the form and the rendered body filled
   (the window's ``article_opened``), after the desk is listed and a person's second has passed;
 - beside the floor: reading that file, rendering its body and one ``QTextBrowser.setHtml``, bare;
-- a 5 MB body: the time to the first text in the Rendered tab, to all of it, and the longest
-  stall of the event loop meanwhile (a 5 ms timer noting how late it fires, as ui_bench does).
+- a 5 MB body: the time to the first text in the Rendered tab, to all of it (rendered, built and
+  laid out), and the longest stall of the event loop meanwhile (a 5 ms timer noting how late it
+  fires, as ui_bench does); beside them, the longest stall of the same window left idle for
+  ``IDLE_MS`` just before, as a reference for what the machine's load alone costs it.
 
     .venv/bin/python -m bench.open_bench [--repeat 2]
 """
@@ -30,6 +32,7 @@ OPEN_TARGET_MS = 30.0  # issue 9: the first open and the next ones, seed-sized
 STALL_TARGET_MS = 50.0  # issue 9: no event-loop stall over 50 ms
 BIG_CHARS = 5_000_000
 WAIT_MS = 2000  # from the full list to the first click: warm-ups run meanwhile
+IDLE_MS = 5000  # the idle window's stall is measured this long
 SEED = Path(__file__).parents[1] / "tests" / "helpers" / "data" / "seed-article.md"
 
 
@@ -130,7 +133,9 @@ def probe(desk: Path, big: bool = True) -> dict[str, float]:
 
     steps: list[tuple[str, str]] = [("seed", path) for path in paths["seeds"][:6]]
     if big:
-        steps += [("markdown", paths["markdown"]), ("html", paths["html"])]
+        # The reference: the longest stall of the same window doing nothing for a while (what
+        # the machine's load alone costs it), then the two big bodies.
+        steps += [("idle", ""), ("markdown", paths["markdown"]), ("html", paths["html"])]
     opened_at = [0.0]
     seed_times: list[float] = []
     state: dict[str, str] = {}
@@ -142,6 +147,16 @@ def probe(desk: Path, big: bool = True) -> dict[str, float]:
         kind, path = steps.pop(0)
         state["kind"] = kind
         state.pop("first", None)
+        if kind == "idle":
+            meter.start()
+
+            def idle_done() -> None:
+                figures["idle_stall_ms"] = meter.take()
+                meter.stop()
+                next_step()
+
+            QTimer.singleShot(IDLE_MS, idle_done)
+            return
         if kind != "seed":
             meter.start()
         opened_at[0] = time.perf_counter()
@@ -211,6 +226,11 @@ def report(figures: dict[str, float]) -> list[str]:
             f"{verdict}: 5 MB {kind} body: longest stall {stall:.0f} ms (at most "
             f"{STALL_TARGET_MS:.0f} ms); first text {figures[f'{kind}_first_text_ms']:.0f} ms, "
             f"all of it {figures[f'{kind}_full_ms'] / 1000:.1f} s"
+        )
+    if "idle_stall_ms" in figures:
+        lines.append(
+            f"reference: the same window idle {IDLE_MS / 1000:.0f} s, longest stall "
+            f"{figures['idle_stall_ms']:.0f} ms (the machine's load alone)"
         )
     return lines
 

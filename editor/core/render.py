@@ -203,6 +203,43 @@ def mark_remote_images(fragment: str, label: str = "Remote image (not loaded)") 
     return _IMG_TAG.sub(replace, fragment)
 
 
+def review_html(body: str, kind: str, labels: dict[str, str], remote_label: str) -> str:
+    """The body as the review pane shows it: :func:`render_body`, remote images as links
+    (:func:`mark_remote_images`, ``remote_label`` their words), ids nothing links to dropped."""
+    return drop_unlinked_ids(mark_remote_images(render_body(body, kind, labels), remote_label))
+
+
+# An id attribute inside a tag (sanitize output: attribute values are double-quoted, and a value
+# holds no double quote, so a tag ends at the first ">" outside quotes; text holds no "<").
+_TAG_ID = re.compile(r'(<[A-Za-z][^>"]*(?:"[^"]*"[^>"]*)*?)\sid="([^"]*)"')
+_FRAGMENT_HREF = re.compile(r'\shref="#([^"]*)"')
+
+
+def drop_unlinked_ids(fragment: str) -> str:
+    """``fragment`` (:func:`sanitize` output) without the ids that no link of it points to.
+
+    QTextDocument keeps an element's id as an anchor name in its character format, and it hashes
+    every list of anchor names alike: each heading id is one more format in a single hash chain,
+    which every later format lookup walks. The 8,000 heading ids of a 5 MB Markdown body made
+    building its document quadratic (one setHtml 7 s; each appended piece slower than the last,
+    150-290 ms near the end). An anchor is only ever reached through the body's own links
+    (``BodyView._on_anchor``), so an id that none points to changes nothing the reader sees.
+    """
+    if ' id="' not in fragment:
+        return fragment
+    from urllib.parse import unquote
+
+    def key(text: str) -> str:  # QUrl.fragment() gives the fragment decoded
+        return unquote(html.unescape(text))
+
+    targets = {key(target) for target in _FRAGMENT_HREF.findall(fragment)}
+
+    def keep(match: re.Match[str]) -> str:
+        return match.group(0) if key(match.group(2)) in targets else match.group(1)
+
+    return _TAG_ID.sub(keep, fragment)
+
+
 def empty_body_html(message: str) -> str:
     """A muted one-line placeholder for an article without a body (``message`` is plain text)."""
     return f'<p class="placeholder">{escape_text(message)}</p>'

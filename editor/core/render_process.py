@@ -29,7 +29,7 @@ class RenderRequest:
     body: str
     kind: str  # "markdown" or "html" (render.kind_for_path)
     labels: dict[str, str]  # the shortcode placeholders' words, translated
-    remote_label: str  # the words of a remote image's link (render.mark_remote_images)
+    remote_label: str  # the words of a remote image's link (render.review_html)
     preview_chars: int  # > 0: first render this much of a Markdown body alone, as a preview
     piece_chars: int  # the HTML comes back cut into pieces of about this size (html_pieces)
     # ... in answers of about this size each: reading one holds the window process's interpreter
@@ -49,9 +49,9 @@ class RenderAnswer:
 
 def rendered_pieces(request: RenderRequest, body: str) -> list[str]:
     """``body`` rendered as the review pane shows it, cut into pieces."""
-    from editor.core.render import mark_remote_images, render_body
+    from editor.core.render import review_html
 
-    html = mark_remote_images(render_body(body, request.kind, request.labels), request.remote_label)
+    html = review_html(body, request.kind, request.labels, request.remote_label)
     return html_pieces(html, request.piece_chars)
 
 

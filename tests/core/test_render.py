@@ -14,11 +14,13 @@ from editor.core.render import (
     HTML,
     MARKDOWN,
     BodyColors,
+    drop_unlinked_ids,
     empty_body_html,
     escape_text,
     kind_for_path,
     mark_remote_images,
     render_body,
+    review_html,
     stylesheet,
 )
 
@@ -282,3 +284,31 @@ def test_remote_images_link_to_the_address_the_policy_gives() -> None:
     assert 'href="https://xn--80ak6aa92e.com/x.png"' in out
     assert '<span class="remote-image">[Remote image: c]</span>' in out
     assert "<img" not in out and "vil.example" not in out
+
+
+def test_ids_that_no_link_points_to_are_dropped_for_the_review_pane() -> None:
+    # QTextDocument hashes every heading id's format alike: 8,000 of them made a 5 MB body's
+    # document quadratic to build. An id nobody links to is never scrolled to.
+    fragment = (
+        '<h2 id="kept" class="shortcode">Kept</h2><h2 id="gone">Gone</h2>'
+        '<p>Text that reads id="gone" stays text, <a href="#kept">to kept</a>, '
+        '<a href="#caf%C3%A9">to the café</a> <a title="a>b" href="#a&amp;b">amp</a></p>'
+        '<h3 title="x>y" id="café">Café</h3><h3 id="a&amp;b">Amp</h3><h4 id="x" >X</h4>'
+    )
+    assert drop_unlinked_ids(fragment) == (
+        '<h2 id="kept" class="shortcode">Kept</h2><h2>Gone</h2>'
+        '<p>Text that reads id="gone" stays text, <a href="#kept">to kept</a>, '
+        '<a href="#caf%C3%A9">to the café</a> <a title="a>b" href="#a&amp;b">amp</a></p>'
+        '<h3 title="x>y" id="café">Café</h3><h3 id="a&amp;b">Amp</h3><h4 >X</h4>'
+    )
+    assert drop_unlinked_ids("<p>No ids at all</p>") == "<p>No ids at all</p>"
+
+
+def test_the_review_pane_keeps_the_ids_its_links_and_footnotes_use() -> None:
+    body = "[to b](#part-b)\n\n## Part A\n\n## Part B\n\nA note[^1].\n\n[^1]: The note.\n"
+    html = review_html(body, MARKDOWN, {}, "Remote image")
+    assert "<h2>Part A</h2>" in html and '<h2 id="part-b">Part B</h2>' in html
+    assert 'id="fn:1"' in html and 'id="fnref:1"' in html  # the note and its way back
+    assert review_html(body, MARKDOWN, {}, "x") == drop_unlinked_ids(
+        mark_remote_images(render_body(body, MARKDOWN), "x")
+    )

@@ -4,8 +4,14 @@ import random
 
 from editor.core import shortcodes
 from editor.core.body_pieces import markdown_head
-from editor.core.render import render_body
+from editor.core.render import review_html
 from editor.core.render_process import RenderRequest, answers
+
+
+def render_body(body: str, kind: str) -> str:
+    """What the review pane shows of ``body`` (the request's own words for a remote image)."""
+    return review_html(body, kind, {}, "Remote image")
+
 
 BODY = "".join(f"## Part {n}\n\nText *{n}* and `code {n}`.\n\n" for n in range(200))
 

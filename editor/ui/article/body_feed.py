@@ -3,9 +3,10 @@
 Rendering a 5 MB Markdown body takes Python-Markdown tens of seconds, and Qt parses and lays out a
 document on the GUI thread. So the body view hands big bodies to a :class:`RenderWorker` (a child
 process, :mod:`editor.core.render_process`; only the latest request counts, a superseded render is
-ended) and shows its result with a
-:class:`PieceFeed`: the first piece at once, the rest on idle turns of the event loop, each turn
-sized to take about ``TURN_MS`` (the size adapts to what the last turns cost on this machine).
+ended) and feeds text with a :class:`PieceFeed`: the first piece at once, the rest on idle turns of
+the event loop, each turn sized to take about ``TURN_MS`` (the size adapts to what the last turns
+cost on this machine). The Source tab and a preview are fed into the view; the whole rendered body
+is fed into a document of its own (:mod:`editor.ui.article.body_build`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextD
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit
 
 from editor.core.frontmatter import split_text
-from editor.core.render import HTML, MARKDOWN, mark_remote_images, render_body
+from editor.core.render import HTML, MARKDOWN, render_body, review_html
 
 if TYPE_CHECKING:  # the render process's side loads with the first big body, not at start-up
     from editor.core.render_process import RenderAnswer, RenderRequest
@@ -36,7 +37,8 @@ PIECE_CHARS = 8_000
 PREVIEW_CHARS = 16_000  # the Markdown rendered first, alone, as a preview of the first screens
 BATCH_CHARS = 256_000  # the HTML comes from the render process in answers of about this size
 IDLE_CHILD_MS = 60_000  # a render process with nothing to do ends after this
-SHRED_MIN_CHARS = 50_000  # a big document left behind is freed in slices of at least this much
+SHRED_MIN_CHARS = 5_000  # a big document left behind is freed in slices of this much or more
+SHRED_MAX_CHARS = 150_000
 
 
 class RenderSpec(NamedTuple):  # not a dataclass: made ~5x faster at start-up
@@ -138,8 +140,9 @@ class RenderWorker(QObject):
 
 
 class _Child:
-    """One render process, with a thread that sends it requests (a 5 MB body must not wait in
-    the GUI thread for a child still starting) and one that reads its answers."""
+    """One render process, with a thread that starts it and sends it requests (starting a process
+    held the GUI thread 20-60 ms on a busy machine, and a 5 MB body must not wait there for a
+    child still starting) and one that reads its answers."""
 
     def __init__(self, worker: RenderWorker) -> None:
         import multiprocessing  # when a big body first opens, not at every start
@@ -152,11 +155,12 @@ class _Child:
         self._process = context.Process(
             target=serve, args=(theirs,), name="copydesk-render", daemon=True
         )
-        self._process.start()
-        theirs.close()
+        self._theirs = theirs
         self._connection = mine
         self._outbox: queue.SimpleQueue[RenderRequest | None] = queue.SimpleQueue()
+        self._lock = threading.Lock()  # between starting the process and stopping it
         self._stopped = False
+        self._started = False
         threading.Thread(target=self._send, name="copydesk-render-send", daemon=True).start()
         threading.Thread(
             target=self._read, args=(worker,), name="copydesk-render-read", daemon=True
@@ -164,18 +168,31 @@ class _Child:
 
     @property
     def alive(self) -> bool:
-        return not self._stopped and self._process.is_alive()
+        return not self._stopped and (not self._started or self._process.is_alive())
 
     def send(self, request: RenderRequest) -> None:
         self._outbox.put(request)
 
     def stop(self) -> None:
-        self._stopped = True
+        with self._lock:
+            self._stopped = True
+            started = self._started
         self._outbox.put(None)
-        with contextlib.suppress(Exception):
-            self._process.kill()
+        if started:
+            with contextlib.suppress(Exception):
+                self._process.kill()
 
     def _send(self) -> None:
+        with self._lock:
+            if not self._stopped:
+                with contextlib.suppress(Exception):  # not started: the reader reports it
+                    self._process.start()
+                    self._started = True
+        # The child's end is closed here: once the child is gone (or was never started), the
+        # reader's next read ends.
+        self._theirs.close()
+        if not self._started:
+            return
         while (request := self._outbox.get()) is not None:
             try:
                 self._connection.send(request)
@@ -313,7 +330,7 @@ def warm_renderer_later() -> None:
         sample = "# Title\n\nA *paragraph* with a [link](https://example.com) and a note[^1].\n\n"
         sample += "- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: The note.\n"
         with contextlib.suppress(Exception):  # a real open reports any error itself
-            mark_remote_images(render_body(sample, MARKDOWN), "")
+            review_html(sample, MARKDOWN, {}, "")
             render_body("<p>An <b>HTML</b> body.</p>", HTML)
             for text in ('+++\ntitle = "T"\n+++\n', "---\ntitle: T\n---\n"):
                 split_text(text)  # the patterns that find the end of the front matter
@@ -335,6 +352,7 @@ class DocumentShredder(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._documents: list[QTextDocument] = []
+        self._blocks: list[QTextCursor] = []  # an open edit block on each of them
         self._chars = SHRED_MIN_CHARS
         self._timer = QTimer(self)
         self._timer.setInterval(0)
@@ -347,6 +365,12 @@ class DocumentShredder(QObject):
     def take(self, document: QTextDocument) -> None:
         """Free ``document`` (shown by no widget any more) over the next idle turns."""
         document.setParent(self)  # never deleted at once by the widget that showed it
+        # An edit block left open until the end: a cut then neither rebuilds the frame tree (a
+        # scan of the whole document) nor tells the layout, which lays the rest out again (cuts
+        # of a 5 MB Markdown body's document took 50-220 ms each, most of it that).
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        self._blocks.append(cursor)
         self._documents.append(document)
         self._timer.start()
 
@@ -357,6 +381,7 @@ class DocumentShredder(QObject):
             if shiboken6.isValid(document):
                 document.deleteLater()
         self._documents = []
+        self._blocks = []
 
     def _turn(self) -> None:
         if not self._documents:
@@ -365,12 +390,14 @@ class DocumentShredder(QObject):
         document = self._documents[0]
         if not shiboken6.isValid(document):
             self._documents.pop(0)
+            self._blocks.pop(0)
             return
         end = document.characterCount() - 1
         started = time.perf_counter()
         if end <= 0:
             document.clear()  # the formats it still holds
             self._documents.pop(0)
+            self._blocks.pop(0)
             document.deleteLater()
             return
         cursor = QTextCursor(document)
@@ -378,10 +405,10 @@ class DocumentShredder(QObject):
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
         spent_ms = (time.perf_counter() - started) * 1000
-        # Each cut also costs a rescan of the document's frames, whatever its size: smaller
-        # slices than SHRED_MIN_CHARS do not make a turn shorter, only the turns more.
-        scale = min(2.0, max(0.5, TURN_MS / max(spent_ms, 0.1)))
-        self._chars = max(SHRED_MIN_CHARS, min(400_000, int(self._chars * scale)))
+        # Inside the open edit block a cut costs about its size; what it costs varies along the
+        # document (tables cost more than prose), so the size grows slowly.
+        scale = min(1.5, max(0.5, TURN_MS / max(spent_ms, 0.1)))
+        self._chars = max(SHRED_MIN_CHARS, min(SHRED_MAX_CHARS, int(self._chars * scale)))
 
 
 def replace_big_document(

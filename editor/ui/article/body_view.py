@@ -1,6 +1,6 @@
 """The body of the open article: rendered (QTextBrowser) and source (QPlainTextEdit) tabs.
 
-The rendered tab shows the body through :func:`editor.core.render.render_body` (sanitised), opens no
+The rendered tab shows the body through :func:`editor.core.render.review_html` (sanitised), opens no
 link itself (every click goes to the window, which applies its http(s)-only policy) and loads no
 remote content: only image files that :func:`editor.core.images.find_local_image` finds (the
 article's folder, or the site's ``static/`` for "/x"), the same files the validation accepts. A click
@@ -8,9 +8,11 @@ hands the link over as the text written in the body (Qt's QUrl would already hav
 ``%20`` or a backslash into ``%5C``), so the window's policy reads what the author wrote.
 
 Big bodies never freeze the window (:mod:`editor.ui.article.body_feed`): above ``ASYNC_RENDER_CHARS``
-the body renders in a child process (Markdown shows a preview of its start first), and both tabs
-receive their text a piece at a time on idle turns of the event loop. Meanwhile the form stays
-editable and the Source tab read-only; opening another article drops the pending work.
+the body renders in a child process (Markdown shows a preview of its start first); the Source tab
+receives its text a piece at a time on idle turns of the event loop, and the Rendered tab shows the
+body's start while its whole document is built away from the view, then takes it and lays it out a
+slice at a time (:mod:`editor.ui.article.body_build`). Meanwhile the form stays editable and the
+Source tab read-only; opening another article drops the pending work.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from PySide6.QtGui import (
     QFontInfo,
     QPalette,
     QTextCursor,
+    QTextDocument,
     QTextFormat,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTextEdit, QWidget
@@ -37,13 +40,13 @@ from editor.core.render import (
     BodyColors,
     empty_body_html,
     kind_for_path,
-    mark_remote_images,
-    render_body,
+    review_html,
     stylesheet,
 )
 from editor.core.site import find_site_root
 from editor.core.urls import check_web_url
 from editor.ui.article import safe_browser
+from editor.ui.article.body_build import DocumentBuilder
 from editor.ui.article.body_feed import (
     PieceFeed,
     RenderSpec,
@@ -106,10 +109,13 @@ class BodyView(QTabWidget):
         self._worker = RenderWorker(self)
         self._worker.rendered.connect(self._on_rendered)
         self._worker.failed.connect(self._on_render_failed)
-        self._html_feed = PieceFeed(self._append_html, self)
-        self._html_feed.finished.connect(self._html_fed)
+        self._html_feed = PieceFeed(self._append_html, self)  # the rest of a preview
+        self._builder = DocumentBuilder(self)  # the whole of a big body, away from the view
+        self._builder.ready.connect(self._adopt)
+        self._awaiting_layout = False  # the body is shown whole once the pacer has laid it out
+        self._body_shown = True  # the Rendered tab shows (some of) the body, not a placeholder
+        self.browser.pacer.finished.connect(self._laid_out)
         self._final_html = True  # the HTML being fed is the whole body (not a preview)
-        self._more_html = False  # more batches of it are still to come from the worker
         self._source_feed = PieceFeed(self._append_source, self)
         self._source_feed.finished.connect(self._source_fed)
         self._render_timer = QTimer(self)
@@ -202,13 +208,16 @@ class BodyView(QTabWidget):
     @property
     def loading(self) -> bool:
         """Part of the body is still being rendered or shown (it is, a piece at a time)."""
-        pending = self._worker.generation_pending
-        return pending or self._html_feed.active or self._source_feed.active
+        pending = self._worker.generation_pending or self._builder.active
+        return (
+            pending or self._html_feed.active or self._source_feed.active or self._awaiting_layout
+        )
 
     def _cancel_work(self) -> None:
         self._render_timer.stop()
         self._worker.cancel()
         self._html_feed.cancel()
+        self._drop_build()
         self._source_feed.cancel()
         self._raw_line = None
         self._scroll_to = None
@@ -236,7 +245,7 @@ class BodyView(QTabWidget):
             self.source.setReadOnly(True)
             self.source.setPlainText("".join(pieces[: max(first, 1)]))
             self.source.document().setUndoRedoEnabled(False)
-            self._source_feed.start(pieces[max(first, 1) :], FIRST_SOURCE_CHARS)
+            self._source_feed.start(pieces[max(first, 1) :], SOURCE_PIECE_CHARS)
         finally:
             self._filling = False
 
@@ -261,6 +270,7 @@ class BodyView(QTabWidget):
         self._render_timer.stop()
         self._worker.cancel()
         self._html_feed.cancel()
+        self._drop_build()
         # What the Source tab shows (toPlainText: non-breaking spaces as spaces), fed or not yet.
         body = self._source_text.replace("\u00a0", " ")
         if not self._source_feed.active:
@@ -274,6 +284,7 @@ class BodyView(QTabWidget):
             self._scroll_to = bar.value() if keep_position else None
             if not keep_position:
                 self._set_html(empty_body_html(self.tr("Preparing the body…")))
+                self._body_shown = False
             # A preview of the start for a body just opened (Markdown takes long to render whole).
             preview = self._kind == MARKDOWN and not keep_position
             spec = RenderSpec(
@@ -294,18 +305,29 @@ class BodyView(QTabWidget):
         """The body's HTML from its text, for this kind of body and these words."""
         kind, labels = self._kind, self._shortcode_labels()
         remote = self.tr("Remote image, not loaded")
-        return lambda text: mark_remote_images(render_body(text, kind, labels), remote)
+        return lambda text: review_html(text, kind, labels, remote)
 
     def shutdown(self) -> None:
         """Drop pending work and end the render process, if one runs (the window closes)."""
         self._cancel_work()
         self._worker.shutdown()
+        self.browser.pacer.cancel()
         self.browser.shredder.finish_now()
 
     def _set_html(self, html: str) -> None:
         self._final_html = True
-        self._more_html = False
+        self._awaiting_layout = False
         self.browser.setHtml(html)
+
+    def _drop_build(self) -> None:
+        """Stop building a big body's document; the half-built one is freed (in slices if big)."""
+        document = self._builder.cancel()
+        if document is None:
+            return
+        if document.characterCount() >= safe_browser.BIG_DOCUMENT_CHARS:
+            self.browser.shredder.take(document)
+        else:
+            document.deleteLater()
 
     def _on_rendered(
         self, generation: int, final: bool, first: bool, last: bool, pieces: list[str]
@@ -314,29 +336,52 @@ class BodyView(QTabWidget):
             return
         if final and last:
             self._worker.done(generation)
-        if not first:  # more of the body whose start is shown
-            self._more_html = not last
-            if pieces:
-                self._html_feed.extend(pieces)
-            elif not self._html_feed.active:
-                self._html_fed()
+        if not first:  # more of the body whose document is being built
+            self._builder.extend(pieces, more=not last)
             return
         self._html_feed.cancel()
-        bar = self.browser.verticalScrollBar()
-        if self._scroll_to is None and not self._final_html:  # the preview was being read
-            self._scroll_to = bar.value()
-        if not final:
-            pieces = [*pieces, empty_body_html(self.tr("Rendering the rest of the body…"))]
+        self._drop_build()
         shown, size = 0, 0
         while shown < len(pieces) and (not shown or size + len(pieces[shown]) <= FIRST_HTML_CHARS):
             size += len(pieces[shown])
             shown += 1
-        self.browser.setHtml("".join(pieces[:shown]))
+        if final and (shown < len(pieces) or not last):
+            # A big body: its document is built away from the view, which meanwhile shows what
+            # it showed (the preview being read, the body before an edit) or else the body's
+            # start, and then takes the whole (see _adopt).
+            if not self._body_shown:
+                more = empty_body_html(self.tr("Rendering the rest of the body…"))
+                self._set_html("".join(pieces[:shown]) + more)
+                self._body_shown = True
+                self.shown.emit(False)
+            self._builder.start(self.browser.document(), pieces, more=not last)
+            return
+        bar = self.browser.verticalScrollBar()
+        if self._scroll_to is None and not self._final_html:  # the preview was being read
+            self._scroll_to = bar.value()
+        self._body_shown = True
+        if not final:
+            pieces = [*pieces, empty_body_html(self.tr("Rendering the rest of the body…"))]
+        self._set_html("".join(pieces[:shown]))
         self._final_html = final
-        self._more_html = not last
         self._restore_scroll()
-        self.shown.emit(final and last and shown == len(pieces))
+        self.shown.emit(final and shown == len(pieces))
         self._html_feed.start(pieces[shown:], FIRST_HTML_CHARS)
+
+    def _adopt(self, document: QTextDocument) -> None:
+        """The whole document of a big body is built: the view shows it, laid out in slices,
+        where the reader was in what it showed until now (the same start)."""
+        self._scroll_to = self.browser.verticalScrollBar().value()
+        self.browser.adopt_document(document)
+        self._final_html = True
+        self._awaiting_layout = True
+        self._restore_scroll()
+
+    def _laid_out(self) -> None:
+        self._restore_scroll()
+        if self._awaiting_layout:
+            self._awaiting_layout = False
+            self.shown.emit(True)
 
     def _on_render_failed(self, generation: int, message: str) -> None:
         if generation != self._worker.generation:
@@ -348,10 +393,6 @@ class BodyView(QTabWidget):
     def _append_html(self, html: str) -> None:
         append_html(self.browser.document(), html)
         self._restore_scroll()
-
-    def _html_fed(self) -> None:
-        if self._final_html and not self._more_html:
-            self.shown.emit(True)
 
     def _restore_scroll(self) -> None:
         if self._scroll_to is None:

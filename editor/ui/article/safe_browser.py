@@ -3,7 +3,8 @@
 It opens no link itself (a click hands the link over as the text written in the body, for the
 window's http(s)-only policy), loads only image files that :func:`editor.core.images.find_local_image`
 finds (the article's folder, or the site's ``static/`` for "/x"), centres a column of reading width,
-and frees a big document it leaves behind in slices (:class:`~editor.ui.article.body_feed.DocumentShredder`).
+frees a big document it leaves behind in slices (:class:`~editor.ui.article.body_feed.DocumentShredder`)
+and lays out a big document it takes a slice at a time (:class:`~editor.ui.article.body_build.LayoutPacer`).
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from PySide6.QtGui import QImageReader, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from editor.core.images import ImagePlaces, find_local_image
+from editor.ui.article.body_build import LayoutPacer
 from editor.ui.article.body_feed import DocumentShredder, replace_big_document
 from editor.ui.common.links import url_text
 
 BIG_DOCUMENT_CHARS = 500_000  # a rendered document this big left behind is freed in slices
+PACED_CHARS = 200_000  # a document this big is laid out again a slice at a time after a resize
 MAX_LOCAL_IMAGE_BYTES = 20 * 1024 * 1024
 READING_WIDTH_EM = 42  # a comfortable line length; wider panes get side margins instead
 
@@ -35,6 +38,7 @@ class SafeTextBrowser(QTextBrowser):
         self._pressed_href = ""
         self.document().setUndoRedoEnabled(False)  # nobody undoes in a read-only view
         self.shredder = DocumentShredder(self)
+        self.pacer = LayoutPacer(self)
 
     def drop_big_document(self) -> None:
         """A big document shown is replaced by an empty one and freed a slice at a time."""
@@ -79,17 +83,36 @@ class SafeTextBrowser(QTextBrowser):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._fit_reading_width()
+        # A new width: Qt lays the document out again from its start, in its own big steps.
+        widened = event.oldSize().width() != event.size().width()
+        if self.pacer.active or (widened and self.document().characterCount() >= PACED_CHARS):
+            self.pacer.start(self)
 
     def setHtml(self, html: str) -> None:
+        self.pacer.cancel()
         self.drop_big_document()
         super().setHtml(html)
         self._fit_reading_width(force=True)
 
-    def _fit_reading_width(self, force: bool = False) -> None:
+    def adopt_document(self, document: QTextDocument) -> None:
+        """Show ``document`` (built away from the view, see body_build.DocumentBuilder) in place
+        of the one shown, which is freed in slices if big, and lay it out a slice at a time."""
+        self.pacer.cancel()
+        # Its reading width first: changing the root frame of a shown document lays all of it out.
+        self._fit_reading_width(force=True, document=document)
+        old = self.document()
+        if old.characterCount() >= BIG_DOCUMENT_CHARS:
+            self.shredder.take(old)  # reparented first: setDocument deletes a document it owns
+        self.setDocument(document)
+        self.pacer.start(self)
+
+    def _fit_reading_width(
+        self, force: bool = False, document: QTextDocument | None = None
+    ) -> None:
         # QTextDocument has no max-width: centre a column of reading width with side margins.
         widest = self.fontMetrics().averageCharWidth() * 2 * READING_WIDTH_EM
         side = max(12, (self.viewport().width() - widest) // 2)
-        root = self.document().rootFrame()
+        root = (document if document is not None else self.document()).rootFrame()
         frame = root.frameFormat()
         if force or int(frame.leftMargin()) != side:
             frame.setLeftMargin(side)

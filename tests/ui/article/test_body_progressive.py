@@ -10,13 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from editor.core.article import Article
 from editor.core.render import render_body
 from editor.core.service import DocumentService
-from editor.ui.article import body_feed, body_view, safe_browser
+from editor.ui.article import body_build, body_feed, body_view, safe_browser
 from editor.ui.article.body_view import BodyView
 from editor.ui.window.main_window import MainWindow
 from tests.helpers.window import select_rows, title_field, type_title
@@ -239,15 +240,20 @@ def test_a_big_document_left_behind_is_freed_in_slices_on_idle_turns(
     wait_shown(qtbot, view)
     old = view.browser.document()
     style = old.defaultStyleSheet()
-    removed: list[int] = []
-    old.contentsChange.connect(lambda _at, gone, _added: removed.append(gone))
+    left: list[int] = []  # its size at each of the shredder's turns
+    shredder = view.browser.shredder
+    turn = shredder._turn
+    shredder._timer.timeout.disconnect()
+    shredder._timer.timeout.connect(
+        lambda: (left.append(old.characterCount()) if shiboken6.isValid(old) else None, turn())
+    )
     view.set_article(small)
     assert view.browser.document() is not old and shiboken6.isValid(old)
     assert view.browser.document().defaultStyleSheet() == style
     assert view.browser.toPlainText() == "Just a short body."
     assert blocks(view.browser.document()) == blocks(rendered_at_once(view, small.body, "markdown"))
     qtbot.waitUntil(lambda: not shiboken6.isValid(old), timeout=5_000)
-    assert len(removed) >= 2  # in slices, not at once
+    assert len(set(left)) >= 3 and left == sorted(left, reverse=True)  # in slices, not at once
     assert not view.browser.shredder.busy
     view.set_article(big)  # and the fresh document takes a big body as the first one did
     wait_shown(qtbot, view)
@@ -280,3 +286,142 @@ def test_a_big_source_text_left_behind_is_freed_in_slices_and_the_next_is_editab
     view.set_article(big)
     wait_shown(qtbot, view)
     assert view.source.toPlainText() == big.body
+
+
+@pytest.mark.parametrize("size", ["small", "big"])
+def test_headings_no_link_points_to_add_no_formats_and_linked_ones_still_scroll(
+    qtbot, view: BodyView, tmp_path: Path, small_pieces: None, size: str
+) -> None:
+    # Each heading id was a format of its own, all in one of QTextDocument's hash chains: a 5 MB
+    # body's 8,000 headings made every append slower than the last (quadratic).
+    sections = 300 if size == "big" else 12
+    body = "[to the last](#heading-last)\n\n" + "".join(
+        f"## Heading {number}\n\nText {number}.\n\n" for number in range(sections)
+    )
+    body += "Filler paragraph.\n\n" * 60 + "## Heading last\n\nThe end.\n"
+    # The small body renders at once on the GUI thread, the big one in the render process.
+    assert (len(body) > body_view.ASYNC_RENDER_CHARS) == (size == "big")
+    view.set_article(write(tmp_path, "headings.md", body))
+    wait_shown(qtbot, view)
+    document = view.browser.document()
+    assert len(document.allFormats()) < 20  # was one more per heading
+    assert blocks(document) == blocks(rendered_at_once(view, body, "markdown"))
+    bar = view.browser.verticalScrollBar()
+    bar.setValue(0)
+    view.browser.anchorClicked.emit(QUrl("#heading-last"))
+    assert bar.value() > 0
+
+
+@pytest.mark.parametrize(
+    ("name", "make_body", "kind"),
+    [("big.md", markdown_body, "markdown"), ("big.html", html_body, "html")],
+)
+def test_a_big_body_is_built_away_from_the_view_and_taken_whole(
+    qtbot,
+    view: BodyView,
+    tmp_path: Path,
+    small_pieces: None,
+    name: str,
+    make_body: Callable[[int], str],
+    kind: str,
+) -> None:
+    # Appending to the document a view shows cost each piece a scan of the whole document (its
+    # frames) and a walk of its layout: a 5 MB body's feed took 20-25 s, its turns up to 170 ms.
+    body = make_body(60)
+    shown: list[tuple[bool, int]] = []
+    view.shown.connect(lambda whole: shown.append((whole, id(view.browser.document()))))
+    view.set_article(write(tmp_path, name, body))
+    qtbot.waitUntil(lambda: view._builder.active or not view.loading, timeout=10_000)
+    first = view.browser.document()  # the start, or the preview of a Markdown body
+    added: list[int] = []
+    first.contentsChange.connect(lambda _at, _gone, more: added.append(more))
+    wait_shown(qtbot, view)
+    assert added == []  # nothing was appended to the document shown meanwhile
+    assert view.browser.document() is not first  # the whole one took its place
+    assert [whole for whole, _ in shown] == [False, True]
+    assert shown[-1][1] == id(view.browser.document())
+    assert blocks(view.browser.document()) == blocks(rendered_at_once(view, body, kind))
+
+
+def test_a_big_document_is_laid_out_a_slice_at_a_time_once_shown(
+    qtbot, view: BodyView, tmp_path: Path, small_pieces: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Qt's own lazy layout takes steps of up to 200,000 characters (90-200 ms each, 5 MB).
+    monkeypatch.setattr(body_build, "LAYOUT_FIRST_CHARS", 300)
+    body = html_body(80)
+    turns: list[int] = []
+    pacer = view.browser.pacer
+    pacer._timer.timeout.connect(lambda: turns.append(view.browser.document().characterCount()))
+    whole: list[bool] = []
+    view.shown.connect(lambda complete: whole.append(complete and not pacer.active))
+    view.set_article(write(tmp_path, "big.html", body))
+    wait_shown(qtbot, view)
+    assert len(turns) >= 3 and whole[-1] is True and not pacer.active
+    # All of it is laid out, and the scroll bar knows its whole height (not an estimate).
+    height = view.browser.document().documentLayout().documentSize().height()
+    bar = view.browser.verticalScrollBar()
+    assert abs(bar.maximum() - (height - view.browser.viewport().height())) <= 2
+    # A new width: Qt lays it all out again, and the pacer takes that on too.
+    monkeypatch.setattr(safe_browser, "PACED_CHARS", 1_000)
+    turns.clear()
+    view.resize(view.width() + 150, view.height())
+    assert pacer.active and view.loading is False  # (shown whole already: nothing pending)
+    qtbot.waitUntil(lambda: not pacer.active, timeout=10_000)
+    assert len(turns) >= 3 and whole.count(True) == 1
+
+
+def test_the_render_process_is_started_off_the_gui_thread(
+    qtbot, view: BodyView, tmp_path: Path, small_pieces: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing.process
+    import threading
+
+    # Starting a process held the GUI thread 20-60 ms on a busy machine, inside the open.
+    starters: list[str] = []
+    start = multiprocessing.process.BaseProcess.start
+
+    def recorded(process: multiprocessing.process.BaseProcess) -> None:
+        starters.append(threading.current_thread().name)
+        start(process)
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", recorded)
+    body = markdown_body(30)
+    view.set_article(write(tmp_path, "big.md", body))
+    wait_shown(qtbot, view)
+    assert starters and threading.main_thread().name not in starters
+    assert blocks(view.browser.document()) == blocks(rendered_at_once(view, body, "markdown"))
+    # Stopped at once (before or after its process started), a child is gone for good.
+    child = body_feed._Child(view._worker)
+    child.stop()
+    assert not child.alive
+    qtbot.waitUntil(
+        lambda: not child._process.is_alive() if child._started else True, timeout=5_000
+    )
+
+
+def test_a_big_body_built_away_from_the_view_still_loads_its_local_images(
+    qtbot, view: BodyView, tmp_path: Path, small_pieces: None
+) -> None:
+    from PySide6.QtGui import QImage
+
+    from editor.ui.article.safe_browser import SafeTextBrowser
+
+    # The document is made apart from the view: its images still come through the view's
+    # loadResource (the article's folder), not from anywhere Qt would look by itself.
+    body = html_body(40) + '<p><img src="beside.png" alt="a picture"></p>'
+    article = write(tmp_path, "news/big.html", body)
+    QImage(6, 6, QImage.Format.Format_RGB32).save(str(article.path.parent / "beside.png"))
+    asked: list[str] = []
+    load = SafeTextBrowser.loadResource
+
+    def recorded(browser: SafeTextBrowser, kind: int, url: QUrl) -> object:
+        asked.append(QUrl(url).toString())
+        return load(browser, kind, url)
+
+    view.browser.loadResource = lambda kind, url: recorded(view.browser, kind, url)  # type: ignore[method-assign]
+    view.set_article(article)
+    wait_shown(qtbot, view)
+    image = view.browser.document().resource(
+        QTextDocument.ResourceType.ImageResource.value, QUrl("beside.png")
+    )
+    assert asked.count("beside.png") >= 1 and isinstance(image, QImage) and not image.isNull()
