@@ -227,6 +227,7 @@ def drop_unlinked_ids(fragment: str) -> str:
     """
     if ' id="' not in fragment:
         return fragment
+    import html  # with the first body shown (see escape_text)
     from urllib.parse import unquote
 
     def key(text: str) -> str:  # QUrl.fragment() gives the fragment decoded
