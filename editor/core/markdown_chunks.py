@@ -88,6 +88,8 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> tuple[list[str], str] | None:
                 return None  # a longer or indented closer: Python-Markdown may read it otherwise
             blank_before = False
             continue
+        if line.strip(" \t\n") and not line.strip():
+            return None  # only other white space (U+2028, U+3000...): Markdown may read it blank
         # A block of definitions renders to nothing: the blocks around it meet as if it were
         # not there (a list goes on after it), so it neither starts a chunk nor ends a block.
         if blank_before and line.strip(" \t\n") and not _REFERENCE_LIKE.match(line):

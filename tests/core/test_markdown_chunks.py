@@ -169,3 +169,10 @@ def documents(draw: st.DrawFn) -> str:
 @given(documents())
 def test_generated_bodies_render_the_same_in_chunks(text: str) -> None:
     assert chunked(text) == goldmark.whole_html(text)
+
+
+def test_a_line_of_other_white_space_after_raw_html_renders_as_whole() -> None:
+    # Found by the generated-bodies test: a line holding only U+2028 is blank to Python-Markdown,
+    # so the raw HTML's extra empty line went with the next paragraph in the whole render.
+    text = "word\nword\n<div>\nword\n\n</div>\n\n\u2028\n\nword"
+    assert chunked(text) == goldmark.whole_html(text)
