@@ -20,6 +20,7 @@ from typing import Any
 import markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import SimpleTagInlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from editor.core.markdown_chunks import render_chunked
@@ -102,6 +103,95 @@ class _Linkify(Treeprocessor):
         return nodes
 
 
+# A list item's or definition's first line at the margin, and where its text starts (CommonMark's
+# content column): "- ", "1. ", ": ".
+_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)]|:)[ ]{1,4}(?=\S)")
+_FENCE = re.compile(r"([ ]*)(`{3,}|~{3,})")
+
+
+class _FenceIndent(Preprocessor):
+    """A fence written under a list item or a definition at the item's own text column (two
+    spaces under "- " or ": ", three under "1. "), as CommonMark and Hugo take it, is indented to
+    the four spaces Python-Markdown needs to keep it inside the item; without this it would
+    become a code block after the list. Only fences are moved, each line by the same spaces, and
+    only under an item whose marker is at the margin; fences at the margin are left as they are.
+    """
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        column = 0  # the content column of the item the lines belong to (0: none)
+        index = 0
+        while index < len(lines):
+            line = lines[index]
+            fence = _FENCE.match(line)
+            if fence is not None:
+                indent, marks = len(fence.group(1)), fence.group(2)
+                if marks[0] == "`" and "`" in line[fence.end() :]:
+                    fence = None  # inline code (a backtick fence's info has no backtick)
+            if fence is not None:
+                if indent < column:
+                    column = 0  # a fence left of the item's text ends the item
+                end = _closing(lines, index + 1, marks, indent)
+                if end is None:  # it runs to the end: all the rest is its text
+                    rest = lines[index:]
+                    while rest and not rest[-1].strip():
+                        rest.pop()
+                    # At the margin, as CommonMark has it (not left as text).
+                    out.extend([*rest, marks] if indent == column == 0 else lines[index:])
+                    break
+                # CommonMark takes a closer indented up to three spaces whatever the opener's.
+                block = [*lines[index:end], " " * indent + lines[end].strip(" ")]
+                shift = 4 - column if 0 < column < 4 and column <= indent < 4 else 0
+                if shift and _indented(block, indent):
+                    out.extend(" " * shift + text if text.strip() else text for text in block)
+                    loose = index > 0 and not lines[index - 1].strip()
+                    if loose and end + 1 < len(lines) and lines[end + 1].strip():
+                        # In a loose item Python-Markdown would read the next item's line as
+                        # more of this one: the blank line CommonMark does not need.
+                        out.append("")
+                else:
+                    out.extend(block)
+                index = end + 1
+                continue
+            item = _ITEM.match(line)
+            if item is not None:
+                column = item.end()
+            elif line.strip() and not line.startswith(" "):
+                column = 0  # a paragraph at the margin ends the item (a lazy line stays in it)
+            out.append(line)
+            index += 1
+        return out
+
+
+def _closing(lines: list[str], start: int, marks: str, indent: int) -> int | None:
+    """The index of the line closing a fence opened with ``marks``, or None when it runs to the
+    end (CommonMark: the same character, at least as many, nothing after but spaces)."""
+    for index in range(start, len(lines)):
+        text = lines[index]
+        stripped = text.lstrip(" ")
+        if (
+            len(text) - len(stripped) < indent + 4
+            and stripped.rstrip(" ")
+            and set(stripped.rstrip(" ")) == {marks[0]}
+            and len(stripped.rstrip(" ")) >= len(marks)
+        ):
+            return index
+    return None
+
+
+def _indented(block: list[str], indent: int) -> bool:
+    return all(not text.strip() or text[:indent] == " " * indent for text in block)
+
+
+def _code_block(
+    source: str, language: str, class_name: str, options: Any, md: Any, **kw: Any
+) -> str:
+    """A fence as Goldmark writes it without highlighting: ``<pre><code class="language-x">``."""
+    escaped = source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    kind = f' class="language-{language}"' if language else ""
+    return f"<pre><code{kind}>{escaped}\n</code></pre>"
+
+
 class GoldmarkExtension(Extension):
     """Strikethrough, task lists and linkify, the Hugo defaults Python-Markdown lacks."""
 
@@ -115,13 +205,16 @@ class GoldmarkExtension(Extension):
             "del1",
             39,
         )
+        # After whitespace is normalised (30), before superfences takes the fences (25).
+        md.preprocessors.register(_FenceIndent(md), "fence_indent", 27)
         md.treeprocessors.register(_TaskLists(md), "tasklists", 1)
         md.treeprocessors.register(_Linkify(md), "linkify", 0)
 
 
 EXTENSIONS: list[Any] = [
     "tables",
-    "fenced_code",
+    # Fences anywhere a block may be (in list items, definitions, quotes), not only at the margin.
+    "pymdownx.superfences",
     "footnotes",
     "def_list",
     "attr_list",
@@ -133,6 +226,11 @@ EXTENSIONS: list[Any] = [
 CONFIGS: dict[str, dict[str, Any]] = {
     "footnotes": {"BACKLINK_TEXT": "&#x21a9;&#xfe0e;", "BACKLINK_TITLE": "", "SEPARATOR": ":"},
     "smarty": {"smart_angled_quotes": True},
+    "pymdownx.superfences": {
+        "custom_fences": [
+            {"name": "*", "class": "", "format": _code_block, "validator": lambda *a: True}
+        ]
+    },
     "toc": {"slugify": github_slug, "permalink": False},
 }
 
