@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
             self.action_registry[ActionId.UNDO],
             self.action_registry[ActionId.REDO],
             lambda: self.bulk.running,
+            lambda: self.multi.active,
         )
         self._build_widgets()
         self.unsaved = UnsavedEdits(journal_dir, self)
