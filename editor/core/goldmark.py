@@ -104,63 +104,98 @@ class _Linkify(Treeprocessor):
 
 
 # A list item's or definition's first line at the margin, and where its text starts (CommonMark's
-# content column): "- ", "1. ", ": ".
+# content column): "- ", "1. ", ": ". A thematic break ("* * *") is no item.
 _ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)]|:)[ ]{1,4}(?=\S)")
+_BREAK = re.compile(r"([-*_])(?:[ ]*\1){2,}[ ]*\Z")
 _FENCE = re.compile(r"([ ]*)(`{3,}|~{3,})")
+# A link reference definition stays where it is: it renders to nothing wherever it stands, and
+# markdown_chunks gives each chunk the document's definitions after its end.
+_REFERENCE = re.compile(r"[ ]{0,3}\[[^\]]*\]:")
 
 
-class _FenceIndent(Preprocessor):
-    """A fence written under a list item or a definition at the item's own text column (two
-    spaces under "- " or ": ", three under "1. "), as CommonMark and Hugo take it, is indented to
-    the four spaces Python-Markdown needs to keep it inside the item; without this it would
-    become a code block after the list. Only fences are moved, each line by the same spaces, and
-    only under an item whose marker is at the margin; fences at the margin are left as they are.
+class _ItemIndent(Preprocessor):
+    """The blocks of list items and definitions indented as CommonMark and Hugo take them (at the
+    item's own text column: two spaces under "- " or ": ", three under "1. "), re-indented to the
+    four spaces a level Python-Markdown needs to keep them in the item. Without this a fence
+    there became inline code or a code block after the list, a second paragraph left its
+    definition, and a sub-list under "- " became a sibling.
+
+    Each line of an item after its first moves by the same spaces (a fence as a whole, its closer
+    put at its opener's indent); a line left of the item's text column after a blank line ends
+    the item, as in CommonMark; a lazy line (no blank line before) stays as it is.
     """
 
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
-        column = 0  # the content column of the item the lines belong to (0: none)
+        columns: list[int] = []  # the text columns of the open items, outermost first
+        blank = False  # the line before was blank
         index = 0
         while index < len(lines):
             line = lines[index]
+            indent = len(line) - len(line.lstrip(" "))
+            item = _ITEM.match(line, indent) if line.strip() else None
+            if item is not None and (_BREAK.match(line, indent) or indent >= 4 + _top(columns)):
+                item = None  # a rule, or indented code
             fence = _FENCE.match(line)
             if fence is not None:
-                indent, marks = len(fence.group(1)), fence.group(2)
+                marks = fence.group(2)
                 if marks[0] == "`" and "`" in line[fence.end() :]:
                     fence = None  # inline code (a backtick fence's info has no backtick)
+            # Only paragraph text may be lazy: after a blank line, or at a marker, a fence, or a
+            # heading, quote, HTML block, table or rule, a line left of the text ends the item.
+            ends = blank or item or fence or (indent == 0 and line[:1] in ("#", ">", "<", "|"))
+            was_in = bool(columns)
+            while columns and line.strip() and indent < columns[-1] and ends:
+                columns.pop()
+            if fence is not None and was_in and not columns and not blank:
+                out.append("")  # a fence ends the list: not so for Python-Markdown
+            delta = 4 * len(columns) - columns[-1] if columns else 0
             if fence is not None:
-                if indent < column:
-                    column = 0  # a fence left of the item's text ends the item
                 end = _closing(lines, index + 1, marks, indent)
                 if end is None:  # it runs to the end: all the rest is its text
                     rest = lines[index:]
                     while rest and not rest[-1].strip():
                         rest.pop()
                     # At the margin, as CommonMark has it (not left as text).
-                    out.extend([*rest, marks] if indent == column == 0 else lines[index:])
+                    out.extend([*rest, marks] if not columns and indent == 0 else lines[index:])
                     break
                 # CommonMark takes a closer indented up to three spaces whatever the opener's.
                 block = [*lines[index:end], " " * indent + lines[end].strip(" ")]
-                shift = 4 - column if 0 < column < 4 and column <= indent < 4 else 0
-                if shift and _indented(block, indent):
-                    out.extend(" " * shift + text if text.strip() else text for text in block)
-                    loose = index > 0 and not lines[index - 1].strip()
-                    if loose and end + 1 < len(lines) and lines[end + 1].strip():
+                if delta:
+                    out.extend(_moved(text, delta) for text in block)
+                    if blank and end + 1 < len(lines) and lines[end + 1].strip():
                         # In a loose item Python-Markdown would read the next item's line as
                         # more of this one: the blank line CommonMark does not need.
                         out.append("")
                 else:
                     out.extend(block)
-                index = end + 1
+                index, blank = end + 1, False
                 continue
-            item = _ITEM.match(line)
             if item is not None:
-                column = item.end()
-            elif line.strip() and not line.startswith(" "):
-                column = 0  # a paragraph at the margin ends the item (a lazy line stays in it)
-            out.append(line)
+                # A marker at the item's level or deeper opens an item in it; else a top one.
+                depth = len(columns)
+                out.append(" " * (4 * depth) + line[indent:] if depth else line)
+                columns.append(item.end())
+            else:
+                moves = delta and indent >= columns[-1] and not _REFERENCE.match(line)
+                out.append(_moved(line, delta) if moves else line)
+            blank = not line.strip()
             index += 1
         return out
+
+
+def _top(columns: list[int]) -> int:
+    return columns[-1] if columns else 0
+
+
+def _moved(text: str, delta: int) -> str:
+    """``text`` indented ``delta`` spaces more (fewer when negative, down to none); blank stays."""
+    if not text.strip():
+        return text
+    if delta > 0:
+        return " " * delta + text
+    spaces = len(text) - len(text.lstrip(" "))
+    return text[min(-delta, spaces) :]
 
 
 def _closing(lines: list[str], start: int, marks: str, indent: int) -> int | None:
@@ -177,10 +212,6 @@ def _closing(lines: list[str], start: int, marks: str, indent: int) -> int | Non
         ):
             return index
     return None
-
-
-def _indented(block: list[str], indent: int) -> bool:
-    return all(not text.strip() or text[:indent] == " " * indent for text in block)
 
 
 def _code_block(
@@ -206,7 +237,7 @@ class GoldmarkExtension(Extension):
             39,
         )
         # After whitespace is normalised (30), before superfences takes the fences (25).
-        md.preprocessors.register(_FenceIndent(md), "fence_indent", 27)
+        md.preprocessors.register(_ItemIndent(md), "item_indent", 27)
         md.treeprocessors.register(_TaskLists(md), "tasklists", 1)
         md.treeprocessors.register(_Linkify(md), "linkify", 0)
 

@@ -188,6 +188,10 @@ NESTED_FENCES = {
     "attributes": "```go {linenos=true,hl_lines=[1]}\nx\n```\n\n```sh {.shell #run}\nls\n```\n",
     "fence_in_fence": "````md\n```\ninner\n```\n````\n\n- item\n\n  ~~~~\n  ~~~\n  x\n  ~~~~\n",
     "closers": "```sh\nx\n ```\n\nText.\n\n- item\n\n  ```\n  y\n   ```\n\n~~~\nopen to the end\n",
+    # hugoDocs' _common/store-methods.md: a second paragraph of a definition, then its fence.
+    "definition_paragraph": "`Add`\n: Adds.\n\n  For single values.\n\n  ```go\n  x\n  ```\n\n`Get`\n: Gets.\n",
+    "sublist": "- item\n  - sub\n\n    ```\n    in sub\n    ```\n- next\n\n  para\n\n* * *\n\n  after the rule\n",
+    "interrupted": "- item\n```\nat the margin\n```\n\n- two\n# Heading\n\n  text\n\n10. ten\n\n    ```\n    x\n    ```\n",
     "blank_lines": "- item\n\n  ```\n  one\n\n  two\n  ```\n- next\n",
 }
 
