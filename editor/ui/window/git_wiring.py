@@ -122,6 +122,7 @@ class GitWiring(QObject):
     # --- wiring --------------------------------------------------------------------------------
 
     def _connect(self) -> None:
+        self.window.session.pull_author = self.desk.pull_author
         window, desk, act = self.window, self.desk, self.window.action_registry
         window.folder_opened.connect(self._folder_opened)
         window.scan_finished.connect(desk.refresh)

@@ -160,6 +160,30 @@ def test_incoming_change_bar_then_pull(qtbot, make_window, team: Team, quiet: Se
     assert "Changed on the remote" not in git_text(window, DESK_STORY)
 
 
+def test_a_pull_that_changes_the_edited_article_says_so(
+    qtbot, make_window, team: Team, quiet: Settings
+) -> None:
+    """The window's own Pull changed the open, edited article, and the bar said "changed on disk
+    by another program": it names the pull, and the author of the incoming commit."""
+    write(team.alice, STORY, STORY_TEXT.replace("draft = true", "draft = false"))
+    commit_all(team.alice, "Publish: Harbour reopens")
+    git(team.alice, "push", "-q")
+    window = open_clone(qtbot, make_window, team.bob)
+    window.git.desk.fetch()
+    wait_git(qtbot, window)
+    assert window.select_path(DESK_STORY)
+    type_title(qtbot, window, "Mine")
+    window.action_registry[ActionId.GIT_PULL].trigger()
+    wait_git(qtbot, window)
+    assert "draft = false" in (team.bob / STORY).read_text()
+    window.session.check_disk()  # (the watcher's call, without waiting for it)
+    qtbot.waitUntil(lambda: window.conflict_bar.isVisible(), timeout=10_000)
+    text = window.conflict_bar.message.text()
+    assert "another program" not in text
+    assert "changed by the pull" in text and "Alice" in text
+    assert window.session.article.value("title") == "Mine"
+
+
 def test_pull_on_start_up(qtbot, make_window, team: Team, settings: Settings) -> None:
     write(team.alice, OTHER, '+++\ntitle = "Council vote, updated"\n+++\n')
     commit_all(team.alice, "Edit title: Council vote, updated")
