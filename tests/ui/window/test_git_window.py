@@ -255,6 +255,39 @@ def test_history_panel_and_restore(qtbot, make_window, team: Team, quiet: Settin
     assert (team.bob / STORY).read_text().count("Harbour open") == 1  # nothing written yet
 
 
+def test_the_history_panel_takes_its_room_from_the_form_and_the_list_not_the_body(
+    qtbot, make_window, team: Team, quiet: Settings
+) -> None:
+    """Opening History squeezed the rendered body to ~120 px (headings broke mid-word)."""
+    window = open_clone(qtbot, make_window, team.bob)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.select_path(DESK_STORY)
+    qtbot.wait(50)
+    body_before = window.body.width()
+    form_before = window.form_pages.width()
+    window.action_registry[ActionId.HISTORY].trigger()
+    qtbot.waitUntil(lambda: window.git.history.isVisible() and window.git.history.width() > 100)
+    qtbot.waitUntil(lambda: window.body.width() >= body_before - 10, timeout=3_000)
+    assert window.form_pages.width() < form_before
+    window.action_registry[ActionId.HISTORY].trigger()  # hidden: the widths come back
+    qtbot.waitUntil(lambda: abs(window.form_pages.width() - form_before) <= 10, timeout=3_000)
+
+
+def test_the_git_menu_shows_whether_each_review_action_commits(
+    qtbot, make_window, team: Team, quiet: Settings
+) -> None:
+    """The menu item showed its icon, so no check mark: whether it was on could not be seen."""
+    quiet.set(GIT_COMMIT_PER_ACTION, False)
+    window = open_clone(qtbot, make_window, team.bob)
+    action = window.action_registry[ActionId.GIT_COMMIT_EACH]
+    assert action.isCheckable() and not action.isIconVisibleInMenu()
+    assert not action.isChecked()
+    action.trigger()
+    assert action.isChecked() and quiet.get(GIT_COMMIT_PER_ACTION) is True
+
+
 def test_the_last_change_map_is_kept_for_the_next_start(
     qtbot, make_window, team: Team, quiet: Settings, git_home: Path
 ) -> None:
