@@ -34,7 +34,7 @@ from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary, desk_rules
 from editor.core.listing import scan
 from editor.core.names import json_text, printable, shown_path
-from editor.core.site import desk_for, find_site_root, site_for_desk, sites_below
+from editor.core.site import desk_for, find_site_root, site_for_desk, sites_held
 from editor.core.state import PageVerdict, PublishState, judge
 from editor.core.values import (
     parse_date,
@@ -238,16 +238,15 @@ def _warn_about_site(root: Path) -> None:
     site = site_for_desk(root if root.is_dir() else root.parent)
     if site.error:
         _err(f"warning: {site.error}; Hugo's defaults are used")
-    if site.root is None and root.is_dir():
-        below = sites_below(root)
-        if below:
-            named = ", ".join(shown_path(path.name) + "/" for path in below[:3])
-            more = f" and {len(below) - 3} more" if len(below) > 3 else ""
-            _err(
-                f"warning: {shown_path(str(root))} is no Hugo site, but {named}{more} "
-                f"{'is one' if len(below) == 1 else 'are'}: every file below is read as a page, "
-                "templates too; give a site's folder to see its pages alone"
-            )
+    below = sites_held(root) if site.root is None else []
+    if below:
+        named = ", ".join(shown_path(path.name) + "/" for path in below[:3])
+        more = f" and {len(below) - 3} more" if len(below) > 3 else ""
+        _err(
+            f"warning: {shown_path(str(root))} is no Hugo site, but {named}{more} "
+            f"{'is one' if len(below) == 1 else 'are'}: every file below is read as a page, "
+            "templates too; give a site's folder to see its pages alone"
+        )
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from typing import Any
 import markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import SimpleTagInlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from editor.core.markdown_chunks import render_chunked
@@ -102,6 +103,126 @@ class _Linkify(Treeprocessor):
         return nodes
 
 
+# A list item's or definition's first line at the margin, and where its text starts (CommonMark's
+# content column): "- ", "1. ", ": ". A thematic break ("* * *") is no item.
+_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)]|:)[ ]{1,4}(?=\S)")
+_BREAK = re.compile(r"([-*_])(?:[ ]*\1){2,}[ ]*\Z")
+_FENCE = re.compile(r"([ ]*)(`{3,}|~{3,})")
+# A link reference definition stays where it is: it renders to nothing wherever it stands, and
+# markdown_chunks gives each chunk the document's definitions after its end.
+_REFERENCE = re.compile(r"[ ]{0,3}\[[^\]]*\]:")
+
+
+class _ItemIndent(Preprocessor):
+    """The blocks of list items and definitions indented as CommonMark and Hugo take them (at the
+    item's own text column: two spaces under "- " or ": ", three under "1. "), re-indented to the
+    four spaces a level Python-Markdown needs to keep them in the item. Without this a fence
+    there became inline code or a code block after the list, a second paragraph left its
+    definition, and a sub-list under "- " became a sibling.
+
+    Each line of an item after its first moves by the same spaces (a fence as a whole, its closer
+    put at its opener's indent); a line left of the item's text column after a blank line ends
+    the item, as in CommonMark; a lazy line (no blank line before) stays as it is.
+    """
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        columns: list[int] = []  # the text columns of the open items, outermost first
+        blank = False  # the line before was blank
+        index = 0
+        while index < len(lines):
+            line = lines[index]
+            indent = len(line) - len(line.lstrip(" "))
+            item = _ITEM.match(line, indent) if line.strip() else None
+            if item is not None and (_BREAK.match(line, indent) or indent >= 4 + _top(columns)):
+                item = None  # a rule, or indented code
+            fence = _FENCE.match(line)
+            if fence is not None:
+                marks = fence.group(2)
+                if marks[0] == "`" and "`" in line[fence.end() :]:
+                    fence = None  # inline code (a backtick fence's info has no backtick)
+            # Only paragraph text may be lazy: after a blank line, or at a marker, a fence, or a
+            # heading, quote, HTML block, table or rule, a line left of the text ends the item.
+            ends = blank or item or fence or (indent == 0 and line[:1] in ("#", ">", "<", "|"))
+            was_in = bool(columns)
+            while columns and line.strip() and indent < columns[-1] and ends:
+                columns.pop()
+            if fence is not None and was_in and not columns and not blank:
+                out.append("")  # a fence ends the list: not so for Python-Markdown
+            delta = 4 * len(columns) - columns[-1] if columns else 0
+            if fence is not None:
+                end = _closing(lines, index + 1, marks, indent)
+                if end is None:  # it runs to the end: all the rest is its text
+                    rest = lines[index:]
+                    while rest and not rest[-1].strip():
+                        rest.pop()
+                    # At the margin, as CommonMark has it (not left as text).
+                    out.extend([*rest, marks] if not columns and indent == 0 else lines[index:])
+                    break
+                # CommonMark takes a closer indented up to three spaces whatever the opener's.
+                block = [*lines[index:end], " " * indent + lines[end].strip(" ")]
+                if delta:
+                    out.extend(_moved(text, delta) for text in block)
+                    if blank and end + 1 < len(lines) and lines[end + 1].strip():
+                        # In a loose item Python-Markdown would read the next item's line as
+                        # more of this one: the blank line CommonMark does not need.
+                        out.append("")
+                else:
+                    out.extend(block)
+                index, blank = end + 1, False
+                continue
+            if item is not None:
+                # A marker at the item's level or deeper opens an item in it; else a top one.
+                depth = len(columns)
+                out.append(" " * (4 * depth) + line[indent:] if depth else line)
+                columns.append(item.end())
+            else:
+                moves = delta and indent >= columns[-1] and not _REFERENCE.match(line)
+                out.append(_moved(line, delta) if moves else line)
+            blank = not line.strip()
+            index += 1
+        return out
+
+
+def _top(columns: list[int]) -> int:
+    return columns[-1] if columns else 0
+
+
+def _moved(text: str, delta: int) -> str:
+    """``text`` indented ``delta`` spaces more (fewer when negative, down to none); blank stays."""
+    if not text.strip():
+        return text
+    if delta > 0:
+        return " " * delta + text
+    spaces = len(text) - len(text.lstrip(" "))
+    return text[min(-delta, spaces) :]
+
+
+def _closing(lines: list[str], start: int, marks: str, indent: int) -> int | None:
+    """The index of the line closing a fence opened with ``marks``, or None when it runs to the
+    end (CommonMark: the same character, at least as many, nothing after but spaces)."""
+    for index in range(start, len(lines)):
+        text = lines[index]
+        stripped = text.lstrip(" ")
+        if (
+            len(text) - len(stripped) < indent + 4
+            and stripped.rstrip(" ")
+            and set(stripped.rstrip(" ")) == {marks[0]}
+            and len(stripped.rstrip(" ")) >= len(marks)
+        ):
+            return index
+    return None
+
+
+def _code_block(
+    source: str, language: str, class_name: str, options: Any, md: Any, **kw: Any
+) -> str:
+    """A fence as Goldmark writes it without highlighting: ``<pre><code class="language-x">``."""
+    escaped = source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    kind = f' class="language-{language}"' if language else ""
+    return f"<pre><code{kind}>{escaped}\n</code></pre>"
+
+
 class GoldmarkExtension(Extension):
     """Strikethrough, task lists and linkify, the Hugo defaults Python-Markdown lacks."""
 
@@ -115,13 +236,16 @@ class GoldmarkExtension(Extension):
             "del1",
             39,
         )
+        # After whitespace is normalised (30), before superfences takes the fences (25).
+        md.preprocessors.register(_ItemIndent(md), "item_indent", 27)
         md.treeprocessors.register(_TaskLists(md), "tasklists", 1)
         md.treeprocessors.register(_Linkify(md), "linkify", 0)
 
 
 EXTENSIONS: list[Any] = [
     "tables",
-    "fenced_code",
+    # Fences anywhere a block may be (in list items, definitions, quotes), not only at the margin.
+    "pymdownx.superfences",
     "footnotes",
     "def_list",
     "attr_list",
@@ -133,6 +257,11 @@ EXTENSIONS: list[Any] = [
 CONFIGS: dict[str, dict[str, Any]] = {
     "footnotes": {"BACKLINK_TEXT": "&#x21a9;&#xfe0e;", "BACKLINK_TITLE": "", "SEPARATOR": ":"},
     "smarty": {"smart_angled_quotes": True},
+    "pymdownx.superfences": {
+        "custom_fences": [
+            {"name": "*", "class": "", "format": _code_block, "validator": lambda *a: True}
+        ]
+    },
     "toc": {"slugify": github_slug, "permalink": False},
 }
 

@@ -76,6 +76,16 @@ def sites_below(folder: Path | str) -> list[Path]:
     ]
 
 
+def sites_held(root: Path | str) -> list[Path]:
+    """The sites a desk opened at ``root`` holds in its subfolders while ``root`` lies in no site:
+    every file below is then read as a page, the sites' templates too (linkerd's repository: 71
+    invalid rows). The CLI's warning and the window's come from this one rule."""
+    base = Path(root)
+    if not base.is_dir() or site_for_desk(base).root is not None:
+        return []
+    return sites_below(base)
+
+
 def find_site_root(path: Path | str) -> Path | None:
     """The nearest folder at or above ``path`` that looks like a Hugo site (a config or static/).
 

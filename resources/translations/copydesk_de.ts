@@ -501,6 +501,14 @@ Ihre Dateien wurden durch diesen Fehler nicht verändert.</translation>
         <translation>{0} existiert nicht mehr</translation>
     </message>
     <message>
+        <source>{0} was changed by the pull (a commit by {1}). Your edits are not saved: Merge puts them on top of the new version.</source>
+        <translation>{0} wurde beim Holen der Änderungen geändert (ein Commit von {1}). Ihre Änderungen sind nicht gespeichert: Zusammenführen setzt sie auf die neue Fassung.</translation>
+    </message>
+    <message>
+        <source>{0} was changed by the pull. Your edits are not saved: Merge puts them on top of the new version.</source>
+        <translation>{0} wurde beim Holen der Änderungen geändert. Ihre Änderungen sind nicht gespeichert: Zusammenführen setzt sie auf die neue Fassung.</translation>
+    </message>
+    <message>
         <source>{0} was changed on disk and has been reloaded</source>
         <translation>{0} wurde auf der Festplatte geändert und neu geladen</translation>
     </message>
@@ -1767,6 +1775,18 @@ Grund: {1}</translation>
     <message>
         <source>Wait until the change to the files has finished</source>
         <translation>Warten Sie, bis die Änderung an den Dateien abgeschlossen ist</translation>
+    </message>
+    <message>
+        <source>{0} and {1} more</source>
+        <translation>{0} und {1} weitere</translation>
+    </message>
+    <message>
+        <source>{0} is no site but holds the Hugo site {1}: its templates are listed as pages too. Open {1} for its pages alone.</source>
+        <translation>{0} ist keine Website, enthält aber die Hugo-Website {1}: Auch ihre Vorlagen werden als Seiten aufgeführt. Öffnen Sie {1}, um nur ihre Seiten zu sehen.</translation>
+    </message>
+    <message>
+        <source>{0} is no site but holds the Hugo sites {1}: their templates are listed as pages too. Open one of them for its pages alone.</source>
+        <translation>{0} ist keine Website, enthält aber die Hugo-Websites {1}: Auch deren Vorlagen werden als Seiten aufgeführt. Öffnen Sie eine davon, um nur ihre Seiten zu sehen.</translation>
     </message>
     <message>
         <source>{0} is not a folder.</source>

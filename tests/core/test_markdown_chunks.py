@@ -114,6 +114,20 @@ def test_a_definition_list_goes_on_after_an_indented_paragraph_of_its_definition
     assert chunked(text) == goldmark.whole_html(text)
 
 
+def test_a_fence_nested_in_a_list_or_definition_is_never_cut() -> None:
+    # Blank lines inside fences under items and definitions (as Hugo's docs write them): no
+    # chunk may start inside one, and the chunks render as the whole does.
+    section = (
+        "- step\n\n  ```sh\n  make\n\n  # in the fence\n\n  ```\n\n"
+        "Term\n: def\n\n    ~~~\n    one\n\n    # in the fence too\n    ~~~\n\nPlain text.\n\n"
+    )
+    text = section * 400
+    cut = chunks(text, 1)
+    assert cut is None or all(piece.startswith(("- step", "Plain")) for piece in cut[0])
+    assert render_chunked(text, goldmark.whole_html, size=1, above=0) == goldmark.whole_html(text)
+    assert goldmark.to_html(text).count("<pre>") == 800
+
+
 # Generated documents: blocks of the kinds articles use (and the awkward ones), joined by one,
 # two or three line breaks, so that blank lines fall in and around every construct.
 _WORDS = st.sampled_from(
@@ -136,6 +150,10 @@ _BLOCK = st.one_of(
     _TEXT.map(lambda t: f"```\n{t}\n\n<div>\n```"),
     _TEXT.map(lambda t: f"~~~ python\n{t}\n~~~~\n~~~"),
     _TEXT.map(lambda t: f"````\n```\n{t}\n````"),
+    _TEXT.map(lambda t: f"- item\n\n  ```sh\n  {t}\n\n  ```"),
+    _TEXT.map(lambda t: f"1. one\n    ~~~\n\n    {t}\n    ~~~"),
+    _TEXT.map(lambda t: f"Term\n: def\n\n  ```go {{linenos=true}}\n\n## {t}\n  ```"),
+    _TEXT.map(lambda t: f"> ```\n> {t}\n\n> ```"),
     _TEXT.map(lambda t: f"| a | b |\n|---|:-:|\n| {t} | 2 |"),
     _TEXT.map(lambda t: f"Term\n: {t}"),
     _TEXT.map(lambda t: f": {t}"),

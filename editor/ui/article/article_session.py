@@ -14,6 +14,7 @@ The merge itself is :class:`~editor.ui.article.merge_flow.MergeFlow`'s, the diff
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import NamedTuple
@@ -106,6 +107,9 @@ class ArticleSession(QObject):
         self.form = form
         self.body = body
         self.conflict_bar = conflict_bar
+        # Who changed a file on disk when it was the window's own pull (the git wiring sets it):
+        # the incoming commit's author, "" when not known, None when it was not a pull.
+        self.pull_author: Callable[[str], str | None] = lambda _path: None
         self.undo_stack = undo_stack
         self.loader = loader
         self.window = window
@@ -465,6 +469,7 @@ class ArticleSession(QObject):
             return
         relpath = self.article.relpath
         if self.article.is_dirty:
+            author: str | None = None
             if state is DiskState.MISSING:
                 text = self.tr(
                     "{0} was deleted or moved by another program. Your edits are not saved."
@@ -475,13 +480,26 @@ class ArticleSession(QObject):
                     "its place. Your edits are not saved; once it is moved away, Keep Mine writes "
                     "them back."
                 )
+            elif (author := self.pull_author(relpath)) is not None:
+                text = (
+                    self.tr(
+                        "{0} was changed by the pull (a commit by {1}). Your edits are not "
+                        "saved: Merge puts them on top of the new version."
+                    )
+                    if author
+                    else self.tr(
+                        "{0} was changed by the pull. Your edits are not saved: Merge puts them "
+                        "on top of the new version."
+                    )
+                )
             else:
                 text = self.tr(
                     "{0} was changed on disk by another program. Your edits are not saved: "
                     "Merge puts them on top of the new version."
                 )
             self.show_conflict(
-                text.format(shown_path(relpath)), can_merge=state is DiskState.CHANGED
+                text.format(shown_path(relpath), author or ""),
+                can_merge=state is DiskState.CHANGED,
             )
             return
         if state is DiskState.MISSING:

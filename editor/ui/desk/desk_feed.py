@@ -98,6 +98,9 @@ class DeskFeed(QObject):
         self._scan_rules: Any = None  # the rules the scan judged by: the retry's too
         self._scans = 0  # scans begun (or stopped): a late answer for an older one is dropped
         self._select_after_scan: str | None = None
+        # The row asked for, once selected: the rows of later steps may sort above it, so the
+        # list scrolls back to it after each step until the scan ends (or another row is open).
+        self._follow: str | None = None
         self._arrived: list[RowBatch] = []
         self._finishing = False  # the worker is done; the last rows are still being merged
         self._step = QTimer(self, singleShot=True, interval=SCAN_STEP_MS)
@@ -116,6 +119,7 @@ class DeskFeed(QObject):
         """List ``root`` anew; select the row ``select`` once it arrives; mark ``unsaved`` rows."""
         self.root = root
         self._select_after_scan = select
+        self._follow = None
         if self._scan_task is not None:
             self._scan_task.cancel()
         self._drop_arrived()
@@ -209,10 +213,18 @@ class DeskFeed(QObject):
         wanted = self._select_after_scan
         if wanted and self.model.row_of(wanted) is not None:
             self._select_after_scan = None
+            self._follow = wanted
             if wanted != self.article.path:
                 self.row_wanted.emit(wanted)
             else:
                 self.list_panel.reselect()
+        elif self._follow is not None:
+            if self._follow == self.article.path:
+                # The view lays the new rows out later; scrolling before that would stop short.
+                self.list_panel.view.doItemsLayout()
+                self.list_panel.reselect()
+            else:
+                self._follow = None
         if self._arrived and (self._finishing or self._backlog() >= STEP_MAX_ROWS):
             self._step.setInterval(max(1, round(BACKLOG_SHARE * cost_ms)))
             self._step.start()
@@ -241,6 +253,7 @@ class DeskFeed(QObject):
 
     def _finish_scan(self) -> None:
         self._finishing = False
+        self._follow = None
         self._scan_task = None
         self._quick_switching(False)
         if self._select_after_scan:

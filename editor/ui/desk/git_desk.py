@@ -62,6 +62,8 @@ class GitSnapshot(NamedTuple):  # not a dataclass: made ~5x faster at start-up
 # Jobs of the app's own (a timer's, the start-up pull): no progress indicator, and a failure is a
 # status-bar note, not a dialog every few minutes while offline.
 _QUIET = ("refresh", "find", "auto-pull")
+_PULLS = ("pull", "auto-pull", "sync")
+PULL_NOTICE_S = 15.0  # how long after a pull a change of a file it brought is put down to it
 
 
 @dataclass(slots=True)
@@ -114,6 +116,10 @@ class GitDesk(QObject):
         self._jobs: deque[_Job] = deque()
         self._task: Task | None = None
         self._running: str | None = None
+        # What was incoming when the last pull or sync started, and when it ended: a change of
+        # the open file seen then is the pull's, not another program's (pull_author).
+        self._pull_incoming: dict[str, Change] = {}
+        self._pull_ended: float | None = None
         self._generation = 0  # a job of a folder no longer open delivers nothing
 
     # --- state ---------------------------------------------------------------------------------
@@ -135,6 +141,18 @@ class GitDesk(QObject):
 
     def incoming_change(self, path: str) -> Change | None:
         return self._incoming.get(path)
+
+    def pull_author(self, path: str) -> str | None:
+        """When a pull or sync of the window is what changed ``path`` on disk: the author of the
+        incoming commit ("" when not known); None when it is not (no pull now or just now)."""
+        if self._running in _PULLS or any(job.name in _PULLS for job in self._jobs):
+            change = self._pull_incoming.get(path) or self._incoming.get(path)
+            return change.author if change is not None else ""
+        ended = self._pull_ended
+        change = self._pull_incoming.get(path)
+        if ended is not None and change is not None and time.monotonic() - ended < PULL_NOTICE_S:
+            return change.author
+        return None
 
     # --- opening ---------------------------------------------------------------------------------
 
@@ -433,6 +451,8 @@ class GitDesk(QObject):
         job = self._jobs.popleft()
         generation = self._generation
         self._running = job.name
+        if job.name in _PULLS:
+            self._pull_incoming, self._pull_ended = dict(self._incoming), None
 
         def work() -> Any:
             try:
@@ -453,6 +473,8 @@ class GitDesk(QObject):
 
         def finished() -> None:
             was_busy = self.busy
+            if job.name in _PULLS:
+                self._pull_ended = time.monotonic()
             self._task, self._running = None, None
             if was_busy and not self.busy:
                 self.busy_changed.emit(False)

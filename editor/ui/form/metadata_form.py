@@ -54,6 +54,8 @@ from editor.ui.form.undo_commands import MISSING, RemoveKeyCommand, SetValueComm
 MAX_EDITORS = 300
 ALWAYS_EDITED = frozenset((*KNOWN_KINDS, *DATE_KEYS, *EXPIRY_DATE_KEYS, "description", "summary"))
 
+_DOT = "\u00a0\u00a0·\u00a0\u00a0"  # between the path and the format, never broken
+
 
 class _Row:
     """One form row: the label, the field's editor and the problems under it."""
@@ -242,8 +244,9 @@ class MetadataForm(QWidget):
             self._placeholder.setText(self._empty_text())
             self._pages.setCurrentWidget(self._placeholder)
             return
+        # No-break spaces: a narrow form wrapped "· TOML" onto a line of its own.
         self._header.setText(
-            f"{shown_path(article.relpath)}  ·  {self._format_text(article.format)}"
+            f"{shown_path(article.relpath)}{_DOT}{self._format_text(article.format)}"
         )
         self._header.setToolTip(shown_path(str(article.path)))
         self._pages.setCurrentWidget(self._scroll)

@@ -260,6 +260,7 @@ SPECS: dict[ActionId, ActionSpec] = {
         "fa6s.code-commit",
         (),
         lambda s: s.in_git,
+        checkable=True,
     ),
     ActionId.HISTORY: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&History"),
@@ -431,6 +432,8 @@ class ActionRegistry:
             if spec.menu_role is not None:
                 action.setMenuRole(spec.menu_role)
             action.setCheckable(spec.checkable)
+            # A menu shows the check mark in the icon's place: an on/off item's icon hid it.
+            action.setIconVisibleInMenu(not spec.checkable)
             self._actions[action_id] = action
         self.update(WindowState())
 

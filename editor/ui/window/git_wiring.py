@@ -12,8 +12,15 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, SignalInstance
-from PySide6.QtWidgets import QDockWidget, QProgressBar, QStatusBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, SignalInstance
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QProgressBar,
+    QSplitter,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor.core.field_changes import edited_beside
 from editor.core.git import Checkout, GitError
@@ -62,6 +69,8 @@ class GitHost(Protocol):
     watcher: FolderWatcher
     write_history: WriteHistory
     editor_panel: QWidget  # the git bar goes on top of it
+    splitter: QSplitter  # list | editor, and form | body: History's room comes from them
+    editor_splitter: QSplitter
     unreadable_bar: QWidget  # its "will not write it" is wrong for a conflicted file: hidden
     action_registry: ActionRegistry
     folder_opened: SignalInstance
@@ -93,6 +102,7 @@ class GitWiring(QObject):
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, self.bar)
         self.history = HistoryPanel(parent)
+        self._sizes_before: tuple[list[int], list[int]] | None = None  # with History shown
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
         self.history.hide()
         self.progress = QProgressBar(parent)
@@ -122,6 +132,7 @@ class GitWiring(QObject):
     # --- wiring --------------------------------------------------------------------------------
 
     def _connect(self) -> None:
+        self.window.session.pull_author = self.desk.pull_author
         window, desk, act = self.window, self.desk, self.window.action_registry
         window.folder_opened.connect(self._folder_opened)
         window.scan_finished.connect(desk.refresh)
@@ -361,8 +372,35 @@ class GitWiring(QObject):
     def _history_shown(self, shown: bool) -> None:
         if shown:
             self._load_history()
+        # The dock's width comes out of the central widget, whose splitters gave most of it from
+        # the body (to ~120 px, headings broken mid-word): while it shows, the list and then the
+        # form give it (their stretch), and the widths come back when it goes.
+        window = self.window
+        if shown and not self.history.isFloating():
+            self._keep_body()  # (shown some other way than by the action: from now on)
+        elif not shown and self._sizes_before is not None:
+            main, editor = self._sizes_before
+            self._sizes_before = None
+            window.splitter.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: _restore_sizes(window, main, editor))
+
+    def _keep_body(self) -> None:
+        if self._sizes_before is None:
+            window = self.window
+            self._sizes_before = (window.splitter.sizes(), window.editor_splitter.sizes())
+            window.splitter.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Each resize of the central widget while History is docked (its own coming, the
+        # window's) is taken from the form and the list, the body kept as wide as before.
+        if event.type() == QEvent.Type.Resize and self._sizes_before is not None:
+            window, body = self.window, self._sizes_before[1][1]
+            QTimer.singleShot(0, lambda: keep_body_width(window, body))  # after the splitters'
+        return False
 
     def toggle_history(self) -> None:
+        if not self.history.isVisible() and not self.history.isFloating():
+            self._keep_body()  # before the dock takes its room
         self.history.setVisible(not self.history.isVisible())
 
     def _load_history(self) -> None:
@@ -418,3 +456,30 @@ class GitWiring(QObject):
             self._history_task.cancel()
         self._waiting_root = None
         self.desk.shutdown()
+
+
+FORM_MIN_PX = 260  # the form and the list give room to the History panel down to these widths
+LIST_MIN_PX = 300
+
+
+def keep_body_width(window: GitHost, body: int) -> None:
+    """Give the rendered body back up to ``body`` pixels, from the form first, then the list."""
+    main, editor = window.splitter, window.editor_splitter
+    (list_w, right_w), (form_w, body_w) = main.sizes(), editor.sizes()
+    need = body - body_w
+    if need <= 0:
+        return
+    from_form = min(need, max(0, form_w - _least(editor.widget(0), FORM_MIN_PX)))
+    from_list = min(need - from_form, max(0, list_w - _least(main.widget(0), LIST_MIN_PX)))
+    if from_list:
+        main.setSizes([list_w - from_list, right_w + from_list])
+    editor.setSizes([form_w - from_form, body_w + from_form + from_list])
+
+
+def _least(widget: QWidget, floor: int) -> int:
+    return max(floor, widget.minimumSizeHint().width(), widget.minimumWidth())
+
+
+def _restore_sizes(window: GitHost, main: list[int], editor: list[int]) -> None:
+    window.splitter.setSizes(main)
+    window.editor_splitter.setSizes(editor)

@@ -87,10 +87,12 @@ def window_state(window: StateSource) -> WindowState:
         has_cover=bool(article and image_references(article.current_metadata())),
         has_next=window.list_panel.has_step(1),
         has_previous=window.list_panel.has_step(-1),
-        can_undo=not window.multi.active
-        and (window.undo_stack.canUndo() or window.write_history.stack.canUndo()),
-        can_redo=not window.multi.active
-        and (window.undo_stack.canRedo() or window.write_history.stack.canRedo()),
+        # The form's steps would change the article hidden behind the many-articles form; the
+        # writes of actions (a bulk Back to Draft) are undone with their rows still selected.
+        can_undo=(not window.multi.active and window.undo_stack.canUndo())
+        or window.write_history.stack.canUndo(),
+        can_redo=(not window.multi.active and window.undo_stack.canRedo())
+        or window.write_history.stack.canRedo(),
         in_git=window.git.desk.active if hasattr(window, "git") else False,
         git_busy=window.git.desk.busy if hasattr(window, "git") else False,
         git_operation=bool(window.git.operation) if hasattr(window, "git") else False,

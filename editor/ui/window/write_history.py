@@ -100,6 +100,7 @@ class UndoRouter(QObject):
         undo_action: QAction,
         redo_action: QAction,
         busy: Callable[[], bool],
+        form_hidden: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__(history)
         self._form = form_stack
@@ -107,15 +108,24 @@ class UndoRouter(QObject):
         self._undo_action = undo_action
         self._redo_action = redo_action
         self._busy = busy
+        # With several rows selected the open article's form (and its steps) waits behind the
+        # many-articles form: Undo and Redo then reach only the writes of actions.
+        self._form_hidden = form_hidden
+
+    def _form_can_undo(self) -> bool:
+        return self._form.canUndo() and not self._form_hidden()
+
+    def _form_can_redo(self) -> bool:
+        return self._form.canRedo() and not self._form_hidden()
 
     def undo(self) -> None:
-        if self._form.canUndo():
+        if self._form_can_undo():
             self._form.undo()
         elif self._history.stack.canUndo() and not self._busy():
             self._history.stack.undo()
 
     def redo(self) -> None:
-        if self._form.canRedo():
+        if self._form_can_redo():
             self._form.redo()
         elif self._history.stack.canRedo() and not self._busy():
             self._history.stack.redo()
@@ -127,13 +137,13 @@ class UndoRouter(QObject):
     def update_texts(self) -> None:
         """Name what Undo and Redo would do ("Undo Publish “Title”") when it is an action's write."""
         history = self._history.stack
-        if not self._form.canUndo() and history.canUndo():
+        if not self._form_can_undo() and history.canUndo():
             self._undo_action.setText(
                 QCoreApplication.translate("WriteHistory", "&Undo {0}").format(history.undoText())
             )
         else:
             self._undo_action.setText(QCoreApplication.translate("WriteHistory", "&Undo"))
-        if not self._form.canRedo() and history.canRedo():
+        if not self._form_can_redo() and history.canRedo():
             self._redo_action.setText(
                 QCoreApplication.translate("WriteHistory", "&Redo {0}").format(history.redoText())
             )

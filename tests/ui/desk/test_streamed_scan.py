@@ -34,6 +34,30 @@ def test_the_file_asked_for_is_selected_when_its_batch_arrives(
     assert dates == sorted(dates, reverse=True)
 
 
+def test_the_file_asked_for_stays_in_view_while_later_rows_arrive_above_it(
+    make_window: Callable[..., MainWindow], desk: Path, monkeypatch
+) -> None:
+    """`copydesk <desk>/content/en/_common/store-methods.md` opened the form and selected the row
+    when its batch came, but the rows of the batches after it sorted above it and pushed it out
+    of view: the list is scrolled to it again as they arrive."""
+    from editor.ui.desk import desk_feed
+
+    monkeypatch.setattr(desk_feed, "STEP_MAX_ROWS", SCAN_BATCH)
+    for number in range(COUNT):
+        day = 1 if number == 0 else number % 27 + 2  # the first file is the oldest story
+        (desk / f"story-{number:05d}.md").write_text(
+            f'+++\ntitle = "Story {number}"\ndate = 2026-02-{day:02d}\n+++\nBody.\n',
+            encoding="utf-8",
+        )
+    first = "story-00000.md"  # in the first batch, and last in the list's order (newest first)
+    window = make_window(desk / first)
+    assert window.proxy.rowCount() == COUNT
+    view = window.list_view
+    assert view.currentIndex().data(Role.PATH) == first
+    assert view.currentIndex().row() == COUNT - 1
+    assert view.viewport().rect().contains(view.visualRect(view.currentIndex()))
+
+
 def test_joined_batches_are_the_batch_of_all_their_rows() -> None:
     rows = [row(f"{n}.md", f"Title {n}", n % 5 + 1) for n in range(10)]
     joined = join([prepare(rows[:3]), prepare(rows[3:4]), prepare(rows[4:])])

@@ -197,6 +197,36 @@ def test_undo_of_form_edits_comes_before_undo_of_the_write(
     assert path.read_bytes() == before
 
 
+def test_undo_of_a_bulk_action_works_while_its_rows_stay_selected(
+    qtbot, make_window, desk: Path, asked
+) -> None:
+    """It showed "Undo Back to Draft 4 articles" greyed out: with several rows selected, Undo was
+    off so as not to change the hidden open article; the write of an action is no such edit."""
+    published = '+++\ntitle = "Story {0}"\ndraft = false\n+++\nBody\n'
+    for n in range(4):
+        (desk / f"story{n}.md").write_text(published.format(n))
+    before = {n: (desk / f"story{n}.md").read_bytes() for n in range(4)}
+    window = make_window(desk)
+    paths = shown_paths(window)
+    select_rows(window, paths)
+    qtbot.waitUntil(lambda: window.multi.active)
+    asked.answer("confirm_bulk", True)
+    with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
+        window.action_registry[ActionId.DRAFT].trigger()
+    assert all(b"draft = true" in (desk / f"story{n}.md").read_bytes() for n in range(4))
+    assert window.multi.active and len(window.selected_summaries()) == 4
+    undo = window.action_registry[ActionId.UNDO]
+    assert undo.text().replace("&", "") == "Undo Back to Draft 4 articles"
+    assert undo.isEnabled()
+    undo.trigger()
+    assert {n: (desk / f"story{n}.md").read_bytes() for n in range(4)} == before
+    assert all(window.model.summary(path).state is PublishState.PUBLISHED for path in paths)
+    redo = window.action_registry[ActionId.REDO]
+    assert redo.isEnabled()
+    redo.trigger()
+    assert all(b"draft = true" in (desk / f"story{n}.md").read_bytes() for n in range(4))
+
+
 # --- the review queue and the Date column ---------------------------------------------------------
 
 

@@ -142,3 +142,21 @@ def test_an_empty_source_column_takes_no_room(qtbot, make_window, desk: Path) ->
     header = window.list_view.horizontalHeader()
     metrics = window.list_view.fontMetrics()
     assert header.sectionSize(Column.SOURCE) <= metrics.horizontalAdvance("Source") + 30
+
+
+def test_the_form_header_keeps_the_format_on_the_path_line(window: MainWindow) -> None:
+    """A narrow form (History open) wrapped "· TOML" onto a line of its own."""
+    assert window.select_path(LANCHI)
+    header = window.form.findChild(QLabel, "metadataHeader")
+    path, _dot, fmt = header.text().partition("·")
+    assert path.endswith("\u00a0") and fmt.startswith("\u00a0") and " " not in path[-2:] + fmt[:2]
+
+
+def test_a_long_status_message_does_not_run_under_the_folder_label(window: MainWindow) -> None:
+    """QStatusBar does not clip its message: the labels on its right are opaque over it, and the
+    whole message is the bar's tool tip."""
+    for label in (window.folder_label, window.scan_label, window.count_label):
+        assert label.autoFillBackground()
+    text = "A long message " * 20
+    window.show_message(text)
+    assert window.statusBar().toolTip() == text

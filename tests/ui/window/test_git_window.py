@@ -160,6 +160,30 @@ def test_incoming_change_bar_then_pull(qtbot, make_window, team: Team, quiet: Se
     assert "Changed on the remote" not in git_text(window, DESK_STORY)
 
 
+def test_a_pull_that_changes_the_edited_article_says_so(
+    qtbot, make_window, team: Team, quiet: Settings
+) -> None:
+    """The window's own Pull changed the open, edited article, and the bar said "changed on disk
+    by another program": it names the pull, and the author of the incoming commit."""
+    write(team.alice, STORY, STORY_TEXT.replace("draft = true", "draft = false"))
+    commit_all(team.alice, "Publish: Harbour reopens")
+    git(team.alice, "push", "-q")
+    window = open_clone(qtbot, make_window, team.bob)
+    window.git.desk.fetch()
+    wait_git(qtbot, window)
+    assert window.select_path(DESK_STORY)
+    type_title(qtbot, window, "Mine")
+    window.action_registry[ActionId.GIT_PULL].trigger()
+    wait_git(qtbot, window)
+    assert "draft = false" in (team.bob / STORY).read_text()
+    window.session.check_disk()  # (the watcher's call, without waiting for it)
+    qtbot.waitUntil(lambda: window.conflict_bar.isVisible(), timeout=10_000)
+    text = window.conflict_bar.message.text()
+    assert "another program" not in text
+    assert "changed by the pull" in text and "Alice" in text
+    assert window.session.article.value("title") == "Mine"
+
+
 def test_pull_on_start_up(qtbot, make_window, team: Team, settings: Settings) -> None:
     write(team.alice, OTHER, '+++\ntitle = "Council vote, updated"\n+++\n')
     commit_all(team.alice, "Edit title: Council vote, updated")
@@ -229,6 +253,39 @@ def test_history_panel_and_restore(qtbot, make_window, team: Team, quiet: Settin
     assert window.session.article is not None
     assert window.session.article.value("title") == "Harbour reopens"
     assert (team.bob / STORY).read_text().count("Harbour open") == 1  # nothing written yet
+
+
+def test_the_history_panel_takes_its_room_from_the_form_and_the_list_not_the_body(
+    qtbot, make_window, team: Team, quiet: Settings
+) -> None:
+    """Opening History squeezed the rendered body to ~120 px (headings broke mid-word)."""
+    window = open_clone(qtbot, make_window, team.bob)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.select_path(DESK_STORY)
+    qtbot.wait(50)
+    body_before = window.body.width()
+    form_before = window.form_pages.width()
+    window.action_registry[ActionId.HISTORY].trigger()
+    qtbot.waitUntil(lambda: window.git.history.isVisible() and window.git.history.width() > 100)
+    qtbot.waitUntil(lambda: window.body.width() >= body_before - 10, timeout=3_000)
+    assert window.form_pages.width() < form_before
+    window.action_registry[ActionId.HISTORY].trigger()  # hidden: the widths come back
+    qtbot.waitUntil(lambda: abs(window.form_pages.width() - form_before) <= 10, timeout=3_000)
+
+
+def test_the_git_menu_shows_whether_each_review_action_commits(
+    qtbot, make_window, team: Team, quiet: Settings
+) -> None:
+    """The menu item showed its icon, so no check mark: whether it was on could not be seen."""
+    quiet.set(GIT_COMMIT_PER_ACTION, False)
+    window = open_clone(qtbot, make_window, team.bob)
+    action = window.action_registry[ActionId.GIT_COMMIT_EACH]
+    assert action.isCheckable() and not action.isIconVisibleInMenu()
+    assert not action.isChecked()
+    action.trigger()
+    assert action.isChecked() and quiet.get(GIT_COMMIT_PER_ACTION) is True
 
 
 def test_the_last_change_map_is_kept_for_the_next_start(

@@ -595,3 +595,23 @@ def test_clicking_the_row_qt_made_current_on_focus_opens_it(qtbot, window: MainW
         view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(first).center()
     )
     assert window.session.path == first.data(Role.PATH)
+
+
+def test_a_folder_holding_a_site_warns_that_its_templates_are_listed_as_pages(
+    qtbot, make_window, tmp_path: Path
+) -> None:
+    """linkerd's repository opened from the top: 71 templates listed as invalid pages, and the
+    window said nothing (the CLI warns, from the same rule: site.sites_held)."""
+    site = tmp_path / "repo" / "linkerd.io"
+    (site / "content").mkdir(parents=True)
+    (site / "hugo.toml").write_text('title = "L"\n', encoding="utf-8")
+    (site / "content" / "a.md").write_text("+++\ntitle = 'A'\n+++\n", encoding="utf-8")
+    (site / "layouts").mkdir()
+    (site / "layouts" / "baseof.md").write_text("{{ block }}\n", encoding="utf-8")
+    window = make_window(tmp_path / "repo")
+    qtbot.waitUntil(lambda: "holds the Hugo site" in window.current_message(), timeout=10_000)
+    text = window.current_message()
+    assert "linkerd.io/" in text and "templates are listed as pages" in text
+    window.open_folder(site)
+    qtbot.waitUntil(lambda: not window.scanning, timeout=10_000)
+    assert "holds the Hugo site" not in window.current_message()
