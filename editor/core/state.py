@@ -10,7 +10,8 @@ site's ``[frontmatter]`` configuration, by default (with Hugo's aliases):
 
 A date written without an offset is in the site's ``timeZone`` (default UTC). Values missing from a
 page's own front matter come from the ``cascade`` of its sections' ``_index.md`` files (nearest first,
-each entry only where its ``target``/``_target`` matches) and then from the site config's ``cascade``.
+each entry only where its ``target``/``_target`` matches) and then from the site config's ``cascade``
+(:mod:`editor.core.cascade` reads those entries and matches their targets).
 
 A page Hugo leaves out of every list (``build.list`` never or local, a headless bundle, a kind in
 ``disableKinds``, a file ``ignoreFiles`` matches) is *unlisted*; otherwise it is a *draft* when
@@ -27,11 +28,13 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.core.slot_builder import builder
 from editor.core.values import parse_date
+
+if TYPE_CHECKING:
+    from editor.core.cascade import Cascade  # cascade.py reads the keys folded here
 
 PUBLISH_DATE_KEYS = ("publishdate", "pubdate", "published", "date")
 EXPIRY_DATE_KEYS = ("expirydate", "unpublishdate")
@@ -160,100 +163,6 @@ class DateRules:
 
 
 DEFAULT_DATE_RULES = DateRules()
-
-
-# --- cascade ---------------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=256)
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """Hugo's path globs (gobwas/glob with "/" as separator): ``*``, ``**``, ``?``, ``[..]``, ``{a,b}``."""
-    out: list[str] = []
-    depth = 0
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if pattern.startswith("**", index):
-            out.append(".*")
-            index += 2
-            continue
-        if char == "*":
-            out.append("[^/]*")
-        elif char == "?":
-            out.append("[^/]")
-        elif char == "[":
-            end = pattern.find("]", index + 1)
-            if end < 0:
-                out.append(re.escape(char))
-            else:
-                body = pattern[index + 1 : end]
-                body = "^" + body[1:] if body.startswith("!") else body
-                out.append(f"[{body.replace(chr(92), chr(92) * 2)}]")
-                index = end
-        elif char == "{":
-            out.append("(?:")
-            depth += 1
-        elif char == "}" and depth:
-            out.append(")")
-            depth -= 1
-        elif char == "," and depth:
-            out.append("|")
-        else:
-            out.append(re.escape(char))
-        index += 1
-    out.append(")" * depth)
-    try:
-        return re.compile("".join(out) + r"\Z")
-    except re.error:
-        return re.compile(r"(?!)")  # a broken glob matches nothing (Hugo stops the build on it)
-
-
-@dataclass(frozen=True, slots=True)
-class Cascade:
-    """One entry of a ``cascade``: values for the pages its target matches, and where it is written."""
-
-    values: Mapping[str, tuple[str, Any]]  # folded: lower key → (key as written, value)
-    origin: str  # "news/_index.md" (relative to the content folder) or SITE_CONFIG
-    path: str = ""
-    kind: str = ""
-    lang: str = ""
-    environment: str = ""
-
-    def matches(self, page: PageRules) -> bool:
-        checks = ((self.path, page.page_path), (self.kind, page.kind), (self.lang, page.lang))
-        for pattern, value in checks:
-            if pattern and not glob_regex(pattern.lower()).match(value.lower()):
-                return False
-        return not self.environment or bool(glob_regex(self.environment).match("production"))
-
-
-def cascades_of(value: Any, origin: str) -> tuple[Cascade, ...]:
-    """The entries of a ``cascade`` value (a map or a list of maps), state keys only."""
-    entries = value if isinstance(value, list) else [value]
-    out: list[Cascade] = []
-    for entry in entries:
-        if not isinstance(entry, Mapping):
-            continue
-        folded = fold_keys(entry)
-        target = folded.get("target", folded.get("_target", ("", None)))[1]
-        target = lowered_keys(target) if isinstance(target, Mapping) else {}
-        values = {key: item for key, item in folded.items() if key in STATE_KEYS}
-        if values:
-            out.append(
-                Cascade(
-                    values,
-                    origin,
-                    path=_text(target.get("path")),
-                    kind=_text(target.get("kind")),
-                    lang=_text(target.get("lang")),
-                    environment=_text(target.get("environment")),
-                )
-            )
-    return tuple(out)
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
 
 
 # --- the page and its verdict ----------------------------------------------------------------------

@@ -200,13 +200,14 @@ def test_date_rules_from_config_expand_default_and_aliases() -> None:
     ],
 )
 def test_cascade_target_globs(pattern: str, path: str, matches: bool) -> None:
-    from editor.core.state import glob_regex
+    from editor.core.cascade import glob_regex
 
     assert bool(glob_regex(pattern).match(path)) is matches
 
 
 def test_judge_gives_the_key_as_written_and_the_cascade_it_came_from() -> None:
-    from editor.core.state import PageRules, StateReason, cascades_of, judge
+    from editor.core.cascade import cascades_of
+    from editor.core.state import PageRules, StateReason, judge
 
     cascade = cascades_of(
         [

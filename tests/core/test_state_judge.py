@@ -18,9 +18,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from editor.core import state, values
+from editor.core.cascade import Cascade
 from editor.core.state import (
     DATE_FIELDS,
-    Cascade,
     DateRules,
     PageRules,
     PageVerdict,
