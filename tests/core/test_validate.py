@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from editor.core.frontmatter import read
+from editor.core.key_lines import key_lines
 from editor.core.service import DocumentService
 from editor.core.site import find_site_root
 from editor.core.validate import (
@@ -17,7 +18,6 @@ from editor.core.validate import (
     check_article,
     check_folder,
     check_loaded,
-    key_lines,
 )
 
 
