@@ -2,7 +2,7 @@
 
 A cascade entry sets values for the pages its ``target`` (``_target``) matches: a path glob, a kind,
 a language, an environment. Only the keys that can change a page's publish state are kept
-(:data:`~editor.core.state.STATE_KEYS`), folded the way Hugo reads them. This module is the one home
+(:data:`~editor.core.hugo_keys.STATE_KEYS`), folded the way Hugo reads them. This module is the one home
 of reading those entries and of matching a target against a page; :func:`editor.core.state.judge`
 then takes a value from the first matching entry (nearest section first) that the page itself lacks.
 It lives apart from state.py because reading a site's cascades is its own job (site.py and
@@ -15,12 +15,20 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from editor.core.state import STATE_KEYS, fold_keys, lowered_keys
+from editor.core.hugo_keys import STATE_KEYS, fold_keys, lowered_keys
 
-if TYPE_CHECKING:
-    from editor.core.state import PageRules
+
+class Place(Protocol):
+    """Where a page is, as a target matches it: state.PageRules (this module is below state.py)."""
+
+    @property
+    def page_path(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def lang(self) -> str: ...
 
 
 @lru_cache(maxsize=256)
@@ -77,7 +85,7 @@ class Cascade:
     lang: str = ""
     environment: str = ""
 
-    def matches(self, page: PageRules) -> bool:
+    def matches(self, page: Place) -> bool:
         checks = ((self.path, page.page_path), (self.kind, page.kind), (self.lang, page.lang))
         for pattern, value in checks:
             if pattern and not glob_regex(pattern.lower()).match(value.lower()):

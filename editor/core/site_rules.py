@@ -22,9 +22,10 @@ from typing import Any, NamedTuple
 
 from editor.core.cascade import Cascade, cascades_of
 from editor.core.git import GitError, decode_path, find_checkout
+from editor.core.hugo_keys import fold_keys
 from editor.core.site import CONTENT_EXTENSIONS, SITE_MARKERS, ContentDir, Site, site_for_desk
 from editor.core.slot_builder import builder
-from editor.core.state import PageRules, fold_keys
+from editor.core.state import PageRules
 
 
 def _split_lang(stem: str, languages: tuple[str, ...]) -> tuple[str, str]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from editor.core.errors import describe_error
 from editor.core.files import read_regular
 from editor.core.frontmatter import CONFLICT_MARKERS, FrontMatterError, SplitFile, read
+from editor.core.hugo_keys import ALL_DATE_KEYS, fold_keys
 from editor.core.images import IMAGE_KEYS, find_local_image, image_places, static_folders
 from editor.core.index import desk_rules, links_outside, outside_link_reason
 from editor.core.key_lines import KeyLines
@@ -27,14 +28,7 @@ from editor.core.problem import DESCRIPTION_LIMIT as DESCRIPTION_LIMIT  # their 
 from editor.core.problem import LENGTH_LIMITS, Level, Problem
 from editor.core.problem import SUMMARY_LIMIT as SUMMARY_LIMIT
 from editor.core.site import find_site_root
-from editor.core.state import (
-    ALL_DATE_KEYS,
-    DEFAULT_RULES,
-    PageRules,
-    fold_keys,
-    is_draft,
-    rendered,
-)
+from editor.core.state import DEFAULT_RULES, PageRules, is_draft, rendered
 from editor.core.urls import Verdict, check_web_url, is_local_reference
 from editor.core.values import DATE_FORM_HINT, date_problem
 from editor.core.walk import article_paths
@@ -62,7 +56,8 @@ class ArticleContext:
     page_rules: Callable[[], PageRules] | None = None
 
 
-Found = Mapping[str, tuple[str, Any]]  # lower-case key -> (key as written, value): state.fold_keys
+# lower-case key -> (key as written, value): hugo_keys.fold_keys
+Found = Mapping[str, tuple[str, Any]]
 Report = Callable[[Level, str, str], None]  # level, key as written, message
 Rule = Callable[[Found, ArticleContext, Report], None]
 
