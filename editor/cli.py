@@ -3,6 +3,10 @@
 ``copydesk [PATH]`` opens the window; ``list``, ``show``, ``set``, ``publish``, ``draft`` and ``check``
 work without Qt (the window is imported only when it is opened). Exit status: 0 success, 1 when some file
 failed (the others are still done), 2 for a usage error, 141 when the reader of the output went away. Errors go to stderr as ``copydesk: FILE: reason``.
+
+This module holds the parser, the entry point and the commands over folders (``list``, ``check``); the
+commands on named files are in cli_article.py, ``set``'s values in cli_set.py, the git commands in
+cli_git.py, what they share in cli_common.py.
 """
 
 from __future__ import annotations
@@ -14,35 +18,29 @@ import io
 import os
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from editor import cli_git, cli_help, cli_json, merge_driver
+from editor import cli_article, cli_git, cli_help, cli_json, merge_driver
 from editor.cli_common import (
     EXIT_CLOSED_PIPE,
     PROG,
     CommandError,
 )
-from editor.cli_common import display as _display
 from editor.cli_common import err as _err
 from editor.cli_common import existing as _existing
-from editor.cli_common import jsonable as _jsonable
 from editor.cli_common import out as _out
-from editor.core.errors import describe_error
-from editor.core.frontmatter import FrontMatterError
-from editor.core.index import ArticleSummary, desk_rules
+from editor.core.index import ArticleSummary
 from editor.core.listing import scan
-from editor.core.names import json_text, printable, shown_path
-from editor.core.site import desk_for, find_site_root, site_for_desk, sites_held
-from editor.core.state import PageVerdict, PublishState, judge
+from editor.core.names import printable, shown_path
+from editor.core.site import site_for_desk, sites_held
+from editor.core.state import PublishState
 from editor.core.values import (
     parse_date,
 )
 
 if TYPE_CHECKING:  # the commands that need them import them: `list` starts faster without
-    from editor.core.article import Article
-    from editor.core.service import DocumentService, FileResult
     from editor.core.validate import Level
 
 SUBCOMMANDS = (
@@ -86,16 +84,6 @@ def _fit(text: str, width: int) -> str:
 
 def _one_line(text: str) -> str:
     return printable(" ".join(text.split()))
-
-
-def _plain(value: Any) -> str:
-    """A value for ``show``: strings and dates as they are, the rest as JSON."""
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, str):  # continuation lines indented under their key
-        # A YAML block (``title: >`` or ``|``) ends in a newline: no blank, indented line after it.
-        return printable(value.rstrip("\n")).replace("\n", "\n  ")
-    return _display(value)
 
 
 # --- argument parsing ------------------------------------------------------------------------------
@@ -175,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--as-of", type=_as_of, metavar="ISO", help="judge the state at this moment instead of now"
     )
     shower.add_argument("--json", action="store_true", help="print JSON (dates as ISO strings)")
-    shower.set_defaults(run=cmd_show)
+    shower.set_defaults(run=cli_article.cmd_show)
 
     setter = commands.add_parser(
         "set",
@@ -188,21 +176,21 @@ def build_parser() -> argparse.ArgumentParser:
     setter.add_argument("file", metavar="FILE")
     setter.add_argument("assignments", nargs="+", type=_assignment, metavar="KEY=VALUE")
     cli_git.add_commit_option(setter)
-    setter.set_defaults(run=_cmd_set)
+    setter.set_defaults(run=cli_article.cmd_set)
 
     publisher = commands.add_parser(
         "publish", prog=f"{PROG} publish", help="set draft = false in each file"
     )
     publisher.add_argument("files", nargs="+", metavar="FILE")
     cli_git.add_commit_option(publisher)
-    publisher.set_defaults(run=cmd_publish)
+    publisher.set_defaults(run=cli_article.cmd_publish)
 
     drafter = commands.add_parser(
         "draft", prog=f"{PROG} draft", help="set draft = true in each file"
     )
     drafter.add_argument("files", nargs="+", metavar="FILE")
     cli_git.add_commit_option(drafter)
-    drafter.set_defaults(run=cmd_draft)
+    drafter.set_defaults(run=cli_article.cmd_draft)
 
     checker = commands.add_parser(
         "check", prog=f"{PROG} check", help="report problems as path:line: error|warning: message"
@@ -288,104 +276,6 @@ def _row_title(row: ArticleSummary) -> str:
     if row.error:
         return f"[{_one_line(row.error)}]"
     return _one_line(row.title) or "(no title)"
-
-
-def _cmd_set(args: argparse.Namespace) -> int:
-    from editor import cli_set
-
-    return cli_set.cmd_set(args, _service_for)
-
-
-def _service_for(path: Path) -> DocumentService:
-    """A service rooted at the file's Hugo site (or its folder), so local paths resolve as in the app."""
-    # Rooted where the path is, not where a symbolic link points: a link out of the site is refused.
-    where = path.absolute()
-    from editor.core.service import DocumentService
-
-    return DocumentService(find_site_root(where) or where.parent)
-
-
-def _load(path_text: str) -> Article:
-    path = _existing(path_text, folder_ok=False)
-    try:
-        return _service_for(path).load(path.absolute())
-    except (FrontMatterError, OSError, ValueError) as error:
-        raise CommandError(f"{shown_path(path_text)}: {describe_error(error)}") from None
-
-
-def _verdict(article: Article, as_of: dt.datetime | None) -> PageVerdict:
-    """The article's state by its site's rules (cascade, [frontmatter], timeZone, build)."""
-    root, _ = desk_for(article.path)
-    rules, _ = desk_rules(root).page_rules(Path(article.path).resolve())
-    mtime = dt.datetime.fromtimestamp(article.fingerprint.mtime_ns / 1e9, dt.UTC)
-    return judge(article.metadata, as_of, rules, mtime=mtime)
-
-
-def cmd_show(args: argparse.Namespace) -> int:
-    article = _load(args.file)
-    verdict = _verdict(article, args.as_of)
-    state = verdict.state.value
-    if args.json:
-        document = {
-            "path": args.file,
-            "format": article.format.value,
-            "state": state,
-            "reason": {**verdict.reason.to_json(), "text": verdict.reason.describe(verdict.state)},
-            "metadata": _jsonable(article.metadata),
-            "body": article.body,
-        }
-        _out(json_text(document))
-        return 0
-    for key, value in article.metadata.items():
-        _out(f"{printable(key)}: {_plain(value)}")
-    if article.metadata:  # no front matter (a page of Markdown alone): no blank line first
-        _out()
-    _out(f"state: {state}")
-    if verdict.state is not PublishState.PUBLISHED and verdict.reason.key:
-        _out(f"because: {verdict.reason.describe(verdict.state).partition(': ')[2]}")
-    _out()
-    body = article.body.lstrip("\r\n")  # the blank line after the front matter is not content
-    sys.stdout.write(body if body.endswith("\n") or not body else body + "\n")
-    return 0
-
-
-def _bulk(
-    files: Sequence[str],
-    operation: Callable[[DocumentService, Path], FileResult],
-    commit_as: str | None = None,
-) -> int:
-    """Run ``operation`` on each file; with ``commit_as`` (an action name), commit what was written."""
-    from editor.core.service import FileResult, Outcome
-
-    failed = 0
-    results = []
-    for given in files:
-        name = shown_path(given)  # one line whatever the name holds, as list and check show it
-        try:
-            path = _existing(given, folder_ok=False)
-        except CommandError as error:
-            message = str(error).removeprefix(f"{name}: ")
-            result = FileResult(given, Outcome.FAILED, message)
-        else:
-            result = operation(_service_for(path), path.absolute())
-        results.append(result)
-        if result.outcome is Outcome.FAILED:
-            failed += 1
-            _err(f"{name}: failed: {result.message}")
-        else:
-            _out(f"{name}: {result.outcome.value}")
-    committed = cli_git.commit_written(commit_as, results) if commit_as else 0
-    return 1 if failed or committed else 0
-
-
-def cmd_publish(args: argparse.Namespace) -> int:
-    commit_as = "Publish" if args.commit else None
-    return _bulk(args.files, lambda service, path: service.publish([path])[0], commit_as)
-
-
-def cmd_draft(args: argparse.Namespace) -> int:
-    commit_as = "Back to draft" if args.commit else None
-    return _bulk(args.files, lambda service, path: service.unpublish([path])[0], commit_as)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

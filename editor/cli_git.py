@@ -24,8 +24,8 @@ from editor.core.git_status import (
     last_change_file,
 )
 from editor.core.git_status import desk_status as read_desk_status
+from editor.core.hugo_keys import hugo_key
 from editor.core.names import json_text, shown_path
-from editor.core.state import hugo_key
 
 if TYPE_CHECKING:  # log, sync and --commit import what they use: `list --json` starts faster
     from editor.core.git_history import Version

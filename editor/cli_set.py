@@ -19,9 +19,9 @@ from editor.cli_common import display as _display
 from editor.cli_common import existing as _existing
 from editor.cli_common import out as _out
 from editor.core.article import Article
+from editor.core.hugo_keys import ALL_DATE_KEYS, hugo_key
 from editor.core.names import shown_path
 from editor.core.service import DocumentService, Outcome
-from editor.core.state import ALL_DATE_KEYS, hugo_key
 from editor.core.values import (
     format_date_like,
     hugo_reads_date,

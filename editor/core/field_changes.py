@@ -2,7 +2,7 @@
 
 The three-way merge asks each side what it changed against the base, and the history view (issue 8)
 shows what a commit changed; both need the same answer, so it lives here. Keys are compared folded to
-lower case (:func:`editor.core.state.fold_keys`), so ``Title`` → ``title`` is a rename, not a removal
+lower case (:func:`editor.core.hugo_keys.fold_keys`), so ``Title`` → ``title`` is a rename, not a removal
 and an addition. Where one version has two keys that fold together (``Title`` and ``title``), those
 are compared by their exact spelling so that neither is lost.
 """
@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from editor.core.frontmatter import FrontMatterError, read
-from editor.core.state import fold_keys
+from editor.core.hugo_keys import fold_keys
 from editor.core.values import same_value
 
 

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
+from editor.core.hugo_keys import fold_keys
 from editor.core.site import is_site, load_site
-from editor.core.state import fold_keys
 from editor.core.urls import is_local_reference
 
 IMAGE_KEYS = ("enclosure", "qrcode")

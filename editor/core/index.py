@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from editor.core.errors import describe_error
 from editor.core.files import kind_problem, read_regular
 from editor.core.frontmatter import FrontMatterError, read_values
+from editor.core.hugo_keys import ALL_DATE_KEYS, fold_and_pick
 from editor.core.shared_values import NO_REASON, share_reason, shared_text
 from editor.core.site import (
     desk_for,
@@ -31,13 +32,11 @@ from editor.core.site import (
 from editor.core.site_rules import SiteRules
 from editor.core.slot_builder import builder
 from editor.core.state import (
-    ALL_DATE_KEYS,
     DEFAULT_RULES,
     PageRules,
     PageVerdict,
     PublishState,
     StateReason,
-    fold_and_pick,
     judge,
     judged_keys,
     reads_file_time,

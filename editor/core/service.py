@@ -21,7 +21,8 @@ from editor.core.edit_common import EditError
 from editor.core.errors import describe_error
 from editor.core.files import LINK_LOOP, kind_problem, read_regular
 from editor.core.frontmatter import FrontMatterError, SplitFile, read, split
-from editor.core.state import hugo_key, is_draft
+from editor.core.hugo_keys import hugo_key
+from editor.core.state import is_draft
 
 
 class ConflictError(RuntimeError):

@@ -30,7 +30,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from editor.core.state import SITE_CONFIG, Cascade, DateRules, cascades_of, lowered_keys
+from editor.core.cascade import Cascade, cascades_of
+from editor.core.hugo_keys import lowered_keys
+from editor.core.state import SITE_CONFIG, DateRules
 
 SITE_MARKERS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
 CONFIG_DIR = "config"

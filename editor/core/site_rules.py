@@ -20,10 +20,12 @@ from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from editor.core.cascade import Cascade, cascades_of
 from editor.core.git import GitError, decode_path, find_checkout
+from editor.core.hugo_keys import fold_keys
 from editor.core.site import CONTENT_EXTENSIONS, SITE_MARKERS, ContentDir, Site, site_for_desk
 from editor.core.slot_builder import builder
-from editor.core.state import Cascade, PageRules, cascades_of, fold_keys
+from editor.core.state import PageRules
 
 
 def _split_lang(stem: str, languages: tuple[str, ...]) -> tuple[str, str]:

@@ -1,6 +1,6 @@
 """Publish state by Hugo's rules, and the reason that decided it.
 
-Hugo reads front matter keys case-insensitively (:func:`fold_keys` is the one place that folds them)
+Hugo reads front matter keys case-insensitively (hugo_keys.py is the one place that folds them)
 and takes each of a page's four dates from the first entry of a list that is set; the lists are the
 site's ``[frontmatter]`` configuration, by default (with Hugo's aliases):
 
@@ -10,7 +10,8 @@ site's ``[frontmatter]`` configuration, by default (with Hugo's aliases):
 
 A date written without an offset is in the site's ``timeZone`` (default UTC). Values missing from a
 page's own front matter come from the ``cascade`` of its sections' ``_index.md`` files (nearest first,
-each entry only where its ``target``/``_target`` matches) and then from the site config's ``cascade``.
+each entry only where its ``target``/``_target`` matches) and then from the site config's ``cascade``
+(:mod:`editor.core.cascade` reads those entries and matches their targets).
 
 A page Hugo leaves out of every list (``build.list`` never or local, a headless bundle, a kind in
 ``disableKinds``, a file ``ignoreFiles`` matches) is *unlisted*; otherwise it is a *draft* when
@@ -27,19 +28,16 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from editor.core.hugo_keys import STATE_KEYS, fold_keys, lowered_keys
+from editor.core.hugo_keys import hugo_key as hugo_key  # its home: hugo_keys (for git_wiring)
 from editor.core.slot_builder import builder
 from editor.core.values import parse_date
 
-PUBLISH_DATE_KEYS = ("publishdate", "pubdate", "published", "date")
-EXPIRY_DATE_KEYS = ("expirydate", "unpublishdate")
-DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
-# Every key Hugo reads as a date (lower case): a value it cannot read there stops the build.
-ALL_DATE_KEYS = DATE_KEYS + EXPIRY_DATE_KEYS
-# The keys a cascade can set that change a page's state.
-STATE_KEYS = frozenset({"draft", "build", "_build", "headless", *ALL_DATE_KEYS})
+if TYPE_CHECKING:
+    from editor.core.cascade import Cascade
+
 SITE_CONFIG = "site config"  # the origin of a cascade from hugo.toml and its kin
 
 
@@ -52,51 +50,6 @@ class PublishState(StrEnum):
     EXPIRED = "expired"
     UNLISTED = "unlisted"  # Hugo lists it nowhere (build.list never/local, or headless)
     INVALID = "invalid"
-
-
-# --- key folding -----------------------------------------------------------------------------------
-
-
-def fold_keys(metadata: Mapping[str, Any]) -> dict[str, tuple[str, Any]]:
-    """lower-case key → (key as written, value), for the key Hugo reads.
-
-    Hugo lower-cases front matter keys (maps.PrepareParams): a key that is not all lower case moves
-    onto the lower-case one, so ``PublishDate`` wins over ``publishdate`` wherever each is written.
-    This is the one home of that rule (:func:`fold_and_pick`); :func:`lowered_keys` and
-    :func:`hugo_key` are views of it.
-    """
-    return fold_and_pick(metadata, _NO_KEYS)[0]
-
-
-_NO_KEYS: frozenset[str] = frozenset()
-
-
-def fold_and_pick(
-    metadata: Mapping[str, Any], wanted: frozenset[str]
-) -> tuple[dict[str, tuple[str, Any]], dict[str, tuple[str, Any]]]:
-    """:func:`fold_keys`, and the part of it whose keys are in ``wanted`` (in the same order), in
-    one pass: a listing keeps the keys the state is judged from for every file it reads."""
-    found: dict[str, tuple[str, Any]] = {}
-    picked: dict[str, tuple[str, Any]] = {}
-    for key, value in metadata.items():
-        text = key if type(key) is str else str(key)  # a parser's keys are str: no call for them
-        lower = text.lower()
-        if lower not in found or text != lower:
-            found[lower] = item = (text, value)
-            if lower in wanted:
-                picked[lower] = item
-    return found, picked
-
-
-def lowered_keys(metadata: Mapping[str, Any]) -> dict[str, Any]:
-    """The metadata as Hugo sees it: keys in lower case, a key not in lower case winning."""
-    return {lower: value for lower, (_, value) in fold_keys(metadata).items()}
-
-
-def hugo_key(metadata: Mapping[str, Any], name: str) -> str | None:
-    """The key of ``metadata`` whose value Hugo reads for ``name`` (lower case), or None."""
-    found = fold_keys(metadata).get(name)
-    return found[0] if found is not None else None
 
 
 # --- dates -----------------------------------------------------------------------------------------
@@ -160,100 +113,6 @@ class DateRules:
 
 
 DEFAULT_DATE_RULES = DateRules()
-
-
-# --- cascade ---------------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=256)
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """Hugo's path globs (gobwas/glob with "/" as separator): ``*``, ``**``, ``?``, ``[..]``, ``{a,b}``."""
-    out: list[str] = []
-    depth = 0
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if pattern.startswith("**", index):
-            out.append(".*")
-            index += 2
-            continue
-        if char == "*":
-            out.append("[^/]*")
-        elif char == "?":
-            out.append("[^/]")
-        elif char == "[":
-            end = pattern.find("]", index + 1)
-            if end < 0:
-                out.append(re.escape(char))
-            else:
-                body = pattern[index + 1 : end]
-                body = "^" + body[1:] if body.startswith("!") else body
-                out.append(f"[{body.replace(chr(92), chr(92) * 2)}]")
-                index = end
-        elif char == "{":
-            out.append("(?:")
-            depth += 1
-        elif char == "}" and depth:
-            out.append(")")
-            depth -= 1
-        elif char == "," and depth:
-            out.append("|")
-        else:
-            out.append(re.escape(char))
-        index += 1
-    out.append(")" * depth)
-    try:
-        return re.compile("".join(out) + r"\Z")
-    except re.error:
-        return re.compile(r"(?!)")  # a broken glob matches nothing (Hugo stops the build on it)
-
-
-@dataclass(frozen=True, slots=True)
-class Cascade:
-    """One entry of a ``cascade``: values for the pages its target matches, and where it is written."""
-
-    values: Mapping[str, tuple[str, Any]]  # folded: lower key → (key as written, value)
-    origin: str  # "news/_index.md" (relative to the content folder) or SITE_CONFIG
-    path: str = ""
-    kind: str = ""
-    lang: str = ""
-    environment: str = ""
-
-    def matches(self, page: PageRules) -> bool:
-        checks = ((self.path, page.page_path), (self.kind, page.kind), (self.lang, page.lang))
-        for pattern, value in checks:
-            if pattern and not glob_regex(pattern.lower()).match(value.lower()):
-                return False
-        return not self.environment or bool(glob_regex(self.environment).match("production"))
-
-
-def cascades_of(value: Any, origin: str) -> tuple[Cascade, ...]:
-    """The entries of a ``cascade`` value (a map or a list of maps), state keys only."""
-    entries = value if isinstance(value, list) else [value]
-    out: list[Cascade] = []
-    for entry in entries:
-        if not isinstance(entry, Mapping):
-            continue
-        folded = fold_keys(entry)
-        target = folded.get("target", folded.get("_target", ("", None)))[1]
-        target = lowered_keys(target) if isinstance(target, Mapping) else {}
-        values = {key: item for key, item in folded.items() if key in STATE_KEYS}
-        if values:
-            out.append(
-                Cascade(
-                    values,
-                    origin,
-                    path=_text(target.get("path")),
-                    kind=_text(target.get("kind")),
-                    lang=_text(target.get("lang")),
-                    environment=_text(target.get("environment")),
-                )
-            )
-    return tuple(out)
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
 
 
 # --- the page and its verdict ----------------------------------------------------------------------

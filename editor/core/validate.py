@@ -5,14 +5,13 @@ cover image exists, so the form can call it on every edit. ``check_folder`` read
 folder once and adds the checks that need the whole desk (the same id or link in two files).
 
 Keys are matched case-insensitively, as Hugo reads them. A problem points at the line of its key; a
-missing key points at the start of the front matter.
+missing key points at the start of the front matter (key_lines.py finds the lines).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,22 +19,16 @@ from typing import TYPE_CHECKING, Any
 
 from editor.core.errors import describe_error
 from editor.core.files import read_regular
-from editor.core.frontmatter import CONFLICT_MARKERS, Format, FrontMatterError, SplitFile, read
+from editor.core.frontmatter import CONFLICT_MARKERS, FrontMatterError, SplitFile, read
+from editor.core.hugo_keys import ALL_DATE_KEYS, fold_keys
 from editor.core.images import IMAGE_KEYS, find_local_image, image_places, static_folders
 from editor.core.index import desk_rules, links_outside, outside_link_reason
-from editor.core.json_members import json_members, key_line_numbers
+from editor.core.key_lines import KeyLines
 from editor.core.problem import DESCRIPTION_LIMIT as DESCRIPTION_LIMIT  # their home: problem
 from editor.core.problem import LENGTH_LIMITS, Level, Problem
 from editor.core.problem import SUMMARY_LIMIT as SUMMARY_LIMIT
 from editor.core.site import find_site_root
-from editor.core.state import (
-    ALL_DATE_KEYS,
-    DEFAULT_RULES,
-    PageRules,
-    fold_keys,
-    is_draft,
-    rendered,
-)
+from editor.core.state import DEFAULT_RULES, PageRules, is_draft, rendered
 from editor.core.urls import Verdict, check_web_url, is_local_reference
 from editor.core.values import DATE_FORM_HINT, date_problem
 from editor.core.walk import article_paths
@@ -47,137 +40,6 @@ if TYPE_CHECKING:
 URL_KEYS = ("source_link", *IMAGE_KEYS)  # the image keys may also name a file of the site
 UNIQUE_KEYS = ("article_id", "feed_item_id", "source_link")
 CHECKED_DATE_KEYS = ALL_DATE_KEYS
-
-
-# --- links and local files ------------------------------------------------------------------------
-
-
-# --- where keys are --------------------------------------------------------------------------------
-
-
-def key_lines(split_file: SplitFile) -> dict[str, int]:
-    """The 1-based file line of each top-level front matter key (the first, if a key repeats)."""
-    finder = {
-        Format.TOML: _toml_key_lines,
-        Format.YAML: _yaml_key_lines,
-        Format.JSON: _json_key_lines,
-    }.get(split_file.format)
-    if finder is None:
-        return {}
-    offset = split_file.front_line
-    return {key: offset + index for key, index in finder(split_file.front).items()}
-
-
-def opening_line(split_file: SplitFile) -> int:
-    """The line of the opening delimiter (or brace): where a missing key is reported."""
-    if split_file.format is Format.JSON:
-        return split_file.front_line
-    if split_file.format is Format.NONE:
-        return 1
-    return max(1, split_file.front_line - 1)
-
-
-_TOML_NAME = r"""(?P<key>[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
-_TOML_KEY = re.compile(rf"[ \t]*{_TOML_NAME}[ \t]*[=.]")
-_TOML_TABLE = re.compile(rf"[ \t]*\[\[?[ \t]*{_TOML_NAME}")
-_TOML_TOKEN = re.compile(r"""\"\"\"|'''|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|\#|[\[\]{}]""")
-# The rest of a multi-line string: possessive, so an escaped quote is never taken back as a closing one;
-# up to two quotes right before the closing three belong to the string.
-_ML_END = {
-    '"""': re.compile(r'(?:[^"\\]|\\.|\\$|"(?!""))*+"{3,5}'),
-    "'''": re.compile(r"(?:[^']|'(?!''))*+'{3,5}"),
-}
-
-
-def _toml_name(token: str) -> str:
-    if token.startswith('"'):
-        try:
-            return json.loads(token)
-        except ValueError:
-            return token[1:-1]
-    return token[1:-1] if token.startswith("'") else token
-
-
-def _toml_key_lines(front: str) -> dict[str, int]:
-    """Top-level keys by a line scan that knows strings, arrays and inline tables (no full parse)."""
-    lines: dict[str, int] = {}
-    depth = 0
-    open_string: str | None = None
-    in_tables = False
-    for index, line in enumerate(front.split("\n")):
-        pos = 0
-        if open_string is not None:
-            end = _ML_END[open_string].match(line)
-            if end is None:
-                continue
-            open_string, pos = None, end.end()
-        elif depth == 0:
-            # Outside any value, a line starting with "[" can only be a table header.
-            table = _TOML_TABLE.match(line)
-            if table:
-                lines.setdefault(_toml_name(table["key"]), index)
-                in_tables = True
-                continue
-            key = _TOML_KEY.match(line)
-            if key:
-                if not in_tables:
-                    lines.setdefault(_toml_name(key["key"]), index)
-                pos = key.end()
-        while (token := _TOML_TOKEN.search(line, pos)) is not None:
-            text = token.group()
-            if text == "#":
-                break
-            pos = token.end()
-            if text in _ML_END:
-                end = _ML_END[text].match(line, pos)
-                if end is None:
-                    open_string = text
-                    break
-                pos = end.end()
-            elif text in "[{":
-                depth += 1
-            elif text in "]}":
-                depth = max(0, depth - 1)
-    return lines
-
-
-def _yaml_key_lines(front: str) -> dict[str, int]:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.nodes import MappingNode
-
-    try:
-        root = YAML(typ="safe", pure=True).compose(front)
-    except YAMLError:
-        return {}
-    if not isinstance(root, MappingNode):
-        return {}
-    lines: dict[str, int] = {}
-    for key, _ in root.value:
-        lines.setdefault(str(key.value), key.start_mark.line)
-    return lines
-
-
-def _json_key_lines(front: str) -> dict[str, int]:
-    try:
-        return key_line_numbers(front, json_members(front))
-    except ValueError:
-        return {}  # split() has parsed it already; a surprise here only costs line numbers
-
-
-class _Lines:
-    """Key lines of one file, worked out the first time a problem needs one."""
-
-    def __init__(self, split_file: SplitFile) -> None:
-        self._split = split_file
-        self._lines: dict[str, int] | None = None
-
-    def of(self, key: str | None) -> int:
-        if self._lines is None:
-            self._lines = key_lines(self._split)
-        if key is not None and key in self._lines:
-            return self._lines[key]
-        return opening_line(self._split)
 
 
 # --- the checks ------------------------------------------------------------------------------------
@@ -194,7 +56,8 @@ class ArticleContext:
     page_rules: Callable[[], PageRules] | None = None
 
 
-Found = Mapping[str, tuple[str, Any]]  # lower-case key -> (key as written, value): state.fold_keys
+# lower-case key -> (key as written, value): hugo_keys.fold_keys
+Found = Mapping[str, tuple[str, Any]]
 Report = Callable[[Level, str, str], None]  # level, key as written, message
 Rule = Callable[[Found, ArticleContext, Report], None]
 
@@ -318,7 +181,7 @@ def check_article(
     ``static_dirs``, read from its config when not given) are used to find local cover images;
     without them a local path is reported as not found.
     """
-    lines = _Lines(split_file)
+    lines = KeyLines(split_file)
     found = fold_keys(metadata)
     context = ArticleContext(article_path, site_root, static_dirs, page_rules)
     problems: list[Problem] = []
@@ -527,7 +390,7 @@ def unique_entries(
 ) -> list[UniqueEntry]:
     """The values of one file that no other file may share (``UNIQUE_KEYS``), with their lines."""
     found = fold_keys(metadata)
-    lines = _Lines(split_file)
+    lines = KeyLines(split_file)
     entries: list[UniqueEntry] = []
     for lower in UNIQUE_KEYS:
         if lower in found:

@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 
 from editor.core.frontmatter import BOM, read
+from editor.core.hugo_keys import EXPIRY_DATE_KEYS, PUBLISH_DATE_KEYS
 from editor.core.listing import scan_all
-from editor.core.state import EXPIRY_DATE_KEYS, PUBLISH_DATE_KEYS, PublishState, first_date
+from editor.core.state import PublishState, first_date
 from editor.core.values import hugo_reads_date
 
 pytestmark = pytest.mark.hugo

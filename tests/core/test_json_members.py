@@ -8,7 +8,7 @@ from editor.core.edit_common import EditError
 from editor.core.edit_json import json_spans
 from editor.core.frontmatter import SplitFile, split
 from editor.core.json_members import json_members, key_line_numbers, value_spans
-from editor.core.validate import key_lines
+from editor.core.key_lines import key_lines
 
 
 @pytest.mark.parametrize(

@@ -4,15 +4,8 @@ import datetime as dt
 
 import pytest
 
-from editor.core.state import (
-    EXPIRY_DATE_KEYS,
-    PUBLISH_DATE_KEYS,
-    PublishState,
-    first_date,
-    hugo_key,
-    is_draft,
-    state_of,
-)
+from editor.core.hugo_keys import EXPIRY_DATE_KEYS, PUBLISH_DATE_KEYS, hugo_key
+from editor.core.state import PublishState, first_date, is_draft, state_of
 
 UTC = dt.UTC
 NOW = dt.datetime(2025, 6, 15, 12, 0, tzinfo=UTC)
@@ -156,7 +149,7 @@ def test_is_draft_casts_like_hugo(value: object, expected: bool) -> None:
     ],
 )
 def test_fold_keys_is_the_one_home_of_hugos_key_folding(metadata: dict, expected: dict) -> None:
-    from editor.core.state import fold_keys, lowered_keys
+    from editor.core.hugo_keys import fold_keys, lowered_keys
 
     assert fold_keys(metadata) == expected
     assert lowered_keys(metadata) == {key: value for key, (_, value) in expected.items()}
@@ -200,13 +193,14 @@ def test_date_rules_from_config_expand_default_and_aliases() -> None:
     ],
 )
 def test_cascade_target_globs(pattern: str, path: str, matches: bool) -> None:
-    from editor.core.state import glob_regex
+    from editor.core.cascade import glob_regex
 
     assert bool(glob_regex(pattern).match(path)) is matches
 
 
 def test_judge_gives_the_key_as_written_and_the_cascade_it_came_from() -> None:
-    from editor.core.state import PageRules, StateReason, cascades_of, judge
+    from editor.core.cascade import cascades_of
+    from editor.core.state import PageRules, StateReason, judge
 
     cascade = cascades_of(
         [

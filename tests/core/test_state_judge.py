@@ -17,16 +17,16 @@ from typing import Any
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from editor.core import state, values
+from editor.core import hugo_keys, state, values
+from editor.core.cascade import Cascade
+from editor.core.hugo_keys import fold_keys
 from editor.core.state import (
     DATE_FIELDS,
-    Cascade,
     DateRules,
     PageRules,
     PageVerdict,
     PublishState,
     StateReason,
-    fold_keys,
     judge,
 )
 
@@ -333,7 +333,7 @@ def test_the_keys_picked_while_folding_are_the_folded_keys_kept(
     keys: list[str], wanted: frozenset[str]
 ) -> None:
     page = {key: index for index, key in enumerate(keys)}
-    folded, picked = state.fold_and_pick(page, wanted)
+    folded, picked = hugo_keys.fold_and_pick(page, wanted)
     assert list(folded.items()) == list(fold_keys(page).items())
     assert list(picked.items()) == [(k, item) for k, item in fold_keys(page).items() if k in wanted]
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from editor.core.frontmatter import read
+from editor.core.key_lines import key_lines
 from editor.core.service import DocumentService
 from editor.core.site import find_site_root
 from editor.core.validate import (
@@ -17,7 +18,6 @@ from editor.core.validate import (
     check_article,
     check_folder,
     check_loaded,
-    key_lines,
 )
 
 
@@ -430,7 +430,7 @@ def test_check_folder_does_not_read_a_link_out_of_the_folder(tmp_path: Path) -> 
 def test_each_article_rule_is_one_function_that_reports_only_its_own_keys() -> None:
     """The rules are a list: each one alone finds its own problem in a front matter that has one of
     each, and nothing else."""
-    from editor.core.state import fold_keys
+    from editor.core.hugo_keys import fold_keys
     from editor.core.validate import ARTICLE_RULES, ArticleContext
 
     found = fold_keys(

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from editor.core.state import PageRules, fold_keys, rendered
+from editor.core.hugo_keys import fold_keys
+from editor.core.state import PageRules, rendered
 from editor.core.validate import check_folder
 
 

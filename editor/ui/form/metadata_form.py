@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 
 from editor.core.article import Article
 from editor.core.frontmatter import Format
+from editor.core.hugo_keys import DATE_KEYS, EXPIRY_DATE_KEYS
 from editor.core.images import COVER_KEY, is_cover_key
 from editor.core.names import shown_path
 from editor.core.problem import Problem
-from editor.core.state import DATE_KEYS, EXPIRY_DATE_KEYS
 from editor.core.values import coerce_like, same_value
 from editor.core.vocabulary import Vocabulary
 from editor.ui.common.icons import font_icon
