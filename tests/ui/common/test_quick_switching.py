@@ -51,3 +51,30 @@ def test_the_watcher_s_look_holds_it_while_it_runs(qtbot, monkeypatch, tmp_path:
     watcher.watch(tmp_path, [tmp_path])  # a look under way, then stopped: its hold ends too
     watcher.stop()
     assert not switching.held and sys.getswitchinterval() == default
+
+
+def test_a_look_at_every_folder_is_paced_and_a_look_at_changed_ones_is_not(
+    qtbot, monkeypatch, tmp_path: Path
+) -> None:
+    # The first look (after the scan) and the polls go over every file, and nobody waits for
+    # them: they rest between files so the window keeps the GIL (issue 9's filter stalls).
+    from PySide6.QtCore import QThreadPool
+
+    paces: list[object] = []
+    real = folder_watcher.rescan_folders
+
+    def looking(*args, **kwargs):  # type: ignore[no-untyped-def]
+        paces.append(kwargs.get("pace"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(folder_watcher, "rescan_folders", looking)
+    (tmp_path / "a.md").write_text("+++\ntitle = 'A'\n+++\n")
+    watcher = folder_watcher.FolderWatcher(QThreadPool(), dict, debounce_ms=10)
+    with qtbot.waitSignal(watcher.rescanned, timeout=10_000):
+        watcher.watch(tmp_path, [tmp_path])
+    with qtbot.waitSignal(watcher.rescanned, timeout=10_000):
+        watcher._folder_changed(str(tmp_path))
+    with qtbot.waitSignal(watcher.rescanned, timeout=10_000):
+        watcher.check_all()
+    watcher.stop()
+    assert [type(pace).__name__ for pace in paces] == ["Pacer", "NoneType", "Pacer"]
