@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from editor import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from editor.bundled import bundled_samples, docs_dir, icons_dir, translations_dir
+from editor.core.heap import one_arena
 from editor.ui.article.body_feed import warm_renderer_later
 from editor.ui.common import dialogs
 from editor.ui.common.first_paint import after_first_paint
@@ -129,6 +130,7 @@ def create_main_window(
     """Build the main window on ``path`` (a folder, a Hugo site or one article) without running the
     event loop. ``settings=None`` uses a throwaway settings file, never the user's; ``journal_dir``
     None keeps unsaved edits in memory only."""
+    one_arena()  # before the window's worker threads start (editor.core.heap says why)
     temporary = None
     if settings is None:
         temporary = tempfile.TemporaryDirectory(prefix="copydesk-settings-")

@@ -41,6 +41,11 @@ class Pacer:
         self._since = clock()
         self.rested = 0.0  # seconds slept so far (for tests and probes)
 
+    def hurry(self) -> None:
+        """Rest no more from now on: someone waits for the job after all (another thread may
+        call this)."""
+        self._rest = 0.0
+
     def __call__(self) -> None:
         if self._rest <= 0:
             return

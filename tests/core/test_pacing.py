@@ -78,3 +78,14 @@ def test_a_paced_rescan_finds_what_an_unpaced_one_finds(tmp_path: Path) -> None:
     assert sorted(row.path for row in paced.changed) == ["f0/a0.md", "f2/new.md"]
     assert paced.removed == ["f1/a1.md"]
     assert len(calls) >= 30  # between files, and the reads of the changed ones
+
+
+def test_a_hurried_pacer_rests_no_more() -> None:
+    clock = FakeClock()
+    pace = Pacer(0.3, 0.002, clock=clock, sleep=clock.sleep)
+    clock.now += 0.003
+    pace()
+    pace.hurry()  # a change waits for the look now
+    clock.now += 1.0
+    pace()
+    assert len(clock.naps) == 1
