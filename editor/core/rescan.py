@@ -167,7 +167,7 @@ class ListedRows(Mapping[str, ArticleSummary]):
                 group[0].append(path)
                 group[1].append(summary)
             self._groups = groups
-            self._paths = self._summaries = []
+            self._paths, self._summaries = [], []  # the copies go: the groups hold the rows
         return self._groups
 
     def _in_folder(self, path: str) -> dict[str, ArticleSummary]:
