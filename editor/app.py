@@ -130,7 +130,6 @@ def create_main_window(
     """Build the main window on ``path`` (a folder, a Hugo site or one article) without running the
     event loop. ``settings=None`` uses a throwaway settings file, never the user's; ``journal_dir``
     None keeps unsaved edits in memory only."""
-    one_arena()  # before the window's worker threads start (editor.core.heap says why)
     temporary = None
     if settings is None:
         temporary = tempfile.TemporaryDirectory(prefix="copydesk-settings-")
@@ -140,6 +139,7 @@ def create_main_window(
     )
     window.setWindowIcon(app_icon())
     after_first_paint(window, lambda: warm_up(window))
+    after_first_paint(window, one_arena)  # the C heap's arenas (editor.core.heap says why)
     if temporary is not None:
         window.temporary_settings = temporary  # removed with the window
     if path is not None:

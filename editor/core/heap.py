@@ -8,7 +8,10 @@ not reuse. Measured on the window at 100,000 articles (RSS 6 s after the scan): 
 default arenas, 292 MiB with one; after ``malloc_trim`` 286 and 277 MiB. The threads allocate
 while holding the GIL, so one arena costs them no waiting worth a measure.
 
-Both calls do nothing where the C library is not glibc (macOS, Windows, musl).
+Both calls do nothing where the C library is not glibc (macOS, Windows, musl). The window calls
+:func:`one_arena` after its first paint (ctypes is not for start-up), so the scan's worker, started
+before, keeps an arena of its own; the threads after it share. :func:`give_back` does nothing until
+then (a small desk's scan may end before the first paint).
 """
 
 from __future__ import annotations
@@ -37,14 +40,16 @@ def _glibc() -> Any:
 
 
 def one_arena() -> bool:
-    """Let every thread allocate from one arena (call before the worker threads start); whether
-    the C library took it."""
+    """Let the threads started from now on allocate from the arenas there are (one, where no
+    other thread has allocated yet); whether the C library took it."""
     libc = _glibc()
     return bool(libc is not None and libc.mallopt(_M_ARENA_MAX, 1))
 
 
 def give_back() -> bool:
     """Return the heap's free memory to the system (about a millisecond at 100,000 rows); whether
-    any was returned."""
+    any was returned. Nothing before :func:`one_arena` loaded the C library."""
+    if not _glibc.cache_info().currsize:
+        return False
     libc = _glibc()
     return bool(libc is not None and libc.malloc_trim(0))
