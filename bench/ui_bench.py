@@ -110,6 +110,7 @@ def run(root: Path, repeat: int = 3) -> dict[str, str]:
         "PYTHONPYCACHEPREFIX": str(Path(tempfile.gettempdir()) / "copydesk-ui-bench-pycache"),
     }
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    _files_to_edit(copy, CHANGES)
     first = _probe_once(copy, env)  # fills the index cache (and the OS's file cache)
     if "error" in first:
         return {"error": first["error"]}
@@ -211,13 +212,22 @@ def _tree_rss_kib(pid: int) -> int:
     return total
 
 
-def _edit_files(root: Path, count: int) -> None:
-    """Change ``count`` articles of the copy the way an editor saves them (a new file renamed over
-    the old one, so the folder changes): every tenth gets a new title, which moves its row. They
-    are dated an hour back, so the next listing's index cache keeps them (it does not keep a file
-    changed in the last seconds) and the next run starts warm again."""
-    content = root / "content"
-    paths = sorted(content.rglob("*.md"))[: count * 3 : 3]
+def _files_to_edit(root: Path, count: int) -> Path:
+    """A list of the ``count`` articles of the copy that :func:`_edit_files` changes (every third,
+    in path order), one a line, in a file beside the copy, made here for every probe: the sorted
+    ``rglob`` of 100,000 paths that the probe made while the window ran added its 16 MiB (the
+    bench's, not the window's) to the window's peak memory."""
+    listing = root.with_name(root.name + ".edits")
+    paths = sorted((root / "content").rglob("*.md"))[: count * 3 : 3]
+    listing.write_text("".join(f"{path}\n" for path in paths), encoding="utf-8")
+    return listing
+
+
+def _edit_files(paths: list[Path]) -> None:
+    """Change these articles the way an editor saves them (a new file renamed over the old one,
+    so the folder changes): every tenth gets a new title, which moves its row. They are dated an
+    hour back, so the next listing's index cache keeps them (it does not keep a file changed in
+    the last seconds) and the next run starts warm again."""
     past = time.time() - 3600
     for number, path in enumerate(paths):
         data = path.read_bytes()
@@ -241,6 +251,8 @@ def probe(root: Path, started: float) -> dict[str, float]:
     from editor.ui.desk.article_list import FILTER_AT_ONCE, FILTER_PAUSE_MS
     from editor.ui.desk.article_model import Column
 
+    listing = root.with_name(root.name + ".edits")
+    to_edit = [Path(line) for line in listing.read_text(encoding="utf-8").splitlines()]
     memory = _Memory()
     memory.start()
     app = QApplication([sys.argv[0]])
@@ -331,7 +343,7 @@ def probe(root: Path, started: float) -> dict[str, float]:
     def edit_outside() -> None:
         stall_since_reset()
         edited[0] = time.time()
-        _edit_files(root, CHANGES)  # in this process: the stall it causes is not the window's
+        _edit_files(to_edit)  # in this process: the stall it causes is not the window's
         stall_since_reset()
         QTimer.singleShot(30_000, lambda: rescanned("", 0))
 

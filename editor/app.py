@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from editor import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from editor.bundled import bundled_samples, docs_dir, icons_dir, translations_dir
+from editor.core.heap import one_arena
 from editor.ui.article.body_feed import warm_renderer_later
 from editor.ui.common import dialogs
 from editor.ui.common.first_paint import after_first_paint
@@ -140,6 +141,7 @@ def create_main_window(
     shown = QApplication.windowIcon()
     window.setWindowIcon(app_icon() if shown.isNull() else shown)
     after_first_paint(window, lambda: warm_up(window))
+    after_first_paint(window, one_arena)  # the C heap's arenas (editor.core.heap says why)
     if temporary is not None:
         window.temporary_settings = temporary  # removed with the window
     if path is not None:

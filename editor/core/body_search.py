@@ -11,11 +11,13 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from editor.core.cache import RACY_NS, IndexCache, file_key
 from editor.core.listing import scan
+from editor.core.pacing import Pacer
 from editor.core.site_rules import SiteRules
 
 # Ranking costs a bm25 per matching body, and the first letters of a common word match nearly all of
@@ -49,10 +51,16 @@ def fts_query(text: str) -> str:
     return " ".join(parts)
 
 
-def index_bodies(cache: IndexCache, root: Path | str, limit: int | None = None) -> int:
+def index_bodies(
+    cache: IndexCache,
+    root: Path | str,
+    limit: int | None = None,
+    pace: Callable[[], None] | None = None,
+) -> int:
     """Put the bodies of cached files not yet indexed into the search index; returns how many.
 
-    A file that changed since it was cached is left for the next listing to refresh.
+    A file that changed since it was cached is left for the next listing to refresh. ``pace``
+    (:class:`editor.core.pacing.Pacer`) is called between files: nobody waits for this job.
     """
     from editor.core.files import read_regular
     from editor.core.frontmatter import FrontMatterError, split
@@ -65,6 +73,8 @@ def index_bodies(cache: IndexCache, root: Path | str, limit: int | None = None) 
     done = 0
     batch: list[tuple[int, str]] = []
     for row_id, relpath, *key in pending:
+        if pace is not None:
+            pace()
         try:
             data, info = read_regular(os.path.join(root, relpath))
             if list(file_key(info)) != key:
@@ -132,9 +142,10 @@ def body_matches(
 
 
 def index_desk_bodies(root: Path | str, cache_dir: Path | None = None) -> int:
-    """:func:`index_bodies` for the desk at ``root`` (a worker's job); 0 without a cache."""
+    """:func:`index_bodies` for the desk at ``root`` (a worker's job, paced: it ran beside the
+    watcher's first look and the user's first keystrokes); 0 without a cache."""
     with IndexCache.open_existing(root, cache_dir) as cache:
-        return index_bodies(cache, root)
+        return index_bodies(cache, root, pace=Pacer())
 
 
 # After a scan, the files it could not cache can be once they are older than the guard.

@@ -192,7 +192,7 @@ def scan_with_cache(
     now = as_of_micros(moment)
     keys = desk_judged_keys(rules)
     searched = searched and not as_json
-    cached = cache.rows(as_json=as_json, searched=searched)
+    cached = cache.rows(as_json=as_json, searched=searched, now=now)  # intervals judged there
     ids = _RulesIds(cache, rules)
     cut = len(root) + 1
     slash = os.sep == "/"
@@ -245,7 +245,7 @@ def scan_with_cache(
             if searched:
                 found.append(row[18])  # the file's facts, so its search text, are as cached
             kept = row[5]
-            if kept is not None and row[6] <= now < row[7]:
+            if kept is not None:  # its rules id, "now" inside its interval (IndexCache.rows)
                 if kept != ANY_RULES:
                     parent = path[: path.rfind(sep)] or sep
                     if parent != last_parent:

@@ -117,3 +117,25 @@ def test_searching_never_rebuilds_the_listing_cache(
 
     monkeypatch.setattr(cache_module, "_code_stamp", lambda: "another build")
     assert list(body_matches(indexed, "council", cache_dir=cache_dir)) == ["a.md"]
+
+
+def test_the_window_s_indexing_is_paced_between_files(
+    desk: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Nobody waits for it: it rests between files so the window keeps the GIL (issue 9: it ran
+    # beside the watcher's first look and the first keystrokes in the filter).
+    from editor.core import body_search, pacing
+
+    calls: list[int] = []
+
+    class Counting(pacing.Pacer):
+        def __call__(self) -> None:
+            calls.append(1)
+            super().__call__()
+
+    monkeypatch.setattr(body_search, "Pacer", Counting)
+    for number in range(4):
+        put(desk / f"p{number}.md", f"P{number}", "The harbour council met.")
+    scan_all(desk, NOW, cache_dir=cache_dir)
+    assert index_desk_bodies(desk, cache_dir) == 4
+    assert len(calls) == 4

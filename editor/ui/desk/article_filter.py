@@ -229,7 +229,7 @@ class ArticleFilterProxy(QAbstractTableModel):
         # the whole list again, and find these words' rows here too.
         if len(texts) < AHEAD_FROM:
             return  # set_text searches these few rows quickly enough
-        self._ahead = _Ahead(words, texts)
+        self._ahead = _Ahead(words, texts, self._model.search_heads())
         self._ahead_timer.start()
 
     def _search_ahead(self) -> None:
@@ -301,7 +301,7 @@ class ArticleFilterProxy(QAbstractTableModel):
             found = list(compress(rows, map(ahead.marks.__getitem__, rows)))
             self._text_found = (self._words, rows, found)
         else:
-            found = _with_words(model.search_texts(), self._words, rows)
+            found = _with_words(model.search_texts(), model.search_heads(), self._words, rows)
             self._text_found = (self._words, rows, found)
         body = {model.row_of(path) for path in self._body} - {None}
         if body and ahead is not None:  # the marks, with the body matches marked too
@@ -373,11 +373,14 @@ class ArticleFilterProxy(QAbstractTableModel):
             self.rows_dropped.emit()
 
 
-def _with_words(texts: list[str], words: list[str], rows: list[int] | range) -> list[int]:
-    """The rows of ``rows`` whose text (``texts[row]``) has every one of ``words``."""
+def _with_words(
+    texts: list[str], heads: list[str], words: list[str], rows: list[int] | range
+) -> list[int]:
+    """The rows of ``rows`` whose text (``heads[row]`` and ``texts[row]``: a word has no space,
+    so it is in one of the two) has every one of ``words``."""
     found = rows
     for word in sorted(words, key=len, reverse=True):  # the longest is the rarest
-        found = [row for row in found if word in texts[row]]
+        found = [row for row in found if word in texts[row] or word in heads[row]]
     return found if isinstance(found, list) else list(found)
 
 
@@ -385,9 +388,10 @@ class _Ahead:
     """A text search of every row, made a chunk at a time: ``marks[row]`` is 1 when the row's
     text has every word (for the rows searched so far, ``done`` of them)."""
 
-    def __init__(self, words: list[str], texts: list[str]) -> None:
+    def __init__(self, words: list[str], texts: list[str], heads: list[str]) -> None:
         self.words = words
         self.texts = texts  # the model's list: a change of the rows drops the search
+        self.heads = heads
         self.marks = bytearray(len(texts))
         self.done = 0
 
@@ -397,7 +401,7 @@ class _Ahead:
         total = len(self.marks)
         while self.done < total:
             end = min(self.done + AHEAD_CHUNK, total)
-            for row in _with_words(self.texts, self.words, range(self.done, end)):
+            for row in _with_words(self.texts, self.heads, self.words, range(self.done, end)):
                 self.marks[row] = 1
             self.done = end
             if deadline is not None and time.perf_counter() >= deadline:

@@ -97,6 +97,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         self._summaries: list[ArticleSummary] = []
         self._paths: list[str] = []
         self._search: list[str] = []
+        self._heads: list[str] = []  # the search texts' heads (row_columns.split_search)
         self._keys: tuple[list[Any], ...] = tuple([] for _ in range(KEYED_COLUMNS))
         self._row_of: dict[str, int] = {}
         self._order: list[int] = []  # row numbers in sort order; never changed in place
@@ -332,15 +333,23 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         return self._paths
 
     def search_texts(self) -> list[str]:
-        """The casefolded text the filter searches, by row number (the model's list)."""
+        """The casefolded text the filter searches but its head, by row number (the model's list;
+        a word is in a row's text when it is in its head or in this)."""
         return self._search
+
+    def search_heads(self) -> list[str]:
+        """The head of each row's search text (its title key, or ""), by row number (the model's
+        list: :func:`editor.ui.desk.row_columns.split_search`)."""
+        return self._heads
 
     def state_ranks(self) -> list[int]:
         """Each row's state as its place in STATE_ORDER, by row number (the model's list)."""
         return self._keys[Column.STATE]
 
     def search_text(self, row: int) -> str:
-        return self._search[row]
+        """The row's whole search text (its head and the rest)."""
+        head = self._heads[row]
+        return f"{head} {self._search[row]}" if head else self._search[row]
 
     def state_at(self, row: int) -> PublishState:
         return self._summaries[row].state
@@ -361,6 +370,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         self._summaries = []
         self._paths = []
         self._search = []
+        self._heads = []
         self._keys = tuple([] for _ in range(KEYED_COLUMNS))
         self._row_of = {}
         self._order = []
@@ -403,6 +413,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         if not self._multilingual:  # each batch looked at until one row has a language
             self._multilingual = any(summary.language for summary in batch.summaries)
         self._search += batch.search
+        self._heads += batch.heads
         for column, values in zip(self._keys, batch.keys, strict=True):
             column += values
         # One int object per row number, shared by the lookup, the path order and the sort order
@@ -436,6 +447,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
             self._counts[summary.state] += 1
             self._multilingual = self._multilingual or bool(summary.language)
             self._search[row] = batch.search[number]
+            self._heads[row] = batch.heads[number]
             for column, values in zip(self._keys, batch.keys, strict=True):
                 column[row] = values[number]
             self._texts.pop(summary.path, None)
@@ -475,7 +487,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
             remap[start:row] = range(start - shift, row - shift)
             start = row + 1
         self.beginResetModel()  # nothing shows this model's own rows: the proxy maps them
-        columns = [self._summaries, self._paths, self._search, *self._keys]
+        columns = [self._summaries, self._paths, self._search, self._heads, *self._keys]
         if self._sort_keys is not None:
             columns.append(self._sort_keys)
         if len(gone) <= FEW:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -27,7 +27,7 @@ from editor.core.body_search import (
 from editor.core.errors import describe_error
 from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
-from editor.core.rescan import Rescan, list_folders
+from editor.core.rescan import ListedRows, Rescan, list_folders
 from editor.ui.common.quick_switching import QuickSwitching
 from editor.ui.common.wording import counted
 from editor.ui.common.workers import Task, run_stream, run_task
@@ -301,8 +301,8 @@ class DeskFeed(QObject):
 
     def _known_rows(self) -> Mapping[str, ArticleSummary]:
         """The listed rows by path, for the watcher's look on a worker: copies of the model's two
-        lists (a millisecond at 100k), made into a dict there, not on the GUI thread (20 ms)."""
-        return _ListedRows(list(self.model.paths()), self.model.summaries())
+        lists (a millisecond at 100k), grouped by folder there, not on the GUI thread (20 ms)."""
+        return ListedRows(list(self.model.paths()), self.model.summaries())
 
     def _outside_changes(self, rescan: Rescan) -> None:
         open_path = self.article.path
@@ -331,33 +331,3 @@ class DeskFeed(QObject):
             len(changed) != len(rescan.changed) or len(removed) != len(rescan.removed)
         ):
             self.article.check_disk()
-
-
-class _ListedRows(Mapping[str, ArticleSummary]):
-    """Rows by path, made into a dict on first use (on the thread that reads them)."""
-
-    def __init__(self, paths: list[str], summaries: list[ArticleSummary]) -> None:
-        self._paths = paths
-        self._summaries = summaries
-        self._rows: dict[str, ArticleSummary] | None = None
-
-    def _dict(self) -> dict[str, ArticleSummary]:
-        if self._rows is None:
-            self._rows = dict(zip(self._paths, self._summaries, strict=True))
-            self._paths = self._summaries = []
-        return self._rows
-
-    def __getitem__(self, path: str) -> ArticleSummary:
-        return self._dict()[path]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._dict())
-
-    def __len__(self) -> int:
-        return len(self._dict())
-
-    def __contains__(self, path: object) -> bool:
-        return path in self._dict()
-
-    def get(self, path: str, default: Any = None) -> Any:
-        return self._dict().get(path, default)

@@ -6,6 +6,11 @@ on the GUI thread and most of the window's memory. Here a batch of summaries bec
 searches), made by :func:`prepare` in the worker thread that scans, so that the GUI thread only
 extends lists. Sorting is ``order.sort(key=keys.__getitem__)`` over such a list and filtering a list
 comprehension over the search texts; display texts are made when a row is painted.
+
+A row's search text mostly begins with its title key and a space (the title's words, casefolded,
+each once): then the list keeps only the rest, and the title key, which the Title column's sort
+keeps anyway, is searched as the row's *head* (:func:`split_search`). At 100,000 rows the titles
+were 7.6 MiB of the search texts, twice kept.
 """
 
 from __future__ import annotations
@@ -41,6 +46,19 @@ def file_name(path: str) -> str:
 def search_text(summary: ArticleSummary) -> str:
     """What the filter box searches in a row (:func:`editor.core.row_search.search_words`)."""
     return search_words(summary.title, summary.path, summary.source, summary.summary)
+
+
+def split_search(text: str, title_key: str) -> tuple[str, str]:
+    """``(head, rest)`` of a row's search text: ``(title_key, what follows it)`` where the text is
+    the title key, a space and more, else ``("", text)``. A filter word has no space in it, so it
+    is in the text exactly when it is in the head or in the rest."""
+    if (
+        title_key
+        and text.startswith(title_key)
+        and text[len(title_key) : len(title_key) + 1] == " "
+    ):
+        return title_key, text[len(title_key) + 1 :]
+    return "", text
 
 
 def list_row(summary: ArticleSummary) -> ArticleSummary:
@@ -79,7 +97,8 @@ class RowBatch:
 
     summaries: list[ArticleSummary]
     paths: list[str]
-    search: list[str]
+    search: list[str]  # what the filter searches, but the head (split_search)
+    heads: list[str]  # the title key where the search text began with it, else ""
     keys: tuple[list[Any], ...]  # one list per keyed column (state, title, date, source, path)
 
     def __len__(self) -> int:
@@ -91,6 +110,7 @@ class RowBatch:
             [self.summaries[n] for n in numbers],
             [self.paths[n] for n in numbers],
             [self.search[n] for n in numbers],
+            [self.heads[n] for n in numbers],
             tuple([column[n] for n in numbers] for column in self.keys),
         )
 
@@ -116,15 +136,24 @@ def prepare(
         source_keys.append(key)
         folded = path.casefold()
         path_keys.append(path if folded == path else folded)
-    return RowBatch(
-        [list_row(summary) for summary in rows],
-        [summary.path for summary in rows],
+    texts = (
         [search_text(summary) for summary in rows]
         if search is None
         else [
             text if text is not None else search_text(summary)
             for summary, text in zip(rows, search, strict=True)
-        ],
+        ]
+    )
+    heads, rests = [], []
+    for text, title_key in zip(texts, titles, strict=True):
+        head, rest = split_search(text, title_key)
+        heads.append(head)
+        rests.append(rest)
+    return RowBatch(
+        [list_row(summary) for summary in rows],
+        [summary.path for summary in rows],
+        rests,
+        heads,
         (ranks, titles, dates, source_keys, path_keys),
     )
 
@@ -136,11 +165,13 @@ def join(batches: Sequence[RowBatch]) -> RowBatch:
     summaries: list[ArticleSummary] = []
     paths: list[str] = []
     search: list[str] = []
+    heads: list[str] = []
     keys: tuple[list[Any], ...] = tuple([] for _ in range(KEYED_COLUMNS))
     for batch in batches:
         summaries += batch.summaries
         paths += batch.paths
         search += batch.search
+        heads += batch.heads
         for column, values in zip(keys, batch.keys, strict=True):
             column += values
-    return RowBatch(summaries, paths, search, keys)
+    return RowBatch(summaries, paths, search, heads, keys)

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from editor.core.index import ArticleSummary, StateReason
 from editor.core.state import PublishState
 from editor.ui.desk.article_model import ArticleModel, Column, Role
-from editor.ui.desk.row_columns import list_row, prepare, search_text
+from editor.ui.desk.row_columns import list_row, prepare, search_text, split_search
 
 TEXTS = st.sampled_from(["", "Rail strike", "École du port", "港口 罢工", "https://x.test/a"])
 ROWS = st.builds(
@@ -55,9 +55,14 @@ def test_the_cells_do_not_depend_on_the_texts_left_out(qapp: Any, rows: list[Any
     batch = prepare(rows)
     assert batch.summaries == [list_row(row) for row in rows]
     # The summary's words stay searchable though the row no longer keeps them.
-    assert batch.search == [search_text(row) for row in rows]
+    whole = [
+        f"{head} {rest}" if head else rest
+        for head, rest in zip(batch.heads, batch.search, strict=True)
+    ]
+    assert whole == [search_text(row) for row in rows]
     model = ArticleModel()
     model.put_rows(rows)
+    assert [model.search_text(model.row_of(row.path)) for row in rows] == whole
     other = ArticleModel()
     other.put_rows(
         [
@@ -79,3 +84,31 @@ def test_the_cells_do_not_depend_on_the_texts_left_out(qapp: Any, rows: list[Any
         for column in Column:
             for role in roles:
                 assert model.cell(number, column, role) == other.cell(twin, column, role)
+
+
+SEARCH_WORDS = st.sampled_from(["rail", "rail strike", "港口", "école", "a", "", "  ", "a.md", "é"])
+
+
+@given(
+    st.lists(SEARCH_WORDS, max_size=4).map(" ".join),
+    st.lists(SEARCH_WORDS, max_size=3).map(" ".join),
+    st.sampled_from(["rail", "ra", "il s", "a", "港", "école", "é", "md", "x", "a.md"]),
+)
+def test_a_word_is_in_the_search_text_when_in_its_head_or_its_rest(
+    text: str, title_key: str, word: str
+) -> None:
+    # The list keeps a row's search text as its title key (kept anyway, for the Title sort) and
+    # the rest after it: 7.6 MiB less at 100,000 rows (issue 9). A typed word has no space.
+    head, rest = split_search(text, title_key)
+    assert (f"{head} {rest}" if head else rest) == text
+    if head:
+        assert head is title_key  # one string for the sort and the search
+    for typed in word.split():
+        assert (typed in text) == (typed in head or typed in rest)
+
+
+def test_the_head_is_split_off_only_at_a_word_boundary() -> None:
+    assert split_search("rail strike a.md", "rail strike") == ("rail strike", "a.md")
+    assert split_search("rail strikes a.md", "rail strike") == ("", "rail strikes a.md")
+    assert split_search("rail", "rail") == ("", "rail")  # nothing after it: kept whole
+    assert split_search("a.md rail", "") == ("", "a.md rail")

@@ -59,13 +59,15 @@ def test_warm_columns_equal_the_uncached_ones(tmp_path: Path, cache_dir: Path) -
 
 def test_the_watchers_rows_are_the_models(tmp_path: Path) -> None:
     """What the folder watcher compares with: every listed row by path, read on its worker."""
-    from editor.ui.desk.desk_feed import _ListedRows
+    from editor.core.rescan import ListedRows
 
     put(tmp_path / "a.md", '+++\ntitle = "A"\n+++\n')
     put(tmp_path / "b/c.md", '+++\ntitle = "C"\n+++\n')
     rows = scan_all(tmp_path, use_cache=False)
-    listed = _ListedRows([row.path for row in rows], rows)
+    listed = ListedRows([row.path for row in rows], rows)
     expected = {row.path: row for row in rows}
     assert dict(listed) == expected
     assert len(listed) == 2 and "a.md" in listed and "x.md" not in listed
     assert listed.get("b/c.md") == expected["b/c.md"] and listed.get("x.md") is None
+    assert listed["a.md"] == expected["a.md"] and "b/x.md" not in listed
+    assert listed.folders() == {"": (["a.md"], [expected["a.md"]]), "b/": (["b/c.md"], [rows[1]])}
