@@ -132,6 +132,8 @@ Environment:
                           window's and list --json's; list --no-cache skips the
                           index cache)
   COPYDESK_DEBUG          set: an unexpected error shows its traceback
+  COPYDESK_SCAN_CHILD     0: the window lists the desk in its own process at
+                          launch, not in a second one started beside it
   XDG_CACHE_HOME          the cache folder (default: ~/.cache)
   XDG_CONFIG_HOME         the window's settings (Copydesk/Copydesk.conf)
   XDG_DATA_HOME           the window's copy of the sample desk, unsaved edits

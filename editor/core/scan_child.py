@@ -8,7 +8,7 @@ its rows come back in packed batches (:func:`editor.core.packed_rows.pack`, pick
 window's worker unpacks (:func:`unpack_batch`) into the summaries the in-process scan would have
 given, equal field for field.
 
-The child (``python -m editor.core.scan_child ROOT``) is a plain listing of the desk by
+The child (``python -m editor.core.scan_child ROOT``, or :func:`run`) is a plain listing of the desk by
 :func:`editor.core.listing.scan_searched`, judged by the rules the child reads itself; it sends
 them first (their :class:`~editor.core.site.Site`), so a window whose rules differ (the config
 changed in between) drops it and scans itself (:meth:`ScanChild.matches`). It never outlives the
@@ -142,8 +142,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def start_launch_scan(path: Path | str | None) -> ScanChild | None:
     """The child for the folder the window will list for ``path`` (``site.desk_for``), started
-    now, before the window's toolkit loads; None without a path or where none can start."""
-    if path is None:
+    now, before the window's toolkit loads; None without a path or where none can start, or
+    with ``COPYDESK_SCAN_CHILD=0`` in the environment (the window then scans in its own process,
+    as on a one-core machine it should; and to compare the two)."""
+    if path is None or os.environ.get("COPYDESK_SCAN_CHILD") == "0":
         return None
     try:
         from editor.core.site import desk_for
@@ -159,7 +161,12 @@ def _command(root: Path) -> list[str] | None:
     app: the window then scans itself)."""
     if getattr(sys, "frozen", False) or not sys.executable:
         return None
-    return [sys.executable, "-m", "editor.core.scan_child", str(root)]
+    # This copy of the package, wherever the window found it (a checkout, a venv, a wheel).
+    folder = str(Path(__file__).resolve().parents[2])
+    start = (
+        f"import sys; sys.path.insert(0, {folder!r}); import editor.core.scan_child as c; c.run()"
+    )
+    return [sys.executable, "-c", start, str(root)]
 
 
 class ScanChild:
@@ -168,18 +175,11 @@ class ScanChild:
 
     def __init__(self, root: Path, command: Sequence[str]) -> None:
         self.root = root
-        package_parent = str(Path(__file__).resolve().parents[2])
-        path = os.environ.get("PYTHONPATH")
-        env = {
-            **os.environ,
-            "PYTHONPATH": package_parent + (os.pathsep + path if path else ""),
-        }
         self.process = subprocess.Popen(
             list(command),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            env=env,
             close_fds=True,
         )
         self._frames: SimpleQueue[tuple[bytes, bytes] | None] = SimpleQueue()
@@ -318,5 +318,15 @@ def unpack_batch(payload: bytes, decoded: dict[str, Any]) -> tuple[list[Any], li
     ], search
 
 
+def run() -> None:
+    """The child process's whole life: :func:`main`, then the end at once (everything is sent and
+    the cache closed: the interpreter's teardown of the rows made would only keep the memory,
+    and a core, a little longer)."""
+    code = main()
+    with contextlib.suppress(OSError):
+        sys.stdout.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
