@@ -183,6 +183,7 @@ class ScanChild:
             close_fds=True,
         )
         self._frames: SimpleQueue[tuple[bytes, bytes] | None] = SimpleQueue()
+        self.stopped = False  # stop() was called: the window no longer wants the rows
         self._taken = False
         self._pushed_back: list[tuple[bytes, bytes] | None] = []
         self._lock = threading.Lock()
@@ -240,11 +241,16 @@ class ScanChild:
         try:
             self.process.wait(timeout=grace_s)
         except subprocess.TimeoutExpired:
-            self.stop()
+            self._kill()
         atexit.unregister(self.stop)
 
     def stop(self) -> None:
-        """End the child now, if it still runs, and wait for it."""
+        """End the child now, if it still runs, and wait for it: the window no longer wants its
+        rows (:attr:`stopped` from now on)."""
+        self.stopped = True
+        self._kill()
+
+    def _kill(self) -> None:
         if self.process.poll() is None:
             with contextlib.suppress(OSError):
                 self.process.kill()
@@ -302,7 +308,7 @@ class ScanChild:
             if done:
                 self._wait(5)  # it is closing its cache and ending
             else:
-                self.stop()
+                self._kill()
 
 
 def unpack_batch(payload: bytes, decoded: dict[str, Any]) -> tuple[list[Any], list[str | None]]:

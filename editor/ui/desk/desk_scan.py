@@ -33,7 +33,8 @@ def scan_desk(
     (:mod:`editor.core.scan_child`); its rows are taken when it lists ``root`` by the same
     rules, else it is stopped and the scan is made here. It is stopped when this ends, however
     it ends. A child that ends before its first rows (killed, or it could not start Python) is
-    replaced by the scan made here; its errors are the scan's."""
+    replaced by the scan made here, unless the window stopped it (the scan was cancelled); its
+    errors are the scan's."""
     base = Path(root).resolve()
     if child is not None:
         delivered = 0
@@ -44,8 +45,10 @@ def scan_desk(
                     delivered += 1
                     time.sleep(0)
                 return
+            if child.stopped:
+                return  # the window stopped it meanwhile: this scan was cancelled
         except ScanChildError:
-            if delivered:
+            if delivered or child.stopped:
                 raise
         finally:
             child.stop()

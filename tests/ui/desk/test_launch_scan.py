@@ -108,3 +108,17 @@ def test_closing_the_window_ends_a_running_child(qtbot, settings: Settings, desk
     assert child.process.poll() is None and window.scanning
     window.close()
     qtbot.waitUntil(lambda: child.process.returncode is not None, timeout=5_000)
+
+
+def test_a_child_the_window_stopped_gives_no_rows_and_no_scan_in_its_place(desk: Path) -> None:
+    from editor.core.index import desk_rules
+    from editor.ui.desk.desk_scan import scan_desk
+
+    fill(desk, 3)
+    rules = desk_rules(desk)
+    died = ScanChild.start(desk, [sys.executable, "-c", "raise SystemExit(9)"])
+    assert sum(len(batch) for batch in scan_desk(desk, rules=rules, child=died)) == 5
+    stopped = ScanChild.start(desk, [sys.executable, "-c", "import time; time.sleep(60)"])
+    assert stopped is not None
+    stopped.stop()  # the scan was cancelled
+    assert list(scan_desk(desk, rules=rules, child=stopped)) == []
