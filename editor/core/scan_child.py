@@ -30,10 +30,11 @@ import contextlib
 import gc
 import os
 import pickle
+import signal
 import struct
-import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from queue import SimpleQueue
@@ -169,19 +170,82 @@ def _command(root: Path) -> list[str] | None:
     return [sys.executable, "-c", start, str(root)]
 
 
+class Spawned:
+    """A child process started with ``os.posix_spawn`` (``subprocess`` is not imported before the
+    window's first paint: git runs only after it), its standard input a pipe only this process
+    holds and its standard output one this process reads; what ``subprocess.Popen`` would give
+    for it (``pid``, ``returncode``, ``poll``, ``wait``, ``kill``)."""
+
+    def __init__(self, command: Sequence[str]) -> None:
+        their_in, self._stdin = os.pipe()  # non-inheritable: only the dup2'ed ends reach it
+        self._stdout, their_out = os.pipe()
+        try:
+            self.pid = os.posix_spawn(
+                command[0],
+                list(command),
+                os.environ,
+                file_actions=[
+                    (os.POSIX_SPAWN_DUP2, their_in, 0),
+                    (os.POSIX_SPAWN_DUP2, their_out, 1),
+                    (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
+                ],
+            )
+        except BaseException:
+            for fd in (self._stdin, self._stdout):
+                os.close(fd)
+            raise
+        finally:
+            os.close(their_in)
+            os.close(their_out)
+        self.stdout = os.fdopen(self._stdout, "rb")
+        self.returncode: int | None = None
+        self._lock = threading.Lock()
+
+    def poll(self) -> int | None:
+        """The exit code once the child ended (a signal's as its negative number), else None."""
+        with self._lock:
+            if self.returncode is None:
+                try:
+                    pid, status = os.waitpid(self.pid, os.WNOHANG)
+                except ChildProcessError:  # reaped already (cannot happen here: be safe)
+                    self.returncode = -1
+                else:
+                    if pid:
+                        self.returncode = os.waitstatus_to_exitcode(status)
+            return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int | None:
+        """The exit code, waiting at most ``timeout`` seconds for it (None: as long as it takes);
+        None if the child still runs then."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        pause = 0.001
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() >= deadline:
+                return None
+            time.sleep(pause)
+            pause = min(pause * 2, 0.02)
+        return self.returncode
+
+    def kill(self) -> None:
+        if self.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+
+    def close_input(self) -> None:
+        """Let go of the child's standard input (it then sees its end) and of its output."""
+        with contextlib.suppress(OSError):
+            os.close(self._stdin)
+        with contextlib.suppress(OSError):
+            self.stdout.close()
+
+
 class ScanChild:
     """A running child listing ``root`` (see the module's docstring); its frames are read as they
     come, by a thread of this process, so the child never waits for the window to take them."""
 
     def __init__(self, root: Path, command: Sequence[str]) -> None:
         self.root = root
-        self.process = subprocess.Popen(
-            list(command),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            close_fds=True,
-        )
+        self.process = Spawned(command)
         self._frames: SimpleQueue[tuple[bytes, bytes] | None] = SimpleQueue()
         self.stopped = False  # stop() was called: the window no longer wants the rows
         self._taken = False
@@ -193,7 +257,10 @@ class ScanChild:
 
     @classmethod
     def start(cls, root: Path | str, command: Sequence[str] | None = None) -> ScanChild | None:
-        """A child listing the folder ``root`` (resolved), or None when one cannot be started."""
+        """A child listing the folder ``root`` (resolved), or None when one cannot be started
+        (no ``posix_spawn`` here: the window scans itself)."""
+        if not hasattr(os, "posix_spawn"):
+            return None
         try:
             base = Path(root).resolve()
             if not base.is_dir():
@@ -202,12 +269,11 @@ class ScanChild:
             if command is None:
                 return None
             return cls(base, command)
-        except (OSError, ValueError, subprocess.SubprocessError):
+        except (OSError, ValueError):
             return None
 
     def _read(self) -> None:
         stream = self.process.stdout
-        assert stream is not None
         try:
             while True:
                 header = stream.read(_HEADER.size)
@@ -229,18 +295,11 @@ class ScanChild:
     def _end(self) -> None:
         """Wait for the child (no zombie) and let go of its pipes."""
         self._wait(5)
-        for stream in (self.process.stdin, self.process.stdout):
-            try:
-                if stream is not None:
-                    stream.close()
-            except OSError:
-                pass
+        self.process.close_input()
 
     def _wait(self, grace_s: float) -> None:
         """Wait for the child to end by itself, for at most ``grace_s``; then end it."""
-        try:
-            self.process.wait(timeout=grace_s)
-        except subprocess.TimeoutExpired:
+        if self.process.wait(timeout=grace_s) is None:
             self._kill()
         atexit.unregister(self.stop)
 
@@ -251,11 +310,8 @@ class ScanChild:
         self._kill()
 
     def _kill(self) -> None:
-        if self.process.poll() is None:
-            with contextlib.suppress(OSError):
-                self.process.kill()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(timeout=5)
+        self.process.kill()
+        self.process.wait(timeout=5)
         atexit.unregister(self.stop)
 
     def site(self) -> Any:
