@@ -168,7 +168,7 @@ def test_a_child_that_ends_without_finishing_is_an_error(tmp_path: Path) -> None
 
 def test_a_child_for_another_folder_or_other_rules_is_not_taken(tmp_path: Path) -> None:
     desk = varied_desk(tmp_path)
-    child = start_launch_scan(desk)
+    child = ScanChild.start(desk)
     assert child is not None
     assert not child.matches(tmp_path, desk_rules(desk).site)
     assert not child.matches(desk, desk_rules(desk).site)  # taken once, whatever the answer
@@ -240,3 +240,23 @@ def test_no_child_for_a_missing_folder_or_no_path(tmp_path: Path) -> None:
     assert start_launch_scan(None) is None
     assert ScanChild.start(tmp_path / "missing") is None
     assert os.path.exists(tmp_path)
+
+
+def test_a_child_only_for_a_desk_with_a_big_cache_and_not_when_turned_off(
+    tmp_path: Path, cache_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editor.core import scan_child
+
+    desk = varied_desk(tmp_path)
+    monkeypatch.setattr(scan_child, "MIN_CACHE_BYTES", 1)
+    assert start_launch_scan(desk) is None  # never listed: no cache (a cold launch)
+    list(scan_searched(desk))
+    size = cache_env.joinpath(next(p.name for p in cache_env.glob("desk-*.sqlite3"))).stat()
+    monkeypatch.setattr(scan_child, "MIN_CACHE_BYTES", size.st_size + 1)
+    assert start_launch_scan(desk) is None  # a small desk
+    monkeypatch.setattr(scan_child, "MIN_CACHE_BYTES", size.st_size)
+    child = start_launch_scan(desk)
+    assert child is not None and child.root == desk
+    child.stop()
+    monkeypatch.setenv("COPYDESK_SCAN_CHILD", "0")
+    assert start_launch_scan(desk) is None
