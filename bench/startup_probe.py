@@ -80,8 +80,8 @@ def probe_app(desk: str, started: float) -> None:
     opened = app_module.open_window
     seen: list[float] = []
 
-    def open_and_watch(target: object) -> object:
-        window, problem = opened(target)  # type: ignore[arg-type]
+    def open_and_watch(target: object, *rest: object) -> object:
+        window, problem = opened(target, *rest)  # type: ignore[arg-type]
         window.resize(1200, 800)  # the bare window's size (a first start picks the screen's)
         watch_first_paint(window, started, seen)
         return window, problem

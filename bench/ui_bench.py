@@ -244,6 +244,11 @@ def _edit_files(paths: list[Path]) -> None:
 def probe(root: Path, started: float) -> dict[str, float]:
     import resource
 
+    # As ``editor.entry`` does for a path: the desk's scan starts before PySide6 loads.
+    from editor.core.scan_child import start_launch_scan
+
+    early_scan = start_launch_scan(root)
+
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
@@ -257,7 +262,7 @@ def probe(root: Path, started: float) -> dict[str, float]:
     memory.start()
     app = QApplication([sys.argv[0]])
     figures: dict[str, float] = {}
-    window = create_main_window(str(root))
+    window = create_main_window(str(root), early_scan=early_scan)
     window.show()
     table = window.findChild(QTableView, "articleList")
     filter_edit = window.findChild(QLineEdit, "filterEdit")

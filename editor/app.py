@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from editor import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from editor.bundled import bundled_samples, docs_dir, icons_dir, translations_dir
 from editor.core.heap import one_arena
+from editor.core.scan_child import ScanChild, start_launch_scan
 from editor.ui.article.body_feed import warm_renderer_later
 from editor.ui.common import dialogs
 from editor.ui.common.first_paint import after_first_paint
@@ -126,10 +127,12 @@ def create_main_window(
     pool: QThreadPool | None = None,
     loader: ImageLoader | None = None,
     journal_dir: Path | None = None,
+    early_scan: ScanChild | None = None,
 ) -> MainWindow:
     """Build the main window on ``path`` (a folder, a Hugo site or one article) without running the
     event loop. ``settings=None`` uses a throwaway settings file, never the user's; ``journal_dir``
-    None keeps unsaved edits in memory only."""
+    None keeps unsaved edits in memory only; ``early_scan``: the scan of ``path`` started before
+    the window (:func:`editor.core.scan_child.start_launch_scan`), for its first listing."""
     temporary = None
     if settings is None:
         temporary = tempfile.TemporaryDirectory(prefix="copydesk-settings-")
@@ -144,6 +147,7 @@ def create_main_window(
     after_first_paint(window, one_arena)  # the C heap's arenas (editor.core.heap says why)
     if temporary is not None:
         window.temporary_settings = temporary  # removed with the window
+    window.feed.offer_early(early_scan)
     if path is not None:
         window.open_folder(path)
     return window
@@ -236,8 +240,11 @@ def _report_unexpected(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
-def main(path: str | None = None, screenshot: str | None = None) -> int:
+def main(
+    path: str | None = None, screenshot: str | None = None, early_scan: ScanChild | None = None
+) -> int:
     """Run the window on ``path`` (or the last folder, or the sample desk); returns the exit code.
+    ``early_scan``: the scan of ``path`` already started (``editor.entry``).
 
     With ``screenshot``, the window saves a picture of itself there once the list has loaded, and
     quits (for the guide's pictures and for smoke tests of a built app)."""
@@ -251,7 +258,7 @@ def main(path: str | None = None, screenshot: str | None = None) -> int:
 
     app = application()
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in the terminal quits
-    window, problem = open_window(target)
+    window, problem = open_window(target, early_scan)
     if screenshot:
         window.scan_finished.connect(lambda: _save_picture(window, Path(screenshot)))
     elif problem:
@@ -261,7 +268,9 @@ def main(path: str | None = None, screenshot: str | None = None) -> int:
     return code
 
 
-def open_window(target: Path | None) -> tuple[MainWindow, str | None]:
+def open_window(
+    target: Path | None, early_scan: ScanChild | None = None
+) -> tuple[MainWindow, str | None]:
     """What ``main()`` does between the QApplication and its event loop (the start-up bench
     measures this too): the user's settings, the thread pool, the image loader and its cache, the
     journal, the folder (``target``, else the last one, else the sample desk), the window shown.
@@ -285,8 +294,12 @@ def open_window(target: Path | None) -> tuple[MainWindow, str | None]:
             problem = QCoreApplication.translate(
                 "App", "The sample desk could not be copied to {0}: {1}"
             ).format(data, error.strerror or error)
+    if early_scan is None:  # the last folder: its scan starts now, while the window is built
+        early_scan = start_launch_scan(target)
     held = HeldWrites(settings.store)  # before the window records its folder in them
-    window = create_main_window(target, settings, pool=pool, loader=loader, journal_dir=journal)
+    window = create_main_window(
+        target, settings, pool=pool, loader=loader, journal_dir=journal, early_scan=early_scan
+    )
     after_first_paint(window, held.release)
     _report_unexpected(window)
     if not gc.isenabled():  # editor.entry turned it off for the start-up

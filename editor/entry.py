@@ -8,6 +8,10 @@ name has) goes straight to :func:`editor.app.main`; anything else goes to :func:
 which parses it as before and says what is wrong. The rules of ``copydesk open`` are not repeated
 here: a path the fast way cannot take (missing, neither file nor folder) takes the usual one.
 
+A big desk's scan takes as long as the window's start-up; both are Python, so in one process they
+take turns. Its own process (:mod:`editor.core.scan_child`) starts here for a path given, before
+PySide6 loads, and lists the desk on the second core meanwhile; the window takes its rows.
+
 The window's start-up makes some 200,000 objects (modules, classes, the widgets' wrappers) that
 all live on; the cyclic garbage collector went through them some 90 times before the first paint
 (about 5 ms of it). So it is off from here until the window has painted
@@ -46,6 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     window, path = window_path(arguments)
     if window:
+        from editor.core.scan_child import start_launch_scan
+
+        early = start_launch_scan(path)  # (see the module's docstring)
         collecting = gc.isenabled()
         gc.disable()  # until the first paint (see the module's docstring)
         plain_import = builtins.__import__  # Python's own, unless PySide6 is imported already
@@ -57,8 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ImportError:
             pass  # the command line gives the message ("the window cannot start: …")
         else:
-            return app_main(path)
+            return app_main(path, early_scan=early)
         finally:
+            if early is not None:
+                early.stop()  # never outlives the window (nor runs on for the command line)
             if collecting:
                 gc.enable()
     from editor.cli import main as cli_main

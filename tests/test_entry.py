@@ -53,7 +53,7 @@ def test_a_special_file_goes_to_the_command_line(tmp_path: Path) -> None:
 
 def test_main_dispatches(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     calls: list[tuple[str, object]] = []
-    monkeypatch.setattr(editor.app, "main", lambda path: calls.append(("app", path)) or 0)
+    monkeypatch.setattr(editor.app, "main", lambda path, **_: calls.append(("app", path)) or 0)
     monkeypatch.setattr(editor.cli, "main", lambda args: calls.append(("cli", args)) or 3)
     assert entry.main([str(tmp_path)]) == 0
     assert entry.main([]) == 0
@@ -77,7 +77,9 @@ def test_the_window_path_starts_without_the_collector_and_turns_it_back_on(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     collecting: list[bool] = []
-    monkeypatch.setattr(editor.app, "main", lambda path: collecting.append(gc.isenabled()) or 0)
+    monkeypatch.setattr(
+        editor.app, "main", lambda path, **_: collecting.append(gc.isenabled()) or 0
+    )
     assert gc.isenabled()
     assert entry.main([str(tmp_path)]) == 0
     assert collecting == [False]  # off while the window starts (open_window turns it on)
@@ -85,3 +87,28 @@ def test_the_window_path_starts_without_the_collector_and_turns_it_back_on(
     monkeypatch.setattr(editor.cli, "main", lambda args: collecting.append(gc.isenabled()) or 0)
     assert entry.main(["list", str(tmp_path)]) == 0
     assert collecting == [False, True]  # the command line keeps it
+
+
+def test_the_window_path_starts_the_desks_scan_first_and_ends_it_with_the_window(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The scan of the desk given runs in a child process from before the window loads
+    (editor.core.scan_child); it is handed to the window and stopped when the window returns."""
+    from editor.core import scan_child
+
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(scan_child, "MIN_CACHE_BYTES", 0)  # (a big desk's, listed before)
+    monkeypatch.setattr(scan_child, "_cores", lambda: 2)
+    monkeypatch.setenv("COPYDESK_SCAN_CHILD", "1")  # asked for (it is not by default)
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "a.md").write_text('+++\ntitle = "A"\n+++\n', encoding="utf-8")
+    given: list[object] = []
+    monkeypatch.setattr(
+        editor.app, "main", lambda path, early_scan=None: given.append(early_scan) or 0
+    )
+    assert entry.main([str(desk)]) == 0
+    (child,) = given
+    assert child is not None and child.root == desk.resolve()
+    assert child.process.returncode is not None  # ended and waited for
+    assert entry.main([]) == 0 and given[-1] is None  # no path: the window starts it later

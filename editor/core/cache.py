@@ -196,6 +196,15 @@ class IndexCache:
                 return None
         return None
 
+    @staticmethod
+    def stored_bytes(root: Path | str, cache_dir: Path | None = None) -> int:
+        """How big the cache a listing of ``root`` made is on disk (0: there is none), without
+        opening it: a measure of the desk's size before it is walked."""
+        try:
+            return _database_path(root, cache_dir).stat().st_size
+        except OSError:
+            return 0
+
     @classmethod
     def open_existing(cls, root: Path | str, cache_dir: Path | None = None) -> IndexCache:
         """The cache a listing of ``root`` made, as it is (never rebuilt: for the body search,

@@ -178,6 +178,7 @@ def scan_with_cache(
     *,
     as_json: bool = False,
     searched: bool = False,
+    raw_kept: bool = False,
 ) -> Iterator[Any]:
     """Batches of rows in path order; unchanged files from ``cache``, the rest parsed (and cached).
 
@@ -185,7 +186,9 @@ def scan_with_cache(
     judged again. ``as_json``: a row may come as a :data:`JsonRow` (its ``list --json`` text from
     the cache) instead of an :class:`ArticleSummary`. ``searched``: each batch comes as (rows,
     their search texts), a text kept in the cache or None where the file was parsed (the window
-    makes those, :mod:`editor.core.row_search`).
+    makes those, :mod:`editor.core.row_search`). ``raw_kept``: a cached row whose verdict holds
+    comes as the cache's tuple (:data:`KeptRow`), for :func:`kept_summary` to make into its
+    summary in another process (:mod:`editor.core.scan_child`).
     """
     started_ns = time.time_ns()
     moment = as_of if as_of is not None else now_utc()
@@ -272,7 +275,9 @@ def scan_with_cache(
 
     def hand_out(batch: _Sorted, parsed: list[Parsed]) -> Any:
         made, found, judge, todo = batch
-        if not as_json:
+        if raw_kept:
+            _check_kept_rows(made, judge, root, decoded)
+        elif not as_json:
             _make_kept_rows(made, judge, root, decoded)
         if judge:
             for slot, value in _judge_again(cache, judge, moment, rules, ids, as_json):
@@ -340,6 +345,43 @@ def _make_kept_rows(
                 made[slot] = None
                 path = os.path.join(root, *row[0].split("/"))
                 again.append((slot, path, row[0], row))
+
+
+def _check_kept_rows(
+    made: list[Any],
+    again: list[tuple[int, str, str, tuple[Any, ...]]],
+    root: str,
+    decoded: dict[str, Verdict],
+) -> None:
+    """:func:`_make_kept_rows` for rows made elsewhere (``raw_kept``): each cached row whose
+    verdict holds stays the cache's tuple, cut to what :func:`kept_summary` reads, once its verdict
+    and profile texts are known to be readable (each distinct text read once); the others join
+    ``again``, as there."""
+    for slot, row in enumerate(made):
+        if type(row) is tuple:
+            text = row[17]
+            try:
+                if text not in decoded:
+                    decoded[text] = decode_verdict(text)
+                decode_profile(row[16])
+            except (ValueError, KeyError, TypeError, IndexError):
+                made[slot] = None
+                path = os.path.join(root, *row[0].split("/"))
+                again.append((slot, path, row[0], row))
+            else:
+                made[slot] = row[:_KEPT_LENGTH]
+
+
+# A cached row whose verdict holds, as ``raw_kept`` hands it out: ``IndexCache.rows``' tuple
+# without the search text (which comes beside it).
+KeptRow = tuple[Any, ...]
+_KEPT_LENGTH = 18
+
+
+def kept_summary(row: KeptRow, decoded: dict[str, Verdict]) -> ArticleSummary:
+    """The summary of a :data:`KeptRow`, the one the listing itself would have made of it
+    (:func:`_kept_row`). ``decoded``: the verdicts read so far, one dict for a whole listing."""
+    return _kept_row(row[0], row, decoded)
 
 
 def _judge_again(

@@ -67,14 +67,26 @@ def scan_searched(
     use_cache: bool = True,
     cache_dir: Path | None = None,
     rules: SiteRules | None = None,
-) -> Iterator[tuple[list[ArticleSummary], list[str | None]]]:
+    raw_kept: bool = False,
+) -> Iterator[tuple[list[Any], list[str | None]]]:
     """:func:`scan` for the window: each batch with its rows' search texts
     (:func:`editor.core.row_search.search_words`) where the index cache kept them, None where a
     file was parsed now, so a warm launch does not make 100,000 of them again. A row the cache
     kept comes without its summary, source link and cover link (the list shows none of them; the
-    summary's words are in the search text)."""
+    summary's words are in the search text). ``raw_kept`` (the launch scan's child process,
+    :mod:`editor.core.scan_child`): such a row comes as the cache's tuple, for
+    :func:`~editor.core.cached_scan.kept_summary` to make into the same summary elsewhere."""
     for batch in _scan(
-        root, as_of, batch_size, None, use_cache, cache_dir, rules, as_json=False, searched=True
+        root,
+        as_of,
+        batch_size,
+        None,
+        use_cache,
+        cache_dir,
+        rules,
+        as_json=False,
+        searched=True,
+        raw_kept=raw_kept,
     ):
         yield batch if type(batch) is tuple else (batch, [None] * len(batch))
 
@@ -102,6 +114,7 @@ def _scan(
     *,
     as_json: bool,
     searched: bool = False,
+    raw_kept: bool = False,
 ) -> Iterator[Any]:
     base = Path(root).resolve()
     if base.is_file():
@@ -142,6 +155,7 @@ def _scan(
             rules,
             as_json=as_json,
             searched=searched,
+            raw_kept=raw_kept,
         )
 
 

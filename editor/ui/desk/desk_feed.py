@@ -28,6 +28,7 @@ from editor.core.errors import describe_error
 from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
 from editor.core.rescan import ListedRows, Rescan, list_folders
+from editor.core.scan_child import ScanChild
 from editor.ui.common.quick_switching import QuickSwitching
 from editor.ui.common.wording import counted
 from editor.ui.common.workers import Task, run_stream, run_task
@@ -108,6 +109,8 @@ class DeskFeed(QObject):
         # The GUI thread gets the GIL back sooner while the scan or the watcher's look runs.
         self._switching = QuickSwitching()
         self._scan_switching = False
+        self._early: ScanChild | None = None  # the launch's scan, already running (offer_early)
+        self._child: ScanChild | None = None  # the child the running scan takes its rows from
         self.watcher = FolderWatcher(pool, self._known_rows, self, switching=self._switching)
         self.watcher.changes_found.connect(self._outside_changes)
 
@@ -115,13 +118,28 @@ class DeskFeed(QObject):
     def scanning(self) -> bool:
         return self._scan_task is not None
 
+    def offer_early(self, child: ScanChild | None) -> None:
+        """The launch's scan, started in a process of its own before the window was built
+        (:func:`editor.core.scan_child.start_launch_scan`): the first scan takes its rows if it
+        lists the same folder by the same rules (``desk_scan.scan_desk``); it is stopped if not."""
+        self._stop_child(self._early)
+        self._early = child
+
+    @staticmethod
+    def _stop_child(child: ScanChild | None) -> None:
+        if child is not None:
+            child.stop()
+
     def scan(self, root: Path, select: str | None, unsaved: Iterable[str]) -> None:
         """List ``root`` anew; select the row ``select`` once it arrives; mark ``unsaved`` rows."""
         self.root = root
+        child, self._early = self._early, None  # only the first scan can take the launch's
         self._select_after_scan = select
         self._follow = None
         if self._scan_task is not None:
             self._scan_task.cancel()
+        self._stop_child(self._child)
+        self._child = child
         self._drop_arrived()
         self.watcher.stop()
         with self._keeping_selection():
@@ -137,7 +155,7 @@ class DeskFeed(QObject):
         self.list_panel.set_body_search(lambda text: body_matches(root, text), self.pool)
         self._scan_task = run_stream(
             self.pool,
-            lambda: scan_desk(root, rules=rules),
+            lambda: scan_desk(root, rules=rules, child=child),
             self._scan_batch,
             self._scan_failed,
             self._scan_done,
@@ -151,6 +169,9 @@ class DeskFeed(QObject):
         if self._scan_task is not None:
             self._scan_task.cancel()
             self._scan_task = None
+        self._stop_child(self._early)
+        self._stop_child(self._child)
+        self._early = self._child = None
         self._drop_arrived()
         self._quick_switching(False)
 
@@ -255,6 +276,7 @@ class DeskFeed(QObject):
         self._finishing = False
         self._follow = None
         self._scan_task = None
+        self._child = None  # ended with its rows (desk_scan stopped it)
         self._quick_switching(False)
         if self._select_after_scan:
             self.message.emit(

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from editor.core.listing import scan_searched
+from editor.core.scan_child import ScanChild, ScanChildError
 from editor.core.site_rules import SiteRules
 from editor.ui.desk.row_columns import RowBatch, prepare
 
@@ -17,14 +18,40 @@ SCAN_BATCH = (
 
 
 def scan_desk(
-    root: Path, batch_size: int = SCAN_BATCH, rules: SiteRules | None = None
+    root: Path,
+    batch_size: int = SCAN_BATCH,
+    rules: SiteRules | None = None,
+    child: ScanChild | None = None,
 ) -> Iterator[RowBatch]:
     """The rows of every article below ``root`` in batches, with their columns made here (search
     texts, sort keys: :func:`row_columns.prepare`) rather than on the GUI thread (a worker runs
     this), judged by the desk's ``rules`` (the window's :class:`DeskRules`, so the rows of files
     it saves later say the same). Big desks are parsed in other processes by ``index.scan``, which keeps
-    this thread, and so the GIL the GUI thread needs for every row it paints, mostly idle."""
+    this thread, and so the GIL the GUI thread needs for every row it paints, mostly idle.
+
+    ``child``: the launch's scan, started in a process of its own before the window
+    (:mod:`editor.core.scan_child`); its rows are taken when it lists ``root`` by the same
+    rules, else it is stopped and the scan is made here. It is stopped when this ends, however
+    it ends. A child that ends before its first rows (killed, or it could not start Python) is
+    replaced by the scan made here, unless the window stopped it (the scan was cancelled); its
+    errors are the scan's."""
     base = Path(root).resolve()
+    if child is not None:
+        delivered = 0
+        try:
+            if rules is not None and child.matches(base, rules.site):
+                for summaries, search in child.batches():
+                    yield prepare(summaries, search)
+                    delivered += 1
+                    time.sleep(0)
+                return
+            if child.stopped:
+                return  # the window stopped it meanwhile: this scan was cancelled
+        except ScanChildError:
+            if delivered or child.stopped:
+                raise
+        finally:
+            child.stop()
     for batch, search in scan_searched(base, batch_size=batch_size, rules=rules):
         yield prepare(batch, search)  # the search texts the index cache kept are not made again
         time.sleep(0)  # let the GUI thread take the GIL between batches

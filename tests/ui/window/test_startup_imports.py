@@ -73,8 +73,8 @@ PROBE = textwrap.dedent(
                 QTimer.singleShot(0, QApplication.quit)
             return False
 
-    def open_and_watch(target):
-        window, problem = opened(target)
+    def open_and_watch(target, *rest):
+        window, problem = opened(target, *rest)
         kept.append(Painted(QApplication.instance()))
         QApplication.instance().installEventFilter(kept[0])
         QTimer.singleShot(20_000, QApplication.quit)
@@ -154,8 +154,8 @@ FIRST_OPEN = textwrap.dedent(
     result = {}
     opened = editor.app.open_window
 
-    def open_later(target):
-        window, problem = opened(target)
+    def open_later(target, *rest):
+        window, problem = opened(target, *rest)
 
         def first_open():
             # The warm-ups of the first paint are done (threads named copydesk-warm-*).

@@ -1,0 +1,415 @@
+"""The window's launch scan in a process of its own, started before the window's toolkit loads.
+
+A warm launch of a 100,000-article desk is two pieces of Python work of about a second each: Qt's
+start-up and the window's build on one side, the scan (walk, a ``stat`` per file, the cached rows
+read and made into summaries) on the other. In one process they take turns on one interpreter
+lock; here the scan runs in a child on the second core while the window starts on the first, and
+its rows come back in packed batches (:func:`editor.core.packed_rows.pack`, pickled) that the
+window's worker unpacks (:func:`unpack_batch`) into the summaries the in-process scan would have
+given, equal field for field.
+
+The child (``python -m editor.core.scan_child ROOT``, or :func:`run`) is a plain listing of the desk by
+:func:`editor.core.listing.scan_searched`, judged by the rules the child reads itself; it sends
+them first (their :class:`~editor.core.site.Site`), so a window whose rules differ (the config
+changed in between) drops it and scans itself (:meth:`ScanChild.matches`). It never outlives the
+window: :meth:`ScanChild.stop` kills it (the feed stops it when the scan is cancelled or the window
+quits, and an ``atexit`` hook does if nothing did), and should the window's process die, the
+child sees its standard input end (:func:`watch_parent`) and exits at once. Every child is waited
+for, so none is left a zombie. A failure in the child comes back as the exception it raised (or
+a :class:`ScanChildError` saying so), for the window to show as it shows its own scan's errors.
+
+Frames on the child's standard output: one kind byte, a 4-byte length, then the payload
+(pickled): ``S`` the site the rules were read for, ``B`` a batch (packed rows and their search
+texts), ``E`` the error that ended the scan, ``D`` done.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import gc
+import os
+import pickle
+import signal
+import struct
+import sys
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from queue import SimpleQueue
+from typing import IO, Any
+
+BATCH_SIZE = 512  # the window's batch (desk_scan.SCAN_BATCH)
+# A child only for a desk whose index cache is at least this big (some 5,000-15,000 articles,
+# bodies indexed or not): a small desk's scan is over before a child has started Python, and on
+# a busy machine the child's start-up took from the window's (the start-up bench: 2.1× → 2.6×).
+MIN_CACHE_BYTES = 32 * 1024 * 1024
+_HEADER = struct.Struct("<cI")
+_SITE, _BATCH, _ERROR, _DONE = b"S", b"B", b"E", b"D"
+
+
+class ScanChildError(RuntimeError):
+    """The scanning process ended without finishing (killed, crashed) or failed in a way that
+    could not be sent back as it was."""
+
+
+# --- the child's side ---------------------------------------------------------------------------
+
+
+def _row_values() -> Any:
+    """A function giving a summary's field values as a tuple, in the dataclass's order (what
+    ``packed_rows.pack`` takes)."""
+    from dataclasses import fields
+    from operator import attrgetter
+
+    from editor.core.index import ArticleSummary
+
+    return attrgetter(*(field.name for field in fields(ArticleSummary)))
+
+
+def watch_parent(fd: int = 0) -> threading.Thread:
+    """End this process as soon as the file ``fd`` (standard input: a pipe only the window holds
+    open) reaches its end, which is when the window's process ends, however it ends. Read raw
+    (``os.read``): a buffered stream's lock, held by this thread, would stop the interpreter's
+    own shutdown."""
+
+    def watch() -> None:
+        try:
+            while os.read(fd, 65536):
+                pass
+        except OSError:
+            pass
+        os._exit(0)
+
+    thread = threading.Thread(target=watch, name="copydesk-scan-watch", daemon=True)
+    thread.start()
+    return thread
+
+
+def _frame(out: IO[bytes], kind: bytes, payload: bytes) -> None:
+    out.write(_HEADER.pack(kind, len(payload)))
+    out.write(payload)
+    out.flush()
+
+
+def _sendable(error: BaseException) -> bytes:
+    """``error`` pickled when it comes back as itself; else a :class:`ScanChildError` with its
+    words."""
+    try:
+        data = pickle.dumps(error)
+        pickle.loads(data)
+        return data
+    except Exception:  # an exception that does not pickle: its words are enough
+        return pickle.dumps(ScanChildError(str(error) or type(error).__name__))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The child: list the desk at ``argv[0]`` to standard output in frames (module docstring)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    out = sys.stdout.buffer
+    watch_parent()
+    # A short life that makes 100,000 rows and keeps none: the cyclic collector's passes over
+    # them would only cost time (the rows hold no cycles to free).
+    gc.disable()
+    try:
+        from editor.core.index import desk_rules
+        from editor.core.listing import scan_searched
+        from editor.core.packed_rows import pack
+
+        values = _row_values()
+        root = Path(arguments[0]).resolve()
+        rules = desk_rules(root)
+        _frame(out, _SITE, pickle.dumps(rules.site, pickle.HIGHEST_PROTOCOL))
+        batches = scan_searched(root, batch_size=BATCH_SIZE, rules=rules, raw_kept=True)
+        for batch, search in batches:
+            # A cached row goes as the cache's tuple (its first item the path); a row made here
+            # (parsed, or judged again) packed, behind a None.
+            rows = [row if type(row) is tuple else (None, pack(values(row))) for row in batch]
+            _frame(out, _BATCH, pickle.dumps((rows, search), pickle.HIGHEST_PROTOCOL))
+    except (BrokenPipeError, KeyboardInterrupt):
+        return 1  # the window went away
+    except Exception as error:
+        try:
+            _frame(out, _ERROR, _sendable(error))
+        except OSError:
+            return 1
+        return 1
+    try:
+        _frame(out, _DONE, b"")
+    except OSError:
+        return 1
+    return 0
+
+
+# --- the window's side --------------------------------------------------------------------------
+
+
+def start_launch_scan(path: Path | str | None) -> ScanChild | None:
+    """The child for the folder the window will list for ``path`` (``site.desk_for``), started
+    now, before the window's toolkit loads, when it is asked for (``COPYDESK_SCAN_CHILD=1`` in the
+    environment), there is a second core for it, and it is a big desk listed before (its index
+    cache is :data:`MIN_CACHE_BYTES` or more: a warm launch). None otherwise, or where none can
+    start: the window then scans in its own process.
+
+    Asked for, not by default: on a quiet two-core machine the child took a warm launch of 100,000
+    articles from 2.1-2.2 s to 1.6 s, but it holds what a warm listing holds (the cache's rows,
+    ~160 MiB) while the window builds its list, so the two peaked at ~395 MiB against the 300 MiB
+    the window stays under alone (the README's "The launch scan in a process of its own")."""
+    if path is None or os.environ.get("COPYDESK_SCAN_CHILD") != "1" or _cores() < 2:
+        return None
+    try:
+        from editor.core.cache import IndexCache
+        from editor.core.site import desk_for
+
+        root = desk_for(path)[0]
+        if IndexCache.stored_bytes(root) < MIN_CACHE_BYTES:
+            return None
+    except Exception:  # the window says what is wrong with the path: no child then
+        return None
+    return ScanChild.start(root)
+
+
+def _cores() -> int:
+    """The cores this process may run on (a child pays only with a second one free)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _command(root: Path) -> list[str] | None:
+    """How to start the child here; None where there is no Python to start it with (a frozen
+    app: the window then scans itself)."""
+    if getattr(sys, "frozen", False) or not sys.executable:
+        return None
+    # This copy of the package, wherever the window found it (a checkout, a venv, a wheel).
+    folder = str(Path(__file__).resolve().parents[2])
+    start = (
+        f"import sys; sys.path.insert(0, {folder!r}); import editor.core.scan_child as c; c.run()"
+    )
+    return [sys.executable, "-c", start, str(root)]
+
+
+class Spawned:
+    """A child process started with ``os.posix_spawn`` (``subprocess`` is not imported before the
+    window's first paint: git runs only after it), its standard input a pipe only this process
+    holds and its standard output one this process reads; what ``subprocess.Popen`` would give
+    for it (``pid``, ``returncode``, ``poll``, ``wait``, ``kill``)."""
+
+    def __init__(self, command: Sequence[str]) -> None:
+        their_in, self._stdin = os.pipe()  # non-inheritable: only the dup2'ed ends reach it
+        self._stdout, their_out = os.pipe()
+        try:
+            self.pid = os.posix_spawn(
+                command[0],
+                list(command),
+                os.environ,
+                file_actions=[
+                    (os.POSIX_SPAWN_DUP2, their_in, 0),
+                    (os.POSIX_SPAWN_DUP2, their_out, 1),
+                    (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
+                ],
+            )
+        except BaseException:
+            for fd in (self._stdin, self._stdout):
+                os.close(fd)
+            raise
+        finally:
+            os.close(their_in)
+            os.close(their_out)
+        self.stdout = os.fdopen(self._stdout, "rb")
+        self.returncode: int | None = None
+        self._lock = threading.Lock()
+
+    def poll(self) -> int | None:
+        """The exit code once the child ended (a signal's as its negative number), else None."""
+        with self._lock:
+            if self.returncode is None:
+                try:
+                    pid, status = os.waitpid(self.pid, os.WNOHANG)
+                except ChildProcessError:  # reaped already (cannot happen here: be safe)
+                    self.returncode = -1
+                else:
+                    if pid:
+                        self.returncode = os.waitstatus_to_exitcode(status)
+            return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int | None:
+        """The exit code, waiting at most ``timeout`` seconds for it (None: as long as it takes);
+        None if the child still runs then."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        pause = 0.001
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() >= deadline:
+                return None
+            time.sleep(pause)
+            pause = min(pause * 2, 0.02)
+        return self.returncode
+
+    def kill(self) -> None:
+        if self.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+
+    def close_input(self) -> None:
+        """Let go of the child's standard input (it then sees its end) and of its output."""
+        with contextlib.suppress(OSError):
+            os.close(self._stdin)
+        with contextlib.suppress(OSError):
+            self.stdout.close()
+
+
+class ScanChild:
+    """A running child listing ``root`` (see the module's docstring); its frames are read as they
+    come, by a thread of this process, so the child never waits for the window to take them."""
+
+    def __init__(self, root: Path, command: Sequence[str]) -> None:
+        self.root = root
+        self.process = Spawned(command)
+        self._frames: SimpleQueue[tuple[bytes, bytes] | None] = SimpleQueue()
+        self.stopped = False  # stop() was called: the window no longer wants the rows
+        self._taken = False
+        self._pushed_back: list[tuple[bytes, bytes] | None] = []
+        self._lock = threading.Lock()
+        self._reader = threading.Thread(target=self._read, name="copydesk-scan-read", daemon=True)
+        self._reader.start()
+        atexit.register(self.stop)
+
+    @classmethod
+    def start(cls, root: Path | str, command: Sequence[str] | None = None) -> ScanChild | None:
+        """A child listing the folder ``root`` (resolved), or None when one cannot be started
+        (no ``posix_spawn`` here: the window scans itself)."""
+        if not hasattr(os, "posix_spawn"):
+            return None
+        try:
+            base = Path(root).resolve()
+            if not base.is_dir():
+                return None
+            command = command if command is not None else _command(base)
+            if command is None:
+                return None
+            return cls(base, command)
+        except (OSError, ValueError):
+            return None
+
+    def _read(self) -> None:
+        stream = self.process.stdout
+        try:
+            while True:
+                header = stream.read(_HEADER.size)
+                if len(header) < _HEADER.size:
+                    break
+                kind, size = _HEADER.unpack(header)
+                payload = stream.read(size) if size else b""
+                if len(payload) < size:
+                    break
+                self._frames.put((kind, payload))
+                if kind in (_DONE, _ERROR):
+                    break
+        except (OSError, ValueError):
+            pass
+        finally:
+            self._frames.put(None)
+            self._end()
+
+    def _end(self) -> None:
+        """Wait for the child (no zombie) and let go of its pipes."""
+        self._wait(5)
+        self.process.close_input()
+
+    def _wait(self, grace_s: float) -> None:
+        """Wait for the child to end by itself, for at most ``grace_s``; then end it."""
+        if self.process.wait(timeout=grace_s) is None:
+            self._kill()
+        atexit.unregister(self.stop)
+
+    def stop(self) -> None:
+        """End the child now, if it still runs, and wait for it: the window no longer wants its
+        rows (:attr:`stopped` from now on)."""
+        self.stopped = True
+        self._kill()
+
+    def _kill(self) -> None:
+        self.process.kill()
+        self.process.wait(timeout=5)
+        atexit.unregister(self.stop)
+
+    def site(self) -> Any:
+        """The site the child's rules were read for (waits for its first frame); None when it
+        failed before it could say."""
+        first = self._next()
+        if first is None or first[0] != _SITE:
+            self._pushed_back.append(first)  # an error (or the end): batches() says it
+            return None
+        return pickle.loads(first[1])
+
+    def _next(self) -> tuple[bytes, bytes] | None:
+        """The next frame; None once the child's output ended."""
+        if self._pushed_back:
+            return self._pushed_back.pop()
+        return self._frames.get()
+
+    def matches(self, root: Path | str, site: Any) -> bool:
+        """Whether this child lists ``root`` by the rules of ``site`` (the window's own): then
+        its rows are the ones the window's scan would make. Taken once."""
+        with self._lock:
+            if self._taken:
+                return False
+            self._taken = True
+            if Path(root).resolve() != self.root:
+                return False
+        found = self.site()
+        return found is not None and found == site
+
+    def batches(self) -> Iterator[tuple[list[Any], list[str | None]]]:
+        """The rows as they come, each batch made into summaries (:func:`unpack_batch`); raises
+        what the child raised, or :class:`ScanChildError` if it ended without finishing."""
+        decoded: dict[str, Any] = {}  # the verdicts read so far, for the whole listing
+        done = False
+        try:
+            while True:
+                frame = self._next()
+                if frame is None:
+                    code = self.process.wait()
+                    raise ScanChildError(f"the scanning process ended unexpectedly (exit {code})")
+                kind, payload = frame
+                if kind == _DONE:
+                    done = True
+                    return
+                if kind == _ERROR:
+                    raise pickle.loads(payload)
+                if kind == _BATCH:
+                    yield unpack_batch(payload, decoded)
+        finally:
+            if done:
+                self._wait(5)  # it is closing its cache and ending
+            else:
+                self._kill()
+
+
+def unpack_batch(payload: bytes, decoded: dict[str, Any]) -> tuple[list[Any], list[str | None]]:
+    """One ``B`` frame's summaries and search texts: a cached row made into its summary here by
+    the listing's own :func:`~editor.core.cached_scan.kept_summary` (``decoded``: its verdicts
+    read so far), a packed one unpacked (:func:`~editor.core.packed_rows.unpack`)."""
+    from editor.core.cached_scan import kept_summary
+    from editor.core.packed_rows import unpack
+
+    rows, search = pickle.loads(payload)
+    return [
+        kept_summary(row, decoded) if row[0] is not None else unpack(row[1]) for row in rows
+    ], search
+
+
+def run() -> None:
+    """The child process's whole life: :func:`main`, then the end at once (everything is sent and
+    the cache closed: the interpreter's teardown of the rows made would only keep the memory,
+    and a core, a little longer)."""
+    code = main()
+    with contextlib.suppress(OSError):
+        sys.stdout.flush()
+    os._exit(code)
+
+
+if __name__ == "__main__":
+    run()
