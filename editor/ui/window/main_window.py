@@ -222,7 +222,8 @@ class MainWindow(QMainWindow):
             label.setAutoFillBackground(True)
             label.setIndent(8)
             self.statusBar().addPermanentWidget(label)
-        self.statusBar().messageChanged.connect(self.statusBar().setToolTip)
+        bar = self.statusBar()  # (setToolTip is no slot: PySide6 warned at every start)
+        bar.messageChanged.connect(lambda text: bar.setToolTip(text))
 
         self.list_view.setFocus()
 
@@ -561,6 +562,8 @@ class MainWindow(QMainWindow):
                     still = True
                 if still is not None:
                     self.model.set_dirty(result.article.relpath, still)
+        if self.multi.active and not self.multi.dirty:
+            self.multi.refresh()  # the form of several rows shows what the action wrote
 
     def _writes_restored(self, name: str, results: list[FileResult]) -> None:
         self.apply_results(results)

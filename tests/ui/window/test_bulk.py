@@ -316,3 +316,24 @@ def test_publishing_clean_articles_asks_nothing_more(qtbot, make_window, desk: P
         window.action_registry[ActionId.PUBLISH].trigger()
     assert asked.named("ask_publish_with_problems") == []
     assert asked.named("confirm_bulk") == [("Publish 2 articles?",)]
+
+
+def test_the_form_of_several_rows_shows_what_a_bulk_action_wrote(
+    qtbot, make_window, desk: Path, asked
+) -> None:
+    """After Publish on three selected drafts their form still said Draft ✓ (the values from
+    before the action): a Save of another field then showed a state no file had."""
+    for n in range(3):
+        (desk / f"draft{n}.md").write_text(DRAFT.format(n))
+    window = make_window(desk)
+    select_rows(window, shown_paths(window))
+    qtbot.waitUntil(lambda: window.multi.active)
+    form = window.multi.form
+    assert form._fields["draft"].value is True
+    asked.answer("confirm_bulk", True)
+    with qtbot.waitSignal(window.bulk_finished, timeout=10_000):
+        window.action_registry[ActionId.PUBLISH].trigger()
+    assert all(b"draft = false" in (desk / f"draft{n}.md").read_bytes() for n in range(3))
+    assert window.multi.active
+    qtbot.waitUntil(lambda: form._fields["draft"].value is False, timeout=2_000)
+    assert not form.is_mixed("draft")
