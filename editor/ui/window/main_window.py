@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from editor.core.article import Article
 from editor.core.images import COVER_KEY
 from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
 from editor.core.service import DocumentService, FileResult, Outcome
-from editor.core.site import desk_for, find_site_root, sites_held
+from editor.core.site import desk_for, find_site_root
 from editor.core.vocabulary import Vocabulary
 from editor.ui.article.article_session import ArticleSession
 from editor.ui.article.body_view import BodyView
@@ -32,7 +32,6 @@ from editor.ui.article.unsaved import UnsavedEdits
 from editor.ui.common import dialogs, links
 from editor.ui.common.settings import Settings
 from editor.ui.common.wording import number
-from editor.ui.common.workers import run_task
 from editor.ui.desk.article_list import ArticleListPanel
 from editor.ui.desk.desk_feed import DeskFeed
 from editor.ui.form.metadata_form import MetadataForm
@@ -40,6 +39,7 @@ from editor.ui.form.multi_edit import MultiEditForm
 from editor.ui.images.cover_opener import CoverOpener
 from editor.ui.images.image_loader import ImageLoader
 from editor.ui.window import help as help_windows
+from editor.ui.window import status_line
 from editor.ui.window.actions import ActionId, ActionRegistry
 from editor.ui.window.bulk import BulkRunner
 from editor.ui.window.check_panel import CheckPanel, result_text
@@ -100,7 +100,6 @@ class MainWindow(QMainWindow):
         self.service: DocumentService | None = None
         self.root: Path | None = None
         self._vocabulary: Vocabulary | None = None  # counted from the rows when the form asks
-        self._sites_warning = ""  # the status message that the open folder holds sites
 
         self.undo_stack = QUndoStack(self)
         self.write_history = WriteHistory(lambda: self.service, self)
@@ -210,20 +209,11 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.check_panel)
         self.check_panel.hide()
 
-        self.scan_label = QLabel(self)
-        self.scan_label.setObjectName("scanLabel")
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("countLabel")
-        self.folder_label = QLabel(self)  # which folder is open, and whether it is the sample desk
-        self.folder_label.setObjectName("folderLabel")
-        for label in (self.folder_label, self.scan_label, self.count_label):
-            # Opaque: a long status message ran on under them (QStatusBar does not clip it);
-            # its whole text is the bar's tool tip.
-            label.setAutoFillBackground(True)
-            label.setIndent(8)
-            self.statusBar().addPermanentWidget(label)
-        bar = self.statusBar()  # (setToolTip is no slot: PySide6 warned at every start)
-        bar.messageChanged.connect(lambda text: bar.setToolTip(text))
+        bar = self.statusBar()
+        self.folder_label, self.scan_label, self.count_label = status_line.add_labels(bar)
+        self.held_sites = status_line.HeldSitesNote(
+            self.pool, bar, lambda: self.root, self.show_message
+        )
 
         self.list_view.setFocus()
 
@@ -331,34 +321,10 @@ class MainWindow(QMainWindow):
         self.settings.add_recent_folder(self.root)
         self._update_title()
         self.start_scan(select or selected)
-        if self._sites_warning and self.statusBar().currentMessage() == self._sites_warning:
-            self.statusBar().clearMessage()  # (about the folder open before)
-        root = self.root
-        run_task(self.pool, lambda: sites_held(root), lambda held: self._sites_held(root, held))
+        self.held_sites.folder_opened(self.root)
         self.unsaved_flow.report_restored(restored)
         self.folder_opened.emit(str(self.root))
         return True
-
-    def _sites_held(self, root: Path, held: list[Path]) -> None:
-        """The folder is no site but holds sites (core.site.sites_held, the CLI's rule too)."""
-        if not held or root != self.root:
-            return
-        named = ", ".join(shown_path(path.name) + "/" for path in held[:3])
-        if len(held) > 3:
-            named = self.tr("{0} and {1} more").format(named, len(held) - 3)
-        text = (
-            self.tr(
-                "{0} is no site but holds the Hugo site {1}: its templates are listed as pages "
-                "too. Open {1} for its pages alone."
-            )
-            if len(held) == 1
-            else self.tr(
-                "{0} is no site but holds the Hugo sites {1}: their templates are listed as "
-                "pages too. Open one of them for its pages alone."
-            )
-        )
-        self._sites_warning = text.format(shown_path(str(root)), named)
-        self.show_message(self._sites_warning)
 
     def ask_open_folder(self) -> None:
         if not self.resolve_unsaved():

@@ -1,0 +1,85 @@
+"""The window's status bar: its three labels on the right, the message's tool tip, and the note
+that the folder open is no Hugo site but holds some (a repository of several sites, linkerd's):
+listed from above, their templates and archetypes are walked as pages.
+
+The rule is the command line's (:func:`editor.core.site.sites_held`); it looks at the folder's
+subfolders, so it runs on a worker after the folder opens. Its strings keep the main window's
+translation context, where they were first written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from editor.core.names import shown_path
+from editor.core.site import sites_held
+from editor.ui.common.workers import run_task
+
+
+def add_labels(bar: QStatusBar) -> tuple[QLabel, QLabel, QLabel]:
+    """The folder open (and whether it is the sample desk), the scan's progress and the count of
+    rows shown, on the bar's right; its message's whole text becomes the bar's tool tip."""
+    labels = []
+    for name in ("folderLabel", "scanLabel", "countLabel"):
+        label = QLabel(bar)
+        label.setObjectName(name)
+        # Opaque: a long status message ran on under them (QStatusBar does not clip it).
+        label.setAutoFillBackground(True)
+        label.setIndent(8)
+        bar.addPermanentWidget(label)
+        labels.append(label)
+    # Through a slot of ours: setToolTip is no slot, and PySide6 warned so at every start.
+    bar.messageChanged.connect(lambda text: bar.setToolTip(text))
+    return labels[0], labels[1], labels[2]
+
+
+def held_sites_text(root: Path, held: list[Path]) -> str:
+    """What the note says about ``root`` holding the sites ``held`` (at least one)."""
+    named = ", ".join(shown_path(path.name) + "/" for path in held[:3])
+    if len(held) > 3:
+        named = QCoreApplication.translate("MainWindow", "{0} and {1} more").format(
+            named, len(held) - 3
+        )
+    text = (
+        QCoreApplication.translate(
+            "MainWindow",
+            "{0} is no site but holds the Hugo site {1}: its templates are listed as pages "
+            "too. Open {1} for its pages alone.",
+        )
+        if len(held) == 1
+        else QCoreApplication.translate(
+            "MainWindow",
+            "{0} is no site but holds the Hugo sites {1}: their templates are listed as "
+            "pages too. Open one of them for its pages alone.",
+        )
+    )
+    return text.format(shown_path(str(root)), named)
+
+
+class HeldSitesNote:
+    """Looks whether each folder opened holds sites, and says so in the status bar."""
+
+    def __init__(
+        self,
+        pool: QThreadPool,
+        bar: QStatusBar,
+        current_root: Callable[[], Path | None],
+        show: Callable[[str], None],
+    ) -> None:
+        self._pool, self._bar, self._current_root, self._show = pool, bar, current_root, show
+        self._shown = ""  # the note last shown
+
+    def folder_opened(self, root: Path) -> None:
+        """Clear the note about the folder open before, and look at ``root``."""
+        if self._shown and self._bar.currentMessage() == self._shown:
+            self._bar.clearMessage()
+        run_task(self._pool, lambda: sites_held(root), lambda held: self._looked(root, held))
+
+    def _looked(self, root: Path, held: list[Path]) -> None:
+        if not held or root != self._current_root():
+            return  # none, or another folder is open by now
+        self._shown = held_sites_text(root, held)
+        self._show(self._shown)
