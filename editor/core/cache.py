@@ -269,33 +269,76 @@ class IndexCache:
         among the rows the window keeps (the C heap kept them as holes: issue 9's memory)."""
         if self._db is None:
             return {}
-        kept = (
-            _KEPT
-            if now is None
-            else f"CASE WHEN valid_from <= {int(now)} AND {int(now)} < valid_until"
-            " THEN rules_id END, NULL, NULL"
-        )
-        if as_json:
-            query = f"SELECT path, {_KEY}, {kept}, state, row_json FROM listed"
-        else:
-            facts, search = (_FACTS_SEARCHED, ", search") if searched else (_FACTS_LISTED, "")
-            query = f"SELECT path, {_KEY}, {kept}, {facts}, verdict{search} FROM files"
+        query = _rows_query(as_json, searched, now)
         try:
             if as_json:
                 return {row[0]: row for row in self._db.execute(query)}
-            shapes: dict[str, str] = {}
+            return _shared_rows(self._db.execute(query), {})
+        except sqlite3.Error as error:
+            self._fail(error)
+            return {}
+
+    def key_hashes(self) -> dict[int, int]:
+        """``hash`` of each cached row's file key (size, mtime_ns, ino, ctime_ns) by the ``hash``
+        of its relative path: what a scan holds while it walks when it reads each batch's full
+        rows with :meth:`rows_of` (the launch scan's child: ~10 MiB at 100,000 rows, against the
+        ~130 MiB of :meth:`rows`). Hashes, not the texts: two keys (or paths) of one hash only
+        make a row be read that the scan then refuses (it compares the read row's own path and
+        key with the stat), or a file be parsed that could have come from the cache."""
+        if self._db is None:
+            return {}
+        try:
             return {
-                row[0]: (
-                    *row[:_PROFILE],
-                    shapes.setdefault(row[_PROFILE], row[_PROFILE]),
-                    shapes.setdefault(row[_PROFILE + 1], row[_PROFILE + 1]),  # the verdict
-                    *row[_PROFILE + 2 :],
+                hash(path): hash((size, mtime_ns, ino, ctime_ns))
+                for path, size, mtime_ns, ino, ctime_ns in self._db.execute(
+                    f"SELECT path, {_KEY} FROM files"
                 )
-                for row in self._db.execute(query)
             }
         except sqlite3.Error as error:
             self._fail(error)
             return {}
+
+    def paths_hashed(self, hashes: set[int]) -> list[str]:
+        """The cached rows' relative paths whose ``hash`` is in ``hashes`` (:meth:`key_hashes`'
+        paths a scan did not meet: the files gone)."""
+        if self._db is None or not hashes:
+            return []
+        try:
+            return [
+                path
+                for (path,) in self._db.execute("SELECT path FROM files")
+                if hash(path) in hashes
+            ]
+        except sqlite3.Error as error:
+            self._fail(error)
+            return []
+
+    def rows_of(
+        self,
+        relpaths: list[str],
+        shapes: dict[str, str],
+        *,
+        searched: bool = False,
+        now: int | None = None,
+    ) -> dict[str, tuple[Any, ...]]:
+        """:meth:`rows` (not ``as_json``) of these paths only, in one query (a batch's files
+        whose key matched). ``shapes``: the profile and verdict texts read so far, one dict for
+        a whole scan (each distinct text one object, as in :meth:`rows`)."""
+        if self._db is None or not relpaths:
+            return {}
+        found: dict[str, tuple[Any, ...]] = {}
+        try:
+            for start in range(0, len(relpaths), 500):
+                chunk = relpaths[start : start + 500]
+                query = _rows_query(False, searched, now)
+                cursor = self._db.execute(
+                    f"{query} WHERE path IN ({', '.join('?' * len(chunk))})", chunk
+                )
+                found.update(_shared_rows(cursor, shapes))
+        except sqlite3.Error as error:
+            self._fail(error)
+            return {}
+        return found
 
     def facts(self, relpaths: Iterable[str]) -> dict[str, tuple[Any, ...]]:
         """The key and facts columns of these rows: (size, mtime_ns, ino, ctime_ns, readable, title,
@@ -489,6 +532,35 @@ class IndexCache:
             if not keep_open:
                 self._fail(error)
             return default
+
+
+def _rows_query(as_json: bool, searched: bool, now: int | None) -> str:
+    """The query of :meth:`IndexCache.rows` (its docstring says which columns)."""
+    kept = (
+        _KEPT
+        if now is None
+        else f"CASE WHEN valid_from <= {int(now)} AND {int(now)} < valid_until"
+        " THEN rules_id END, NULL, NULL"
+    )
+    if as_json:
+        return f"SELECT path, {_KEY}, {kept}, state, row_json FROM listed"
+    facts, search = (_FACTS_SEARCHED, ", search") if searched else (_FACTS_LISTED, "")
+    return f"SELECT path, {_KEY}, {kept}, {facts}, verdict{search} FROM files"
+
+
+def _shared_rows(
+    cursor: Iterable[tuple[Any, ...]], shapes: dict[str, str]
+) -> dict[str, tuple[Any, ...]]:
+    """The rows by path, each profile and verdict text one object per distinct text."""
+    return {
+        row[0]: (
+            *row[:_PROFILE],
+            shapes.setdefault(row[_PROFILE], row[_PROFILE]),
+            shapes.setdefault(row[_PROFILE + 1], row[_PROFILE + 1]),  # the verdict
+            *row[_PROFILE + 2 :],
+        )
+        for row in cursor
+    }
 
 
 def storable(row: tuple[Any, ...]) -> bool:

@@ -1,0 +1,131 @@
+"""The launch scan's child reads each batch's cached rows as it goes (IndexCache.rows_of), holding
+only hashes of the file keys meanwhile: a row that changed or went from the cache between the
+hashes' read and its batch's read is not used (its own key is checked against the stat), and the
+file's row is then the uncached listing's."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from editor.core import cached_scan
+from editor.core.cache import IndexCache
+from editor.core.index import ArticleSummary
+from editor.core.listing import scan_searched
+from tests.core.test_scan_child import as_listed, same_as_uncached, varied_desk
+
+
+def child_listing(desk: Path) -> list[ArticleSummary]:
+    """What the child hands out, made into summaries as the window makes them."""
+    decoded: dict[str, Any] = {}
+    made: list[ArticleSummary] = []
+    for batch, _search in scan_searched(desk, batch_size=8, raw_kept=True):
+        made += [
+            cached_scan.kept_summary(row, decoded) if type(row) is tuple else row for row in batch
+        ]
+    return made
+
+
+@pytest.fixture
+def warm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "cache"))
+    desk = varied_desk(tmp_path)
+    list(scan_searched(desk))
+    database = next((tmp_path / "cache").glob("*.sqlite3"))
+    return desk, database
+
+
+def meddle_at_the_batch_read(monkeypatch: pytest.MonkeyPatch, database: Path, sql: str) -> None:
+    """Run ``sql`` on the cache (as a second Copydesk would) just before the first batch's rows
+    are read, after every hash was read and that batch's files were stat'ed."""
+    real = IndexCache.rows_of
+    done: list[bool] = []
+
+    def meddling(self: IndexCache, *args: Any, **kwargs: Any) -> dict[str, tuple[Any, ...]]:
+        if not done:
+            done.append(True)
+            with sqlite3.connect(database) as db:
+                db.execute(sql)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(IndexCache, "rows_of", meddling)
+
+
+def test_a_row_cached_anew_for_another_version_meanwhile_is_not_used(
+    warm: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk, database = warm
+    meddle_at_the_batch_read(
+        monkeypatch,
+        database,
+        "UPDATE files SET title = 'Stale', mtime_ns = mtime_ns + 1, size = size + 1",
+    )
+    rows = child_listing(desk)
+    assert all(row.title != "Stale" for row in rows)
+    same_as_uncached(rows, desk)
+
+
+def test_a_row_gone_from_the_cache_meanwhile_is_parsed(
+    warm: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk, database = warm
+    meddle_at_the_batch_read(monkeypatch, database, "DELETE FROM files")
+    rows = child_listing(desk)
+    same_as_uncached(rows, desk)
+
+
+def test_a_file_changed_after_the_hashes_were_read_gives_its_new_row(
+    warm: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk, _database = warm
+    real = IndexCache.key_hashes
+    monkeypatch.setattr(IndexCache, "key_hashes", lambda self: then_changed(self))
+
+    def then_changed(self: IndexCache) -> dict[int, int]:
+        monkeypatch.setattr(IndexCache, "key_hashes", real)  # once
+        found = real(self)
+        (desk / "news" / "a.md").write_bytes(b'+++\ntitle = "Changed"\n+++\nNew\n')
+        (desk / "yaml.md").unlink()
+        return found
+
+    rows = child_listing(desk)
+    assert "Changed" in [row.title for row in rows]
+    assert [row.error for row in rows if row.path == "yaml.md"] == ["The file no longer exists"]
+    listed = [as_listed(row) for row in rows if row.path != "yaml.md"]
+    again = child_listing(desk)  # from the cache now
+    assert listed == [as_listed(row) for row in again]
+    same_as_uncached(again, desk)
+
+
+def test_the_child_listing_of_a_warm_desk_reads_every_row_from_the_cache(
+    warm: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk, _database = warm
+    parsed: list[str] = []
+    real = cached_scan.read_facts
+
+    def counting(path: str, *args: Any) -> Any:
+        parsed.append(path)
+        return real(path, *args)
+
+    monkeypatch.setattr(cached_scan, "read_facts", counting)
+    rows = child_listing(desk)
+    assert len(parsed) <= 1  # the file the clock re-judges may read its facts again
+    same_as_uncached(rows, desk)
+
+
+def test_the_rows_of_files_gone_are_forgotten_by_the_child_listing_too(
+    warm: tuple[Path, Path],
+) -> None:
+    desk, database = warm
+    (desk / "news" / "b.md").unlink()
+    (desk / "many" / "s007.md").unlink()
+    rows = child_listing(desk)
+    same_as_uncached(rows, desk)
+    with sqlite3.connect(database) as db:
+        paths = {path for (path,) in db.execute("SELECT path FROM files")}
+    assert "news/a.md" in paths
+    assert not {"news/b.md", "many/s007.md"} & paths
