@@ -278,37 +278,26 @@ class IndexCache:
             self._fail(error)
             return {}
 
-    def key_hashes(self) -> dict[int, int]:
-        """``hash`` of each cached row's file key (size, mtime_ns, ino, ctime_ns) by the ``hash``
-        of its relative path: what a scan holds while it walks when it reads each batch's full
-        rows with :meth:`rows_of` (the launch scan's child: ~10 MiB at 100,000 rows, against the
-        ~130 MiB of :meth:`rows`). Hashes, not the texts: two keys (or paths) of one hash only
-        make a row be read that the scan then refuses (it compares the read row's own path and
-        key with the stat), or a file be parsed that could have come from the cache."""
+    def row_count(self) -> tuple[int, int]:
+        """(how many files have a row, the highest row id): what a scan reading its rows batch by
+        batch (:meth:`rows_of`) needs to find the files gone (:meth:`paths_unseen`)."""
         if self._db is None:
-            return {}
+            return 0, 0
         try:
-            return {
-                hash(path): hash((size, mtime_ns, ino, ctime_ns))
-                for path, size, mtime_ns, ino, ctime_ns in self._db.execute(
-                    f"SELECT path, {_KEY} FROM files"
-                )
-            }
+            counted, last = self._db.execute("SELECT count(*), max(id) FROM files").fetchone()
         except sqlite3.Error as error:
             self._fail(error)
-            return {}
+            return 0, 0
+        return counted, last or 0
 
-    def paths_hashed(self, hashes: set[int]) -> list[str]:
-        """The cached rows' relative paths whose ``hash`` is in ``hashes`` (:meth:`key_hashes`'
-        paths a scan did not meet: the files gone)."""
-        if self._db is None or not hashes:
+    def paths_unseen(self, seen: bytearray) -> list[str]:
+        """The relative paths of the rows whose id ``seen`` has no 1 for, among the ids it spans
+        (a row added since has a higher one): the files a scan's walk did not meet."""
+        if self._db is None:
             return []
         try:
-            return [
-                path
-                for (path,) in self._db.execute("SELECT path FROM files")
-                if hash(path) in hashes
-            ]
+            cursor = self._db.execute("SELECT id, path FROM files WHERE id < ?", (len(seen),))
+            return [path for row_id, path in cursor if not seen[row_id]]
         except sqlite3.Error as error:
             self._fail(error)
             return []
@@ -321,16 +310,18 @@ class IndexCache:
         searched: bool = False,
         now: int | None = None,
     ) -> dict[str, tuple[Any, ...]]:
-        """:meth:`rows` (not ``as_json``) of these paths only, in one query (a batch's files
-        whose key matched). ``shapes``: the profile and verdict texts read so far, one dict for
-        a whole scan (each distinct text one object, as in :meth:`rows`)."""
-        if self._db is None or not relpaths:
+        """:meth:`rows` (not ``as_json``) of these paths only (a batch's files), each with its row
+        id last, in one query per 999 (SQLite's oldest limit of bound values). ``shapes``: the
+        profile and verdict texts read so far, one dict for a whole scan (each distinct text one
+        object, as in :meth:`rows`)."""
+        wanted = [path for path in relpaths if storable((path,))]  # the others are never kept
+        if self._db is None or not wanted:
             return {}
         found: dict[str, tuple[Any, ...]] = {}
+        query = _rows_query(False, searched, now).replace(" FROM files", ", id FROM files")
         try:
-            for start in range(0, len(relpaths), 500):
-                chunk = relpaths[start : start + 500]
-                query = _rows_query(False, searched, now)
+            for start in range(0, len(wanted), 999):
+                chunk = wanted[start : start + 999]
                 cursor = self._db.execute(
                     f"{query} WHERE path IN ({', '.join('?' * len(chunk))})", chunk
                 )

@@ -195,14 +195,18 @@ def scan_with_cache(
     now = as_of_micros(moment)
     keys = desk_judged_keys(rules)
     searched = searched and not as_json
-    # The child (raw_kept) holds only a hash of each file key while it walks and reads each
-    # batch's rows as it goes (IndexCache.rows_of); the others hold every row at once, read in
-    # one query (the CLI's listing and the in-process window: no slower, 130 MiB more at 100k).
-    hashed = raw_kept and not as_json
-    shapes: dict[str, str] = {}  # (hashed) the profile and verdict texts read so far
-    cached: dict[Any, Any] = (
-        cache.key_hashes() if hashed else cache.rows(as_json=as_json, searched=searched, now=now)
-    )  # intervals judged there (now)
+    # The child (raw_kept) holds no cached row while it walks: it reads each batch's rows as the
+    # batch comes (IndexCache.rows_of: ~130 MiB less at 100,000 files); the others read every row
+    # at once, in one query (the CLI's listing and the in-process window: no slower that way).
+    streamed = raw_kept and not as_json
+    shapes: dict[str, str] = {}  # (streamed) the profile and verdict texts read so far
+    seen = bytearray()  # (streamed) by row id: 1 where the walk met the row's file
+    if streamed:
+        counted, last_id = cache.row_count()
+        seen = bytearray(last_id + 1)
+        cached: dict[str, tuple[Any, ...]] = {}
+    else:
+        cached = cache.rows(as_json=as_json, searched=searched, now=now)  # intervals judged there
     ids = _RulesIds(cache, rules)
     cut = len(root) + 1
     slash = os.sep == "/"
@@ -222,14 +226,21 @@ def scan_with_cache(
         # Each entry keeps its stat result (100,000 of them held 30 MiB): let them go as they are
         # looked at, not at the end of a scan that now hands out rows meanwhile.
         entries[start : start + batch_size] = [_LOOKED_AT] * len(chunk)
-        looked: list[tuple[str, str, bool, Any]] = []  # (relpath, path, is_link, cached row)
-        for entry in chunk:
+        batch_rows = cached
+        if streamed:
+            relpaths = [entry.path[cut:] for entry in chunk]
+            if not slash:
+                relpaths = [relpath.replace(sep, "/") for relpath in relpaths]
+            batch_rows = cache.rows_of(relpaths, shapes, searched=searched, now=now)
+            for row in batch_rows.values():
+                seen[row[-1]] = 1
+        for slot, entry in enumerate(chunk):
             path = entry.path
             relpath = path[cut:] if slash else path[cut:].replace(sep, "/")
-            row = cached.pop(hash(relpath) if hashed else relpath, None)  # the rest is gone
-            link = entry.is_symlink()
+            row = batch_rows.pop(relpath, None)  # what is left at the end is gone
             if row is not None:
-                if link:
+                if entry.is_symlink():
+                    had_row.add(relpath)
                     row = None
                 else:
                     # os.stat, not entry.stat(): the entry would keep the result for as long as
@@ -239,26 +250,19 @@ def scan_with_cache(
                     except OSError:
                         row = None
                     else:
-                        if hashed:  # the row is read below, and its own key checked then
-                            key = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
-                            row = key if row == hash(key) else None
-                        elif (
+                        if (
                             row[2] != info.st_mtime_ns
                             or row[1] != info.st_size
                             or row[3] != info.st_ino
                             or row[4] != info.st_ctime_ns
                         ):
                             row = None
-                if row is None:
-                    had_row.add(relpath)
-            looked.append((relpath, path, link, row))
-        if hashed:
-            _read_matched(cache, looked, had_row, shapes, searched, now)
-        for slot, (relpath, path, link, row) in enumerate(looked):
+                    if row is None:
+                        had_row.add(relpath)
             if row is None:
                 rows.append(None)
                 found.append(None)
-                todo.append((slot, relpath, path, link))
+                todo.append((slot, relpath, path, entry.is_symlink()))
                 continue
             if searched:
                 found.append(row[18])  # the file's facts, so its search text, are as cached
@@ -325,7 +329,7 @@ def scan_with_cache(
             sorted_batches.append(classify(start))
             start += batch_size
         entries.clear()
-        gone = cache.paths_hashed(set(cached)) if hashed else list(cached)
+        gone = cache.paths_unseen(seen) if streamed and seen.count(1) < counted else list(cached)
         cached.clear()
         misses = [batch[3] for batch in sorted_batches]
         total = sum(len(todo) for todo in misses)
@@ -341,29 +345,6 @@ def scan_with_cache(
         cache.store(pending, started_ns)
         cache.forget(gone + uncacheable)
         cache.prune_rules()
-
-
-def _read_matched(
-    cache: IndexCache,
-    looked: list[tuple[str, str, bool, Any]],
-    had_row: set[str],
-    shapes: dict[str, str],
-    searched: bool,
-    now: int,
-) -> None:
-    """Replace, in place, each file key in ``looked`` (a file whose stat matched its row's key
-    hash) by the file's cached row, read for the whole batch in one query; a row that is gone, or
-    whose own key is not the stat's (changed since the hashes were read), by None: the file is
-    parsed, as without a cache."""
-    wanted = [relpath for relpath, _path, _link, key in looked if key is not None]
-    read = cache.rows_of(wanted, shapes, searched=searched, now=now) if wanted else {}
-    for slot, (relpath, path, link, key) in enumerate(looked):
-        if key is not None:
-            row = read.get(relpath)
-            if row is None or row[1:5] != key:
-                row = None
-                had_row.add(relpath)
-            looked[slot] = (relpath, path, link, row)
 
 
 def _make_kept_rows(

@@ -1,7 +1,8 @@
-"""The launch scan's child reads each batch's cached rows as it goes (IndexCache.rows_of), holding
-only hashes of the file keys meanwhile: a row that changed or went from the cache between the
-hashes' read and its batch's read is not used (its own key is checked against the stat), and the
-file's row is then the uncached listing's."""
+"""The launch scan's child reads each batch's cached rows as the batch comes (IndexCache.rows_of),
+holding none meanwhile: a file changed after the walk, or whose row changed or went from the cache
+before its batch was read, gives the uncached listing's row (the read row's own key is checked
+against the stat, as the in-process listing checks the rows it read at the start), and the rows of
+the files gone are forgotten as there."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def warm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
 
 def meddle_at_the_batch_read(monkeypatch: pytest.MonkeyPatch, database: Path, sql: str) -> None:
     """Run ``sql`` on the cache (as a second Copydesk would) just before the first batch's rows
-    are read, after every hash was read and that batch's files were stat'ed."""
+    are read, after the walk and the count of the rows (IndexCache.row_count)."""
     real = IndexCache.rows_of
     done: list[bool] = []
 
@@ -77,15 +78,15 @@ def test_a_row_gone_from_the_cache_meanwhile_is_parsed(
     same_as_uncached(rows, desk)
 
 
-def test_a_file_changed_after_the_hashes_were_read_gives_its_new_row(
+def test_a_file_changed_or_deleted_after_the_walk_gives_its_new_row(
     warm: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     desk, _database = warm
-    real = IndexCache.key_hashes
-    monkeypatch.setattr(IndexCache, "key_hashes", lambda self: then_changed(self))
+    real = IndexCache.row_count
+    monkeypatch.setattr(IndexCache, "row_count", lambda self: then_changed(self))
 
-    def then_changed(self: IndexCache) -> dict[int, int]:
-        monkeypatch.setattr(IndexCache, "key_hashes", real)  # once
+    def then_changed(self: IndexCache) -> tuple[int, int]:
+        monkeypatch.setattr(IndexCache, "row_count", real)  # once
         found = real(self)
         (desk / "news" / "a.md").write_bytes(b'+++\ntitle = "Changed"\n+++\nNew\n')
         (desk / "yaml.md").unlink()
