@@ -232,8 +232,8 @@ def scan_with_cache(
             if not slash:
                 relpaths = [relpath.replace(sep, "/") for relpath in relpaths]
             batch_rows = cache.rows_of(relpaths, shapes, searched=searched, now=now)
-            for row in batch_rows.values():
-                seen[row[-1]] = 1
+            for read in batch_rows.values():
+                seen[read[-1]] = 1  # its row id
         for slot, entry in enumerate(chunk):
             path = entry.path
             relpath = path[cut:] if slash else path[cut:].replace(sep, "/")
