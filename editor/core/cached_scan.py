@@ -49,6 +49,35 @@ _LOOKED_AT: Any = None  # what replaces a walk entry once it was looked at
 JsonRow = tuple[Any, ...]
 
 
+class WalkedFile:
+    """What a scan keeps of a walked file (``os.DirEntry``'s ``path``, ``is_symlink`` and
+    ``is_file``, as the walk's entry said them): two thirds of an entry's memory, 9 MiB less at
+    100,000 files, held while the first batches are made (the launch scan child's peak)."""
+
+    __slots__ = ("_link", "_regular", "path")
+
+    def __init__(self, entry: os.DirEntry[str]) -> None:
+        self.path = entry.path
+        try:
+            self._link = entry.is_symlink()
+            self._regular = entry.is_file(follow_symlinks=False)
+        except OSError:  # as walk.regular_flags: not a regular file
+            self._link = self._regular = False
+
+    def is_symlink(self) -> bool:
+        return self._link
+
+    def is_file(self, *, follow_symlinks: bool = True) -> bool:
+        if follow_symlinks and self._link:
+            return os.path.isfile(self.path)
+        return self._regular
+
+
+def walked_files(entries: Iterator[os.DirEntry[str]]) -> list[WalkedFile]:
+    """The walk's entries, each as a :class:`WalkedFile`, made as it goes."""
+    return [WalkedFile(entry) for entry in entries]
+
+
 def parse_files(root: str, paths: list[tuple[str, bool]], keys: frozenset[str]) -> list[Parsed]:
     """Facts of ``(path, is_link)`` files; a link is read only when it stays inside ``root``, and
     never cached (its target can change under an unchanged link). ``keys``: ``index.desk_judged_keys``."""
@@ -169,7 +198,7 @@ class _RulesIds:
 
 def scan_with_cache(
     root: str,
-    entries: list[os.DirEntry[str]],
+    entries: list[Any],  # os.DirEntry or WalkedFile
     as_of: dt.datetime | None,
     batch_size: int,
     workers: int,

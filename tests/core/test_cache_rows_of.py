@@ -130,3 +130,24 @@ def test_the_rows_of_files_gone_are_forgotten_by_the_child_listing_too(
         paths = {path for (path,) in db.execute("SELECT path FROM files")}
     assert "news/a.md" in paths
     assert not {"news/b.md", "many/s007.md"} & paths
+
+
+def test_links_and_a_desk_without_a_cache_list_as_uncached_in_the_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The child keeps the walk's files as WalkedFile (not os.DirEntry): a link inside the desk,
+    one leading out of it and a listing with no usable cache (its folder is a file) still give
+    the uncached listing's rows."""
+    desk = varied_desk(tmp_path)
+    outside = tmp_path / "outside.md"
+    outside.write_bytes(b'+++\ntitle = "Outside"\n+++\n')
+    (desk / "news" / "in-link.md").symlink_to(desk / "news" / "a.md")
+    (desk / "news" / "out-link.md").symlink_to(outside)
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "cache"))
+    for _run in range(2):  # cold, then warm
+        rows = child_listing(desk)
+        assert {"news/in-link.md", "news/out-link.md"} <= {row.path for row in rows}
+        same_as_uncached(rows, desk)
+    (tmp_path / "not-a-folder").write_bytes(b"x")
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "not-a-folder"))
+    same_as_uncached(child_listing(desk), desk)
