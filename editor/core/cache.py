@@ -269,33 +269,67 @@ class IndexCache:
         among the rows the window keeps (the C heap kept them as holes: issue 9's memory)."""
         if self._db is None:
             return {}
-        kept = (
-            _KEPT
-            if now is None
-            else f"CASE WHEN valid_from <= {int(now)} AND {int(now)} < valid_until"
-            " THEN rules_id END, NULL, NULL"
-        )
-        if as_json:
-            query = f"SELECT path, {_KEY}, {kept}, state, row_json FROM listed"
-        else:
-            facts, search = (_FACTS_SEARCHED, ", search") if searched else (_FACTS_LISTED, "")
-            query = f"SELECT path, {_KEY}, {kept}, {facts}, verdict{search} FROM files"
+        query = _rows_query(as_json, searched, now)
         try:
             if as_json:
                 return {row[0]: row for row in self._db.execute(query)}
-            shapes: dict[str, str] = {}
-            return {
-                row[0]: (
-                    *row[:_PROFILE],
-                    shapes.setdefault(row[_PROFILE], row[_PROFILE]),
-                    shapes.setdefault(row[_PROFILE + 1], row[_PROFILE + 1]),  # the verdict
-                    *row[_PROFILE + 2 :],
-                )
-                for row in self._db.execute(query)
-            }
+            return _shared_rows(self._db.execute(query), {})
         except sqlite3.Error as error:
             self._fail(error)
             return {}
+
+    def row_count(self) -> tuple[int, int]:
+        """(how many files have a row, the highest row id): what a scan reading its rows batch by
+        batch (:meth:`rows_of`) needs to find the files gone (:meth:`paths_unseen`)."""
+        if self._db is None:
+            return 0, 0
+        try:
+            counted, last = self._db.execute("SELECT count(*), max(id) FROM files").fetchone()
+        except sqlite3.Error as error:
+            self._fail(error)
+            return 0, 0
+        return counted, last or 0
+
+    def paths_unseen(self, seen: bytearray) -> list[str]:
+        """The relative paths of the rows whose id ``seen`` has no 1 for, among the ids it spans
+        (a row added since has a higher one): the files a scan's walk did not meet."""
+        if self._db is None:
+            return []
+        try:
+            cursor = self._db.execute("SELECT id, path FROM files WHERE id < ?", (len(seen),))
+            return [path for row_id, path in cursor if not seen[row_id]]
+        except sqlite3.Error as error:
+            self._fail(error)
+            return []
+
+    def rows_of(
+        self,
+        relpaths: list[str],
+        shapes: dict[str, str],
+        *,
+        searched: bool = False,
+        now: int | None = None,
+    ) -> dict[str, tuple[Any, ...]]:
+        """:meth:`rows` (not ``as_json``) of these paths only (a batch's files), each with its row
+        id last, in one query per 999 (SQLite's oldest limit of bound values). ``shapes``: the
+        profile and verdict texts read so far, one dict for a whole scan (each distinct text one
+        object, as in :meth:`rows`)."""
+        wanted = [path for path in relpaths if storable((path,))]  # the others are never kept
+        if self._db is None or not wanted:
+            return {}
+        found: dict[str, tuple[Any, ...]] = {}
+        query = _rows_query(False, searched, now).replace(" FROM files", ", id FROM files")
+        try:
+            for start in range(0, len(wanted), 999):
+                chunk = wanted[start : start + 999]
+                cursor = self._db.execute(
+                    f"{query} WHERE path IN ({', '.join('?' * len(chunk))})", chunk
+                )
+                found.update(_shared_rows(cursor, shapes))
+        except sqlite3.Error as error:
+            self._fail(error)
+            return {}
+        return found
 
     def facts(self, relpaths: Iterable[str]) -> dict[str, tuple[Any, ...]]:
         """The key and facts columns of these rows: (size, mtime_ns, ino, ctime_ns, readable, title,
@@ -489,6 +523,35 @@ class IndexCache:
             if not keep_open:
                 self._fail(error)
             return default
+
+
+def _rows_query(as_json: bool, searched: bool, now: int | None) -> str:
+    """The query of :meth:`IndexCache.rows` (its docstring says which columns)."""
+    kept = (
+        _KEPT
+        if now is None
+        else f"CASE WHEN valid_from <= {int(now)} AND {int(now)} < valid_until"
+        " THEN rules_id END, NULL, NULL"
+    )
+    if as_json:
+        return f"SELECT path, {_KEY}, {kept}, state, row_json FROM listed"
+    facts, search = (_FACTS_SEARCHED, ", search") if searched else (_FACTS_LISTED, "")
+    return f"SELECT path, {_KEY}, {kept}, {facts}, verdict{search} FROM files"
+
+
+def _shared_rows(
+    cursor: Iterable[tuple[Any, ...]], shapes: dict[str, str]
+) -> dict[str, tuple[Any, ...]]:
+    """The rows by path, each profile and verdict text one object per distinct text."""
+    return {
+        row[0]: (
+            *row[:_PROFILE],
+            shapes.setdefault(row[_PROFILE], row[_PROFILE]),
+            shapes.setdefault(row[_PROFILE + 1], row[_PROFILE + 1]),  # the verdict
+            *row[_PROFILE + 2 :],
+        )
+        for row in cursor
+    }
 
 
 def storable(row: tuple[Any, ...]) -> bool:

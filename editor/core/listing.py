@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from editor.core import pool
 from editor.core.cache import IndexCache
-from editor.core.cached_scan import JsonRow, scan_with_cache
+from editor.core.cached_scan import JsonRow, scan_with_cache, walked_files
 from editor.core.index import (
     ArticleSummary,
     _summarize_chunk,
@@ -137,7 +137,11 @@ def _scan(
             as_json,
         )
         return
-    entries = _desk_entries(base, rules.site)
+    entries: list[Any] = (
+        walked_files(_iter_desk_entries(base, rules.site))  # the child: its peak is the walk's
+        if raw_kept
+        else _desk_entries(base, rules.site)
+    )
     cache = None
     if entries:
         cache = IndexCache.open_for(base, cache_dir, tuple(sorted(desk_judged_keys(rules))))
