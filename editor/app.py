@@ -171,13 +171,14 @@ def warm_tls_later() -> None:
     about 150 ms."""
     if _tls_warmed:
         return
-    from PySide6.QtNetwork import QSslConfiguration, QSslSocket  # after the first paint
-
-    if not QSslSocket.supportsSsl():
-        return
 
     def work() -> None:
-        QSslConfiguration.defaultConfiguration().caCertificates()
+        # All of it here: the module and Qt's TLS backend (OpenSSL) load in 120 ms, which held
+        # the window's first turn after its first paint (the launch scan's stall at 100k).
+        from PySide6.QtNetwork import QSslConfiguration, QSslSocket
+
+        if QSslSocket.supportsSsl():
+            QSslConfiguration.defaultConfiguration().caCertificates()
 
     # Not a daemon: quitting waits for it rather than cutting Qt off mid-read.
     _tls_warmed.append(threading.Thread(target=work, name="copydesk-warm-tls"))

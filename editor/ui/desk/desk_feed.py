@@ -29,6 +29,7 @@ from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
 from editor.core.rescan import ListedRows, Rescan, list_folders
 from editor.core.scan_child import ScanChild
+from editor.ui.common.first_paint import after_first_paint
 from editor.ui.common.quick_switching import QuickSwitching
 from editor.ui.common.wording import counted
 from editor.ui.common.workers import Task, run_stream, run_task
@@ -45,6 +46,8 @@ SCAN_BUDGET_MS = (
 # wait grows with that cost (STEP_SHARE times the last step's), so that merging takes at most
 # about an eighth of the GUI thread (and of the GIL the scanning worker needs too).
 SCAN_STEP_MS = 150
+# The longest the launch child's first rows wait for the list's first paint (offer_early).
+HOLD_MAX_MS = 1000
 STEP_SHARE = 8
 # But a step merges at most this many rows (at 100k listed, ~15 ms for the pass over the list and
 # ~2.5 µs a row: ~30 ms): a fast warm scan that delivers 50,000 rows between two steps held the window
@@ -111,6 +114,7 @@ class DeskFeed(QObject):
         self._scan_switching = False
         self._early: ScanChild | None = None  # the launch's scan, already running (offer_early)
         self._child: ScanChild | None = None  # the child the running scan takes its rows from
+        self._held = False  # rows wait for the list's first paint (offer_early says why)
         self.watcher = FolderWatcher(pool, self._known_rows, self, switching=self._switching)
         self.watcher.changes_found.connect(self._outside_changes)
 
@@ -121,9 +125,25 @@ class DeskFeed(QObject):
     def offer_early(self, child: ScanChild | None) -> None:
         """The launch's scan, started in a process of its own before the window was built
         (:func:`editor.core.scan_child.start_launch_scan`): the first scan takes its rows if it
-        lists the same folder by the same rules (``desk_scan.scan_desk``); it is stopped if not."""
+        lists the same folder by the same rules (``desk_scan.scan_desk``); it is stopped if not.
+
+        Its rows wait for the list's first paint (or HOLD_MAX_MS): the child has the first ones
+        before the window is on screen, and rows taken then made the window's first show, about
+        150 ms of Qt's own, one turn with the scan's first step (the launch bench's scan stall).
+        """
         self._stop_child(self._early)
         self._early = child
+        if child is not None and not self._held:
+            self._held = True
+            after_first_paint(self.list_panel.view.viewport(), self._release_rows)
+            QTimer.singleShot(HOLD_MAX_MS, self, self._release_rows)
+
+    def _release_rows(self) -> None:
+        if self._held:
+            self._held = False
+            if (self._arrived or self._finishing) and not self._step.isActive():
+                self._step.setInterval(0)
+                self._step.start()
 
     @staticmethod
     def _stop_child(child: ScanChild | None) -> None:
@@ -193,6 +213,8 @@ class DeskFeed(QObject):
     def _scan_batch(self, item: object) -> None:
         assert isinstance(item, RowBatch)
         self._arrived.append(item)
+        if self._held:
+            return  # taken once the list is on screen (offer_early)
         if not self.model.rowCount():
             self._take_arrived()  # the first rows show at once
         elif not self._step.isActive():
@@ -270,7 +292,8 @@ class DeskFeed(QObject):
     def _scan_done(self) -> None:
         """The worker is done; the scan is, once the rows still waiting are in the list."""
         self._finishing = True
-        self._take_arrived()
+        if not self._held:  # else once the list is on screen (_release_rows)
+            self._take_arrived()
 
     def _finish_scan(self) -> None:
         self._finishing = False
