@@ -147,17 +147,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def start_launch_scan(path: Path | str | None) -> ScanChild | None:
     """The child for the folder the window will list for ``path`` (``site.desk_for``), started
-    now, before the window's toolkit loads, unless it is turned off (``COPYDESK_SCAN_CHILD=0`` in
-    the environment), when there is a second core for it and it is a big desk listed before (its
-    index cache is :data:`MIN_CACHE_BYTES` or more: a warm launch). None otherwise, or where none
-    can start: the window then scans in its own process.
+    now, before the window's toolkit loads, when it is asked for (``COPYDESK_SCAN_CHILD=1`` in the
+    environment), there is a second core for it, and it is a big desk listed before (its index
+    cache is :data:`MIN_CACHE_BYTES` or more: a warm launch). None otherwise, or where none can
+    start: the window then scans in its own process.
 
-    By default since its listing reads the cached rows batch by batch (``raw_kept``:
-    ``IndexCache.rows_of``): at 100,000 articles the child peaks at ~45 MiB, the two processes at
-    ~280 MiB, under the 300 MiB the window keeps alone, and the full list came in 1.74-1.79 s
-    against 2.15-2.51 s in one process (the README's "The launch scan's child reads its cached
-    rows batch by batch")."""
-    if path is None or os.environ.get("COPYDESK_SCAN_CHILD") == "0" or _cores() < 2:
+    Asked for, not by default. Since it reads the cached rows batch by batch (``raw_kept``:
+    ``IndexCache.rows_of``) the two processes peak at ~275-282 MiB at 100,000 articles, under the
+    300 MiB line, and the full list comes in 1.75-1.8 s against 2.1-2.2 s in one process; but the
+    window's event loop then stalls 100-170 ms during the scan (24-45 ms in one process), a cause
+    not found yet (the README's "The launch scan in a process of its own")."""
+    if path is None or os.environ.get("COPYDESK_SCAN_CHILD") != "1" or _cores() < 2:
         return None
     try:
         from editor.core.cache import IndexCache

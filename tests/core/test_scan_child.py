@@ -261,10 +261,9 @@ def test_a_child_only_for_a_desk_with_a_big_cache_and_not_when_turned_off(
     assert child is not None and child.root == desk
     child.stop()
     monkeypatch.setenv("COPYDESK_SCAN_CHILD", "0")
-    assert start_launch_scan(desk) is None  # turned off
+    assert start_launch_scan(desk) is None
     monkeypatch.delenv("COPYDESK_SCAN_CHILD")
-    child = start_launch_scan(desk)  # the default
-    assert child is not None and child.root == desk
-    child.stop()
+    assert start_launch_scan(desk) is None  # not asked for: the default
+    monkeypatch.setenv("COPYDESK_SCAN_CHILD", "1")
     monkeypatch.setattr(scan_child, "_cores", lambda: 1)
     assert start_launch_scan(desk) is None  # no second core for it

@@ -122,3 +122,24 @@ def test_a_child_the_window_stopped_gives_no_rows_and_no_scan_in_its_place(desk:
     assert stopped is not None
     stopped.stop()  # the scan was cancelled
     assert list(scan_desk(desk, rules=rules, child=stopped)) == []
+
+
+def test_the_childs_rows_wait_for_the_lists_first_paint(
+    qtbot, settings: Settings, desk: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The child has its first rows before the window is on screen; taken then, they made the
+    window's first show one turn with the scan's first step (a 150 ms stall at 100k)."""
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "cache"))
+    fill(desk)
+    own = build(qtbot, settings, desk, None)
+    wait_idle(qtbot, own)
+    expected = listed(own)
+    child = ScanChild.start(desk)
+    assert child is not None
+    window = create_main_window(desk, settings, early_scan=child)  # not shown yet
+    qtbot.addWidget(window)
+    qtbot.wait(300)  # the child's rows have come by now; none is taken while nothing is painted
+    assert window.model.rowCount() == 0
+    window.show()
+    wait_idle(qtbot, window)
+    assert listed(window) == expected
