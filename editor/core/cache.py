@@ -85,7 +85,12 @@ _FACT_MODULES = (
     "names",
     "row_search",
     "shared_values",
+    "hugo_keys",
+    "cascade",
+    "slot_builder",
 )
+# Imported by those at load time, but deciding nothing that is kept (tests/core/test_cache_version.py).
+FACT_NEUTRAL = frozenset({"git", "pool"})
 
 
 def _code_stamp() -> str:
