@@ -27,123 +27,38 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sqlite3
 import time
-import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from editor import __version__
+from editor.core import cache_file
 from editor.core.cache_codec import encode_inputs, encode_profile
-from editor.core.fast_parsers import PARSER_VERSION
+from editor.core.cache_file import (
+    connect,
+    database_path,
+    default_cache_dir,
+    prepare,
+    remove_database,
+    stored_version,
+    version_text,
+)
 from editor.core.row_search import search_words
 from editor.core.state import judged_keys
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 4  # 3: each row keeps its verdict (editor.core.verdicts); 4: its search text
 # A file whose modification time is this close to now is parsed but not cached.
 RACY_NS = 2_000_000_000
-_BUSY_MS = 100  # wait this long for a second Copydesk's write, then go on without the cache
 
 FileKey = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
-
-
-def default_cache_dir() -> Path:
-    """Where caches live: ``COPYDESK_CACHE_DIR``, else ``$XDG_CACHE_HOME/copydesk``, else ~/.cache."""
-    explicit = os.environ.get("COPYDESK_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "copydesk"
 
 
 def file_key(info: os.stat_result) -> FileKey:
     return info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns
 
 
-# The modules whose code decides the cached facts: a change to any of them (even between two releases
-# with the same version number, as while developing) makes a different cache version.
-_FACT_MODULES = (
-    "index",
-    "cache",
-    "cache_codec",
-    "cached_scan",
-    "frontmatter",
-    "fast_parsers",
-    "files",
-    "state",
-    "values",
-    "errors",
-    "limits",
-    "vocabulary",
-    "site",
-    "site_rules",
-    "verdicts",
-    "names",
-    "row_search",
-    "shared_values",
-    "hugo_keys",
-    "cascade",
-    "slot_builder",
-)
-# Imported by those at load time, but deciding nothing that is kept (tests/core/test_cache_version.py).
-FACT_NEUTRAL = frozenset({"git", "pool"})
-
-
-def _code_stamp() -> str:
-    stamp = 0
-    folder = os.path.dirname(os.path.abspath(__file__))
-    for name in _FACT_MODULES:
-        try:
-            with open(os.path.join(folder, f"{name}.py"), "rb") as handle:
-                stamp = zlib.crc32(handle.read(), stamp)
-        except OSError:  # a frozen build has no sources; its version number changes with its code
-            return "frozen"
-    return f"{stamp:08x}"
-
-
-def _version(state_keys: tuple[str, ...]) -> str:
-    return f"{SCHEMA_VERSION}|{__version__}|{_code_stamp()}|{PARSER_VERSION}|{','.join(state_keys)}"
-
-
-_SCHEMA = (
-    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    """CREATE TABLE files (
-        id INTEGER PRIMARY KEY,
-        path TEXT NOT NULL UNIQUE,
-        size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ino INTEGER NOT NULL,
-        ctime_ns INTEGER NOT NULL, readable INTEGER NOT NULL,
-        title TEXT NOT NULL, source TEXT NOT NULL, source_link TEXT NOT NULL,
-        enclosure TEXT NOT NULL, summary TEXT NOT NULL, error TEXT, inputs TEXT NOT NULL,
-        profile TEXT NOT NULL,
-        body_indexed INTEGER NOT NULL DEFAULT 0,
-        rules_id INTEGER, valid_from INTEGER, valid_until INTEGER, state TEXT, verdict TEXT,
-        search TEXT
-    )""",
-    # What `list --json` reads of each file, in a table of its own so that a warm listing reads a
-    # third of the bytes: the key, the kept verdict's rules and interval, the state, the JSON text.
-    """CREATE TABLE listed (
-        path TEXT PRIMARY KEY,
-        size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ino INTEGER NOT NULL,
-        ctime_ns INTEGER NOT NULL,
-        rules_id INTEGER, valid_from INTEGER, valid_until INTEGER, state TEXT, row_json BLOB
-    )""",
-    "CREATE TRIGGER listed_gone AFTER DELETE ON files BEGIN "
-    "DELETE FROM listed WHERE path = old.path; END",
-    # The texts that name a page's rules (SiteRules.verdict_key), by the id a verdict keeps; never
-    # an id used before (AUTOINCREMENT), so a verdict of pruned rules matches no new ones.
-    "CREATE TABLE rules (id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL UNIQUE)",
-    "CREATE VIRTUAL TABLE bodies USING fts5("
-    "body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
-    # A body indexed for an older version of a file goes with it.
-    "CREATE TRIGGER files_deleted AFTER DELETE ON files BEGIN "
-    "DELETE FROM bodies WHERE rowid = old.id; END",
-    "CREATE TRIGGER files_changed AFTER UPDATE OF size, mtime_ns, ino, ctime_ns ON files BEGIN "
-    "DELETE FROM bodies WHERE rowid = old.id; END",
-)
 _KEY = "size, mtime_ns, ino, ctime_ns"
 _FACTS = "readable, title, source, source_link, enclosure, summary, error, inputs, profile"
 _KEPT = "rules_id, valid_from, valid_until"
@@ -181,13 +96,13 @@ class IndexCache:
             state_keys = tuple(sorted(judged_keys()))
         folder = cache_dir if cache_dir is not None else default_cache_dir()
         real_root = os.path.realpath(root)
-        path = _database_path(root, folder)
-        version = f"{_version(state_keys)}|{real_root}"
+        path = database_path(root, folder)
+        version = f"{version_text(state_keys)}|{real_root}"
         for attempt in range(2):
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                connection = _connect(path)
-                if _prepare(connection, version, real_root):
+                connection = connect(path)
+                if prepare(connection, version, real_root):
                     return cls(connection, path)
                 connection.close()
                 return None  # locked by another Copydesk while it is being rebuilt
@@ -195,7 +110,7 @@ class IndexCache:
                 # Corrupt, truncated or not a database at all: start again, once.
                 with contextlib.suppress(NameError, sqlite3.Error):
                     connection.close()
-                if attempt == 0 and not _remove_database(path):
+                if attempt == 0 and not remove_database(path):
                     return None
             except OSError:
                 return None
@@ -206,7 +121,7 @@ class IndexCache:
         """How big the cache a listing of ``root`` made is on disk (0: there is none), without
         opening it: a measure of the desk's size before it is walked."""
         try:
-            return _database_path(root, cache_dir).stat().st_size
+            return database_path(root, cache_dir).stat().st_size
         except OSError:
             return 0
 
@@ -214,12 +129,12 @@ class IndexCache:
     def open_existing(cls, root: Path | str, cache_dir: Path | None = None) -> IndexCache:
         """The cache a listing of ``root`` made, as it is (never rebuilt: for the body search,
         which must not drop what the listing keeps); an unusable one when there is none."""
-        path = _database_path(root, cache_dir)
+        path = database_path(root, cache_dir)
         try:
             if path.exists():
-                connection = _connect(path)
-                found = _stored_version(connection)
-                if found is not None and found.startswith(f"{SCHEMA_VERSION}|"):
+                connection = connect(path)
+                found = stored_version(connection)
+                if found is not None and found.startswith(f"{cache_file.SCHEMA_VERSION}|"):
                     return cls(connection, path)
                 connection.close()
         except sqlite3.Error:
@@ -248,7 +163,7 @@ class IndexCache:
         self.close()
         text = str(error).lower()
         if "malformed" in text or "not a database" in text or "corrupt" in text:
-            _remove_database(self.path)
+            remove_database(self.path)
 
     # --- rows ---------------------------------------------------------------------------------------
 
@@ -584,74 +499,3 @@ def _listed(kept: Kept | None) -> tuple[Any, ...]:
     if kept is None or kept[5] is None:  # no JSON text: the listing judges the row each time
         return (None, None, None, None, None)
     return (*kept[:4], kept[5])
-
-
-def _database_path(root: Path | str, cache_dir: Path | None) -> Path:
-    folder = cache_dir if cache_dir is not None else default_cache_dir()
-    real_root = os.path.realpath(root)
-    raw = real_root.encode("utf-8", "surrogateescape")
-    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", os.path.basename(real_root))[:32]
-    # crc32 + adler32 (zlib: hashlib would load OpenSSL, 6 ms of every listing's start-up)
-    return folder / f"desk-{slug}-{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}.sqlite3"
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=_BUSY_MS / 1000, isolation_level=None)
-    connection.isolation_level = ""  # type: ignore[assignment]  # transactions by `with` only
-    return connection
-
-
-def _prepare(connection: sqlite3.Connection, version: str, root: str) -> bool:
-    """Check the version (rebuild on a mismatch); False when another Copydesk holds the lock."""
-    try:
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = NORMAL")
-        found = _stored_version(connection)
-        if found == version:
-            # No integrity check here (it reads the whole file): damage shows when rows are read.
-            return True
-        with connection:
-            connection.execute("BEGIN IMMEDIATE")
-            if _stored_version(connection) == version:  # a second Copydesk just rebuilt it
-                return True
-            for kind, name in connection.execute(
-                "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger') "
-                "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'bodies_%'"
-            ).fetchall():
-                connection.execute(f'DROP {kind} IF EXISTS "{name}"')
-            for statement in _SCHEMA:
-                connection.execute(statement)
-            connection.executemany(
-                "INSERT INTO meta (key, value) VALUES (?, ?)",
-                [("version", version), ("root", root)],
-            )
-        return True
-    except sqlite3.OperationalError as error:
-        if _is_busy(error):
-            return False
-        raise sqlite3.DatabaseError(str(error)) from None
-
-
-def _stored_version(connection: sqlite3.Connection) -> str | None:
-    try:
-        row = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-    except sqlite3.OperationalError as error:
-        if _is_busy(error):
-            raise
-        return None  # no meta table: a new (or foreign) database
-    return row[0] if row else None
-
-
-def _is_busy(error: sqlite3.OperationalError) -> bool:
-    text = str(error).lower()
-    return "locked" in text or "busy" in text
-
-
-def _remove_database(path: Path) -> bool:
-    try:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            with contextlib.suppress(FileNotFoundError):
-                os.remove(f"{path}{suffix}")
-    except OSError:
-        return False
-    return True

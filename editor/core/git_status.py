@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from editor.core.atomic import replace_checked
-from editor.core.cache import default_cache_dir
+from editor.core.cache_file import default_cache_dir
 from editor.core.git import (
     IDENTITY_SIGNS,
     Checkout,
@@ -314,7 +314,7 @@ _CACHE_VERSION = 1
 def last_change_folder() -> Path | None:
     """The one folder where the last-change maps are kept, for the window and the command line
     alike (one checkout, one file, whichever wrote it last): ``git`` in the user cache folder
-    :func:`editor.core.cache.default_cache_dir` names (``COPYDESK_CACHE_DIR`` honoured); None when
+    :func:`editor.core.cache_file.default_cache_dir` names (``COPYDESK_CACHE_DIR`` honoured); None when
     ``COPYDESK_NO_CACHE`` is set (no map kept: each run reads the whole log)."""
     if os.environ.get("COPYDESK_NO_CACHE"):
         return None

@@ -113,9 +113,9 @@ def test_without_a_cache_there_is_nothing_to_search(desk: Path, cache_dir: Path)
 def test_searching_never_rebuilds_the_listing_cache(
     indexed: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from editor.core import cache as cache_module
+    from editor.core import cache_file
 
-    monkeypatch.setattr(cache_module, "_code_stamp", lambda: "another build")
+    monkeypatch.setattr(cache_file, "code_stamp", lambda: "another build")
     assert list(body_matches(indexed, "council", cache_dir=cache_dir)) == ["a.md"]
 
 

@@ -223,9 +223,9 @@ def test_a_damaged_cache_is_rebuilt(filled: Path, cache_dir: Path, damage: str) 
 def test_another_version_is_rebuilt(
     filled: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch, parses: list[str]
 ) -> None:
-    from editor.core import cache as cache_module
+    from editor.core import cache_file
 
-    monkeypatch.setattr(cache_module, "SCHEMA_VERSION", 999)
+    monkeypatch.setattr(cache_file, "SCHEMA_VERSION", 999)
     assert_same_listing(filled, cache_dir)
     assert len(parses) == 6
 

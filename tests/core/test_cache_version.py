@@ -7,9 +7,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from editor.core import cache
+from editor.core import cache_file
 
-CORE = Path(cache.__file__).parent
+CORE = Path(cache_file.__file__).parent
 
 
 def _loaded_with(name: str) -> set[str]:
@@ -29,7 +29,7 @@ def _loaded_with(name: str) -> set[str]:
 
 
 def test_every_module_the_cached_facts_load_is_in_the_version() -> None:
-    stamped = set(cache._FACT_MODULES)
+    stamped = set(cache_file.FACT_MODULES)
     seen: set[str] = set()
     todo = list(stamped)
     while todo:
@@ -38,5 +38,7 @@ def test_every_module_the_cached_facts_load_is_in_the_version() -> None:
             continue
         seen.add(name)
         todo.extend(_loaded_with(name))
-    assert seen - stamped <= cache.FACT_NEUTRAL, sorted(seen - stamped - cache.FACT_NEUTRAL)
+    assert seen - stamped <= cache_file.FACT_NEUTRAL, sorted(
+        seen - stamped - cache_file.FACT_NEUTRAL
+    )
     assert all((CORE / f"{name}.py").exists() for name in stamped)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from editor.core.cache import default_cache_dir
+from editor.core.cache_file import default_cache_dir
 from editor.core.git_status import last_change_file, last_change_folder
 from editor.ui.common.settings import GIT_COMMIT_PER_ACTION, GIT_PULL_ON_START, Settings
 from editor.ui.desk.article_model import Column
