@@ -92,8 +92,13 @@ def _probe_once(root: Path, env: dict[str, str]) -> dict[str, Any]:
     )
     lines = out.stdout.strip().splitlines()
     if out.returncode != 0 or not lines:
+        # The whole of stderr goes to a file: a probe that crashed in Qt left only a Qt warning as
+        # its last line (PYTHONFAULTHANDLER=1 in the environment adds the Python stacks).
+        kept = Path(tempfile.gettempdir()) / f"copydesk-ui-probe-{os.getpid()}-{started:.0f}.log"
+        kept.write_text(out.stderr)
         tail = out.stderr.strip().splitlines()
-        return {"error": tail[-1] if tail else f"exit {out.returncode}"}
+        last = tail[-1] if tail else "no output"
+        return {"error": f"exit {out.returncode}: {last} (stderr in {kept})"}
     return json.loads(lines[-1])
 
 
