@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from editor.core.body_search import (
     body_matches,
@@ -139,3 +141,38 @@ def test_the_window_s_indexing_is_paced_between_files(
     scan_all(desk, NOW, cache_dir=cache_dir)
     assert index_desk_bodies(desk, cache_dir) == 4
     assert len(calls) == 4
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "word ",
+                "<b>",
+                "</p>\n",
+                "{{< fig >}}",
+                "{{% a\nb %}}",
+                "&amp;",
+                "**",
+                "[x](y)",
+                "<a\nhref='z'>",
+                "\n\n",
+                "é",
+                "<",
+                ">",
+                "{{<",
+            ]
+        ),
+        max_size=60,
+    )
+)
+def test_a_big_body_is_made_plain_as_one_substitution_would(pieces: list[str]) -> None:
+    from editor.core import body_search
+
+    body = "".join(pieces) * 2
+    before = body_search._WHOLE_SUB_CHARS
+    try:
+        body_search._WHOLE_SUB_CHARS = 0  # the one-match-at-a-time path, whatever the size
+        assert plain_body(body) == body_search._MARKUP.sub(" ", body)
+    finally:
+        body_search._WHOLE_SUB_CHARS = before
