@@ -9,13 +9,13 @@ unsaved; fields both sides changed go to the resolver. Moving to another article
 :class:`UnsavedEdits` (journaled), and coming back shows them again. Keep mine overwrites only after a confirmation
 that names the outside changes it drops.
 The merge itself is :class:`~editor.ui.article.merge_flow.MergeFlow`'s, the diff dialogs
-:class:`~editor.ui.article.diff_flow.DiffFlow`'s.
+:class:`~editor.ui.article.diff_flow.DiffFlow`'s; whether the file changed on disk, and the words
+for it, :mod:`~editor.ui.article.outside_change`'s.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
 from typing import NamedTuple
 
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QWidget
 from editor.core.article import Article
 from editor.core.edit_common import EditError
 from editor.core.errors import describe_error
-from editor.core.files import current_bytes, read_regular
+from editor.core.files import read_regular
 from editor.core.frontmatter import FrontMatterError, read
 from editor.core.images import (
     COVER_KEY,
@@ -45,19 +45,13 @@ from editor.ui.article.body_view import BodyView
 from editor.ui.article.conflict_bar import ConflictBar, DiffDialog
 from editor.ui.article.diff_flow import DiffFlow
 from editor.ui.article.merge_flow import MergeFlow
+from editor.ui.article.outside_change import DiskState
 from editor.ui.article.unsaved import UnsavedEdits, title_of
 from editor.ui.common import dialogs
 from editor.ui.form.metadata_form import MetadataForm
 from editor.ui.images.image_loader import ImageLoader
 
 THUMBNAIL_PAUSE_MS = 400  # typing in the enclosure field loads the cover once the typing pauses
-
-
-class DiskState(Enum):
-    SAME = "same"  # what we loaded (or last saved) is what is on disk
-    CHANGED = "changed"
-    MISSING = "missing"
-    NOT_A_FILE = "not a file"  # a folder (or a pipe, a link to nothing) is where the file was
 
 
 class SavedEdit(NamedTuple):  # not a dataclass: made ~5x faster at start-up
@@ -406,7 +400,7 @@ class ArticleSession(QObject):
         article = self.article
         if article is None:
             return
-        discarded = self._outside_changes()
+        discarded = outside_change.dropped_by_overwrite(article)
         if discarded and not dialogs.confirm_overwrite(self.window, article.relpath, discarded):
             return
         if self.save(force=True):
@@ -415,15 +409,6 @@ class ArticleSession(QObject):
                     shown_path(self.path or "")
                 )
             )
-
-    def _outside_changes(self) -> list[str]:
-        """Each change on disk since the article was opened, named for the overwrite question."""
-        assert self.article is not None
-        try:
-            theirs = current_bytes(self.article.path)
-        except (OSError, FrontMatterError) as error:
-            return [self.tr("the file on disk, which cannot be read ({0})").format(error)]
-        return outside_change.discarded(self.article.split.encode(), theirs)
 
     # --- merging -------------------------------------------------------------------------------------
 
@@ -449,18 +434,8 @@ class ArticleSession(QObject):
     # --- outside changes -----------------------------------------------------------------------------
 
     def disk_state(self) -> DiskState:
-        article = self.article
-        if article is None:
-            return DiskState.SAME
-        try:
-            data = current_bytes(article.path)
-        except FrontMatterError:  # read_regular's refusal of what is no regular file
-            return DiskState.NOT_A_FILE
-        except OSError:
-            return DiskState.SAME  # unreadable for now; the next change event will tell
-        if data is None:
-            return DiskState.MISSING
-        return DiskState.SAME if article.fingerprint.same_content(data) else DiskState.CHANGED
+        """Whether the open file on disk is still what was loaded (or last saved)."""
+        return outside_change.disk_state(self.article)
 
     def check_disk(self) -> None:
         """The open file may have changed on disk: reload it, or ask when there are local edits."""
@@ -469,53 +444,17 @@ class ArticleSession(QObject):
             return
         relpath = self.article.relpath
         if self.article.is_dirty:
-            author: str | None = None
-            if state is DiskState.MISSING:
-                text = self.tr(
-                    "{0} was deleted or moved by another program. Your edits are not saved."
-                )
-            elif state is DiskState.NOT_A_FILE:
-                text = self.tr(
-                    "{0} is no longer a file: another program put a folder or something else in "
-                    "its place. Your edits are not saved; once it is moved away, Keep Mine writes "
-                    "them back."
-                )
-            elif (author := self.pull_author(relpath)) is not None:
-                text = (
-                    self.tr(
-                        "{0} was changed by the pull (a commit by {1}). Your edits are not "
-                        "saved: Merge puts them on top of the new version."
-                    )
-                    if author
-                    else self.tr(
-                        "{0} was changed by the pull. Your edits are not saved: Merge puts them "
-                        "on top of the new version."
-                    )
-                )
-            else:
-                text = self.tr(
-                    "{0} was changed on disk by another program. Your edits are not saved: "
-                    "Merge puts them on top of the new version."
-                )
-            self.show_conflict(
-                text.format(shown_path(relpath), author or ""),
-                can_merge=state is DiskState.CHANGED,
+            author = (
+                self.pull_author(relpath)
+                if state not in (DiskState.MISSING, DiskState.NOT_A_FILE)
+                else None
             )
+            text = outside_change.conflict_text(state, relpath, author)
+            self.show_conflict(text, can_merge=state is DiskState.CHANGED)
             return
-        if state is DiskState.MISSING:
+        if state in (DiskState.MISSING, DiskState.NOT_A_FILE):
             self._show(None)
-            self.message.emit(
-                self.tr("{0} was deleted or moved by another program").format(shown_path(relpath))
-            )
-            return
-        if state is DiskState.NOT_A_FILE:
-            self._show(None)
-            self.message.emit(
-                self.tr(
-                    "{0} is no longer a file: another program put a folder or something else "
-                    "in its place"
-                ).format(shown_path(relpath))
-            )
+            self.message.emit(outside_change.gone_text(state, relpath))
             return
         if self.open(relpath) and self.article is not None:
             self.row_changed.emit(self.row_of(self.article))

@@ -22,7 +22,8 @@ from editor.core.errors import describe_error
 from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
 from editor.core.service import DocumentService, FileResult, Outcome
-from editor.ui.article.article_session import ArticleSession, DiskState
+from editor.ui.article.article_session import ArticleSession
+from editor.ui.article.outside_change import DiskState
 from editor.ui.common import dialogs
 from editor.ui.common.wording import counted
 from editor.ui.common.workers import Task, run_task
