@@ -5,7 +5,8 @@ order; every change goes onto the undo stack given to the constructor as a :clas
 which stages the value on the Article (the file is only written by the document service on Save).
 Showing a different Article object clears that undo stack, since its commands belong to the old one.
 Which editor each field gets, and the labels of the keys, come from
-:class:`~editor.ui.form.field_factory.FieldFactory`.
+:class:`~editor.ui.form.field_factory.FieldFactory`; the widgets of each row are built by
+:mod:`~editor.ui.form.form_rows`.
 """
 
 from __future__ import annotations
@@ -15,17 +16,14 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QImage, QPalette, QUndoStack
+from PySide6.QtGui import QImage, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QScrollArea,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +36,6 @@ from editor.core.names import shown_path
 from editor.core.problem import Problem
 from editor.core.values import coerce_like, same_value
 from editor.core.vocabulary import Vocabulary
-from editor.ui.common.icons import font_icon
 from editor.ui.form.field_adding import AddFieldBar, kind_for_new_key, start_value
 from editor.ui.form.field_editors import (
     FieldEditor,
@@ -47,6 +44,7 @@ from editor.ui.form.field_editors import (
 from editor.ui.form.field_factory import FieldFactory
 from editor.ui.form.field_kinds import KNOWN_KINDS, FieldKind, kind_for, nested_text
 from editor.ui.form.form_parts import CoverThumbnail, ProblemList
+from editor.ui.form.form_rows import FormRow, add_extra_row, add_row, new_fields
 from editor.ui.form.undo_commands import MISSING, RemoveKeyCommand, SetValueCommand
 
 # One editor per key up to this many (the keys the desk works with always get theirs); the rest are
@@ -55,26 +53,6 @@ MAX_EDITORS = 300
 ALWAYS_EDITED = frozenset((*KNOWN_KINDS, *DATE_KEYS, *EXPIRY_DATE_KEYS, "description", "summary"))
 
 _DOT = "\u00a0\u00a0·\u00a0\u00a0"  # between the path and the format, never broken
-
-
-class _Row:
-    """One form row: the label, the field's editor and the problems under it."""
-
-    def __init__(
-        self,
-        key: str,
-        label: QLabel,
-        editor: FieldEditor,
-        container: QWidget,
-        problems: ProblemList,
-    ) -> None:
-        self.key, self.label, self.editor, self.container, self.problems = (
-            key,
-            label,
-            editor,
-            container,
-            problems,
-        )
 
 
 class MetadataForm(QWidget):
@@ -94,7 +72,7 @@ class MetadataForm(QWidget):
         self.setObjectName("metadataForm")
         self._stack = undo_stack
         self._article: Article | None = None
-        self._rows: dict[str, _Row] = {}
+        self._rows: dict[str, FormRow] = {}
         self._signature: tuple = ()
         self._problems: list[Problem] = []
         self._filling = False
@@ -150,7 +128,7 @@ class MetadataForm(QWidget):
         self._top_problems.setObjectName("formProblems")
         content_layout.addWidget(self._top_problems)
         self._content_layout = content_layout
-        self._fields = self._new_fields()
+        self._fields, self._form = new_fields()
         content_layout.addWidget(self._fields)
         self._add_bar = AddFieldBar(self)
         self._add_bar.add_requested.connect(self.add_field)
@@ -377,19 +355,6 @@ class MetadataForm(QWidget):
         """The label the form gives ``key`` (its own name for the keys it knows)."""
         return self._factory.label_text(key)
 
-    def _new_fields(self) -> QWidget:
-        """An empty widget for the rows, with its form layout in ``self._form``."""
-        fields = QWidget()
-        fields.setObjectName("formFields")
-        self._form = QFormLayout(fields)
-        self._form.setContentsMargins(0, 0, 0, 0)
-        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self._form.setVerticalSpacing(10)
-        self._form.setHorizontalSpacing(12)
-        return fields
-
     def _rebuild(self, fields: tuple[tuple[str, FieldKind], ...]) -> None:
         # Only when the form holds focus now: self.focusWidget() is the last focused field even while
         # focus is in the list, and focusing its counterpart would send the list's keys to the form.
@@ -408,7 +373,7 @@ class MetadataForm(QWidget):
         # The rows go with the widget that holds them: QFormLayout.removeRow one row at a time costs
         # time in proportion to the rows left, so thousands of keys took a minute to clear.
         old = self._fields
-        self._fields = self._new_fields()
+        self._fields, self._form = new_fields()
         self._content_layout.replaceWidget(old, self._fields)
         old.hide()
         old.setParent(None)
@@ -425,33 +390,24 @@ class MetadataForm(QWidget):
             rest = 0
         for key, kind in fields:
             editor = self._make_editor(key, kind)
-            label = QLabel(self.label_text(key))
-            label.setToolTip(key)
-            label.setBuddy(editor.input)
-            label.setObjectName(f"label_{key}")
-            editor.set_accessible_name(label.text())
-            container = QWidget()
-            layout = QVBoxLayout(container)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.setSpacing(3)
-            line = QHBoxLayout()
-            line.setContentsMargins(0, 0, 0, 0)
-            line.setSpacing(4)
-            line.addWidget(editor, 1)
-            line.addWidget(self._remove_button(key, label.text()), 0, Qt.AlignmentFlag.AlignTop)
-            layout.addLayout(line)
-            if is_cover_key(key):
-                layout.addWidget(self._thumbnail)
-            problems = ProblemList()
-            problems.setObjectName(f"problems_{key}")
-            layout.addWidget(problems)
-            self._form.addRow(label, container)
-            self._rows[key] = _Row(key, label, editor, container, problems)
+            cover = is_cover_key(key)
+            self._rows[key] = add_row(
+                self._form,
+                key,
+                self.label_text(key),
+                editor,
+                self.remove_field,
+                self.palette(),
+                self._thumbnail if cover else None,
+            )
             chain.extend(editor.focus_chain())
-            if is_cover_key(key):
+            if cover:
                 chain.append(self._thumbnail)
         if rest:
-            chain.append(self._add_extra_row(rest))
+            self._extra = add_extra_row(
+                self._form, rest, self.palette(), self.fontMetrics().lineSpacing()
+            )
+            chain.append(self._extra)
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self._chain = chain
@@ -471,49 +427,6 @@ class MetadataForm(QWidget):
             content.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width()
         )
         self._scroll.setMinimumWidth(needed)
-
-    def _remove_button(self, key: str, label: str) -> QToolButton:
-        button = QToolButton()
-        button.setObjectName(f"remove_{key}")
-        button.setIcon(font_icon("mdi6.close", color=muted_color(self.palette())))
-        button.setAutoRaise(True)
-        tip = self.tr("Remove {0} from this article").format(label)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
-        button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes field to field
-        button.clicked.connect(lambda _checked=False, k=key: self.remove_field(k))
-        return button
-
-    def _add_extra_row(self, count: int) -> QPlainTextEdit:
-        """The keys beyond MAX_EDITORS, in the file's syntax, as one read-only text (filled by refresh)."""
-        label = QLabel(self.tr("{0} more keys").format(count))
-        label.setObjectName("label_more_keys")
-        self._extra = QPlainTextEdit()
-        self._extra.setObjectName("moreKeys")
-        self._extra.setReadOnly(True)
-        self._extra.setTabChangesFocus(True)
-        self._extra.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self._extra.setAccessibleName(label.text())
-        self._extra.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
-        font = QFont("monospace")
-        font.setStyleHint(QFont.StyleHint.TypeWriter)
-        self._extra.setFont(font)
-        label.setBuddy(self._extra)
-        hint = QLabel(
-            self.tr("Too many keys to edit one by one here: read-only; edit them in a text editor.")
-        )
-        hint.setWordWrap(True)
-        palette = hint.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, muted_color(self.palette()))
-        hint.setPalette(palette)
-        container = QWidget()
-        layout = QVBoxLayout(container)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(3)
-        layout.addWidget(self._extra)
-        layout.addWidget(hint)
-        self._form.addRow(label, container)
-        return self._extra
 
     def _make_editor(self, key: str, kind: FieldKind) -> FieldEditor:
         editor = self._factory.make_editor(
