@@ -215,7 +215,7 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "Check every article for problems"),
         "fa6s.list-check",
         ("F7",),
-        lambda s: s.has_folder and not s.busy,
+        lambda s: s.has_folder and not s.busy and not s.checking,
     ),
     ActionId.GIT_PULL: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "P&ull"),

@@ -3,7 +3,7 @@
 One operation: decide which files change, confirm when there are several, run the document service on
 a worker, then update the list rows and the open article from the returned results (the open article's
 other unsaved edits carried over, never lost), name the files that failed, and record the writes so
-that they can be undone.
+that they can be undone (:meth:`BulkRunner.report_restored` says what an undo put back).
 """
 
 from __future__ import annotations
@@ -356,6 +356,20 @@ class BulkRunner(QObject):
         self.finished.emit(results)
         if then is not None and not failed:
             then()
+
+    def report_restored(self, name: str, results: list[FileResult]) -> None:
+        """An undo (or redo) of the action ``name`` wrote ``results``: show them, and name the
+        files that were not put back. Its strings keep the window's translation context."""
+        self.host.apply_results(results)
+        failed = [result for result in results if result.outcome is Outcome.FAILED]
+        text = QCoreApplication.translate("MainWindow", "Undone: {0}").format(name)
+        self.message.emit(text if not failed else "", 8000)
+        if failed:
+            dialogs.report_failures(
+                self._parent,
+                QCoreApplication.translate("MainWindow", "Some files were not put back"),
+                [(result.path, result.message) for result in failed],
+            )
 
     def _failed(self, error: BaseException) -> None:
         self._enable_editor()

@@ -1,7 +1,9 @@
-"""The results of "Check folder": a dock with one row per problem; activating a row selects its article."""
+"""The results of "Check folder": a dock with one row per problem; activating a row selects its article.
+View > Problems shows and hides it (:meth:`CheckPanel.follow_action`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +17,7 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -181,6 +183,20 @@ class CheckPanel(QDockWidget):
         view.clicked.connect(self._activated)
         self._parts = (model, summary, view)
         return self._parts
+
+    def follow_action(self, action: QAction, minimized: Callable[[], bool]) -> None:
+        """Show and hide the panel with ``action`` (View > Problems), and keep its check mark in
+        step when the panel is closed or shown otherwise; not while the window is ``minimized``
+        (the dock is hidden with it, and the panel must come back with the window)."""
+        action.toggled.connect(self.setVisible)
+
+        def follow(visible: bool) -> None:
+            if action.isChecked() != visible and not minimized():
+                blocked = action.blockSignals(True)
+                action.setChecked(visible)
+                action.blockSignals(blocked)
+
+        self.visibilityChanged.connect(follow)
 
     @property
     def running(self) -> bool:

@@ -1,9 +1,10 @@
 """The main window: layout and wiring of the article list, the form, the body, actions and status.
 
-The open article lives in :class:`ArticleSession`; bulk changes in :mod:`editor.ui.window.bulk`;
-the list's data in :class:`ArticleModel`, fed by :class:`DeskFeed` (the scan and outside changes);
-the cover preview in :class:`CoverOpener`; the enabled-actions snapshot in
-:mod:`editor.ui.window.window_state`; the saved layout and the Tab order in
+The open article lives in :class:`ArticleSession`; bulk changes (and the report of their undo) in
+:mod:`editor.ui.window.bulk`; the list's data in :class:`ArticleModel`, fed by :class:`DeskFeed`
+(the scan and outside changes); the forms, the body and their bars in :class:`EditorPanel`; the
+status bar in :class:`StatusLine`; the cover preview in :class:`CoverOpener`; the enabled-actions
+snapshot in :mod:`editor.ui.window.window_state`; the saved layout and the Tab order in
 :mod:`editor.ui.window.window_layout`. This module connects them and keeps the list selection, the
 open article and the enabled actions in step.
 """
@@ -15,27 +16,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
 
 from editor.core.article import Article
 from editor.core.images import COVER_KEY
 from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
-from editor.core.service import DocumentService, FileResult, Outcome
+from editor.core.service import DocumentService, FileResult
 from editor.core.site import desk_for, find_site_root
-from editor.core.vocabulary import Vocabulary
 from editor.ui.article.article_session import ArticleSession
-from editor.ui.article.body_view import BodyView
-from editor.ui.article.conflict_bar import ConflictBar
-from editor.ui.article.unreadable_bar import UnreadableBar
 from editor.ui.article.unsaved import UnsavedEdits
 from editor.ui.common import dialogs, links
 from editor.ui.common.settings import Settings
-from editor.ui.common.wording import number
 from editor.ui.desk.article_list import ArticleListPanel
 from editor.ui.desk.desk_feed import DeskFeed
-from editor.ui.form.metadata_form import MetadataForm
-from editor.ui.form.multi_edit import MultiEditForm
 from editor.ui.images.cover_opener import CoverOpener
 from editor.ui.images.image_loader import ImageLoader
 from editor.ui.window import help as help_windows
@@ -43,6 +37,8 @@ from editor.ui.window import status_line
 from editor.ui.window.actions import ActionId, ActionRegistry
 from editor.ui.window.bulk import BulkRunner
 from editor.ui.window.check_panel import CheckPanel, result_text
+from editor.ui.window.desk_vocabulary import DeskVocabulary
+from editor.ui.window.editor_panel import EditorPanel
 from editor.ui.window.git_wiring import GitWiring
 from editor.ui.window.help import AppPlaces
 from editor.ui.window.multi_selection import MultiSelection
@@ -99,7 +95,6 @@ class MainWindow(QMainWindow):
         self.loader = loader if loader is not None else ImageLoader(None, self)
         self.service: DocumentService | None = None
         self.root: Path | None = None
-        self._vocabulary: Vocabulary | None = None  # counted from the rows when the form asks
 
         self.undo_stack = QUndoStack(self)
         self.write_history = WriteHistory(lambda: self.service, self)
@@ -167,34 +162,14 @@ class MainWindow(QMainWindow):
         self.list_view = self.list_panel.view
         self.filter_edit = self.list_panel.filter_edit
         self.state_filter = self.list_panel.state_filter
+        self.vocabulary = DeskVocabulary(self.model, self)  # what the forms offer and complete
 
-        self.form = MetadataForm(self.undo_stack, self)
-        self.form.set_vocabulary_source(self.vocabulary)
-        self.multi_form = MultiEditForm(self)
-        self.multi_form.set_label_source(self.form.label_text)
-        self.multi_form.set_list_items(
-            lambda key: self.vocabulary().items(key) or self.vocabulary().all_items()
-        )
-        self.form_pages = QStackedWidget(self)
-        self.form_pages.setObjectName("formPages")
-        self.form_pages.addWidget(self.form)
-        self.form_pages.addWidget(self.multi_form)
-        self.body = BodyView(self)
-        self.conflict_bar = ConflictBar(self)
-        self.unreadable_bar = UnreadableBar(self)
-        self.editor_splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.editor_splitter.setObjectName("editorSplitter")
-        self.editor_splitter.setChildrenCollapsible(False)
-        self.editor_splitter.addWidget(self.form_pages)
-        self.editor_splitter.addWidget(self.body)
-        self.editor_splitter.setStretchFactor(0, 1)
-        self.editor_splitter.setStretchFactor(1, 1)
-        self.editor_panel = QWidget(self)
-        right_layout = QVBoxLayout(self.editor_panel)
-        right_layout.setContentsMargins(0, 6, 6, 0)
-        right_layout.addWidget(self.conflict_bar)
-        right_layout.addWidget(self.unreadable_bar)
-        right_layout.addWidget(self.editor_splitter, 1)
+        self.editor_panel = EditorPanel(self.undo_stack, self.vocabulary, self)
+        self.form, self.multi_form = self.editor_panel.form, self.editor_panel.multi_form
+        self.form_pages, self.body = self.editor_panel.form_pages, self.editor_panel.body
+        self.conflict_bar = self.editor_panel.conflict_bar
+        self.unreadable_bar = self.editor_panel.unreadable_bar
+        self.editor_splitter = self.editor_panel.editor_splitter
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -209,11 +184,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.check_panel)
         self.check_panel.hide()
 
-        bar = self.statusBar()
-        self.folder_label, self.scan_label, self.count_label = status_line.add_labels(bar)
-        self.held_sites = status_line.HeldSitesNote(
-            self.pool, bar, lambda: self.root, self.show_message
-        )
+        self.status = status_line.StatusLine(self.statusBar(), self.pool, lambda: self.root)
+        self.folder_label, self.scan_label = self.status.folder_label, self.status.scan_label
+        self.count_label = self.status.count_label
 
         self.list_view.setFocus()
 
@@ -250,8 +223,7 @@ class MainWindow(QMainWindow):
         act[ActionId.RELOAD].triggered.connect(self.reload_folder)
         act[ActionId.CHECK_FOLDER].triggered.connect(self.check_folder)
         act[ActionId.QUIT].triggered.connect(self.close)
-        act[ActionId.SHOW_PROBLEMS].toggled.connect(self.check_panel.setVisible)
-        self.check_panel.visibilityChanged.connect(self._problems_visibility_changed)
+        self.check_panel.follow_action(act[ActionId.SHOW_PROBLEMS], self.isMinimized)
         act[ActionId.SHORTCUTS].triggered.connect(self.help.show_shortcuts)
         act[ActionId.GUIDE].triggered.connect(self.help.open_guide)
         act[ActionId.ABOUT].triggered.connect(self.help.show_about)
@@ -267,9 +239,6 @@ class MainWindow(QMainWindow):
         self.multi_form.changed.connect(self.update_actions)
         self.form_pages.currentChanged.connect(self.update_actions)
         self.list_panel.shown_changed.connect(self._rows_shown_changed)
-        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
-            signal.connect(self._forget_vocabulary)
-        self.model.dataChanged.connect(self._forget_vocabulary)
 
         self.session.article_changed.connect(self._article_changed)
         self.session.dirty_changed.connect(self._dirty_changed)
@@ -289,12 +258,12 @@ class MainWindow(QMainWindow):
         self.undo_stack.canUndoChanged.connect(self.update_actions)
         self.undo_stack.canRedoChanged.connect(self.update_actions)
         self.write_history.stack.indexChanged.connect(self.update_actions)
-        self.write_history.restored.connect(self._writes_restored)
+        self.write_history.restored.connect(self.bulk.report_restored)
         self.form.open_link_requested.connect(lambda _key, url: links.open_external(url, self))
         self.form.preview_cover_requested.connect(self.cover.open)
         self.body.link_activated.connect(lambda url: links.open_external(url, self))
         self.feed.scan_started.connect(self._scan_started)
-        self.feed.scan_progress.connect(self._scan_progress)
+        self.feed.scan_progress.connect(self.status.scan_progress)
         self.feed.scan_finished.connect(self._scan_done)
         self.feed.row_wanted.connect(self.select_path)
         self.feed.message.connect(self.show_message)
@@ -321,7 +290,7 @@ class MainWindow(QMainWindow):
         self.settings.add_recent_folder(self.root)
         self._update_title()
         self.start_scan(select or selected)
-        self.held_sites.folder_opened(self.root)
+        self.status.held_sites.folder_opened(self.root)
         self.unsaved_flow.report_restored(restored)
         self.folder_opened.emit(str(self.root))
         return True
@@ -332,13 +301,6 @@ class MainWindow(QMainWindow):
         folder = dialogs.ask_folder(self, self.root)
         if folder is not None:
             self.open_folder(folder)
-
-    def _problems_visibility_changed(self, visible: bool) -> None:
-        action = self.action_registry[ActionId.SHOW_PROBLEMS]
-        if action.isChecked() != visible and not self.isMinimized():
-            blocked = action.blockSignals(True)
-            action.setChecked(visible)
-            action.blockSignals(blocked)
 
     def _open_recent(self, folder: str) -> None:
         if self.resolve_unsaved():
@@ -359,28 +321,13 @@ class MainWindow(QMainWindow):
             self.feed.scan(self.service.root, select, self.unsaved.paths())
 
     def _scan_started(self) -> None:
-        self.scan_label.setText(self.tr("Scanning…"))
-        self.scan_label.show()
+        self.status.scan_started()
         self.update_actions()
-
-    def _scan_progress(self, count: int) -> None:
-        self.scan_label.setText(self.tr("Scanning… {0} files").format(number(count)))
 
     def _scan_done(self) -> None:
-        self.scan_label.hide()
+        self.status.scan_done()
         self.update_actions()
         self.scan_finished.emit()
-
-    def vocabulary(self) -> Vocabulary:
-        """The desk's keys and list values, counted over the rows (once per change of the rows)."""
-        if self._vocabulary is None:
-            self._vocabulary = Vocabulary.of(
-                (summary.fields, summary.lists) for summary in self.model.summaries()
-            )
-        return self._vocabulary
-
-    def _forget_vocabulary(self, *_args: object) -> None:
-        self._vocabulary = None
 
     # --- check folder --------------------------------------------------------------------------------
 
@@ -468,29 +415,21 @@ class MainWindow(QMainWindow):
     # --- the open article ----------------------------------------------------------------------------
 
     def save(self) -> bool:
-        if self.multi.active:  # several rows selected: Save writes the fields set in their form
-            self.multi_form.save()
-            return not self.multi_form.dirty
-        return self.session.save()
+        """Save the edits shown: the many-articles form's, or the open article's."""
+        return self.multi.save_shown()
 
     def review_changes(self) -> None:
-        if self.multi.active:
-            self.show_message(self.tr("Review Changes shows one article: select only that one"))
-        else:
-            self.session.review_changes()
+        self.multi.review_shown()
 
     def revert(self) -> None:
         """Drop the edits shown: the many-articles form's, or the open article's (back to disk)."""
-        if self.multi.active:
-            self.multi_form.discard()
-        else:
-            self.session.revert()
+        self.multi.revert_shown()
 
     def _article_changed(self) -> None:
         article = self.session.article
         self.watcher.set_open_file(article.path if article else None)
         chain_tab_order(self.list_view, self.form.focus_chain(), self.body)
-        self._drop_stale_message()
+        self.status.drop_stale((self.session.path, self.session.failed_path))
         self._update_title()
         self.cover.follow()
         self.update_actions()
@@ -513,34 +452,9 @@ class MainWindow(QMainWindow):
 
     def apply_results(self, results: list[FileResult]) -> None:
         """Show what an action wrote: the list rows, and the open article (its other edits kept)."""
-        self.feed.put_rows(
-            [self.session.row_of(result.article) for result in results if result.article]
-        )
-        open_path = self.session.path
-        for result in results:
-            if result.article is not None and result.article.relpath == open_path:
-                self.session.adopt_written(result.article)
-            elif result.article is not None:
-                # An article waiting with edits keeps them, on top of what the action wrote.
-                still = self.unsaved.carry(result.article)
-                if still is None and result.article.is_dirty:  # an undo gave its edits back
-                    self.unsaved.keep(result.article, now=True)
-                    still = True
-                if still is not None:
-                    self.model.set_dirty(result.article.relpath, still)
+        self.unsaved_flow.carry_written(results)
         if self.multi.active and not self.multi.dirty:
             self.multi.refresh()  # the form of several rows shows what the action wrote
-
-    def _writes_restored(self, name: str, results: list[FileResult]) -> None:
-        self.apply_results(results)
-        failed = [result for result in results if result.outcome is Outcome.FAILED]
-        self.show_message(self.tr("Undone: {0}").format(name) if not failed else "", 8000)
-        if failed:
-            dialogs.report_failures(
-                self,
-                self.tr("Some files were not put back"),
-                [(result.path, result.message) for result in failed],
-            )
 
     def open_source_link(self) -> None:
         if self.session.article is not None:
@@ -549,14 +463,7 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str, timeout: int = 0, *, about: str | None = None) -> None:
         """Say ``text`` in the status bar; a message ``about`` one article goes when another opens."""
-        self._message_about = about
-        self.statusBar().showMessage(text, timeout)
-
-    def _drop_stale_message(self) -> None:
-        about = getattr(self, "_message_about", None)
-        if about is not None and about not in (self.session.path, self.session.failed_path):
-            self._message_about = None
-            self.statusBar().clearMessage()
+        self.status.show(text, timeout, about=about)
 
     # --- actions -------------------------------------------------------------------------------------
 
@@ -564,10 +471,6 @@ class MainWindow(QMainWindow):
         if hasattr(self, "bulk"):
             self.action_registry.update(window_state(self))
             self.undo_router.update_texts()
-            self.action_registry[ActionId.CHECK_FOLDER].setEnabled(
-                self.action_registry[ActionId.CHECK_FOLDER].isEnabled()
-                and not self.check_panel.running
-            )
 
     # --- settings and closing ------------------------------------------------------------------------
 

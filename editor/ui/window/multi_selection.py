@@ -1,4 +1,5 @@
-"""Several rows selected: the multi-article form in place of the single one, and its Save.
+"""Several rows selected: the multi-article form in place of the single one, and its Save; and
+what Save, Revert and Review Changes act on (the form shown: several rows' or the open article's).
 
 Save writes the fields that were set to every selected file through ``DocumentService.set_values``
 (each file byte-faithfully, one result per file). A file with unsaved edits of its own is left out
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from editor.core.article import Article
@@ -105,6 +106,32 @@ class MultiSelection(QObject):
             return
         self.form.show_articles(articles, skipped, held)
         self.pages.setCurrentWidget(self.form)
+
+    def save_shown(self) -> bool:
+        """Save: the fields set in the form of several rows, or the open article's edits; True
+        when nothing shown is left unsaved."""
+        if self.active:
+            self.form.save()
+            return not self.form.dirty
+        return self.session.save()
+
+    def revert_shown(self) -> None:
+        """Revert: drop the form of several rows' fields, or the open article's edits."""
+        if self.active:
+            self.form.discard()
+        else:
+            self.session.revert()
+
+    def review_shown(self) -> None:
+        """Review Changes shows one article's: the open one's, never several rows'."""
+        if self.active:
+            self.message.emit(
+                QCoreApplication.translate(
+                    "MainWindow", "Review Changes shows one article: select only that one"
+                )
+            )
+        else:
+            self.session.review_changes()
 
     def save(self, paths: list[str], values: dict[str, Any]) -> None:
         service = self.session.service

@@ -1,10 +1,11 @@
-"""The window's status bar: its three labels on the right, the message's tool tip, and the note
-that the folder open is no Hugo site but holds some (a repository of several sites, linkerd's):
-listed from above, their templates and archetypes are walked as pages.
+"""The window's status bar: the message (and the article it is about), its three labels on the
+right (the folder open, the scan's progress, the count of rows shown), the message's tool tip, and
+the note that the folder open is no Hugo site but holds some (a repository of several sites,
+linkerd's): listed from above, their templates and archetypes are walked as pages.
 
-The rule is the command line's (:func:`editor.core.site.sites_held`); it looks at the folder's
-subfolders, so it runs on a worker after the folder opens. Its strings keep the main window's
-translation context, where they were first written."""
+The held sites' rule is the command line's (:func:`editor.core.site.sites_held`); it looks at the
+folder's subfolders, so it runs on a worker after the folder opens. The strings keep the main
+window's translation context, where they were first written."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from editor.core.names import shown_path
 from editor.core.site import sites_held
+from editor.ui.common.wording import number
 from editor.ui.common.workers import run_task
 
 
@@ -83,3 +85,38 @@ class HeldSitesNote:
             return  # none, or another folder is open by now
         self._shown = held_sites_text(root, held)
         self._show(self._shown)
+
+
+class StatusLine:
+    """What the status bar says; a message about one article goes when another is shown."""
+
+    def __init__(
+        self, bar: QStatusBar, pool: QThreadPool, current_root: Callable[[], Path | None]
+    ) -> None:
+        self.bar = bar
+        self.folder_label, self.scan_label, self.count_label = add_labels(bar)
+        self._about: str | None = None  # the article the message is about
+        self.held_sites = HeldSitesNote(pool, bar, current_root, self.show)
+
+    def show(self, text: str, timeout: int = 0, *, about: str | None = None) -> None:
+        """Say ``text``; ``about``: the article it is about (it goes when another is shown)."""
+        self._about = about
+        self.bar.showMessage(text, timeout)
+
+    def drop_stale(self, shown: tuple[str | None, ...]) -> None:
+        """Clear a message about an article that is not among ``shown`` (the paths shown now)."""
+        if self._about is not None and self._about not in shown:
+            self._about = None
+            self.bar.clearMessage()
+
+    def scan_started(self) -> None:
+        self.scan_label.setText(QCoreApplication.translate("MainWindow", "Scanning…"))
+        self.scan_label.show()
+
+    def scan_progress(self, count: int) -> None:
+        self.scan_label.setText(
+            QCoreApplication.translate("MainWindow", "Scanning… {0} files").format(number(count))
+        )
+
+    def scan_done(self) -> None:
+        self.scan_label.hide()

@@ -1,5 +1,6 @@
 """The window's questions and reports about unsaved edits: Save All, the one question before the desk
-goes away (quit, another folder), and what came back from the journal after a crash.
+goes away (quit, another folder), what came back from the journal after a crash, and the edits
+carried over what an action (publish, draft, undo) wrote.
 
 A collaborator of the main window: it gets the parts it needs, never the window itself.
 """
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from editor.core.index import ArticleSummary
 from editor.core.journal import Restoration, Restored
 from editor.core.names import shown_path
+from editor.core.service import FileResult
 from editor.ui.article.article_session import ArticleSession
 from editor.ui.article.unsaved import UnsavedEdits
 from editor.ui.common import dialogs
@@ -86,6 +88,26 @@ class UnsavedFlow(QObject):
                 counted(len(rows), self.tr("Saved 1 article"), self.tr("Saved {0} articles"))
             )
         return not failures
+
+    def carry_written(self, results: list[FileResult]) -> None:
+        """Files an action wrote: their rows anew, and each file's unsaved edits carried over on
+        top of what the action wrote (the open article's in the session, the others' in the
+        store), never lost."""
+        self.rows_changed.emit(
+            [self.session.row_of(result.article) for result in results if result.article]
+        )
+        open_path = self.session.path
+        for result in results:
+            if result.article is not None and result.article.relpath == open_path:
+                self.session.adopt_written(result.article)
+            elif result.article is not None:
+                # An article waiting with edits keeps them, on top of what the action wrote.
+                still = self.unsaved.carry(result.article)
+                if still is None and result.article.is_dirty:  # an undo gave its edits back
+                    self.unsaved.keep(result.article, now=True)
+                    still = True
+                if still is not None:
+                    self.dirty_marks.emit([result.article.relpath], still)
 
     def report_restored(self, restored: list[Restoration]) -> None:
         """Say what came back from the journal (a crash or a kill before this start)."""

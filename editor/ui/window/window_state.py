@@ -33,6 +33,7 @@ class WindowState(NamedTuple):  # not a dataclass: made ~5x faster at start-up
     in_git: bool = False  # the desk is inside a git work tree
     git_busy: bool = False  # a pull, push, sync or commit is running
     git_operation: bool = False  # a merge or rebase waits to be continued or aborted
+    checking: bool = False  # a check of the folder (Check Folder) is running
 
     @property
     def selected_not_drafts(self) -> int:
@@ -51,6 +52,7 @@ class StateSource(Protocol):
     list_panel: Any  # has_step(delta)
     undo_stack: Any
     write_history: Any
+    check_panel: Any  # running
 
     @property
     def scanning(self) -> bool: ...
@@ -96,4 +98,5 @@ def window_state(window: StateSource) -> WindowState:
         in_git=window.git.desk.active if hasattr(window, "git") else False,
         git_busy=window.git.desk.busy if hasattr(window, "git") else False,
         git_operation=bool(window.git.operation) if hasattr(window, "git") else False,
+        checking=window.check_panel.running,
     )

@@ -78,6 +78,10 @@ def test_shortcuts(registry: ActionRegistry) -> None:
         (WindowState(), ALWAYS),
         (WindowState(has_folder=True, has_next=True), FOLDER),
         (
+            WindowState(has_folder=True, has_next=True, checking=True),
+            FOLDER - {ActionId.CHECK_FOLDER},
+        ),
+        (
             WindowState(has_folder=True, busy=True, has_next=True),
             ALWAYS | {ActionId.FIND, ActionId.NEXT},
         ),
