@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBox
 
 from editor.core import vocabulary as vocab
 from editor.ui.common.icons import font_icon
-from editor.ui.form.field_editors import muted_color
+from editor.ui.form.field_editors import mute_text
 from editor.ui.form.field_kinds import KNOWN_KINDS, FieldKind
 
 _BY_VOCABULARY = {
@@ -101,9 +101,7 @@ class AddFieldBar(QWidget):
         self.note = QLabel(self)
         self.note.setObjectName("addFieldNote")
         self.note.setWordWrap(True)
-        palette = self.note.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, muted_color(self.palette()))
-        self.note.setPalette(palette)
+        mute_text(self.note, self.palette())
         self.note.hide()
         outer.addWidget(self.note)
 

@@ -64,6 +64,14 @@ def muted_color(palette: QPalette) -> QColor:
     return palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
 
 
+def mute_text(widget: QWidget, palette: QPalette) -> None:
+    """Show ``widget``'s text (a hint, a note, a header) in ``palette``'s muted colour: the one
+    look of the form's secondary text."""
+    own = widget.palette()
+    own.setColor(QPalette.ColorRole.WindowText, muted_color(palette))
+    widget.setPalette(own)
+
+
 class FieldEditor(QWidget):
     """One value's editor; subclasses build ``self.input`` and implement ``set_value``/``current``."""
 
@@ -396,9 +404,7 @@ class ReadOnlyEditor(FieldEditor):
         hint_font = hint.font()
         hint_font.setPointSizeF(hint_font.pointSizeF() * 0.9)
         hint.setFont(hint_font)
-        palette = hint.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, muted_color(self.palette()))
-        hint.setPalette(palette)
+        mute_text(hint, self.palette())
         self._layout.addWidget(hint)
 
     def set_value(self, value: Any) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.ui.common.icons import font_icon
-from editor.ui.form.field_editors import FieldEditor, muted_color
+from editor.ui.form.field_editors import FieldEditor, mute_text, muted_color
 from editor.ui.form.form_parts import ProblemList
 
 EXTRA_LINES = 12  # the height of the read-only text of the keys beyond the limit, in lines
@@ -140,9 +140,7 @@ def add_extra_row(
         )
     )
     hint.setWordWrap(True)
-    hint_palette = hint.palette()
-    hint_palette.setColor(QPalette.ColorRole.WindowText, muted_color(palette))
-    hint.setPalette(hint_palette)
+    mute_text(hint, palette)
     container = QWidget()
     layout = QVBoxLayout(container)
     layout.setContentsMargins(0, 0, 0, 0)

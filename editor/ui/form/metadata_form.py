@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPalette, QUndoStack
+from PySide6.QtGui import QImage, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -39,7 +39,7 @@ from editor.core.vocabulary import Vocabulary
 from editor.ui.form.field_adding import AddFieldBar, kind_for_new_key, start_value
 from editor.ui.form.field_editors import (
     FieldEditor,
-    muted_color,
+    mute_text,
 )
 from editor.ui.form.field_factory import FieldFactory
 from editor.ui.form.field_kinds import KNOWN_KINDS, FieldKind, kind_for, nested_text
@@ -98,9 +98,7 @@ class MetadataForm(QWidget):
         self._placeholder.setWordWrap(True)
         self._placeholder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._placeholder.setMargin(12)
-        palette = self._placeholder.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, muted_color(self.palette()))
-        self._placeholder.setPalette(palette)
+        mute_text(self._placeholder, self.palette())
         self._pages.addWidget(self._placeholder)
 
         self._scroll = QScrollArea()
@@ -120,9 +118,7 @@ class MetadataForm(QWidget):
         self._header.setObjectName("metadataHeader")
         self._header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._header.setWordWrap(True)
-        header_palette = self._header.palette()
-        header_palette.setColor(QPalette.ColorRole.WindowText, muted_color(self.palette()))
-        self._header.setPalette(header_palette)
+        mute_text(self._header, self.palette())
         content_layout.addWidget(self._header)
         self._top_problems = ProblemList()
         self._top_problems.setObjectName("formProblems")

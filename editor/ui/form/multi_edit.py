@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -33,7 +33,7 @@ from editor.ui.form.field_editors import (
     MultiLineEditor,
     NumberEditor,
     TextEditor,
-    muted_color,
+    mute_text,
 )
 from editor.ui.form.field_kinds import FieldKind, kind_for
 
@@ -76,9 +76,7 @@ class MultiEditForm(QWidget):
         self.note = QLabel()
         self.note.setObjectName("multiEditNote")
         self.note.setWordWrap(True)
-        palette = self.note.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, muted_color(self.palette()))
-        self.note.setPalette(palette)
+        mute_text(self.note, self.palette())
         outer.addWidget(self.note)
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)

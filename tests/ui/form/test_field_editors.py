@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QPoint, Qt, QTime, QTimeZone
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QColor, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDateTimeEdit,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QToolButton,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.vocabulary import Vocabulary
 from editor.ui.form.chips import ChipsEditor
+from editor.ui.form.field_editors import mute_text, muted_color
 from editor.ui.form.field_kinds import FieldKind, kind_for
 from editor.ui.form.metadata_form import MetadataForm
 from tests.helpers.form import CHINESE, MIXED, changed_lines, field, load, show
@@ -280,3 +282,18 @@ def test_tab_leaves_a_date_in_one_press(
     date.setFocus()
     qtbot.keyClick(date, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is field(form, before)
+
+
+def test_the_forms_secondary_text_is_muted_in_the_colour_given(qtbot) -> None:
+    label = QLabel("hint")
+    qtbot.addWidget(label)
+    source = QPalette(label.palette())
+    source.setColor(
+        QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText, QColor("#123456")
+    )
+    mute_text(label, source)
+    assert label.palette().color(QPalette.ColorRole.WindowText) == QColor("#123456")
+    assert muted_color(source) == QColor("#123456")
+    assert label.palette().color(QPalette.ColorRole.Window) == source.color(
+        QPalette.ColorRole.Window
+    )
