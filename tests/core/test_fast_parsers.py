@@ -9,7 +9,6 @@ be tomllib's own error.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import math
 import os
@@ -20,6 +19,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_hugo_agreement import held_files
 
 from editor.core import fast_parsers
 from editor.core.fast_parsers import loads_json, loads_toml
@@ -278,18 +278,8 @@ def test_fast_toml_edge_cases(text: str) -> None:
 
 def _existing_fronts() -> list[str]:
     """The TOML front matter the other tests and the sample desk already hold."""
-    fronts = []
-    for path in sorted((ROOT / "resources" / "samples").rglob("*.md")):
-        fronts.append(path.read_bytes())
-    spec = importlib.util.spec_from_file_location(
-        "hugo_agreement_cases", Path(__file__).with_name("test_hugo_agreement.py")
-    )
-    if spec is not None and spec.loader is not None:
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        fronts.extend(getattr(module, "SITE", {}).values())
     texts = []
-    for data in fronts:
+    for data in held_files():
         try:
             texts.append(split(data).front)
         except ValueError:

@@ -137,6 +137,13 @@ SITE: dict[str, bytes] = {
 }
 
 
+def held_files() -> list[bytes]:
+    """The files the tests hold: the sample desk's Markdown and this site's pages, for the tests
+    that check one reader against another on every file at hand."""
+    samples = Path(__file__).resolve().parents[2] / "resources" / "samples"
+    return [path.read_bytes() for path in sorted(samples.rglob("*.md"))] + list(SITE.values())
+
+
 def hugo_binary() -> str | None:
     """The hugo from the `hugo` package in this virtualenv, else one on PATH."""
     return shutil.which("hugo", path=str(Path(sys.executable).parent)) or shutil.which("hugo")

@@ -9,17 +9,15 @@ front matter.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_fast_parsers import TOML_EDGE_CASES
+from test_hugo_agreement import held_files
 
 from editor.core.frontmatter import FrontMatterError, read, read_values
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _outcome(call: Any, data: bytes) -> tuple[str, Any]:
@@ -83,36 +81,14 @@ def test_read_values_of_a_file_opened_with_the_toml_line(data: bytes) -> None:
     assert_same(b"+++\n" + data)  # the fast path's own case, whatever follows
 
 
-def _fast_parser_cases() -> list[str]:
-    spec = importlib.util.spec_from_file_location(
-        "fast_parser_cases", Path(__file__).with_name("test_fast_parsers.py")
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return list(module.TOML_EDGE_CASES)
-
-
-def _held_files() -> list[bytes]:
-    files = [path.read_bytes() for path in sorted((ROOT / "resources" / "samples").rglob("*.md"))]
-    spec = importlib.util.spec_from_file_location(
-        "hugo_agreement_cases", Path(__file__).with_name("test_hugo_agreement.py")
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    files.extend(module.SITE.values())
-    return files
-
-
 def test_the_files_the_tests_hold_read_the_same() -> None:
-    files = _held_files()
+    files = held_files()
     assert len(files) > 40
     for data in files:
         assert_same(data)
 
 
-@pytest.mark.parametrize("text", _fast_parser_cases())
+@pytest.mark.parametrize("text", TOML_EDGE_CASES)
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_the_toml_edge_cases_as_front_matter_read_the_same(text: str, newline: str) -> None:
     for data in (
