@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from editor.core.vocabulary import Vocabulary
 from editor.ui.article.body_view import BodyView
@@ -21,6 +20,7 @@ from editor.ui.article.conflict_bar import ConflictBar
 from editor.ui.article.unreadable_bar import UnreadableBar
 from editor.ui.form.metadata_form import MetadataForm
 from editor.ui.form.multi_edit import MultiEditForm
+from editor.ui.window.window_layout import side_by_side
 
 
 class EditorPanel(QWidget):
@@ -48,13 +48,9 @@ class EditorPanel(QWidget):
         self.body = BodyView(self)
         self.conflict_bar = ConflictBar(self)
         self.unreadable_bar = UnreadableBar(self)
-        self.editor_splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.editor_splitter.setObjectName("editorSplitter")
-        self.editor_splitter.setChildrenCollapsible(False)
-        self.editor_splitter.addWidget(self.form_pages)
-        self.editor_splitter.addWidget(self.body)
-        self.editor_splitter.setStretchFactor(0, 1)
-        self.editor_splitter.setStretchFactor(1, 1)
+        self.editor_splitter = side_by_side(
+            "editorSplitter", self.form_pages, self.body, (1, 1), self
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 6, 0)
         layout.addWidget(self.conflict_bar)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from editor.core.article import Article
 from editor.core.images import COVER_KEY
@@ -49,6 +49,7 @@ from editor.ui.window.window_layout import (
     chain_tab_order,
     restore_layout,
     save_layout,
+    side_by_side,
 )
 from editor.ui.window.window_state import window_state
 from editor.ui.window.write_history import UndoRouter, WriteHistory
@@ -171,13 +172,9 @@ class MainWindow(QMainWindow):
         self.unreadable_bar = self.editor_panel.unreadable_bar
         self.editor_splitter = self.editor_panel.editor_splitter
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.list_panel)
-        self.splitter.addWidget(self.editor_panel)
-        self.splitter.setStretchFactor(0, 4)
-        self.splitter.setStretchFactor(1, 6)
+        self.splitter = side_by_side(
+            "mainSplitter", self.list_panel, self.editor_panel, (4, 6), self
+        )
         self.setCentralWidget(self.splitter)
 
         self.check_panel = CheckPanel(self)

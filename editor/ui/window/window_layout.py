@@ -1,5 +1,5 @@
-"""How the main window is laid out: the layout kept between starts (size, splitters, columns, sort)
-and the Tab order through the list, the form's fields and the body.
+"""How the main window is laid out: its two side-by-side splitters, the layout kept between starts
+(size, splitters, columns, sort) and the Tab order through the list, the form's fields and the body.
 
 The window hands over the widgets concerned (:class:`LayoutParts`); these functions only arrange
 them and never change what they show.
@@ -51,6 +51,21 @@ class LayoutParts(NamedTuple):  # not a dataclass: made ~5x faster at start-up
     editor_splitter: QSplitter  # form | body
     list_width: Callable[[], int]  # the width the list's columns want
     column_widths: Callable[[], list[int]]  # as the person set them (not narrowed to fit)
+
+
+def side_by_side(
+    name: str, first: QWidget, second: QWidget, stretch: tuple[int, int], parent: QWidget
+) -> QSplitter:
+    """Two panes side by side (list | editor, form | body) that the person can resize but never
+    collapse to nothing; ``stretch``: how they share a change of the window's width."""
+    splitter = QSplitter(Qt.Orientation.Horizontal, parent)
+    splitter.setObjectName(name)
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(first)
+    splitter.addWidget(second)
+    splitter.setStretchFactor(0, stretch[0])
+    splitter.setStretchFactor(1, stretch[1])
+    return splitter
 
 
 def restore_layout(parts: LayoutParts, settings: Settings) -> None:
