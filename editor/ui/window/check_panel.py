@@ -186,8 +186,8 @@ class CheckPanel(QDockWidget):
 
     def follow_action(self, action: QAction, minimized: Callable[[], bool]) -> None:
         """Show and hide the panel with ``action`` (View > Problems), and keep its check mark in
-        step when the panel is closed or shown otherwise; not while the window is ``minimized``
-        (the dock is hidden with it, and the panel must come back with the window)."""
+        step when the panel is closed or shown otherwise; not while the window is ``minimized``:
+        the dock is hidden with the window then, and the mark says it is still open."""
         action.toggled.connect(self.setVisible)
 
         def follow(visible: bool) -> None:
