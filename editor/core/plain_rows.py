@@ -27,6 +27,7 @@ must be made here too: that test fails until it is.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import TYPE_CHECKING, Any
 
 from editor.core.files import read_regular
@@ -82,9 +83,14 @@ def json_row(
         metadata = read_values(data)
     except (OSError, FrontMatterError):
         return None  # the general path makes the error row
-    page, language = rules.page_rules(path)
-    if page.cascades or page.excluded is not None or page.git_date is not None:
-        return None
+    shared = rules.folder_zone(path.rpartition(os.sep)[0])  # a walk's path: page_rules' parent
+    if shared is not None:
+        zone, language = shared[0], ""
+    else:
+        page, language = rules.page_rules(path)
+        if page.cascades or page.excluded is not None or page.git_date is not None:
+            return None
+        zone = page.zone
     folded, params = fold_and_pick(metadata, keys)  # params: key -> (written, value)
     for unlisted in _UNLISTED_KEYS:
         if unlisted in params:
@@ -92,7 +98,6 @@ def json_row(
     error: str | None = _unreadable_date(folded)
     # state.judge's date loop without cascades: each identifier's value read once, and a date
     # found set as the param of its name, so later dates fall back on it as Hugo's do.
-    zone = page.zone
     resolved: dict[str, tuple[dt.datetime, str]] = {}
     parsed: dict[str, dt.datetime | None] = {}
     for name, identifiers in plan:
@@ -117,16 +122,24 @@ def json_row(
     date = resolved.get("date")
     published = resolved.get("publishdate")
     expires = resolved.get("expirydate")
+    date_text = date[0].isoformat() if date is not None else None
+    published_text = (  # the date itself where publishDate fell back on it: written once
+        None
+        if published is None
+        else date_text
+        if date is not None and published[0] is date[0]
+        else published[0].isoformat()
+    )
     key: str | None
     shown: str | None
     if draft and draft_value is not None:
         state, key, shown = "draft", draft_value[0], _show(draft_value[1])
     elif published is not None and published[0] > now:
-        state, key, shown = "scheduled", published[1], published[0].isoformat()
+        state, key, shown = "scheduled", published[1], published_text
     elif expires is not None and expires[0] <= now:
         state, key, shown = "expired", expires[1], expires[0].isoformat()
     elif published is not None:
-        state, key, shown = "published", published[1], published[0].isoformat()
+        state, key, shown = "published", published[1], published_text
     else:
         state, key, shown = "published", None, None
     if error is not None:
@@ -136,12 +149,11 @@ def json_row(
         text = f"{state}: {key}" + (f" {shown}" if shown is not None else "")
     else:
         text = state
-    date_text = date[0].isoformat() if date is not None else None
     document: dict[str, Any] = {  # index.json_document's keys, in its order
         "path": relpath,
         "title": _text(folded.get("title", _EMPTY)[1]),
         "date": date_text,
-        "publish_date": published[0].isoformat() if published is not None else date_text,
+        "publish_date": date_text if published is None else published_text,
         "draft": draft,
         "state": state,
         "source": _text(folded.get("source", _EMPTY)[1]),

@@ -225,3 +225,32 @@ def test_the_files_the_tests_hold_give_the_general_paths_rows(tmp_path: Path, si
         folder = tmp_path / FOLDERS[index % len(FOLDERS)]
         (folder / f"{index}-{NAMES[index % len(NAMES)]}").write_bytes(data)
     assert len(_compare(tmp_path.resolve(), AS_OF)) > 20
+
+
+@pytest.mark.parametrize("site", sorted(CONFIGS))
+def test_a_folders_zone_is_every_files_page_rules_there(tmp_path: Path, site: str) -> None:
+    _desk(tmp_path, CONFIGS[site])
+    (tmp_path / "content" / "other" / "deep").mkdir()
+    names = (*NAMES, "_index.md", "index.md", "x.fr.md", "x.EN.md", ".hidden.md")
+    files = [
+        tmp_path / folder / name for folder in (*FOLDERS, "content/other/deep") for name in names
+    ]
+    rules, plain = desk_rules(tmp_path.resolve()), desk_rules(tmp_path.resolve())
+    shared = 0
+    for file in files:
+        path = str(file.resolve())
+        found = rules.folder_zone(path.rpartition(os.sep)[0])
+        if found is not None:
+            shared += 1
+            page, language = plain.page_rules(path)
+            assert (page.zone, page.cascades, page.excluded, page.git_date, language) == (
+                found[0],
+                (),
+                None,
+                None,
+                "",
+            ), path
+    # The news folder has a cascade over it; a site of two languages or with exclusions, none.
+    one_language = site not in ("languages", "excluding")
+    assert shared == (len(names) * 3 if one_language else 0)
+    assert rules.folder_zone(str(tmp_path / "content" / ".." / "content")) is None
