@@ -53,18 +53,26 @@ _OPTION = orjson.OPT_INDENT_2 if orjson is not None else 0
 
 
 def plain_plan(rules: SiteRules) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
-    """The site's date plan (:func:`state._date_plan`) when :func:`json_row` can judge by it:
-    every identifier a front matter key, or ``:git`` (which :func:`state.judge` passes by on a
-    page without a git date: :func:`json_row` takes no other). None: every row takes the general
-    path."""
+    """The site's date plan (:func:`state._date_plan`) as :func:`json_row` judges by it, or
+    None when it cannot (then every row takes the general path): each identifier must be a front
+    matter key, or ``:git``, which :func:`state.judge` passes by on a page without a git date
+    (the only pages :func:`json_row` takes), so it is left out. So is a date the row never shows
+    and no later date falls back on (``lastmod``, by Hugo's defaults): judging it changes nothing
+    here."""
     if orjson is None:  # pragma: no cover
         return None
     plan = _date_plan(rules.site.dates)
-    for _, identifiers in plan:
-        for identifier in identifiers:
-            if identifier[:1] == ":" and identifier != ":git":
-                return None
-    return plan
+    kept = []
+    for index, (name, identifiers) in enumerate(plan):
+        if any(identifier[:1] == ":" and identifier != ":git" for identifier in identifiers):
+            return None
+        later = {identifier for _, after in plan[index + 1 :] for identifier in after}
+        if name in _SHOWN_DATES or name in later:
+            kept.append((name, tuple(key for key in identifiers if key != ":git")))
+    return tuple(kept)
+
+
+_SHOWN_DATES = frozenset({"date", "publishdate", "expirydate"})  # the row's dates and its state's
 
 
 def json_row(
@@ -104,7 +112,7 @@ def json_row(
         for identifier in identifiers:
             item = params.get(identifier)
             if item is None:
-                continue  # a missing key, or the :git that judge passes by
+                continue
             value = item[1]
             if value is None or value == "":
                 continue

@@ -46,6 +46,8 @@ CONFIGS = {
         '[frontmatter]\ndate = ["my_date", ":default"]\npublishDate = ["lastmod", "pubdate"]\n'
         'expiryDate = ["my_expiry", ":default"]\nlastmod = [":git", "modified"]\n'
     ),
+    # publishDate falls back on the lastmod Hugo resolved (from my_date): lastmod is judged too.
+    "fallbacks": '[frontmatter]\nlastmod = ["my_date"]\npublishDate = ["lastmod"]\n',
     "filename dates": '[frontmatter]\npublishDate = [":filename", ":default"]\n',
     "file time": '[frontmatter]\nlastmod = [":fileModTime"]\npublishDate = ["lastmod"]\n',
     "languages": (
@@ -254,3 +256,16 @@ def test_a_folders_zone_is_every_files_page_rules_there(tmp_path: Path, site: st
     one_language = site not in ("languages", "excluding")
     assert shared == (len(names) * 3 if one_language else 0)
     assert rules.folder_zone(str(tmp_path / "content" / ".." / "content")) is None
+
+
+def test_a_date_falls_back_on_the_one_hugo_resolved_before_it(tmp_path: Path) -> None:
+    _desk(tmp_path, CONFIGS["fallbacks"])
+    page = tmp_path / "content" / "other" / "later.md"
+    page.write_text('+++\ntitle = "L"\nmy_date = "2031-01-01"\n+++\n')
+    assert _compare(tmp_path.resolve(), AS_OF) >= {"content/other/later.md"}
+    rules = desk_rules(tmp_path.resolve())
+    row = json_row(
+        str(page.resolve()), "x", AS_OF, rules, desk_judged_keys(rules), plain_plan(rules)
+    )
+    assert row is not None and json.loads(row[2])["reason"]["key"] == "my_date"
+    assert row[1] == "scheduled"
