@@ -26,6 +26,7 @@ from editor.core.index import (
     desk_judged_keys,
     json_document,
 )
+from editor.core.plain_rows import json_row, plain_plan
 from editor.core.shared_values import NO_REASON, shared_reason, shared_text
 from editor.core.site_rules import SiteRules
 from editor.core.state import PublishState, StateReason
@@ -149,7 +150,6 @@ def json_rows(
     """Each row of ``paths`` as ``(relpath, state, JSON text)``, or packed (:func:`pack`) where
     orjson cannot encode it; :func:`from_reader` makes either what the listing yields. The rows
     have no vocabulary profile (``list --json`` writes none)."""
-    from editor.core.plain_rows import json_row, plain_plan  # with the first big listing
     from editor.core.verdicts import document_bytes  # the one encoder of list --json
 
     cut = len(root) + 1
