@@ -26,6 +26,7 @@ from editor.core.index import (
 from editor.core.packed_rows import (
     adopt_rules,
     from_reader,
+    json_rows,
     json_with_adopted,
     summarize_with_adopted,
     unpack,
@@ -210,15 +211,15 @@ def _scan_walking(
         if readers is None and threshold is not None and total >= threshold:
             readers = process_pool(workers, adopt_rules, rules, polite=not as_json, forked=as_json)
             futures = [_submit(readers, task, root, chunk, as_of) for chunk in chunks[1:]]
+        received = from_reader if as_json else unpack
         if readers is None:
             for paths, flags in chunks:
-                yield _summarize_chunk(root, paths, as_of, rules, flags)
+                yield _here(root, paths, as_of, rules, flags, as_json)
             return
         # The first batch is read here while the readers start, so the first rows come as fast
         # as with one process. The readers send their rows back as tuples (packed_rows).
-        yield _summarize_chunk(root, chunks[0][0], as_of, rules, chunks[0][1])
+        yield _here(root, chunks[0][0], as_of, rules, chunks[0][1], as_json)
         del chunks[:]
-        received = from_reader if as_json else unpack
         for future in futures:
             yield [received(packed) for packed in future.result()]
     finally:
@@ -226,6 +227,21 @@ def _scan_walking(
             future.cancel()
         if readers is not None:
             readers.shutdown(wait=True)
+
+
+def _here(
+    root: str,
+    paths: list[str],
+    as_of: dt.datetime | None,
+    rules: SiteRules,
+    flags: list[bool],
+    as_json: bool,
+) -> list[Any]:
+    """The rows of a batch read in this process: for ``list --json`` as a reader makes them (the
+    usual article's JSON text in one call, :mod:`editor.core.plain_rows`), else summaries."""
+    if as_json:
+        return [from_reader(row) for row in json_rows(root, paths, as_of, rules, flags)]
+    return _summarize_chunk(root, paths, as_of, rules, flags)
 
 
 def _pool_threshold(workers: int, as_json: bool) -> int | None:

@@ -19,7 +19,14 @@ from collections.abc import Sequence
 from dataclasses import fields
 from typing import Any
 
-from editor.core.index import ArticleSummary, RowValues, _values_inside, json_document
+from editor.core.index import (
+    ArticleSummary,
+    RowValues,
+    _values_inside,
+    desk_judged_keys,
+    json_document,
+)
+from editor.core.plain_rows import json_row, plain_plan
 from editor.core.shared_values import NO_REASON, shared_reason, shared_text
 from editor.core.site_rules import SiteRules
 from editor.core.state import PublishState, StateReason
@@ -148,8 +155,17 @@ def json_rows(
     cut = len(root) + 1
     flags = regular if regular is not None else [False] * len(paths)
     rows: list[JsonRow | Packed] = []
+    # The usual article's row in one call (plain_rows), where the listing's moment is known.
+    now = as_of if as_of is not None and as_of.tzinfo is not None else None
+    plan = plain_plan(rules) if now is not None else None
+    keys = desk_judged_keys(rules)
     for path, plain in zip(paths, flags, strict=True):
         relpath = path[cut:].replace(os.sep, "/")
+        if plain and plan is not None and now is not None:
+            row = json_row(path, relpath, now, rules, keys, plan)
+            if row is not None:
+                rows.append(row)
+                continue
         values = _values_inside(root, path, relpath, as_of, rules, plain, profiled=False)
         text = document_bytes(json_document(values))
         rows.append(pack(values) if text is None else (values[0], str(values[_STATE]), text))
