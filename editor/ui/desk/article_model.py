@@ -33,6 +33,7 @@ from editor.core.state import PublishState
 from editor.ui.desk.git_columns import GitCell, GitColumns, retimed
 from editor.ui.desk.row_columns import (
     KEYED_COLUMNS,
+    NO_DATE,
     STATE_ORDER,
     RowBatch,
     file_name,
@@ -360,6 +361,10 @@ class ArticleModel(GitColumns, QAbstractTableModel):
     def has_source(self) -> bool:
         """Whether any row names a source (an empty Source column gives its width away)."""
         return any(key for key in self._keys[Column.SOURCE])
+
+    def has_date(self) -> bool:
+        """Whether any row has a date (an empty Date column gives its width away)."""
+        return any(key != NO_DATE for key in self._keys[Column.DATE])
 
     def has_language(self) -> bool:
         """Whether any row has a language: the site is multilingual (the Language column)."""

@@ -1,0 +1,100 @@
+"""The article list's column widths: what each column needs for its usual content, its floors when
+the list is narrow, and the Git column's width from the texts its rows show.
+
+:class:`editor.ui.desk.column_fit.ColumnFitter` applies them; this module only measures, in the
+list's font and the UI language (a translated state word is as long as it is).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QTableView
+
+from editor.core.state import PublishState
+from editor.ui.desk.article_model import Column
+from editor.ui.desk.column_fit import ColumnFitter
+from editor.ui.desk.git_columns import GIT_FILTERS, git_filter_label
+from editor.ui.desk.state_display import state_label
+
+CELL_MARGINS = 8  # a cell's text margins (Qt's delegate asks 6), with a little air
+ICON_ROOM = 22  # a row's 16 px icon and the gap after it
+HEADER_PADDING = 28  # a header's margins and its sort arrow
+# The order in which the columns give up width: the git columns give way first.
+SQUEEZE_ORDER = (
+    Column.SOURCE,
+    Column.LANGUAGE,
+    Column.LAST_CHANGE,
+    Column.GIT,
+    Column.PATH,
+    Column.DATE,
+    Column.STATE,
+)
+
+
+def default_column_widths(
+    metrics: QFontMetrics, header_text: Callable[[Column], str]
+) -> dict[Column, int]:
+    """Widths that fit each column's usual content (the title, which stretches, is not among them)."""
+    padding = HEADER_PADDING
+    longest_state = max(metrics.horizontalAdvance(state_label(state)) for state in PublishState)
+    return {
+        # The icon and the longest state word, no more (or the header): content-sized.
+        Column.STATE: max(
+            ICON_ROOM + longest_state + CELL_MARGINS,
+            metrics.horizontalAdvance(header_text(Column.STATE)) + padding,
+        ),
+        # Wide enough for a date with an offset (it cut "2026-03-02 08:00 +0200" off).
+        Column.DATE: metrics.horizontalAdvance("2026-12-31 23:59 +0000") + padding,
+        Column.SOURCE: metrics.horizontalAdvance("Meridian Business Desk") + padding // 2,
+        Column.PATH: metrics.horizontalAdvance("world/story-name.md") + padding // 2,
+        Column.GIT: metrics.horizontalAdvance("Modified, Committed, not pushed") + padding // 2,
+        Column.LAST_CHANGE: metrics.horizontalAdvance("Chidi Okafor, 12 days ago") + padding // 2,
+        Column.LANGUAGE: metrics.horizontalAdvance("Language") + padding,
+    }
+
+
+def list_fitter(view: QTableView, header_text: Callable[[Column], str]) -> ColumnFitter:
+    """Size ``view``'s columns to their defaults and fit them to the list from now on.
+
+    Built before the hidden columns are hidden, so that it keeps their widths (a hidden section
+    measures 0). The state keeps its icon and its longest word ("Pu…" said nothing), the date
+    its date; an empty column goes down to its header, then past it."""
+    metrics = view.fontMetrics()
+    header = view.horizontalHeader()
+    widths = default_column_widths(metrics, header_text)
+    for column, width in widths.items():
+        header.resizeSection(column, width)
+
+    def header_width(column: Column) -> int:
+        return metrics.horizontalAdvance(header_text(column)) + HEADER_PADDING
+
+    return ColumnFitter(
+        view,
+        Column.TITLE,
+        SQUEEZE_ORDER,
+        {
+            Column.STATE: widths[Column.STATE],
+            Column.SOURCE: header_width(Column.SOURCE),
+            Column.LANGUAGE: metrics.horizontalAdvance("zh-hant") + 16,  # a code, not the header
+            Column.LAST_CHANGE: header_width(Column.LAST_CHANGE),
+            Column.GIT: header_width(Column.GIT),
+            Column.PATH: metrics.horizontalAdvance("world/…") + 28,
+            Column.DATE: metrics.horizontalAdvance("2026-12-31 23:59") + CELL_MARGINS,
+        },
+        {Column.DATE: header_width(Column.DATE)},
+        kept=(Column.STATE, Column.DATE, Column.GIT),
+    )
+
+
+def git_widths(metrics: QFontMetrics, texts: Iterable[str]) -> tuple[int, int] | None:
+    """The Git column's content width (its longest text) and floor (the longest word of any git
+    state, or the content if less: "Con…" said nothing); None when no row has a text."""
+    shown = [text for text in texts if text]
+    if not shown:
+        return None
+    content = max(metrics.horizontalAdvance(text) for text in shown) + CELL_MARGINS
+    words = {word for name in GIT_FILTERS for word in git_filter_label(name).split()}
+    longest_word = max(metrics.horizontalAdvance(word) for word in words) + CELL_MARGINS
+    return content, min(content, longest_word)
