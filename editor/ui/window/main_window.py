@@ -45,7 +45,7 @@ from editor.ui.window.bulk import BulkRunner
 from editor.ui.window.check_panel import CheckPanel, result_text
 from editor.ui.window.git_wiring import GitWiring
 from editor.ui.window.help import AppPlaces
-from editor.ui.window.multi_selection import MultiSelection
+from editor.ui.window.multi_selection import MultiSelection, written_articles
 from editor.ui.window.recent_folders import RecentFoldersMenu
 from editor.ui.window.unsaved_flow import UnsavedFlow
 from editor.ui.window.window_layout import (
@@ -529,7 +529,8 @@ class MainWindow(QMainWindow):
                 if still is not None:
                     self.model.set_dirty(result.article.relpath, still)
         if self.multi.active and not self.multi.dirty:
-            self.multi.refresh()  # the form of several rows shows what the action wrote
+            # The form of several rows shows what the action wrote (not read again from disk).
+            self.multi.refresh(written_articles(results))
 
     def _writes_restored(self, name: str, results: list[FileResult]) -> None:
         self.apply_results(results)
