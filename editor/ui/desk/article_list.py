@@ -45,7 +45,7 @@ from editor.ui.common.workers import Task, run_task
 from editor.ui.desk.article_filter import ArticleFilterProxy
 from editor.ui.desk.article_model import STATE_ORDER, ArticleModel, Column
 from editor.ui.desk.git_columns import GIT_FILTERS, GitCell, git_filter_label
-from editor.ui.desk.list_columns import git_widths, list_fitter
+from editor.ui.desk.list_columns import bold_metrics, git_widths, list_fitter
 from editor.ui.desk.state_display import state_label
 
 FILTER_AT_ONCE = 20_000  # rows up to which the filter follows every keystroke (a few ms)
@@ -472,7 +472,7 @@ class ArticleListPanel(QWidget):
 
     def _fit_git_column(self, texts: frozenset[str]) -> None:
         """The Git column as wide as its longest text, and never narrower than its longest word."""
-        widths = git_widths(self.view.fontMetrics(), texts)
+        widths = git_widths(bold_metrics(self.view.font()), texts)
         if widths is None:
             self.columns.set_content(Column.GIT, None)
         else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTableView
 
 from editor.core.state import PublishState
@@ -33,12 +33,22 @@ SQUEEZE_ORDER = (
 )
 
 
+def bold_metrics(font: QFont) -> QFontMetrics:
+    """The metrics of ``font`` in bold: a row with unsaved edits is bold, and its words must fit
+    too (the state column sized for the regular weight read "Publish…" on such a row)."""
+    bold = QFont(font)
+    bold.setBold(True)
+    return QFontMetrics(bold)
+
+
 def default_column_widths(
-    metrics: QFontMetrics, header_text: Callable[[Column], str]
+    metrics: QFontMetrics, header_text: Callable[[Column], str], cells: QFontMetrics | None = None
 ) -> dict[Column, int]:
-    """Widths that fit each column's usual content (the title, which stretches, is not among them)."""
+    """Widths that fit each column's usual content (the title, which stretches, is not among them);
+    ``cells``: the metrics the content-sized columns are measured with (bold rows)."""
     padding = HEADER_PADDING
-    longest_state = max(metrics.horizontalAdvance(state_label(state)) for state in PublishState)
+    cells = cells or metrics
+    longest_state = max(cells.horizontalAdvance(state_label(state)) for state in PublishState)
     return {
         # The icon and the longest state word, no more (or the header): content-sized.
         Column.STATE: max(
@@ -63,7 +73,7 @@ def list_fitter(view: QTableView, header_text: Callable[[Column], str]) -> Colum
     its date; an empty column goes down to its header, then past it."""
     metrics = view.fontMetrics()
     header = view.horizontalHeader()
-    widths = default_column_widths(metrics, header_text)
+    widths = default_column_widths(metrics, header_text, bold_metrics(view.font()))
     for column, width in widths.items():
         header.resizeSection(column, width)
 
@@ -90,7 +100,8 @@ def list_fitter(view: QTableView, header_text: Callable[[Column], str]) -> Colum
 
 def git_widths(metrics: QFontMetrics, texts: Iterable[str]) -> tuple[int, int] | None:
     """The Git column's content width (its longest text) and floor (the longest word of any git
-    state, or the content if less: "Con…" said nothing); None when no row has a text."""
+    state, or the content if less: "Con…" said nothing); None when no row has a text. Measured
+    with ``metrics``: :func:`bold_metrics` of the list's font, for the rows with unsaved edits."""
     shown = [text for text in texts if text]
     if not shown:
         return None

@@ -127,3 +127,24 @@ def test_widths_the_person_set_are_kept_the_others_follow_their_content(
     assert (
         again.list_panel.columns.preferred(Column.GIT) <= metrics.horizontalAdvance("Modified") + 30
     )
+
+
+def test_a_bold_row_keeps_its_state_and_git_words_whole(
+    qtbot, make_window, sample_desk: Path
+) -> None:
+    """A row with unsaved edits is bold: its state read "Publish…" in the column sized for the
+    regular weight."""
+    from editor.ui.desk.list_columns import bold_metrics
+
+    window = make_window(sample_desk)
+    paths = window.model.paths()
+    _show_git(window, {paths[0]: "Modified"})
+    _narrow(qtbot, window, list_width=520)
+    bold = bold_metrics(window.list_view.font())
+    assert bold.horizontalAdvance("Published") > window.list_view.fontMetrics().horizontalAdvance(
+        "Published"
+    )
+    longest = max(bold.horizontalAdvance(state_label(state)) for state in PublishState)
+    header = window.list_view.horizontalHeader()
+    assert header.sectionSize(Column.STATE) >= longest + 22 + 6  # the icon and its gap, margins
+    assert header.sectionSize(Column.GIT) >= bold.horizontalAdvance("Modified") + 6
