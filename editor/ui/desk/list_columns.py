@@ -107,5 +107,8 @@ def git_widths(metrics: QFontMetrics, texts: Iterable[str]) -> tuple[int, int] |
         return None
     content = max(metrics.horizontalAdvance(text) for text in shown) + CELL_MARGINS
     words = {word for name in GIT_FILTERS for word in git_filter_label(name).split()}
-    longest_word = max(metrics.horizontalAdvance(word) for word in words) + CELL_MARGINS
-    return content, min(content, longest_word)
+    # With room for the "…" after it: "Committed, not pushed" cut to its first word read
+    # "Committe…" in a column as wide as "Committed,".
+    longest_word = max(metrics.horizontalAdvance(word) for word in words)
+    floor = longest_word + metrics.horizontalAdvance("…") + CELL_MARGINS
+    return content, min(content, floor)

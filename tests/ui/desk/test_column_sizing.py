@@ -10,6 +10,7 @@ from editor.core.state import PublishState
 from editor.ui.desk.article_model import Column
 from editor.ui.desk.column_fit import AUTO_WIDTH
 from editor.ui.desk.git_columns import GitCell, git_filter_label
+from editor.ui.desk.list_columns import bold_metrics
 from editor.ui.desk.state_display import state_label
 from editor.ui.window.main_window import MainWindow
 
@@ -61,6 +62,10 @@ def test_the_git_column_keeps_its_longest_word_and_the_title_its_room(
     metrics = window.list_view.fontMetrics()
     header = window.list_view.horizontalHeader()
     assert header.sectionSize(Column.GIT) >= metrics.horizontalAdvance("Conflicted") + 6
+    # The longer text cut after its first word, not inside it ("Committe…").
+    bold = bold_metrics(window.list_view.font())
+    first_word = bold.horizontalAdvance("Committed,") + bold.horizontalAdvance("…")
+    assert header.sectionSize(Column.GIT) >= first_word + 6
     assert header.sectionSize(Column.TITLE) >= 130
     assert header.sectionSize(Column.STATE) >= metrics.horizontalAdvance("Published") + 22
 
@@ -134,8 +139,6 @@ def test_a_bold_row_keeps_its_state_and_git_words_whole(
 ) -> None:
     """A row with unsaved edits is bold: its state read "Publish…" in the column sized for the
     regular weight."""
-    from editor.ui.desk.list_columns import bold_metrics
-
     window = make_window(sample_desk)
     paths = window.model.paths()
     _show_git(window, {paths[0]: "Modified"})
