@@ -50,6 +50,7 @@ from editor.ui.desk.state_display import state_label
 
 FILTER_AT_ONCE = 20_000  # rows up to which the filter follows every keystroke (a few ms)
 FILTER_PAUSE_MS = 150
+STATE_FILTER_CHARS = 12  # the state filter's width, in characters ("All states (6…")
 TITLE_ROOM = 300  # what the title column gets at least in the window's first layout
 # Shown on request (the header's context menu); the form's header names the open file.
 # The git ones: outside a checkout; the language: on a site of one language.
@@ -105,7 +106,13 @@ class ArticleListPanel(QWidget):
         for state in STATE_ORDER:
             self.state_filter.addItem(self.model.state_icon(state), "", state.value)
         self._git_shown = False
-        self.state_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as a dozen characters, not as its longest entry: with the History panel open
+        # the filter box was cut to a word beside a box as wide as "Git: Committed, not pushed".
+        # Its list opens as wide as its entries (_update_counts).
+        self.state_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.state_filter.setMinimumContentsLength(STATE_FILTER_CHARS)
         self.view = self._build_view()
 
         filters = QHBoxLayout()
@@ -430,6 +437,10 @@ class ArticleListPanel(QWidget):
             for offset, name in enumerate(GIT_FILTERS, start=len(STATE_ORDER) + 2):
                 label = self.tr("Git: {0} ({1})").format(git_filter_label(name), number(git[name]))
                 self.state_filter.setItemText(offset, label)
+        combo = self.state_filter
+        metrics = combo.fontMetrics()
+        widest = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+        combo.view().setMinimumWidth(widest + combo.iconSize().width() + 40)  # margins, scroll bar
         self.shown_changed.emit()
 
     def show_git(self, cells: dict[str, GitCell], counts: Counter[str]) -> None:

@@ -151,3 +151,22 @@ def test_a_bold_row_keeps_its_state_and_git_words_whole(
     header = window.list_view.horizontalHeader()
     assert header.sectionSize(Column.STATE) >= longest + 22 + 6  # the icon and its gap, margins
     assert header.sectionSize(Column.GIT) >= bold.horizontalAdvance("Modified") + 6
+
+
+def test_the_state_filter_leaves_the_filter_box_room_in_a_narrow_list(
+    qtbot, make_window, sample_desk: Path
+) -> None:
+    """With the History panel open the filter box was cut to one word beside a state filter as
+    wide as its longest entry ("Git: Committed, not pushed (4)")."""
+    window = make_window(sample_desk)
+    paths = window.model.paths()
+    _show_git(window, {paths[0]: "Modified"})
+    _narrow(qtbot, window, list_width=330)
+    panel = window.list_panel
+    combo = panel.state_filter
+    qtbot.waitUntil(lambda: panel.filter_edit.width() > 0)
+    assert panel.filter_edit.width() >= combo.width()
+    widest = max(
+        combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())
+    )
+    assert combo.view().minimumWidth() >= widest  # its list still shows every entry whole
