@@ -10,7 +10,10 @@ squeezable columns in order down to their floors, then (still short) past their 
 
 At 1000 px the state column was cut to "Pu…", the git one to "Con…", and a Date column with no
 date in any row kept 130 px: the state's floor now fits its longest word, the git column's its
-longest word, and an empty column gives its width to the title.
+longest word, and an empty column gives its width to the title. When even the hard floors leave
+the title less than its room, the title keeps it and the list scrolls sideways (a stretched title
+was squeezed to a few letters). The widths themselves are measured in
+:mod:`editor.ui.desk.list_columns`.
 """
 
 from __future__ import annotations
@@ -20,9 +23,8 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 TITLE_SHARE = 0.2  # of the list's width, at least, for the title
 TITLE_FLOOR = 130  # px, whatever the share
-HARD_FLOOR = (
-    36  # px: a column narrowed past its header (a second pass, when the first was not enough)
-)
+# px: a column narrowed past its header (a second pass, when the first was not enough)
+HARD_FLOOR = 36
 AUTO_WIDTH = 1  # saved for a shown column whose width the person never set (see widths())
 
 
