@@ -45,7 +45,7 @@ from editor.ui.common.workers import Task, run_task
 from editor.ui.desk.article_filter import ArticleFilterProxy
 from editor.ui.desk.article_model import STATE_ORDER, ArticleModel, Column
 from editor.ui.desk.git_columns import GIT_FILTERS, GitCell, git_filter_label
-from editor.ui.desk.list_columns import bold_metrics, git_widths, list_fitter
+from editor.ui.desk.list_columns import bold_metrics, date_width, git_widths, list_fitter
 from editor.ui.desk.state_display import state_label
 
 FILTER_AT_ONCE = 20_000  # rows up to which the filter follows every keystroke (a few ms)
@@ -135,6 +135,7 @@ class ArticleListPanel(QWidget):
         self.model.counts_changed.connect(self._update_counts)
         self._source_seen = False
         self._date_seen = False
+        self._offsets_seen = True  # until the rows say otherwise: the default width has room
         self._git_texts: frozenset[str] = frozenset()
         self._language_shown = False  # shown once a row has a language: a multilingual site
         self.model.counts_changed.connect(self._update_empty_columns)
@@ -460,6 +461,10 @@ class ArticleListPanel(QWidget):
             self._source_seen = self.model.has_source()
         if not self._date_seen:
             self._date_seen = self.model.has_date()
+        if self.model.has_offsets() != self._offsets_seen:  # a date with an offset needs room
+            self._offsets_seen = self.model.has_offsets()
+            width = None if self._offsets_seen else date_width(bold_metrics(self.view.font()))
+            self.columns.set_content(Column.DATE, width)
         if self.model.has_language() != self._language_shown:  # a new desk decides it again
             self._language_shown = self.model.has_language()
             self.view.horizontalHeader().setSectionHidden(Column.LANGUAGE, not self._language_shown)

@@ -73,7 +73,8 @@ def list_fitter(view: QTableView, header_text: Callable[[Column], str]) -> Colum
     its date; an empty column goes down to its header, then past it."""
     metrics = view.fontMetrics()
     header = view.horizontalHeader()
-    widths = default_column_widths(metrics, header_text, bold_metrics(view.font()))
+    bold = bold_metrics(view.font())  # an edited row is bold: its words must fit too
+    widths = default_column_widths(metrics, header_text, bold)
     for column, width in widths.items():
         header.resizeSection(column, width)
 
@@ -91,11 +92,17 @@ def list_fitter(view: QTableView, header_text: Callable[[Column], str]) -> Colum
             Column.LAST_CHANGE: header_width(Column.LAST_CHANGE),
             Column.GIT: header_width(Column.GIT),
             Column.PATH: metrics.horizontalAdvance("world/…") + 28,
-            Column.DATE: metrics.horizontalAdvance("2026-12-31 23:59") + CELL_MARGINS,
+            Column.DATE: date_width(bold),
         },
         {Column.DATE: header_width(Column.DATE)},
         kept=(Column.STATE, Column.DATE, Column.GIT),
     )
+
+
+def date_width(metrics: QFontMetrics) -> int:
+    """A date without an offset (the Date column's floor, and its width when no row's date shows
+    an offset: it kept room for "+0200" on desks of UTC dates)."""
+    return metrics.horizontalAdvance("2026-12-31 23:59") + CELL_MARGINS
 
 
 def git_widths(metrics: QFontMetrics, texts: Iterable[str]) -> tuple[int, int] | None:

@@ -170,3 +170,25 @@ def test_the_state_filter_leaves_the_filter_box_room_in_a_narrow_list(
         combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())
     )
     assert combo.view().minimumWidth() >= widest  # its list still shows every entry whole
+
+
+def test_the_date_column_keeps_room_for_an_offset_only_when_a_date_shows_one(
+    qtbot, make_window, desk: Path
+) -> None:
+    """On desks of UTC dates (fluxcd, jaegertracing) it kept room for "+0200" that no row showed,
+    taken from the title."""
+    for n in range(3):
+        (desk / f"a{n}.md").write_text(
+            f'+++\ntitle = "A{n}"\ndate = 2026-03-0{n + 1}T08:00:00Z\n+++\n'
+        )
+    window = make_window(desk)
+    header = window.list_view.horizontalHeader()
+    bold = bold_metrics(window.list_view.font())
+    _wide(qtbot, window)
+    plain = bold.horizontalAdvance("2026-12-31 23:59")
+    qtbot.waitUntil(lambda: header.sectionSize(Column.DATE) <= plain + 12)
+    assert header.sectionSize(Column.DATE) >= plain + 6
+    (desk / "b.md").write_text('+++\ntitle = "B"\ndate = 2026-03-02T08:00:00+02:00\n+++\n')
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=10_000)
+    needed = window.list_view.fontMetrics().horizontalAdvance("2026-03-02 08:00 +0200")
+    qtbot.waitUntil(lambda: header.sectionSize(Column.DATE) > needed + 8)
