@@ -31,6 +31,7 @@ from editor.cli_common import (
 from editor.cli_common import err as _err
 from editor.cli_common import existing as _existing
 from editor.cli_common import out as _out
+from editor.core.held_sites import listed_extras
 from editor.core.index import ArticleSummary
 from editor.core.listing import scan
 from editor.core.names import printable, shown_path
@@ -230,11 +231,22 @@ def _warn_about_site(root: Path) -> None:
     if below:
         named = ", ".join(shown_path(path.name) + "/" for path in below[:3])
         more = f" and {len(below) - 3} more" if len(below) > 3 else ""
+        extras = listed_extras(below)
+        said = (
+            f"every file below is read as a page, {_and(extras)} too; give a site's folder to see "
+            "its pages alone"
+            if extras
+            else f"{'its config is' if len(below) == 1 else 'their configs are'} not read (Hugo's "
+            "defaults decide the states); give a site's folder to read its pages as Hugo does"
+        )
         _err(
             f"warning: {shown_path(str(root))} is no Hugo site, but {named}{more} "
-            f"{'is one' if len(below) == 1 else 'are'}: every file below is read as a page, "
-            "templates too; give a site's folder to see its pages alone"
+            f"{'is one' if len(below) == 1 else 'are'}: {said}"
         )
+
+
+def _and(words: tuple[str, ...]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -55,7 +55,8 @@ Examples:
   {PROG} open --screenshot desk.png content/""",
     "list": f"""\
 States: draft, scheduled (date or publishDate still to come), published, expired
-(expiryDate passed), unlisted (built but listed nowhere: build.list, headless) and
+(expiryDate passed), unlisted (built but listed nowhere: build.list, headless;
+or left out by the site config: disableKinds, ignoreFiles, a mount's files) and
 invalid (the front matter cannot be read).
 
 Examples:

@@ -53,8 +53,22 @@ def edit_yaml(front: str, old: Mapping[str, Any], edits: Mapping[str, Any], newl
     if added:
         if text and not text.endswith("\n"):
             text += newline
-        text += "".join(f"{line}{newline}" for line in added)
+        at = _before_trailing_blank_lines(text)
+        text = text[:at] + "".join(f"{line}{newline}" for line in added) + text[at:]
     return text
+
+
+def _before_trailing_blank_lines(text: str) -> int:
+    """Where a new key goes: after the last line with text, not after the blank lines that end
+    the front matter (jaegertracing's files: "draft: false" came after the blank line, set off
+    from the keys above it)."""
+    lines = text.splitlines(keepends=True)
+    at = len(text)
+    for line in reversed(lines):
+        if line.strip():
+            break
+        at -= len(line)
+    return at
 
 
 def _yaml_first_key_line(front: str, root: Any) -> int | None:

@@ -184,6 +184,69 @@ class _ItemIndent(Preprocessor):
         return out
 
 
+# A bullet or ordered list item (no definition), and one that may start right under a paragraph
+# line in CommonMark: a bullet, or a number 1 ("Steps:\n- a", "Do this:\n1. x"), with text.
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ ]{1,4}(?=\S)")
+_INTERRUPTS = re.compile(r"(?:[-*+]|1[.)])[ ]{1,4}(?=\S)")
+
+
+class _ListAfterParagraph(Preprocessor):
+    """A blank line before a list that starts right under a paragraph line, where CommonMark (and
+    Hugo's Goldmark) start the list and Python-Markdown read the items as more of the paragraph:
+    jaegertracing's roadmap showed "…complexity: 1. Free form question… 1. Automated…" as one
+    paragraph. A paragraph's own text only: not in a fence, a quote, an HTML block, a table or
+    code, nor a list already open (its items need no blank line). And one after a fence at the
+    margin with text right under it (Python-Markdown put both in one <p>)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        block = ""  # what the lines since the last blank one are: paragraph, list, other
+        fence: str | None = None
+        top_fence = after_top_fence = False
+        for line in lines:
+            if fence is not None:
+                out.append(line)
+                closer = line.strip()
+                if closer and set(closer) == {fence[0]} and len(closer) >= len(fence):
+                    fence, block = None, ""  # the next line starts a block of its own
+                    after_top_fence = top_fence
+                continue
+            stripped = line.strip()
+            if after_top_fence and stripped:
+                out.append("")  # Python-Markdown wrapped a fence and the text under it in <p>
+            after_top_fence = False
+            if not stripped:
+                block = ""
+                out.append(line)
+                continue
+            indent = len(line) - len(line.lstrip(" "))
+            opened = _FENCE.match(line)
+            if opened is not None and not (
+                opened.group(2)[0] == "`" and "`" in line[opened.end() :]
+            ):
+                top_fence = indent == 0 and block != "list"
+                fence, block = opened.group(2), "other"
+                out.append(line)
+                continue
+            item = (
+                indent < 4
+                and _LIST_ITEM.match(line, indent) is not None
+                and _BREAK.match(line, indent) is None
+            )
+            if item:
+                if block == "paragraph" and _INTERRUPTS.match(line, indent):
+                    out.append("")
+                if block != "other":
+                    block = "list"
+            elif not block:
+                starts_other = indent >= 4 or stripped[:1] in ("#", ">", "<", "|")
+                block = "other" if starts_other else "paragraph"
+                if stripped[:1] == "#":
+                    block = ""  # a heading is one line: the next one starts a block of its own
+            out.append(line)
+        return out
+
+
 def _top(columns: list[int]) -> int:
     return columns[-1] if columns else 0
 
@@ -237,6 +300,7 @@ class GoldmarkExtension(Extension):
             39,
         )
         # After whitespace is normalised (30), before superfences takes the fences (25).
+        md.preprocessors.register(_ListAfterParagraph(md), "list_after_paragraph", 28)
         md.preprocessors.register(_ItemIndent(md), "item_indent", 27)
         md.treeprocessors.register(_TaskLists(md), "tasklists", 1)
         md.treeprocessors.register(_Linkify(md), "linkify", 0)

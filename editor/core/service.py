@@ -115,6 +115,17 @@ class DocumentService:
 
     # --- writing -----------------------------------------------------------------------------------
 
+    def still_on_disk(self, article: Article) -> bool:
+        """Whether the file still looks as ``article`` was read (its size and modification time,
+        without reading it): a result an operation returned stands for the file while this holds;
+        a write by someone else since changes the time (or the size), and it must be read again."""
+        try:
+            info = os.stat(self.resolve(article.path))
+        except (OSError, PathError, FrontMatterError):
+            return False
+        fingerprint = article.fingerprint
+        return info.st_size == fingerprint.size and info.st_mtime_ns == fingerprint.mtime_ns
+
     def save(self, article: Article, *, force: bool = False) -> tuple[Article, bool]:
         """Write ``article``'s edits; returns (the article as now on disk, whether bytes were written).
 

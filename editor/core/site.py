@@ -204,6 +204,9 @@ class ContentDir:
     path: Path
     lang: str = ""
     target: str = ""  # below content/: "blog" for a mount to content/blog
+    # The mount's file filters, Hugo's globs below ``path``: "! pattern" leaves out what it
+    # matches (a folder with all below it), a plain one takes only what it matches (mount_files).
+    files: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,10 +362,22 @@ def _mounted(base: Path, config: Mapping[str, Any]) -> tuple[list[ContentDir], l
         parts = target.strip("/").split("/", 1)
         if parts[0] == "content":
             below = parts[1] if len(parts) > 1 else ""
-            content.append(ContentDir((base / source).resolve(), _lang(mount), below))
+            path = (base / source).resolve()
+            content.append(ContentDir(path, _lang(mount), below, mount_files(mount)))
         elif parts[0] == "static":
             static.append((base / source).resolve())
     return content, static
+
+
+def mount_files(mount: Mapping[str, Any]) -> tuple[str, ...]:
+    """A mount's file filters as "! glob" (left out) and "glob" (taken): its ``files`` (Hugo
+    0.144 on), and the ``excludeFiles`` and ``includeFiles`` before them. jaegertracing's docs
+    leave ``docs/v?`` and ``_index-pre-docsy.md`` out of their content mount: they were listed as
+    published pages that Hugo never builds."""
+    found = [pattern.strip() for pattern in _strings(mount.get("files")) if pattern.strip()]
+    found += [f"! {pattern}" for pattern in _strings(mount.get("excludefiles")) if pattern]
+    found += [pattern for pattern in _strings(mount.get("includefiles")) if pattern]
+    return tuple(found)
 
 
 def _lang(mount: Mapping[str, Any]) -> str:
@@ -374,8 +389,13 @@ def _unique(dirs: Iterable[ContentDir]) -> list[ContentDir]:
     """One entry per folder; a folder two languages share holds any language."""
     by_path: dict[Path, ContentDir] = {}
     for cd in dirs:
-        if cd.path in by_path and by_path[cd.path].lang != cd.lang:
-            by_path[cd.path] = ContentDir(cd.path, "", cd.target)
+        known = by_path.get(cd.path)
+        if known is not None and (known.lang != cd.lang or known.files != cd.files):
+            # Two mounts of one folder: any language, and what either filter takes.
+            files = known.files if known.files == cd.files else ()
+            lang = known.lang if known.lang == cd.lang else ""
+            target = known.target if known.lang == cd.lang else cd.target
+            by_path[cd.path] = ContentDir(cd.path, lang, target, files)
         else:
             by_path.setdefault(cd.path, cd)
     return list(by_path.values())
@@ -430,7 +450,20 @@ def content_roots(root: Path | str, site: Site) -> list[tuple[Path, frozenset[st
     for cd in site.content_dirs:
         if cd.path.is_dir() and cd.path.is_relative_to(base):
             roots.append((cd.path, NOT_CONTENT if cd.path == base else frozenset()))
-    return roots
+    return _outermost(roots)
+
+
+def _outermost(roots: list[tuple[Path, frozenset[str]]]) -> list[tuple[Path, frozenset[str]]]:
+    """The roots that lie in no other: a mount of a folder inside another content folder
+    (jaegertracing mounts content/docs/v2 to content/docs beside content itself) is walked with
+    it, once; every file listed twice was two rows of one path. Its pages still follow their own
+    mount (:meth:`Site.content_dir_of`: the deepest)."""
+    paths = [path for path, _skip in roots]
+    return [
+        (path, skip)
+        for path, skip in roots
+        if not any(other != path and path.is_relative_to(other) for other in paths)
+    ]
 
 
 # --- what the window lists -------------------------------------------------------------------------

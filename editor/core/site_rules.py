@@ -17,6 +17,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -54,10 +55,97 @@ def _excluded(site: Site, file: str, kind: str) -> tuple[str, str] | None:
                 return "ignoreFiles", pattern
         except re.error:
             continue  # a Go pattern Python cannot read: not applied
+    left_out = _left_out_by_mounts(site.content_dirs, file)
+    return ("module.mounts files", left_out) if left_out is not None else None
+
+
+def _left_out_by_mounts(content_dirs: tuple[ContentDir, ...], file: str) -> str | None:
+    """The filter that leaves ``file`` out when every content mount holding it filters it out (a
+    mount that takes it, or has no filter, keeps it); None when it is a page."""
+    reason = None
+    for cd in content_dirs:
+        folder = str(cd.path)
+        if not file.startswith(folder + os.sep):
+            continue
+        if not cd.files:
+            return None
+        why = filtered_out(cd.files, file[len(folder) + 1 :].replace(os.sep, "/"))
+        if why is None:
+            return None
+        reason = reason or why
+    return reason
+
+
+def filtered_out(files: tuple[str, ...], relative: str) -> str | None:
+    """The pattern of a mount's ``files`` that leaves out the file at ``relative`` (below the
+    mount's source, "/"-separated), or None when the mount takes it. As Hugo's filename filter:
+    case-insensitive; a "! glob" matching the file or a folder above it leaves it out; with plain
+    globs, the file must match one of them."""
+    parts = relative.lower().split("/")
+    paths = ["/".join(parts[:depth]) for depth in range(1, len(parts) + 1)]
+    takes = []
+    for pattern in files:
+        if pattern.startswith("!"):
+            glob = _glob(pattern[1:].strip())
+            if glob is not None and any(glob.fullmatch(path) for path in paths):
+                return pattern
+        else:
+            takes.append(pattern)
+    if takes and not any(
+        (glob := _glob(p)) is not None and glob.fullmatch(paths[-1]) for p in takes
+    ):
+        return ", ".join(takes)
     return None
 
 
 _UNASKED = object()  # SiteRules.folder_zone: a folder not asked about yet
+
+
+@lru_cache(maxsize=256)
+def _glob(pattern: str) -> re.Pattern[str] | None:
+    """A Hugo (gobwas) glob as a regular expression: ``*`` and ``?`` within a name, ``**`` across
+    folders, ``[...]`` and ``{a,b}``; None for one it cannot read."""
+    text = pattern.strip().lstrip("/").lower()
+    out, at = [], 0
+    while at < len(text):
+        char = text[at]
+        if text.startswith("**", at):
+            out.append(".*")
+            at += 2
+            continue
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[":
+            end = text.find("]", at + 2)
+            if end < 0:
+                return None
+            body = text[at + 1 : end]
+            body = "^" + body[1:] if body.startswith("!") else body
+            out.append(f"[{body.replace(chr(92), chr(92) * 2)}]")
+            at = end + 1
+            continue
+        elif char == "{":
+            end = text.find("}", at)
+            if end < 0:
+                return None
+            choices = text[at + 1 : end].split(",")
+            out.append("(?:" + "|".join(_glob_part(choice) for choice in choices) + ")")
+            at = end + 1
+            continue
+        else:
+            out.append(re.escape(char))
+        at += 1
+    try:
+        return re.compile("".join(out))
+    except re.error:
+        return None
+
+
+def _glob_part(text: str) -> str:
+    """One choice of a ``{a,b}`` group (wildcards inside it work as outside)."""
+    return "".join("[^/]*" if c == "*" else "[^/]" if c == "?" else re.escape(c) for c in text)
 
 
 def _is_plain_absolute(path: object) -> bool:
@@ -145,9 +233,12 @@ class SiteRules:
         self._site_text: str | None = None
         self._shared: dict[tuple[str, str], tuple[dt.tzinfo | None, tuple[Cascade, ...]]] = {}
         self._plain_zones: dict[str, tuple[dt.tzinfo | None] | None] = {}
-        # Whether the config can leave a page out (disableKinds, ignoreFiles), and whether a page
-        # can have a ``:git`` date (else _excluded and _git_date give None: not asked per page).
-        self._may_exclude = bool(site.disabled_kinds or site.ignore_files)
+        # Whether the config can leave a page out (disableKinds, ignoreFiles, a mount's files), and
+        # whether a page can have a ``:git`` date (else _excluded and _git_date give None: not
+        # asked per page).
+        self._may_exclude = bool(
+            site.disabled_kinds or site.ignore_files or any(cd.files for cd in site.content_dirs)
+        )
         self._reads_git = bool(site.git_info and site.dates.reads_git() and site.root)
 
     def page_rules(self, path: Path | str) -> tuple[PageRules, str]:

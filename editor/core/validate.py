@@ -78,8 +78,15 @@ def title_is_given(found: Found, context: ArticleContext, report: Report) -> Non
     key, value = found.get("title", ("title", None))
     if value is not None and not (isinstance(value, str) and not value.strip()):
         return
-    if not rendered(found, context.page_rules() if context.page_rules else DEFAULT_RULES):
+    rules = context.page_rules() if context.page_rules else DEFAULT_RULES
+    if not rendered(found, rules):
         return  # never written out (a headless snippet an include reads): no page shows a title
+    if "title" not in found and rules.kind == "home":
+        return  # Hugo titles the home page with the site's title (dapr's docs: a false error)
+    if "title" not in found and rules.kind != "page":
+        # A section (or taxonomy) page: Hugo shows its folder's name, capitalised.
+        report(Level.WARNING, key, "title is missing: Hugo shows the section's name instead")
+        return
     report(Level.ERROR, key, "title is missing" if "title" not in found else f"{key} is empty")
 
 

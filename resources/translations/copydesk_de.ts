@@ -1777,16 +1777,40 @@ Grund: {1}</translation>
         <translation>Warten Sie, bis die Änderung an den Dateien abgeschlossen ist</translation>
     </message>
     <message>
+        <source>archetypes</source>
+        <translation>Archetypen</translation>
+    </message>
+    <message>
+        <source>other files</source>
+        <translation>weiteren Dateien</translation>
+    </message>
+    <message>
+        <source>templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <source>{0} and {1}</source>
+        <translation>{0} und {1}</translation>
+    </message>
+    <message>
         <source>{0} and {1} more</source>
         <translation>{0} und {1} weitere</translation>
     </message>
     <message>
-        <source>{0} is no site but holds the Hugo site {1}: its templates are listed as pages too. Open {1} for its pages alone.</source>
-        <translation>{0} ist keine Website, enthält aber die Hugo-Website {1}: Auch ihre Vorlagen werden als Seiten aufgeführt. Öffnen Sie {1}, um nur ihre Seiten zu sehen.</translation>
+        <source>{0} is no site but holds the Hugo site {1}: its pages are read without its config (Hugo&apos;s defaults decide their states). Open {1} to read them as Hugo does.</source>
+        <translation>{0} ist keine Website, enthält aber die Hugo-Website {1}: Ihre Seiten werden ohne ihre Konfiguration gelesen (ihre Zustände folgen Hugos Vorgaben). Öffnen Sie {1}, um sie wie Hugo zu lesen.</translation>
     </message>
     <message>
-        <source>{0} is no site but holds the Hugo sites {1}: their templates are listed as pages too. Open one of them for its pages alone.</source>
-        <translation>{0} ist keine Website, enthält aber die Hugo-Websites {1}: Auch deren Vorlagen werden als Seiten aufgeführt. Öffnen Sie eine davon, um nur ihre Seiten zu sehen.</translation>
+        <source>{0} is no site but holds the Hugo site {1}: its {2} are listed as pages too. Open {1} for its pages alone.</source>
+        <translation>{0} ist keine Website, enthält aber die Hugo-Website {1}: Auch ihre {2} werden als Seiten aufgeführt. Öffnen Sie {1}, um nur ihre Seiten zu sehen.</translation>
+    </message>
+    <message>
+        <source>{0} is no site but holds the Hugo sites {1}: their pages are read without their config (Hugo&apos;s defaults decide their states). Open one of them to read its pages as Hugo does.</source>
+        <translation>{0} ist keine Website, enthält aber die Hugo-Websites {1}: Deren Seiten werden ohne ihre Konfiguration gelesen (ihre Zustände folgen Hugos Vorgaben). Öffnen Sie eine davon, um ihre Seiten wie Hugo zu lesen.</translation>
+    </message>
+    <message>
+        <source>{0} is no site but holds the Hugo sites {1}: their {2} are listed as pages too. Open one of them for its pages alone.</source>
+        <translation>{0} ist keine Website, enthält aber die Hugo-Websites {1}: Auch deren {2} werden als Seiten aufgeführt. Öffnen Sie eine davon, um nur ihre Seiten zu sehen.</translation>
     </message>
     <message>
         <source>{0} is not a folder.</source>

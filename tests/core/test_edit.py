@@ -258,6 +258,17 @@ def test_yaml_new_key_and_crlf(tmp_path: Path) -> None:
     assert edit_file(tmp_path, data, draft=True) == b"---\r\ntitle: A\r\ndraft: true\r\n---\r\nbody"
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_new_yaml_key_goes_before_the_blank_lines_that_end_the_front_matter(
+    tmp_path: Path, newline: str
+) -> None:
+    """jaegertracing's files end their front matter with a blank line: "draft: true" came after
+    it, set off from the keys (and the list) above."""
+    data = "---|title: A|children:|- url: m||---|body".replace("|", newline).encode()
+    expected = "---|title: A|children:|- url: m|draft: true||---|body".replace("|", newline)
+    assert edit_file(tmp_path, data, draft=True) == expected.encode()
+
+
 def test_yaml_block_scalars(tmp_path: Path) -> None:
     data = b"---\ntitle: >-\n  folded\n  text\ndraft: false\n---\n"
     assert (

@@ -507,3 +507,23 @@ def test_a_folder_reached_through_a_symlink_is_checked_like_the_folder(tmp_path:
         (p.path, p.line, p.message) for p in direct
     ]
     assert [p.path for p in direct] == ["news/a.md"]
+
+
+def test_a_home_or_section_page_without_a_title_is_no_error(tmp_path: Path) -> None:
+    """dapr's docs: content/en/_index.md has no title (Hugo shows the site's), and check called
+    it an error; a section's _index without one shows its folder's name."""
+    site = tmp_path / "site"
+    (site / "content" / "guides").mkdir(parents=True)
+    (site / "hugo.toml").write_text('title = "Docs"\n', encoding="utf-8")
+    (site / "content" / "_index.md").write_text("---\ntype: docs\n---\nWelcome\n")
+    (site / "content" / "guides" / "_index.md").write_text("---\nweight: 2\n---\n")
+    (site / "content" / "guides" / "a.md").write_text("---\nweight: 1\n---\n")
+    problems = {(p.path, p.level, p.message) for p in check_folder(site / "content").problems}
+    assert problems == {
+        (
+            "guides/_index.md",
+            Level.WARNING,
+            "title is missing: Hugo shows the section's name instead",
+        ),
+        ("guides/a.md", Level.ERROR, "title is missing"),
+    }

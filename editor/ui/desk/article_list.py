@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFontMetrics, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,12 +44,13 @@ from editor.ui.common.wording import counted, number
 from editor.ui.common.workers import Task, run_task
 from editor.ui.desk.article_filter import ArticleFilterProxy
 from editor.ui.desk.article_model import STATE_ORDER, ArticleModel, Column
-from editor.ui.desk.column_fit import ColumnFitter
 from editor.ui.desk.git_columns import GIT_FILTERS, GitCell, git_filter_label
+from editor.ui.desk.list_columns import bold_metrics, date_width, git_widths, list_fitter
 from editor.ui.desk.state_display import state_label
 
 FILTER_AT_ONCE = 20_000  # rows up to which the filter follows every keystroke (a few ms)
 FILTER_PAUSE_MS = 150
+STATE_FILTER_CHARS = 12  # the state filter's width, in characters ("All states (6…")
 TITLE_ROOM = 300  # what the title column gets at least in the window's first layout
 # Shown on request (the header's context menu); the form's header names the open file.
 # The git ones: outside a checkout; the language: on a site of one language.
@@ -57,23 +58,6 @@ HIDDEN_AT_FIRST = (Column.PATH, Column.GIT, Column.LAST_CHANGE, Column.LANGUAGE)
 SELECT_ROW = (
     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 )
-
-
-def default_column_widths(metrics: QFontMetrics) -> dict[Column, int]:
-    """Widths that fit each column's usual content (the title, which stretches, is not among them)."""
-    padding = 28  # cell margins, and the sort arrow in the header
-    return {
-        Column.STATE: 22
-        + max(metrics.horizontalAdvance(state_label(state)) for state in PublishState)
-        + padding,
-        # Wide enough for a date with an offset (it cut "2026-03-02 08:00 +0200" off).
-        Column.DATE: metrics.horizontalAdvance("2026-12-31 23:59 +0000") + padding,
-        Column.SOURCE: metrics.horizontalAdvance("Meridian Business Desk") + padding // 2,
-        Column.PATH: metrics.horizontalAdvance("world/story-name.md") + padding // 2,
-        Column.GIT: metrics.horizontalAdvance("Modified, Committed, not pushed") + padding // 2,
-        Column.LAST_CHANGE: metrics.horizontalAdvance("Chidi Okafor, 12 days ago") + padding // 2,
-        Column.LANGUAGE: metrics.horizontalAdvance("Language") + padding,
-    }
 
 
 class _ElideMiddle(QStyledItemDelegate):
@@ -122,7 +106,13 @@ class ArticleListPanel(QWidget):
         for state in STATE_ORDER:
             self.state_filter.addItem(self.model.state_icon(state), "", state.value)
         self._git_shown = False
-        self.state_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as a dozen characters, not as its longest entry: with the History panel open
+        # the filter box was cut to a word beside a box as wide as "Git: Committed, not pushed".
+        # Its list opens as wide as its entries (_update_counts).
+        self.state_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.state_filter.setMinimumContentsLength(STATE_FILTER_CHARS)
         self.view = self._build_view()
 
         filters = QHBoxLayout()
@@ -144,6 +134,9 @@ class ArticleListPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.counts_changed.connect(self._update_counts)
         self._source_seen = False
+        self._date_seen = False
+        self._offsets_seen = True  # until the rows say otherwise: the default width has room
+        self._git_texts: frozenset[str] = frozenset()
         self._language_shown = False  # shown once a row has a language: a multilingual site
         self.model.counts_changed.connect(self._update_empty_columns)
         self._update_counts()
@@ -199,46 +192,18 @@ class ArticleListPanel(QWidget):
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = view.horizontalHeader()
         header.setHighlightSections(False)
+        # A header narrowed past its word ends in "…" (it was cut at both ends: "ngua", "t char").
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setSectionsMovable(False)
         # The title takes the slack; the other columns keep widths that fit what they usually hold.
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in default_column_widths(view.fontMetrics()).items():
-            header.resizeSection(column, width)
         view.setItemDelegateForColumn(
             Column.PATH, _ElideMiddle(view)
         )  # keep the folder and the name
-        metrics = view.fontMetrics()
-
-        def header_width(column: Column) -> int:
-            text = self.model.headerData(column, Qt.Orientation.Horizontal)
-            return metrics.horizontalAdvance(str(text)) + 28
-
-        # Built before the hidden columns are hidden, so that it keeps their widths (a hidden
-        # section measures 0). The git columns give way first: empty, down to their header.
-        self.columns = ColumnFitter(
-            view,
-            Column.TITLE,
-            (
-                Column.SOURCE,
-                Column.LANGUAGE,
-                Column.LAST_CHANGE,
-                Column.GIT,
-                Column.PATH,
-                Column.DATE,
-                Column.STATE,
-            ),
-            {
-                Column.STATE: 36,  # the icon still tells the state
-                Column.SOURCE: header_width(Column.SOURCE),
-                Column.LANGUAGE: metrics.horizontalAdvance("zh-hant")
-                + 16,  # a code, not the header
-                Column.LAST_CHANGE: header_width(Column.LAST_CHANGE),
-                Column.GIT: header_width(Column.GIT),
-                Column.PATH: metrics.horizontalAdvance("world/…") + 28,
-                Column.DATE: metrics.horizontalAdvance("2026-12-31 23:59") + 28,
-            },
+        self.columns = list_fitter(
+            view, lambda column: str(self.model.headerData(column, Qt.Orientation.Horizontal))
         )
         for column in HIDDEN_AT_FIRST:
             header.hideSection(column)
@@ -473,6 +438,10 @@ class ArticleListPanel(QWidget):
             for offset, name in enumerate(GIT_FILTERS, start=len(STATE_ORDER) + 2):
                 label = self.tr("Git: {0} ({1})").format(git_filter_label(name), number(git[name]))
                 self.state_filter.setItemText(offset, label)
+        combo = self.state_filter
+        metrics = combo.fontMetrics()
+        widest = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+        combo.view().setMinimumWidth(widest + combo.iconSize().width() + 40)  # margins, scroll bar
         self.shown_changed.emit()
 
     def show_git(self, cells: dict[str, GitCell], counts: Counter[str]) -> None:
@@ -485,11 +454,17 @@ class ArticleListPanel(QWidget):
         self.shown_changed.emit()
 
     def _update_empty_columns(self) -> None:
-        """An empty Source column keeps no width it does not use (it stayed wide)."""
+        """An empty Source or Date column keeps no width it does not use (they stayed wide)."""
         if self.model.rowCount() == 0:
-            self._source_seen = False
-        elif not self._source_seen:
+            self._source_seen = self._date_seen = False
+        if not self._source_seen:
             self._source_seen = self.model.has_source()
+        if not self._date_seen:
+            self._date_seen = self.model.has_date()
+        if self.model.has_offsets() != self._offsets_seen:  # a date with an offset needs room
+            self._offsets_seen = self.model.has_offsets()
+            width = None if self._offsets_seen else date_width(bold_metrics(self.view.font()))
+            self.columns.set_content(Column.DATE, width)
         if self.model.has_language() != self._language_shown:  # a new desk decides it again
             self._language_shown = self.model.has_language()
             self.view.horizontalHeader().setSectionHidden(Column.LANGUAGE, not self._language_shown)
@@ -498,12 +473,26 @@ class ArticleListPanel(QWidget):
 
     def _set_empty_columns(self) -> None:
         empty = set() if self._source_seen else {Column.SOURCE}
+        if not self._date_seen:
+            empty.add(Column.DATE)
         cells = self.model.git_cells()
-        if not any(cell.state_text for cell in cells.values()):
+        texts = frozenset(cell.state_text for cell in cells.values())
+        if texts != self._git_texts:
+            self._git_texts = texts
+            self._fit_git_column(texts)
+        if not any(texts):
             empty.add(Column.GIT)
         if not any(cell.last_text for cell in cells.values()):
             empty.add(Column.LAST_CHANGE)
         self.columns.set_empty(empty)
+
+    def _fit_git_column(self, texts: frozenset[str]) -> None:
+        """The Git column as wide as its longest text, and never narrower than its longest word."""
+        widths = git_widths(bold_metrics(self.view.font()), texts)
+        if widths is None:
+            self.columns.set_content(Column.GIT, None)
+        else:
+            self.columns.set_content(Column.GIT, *widths)
 
     def shown_text(self) -> str:
         """ "17 articles", or "3 of 17 articles shown" while filtered."""

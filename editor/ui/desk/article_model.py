@@ -33,6 +33,7 @@ from editor.core.state import PublishState
 from editor.ui.desk.git_columns import GitCell, GitColumns, retimed
 from editor.ui.desk.row_columns import (
     KEYED_COLUMNS,
+    NO_DATE,
     STATE_ORDER,
     RowBatch,
     file_name,
@@ -42,6 +43,7 @@ from editor.ui.desk.state_display import (
     date_tip,
     format_date,
     shown_date,
+    shows_offset,
     state_icon,
     state_label,
     state_tip,
@@ -109,6 +111,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         self._git_cells: dict[str, GitCell] = {}
         self._git_counts: Counter[str] = Counter()
         self._multilingual = False  # a row has a language (set once seen; see has_language)
+        self._offsets = False  # a row's date shows its offset (set once seen; see has_offsets)
         self._sort_column = Column.DATE
         self._sort_order = Qt.SortOrder.DescendingOrder
         self._sorted = True  # the order is sorted by that column (false: the keys changed)
@@ -361,6 +364,14 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         """Whether any row names a source (an empty Source column gives its width away)."""
         return any(key for key in self._keys[Column.SOURCE])
 
+    def has_date(self) -> bool:
+        """Whether any row has a date (an empty Date column gives its width away)."""
+        return any(key != NO_DATE for key in self._keys[Column.DATE])
+
+    def has_offsets(self) -> bool:
+        """Whether a row's date is shown with its offset (the Date column needs room for it)."""
+        return self._offsets
+
     def has_language(self) -> bool:
         """Whether any row has a language: the site is multilingual (the Language column)."""
         return self._multilingual
@@ -380,6 +391,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         self._dirty.clear()
         self._counts.clear()
         self._multilingual = False
+        self._offsets = False
         self.endResetModel()
         self.order_changed.emit(None)
         self.counts_changed.emit()
@@ -412,6 +424,8 @@ class ArticleModel(GitColumns, QAbstractTableModel):
         self._paths += batch.paths
         if not self._multilingual:  # each batch looked at until one row has a language
             self._multilingual = any(summary.language for summary in batch.summaries)
+        if not self._offsets:  # likewise until one date shows an offset
+            self._offsets = any(shows_offset(shown_date(s)) for s in batch.summaries)
         self._search += batch.search
         self._heads += batch.heads
         for column, values in zip(self._keys, batch.keys, strict=True):
@@ -446,6 +460,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
             summary = self._summaries[row] = batch.summaries[number]
             self._counts[summary.state] += 1
             self._multilingual = self._multilingual or bool(summary.language)
+            self._offsets = self._offsets or shows_offset(shown_date(summary))
             self._search[row] = batch.search[number]
             self._heads[row] = batch.heads[number]
             for column, values in zip(self._keys, batch.keys, strict=True):

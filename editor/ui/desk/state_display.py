@@ -105,10 +105,18 @@ def state_tip(summary: ArticleSummary) -> str:
     return text
 
 
+_UTC = dt.timedelta(0)
+
+
+def shows_offset(moment: dt.datetime | None) -> bool:
+    """Whether the Date column shows ``moment`` with its offset (one that is not UTC's)."""
+    return moment is not None and moment.utcoffset() != _UTC
+
+
 def format_date(moment: dt.datetime | None) -> str:
     """A moment as the Date column shows it (the offset only when it is not UTC)."""
     if moment is None:
         return ""
-    if moment.utcoffset() == dt.timedelta(0):
+    if not shows_offset(moment):
         return moment.strftime("%Y-%m-%d %H:%M")
     return moment.strftime("%Y-%m-%d %H:%M %z")

@@ -401,6 +401,9 @@ class ReadOnlyEditor(FieldEditor):
         self._install(self.text)
         hint = QLabel(self.tr("Read-only here; edit nested values in a text editor."))
         hint.setObjectName(f"readonly_hint_{key}")
+        # Wrapped: on one line it held the form 400 px wide, and at 1000 px the body beside it
+        # was left a word a line (etcd's home page, with its "features" list).
+        hint.setWordWrap(True)
         hint_font = hint.font()
         hint_font.setPointSizeF(hint_font.pointSizeF() * 0.9)
         hint.setFont(hint_font)

@@ -41,7 +41,7 @@ from editor.ui.window.desk_vocabulary import DeskVocabulary
 from editor.ui.window.editor_panel import EditorPanel
 from editor.ui.window.git_wiring import GitWiring
 from editor.ui.window.help import AppPlaces
-from editor.ui.window.multi_selection import MultiSelection
+from editor.ui.window.multi_selection import MultiSelection, written_articles
 from editor.ui.window.recent_folders import RecentFoldersMenu
 from editor.ui.window.unsaved_flow import UnsavedFlow
 from editor.ui.window.window_layout import (
@@ -451,7 +451,8 @@ class MainWindow(QMainWindow):
         """Show what an action wrote: the list rows, and the open article (its other edits kept)."""
         self.unsaved_flow.carry_written(results)
         if self.multi.active and not self.multi.dirty:
-            self.multi.refresh()  # the form of several rows shows what the action wrote
+            # The form of several rows shows what the action wrote (not read again from disk).
+            self.multi.refresh(written_articles(results))
 
     def open_source_link(self) -> None:
         if self.session.article is not None:

@@ -8,7 +8,7 @@ and named, so its pending edits are never written behind the editor's back nor o
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from editor.core.article import Article
 from editor.core.frontmatter import FrontMatterError
 from editor.core.index import ArticleSummary
-from editor.core.service import PathError
+from editor.core.service import FileResult, PathError
 from editor.ui.article.article_session import ArticleSession
 from editor.ui.article.unsaved import UnsavedEdits
 from editor.ui.common import dialogs
@@ -72,9 +72,12 @@ class MultiSelection(QObject):
         else:
             self._timer.start()
 
-    def refresh(self) -> None:
-        """Show the form that fits the selection now."""
+    def refresh(self, written: Mapping[str, Article] | None = None) -> None:
+        """Show the form that fits the selection now. ``written``: the files an action just wrote,
+        by path, as the service returned them; they are not read again while the disk still holds
+        them (a file someone else changed since is read, and shows what it holds)."""
         self._timer.stop()
+        written = written or {}
         service = self.session.service
         summaries = self._selected()
         if len(summaries) > MAX_ARTICLES:
@@ -96,6 +99,10 @@ class MultiSelection(QObject):
             if pending is not None:
                 articles.append(pending)
                 held += pending.is_dirty
+                continue
+            known = written.get(summary.path)
+            if known is not None and service.still_on_disk(known):
+                articles.append(known)
                 continue
             try:
                 articles.append(service.load(summary.path))
@@ -159,4 +166,9 @@ class MultiSelection(QObject):
         self.message.emit(
             counted(len(written), self.tr("Saved 1 article"), self.tr("Saved {0} articles"))
         )
-        self.refresh()
+        self.refresh(written_articles(written))
+
+
+def written_articles(results: Iterable[FileResult]) -> dict[str, Article]:
+    """The articles an action's results hold, by path (what :meth:`MultiSelection.refresh` takes)."""
+    return {result.article.relpath: result.article for result in results if result.article}

@@ -1,7 +1,8 @@
 """The window's status bar: the message (and the article it is about), its three labels on the
 right (the folder open, the scan's progress, the count of rows shown), the message's tool tip, and
 the note that the folder open is no Hugo site but holds some (a repository of several sites,
-linkerd's): listed from above, their templates and archetypes are walked as pages.
+linkerd's): listed from above, their templates and archetypes are walked as pages (the note names
+only the kinds that are there).
 
 The held sites' rule is the command line's (:func:`editor.core.site.sites_held`); it looks at the
 folder's subfolders, so it runs on a worker after the folder opens. The strings keep the main
@@ -15,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from editor.core.held_sites import ARCHETYPES, OTHER, TEMPLATES, listed_extras
 from editor.core.names import shown_path
 from editor.core.site import sites_held
 from editor.ui.common.wording import number
@@ -38,27 +40,60 @@ def add_labels(bar: QStatusBar) -> tuple[QLabel, QLabel, QLabel]:
     return labels[0], labels[1], labels[2]
 
 
-def held_sites_text(root: Path, held: list[Path]) -> str:
-    """What the note says about ``root`` holding the sites ``held`` (at least one)."""
+def _kinds_text(extras: tuple[str, ...]) -> str:
+    """ "templates", "templates and archetypes", "templates, archetypes and other files"."""
+    words = {
+        TEMPLATES: QCoreApplication.translate("MainWindow", "templates"),
+        ARCHETYPES: QCoreApplication.translate("MainWindow", "archetypes"),
+        OTHER: QCoreApplication.translate("MainWindow", "other files"),
+    }
+    named = [words[kind] for kind in extras]
+    if len(named) == 1:
+        return named[0]
+    return QCoreApplication.translate("MainWindow", "{0} and {1}").format(
+        ", ".join(named[:-1]), named[-1]
+    )
+
+
+def held_sites_text(root: Path, held: list[Path], extras: tuple[str, ...] = (TEMPLATES,)) -> str:
+    """What the note says about ``root`` holding the sites ``held`` (at least one), of which the
+    kinds ``extras`` (:func:`editor.core.held_sites.listed_extras`) are listed as pages too."""
     named = ", ".join(shown_path(path.name) + "/" for path in held[:3])
     if len(held) > 3:
         named = QCoreApplication.translate("MainWindow", "{0} and {1} more").format(
             named, len(held) - 3
         )
+    one = len(held) == 1
+    if not extras:  # only their pages: what differs is that no site's config is read
+        text = (
+            QCoreApplication.translate(
+                "MainWindow",
+                "{0} is no site but holds the Hugo site {1}: its pages are read without its "
+                "config (Hugo's defaults decide their states). Open {1} to read them as Hugo does.",
+            )
+            if one
+            else QCoreApplication.translate(
+                "MainWindow",
+                "{0} is no site but holds the Hugo sites {1}: their pages are read without their "
+                "config (Hugo's defaults decide their states). Open one of them to read its pages "
+                "as Hugo does.",
+            )
+        )
+        return text.format(shown_path(str(root)), named)
     text = (
         QCoreApplication.translate(
             "MainWindow",
-            "{0} is no site but holds the Hugo site {1}: its templates are listed as pages "
+            "{0} is no site but holds the Hugo site {1}: its {2} are listed as pages "
             "too. Open {1} for its pages alone.",
         )
-        if len(held) == 1
+        if one
         else QCoreApplication.translate(
             "MainWindow",
-            "{0} is no site but holds the Hugo sites {1}: their templates are listed as "
+            "{0} is no site but holds the Hugo sites {1}: their {2} are listed as "
             "pages too. Open one of them for its pages alone.",
         )
     )
-    return text.format(shown_path(str(root)), named)
+    return text.format(shown_path(str(root)), named, _kinds_text(extras))
 
 
 class HeldSitesNote:
@@ -78,12 +113,12 @@ class HeldSitesNote:
         """Clear the note about the folder open before, and look at ``root``."""
         if self._shown and self._bar.currentMessage() == self._shown:
             self._bar.clearMessage()
-        run_task(self._pool, lambda: sites_held(root), lambda held: self._looked(root, held))
+        run_task(self._pool, lambda: _look(root), lambda found: self._looked(root, *found))
 
-    def _looked(self, root: Path, held: list[Path]) -> None:
+    def _looked(self, root: Path, held: list[Path], extras: tuple[str, ...]) -> None:
         if not held or root != self._current_root():
             return  # none, or another folder is open by now
-        self._shown = held_sites_text(root, held)
+        self._shown = held_sites_text(root, held, extras)
         self._show(self._shown)
 
 
@@ -120,3 +155,9 @@ class StatusLine:
 
     def scan_done(self) -> None:
         self.scan_label.hide()
+
+
+def _look(root: Path) -> tuple[list[Path], tuple[str, ...]]:
+    """The sites ``root`` holds and what of theirs is listed as pages (on a worker)."""
+    held = sites_held(root)
+    return held, listed_extras(held) if held else ()

@@ -26,6 +26,7 @@ from editor.ui.common.settings import (
     Settings,
 )
 from editor.ui.desk.article_model import Column
+from editor.ui.desk.column_fit import AUTO_WIDTH
 
 # Shown by the desk (inside a git checkout: GitWiring → ArticleList.set_git_shown; the language on
 # a multilingual site), never by a layout saved on another desk: their width is kept, their
@@ -71,8 +72,8 @@ def side_by_side(
 def restore_layout(parts: LayoutParts, settings: Settings) -> None:
     """Put back the layout saved by :func:`save_layout`; first-run defaults where there is none.
 
-    Column widths are saved as a list with 0 for a hidden column; the title's width is not used (it
-    stretches)."""
+    Column widths are saved as a list with 0 for a hidden column and AUTO_WIDTH for one whose
+    width the person never set; the title's width is not used (it stretches)."""
     window = parts.window
     geometry = settings.get(WINDOW_GEOMETRY)
     if geometry.isEmpty() or not window.restoreGeometry(geometry):
@@ -86,6 +87,9 @@ def restore_layout(parts: LayoutParts, settings: Settings) -> None:
             continue  # it takes what the others leave
         if width == 0:  # saved while hidden
             header.hideSection(column)
+        elif width == AUTO_WIDTH:  # shown, at the width its content asks for
+            if column not in DESK_COLUMNS:
+                header.showSection(column)
         elif width > 16:
             hidden = header.isSectionHidden(column)
             header.showSection(column)

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QLabel
 
+from editor.core.problem import Level
 from editor.ui.desk.article_model import Column, Role
 from editor.ui.window.actions import ActionId
 from editor.ui.window.main_window import MainWindow
@@ -25,7 +26,10 @@ def test_check_folder_lists_problems_and_a_click_selects_the_article(
     panel = window.check_panel
     assert panel.isVisible()
     problems = panel.model.problems()
-    assert problems == result.problems
+    # The same problems, the errors first (test_check_panel.py).
+    assert sorted(problems, key=str) == sorted(result.problems, key=str)
+    errors = [problem.level is Level.ERROR for problem in problems]
+    assert errors == sorted(errors, reverse=True)
     assert {problem.path for problem in problems} >= {BROKEN, "world/vallombra-water-rationing.md"}
     assert "error" in panel.summary.text() and "17 files checked" in panel.summary.text()
     row = next(
@@ -142,3 +146,21 @@ def test_a_folder_holding_a_site_warns_that_its_templates_are_listed_as_pages(
     window.open_folder(site)
     qtbot.waitUntil(lambda: not window.scanning, timeout=10_000)
     assert "holds the Hugo site" not in window.current_message()
+
+
+def test_the_held_sites_note_says_only_what_is_there(qtbot, make_window, tmp_path: Path) -> None:
+    """It said "templates" of a site that had none."""
+    site = tmp_path / "repo" / "docs"
+    (site / "content").mkdir(parents=True)
+    (site / "hugo.toml").write_text('title = "D"\n', encoding="utf-8")
+    (site / "content" / "a.md").write_text("+++\ntitle = 'A'\n+++\n", encoding="utf-8")
+    window = make_window(tmp_path / "repo")
+    qtbot.waitUntil(lambda: "holds the Hugo site" in window.current_message(), timeout=10_000)
+    text = window.current_message()
+    assert "docs/" in text and "templates" not in text
+    assert "read without its config" in text
+    (site / "archetypes").mkdir()
+    (site / "archetypes" / "default.md").write_text("+++\n+++\n", encoding="utf-8")
+    window.open_folder(tmp_path / "repo")
+    qtbot.waitUntil(lambda: "archetypes are listed as pages" in window.current_message())
+    assert "templates" not in window.current_message()

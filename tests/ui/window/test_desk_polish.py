@@ -86,9 +86,15 @@ def test_the_problems_panel_does_not_come_back_empty_at_start(
     assert not again.check_panel.isVisible()
 
 
-def test_the_date_column_fits_a_date_with_an_offset(qtbot, window: MainWindow) -> None:
+def test_the_date_column_fits_a_date_with_an_offset(qtbot, make_window, sample_desk: Path) -> None:
     from editor.ui.desk.article_model import Column
 
+    # A row whose date shows its offset (on a desk of UTC dates the column is narrower:
+    # tests/ui/desk/test_column_sizing.py).
+    (sample_desk / "content" / "offset.md").write_text(
+        '+++\ntitle = "Offset"\ndate = 2026-03-02T08:00:00+02:00\n+++\n'
+    )
+    window = make_window(sample_desk)
     window.resize(1400, 900)
     window.splitter.setSizes([700, 700])  # room enough: only a narrow list narrows the date
     qtbot.waitUntil(lambda: window.list_view.viewport().width() > 600)

@@ -60,7 +60,7 @@ def test_the_title_takes_the_slack(qtbot, window: MainWindow) -> None:
 
 
 def test_a_column_shown_or_hidden_from_the_header_menu_stays_so(
-    make_window, sample_desk: Path, tmp_path: Path
+    qtbot, make_window, sample_desk: Path, tmp_path: Path
 ) -> None:
     ini = tmp_path / "layout.ini"
     first = make_window(sample_desk, Settings.in_file(ini))
@@ -82,7 +82,12 @@ def test_a_column_shown_or_hidden_from_the_header_menu_stays_so(
     assert (
         second.list_panel.columns.preferred(Column.PATH) == 150
     )  # as set (shown narrower if need be)
-    assert header.sectionResizeMode(Column.TITLE) == header.ResizeMode.Stretch
+    # With room the title stretches (in a list too narrow for the columns it keeps its room and
+    # the list scrolls sideways).
+    second.resize(1400, 900)
+    second.splitter.setSizes([900, 500])
+    qtbot.waitUntil(lambda: header.sectionResizeMode(Column.TITLE) == header.ResizeMode.Stretch)
+    assert header.sectionSize(Column.PATH) == 150
     assert header.sortIndicatorSection() == Column.DATE
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 
