@@ -35,12 +35,13 @@ import struct
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from queue import SimpleQueue
 from typing import IO, Any
 
 BATCH_SIZE = 512  # the window's batch (desk_scan.SCAN_BATCH)
+PAUSE_EVERY = 128  # rows made between two of the window's pauses (unpack_batch): 0.3-0.5 ms
 # A child only for a desk whose index cache is at least this big (some 5,000-15,000 articles,
 # bodies indexed or not): a small desk's scan is over before a child has started Python, and on
 # a busy machine the child's start-up took from the window's (the start-up bench: 2.1× → 2.6×).
@@ -363,9 +364,12 @@ class ScanChild:
         found = self.site()
         return found is not None and found == site
 
-    def batches(self) -> Iterator[tuple[list[Any], list[str | None]]]:
+    def batches(
+        self, pause: Callable[[], None] | None = None
+    ) -> Iterator[tuple[list[Any], list[str | None]]]:
         """The rows as they come, each batch made into summaries (:func:`unpack_batch`); raises
-        what the child raised, or :class:`ScanChildError` if it ended without finishing."""
+        what the child raised, or :class:`ScanChildError` if it ended without finishing.
+        ``pause``: called between slices of a batch (:func:`unpack_batch`)."""
         decoded: dict[str, Any] = {}  # the verdicts read so far, for the whole listing
         done = False
         try:
@@ -381,7 +385,7 @@ class ScanChild:
                 if kind == _ERROR:
                     raise pickle.loads(payload)
                 if kind == _BATCH:
-                    yield unpack_batch(payload, decoded)
+                    yield unpack_batch(payload, decoded, pause)
         finally:
             if done:
                 self._wait(5)  # it is closing its cache and ending
@@ -389,17 +393,31 @@ class ScanChild:
                 self._kill()
 
 
-def unpack_batch(payload: bytes, decoded: dict[str, Any]) -> tuple[list[Any], list[str | None]]:
+def unpack_batch(
+    payload: bytes, decoded: dict[str, Any], pause: Callable[[], None] | None = None
+) -> tuple[list[Any], list[str | None]]:
     """One ``B`` frame's summaries and search texts: a cached row made into its summary here by
     the listing's own :func:`~editor.core.cached_scan.kept_summary` (``decoded``: its verdicts
-    read so far), a packed one unpacked (:func:`~editor.core.packed_rows.unpack`)."""
+    read so far), a packed one unpacked (:func:`~editor.core.packed_rows.unpack`).
+
+    ``pause`` is called before each slice of :data:`PAUSE_EVERY` rows: the window's worker runs
+    this beside the GUI thread, and steps aside there while the GUI thread paints or merges
+    (``desk_scan.GuiTurns``). A paint makes ~900 calls into Python, each taking the interpreter
+    lock back from the threads that want it: beside a busy worker a paint of the list took
+    100-200 ms."""
     from editor.core.cached_scan import kept_summary
     from editor.core.packed_rows import unpack
 
     rows, search = pickle.loads(payload)
-    return [
-        kept_summary(row, decoded) if row[0] is not None else unpack(row[1]) for row in rows
-    ], search
+    made: list[Any] = []
+    for start in range(0, len(rows), PAUSE_EVERY):
+        if pause is not None:
+            pause()
+        made += [
+            kept_summary(row, decoded) if row[0] is not None else unpack(row[1])
+            for row in rows[start : start + PAUSE_EVERY]
+        ]
+    return made, search
 
 
 def run() -> None:
