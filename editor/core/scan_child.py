@@ -46,6 +46,7 @@ PAUSE_EVERY = 128  # rows made between two of the window's pauses (unpack_batch)
 # bodies indexed or not): a small desk's scan is over before a child has started Python, and on
 # a busy machine the child's start-up took from the window's (the start-up bench: 2.1× → 2.6×).
 MIN_CACHE_BYTES = 32 * 1024 * 1024
+PIPE_BYTES = 1024 * 1024  # the child's output pipe (_widen): Linux's default upper limit
 _HEADER = struct.Struct("<cI")
 _SITE, _BATCH, _ERROR, _DONE = b"S", b"B", b"E", b"D"
 
@@ -193,6 +194,17 @@ def _command(root: Path) -> list[str] | None:
     return [sys.executable, "-c", start, str(root)]
 
 
+def _widen(fd: int) -> None:
+    """Give the pipe ``fd`` reads from room for a few frames (Linux: up to ``PIPE_BYTES``; the
+    default is 64 KiB). The child sends ~55 MB at 100,000 rows, ~280 KB a frame: each read of a
+    full pipe is one more time the window's reading thread takes the interpreter lock back,
+    ~850 of them in 64 KiB pieces."""
+    with contextlib.suppress(AttributeError, OSError):  # elsewhere, or over the system's limit
+        import fcntl
+
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+
+
 class Spawned:
     """A child process started with ``os.posix_spawn`` (``subprocess`` is not imported before the
     window's first paint: git runs only after it), its standard input a pipe only this process
@@ -202,6 +214,7 @@ class Spawned:
     def __init__(self, command: Sequence[str]) -> None:
         their_in, self._stdin = os.pipe()  # non-inheritable: only the dup2'ed ends reach it
         self._stdout, their_out = os.pipe()
+        _widen(self._stdout)
         try:
             self.pid = os.posix_spawn(
                 command[0],
