@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -23,20 +24,23 @@ if TYPE_CHECKING:
     from importlib.machinery import ModuleSpec
     from types import ModuleType
 
-# The longest a thread waits for a busy turn to end: a turn that never says it ended (the window
-# gone) holds the others back no longer than this.
+# The longest a busy turn holds the others back, from its start: a turn that never says it ended
+# (the event loop gone, or the GUI thread blocked joining one of them) holds nobody after this.
 MAX_PAUSE_S = 0.1
 
 
 class GuiTurns:
     """Whether the GUI thread is in a busy turn (:meth:`busy` .. :meth:`free`). Thread-safe."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_pause_s: float = MAX_PAUSE_S) -> None:
         self._free = threading.Event()
         self._free.set()
+        self._since = 0.0  # when the busy turn began (time.monotonic)
+        self._max_pause_s = max_pause_s
 
     def busy(self) -> None:
         """The GUI thread begins a busy turn (its end: :meth:`free`)."""
+        self._since = time.monotonic()
         self._free.clear()
 
     def free(self) -> None:
@@ -47,9 +51,11 @@ class GuiTurns:
         return not self._free.is_set()
 
     def wait(self) -> None:
-        """Return once the GUI thread's busy turn has ended, or after MAX_PAUSE_S."""
+        """Return once the GUI thread's busy turn has ended, or MAX_PAUSE_S after it began."""
         if not self._free.is_set():
-            self._free.wait(MAX_PAUSE_S)
+            left = self._since + self._max_pause_s - time.monotonic()
+            if left > 0:
+                self._free.wait(left)
 
 
 class ImportsStepAside:

@@ -30,11 +30,10 @@ def test_the_worker_makes_no_rows_while_the_gui_thread_is_busy(
     desk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(gui_turns, "MAX_PAUSE_S", 30.0)
     fill(desk, 8)
     rules = desk_rules(desk)
     expected = [batch.paths for batch in scan_desk(desk, rules=rules)]
-    turns = GuiTurns()
+    turns = GuiTurns(max_pause_s=30.0)
     turns.busy()
     made: list[list[str]] = []
     worker = threading.Thread(
@@ -48,15 +47,17 @@ def test_the_worker_makes_no_rows_while_the_gui_thread_is_busy(
     assert made == expected
 
 
-def test_a_busy_turn_that_never_ends_holds_the_worker_back_briefly(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(gui_turns, "MAX_PAUSE_S", 0.05)
-    turns = GuiTurns()
+def test_a_busy_turn_that_never_ends_holds_the_worker_back_briefly() -> None:
+    assert gui_turns.MAX_PAUSE_S <= 0.1
+    turns = GuiTurns(max_pause_s=0.05)
     turns.busy()
     began = time.monotonic()
     turns.wait()  # the window went away without saying its turn ended: the scan goes on
     assert 0.04 <= time.monotonic() - began < 5
+    began = time.monotonic()
+    for _import in range(20):  # a stale turn holds nobody (a GUI thread joining a warm-up)
+        turns.wait()
+    assert time.monotonic() - began < 0.04
     turns.free()
     began = time.monotonic()
     turns.wait()
@@ -86,12 +87,11 @@ def test_a_paint_of_the_list_or_a_merge_is_busy_until_the_next_turn(
 def test_the_warm_up_threads_wait_out_a_busy_turn_before_each_import(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(gui_turns, "MAX_PAUSE_S", 30.0)
     monkeypatch.syspath_prepend(str(tmp_path))
     for name in ("aside_one", "aside_two"):
         (tmp_path / f"{name}.py").write_text("VALUE = 1\n", encoding="utf-8")
-    turns = GuiTurns()
-    aside = ImportsStepAside(turns, ("copydesk-warm",))
+    turns = GuiTurns(max_pause_s=30.0)
+    aside = ImportsStepAside(turns, ("copydesk-test-warm",))
     aside.install()
     try:
         turns.busy()
@@ -99,7 +99,7 @@ def test_the_warm_up_threads_wait_out_a_busy_turn_before_each_import(
         other.start()
         other.join(10)
         assert not other.is_alive()  # only the warm-ups' threads step aside
-        warm = threading.Thread(target=lambda: __import__("aside_one"), name="copydesk-warm-x")
+        warm = threading.Thread(target=lambda: __import__("aside_one"), name="copydesk-test-warm-x")
         warm.start()
         warm.join(0.5)
         assert warm.is_alive() and "aside_one" not in sys.modules
