@@ -155,10 +155,12 @@ def start_launch_scan(path: Path | str | None) -> ScanChild | None:
     start: the window then scans in its own process.
 
     Asked for, not by default. Since it reads the cached rows batch by batch (``raw_kept``:
-    ``IndexCache.rows_of``) the two processes peak at ~275-282 MiB at 100,000 articles, under the
-    300 MiB line, and the full list comes in 1.75-1.8 s against 2.1-2.2 s in one process; but the
-    window's event loop then stalls 100-170 ms during the scan (24-45 ms in one process), a cause
-    not found yet (the README's "The launch scan in a process of its own")."""
+    ``IndexCache.rows_of``) the two processes peak at ~275-285 MiB at 100,000 articles, under the
+    300 MiB line, and the full list came in 1.75-1.8 s against 2.1-2.2 s in one process (a quiet
+    machine). Its scan stalled 100-170 ms: the list's paints winning the interpreter lock back
+    from the window's worker and warm-ups call by call (``editor.ui.common.gui_turns``, which now
+    makes them step aside: 33-89 ms against 120-490 ms in pairs on a busy machine); the switch
+    waits for pairs on a quiet one (the README's "The launch scan's stall found")."""
     if path is None or os.environ.get("COPYDESK_SCAN_CHILD") != "1" or _cores() < 2:
         return None
     try:
