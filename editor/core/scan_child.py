@@ -417,9 +417,9 @@ def unpack_batch(
 
     ``pause`` is called before each slice of :data:`PAUSE_EVERY` rows: the window's worker runs
     this beside the GUI thread, and steps aside there while the GUI thread paints or merges
-    (``desk_scan.GuiTurns``). A paint makes ~900 calls into Python, each taking the interpreter
-    lock back from the threads that want it: beside a busy worker a paint of the list took
-    100-200 ms."""
+    (``editor.ui.common.gui_turns``). A paint makes ~900 calls into Python, each taking the
+    interpreter lock back from the threads that want it: beside a busy worker a paint of the
+    list took 100-200 ms."""
     from editor.core.cached_scan import kept_summary
     from editor.core.packed_rows import unpack
 
