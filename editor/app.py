@@ -38,6 +38,7 @@ from editor.core.scan_child import ScanChild, start_launch_scan
 from editor.ui.article.body_feed import warm_renderer_later
 from editor.ui.common import dialogs
 from editor.ui.common.first_paint import after_first_paint
+from editor.ui.common.gui_turns import ImportsStepAside
 from editor.ui.common.icons import load_icon_fonts_later
 from editor.ui.common.settings import Settings
 from editor.ui.images.image_loader import ImageLoader
@@ -47,6 +48,8 @@ from editor.ui.window.main_window import MainWindow
 SAMPLE_DESK_NAME = "sample-desk"
 # The collector is back on, and the settings written, by then even if the window never painted.
 COLLECTOR_AT_LATEST_MS = 5_000
+WARM_THREADS = ("copydesk-warm", "copydesk-icon")  # the warm-ups' threads' names begin so
+WARM_ASIDE_MS = 10_000  # they step aside for the GUI thread's busy turns this long
 
 NO_DISPLAY_MESSAGE = """\
 copydesk: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).
@@ -143,14 +146,37 @@ def create_main_window(
     # the application's icon when it has one (application() made it): its files are read once
     shown = QApplication.windowIcon()
     window.setWindowIcon(app_icon() if shown.isNull() else shown)
-    after_first_paint(window, lambda: warm_up(window))
+    after_first_paint(window, lambda: warm_up_beside_scan(window))
     after_first_paint(window, one_arena)  # the C heap's arenas (editor.core.heap says why)
     if temporary is not None:
         window.temporary_settings = temporary  # removed with the window
+    window.feed.hold_while = tls_warming
     window.feed.offer_early(early_scan)
     if path is not None:
         window.open_folder(path)
     return window
+
+
+def warm_up_beside_scan(window: MainWindow) -> None:
+    """:func:`warm_up`, its threads stepping aside (before each module they import) while the
+    GUI thread paints the list or merges rows into it (:class:`ImportsStepAside`, for
+    ``WARM_ASIDE_MS``).
+
+    The warm-ups import qtawesome and the renderer for half a second, beside the launch scan
+    and its paints: a paint makes ~900 calls into Python, each winning the interpreter lock back
+    from every thread that wants it, and one took 100-230 ms beside them (the launch scan's stall
+    at 100,000 articles). The TLS warm-up holds the lock ~90 ms in one call (Qt reading the CA
+    certificates), which nothing can step aside in: the launch child's rows wait for it
+    (``DeskFeed.hold_while``) rather than meet it."""
+    aside = ImportsStepAside(window.feed.turns, WARM_THREADS)
+    aside.install()
+    QTimer.singleShot(WARM_ASIDE_MS, aside.remove)
+    warm_up(window)
+
+
+def tls_warming() -> bool:
+    """Whether the TLS warm-up has yet to end (not started, or running)."""
+    return not _tls_done.is_set()
 
 
 def warm_up(window: MainWindow) -> None:
@@ -163,22 +189,28 @@ def warm_up(window: MainWindow) -> None:
 
 
 _tls_warmed: list[threading.Thread] = []
+_tls_done = threading.Event()
 
 
 def warm_tls_later() -> None:
     """Load the system's CA certificates on a background thread (once a process): Qt reads them
     on the first https request, and the first cover thumbnail from the web held the window for
-    about 150 ms."""
+    about 150 ms (measured against a local TLS server: the first ``get()`` took 150-260 ms on the
+    GUI thread without it, 1-4 ms after it). Even here it holds the interpreter lock ~90 ms (one
+    C++ call, run with the lock held): :func:`warm_up_beside_scan` says where it goes."""
     if _tls_warmed:
         return
 
     def work() -> None:
         # All of it here: the module and Qt's TLS backend (OpenSSL) load in 120 ms, which held
         # the window's first turn after its first paint (the launch scan's stall at 100k).
-        from PySide6.QtNetwork import QSslConfiguration, QSslSocket
+        try:
+            from PySide6.QtNetwork import QSslConfiguration, QSslSocket
 
-        if QSslSocket.supportsSsl():
-            QSslConfiguration.defaultConfiguration().caCertificates()
+            if QSslSocket.supportsSsl():
+                QSslConfiguration.defaultConfiguration().caCertificates()
+        finally:
+            _tls_done.set()
 
     # Not a daemon: quitting waits for it rather than cutting Qt off mid-read.
     _tls_warmed.append(threading.Thread(target=work, name="copydesk-warm-tls"))

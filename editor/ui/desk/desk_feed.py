@@ -11,11 +11,12 @@ from __future__ import annotations
 import contextlib
 import gc
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from editor.core.body_search import (
     LATE_RETRY_S,
@@ -30,6 +31,7 @@ from editor.core.names import shown_path
 from editor.core.rescan import ListedRows, Rescan, list_folders
 from editor.core.scan_child import ScanChild
 from editor.ui.common.first_paint import after_first_paint
+from editor.ui.common.gui_turns import GuiTurns
 from editor.ui.common.quick_switching import QuickSwitching
 from editor.ui.common.wording import counted
 from editor.ui.common.workers import Task, run_stream, run_task
@@ -48,6 +50,7 @@ SCAN_BUDGET_MS = (
 SCAN_STEP_MS = 150
 # The longest the launch child's first rows wait for the list's first paint (offer_early).
 HOLD_MAX_MS = 1000
+HOLD_POLL_MS = 10  # how often held rows look again whether ``hold_while`` still holds them
 STEP_SHARE = 8
 # But a step merges at most this many rows (at 100k listed, ~15 ms for the pass over the list and
 # ~2.5 µs a row: ~30 ms): a fast warm scan that delivers 50,000 rows between two steps held the window
@@ -68,6 +71,29 @@ class OpenArticle(Protocol):
     def fresh_rules(self) -> Any: ...
 
     def check_disk(self) -> None: ...
+
+
+class _BusyTurns(QObject):
+    """Marks the GUI thread busy (:class:`GuiTurns`) from a paint of the watched widget, or a
+    merge (:meth:`mark`), until the event loop's next turn: the scanning worker steps aside
+    meanwhile, so the paint's calls into Python need not win the interpreter lock back from it
+    one by one (editor.ui.common.gui_turns says why)."""
+
+    def __init__(self, turns: GuiTurns, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.turns = turns
+        self._free = QTimer(self, singleShot=True, interval=0)
+        self._free.timeout.connect(turns.free)
+        widget.installEventFilter(self)
+
+    def mark(self) -> None:
+        self.turns.busy()
+        self._free.start()  # the next turn: after this one's paint
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.mark()
+        return False
 
 
 class DeskFeed(QObject):
@@ -115,8 +141,17 @@ class DeskFeed(QObject):
         self._early: ScanChild | None = None  # the launch's scan, already running (offer_early)
         self._child: ScanChild | None = None  # the child the running scan takes its rows from
         self._held = False  # rows wait for the list's first paint (offer_early says why)
+        # And, once it painted, while this says so (app.py: the TLS warm-up's 100 ms).
+        self.hold_while: Callable[[], bool] | None = None
+        self._busy = _BusyTurns(GuiTurns(), list_panel.view.viewport())
         self.watcher = FolderWatcher(pool, self._known_rows, self, switching=self._switching)
         self.watcher.changes_found.connect(self._outside_changes)
+
+    @property
+    def turns(self) -> GuiTurns:
+        """The GUI thread's busy turns (paints of the list, merges), which the scan's worker
+        steps aside for; other threads may too (app.warm_up_beside_scan)."""
+        return self._busy.turns
 
     @property
     def scanning(self) -> bool:
@@ -136,10 +171,13 @@ class DeskFeed(QObject):
         if child is not None and not self._held:
             self._held = True
             after_first_paint(self.list_panel.view.viewport(), self._release_rows)
-            QTimer.singleShot(HOLD_MAX_MS, self, self._release_rows)
+            QTimer.singleShot(HOLD_MAX_MS, self, lambda: self._release_rows(at_latest=True))
 
-    def _release_rows(self) -> None:
+    def _release_rows(self, at_latest: bool = False) -> None:
         if self._held:
+            if not at_latest and self.hold_while is not None and self.hold_while():
+                QTimer.singleShot(HOLD_POLL_MS, self, self._release_rows)
+                return
             self._held = False
             if (self._arrived or self._finishing) and not self._step.isActive():
                 self._step.setInterval(0)
@@ -173,9 +211,10 @@ class DeskFeed(QObject):
         self._scan_rules = rules
         # The filter finds body words through the index cache's full-text index (once it is built).
         self.list_panel.set_body_search(lambda text: body_matches(root, text), self.pool)
+        turns = self.turns
         self._scan_task = run_stream(
             self.pool,
-            lambda: scan_desk(root, rules=rules, child=child),
+            lambda: scan_desk(root, rules=rules, child=child, turns=turns),
             self._scan_batch,
             self._scan_failed,
             self._scan_done,
@@ -241,6 +280,7 @@ class DeskFeed(QObject):
                 break
             taken += len(batch.paths)
             count += 1
+        self._busy.mark()  # the worker waits until the merge and its paint are done
         batch = join(self._arrived[:count])
         del self._arrived[:count]
         began = time.perf_counter()
