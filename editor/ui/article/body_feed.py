@@ -321,8 +321,12 @@ def warm_renderer_later() -> None:
 
     def work() -> None:
         # The form's checks too: they load with the first article opened (validate, and idna's
-        # tables with the first host name read), 10 ms of the first open.
-        from editor.core import validate  # noqa: F401
+        # tables with the first host name read), 10 ms of the first open; and what a big body's
+        # open starts its render process with (8 ms of imports in that open).
+        import multiprocessing.connection  # noqa: F401
+        import queue  # noqa: F401
+
+        from editor.core import render_process, validate  # noqa: F401
         from editor.core.urls import check_web_url
 
         with contextlib.suppress(Exception):
