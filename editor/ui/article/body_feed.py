@@ -12,6 +12,7 @@ is fed into a document of its own (:mod:`editor.ui.article.body_build`).
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import threading
 import time
@@ -37,6 +38,9 @@ PIECE_CHARS = 8_000
 PREVIEW_CHARS = 16_000  # the Markdown rendered first, alone, as a preview of the first screens
 BATCH_CHARS = 256_000  # the HTML comes from the render process in answers of about this size
 IDLE_CHILD_MS = 60_000  # a render process with nothing to do ends after this
+# The processes that render a huge Markdown body's chunks side by side (render_process.ChunkPool):
+# one a core, at most 4; they run at the render process's lower priority, behind the window.
+RENDER_WORKERS = max(1, min(4, os.cpu_count() or 1))
 SHRED_MIN_CHARS = 5_000  # a big document left behind is freed in slices of this much or more
 SHRED_MAX_CHARS = 150_000
 
@@ -107,6 +111,7 @@ class RenderWorker(QObject):
             PREVIEW_CHARS if preview else 0,
             PIECE_CHARS,
             BATCH_CHARS,
+            RENDER_WORKERS,
         )
         self._busy = self.generation
         self._child.send(request)
