@@ -25,7 +25,10 @@ from typing import Any
 
 STEPS: list[dict[str, Any]] = []  # every timed step: start, wall, cpu, name, size, thread
 LAYOUT_PARTS: list[tuple[int, float, float]] = []  # position, layout ms, size-note ms
-EVENTS: list[tuple[float, str]] = []  # (time, what) of each event delivered, GUI thread
+EVENTS: list[tuple[float, str]] = []
+EVENT_CPU: list[
+    tuple[float, float]
+] = []  # (time, its thread's CPU ms) of the same events  # (time, what) of each event delivered, GUI thread
 
 
 def _size(args: tuple[Any, ...]) -> int:
@@ -70,6 +73,8 @@ def install() -> None:
     timed(body_build.DocumentBuilder, "start", "builder start")
     timed(body_build.DocumentBuilder, "_close", "builder endEditBlock")
     timed(body_build.DocumentBuilder, "_hand_over", "builder hand over")
+    if hasattr(body_build.DocumentBuilder, "_make_layout"):
+        timed(body_build.DocumentBuilder, "_make_layout", "builder make layout")
     timed(body_build.LayoutPacer, "_turn", "layout turn", lambda a: a[0]._chars)
     timed(body_view.BodyView, "_on_rendered", "answer delivered", lambda a: _size((a[5],)))
     timed(body_view.BodyView, "set_article", "set_article")
@@ -147,7 +152,7 @@ def probe(desk: Path, kind: str, over: float) -> dict[str, Any]:
                 finally:
                     depth[0] -= 1
             depth[0] += 1
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.thread_time()
             try:
                 return super().notify(receiver, event)
             finally:
@@ -157,6 +162,7 @@ def probe(desk: Path, kind: str, over: float) -> dict[str, Any]:
                     name = type(receiver).__name__
                     if name == "QTimer" and receiver.parent() is not None:
                         name = f"QTimer of {type(receiver.parent()).__name__}"
+                    EVENT_CPU.append((started, (time.thread_time() - cpu) * 1000))
                     EVENTS.append((started, f"{event.type().name}→{name} {spent:.0f}ms"))
 
     TimedApp([sys.argv[0]])
@@ -182,7 +188,11 @@ def probe(desk: Path, kind: str, over: float) -> dict[str, Any]:
         index = window.proxy.proxy_index_of(path)
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
         flags |= QItemSelectionModel.SelectionFlag.Rows
-        window.list_view.selectionModel().setCurrentIndex(index, flags)
+        cpu = time.thread_time()
+        window.list_view.selectionModel().setCurrentIndex(index, flags)  # the open's own turn
+        spent = (time.perf_counter() - state["opened"]) * 1000
+        EVENT_CPU.append((state["opened"], (time.thread_time() - cpu) * 1000))
+        EVENTS.append((state["opened"], f"the open itself {spent:.0f}ms"))
 
     def shown(complete: bool) -> None:
         if complete and "opened" in state and "full" not in state:
@@ -209,10 +219,12 @@ def probe(desk: Path, kind: str, over: float) -> dict[str, Any]:
             if s["at"] < after and s["at"] + s["wall"] / 1000 > before
         ]
         events = [what for at, what in EVENTS if before <= at <= after]
+        cpu = sum(spent for at, spent in EVENT_CPU if before <= at <= after)
         gaps.append(
             {
                 "at_s": round(before - opened, 3),
                 "gap_ms": round(gap, 1),
+                "cpu_ms": round(cpu, 1),
                 "steps": inside,
                 "events": events[:20],
             }
@@ -225,6 +237,14 @@ def probe(desk: Path, kind: str, over: float) -> dict[str, Any]:
     return {
         "full_s": round(state.get("full", 0) - opened, 2),
         "stall_ms": state.get("stall"),
+        # The most CPU the GUI thread spent between two ticks: the stall a quiet machine shows
+        "cpu_stall_ms": max((gap["cpu_ms"] for gap in gaps), default=0.0),
+        "worst_cpu_gap": max(gaps, key=lambda gap: gap["cpu_ms"], default=None),
+        "rendered_s": round(
+            max((s["at"] for s in STEPS if s["step"] == "answer delivered"), default=opened)
+            - opened,
+            2,
+        ),
         "gaps": gaps,
         "big_steps": big_steps,
         "step_totals": _totals(opened),

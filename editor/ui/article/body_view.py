@@ -45,7 +45,7 @@ from editor.core.render import (
 )
 from editor.core.site import find_site_root
 from editor.core.urls import check_web_url
-from editor.ui.article import safe_browser
+from editor.ui.article import body_build, safe_browser
 from editor.ui.article.body_build import DocumentBuilder
 from editor.ui.article.body_feed import (
     PieceFeed,
@@ -124,7 +124,7 @@ class BodyView(QTabWidget):
         self._render_timer.timeout.connect(self.render_now)
         self._open_timer = QTimer(self)  # the rest of a big body's open, on the next turn
         self._open_timer.setSingleShot(True)
-        self._open_timer.setInterval(0)
+        self._open_timer.setInterval(body_build.STEP_GAP_MS)  # not in the open's own turn
         self._open_timer.timeout.connect(self._open_now)
         self._open_text: str | None = None
         self._apply_stylesheet()
