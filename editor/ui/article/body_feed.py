@@ -42,7 +42,9 @@ IDLE_CHILD_MS = 60_000  # a render process with nothing to do ends after this
 # one a core, at most 4; they run at the render process's lower priority, behind the window.
 RENDER_WORKERS = max(1, min(4, os.cpu_count() or 1))
 SHRED_MIN_CHARS = 5_000  # a big document left behind is freed in slices of this much or more
-SHRED_MAX_CHARS = 150_000
+# ... and at most this much: a cut costs about 0.3 µs a character, more over tables (a slice of
+# 150,000 held the window 42-47 ms of CPU when the 5 MB Markdown body's document was freed).
+SHRED_MAX_CHARS = 40_000
 
 
 class RenderSpec(NamedTuple):  # not a dataclass: made ~5x faster at start-up
@@ -415,8 +417,8 @@ class DocumentShredder(QObject):
         cursor.removeSelectedText()
         spent_ms = (time.perf_counter() - started) * 1000
         # Inside the open edit block a cut costs about its size; what it costs varies along the
-        # document (tables cost more than prose), so the size grows slowly.
-        scale = min(1.5, max(0.5, TURN_MS / max(spent_ms, 0.1)))
+        # document (tables cost more than prose), so the size grows slowly, and falls fast.
+        scale = min(1.5, max(0.25, TURN_MS / max(spent_ms, 0.1)))
         self._chars = max(SHRED_MIN_CHARS, min(SHRED_MAX_CHARS, int(self._chars * scale)))
 
 
