@@ -76,27 +76,38 @@ class ChunkPool:
     already imported.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, inherited: tuple[int, ...] = ()) -> None:
         self._pool: Any = None
+        self._failed = False
+        self._inherited = inherited  # descriptors the workers close (the window's pipe)
 
     def map_for(self, workers: int) -> ChunkMap:
         """An ordered map over ``workers`` processes (or the plain ``map`` for one, or where
-        processes cannot be forked)."""
+        processes cannot be forked or could not be started)."""
         import multiprocessing
 
-        if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        if workers < 2 or self._failed or "fork" not in multiprocessing.get_all_start_methods():
             return map
-        return lambda render, items: self._started(workers).imap(render, items)
+        pool = self._started(workers)
+        if pool is None:
+            return map
+        return lambda render, items: pool.imap(render, items)
 
     def _started(self, workers: int) -> Any:
         if self._pool is None:
             import multiprocessing
 
-            # The render process is a daemon (it must never keep the window from quitting), and
-            # multiprocessing refuses a daemon children: its flag is only that check here (the
-            # window ends this process itself), and its workers are daemons that end with it.
-            multiprocessing.current_process()._config["daemon"] = False  # type: ignore[attr-defined]
-            self._pool = multiprocessing.get_context("fork").Pool(workers, _quiet)
+            try:
+                # The render process is a daemon (it must never keep the window from quitting),
+                # and multiprocessing refuses a daemon children: its flag is only that check
+                # here (the window ends this process itself); the workers are daemons that end
+                # with it.
+                multiprocessing.current_process()._config["daemon"] = False  # type: ignore[attr-defined]
+                self._pool = multiprocessing.get_context("fork").Pool(
+                    workers, _worker_start, (self._inherited,)
+                )
+            except Exception:  # (no processes to be had): this process renders them alone
+                self._failed = True
         return self._pool
 
     def close(self) -> None:
@@ -105,11 +116,15 @@ class ChunkPool:
             self._pool = None
 
 
-def _quiet() -> None:
-    """A chunk worker writes nothing to the window's terminal: a render's errors come back as
+def _worker_start(inherited: tuple[int, ...]) -> None:
+    """A chunk worker holds no end of the window's pipe (the window sees the render process end
+    when it does), and writes nothing to the window's terminal: a render's errors come back as
     its answer, and a worker whose render process was ended (killed) just ends as well."""
     import sys
 
+    for descriptor in inherited:
+        with contextlib.suppress(OSError):
+            os.close(descriptor)
     sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (for the process's whole life)
 
 
@@ -144,7 +159,7 @@ def serve(connection: Connection) -> None:
     if hasattr(os, "nice"):  # the window's process comes first on a machine with few cores
         with contextlib.suppress(OSError):
             os.nice(5)
-    pool = ChunkPool()
+    pool = ChunkPool((connection.fileno(),))
     try:
         while True:
             try:

@@ -85,6 +85,11 @@ def _children(pid: int) -> set[int]:
     return found
 
 
+def _links(pid: int) -> set[str]:
+    folder = Path(f"/proc/{pid}/fd")
+    return {str(entry.readlink()) for entry in folder.iterdir()}
+
+
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -116,6 +121,9 @@ def test_a_huge_markdown_body_renders_in_several_processes_as_in_one_and_they_en
         assert "".join(pieces) == render_body(body, "markdown")
         helpers = _children(child.pid)
         assert len(helpers) == 2  # the chunks were rendered by two processes
+        # ... which hold no end of the window's pipe: it sees the render process end at once.
+        pipe = {link for link in _links(child.pid) if link.startswith("socket:")}
+        assert pipe and all(not pipe & _links(pid) for pid in helpers)
     finally:
         child.kill()  # as the window ends a render nobody waits for any more
         child.join(5)
