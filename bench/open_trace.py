@@ -257,6 +257,15 @@ def probe(desk: Path, kind: str, over: float, after: str = "") -> dict[str, Any]
         # The most CPU the GUI thread spent between two ticks: the stall a quiet machine shows
         "cpu_stall_ms": max((gap["cpu_ms"] for gap in gaps), default=0.0),
         "worst_cpu_gap": max(gaps, key=lambda gap: gap["cpu_ms"], default=None),
+        "first_answer_s": round(
+            min((s["at"] for s in STEPS if s["step"] == "answer delivered"), default=opened)
+            - opened,
+            3,
+        ),
+        "submitted_s": round(
+            min((s["at"] for s in STEPS if s["step"] == "worker submit"), default=opened) - opened,
+            3,
+        ),
         "rendered_s": round(
             max((s["at"] for s in STEPS if s["step"] == "answer delivered"), default=opened)
             - opened,
