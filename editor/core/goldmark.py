@@ -23,7 +23,7 @@ from markdown.inlinepatterns import SimpleTagInlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from editor.core.markdown_chunks import render_chunked
+from editor.core.markdown_chunks import ChunkMap, render_chunked
 
 UNCHECKED, CHECKED = "☐", "☑"
 
@@ -335,10 +335,11 @@ _EMPTY_TITLE = re.compile(r' title=""')
 _ALIGN = re.compile(r'style="text-align: (left|center|right);?"')
 
 
-def to_html(text: str) -> str:
+def to_html(text: str, map_chunks: ChunkMap = map) -> str:
     """Markdown ``text`` as HTML, the way Hugo's default Goldmark setup renders it (a huge text
-    chunk by chunk, in linear time: :mod:`editor.core.markdown_chunks`)."""
-    return _goldmark_details(render_chunked(text, whole_html))
+    chunk by chunk, in linear time: :mod:`editor.core.markdown_chunks`; ``map_chunks`` may render
+    the chunks side by side)."""
+    return _goldmark_details(render_chunked(text, whole_html, map_chunks=map_chunks))
 
 
 def whole_html(text: str) -> str:

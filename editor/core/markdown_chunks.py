@@ -25,7 +25,11 @@ ways and compares them byte for byte.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+
+# How the chunks are rendered: ``map`` (one after the other) or a pool's ordered map (several
+# processes side by side, :mod:`editor.core.render_process`): same arguments, results in order.
+ChunkMap = Callable[[Callable[[str], str], list[str]], Iterable[str]]
 
 CHUNK_CHARS = 32_000  # each chunk at least this long (the last may be shorter)
 CHUNKED_ABOVE = 100_000  # bodies up to this size render whole (a few hundred ms at most)
@@ -150,10 +154,12 @@ def render_chunked(
     render: Callable[[str], str],
     size: int = CHUNK_CHARS,
     above: int = CHUNKED_ABOVE,
+    map_chunks: ChunkMap = map,
 ) -> str:
     """``render(text)``, computed chunk by chunk where that gives the same HTML (see the module
     docstring) when ``text`` is longer than ``above``; ``render`` is Python-Markdown with the
-    document's extensions."""
+    document's extensions, applied to the chunks with ``map_chunks`` (a pool's ordered map
+    renders them side by side)."""
     if len(text) <= above:
         return render(text)
     cut = chunks(text, size)
@@ -161,7 +167,7 @@ def render_chunked(
         return render(text)
     pieces, references = cut
     tail = "\n\n" + references + "\n" if references else ""
-    parts = [render(piece + tail) for piece in pieces]
+    parts = list(map_chunks(render, [piece + tail for piece in pieces]))
     out = "\n".join(part for part in parts if part)
     ids = _ID.findall(out)
     if len(ids) != len(set(ids)):

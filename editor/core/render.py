@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from editor.core.urls import WEB_SCHEMES, check_web_url, is_local_reference
+
+if TYPE_CHECKING:  # Python-Markdown and its chunks load with the first body shown
+    from editor.core.markdown_chunks import ChunkMap
 
 MARKDOWN = "markdown"
 HTML = "html"
@@ -68,15 +71,18 @@ def kind_for_path(path: str | PurePath) -> str:
     return MARKDOWN
 
 
-def render_body(body: str, kind: str, labels: dict[str, str] | None = None) -> str:
+def render_body(
+    body: str, kind: str, labels: dict[str, str] | None = None, map_chunks: ChunkMap = map
+) -> str:
     """The body as a sanitised HTML fragment; ``kind`` is ``"markdown"`` or ``"html"``.
 
-    ``labels`` translates the words of the shortcode placeholders (see ``shortcodes.LABELS``).
+    ``labels`` translates the words of the shortcode placeholders (see ``shortcodes.LABELS``);
+    ``map_chunks`` renders a huge Markdown body's chunks (see markdown_chunks.render_chunked).
     """
     from editor.core import shortcodes  # with the first body shown, not at start-up
 
     if kind == MARKDOWN:
-        source = _markdown_with_shortcodes(body, labels)
+        source = _markdown_with_shortcodes(body, labels, map_chunks=map_chunks)
     elif kind == HTML:
         text, found = shortcodes.extract(body)
         source = shortcodes.expand(text, found, lambda inner: inner, labels)
@@ -89,7 +95,9 @@ def render_body(body: str, kind: str, labels: dict[str, str] | None = None) -> s
 _PRE_END = re.compile(r"\n+</code></pre>")
 
 
-def _markdown_with_shortcodes(body: str, labels: dict[str, str] | None, depth: int = 0) -> str:
+def _markdown_with_shortcodes(
+    body: str, labels: dict[str, str] | None, depth: int = 0, map_chunks: ChunkMap = map
+) -> str:
     # Imported on first use: Python-Markdown is a fifth of the window's imports, and the window
     # loads it after its first paint (body_feed.warm_renderer_later).
     from editor.core import goldmark, shortcodes
@@ -98,7 +106,7 @@ def _markdown_with_shortcodes(body: str, labels: dict[str, str] | None, depth: i
     if depth > 8:  # shortcodes nested deeper than any page needs: show the rest as text
         return goldmark.to_html(body)
     return shortcodes.expand(
-        goldmark.to_html(text),
+        goldmark.to_html(text, map_chunks),
         found,
         lambda inner: _markdown_with_shortcodes(inner, labels, depth + 1),
         labels,
@@ -203,10 +211,13 @@ def mark_remote_images(fragment: str, label: str = "Remote image (not loaded)") 
     return _IMG_TAG.sub(replace, fragment)
 
 
-def review_html(body: str, kind: str, labels: dict[str, str], remote_label: str) -> str:
+def review_html(
+    body: str, kind: str, labels: dict[str, str], remote_label: str, map_chunks: ChunkMap = map
+) -> str:
     """The body as the review pane shows it: :func:`render_body`, remote images as links
     (:func:`mark_remote_images`, ``remote_label`` their words), ids nothing links to dropped."""
-    return drop_unlinked_ids(mark_remote_images(render_body(body, kind, labels), remote_label))
+    fragment = render_body(body, kind, labels, map_chunks)
+    return drop_unlinked_ids(mark_remote_images(fragment, remote_label))
 
 
 # An id attribute inside a tag (sanitize output: attribute values are double-quoted, and a value

@@ -15,12 +15,14 @@ import contextlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from editor.core.body_pieces import html_pieces, markdown_head
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
+
+    from editor.core.markdown_chunks import ChunkMap
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,8 @@ class RenderRequest:
     # ... in answers of about this size each: reading one holds the window process's interpreter
     # lock while it is unpickled (10 MB at once: some 30 ms).
     batch_chars: int = 256_000
+    # How many processes render a huge Markdown body's chunks side by side (1: this one alone).
+    workers: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +51,11 @@ class RenderAnswer:
     last: bool = True  # the last answer of this render
 
 
-def rendered_pieces(request: RenderRequest, body: str) -> list[str]:
+def rendered_pieces(request: RenderRequest, body: str, map_chunks: ChunkMap = map) -> list[str]:
     """``body`` rendered as the review pane shows it, cut into pieces."""
     from editor.core.render import review_html
 
-    html = review_html(body, request.kind, request.labels, request.remote_label)
+    html = review_html(body, request.kind, request.labels, request.remote_label, map_chunks)
     return html_pieces(html, request.piece_chars)
 
 
@@ -61,13 +65,77 @@ def answers(request: RenderRequest) -> list[RenderAnswer]:
     return list(_answers(request))
 
 
-def _answers(request: RenderRequest) -> Iterator[RenderAnswer]:
+class ChunkPool:
+    """Processes forked from the render process that render a huge Markdown body's chunks side
+    by side (Python-Markdown took 13-17 s over a 5 MB body on one core; its chunks are
+    independent, see markdown_chunks). Made with the first such body, kept while the render
+    process lives: they end with it (daemons; killed, it leaves them an end of file to read).
+
+    Forked, not spawned: the render process has no thread of its own when they are made (serve
+    reads its requests on its main thread), and they start in milliseconds with the renderer
+    already imported.
+    """
+
+    def __init__(self, inherited: tuple[int, ...] = ()) -> None:
+        self._pool: Any = None
+        self._failed = False
+        self._inherited = inherited  # descriptors the workers close (the window's pipe)
+
+    def map_for(self, workers: int) -> ChunkMap:
+        """An ordered map over ``workers`` processes (or the plain ``map`` for one, or where
+        processes cannot be forked or could not be started)."""
+        import multiprocessing
+
+        if workers < 2 or self._failed or "fork" not in multiprocessing.get_all_start_methods():
+            return map
+        pool = self._started(workers)
+        if pool is None:
+            return map
+        return lambda render, items: pool.imap(render, items)
+
+    def _started(self, workers: int) -> Any:
+        if self._pool is None:
+            import multiprocessing
+
+            try:
+                # The render process is a daemon (it must never keep the window from quitting),
+                # and multiprocessing refuses a daemon children: its flag is only that check
+                # here (the window ends this process itself); the workers are daemons that end
+                # with it.
+                multiprocessing.current_process()._config["daemon"] = False  # type: ignore[attr-defined]
+                self._pool = multiprocessing.get_context("fork").Pool(
+                    workers, _worker_start, (self._inherited,)
+                )
+            except Exception:  # (no processes to be had): this process renders them alone
+                self._failed = True
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool = None
+
+
+def _worker_start(inherited: tuple[int, ...]) -> None:
+    """A chunk worker holds no end of the window's pipe (the window sees the render process end
+    when it does), and writes nothing to the window's terminal: a render's errors come back as
+    its answer, and a worker whose render process was ended (killed) just ends as well."""
+    import sys
+
+    for descriptor in inherited:
+        with contextlib.suppress(OSError):
+            os.close(descriptor)
+    sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (for the process's whole life)
+
+
+def _answers(request: RenderRequest, pool: ChunkPool | None = None) -> Iterator[RenderAnswer]:
     try:
         if request.preview_chars > 0:
             head = markdown_head(request.body, request.preview_chars)
             if len(head) < len(request.body):
                 yield RenderAnswer(request.generation, False, rendered_pieces(request, head))
-        pieces = rendered_pieces(request, request.body)
+        map_chunks = map if pool is None else pool.map_for(request.workers)
+        pieces = rendered_pieces(request, request.body, map_chunks)
     except Exception as error:  # the window shows the reason instead of the body
         yield RenderAnswer(request.generation, True, [], str(error) or type(error).__name__)
         return
@@ -91,15 +159,19 @@ def serve(connection: Connection) -> None:
     if hasattr(os, "nice"):  # the window's process comes first on a machine with few cores
         with contextlib.suppress(OSError):
             os.nice(5)
-    while True:
-        try:
-            request = connection.recv()
-        except (EOFError, OSError):
-            return
-        if not isinstance(request, RenderRequest):
-            return
-        for answer in _answers(request):
+    pool = ChunkPool((connection.fileno(),))
+    try:
+        while True:
             try:
-                connection.send(answer)
-            except (BrokenPipeError, OSError):
+                request = connection.recv()
+            except (EOFError, OSError):
                 return
+            if not isinstance(request, RenderRequest):
+                return
+            for answer in _answers(request, pool):
+                try:
+                    connection.send(answer)
+                except (BrokenPipeError, OSError):
+                    return
+    finally:
+        pool.close()

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
 import random
+import time
+from pathlib import Path
+
+import pytest
 
 from editor.core import shortcodes
 from editor.core.body_pieces import markdown_head
+from editor.core.markdown_chunks import CHUNKED_ABOVE
 from editor.core.render import review_html
-from editor.core.render_process import RenderRequest, answers
+from editor.core.render_process import RenderRequest, answers, serve
 
 
 def render_body(body: str, kind: str) -> str:
@@ -59,3 +64,70 @@ def test_code_spans_answer_as_the_pairwise_comparison_did() -> None:
         found = shortcodes._Spans(spans)
         for position in range(0, 340, 3):
             assert found.holds(position) == any(a <= position < b for a, b in spans)
+
+
+def _huge_markdown() -> str:
+    """A Markdown body markdown_chunks cuts (just over CHUNKED_ABOVE) into several chunks."""
+    part = "## Part {n}\n\nA plain paragraph of words, the {n}th of them, and some more words.\n\n"
+    return "".join(part.format(n=n) for n in range(CHUNKED_ABOVE // 80 + 100))
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.add(int(entry.name))
+    return found
+
+
+def _links(pid: int) -> set[str]:
+    folder = Path(f"/proc/{pid}/fd")
+    return {str(entry.readlink()) for entry in folder.iterdir()}
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_a_huge_markdown_body_renders_in_several_processes_as_in_one_and_they_end_with_it() -> None:
+    import multiprocessing
+
+    body = _huge_markdown()
+    assert len(body) > CHUNKED_ABOVE
+    context = multiprocessing.get_context("spawn")
+    mine, theirs = context.Pipe(duplex=True)
+    child = context.Process(target=serve, args=(theirs,), daemon=True)
+    child.start()
+    theirs.close()
+    try:
+        mine.send(RenderRequest(3, body, "markdown", {}, "Remote image", 0, 300, 50_000, 2))
+        pieces: list[str] = []
+        while True:
+            answer = mine.recv()
+            assert not answer.error
+            pieces.extend(answer.pieces)
+            if answer.last:
+                break
+        assert "".join(pieces) == render_body(body, "markdown")
+        helpers = _children(child.pid)
+        assert len(helpers) == 2  # the chunks were rendered by two processes
+        # ... which hold no end of the window's pipe: it sees the render process end at once.
+        pipe = {link for link in _links(child.pid) if link.startswith("socket:")}
+        assert pipe and all(not pipe & _links(pid) for pid in helpers)
+    finally:
+        child.kill()  # as the window ends a render nobody waits for any more
+        child.join(5)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in helpers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in helpers)  # no orphan left rendering or waiting

@@ -12,6 +12,7 @@ is fed into a document of its own (:mod:`editor.ui.article.body_build`).
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import threading
 import time
@@ -37,8 +38,13 @@ PIECE_CHARS = 8_000
 PREVIEW_CHARS = 16_000  # the Markdown rendered first, alone, as a preview of the first screens
 BATCH_CHARS = 256_000  # the HTML comes from the render process in answers of about this size
 IDLE_CHILD_MS = 60_000  # a render process with nothing to do ends after this
+# The processes that render a huge Markdown body's chunks side by side (render_process.ChunkPool):
+# one a core, at most 4; they run at the render process's lower priority, behind the window.
+RENDER_WORKERS = max(1, min(4, os.cpu_count() or 1))
 SHRED_MIN_CHARS = 5_000  # a big document left behind is freed in slices of this much or more
-SHRED_MAX_CHARS = 150_000
+# ... and at most this much: a cut costs about 0.3 µs a character, more over tables (a slice of
+# 150,000 held the window 42-47 ms of CPU when the 5 MB Markdown body's document was freed).
+SHRED_MAX_CHARS = 40_000
 
 
 class RenderSpec(NamedTuple):  # not a dataclass: made ~5x faster at start-up
@@ -107,6 +113,7 @@ class RenderWorker(QObject):
             PREVIEW_CHARS if preview else 0,
             PIECE_CHARS,
             BATCH_CHARS,
+            RENDER_WORKERS,
         )
         self._busy = self.generation
         self._child.send(request)
@@ -321,8 +328,12 @@ def warm_renderer_later() -> None:
 
     def work() -> None:
         # The form's checks too: they load with the first article opened (validate, and idna's
-        # tables with the first host name read), 10 ms of the first open.
-        from editor.core import validate  # noqa: F401
+        # tables with the first host name read), 10 ms of the first open; and what a big body's
+        # open starts its render process with (8 ms of imports in that open).
+        import multiprocessing.connection  # noqa: F401
+        import queue  # noqa: F401
+
+        from editor.core import render_process, validate  # noqa: F401
         from editor.core.urls import check_web_url
 
         with contextlib.suppress(Exception):
@@ -406,8 +417,8 @@ class DocumentShredder(QObject):
         cursor.removeSelectedText()
         spent_ms = (time.perf_counter() - started) * 1000
         # Inside the open edit block a cut costs about its size; what it costs varies along the
-        # document (tables cost more than prose), so the size grows slowly.
-        scale = min(1.5, max(0.5, TURN_MS / max(spent_ms, 0.1)))
+        # document (tables cost more than prose), so the size grows slowly, and falls fast.
+        scale = min(1.5, max(0.25, TURN_MS / max(spent_ms, 0.1)))
         self._chars = max(SHRED_MIN_CHARS, min(SHRED_MAX_CHARS, int(self._chars * scale)))
 
 

@@ -45,7 +45,7 @@ from editor.core.render import (
 )
 from editor.core.site import find_site_root
 from editor.core.urls import check_web_url
-from editor.ui.article import safe_browser
+from editor.ui.article import body_build, safe_browser
 from editor.ui.article.body_build import DocumentBuilder
 from editor.ui.article.body_feed import (
     PieceFeed,
@@ -122,6 +122,11 @@ class BodyView(QTabWidget):
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(RENDER_DELAY_MS)
         self._render_timer.timeout.connect(self.render_now)
+        self._open_timer = QTimer(self)  # the rest of a big body's open, on the next turn
+        self._open_timer.setSingleShot(True)
+        self._open_timer.setInterval(body_build.STEP_GAP_MS)  # not in the open's own turn
+        self._open_timer.timeout.connect(self._open_now)
+        self._open_text: str | None = None
         self._apply_stylesheet()
         self.set_article(None)
 
@@ -181,13 +186,45 @@ class BodyView(QTabWidget):
         self._original_body = "" if article is None else article.split.body
         folded = fold_line_breaks(body)
         document = self.source.document()
-        if (
+        fill = (
             self.source.isReadOnly()  # a raw text, a feed cut short, or no article
             or document.characterCount() - 1 != len(folded)
             or self._widget_text() != folded
-        ):
+        )
+        if article is not None and len(folded) > ASYNC_RENDER_CHARS:
+            # A big body: the open's own turn (the file read, the form, its checks) is long
+            # enough; the Source tab's first piece and the render's start come on the next.
+            self._open_later(folded if fill else None)
+            return
+        if fill:
             self._fill_source(folded)
         self.source.setReadOnly(article is None or self._source_feed.active)
+        self.render_now(keep_position=False)
+
+    def _open_later(self, folded: str | None) -> None:
+        """Show that the body is being prepared, and fill the Source tab with ``folded`` (None:
+        it holds that text already) and start the render on the next turn of the event loop."""
+        if folded is not None:
+            self._filling = True
+            try:  # nothing of the article shown before stays in the Source tab meanwhile
+                replace_big_document(
+                    self.source, self.browser.shredder, safe_browser.BIG_DOCUMENT_CHARS
+                )
+                self.source.setPlainText("")
+            finally:
+                self._filling = False
+            self._source_text = folded
+        self.source.setReadOnly(True)
+        self._set_html(empty_body_html(self.tr("Preparing the body…")))
+        self._body_shown = False
+        self._open_text = folded
+        self._open_timer.start()
+
+    def _open_now(self) -> None:
+        folded, self._open_text = self._open_text, None
+        if folded is not None:
+            self._fill_source(folded)
+        self.source.setReadOnly(not self._has_article or self._source_feed.active)
         self.render_now(keep_position=False)
 
     def warm_up(self) -> None:
@@ -208,13 +245,17 @@ class BodyView(QTabWidget):
     @property
     def loading(self) -> bool:
         """Part of the body is still being rendered or shown (it is, a piece at a time)."""
-        pending = self._worker.generation_pending or self._builder.active
+        pending = (
+            self._worker.generation_pending or self._builder.active or self._open_timer.isActive()
+        )
         return (
             pending or self._html_feed.active or self._source_feed.active or self._awaiting_layout
         )
 
     def _cancel_work(self) -> None:
         self._render_timer.stop()
+        self._open_timer.stop()
+        self._open_text = None
         self._worker.cancel()
         self._html_feed.cancel()
         self._drop_build()
@@ -267,6 +308,8 @@ class BodyView(QTabWidget):
     def render_now(self, keep_position: bool = True) -> None:
         """Render the source text into the Rendered tab now (normally done after a short pause);
         a big body is rendered on the worker thread and shown when ready."""
+        if self._open_timer.isActive():
+            return  # a big body being opened renders on the next turn (see _open_later)
         self._render_timer.stop()
         self._worker.cancel()
         self._html_feed.cancel()
@@ -362,7 +405,9 @@ class BodyView(QTabWidget):
         self._body_shown = True
         if not final:
             pieces = [*pieces, empty_body_html(self.tr("Rendering the rest of the body…"))]
+        kept = self.browser.selection() if not self._final_html else None  # in the preview
         self._set_html("".join(pieces[:shown]))
+        self.browser.restore_selection(kept)
         self._final_html = final
         self._restore_scroll()
         self.shown.emit(final and shown == len(pieces))

@@ -9,10 +9,10 @@ and lays out a big document it takes a slice at a time (:class:`~editor.ui.artic
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QSize, QUrl
-from PySide6.QtGui import QImageReader, QTextDocument
+from PySide6.QtGui import QImageReader, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from editor.core.images import ImagePlaces, find_local_image
@@ -24,6 +24,14 @@ BIG_DOCUMENT_CHARS = 500_000  # a rendered document this big left behind is free
 PACED_CHARS = 200_000  # a document this big is laid out again a slice at a time after a resize
 MAX_LOCAL_IMAGE_BYTES = 20 * 1024 * 1024
 READING_WIDTH_EM = 42  # a comfortable line length; wider panes get side margins instead
+
+
+class Selection(NamedTuple):
+    """A selection in the rendered body: its ends and its text (QTextCursor.selectedText)."""
+
+    anchor: int
+    position: int
+    text: str
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -101,10 +109,32 @@ class SafeTextBrowser(QTextBrowser):
         # Its reading width first: changing the root frame of a shown document lays all of it out.
         self._fit_reading_width(force=True, document=document)
         old = self.document()
+        kept = self.selection()
         if old.characterCount() >= BIG_DOCUMENT_CHARS:
             self.shredder.take(old)  # reparented first: setDocument deletes a document it owns
         self.setDocument(document)
+        self.restore_selection(kept)
         self.pacer.start(self)
+
+    def selection(self) -> Selection | None:
+        """What the reader selected (or the browser's find found), to keep it when a document
+        with the same start takes the place of the one shown; None if nothing is."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return Selection(cursor.anchor(), cursor.position(), cursor.selectedText())
+
+    def restore_selection(self, kept: Selection | None) -> None:
+        """Select ``kept`` again in the document shown now, if the same text is at the same
+        place (a selection over what only the old one had, such as its "Rendering the rest"
+        line, is dropped)."""
+        if kept is None or max(kept.anchor, kept.position) >= self.document().characterCount():
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(kept.anchor)
+        cursor.setPosition(kept.position, QTextCursor.MoveMode.KeepAnchor)
+        if cursor.selectedText() == kept.text:
+            self.setTextCursor(cursor)
 
     def _fit_reading_width(
         self, force: bool = False, document: QTextDocument | None = None

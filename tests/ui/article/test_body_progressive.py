@@ -425,3 +425,23 @@ def test_a_big_body_built_away_from_the_view_still_loads_its_local_images(
         QTextDocument.ResourceType.ImageResource.value, QUrl("beside.png")
     )
     assert asked.count("beside.png") >= 1 and isinstance(image, QImage) and not image.isNull()
+
+
+def test_a_big_body_fills_its_source_and_starts_its_render_after_the_open_s_own_turn(
+    qtbot, view: BodyView, tmp_path: Path, small_pieces: None
+) -> None:
+    # The open's turn (the file read, the form, its checks) held the window 60-110 ms with a
+    # 5 MB body; the Source tab's first piece and the render's start (25 ms) now come after it.
+    body = markdown_body(30)
+    submitted: list[int] = []
+    submit = view._worker.submit
+    view._worker.submit = lambda *a, **k: submitted.append(1) or submit(*a, **k)  # type: ignore[method-assign]
+    view.set_article(write(tmp_path, "big.md", body))
+    assert view.loading and view.source.toPlainText() == "" and view.source.isReadOnly()
+    assert submitted == [] and "Preparing the body" in view.browser.toPlainText()
+    view.render_now()  # (a render asked for meanwhile waits for the open's next turn)
+    assert submitted == []
+    qtbot.waitUntil(lambda: bool(submitted), timeout=5_000)
+    assert submitted == [1] and view.source.toPlainText()
+    wait_shown(qtbot, view)
+    assert view.source.toPlainText() == body and not view.source.isReadOnly()
