@@ -13,32 +13,124 @@ from pathlib import Path
 from typing import Any
 
 from editor import cli_git
+from editor.core import warm_snapshot
 from editor.core.cached_scan import JsonRow
-from editor.core.index import ArticleSummary
+from editor.core.index import ArticleSummary, desk_judged_keys, desk_rules
 from editor.core.listing import scan_json
-from editor.core.verdicts import document_text, fields_tail
+from editor.core.state import now_utc
+from editor.core.verdicts import as_of_micros, document_text, fields_tail
 
 
 def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cache: bool) -> int:
     """``list --json``: rows whose verdict the index cache kept, and rows a reader process made,
     come with their JSON text, which is written as it is (with the git fields spliced in, inside
     a checkout); only ``path``, the state and the text (a row's first, last but one and last
-    items) are read from such a row."""
-    rows: list[ArticleSummary | JsonRow] = []
-    with _collector_paused():
-        for batch in scan_json(root, as_of, use_cache=use_cache):
-            if state is None:
-                rows.extend(batch)
-            else:
-                rows.extend(row for row in batch if _state_of(row) == state)
-        paths = (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
-        in_git = cli_git.git_fields(root, paths)
-        write_json_rows(rows, in_git)
-        # Let the rows go while the collector is off: the first collection after it is back on
-        # would walk every one of them (0.05 s at 100,000 rows) for nothing.
-        rows.clear()
-        in_git = None
+    items) are read from such a row. With the cache, a desk whose tree ``find`` prints as the
+    last listing kept it is written from that listing's answer (:mod:`editor.core.warm_snapshot`)."""
+    base = root.resolve()
+    moment = as_of if as_of is not None else now_utc()  # one moment for the whole listing
+    rules = desk_rules(base) if base.is_dir() else None
+    probe = None
+    if use_cache and rules is not None:
+        keys = tuple(sorted(desk_judged_keys(rules)))
+        probe = warm_snapshot.start(base, rules, keys, as_of_micros(moment))
+    try:
+        if probe is not None:
+            kept = probe.hit()
+            if kept is not None and _write_kept(root, kept, state):
+                return 0
+        rows: list[ArticleSummary | JsonRow] = []
+        with _collector_paused():
+            for batch in scan_json(root, moment, use_cache=use_cache, rules=rules):
+                if state is None:
+                    rows.extend(batch)
+                else:
+                    rows.extend(row for row in batch if _state_of(row) == state)
+            paths = (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
+            in_git = cli_git.git_fields(root, paths)
+            write_json_rows(rows, in_git)
+            in_git = None
+            if probe is not None and state is None:
+                sys.stdout.flush()  # the answer is out before the next listing's is kept
+                probe.keep(rows)
+            # Let the rows go while the collector is off: the first collection after it is back
+            # on would walk every one of them (0.05 s at 100,000 rows) for nothing.
+            rows.clear()
+    finally:
+        if probe is not None:
+            probe.close()
     return 0
+
+
+def _write_kept(root: Path, kept: warm_snapshot.Snapshot, state: str | None) -> bool:
+    """Write a kept listing (:meth:`warm_snapshot.Probe.hit`) with the git fields of now; False
+    (nothing written) when its texts do not split into its rows."""
+    texts = None
+    if state is not None:
+        texts = kept.row_texts()
+        if texts is None:
+            return False
+    paths = kept.path_list()
+    in_git = cli_git.git_fields(root, paths)
+    if state is None:
+        extra = _shared_fields(in_git)
+        if extra is not None and _write_joined(kept, extra):
+            return True
+        texts = kept.row_texts()
+        if texts is None:
+            return False
+    assert texts is not None
+    states = kept.state_list()
+    rows = [
+        (path, row_state, text)
+        for path, row_state, text in zip(paths, states, texts, strict=True)
+        if state is None or row_state == state
+    ]
+    write_json_rows(rows, in_git)
+    return True
+
+
+def _shared_fields(in_git: dict[str, dict[str, Any]] | None) -> dict[str, Any] | None:
+    """The one git fields dict every path shares ({} outside a checkout), else None."""
+    if in_git is None:
+        return {}
+    values = iter(in_git.values())
+    first = next(values, None)
+    if first is None or any(value is not first for value in values):
+        return None
+    return first
+
+
+def _write_joined(kept: warm_snapshot.Snapshot, extra: dict[str, Any]) -> bool:
+    """A kept listing whose rows all get the same git fields written whole: its texts as they
+    were joined, each row's end replaced by the fields in one pass; False when that cannot be
+    (orjson refuses the fields, or the texts do not hold ``count`` row ends)."""
+    stream = sys.stdout
+    binary = _utf8_buffer(stream)
+    if not kept.count:
+        _write_out(stream, binary, b"[]\n")
+        return True
+    body = kept.texts
+    end = warm_snapshot.ROW_END
+    tail = end
+    between = warm_snapshot.ROW_END + warm_snapshot.ROW_SEPARATOR
+    if not extra and body.count(between) != kept.count - 1:
+        return False
+    if extra:
+        found = fields_tail(extra)
+        if found is None or len(found) == len(end):
+            return False
+        tail = found
+        joined = body.replace(between, tail + warm_snapshot.ROW_SEPARATOR)
+        if len(joined) - len(body) != (kept.count - 1) * (len(tail) - len(end)):
+            return False
+        body = joined
+    if not body.endswith(end):
+        return False
+    _write_out(stream, binary, b"[\n  ")
+    _write_out(stream, binary, memoryview(body)[: len(body) - len(end)])
+    _write_out(stream, binary, tail + b"\n]\n")
+    return True
 
 
 @contextlib.contextmanager
@@ -121,8 +213,8 @@ def _utf8_buffer(stream: Any) -> Any:
     return buffer
 
 
-def _write_out(stream: Any, binary: Any, data: bytes) -> None:
+def _write_out(stream: Any, binary: Any, data: bytes | memoryview) -> None:
     if binary is not None:
         binary.write(data)
     else:
-        stream.write(data.decode("utf-8"))
+        stream.write(bytes(data).decode("utf-8"))

@@ -56,6 +56,7 @@ FACT_MODULES = (
     "hugo_keys",
     "cascade",
     "slot_builder",
+    "warm_snapshot",
 )
 # Imported by those at load time, but deciding nothing that is kept (tests/core/test_cache_version.py).
 FACT_NEUTRAL = frozenset({"git", "pool"})

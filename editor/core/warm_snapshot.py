@@ -1,0 +1,368 @@
+"""A warm ``list --json`` from the last listing's whole answer, when the desk's tree is the same.
+
+A warm listing whose every row comes from the index cache still looked at every file in Python:
+the walk, a ``stat`` per file, the cached rows read and compared one by one (1 s at 100,000
+files, 1/7 of Hugo; issue 9 asks 1/20). Here GNU ``find`` walks and ``stat``s the content folders
+in C, in a process of its own (the second core), while this one starts; its output names every
+folder and file with its type, and every file with its size, modification and status-change times
+in nanoseconds and inode. When that output is byte for byte the one the last listing kept, with the
+same code, site config, content folders and state keys, and "now" inside every kept verdict's
+clock interval, the last listing's rows are this one's, and are written as they were kept (the
+git fields are read now, as ever). Otherwise the listing is made as before, and its answer kept
+for the next one when it can be trusted (:func:`Probe.keep`).
+
+Why it cannot change a result: the walk is a function of the folders' names and the entries'
+types alone (no link: any entry that is not a plain file or folder means no snapshot; nor a
+Copydesk temp file, which the walk removes; nor an unreadable folder, which ``find`` reports); a
+row is a function of its file (trusted by the same key as the cache's rows), the page's rules
+(the site config's text here; the ``_index`` cascades are files of the same tree, and every
+content folder is walked) and the clock (the intersection of the rows' intervals). A listing's
+answer is kept only when every row's cached key is what ``find`` printed for its file, checked
+row by row against the rows' keys in the cache. ``find`` that is not GNU's, or prints anything
+else, means the listing as before.
+
+The snapshot is a file beside the cache's database (``….sqlite3.listing``), replaced whole
+(written aside, then renamed), its header naming everything it holds for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import struct
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+from editor.core import cache_file
+from editor.core.cache import RACY_NS, IndexCache
+from editor.core.site import content_roots
+from editor.core.site_rules import SiteRules, stable_text
+
+MAGIC = b"copydesk-listing 1\n"
+_SIZES = struct.Struct("<qqqQQQQQ")  # from, until, rows; header, found, paths, states, texts
+ROW_END = b"\n  }"  # how every row's JSON text ends (verdicts.document_text), nowhere else
+ROW_SEPARATOR = b",\n  "  # between two rows of list --json's array (cli_json.write_json_rows)
+_BETWEEN = ROW_END + ROW_SEPARATOR  # a row's end and the next one's start: only between rows
+_TEMP_MARK = b".copydesk-tmp\0"  # atomic.TEMP_SUFFIX at a name's end: the walk removes those
+# find's expression: the folders the walk never enters pruned; a folder by its path, any other
+# entry with its type, then size, mtime, ctime (seconds.nanoseconds) and inode.
+_FIND_EXPRESSION = (
+    "-mindepth",
+    "1",
+    "(",
+    "-type",
+    "d",
+    "(",
+    "-name",
+    ".*",
+    "-o",
+    "-name",
+    "node_modules",
+    "-o",
+    "-name",
+    "__pycache__",
+    ")",
+    "-prune",
+    ")",
+    "-o",
+    "-type",
+    "d",
+    "-printf",
+    r"d %p\0",
+    "-o",
+    "-printf",
+    r"%y %s %T@ %C@ %i %p\0",
+)
+_NS = 1_000_000_000
+
+
+def snapshot_path(database: Path) -> Path:
+    return database.with_name(database.name + ".listing")
+
+
+def key_text(size: int, mtime_ns: int, ino: int, ctime_ns: int) -> bytes | None:
+    """How ``find`` prints a file's key (``%s %T@ %C@ %i``: the times in seconds with ten
+    decimals, the last one 0); None for a time before 1970, which is never kept this way."""
+    if mtime_ns < 0 or ctime_ns < 0:
+        return None
+    return b"%d %d.%09d0 %d.%09d0 %d" % (
+        size,
+        mtime_ns // _NS,
+        mtime_ns % _NS,
+        ctime_ns // _NS,
+        ctime_ns % _NS,
+        ino,
+    )
+
+
+class Snapshot:
+    """A kept listing: its rows' JSON texts joined by :data:`ROW_SEPARATOR`, their paths and
+    states, and what ``find`` printed of the desk when it was made."""
+
+    __slots__ = ("count", "found", "paths", "states", "texts")
+
+    def __init__(self, count: int, found: bytes, paths: bytes, states: bytes, texts: bytes):
+        self.count = count
+        self.found = found
+        self.paths = paths
+        self.states = states
+        self.texts = texts
+
+    def path_list(self) -> list[str]:
+        return self.paths.decode("utf-8", "surrogateescape").split("\0") if self.count else []
+
+    def state_list(self) -> list[str]:
+        return self.states.decode("ascii").split("\0") if self.count else []
+
+    def row_texts(self) -> list[bytes] | None:
+        """Each row's JSON text, or None when the kept texts do not split into ``count`` rows."""
+        if not self.count:
+            return []
+        pieces = self.texts.split(_BETWEEN)
+        if len(pieces) != self.count or not pieces[-1].endswith(ROW_END):
+            return None
+        last = pieces.pop()
+        texts = [piece + ROW_END for piece in pieces]
+        texts.append(last)
+        return texts
+
+
+class Probe:
+    """One listing's look at its desk: ``find`` started at once (:func:`start`), the kept
+    snapshot compared with its output (:meth:`hit`), and, when it is not the same, the listing
+    made as before and its answer kept afterwards (:meth:`keep`)."""
+
+    def __init__(
+        self,
+        base: Path,
+        database: Path,
+        header: bytes,
+        roots: list[str],
+        now: int,
+        cache_dir: Path | None,
+        state_keys: tuple[str, ...],
+    ) -> None:
+        self._base = base
+        self._database = database
+        self._header = header
+        self._roots = roots
+        self._now = now
+        self._cache_dir = cache_dir
+        self._state_keys = state_keys
+        self._started_ns = time.time_ns()
+        self._process = self._find()
+        self._found: bytes | None = None
+
+    def _find(self) -> subprocess.Popen[bytes] | None:
+        try:
+            return subprocess.Popen(
+                ["find", *self._roots, *_FIND_EXPRESSION],
+                cwd=self._base,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env={**os.environ, "LC_ALL": "C"},
+            )
+        except (OSError, ValueError):
+            return None
+
+    def found(self) -> bytes | None:
+        """What the first ``find`` printed (waited for), or None (:func:`_output`)."""
+        process = self._process
+        if process is not None:
+            self._process = None
+            self._found = _output(process)
+        return self._found
+
+    def close(self) -> None:
+        """Stop ``find`` if it is still running (a listing that ended early)."""
+        process = self._process
+        self._process = None
+        if process is not None:
+            with contextlib.suppress(OSError):
+                process.kill()
+            with contextlib.suppress(OSError, subprocess.SubprocessError):
+                process.communicate()
+
+    def hit(self) -> Snapshot | None:
+        """The kept snapshot when it holds for the desk as ``find`` sees it now, else None. Waits
+        for ``find`` either way: a listing made after this one is bracketed by two (:meth:`keep`)."""
+        kept = _read(snapshot_path(self._database), self._header, self._now)
+        found = self.found()
+        if kept is None or found is None:
+            return None
+        return kept if found == kept.found else None
+
+    def keep(self, rows: list[Any]) -> bool:
+        """Keep the answer of the listing made after :meth:`hit` (``rows``: every row it wrote,
+        in order) for the next listing. Only when the desk did not change meanwhile (a second
+        ``find`` prints what the first did: the walk saw that tree), no file is in its last two
+        seconds (the cache's racy rule) and every row is a JSON row (path, ..., state, JSON text)
+        whose text, key and interval the cache holds, its key being what ``find`` printed."""
+        found = self.found()
+        if found is None or not all(type(row) is tuple for row in rows):
+            return False
+        again = self._find()
+        if again is None or _output(again) != found:
+            return False
+        cache = IndexCache.open_for(self._base, self._cache_dir, self._state_keys)
+        if cache is None:
+            return False
+        with cache:
+            keys = cache.run(_listed_keys, None, keep_open=True)
+        if keys is None:
+            return False
+        printed = _printed_keys(found)
+        limit = self._started_ns - RACY_NS
+        start, until = -(2**63), 2**63 - 1
+        for row in rows:
+            kept = keys.get(row[0])
+            if kept is None or kept[4] is None or kept[7] != row[-1] or kept[1] > limit:
+                return False
+            if printed.get(row[0]) != key_text(*kept[:4]):
+                return False
+            start = max(start, kept[5])
+            until = min(until, kept[6])
+        if not start <= self._now < until:
+            return False
+        try:
+            paths = "\0".join(row[0] for row in rows).encode("utf-8", "surrogateescape")
+            states = "\0".join(row[-2] for row in rows).encode("ascii")
+        except (UnicodeError, TypeError):
+            return False
+        texts = ROW_SEPARATOR.join(row[-1] for row in rows)
+        return _write(
+            snapshot_path(self._database),
+            self._header,
+            (start, until, len(rows)),
+            (found, paths, states, texts),
+        )
+
+
+def _output(process: subprocess.Popen[bytes]) -> bytes | None:
+    """What ``find`` printed, or None when it failed, said anything on stderr, or met an entry
+    that is neither a plain file nor a folder, or a Copydesk temp file."""
+    try:
+        out, errors = process.communicate()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if process.returncode != 0 or errors:
+        return None
+    records = out.count(b"\0")
+    # every record starts "d " or "f " (a record ends in NUL: the one after it starts there)
+    plain = out.count(b"\0d ") + out.count(b"\0f ") + (out[:2] in (b"d ", b"f "))
+    if plain != records or (records and not out.endswith(b"\0")) or _TEMP_MARK in out:
+        return None
+    return out
+
+
+def start(
+    base: Path,
+    rules: SiteRules,
+    state_keys: tuple[str, ...],
+    now: int,
+    cache_dir: Path | None = None,
+) -> Probe | None:
+    """A :class:`Probe` of the desk at ``base`` (resolved) for a listing at ``now``
+    (``verdicts.as_of_micros``), ``find`` already running; None where
+    a snapshot cannot say all a listing depends on (a content folder outside the walked ones,
+    ``:git`` dates), or cannot be made here (no POSIX paths)."""
+    if os.sep != "/" or os.name != "posix":
+        return None
+    site = rules.site
+    if site.git_info and site.dates.reads_git() and site.root:
+        return None  # one date per file, from the history: no verdict is kept
+    roots = content_roots(base, site)
+    if not roots:
+        return None
+    walked = {folder for folder, _skip in roots}
+    if site.root is not None and any(cd.path not in walked for cd in site.content_dirs):
+        return None  # a cascade could come from a content folder this walk does not see
+    starts = []
+    for folder, _skip in roots:
+        try:
+            inside = folder.relative_to(base).as_posix()
+        except ValueError:
+            return None
+        starts.append("." if inside == "." else f"./{inside}")
+    real_root = os.path.realpath(base)
+    database = cache_file.database_path(base, cache_dir)
+    header = "\n".join(
+        (
+            f"{cache_file.version_text(state_keys)}|{real_root}",
+            str(rules.desk_root),
+            stable_text([(str(folder), sorted(skip)) for folder, skip in roots]),
+            stable_text(site),
+        )
+    ).encode("utf-8", "surrogateescape")
+    return Probe(base, database, header, starts, now, cache_dir, state_keys)
+
+
+def _printed_keys(found: bytes) -> dict[str, bytes]:
+    """Each file's key as ``find`` printed it, by its path from the desk's root."""
+    printed: dict[str, bytes] = {}
+    for record in found.split(b"\0"):
+        if record[:2] != b"f ":
+            continue
+        parts = record.split(b" ", 5)
+        if len(parts) != 6:
+            continue
+        path = parts[5]
+        relpath = path[2:] if path[:2] == b"./" else path
+        printed[relpath.decode("utf-8", "surrogateescape")] = b" ".join(parts[1:5])
+    return printed
+
+
+def _listed_keys(db: Any) -> dict[str, tuple[Any, ...]]:
+    return {
+        row[0]: row[1:]
+        for row in db.execute(
+            "SELECT path, size, mtime_ns, ino, ctime_ns, rules_id, valid_from, valid_until, "
+            "row_json FROM listed WHERE row_json IS NOT NULL"
+        )
+    }
+
+
+def _read(path: Path, header: bytes, now: int) -> Snapshot | None:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    if not data.startswith(MAGIC) or len(data) < len(MAGIC) + _SIZES.size:
+        return None
+    start, until, count, *lengths = _SIZES.unpack_from(data, len(MAGIC))
+    if not start <= now < until:
+        return None
+    offset = len(MAGIC) + _SIZES.size
+    if offset + sum(lengths) != len(data):
+        return None
+    parts = []
+    for length in lengths:
+        parts.append(data[offset : offset + length])
+        offset += length
+    if parts[0] != header:
+        return None
+    return Snapshot(count, parts[1], parts[2], parts[3], parts[4])
+
+
+def _write(
+    path: Path, header: bytes, numbers: tuple[int, int, int], parts: tuple[bytes, ...]
+) -> bool:
+    """The snapshot written aside, then renamed over the old one (a reader sees one or the other)."""
+    aside = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(aside, "wb") as handle:
+            handle.write(MAGIC)
+            handle.write(_SIZES.pack(*numbers, len(header), *(len(part) for part in parts)))
+            handle.write(header)
+            for part in parts:
+                handle.write(part)
+        os.replace(aside, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.remove(aside)
+        return False
+    return True
