@@ -49,10 +49,10 @@ def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cach
             paths = (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
             in_git = cli_git.git_fields(root, paths)
             write_json_rows(rows, in_git)
-            in_git = None
             if probe is not None and state is None:
                 sys.stdout.flush()  # the answer is out before the next listing's is kept
-                probe.keep(rows)
+                probe.keep(rows, _shared_tail(in_git) or warm_snapshot.ROW_END)
+            in_git = None
             # Let the rows go while the collector is off: the first collection after it is back
             # on would walk every one of them (0.05 s at 100,000 rows) for nothing.
             rows.clear()
@@ -73,13 +73,22 @@ def _write_kept(root: Path, kept: warm_snapshot.Snapshot, state: str | None) -> 
     paths = kept.path_list()
     in_git = cli_git.git_fields(root, paths)
     if state is None:
-        extra = _shared_fields(in_git)
-        if extra is not None and _write_joined(kept, extra):
+        tail = _shared_tail(in_git)
+        body = kept.body(tail) if tail is not None else None
+        if body is not None:
+            stream = sys.stdout
+            binary = _utf8_buffer(stream)
+            if not body:
+                _write_out(stream, binary, b"[]\n")
+                return True
+            _write_out(stream, binary, b"[\n  ")
+            for piece in body:
+                _write_out(stream, binary, piece)
+            _write_out(stream, binary, b"\n]\n")
             return True
         texts = kept.row_texts()
         if texts is None:
             return False
-    assert texts is not None
     states = kept.state_list()
     rows = [
         (path, row_state, text)
@@ -90,47 +99,16 @@ def _write_kept(root: Path, kept: warm_snapshot.Snapshot, state: str | None) -> 
     return True
 
 
-def _shared_fields(in_git: dict[str, dict[str, Any]] | None) -> dict[str, Any] | None:
-    """The one git fields dict every path shares ({} outside a checkout), else None."""
+def _shared_tail(in_git: dict[str, dict[str, Any]] | None) -> bytes | None:
+    """What replaces every row's end when all rows get the same git fields
+    (``verdicts.fields_tail``; the end itself outside a checkout), else None."""
     if in_git is None:
-        return {}
+        return warm_snapshot.ROW_END
     values = iter(in_git.values())
     first = next(values, None)
     if first is None or any(value is not first for value in values):
         return None
-    return first
-
-
-def _write_joined(kept: warm_snapshot.Snapshot, extra: dict[str, Any]) -> bool:
-    """A kept listing whose rows all get the same git fields written whole: its texts as they
-    were joined, each row's end replaced by the fields in one pass; False when that cannot be
-    (orjson refuses the fields, or the texts do not hold ``count`` row ends)."""
-    stream = sys.stdout
-    binary = _utf8_buffer(stream)
-    if not kept.count:
-        _write_out(stream, binary, b"[]\n")
-        return True
-    body = kept.texts
-    end = warm_snapshot.ROW_END
-    tail = end
-    between = warm_snapshot.ROW_END + warm_snapshot.ROW_SEPARATOR
-    if not extra and body.count(between) != kept.count - 1:
-        return False
-    if extra:
-        found = fields_tail(extra)
-        if found is None or len(found) == len(end):
-            return False
-        tail = found
-        joined = body.replace(between, tail + warm_snapshot.ROW_SEPARATOR)
-        if len(joined) - len(body) != (kept.count - 1) * (len(tail) - len(end)):
-            return False
-        body = joined
-    if not body.endswith(end):
-        return False
-    _write_out(stream, binary, b"[\n  ")
-    _write_out(stream, binary, memoryview(body)[: len(body) - len(end)])
-    _write_out(stream, binary, tail + b"\n]\n")
-    return True
+    return fields_tail(first) if first else warm_snapshot.ROW_END
 
 
 @contextlib.contextmanager

@@ -41,7 +41,7 @@ from editor.core.site import content_roots
 from editor.core.site_rules import SiteRules, stable_text
 
 MAGIC = b"copydesk-listing 1\n"
-_SIZES = struct.Struct("<qqqQQQQQ")  # from, until, rows; header, found, paths, states, texts
+_SIZES = struct.Struct("<qqq6Q")  # from, until, rows; header, found, paths, states, tail, texts
 ROW_END = b"\n  }"  # how every row's JSON text ends (verdicts.document_text), nowhere else
 ROW_SEPARATOR = b",\n  "  # between two rows of list --json's array (cli_json.write_json_rows)
 _BETWEEN = ROW_END + ROW_SEPARATOR  # a row's end and the next one's start: only between rows
@@ -98,16 +98,21 @@ def key_text(size: int, mtime_ns: int, ino: int, ctime_ns: int) -> bytes | None:
 
 
 class Snapshot:
-    """A kept listing: its rows' JSON texts joined by :data:`ROW_SEPARATOR`, their paths and
-    states, and what ``find`` printed of the desk when it was made."""
+    """A kept listing: its rows' JSON texts joined by :data:`ROW_SEPARATOR`, each row's
+    :data:`ROW_END` replaced by ``tail`` (the git fields every row had then, spliced in as
+    ``verdicts.with_fields`` does; :data:`ROW_END` itself for none), their paths and states, and
+    what ``find`` printed of the desk when it was made."""
 
-    __slots__ = ("count", "found", "paths", "states", "texts")
+    __slots__ = ("count", "found", "paths", "states", "tail", "texts")
 
-    def __init__(self, count: int, found: bytes, paths: bytes, states: bytes, texts: bytes):
+    def __init__(
+        self, count: int, found: bytes, paths: bytes, states: bytes, tail: bytes, texts: bytes
+    ) -> None:
         self.count = count
         self.found = found
         self.paths = paths
         self.states = states
+        self.tail = tail
         self.texts = texts
 
     def path_list(self) -> list[str]:
@@ -116,17 +121,36 @@ class Snapshot:
     def state_list(self) -> list[str]:
         return self.states.decode("ascii").split("\0") if self.count else []
 
+    def body(self, tail: bytes) -> list[bytes | memoryview] | None:
+        """The rows as ``list --json``'s array holds them (its brackets left out), each row's end
+        replaced by ``tail`` (:data:`ROW_END`: nothing added), as pieces to write one after the
+        other; None when the kept texts do not hold ``count`` rows."""
+        count, kept, texts = self.count, self.tail, self.texts
+        if not count:
+            return []
+        if not texts.endswith(kept):
+            return None
+        if tail == kept:  # the fields of the listing that kept it: the texts as they are
+            if texts.count(kept + ROW_SEPARATOR) != count - 1:
+                return None
+            return [texts]
+        if len(tail) == len(kept):  # the length would not tell how many were replaced
+            return None
+        joined = texts.replace(kept + ROW_SEPARATOR, tail + ROW_SEPARATOR)
+        if len(joined) - len(texts) != (count - 1) * (len(tail) - len(kept)):
+            return None
+        return [memoryview(joined)[: len(joined) - len(kept)], tail]
+
     def row_texts(self) -> list[bytes] | None:
         """Each row's JSON text, or None when the kept texts do not split into ``count`` rows."""
         if not self.count:
             return []
-        pieces = self.texts.split(_BETWEEN)
-        if len(pieces) != self.count or not pieces[-1].endswith(ROW_END):
+        kept = self.tail
+        pieces = self.texts.split(kept + ROW_SEPARATOR)
+        if len(pieces) != self.count or not pieces[-1].endswith(kept):
             return None
-        last = pieces.pop()
-        texts = [piece + ROW_END for piece in pieces]
-        texts.append(last)
-        return texts
+        pieces[-1] = pieces[-1][: len(pieces[-1]) - len(kept)]
+        return [piece + ROW_END for piece in pieces]
 
 
 class Probe:
@@ -195,9 +219,10 @@ class Probe:
             return None
         return kept if found == kept.found else None
 
-    def keep(self, rows: list[Any]) -> bool:
+    def keep(self, rows: list[Any], tail: bytes = ROW_END) -> bool:
         """Keep the answer of the listing made after :meth:`hit` (``rows``: every row it wrote,
-        in order) for the next listing. Only when the desk did not change meanwhile (a second
+        in order; ``tail``: what replaced each row's :data:`ROW_END`, the git fields all rows
+        shared) for the next listing. Only when the desk did not change meanwhile (a second
         ``find`` prints what the first did: the walk saw that tree), no file is in its last two
         seconds (the cache's racy rule) and every row is a JSON row (path, ..., state, JSON text)
         whose text, key and interval the cache holds, its key being what ``find`` printed."""
@@ -232,12 +257,17 @@ class Probe:
             states = "\0".join(row[-2] for row in rows).encode("ascii")
         except (UnicodeError, TypeError):
             return False
-        texts = ROW_SEPARATOR.join(row[-1] for row in rows)
+        if not all(row[-1].endswith(ROW_END) for row in rows):
+            return False
+        if tail == ROW_END:
+            texts = ROW_SEPARATOR.join(row[-1] for row in rows)
+        else:
+            texts = ROW_SEPARATOR.join(row[-1][:-4] + tail for row in rows)
         return _write(
             snapshot_path(self._database),
             self._header,
             (start, until, len(rows)),
-            (found, paths, states, texts),
+            (found, paths, states, tail, texts),
         )
 
 
@@ -326,26 +356,24 @@ def _listed_keys(db: Any) -> dict[str, tuple[Any, ...]]:
 
 
 def _read(path: Path, header: bytes, now: int) -> Snapshot | None:
+    """The snapshot kept at ``path`` if it is whole and was made for ``header`` and ``now``."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            size = os.fstat(handle.fileno()).st_size
+            start = handle.read(len(MAGIC) + _SIZES.size)
+            if len(start) != len(MAGIC) + _SIZES.size or not start.startswith(MAGIC):
+                return None
+            since, until, count, *lengths = _SIZES.unpack_from(start, len(MAGIC))
+            if not since <= now < until or len(start) + sum(lengths) != size:
+                return None
+            if handle.read(lengths[0]) != header:
+                return None
+            parts = [handle.read(length) for length in lengths[1:]]
     except OSError:
         return None
-    if not data.startswith(MAGIC) or len(data) < len(MAGIC) + _SIZES.size:
+    if [len(part) for part in parts] != lengths[1:]:
         return None
-    start, until, count, *lengths = _SIZES.unpack_from(data, len(MAGIC))
-    if not start <= now < until:
-        return None
-    offset = len(MAGIC) + _SIZES.size
-    if offset + sum(lengths) != len(data):
-        return None
-    parts = []
-    for length in lengths:
-        parts.append(data[offset : offset + length])
-        offset += length
-    if parts[0] != header:
-        return None
-    return Snapshot(count, parts[1], parts[2], parts[3], parts[4])
+    return Snapshot(count, *parts)
 
 
 def _write(
