@@ -6,9 +6,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import io
 import json
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,8 @@ def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cach
     come with their JSON text, which is written as it is (with the git fields spliced in, inside
     a checkout); only ``path``, the state and the text (a row's first, last but one and last
     items) are read from such a row. With the cache, a desk whose tree ``find`` prints as the
-    last listing kept it is written from that listing's answer (:mod:`editor.core.warm_snapshot`)."""
+    last listing kept it is written from that listing's answer (:mod:`editor.core.warm_snapshot`),
+    git asked meanwhile on a thread (both wait on other processes)."""
     base = root.resolve()
     moment = as_of if as_of is not None else now_utc()  # one moment for the whole listing
     rules = desk_rules(base) if base.is_dir() else None
@@ -34,10 +37,11 @@ def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cach
     if use_cache and rules is not None:
         keys = tuple(sorted(desk_judged_keys(rules)))
         probe = warm_snapshot.start(base, rules, keys, as_of_micros(moment))
+    git = _Later(cli_git.desk_git, root)
     try:
         if probe is not None:
             kept = probe.hit()
-            if kept is not None and _write_kept(root, kept, state):
+            if kept is not None and _write_kept(kept, state, git.result()):
                 return 0
         rows: list[ArticleSummary | JsonRow] = []
         with _collector_paused():
@@ -46,12 +50,13 @@ def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cach
                     rows.extend(batch)
                 else:
                     rows.extend(row for row in batch if _state_of(row) == state)
+            desk = git.result()
             paths = (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
-            in_git = cli_git.git_fields(root, paths)
+            in_git = desk.fields(paths) if desk is not None else None
             write_json_rows(rows, in_git)
             if probe is not None and state is None:
                 sys.stdout.flush()  # the answer is out before the next listing's is kept
-                probe.keep(rows, _shared_tail(in_git) or warm_snapshot.ROW_END)
+                probe.keep(rows, _shared_tail(desk) or warm_snapshot.ROW_END)
             in_git = None
             # Let the rows go while the collector is off: the first collection after it is back
             # on would walk every one of them (0.05 s at 100,000 rows) for nothing.
@@ -62,34 +67,44 @@ def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cach
     return 0
 
 
-def _write_kept(root: Path, kept: warm_snapshot.Snapshot, state: str | None) -> bool:
-    """Write a kept listing (:meth:`warm_snapshot.Probe.hit`) with the git fields of now; False
-    (nothing written) when its texts do not split into its rows."""
+class _Later:
+    """``work(*args)`` on a thread of its own, its result waited for when asked."""
+
+    def __init__(self, work: Callable[..., Any], *args: Any) -> None:
+        self._result: Any = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(work, args), daemon=True)
+        self._thread.start()
+
+    def _run(self, work: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        try:
+            self._result = work(*args)
+        except BaseException as error:  # raised again where the result is asked for
+            self._error = error
+
+    def result(self) -> Any:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._result
+
+
+def _write_kept(
+    kept: warm_snapshot.Snapshot, state: str | None, desk: cli_git.DeskGit | None
+) -> bool:
+    """Write a kept listing (:meth:`warm_snapshot.Probe.hit`) with the git fields of now
+    (``desk``); False (nothing written) when its texts do not split into its rows."""
     texts = None
-    if state is not None:
-        texts = kept.row_texts()
-        if texts is None:
-            return False
-    paths = kept.path_list()
-    in_git = cli_git.git_fields(root, paths)
     if state is None:
-        tail = _shared_tail(in_git)
-        body = kept.body(tail) if tail is not None else None
-        if body is not None:
-            stream = sys.stdout
-            binary = _utf8_buffer(stream)
-            if not body:
-                _write_out(stream, binary, b"[]\n")
-                return True
-            _write_out(stream, binary, b"[\n  ")
-            for piece in body:
-                _write_out(stream, binary, piece)
-            _write_out(stream, binary, b"\n]\n")
+        tail = _shared_tail(desk)
+        if tail is not None and _write_whole(kept, tail):
             return True
-        texts = kept.row_texts()
-        if texts is None:
-            return False
+    texts = kept.row_texts()
+    if texts is None:
+        return False
+    paths = kept.path_list()
     states = kept.state_list()
+    in_git = desk.fields(paths) if desk is not None else None
     rows = [
         (path, row_state, text)
         for path, row_state, text in zip(paths, states, texts, strict=True)
@@ -99,16 +114,49 @@ def _write_kept(root: Path, kept: warm_snapshot.Snapshot, state: str | None) -> 
     return True
 
 
-def _shared_tail(in_git: dict[str, dict[str, Any]] | None) -> bytes | None:
+def _write_whole(kept: warm_snapshot.Snapshot, tail: bytes) -> bool:
+    """A kept listing whose rows all get the same git fields now (``tail``), written whole: the
+    kept texts sent as they are when they carry the same ones (by the kernel, to a stdout that is
+    a file or a pipe), else with each row's end replaced; False when that cannot be."""
+    stream = sys.stdout
+    binary = _utf8_buffer(stream)
+    if not kept.count:
+        _write_out(stream, binary, b"[]\n")
+        return True
+    if tail == kept.tail and binary is not None:
+        out = _descriptor(binary)
+        if out is not None and kept.texts_end_well():
+            binary.write(b"[\n  ")
+            binary.flush()
+            kept.send_texts(out)
+            binary.write(b"\n]\n")
+            return True
+    body = kept.body(tail)
+    if body is None:
+        return False
+    _write_out(stream, binary, b"[\n  ")
+    for piece in body:
+        _write_out(stream, binary, piece)
+    _write_out(stream, binary, b"\n]\n")
+    return True
+
+
+def _descriptor(binary: Any) -> int | None:
+    """The file descriptor under a byte stream, when it is a real one."""
+    try:
+        return int(binary.fileno())
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return None
+
+
+def _shared_tail(desk: cli_git.DeskGit | None) -> bytes | None:
     """What replaces every row's end when all rows get the same git fields
     (``verdicts.fields_tail``; the end itself outside a checkout), else None."""
-    if in_git is None:
+    if desk is None:
         return warm_snapshot.ROW_END
-    values = iter(in_git.values())
-    first = next(values, None)
-    if first is None or any(value is not first for value in values):
+    if desk.shared is None:
         return None
-    return fields_tail(first) if first else warm_snapshot.ROW_END
+    return fields_tail(desk.shared)
 
 
 @contextlib.contextmanager

@@ -33,7 +33,7 @@ import struct
 import subprocess
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from editor.core import cache_file
 from editor.core.cache import RACY_NS, IndexCache
@@ -98,42 +98,75 @@ def key_text(size: int, mtime_ns: int, ino: int, ctime_ns: int) -> bytes | None:
 
 
 class Snapshot:
-    """A kept listing: its rows' JSON texts joined by :data:`ROW_SEPARATOR`, each row's
-    :data:`ROW_END` replaced by ``tail`` (the git fields every row had then, spliced in as
-    ``verdicts.with_fields`` does; :data:`ROW_END` itself for none), their paths and states, and
-    what ``find`` printed of the desk when it was made."""
+    """A kept listing, read part by part from its open file: what ``find`` printed of the desk
+    when it was made, its rows' paths and states, and their JSON texts joined by
+    :data:`ROW_SEPARATOR`, each row's :data:`ROW_END` replaced by :attr:`tail` (the git fields
+    every row had then, spliced in as ``verdicts.with_fields`` does; :data:`ROW_END` itself for
+    none). The texts (70 MB at 100,000 rows) can go to stdout without being read here
+    (:meth:`send_texts`)."""
 
-    __slots__ = ("count", "found", "paths", "states", "tail", "texts")
-
-    def __init__(
-        self, count: int, found: bytes, paths: bytes, states: bytes, tail: bytes, texts: bytes
-    ) -> None:
+    def __init__(self, handle: BinaryIO, count: int, parts: list[tuple[int, int]]) -> None:
+        self._handle = handle
         self.count = count
-        self.found = found
-        self.paths = paths
-        self.states = states
-        self.tail = tail
-        self.texts = texts
+        self._parts = parts  # (offset, length) of found, paths, states, tail, texts
+        self.tail = self._part(3)
+
+    def _part(self, number: int) -> bytes:
+        offset, length = self._parts[number]
+        data = os.pread(self._handle.fileno(), length, offset)
+        while len(data) < length:  # a short read: go on where it stopped
+            more = os.pread(self._handle.fileno(), length - len(data), offset + len(data))
+            if not more:
+                raise OSError("the kept listing ends early")
+            data += more
+        return data
+
+    def close(self) -> None:
+        self._handle.close()
+
+    def found(self) -> bytes:
+        return self._part(0)
 
     def path_list(self) -> list[str]:
-        return self.paths.decode("utf-8", "surrogateescape").split("\0") if self.count else []
+        return self._part(1).decode("utf-8", "surrogateescape").split("\0") if self.count else []
 
     def state_list(self) -> list[str]:
-        return self.states.decode("ascii").split("\0") if self.count else []
+        return self._part(2).decode("ascii").split("\0") if self.count else []
+
+    def texts(self) -> bytes:
+        return self._part(4)
+
+    def texts_end_well(self) -> bool:
+        """Whether the texts end with :attr:`tail` (a last check before they are sent whole)."""
+        offset, length = self._parts[4]
+        tail = self.tail
+        return (
+            length >= len(tail)
+            and os.pread(self._handle.fileno(), len(tail), offset + length - len(tail)) == tail
+        )
+
+    def send_texts(self, out: int) -> None:
+        """Copy the texts to the file descriptor ``out`` (the kernel's ``sendfile``)."""
+        offset, length = self._parts[4]
+        end = offset + length
+        while offset < end:
+            sent = os.sendfile(out, self._handle.fileno(), offset, end - offset)
+            if not sent:
+                raise OSError("the kept listing ends early")
+            offset += sent
 
     def body(self, tail: bytes) -> list[bytes | memoryview] | None:
         """The rows as ``list --json``'s array holds them (its brackets left out), each row's end
-        replaced by ``tail`` (:data:`ROW_END`: nothing added), as pieces to write one after the
+        being ``tail`` (:data:`ROW_END`: nothing added), as pieces to write one after the
         other; None when the kept texts do not hold ``count`` rows."""
-        count, kept, texts = self.count, self.tail, self.texts
+        count, kept = self.count, self.tail
         if not count:
             return []
+        texts = self.texts()
         if not texts.endswith(kept):
             return None
-        if tail == kept:  # the fields of the listing that kept it: the texts as they are
-            if texts.count(kept + ROW_SEPARATOR) != count - 1:
-                return None
-            return [texts]
+        if tail == kept:
+            return [texts] if texts.count(kept + ROW_SEPARATOR) == count - 1 else None
         if len(tail) == len(kept):  # the length would not tell how many were replaced
             return None
         joined = texts.replace(kept + ROW_SEPARATOR, tail + ROW_SEPARATOR)
@@ -146,7 +179,7 @@ class Snapshot:
         if not self.count:
             return []
         kept = self.tail
-        pieces = self.texts.split(kept + ROW_SEPARATOR)
+        pieces = self.texts().split(kept + ROW_SEPARATOR)
         if len(pieces) != self.count or not pieces[-1].endswith(kept):
             return None
         pieces[-1] = pieces[-1][: len(pieces[-1]) - len(kept)]
@@ -178,6 +211,7 @@ class Probe:
         self._started_ns = time.time_ns()
         self._process = self._find()
         self._found: bytes | None = None
+        self._kept: Snapshot | None = None
 
     def _find(self) -> subprocess.Popen[bytes] | None:
         try:
@@ -201,7 +235,11 @@ class Probe:
         return self._found
 
     def close(self) -> None:
-        """Stop ``find`` if it is still running (a listing that ended early)."""
+        """Close the kept snapshot, and stop ``find`` if it is still running (a listing that
+        ended early)."""
+        if self._kept is not None:
+            self._kept.close()
+            self._kept = None
         process = self._process
         self._process = None
         if process is not None:
@@ -211,13 +249,19 @@ class Probe:
                 process.communicate()
 
     def hit(self) -> Snapshot | None:
-        """The kept snapshot when it holds for the desk as ``find`` sees it now, else None. Waits
-        for ``find`` either way: a listing made after this one is bracketed by two (:meth:`keep`)."""
+        """The kept snapshot (open: :meth:`close` closes it) when it holds for the desk as
+        ``find`` sees it now, else None. Waits for ``find`` either way: a listing made after
+        this one is bracketed by two (:meth:`keep`)."""
         kept = _read(snapshot_path(self._database), self._header, self._now)
         found = self.found()
-        if kept is None or found is None:
+        if kept is None:
             return None
-        return kept if found == kept.found else None
+        self._kept = kept
+        try:
+            same = found is not None and kept.found() == found
+        except OSError:
+            same = False
+        return kept if same else None
 
     def keep(self, rows: list[Any], tail: bytes = ROW_END) -> bool:
         """Keep the answer of the listing made after :meth:`hit` (``rows``: every row it wrote,
@@ -227,7 +271,7 @@ class Probe:
         seconds (the cache's racy rule) and every row is a JSON row (path, ..., state, JSON text)
         whose text, key and interval the cache holds, its key being what ``find`` printed."""
         found = self.found()
-        if found is None or not all(type(row) is tuple for row in rows):
+        if found is None or not plain_tree(found) or not all(type(r) is tuple for r in rows):
             return False
         again = self._find()
         if again is None or _output(again) != found:
@@ -272,20 +316,21 @@ class Probe:
 
 
 def _output(process: subprocess.Popen[bytes]) -> bytes | None:
-    """What ``find`` printed, or None when it failed, said anything on stderr, or met an entry
-    that is neither a plain file nor a folder, or a Copydesk temp file."""
+    """What ``find`` printed, or None when it failed or said anything on stderr."""
     try:
         out, errors = process.communicate()
     except (OSError, subprocess.SubprocessError):
         return None
-    if process.returncode != 0 or errors:
-        return None
-    records = out.count(b"\0")
+    return out if process.returncode == 0 and not errors else None
+
+
+def plain_tree(found: bytes) -> bool:
+    """Whether ``find``'s output holds only plain files and folders (no link, pipe or device: a
+    link's target can change under it) and no Copydesk temp file (the walk removes those)."""
+    records = found.count(b"\0")
     # every record starts "d " or "f " (a record ends in NUL: the one after it starts there)
-    plain = out.count(b"\0d ") + out.count(b"\0f ") + (out[:2] in (b"d ", b"f "))
-    if plain != records or (records and not out.endswith(b"\0")) or _TEMP_MARK in out:
-        return None
-    return out
+    plain = found.count(b"\0d ") + found.count(b"\0f ") + (found[:2] in (b"d ", b"f "))
+    return plain == records and (not records or found.endswith(b"\0")) and _TEMP_MARK not in found
 
 
 def start(
@@ -356,24 +401,29 @@ def _listed_keys(db: Any) -> dict[str, tuple[Any, ...]]:
 
 
 def _read(path: Path, header: bytes, now: int) -> Snapshot | None:
-    """The snapshot kept at ``path`` if it is whole and was made for ``header`` and ``now``."""
+    """The snapshot kept at ``path`` (left open) if it is whole and was made for ``header`` and
+    ``now``."""
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            start = handle.read(len(MAGIC) + _SIZES.size)
-            if len(start) != len(MAGIC) + _SIZES.size or not start.startswith(MAGIC):
-                return None
-            since, until, count, *lengths = _SIZES.unpack_from(start, len(MAGIC))
-            if not since <= now < until or len(start) + sum(lengths) != size:
-                return None
-            if handle.read(lengths[0]) != header:
-                return None
-            parts = [handle.read(length) for length in lengths[1:]]
+        handle = open(path, "rb")  # noqa: SIM115  # the Snapshot holds it; Probe.close closes it
     except OSError:
         return None
-    if [len(part) for part in parts] != lengths[1:]:
-        return None
-    return Snapshot(count, *parts)
+    try:
+        size = os.fstat(handle.fileno()).st_size
+        start = handle.read(len(MAGIC) + _SIZES.size)
+        if len(start) == len(MAGIC) + _SIZES.size and start.startswith(MAGIC):
+            since, until, count, *lengths = _SIZES.unpack_from(start, len(MAGIC))
+            whole = since <= now < until and len(start) + sum(lengths) == size
+            if whole and handle.read(lengths[0]) == header:
+                parts = []
+                offset = len(start) + lengths[0]
+                for length in lengths[1:]:
+                    parts.append((offset, length))
+                    offset += length
+                return Snapshot(handle, count, parts)
+    except (OSError, struct.error):
+        pass
+    handle.close()
+    return None
 
 
 def _write(

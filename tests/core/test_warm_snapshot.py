@@ -279,7 +279,9 @@ def test_a_damaged_kept_answer_is_not_used(
 def test_garbled_texts_fall_back_to_the_listing(
     site: Path, capsys: pytest.CaptureFixture[str], no_scan: list[int]
 ) -> None:
-    """Kept texts that do not split into their rows (same length, other bytes) are not written."""
+    """Kept texts that do not split into their rows (same length, other bytes) are not written
+    where they are read (a stdout that is no file or pipe, the state filter, git fields row by
+    row; sent whole by the kernel, only their end is checked, as a cached row's text is not)."""
     first = _listing(capsys, site)
     kept = _kept_file(site)
     kept.write_bytes(kept.read_bytes().replace(b"\n  },\n  {", b"\n  ]+\n  {"))
@@ -338,3 +340,28 @@ def test_a_plain_folder_desk(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     _delete_plain = desk / "d1" / "p1.md"
     _delete_plain.unlink()
     assert _same_as_uncached(capsys, desk) != first
+
+
+def test_a_kept_answer_sent_to_a_file(site: Path, tmp_path: Path) -> None:
+    """The whole texts go to a real stdout by ``sendfile``: the bytes of an uncached listing."""
+    import subprocess
+    import sys
+
+    def listing(*args: str) -> bytes:
+        out = tmp_path / "out.json"
+        with open(out, "wb") as handle:
+            subprocess.run(
+                [sys.executable, "-m", "editor", "list", "--json", *args, str(site)],
+                stdout=handle,
+                check=True,
+                timeout=120,
+                cwd=Path(__file__).resolve().parents[2],
+            )
+        return out.read_bytes()
+
+    first = listing()
+    assert _kept_file(site).exists()
+    assert listing() == first == listing("--no-cache")
+    kept = _kept_file(site)
+    kept.write_bytes(kept.read_bytes()[:-1] + b"x")  # the texts' end damaged: listed again
+    assert listing() == first
