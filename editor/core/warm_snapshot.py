@@ -273,29 +273,16 @@ class Probe:
         found = self.found()
         if found is None or not plain_tree(found) or not all(type(r) is tuple for r in rows):
             return False
-        again = self._find()
-        if again is None or _output(again) != found:
+        again = self._find()  # runs while the rows are checked
+        if again is None:
             return False
-        cache = IndexCache.open_for(self._base, self._cache_dir, self._state_keys)
-        if cache is None:
+        try:
+            interval = self._rows_hold(rows, found)
+        finally:
+            second = _output(again)
+        if interval is None or second != found:
             return False
-        with cache:
-            keys = cache.run(_listed_keys, None, keep_open=True)
-        if keys is None:
-            return False
-        printed = _printed_keys(found)
-        limit = self._started_ns - RACY_NS
-        start, until = -(2**63), 2**63 - 1
-        for row in rows:
-            kept = keys.get(row[0])
-            if kept is None or kept[4] is None or kept[7] != row[-1] or kept[1] > limit:
-                return False
-            if printed.get(row[0]) != key_text(*kept[:4]):
-                return False
-            start = max(start, kept[5])
-            until = min(until, kept[6])
-        if not start <= self._now < until:
-            return False
+        start, until = interval
         try:
             paths = "\0".join(row[0] for row in rows).encode("utf-8", "surrogateescape")
             states = "\0".join(row[-2] for row in rows).encode("ascii")
@@ -313,6 +300,47 @@ class Probe:
             (start, until, len(rows)),
             (found, paths, states, tail, texts),
         )
+
+    def _rows_hold(self, rows: list[Any], found: bytes) -> tuple[int, int] | None:
+        """Where the rows hold (the interval of every kept verdict, "now" inside it), when each
+        is what the cache holds for its file as ``find`` printed it; else None. A row read from the cache just now
+        (``IndexCache.rows``' JSON row: path, the file key, the rules id when its interval holds,
+        two Nones, state, text) carries its key; the others are looked up."""
+        printed = _printed_keys(found)
+        limit = self._started_ns - RACY_NS
+        others = []
+        for row in rows:
+            if len(row) == _CACHED_ROW:
+                path, size, mtime_ns, ino, ctime_ns, rules_id = row[:6]
+                if rules_id is None or mtime_ns > limit or row[-1] is None:
+                    return None
+                if printed.get(path) != key_text(size, mtime_ns, ino, ctime_ns):
+                    return None
+            else:
+                others.append(row)
+        cache = IndexCache.open_for(self._base, self._cache_dir, self._state_keys)
+        if cache is None:
+            return None
+        with cache:
+            interval = cache.run(_kept_interval, None, keep_open=True)
+            keys = cache.run(
+                lambda db: _listed_keys(db, [row[0] for row in others]), None, keep_open=True
+            )
+        if interval is None or keys is None:
+            return None
+        start, until = interval
+        if start is None or until is None or not start <= self._now < until:
+            return None
+        for row in others:
+            kept = keys.get(row[0])
+            if kept is None or kept[4] is None or kept[7] != row[-1] or kept[1] > limit:
+                return None
+            if printed.get(row[0]) != key_text(*kept[:4]):
+                return None
+        return start, until
+
+
+_CACHED_ROW = 10  # the length of IndexCache.rows' JSON row (cache._rows_query)
 
 
 def _output(process: subprocess.Popen[bytes]) -> bytes | None:
@@ -390,14 +418,27 @@ def _printed_keys(found: bytes) -> dict[str, bytes]:
     return printed
 
 
-def _listed_keys(db: Any) -> dict[str, tuple[Any, ...]]:
-    return {
-        row[0]: row[1:]
-        for row in db.execute(
+def _listed_keys(db: Any, paths: list[str]) -> dict[str, tuple[Any, ...]]:
+    """The file key, rules id, interval and JSON text the cache's ``listed`` table holds for
+    each of ``paths`` that it has."""
+    found: dict[str, tuple[Any, ...]] = {}
+    for start in range(0, len(paths), 500):
+        chunk = paths[start : start + 500]
+        cursor = db.execute(
             "SELECT path, size, mtime_ns, ino, ctime_ns, rules_id, valid_from, valid_until, "
-            "row_json FROM listed WHERE row_json IS NOT NULL"
+            f"row_json FROM listed WHERE path IN ({', '.join('?' * len(chunk))})",
+            chunk,
         )
-    }
+        found.update((row[0], row[1:]) for row in cursor)
+    return found
+
+
+def _kept_interval(db: Any) -> tuple[int | None, int | None]:
+    """Where every kept verdict of the ``listed`` table holds: the latest start, earliest end."""
+    row = db.execute(
+        "SELECT max(valid_from), min(valid_until) FROM listed WHERE row_json IS NOT NULL"
+    ).fetchone()
+    return row[0], row[1]
 
 
 def _read(path: Path, header: bytes, now: int) -> Snapshot | None:
