@@ -50,6 +50,8 @@ def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cach
                     rows.extend(batch)
                 else:
                     rows.extend(row for row in batch if _state_of(row) == state)
+            if probe is not None and state is None:
+                probe.scanned()
             desk = git.result()
             paths = (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
             in_git = desk.fields(paths) if desk is not None else None

@@ -212,6 +212,7 @@ class Probe:
         self._process = self._find()
         self._found: bytes | None = None
         self._kept: Snapshot | None = None
+        self._again: subprocess.Popen[bytes] | None = None  # the second find (keep)
 
     def _find(self) -> subprocess.Popen[bytes] | None:
         try:
@@ -240,13 +241,13 @@ class Probe:
         if self._kept is not None:
             self._kept.close()
             self._kept = None
-        process = self._process
-        self._process = None
-        if process is not None:
-            with contextlib.suppress(OSError):
-                process.kill()
-            with contextlib.suppress(OSError, subprocess.SubprocessError):
-                process.communicate()
+        for process in (self._process, self._again):
+            if process is not None:
+                with contextlib.suppress(OSError):
+                    process.kill()
+                with contextlib.suppress(OSError, subprocess.SubprocessError):
+                    process.communicate()
+        self._process = self._again = None
 
     def hit(self) -> Snapshot | None:
         """The kept snapshot (open: :meth:`close` closes it) when it holds for the desk as
@@ -263,20 +264,28 @@ class Probe:
             same = False
         return kept if same else None
 
+    def scanned(self) -> None:
+        """The listing's walk, stats and reads are done: the second ``find`` of :meth:`keep`
+        starts now, while the listing writes its rows."""
+        if self._again is None:
+            self._again = self._find()
+
     def keep(self, rows: list[Any], tail: bytes = ROW_END) -> bool:
         """Keep the answer of the listing made after :meth:`hit` (``rows``: every row it wrote,
         in order; ``tail``: what replaced each row's :data:`ROW_END`, the git fields all rows
         shared) for the next listing. Only when the desk did not change meanwhile (a second
-        ``find`` prints what the first did: the walk saw that tree), no file is in its last two
+        ``find``, started once the listing had read the desk, :meth:`scanned`, prints what the
+        first did: the walk, the stats and the reads saw that tree), no file is in its last two
         seconds (the cache's racy rule) and every row is a JSON row (path, ..., state, JSON text)
-        whose text, key and interval the cache holds, its key being what ``find`` printed."""
+        whose verdict the cache keeps, with its interval."""
         found = self.found()
-        if found is None or not plain_tree(found) or not all(type(r) is tuple for r in rows):
-            return False
-        again = self._find()  # runs while the rows are checked
+        self.scanned()
+        again, self._again = self._again, None
         if again is None:
             return False
         try:
+            if found is None or not plain_tree(found) or not all(type(r) is tuple for r in rows):
+                return False
             interval = self._rows_hold(rows, found)
         finally:
             second = _output(again)
@@ -302,19 +311,20 @@ class Probe:
         )
 
     def _rows_hold(self, rows: list[Any], found: bytes) -> tuple[int, int] | None:
-        """Where the rows hold (the interval of every kept verdict, "now" inside it), when each
-        is what the cache holds for its file as ``find`` printed it; else None. A row read from the cache just now
-        (``IndexCache.rows``' JSON row: path, the file key, the rules id when its interval holds,
-        two Nones, state, text) carries its key; the others are looked up."""
-        printed = _printed_keys(found)
+        """Where the rows hold (every kept verdict's interval, "now" inside it), when each row's
+        verdict is kept and its file is out of the racy window; else None.
+
+        The two ``find`` outputs being the same, every file's key stayed what ``find`` printed
+        while the listing looked (a change moves the status-change time, which never goes
+        back): a row the cache gave just now (``IndexCache.rows``' JSON row: path, the key the
+        listing's ``stat`` matched, the rules id when its interval holds, two Nones, state,
+        text) is of that file. A row made now is looked up: its text must be the one the cache
+        keeps with the key ``find`` printed (a file too fresh to cache keeps an older row)."""
         limit = self._started_ns - RACY_NS
         others = []
         for row in rows:
             if len(row) == _CACHED_ROW:
-                path, size, mtime_ns, ino, ctime_ns, rules_id = row[:6]
-                if rules_id is None or mtime_ns > limit or row[-1] is None:
-                    return None
-                if printed.get(path) != key_text(size, mtime_ns, ino, ctime_ns):
+                if row[5] is None or row[2] > limit or row[-1] is None:
                     return None
             else:
                 others.append(row)
@@ -331,11 +341,13 @@ class Probe:
         start, until = interval
         if start is None or until is None or not start <= self._now < until:
             return None
+        printed = _printed_keys(found) if len(others) > 64 else None
         for row in others:
             kept = keys.get(row[0])
             if kept is None or kept[4] is None or kept[7] != row[-1] or kept[1] > limit:
                 return None
-            if printed.get(row[0]) != key_text(*kept[:4]):
+            text = printed.get(row[0]) if printed is not None else _printed_key(found, row[0])
+            if text is None or text != key_text(*kept[:4]):
                 return None
         return start, until
 
@@ -410,12 +422,27 @@ def _printed_keys(found: bytes) -> dict[str, bytes]:
         if record[:2] != b"f ":
             continue
         parts = record.split(b" ", 5)
-        if len(parts) != 6:
-            continue
-        path = parts[5]
-        relpath = path[2:] if path[:2] == b"./" else path
-        printed[relpath.decode("utf-8", "surrogateescape")] = b" ".join(parts[1:5])
+        if len(parts) == 6:
+            printed[_relpath(parts[5])] = b" ".join(parts[1:5])
     return printed
+
+
+def _printed_key(found: bytes, relpath: str) -> bytes | None:
+    """:func:`_printed_keys`' key of one file, found without reading every record."""
+    path = relpath.encode("utf-8", "surrogateescape")
+    wanted = b" ./" + path + b"\0"
+    at = found.find(wanted)
+    while at >= 0:
+        start = found.rfind(b"\0", 0, at) + 1
+        parts = found[start : at + len(wanted) - 1].split(b" ", 5)
+        if parts[0] == b"f" and len(parts) == 6 and _relpath(parts[5]) == relpath:
+            return b" ".join(parts[1:5])
+        at = found.find(wanted, at + 1)
+    return None
+
+
+def _relpath(printed: bytes) -> str:
+    return (printed[2:] if printed[:2] == b"./" else printed).decode("utf-8", "surrogateescape")
 
 
 def _listed_keys(db: Any, paths: list[str]) -> dict[str, tuple[Any, ...]]:

@@ -365,3 +365,21 @@ def test_a_kept_answer_sent_to_a_file(site: Path, tmp_path: Path) -> None:
     kept = _kept_file(site)
     kept.write_bytes(kept.read_bytes()[:-1] + b"x")  # the texts' end damaged: listed again
     assert listing() == first
+
+
+def test_one_key_found_as_among_all(site: Path) -> None:
+    """:func:`_printed_key` (a few rows made now) agrees with :func:`_printed_keys` (many), names
+    that hold the record's own separators too."""
+    _write(site / "content" / "x ." / "news" / "s1.md", _story("Tricky"))
+    _write(site / "content" / "news" / "x ./news" / "s1.md", _story("Trickier"))
+    _write(site / "content" / "sp ace.md", _story("Space"))
+    probe = warm_snapshot.start(site.resolve(), _rules(site), ("date",), 0)
+    assert probe is not None
+    found = probe.found()
+    assert found is not None
+    printed = warm_snapshot._printed_keys(found)
+    assert "content/x ./news/s1.md" in printed and "content/sp ace.md" in printed
+    for path, key in printed.items():
+        assert warm_snapshot._printed_key(found, path) == key
+    assert warm_snapshot._printed_key(found, "content/news/none.md") is None
+    assert warm_snapshot._printed_key(found, "news/s1.md") is None
