@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import struct
 import subprocess
 import time
@@ -212,27 +213,17 @@ class Probe:
         self._process = self._find()
         self._found: bytes | None = None
         self._kept: Snapshot | None = None
-        self._again: subprocess.Popen[bytes] | None = None  # the second find (keep)
+        self._again: _Look | None = None  # the second look (keep)
 
-    def _find(self) -> subprocess.Popen[bytes] | None:
-        try:
-            return subprocess.Popen(
-                ["find", *self._roots, *_FIND_EXPRESSION],
-                cwd=self._base,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                env={**os.environ, "LC_ALL": "C"},
-            )
-        except (OSError, ValueError):
-            return None
+    def _find(self) -> _Look | None:
+        return _Look.start(self._base, self._roots)
 
     def found(self) -> bytes | None:
-        """What the first ``find`` printed (waited for), or None (:func:`_output`)."""
+        """What the first look printed (waited for), or None (:meth:`_Look.output`)."""
         process = self._process
         if process is not None:
             self._process = None
-            self._found = _output(process)
+            self._found = process.output()
         return self._found
 
     def close(self) -> None:
@@ -241,12 +232,9 @@ class Probe:
         if self._kept is not None:
             self._kept.close()
             self._kept = None
-        for process in (self._process, self._again):
-            if process is not None:
-                with contextlib.suppress(OSError):
-                    process.kill()
-                with contextlib.suppress(OSError, subprocess.SubprocessError):
-                    process.communicate()
+        for look in (self._process, self._again):
+            if look is not None:
+                look.stop()
         self._process = self._again = None
 
     def hit(self) -> Snapshot | None:
@@ -288,7 +276,7 @@ class Probe:
                 return False
             interval = self._rows_hold(rows, found)
         finally:
-            second = _output(again)
+            second = again.output()
         if interval is None or second != found:
             return False
         start, until = interval
@@ -355,13 +343,140 @@ class Probe:
 _CACHED_ROW = 10  # the length of IndexCache.rows' JSON row (cache._rows_query)
 
 
-def _output(process: subprocess.Popen[bytes]) -> bytes | None:
-    """What ``find`` printed, or None when it failed or said anything on stderr."""
+class _Look:
+    """One look at the desk's tree: ``find`` over its content folders, in two processes over
+    halves of the tree where it can (:func:`_split`: the two cores), their outputs written to
+    memory files (no pipe to fill while the other is read)."""
+
+    def __init__(self, head: bytes, runs: list[tuple[subprocess.Popen[bytes], int, int]]):
+        self._head = head
+        self._runs = runs
+
+    @classmethod
+    def start(cls, base: Path, roots: list[str]) -> _Look | None:
+        split = _split(base, roots) if hasattr(os, "memfd_create") else None
+        head, groups = split if split is not None else (b"", [roots])
+        runs = []
+        try:
+            for group in groups:
+                out = os.memfd_create("copydesk-find") if split is not None else -1
+                errors = os.memfd_create("copydesk-find-errors") if split is not None else -1
+                process = subprocess.Popen(
+                    ["find", *group, *_FIND_EXPRESSION],
+                    cwd=base,
+                    stdin=subprocess.DEVNULL,
+                    stdout=out if out >= 0 else subprocess.PIPE,
+                    stderr=errors if errors >= 0 else subprocess.PIPE,
+                    env={**os.environ, "LC_ALL": "C"},
+                )
+                runs.append((process, out, errors))
+        except (OSError, ValueError):
+            look = cls(head, runs)
+            look.stop()
+            return None
+        return cls(head, runs)
+
+    def output(self) -> bytes | None:
+        """What the look printed, or None when a ``find`` failed or said anything on stderr."""
+        parts = [self._head]
+        good = True
+        for process, out, errors in self._runs:
+            try:
+                if out < 0:
+                    printed, said = process.communicate()
+                else:
+                    process.wait()
+                    printed, said = _drained(out), _drained(errors)
+            except (OSError, subprocess.SubprocessError):
+                printed, said = b"", b"?"
+            good = good and process.returncode == 0 and not said
+            parts.append(printed)
+        self._runs = []
+        return b"".join(parts) if good else None
+
+    def stop(self) -> None:
+        for process, out, errors in self._runs:
+            with contextlib.suppress(OSError):
+                process.kill()
+            with contextlib.suppress(OSError, subprocess.SubprocessError):
+                process.communicate()
+            for descriptor in (out, errors):
+                if descriptor >= 0:
+                    with contextlib.suppress(OSError):
+                        os.close(descriptor)
+        self._runs = []
+
+
+def _drained(descriptor: int) -> bytes:
+    """All a memory file holds (then closed)."""
     try:
-        out, errors = process.communicate()
-    except (OSError, subprocess.SubprocessError):
+        with open(descriptor, "rb", closefd=True) as handle:
+            handle.seek(0)
+            return handle.read()
+    except OSError:
+        return b"?"
+
+
+_SPLIT_FOLDERS = 8  # the two finds get at least this many folders between them...
+_SPLIT_ENTRIES = 2000  # ...from at most this many entries listed here
+
+
+def _split(base: Path, roots: list[str]) -> tuple[bytes, list[list[str]]] | None:
+    """The desk's tree as two ``find`` runs of about half of it each: the top folders are
+    listed here (as ``find`` prints their entries) until there are enough folders below them
+    to share out, every other one to each run. None where that cannot be (one content folder
+    only, too few folders): then one ``find``."""
+    if len(roots) != 1:
         return None
-    return out if process.returncode == 0 and not errors else None
+    head: list[bytes] = []
+    frontier = [roots[0]]
+    listed = 0
+    for _depth in range(4):
+        level = _listed_level(base, frontier)
+        if level is None:
+            return None
+        records, below = level
+        if len(below) < 2 <= len(frontier):  # shared out here, not below
+            break
+        head += records
+        listed += len(records)
+        frontier = below
+        if len(frontier) >= _SPLIT_FOLDERS or listed > _SPLIT_ENTRIES or not frontier:
+            break
+    if len(frontier) < 2:
+        return None
+    return b"".join(head), [frontier[0::2], frontier[1::2]]
+
+
+def _listed_level(base: Path, folders: list[str]) -> tuple[list[bytes], list[str]] | None:
+    """The entries of ``folders`` as ``find`` prints them, and the folders among them that it
+    would go into; None when one cannot be read."""
+    records: list[bytes] = []
+    below: list[str] = []
+    for folder in folders:
+        try:
+            with os.scandir(os.path.join(base, folder)) as entries:
+                items = sorted(entries, key=lambda entry: entry.name)
+            for entry in items:
+                rel = f"{folder}/{entry.name}"
+                info = entry.stat(follow_symlinks=False)
+                name = os.fsencode(rel)
+                if stat.S_ISDIR(info.st_mode):
+                    if entry.name.startswith(".") or entry.name in _PRUNED:
+                        continue
+                    records.append(b"d " + name + b"\0")
+                    below.append(rel)
+                elif stat.S_ISREG(info.st_mode):
+                    key = key_text(info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+                    records.append(b"f " + (key or b"?") + b" " + name + b"\0")
+                else:
+                    records.append(b"o " + name + b"\0")  # no plain tree: nothing kept
+        except OSError:
+            return None
+    return records, below
+
+
+_PRUNED = frozenset({"node_modules", "__pycache__"})  # and hidden ones (walk.skips_folder)
 
 
 def plain_tree(found: bytes) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -344,7 +345,6 @@ def test_a_plain_folder_desk(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 def test_a_kept_answer_sent_to_a_file(site: Path, tmp_path: Path) -> None:
     """The whole texts go to a real stdout by ``sendfile``: the bytes of an uncached listing."""
-    import subprocess
     import sys
 
     def listing(*args: str) -> bytes:
@@ -383,3 +383,31 @@ def test_one_key_found_as_among_all(site: Path) -> None:
         assert warm_snapshot._printed_key(found, path) == key
     assert warm_snapshot._printed_key(found, "content/news/none.md") is None
     assert warm_snapshot._printed_key(found, "news/s1.md") is None
+
+
+@pytest.mark.parametrize("folders", [0, 1, 2, 3, 9, 20])
+def test_two_finds_print_what_one_prints(tmp_path: Path, folders: int) -> None:
+    """The tree shared out to two ``find`` runs (the top listed here): the same records as one
+    ``find`` prints, in an order of its own that is the same each time."""
+    desk = tmp_path / "split"
+    _write(desk / "content" / "top.md", _story("Top"))
+    for n in range(folders):
+        _write(desk / "content" / "news" / f"{n:02d}" / f"s{n}.md", _story(f"S {n}"))
+        _write(desk / "content" / "news" / f"{n:02d}" / "deep" / "d.md", _story(f"D {n}"))
+    _write(desk / "content" / "news" / ".git" / "x.md", _story("Hidden"))
+    _write(desk / "content" / "node_modules" / "y.md", _story("Module"))
+    one = subprocess.run(
+        ["find", "./content", *warm_snapshot._FIND_EXPRESSION],
+        cwd=desk,
+        capture_output=True,
+        check=True,
+    ).stdout
+    look = warm_snapshot._Look.start(desk, ["./content"])
+    assert look is not None
+    shared = look.output()
+    assert shared is not None
+    assert sorted(shared.split(b"\0")) == sorted(one.split(b"\0"))
+    again = warm_snapshot._Look.start(desk, ["./content"])
+    assert again is not None and again.output() == shared
+    split = warm_snapshot._split(desk, ["./content"])
+    assert (split is not None) == (folders >= 2)
