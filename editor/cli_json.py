@@ -37,11 +37,15 @@ def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cach
     if use_cache and rules is not None:
         keys = tuple(sorted(desk_judged_keys(rules)))
         probe = warm_snapshot.start(base, rules, keys, as_of_micros(moment))
-    git = _Later(cli_git.desk_git, root)
+    # git on a thread only while the look runs: it is joined before the listing could fork
+    # its readers (a fork copies no thread, and the locks one held).
+    git = _Later(cli_git.desk_git, root) if probe is not None else None
     try:
-        if probe is not None:
+        desk = None
+        if probe is not None and git is not None:
             kept = probe.hit()
-            if kept is not None and _write_kept(kept, state, git.result()):
+            desk = git.result()
+            if kept is not None and _write_kept(kept, state, desk):
                 return 0
         rows: list[ArticleSummary | JsonRow] = []
         with _collector_paused():
@@ -52,7 +56,8 @@ def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cach
                     rows.extend(row for row in batch if _state_of(row) == state)
             if probe is not None and state is None:
                 probe.scanned()
-            desk = git.result()
+            if git is None:
+                desk = cli_git.desk_git(root)
             paths = (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
             in_git = desk.fields(paths) if desk is not None else None
             write_json_rows(rows, in_git)
