@@ -411,3 +411,19 @@ def test_two_finds_print_what_one_prints(tmp_path: Path, folders: int) -> None:
     assert again is not None and again.output() == shared
     split = warm_snapshot._split(desk, ["./content"])
     assert (split is not None) == (folders >= 2)
+
+
+def test_a_find_printing_less_than_the_whole_key_keeps_nothing(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two equal outputs prove an unchanged tree only if each key is printed whole: a ``find``
+    printing whole seconds (another ``find``, another version) never gets an answer kept."""
+    coarse = tuple(
+        part.replace("%T@ %C@", "%Ts %Cs") if part.startswith("%y") else part
+        for part in warm_snapshot._FIND_EXPRESSION
+    )
+    assert coarse != warm_snapshot._FIND_EXPRESSION
+    monkeypatch.setattr(warm_snapshot, "_FIND_EXPRESSION", coarse)
+    first = _listing(capsys, site)
+    assert _listing(capsys, site) == first  # every row from the cache: checked all the same
+    assert not _kept_file(site).exists()
