@@ -29,9 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import struct
-import subprocess
 import time
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -40,62 +38,16 @@ from editor.core import cache_file
 from editor.core.cache import RACY_NS, IndexCache
 from editor.core.site import content_roots
 from editor.core.site_rules import SiteRules, stable_text
+from editor.core.tree_look import Look, key_text, plain_tree, printed_key, printed_keys
 
 MAGIC = b"copydesk-listing 1\n"
 _SIZES = struct.Struct("<qqq6Q")  # from, until, rows; header, found, paths, states, tail, texts
 ROW_END = b"\n  }"  # how every row's JSON text ends (verdicts.document_text), nowhere else
 ROW_SEPARATOR = b",\n  "  # between two rows of list --json's array (cli_json.write_json_rows)
-_BETWEEN = ROW_END + ROW_SEPARATOR  # a row's end and the next one's start: only between rows
-_TEMP_MARK = b".copydesk-tmp\0"  # atomic.TEMP_SUFFIX at a name's end: the walk removes those
-# find's expression: the folders the walk never enters pruned; a folder by its path, any other
-# entry with its type, then size, mtime, ctime (seconds.nanoseconds) and inode.
-_FIND_EXPRESSION = (
-    "-mindepth",
-    "1",
-    "(",
-    "-type",
-    "d",
-    "(",
-    "-name",
-    ".*",
-    "-o",
-    "-name",
-    "node_modules",
-    "-o",
-    "-name",
-    "__pycache__",
-    ")",
-    "-prune",
-    ")",
-    "-o",
-    "-type",
-    "d",
-    "-printf",
-    r"d %p\0",
-    "-o",
-    "-printf",
-    r"%y %s %T@ %C@ %i %p\0",
-)
-_NS = 1_000_000_000
 
 
 def snapshot_path(database: Path) -> Path:
     return database.with_name(database.name + ".listing")
-
-
-def key_text(size: int, mtime_ns: int, ino: int, ctime_ns: int) -> bytes | None:
-    """How ``find`` prints a file's key (``%s %T@ %C@ %i``: the times in seconds with ten
-    decimals, the last one 0); None for a time before 1970, which is never kept this way."""
-    if mtime_ns < 0 or ctime_ns < 0:
-        return None
-    return b"%d %d.%09d0 %d.%09d0 %d" % (
-        size,
-        mtime_ns // _NS,
-        mtime_ns % _NS,
-        ctime_ns // _NS,
-        ctime_ns % _NS,
-        ino,
-    )
 
 
 class Snapshot:
@@ -213,13 +165,13 @@ class Probe:
         self._process = self._find()
         self._found: bytes | None = None
         self._kept: Snapshot | None = None
-        self._again: _Look | None = None  # the second look (keep)
+        self._again: Look | None = None  # the second look (keep)
 
-    def _find(self) -> _Look | None:
-        return _Look.start(self._base, self._roots)
+    def _find(self) -> Look | None:
+        return Look.start(self._base, self._roots)
 
     def found(self) -> bytes | None:
-        """What the first look printed (waited for), or None (:meth:`_Look.output`)."""
+        """What the first look printed (waited for), or None (:meth:`tree_look.Look.output`)."""
         process = self._process
         if process is not None:
             self._process = None
@@ -321,7 +273,7 @@ class Probe:
         # That argument needs find to print each key whole (to the nanosecond): a few rows
         # checked against what it printed, the same printf for every file.
         for row in cached[:: max(1, len(cached) // 8)][:9]:
-            if _printed_key(found, row[0]) != key_text(*row[1:5]):
+            if printed_key(found, row[0]) != key_text(*row[1:5]):
                 return None
         cache = IndexCache.open_for(self._base, self._cache_dir, self._state_keys)
         if cache is None:
@@ -336,163 +288,18 @@ class Probe:
         start, until = interval
         if start is None or until is None or not start <= self._now < until:
             return None
-        printed = _printed_keys(found) if len(others) > 64 else None
+        printed = printed_keys(found) if len(others) > 64 else None
         for row in others:
             kept = keys.get(row[0])
             if kept is None or kept[4] is None or kept[7] != row[-1] or kept[1] > limit:
                 return None
-            text = printed.get(row[0]) if printed is not None else _printed_key(found, row[0])
+            text = printed.get(row[0]) if printed is not None else printed_key(found, row[0])
             if text is None or text != key_text(*kept[:4]):
                 return None
         return start, until
 
 
 _CACHED_ROW = 10  # the length of IndexCache.rows' JSON row (cache._rows_query)
-
-
-class _Look:
-    """One look at the desk's tree: ``find`` over its content folders, in two processes over
-    halves of the tree where it can (:func:`_split`: the two cores), their outputs written to
-    memory files (no pipe to fill while the other is read)."""
-
-    def __init__(self, head: bytes, runs: list[tuple[subprocess.Popen[bytes], int, int]]):
-        self._head = head
-        self._runs = runs
-
-    @classmethod
-    def start(cls, base: Path, roots: list[str]) -> _Look | None:
-        split = _split(base, roots) if hasattr(os, "memfd_create") else None
-        head, groups = split if split is not None else (b"", [roots])
-        runs = []
-        try:
-            for group in groups:
-                out = os.memfd_create("copydesk-find") if split is not None else -1
-                errors = os.memfd_create("copydesk-find-errors") if split is not None else -1
-                process = subprocess.Popen(
-                    ["find", *group, *_FIND_EXPRESSION],
-                    cwd=base,
-                    stdin=subprocess.DEVNULL,
-                    stdout=out if out >= 0 else subprocess.PIPE,
-                    stderr=errors if errors >= 0 else subprocess.PIPE,
-                    env={**os.environ, "LC_ALL": "C"},
-                )
-                runs.append((process, out, errors))
-        except (OSError, ValueError):
-            look = cls(head, runs)
-            look.stop()
-            return None
-        return cls(head, runs)
-
-    def output(self) -> bytes | None:
-        """What the look printed, or None when a ``find`` failed or said anything on stderr."""
-        parts = [self._head]
-        good = True
-        for process, out, errors in self._runs:
-            try:
-                if out < 0:
-                    printed, said = process.communicate()
-                else:
-                    process.wait()
-                    printed, said = _drained(out), _drained(errors)
-            except (OSError, subprocess.SubprocessError):
-                printed, said = b"", b"?"
-            good = good and process.returncode == 0 and not said
-            parts.append(printed)
-        self._runs = []
-        return b"".join(parts) if good else None
-
-    def stop(self) -> None:
-        for process, out, errors in self._runs:
-            with contextlib.suppress(OSError):
-                process.kill()
-            with contextlib.suppress(OSError, subprocess.SubprocessError):
-                process.communicate()
-            for descriptor in (out, errors):
-                if descriptor >= 0:
-                    with contextlib.suppress(OSError):
-                        os.close(descriptor)
-        self._runs = []
-
-
-def _drained(descriptor: int) -> bytes:
-    """All a memory file holds (then closed)."""
-    try:
-        with open(descriptor, "rb", closefd=True) as handle:
-            handle.seek(0)
-            return handle.read()
-    except OSError:
-        return b"?"
-
-
-_SPLIT_FOLDERS = 8  # the two finds get at least this many folders between them...
-_SPLIT_ENTRIES = 2000  # ...from at most this many entries listed here
-
-
-def _split(base: Path, roots: list[str]) -> tuple[bytes, list[list[str]]] | None:
-    """The desk's tree as two ``find`` runs of about half of it each: the top folders are
-    listed here (as ``find`` prints their entries) until there are enough folders below them
-    to share out, every other one to each run. None where that cannot be (one content folder
-    only, too few folders): then one ``find``."""
-    if len(roots) != 1:
-        return None
-    head: list[bytes] = []
-    frontier = [roots[0]]
-    listed = 0
-    for _depth in range(4):
-        level = _listed_level(base, frontier)
-        if level is None:
-            return None
-        records, below = level
-        if len(below) < 2 <= len(frontier):  # shared out here, not below
-            break
-        head += records
-        listed += len(records)
-        frontier = below
-        if len(frontier) >= _SPLIT_FOLDERS or listed > _SPLIT_ENTRIES or not frontier:
-            break
-    if len(frontier) < 2:
-        return None
-    return b"".join(head), [frontier[0::2], frontier[1::2]]
-
-
-def _listed_level(base: Path, folders: list[str]) -> tuple[list[bytes], list[str]] | None:
-    """The entries of ``folders`` as ``find`` prints them, and the folders among them that it
-    would go into; None when one cannot be read."""
-    records: list[bytes] = []
-    below: list[str] = []
-    for folder in folders:
-        try:
-            with os.scandir(os.path.join(base, folder)) as entries:
-                items = sorted(entries, key=lambda entry: entry.name)
-            for entry in items:
-                rel = f"{folder}/{entry.name}"
-                info = entry.stat(follow_symlinks=False)
-                name = os.fsencode(rel)
-                if stat.S_ISDIR(info.st_mode):
-                    if entry.name.startswith(".") or entry.name in _PRUNED:
-                        continue
-                    records.append(b"d " + name + b"\0")
-                    below.append(rel)
-                elif stat.S_ISREG(info.st_mode):
-                    key = key_text(info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
-                    records.append(b"f " + (key or b"?") + b" " + name + b"\0")
-                else:
-                    records.append(b"o " + name + b"\0")  # no plain tree: nothing kept
-        except OSError:
-            return None
-    return records, below
-
-
-_PRUNED = frozenset({"node_modules", "__pycache__"})  # and hidden ones (walk.skips_folder)
-
-
-def plain_tree(found: bytes) -> bool:
-    """Whether ``find``'s output holds only plain files and folders (no link, pipe or device: a
-    link's target can change under it) and no Copydesk temp file (the walk removes those)."""
-    records = found.count(b"\0")
-    # every record starts "d " or "f " (a record ends in NUL: the one after it starts there)
-    plain = found.count(b"\0d ") + found.count(b"\0f ") + (found[:2] in (b"d ", b"f "))
-    return plain == records and (not records or found.endswith(b"\0")) and _TEMP_MARK not in found
 
 
 def start(
@@ -535,36 +342,6 @@ def start(
         )
     ).encode("utf-8", "surrogateescape")
     return Probe(base, database, header, starts, now, cache_dir, state_keys)
-
-
-def _printed_keys(found: bytes) -> dict[str, bytes]:
-    """Each file's key as ``find`` printed it, by its path from the desk's root."""
-    printed: dict[str, bytes] = {}
-    for record in found.split(b"\0"):
-        if record[:2] != b"f ":
-            continue
-        parts = record.split(b" ", 5)
-        if len(parts) == 6:
-            printed[_relpath(parts[5])] = b" ".join(parts[1:5])
-    return printed
-
-
-def _printed_key(found: bytes, relpath: str) -> bytes | None:
-    """:func:`_printed_keys`' key of one file, found without reading every record."""
-    path = relpath.encode("utf-8", "surrogateescape")
-    wanted = b" ./" + path + b"\0"
-    at = found.find(wanted)
-    while at >= 0:
-        start = found.rfind(b"\0", 0, at) + 1
-        parts = found[start : at + len(wanted) - 1].split(b" ", 5)
-        if parts[0] == b"f" and len(parts) == 6 and _relpath(parts[5]) == relpath:
-            return b" ".join(parts[1:5])
-        at = found.find(wanted, at + 1)
-    return None
-
-
-def _relpath(printed: bytes) -> str:
-    return (printed[2:] if printed[:2] == b"./" else printed).decode("utf-8", "surrogateescape")
 
 
 def _listed_keys(db: Any, paths: list[str]) -> dict[str, tuple[Any, ...]]:

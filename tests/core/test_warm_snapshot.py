@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from editor import cli_json
-from editor.core import cache_file, warm_snapshot
+from editor.core import cache_file, tree_look, warm_snapshot
 from tests.helpers.cli import run
 
 pytestmark = pytest.mark.skipif(shutil.which("find") is None, reason="needs find")
@@ -315,10 +315,10 @@ def test_find_prints_the_keys_the_cache_holds(site: Path) -> None:
     assert probe is not None
     found = probe.found()
     assert found is not None
-    printed = warm_snapshot._printed_keys(found)
+    printed = tree_look.printed_keys(found)
     story = "content/news/s1.md"
     info = os.stat(site / story)
-    assert printed[story] == warm_snapshot.key_text(
+    assert printed[story] == tree_look.key_text(
         info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns
     )
     assert "content/.hidden/h.md" not in printed  # pruned, as the walk never goes there
@@ -368,7 +368,7 @@ def test_a_kept_answer_sent_to_a_file(site: Path, tmp_path: Path) -> None:
 
 
 def test_one_key_found_as_among_all(site: Path) -> None:
-    """:func:`_printed_key` (a few rows made now) agrees with :func:`_printed_keys` (many), names
+    """:func:`tree_look.printed_key` (a few rows made now) agrees with :func:`printed_keys` (many), names
     that hold the record's own separators too."""
     _write(site / "content" / "x ." / "news" / "s1.md", _story("Tricky"))
     _write(site / "content" / "news" / "x ./news" / "s1.md", _story("Trickier"))
@@ -377,12 +377,12 @@ def test_one_key_found_as_among_all(site: Path) -> None:
     assert probe is not None
     found = probe.found()
     assert found is not None
-    printed = warm_snapshot._printed_keys(found)
+    printed = tree_look.printed_keys(found)
     assert "content/x ./news/s1.md" in printed and "content/sp ace.md" in printed
     for path, key in printed.items():
-        assert warm_snapshot._printed_key(found, path) == key
-    assert warm_snapshot._printed_key(found, "content/news/none.md") is None
-    assert warm_snapshot._printed_key(found, "news/s1.md") is None
+        assert tree_look.printed_key(found, path) == key
+    assert tree_look.printed_key(found, "content/news/none.md") is None
+    assert tree_look.printed_key(found, "news/s1.md") is None
 
 
 @pytest.mark.parametrize("folders", [0, 1, 2, 3, 9, 20])
@@ -397,19 +397,19 @@ def test_two_finds_print_what_one_prints(tmp_path: Path, folders: int) -> None:
     _write(desk / "content" / "news" / ".git" / "x.md", _story("Hidden"))
     _write(desk / "content" / "node_modules" / "y.md", _story("Module"))
     one = subprocess.run(
-        ["find", "./content", *warm_snapshot._FIND_EXPRESSION],
+        ["find", "./content", *tree_look.FIND_EXPRESSION],
         cwd=desk,
         capture_output=True,
         check=True,
     ).stdout
-    look = warm_snapshot._Look.start(desk, ["./content"])
+    look = tree_look.Look.start(desk, ["./content"])
     assert look is not None
     shared = look.output()
     assert shared is not None
     assert sorted(shared.split(b"\0")) == sorted(one.split(b"\0"))
-    again = warm_snapshot._Look.start(desk, ["./content"])
+    again = tree_look.Look.start(desk, ["./content"])
     assert again is not None and again.output() == shared
-    split = warm_snapshot._split(desk, ["./content"])
+    split = tree_look._split(desk, ["./content"])
     assert (split is not None) == (folders >= 2)
 
 
@@ -420,10 +420,10 @@ def test_a_find_printing_less_than_the_whole_key_keeps_nothing(
     printing whole seconds (another ``find``, another version) never gets an answer kept."""
     coarse = tuple(
         part.replace("%T@ %C@", "%Ts %Cs") if part.startswith("%y") else part
-        for part in warm_snapshot._FIND_EXPRESSION
+        for part in tree_look.FIND_EXPRESSION
     )
-    assert coarse != warm_snapshot._FIND_EXPRESSION
-    monkeypatch.setattr(warm_snapshot, "_FIND_EXPRESSION", coarse)
+    assert coarse != tree_look.FIND_EXPRESSION
+    monkeypatch.setattr(tree_look, "FIND_EXPRESSION", coarse)
     first = _listing(capsys, site)
     assert _listing(capsys, site) == first  # every row from the cache: checked all the same
     assert not _kept_file(site).exists()
