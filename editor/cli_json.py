@@ -101,7 +101,6 @@ def _write_kept(
 ) -> bool:
     """Write a kept listing (:meth:`warm_snapshot.Probe.hit`) with the git fields of now
     (``desk``); False (nothing written) when its texts do not split into its rows."""
-    texts = None
     if state is None:
         tail = _shared_tail(desk)
         if tail is not None and _write_whole(kept, tail):
@@ -135,7 +134,8 @@ def _write_whole(kept: warm_snapshot.Snapshot, tail: bytes) -> bool:
         if out is not None and kept.texts_end_well():
             binary.write(b"[\n  ")
             binary.flush()
-            kept.send_texts(out)
+            if not kept.send_texts(out):
+                binary.write(kept.texts())
             binary.write(b"\n]\n")
             return True
     body = kept.body(tail)

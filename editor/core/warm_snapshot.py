@@ -28,6 +28,7 @@ The snapshot is a file beside the cache's database (``….sqlite3.listing``), re
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import struct
 import time
@@ -44,6 +45,9 @@ MAGIC = b"copydesk-listing 1\n"
 _SIZES = struct.Struct("<qqq6Q")  # from, until, rows; header, found, paths, states, tail, texts
 ROW_END = b"\n  }"  # how every row's JSON text ends (verdicts.document_text), nowhere else
 ROW_SEPARATOR = b",\n  "  # between two rows of list --json's array (cli_json.write_json_rows)
+_NO_SENDFILE = frozenset(
+    {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EBADF, errno.ESPIPE}
+)
 
 
 def snapshot_path(database: Path) -> Path:
@@ -98,15 +102,23 @@ class Snapshot:
             and os.pread(self._handle.fileno(), len(tail), offset + length - len(tail)) == tail
         )
 
-    def send_texts(self, out: int) -> None:
-        """Copy the texts to the file descriptor ``out`` (the kernel's ``sendfile``)."""
+    def send_texts(self, out: int) -> bool:
+        """Copy the texts to the file descriptor ``out`` (the kernel's ``sendfile``); False,
+        nothing sent, where the kernel cannot (a terminal, an appending file on an old kernel):
+        then they are to be written from :meth:`texts`."""
         offset, length = self._parts[4]
         end = offset + length
         while offset < end:
-            sent = os.sendfile(out, self._handle.fileno(), offset, end - offset)
+            try:
+                sent = os.sendfile(out, self._handle.fileno(), offset, end - offset)
+            except OSError as error:
+                if offset == self._parts[4][0] and error.errno in _NO_SENDFILE:
+                    return False
+                raise
             if not sent:
                 raise OSError("the kept listing ends early")
             offset += sent
+        return True
 
     def body(self, tail: bytes) -> list[bytes | memoryview] | None:
         """The rows as ``list --json``'s array holds them (its brackets left out), each row's end

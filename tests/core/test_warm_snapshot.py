@@ -427,3 +427,36 @@ def test_a_find_printing_less_than_the_whole_key_keeps_nothing(
     first = _listing(capsys, site)
     assert _listing(capsys, site) == first  # every row from the cache: checked all the same
     assert not _kept_file(site).exists()
+
+
+@pytest.mark.parametrize("kernel", ["sends", "cannot"])
+def test_a_kept_answer_to_a_real_stdout(
+    site: Path,
+    capfd: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    kernel: str,
+) -> None:
+    """To a stdout with a file under it the texts go by ``sendfile``; where the kernel refuses
+    (a terminal), they are written instead, the same bytes."""
+    import errno
+
+    from editor.cli import main
+
+    def listing(*args: str) -> str:
+        assert main(["list", str(site), "--json", *args]) == 0
+        return capfd.readouterr().out
+
+    first = listing("--no-cache")
+    listing()  # keeps the answer
+    sent: list[int] = []
+    real = os.sendfile
+
+    def sendfile(out: int, source: int, offset: int, count: int) -> int:
+        sent.append(count)
+        if kernel == "cannot":
+            raise OSError(errno.EINVAL, "not here")
+        return real(out, source, offset, count)
+
+    monkeypatch.setattr(os, "sendfile", sendfile)
+    assert listing() == first
+    assert sent  # the kept answer went this way
