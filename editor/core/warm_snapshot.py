@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from editor.core import cache_file
-from editor.core.cache import RACY_NS, IndexCache
+from editor.core.cache import RACY_NS, IndexCache, storable
 from editor.core.site import content_roots
 from editor.core.site_rules import SiteRules, stable_text
 from editor.core.tree_look import Look, key_text, plain_tree, printed_key, printed_keys
@@ -287,6 +287,8 @@ class Probe:
         for row in cached[:: max(1, len(cached) // 8)][:9]:
             if printed_key(found, row[0]) != key_text(*row[1:5]):
                 return None
+        if not all(storable((row[0],)) for row in others):
+            return None  # a name SQLite cannot hold: never cached
         cache = IndexCache.open_for(self._base, self._cache_dir, self._state_keys)
         if cache is None:
             return None

@@ -460,3 +460,17 @@ def test_a_kept_answer_to_a_real_stdout(
     monkeypatch.setattr(os, "sendfile", sendfile)
     assert listing() == first
     assert sent  # the kept answer went this way
+
+
+def test_a_name_that_is_not_utf8(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file whose name is no UTF-8 is never cached (SQLite keeps text as UTF-8): listed as
+    without the cache, and no answer kept with it."""
+    folder = os.fsencode(site / "content" / "news")
+    name = os.path.join(folder, b"caf\xe9.md")
+    with open(name, "wb") as handle:
+        handle.write(_story("Latin-1 name").encode())
+    os.utime(name, ns=(HOUR_AGO_NS, HOUR_AGO_NS))
+    first = _same_as_uncached(capsys, site)
+    assert "caf" in first
+    assert _same_as_uncached(capsys, site) == first
+    assert not _kept_file(site).exists()
