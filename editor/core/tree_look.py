@@ -77,11 +77,13 @@ class Look:
     def start(cls, base: Path, roots: list[str]) -> Look | None:
         split = _split(base, roots) if hasattr(os, "memfd_create") else None
         head, groups = split if split is not None else (b"", [roots])
-        runs = []
-        try:
-            for group in groups:
-                out = os.memfd_create("copydesk-find") if split is not None else -1
-                errors = os.memfd_create("copydesk-find-errors") if split is not None else -1
+        runs: list[tuple[subprocess.Popen[bytes], int, int]] = []
+        for group in groups:
+            out = errors = -1
+            try:
+                if split is not None:
+                    out = os.memfd_create("copydesk-find")
+                    errors = os.memfd_create("copydesk-find-errors")
                 process = subprocess.Popen(
                     ["find", *group, *FIND_EXPRESSION],
                     cwd=base,
@@ -90,11 +92,13 @@ class Look:
                     stderr=errors if errors >= 0 else subprocess.PIPE,
                     env={**os.environ, "LC_ALL": "C"},
                 )
-                runs.append((process, out, errors))
-        except (OSError, ValueError):
-            look = cls(head, runs)
-            look.stop()
-            return None
+            except (OSError, ValueError):  # no find here, or no memory file
+                for descriptor in (out, errors):
+                    if descriptor >= 0:
+                        os.close(descriptor)
+                cls(head, runs).stop()
+                return None
+            runs.append((process, out, errors))
         return cls(head, runs)
 
     def output(self) -> bytes | None:
