@@ -126,6 +126,54 @@ def git_fields(root: Path, paths: Iterable[str]) -> dict[str, dict[str, Any]] | 
     Paths with the same fields share one dict (a desk has a few states and one last change per
     commit: an ignored desk's 100,000 paths share one), so ``list --json`` encodes each distinct
     value once (``cli_json.write_json_rows`` keys its encodings by the dict's identity)."""
+    desk = desk_git(root)
+    return None if desk is None else desk.fields(paths)
+
+
+class DeskGit:
+    """What git says of a desk's files, read once: their states, the unpushed ones, and each
+    one's last change (:func:`desk_git`); :meth:`fields` gives them to listed paths."""
+
+    def __init__(
+        self, files: dict[str, Any], unpushed: set[str] | frozenset[str], changes: dict[str, Any]
+    ) -> None:
+        self._files = files
+        self._unpushed = unpushed
+        self._changes = changes
+        # No file of the desk is known to git: every path has these fields.
+        self.shared: dict[str, Any] | None = None
+        if not files and not unpushed and not changes:
+            self.shared = {"git": {"state": "ignored", "unpushed": False}, "last_change": None}
+
+    def fields(self, paths: Iterable[str]) -> dict[str, dict[str, Any]]:
+        if self.shared is not None:
+            return dict.fromkeys(paths, self.shared)  # one dict shared, on purpose
+        files = self._files
+        unpushed = self._unpushed
+        changes = self._changes
+        clean = FileState.CLEAN
+        shared: dict[tuple[str, bool, int], dict[str, Any]] = {}
+        fields = {}
+        for path in paths:
+            entry = files.get(path)
+            state = entry.state if entry is not None else clean
+            change = changes.get(path)
+            # Neither changed nor in any commit: git does not track it (an ignored file).
+            state_text = "ignored" if state is clean and change is None else state.value
+            key = (state_text, path in unpushed, id(change))  # `changes` keeps each change alive
+            found = shared.get(key)
+            if found is None:
+                found = shared[key] = {
+                    "git": {"state": state_text, "unpushed": key[1]},
+                    "last_change": _change_json(change) if change else None,
+                }
+            fields[path] = found
+        return fields
+
+
+def desk_git(root: Path) -> DeskGit | None:
+    """What git says of the desk at ``root`` (None outside a checkout, or when git fails: then
+    said on stderr)."""
     checkout = _checkout_of(root.resolve())
     if checkout is None:
         return None
@@ -137,29 +185,7 @@ def git_fields(root: Path, paths: Iterable[str]) -> dict[str, dict[str, Any]] | 
     except GitError as error:
         err(f"git status not shown: {error}")
         return None
-    files = status.files
-    unpushed = status.unpushed
-    if not files and not unpushed and not changes:  # no file of the desk is known to git
-        ignored = {"git": {"state": "ignored", "unpushed": False}, "last_change": None}
-        return dict.fromkeys(paths, ignored)  # one dict shared, on purpose
-    clean = FileState.CLEAN
-    shared: dict[tuple[str, bool, int], dict[str, Any]] = {}
-    fields = {}
-    for path in paths:
-        entry = files.get(path)
-        state = entry.state if entry is not None else clean
-        change = changes.get(path)
-        # Neither changed nor in any commit: git does not track it (an ignored file).
-        state_text = "ignored" if state is clean and change is None else state.value
-        key = (state_text, path in unpushed, id(change))  # `changes` keeps each change alive
-        found = shared.get(key)
-        if found is None:
-            found = shared[key] = {
-                "git": {"state": state_text, "unpushed": key[1]},
-                "last_change": _change_json(change) if change else None,
-            }
-        fields[path] = found
-    return fields
+    return DeskGit(status.files, status.unpushed, changes)
 
 
 def _change_json(change: Change) -> dict[str, Any]:

@@ -6,39 +6,164 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import io
 import json
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from editor import cli_git
+from editor.core import warm_snapshot
 from editor.core.cached_scan import JsonRow
-from editor.core.index import ArticleSummary
+from editor.core.index import ArticleSummary, desk_judged_keys, desk_rules
 from editor.core.listing import scan_json
-from editor.core.verdicts import document_text, fields_tail
+from editor.core.state import now_utc
+from editor.core.verdicts import as_of_micros, document_text, fields_tail
 
 
 def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cache: bool) -> int:
     """``list --json``: rows whose verdict the index cache kept, and rows a reader process made,
     come with their JSON text, which is written as it is (with the git fields spliced in, inside
     a checkout); only ``path``, the state and the text (a row's first, last but one and last
-    items) are read from such a row."""
-    rows: list[ArticleSummary | JsonRow] = []
-    with _collector_paused():
-        for batch in scan_json(root, as_of, use_cache=use_cache):
-            if state is None:
-                rows.extend(batch)
-            else:
-                rows.extend(row for row in batch if _state_of(row) == state)
-        paths = (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
-        in_git = cli_git.git_fields(root, paths)
-        write_json_rows(rows, in_git)
-        # Let the rows go while the collector is off: the first collection after it is back on
-        # would walk every one of them (0.05 s at 100,000 rows) for nothing.
-        rows.clear()
-        in_git = None
+    items) are read from such a row. With the cache, a desk whose tree ``find`` prints as the
+    last listing kept it is written from that listing's answer (:mod:`editor.core.warm_snapshot`),
+    git asked meanwhile on a thread (both wait on other processes)."""
+    base = root.resolve()
+    moment = as_of if as_of is not None else now_utc()  # one moment for the whole listing
+    rules = desk_rules(base) if base.is_dir() else None
+    probe = None
+    if use_cache and rules is not None:
+        keys = tuple(sorted(desk_judged_keys(rules)))
+        probe = warm_snapshot.start(base, rules, keys, as_of_micros(moment))
+    # git on a thread only while the look runs: it is joined before the listing could fork
+    # its readers (a fork copies no thread, and the locks one held).
+    git = _Later(cli_git.desk_git, root) if probe is not None else None
+    try:
+        desk = None
+        if probe is not None and git is not None:
+            kept = probe.hit()
+            desk = git.result()
+            if kept is not None and _write_kept(kept, state, desk):
+                return 0
+        rows: list[ArticleSummary | JsonRow] = []
+        with _collector_paused():
+            for batch in scan_json(root, moment, use_cache=use_cache, rules=rules):
+                if state is None:
+                    rows.extend(batch)
+                else:
+                    rows.extend(row for row in batch if _state_of(row) == state)
+            if probe is not None and state is None:
+                probe.scanned()
+            if git is None:
+                desk = cli_git.desk_git(root)
+            paths = (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
+            in_git = desk.fields(paths) if desk is not None else None
+            write_json_rows(rows, in_git)
+            if probe is not None and state is None:
+                sys.stdout.flush()  # the answer is out before the next listing's is kept
+                probe.keep(rows, _shared_tail(desk) or warm_snapshot.ROW_END)
+            in_git = None
+            # Let the rows go while the collector is off: the first collection after it is back
+            # on would walk every one of them (0.05 s at 100,000 rows) for nothing.
+            rows.clear()
+    finally:
+        if probe is not None:
+            probe.close()
     return 0
+
+
+class _Later:
+    """``work(*args)`` on a thread of its own, its result waited for when asked."""
+
+    def __init__(self, work: Callable[..., Any], *args: Any) -> None:
+        self._result: Any = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(work, args), daemon=True)
+        self._thread.start()
+
+    def _run(self, work: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        try:
+            self._result = work(*args)
+        except BaseException as error:  # raised again where the result is asked for
+            self._error = error
+
+    def result(self) -> Any:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._result
+
+
+def _write_kept(
+    kept: warm_snapshot.Snapshot, state: str | None, desk: cli_git.DeskGit | None
+) -> bool:
+    """Write a kept listing (:meth:`warm_snapshot.Probe.hit`) with the git fields of now
+    (``desk``); False (nothing written) when its texts do not split into its rows."""
+    if state is None:
+        tail = _shared_tail(desk)
+        if tail is not None and _write_whole(kept, tail):
+            return True
+    texts = kept.row_texts()
+    if texts is None:
+        return False
+    paths = kept.path_list()
+    states = kept.state_list()
+    in_git = desk.fields(paths) if desk is not None else None
+    rows = [
+        (path, row_state, text)
+        for path, row_state, text in zip(paths, states, texts, strict=True)
+        if state is None or row_state == state
+    ]
+    write_json_rows(rows, in_git)
+    return True
+
+
+def _write_whole(kept: warm_snapshot.Snapshot, tail: bytes) -> bool:
+    """A kept listing whose rows all get the same git fields now (``tail``), written whole: the
+    kept texts sent as they are when they carry the same ones (by the kernel, to a stdout that is
+    a file or a pipe), else with each row's end replaced; False when that cannot be."""
+    stream = sys.stdout
+    binary = _utf8_buffer(stream)
+    if not kept.count:
+        _write_out(stream, binary, b"[]\n")
+        return True
+    if tail == kept.tail and binary is not None:
+        out = _descriptor(binary)
+        if out is not None and kept.texts_end_well():
+            binary.write(b"[\n  ")
+            binary.flush()
+            if not kept.send_texts(out):
+                binary.write(kept.texts())
+            binary.write(b"\n]\n")
+            return True
+    body = kept.body(tail)
+    if body is None:
+        return False
+    _write_out(stream, binary, b"[\n  ")
+    for piece in body:
+        _write_out(stream, binary, piece)
+    _write_out(stream, binary, b"\n]\n")
+    return True
+
+
+def _descriptor(binary: Any) -> int | None:
+    """The file descriptor under a byte stream, when it is a real one."""
+    try:
+        return int(binary.fileno())
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return None
+
+
+def _shared_tail(desk: cli_git.DeskGit | None) -> bytes | None:
+    """What replaces every row's end when all rows get the same git fields
+    (``verdicts.fields_tail``; the end itself outside a checkout), else None."""
+    if desk is None:
+        return warm_snapshot.ROW_END
+    if desk.shared is None:
+        return None
+    return fields_tail(desk.shared)
 
 
 @contextlib.contextmanager
@@ -121,8 +246,8 @@ def _utf8_buffer(stream: Any) -> Any:
     return buffer
 
 
-def _write_out(stream: Any, binary: Any, data: bytes) -> None:
+def _write_out(stream: Any, binary: Any, data: bytes | memoryview) -> None:
     if binary is not None:
         binary.write(data)
     else:
-        stream.write(data.decode("utf-8"))
+        stream.write(bytes(data).decode("utf-8"))

@@ -56,6 +56,8 @@ FACT_MODULES = (
     "hugo_keys",
     "cascade",
     "slot_builder",
+    "warm_snapshot",
+    "tree_look",
 )
 # Imported by those at load time, but deciding nothing that is kept (tests/core/test_cache_version.py).
 FACT_NEUTRAL = frozenset({"git", "pool"})

@@ -98,10 +98,12 @@ def scan_json(
     *,
     use_cache: bool = True,
     cache_dir: Path | None = None,
+    rules: SiteRules | None = None,
 ) -> Iterator[list[ArticleSummary | JsonRow]]:
     """:func:`scan` for ``list --json``: a row whose verdict the cache kept comes as a
-    :data:`~editor.core.cached_scan.JsonRow`, its JSON text ready, not as a summary."""
-    return _scan(root, as_of, 256, None, use_cache, cache_dir, None, as_json=True)
+    :data:`~editor.core.cached_scan.JsonRow`, its JSON text ready, not as a summary. ``rules``:
+    the desk's, when the caller read them already."""
+    return _scan(root, as_of, 256, None, use_cache, cache_dir, rules, as_json=True)
 
 
 def _scan(

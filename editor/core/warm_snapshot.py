@@ -1,0 +1,427 @@
+"""A warm ``list --json`` from the last listing's whole answer, when the desk's tree is the same.
+
+A warm listing whose every row comes from the index cache still looked at every file in Python:
+the walk, a ``stat`` per file, the cached rows read and compared one by one (1 s at 100,000
+files, 1/7 of Hugo; issue 9 asks 1/20). Here GNU ``find`` walks and ``stat``s the content folders
+in C, in a process of its own (the second core), while this one starts; its output names every
+folder and file with its type, and every file with its size, modification and status-change times
+in nanoseconds and inode. When that output is byte for byte the one the last listing kept, with the
+same code, site config, content folders and state keys, and "now" inside every kept verdict's
+clock interval, the last listing's rows are this one's, and are written as they were kept (the
+git fields are read now, as ever). Otherwise the listing is made as before, and its answer kept
+for the next one when it can be trusted (:func:`Probe.keep`).
+
+Why it cannot change a result: the walk is a function of the folders' names and the entries'
+types alone (no link: any entry that is not a plain file or folder means no snapshot; nor a
+Copydesk temp file, which the walk removes; nor an unreadable folder, which ``find`` reports); a
+row is a function of its file (trusted by the same key as the cache's rows), the page's rules
+(the site config's text here; the ``_index`` cascades are files of the same tree, and every
+content folder is walked) and the clock (the intersection of the rows' intervals). A listing's
+answer is kept only when every row's cached key is what ``find`` printed for its file, checked
+row by row against the rows' keys in the cache. ``find`` that is not GNU's, or prints anything
+else, means the listing as before.
+
+The snapshot is a file beside the cache's database (``….sqlite3.listing``), replaced whole
+(written aside, then renamed), its header naming everything it holds for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import struct
+import time
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from editor.core import cache_file
+from editor.core.cache import RACY_NS, IndexCache, storable
+from editor.core.site import content_roots
+from editor.core.site_rules import SiteRules, stable_text
+from editor.core.tree_look import Look, key_text, plain_tree, printed_key, printed_keys
+
+MAGIC = b"copydesk-listing 1\n"
+_SIZES = struct.Struct("<qqq6Q")  # from, until, rows; header, found, paths, states, tail, texts
+ROW_END = b"\n  }"  # how every row's JSON text ends (verdicts.document_text), nowhere else
+ROW_SEPARATOR = b",\n  "  # between two rows of list --json's array (cli_json.write_json_rows)
+_NO_SENDFILE = frozenset(
+    {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EBADF, errno.ESPIPE}
+)
+
+
+def snapshot_path(database: Path) -> Path:
+    return database.with_name(database.name + ".listing")
+
+
+class Snapshot:
+    """A kept listing, read part by part from its open file: what ``find`` printed of the desk
+    when it was made, its rows' paths and states, and their JSON texts joined by
+    :data:`ROW_SEPARATOR`, each row's :data:`ROW_END` replaced by :attr:`tail` (the git fields
+    every row had then, spliced in as ``verdicts.with_fields`` does; :data:`ROW_END` itself for
+    none). The texts (70 MB at 100,000 rows) can go to stdout without being read here
+    (:meth:`send_texts`)."""
+
+    def __init__(self, handle: BinaryIO, count: int, parts: list[tuple[int, int]]) -> None:
+        self._handle = handle
+        self.count = count
+        self._parts = parts  # (offset, length) of found, paths, states, tail, texts
+        self.tail = self._part(3)
+
+    def _part(self, number: int) -> bytes:
+        offset, length = self._parts[number]
+        data = os.pread(self._handle.fileno(), length, offset)
+        while len(data) < length:  # a short read: go on where it stopped
+            more = os.pread(self._handle.fileno(), length - len(data), offset + len(data))
+            if not more:
+                raise OSError("the kept listing ends early")
+            data += more
+        return data
+
+    def close(self) -> None:
+        self._handle.close()
+
+    def found(self) -> bytes:
+        return self._part(0)
+
+    def path_list(self) -> list[str]:
+        return self._part(1).decode("utf-8", "surrogateescape").split("\0") if self.count else []
+
+    def state_list(self) -> list[str]:
+        return self._part(2).decode("ascii").split("\0") if self.count else []
+
+    def texts(self) -> bytes:
+        return self._part(4)
+
+    def texts_end_well(self) -> bool:
+        """Whether the texts end with :attr:`tail` (a last check before they are sent whole)."""
+        offset, length = self._parts[4]
+        tail = self.tail
+        return (
+            length >= len(tail)
+            and os.pread(self._handle.fileno(), len(tail), offset + length - len(tail)) == tail
+        )
+
+    def send_texts(self, out: int) -> bool:
+        """Copy the texts to the file descriptor ``out`` (the kernel's ``sendfile``); False,
+        nothing sent, where the kernel cannot (a terminal, an appending file on an old kernel):
+        then they are to be written from :meth:`texts`."""
+        offset, length = self._parts[4]
+        end = offset + length
+        while offset < end:
+            try:
+                sent = os.sendfile(out, self._handle.fileno(), offset, end - offset)
+            except OSError as error:
+                if offset == self._parts[4][0] and error.errno in _NO_SENDFILE:
+                    return False
+                raise
+            if not sent:
+                raise OSError("the kept listing ends early")
+            offset += sent
+        return True
+
+    def body(self, tail: bytes) -> list[bytes | memoryview] | None:
+        """The rows as ``list --json``'s array holds them (its brackets left out), each row's end
+        being ``tail`` (:data:`ROW_END`: nothing added), as pieces to write one after the
+        other; None when the kept texts do not hold ``count`` rows."""
+        count, kept = self.count, self.tail
+        if not count:
+            return []
+        texts = self.texts()
+        if not texts.endswith(kept):
+            return None
+        if tail == kept:
+            return [texts] if texts.count(kept + ROW_SEPARATOR) == count - 1 else None
+        if len(tail) == len(kept):  # the length would not tell how many were replaced
+            return None
+        joined = texts.replace(kept + ROW_SEPARATOR, tail + ROW_SEPARATOR)
+        if len(joined) - len(texts) != (count - 1) * (len(tail) - len(kept)):
+            return None
+        return [memoryview(joined)[: len(joined) - len(kept)], tail]
+
+    def row_texts(self) -> list[bytes] | None:
+        """Each row's JSON text, or None when the kept texts do not split into ``count`` rows."""
+        if not self.count:
+            return []
+        kept = self.tail
+        pieces = self.texts().split(kept + ROW_SEPARATOR)
+        if len(pieces) != self.count or not pieces[-1].endswith(kept):
+            return None
+        pieces[-1] = pieces[-1][: len(pieces[-1]) - len(kept)]
+        return [piece + ROW_END for piece in pieces]
+
+
+class Probe:
+    """One listing's look at its desk: ``find`` started at once (:func:`start`), the kept
+    snapshot compared with its output (:meth:`hit`), and, when it is not the same, the listing
+    made as before and its answer kept afterwards (:meth:`keep`)."""
+
+    def __init__(
+        self,
+        base: Path,
+        database: Path,
+        header: bytes,
+        roots: list[str],
+        now: int,
+        cache_dir: Path | None,
+        state_keys: tuple[str, ...],
+    ) -> None:
+        self._base = base
+        self._database = database
+        self._header = header
+        self._roots = roots
+        self._now = now
+        self._cache_dir = cache_dir
+        self._state_keys = state_keys
+        self._started_ns = time.time_ns()
+        self._process = self._find()
+        self._found: bytes | None = None
+        self._kept: Snapshot | None = None
+        self._again: Look | None = None  # the second look (keep)
+
+    def _find(self) -> Look | None:
+        return Look.start(self._base, self._roots)
+
+    def found(self) -> bytes | None:
+        """What the first look printed (waited for), or None (:meth:`tree_look.Look.output`)."""
+        process = self._process
+        if process is not None:
+            self._process = None
+            self._found = process.output()
+        return self._found
+
+    def close(self) -> None:
+        """Close the kept snapshot, and stop ``find`` if it is still running (a listing that
+        ended early)."""
+        if self._kept is not None:
+            self._kept.close()
+            self._kept = None
+        for look in (self._process, self._again):
+            if look is not None:
+                look.stop()
+        self._process = self._again = None
+
+    def hit(self) -> Snapshot | None:
+        """The kept snapshot (open: :meth:`close` closes it) when it holds for the desk as
+        ``find`` sees it now, else None. Waits for ``find`` either way: a listing made after
+        this one is bracketed by two (:meth:`keep`)."""
+        kept = _read(snapshot_path(self._database), self._header, self._now)
+        found = self.found()
+        if kept is None:
+            return None
+        self._kept = kept
+        try:
+            same = found is not None and kept.found() == found
+        except OSError:
+            same = False
+        return kept if same else None
+
+    def scanned(self) -> None:
+        """The listing's walk, stats and reads are done: the second ``find`` of :meth:`keep`
+        starts now, while the listing writes its rows."""
+        if self._again is None:
+            self._again = self._find()
+
+    def keep(self, rows: list[Any], tail: bytes = ROW_END) -> bool:
+        """Keep the answer of the listing made after :meth:`hit` (``rows``: every row it wrote,
+        in order; ``tail``: what replaced each row's :data:`ROW_END`, the git fields all rows
+        shared) for the next listing. Only when the desk did not change meanwhile (a second
+        ``find``, started once the listing had read the desk, :meth:`scanned`, prints what the
+        first did: the walk, the stats and the reads saw that tree), no file is in its last two
+        seconds (the cache's racy rule) and every row is a JSON row (path, ..., state, JSON text)
+        whose verdict the cache keeps, with its interval."""
+        found = self.found()
+        self.scanned()
+        again, self._again = self._again, None
+        if again is None:
+            return False
+        try:
+            if found is None or not plain_tree(found) or not all(type(r) is tuple for r in rows):
+                return False
+            interval = self._rows_hold(rows, found)
+        finally:
+            second = again.output()
+        if interval is None or second != found:
+            return False
+        start, until = interval
+        try:
+            paths = "\0".join(row[0] for row in rows).encode("utf-8", "surrogateescape")
+            states = "\0".join(row[-2] for row in rows).encode("ascii")
+        except (UnicodeError, TypeError):
+            return False
+        if not all(row[-1].endswith(ROW_END) for row in rows):
+            return False
+        if tail == ROW_END:
+            texts = ROW_SEPARATOR.join(row[-1] for row in rows)
+        else:
+            texts = ROW_SEPARATOR.join(row[-1][:-4] + tail for row in rows)
+        return _write(
+            snapshot_path(self._database),
+            self._header,
+            (start, until, len(rows)),
+            (found, paths, states, tail, texts),
+        )
+
+    def _rows_hold(self, rows: list[Any], found: bytes) -> tuple[int, int] | None:
+        """Where the rows hold (every kept verdict's interval, "now" inside it), when each row's
+        verdict is kept and its file is out of the racy window; else None.
+
+        The two ``find`` outputs being the same, every file's key stayed what ``find`` printed
+        while the listing looked (a change moves the status-change time, which never goes
+        back): a row the cache gave just now (``IndexCache.rows``' JSON row: path, the key the
+        listing's ``stat`` matched, the rules id when its interval holds, two Nones, state,
+        text) is of that file. A row made now is looked up: its text must be the one the cache
+        keeps with the key ``find`` printed (a file too fresh to cache keeps an older row)."""
+        limit = self._started_ns - RACY_NS
+        others = []
+        cached = []
+        for row in rows:
+            if len(row) == _CACHED_ROW:
+                if row[5] is None or row[2] > limit or row[-1] is None:
+                    return None
+                cached.append(row)
+            else:
+                others.append(row)
+        # That argument needs find to print each key whole (to the nanosecond): a few rows
+        # checked against what it printed, the same printf for every file.
+        for row in cached[:: max(1, len(cached) // 8)][:9]:
+            if printed_key(found, row[0]) != key_text(*row[1:5]):
+                return None
+        if not all(storable((row[0],)) for row in others):
+            return None  # a name SQLite cannot hold: never cached
+        cache = IndexCache.open_for(self._base, self._cache_dir, self._state_keys)
+        if cache is None:
+            return None
+        with cache:
+            interval = cache.run(_kept_interval, None, keep_open=True)
+            keys = cache.run(
+                lambda db: _listed_keys(db, [row[0] for row in others]), None, keep_open=True
+            )
+        if interval is None or keys is None:
+            return None
+        start, until = interval
+        if start is None or until is None or not start <= self._now < until:
+            return None
+        printed = printed_keys(found) if len(others) > 64 else None
+        for row in others:
+            kept = keys.get(row[0])
+            if kept is None or kept[4] is None or kept[7] != row[-1] or kept[1] > limit:
+                return None
+            text = printed.get(row[0]) if printed is not None else printed_key(found, row[0])
+            if text is None or text != key_text(*kept[:4]):
+                return None
+        return start, until
+
+
+_CACHED_ROW = 10  # the length of IndexCache.rows' JSON row (cache._rows_query)
+
+
+def start(
+    base: Path,
+    rules: SiteRules,
+    state_keys: tuple[str, ...],
+    now: int,
+    cache_dir: Path | None = None,
+) -> Probe | None:
+    """A :class:`Probe` of the desk at ``base`` (resolved) for a listing at ``now``
+    (``verdicts.as_of_micros``), ``find`` already running; None where
+    a snapshot cannot say all a listing depends on (a content folder outside the walked ones,
+    ``:git`` dates), or cannot be made here (no POSIX paths)."""
+    if os.sep != "/" or os.name != "posix":
+        return None
+    site = rules.site
+    if site.git_info and site.dates.reads_git() and site.root:
+        return None  # one date per file, from the history: no verdict is kept
+    roots = content_roots(base, site)
+    if not roots:
+        return None
+    walked = {folder for folder, _skip in roots}
+    if site.root is not None and any(cd.path not in walked for cd in site.content_dirs):
+        return None  # a cascade could come from a content folder this walk does not see
+    starts = []
+    for folder, _skip in roots:
+        try:
+            inside = folder.relative_to(base).as_posix()
+        except ValueError:
+            return None
+        starts.append("." if inside == "." else f"./{inside}")
+    real_root = os.path.realpath(base)
+    database = cache_file.database_path(base, cache_dir)
+    header = "\n".join(
+        (
+            f"{cache_file.version_text(state_keys)}|{real_root}",
+            str(rules.desk_root),
+            stable_text([(str(folder), sorted(skip)) for folder, skip in roots]),
+            stable_text(site),
+        )
+    ).encode("utf-8", "surrogateescape")
+    return Probe(base, database, header, starts, now, cache_dir, state_keys)
+
+
+def _listed_keys(db: Any, paths: list[str]) -> dict[str, tuple[Any, ...]]:
+    """The file key, rules id, interval and JSON text the cache's ``listed`` table holds for
+    each of ``paths`` that it has."""
+    found: dict[str, tuple[Any, ...]] = {}
+    for start in range(0, len(paths), 500):
+        chunk = paths[start : start + 500]
+        cursor = db.execute(
+            "SELECT path, size, mtime_ns, ino, ctime_ns, rules_id, valid_from, valid_until, "
+            f"row_json FROM listed WHERE path IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        )
+        found.update((row[0], row[1:]) for row in cursor)
+    return found
+
+
+def _kept_interval(db: Any) -> tuple[int | None, int | None]:
+    """Where every kept verdict of the ``listed`` table holds: the latest start, earliest end."""
+    row = db.execute(
+        "SELECT max(valid_from), min(valid_until) FROM listed WHERE row_json IS NOT NULL"
+    ).fetchone()
+    return row[0], row[1]
+
+
+def _read(path: Path, header: bytes, now: int) -> Snapshot | None:
+    """The snapshot kept at ``path`` (left open) if it is whole and was made for ``header`` and
+    ``now``."""
+    try:
+        handle = open(path, "rb")  # noqa: SIM115  # the Snapshot holds it; Probe.close closes it
+    except OSError:
+        return None
+    try:
+        size = os.fstat(handle.fileno()).st_size
+        start = handle.read(len(MAGIC) + _SIZES.size)
+        if len(start) == len(MAGIC) + _SIZES.size and start.startswith(MAGIC):
+            since, until, count, *lengths = _SIZES.unpack_from(start, len(MAGIC))
+            whole = since <= now < until and len(start) + sum(lengths) == size
+            if whole and handle.read(lengths[0]) == header:
+                parts = []
+                offset = len(start) + lengths[0]
+                for length in lengths[1:]:
+                    parts.append((offset, length))
+                    offset += length
+                return Snapshot(handle, count, parts)
+    except (OSError, struct.error):
+        pass
+    handle.close()
+    return None
+
+
+def _write(
+    path: Path, header: bytes, numbers: tuple[int, int, int], parts: tuple[bytes, ...]
+) -> bool:
+    """The snapshot written aside, then renamed over the old one (a reader sees one or the other)."""
+    aside = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(aside, "wb") as handle:
+            handle.write(MAGIC)
+            handle.write(_SIZES.pack(*numbers, len(header), *(len(part) for part in parts)))
+            handle.write(header)
+            for part in parts:
+                handle.write(part)
+        os.replace(aside, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.remove(aside)
+        return False
+    return True
