@@ -230,7 +230,37 @@ def cmd_sync(args: argparse.Namespace) -> int:
             out("pushed, and the upstream is set")
         else:
             out("pushed" if result.push.pushed else "nothing to push")
+            if not result.push.pushed:
+                _say_not_committed(checkout)
     return 0
+
+
+SHOWN_NOT_COMMITTED = 5  # files named after "nothing to push"; the rest counted
+
+
+def _say_not_committed(checkout: Checkout) -> None:
+    """After "nothing to push": the desk's files with changes that are not committed, which a
+    sync never sends (``set`` and the other writing commands commit only with ``--commit``)."""
+    try:
+        status = read_desk_status(checkout)
+    except GitError:
+        return  # the sync itself went through; this is only a hint
+    waiting = sorted(
+        path
+        for path, entry in status.files.items()
+        if entry.state is not FileState.CONFLICTED and entry.state is not FileState.CLEAN
+    )
+    if not waiting:
+        return
+    files = (
+        "1 file in the desk has" if len(waiting) == 1 else f"{len(waiting)} files in the desk have"
+    )
+    out(f"{files} changes that are not committed, so they were not pushed:")
+    for path in waiting[:SHOWN_NOT_COMMITTED]:
+        out(f"  {path} ({status.files[path].state})")
+    if len(waiting) > SHOWN_NOT_COMMITTED:
+        out(f"  … and {len(waiting) - SHOWN_NOT_COMMITTED} more")
+    out("commit them with git commit (or write with --commit next time), then sync again")
 
 
 # --- log --------------------------------------------------------------------------------------------

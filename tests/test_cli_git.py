@@ -198,6 +198,22 @@ def test_sync_pulls_and_pushes(team: Team, capsys: pytest.CaptureFixture[str]) -
     assert (team.bob / STORY).read_text() == PUBLISHED
 
 
+def test_sync_with_nothing_to_push_names_the_changes_not_committed(
+    team: Team, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `set` without --commit leaves the file changed but not committed: "nothing to push" alone
+    # read as if the edit had gone out (found on a real desk).
+    assert run(capsys, "set", team.alice / STORY, "title=Harbour is open")[0] == 0
+    write(team.alice, "content/news/new story.md", "+++\ntitle = 'New'\n+++\n")
+    status, out, err = run(capsys, "sync", team.alice)
+    assert status == 0, err
+    lines = out.splitlines()
+    assert lines[:2] == ["pulled: already up to date", "nothing to push"]
+    assert "2 files in the desk have changes that are not committed" in out
+    assert "--commit" in out and STORY.removeprefix("content/") in out
+    assert "news/new story.md" in out
+
+
 def test_sync_conflicts_and_offline_exit_1_with_a_next_step(
     team: Team, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
