@@ -135,9 +135,9 @@ Environment:
                           window's and list --json's; list --no-cache skips the
                           index cache)
   COPYDESK_DEBUG          set: an unexpected error shows its traceback
-  COPYDESK_SCAN_CHILD     1: at launch, a big desk is listed by a second process
-                          on another core while the window starts (faster on
-                          two free cores; ~100 MiB more for a second or two)
+  COPYDESK_SCAN_CHILD     0: at launch, a big desk is not listed by a second
+                          process on another core while the window starts (it
+                          is when a core is free: faster, a few MiB more)
   XDG_CACHE_HOME          the cache folder (default: ~/.cache)
   XDG_CONFIG_HOME         the window's settings (Copydesk/Copydesk.conf)
   XDG_DATA_HOME           the window's copy of the sample desk, unsaved edits

@@ -98,8 +98,8 @@ def test_the_window_path_starts_the_desks_scan_first_and_ends_it_with_the_window
 
     monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(scan_child, "MIN_CACHE_BYTES", 0)  # (a big desk's, listed before)
-    monkeypatch.setattr(scan_child, "_cores", lambda: 2)
-    monkeypatch.setenv("COPYDESK_SCAN_CHILD", "1")  # asked for (it is not by default)
+    monkeypatch.setattr(scan_child, "second_core_free", lambda: True)
+    monkeypatch.delenv("COPYDESK_SCAN_CHILD", raising=False)  # on by default
     desk = tmp_path / "desk"
     desk.mkdir()
     (desk / "a.md").write_text('+++\ntitle = "A"\n+++\n', encoding="utf-8")

@@ -149,19 +149,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def start_launch_scan(path: Path | str | None) -> ScanChild | None:
     """The child for the folder the window will list for ``path`` (``site.desk_for``), started
-    now, before the window's toolkit loads, when it is asked for (``COPYDESK_SCAN_CHILD=1`` in the
-    environment), there is a second core for it, and it is a big desk listed before (its index
-    cache is :data:`MIN_CACHE_BYTES` or more: a warm launch). None otherwise, or where none can
-    start: the window then scans in its own process.
+    now, before the window's toolkit loads, unless turned off (``COPYDESK_SCAN_CHILD=0`` in the
+    environment), when a second core is free for it (:func:`second_core_free`) and it is a big
+    desk listed before (its index cache is :data:`MIN_CACHE_BYTES` or more: a warm launch). None
+    otherwise, or where none can start: the window then scans in its own process.
 
-    Asked for, not by default. Since it reads the cached rows batch by batch (``raw_kept``:
-    ``IndexCache.rows_of``) the two processes peak at ~275-285 MiB at 100,000 articles, under the
-    300 MiB line, and the full list came in 1.75-1.8 s against 2.1-2.2 s in one process (a quiet
-    machine). Its scan stalled 100-170 ms: the list's paints winning the interpreter lock back
-    from the window's worker and warm-ups call by call (``editor.ui.common.gui_turns``, which now
-    makes them step aside: 33-89 ms against 120-490 ms in pairs on a busy machine); the switch
-    waits for pairs on a quiet one (the README's "The launch scan's stall found")."""
-    if path is None or os.environ.get("COPYDESK_SCAN_CHILD") != "1" or _cores() < 2:
+    On by default since session 17: on the quiet 2-core machine, 100,000 articles, the full list
+    came in 1.34-1.50 s (five runs) against 2.18-2.30 s in one process, the two processes peaking
+    at 272-279 MiB (under the 300 MiB line), the scan's longest stall 26-47 ms in four runs of five
+    (58 once), now that the list's paints make the window's worker and warm-ups step aside
+    (``editor.ui.common.gui_turns``). On a busy machine it lost: hence the free core."""
+    if path is None or os.environ.get("COPYDESK_SCAN_CHILD") == "0" or not second_core_free():
         return None
     try:
         from editor.core.cache import IndexCache
@@ -181,6 +179,22 @@ def _cores() -> int:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
+
+
+def second_core_free() -> bool:
+    """Whether a core beside the window's is there and idle enough for the child: two or more
+    cores this process may run on, and the last minute's load average at most one less than
+    their count (on a busy machine the child's listing and the window's start-up only took turns,
+    and the launch was slower than in one process: the README's "The launch scan's stall
+    found")."""
+    cores = _cores()
+    if cores < 2:
+        return False
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average to read: the cores alone say
+        return True
+    return load <= cores - 1
 
 
 def _command(root: Path) -> list[str] | None:

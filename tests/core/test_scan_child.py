@@ -250,8 +250,8 @@ def test_a_child_only_for_a_desk_with_a_big_cache_and_not_when_turned_off(
 
     desk = varied_desk(tmp_path)
     monkeypatch.setattr(scan_child, "MIN_CACHE_BYTES", 1)
-    monkeypatch.setattr(scan_child, "_cores", lambda: 2)
-    monkeypatch.setenv("COPYDESK_SCAN_CHILD", "1")
+    monkeypatch.setattr(scan_child, "second_core_free", lambda: True)
+    monkeypatch.delenv("COPYDESK_SCAN_CHILD", raising=False)  # on by default
     assert start_launch_scan(desk) is None  # never listed: no cache (a cold launch)
     list(scan_searched(desk))
     size = cache_env.joinpath(next(p.name for p in cache_env.glob("desk-*.sqlite3"))).stat()
@@ -262,12 +262,27 @@ def test_a_child_only_for_a_desk_with_a_big_cache_and_not_when_turned_off(
     assert child is not None and child.root == desk
     child.stop()
     monkeypatch.setenv("COPYDESK_SCAN_CHILD", "0")
-    assert start_launch_scan(desk) is None
-    monkeypatch.delenv("COPYDESK_SCAN_CHILD")
-    assert start_launch_scan(desk) is None  # not asked for: the default
+    assert start_launch_scan(desk) is None  # turned off
     monkeypatch.setenv("COPYDESK_SCAN_CHILD", "1")
-    monkeypatch.setattr(scan_child, "_cores", lambda: 1)
-    assert start_launch_scan(desk) is None  # no second core for it
+    child = start_launch_scan(desk)
+    assert child is not None
+    child.stop()
+    monkeypatch.setattr(scan_child, "second_core_free", lambda: False)
+    assert start_launch_scan(desk) is None  # no free second core for it
+
+
+@pytest.mark.parametrize(
+    ("cores", "load", "free"),
+    [(1, 0.0, False), (2, 0.3, True), (2, 1.0, True), (2, 1.6, False), (8, 5.5, True)],
+)
+def test_a_second_core_is_free_by_the_cores_and_the_load(
+    cores: int, load: float, free: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editor.core import scan_child
+
+    monkeypatch.setattr(scan_child, "_cores", lambda: cores)
+    monkeypatch.setattr(scan_child.os, "getloadavg", lambda: (load, load, load))
+    assert scan_child.second_core_free() is free
 
 
 def test_the_window_pauses_between_slices_of_a_batch_and_gets_the_same_rows(
