@@ -1797,6 +1797,10 @@ Grund: {1}</translation>
         <translation>{0} und {1} weitere</translation>
     </message>
     <message>
+        <source>{0} articles</source>
+        <translation>{0} Artikel</translation>
+    </message>
+    <message>
         <source>{0} is no site but holds the Hugo site {1}: its pages are read without its config (Hugo&apos;s defaults decide their states). Open {1} to read them as Hugo does.</source>
         <translation>{0} ist keine Website, enthält aber die Hugo-Website {1}: Ihre Seiten werden ohne ihre Konfiguration gelesen (ihre Zustände folgen Hugos Vorgaben). Öffnen Sie {1}, um sie wie Hugo zu lesen.</translation>
     </message>

@@ -235,6 +235,8 @@ class MainWindow(QMainWindow):
         self.multi.message.connect(self.show_message)
         self.multi_form.changed.connect(self.update_actions)
         self.form_pages.currentChanged.connect(self.update_actions)
+        self.form_pages.currentChanged.connect(self._update_title)
+        self.multi.shown.connect(self._update_title)
         self.list_panel.shown_changed.connect(self._rows_shown_changed)
 
         self.session.article_changed.connect(self._article_changed)
@@ -442,6 +444,8 @@ class MainWindow(QMainWindow):
         self.folder_label.setText(text)
         self.folder_label.setToolTip(tip)
         title = self.session.title if self.session.article is not None else None
+        if self.multi.active:  # the form edits several: the title says how many, not one's
+            title = self.tr("{0} articles").format(len(self.multi_form.paths))
         self.setWindowTitle(help_windows.window_title(title, self.root))
         self.setWindowModified(self.session.dirty)
 

@@ -36,6 +36,9 @@ class MultiSelection(QObject):
     message = Signal(str)
     """A short note for the status bar."""
 
+    shown = Signal()
+    """The form of several rows shows another set of articles (the window's title counts them)."""
+
     def __init__(
         self,
         pages: QStackedWidget,
@@ -113,6 +116,7 @@ class MultiSelection(QObject):
             return
         self.form.show_articles(articles, skipped, held)
         self.pages.setCurrentWidget(self.form)
+        self.shown.emit()
 
     def save_shown(self) -> bool:
         """Save: the fields set in the form of several rows, or the open article's edits; True

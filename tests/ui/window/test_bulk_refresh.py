@@ -105,3 +105,17 @@ def test_a_save_of_the_form_does_not_read_the_files_again(
     form = window.multi.form
     assert form._fields["author"].value == "Grace" and not form.is_mixed("author")
     assert loaded == []
+
+
+def test_the_window_title_names_the_count_while_several_rows_are_selected(
+    qtbot, make_window, desk: Path
+) -> None:
+    """The title named the current row's article while the form edited several (found by hand:
+    "Halden Mutual…" over a form saying "Editing 2 articles")."""
+    window = _selected_drafts(qtbot, make_window, desk, count=3)
+    assert window.windowTitle().startswith("3 articles")
+    select_rows(window, shown_paths(window)[:2])
+    qtbot.waitUntil(lambda: window.windowTitle().startswith("2 articles"))
+    select_rows(window, shown_paths(window)[:1])
+    qtbot.waitUntil(lambda: not window.multi.active)
+    assert window.windowTitle().startswith(window.session.title)
