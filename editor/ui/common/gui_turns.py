@@ -14,6 +14,7 @@ rows, and the warm-up threads before each module they import (:class:`ImportsSte
 
 from __future__ import annotations
 
+import _imp
 import sys
 import threading
 import time
@@ -76,8 +77,17 @@ class ImportsStepAside:
         path: Sequence[str] | None,
         target: ModuleType | None = None,
     ) -> ModuleSpec | None:
-        if threading.current_thread().name.startswith(self.prefixes):
-            self.turns.wait()
+        if self.turns.is_busy and threading.current_thread().name.startswith(self.prefixes):
+            # A finder runs under the interpreter's global import lock (importlib's
+            # _find_spec): waiting with it held kept every other thread's import, the GUI
+            # thread's too, waiting for this pause. Let it go meanwhile; the module's own lock
+            # (this import's) stays held, as it must.
+            released = _release_import_lock()
+            try:
+                self.turns.wait()
+            finally:
+                if released:
+                    _imp.acquire_lock()
         return None
 
     def install(self) -> None:
@@ -87,3 +97,12 @@ class ImportsStepAside:
     def remove(self) -> None:
         if self in sys.meta_path:
             sys.meta_path.remove(self)
+
+
+def _release_import_lock() -> bool:
+    """Let the global import lock go if this thread holds it (False: it did not)."""
+    try:
+        _imp.release_lock()
+    except RuntimeError:
+        return False
+    return True

@@ -113,6 +113,43 @@ def test_the_warm_up_threads_wait_out_a_busy_turn_before_each_import(
     assert aside not in sys.meta_path
 
 
+def test_a_warm_up_waiting_before_an_import_holds_no_import_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A finder's find_spec runs under the interpreter's global import lock: a warm-up waiting
+    there held every other thread's import, the GUI thread's too, until the busy turn ended or
+    MAX_PAUSE_S (a review found a GUI-thread import taking 94 ms)."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in ("held_one", "held_two"):
+        (tmp_path / f"{name}.py").write_text("VALUE = 2\n", encoding="utf-8")
+    waiting, waited = threading.Event(), threading.Event()
+
+    class Turns(GuiTurns):
+        def wait(self) -> None:
+            waiting.set()
+            super().wait()
+            waited.set()
+
+    turns = Turns(max_pause_s=5.0)
+    aside = ImportsStepAside(turns, ("copydesk-test-warm",))
+    aside.install()
+    try:
+        turns.busy()
+        warm = threading.Thread(target=lambda: __import__("held_one"), name="copydesk-test-warm-y")
+        warm.start()
+        assert waiting.wait(10)
+        __import__("held_two")  # this thread: the GUI's, in its busy turn
+        assert not waited.is_set()  # the import did not wait for the warm-up's pause to end
+        turns.free()
+        warm.join(10)
+        assert sys.modules["held_one"].VALUE == 2
+    finally:
+        turns.free()
+        aside.remove()
+        for name in ("held_one", "held_two"):
+            sys.modules.pop(name, None)
+
+
 def test_the_childs_rows_wait_for_the_tls_warm_up_after_the_first_paint(
     qtbot, settings: Settings, desk: Path, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
