@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -120,12 +121,31 @@ def _worker_start(inherited: tuple[int, ...]) -> None:
     """A chunk worker holds no end of the window's pipe (the window sees the render process end
     when it does), and writes nothing to the window's terminal: a render's errors come back as
     its answer, and a worker whose render process was ended (killed) just ends as well."""
-    import sys
-
+    _end_with_parent()
     for descriptor in inherited:
         with contextlib.suppress(OSError):
             os.close(descriptor)
     sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (for the process's whole life)
+
+
+def _end_with_parent() -> None:
+    """Linux: the kernel kills this worker when the render process ends (the window kills that
+    process when nobody waits for its render any more; a worker busy with its chunk went on for
+    seconds of a core before it read the end of its queue). Elsewhere the queue's end alone."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    parent = os.getppid()
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the render process ended before the line above
+        os._exit(0)
+
+
+_PR_SET_PDEATHSIG = 1  # <sys/prctl.h>
 
 
 def _answers(request: RenderRequest, pool: ChunkPool | None = None) -> Iterator[RenderAnswer]:

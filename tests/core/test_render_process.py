@@ -131,3 +131,34 @@ def test_a_huge_markdown_body_renders_in_several_processes_as_in_one_and_they_en
     while any(_alive(pid) for pid in helpers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(_alive(pid) for pid in helpers)  # no orphan left rendering or waiting
+
+
+def _sleep_in_two_workers() -> None:
+    """A render process whose two chunk workers are each busy for a minute."""
+    from editor.core.render_process import ChunkPool
+
+    list(ChunkPool().map_for(2)(time.sleep, [60, 60]))
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_chunk_workers_busy_with_a_chunk_end_when_the_render_process_is_killed() -> None:
+    """The window kills the render process of a render nobody waits for; its workers went on
+    with the chunk they held (seconds of a core each) before they saw it gone (found in review)."""
+    import multiprocessing
+
+    child = multiprocessing.get_context("spawn").Process(target=_sleep_in_two_workers, daemon=True)
+    child.start()
+    try:
+        deadline = time.monotonic() + 20
+        while len(_children(child.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        helpers = _children(child.pid)
+        assert len(helpers) == 2
+        time.sleep(0.3)  # both have their chunk
+    finally:
+        child.kill()
+        child.join(5)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in helpers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in helpers)
