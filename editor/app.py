@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from editor import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from editor.bundled import bundled_samples, docs_dir, icons_dir, translations_dir
 from editor.core.heap import one_arena
+from editor.core.pool import usable_cores
 from editor.core.scan_child import ScanChild, start_launch_scan
 from editor.ui.article.body_feed import warm_renderer_later
 from editor.ui.common import dialogs
@@ -310,7 +311,7 @@ def open_window(
     Returns the window and a problem to report once it is up (the sample desk could not be made)."""
     settings = Settings(QSettings())
     pool = QThreadPool()
-    pool.setMaxThreadCount(max(2, min(4, os.cpu_count() or 2)))
+    pool.setMaxThreadCount(max(2, min(4, usable_cores())))
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     loader = ImageLoader(Path(cache) / "images" if cache else None)
 

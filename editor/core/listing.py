@@ -31,7 +31,7 @@ from editor.core.packed_rows import (
     summarize_with_adopted,
     unpack,
 )
-from editor.core.pool import process_pool
+from editor.core.pool import process_pool, usable_cores
 from editor.core.site_rules import SiteRules
 from editor.core.state import now_utc
 from editor.core.walk import _desk_entries, _iter_desk_entries, regular_flags
@@ -128,7 +128,7 @@ def _scan(
     root_text = str(base)
     if rules is None or rules.desk_root != base:  # the desk's own (DeskRules), else read now
         rules = desk_rules(base)
-    count = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    count = workers if workers is not None else min(usable_cores(), 4)
     if not use_cache:  # parsed as the walk goes: a big desk's readers start before it ends
         yield from _scan_walking(
             root_text,

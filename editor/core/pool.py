@@ -23,6 +23,18 @@ PARALLEL_THRESHOLD = 10_000
 FORKED_THRESHOLD = 4_000
 
 
+def usable_cores() -> int:
+    """The cores this process may run on: its CPU affinity where the system says it (a container
+    or ``taskset`` limits it below the machine's count, which ``os.cpu_count`` gives), else the
+    machine's. The one count the readers, the render workers, the window's threads and the
+    launch scan's child are sized by. (A CPU quota without affinity, cgroup ``cpu.max``, is not
+    read.)"""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def can_fork() -> bool:
     """Whether this process may start readers by ``fork``: on Linux, with no other thread.
 

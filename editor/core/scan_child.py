@@ -175,10 +175,9 @@ def start_launch_scan(path: Path | str | None) -> ScanChild | None:
 
 def _cores() -> int:
     """The cores this process may run on (a child pays only with a second one free)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
+    from editor.core.pool import usable_cores
+
+    return usable_cores()
 
 
 def second_core_free() -> bool:

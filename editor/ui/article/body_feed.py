@@ -12,7 +12,6 @@ is fed into a document of its own (:mod:`editor.ui.article.body_build`).
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import threading
 import time
@@ -25,6 +24,7 @@ from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor, QTextD
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit
 
 from editor.core.frontmatter import split_text
+from editor.core.pool import usable_cores
 from editor.core.render import HTML, MARKDOWN, render_body, review_html
 
 if TYPE_CHECKING:  # the render process's side loads with the first big body, not at start-up
@@ -40,7 +40,7 @@ BATCH_CHARS = 256_000  # the HTML comes from the render process in answers of ab
 IDLE_CHILD_MS = 60_000  # a render process with nothing to do ends after this
 # The processes that render a huge Markdown body's chunks side by side (render_process.ChunkPool):
 # one a core, at most 4; they run at the render process's lower priority, behind the window.
-RENDER_WORKERS = max(1, min(4, os.cpu_count() or 1))
+RENDER_WORKERS = max(1, min(4, usable_cores()))
 SHRED_MIN_CHARS = 5_000  # a big document left behind is freed in slices of this much or more
 # ... and at most this much: a cut costs about 0.3 µs a character, more over tables (a slice of
 # 150,000 held the window 42-47 ms of CPU when the 5 MB Markdown body's document was freed).
