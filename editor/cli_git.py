@@ -15,20 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from editor.cli_common import PROG, CommandError, err, existing, jsonable, out
 from editor.core.git import Checkout, GitError, find_checkout
-from editor.core.git_status import (
-    Change,
-    FileState,
-    LastChanges,
-    commit_message,
-    commit_paths,
-    last_change_file,
-)
-from editor.core.git_status import desk_status as read_desk_status
-from editor.core.hugo_keys import hugo_key
 from editor.core.names import json_text, shown_path
 
-if TYPE_CHECKING:  # log, sync and --commit import what they use: `list --json` starts faster
+if TYPE_CHECKING:  # each command imports what it uses: `list` outside a checkout needs none of it
     from editor.core.git_history import Version
+    from editor.core.git_status import Change
     from editor.core.service import FileResult
 
 COMMANDS = ("log", "sync")
@@ -85,6 +76,8 @@ def commit_written(action: str, results: Sequence[FileResult], keys: Sequence[st
 
     A file change is kept whatever happens here; a failed commit says why and what to do.
     """
+    from editor.core.git_status import commit_message, commit_paths
+    from editor.core.hugo_keys import hugo_key
     from editor.core.service import Outcome
 
     written = [result for result in results if result.outcome is Outcome.CHANGED and result.article]
@@ -148,6 +141,8 @@ class DeskGit:
     def fields(self, paths: Iterable[str]) -> dict[str, dict[str, Any]]:
         if self.shared is not None:
             return dict.fromkeys(paths, self.shared)  # one dict shared, on purpose
+        from editor.core.git_status import FileState
+
         files = self._files
         unpushed = self._unpushed
         changes = self._changes
@@ -177,6 +172,9 @@ def desk_git(root: Path) -> DeskGit | None:
     checkout = _checkout_of(root.resolve())
     if checkout is None:
         return None
+    from editor.core.git_status import LastChanges, last_change_file
+    from editor.core.git_status import desk_status as read_desk_status
+
     saved = last_change_file(checkout)  # the window's file too: one map per checkout
     try:
         status = read_desk_status(checkout)
@@ -241,6 +239,9 @@ SHOWN_NOT_COMMITTED = 5  # files named after "nothing to push"; the rest counted
 def _say_not_committed(checkout: Checkout) -> None:
     """After "nothing to push": the desk's files with changes that are not committed, which a
     sync never sends (``set`` and the other writing commands commit only with ``--commit``)."""
+    from editor.core.git_status import FileState
+    from editor.core.git_status import desk_status as read_desk_status
+
     try:
         status = read_desk_status(checkout)
     except GitError:
