@@ -9,8 +9,7 @@ import gc
 import io
 import json
 import sys
-import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +27,10 @@ def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cach
     come with their JSON text, which is written as it is (with the git fields spliced in, inside
     a checkout); only ``path``, the state and the text (a row's first, last but one and last
     items) are read from such a row. With the cache, a desk whose tree ``find`` prints as the
-    last listing kept it is written from that listing's answer (:mod:`editor.core.warm_snapshot`),
-    git asked meanwhile on a thread (both wait on other processes)."""
+    last listing kept it is written from that listing's answer (:mod:`editor.core.warm_snapshot`).
+    git is asked first (:class:`cli_git.EarlyGit`, processes of its own) and answers meanwhile:
+    while the look waits for ``find``, or while the scan reads the files."""
+    git = cli_git.EarlyGit(root)
     base = root.resolve()
     moment = as_of if as_of is not None else now_utc()  # one moment for the whole listing
     rules = desk_rules(base) if base.is_dir() else None
@@ -37,14 +38,12 @@ def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cach
     if use_cache and rules is not None:
         keys = tuple(sorted(desk_judged_keys(rules)))
         probe = warm_snapshot.start(base, rules, keys, as_of_micros(moment))
-    # git on a thread only while the look runs: it is joined before the listing could fork
-    # its readers (a fork copies no thread, and the locks one held).
-    git = _Later(cli_git.desk_git, root) if probe is not None else None
     try:
         desk = None
-        if probe is not None and git is not None:
+        asked = False
+        if probe is not None:
             kept = probe.hit()
-            desk = git.result()
+            desk, asked = git.result(), True
             if kept is not None and _write_kept(kept, state, desk):
                 return 0
         rows: list[ArticleSummary | JsonRow] = []
@@ -56,8 +55,8 @@ def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cach
                     rows.extend(row for row in batch if _state_of(row) == state)
             if probe is not None and state is None:
                 probe.scanned()
-            if git is None:
-                desk = cli_git.desk_git(root)
+            if not asked:
+                desk = git.result()
             paths = (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
             in_git = desk.fields(paths) if desk is not None else None
             write_json_rows(rows, in_git)
@@ -69,31 +68,10 @@ def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cach
             # on would walk every one of them (0.05 s at 100,000 rows) for nothing.
             rows.clear()
     finally:
+        git.close()
         if probe is not None:
             probe.close()
     return 0
-
-
-class _Later:
-    """``work(*args)`` on a thread of its own, its result waited for when asked."""
-
-    def __init__(self, work: Callable[..., Any], *args: Any) -> None:
-        self._result: Any = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(work, args), daemon=True)
-        self._thread.start()
-
-    def _run(self, work: Callable[..., Any], args: tuple[Any, ...]) -> None:
-        try:
-            self._result = work(*args)
-        except BaseException as error:  # raised again where the result is asked for
-            self._error = error
-
-    def result(self) -> Any:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._result
 
 
 def _write_kept(
