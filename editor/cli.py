@@ -32,8 +32,6 @@ from editor.cli_common import err as _err
 from editor.cli_common import existing as _existing
 from editor.cli_common import out as _out
 from editor.core.held_sites import listed_extras
-from editor.core.index import ArticleSummary
-from editor.core.listing import scan
 from editor.core.names import printable, shown_path
 from editor.core.site import site_for_desk, sites_held
 from editor.core.state import PublishState
@@ -42,6 +40,7 @@ from editor.core.values import (
 )
 
 if TYPE_CHECKING:  # the commands that need them import them: `list` starts faster without
+    from editor.core.index import ArticleSummary
     from editor.core.validate import Level
 
 SUBCOMMANDS = (
@@ -305,6 +304,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         from editor import cli_json
 
         return cli_json.list_json(root, args.as_of, args.state, not args.no_cache)
+    from editor.core.listing import scan  # here: a kept listing's answer needs no scan
+
     rows = [
         row
         for batch in scan(root, args.as_of, use_cache=not args.no_cache)

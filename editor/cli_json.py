@@ -11,15 +11,17 @@ import json
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor import cli_git
 from editor.core import warm_snapshot
-from editor.core.cached_scan import JsonRow
-from editor.core.index import ArticleSummary, desk_judged_keys, desk_rules
-from editor.core.listing import scan_json
+from editor.core.index import desk_judged_keys, desk_rules
 from editor.core.state import now_utc
 from editor.core.verdicts import as_of_micros, document_text, fields_tail
+
+if TYPE_CHECKING:  # the scan's modules only when it runs: a kept listing's answer needs none
+    from editor.core.cached_scan import JsonRow
+    from editor.core.index import ArticleSummary
 
 
 def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cache: bool) -> int:
@@ -72,6 +74,15 @@ def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cach
         if probe is not None:
             probe.close()
     return 0
+
+
+def scan_json(*args: Any, **kwargs: Any) -> Iterator[list[ArticleSummary | JsonRow]]:
+    """:func:`listing.scan_json`, imported only when a listing is made: the answer a kept
+    listing gives (:func:`_write_kept`) needs none of the scan's modules (2-5 ms of a 0.11 s
+    warm listing)."""
+    from editor.core.listing import scan_json as scan
+
+    return scan(*args, **kwargs)
 
 
 def _write_kept(

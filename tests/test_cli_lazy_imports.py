@@ -5,8 +5,11 @@ desk's 0.3 s listing. Run in a fresh interpreter, so that nothing imported by ot
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -69,3 +72,21 @@ def test_the_others_still_load_what_they_need(tmp_path: Path) -> None:
     assert "draft" in output and "editor.cli_article" in modules
     _, modules = _modules_after(tmp_path, "--help")
     assert {"editor.cli_article", "editor.merge_driver"} <= modules  # all commands listed
+
+
+@pytest.mark.skipif(shutil.which("find") is None, reason="a kept listing needs find")
+def test_a_kept_listing_imports_no_scan(tmp_path: Path) -> None:
+    """The second ``list --json`` of an unchanged desk writes the first one's answer
+    (warm_snapshot): it needs neither the scan nor the index cache's readers."""
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    article = desk / "a.md"
+    article.write_bytes(b'+++\ntitle = "A"\ndraft = true\n+++\nbody\n')
+    past = time.time() - 3600  # a file changed this second is never kept (its mtime may move)
+    os.utime(article, (past, past))
+    os.utime(desk, (past, past))
+    first, modules = _modules_after(tmp_path, "list", "--json", str(desk))
+    assert "editor.core.listing" in modules  # the first one scans
+    again, modules = _modules_after(tmp_path, "list", "--json", str(desk))
+    assert again == first
+    assert sorted(modules & {"editor.core.listing", "editor.core.cached_scan"}) == []
