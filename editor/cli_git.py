@@ -8,6 +8,7 @@ editor.core.git*.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -15,20 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from editor.cli_common import PROG, CommandError, err, existing, jsonable, out
 from editor.core.git import Checkout, GitError, find_checkout
-from editor.core.git_status import (
-    Change,
-    FileState,
-    LastChanges,
-    commit_message,
-    commit_paths,
-    last_change_file,
-)
-from editor.core.git_status import desk_status as read_desk_status
-from editor.core.hugo_keys import hugo_key
 from editor.core.names import json_text, shown_path
 
-if TYPE_CHECKING:  # log, sync and --commit import what they use: `list --json` starts faster
+if TYPE_CHECKING:  # each command imports what it uses: `list` outside a checkout needs none of it
     from editor.core.git_history import Version
+    from editor.core.git_status import Change
     from editor.core.service import FileResult
 
 COMMANDS = ("log", "sync")
@@ -85,6 +77,8 @@ def commit_written(action: str, results: Sequence[FileResult], keys: Sequence[st
 
     A file change is kept whatever happens here; a failed commit says why and what to do.
     """
+    from editor.core.git_status import commit_message, commit_paths
+    from editor.core.hugo_keys import hugo_key
     from editor.core.service import Outcome
 
     written = [result for result in results if result.outcome is Outcome.CHANGED and result.article]
@@ -148,6 +142,8 @@ class DeskGit:
     def fields(self, paths: Iterable[str]) -> dict[str, dict[str, Any]]:
         if self.shared is not None:
             return dict.fromkeys(paths, self.shared)  # one dict shared, on purpose
+        from editor.core.git_status import FileState
+
         files = self._files
         unpushed = self._unpushed
         changes = self._changes
@@ -174,18 +170,70 @@ class DeskGit:
 def desk_git(root: Path) -> DeskGit | None:
     """What git says of the desk at ``root`` (None outside a checkout, or when git fails: then
     said on stderr)."""
-    checkout = _checkout_of(root.resolve())
-    if checkout is None:
-        return None
-    saved = last_change_file(checkout)  # the window's file too: one map per checkout
-    try:
-        status = read_desk_status(checkout)
-        cache = LastChanges.load(checkout, saved) if saved else LastChanges(checkout)
-        changes = cache.refresh_kept(saved)
-    except GitError as error:
-        err(f"git status not shown: {error}")
-        return None
-    return DeskGit(status.files, status.unpushed, changes)
+    return EarlyGit(root).result()
+
+
+class EarlyGit:
+    """:func:`desk_git`, its first questions asked at once and their answers read when asked for.
+
+    ``list --json`` makes one before its scan and reads it after: the three git processes (the
+    work tree's top, the desk's status, HEAD) run meanwhile. Processes, not a thread: a cold
+    scan forks its readers only while the process has one thread (``pool.can_fork``). The
+    status is asked in the desk's folder with ``-- .``, which names the same files as the top's
+    ``-- PREFIX`` and prints the same paths (porcelain paths are always from the top), so it
+    need not wait for the top. Outside a checkout (no ``.git`` above) no process starts."""
+
+    def __init__(self, root: Path) -> None:
+        from editor.core.git import TOPLEVEL, may_be_in_a_work_tree, start_git
+
+        path = root.resolve()
+        self._desk = path if path.is_dir() else path.parent
+        self._processes: list[Any] = []
+        self._error: GitError | None = None
+        if not may_be_in_a_work_tree(self._desk):
+            return
+        from editor.core.git_status import HEAD_COMMIT, STATUS
+
+        try:
+            for args in (TOPLEVEL, (*STATUS, "--", "."), HEAD_COMMIT):
+                self._processes.append(start_git(self._desk, args))
+        except GitError as error:  # no git: as find_checkout, no checkout
+            self._error = error
+
+    def result(self) -> DeskGit | None:
+        from editor.core.git import checkout_from, finish_git
+
+        if len(self._processes) < 3:
+            self.close()
+            return None
+        try:
+            top, status_ran, head_ran = (finish_git(process) for process in self._processes)
+        except GitError:
+            self.close()
+            return None  # git hangs: find_checkout says no checkout then
+        checkout = checkout_from(self._desk, top)
+        if checkout is None:
+            return None
+        from editor.core.git_status import LastChanges, last_change_file
+        from editor.core.git_status import desk_status as read_desk_status
+
+        saved = last_change_file(checkout)  # the window's file too: one map per checkout
+        try:
+            status = read_desk_status(checkout, status_ran)
+            cache = LastChanges.load(checkout, saved) if saved else LastChanges(checkout)
+            changes = cache.refresh_kept(saved, head_ran)
+        except GitError as error:
+            err(f"git status not shown: {error}")
+            return None
+        return DeskGit(status.files, status.unpushed, changes)
+
+    def close(self) -> None:
+        """End the processes not read yet (a listing that failed midway)."""
+        for process in self._processes:
+            if process.returncode is None:
+                with contextlib.suppress(OSError):
+                    process.kill()
+                process.communicate()
 
 
 def _change_json(change: Change) -> dict[str, Any]:
@@ -241,6 +289,9 @@ SHOWN_NOT_COMMITTED = 5  # files named after "nothing to push"; the rest counted
 def _say_not_committed(checkout: Checkout) -> None:
     """After "nothing to push": the desk's files with changes that are not committed, which a
     sync never sends (``set`` and the other writing commands commit only with ``--commit``)."""
+    from editor.core.git_status import FileState
+    from editor.core.git_status import desk_status as read_desk_status
+
     try:
         status = read_desk_status(checkout)
     except GitError:

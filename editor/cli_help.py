@@ -12,7 +12,6 @@ reader can try them there, and the tests run them on a copy.
 from __future__ import annotations
 
 import argparse
-import platform
 import textwrap
 from collections.abc import Sequence
 from typing import Any
@@ -185,6 +184,8 @@ def version_text() -> str:
     Qt's version comes from the installed package's metadata, not from importing Qt (which takes
     longer than the rest of ``--version``); a frozen build may have no metadata, and then says so.
     """
+    import platform  # here: every command's start-up imported it for --version alone
+
     return f"{PROG} {__version__}\nPython {platform.python_version()}, PySide6 {_pyside_version()}"
 
 

@@ -320,7 +320,7 @@ def test_an_unexpected_error_is_one_line(
         raise RuntimeError("disk on fire")
 
     monkeypatch.delenv("COPYDESK_DEBUG", raising=False)
-    monkeypatch.setattr(cli, "scan", explode)
+    monkeypatch.setattr("editor.core.listing.scan", explode)  # cmd_list imports it when run
     status, out, err = run(capsys, "list", sample_desk)
     assert status == 1 and out == ""
     assert (

@@ -104,17 +104,27 @@ def run_git(
     git: str = "git",
 ) -> Ran:
     """Run ``git args`` in ``cwd`` with no terminal; raises GitError only if git cannot run or hangs."""
+    process = start_git(cwd, args, input=input is not None, git=git)
+    return finish_git(process, input=input, timeout=timeout)
+
+
+def start_git(
+    cwd: Path | str, args: Sequence[str], *, input: bool = False, git: str = "git"
+) -> subprocess.Popen[bytes]:
+    """``git args`` started in ``cwd`` with no terminal, not waited for: :func:`finish_git` reads
+    it (:func:`run_git` does both; ``copydesk list`` starts git before its scan and reads it
+    after). Raises GitError when git cannot start."""
     import subprocess
 
     command = [git, *args]
     if not os.path.isdir(cwd):  # Popen would say FileNotFoundError, as for a missing git
         raise GitError(Failure.NOT_A_CHECKOUT, f"{cwd} is not a folder (moved or deleted?).")
     try:
-        process = subprocess.Popen(
+        return subprocess.Popen(
             command,
             cwd=cwd,
             env=_environment(),
-            stdin=subprocess.PIPE if input is not None else subprocess.DEVNULL,
+            stdin=subprocess.PIPE if input else subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             start_new_session=True,  # no controlling terminal: nothing can prompt; killable as a group
@@ -123,16 +133,29 @@ def run_git(
         raise GitError(
             Failure.NO_GIT, "git is not installed (or not on PATH).", "Install git and try again."
         ) from None
+
+
+def finish_git(
+    process: subprocess.Popen[bytes],
+    *,
+    input: bytes | None = None,
+    timeout: float = LOCAL_TIMEOUT_S,
+) -> Ran:
+    """What a git process :func:`start_git` started answered, once it ends; GitError (and the
+    process killed) when it does not end within ``timeout`` seconds."""
+    import subprocess
+
+    command = tuple(str(word) for word in process.args)  # type: ignore[union-attr]
     try:
         stdout, stderr = process.communicate(input, timeout=timeout)
     except subprocess.TimeoutExpired:
         _kill_group(process)
         raise GitError(
             Failure.TIMEOUT,
-            f"git {args[0] if args else ''} did not finish in {timeout:.0f} s.",
+            f"git {command[1] if len(command) > 1 else ''} did not finish in {timeout:.0f} s.",
             "Check the network connection and try again.",
         ) from None
-    return Ran(tuple(command), process.returncode, stdout, stderr)
+    return Ran(command, process.returncode, stdout, stderr)
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
@@ -196,12 +219,20 @@ def find_checkout(folder: Path | str, git: str = "git") -> Checkout | None:
     """The work tree ``folder`` lies in, or None (no git, not a checkout, a bare repository)."""
     desk = Path(folder).resolve()
     where = desk if desk.is_dir() else desk.parent
-    if not _may_be_in_a_work_tree(where):
+    if not may_be_in_a_work_tree(where):
         return None  # no git process at all for a desk that is not in a checkout
     try:
-        ran = run_git(where, ["rev-parse", "--show-toplevel"], git=git)
+        ran = run_git(where, TOPLEVEL, git=git)
     except GitError:
         return None
+    return checkout_from(desk, ran, git)
+
+
+TOPLEVEL = ("rev-parse", "--show-toplevel")  # what find_checkout asks, run in the desk's folder
+
+
+def checkout_from(desk: Path, ran: Ran, git: str = "git") -> Checkout | None:
+    """The checkout holding ``desk`` (resolved) from git's answer to :data:`TOPLEVEL` there."""
     if not ran.ok or not ran.stdout.strip():
         return None
     top = Path(os.fsdecode(ran.stdout.rstrip(b"\n"))).resolve()
@@ -212,7 +243,7 @@ def find_checkout(folder: Path | str, git: str = "git") -> Checkout | None:
     return Checkout(top, desk, prefix, git)
 
 
-def _may_be_in_a_work_tree(folder: Path) -> bool:
+def may_be_in_a_work_tree(folder: Path) -> bool:
     """Whether ``folder`` or a parent holds ``.git`` (a folder, or a file for worktrees and
     submodules), or the environment points git elsewhere."""
     if "GIT_DIR" in os.environ or "GIT_WORK_TREE" in os.environ:

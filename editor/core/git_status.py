@@ -81,18 +81,19 @@ def _state_from_xy(xy: str) -> tuple[FileState, bool]:
     return FileState.MODIFIED, staged
 
 
-def desk_status(checkout: Checkout) -> DeskStatus:
+# git status's options for desk_status; porcelain paths are from the top wherever git runs.
+STATUS = ("status", "--porcelain=v2", "-z", "--branch", "--untracked-files=all", "--no-renames")
+
+
+def desk_status(checkout: Checkout, ran: Ran | None = None) -> DeskStatus:
     """Status of every file below the desk: one ``git status --porcelain=v2 -z`` pass, plus one
-    ``git log @{u}..HEAD --name-only`` pass for the committed-but-unpushed files."""
-    ran = checkout.check(
-        "status",
-        "--porcelain=v2",
-        "-z",
-        "--branch",
-        "--untracked-files=all",
-        "--no-renames",
-        *checkout.desk_pathspec(),
-    )
+    ``git log @{u}..HEAD --name-only`` pass for the committed-but-unpushed files. ``ran``: that
+    status pass, run already (:data:`STATUS` and ``-- .`` in the desk's folder: the same answer),
+    so that a caller can start it before other work (cli_git.EarlyGit)."""
+    if ran is None:
+        ran = checkout.check(*STATUS, *checkout.desk_pathspec())
+    elif not ran.ok:
+        raise classify(ran)
     status = DeskStatus(branch=None, upstream=None, ahead=0, behind=0)
     tokens = iter(ran.stdout.split(b"\0"))
     for token in tokens:
@@ -191,6 +192,9 @@ def parse_log(data: bytes) -> Iterable[tuple[Change, list[str]]]:
         yield change, names
 
 
+HEAD_COMMIT = ("rev-parse", "--verify", "--quiet", "HEAD")  # LastChanges.refresh's first question
+
+
 class LastChanges:
     """The last commit that touched each desk file, from one ``git log --name-only`` pass.
 
@@ -209,9 +213,11 @@ class LastChanges:
     def get(self, path: str) -> Change | None:
         return self.changes.get(path)
 
-    def refresh(self) -> dict[str, Change]:
-        """Bring the map up to HEAD; returns it (desk path → Change)."""
-        head_ran = self.checkout.run("rev-parse", "--verify", "--quiet", "HEAD")
+    def refresh(self, head_ran: Ran | None = None) -> dict[str, Change]:
+        """Bring the map up to HEAD; returns it (desk path → Change). ``head_ran``: git's answer
+        to :data:`HEAD_COMMIT`, asked already (anywhere in the work tree)."""
+        if head_ran is None:
+            head_ran = self.checkout.run(*HEAD_COMMIT)
         head = head_ran.stdout.decode().strip() if head_ran.ok else None
         if head is None:  # no commit yet
             self.head, self.changes, self.commits_read = None, {}, 0
@@ -275,11 +281,11 @@ class LastChanges:
         key = hashlib.sha1(f"{checkout.top}\0{checkout.prefix}".encode()).hexdigest()[:16]
         return folder / f"last-change-{key}.json"
 
-    def refresh_kept(self, file: Path | None) -> dict[str, Change]:
+    def refresh_kept(self, file: Path | None, head_ran: Ran | None = None) -> dict[str, Change]:
         """:meth:`refresh`, then keep the map in ``file`` when it changed (a cache: a failure to
         write it only makes the next start slower)."""
         head = self.head
-        changes = self.refresh()
+        changes = self.refresh(head_ran)
         if file is not None and self.head != head:
             with contextlib.suppress(OSError):
                 self.save(file)
