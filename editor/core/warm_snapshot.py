@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import itertools
+import operator
 import os
 import struct
 import threading
@@ -268,15 +270,15 @@ class Probe:
         text) is of that file. A row made now is looked up: its text must be the one the cache
         keeps with the key ``find`` printed (a file too fresh to cache keeps an older row)."""
         limit = self._started_ns - RACY_NS
-        others = []
-        cached = []
-        for row in rows:
-            if len(row) == _CACHED_ROW:
-                if row[5] is None or row[2] > limit or row[-1] is None:
-                    return None
-                cached.append(row)
-            else:
-                others.append(row)
+        cached = [row for row in rows if len(row) == _CACHED_ROW]
+        others = [row for row in rows if len(row) != _CACHED_ROW] if len(cached) < len(rows) else []
+        # each cached row's rules id (its interval holds), out of the racy window, with its text
+        if cached and (
+            None in map(_RULES_ID, cached)
+            or max(map(_MTIME, cached)) > limit
+            or None in map(_TEXT, cached)
+        ):
+            return None
         records = printed_records(found)
         # That argument needs find to print each key whole (to the nanosecond): a few rows
         # checked against what it printed, the same printf for every file.
@@ -313,23 +315,28 @@ def _parts(found: bytes | None, rows: list[Any], tail: bytes) -> tuple[bytes, ..
     """The snapshot's parts after its header (found, paths, states, tail, texts) for ``rows``,
     or None when they cannot be kept: a tree with more than plain files and folders, a row that
     is not a JSON row or whose text does not end as a row's does."""
-    if found is None or not plain_tree(found) or not all(type(row) is tuple for row in rows):
+    if found is None or not plain_tree(found) or set(map(type, rows)) - {tuple}:
         return None
     try:
-        paths = "\0".join(row[0] for row in rows).encode("utf-8", "surrogateescape")
-        states = "\0".join(row[-2] for row in rows).encode("ascii")
-    except (UnicodeError, TypeError):
-        return None
-    if not all(row[-1].endswith(ROW_END) for row in rows):
+        paths = "\0".join(map(_PATH, rows)).encode("utf-8", "surrogateescape")
+        states = "\0".join(map(_STATE, rows)).encode("ascii")
+        ends = list(map(_TEXT, rows))
+        if not all(map(bytes.endswith, ends, itertools.repeat(ROW_END))):
+            return None
+    except (UnicodeError, TypeError):  # a str that is no path or state, a text not bytes
         return None
     if tail == ROW_END:
-        texts = ROW_SEPARATOR.join(row[-1] for row in rows)
+        texts = ROW_SEPARATOR.join(ends)
     else:
-        texts = ROW_SEPARATOR.join(row[-1][:-4] + tail for row in rows)
+        texts = ROW_SEPARATOR.join(text[:-4] + tail for text in ends)
     return found, paths, states, tail, texts
 
 
 _CACHED_ROW = 10  # the length of IndexCache.rows' JSON row (cache._rows_query)
+# A JSON row's items (path, ..., state, text; a cached row's key from 1, its rules id at 5),
+# read in C over every row.
+_PATH, _MTIME, _RULES_ID = operator.itemgetter(0), operator.itemgetter(2), operator.itemgetter(5)
+_STATE, _TEXT = operator.itemgetter(-2), operator.itemgetter(-1)
 
 
 def start(
