@@ -311,7 +311,10 @@ class Probe:
         return start, until
 
 
-def _parts(found: bytes | None, rows: list[Any], tail: bytes) -> tuple[bytes, ...] | None:
+Part = bytes | list[bytes | memoryview]  # a snapshot's part, or its pieces one after the other
+
+
+def _parts(found: bytes | None, rows: list[Any], tail: bytes) -> tuple[Part, ...] | None:
     """The snapshot's parts after its header (found, paths, states, tail, texts) for ``rows``,
     or None when they cannot be kept: a tree with more than plain files and folders, a row that
     is not a JSON row or whose text does not end as a row's does."""
@@ -325,10 +328,15 @@ def _parts(found: bytes | None, rows: list[Any], tail: bytes) -> tuple[bytes, ..
             return None
     except (UnicodeError, TypeError):  # a str that is no path or state, a text not bytes
         return None
+    # The texts as pieces, for the kernel to gather (os.writev): joined here they were a copy of
+    # 40 MB at 50,000 rows (0.03 s), made holding the lock.
+    texts: list[bytes | memoryview] = [ROW_SEPARATOR] * (2 * len(ends) - 1) if ends else []
     if tail == ROW_END:
-        texts = ROW_SEPARATOR.join(ends)
+        texts[0::2] = ends
     else:
-        texts = ROW_SEPARATOR.join(text[:-4] + tail for text in ends)
+        texts = [ROW_SEPARATOR] * (3 * len(ends) - 1) if ends else []
+        texts[0::3] = [memoryview(text)[:-4] for text in ends]
+        texts[1::3] = [tail] * len(ends)
     return found, paths, states, tail, texts
 
 
@@ -436,11 +444,11 @@ class _Aside:
     :meth:`finish` writes the real one and renames it over the old snapshot (a reader sees one
     or the other); :meth:`drop` removes it. Whatever goes wrong, no snapshot is kept."""
 
-    def __init__(self, path: Path, header: bytes, count: int, parts: tuple[bytes, ...]) -> None:
+    def __init__(self, path: Path, header: bytes, count: int, parts: tuple[Part, ...]) -> None:
         self._path = path
         self._aside = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         self._count = count
-        self._lengths = (len(header), *(len(part) for part in parts))
+        self._lengths = (len(header), *(_length(part) for part in parts))
         self._written = False
         self._thread = threading.Thread(target=self._write, args=((header, *parts),), daemon=True)
         self._thread.start()
@@ -448,12 +456,12 @@ class _Aside:
     def _sizes(self, since: int, until: int) -> bytes:
         return _SIZES.pack(since, until, self._count, *self._lengths)
 
-    def _write(self, parts: tuple[bytes, ...]) -> None:
+    def _write(self, parts: tuple[Part, ...]) -> None:
         try:
-            with open(self._aside, "wb") as handle:
-                handle.write(MAGIC + self._sizes(0, 0))
+            with open(self._aside, "wb", buffering=0) as handle:
+                _write_all(handle, [MAGIC + self._sizes(0, 0)])
                 for part in parts:
-                    handle.write(part)
+                    _write_all(handle, [part] if isinstance(part, bytes) else part)
             self._written = True
         except OSError:
             pass
@@ -478,3 +486,24 @@ class _Aside:
         self._thread.join()
         with contextlib.suppress(OSError):
             os.remove(self._aside)
+
+
+def _length(part: Part) -> int:
+    return len(part) if isinstance(part, bytes) else sum(map(len, part))
+
+
+def _write_all(handle: BinaryIO, pieces: list[bytes | memoryview]) -> None:
+    """Every piece written to the unbuffered ``handle``, in order: gathered by the kernel
+    (``writev``, as many at once as it takes), a short write finished piece by piece."""
+    step = max(1, min(os.sysconf("SC_IOV_MAX") if hasattr(os, "sysconf") else 16, 1024))
+    for start in range(0, len(pieces), step):
+        chunk = pieces[start : start + step]
+        done = os.writev(handle.fileno(), chunk)
+        if done == sum(map(len, chunk)):
+            continue
+        rest = memoryview(b"".join(chunk))[done:]
+        while rest:
+            wrote = handle.write(rest)
+            if not wrote:
+                raise OSError("the kept listing could not be written")
+            rest = rest[wrote:]

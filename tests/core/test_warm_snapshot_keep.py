@@ -111,3 +111,21 @@ def test_an_answer_that_cannot_be_written_keeps_nothing(tmp_path: Path) -> None:
     aside = warm_snapshot._Aside(path, b"h", 0, (b"", b"", b"", warm_snapshot.ROW_END, b""))
     assert not aside.finish((0, 10))
     assert not path.exists()
+
+
+def test_pieces_written_whole_after_short_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kernel may gather fewer bytes than asked (a signal, a full disk): the rest follows,
+    in order, and more pieces than one ``writev`` takes go in several."""
+    real = os.writev
+
+    def short(descriptor: int, pieces: list[Any]) -> int:
+        return real(descriptor, pieces[:2])  # at most two pieces at a time
+
+    monkeypatch.setattr(os, "writev", short)
+    pieces: list[bytes | memoryview] = [b"%d," % n for n in range(3000)]
+    pieces.append(memoryview(b"end!")[:3])
+    with open(tmp_path / "out", "wb", buffering=0) as handle:
+        warm_snapshot._write_all(handle, pieces)
+    assert (tmp_path / "out").read_bytes() == b"".join(pieces)
