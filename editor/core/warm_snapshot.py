@@ -22,7 +22,9 @@ row by row against the rows' keys in the cache. ``find`` that is not GNU's, or p
 else, means the listing as before.
 
 The snapshot is a file beside the cache's database (``….sqlite3.listing``), replaced whole
-(written aside, then renamed), its header naming everything it holds for.
+(written aside, then renamed), its header naming everything it holds for. It is written aside
+while the listing's rows are checked and the second ``find`` runs, holding for no moment (the
+interval 0, 0) until both agreed: then its interval is written in and it is renamed.
 """
 
 from __future__ import annotations
@@ -493,17 +495,17 @@ def _length(part: Part) -> int:
 
 
 def _write_all(handle: BinaryIO, pieces: list[bytes | memoryview]) -> None:
-    """Every piece written to the unbuffered ``handle``, in order: gathered by the kernel
-    (``writev``, as many at once as it takes), a short write finished piece by piece."""
-    step = max(1, min(os.sysconf("SC_IOV_MAX") if hasattr(os, "sysconf") else 16, 1024))
-    for start in range(0, len(pieces), step):
-        chunk = pieces[start : start + step]
+    """Every piece written to the unbuffered ``handle`` in order, gathered by the kernel
+    (``writev``, up to IOV_MAX at once); the rest of a short write written after."""
+    for start in range(0, len(pieces), _IOV_MAX):
+        chunk = pieces[start : start + _IOV_MAX]
         done = os.writev(handle.fileno(), chunk)
-        if done == sum(map(len, chunk)):
-            continue
-        rest = memoryview(b"".join(chunk))[done:]
+        rest = memoryview(b"".join(chunk))[done:] if done != sum(map(len, chunk)) else b""
         while rest:
             wrote = handle.write(rest)
             if not wrote:
                 raise OSError("the kept listing could not be written")
             rest = rest[wrote:]
+
+
+_IOV_MAX = max(1, min(os.sysconf("SC_IOV_MAX"), 1024)) if hasattr(os, "sysconf") else 16
