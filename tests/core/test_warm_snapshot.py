@@ -367,24 +367,6 @@ def test_a_kept_answer_sent_to_a_file(site: Path, tmp_path: Path) -> None:
     assert listing() == first
 
 
-def test_one_key_found_as_among_all(site: Path) -> None:
-    """:func:`tree_look.printed_key` (a few rows made now) agrees with :func:`printed_keys` (many), names
-    that hold the record's own separators too."""
-    _write(site / "content" / "x ." / "news" / "s1.md", _story("Tricky"))
-    _write(site / "content" / "news" / "x ./news" / "s1.md", _story("Trickier"))
-    _write(site / "content" / "sp ace.md", _story("Space"))
-    probe = warm_snapshot.start(site.resolve(), _rules(site), ("date",), 0)
-    assert probe is not None
-    found = probe.found()
-    assert found is not None
-    printed = tree_look.printed_keys(found)
-    assert "content/x ./news/s1.md" in printed and "content/sp ace.md" in printed
-    for path, key in printed.items():
-        assert tree_look.printed_key(found, path) == key
-    assert tree_look.printed_key(found, "content/news/none.md") is None
-    assert tree_look.printed_key(found, "news/s1.md") is None
-
-
 @pytest.mark.parametrize("folders", [0, 1, 2, 3, 9, 20])
 def test_two_finds_print_what_one_prints(tmp_path: Path, folders: int) -> None:
     """The tree shared out to two ``find`` runs (the top listed here): the same records as one
