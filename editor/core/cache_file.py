@@ -58,6 +58,8 @@ FACT_MODULES = (
     "slot_builder",
     "warm_snapshot",
     "tree_look",
+    "walk",  # which files a kept answer lists (warm_snapshot keeps whole listings)
+    "atomic",  # its temp files' name, which the walk leaves out
 )
 # Imported by those at load time, but deciding nothing that is kept (tests/core/test_cache_version.py).
 FACT_NEUTRAL = frozenset({"git", "pool"})
@@ -181,7 +183,8 @@ def is_busy(error: sqlite3.OperationalError) -> bool:
 
 def remove_database(path: Path) -> bool:
     try:
-        for suffix in ("", "-wal", "-shm", "-journal"):
+        # ".listing": a warm list --json's kept answer (warm_snapshot), which goes with its cache
+        for suffix in ("", "-wal", "-shm", "-journal", ".listing"):
             with contextlib.suppress(FileNotFoundError):
                 os.remove(f"{path}{suffix}")
     except OSError:

@@ -16,7 +16,11 @@ import stat
 import subprocess
 from pathlib import Path
 
-_TEMP_MARK = b".copydesk-tmp\0"  # atomic.TEMP_SUFFIX at a name's end: the walk removes those
+from editor.core.atomic import TEMP_SUFFIX
+from editor.core.walk import SKIPPED_FOLDERS
+
+_TEMP_MARK = TEMP_SUFFIX.encode() + b"\0"  # at a name's end: the walk removes those files
+_PRUNED = SKIPPED_FOLDERS  # and hidden ones (walk.skips_folder): the folders the walk never enters
 # find's expression: the folders the walk never enters pruned; a folder by its path, any other
 # entry with its type, then size, mtime, ctime (seconds.nanoseconds) and inode.
 FIND_EXPRESSION = (
@@ -28,12 +32,7 @@ FIND_EXPRESSION = (
     "(",
     "-name",
     ".*",
-    "-o",
-    "-name",
-    "node_modules",
-    "-o",
-    "-name",
-    "__pycache__",
+    *(part for name in sorted(_PRUNED) for part in ("-o", "-name", name)),
     ")",
     "-prune",
     ")",
@@ -193,15 +192,15 @@ def _listed_level(base: Path, folders: list[str]) -> tuple[list[bytes], list[str
                     below.append(rel)
                 elif stat.S_ISREG(info.st_mode):
                     key = key_text(info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
-                    records.append(b"f " + (key or b"?") + b" " + name + b"\0")
+                    # A file dated before 1970 has no key written so: it must not pass for a
+                    # plain file whose key two looks compare ("f ?" hid every change to it).
+                    kind = b"f " + key if key is not None else b"o"
+                    records.append(kind + b" " + name + b"\0")
                 else:
                     records.append(b"o " + name + b"\0")  # no plain tree: nothing kept
         except OSError:
             return None
     return records, below
-
-
-_PRUNED = frozenset({"node_modules", "__pycache__"})  # and hidden ones (walk.skips_folder)
 
 
 def plain_tree(found: bytes) -> bool:

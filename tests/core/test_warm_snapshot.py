@@ -456,3 +456,33 @@ def test_a_name_that_is_not_utf8(site: Path, capsys: pytest.CaptureFixture[str])
     assert "caf" in first
     assert _same_as_uncached(capsys, site) == first
     assert not _kept_file(site).exists()
+
+
+def test_a_file_dated_before_1970_at_the_top_keeps_no_answer(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The top folders' entries are listed in Python when the look is shared out to two finds;
+    a file there dated before 1970 was written with no key ("f ?"), so an edit that dated it so
+    again went unseen and the kept answer printed the old row (found in review)."""
+    path = site / "content" / "zz.md"
+    before_1970 = -315_619_200 * 1_000_000_000  # 1960-01-01
+    _write(path, _story("Old title"))
+    os.utime(path, ns=(before_1970, before_1970))
+    _listing(capsys, site)
+    _listing(capsys, site)
+    path.write_text(_story("A new and longer title", 2, "true"), encoding="utf-8")
+    os.utime(path, ns=(before_1970, before_1970))
+    warm = _same_as_uncached(capsys, site)
+    assert "A new and longer title" in warm and "Old title" not in warm
+
+
+def test_a_cache_removed_takes_its_kept_answer_with_it(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A corrupt cache is removed and rebuilt (cache_file.remove_database); its kept answer
+    stayed beside it (found in review)."""
+    _listing(capsys, site)
+    kept = _kept_file(site)
+    assert kept.exists()
+    assert cache_file.remove_database(cache_file.database_path(site.resolve(), None))
+    assert not kept.exists()
