@@ -308,10 +308,10 @@ def _say_not_committed(checkout: Checkout) -> None:
     )
     out(f"{files} changes that are not committed, so they were not pushed:")
     for path in waiting[:SHOWN_NOT_COMMITTED]:
-        out(f"  {path} ({status.files[path].state})")
+        out(f"  {shown_path(path)} ({status.files[path].state})")
     if len(waiting) > SHOWN_NOT_COMMITTED:
         out(f"  … and {len(waiting) - SHOWN_NOT_COMMITTED} more")
-    out("commit them with git commit (or write with --commit next time), then sync again")
+    out("commit them (git add, then git commit; or write with --commit next time), then sync again")
 
 
 # --- log --------------------------------------------------------------------------------------------

@@ -211,7 +211,10 @@ def test_sync_with_nothing_to_push_names_the_changes_not_committed(
     assert lines[:2] == ["pulled: already up to date", "nothing to push"]
     assert "2 files in the desk have changes that are not committed" in out
     assert "--commit" in out and STORY.removeprefix("content/") in out
-    assert "news/new story.md" in out
+    assert "news/new story.md (untracked)" in out and "git add" in out
+    write(team.alice, "content/news/\x1b[31mred.md", "+++\ntitle = 'Red'\n+++\n")
+    out = run(capsys, "sync", team.alice)[1]
+    assert "\x1b" not in out  # a name's control characters do not reach the terminal
 
 
 def test_sync_conflicts_and_offline_exit_1_with_a_next_step(
