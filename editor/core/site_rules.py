@@ -17,11 +17,10 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from editor.core.cascade import Cascade, cascades_of
+from editor.core.cascade import Cascade, cascades_of, glob_regex
 from editor.core.git import GitError, decode_path, find_checkout
 from editor.core.hugo_keys import fold_keys
 from editor.core.site import CONTENT_EXTENSIONS, SITE_MARKERS, ContentDir, Site, site_for_desk
@@ -87,13 +86,11 @@ def filtered_out(files: tuple[str, ...], relative: str) -> str | None:
     for pattern in files:
         if pattern.startswith("!"):
             glob = _glob(pattern[1:].strip())
-            if glob is not None and any(glob.fullmatch(path) for path in paths):
+            if any(glob.fullmatch(path) for path in paths):
                 return pattern
         else:
             takes.append(pattern)
-    if takes and not any(
-        (glob := _glob(p)) is not None and glob.fullmatch(paths[-1]) for p in takes
-    ):
+    if takes and not any(_glob(p).fullmatch(paths[-1]) for p in takes):
         return ", ".join(takes)
     return None
 
@@ -101,51 +98,10 @@ def filtered_out(files: tuple[str, ...], relative: str) -> str | None:
 _UNASKED = object()  # SiteRules.folder_zone: a folder not asked about yet
 
 
-@lru_cache(maxsize=256)
-def _glob(pattern: str) -> re.Pattern[str] | None:
-    """A Hugo (gobwas) glob as a regular expression: ``*`` and ``?`` within a name, ``**`` across
-    folders, ``[...]`` and ``{a,b}``; None for one it cannot read."""
-    text = pattern.strip().lstrip("/").lower()
-    out, at = [], 0
-    while at < len(text):
-        char = text[at]
-        if text.startswith("**", at):
-            out.append(".*")
-            at += 2
-            continue
-        if char == "*":
-            out.append("[^/]*")
-        elif char == "?":
-            out.append("[^/]")
-        elif char == "[":
-            end = text.find("]", at + 2)
-            if end < 0:
-                return None
-            body = text[at + 1 : end]
-            body = "^" + body[1:] if body.startswith("!") else body
-            out.append(f"[{body.replace(chr(92), chr(92) * 2)}]")
-            at = end + 1
-            continue
-        elif char == "{":
-            end = text.find("}", at)
-            if end < 0:
-                return None
-            choices = text[at + 1 : end].split(",")
-            out.append("(?:" + "|".join(_glob_part(choice) for choice in choices) + ")")
-            at = end + 1
-            continue
-        else:
-            out.append(re.escape(char))
-        at += 1
-    try:
-        return re.compile("".join(out))
-    except re.error:
-        return None
-
-
-def _glob_part(text: str) -> str:
-    """One choice of a ``{a,b}`` group (wildcards inside it work as outside)."""
-    return "".join("[^/]*" if c == "*" else "[^/]" if c == "?" else re.escape(c) for c in text)
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A mount's ``files`` glob as Hugo reads it (case-insensitive, from the mount's source): the
+    cascade's glob rules (:func:`editor.core.cascade.glob_regex`; a broken one matches nothing)."""
+    return glob_regex(pattern.strip().lstrip("/").lower())
 
 
 def _is_plain_absolute(path: object) -> bool:
