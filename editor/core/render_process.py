@@ -105,7 +105,7 @@ class ChunkPool:
                 # with it.
                 multiprocessing.current_process()._config["daemon"] = False  # type: ignore[attr-defined]
                 self._pool = multiprocessing.get_context("fork").Pool(
-                    workers, _worker_start, (self._inherited,)
+                    workers, _worker_start, (self._inherited, os.getpid())
                 )
             except Exception:  # (no processes to be had): this process renders them alone
                 self._failed = True
@@ -117,31 +117,35 @@ class ChunkPool:
             self._pool = None
 
 
-def _worker_start(inherited: tuple[int, ...]) -> None:
+def _worker_start(inherited: tuple[int, ...], parent: int) -> None:
     """A chunk worker holds no end of the window's pipe (the window sees the render process end
     when it does), and writes nothing to the window's terminal: a render's errors come back as
     its answer, and a worker whose render process was ended (killed) just ends as well."""
-    _end_with_parent()
+    _end_with_parent(parent)
     for descriptor in inherited:
         with contextlib.suppress(OSError):
             os.close(descriptor)
     sys.stderr = open(os.devnull, "w")  # noqa: SIM115 (for the process's whole life)
 
 
-def _end_with_parent() -> None:
-    """Linux: the kernel kills this worker when the render process ends (the window kills that
-    process when nobody waits for its render any more; a worker busy with its chunk went on for
-    seconds of a core before it read the end of its queue). Elsewhere the queue's end alone."""
+def _end_with_parent(parent: int) -> None:
+    """Linux: the kernel kills this worker when the render process (``parent``) ends (the window
+    kills that process when nobody waits for its render any more; a worker busy with its chunk
+    went on for seconds of a core before it read the end of its queue). A worker that starts
+    after its render process ended ends at once: it would wait for ever on the queue's lock a
+    killed sibling held (seen after the tests: orphans in a futex wait). Elsewhere the queue's
+    end alone."""
+    if os.getppid() != parent:
+        os._exit(0)
     if not sys.platform.startswith("linux"):
         return
     import ctypes
     import signal
 
-    parent = os.getppid()
     with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # the render process ended before the line above
+    if os.getppid() != parent:  # it ended before the line above
         os._exit(0)
 
 

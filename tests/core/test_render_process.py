@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import random
 import time
 from pathlib import Path
@@ -162,3 +163,24 @@ def test_chunk_workers_busy_with_a_chunk_end_when_the_render_process_is_killed()
     while any(_alive(pid) for pid in helpers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(_alive(pid) for pid in helpers)
+
+
+def _start_as_a_worker_of(parent: int) -> None:
+    from editor.core.render_process import _worker_start
+
+    _worker_start((), parent)
+    time.sleep(30)  # (a worker whose render process lives waits for chunks)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forks")
+def test_a_chunk_worker_that_starts_after_its_render_process_ended_ends_at_once() -> None:
+    """A worker forked just before the window killed its render process started with no parent
+    to die with, and waited for ever on the queue's lock (orphans seen after the tests)."""
+    import multiprocessing
+
+    worker = multiprocessing.get_context("fork").Process(
+        target=_start_as_a_worker_of, args=(os.getpid() + 1_000_000,), daemon=True
+    )
+    worker.start()
+    worker.join(10)
+    assert worker.exitcode == 0
