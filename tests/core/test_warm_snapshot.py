@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -69,20 +68,6 @@ def _listing(capsys: pytest.CaptureFixture[str], desk: Path, *args: object) -> s
 
 def _kept_file(desk: Path) -> Path:
     return warm_snapshot.snapshot_path(cache_file.database_path(desk.resolve(), None))
-
-
-@pytest.fixture
-def no_scan(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """Counts the listings made by the scan (not from a kept answer)."""
-    made: list[int] = []
-    scan = cli_json.scan_json
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        made.append(1)
-        return scan(*args, **kwargs)
-
-    monkeypatch.setattr(cli_json, "scan_json", counted)
-    yield made
 
 
 def _same_as_uncached(capsys: pytest.CaptureFixture[str], desk: Path, *args: object) -> str:

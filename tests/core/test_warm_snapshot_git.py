@@ -7,14 +7,11 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from editor import cli_json
-from tests.helpers.cli import run
+from tests.core.test_warm_snapshot import _listing
 from tests.helpers.git import STORY, STORY_TEXT, Team, commit_all, git, write
 
 pytestmark = pytest.mark.skipif(shutil.which("find") is None, reason="needs find")
@@ -29,25 +26,6 @@ def _aged(folder: Path) -> None:
             os.utime(path, ns=(HOUR_AGO_NS, HOUR_AGO_NS))
 
 
-@pytest.fixture
-def scans(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    made: list[int] = []
-    scan = cli_json.scan_json
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        made.append(1)
-        return scan(*args, **kwargs)
-
-    monkeypatch.setattr(cli_json, "scan_json", counted)
-    yield made
-
-
-def _listing(capsys: pytest.CaptureFixture[str], desk: Path, *args: object) -> str:
-    status, out, err = run(capsys, "list", desk, "--json", *args)
-    assert status == 0, err
-    return out
-
-
 def _same_as_uncached(capsys: pytest.CaptureFixture[str], desk: Path, *args: object) -> str:
     warm = _listing(capsys, desk, *args)
     assert warm == _listing(capsys, desk, "--no-cache", *args)
@@ -55,7 +33,7 @@ def _same_as_uncached(capsys: pytest.CaptureFixture[str], desk: Path, *args: obj
 
 
 def test_git_fields_are_read_now(
-    team: Team, capsys: pytest.CaptureFixture[str], scans: list[int]
+    team: Team, capsys: pytest.CaptureFixture[str], no_scan: list[int]
 ) -> None:
     clone = team.alice
     write(clone, "content/news/third.md", STORY_TEXT.replace("Harbour", "Third"))
@@ -64,11 +42,11 @@ def test_git_fields_are_read_now(
     content = clone / "content"
     first = _listing(capsys, content)  # untracked and clean rows: fields differ row by row
     assert _same_as_uncached(capsys, content) == first
-    uncached = len(scans)
+    uncached = len(no_scan)
     git(clone, "add", "content/news/third.md")
     git(clone, "commit", "-q", "-m", "Add the third")  # the tree under content/ is the same
     after = _listing(capsys, content)
-    assert len(scans) == uncached  # from the kept answer
+    assert len(no_scan) == uncached  # from the kept answer
     assert after != first
     assert after == _listing(capsys, content, "--no-cache")
     assert _listing(capsys, content, "--state", "draft") == _listing(
@@ -77,7 +55,7 @@ def test_git_fields_are_read_now(
 
 
 def test_every_row_ignored_then_not(
-    tmp_path: Path, git_home: Path, capsys: pytest.CaptureFixture[str], scans: list[int]
+    tmp_path: Path, git_home: Path, capsys: pytest.CaptureFixture[str], no_scan: list[int]
 ) -> None:
     """All rows share one dict of fields: the kept texts carry it, and another shared one (or
     none shared) replaces it."""
@@ -94,7 +72,7 @@ def test_every_row_ignored_then_not(
     content = clone / "content"
     first = _same_as_uncached(capsys, content)
     assert '"state": "ignored"' in first
-    made = len(scans)
+    made = len(no_scan)
     assert _listing(capsys, content) == first
     write(clone, ".gitignore", "")  # now every file is untracked: one shared dict again
     untracked = _listing(capsys, content)
@@ -108,4 +86,4 @@ def test_every_row_ignored_then_not(
     commit_all(clone, "Untrack one")  # fields differ row by row now
     mixed = _listing(capsys, content)
     assert mixed == _listing(capsys, content, "--no-cache")
-    assert len(scans) == made + 3  # the three uncached listings only
+    assert len(no_scan) == made + 3  # the three uncached listings only
