@@ -27,6 +27,7 @@ from editor.cli_common import (
     EXIT_CLOSED_PIPE,
     PROG,
     CommandError,
+    silence_stdout,
 )
 from editor.cli_common import err as _err
 from editor.cli_common import existing as _existing
@@ -394,13 +395,6 @@ def _tolerant_output() -> None:
                 stream.reconfigure(errors="backslashreplace" if utf8 else "replace")
 
 
-def _silence_stdout() -> None:
-    """After a closed pipe (``copydesk list . | head``), send what is left nowhere, quietly."""
-    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-
-
 def _refuse_unknown_command(
     parser: argparse.ArgumentParser, word: str, rest: Sequence[str]
 ) -> None:
@@ -451,7 +445,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (`copydesk list . | head -1`): no file failed. Exit with the status
         # a Unix tool has when SIGPIPE ends it, as a shell reports it (128 + 13).
-        _silence_stdout()
+        silence_stdout()
         return EXIT_CLOSED_PIPE
     except KeyboardInterrupt:
         return 130

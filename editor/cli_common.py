@@ -4,9 +4,12 @@ other."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import json
 import math
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,6 +31,13 @@ def out(text: str = "") -> None:
 
 def err(text: str) -> None:
     print(f"{PROG}: {text}", file=sys.stderr)
+
+
+def silence_stdout() -> None:
+    """After a closed pipe (``copydesk list . | head``), send what is left nowhere, quietly."""
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def jsonable(value: Any) -> Any:

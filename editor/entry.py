@@ -12,6 +12,9 @@ A big desk's scan takes as long as the window's start-up; both are Python, so in
 take turns. Its own process (:mod:`editor.core.scan_child`) starts here for a path given, before
 PySide6 loads, and lists the desk on the second core meanwhile; the window takes its rows.
 
+A warm ``copydesk list --json DESK`` is answered from the last listing's kept answer by
+:func:`editor.cli_kept.quick_list` before the command line is imported, when it holds.
+
 The window's start-up makes some 200,000 objects (modules, classes, the widgets' wrappers) that
 all live on; the cyclic garbage collector went through them some 90 times before the first paint
 (about 5 ms of it). So it is off from here until the window has painted
@@ -70,6 +73,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 early.stop()  # never outlives the window (nor runs on for the command line)
             if collecting:
                 gc.enable()
+    if arguments[:1] == ["list"]:
+        from editor.cli_kept import quick_list
+
+        try:
+            answered = quick_list(arguments[1:])  # (see editor.cli_kept)
+        except KeyboardInterrupt:
+            return 130
+        if answered is not None:
+            return answered
     from editor.cli import main as cli_main
 
     return cli_main(arguments)

@@ -1,4 +1,4 @@
-"""``list --json`` asks git before its scan (``cli_git.EarlyGit``: processes, no thread, so that the
+"""``list --json`` asks git before its scan (``desk_git.EarlyGit``: processes, no thread, so that the
 cold scan can still fork its readers) and reads the answers after: the same fields as asking after,
 the status asked in the desk's folder naming the same files as the top's ``-- PREFIX``."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from editor import cli_git
+from editor import desk_git
 from editor.core.git import find_checkout
 from editor.core.git_status import desk_status
 from tests.helpers.git import STORY, STORY_TEXT, Team, commit_all, write
@@ -34,7 +34,7 @@ def test_early_answers_are_those_asked_after(team: Team, below: str) -> None:
     checkout = find_checkout(desk)
     assert checkout is not None
     asked_after = desk_status(checkout)  # from the top, with -- PREFIX, as before
-    early = cli_git.EarlyGit(desk)
+    early = desk_git.EarlyGit(desk)
     assert threading.active_count() == 1  # git runs in processes: the scan may still fork
     found = early.result()
     assert found is not None
@@ -43,7 +43,7 @@ def test_early_answers_are_those_asked_after(team: Team, below: str) -> None:
 
 
 def test_early_fields_of_each_state(team: Team) -> None:
-    found = cli_git.EarlyGit(_desk(team) / "content").result()
+    found = desk_git.EarlyGit(_desk(team) / "content").result()
     assert found is not None
     fields = found.fields(["news/harbour-reopens.md", "news/third.md", "we ird/ü é.md"])
     got = {
@@ -58,7 +58,7 @@ def test_early_fields_of_each_state(team: Team) -> None:
 
 
 def test_outside_a_checkout_no_git_starts(tmp_path: Path) -> None:
-    early = cli_git.EarlyGit(tmp_path)
+    early = desk_git.EarlyGit(tmp_path)
     assert early._processes == []
     assert early.result() is None
 
@@ -68,12 +68,12 @@ def test_a_desk_whose_git_is_missing_has_no_git_fields(
 ) -> None:
     clone = _desk(team)
     monkeypatch.setenv("PATH", str(clone / "no-such-bin"))
-    early = cli_git.EarlyGit(clone / "content")
+    early = desk_git.EarlyGit(clone / "content")
     assert early.result() is None  # as find_checkout: no git, no checkout
 
 
 def test_a_listing_that_stops_ends_its_git(team: Team) -> None:
-    early = cli_git.EarlyGit(_desk(team) / "content")
+    early = desk_git.EarlyGit(_desk(team) / "content")
     processes = list(early._processes)
     assert len(processes) == 3
     early.close()

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from editor import cli_json
+from editor import cli_rows
 from editor.core.index import ArticleSummary
 from editor.core.names import json_text
 from editor.core.state import PublishState
@@ -24,8 +24,8 @@ def test_streamed_json_equals_one_dump(monkeypatch: pytest.MonkeyPatch, count: i
     titles = ["plain", 'é 😀 \u2028 \x7f \x1f "quoted" \\ /', "bad name \udcff", "澜驰"]
     rows = [row(f"news/{n}-{titles[n % 4][:3]}.md", titles[n % 4]) for n in range(count)]
     out = io.StringIO()
-    monkeypatch.setattr(cli_json.sys, "stdout", out)
-    cli_json.write_json_rows(iter(rows))
+    monkeypatch.setattr(cli_rows.sys, "stdout", out)
+    cli_rows.write_json_rows(iter(rows))
     expected = json_text([r.to_json() for r in rows]) + "\n"
     assert out.getvalue() == expected
     assert len(json.loads(out.getvalue())) == count
@@ -33,7 +33,7 @@ def test_streamed_json_equals_one_dump(monkeypatch: pytest.MonkeyPatch, count: i
 
 def test_rows_are_written_while_the_scan_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     out = io.StringIO()
-    monkeypatch.setattr(cli_json.sys, "stdout", out)
+    monkeypatch.setattr(cli_rows.sys, "stdout", out)
     written: list[int] = []
 
     def rows():  # type: ignore[no-untyped-def]
@@ -41,5 +41,5 @@ def test_rows_are_written_while_the_scan_runs(monkeypatch: pytest.MonkeyPatch) -
             written.append(len(out.getvalue()))
             yield row(f"{n}.md", "t")
 
-    cli_json.write_json_rows(rows())
+    cli_rows.write_json_rows(rows())
     assert written[-1] > 0  # text went out before the last row was made

@@ -1,5 +1,5 @@
-"""``list --json``'s git fields, shared across rows (``cli_git.git_fields`` gives paths with the same
-fields one dict; ``cli_json.write_json_rows`` encodes each dict once): still right row by row, and a warm
+"""``list --json``'s git fields, shared across rows (``desk_git.git_fields`` gives paths with the same
+fields one dict; ``cli_rows.write_json_rows`` encodes each dict once): still right row by row, and a warm
 listing from the index cache is byte-identical to ``--no-cache``."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from editor import cli_git, cli_json
+from editor import cli_rows, desk_git
 from tests.helpers.cli import run
 from tests.helpers.git import OTHER, STORY, STORY_TEXT, Team, commit_all, git, write
 
@@ -65,7 +65,7 @@ def test_each_row_has_its_own_git_fields(team: Team, capsys: pytest.CaptureFixtu
 def test_paths_with_the_same_fields_share_one_dict(team: Team) -> None:
     clone = _desk(team)
     paths = ["ignored/a.md", "ignored/b.md", "news/council-vote.md", "news/third.md"]
-    fields = cli_git.git_fields(clone / "content", paths)
+    fields = desk_git.git_fields(clone / "content", paths)
     assert fields is not None
     assert fields["ignored/a.md"] is fields["ignored/b.md"]
     assert fields["news/council-vote.md"] is not fields["news/third.md"]
@@ -82,7 +82,7 @@ def test_the_writer_encodes_by_dict_not_by_id_alone(capsys: pytest.CaptureFixtur
             return {"git": {"state": path}}
 
     rows = [(f"{n}.md", "published", text) for n in range(300)]
-    cli_json.write_json_rows(iter(rows), Fresh())
+    cli_rows.write_json_rows(iter(rows), Fresh())
     written = json.loads(capsys.readouterr().out)
     assert [row["git"]["state"] for row in written] == [f"{n}.md" for n in range(300)]
     assert all(row["path"] == "a.md" for row in written)

@@ -8,13 +8,13 @@ import sys
 
 import pytest
 
-import editor.cli
+import editor.entry
 
 
 @pytest.fixture
 def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     made: list[str] = []
-    monkeypatch.setattr(editor.cli, "main", lambda: made.append("main") or 0)
+    monkeypatch.setattr(editor.entry, "main", lambda: made.append("main") or 0)
     monkeypatch.setattr(multiprocessing, "freeze_support", lambda: made.append("freeze_support"))
     return made
 

@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from editor.core.disk_names import TEMP_SUFFIX
 from editor.core.files import read_regular
 
 try:
@@ -35,7 +36,6 @@ try:
 except ImportError:  # Windows: no advisory locks; the fingerprint check still guards most races
     fcntl = None  # type: ignore[assignment]
 
-TEMP_SUFFIX = ".copydesk-tmp"
 STALE_AFTER_S = 60.0  # a temporary file untouched this long, and not locked, is a leftover
 
 _AT_FDCWD = -100

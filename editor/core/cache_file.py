@@ -11,12 +11,14 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import sqlite3
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor import __version__
-from editor.core.fast_parsers import PARSER_VERSION
+
+if TYPE_CHECKING:  # imported where a database is opened: the quick answer opens none
+    import sqlite3
 
 SCHEMA_VERSION = 4  # 3: each row keeps its verdict (editor.core.verdicts); 4: its search text
 BUSY_MS = 100  # wait this long for a second Copydesk's write, then go on without the cache
@@ -59,19 +61,27 @@ FACT_MODULES = (
     "warm_snapshot",
     "tree_look",
     "walk",  # which files a kept answer lists (warm_snapshot keeps whole listings)
+    "disk_names",  # the names the walk passes over
+    "kept_listing",  # how a kept answer is read
+    "listing_inputs",  # and when the quick answer trusts it
     "atomic",  # its temp files' name, which the walk leaves out
 )
 # Imported by those at load time, but deciding nothing that is kept (tests/core/test_cache_version.py).
 FACT_NEUTRAL = frozenset({"git", "pool"})
 
 
+def code_files() -> list[str]:
+    """The sources of FACT_MODULES."""
+    folder = os.path.dirname(os.path.abspath(__file__))
+    return [os.path.join(folder, f"{name}.py") for name in FACT_MODULES]
+
+
 def code_stamp() -> str:
     """A checksum of the sources of FACT_MODULES ("frozen" where there are none)."""
     stamp = 0
-    folder = os.path.dirname(os.path.abspath(__file__))
-    for name in FACT_MODULES:
+    for path in code_files():
         try:
-            with open(os.path.join(folder, f"{name}.py"), "rb") as handle:
+            with open(path, "rb") as handle:
                 stamp = zlib.crc32(handle.read(), stamp)
         except OSError:  # a frozen build has no sources; its version number changes with its code
             return "frozen"
@@ -80,6 +90,8 @@ def code_stamp() -> str:
 
 def version_text(state_keys: tuple[str, ...]) -> str:
     """The version a cache must have been made with to be trusted."""
+    from editor.core.fast_parsers import PARSER_VERSION  # here: the quick answer needs none
+
     return f"{SCHEMA_VERSION}|{__version__}|{code_stamp()}|{PARSER_VERSION}|{','.join(state_keys)}"
 
 
@@ -123,13 +135,20 @@ SCHEMA = (
 def database_path(root: Path | str, cache_dir: Path | None) -> Path:
     folder = cache_dir if cache_dir is not None else default_cache_dir()
     real_root = os.path.realpath(root)
-    raw = real_root.encode("utf-8", "surrogateescape")
     slug = re.sub(r"[^A-Za-z0-9_-]+", "-", os.path.basename(real_root))[:32]
-    # crc32 + adler32 (zlib: hashlib would load OpenSSL, 6 ms of every listing's start-up)
-    return folder / f"desk-{slug}-{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}.sqlite3"
+    return folder / f"desk-{slug}-{name_key(real_root)}.sqlite3"
+
+
+def name_key(text: str) -> str:
+    """Sixteen hex digits naming ``text`` in a cache file's name: crc32 + adler32 (zlib: hashlib
+    would load OpenSSL, 6 ms of every listing's start-up)."""
+    raw = text.encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}"
 
 
 def connect(path: Path) -> sqlite3.Connection:
+    import sqlite3  # here (and below): database_path alone, the quick answer's, needs none
+
     connection = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None)
     connection.isolation_level = ""  # type: ignore[assignment]  # transactions by `with` only
     return connection
@@ -137,6 +156,8 @@ def connect(path: Path) -> sqlite3.Connection:
 
 def prepare(connection: sqlite3.Connection, version: str, root: str) -> bool:
     """Check the version (rebuild on a mismatch); False when another Copydesk holds the lock."""
+    import sqlite3
+
     try:
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
@@ -167,6 +188,8 @@ def prepare(connection: sqlite3.Connection, version: str, root: str) -> bool:
 
 
 def stored_version(connection: sqlite3.Connection) -> str | None:
+    import sqlite3
+
     try:
         row = connection.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
     except sqlite3.OperationalError as error:

@@ -38,6 +38,11 @@ except ImportError:  # pragma: no cover
 PARSER_VERSION = (
     f"1-rtoml:{getattr(_rtoml, '__version__', '-')}-orjson:{getattr(_orjson, '__version__', '-')}"
 )
+# The accelerators' own files: another install of either is another file (listing_inputs notes
+# them for the quick answer, which cannot import them to read their versions).
+PARSER_FILES = tuple(
+    str(getattr(module, "__file__", None) or "-") for module in (_rtoml, _orjson) if module
+)
 
 # Text that may be TOML 1.1, or may order keys unlike tomllib (see the module docstring). A false
 # alarm only costs tomllib's time. Each pattern starts with a rare character, so a search costs a

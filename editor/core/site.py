@@ -36,6 +36,7 @@ from editor.core.state import SITE_CONFIG, DateRules
 
 SITE_MARKERS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
 CONFIG_DIR = "config"
+_ENVIRONMENTS = ("_default", "production")  # config/<env>/, read in this order
 # Folders of a site that Hugo reads as something other than content.
 NOT_CONTENT = frozenset(
     {"layouts", "themes", "public", "archetypes", "assets", "data", "i18n", "static", "resources"}
@@ -189,7 +190,7 @@ def read_config(root: Path | str) -> dict[str, Any]:
         if (base / name).is_file():
             merged = _load_file(base / name)
             break
-    for environment in ("_default", "production"):
+    for environment in _ENVIRONMENTS:
         _merge(merged, _config_folder(base / CONFIG_DIR / environment))
     return merged
 
@@ -269,14 +270,19 @@ def load_site(root: Path | str) -> Site:
     return _load_site(base, _config_signature(base))
 
 
-def _config_signature(base: Path) -> tuple[tuple[str, int, int], ...]:
-    """(path, mtime, size) of every config file: what must change for the config to."""
+def _config_files(base: Path) -> list[Path]:
+    """Every file that may hold the config of the site at ``base``, the missing ones too."""
     paths = [base / name for name in SITE_MARKERS]
-    for environment in ("_default", "production"):
+    for environment in _ENVIRONMENTS:
         with contextlib.suppress(OSError):
             paths.extend(Path(entry.path) for entry in os.scandir(base / CONFIG_DIR / environment))
+    return paths
+
+
+def _config_signature(base: Path) -> tuple[tuple[str, int, int], ...]:
+    """(path, mtime, size) of every config file: what must change for the config to."""
     signature = []
-    for path in paths:
+    for path in _config_files(base):
         with contextlib.suppress(OSError):
             info = path.stat()
             signature.append((str(path), info.st_mtime_ns, info.st_size))
@@ -406,6 +412,29 @@ def site_of(path: Path | str) -> Site:
     start = Path(path).resolve()
     found = _site_above(start if start.is_dir() else start.parent)
     return load_site(found) if found is not None else Site()
+
+
+def desk_inputs(root: Path | str) -> list[str] | None:
+    """Every path whose ``stat`` decides :func:`site_for_desk` and :func:`content_roots` for a
+    desk at ``root`` lying in a site (None elsewhere): the config files each folder from the desk
+    up to its site's root may hold (:func:`is_site`), every file of the site's config, missing ones
+    too, the config folders, and the content folders. The same answers for them all, the same
+    site (:mod:`editor.core.listing_inputs` notes them for a kept listing)."""
+    base = Path(root).resolve()
+    found = _site_above(base)
+    if found is None:
+        return None
+    paths: list[Path] = []
+    for folder in (base, *base.parents):
+        paths.extend(folder / name for name in SITE_MARKERS)
+        paths.append(folder / CONFIG_DIR / "_default")
+        if folder == found:
+            break
+    paths.append(found / CONFIG_DIR)
+    paths.extend(found / CONFIG_DIR / environment for environment in _ENVIRONMENTS)
+    paths.extend(_config_files(found))
+    paths.extend(cd.path for cd in load_site(found).content_dirs)
+    return [str(path) for path in paths]
 
 
 def site_for_desk(root: Path | str) -> Site:

@@ -16,8 +16,7 @@ import stat
 import subprocess
 from pathlib import Path
 
-from editor.core.atomic import TEMP_SUFFIX
-from editor.core.walk import SKIPPED_FOLDERS
+from editor.core.disk_names import SKIPPED_FOLDERS, TEMP_SUFFIX
 
 _TEMP_MARK = TEMP_SUFFIX.encode() + b"\0"  # at a name's end: the walk removes those files
 _PRUNED = SKIPPED_FOLDERS  # and hidden ones (walk.skips_folder): the folders the walk never enters

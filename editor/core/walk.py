@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.atomic import clean_stale_temps, is_temp_name
+from editor.core.disk_names import SKIPPED_FOLDERS
 from editor.core.site import ARTICLE_SUFFIXES, CONTENT_EXTENSIONS, content_roots, site_for_desk
 
-SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
 _EXTENSIONS = frozenset(suffix[1:] for suffix in ARTICLE_SUFFIXES)  # without the dot
 _NAME = attrgetter("name")
 

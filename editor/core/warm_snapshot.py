@@ -30,130 +30,22 @@ interval 0, 0) until both agreed: then its interval is written in and it is rena
 from __future__ import annotations
 
 import contextlib
-import errno
 import itertools
 import operator
 import os
-import struct
 import threading
 import time
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from editor.core import cache_file
+import editor
+from editor.core import cache_file, kept_listing, listing_inputs
 from editor.core.cache import RACY_NS, IndexCache, storable
-from editor.core.site import content_roots
+from editor.core.fast_parsers import PARSER_FILES
+from editor.core.kept_listing import MAGIC, ROW_END, ROW_SEPARATOR, SIZES, Snapshot, snapshot_path
+from editor.core.site import content_roots, desk_inputs
 from editor.core.site_rules import SiteRules, stable_text
 from editor.core.tree_look import Look, file_record, key_text, plain_tree, printed_records
-
-MAGIC = b"copydesk-listing 1\n"
-_SIZES = struct.Struct("<qqq6Q")  # from, until, rows; header, found, paths, states, tail, texts
-ROW_END = b"\n  }"  # how every row's JSON text ends (verdicts.document_text), nowhere else
-ROW_SEPARATOR = b",\n  "  # between two rows of list --json's array (cli_json.write_json_rows)
-_NO_SENDFILE = frozenset(
-    {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EBADF, errno.ESPIPE}
-)
-
-
-def snapshot_path(database: Path) -> Path:
-    return database.with_name(database.name + ".listing")
-
-
-class Snapshot:
-    """A kept listing, read part by part from its open file: what ``find`` printed of the desk
-    when it was made, its rows' paths and states, and their JSON texts joined by
-    :data:`ROW_SEPARATOR`, each row's :data:`ROW_END` replaced by :attr:`tail` (the git fields
-    every row had then, spliced in as ``verdicts.with_fields`` does; :data:`ROW_END` itself for
-    none). The texts (70 MB at 100,000 rows) can go to stdout without being read here
-    (:meth:`send_texts`)."""
-
-    def __init__(self, handle: BinaryIO, count: int, parts: list[tuple[int, int]]) -> None:
-        self._handle = handle
-        self.count = count
-        self._parts = parts  # (offset, length) of found, paths, states, tail, texts
-        self.tail = self._part(3)
-
-    def _part(self, number: int) -> bytes:
-        offset, length = self._parts[number]
-        data = os.pread(self._handle.fileno(), length, offset)
-        while len(data) < length:  # a short read: go on where it stopped
-            more = os.pread(self._handle.fileno(), length - len(data), offset + len(data))
-            if not more:
-                raise OSError("the kept listing ends early")
-            data += more
-        return data
-
-    def close(self) -> None:
-        self._handle.close()
-
-    def found(self) -> bytes:
-        return self._part(0)
-
-    def path_list(self) -> list[str]:
-        return self._part(1).decode("utf-8", "surrogateescape").split("\0") if self.count else []
-
-    def state_list(self) -> list[str]:
-        return self._part(2).decode("ascii").split("\0") if self.count else []
-
-    def texts(self) -> bytes:
-        return self._part(4)
-
-    def texts_end_well(self) -> bool:
-        """Whether the texts end with :attr:`tail` (a last check before they are sent whole)."""
-        offset, length = self._parts[4]
-        tail = self.tail
-        return (
-            length >= len(tail)
-            and os.pread(self._handle.fileno(), len(tail), offset + length - len(tail)) == tail
-        )
-
-    def send_texts(self, out: int) -> bool:
-        """Copy the texts to the file descriptor ``out`` (the kernel's ``sendfile``); False,
-        nothing sent, where the kernel cannot (a terminal, an appending file on an old kernel):
-        then they are to be written from :meth:`texts`."""
-        offset, length = self._parts[4]
-        end = offset + length
-        while offset < end:
-            try:
-                sent = os.sendfile(out, self._handle.fileno(), offset, end - offset)
-            except OSError as error:
-                if offset == self._parts[4][0] and error.errno in _NO_SENDFILE:
-                    return False
-                raise
-            if not sent:
-                raise OSError("the kept listing ends early")
-            offset += sent
-        return True
-
-    def body(self, tail: bytes) -> list[bytes | memoryview] | None:
-        """The rows as ``list --json``'s array holds them (its brackets left out), each row's end
-        being ``tail`` (:data:`ROW_END`: nothing added), as pieces to write one after the
-        other; None when the kept texts do not hold ``count`` rows."""
-        count, kept = self.count, self.tail
-        if not count:
-            return []
-        texts = self.texts()
-        if not texts.endswith(kept):
-            return None
-        if tail == kept:
-            return [texts] if texts.count(kept + ROW_SEPARATOR) == count - 1 else None
-        if len(tail) == len(kept):  # the length would not tell how many were replaced
-            return None
-        joined = texts.replace(kept + ROW_SEPARATOR, tail + ROW_SEPARATOR)
-        if len(joined) - len(texts) != (count - 1) * (len(tail) - len(kept)):
-            return None
-        return [memoryview(joined)[: len(joined) - len(kept)], tail]
-
-    def row_texts(self) -> list[bytes] | None:
-        """Each row's JSON text, or None when the kept texts do not split into ``count`` rows."""
-        if not self.count:
-            return []
-        kept = self.tail
-        pieces = self.texts().split(kept + ROW_SEPARATOR)
-        if len(pieces) != self.count or not pieces[-1].endswith(kept):
-            return None
-        pieces[-1] = pieces[-1][: len(pieces[-1]) - len(kept)]
-        return [piece + ROW_END for piece in pieces]
 
 
 class Probe:
@@ -170,6 +62,7 @@ class Probe:
         now: int,
         cache_dir: Path | None,
         state_keys: tuple[str, ...],
+        inputs: tuple[str, list[str], int] | None = None,
     ) -> None:
         self._base = base
         self._database = database
@@ -178,6 +71,7 @@ class Probe:
         self._now = now
         self._cache_dir = cache_dir
         self._state_keys = state_keys
+        self._inputs = inputs  # the real desk, the paths to note and when the listing began
         self._started_ns = time.time_ns()
         self._process = self._find()
         self._found: bytes | None = None
@@ -251,7 +145,8 @@ class Probe:
             parts = _parts(found, rows, tail)
             if parts is None or found is None:
                 return False
-            aside = _Aside(snapshot_path(self._database), self._header, len(rows), parts)
+            head = (self._header, self._noted())
+            aside = _Aside(snapshot_path(self._database), len(rows), (*head, *parts))
             interval = self._rows_hold(rows, found)
         finally:
             second = again.output()
@@ -260,6 +155,13 @@ class Probe:
         if aside is None or interval is None or second != found:
             return False
         return aside.finish(interval)
+
+    def _noted(self) -> bytes:
+        """The inputs noted for the quick answer (:mod:`editor.core.listing_inputs`), or b""."""
+        if self._inputs is None:
+            return b""
+        desk, paths, begun_ns = self._inputs
+        return listing_inputs.note(desk, self._roots, paths, begun_ns - RACY_NS)
 
     def _rows_hold(self, rows: list[Any], found: bytes) -> tuple[int, int] | None:
         """Where the rows hold (every kept verdict's interval, "now" inside it), when each row's
@@ -355,11 +257,15 @@ def start(
     state_keys: tuple[str, ...],
     now: int,
     cache_dir: Path | None = None,
+    begun_ns: int | None = None,
 ) -> Probe | None:
     """A :class:`Probe` of the desk at ``base`` (resolved) for a listing at ``now``
     (``verdicts.as_of_micros``), ``find`` already running; None where
     a snapshot cannot say all a listing depends on (a content folder outside the walked ones,
-    ``:git`` dates), or cannot be made here (no POSIX paths)."""
+    ``:git`` dates), or cannot be made here (no POSIX paths). ``begun_ns``: when the listing
+    began, before it read the site's config (``time.time_ns``; now if not given): the inputs
+    noted for the quick answer must be older (:mod:`editor.core.listing_inputs`)."""
+    begun_ns = time.time_ns() if begun_ns is None else begun_ns
     if os.sep != "/" or os.name != "posix":
         return None
     site = rules.site
@@ -388,7 +294,12 @@ def start(
             stable_text(site),
         )
     ).encode("utf-8", "surrogateescape")
-    return Probe(base, database, header, starts, now, cache_dir, state_keys)
+    inputs = None
+    paths = desk_inputs(base) if site.root is not None and not site.error else None
+    if paths is not None and cache_file.code_stamp() != "frozen":
+        paths += [*cache_file.code_files(), os.path.abspath(editor.__file__), *PARSER_FILES]
+        inputs = (real_root, paths, begun_ns)
+    return Probe(base, database, header, starts, now, cache_dir, state_keys, inputs)
 
 
 def _listed_keys(db: Any, paths: list[str]) -> dict[str, tuple[Any, ...]]:
@@ -417,26 +328,15 @@ def _kept_interval(db: Any) -> tuple[int | None, int | None]:
 def _read(path: Path, header: bytes, now: int) -> Snapshot | None:
     """The snapshot kept at ``path`` (left open) if it is whole and was made for ``header`` and
     ``now``."""
-    try:
-        handle = open(path, "rb")  # noqa: SIM115  # the Snapshot holds it; Probe.close closes it
-    except OSError:
+    kept = kept_listing.read(path, now)
+    if kept is None:
         return None
     try:
-        size = os.fstat(handle.fileno()).st_size
-        start = handle.read(len(MAGIC) + _SIZES.size)
-        if len(start) == len(MAGIC) + _SIZES.size and start.startswith(MAGIC):
-            since, until, count, *lengths = _SIZES.unpack_from(start, len(MAGIC))
-            whole = since <= now < until and len(start) + sum(lengths) == size
-            if whole and handle.read(lengths[0]) == header:
-                parts = []
-                offset = len(start) + lengths[0]
-                for length in lengths[1:]:
-                    parts.append((offset, length))
-                    offset += length
-                return Snapshot(handle, count, parts)
-    except (OSError, struct.error):
+        if kept.header() == header:
+            return kept
+    except OSError:
         pass
-    handle.close()
+    kept.close()
     return None
 
 
@@ -446,17 +346,17 @@ class _Aside:
     :meth:`finish` writes the real one and renames it over the old snapshot (a reader sees one
     or the other); :meth:`drop` removes it. Whatever goes wrong, no snapshot is kept."""
 
-    def __init__(self, path: Path, header: bytes, count: int, parts: tuple[Part, ...]) -> None:
+    def __init__(self, path: Path, count: int, parts: tuple[Part, ...]) -> None:
         self._path = path
         self._aside = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         self._count = count
-        self._lengths = (len(header), *(_length(part) for part in parts))
+        self._lengths = tuple(_length(part) for part in parts)  # kept_listing.SIZES' lengths
         self._written = False
-        self._thread = threading.Thread(target=self._write, args=((header, *parts),), daemon=True)
+        self._thread = threading.Thread(target=self._write, args=(parts,), daemon=True)
         self._thread.start()
 
     def _sizes(self, since: int, until: int) -> bytes:
-        return _SIZES.pack(since, until, self._count, *self._lengths)
+        return SIZES.pack(since, until, self._count, *self._lengths)
 
     def _write(self, parts: tuple[Part, ...]) -> None:
         try:

@@ -87,7 +87,7 @@ def test_an_answer_written_aside_is_no_snapshot_until_finished(tmp_path: Path) -
     path = tmp_path / "desk.sqlite3.listing"
     header = b"the header"
     parts = (b"f 1 2.0 3.0 4 ./a.md\0", b"a.md", b"draft", warm_snapshot.ROW_END, b"{\n  }")
-    aside = warm_snapshot._Aside(path, header, 1, parts)
+    aside = warm_snapshot._Aside(path, 1, (header, b"the inputs", *parts))
     aside._thread.join()
     written = tmp_path / f".{path.name}.{os.getpid()}.tmp"
     assert written.exists() and not path.exists()
@@ -101,6 +101,7 @@ def test_an_answer_written_aside_is_no_snapshot_until_finished(tmp_path: Path) -
     assert kept is not None
     try:
         assert kept.count == 1 and kept.found() == parts[0] and kept.texts() == parts[4]
+        assert kept.header() == header and kept.inputs() == b"the inputs"
         assert kept.path_list() == ["a.md"] and kept.state_list() == ["draft"]
     finally:
         kept.close()
@@ -108,7 +109,7 @@ def test_an_answer_written_aside_is_no_snapshot_until_finished(tmp_path: Path) -
 
 def test_an_answer_that_cannot_be_written_keeps_nothing(tmp_path: Path) -> None:
     path = tmp_path / "gone" / "desk.sqlite3.listing"  # no such folder
-    aside = warm_snapshot._Aside(path, b"h", 0, (b"", b"", b"", warm_snapshot.ROW_END, b""))
+    aside = warm_snapshot._Aside(path, 0, (b"h", b"", b"", b"", b"", warm_snapshot.ROW_END, b""))
     assert not aside.finish((0, 10))
     assert not path.exists()
 
