@@ -349,6 +349,7 @@ class _Aside:
     def __init__(self, path: Path, count: int, parts: tuple[Part, ...]) -> None:
         self._path = path
         self._aside = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        _drop_left_asides(path)
         self._count = count
         self._lengths = tuple(_length(part) for part in parts)  # kept_listing.SIZES' lengths
         self._written = False
@@ -388,6 +389,38 @@ class _Aside:
         self._thread.join()
         with contextlib.suppress(OSError):
             os.remove(self._aside)
+
+
+_LEFT_AFTER_S = 3600  # an aside file untouched this long is left over, whoever wrote it
+
+
+def _drop_left_asides(path: Path) -> None:
+    """Remove the aside files of ``path`` that listings killed while writing them left (up to
+    70 MB each at 100,000 rows): their process is gone, or they are an hour old (its number may
+    be another process's by now)."""
+    prefix, suffix = f".{path.name}.", ".tmp"
+    try:
+        names = [name for name in os.listdir(path.parent) if name.startswith(prefix)]
+    except OSError:
+        return
+    for name in names:
+        number = name[len(prefix) : len(name) - len(suffix)]
+        if not name.endswith(suffix) or not number.isdigit() or int(number) == os.getpid():
+            continue
+        aside = path.with_name(name)
+        with contextlib.suppress(OSError):
+            if _gone(int(number)) or time.time() - aside.stat().st_mtime > _LEFT_AFTER_S:
+                aside.unlink()
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # another user's process (PermissionError): alive
+        return False
+    return False
 
 
 def _length(part: Part) -> int:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
@@ -130,3 +132,36 @@ def test_pieces_written_whole_after_short_writes(
     with open(tmp_path / "out", "wb", buffering=0) as handle:
         warm_snapshot._write_all(handle, pieces)
     assert (tmp_path / "out").read_bytes() == b"".join(pieces)
+
+
+def test_aside_files_left_by_killed_listings_are_removed(tmp_path: Path) -> None:
+    """A listing killed while writing its answer aside left the file (70 MB at 100k): the next
+    one that writes an answer removes those whose process is gone, or that are an hour old
+    (their number may be another process's by now)."""
+    path = tmp_path / "desk.sqlite3.listing"
+    alive, reused = (subprocess.Popen(["sleep", "30"]) for _ in range(2))
+    try:
+        dead = subprocess.Popen(["true"])
+        dead.wait()
+        names = {
+            "dead": f".{path.name}.{dead.pid}.tmp",
+            "alive": f".{path.name}.{alive.pid}.tmp",
+            "old": f".{path.name}.{reused.pid}.tmp",
+            "other desk": f".other.sqlite3.listing.{dead.pid}.tmp",
+            "not ours": f".{path.name}.notes.tmp",
+        }
+        for name in names.values():
+            (tmp_path / name).write_bytes(b"left")
+        hour_ago = time.time() - 3700
+        os.utime(tmp_path / names["old"], (hour_ago, hour_ago))
+        aside = warm_snapshot._Aside(
+            path, 0, (b"h", b"", b"", b"", b"", warm_snapshot.ROW_END, b"")
+        )
+        assert aside.finish((1, 2))
+        left = sorted(name for name in os.listdir(tmp_path) if name.endswith(".tmp"))
+        assert left == sorted([names["alive"], names["other desk"], names["not ours"]])
+        assert path.exists()
+    finally:
+        for process in (alive, reused):
+            process.kill()
+            process.wait()
