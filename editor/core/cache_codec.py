@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-try:  # only for what encode_inputs writes: lists of strings, booleans and null
+try:  # only for what encode_inputs writes: lists of strings, numbers, booleans and null
     from orjson import dumps as _orjson_dumps
     from orjson import loads as _loads
 
@@ -29,26 +29,17 @@ except ImportError:  # pragma: no cover
 
 def encode_inputs(values: dict[str, tuple[str, Any]]) -> str | None:
     """The judged values (lower key -> (key as written, value)) as text that :func:`decode_inputs`
-    turns back into identical values (types, time zones), or None when that cannot be promised."""
+    turns back into identical values (types, time zones), or None when that cannot be promised.
+
+    Tables and lists too (Hugo's ``build`` options are a table: Hugo's own docs have pages with
+    one, each parsed again at every listing, and no warm listing of such a desk kept its answer),
+    each value inside with its own tag; times of day and subclasses are not kept."""
     items = []
     for lower, (written, value) in values.items():
-        kind = type(value)
-        if kind is str:
-            items.append([lower, written, "s", value])
-        elif kind is bool:
-            items.append([lower, written, "b", value])
-        elif kind is int:
-            items.append([lower, written, "i", str(value)])
-        elif kind is float:
-            items.append([lower, written, "f", repr(value)])
-        elif kind is dt.datetime:
-            items.append([lower, written, "dt", value.isoformat()])
-        elif kind is dt.date:
-            items.append([lower, written, "d", value.isoformat()])
-        elif value is None:
-            items.append([lower, written, "n", None])
-        else:
-            return None  # lists, tables, times, subclasses: parsed each time instead
+        tagged = _tagged(value)
+        if tagged is None:
+            return None
+        items.append([lower, written, *tagged])
     try:
         text = _dumps(items)
     except (TypeError, ValueError):  # e.g. a lone surrogate in a string
@@ -56,6 +47,55 @@ def encode_inputs(values: dict[str, tuple[str, Any]]) -> str | None:
     if not _same(decode_inputs(text), values):
         return None
     return text
+
+
+_DEPTH = 32  # deeper tables are parsed each time (front matter allows 64 levels)
+
+
+def _tagged(value: Any, depth: int = 0) -> list[Any] | None:
+    """[tag, payload] for one value, or None when it is not kept."""
+    kind = type(value)
+    if kind is str:
+        return ["s", value]
+    if kind is bool:
+        return ["b", value]
+    if kind is int:
+        return ["i", str(value)]
+    if kind is float:
+        return ["f", repr(value)]
+    if kind is dt.datetime:
+        return ["dt", value.isoformat()]
+    if kind is dt.date:
+        return ["d", value.isoformat()]
+    if value is None:
+        return ["n", None]
+    if depth >= _DEPTH:
+        return None
+    if kind is dict:
+        entries = []
+        for key, inner in value.items():
+            tagged = _tagged(inner, depth + 1) if type(key) is str else None
+            if tagged is None:
+                return None
+            entries.append([key, *tagged])
+        return ["t", entries]
+    if kind is list:
+        members = []
+        for inner in value:
+            tagged = _tagged(inner, depth + 1)
+            if tagged is None:
+                return None
+            members.append(tagged)
+        return ["l", members]
+    return None  # times of day, subclasses: parsed each time instead
+
+
+def _value(tag: str, payload: Any) -> Any:
+    if tag == "t":
+        return {key: _value(inner, data) for key, inner, data in payload}
+    if tag == "l":
+        return [_value(inner, data) for inner, data in payload]
+    return _DECODE[tag](payload)
 
 
 _DECODE: dict[str, Callable[[Any], Any]] = {
@@ -73,9 +113,7 @@ def decode_inputs(text: str) -> dict[str, tuple[str, Any]]:
     """The judged values :func:`encode_inputs` wrote."""
     if text == "[]":
         return {}
-    return {
-        lower: (written, _DECODE[tag](payload)) for lower, written, tag, payload in _loads(text)
-    }
+    return {lower: (written, _value(tag, payload)) for lower, written, tag, payload in _loads(text)}
 
 
 def _same(a: dict[str, tuple[str, Any]], b: dict[str, tuple[str, Any]]) -> bool:
@@ -85,19 +123,30 @@ def _same(a: dict[str, tuple[str, Any]], b: dict[str, tuple[str, Any]]) -> bool:
         written_b, right = b[key]
         if written_a != written_b or type(written_a) is not type(written_b):
             return False
-        if type(left) is not type(right):
+        if not _same_value(left, right):
             return False
-        if isinstance(left, float) and left != left:
-            if right == right:
-                return False
-            continue
-        if left != right:
+    return True
+
+
+def _same_value(left: Any, right: Any) -> bool:
+    """The same value, type for type (``True`` is not ``1``), key order and time zones too."""
+    if type(left) is not type(right):
+        return False
+    if isinstance(left, dict):
+        return list(left) == list(right) and all(
+            type(key) is str and _same_value(left[key], right[key]) for key in left
+        )
+    if isinstance(left, list):
+        return len(left) == len(right) and all(map(_same_value, left, right))
+    if isinstance(left, float) and left != left:
+        return right != right
+    if left != right:
+        return False
+    if isinstance(left, dt.datetime):
+        if type(left.tzinfo) is not type(right.tzinfo) or left.utcoffset() != right.utcoffset():
             return False
-        if isinstance(left, dt.datetime):
-            if type(left.tzinfo) is not type(right.tzinfo) or left.utcoffset() != right.utcoffset():
-                return False
-            if left.replace(tzinfo=None) != right.replace(tzinfo=None):
-                return False
+        if left.replace(tzinfo=None) != right.replace(tzinfo=None):
+            return False
     return True
 
 

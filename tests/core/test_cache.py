@@ -252,13 +252,14 @@ def test_a_cache_folder_that_cannot_be_made(filled: Path, tmp_path: Path) -> Non
 def test_values_that_cannot_be_stored_exactly_are_parsed_each_time(
     desk: Path, cache_dir: Path, parses: list[str]
 ) -> None:
-    put(desk / "list-date.md", b"+++\ndate = [2025-01-01]\ndraft = 1\n+++\n")
+    put(desk / "list-date.md", b"+++\ndate = [2025-01-01]\ndraft = 1\n+++\n")  # kept exactly
     put(desk / "time.md", b"+++\ndate = 07:32:00\n+++\n")
+    put(desk / "list-time.md", b"+++\ndate = [07:32:00]\n+++\n")
     put(desk / "odd.md", b"+++\ndraft = nan\npublishdate = 1979-05-27T07:32:00.999999-07:30\n+++\n")
     assert_same_listing(desk, cache_dir)
     parses.clear()
     assert_same_listing(desk, cache_dir)
-    assert sorted(parses) == ["list-date.md", "time.md"]
+    assert sorted(parses) == ["list-time.md", "time.md"]
 
 
 def test_a_link_is_followed_every_time(desk: Path, cache_dir: Path, tmp_path: Path) -> None:
