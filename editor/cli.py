@@ -42,6 +42,7 @@ from editor.core.values import (
 
 if TYPE_CHECKING:  # the commands that need them import them: `list` starts faster without
     from editor.core.index import ArticleSummary
+    from editor.core.tree_look import Looked
     from editor.core.validate import Level
 
 SUBCOMMANDS = (
@@ -304,7 +305,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         from editor import cli_json
 
-        return cli_json.list_json(root, args.as_of, args.state, not args.no_cache)
+        return cli_json.list_json(root, args.as_of, args.state, not args.no_cache, args.looked)
     from editor.core.listing import scan  # here: a kept listing's answer needs no scan
 
     rows = [
@@ -415,8 +416,9 @@ def _refuse_unknown_command(
     parser.error(f"unknown command {word!r}{hint}")  # exits with status 2
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+def main(argv: Sequence[str] | None = None, *, looked: Looked | None = None) -> int:
+    """Run the command line; returns the exit status. ``looked``: the look at the desk the quick
+    answer took (:func:`editor.cli_kept.quick_list`), for ``list --json``'s listing."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     # "copydesk PATH" and "copydesk COMMAND ...": argparse cannot tell a path from a command name.
     implied_open = not arguments or (
@@ -435,6 +437,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_request.code if isinstance(exit_request.code, int) else 0
     if args.command is None:  # e.g. a lone "--": same as no arguments
         args = parser.parse_args(["open"])
+    args.looked = looked
     try:
         status = args.run(args)
         sys.stdout.flush()

@@ -22,9 +22,16 @@ from editor.core.verdicts import as_of_micros
 if TYPE_CHECKING:  # the scan's modules only when it runs: a kept listing's answer needs none
     from editor.core.cached_scan import JsonRow
     from editor.core.index import ArticleSummary
+    from editor.core.tree_look import Looked
 
 
-def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cache: bool) -> int:
+def list_json(
+    root: Path,
+    as_of: dt.datetime | None,
+    state: str | None,
+    use_cache: bool,
+    looked: Looked | None = None,
+) -> int:
     """``list --json``: rows whose verdict the index cache kept, and rows a reader process made,
     come with their JSON text, which is written as it is (with the git fields spliced in, inside
     a checkout); only ``path``, the state and the text (a row's first, last but one and last
@@ -40,7 +47,9 @@ def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cach
     probe = None
     if use_cache and rules is not None:
         keys = tuple(sorted(desk_judged_keys(rules)))
-        probe = warm_snapshot.start(base, rules, keys, as_of_micros(moment), begun_ns=begun_ns)
+        probe = warm_snapshot.start(
+            base, rules, keys, as_of_micros(moment), begun_ns=begun_ns, looked=looked
+        )
     try:
         desk = None
         asked = False

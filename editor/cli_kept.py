@@ -26,16 +26,17 @@ from editor.cli_rows import utf8_buffer, write_kept
 from editor.core import kept_listing, listing_inputs
 from editor.core.cache_file import database_path
 from editor.core.kept_listing import Snapshot
-from editor.core.tree_look import Look
+from editor.core.tree_look import Look, Looked
 
 if TYPE_CHECKING:  # imported once find runs: git's modules load meanwhile
     from editor.desk_git import DeskGit
 
 
-def quick_list(options: Sequence[str]) -> int | None:
+def quick_list(options: Sequence[str]) -> int | Looked | None:
     """Answer ``copydesk list`` with ``options`` (the words after ``list``) from the kept answer
-    when they are ``--json DESK`` and the kept answer holds (the exit status); None, nothing
-    written, when the usual way is to answer."""
+    when they are ``--json DESK`` and the kept answer holds (the exit status); else nothing is
+    written and the usual way is to answer: None, or the look taken here when only the tree was
+    not the kept answer's (a desk just changed: the usual listing's first look, not taken again)."""
     if len(options) != 2 or list(options).count("--json") != 1:
         return None
     path = options[1] if options[0] == "--json" else options[0]
@@ -45,8 +46,8 @@ def quick_list(options: Sequence[str]) -> int | None:
         holding = _holding(path)
     except Exception:  # any doubt at all: the usual way answers, and says why
         return None
-    if holding is None:
-        return None
+    if holding is None or isinstance(holding, Looked):
+        return holding
     kept, desk = holding
     try:
         if not write_kept(kept, None, desk):
@@ -67,9 +68,9 @@ def quick_list(options: Sequence[str]) -> int | None:
         kept.close()
 
 
-def _holding(path: str) -> tuple[Snapshot, DeskGit | None] | None:
+def _holding(path: str) -> tuple[Snapshot, DeskGit | None] | Looked | None:
     """The kept answer for the desk at ``path`` (open) with what git says of its files now, when
-    the answer holds now; else None. ``find`` is started first (the longest), then git's
+    the answer holds now; else the look taken, when only the tree differs, or None. ``find`` is started first (the longest), then git's
     processes, which run meanwhile (none outside a checkout)."""
     desk = os.path.realpath(path)
     if not os.path.isdir(desk):
@@ -87,9 +88,12 @@ def _holding(path: str) -> tuple[Snapshot, DeskGit | None] | None:
             from editor.desk_git import EarlyGit  # while find runs (the module's docstring)
 
             git = EarlyGit(Path(desk))
-            if look.output() == kept.found():
+            found = look.output()
+            if found is not None and found == kept.found():
                 holding, kept = (kept, git.result()), None
                 return holding
+            if found is not None and starts is not None:
+                return Looked(desk, starts, found)
     finally:
         if look is not None:
             look.stop()

@@ -73,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 early.stop()  # never outlives the window (nor runs on for the command line)
             if collecting:
                 gc.enable()
+    looked = None
     if arguments[:1] == ["list"]:
         from editor.cli_kept import quick_list
 
@@ -80,8 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             answered = quick_list(arguments[1:])  # (see editor.cli_kept)
         except KeyboardInterrupt:
             return 130
-        if answered is not None:
+        if isinstance(answered, int):
             return answered
+        looked = answered  # the look it took, when the desk changed: the listing's first
     from editor.cli import main as cli_main
 
-    return cli_main(arguments)
+    return cli_main(arguments, looked=looked)

@@ -15,6 +15,7 @@ import os
 import stat
 import subprocess
 from pathlib import Path
+from typing import NamedTuple
 
 from editor.core.disk_names import SKIPPED_FOLDERS, TEMP_SUFFIX
 
@@ -60,6 +61,15 @@ def key_text(size: int, mtime_ns: int, ino: int, ctime_ns: int) -> bytes | None:
         ctime_ns % _NS,
         ino,
     )
+
+
+class Looked(NamedTuple):
+    """A look already taken: the desk (its real path), the folders it started from, and what it
+    printed."""
+
+    desk: str
+    starts: list[str]
+    found: bytes
 
 
 class Look:

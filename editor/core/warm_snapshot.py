@@ -45,7 +45,7 @@ from editor.core.fast_parsers import PARSER_FILES
 from editor.core.kept_listing import MAGIC, ROW_END, ROW_SEPARATOR, SIZES, Snapshot, snapshot_path
 from editor.core.site import content_roots, desk_inputs
 from editor.core.site_rules import SiteRules, stable_text
-from editor.core.tree_look import Look, file_record, key_text, plain_tree, printed_records
+from editor.core.tree_look import Look, Looked, file_record, key_text, plain_tree, printed_records
 
 
 class Probe:
@@ -63,6 +63,7 @@ class Probe:
         cache_dir: Path | None,
         state_keys: tuple[str, ...],
         inputs: tuple[str, list[str], int] | None = None,
+        looked: Looked | None = None,
     ) -> None:
         self._base = base
         self._database = database
@@ -73,8 +74,13 @@ class Probe:
         self._state_keys = state_keys
         self._inputs = inputs  # the real desk, the paths to note and when the listing began
         self._started_ns = time.time_ns()
-        self._process = self._find()
-        self._found: bytes | None = None
+        # A look taken just before by the quick answer (cli_kept), of the same folders: this
+        # listing's first (it was taken before the listing reads a file), not taken again.
+        reuse = (
+            looked is not None and looked.starts == roots and looked.desk == os.path.realpath(base)
+        )
+        self._process = None if reuse else self._find()
+        self._found: bytes | None = looked.found if reuse and looked is not None else None
         self._kept: Snapshot | None = None
         self._again: Look | None = None  # the second look (keep)
 
@@ -258,13 +264,16 @@ def start(
     now: int,
     cache_dir: Path | None = None,
     begun_ns: int | None = None,
+    looked: Looked | None = None,
 ) -> Probe | None:
     """A :class:`Probe` of the desk at ``base`` (resolved) for a listing at ``now``
     (``verdicts.as_of_micros``), ``find`` already running; None where
     a snapshot cannot say all a listing depends on (a content folder outside the walked ones,
     ``:git`` dates), or cannot be made here (no POSIX paths). ``begun_ns``: when the listing
     began, before it read the site's config (``time.time_ns``; now if not given): the inputs
-    noted for the quick answer must be older (:mod:`editor.core.listing_inputs`)."""
+    noted for the quick answer must be older (:mod:`editor.core.listing_inputs`). ``looked``: the
+    folders a look just taken started from and what it printed (the quick answer's, which this
+    listing's answer did not match): the first look, when it started from the same folders."""
     begun_ns = time.time_ns() if begun_ns is None else begun_ns
     if os.sep != "/" or os.name != "posix":
         return None
@@ -299,7 +308,7 @@ def start(
     if paths is not None and cache_file.code_stamp() != "frozen":
         paths += [*cache_file.code_files(), os.path.abspath(editor.__file__), *PARSER_FILES]
         inputs = (real_root, paths, begun_ns)
-    return Probe(base, database, header, starts, now, cache_dir, state_keys, inputs)
+    return Probe(base, database, header, starts, now, cache_dir, state_keys, inputs, looked)
 
 
 def _listed_keys(db: Any, paths: list[str]) -> dict[str, tuple[Any, ...]]:

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from editor import cli_kept
-from editor.core import cache_file, warm_snapshot
+from editor.core import cache_file, tree_look, warm_snapshot
 from tests.core.test_warm_snapshot import _kept_file, _listing, _story, _write
+from tests.helpers.cli import run
 from tests.helpers.git import git
 
 pytestmark = pytest.mark.skipif(shutil.which("find") is None, reason="needs find")
@@ -52,7 +53,7 @@ def _quick(capsys: pytest.CaptureFixture[str], *options: object) -> str | None:
     having written nothing)."""
     status = cli_kept.quick_list([str(option) for option in options])
     out = capsys.readouterr().out
-    if status is None:
+    if not isinstance(status, int):  # None, or the look it took (the tree changed)
         assert out == ""
         return None
     assert status == 0
@@ -179,6 +180,39 @@ def test_a_site_above_the_desk_leaves_the_answer_to_the_usual_way(
     (site / "src" / "hugo.toml").write_text("title = 'src is a site now'\n")
     assert _quick(capsys, "--json", desk) is None
     assert _listing(capsys, desk) == _listing(capsys, desk, "--no-cache")
+
+
+def test_the_look_taken_is_the_listings_first_after_a_change(
+    desk: Path,
+    trusted: None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An article changed: the quick answer's look is handed to the listing (which looks once
+    more, after reading the files, before it keeps its answer), not taken a third time."""
+    _kept(capsys, desk)
+    _write(desk / "news" / "s1.md", _story("Story 1 edited"), 7)  # dated back: it can be kept
+    looks: list[list[str]] = []
+    start = tree_look.Look.start.__func__  # type: ignore[attr-defined]
+
+    def counted(cls: type[tree_look.Look], base: Path, roots: list[str]) -> tree_look.Look | None:
+        looks.append(roots)
+        return start(cls, base, roots)
+
+    monkeypatch.setattr(tree_look.Look, "start", classmethod(counted))
+    handed = cli_kept.quick_list(["--json", str(desk)])
+    assert isinstance(handed, tree_look.Looked) and handed.desk == str(desk.resolve())
+    assert capsys.readouterr().out == ""
+    status, out, err = run(capsys, "list", desk, "--json", looked=handed)
+    assert status == 0 and err == ""
+    assert len(looks) == 2  # the quick answer's, and the one after the listing read the files
+    assert out == _listing(capsys, desk, "--no-cache")
+    assert _quick(capsys, "--json", desk) == out  # and its answer was kept
+    elsewhere = tree_look.Looked(str(desk.parent), handed.starts, handed.found)
+    looks.clear()
+    _write(desk / "news" / "new.md", _story("New"), 9)
+    run(capsys, "list", desk, "--json", looked=elsewhere)  # another desk's look: not taken
+    assert len(looks) == 2
 
 
 def test_changed_code_leaves_the_answer_to_the_usual_way(

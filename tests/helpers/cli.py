@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,8 +33,8 @@ DRAFTS = [
 ]
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    status = main([str(arg) for arg in argv])
+def run(capsys: pytest.CaptureFixture[str], *argv: object, **options: Any) -> tuple[int, str, str]:
+    status = main([str(arg) for arg in argv], **options)
     out, err = capsys.readouterr()
     assert "Traceback" not in err
     return status, out, err
