@@ -30,9 +30,11 @@ _MISSING = b"-"
 
 
 def identity(desk: str) -> bytes:
-    """The Python and the desk (real path) an answer was made by and for, and the time zone of
-    the environment."""
-    text = f"{sys.version}|{sys.executable}|{os.environ.get('TZ', '')}|{desk}"
+    """The Python and the desk (real path) an answer was made by and for, the time zone of the
+    environment and where zoneinfo looks zones up (``PYTHONTZPATH``: a site's ``timeZone`` not
+    found, its dates read as UTC)."""
+    zones = os.environ.get("PYTHONTZPATH")
+    text = f"{sys.version}|{sys.executable}|{os.environ.get('TZ', '')}|{zones!r}|{desk}"
     return text.encode("utf-8", "surrogateescape")
 
 

@@ -1,0 +1,141 @@
+"""Review of the quick answer (editor.cli_kept): cases where it must be the uncached listing."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import zoneinfo
+from pathlib import Path
+
+import pytest
+
+from editor.core import site as site_module
+from editor.core import warm_snapshot
+from tests.core.test_quick_listing import _kept, _quick
+from tests.core.test_warm_snapshot import _listing, _story, _write
+
+
+@pytest.fixture
+def trusted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As tests/core/test_quick_listing.py's: the files just written count as old."""
+    monkeypatch.setattr(warm_snapshot, "RACY_NS", 0)
+
+
+def _new_process() -> None:
+    """As a new process: the site's config read again (site.load_site remembers it by the config
+    files' times and sizes)."""
+    site_module._load_site.cache_clear()
+
+
+pytestmark = pytest.mark.skipif(shutil.which("find") is None, reason="needs find")
+
+
+def test_a_content_folder_link_pointed_elsewhere(
+    tmp_path: Path, trusted: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """site/content is a link to site/a; pointed to site/b, the site's content folder is b."""
+    site = tmp_path / "site"
+    _write(site / "hugo.toml", "title = 'T'\n")
+    for name in ("a", "b"):
+        for n in range(2):
+            _write(site / name / f"{name}{n}.md", _story(f"Story {name}{n}", 1 + n))
+    (site / "content").symlink_to("a")
+    before = _kept(capsys, site)
+    assert _quick(capsys, "--json", site) == before
+    (site / "content").unlink()
+    (site / "content").symlink_to("b")
+    _new_process()
+    uncached = _listing(capsys, site, "--no-cache")
+    assert uncached != before
+    assert _quick(capsys, "--json", site) in (None, uncached)
+
+
+def test_the_desk_as_a_content_folder_its_link_pointed_elsewhere(
+    tmp_path: Path, trusted: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The desk site/a, the site's content folder while site/content links to it: pointed to
+    site/b, site/a is no content folder (Hugo's defaults, not the config's cascade)."""
+    site = tmp_path / "site"
+    _write(site / "hugo.toml", "[[cascade]]\ndraft = true\n")
+    for name in ("a", "b"):
+        _write(site / name / f"{name}.md", "+++\ntitle = 'A'\n+++\n")
+    (site / "content").symlink_to("a")
+    desk = site / "a"
+    before = _kept(capsys, desk)
+    (site / "content").unlink()
+    (site / "content").symlink_to("b")
+    _new_process()
+    uncached = _listing(capsys, desk, "--no-cache")
+    assert uncached != before
+    assert _quick(capsys, "--json", desk) in (None, uncached)
+
+
+def test_a_mount_through_a_link_pointed_elsewhere(
+    tmp_path: Path, trusted: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    _write(
+        site / "hugo.toml",
+        "[[module.mounts]]\nsource = 'docs/content'\ntarget = 'content'\n",
+    )
+    for name in ("a", "b"):
+        _write(site / name / "content" / f"{name}.md", _story(f"Story {name}"))
+    (site / "docs").symlink_to("a")
+    before = _kept(capsys, site)
+    (site / "docs").unlink()
+    (site / "docs").symlink_to("b")
+    _new_process()
+    uncached = _listing(capsys, site, "--no-cache")
+    assert uncached != before
+    assert _quick(capsys, "--json", site) in (None, uncached)
+
+
+def _time_zone_path(monkeypatch: pytest.MonkeyPatch, value: str | None) -> None:
+    """As a process started with PYTHONTZPATH=value (unset: None)."""
+    if value is None:
+        monkeypatch.delenv("PYTHONTZPATH", raising=False)
+    else:
+        monkeypatch.setenv("PYTHONTZPATH", value)
+    zoneinfo.reset_tzpath()
+    zoneinfo.ZoneInfo.clear_cache()
+    _new_process()
+
+
+@pytest.mark.skipif(importlib.util.find_spec("tzdata") is not None, reason="tzdata installed")
+def test_a_time_zone_path_of_the_environment(
+    tmp_path: Path,
+    trusted: None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """PYTHONTZPATH decides whether the site's timeZone is found, so how a date without an offset
+    reads."""
+    site = tmp_path / "site"
+    _write(site / "hugo.toml", "timeZone = 'Asia/Tokyo'\n")
+    _write(site / "content" / "a.md", "+++\ntitle = 'A'\ndate = 2024-01-01T10:00:00\n+++\n")
+    monkeypatch.setattr(zoneinfo, "TZPATH", zoneinfo.TZPATH)  # put back afterwards
+    try:
+        _time_zone_path(monkeypatch, str(tmp_path / "no-zones"))
+        before = _kept(capsys, site)
+        _time_zone_path(monkeypatch, None)
+        uncached = _listing(capsys, site, "--no-cache")
+        assert uncached != before
+        assert _quick(capsys, "--json", site) in (None, uncached)
+    finally:
+        monkeypatch.delenv("PYTHONTZPATH", raising=False)
+        zoneinfo.reset_tzpath()
+        zoneinfo.ZoneInfo.clear_cache()
+
+
+def test_a_site_with_a_time_zone_is_answered_quickly(
+    tmp_path: Path, trusted: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    _write(site / "hugo.toml", "timeZone = 'UTC'\n[languages.fr]\ntimeZone = 'Mars/Olympus'\n")
+    _write(site / "content" / "a.md", "+++\ntitle = 'A'\ndate = 2024-01-01T10:00:00\n+++\n")
+    _kept(capsys, site)
+    assert _quick(capsys, "--json", site) is None  # a zone zoneinfo does not find: not noted
+    _write(site / "hugo.toml", "timeZone = 'UTC'\n")
+    _new_process()
+    answer = _kept(capsys, site)
+    assert _quick(capsys, "--json", site) == answer
