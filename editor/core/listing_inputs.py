@@ -30,11 +30,13 @@ _MISSING = b"-"
 
 
 def identity(desk: str) -> bytes:
-    """The Python and the desk (real path) an answer was made by and for, the time zone of the
-    environment and where zoneinfo looks zones up (``PYTHONTZPATH``: a site's ``timeZone`` not
-    found, its dates read as UTC)."""
+    """The Python and the code (this module's file: another checkout on the path, as with
+    ``PYTHONPATH``, has code files of its own, which the noted ones are not) and the desk (real
+    path) an answer was made by and for, the time zone of the environment and where zoneinfo
+    looks zones up (``PYTHONTZPATH``: a site's ``timeZone`` not found, its dates read as UTC)."""
     zones = os.environ.get("PYTHONTZPATH")
-    text = f"{sys.version}|{sys.executable}|{os.environ.get('TZ', '')}|{zones!r}|{desk}"
+    code = os.path.abspath(__file__)
+    text = f"{sys.version}|{sys.executable}|{code}|{os.environ.get('TZ', '')}|{zones!r}|{desk}"
     return text.encode("utf-8", "surrogateescape")
 
 

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import errno
 import importlib.util
+import io
+import os
 import shutil
+import subprocess
+import sys
+import time
 import zoneinfo
 from pathlib import Path
 
 import pytest
 
+import editor
+from editor import cli_kept
 from editor.core import site as site_module
 from editor.core import warm_snapshot
 from tests.core.test_quick_listing import _kept, _quick
@@ -139,3 +147,73 @@ def test_a_site_with_a_time_zone_is_answered_quickly(
     _new_process()
     answer = _kept(capsys, site)
     assert _quick(capsys, "--json", site) == answer
+
+
+def test_another_copy_of_the_code_in_the_same_python(tmp_path: Path) -> None:
+    """The same interpreter with another checkout first on its path (PYTHONPATH): its own code
+    decides the rows, not the kept answer of this one's (whose files have not changed)."""
+    other = tmp_path / "other"
+    shutil.copytree(
+        Path(editor.__file__).parent, other / "editor", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    index = other / "editor" / "core" / "index.py"
+    index.write_text(
+        index.read_text().replace(
+            "    return value if isinstance(value, str) else str(value)\n",
+            "    return (value if isinstance(value, str) else str(value)).upper()\n",
+        )
+    )
+    site = tmp_path / "site"
+    _write(site / "hugo.toml", "title = 'T'\n")
+    _write(site / "content" / "a.md", _story("quiet"))
+    env = {**os.environ, "COPYDESK_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("PYTHONPATH", None)
+
+    def listing(*args: str, path: Path | None = None) -> bytes:
+        done = subprocess.run(
+            [sys.executable, "-m", "editor", "list", "--json", *args, str(site)],
+            env={**env, "PYTHONPATH": str(path)} if path is not None else env,
+            cwd=tmp_path,
+            capture_output=True,
+            timeout=120,
+            check=True,
+        )
+        return done.stdout
+
+    time.sleep(warm_snapshot.RACY_NS / 1e9 + 0.2)
+    mine = listing()
+    assert listing() == mine and b'"title": "quiet"' in mine  # kept, and answered from it
+    theirs = listing("--no-cache", path=other)
+    assert b'"title": "QUIET"' in theirs
+    assert listing(path=other) == theirs
+
+
+class _Full(io.RawIOBase):
+    """A stdout on a full disk."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_stdout_that_cannot_be_written_with_copydesk_debug(
+    tmp_path: Path,
+    trusted: None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As the command line (editor.cli.main): the one-line message, or with COPYDESK_DEBUG the
+    error itself (its traceback)."""
+    site = tmp_path / "site"
+    _write(site / "hugo.toml", "title = 'T'\n")
+    _write(site / "content" / "a.md", _story("A"))
+    _kept(capsys, site)
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(_Full()), "utf-8"))
+    assert cli_kept.quick_list(["--json", str(site)]) == 1
+    assert "unexpected error (OSError)" in capsys.readouterr().err
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(_Full()), "utf-8"))
+    monkeypatch.setenv("COPYDESK_DEBUG", "1")
+    with pytest.raises(OSError, match="No space left"):
+        cli_kept.quick_list(["--json", str(site)])
