@@ -217,3 +217,38 @@ def test_a_stdout_that_cannot_be_written_with_copydesk_debug(
     monkeypatch.setenv("COPYDESK_DEBUG", "1")
     with pytest.raises(OSError, match="No space left"):
         cli_kept.quick_list(["--json", str(site)])
+
+
+def test_a_file_system_encoding_of_its_own(tmp_path: Path) -> None:
+    """Python in the C locale without its UTF-8 mode reads a file name's bytes as ASCII with
+    escapes (café.md is caf\\udcc3\\udca9.md): neither the quick answer nor a kept one made
+    in UTF-8 is its listing."""
+    site = tmp_path / "site"
+    _write(site / "hugo.toml", "title = 'T'\n")
+    _write(site / "content" / "café.md", _story("A"))
+    env = {**os.environ, "COPYDESK_CACHE_DIR": str(tmp_path / "cache")}
+    ascii_env = {
+        **env,
+        "LC_ALL": "C",
+        "PYTHONUTF8": "0",
+        "PYTHONCOERCECLOCALE": "0",
+        "PYTHONIOENCODING": "utf-8",
+    }
+    command = "import sys; from editor.{0} import main; sys.exit(main(sys.argv[1:]))"
+
+    def listing(*args: str, environment: dict[str, str], module: str = "entry") -> bytes:
+        return subprocess.run(
+            [sys.executable, "-c", command.format(module), "list", "--json", *args, str(site)],
+            env=environment,
+            capture_output=True,
+            timeout=120,
+            check=True,
+        ).stdout
+
+    time.sleep(warm_snapshot.RACY_NS / 1e9 + 0.2)
+    utf8 = listing(environment=env)
+    assert listing(environment=env) == utf8 and "café".encode() in utf8
+    uncached = listing("--no-cache", environment=ascii_env)
+    assert uncached != utf8
+    assert listing(environment=ascii_env, module="cli") == uncached  # the usual way
+    assert listing(environment=ascii_env) == uncached  # the quick answer
