@@ -146,6 +146,7 @@ Environment:
   LANGUAGE, LC_ALL, LC_MESSAGES, LANG
                           the window's language (English, German)
   GIT_DIR, GIT_WORK_TREE  honoured by the git commands, as by git itself
+  PYTHONTZPATH            where a site's timeZone is looked up (Python's zoneinfo)
 
 '{PROG} COMMAND --help' describes a command and ends with examples."""
 

@@ -60,6 +60,8 @@ def quick_list(options: Sequence[str]) -> int | Looked | None:
         silence_stdout()
         return EXIT_CLOSED_PIPE
     except OSError as error:  # stdout cannot be written (a full disk): as the command line says
+        if os.environ.get("COPYDESK_DEBUG"):
+            raise  # its traceback, as the command line shows it then
         from editor.cli_common import err
 
         err(f"unexpected error ({type(error).__name__}): {error}; set COPYDESK_DEBUG=1 for details")

@@ -30,10 +30,24 @@ _MISSING = b"-"
 
 
 def identity(desk: str) -> bytes:
-    """The Python and the desk (real path) an answer was made by and for, and the time zone of
-    the environment."""
-    text = f"{sys.version}|{sys.executable}|{os.environ.get('TZ', '')}|{desk}"
+    """The Python and the code (this module's file: another checkout on the path, as with
+    ``PYTHONPATH``, has code files of its own, which the noted ones are not) and the desk (real
+    path) an answer was made by and for, how file names are read (:func:`file_names`), the time
+    zone of the environment and where zoneinfo looks zones up (``PYTHONTZPATH``: a site's
+    ``timeZone`` not found, its dates read as UTC)."""
+    zones = os.environ.get("PYTHONTZPATH")
+    code = os.path.abspath(__file__)
+    text = (
+        f"{sys.version}|{sys.executable}|{code}|{file_names()}|{os.environ.get('TZ', '')}|"
+        f"{zones!r}|{desk}"
+    )
     return text.encode("utf-8", "surrogateescape")
+
+
+def file_names() -> str:
+    """How file names' bytes are read as text here (the rows' paths): the file system's encoding
+    and error handler, ASCII in the C locale without Python's UTF-8 mode."""
+    return f"{sys.getfilesystemencoding()}:{sys.getfilesystemencodeerrors()}"
 
 
 def note(desk: str, starts: list[str], paths: Iterable[str], trusted_until_ns: int) -> bytes:

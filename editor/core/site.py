@@ -227,6 +227,11 @@ class Site:
     taxonomies: frozenset[str] = DEFAULT_TAXONOMIES  # the plural names
     git_info: bool = False  # enableGitInfo: ":git" dates come from the history
     error: str | None = None
+    # The content folders as the config names them, joined to the root, links not followed:
+    # where a link among them points decides ``content_dirs`` (desk_inputs notes them).
+    given_content: tuple[Path, ...] = field(default=(), compare=False)
+    # The time zones the config names: whether each is found decides ``zones`` (desk_inputs).
+    zone_names: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def multilingual(self) -> bool:
@@ -309,11 +314,13 @@ def site_from_config(base: Path, config: Mapping[str, Any], error: str | None = 
         lang for lang in (str(key).lower() for key in languages_config) if lang not in disabled
     ) or (default,)
     zones: dict[str, dt.tzinfo | None] = {"": _zone(config.get("timezone"))}
+    named = [config.get("timezone")]
     for lang, settings in languages_config.items():
         if isinstance(settings, Mapping) and settings.get("timezone"):
             zones[str(lang).lower()] = _zone(settings.get("timezone"))
+            named.append(settings.get("timezone"))
 
-    content_dirs, static_dirs = _mounted(base, config)
+    content_dirs, static_dirs, given = _mounted(base, config)
     if not content_dirs:
         site_dir = str(config.get("contentdir") or "content")
         per_language = {
@@ -322,12 +329,14 @@ def site_from_config(base: Path, config: Mapping[str, Any], error: str | None = 
             if isinstance(settings, Mapping) and settings.get("contentdir")
         }
         if per_language:
+            given = [base / per_language.get(lang, site_dir) for lang in languages]
             content_dirs = [
-                ContentDir((base / per_language.get(lang, site_dir)).resolve(), lang)
-                for lang in languages
+                ContentDir(path.resolve(), lang)
+                for path, lang in zip(given, languages, strict=True)
             ]
         else:
-            content_dirs = [ContentDir((base / site_dir).resolve())]
+            given = [base / site_dir]
+            content_dirs = [ContentDir(given[0].resolve())]
     if not static_dirs:
         static_dirs = [(base / name).resolve() for name in _strings(config.get("staticdir"))]
         static_dirs = static_dirs or [(base / "static").resolve()]
@@ -345,6 +354,8 @@ def site_from_config(base: Path, config: Mapping[str, Any], error: str | None = 
         taxonomies=_taxonomies(config.get("taxonomies")),
         git_info=config.get("enablegitinfo") is True,
         error=error,
+        given_content=tuple(given),
+        zone_names=tuple(sorted({name for name in named if isinstance(name, str) and name})),
     )
 
 
@@ -354,11 +365,16 @@ def _taxonomies(value: Any) -> frozenset[str]:
     return frozenset(str(plural).lower() for plural in value.values() if isinstance(plural, str))
 
 
-def _mounted(base: Path, config: Mapping[str, Any]) -> tuple[list[ContentDir], list[Path]]:
+def _mounted(
+    base: Path, config: Mapping[str, Any]
+) -> tuple[list[ContentDir], list[Path], list[Path]]:
+    """The content mounts, the static ones, and the content mounts' folders as given (links not
+    followed)."""
     module = config.get("module")
     mounts = module.get("mounts") if isinstance(module, Mapping) else None
     content: list[ContentDir] = []
     static: list[Path] = []
+    given: list[Path] = []
     for mount in mounts if isinstance(mounts, list) else []:
         if not isinstance(mount, Mapping):
             continue
@@ -368,11 +384,12 @@ def _mounted(base: Path, config: Mapping[str, Any]) -> tuple[list[ContentDir], l
         parts = target.strip("/").split("/", 1)
         if parts[0] == "content":
             below = parts[1] if len(parts) > 1 else ""
-            path = (base / source).resolve()
+            given.append(base / source)
+            path = given[-1].resolve()
             content.append(ContentDir(path, _lang(mount), below, mount_files(mount)))
         elif parts[0] == "static":
             static.append((base / source).resolve())
-    return content, static
+    return content, static, given
 
 
 def mount_files(mount: Mapping[str, Any]) -> tuple[str, ...]:
@@ -418,8 +435,11 @@ def desk_inputs(root: Path | str) -> list[str] | None:
     """Every path whose ``stat`` decides :func:`site_for_desk` and :func:`content_roots` for a
     desk at ``root`` lying in a site (None elsewhere): the config files each folder from the desk
     up to its site's root may hold (:func:`is_site`), every file of the site's config, missing ones
-    too, the config folders, and the content folders. The same answers for them all, the same
-    site (:mod:`editor.core.listing_inputs` notes them for a kept listing)."""
+    too, the config folders, and the content folders, both as found (links followed) and as the
+    config names them (``stat`` follows a link there to the folder it points to now: pointed
+    elsewhere, the content folders are others), and the files of the time zones the config names
+    (:func:`_zone_files`). The same answers for them all, the same site
+    (:mod:`editor.core.listing_inputs` notes them for a kept listing)."""
     base = Path(root).resolve()
     found = _site_above(base)
     if found is None:
@@ -433,8 +453,31 @@ def desk_inputs(root: Path | str) -> list[str] | None:
     paths.append(found / CONFIG_DIR)
     paths.extend(found / CONFIG_DIR / environment for environment in _ENVIRONMENTS)
     paths.extend(_config_files(found))
-    paths.extend(cd.path for cd in load_site(found).content_dirs)
-    return [str(path) for path in paths]
+    site = load_site(found)
+    paths.extend(cd.path for cd in site.content_dirs)
+    paths.extend(site.given_content)
+    zones = _zone_files(site.zone_names)
+    if zones is None:
+        return None
+    return [str(path) for path in paths] + zones
+
+
+def _zone_files(names: Iterable[str]) -> list[str] | None:
+    """Where zoneinfo looks each of the time zones ``names`` up (every folder of its search path,
+    missing ones too: the first found is the zone, in the same Python with the same
+    ``PYTHONTZPATH``, which listing_inputs notes); None when one is in none of them (unknown, or
+    from the ``tzdata`` package: whether it is found then depends on what is installed)."""
+    if not names:
+        return []
+    import zoneinfo
+
+    files = []
+    for name in names:
+        candidates = [os.path.join(folder, name) for folder in zoneinfo.TZPATH]
+        if not any(map(os.path.isfile, candidates)):
+            return None
+        files.extend(candidates)
+    return files
 
 
 def site_for_desk(root: Path | str) -> Site:

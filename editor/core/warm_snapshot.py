@@ -297,7 +297,9 @@ def start(
     database = cache_file.database_path(base, cache_dir)
     header = "\n".join(
         (
-            f"{cache_file.version_text(state_keys)}|{real_root}",
+            # how file names' bytes become the rows' paths (ASCII in the C locale without
+            # Python's UTF-8 mode): find prints the bytes
+            f"{cache_file.version_text(state_keys)}|{real_root}|{listing_inputs.file_names()}",
             str(rules.desk_root),
             stable_text([(str(folder), sorted(skip)) for folder, skip in roots]),
             stable_text(site),
