@@ -64,6 +64,7 @@ FACT_MODULES = (
     "disk_names",  # the names the walk passes over
     "kept_listing",  # how a kept answer is read
     "listing_inputs",  # and when the quick answer trusts it
+    "site_inputs",  # by which inputs
     "atomic",  # its temp files' name, which the walk leaves out
 )
 # Imported by those at load time, but deciding nothing that is kept (tests/core/test_cache_version.py).

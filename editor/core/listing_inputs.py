@@ -5,7 +5,7 @@ else (:mod:`editor.cli_kept`).
 :mod:`editor.core.warm_snapshot` trusts a kept answer by its header: the cache's version (the code
 of the modules that decide a row, the parsers' versions, the site's state keys), the desk, its
 content folders and its site, all read with the site's config, which is most of a warm listing's
-start-up. Those are functions of files: the config files (:func:`site.desk_inputs`: each one a
+start-up. Those are functions of files: the config files (:func:`site_inputs.desk_inputs`: each one a
 folder between the desk and its site's root might hold, missing ones too, the config folders and
 the content folders) and the code (``cache_file.code_files``, ``fast_parsers.PARSER_FILES``).
 A listing that keeps its answer notes each of those paths with what ``stat`` says of it (type and

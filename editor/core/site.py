@@ -36,7 +36,7 @@ from editor.core.state import SITE_CONFIG, DateRules
 
 SITE_MARKERS = ("hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json")
 CONFIG_DIR = "config"
-_ENVIRONMENTS = ("_default", "production")  # config/<env>/, read in this order
+ENVIRONMENTS = ("_default", "production")  # config/<env>/, read in this order
 # Folders of a site that Hugo reads as something other than content.
 NOT_CONTENT = frozenset(
     {"layouts", "themes", "public", "archetypes", "assets", "data", "i18n", "static", "resources"}
@@ -103,7 +103,7 @@ def find_site_root(path: Path | str) -> Path | None:
     return None
 
 
-def _site_above(path: Path) -> Path | None:
+def site_above(path: Path) -> Path | None:
     for folder in (path, *path.parents):
         if is_site(folder):
             return folder
@@ -190,7 +190,7 @@ def read_config(root: Path | str) -> dict[str, Any]:
         if (base / name).is_file():
             merged = _load_file(base / name)
             break
-    for environment in _ENVIRONMENTS:
+    for environment in ENVIRONMENTS:
         _merge(merged, _config_folder(base / CONFIG_DIR / environment))
     return merged
 
@@ -275,10 +275,10 @@ def load_site(root: Path | str) -> Site:
     return _load_site(base, _config_signature(base))
 
 
-def _config_files(base: Path) -> list[Path]:
+def config_files(base: Path) -> list[Path]:
     """Every file that may hold the config of the site at ``base``, the missing ones too."""
     paths = [base / name for name in SITE_MARKERS]
-    for environment in _ENVIRONMENTS:
+    for environment in ENVIRONMENTS:
         with contextlib.suppress(OSError):
             paths.extend(Path(entry.path) for entry in os.scandir(base / CONFIG_DIR / environment))
     return paths
@@ -287,7 +287,7 @@ def _config_files(base: Path) -> list[Path]:
 def _config_signature(base: Path) -> tuple[tuple[str, int, int], ...]:
     """(path, mtime, size) of every config file: what must change for the config to."""
     signature = []
-    for path in _config_files(base):
+    for path in config_files(base):
         with contextlib.suppress(OSError):
             info = path.stat()
             signature.append((str(path), info.st_mtime_ns, info.st_size))
@@ -427,57 +427,8 @@ def _unique(dirs: Iterable[ContentDir]) -> list[ContentDir]:
 def site_of(path: Path | str) -> Site:
     """The site ``path`` belongs to (the nearest site root at or above it), or an empty Site."""
     start = Path(path).resolve()
-    found = _site_above(start if start.is_dir() else start.parent)
+    found = site_above(start if start.is_dir() else start.parent)
     return load_site(found) if found is not None else Site()
-
-
-def desk_inputs(root: Path | str) -> list[str] | None:
-    """Every path whose ``stat`` decides :func:`site_for_desk` and :func:`content_roots` for a
-    desk at ``root`` lying in a site (None elsewhere): the config files each folder from the desk
-    up to its site's root may hold (:func:`is_site`), every file of the site's config, missing ones
-    too, the config folders, and the content folders, both as found (links followed) and as the
-    config names them (``stat`` follows a link there to the folder it points to now: pointed
-    elsewhere, the content folders are others), and the files of the time zones the config names
-    (:func:`_zone_files`). The same answers for them all, the same site
-    (:mod:`editor.core.listing_inputs` notes them for a kept listing)."""
-    base = Path(root).resolve()
-    found = _site_above(base)
-    if found is None:
-        return None
-    paths: list[Path] = []
-    for folder in (base, *base.parents):
-        paths.extend(folder / name for name in SITE_MARKERS)
-        paths.append(folder / CONFIG_DIR / "_default")
-        if folder == found:
-            break
-    paths.append(found / CONFIG_DIR)
-    paths.extend(found / CONFIG_DIR / environment for environment in _ENVIRONMENTS)
-    paths.extend(_config_files(found))
-    site = load_site(found)
-    paths.extend(cd.path for cd in site.content_dirs)
-    paths.extend(site.given_content)
-    zones = _zone_files(site.zone_names)
-    if zones is None:
-        return None
-    return [str(path) for path in paths] + zones
-
-
-def _zone_files(names: Iterable[str]) -> list[str] | None:
-    """Where zoneinfo looks each of the time zones ``names`` up (every folder of its search path,
-    missing ones too: the first found is the zone, in the same Python with the same
-    ``PYTHONTZPATH``, which listing_inputs notes); None when one is in none of them (unknown, or
-    from the ``tzdata`` package: whether it is found then depends on what is installed)."""
-    if not names:
-        return []
-    import zoneinfo
-
-    files = []
-    for name in names:
-        candidates = [os.path.join(folder, name) for folder in zoneinfo.TZPATH]
-        if not any(map(os.path.isfile, candidates)):
-            return None
-        files.extend(candidates)
-    return files
 
 
 def site_for_desk(root: Path | str) -> Site:

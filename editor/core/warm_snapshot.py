@@ -43,7 +43,8 @@ from editor.core import cache_file, kept_listing, listing_inputs
 from editor.core.cache import RACY_NS, IndexCache, storable
 from editor.core.fast_parsers import PARSER_FILES
 from editor.core.kept_listing import MAGIC, ROW_END, ROW_SEPARATOR, SIZES, Snapshot, snapshot_path
-from editor.core.site import content_roots, desk_inputs
+from editor.core.site import content_roots
+from editor.core.site_inputs import desk_inputs
 from editor.core.site_rules import SiteRules, stable_text
 from editor.core.tree_look import Look, Looked, file_record, key_text, plain_tree, printed_records
 
