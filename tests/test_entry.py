@@ -54,7 +54,7 @@ def test_a_special_file_goes_to_the_command_line(tmp_path: Path) -> None:
 def test_main_dispatches(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     calls: list[tuple[str, object]] = []
     monkeypatch.setattr(editor.app, "main", lambda path, **_: calls.append(("app", path)) or 0)
-    monkeypatch.setattr(editor.cli, "main", lambda args: calls.append(("cli", args)) or 3)
+    monkeypatch.setattr(editor.cli, "main", lambda args, **_: calls.append(("cli", args)) or 3)
     assert entry.main([str(tmp_path)]) == 0
     assert entry.main([]) == 0
     assert entry.main(["list", str(tmp_path)]) == 3
@@ -84,7 +84,9 @@ def test_the_window_path_starts_without_the_collector_and_turns_it_back_on(
     assert entry.main([str(tmp_path)]) == 0
     assert collecting == [False]  # off while the window starts (open_window turns it on)
     assert gc.isenabled()  # and on again whatever happened
-    monkeypatch.setattr(editor.cli, "main", lambda args: collecting.append(gc.isenabled()) or 0)
+    monkeypatch.setattr(
+        editor.cli, "main", lambda args, **_: collecting.append(gc.isenabled()) or 0
+    )
     assert entry.main(["list", str(tmp_path)]) == 0
     assert collecting == [False, True]  # the command line keeps it
 
