@@ -9,9 +9,10 @@ import sys
 # multiprocessing (6 ms of every command's start-up) is imported only there.
 if __name__ == "__main__":
     from editor.cli import main
+    from editor.cli_common import end_process
 
     if getattr(sys, "frozen", False):
         import multiprocessing
 
         multiprocessing.freeze_support()
-    sys.exit(main())
+    end_process(main(), sys.argv[1:])

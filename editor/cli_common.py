@@ -4,18 +4,26 @@ other."""
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import json
 import math
+import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from editor.core.files import kind_problem
 from editor.core.names import shown_path
 
 PROG = "copydesk"
 EXIT_CLOSED_PIPE = 128 + 13  # 128 + SIGPIPE: what `yes | head -1` leaves in ${PIPESTATUS[0]}
+
+
+# Commands whose process ends without the interpreter's teardown (:func:`end_process`): they read,
+# and what they write (the index cache, the kept listing) is closed before they return.
+QUICK_END_COMMANDS = frozenset({"list"})
 
 
 class CommandError(Exception):
@@ -69,3 +77,26 @@ def existing(path_text: str, *, folder_ok: bool) -> Path:
     if problem is not None:
         raise CommandError(f"{name}: {problem}")
     return path
+
+
+def end_process(status: int, arguments: Sequence[str]) -> NoReturn:
+    """End the ``copydesk`` process with ``status`` once the command ``arguments`` ran.
+
+    After ``list`` (:data:`QUICK_END_COMMANDS`), with no thread but the main one left, the
+    interpreter's teardown is skipped: freeing every module and object the listing made took
+    15-25 ms of a cold 10k listing's ~0.45 s and of a warm one's ~0.1 s, after its last byte was
+    written. What an exit must still do is done first: the ``atexit`` functions, then stdout and
+    stderr flushed. A flush that fails (the reader went away) leaves the usual exit to say so,
+    as it always did; so does any other command."""
+    threading = sys.modules.get("threading")
+    alone = threading is None or threading.active_count() == 1
+    if arguments[:1] and arguments[0] in QUICK_END_COMMANDS and alone:
+        atexit._run_exitfuncs()
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        else:
+            os._exit(status)
+    sys.exit(status)

@@ -72,4 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 gc.enable()
     from editor.cli import main as cli_main
 
+    if argv is None:  # the process's own command line: end as the command says (cli_common)
+        from editor.cli_common import end_process
+
+        end_process(cli_main(arguments), arguments)
     return cli_main(arguments)
