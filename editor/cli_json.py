@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editor import cli_git
-from editor.core import warm_snapshot
 from editor.core.index import desk_judged_keys, desk_rules
 from editor.core.state import now_utc
 from editor.core.verdicts import as_of_micros, document_text, fields_tail
 
 if TYPE_CHECKING:  # the scan's modules only when it runs: a kept listing's answer needs none
+    from editor.core import warm_snapshot  # (and --no-cache none of the kept listing's)
     from editor.core.cached_scan import JsonRow
     from editor.core.index import ArticleSummary
 
@@ -38,6 +38,8 @@ def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cach
     rules = desk_rules(base) if base.is_dir() else None
     probe = None
     if use_cache and rules is not None:
+        from editor.core import warm_snapshot
+
         keys = tuple(sorted(desk_judged_keys(rules)))
         probe = warm_snapshot.start(base, rules, keys, as_of_micros(moment))
     try:
@@ -149,7 +151,9 @@ def _shared_tail(desk: cli_git.DeskGit | None) -> bytes | None:
     """What replaces every row's end when all rows get the same git fields
     (``verdicts.fields_tail``; the end itself outside a checkout), else None."""
     if desk is None:
-        return warm_snapshot.ROW_END
+        from editor.core.warm_snapshot import ROW_END  # (imported by then: a kept listing's)
+
+        return ROW_END
     if desk.shared is None:
         return None
     return fields_tail(desk.shared)

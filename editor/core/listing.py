@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editor.core import pool
-from editor.core.cache import IndexCache
-from editor.core.cached_scan import JsonRow, scan_with_cache, walked_files
 from editor.core.index import (
     ArticleSummary,
     _summarize_chunk,
@@ -38,6 +36,8 @@ from editor.core.walk import _desk_entries, _iter_desk_entries, regular_flags
 
 if TYPE_CHECKING:  # the process pool (and multiprocessing) load with the first big listing
     from concurrent.futures import Future, ProcessPoolExecutor
+
+    from editor.core.cached_scan import JsonRow  # (and the cache with the first listing by it)
 
 
 def scan(
@@ -140,6 +140,10 @@ def _scan(
             as_json,
         )
         return
+    # Only a listing through the cache needs it (sqlite3 and the cache's modules: ~4 ms).
+    from editor.core.cache import IndexCache
+    from editor.core.cached_scan import scan_with_cache, walked_files
+
     entries: list[Any] = (
         walked_files(_iter_desk_entries(base, rules.site))  # the child: its peak is the walk's
         if raw_kept
