@@ -31,8 +31,9 @@ def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cach
     items) are read from such a row. With the cache, a desk whose tree ``find`` prints as the
     last listing kept it is written from that listing's answer (:mod:`editor.core.warm_snapshot`).
     git is asked first (:class:`cli_git.EarlyGit`, processes of its own) and answers meanwhile:
-    while the look waits for ``find``, or while the scan reads the files."""
-    git = cli_git.EarlyGit(root)
+    while the look waits for ``find``, or while the scan reads the files; without the cache, as
+    soon as the scan's readers are forked (or before its first file is read, without them)."""
+    git = cli_git.EarlyGit(root, now=use_cache)  # without the cache: once the readers are forked
     base = root.resolve()
     moment = as_of if as_of is not None else now_utc()  # one moment for the whole listing
     rules = desk_rules(base) if base.is_dir() else None
@@ -52,7 +53,9 @@ def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cach
                 return 0
         rows: list[ArticleSummary | JsonRow] = []
         with _collector_paused():
-            for batch in scan_json(root, moment, use_cache=use_cache, rules=rules):
+            for batch in scan_json(
+                root, moment, use_cache=use_cache, rules=rules, started=git.start
+            ):
                 if state is None:
                     rows.extend(batch)
                 else:

@@ -99,11 +99,14 @@ def scan_json(
     use_cache: bool = True,
     cache_dir: Path | None = None,
     rules: SiteRules | None = None,
+    started: Callable[[], None] | None = None,
 ) -> Iterator[list[ArticleSummary | JsonRow]]:
     """:func:`scan` for ``list --json``: a row whose verdict the cache kept comes as a
     :data:`~editor.core.cached_scan.JsonRow`, its JSON text ready, not as a summary. ``rules``:
-    the desk's, when the caller read them already."""
-    return _scan(root, as_of, 256, None, use_cache, cache_dir, rules, as_json=True)
+    the desk's, when the caller read them already. ``started``: called once a scan without the
+    cache has forked its readers, or is about to read its first file without them (what the
+    caller starts then, git's processes, does not delay the readers' start)."""
+    return _scan(root, as_of, 256, None, use_cache, cache_dir, rules, as_json=True, started=started)
 
 
 def _scan(
@@ -118,6 +121,7 @@ def _scan(
     as_json: bool,
     searched: bool = False,
     raw_kept: bool = False,
+    started: Callable[[], None] | None = None,
 ) -> Iterator[Any]:
     base = Path(root).resolve()
     if base.is_file():
@@ -138,6 +142,7 @@ def _scan(
             count,
             rules,
             as_json,
+            started,
         )
         return
     # Only a listing through the cache needs it (sqlite3 and the cache's modules: ~4 ms).
@@ -153,7 +158,9 @@ def _scan(
     if entries:
         cache = IndexCache.open_for(base, cache_dir, tuple(sorted(desk_judged_keys(rules))))
     if cache is None:
-        yield from _scan_walking(root_text, iter(entries), as_of, batch_size, count, rules, as_json)
+        yield from _scan_walking(
+            root_text, iter(entries), as_of, batch_size, count, rules, as_json, started
+        )
         return
     with cache:
         yield from scan_with_cache(
@@ -181,6 +188,7 @@ def _scan_walking(
     workers: int,
     rules: SiteRules,
     as_json: bool = False,
+    started: Callable[[], None] | None = None,
 ) -> Iterator[list[Any]]:
     """Every file of ``walk`` parsed, without the cache: here when they are fewer than
     ``pool.PARALLEL_THRESHOLD``, else by a pool of readers started as soon as the walk has found
@@ -188,7 +196,8 @@ def _scan_walking(
     takes 0.3 s, a spawned reader 0.15 s to start). ``as_json`` (``list --json``, no window to
     yield to): the readers are forked where they can be, run at the listing's priority and their
     rows come as
-    :data:`~editor.core.packed_rows.JsonRow` where they can (:func:`packed_rows.json_rows`)."""
+    :data:`~editor.core.packed_rows.JsonRow` where they can (:func:`packed_rows.json_rows`).
+    ``started``: see :func:`scan_json`."""
     chunks: list[Chunk] = []
     batch: list[os.DirEntry[str]] = []
     readers: ProcessPoolExecutor | None = None
@@ -207,6 +216,8 @@ def _scan_walking(
                     workers, adopt_rules, rules, polite=not as_json, forked=as_json
                 )
                 futures = [_submit(readers, task, root, chunk, as_of) for chunk in chunks[1:]]
+                if started is not None:
+                    started()
             elif readers is not None:
                 futures.append(_submit(readers, task, root, chunks[-1], as_of))
         if batch:
@@ -217,8 +228,12 @@ def _scan_walking(
         if readers is None and threshold is not None and total >= threshold:
             readers = process_pool(workers, adopt_rules, rules, polite=not as_json, forked=as_json)
             futures = [_submit(readers, task, root, chunk, as_of) for chunk in chunks[1:]]
+            if started is not None:
+                started()
         received = from_reader if as_json else unpack
         if readers is None:
+            if started is not None:
+                started()
             for paths, flags in chunks:
                 yield _here(root, paths, as_of, rules, flags, as_json)
             return
