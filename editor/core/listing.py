@@ -37,6 +37,10 @@ from editor.core.walk import _desk_entries, _iter_desk_entries, regular_flags
 if TYPE_CHECKING:  # the process pool (and multiprocessing) load with the first big listing
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from editor.core.forked_pool import Answer, ForkedReaders
+
+    Readers = ProcessPoolExecutor | ForkedReaders
+
     from editor.core.cached_scan import JsonRow  # (and the cache with the first listing by it)
 
 
@@ -200,8 +204,8 @@ def _scan_walking(
     ``started``: see :func:`scan_json`."""
     chunks: list[Chunk] = []
     batch: list[os.DirEntry[str]] = []
-    readers: ProcessPoolExecutor | None = None
-    futures: list[Future[list[Any]]] = []
+    readers: Readers | None = None
+    futures: list[Future[list[Any]] | Answer] = []
     task = json_with_adopted if as_json else summarize_with_adopted
     threshold = _pool_threshold(workers, as_json)
     try:
@@ -281,12 +285,12 @@ def _chunk(entries: list[os.DirEntry[str]]) -> Chunk:
 
 
 def _submit(
-    readers: ProcessPoolExecutor,
+    readers: Readers,
     task: Callable[..., list[Any]],
     root: str,
     chunk: Chunk,
     as_of: dt.datetime | None,
-) -> Future[list[Any]]:
+) -> Future[list[Any]] | Answer:
     return readers.submit(task, root, chunk[0], as_of, chunk[1])
 
 
