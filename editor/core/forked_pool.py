@@ -9,7 +9,7 @@ without a thread, with non-blocking writes and ``select``, so neither side can w
 other forever:
 
 * a reader holds at most :data:`_AHEAD` tasks (sent, not answered); the rest wait here and go to
-  whichever reader answers next, so a slow reader gets fewer;
+  whichever reader answers next, so a slow reader gets fewer (how early the last answer comes);
 * the pipes are widened (``F_SETPIPE_SZ``, where the system allows) so that tasks and answers fit
   while the listing's process walks the desk or reads its own batch;
 * a task's exception comes back and is raised by :meth:`Answer.result`; a reader that ends
@@ -33,7 +33,10 @@ from collections.abc import Callable
 from typing import Any
 
 _SIZE = struct.Struct("<Q")  # each message: its length, then its pickle
-_AHEAD = 4  # tasks a reader holds at most
+# Tasks a reader holds at most: a listing's batch is ~12 ms of a reader's time, and the listing's
+# process hands out more only between its own steps (its walk, git's start, its own batch, which
+# took up to 100 ms on a busy machine): 8 keep a reader busy that long.
+_AHEAD = 8
 _PIPE_BYTES = 1 << 20  # the widest pipe Linux gives an unprivileged process by default
 
 
