@@ -61,7 +61,7 @@ class Answer:
 
 
 class _Reader:
-    __slots__ = ("answers", "held", "pid", "results", "sending", "tasks")
+    __slots__ = ("held", "pid", "results", "sending", "tasks")
 
     def __init__(self, pid: int, tasks: int, results: int) -> None:
         self.pid = pid
@@ -69,7 +69,6 @@ class _Reader:
         self.results = results  # this end reads its answers
         self.held = 0  # tasks sent and not answered
         self.sending = bytearray()  # what the pipe did not take yet
-        self.answers = bytearray()  # a partly read answer
 
 
 class ForkedReaders:
@@ -197,20 +196,15 @@ class ForkedReaders:
         self._hand_out()
 
     def _receive(self, reader: _Reader) -> None:
-        chunk = os.read(reader.results, _PIPE_BYTES)
-        if not chunk:
+        """One answer of ``reader``, whose pipe has something to read: read whole (the reader
+        writes it in one go), in one copy, not gathered in a buffer."""
+        head = _read_exactly(reader.results, _SIZE.size)
+        body = None if head is None else _read_exactly(reader.results, _SIZE.unpack(head)[0])
+        if body is None:
             raise ReaderLost(f"reader {reader.pid} ended without answering")
-        buffer = reader.answers
-        buffer += chunk
-        while len(buffer) >= _SIZE.size:
-            (size,) = _SIZE.unpack_from(buffer)
-            end = _SIZE.size + size
-            if len(buffer) < end:
-                break
-            number, answer = pickle.loads(buffer[_SIZE.size : end])
-            del buffer[:end]
-            self._done[number] = answer
-            reader.held -= 1
+        number, answer = pickle.loads(body)
+        self._done[number] = answer
+        reader.held -= 1
 
     @property
     def pids(self) -> list[int]:
@@ -248,9 +242,13 @@ def _widen(end: int) -> None:
 
 def _read_exactly(end: int, size: int) -> bytes | None:
     """``size`` bytes of ``end``, or None at its end."""
-    parts = []
+    first = os.read(end, size)
+    if len(first) == size or not first:
+        return first if first or not size else None
+    parts = [first]
+    size -= len(first)
     while size:
-        chunk = os.read(end, min(size, _PIPE_BYTES))
+        chunk = os.read(end, size)
         if not chunk:
             return None
         parts.append(chunk)
