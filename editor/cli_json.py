@@ -52,20 +52,35 @@ def list_json(root: Path, as_of: dt.datetime | None, state: str | None, use_cach
             if kept is not None and _write_kept(kept, state, desk):
                 return 0
         rows: list[ArticleSummary | JsonRow] = []
+        # Without a kept listing to make (no cache), each batch's text is made as it comes,
+        # while the readers read the next ones; it is written at the end, as before.
+        texts: list[bytes] | None = None if probe is not None else []
+        made = _RowTexts()
         with _collector_paused():
             for batch in scan_json(
                 root, moment, use_cache=use_cache, rules=rules, started=git.start
             ):
-                if state is None:
-                    rows.extend(batch)
-                else:
-                    rows.extend(row for row in batch if _state_of(row) == state)
+                shown = (
+                    batch if state is None else [row for row in batch if _state_of(row) == state]
+                )
+                if texts is None:
+                    rows.extend(shown)
+                    continue
+                if not asked:  # git, started before the first batch, has answered by now
+                    desk, asked = git.result(), True
+                fields = desk.fields(_paths(shown)) if desk is not None else None
+                texts.extend(made.each(shown, fields))
+            if texts is not None:
+                if not asked:  # no batch: an empty desk
+                    desk = git.result()
+                _write_texts(texts)
+                texts.clear()  # (as the rows below: while the collector is off)
+                return 0
             if probe is not None and state is None:
                 probe.scanned()
             if not asked:
                 desk = git.result()
-            paths = (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
-            in_git = desk.fields(paths) if desk is not None else None
+            in_git = desk.fields(_paths(rows)) if desk is not None else None
             write_json_rows(rows, in_git)
             if probe is not None and state is None:
                 sys.stdout.flush()  # the answer is out before the next listing's is kept
@@ -181,6 +196,10 @@ def _state_of(row: ArticleSummary | JsonRow) -> str:
     return row[-2] if isinstance(row, tuple) else row.state
 
 
+def _paths(rows: Iterable[ArticleSummary | JsonRow]) -> Iterator[str]:
+    return (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
+
+
 def write_json_rows(
     rows: Iterable[ArticleSummary | JsonRow], in_git: Mapping[str, dict[str, Any]] | None = None
 ) -> None:
@@ -189,41 +208,69 @@ def write_json_rows(
 
     A :data:`JsonRow`'s text is written as the cache kept it: as bytes straight to a UTF-8 stdout
     (a row made now is encoded the same way, :func:`verdicts.document_text`)."""
+    _write_texts(_RowTexts().each(rows, in_git))
+
+
+class _RowTexts:
+    """Each row's JSON text with its git fields, for :func:`_write_texts`; one for a listing,
+    whose rows may come in batches, each batch with its git fields."""
+
+    def __init__(self) -> None:
+        self._errors = getattr(sys.stdout, "errors", None) or "strict"
+        # The encoded git fields by the identity of their dict (kept beside it, so that no other
+        # dict can take its id meanwhile): rows share a few dicts (cli_git.git_fields), each
+        # encoded once.
+        self._tails: dict[int, tuple[dict[str, Any], bytes | None]] = {}
+
+    def each(
+        self,
+        rows: Iterable[ArticleSummary | JsonRow],
+        in_git: Mapping[str, dict[str, Any]] | None,
+    ) -> Iterator[bytes]:
+        """The text of each row, as it comes."""
+        errors = self._errors
+        tails = self._tails
+        last: dict[str, Any] | None = None  # the git fields of the row before, and their tail
+        tail: bytes | None = None
+        for row in rows:
+            text: bytes | None
+            if type(row) is tuple:
+                text = row[-1]
+                if in_git is not None:  # only inside a git checkout
+                    extra = in_git[row[0]]
+                    if extra is not last:  # most rows have the fields of the row before
+                        known = tails.get(id(extra))
+                        if known is None or known[0] is not extra:
+                            known = tails[id(extra)] = (
+                                extra,
+                                fields_tail(extra) if extra else None,
+                            )
+                        last, tail = extra, known[1]
+                    if tail is not None:
+                        text = text[:-4] + tail  # type: ignore[index]  # with_fields(text, extra)
+                    elif extra:  # orjson refused a git field: encode the whole row again
+                        text = None
+                        document = {**json.loads(row[-1]), **extra}
+            else:
+                text = None
+                document = row.to_json()  # type: ignore[union-attr]
+                if in_git is not None:
+                    document.update(in_git[document["path"]])
+            if text is None:
+                text = document_text(document).encode("utf-8", errors)
+            yield text
+
+
+def _write_texts(texts: Iterable[bytes]) -> None:
+    """The rows' texts as a JSON array, as they come, 256 rows a write (a write per row cost 8%
+    of a listing)."""
     stream = sys.stdout
     binary = _utf8_buffer(stream)
-    errors = getattr(stream, "errors", None) or "strict"
     chunk: list[bytes] = []
     lead = b"[\n  "  # what goes before the next chunk: the array's start, then a comma
-    # The encoded git fields by the identity of their dict (kept beside it, so that no other dict
-    # can take its id meanwhile): rows share a few dicts (cli_git.git_fields), each encoded once.
-    tails: dict[int, tuple[dict[str, Any], bytes | None]] = {}
-    last: dict[str, Any] | None = None  # the git fields of the row before, and their tail
-    tail: bytes | None = None
-    for row in rows:
-        text: bytes | None
-        if type(row) is tuple:
-            text = row[-1]
-            if in_git is not None:  # only inside a git checkout
-                extra = in_git[row[0]]
-                if extra is not last:  # most rows have the fields of the row before
-                    known = tails.get(id(extra))
-                    if known is None or known[0] is not extra:
-                        known = tails[id(extra)] = (extra, fields_tail(extra) if extra else None)
-                    last, tail = extra, known[1]
-                if tail is not None:
-                    text = text[:-4] + tail  # type: ignore[index]  # with_fields(text, extra)
-                elif extra:  # orjson refused a git field: encode the whole row again
-                    text = None
-                    document = {**json.loads(row[-1]), **extra}
-        else:
-            text = None
-            document = row.to_json()  # type: ignore[union-attr]
-            if in_git is not None:
-                document.update(in_git[document["path"]])
-        if text is None:
-            text = document_text(document).encode("utf-8", errors)
+    for text in texts:
         chunk.append(text)
-        if len(chunk) == 256:  # one write per 256 rows: a write per row cost 8% of a listing
+        if len(chunk) == 256:
             _write_out(stream, binary, lead + b",\n  ".join(chunk))
             chunk = []
             lead = b",\n  "
