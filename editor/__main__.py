@@ -10,10 +10,10 @@ import sys
 # is the ``copydesk`` command (editor.entry): the window, a warm ``list --json`` answered before
 # the command line is imported, or the command line.
 if __name__ == "__main__":
-    from editor.entry import main
+    from editor.entry import end_process, main
 
     if getattr(sys, "frozen", False):
         import multiprocessing
 
         multiprocessing.freeze_support()
-    sys.exit(main())
+    end_process(main(), sys.argv[1:])

@@ -8,14 +8,14 @@ import datetime as dt
 import gc
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editor import desk_git
-from editor.cli_rows import write_json_rows, write_kept
-from editor.core import warm_snapshot
+from editor.cli_rows import RowTexts, write_json_rows, write_kept, write_texts
 from editor.core.index import desk_judged_keys, desk_rules
+from editor.core.kept_listing import ROW_END
 from editor.core.state import now_utc
 from editor.core.verdicts import as_of_micros
 
@@ -38,14 +38,17 @@ def list_json(
     items) are read from such a row. With the cache, a desk whose tree ``find`` prints as the
     last listing kept it is written from that listing's answer (:mod:`editor.core.warm_snapshot`).
     git is asked first (:class:`desk_git.EarlyGit`, processes of its own) and answers meanwhile:
-    while the look waits for ``find``, or while the scan reads the files."""
+    while the look waits for ``find``, or while the scan reads the files; without the cache, as
+    soon as the scan's readers are forked (or before its first file is read, without them)."""
     begun_ns = time.time_ns()  # before the site's config is read (warm_snapshot.start)
-    git = desk_git.EarlyGit(root)
+    git = desk_git.EarlyGit(root, now=use_cache)  # without the cache: once the readers are forked
     base = root.resolve()
     moment = as_of if as_of is not None else now_utc()  # one moment for the whole listing
     rules = desk_rules(base) if base.is_dir() else None
     probe = None
     if use_cache and rules is not None:
+        from editor.core import warm_snapshot
+
         keys = tuple(sorted(desk_judged_keys(rules)))
         probe = warm_snapshot.start(
             base, rules, keys, as_of_micros(moment), begun_ns=begun_ns, looked=looked
@@ -59,22 +62,39 @@ def list_json(
             if kept is not None and write_kept(kept, state, desk):
                 return 0
         rows: list[ArticleSummary | JsonRow] = []
+        # Without a kept listing to make (no cache), each batch's text is made as it comes,
+        # while the readers read the next ones; it is written at the end, as before.
+        texts: list[bytes] | None = None if probe is not None else []
+        made = RowTexts()
         with _collector_paused():
-            for batch in scan_json(root, moment, use_cache=use_cache, rules=rules):
-                if state is None:
-                    rows.extend(batch)
-                else:
-                    rows.extend(row for row in batch if _state_of(row) == state)
+            for batch in scan_json(
+                root, moment, use_cache=use_cache, rules=rules, started=git.start
+            ):
+                shown = (
+                    batch if state is None else [row for row in batch if _state_of(row) == state]
+                )
+                if texts is None:
+                    rows.extend(shown)
+                    continue
+                if not asked:  # git, started before the first batch, has answered by now
+                    desk, asked = git.result(), True
+                fields = desk.fields(_paths(shown)) if desk is not None else None
+                texts.extend(made.each(shown, fields))
+            if texts is not None:
+                if not asked:  # no batch: an empty desk
+                    desk = git.result()
+                write_texts(texts)
+                texts.clear()  # (as the rows below: while the collector is off)
+                return 0
             if probe is not None and state is None:
                 probe.scanned()
             if not asked:
                 desk = git.result()
-            paths = (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]
-            in_git = desk.fields(paths) if desk is not None else None
+            in_git = desk.fields(_paths(rows)) if desk is not None else None
             write_json_rows(rows, in_git)
             if probe is not None and state is None:
                 sys.stdout.flush()  # the answer is out before the next listing's is kept
-                probe.keep(rows, desk_git.shared_tail(desk) or warm_snapshot.ROW_END)
+                probe.keep(rows, desk_git.shared_tail(desk) or ROW_END)
             in_git = None
             # Let the rows go while the collector is off: the first collection after it is back
             # on would walk every one of them (0.05 s at 100,000 rows) for nothing.
@@ -112,3 +132,7 @@ def _collector_paused() -> Iterator[None]:
 
 def _state_of(row: ArticleSummary | JsonRow) -> str:
     return row[-2] if isinstance(row, tuple) else row.state
+
+
+def _paths(rows: Iterable[ArticleSummary | JsonRow]) -> Iterator[str]:
+    return (row[0] if type(row) is tuple else row.path for row in rows)  # type: ignore[union-attr]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from editor.core.kept_listing import Snapshot
@@ -26,45 +26,73 @@ def write_json_rows(
 
     A :data:`JsonRow`'s text is written as the cache kept it: as bytes straight to a UTF-8 stdout
     (a row made now is encoded the same way, :func:`verdicts.document_text`)."""
-    from editor.core.verdicts import document_text, fields_tail  # the encoder, when rows need it
+    write_texts(RowTexts().each(rows, in_git))
 
+
+class RowTexts:
+    """Each row's JSON text with its git fields, for :func:`write_texts`; one for a listing,
+    whose rows may come in batches, each batch with its git fields."""
+
+    def __init__(self) -> None:
+        self._errors = getattr(sys.stdout, "errors", None) or "strict"
+        # The encoded git fields by the identity of their dict (kept beside it, so that no other
+        # dict can take its id meanwhile): rows share a few dicts (desk_git.git_fields), each
+        # encoded once.
+        self._tails: dict[int, tuple[dict[str, Any], bytes | None]] = {}
+
+    def each(
+        self,
+        rows: Iterable[ArticleSummary | JsonRow],
+        in_git: Mapping[str, dict[str, Any]] | None,
+    ) -> Iterator[bytes]:
+        """The text of each row, as it comes."""
+        from editor.core.verdicts import document_text, fields_tail  # the encoder, when needed
+
+        errors = self._errors
+        tails = self._tails
+        last: dict[str, Any] | None = None  # the git fields of the row before, and their tail
+        tail: bytes | None = None
+        for row in rows:
+            text: bytes | None
+            if type(row) is tuple:
+                text = row[-1]
+                if in_git is not None:  # only inside a git checkout
+                    extra = in_git[row[0]]
+                    if extra is not last:  # most rows have the fields of the row before
+                        known = tails.get(id(extra))
+                        if known is None or known[0] is not extra:
+                            known = tails[id(extra)] = (
+                                extra,
+                                fields_tail(extra) if extra else None,
+                            )
+                        last, tail = extra, known[1]
+                    if tail is not None:
+                        text = text[:-4] + tail  # type: ignore[index]  # with_fields(text, extra)
+                    elif extra:  # orjson refused a git field: encode the whole row again
+                        text = None
+                        import json
+
+                        document = {**json.loads(row[-1]), **extra}
+            else:
+                text = None
+                document = row.to_json()  # type: ignore[union-attr]
+                if in_git is not None:
+                    document.update(in_git[document["path"]])
+            if text is None:
+                text = document_text(document).encode("utf-8", errors)
+            yield text
+
+
+def write_texts(texts: Iterable[bytes]) -> None:
+    """The rows' texts as a JSON array, as they come, 256 rows a write (a write per row cost 8%
+    of a listing)."""
     stream = sys.stdout
     binary = utf8_buffer(stream)
-    errors = getattr(stream, "errors", None) or "strict"
     chunk: list[bytes] = []
     lead = b"[\n  "  # what goes before the next chunk: the array's start, then a comma
-    # The encoded git fields by the identity of their dict (kept beside it, so that no other dict
-    # can take its id meanwhile): rows share a few dicts (desk_git.git_fields), each encoded once.
-    tails: dict[int, tuple[dict[str, Any], bytes | None]] = {}
-    last: dict[str, Any] | None = None  # the git fields of the row before, and their tail
-    tail: bytes | None = None
-    for row in rows:
-        text: bytes | None
-        if type(row) is tuple:
-            text = row[-1]
-            if in_git is not None:  # only inside a git checkout
-                extra = in_git[row[0]]
-                if extra is not last:  # most rows have the fields of the row before
-                    known = tails.get(id(extra))
-                    if known is None or known[0] is not extra:
-                        known = tails[id(extra)] = (extra, fields_tail(extra) if extra else None)
-                    last, tail = extra, known[1]
-                if tail is not None:
-                    text = text[:-4] + tail  # type: ignore[index]  # with_fields(text, extra)
-                elif extra:  # orjson refused a git field: encode the whole row again
-                    text = None
-                    import json
-
-                    document = {**json.loads(row[-1]), **extra}
-        else:
-            text = None
-            document = row.to_json()  # type: ignore[union-attr]
-            if in_git is not None:
-                document.update(in_git[document["path"]])
-        if text is None:
-            text = document_text(document).encode("utf-8", errors)
+    for text in texts:
         chunk.append(text)
-        if len(chunk) == 256:  # one write per 256 rows: a write per row cost 8% of a listing
+        if len(chunk) == 256:
             write_out(stream, binary, lead + b",\n  ".join(chunk))
             chunk = []
             lead = b",\n  "

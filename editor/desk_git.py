@@ -113,15 +113,28 @@ class EarlyGit:
     scan forks its readers only while the process has one thread (``pool.can_fork``). The
     status is asked in the desk's folder with ``-- .``, which names the same files as the top's
     ``-- PREFIX`` and prints the same paths (porcelain paths are always from the top), so it
-    need not wait for the top. Outside a checkout (no ``.git`` above) no process starts."""
+    need not wait for the top. Outside a checkout (no ``.git`` above) no process starts.
 
-    def __init__(self, root: Path) -> None:
-        from editor.core.git import TOPLEVEL, may_be_in_a_work_tree, start_git
+    ``now=False``: the questions are asked at :meth:`start` (or by :meth:`result`), for a cold
+    listing once its readers are forked: each start waits for git's ``exec`` (2-10 ms for the
+    three), which the readers' start then no longer waits for."""
 
+    def __init__(self, root: Path, *, now: bool = True) -> None:
         path = root.resolve()
         self._desk = path if path.is_dir() else path.parent
         self._processes: list[Any] = []
         self._error: GitError | None = None
+        self._started = False
+        if now:
+            self.start()
+
+    def start(self) -> None:
+        """Start the three git processes (once; nothing outside a checkout)."""
+        if self._started:
+            return
+        self._started = True
+        from editor.core.git import TOPLEVEL, may_be_in_a_work_tree, start_git
+
         if not may_be_in_a_work_tree(self._desk):
             return
         from editor.core.git_status import HEAD_COMMIT, STATUS
@@ -135,6 +148,7 @@ class EarlyGit:
     def result(self) -> DeskGit | None:
         from editor.core.git import checkout_from, finish_git
 
+        self.start()  # not started yet: a listing that read no file, or one file
         if len(self._processes) < 3:
             self.close()
             return None

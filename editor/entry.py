@@ -23,12 +23,14 @@ all live on; the cyclic garbage collector went through them some 90 times before
 
 from __future__ import annotations
 
+import atexit
 import builtins
 import gc
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 
 def window_path(arguments: Sequence[str]) -> tuple[bool, str | None]:
@@ -82,8 +84,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         except KeyboardInterrupt:
             return 130
         if isinstance(answered, int):
+            if argv is None:
+                end_process(answered, arguments)
             return answered
         looked = answered  # the look it took, when the desk changed: the listing's first
     from editor.cli import main as cli_main
 
-    return cli_main(arguments, looked=looked)
+    status = cli_main(arguments, looked=looked)
+    if argv is None:  # the process's own command line: end as the command says
+        end_process(status, arguments)
+    return status
+
+
+# Commands whose process ends without the interpreter's teardown (:func:`end_process`): they read,
+# and what they write (the index cache, the kept listing) is closed before they return.
+QUICK_END_COMMANDS = frozenset({"list"})
+
+
+def end_process(status: int, arguments: Sequence[str]) -> NoReturn:
+    """End the ``copydesk`` process with ``status`` once the command ``arguments`` ran.
+
+    After ``list`` (:data:`QUICK_END_COMMANDS`), with no thread but the main one left, the
+    interpreter's teardown is skipped: freeing every module and object the listing made took
+    15-25 ms of a cold 10k listing's ~0.45 s and of a warm one's ~0.1 s, after its last byte was
+    written. What an exit must still do is done first: the ``atexit`` functions, then stdout and
+    stderr flushed. A flush that fails (the reader went away) leaves the usual exit to say so,
+    as it always did; so does any other command."""
+    threading = sys.modules.get("threading")
+    alone = threading is None or threading.active_count() == 1
+    if arguments[:1] and arguments[0] in QUICK_END_COMMANDS and alone:
+        atexit._run_exitfuncs()
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        else:
+            os._exit(status)
+    sys.exit(status)

@@ -78,3 +78,77 @@ def test_a_listing_that_stops_ends_its_git(team: Team) -> None:
     assert len(processes) == 3
     early.close()
     assert all(process.returncode is not None for process in processes)
+
+
+def test_a_deferred_early_git_starts_when_asked(team: Team) -> None:
+    desk = _desk(team) / "content"
+    early = desk_git.EarlyGit(desk, now=False)
+    assert early._processes == []
+    early.start()
+    early.start()  # once
+    assert len(early._processes) == 3
+    found, eager = early.result(), desk_git.EarlyGit(desk).result()
+    assert found is not None and eager is not None
+    assert (found._files, found._unpushed) == (eager._files, eager._unpushed)
+
+
+def test_a_deferred_early_git_not_started_starts_with_its_result(team: Team) -> None:
+    desk = _desk(team) / "content"
+    found = desk_git.EarlyGit(desk, now=False).result()
+    eager = desk_git.EarlyGit(desk).result()
+    assert found is not None and eager is not None
+    assert (found._files, found._unpushed) == (eager._files, eager._unpushed)
+
+
+@pytest.mark.parametrize(
+    ("words", "threshold", "order"),
+    [
+        (["--no-cache"], 10, ["readers", "git", "here"]),  # after the readers' fork
+        (["--no-cache"], 10_000, ["git", "here"]),  # one process: before the first file
+        ([], 10, ["git"]),  # with the cache: at once, as before (here: the kept answer)
+    ],
+)
+def test_a_cold_list_json_asks_git_once_its_readers_are_forked(
+    team: Team,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    words: list[str],
+    threshold: int,
+    order: list[str],
+) -> None:
+    """Each git start waits for git's exec: the readers' start no longer waits for three of
+    them. The fields are those git gave before."""
+    from editor.cli import main
+    from editor.core import listing, pool
+
+    desk = _desk(team) / "content"
+    for number in range(40):
+        write(team.alice, f"content/many/a{number:02}.md", f"+++\ntitle = 'A{number}'\n+++\n")
+    command = ["list", "--json", "--as-of", "2026-12-01T12:00:00Z", *words, str(desk)]
+    assert main(command) == 0
+    before = capsys.readouterr().out
+    events: list[str] = []
+    start, here, readers = desk_git.EarlyGit.start, listing._here, listing.process_pool
+
+    def started(self: desk_git.EarlyGit) -> None:
+        if not self._started:
+            events.append("git")
+        start(self)
+
+    def read_here(*args: object, **kwargs: object) -> object:
+        events.append("here")
+        return here(*args, **kwargs)  # type: ignore[arg-type]
+
+    def forked(*args: object, **kwargs: object) -> object:
+        events.append("readers")
+        return readers(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(desk_git.EarlyGit, "start", started)
+    monkeypatch.setattr(listing, "_here", read_here)
+    monkeypatch.setattr(listing, "process_pool", forked)
+    monkeypatch.setattr(pool, "PARALLEL_THRESHOLD", threshold)
+    monkeypatch.setattr(pool, "FORKED_THRESHOLD", threshold)
+    assert main(command) == 0
+    assert capsys.readouterr().out == before
+    assert '"modified"' in before and '"untracked"' in before
+    assert events[: len(order)] == order

@@ -65,6 +65,29 @@ def test_list_imports_no_other_command(tmp_path: Path, words: list[str]) -> None
     assert sorted(modules & set(NOT_FOR_LIST)) == []
 
 
+NOT_FOR_NO_CACHE = (
+    "sqlite3",
+    "editor.core.cache",
+    "editor.core.cached_scan",
+    "editor.core.warm_snapshot",
+    "editor.core.tree_look",
+)
+
+
+@pytest.mark.parametrize("words", [["--json", "--no-cache"], ["--no-cache"]])
+def test_a_listing_without_the_cache_imports_none_of_it(tmp_path: Path, words: list[str]) -> None:
+    """Nor the kept listing's modules: ~4 ms of a cold listing's start-up (outside a checkout;
+    inside one, git's last-change map is kept where the cache is, cache_file and sqlite3 load)."""
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "a.md").write_bytes(b'+++\ntitle = "A"\ndraft = true\n+++\nbody\n')
+    output, modules = _modules_after(tmp_path, "list", *words, str(desk))
+    assert "a.md" in output and "editor.core.listing" in modules
+    assert sorted(modules & set(NOT_FOR_NO_CACHE)) == []
+    _, modules = _modules_after(tmp_path, "list", "--json", str(desk))
+    assert {"editor.core.cache", "editor.core.warm_snapshot"} <= modules  # the test can fail
+
+
 def test_the_others_still_load_what_they_need(tmp_path: Path) -> None:
     article = tmp_path / "a.md"
     article.write_bytes(b'+++\ntitle = "A"\ndraft = true\n+++\nbody\n')

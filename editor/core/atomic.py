@@ -23,7 +23,6 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -132,6 +131,8 @@ def _temp_copy(path: Path, data: bytes, info: os.stat_result | None) -> Iterator
     It is locked while it exists (see :func:`clean_stale_temps`) and removed on the way out, whatever
     it then holds (the old version after an exchange, our bytes after a failure).
     """
+    import tempfile  # with the first save: a listing reads only (shutil, random: ~3 ms of its start)
+
     fd, name = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         if fcntl is not None:

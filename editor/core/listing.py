@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editor.core import pool
-from editor.core.cache import IndexCache
-from editor.core.cached_scan import JsonRow, scan_with_cache, walked_files
 from editor.core.index import (
     ArticleSummary,
     _summarize_chunk,
@@ -38,6 +36,12 @@ from editor.core.walk import _desk_entries, _iter_desk_entries, regular_flags
 
 if TYPE_CHECKING:  # the process pool (and multiprocessing) load with the first big listing
     from concurrent.futures import Future, ProcessPoolExecutor
+
+    from editor.core.forked_pool import Answer, ForkedReaders
+
+    Readers = ProcessPoolExecutor | ForkedReaders
+
+    from editor.core.cached_scan import JsonRow  # (and the cache with the first listing by it)
 
 
 def scan(
@@ -99,11 +103,14 @@ def scan_json(
     use_cache: bool = True,
     cache_dir: Path | None = None,
     rules: SiteRules | None = None,
+    started: Callable[[], None] | None = None,
 ) -> Iterator[list[ArticleSummary | JsonRow]]:
     """:func:`scan` for ``list --json``: a row whose verdict the cache kept comes as a
     :data:`~editor.core.cached_scan.JsonRow`, its JSON text ready, not as a summary. ``rules``:
-    the desk's, when the caller read them already."""
-    return _scan(root, as_of, 256, None, use_cache, cache_dir, rules, as_json=True)
+    the desk's, when the caller read them already. ``started``: called once a scan without the
+    cache has forked its readers, or is about to read its first file without them (what the
+    caller starts then, git's processes, does not delay the readers' start)."""
+    return _scan(root, as_of, 256, None, use_cache, cache_dir, rules, as_json=True, started=started)
 
 
 def _scan(
@@ -118,6 +125,7 @@ def _scan(
     as_json: bool,
     searched: bool = False,
     raw_kept: bool = False,
+    started: Callable[[], None] | None = None,
 ) -> Iterator[Any]:
     base = Path(root).resolve()
     if base.is_file():
@@ -138,8 +146,13 @@ def _scan(
             count,
             rules,
             as_json,
+            started,
         )
         return
+    # Only a listing through the cache needs it (sqlite3 and the cache's modules: ~4 ms).
+    from editor.core.cache import IndexCache
+    from editor.core.cached_scan import scan_with_cache, walked_files
+
     entries: list[Any] = (
         walked_files(_iter_desk_entries(base, rules.site))  # the child: its peak is the walk's
         if raw_kept
@@ -149,7 +162,9 @@ def _scan(
     if entries:
         cache = IndexCache.open_for(base, cache_dir, tuple(sorted(desk_judged_keys(rules))))
     if cache is None:
-        yield from _scan_walking(root_text, iter(entries), as_of, batch_size, count, rules, as_json)
+        yield from _scan_walking(
+            root_text, iter(entries), as_of, batch_size, count, rules, as_json, started
+        )
         return
     with cache:
         yield from scan_with_cache(
@@ -177,6 +192,7 @@ def _scan_walking(
     workers: int,
     rules: SiteRules,
     as_json: bool = False,
+    started: Callable[[], None] | None = None,
 ) -> Iterator[list[Any]]:
     """Every file of ``walk`` parsed, without the cache: here when they are fewer than
     ``pool.PARALLEL_THRESHOLD``, else by a pool of readers started as soon as the walk has found
@@ -184,11 +200,12 @@ def _scan_walking(
     takes 0.3 s, a spawned reader 0.15 s to start). ``as_json`` (``list --json``, no window to
     yield to): the readers are forked where they can be, run at the listing's priority and their
     rows come as
-    :data:`~editor.core.packed_rows.JsonRow` where they can (:func:`packed_rows.json_rows`)."""
+    :data:`~editor.core.packed_rows.JsonRow` where they can (:func:`packed_rows.json_rows`).
+    ``started``: see :func:`scan_json`."""
     chunks: list[Chunk] = []
     batch: list[os.DirEntry[str]] = []
-    readers: ProcessPoolExecutor | None = None
-    futures: list[Future[list[Any]]] = []
+    readers: Readers | None = None
+    futures: list[Future[list[Any]] | Answer] = []
     task = json_with_adopted if as_json else summarize_with_adopted
     threshold = _pool_threshold(workers, as_json)
     try:
@@ -203,6 +220,8 @@ def _scan_walking(
                     workers, adopt_rules, rules, polite=not as_json, forked=as_json
                 )
                 futures = [_submit(readers, task, root, chunk, as_of) for chunk in chunks[1:]]
+                if started is not None:
+                    started()
             elif readers is not None:
                 futures.append(_submit(readers, task, root, chunks[-1], as_of))
         if batch:
@@ -213,8 +232,12 @@ def _scan_walking(
         if readers is None and threshold is not None and total >= threshold:
             readers = process_pool(workers, adopt_rules, rules, polite=not as_json, forked=as_json)
             futures = [_submit(readers, task, root, chunk, as_of) for chunk in chunks[1:]]
+            if started is not None:
+                started()
         received = from_reader if as_json else unpack
         if readers is None:
+            if started is not None:
+                started()
             for paths, flags in chunks:
                 yield _here(root, paths, as_of, rules, flags, as_json)
             return
@@ -262,12 +285,12 @@ def _chunk(entries: list[os.DirEntry[str]]) -> Chunk:
 
 
 def _submit(
-    readers: ProcessPoolExecutor,
+    readers: Readers,
     task: Callable[..., list[Any]],
     root: str,
     chunk: Chunk,
     as_of: dt.datetime | None,
-) -> Future[list[Any]]:
+) -> Future[list[Any]] | Answer:
     return readers.submit(task, root, chunk[0], as_of, chunk[1])
 
 

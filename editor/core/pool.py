@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import sys
 from collections.abc import Callable
@@ -11,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
+
+    from editor.core.forked_pool import ForkedReaders
 
 # Below this many files to parse, a process pool costs more to start than it saves (measured on two
 # busy cores: a wash at 10,000 files, 20% faster at 50,000; with the cache, few files need parsing).
@@ -65,20 +66,13 @@ def _start(setup: Callable[..., None] | None = None, *args: Any) -> None:
         setup(*args)
 
 
-def _start_forked(setup: Callable[..., None] | None = None, *args: Any) -> None:
-    """:func:`_start` in a forked reader, with the cycle collector on, as a spawned reader has it
-    (the listing that forks it pauses its own while it holds the rows)."""
-    gc.enable()
-    _start(setup, *args)
-
-
 def process_pool(
     workers: int,
     setup: Callable[..., None] | None = None,
     *args: Any,
     polite: bool = True,
     forked: bool = False,
-) -> ProcessPoolExecutor:
+) -> ProcessPoolExecutor | ForkedReaders:
     """The readers' pool: "spawn" never copies a parent's threads or Qt state into the children.
 
     ``setup(*args)`` runs once in each reader as it starts: what every task of a listing needs
@@ -87,31 +81,20 @@ def process_pool(
     with no window to keep answering, runs them at its own priority, as ``hugo list`` runs.
     ``forked`` (a command-line listing, never polite): the readers are forked from this process
     where :func:`can_fork` allows it, and started at once, so they begin with every module this
-    process imported; else spawned.
+    process imported (:class:`editor.core.forked_pool.ForkedReaders`: no multiprocessing, no
+    thread); else spawned. Either pool's ``submit(...)`` gives what ``result()`` and
+    ``cancel()`` can be asked of.
     """
+    if forked and not polite and can_fork():
+        from editor.core.forked_pool import ForkedReaders
+
+        return ForkedReaders(workers, _start, setup, *args)
     import multiprocessing  # with the first big listing, not at every start of the window
     from concurrent.futures import ProcessPoolExecutor
 
-    if not (forked and not polite and can_fork()):
-        return ProcessPoolExecutor(
-            workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_yield_cpu if polite else _start,
-            initargs=(setup, *args),
-        )
-    readers = ProcessPoolExecutor(
+    return ProcessPoolExecutor(
         workers,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_start_forked,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_yield_cpu if polite else _start,
         initargs=(setup, *args),
     )
-    # The first task forks every reader, before the executor starts its own thread (multiprocessing
-    # flushes stdout and stderr first: no reader writes what it inherited in their buffers). What
-    # this process holds is frozen out of the collector meanwhile: a reader's collections then
-    # never walk (and copy, page by page) the modules and rows it inherited.
-    gc.freeze()
-    try:
-        readers.submit(int)
-    finally:
-        gc.unfreeze()
-    return readers

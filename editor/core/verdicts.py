@@ -17,9 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from editor.core.cache import Kept
 from editor.core.index import ArticleSummary
 from editor.core.names import json_text
 from editor.core.shared_values import shared_reason, shared_text
@@ -29,6 +28,9 @@ try:
     import orjson
 except ImportError:  # pragma: no cover
     orjson = None  # type: ignore[assignment]
+
+if TYPE_CHECKING:  # a listing without the cache imports neither it nor sqlite3
+    from editor.core.cache import Kept
 
 # The interval's ends in microseconds since the epoch (exact for every datetime: microseconds are
 # its resolution); these stand for "unbounded".
