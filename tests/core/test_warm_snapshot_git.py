@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.test_warm_snapshot import _listing
+from tests.core.test_warm_snapshot import _listing, _same_as_uncached
 from tests.helpers.git import STORY, STORY_TEXT, Team, commit_all, git, write
 
 pytestmark = pytest.mark.skipif(shutil.which("find") is None, reason="needs find")
@@ -24,12 +24,6 @@ def _aged(folder: Path) -> None:
     for path in folder.rglob("*"):
         if path.is_file():
             os.utime(path, ns=(HOUR_AGO_NS, HOUR_AGO_NS))
-
-
-def _same_as_uncached(capsys: pytest.CaptureFixture[str], desk: Path, *args: object) -> str:
-    warm = _listing(capsys, desk, *args)
-    assert warm == _listing(capsys, desk, "--no-cache", *args)
-    return warm
 
 
 def test_git_fields_are_read_now(
