@@ -72,8 +72,9 @@ def quick_list(options: Sequence[str]) -> int | Looked | None:
 
 def _holding(path: str) -> tuple[Snapshot, DeskGit | None] | Looked | None:
     """The kept answer for the desk at ``path`` (open) with what git says of its files now, when
-    the answer holds now; else the look taken, when only the tree differs, or None. ``find`` is started first (the longest), then git's
-    processes, which run meanwhile (none outside a checkout)."""
+    the answer holds now; else the look taken, when only the tree differs, or None. ``find`` is
+    started first (the longest), then git's processes, which run meanwhile (none outside a
+    checkout)."""
     desk = os.path.realpath(path)
     if not os.path.isdir(desk):
         return None
