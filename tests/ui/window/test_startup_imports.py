@@ -139,8 +139,12 @@ def test_the_window_s_own_modules_are_loaded(loaded_at_first_paint: set[str]) ->
 
 def test_the_import_hook_is_back_by_the_first_paint(at_first_paint: dict[str, object]) -> None:
     """The window's modules are imported without PySide6's import hook (editor.entry); anything
-    imported once the window is up has it again (``from __feature__ import`` works there)."""
-    assert at_first_paint["hook"] == "__feature_import__"
+    imported once the window is up has it again (``from __feature__ import`` works there).
+
+    PySide6's hook, under either of its names: shiboken 6.11 puts its lazy-import hook in place
+    when a PySide6 module is first imported while Python's own is (a warm-up thread's import of
+    QtNetwork, say, on a busy machine: it failed so in 1 of 5 full runs); both are PySide6's."""
+    assert at_first_paint["hook"] in {"__feature_import__", "__lazy_import__"}
 
 
 FIRST_OPEN = textwrap.dedent(
