@@ -37,16 +37,6 @@ def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(body_feed, "TURN_MS", 0.01)  # a turn as small as it gets: many turns
 
 
-@pytest.fixture
-def view(qtbot) -> BodyView:
-    widget = BodyView()
-    qtbot.addWidget(widget)
-    widget.resize(700, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
 def markdown_body(sections: int) -> str:
     parts = []
     for number in range(sections):

@@ -31,16 +31,6 @@ def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(body_feed, "TURN_MS", 0.01)  # many small turns: time to select
 
 
-@pytest.fixture
-def view(qtbot) -> BodyView:
-    widget = BodyView()
-    qtbot.addWidget(widget)
-    widget.resize(700, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
 def markdown_body(sections: int) -> str:
     return "".join(
         f"## Section {n}\n\nA paragraph with *emphasis* and a [link](https://example.com/{n}).\n\n"

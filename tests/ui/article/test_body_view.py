@@ -33,16 +33,6 @@ The end.
 
 
 @pytest.fixture
-def view(qtbot) -> BodyView:
-    widget = BodyView()
-    qtbot.addWidget(widget)
-    widget.resize(700, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-@pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
     """Every URL anything tried to open in a browser (nothing really opens)."""
     urls: list[QUrl] = []
