@@ -219,10 +219,8 @@ def test_every_change_lists_as_without_the_cache(
         assert after != before
 
 
-def test_a_desk_changed_while_it_is_listed_keeps_no_answer(
-    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The walk saw the tree before the change; ``find``'s second look, after, does not match."""
+def _late_file_while_listed(site: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The scan (returned, to put back) writes late.md once it has read the desk."""
     scan = cli_json.scan_json
 
     def changing(*args: Any, **kwargs: Any) -> Any:
@@ -230,6 +228,14 @@ def test_a_desk_changed_while_it_is_listed_keeps_no_answer(
         _write(site / "content" / "news" / "late.md", _story("Late"))
 
     monkeypatch.setattr(cli_json, "scan_json", changing)
+    return scan
+
+
+def test_a_desk_changed_while_it_is_listed_keeps_no_answer(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The walk saw the tree before the change; ``find``'s second look, after, does not match."""
+    scan = _late_file_while_listed(site, monkeypatch)
     first = _listing(capsys, site)
     assert "late.md" not in first
     assert not _kept_file(site).exists()

@@ -13,9 +13,16 @@ from typing import Any
 
 import pytest
 
-from editor import cli_json
 from editor.core import cache_file, tree_look, warm_snapshot
-from tests.core.test_warm_snapshot import _kept_file, _listing, _rules, _story, _write, site
+from tests.core.test_warm_snapshot import (
+    _kept_file,
+    _late_file_while_listed,
+    _listing,
+    _rules,
+    _story,
+    _write,
+    site,
+)
 
 pytestmark = pytest.mark.skipif(shutil.which("find") is None, reason="needs find")
 __all__ = ["site"]  # the fixture, shared
@@ -59,13 +66,7 @@ def test_a_desk_changed_while_listed_leaves_the_kept_answer_and_no_aside_file(
     first = _listing(capsys, site)
     kept = _kept_file(site).read_bytes()
     _write(site / "content" / "news" / "s3.md", _story("Changed", 2))
-    scan = cli_json.scan_json
-
-    def changing(*args: Any, **kwargs: Any) -> Any:
-        yield from scan(*args, **kwargs)
-        _write(site / "content" / "news" / "late.md", _story("Late"))
-
-    monkeypatch.setattr(cli_json, "scan_json", changing)
+    _late_file_while_listed(site, monkeypatch)
     second = _listing(capsys, site)
     assert second != first and "late.md" not in second
     assert _kept_file(site).read_bytes() == kept
