@@ -308,8 +308,9 @@ def start(
     ).encode("utf-8", "surrogateescape")
     inputs = None
     paths = desk_inputs(base) if site.root is not None and not site.error else None
-    if paths is not None and cache_file.code_stamp() != "frozen":
-        paths += [*cache_file.code_files(), os.path.abspath(editor.__file__), *PARSER_FILES]
+    code = cache_file.code_files()
+    if paths is not None and all(map(os.path.isfile, code)):  # a frozen build has no sources
+        paths += [*code, os.path.abspath(editor.__file__), *PARSER_FILES]
         inputs = (real_root, paths, begun_ns)
     return Probe(base, database, header, starts, now, cache_dir, state_keys, inputs, looked)
 
