@@ -4,7 +4,10 @@
 once (the rescan edits files: never the desk itself), runs the window on the copy once to fill the
 index cache, then measures it warm, ``--repeat`` times, and prints each figure beside its target
 (issue 9) and beside the reference measured in the same run: the bare warm ``listing.scan`` of the
-copy, which is what the window waits for before it can show the last row.
+copy, which is what the window waited for before it could show the last row. "Warm" is a launch on
+the tree the last launch saw (its child is run alone before each probe: :func:`launch_scan_s`), so
+the launch's child sends the frames it kept (``editor.core.kept_launch``); with
+``COPYDESK_KEPT_LAUNCH=0`` in the environment it scans, as before.
 
 Figures (medians): launch (process start) to the first rows and to the full list; the longest stall of
 the event loop (a 5 ms timer that notes how late it fires) during the scan, a filter keystroke, a sort
@@ -80,6 +83,24 @@ def bare_scan_s(root: Path, env: dict[str, str]) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
+def launch_scan_s(root: Path, env: dict[str, str]) -> float:
+    """One launch scan's child alone (``editor.core.scan_child``, what the window's launch
+    starts), its frames read to the end: a launch of the unchanged desk, which keeps them for the
+    next one (``editor.core.kept_launch``), as an editor's last launch did."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "editor.core.scan_child", str(root)],
+        stdin=subprocess.PIPE,  # held open: the child ends when it is closed
+        stdout=subprocess.PIPE,
+        env={**env, "PYTHONPATH": str(Path.cwd())},
+    )
+    assert child.stdout is not None and child.stdin is not None
+    child.stdout.read()  # to its end: the child has kept its frames and ended
+    child.stdin.close()
+    child.wait(timeout=600)
+    return time.perf_counter() - started
+
+
 def _probe_once(root: Path, env: dict[str, str]) -> dict[str, Any]:
     started = time.time()
     out = subprocess.run(
@@ -124,6 +145,7 @@ def run(root: Path, repeat: int = 3) -> dict[str, str]:
     for _ in range(repeat):
         bare_scan_s(copy, env)  # takes the last probe's edits into the cache: warm again
         references.append(bare_scan_s(copy, env))
+        launch_scan_s(copy, env)  # the launch before, on this tree: its frames kept
         figures = _probe_once(copy, env)
         if "error" in figures:
             return {"error": figures["error"]}

@@ -66,6 +66,8 @@ FACT_MODULES = (
     "listing_inputs",  # and when the quick answer trusts it
     "site_inputs",  # by which inputs
     "atomic",  # its temp files' name, which the walk leaves out
+    "kept_launch",  # the launch scan's kept frames: when they are kept and sent
+    "scan_child",  # what the frames hold (the window reads them; kept ones hold no packed row)
 )
 # Imported by those at load time, but deciding nothing that is kept (tests/core/test_cache_version.py).
 FACT_NEUTRAL = frozenset({"git", "pool"})

@@ -56,6 +56,13 @@ class Snapshot:
     def close(self) -> None:
         self._handle.close()
 
+    def fileno(self) -> int:
+        return self._handle.fileno()
+
+    def text_span(self) -> tuple[int, int]:
+        """Where the texts are in the file: (offset, length)."""
+        return self._parts[6]
+
     def header(self) -> bytes:
         return self._part(0)
 

@@ -128,6 +128,23 @@ class Probe:
         if self._again is None:
             self._again = self._find()
 
+    def found_again(self) -> bytes | None:
+        """What the second look printed (started by :meth:`scanned` if it was not; waited for),
+        or None."""
+        self.scanned()
+        again, self._again = self._again, None
+        return again.output() if again is not None else None
+
+    @property
+    def header(self) -> bytes:
+        """What the answer is kept for (code, desk, content folders, site): see :func:`start`."""
+        return self._header
+
+    @property
+    def started_ns(self) -> int:
+        """When this probe began, before the listing looked at a file (the racy rule's clock)."""
+        return self._started_ns
+
     def keep(self, rows: list[Any], tail: bytes = ROW_END) -> bool:
         """Keep the answer of the listing made after :meth:`hit` (``rows``: every row it wrote,
         in order; ``tail``: what replaced each row's :data:`ROW_END`, the git fields all rows
@@ -266,6 +283,7 @@ def start(
     cache_dir: Path | None = None,
     begun_ns: int | None = None,
     looked: Looked | None = None,
+    note_inputs: bool = True,
 ) -> Probe | None:
     """A :class:`Probe` of the desk at ``base`` (resolved) for a listing at ``now``
     (``verdicts.as_of_micros``), ``find`` already running; None where
@@ -274,7 +292,9 @@ def start(
     began, before it read the site's config (``time.time_ns``; now if not given): the inputs
     noted for the quick answer must be older (:mod:`editor.core.listing_inputs`). ``looked``: the
     folders a look just taken started from and what it printed (the quick answer's, which this
-    listing's answer did not match): the first look, when it started from the same folders."""
+    listing's answer did not match): the first look, when it started from the same folders.
+    ``note_inputs``: False where no quick answer will read the kept file (the window's launch
+    scan, :mod:`editor.core.kept_launch`)."""
     begun_ns = time.time_ns() if begun_ns is None else begun_ns
     if os.sep != "/" or os.name != "posix":
         return None
@@ -307,7 +327,8 @@ def start(
         )
     ).encode("utf-8", "surrogateescape")
     inputs = None
-    paths = desk_inputs(base) if site.root is not None and not site.error else None
+    noted = note_inputs and site.root is not None and not site.error
+    paths = desk_inputs(base) if noted else None
     code = cache_file.code_files()
     if paths is not None and all(map(os.path.isfile, code)):  # a frozen build has no sources
         paths += [*code, os.path.abspath(editor.__file__), *PARSER_FILES]
@@ -362,7 +383,7 @@ class _Aside:
     def __init__(self, path: Path, count: int, parts: tuple[Part, ...]) -> None:
         self._path = path
         self._aside = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        _drop_left_asides(path)
+        drop_left_asides(path)
         self._count = count
         self._lengths = tuple(_length(part) for part in parts)  # kept_listing.SIZES' lengths
         self._written = False
@@ -407,7 +428,7 @@ class _Aside:
 _LEFT_AFTER_S = 3600  # an aside file untouched this long is left over, whoever wrote it
 
 
-def _drop_left_asides(path: Path) -> None:
+def drop_left_asides(path: Path) -> None:
     """Remove the aside files of ``path`` that listings killed while writing them left (up to
     70 MB each at 100,000 rows): their process is gone, or they are an hour old (its number may
     be another process's by now)."""

@@ -63,7 +63,7 @@ def child_rows(desk: Path) -> tuple[list[ArticleSummary], list[str | None]]:
     for summaries, search in child.batches():
         rows += summaries
         texts += search
-    assert child.process.returncode == 0  # ended on its own, and waited for (no zombie)
+    assert child.process.wait(timeout=10) == 0  # ended on its own, and waited for (no zombie)
     return rows, texts
 
 

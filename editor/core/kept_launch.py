@@ -1,0 +1,258 @@
+"""The launch scan's child answers with the frames it sent the last time, when the desk's tree is
+the same (the window's warm launch, as :mod:`editor.core.warm_snapshot` is ``list --json``'s).
+
+A warm launch of 100,000 articles spent 1.7 s in the child (:mod:`editor.core.scan_child`)
+walking, ``stat``-ing and reading the cached rows, while the window waited for the last of them.
+Here the child keeps the batch frames it sent (the pickled rows, byte for byte) in a file beside
+the index cache (``….sqlite3.launch``, in :mod:`editor.core.kept_listing`'s format: the frames are
+its texts), and the next launch's child asks GNU ``find`` to look at the tree
+(:class:`~editor.core.warm_snapshot.Probe`, the same look, header and rules as ``list --json``'s):
+when ``find`` prints what it printed then, with the same code, site and content folders, and "now"
+inside every kept verdict's interval, the kept frames are sent again by the kernel (``sendfile``)
+and no file is walked or read.
+
+Why it cannot change a result (the argument of :mod:`editor.core.warm_snapshot`, for frames):
+frames are kept only when every row in them is a cached row whose verdict held (no row parsed or
+judged again: those come packed), none of their files in its last two seconds (the cache's racy
+rule), and the scan was bracketed by two looks that printed the same bytes of a tree of plain files
+and folders: the first ended before the walk began, the second began after the last row was read.
+A few rows' keys are checked against what ``find`` printed (it must print each key whole). A
+row is a function of its file (trusted by the cache's key), the page's rules (the header) and the
+clock (the interval kept is where every cached verdict of the desk holds). The frames' checksum is
+kept too: damaged frames are never sent (the window would fail to read them).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import mmap
+import os
+import struct
+import zlib
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from editor.core import cache_file, kept_listing, warm_snapshot
+from editor.core.cache import RACY_NS, IndexCache
+from editor.core.kept_listing import MAGIC, SIZES
+from editor.core.site_rules import SiteRules
+from editor.core.tree_look import file_record, key_text, plain_tree
+
+FRAMES_MARK = b"\nlaunch frames 1"  # the header's end: a listing's answer is never taken for one
+_CHECK = struct.Struct("<I")  # the frames' crc32, kept as the file's "tail" part
+_SAMPLED = 9  # rows whose key is looked up in what find printed
+
+
+def launch_path(database: Path) -> Path:
+    return database.with_name(database.name + ".launch")
+
+
+class KeptLaunch:
+    """One launch scan's look at its desk (``find`` running from :func:`start`): the kept frames
+    sent when they hold (:meth:`send`), else the scan's frames written aside as they are sent
+    (:meth:`add`) and kept once the scan is known to have seen one unchanged tree
+    (:meth:`finish`)."""
+
+    def __init__(
+        self, probe: warm_snapshot.Probe, base: Path, keys: tuple[str, ...], now: int
+    ) -> None:
+        self._probe = probe
+        self._base = base
+        self._path = launch_path(cache_file.database_path(base, None))
+        self._now = now
+        self._keys = keys  # the desk's state keys: the cache's version names them
+        self._aside: _Aside | None = None
+        self._good = True  # every row so far a cached row whose verdict held
+        self._newest = 0  # the newest modification time among the rows (ns)
+        self._sample: list[tuple[str, tuple[int, int, int, int]]] = []
+        self._rows = 0
+
+    def send(self, out: int) -> bool:
+        """Send the kept frames to the file descriptor ``out`` when they hold for the desk as
+        ``find`` sees it now (waits for ``find``); False, nothing sent, otherwise."""
+        kept = kept_listing.read(self._path, self._now)
+        found = self._probe.found()
+        if kept is None:
+            return False
+        try:
+            if (
+                found is None
+                or kept.header() != self._probe.header + FRAMES_MARK
+                or kept.found() != found
+                or not _whole(kept)
+            ):
+                return False
+            if not kept.send_texts(out):
+                os.write(out, kept.texts())  # a pipe takes sendfile: a test's file may not
+            return True
+        except OSError:
+            return False
+        finally:
+            kept.close()
+
+    def add(self, payload: bytes, rows: list[Any]) -> None:
+        """One batch frame as it was sent (``payload``: the pickle) with its rows (a cached row as
+        the cache's tuple, a row made now behind a None)."""
+        if not self._good:
+            return
+        if any(row[0] is None for row in rows):
+            self.drop()
+            return
+        if rows:
+            self._newest = max(self._newest, max(row[2] for row in rows))
+            if len(self._sample) < _SAMPLED:
+                row = rows[len(rows) // 2]
+                self._sample.append((row[0], (row[1], row[2], row[3], row[4])))
+        self._rows += len(rows)
+        if self._aside is None:
+            found = self._probe.found()
+            if found is None or not plain_tree(found):
+                self.drop()
+                return
+            self._aside = _Aside(self._path, self._probe.header + FRAMES_MARK, found)
+        self._aside.write(payload)
+
+    def drop(self) -> None:
+        """Keep nothing from this scan."""
+        self._good = False
+        if self._aside is not None:
+            self._aside.drop()
+            self._aside = None
+
+    def finish(self) -> bool:
+        """After the scan's last frame: keep its frames when a second look prints what the first
+        did, no row's file is in its last two seconds, the sampled keys are what ``find`` printed
+        and "now" is inside where the desk's kept verdicts hold."""
+        found = self._probe.found()
+        again = self._probe.found_again()
+        aside, self._aside = self._aside, None
+        if aside is None:
+            return False
+        interval = None
+        if self._good and found is not None and again == found:
+            interval = self._interval(found)
+        if interval is None:
+            aside.drop()
+            return False
+        return aside.finish(interval, self._rows)
+
+    def close(self) -> None:
+        self.drop()
+        self._probe.close()
+
+    def _interval(self, found: bytes) -> tuple[int, int] | None:
+        if self._newest > self._probe.started_ns - RACY_NS:
+            return None
+        for relpath, key in self._sample:
+            printed = key_text(*key)
+            if (
+                printed is None
+                or b"\0" + file_record(relpath, printed) + b"\0" not in b"\0" + found
+            ):
+                return None
+        cache = IndexCache.open_for(self._base, None, self._keys)
+        if cache is None:
+            return None
+        nothing: tuple[int | None, int | None] = (None, None)
+        with cache:
+            start, until = cache.run(_kept_interval, nothing, keep_open=True)
+        if start is None or until is None or not start <= self._now < until:
+            return None
+        return start, until
+
+
+def start(base: Path, rules: SiteRules, now: int) -> KeptLaunch | None:
+    """The look of the launch scan of the desk at ``base`` (resolved) at ``now``
+    (``verdicts.as_of_micros``), ``find`` already running; None where no answer can be kept
+    (:func:`editor.core.warm_snapshot.start` says when)."""
+    from editor.core.index import desk_judged_keys
+
+    keys = tuple(sorted(desk_judged_keys(rules)))
+    probe = warm_snapshot.start(base, rules, keys, now, note_inputs=False)
+    if probe is None:
+        return None
+    return KeptLaunch(probe, base, keys, now)
+
+
+def _kept_interval(db: Any) -> tuple[int | None, int | None]:
+    """Where every kept verdict of the cache's files holds: the latest start, earliest end."""
+    row = db.execute(
+        "SELECT max(valid_from), min(valid_until) FROM files WHERE rules_id IS NOT NULL"
+    ).fetchone()
+    return row[0], row[1]
+
+
+def _whole(kept: kept_listing.Snapshot) -> bool:
+    """Whether the kept frames are the ones written (their checksum)."""
+    check = kept.tail
+    if len(check) != _CHECK.size:
+        return False
+    offset, length = kept.text_span()
+    if not length:
+        return _CHECK.unpack(check)[0] == 0
+    with (
+        mmap.mmap(kept.fileno(), 0, access=mmap.ACCESS_READ) as mapped,
+        memoryview(mapped) as view,
+    ):
+        return zlib.crc32(view[offset : offset + length]) == _CHECK.unpack(check)[0]
+
+
+class _Aside:
+    """The frames written aside (``.….launch.<pid>.tmp``) as they are sent, the interval left
+    0, 0 (no launch could use it) until :meth:`finish` fills it in and renames the file over the
+    kept one."""
+
+    def __init__(self, path: Path, header: bytes, found: bytes) -> None:
+        self._path = path
+        self._aside = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        warm_snapshot.drop_left_asides(path)
+        self._lengths = (len(header), 0, len(found), 0, 0, _CHECK.size)
+        self._check = 0
+        self._frames = 0
+        self._handle: BinaryIO | None = None
+        try:
+            self._handle = open(self._aside, "wb")  # noqa: SIM115  # closed by finish or drop
+            self._handle.write(MAGIC + SIZES.pack(0, 0, 0, *self._lengths, 0))
+            self._handle.write(header + found + _CHECK.pack(0))
+        except OSError:
+            self.drop()
+
+    def write(self, payload: bytes) -> None:
+        """A batch frame, header and payload, as the child sent it."""
+        if self._handle is None:
+            return
+        from editor.core.scan_child import batch_header
+
+        piece = batch_header(len(payload))
+        try:
+            self._handle.write(piece)
+            self._handle.write(payload)
+        except OSError:
+            self.drop()
+            return
+        self._check = zlib.crc32(payload, zlib.crc32(piece, self._check))
+        self._frames += len(piece) + len(payload)
+
+    def finish(self, interval: tuple[int, int], rows: int) -> bool:
+        handle, self._handle = self._handle, None
+        if handle is None:
+            return False
+        try:
+            with handle:
+                handle.seek(len(MAGIC))
+                handle.write(SIZES.pack(*interval, rows, *self._lengths, self._frames))
+                handle.seek(len(MAGIC) + SIZES.size + sum(self._lengths) - _CHECK.size)
+                handle.write(_CHECK.pack(self._check))
+            os.replace(self._aside, self._path)
+        except OSError:
+            self.drop()
+            return False
+        return True
+
+    def drop(self) -> None:
+        handle, self._handle = self._handle, None
+        if handle is not None:
+            with contextlib.suppress(OSError):
+                handle.close()
+        with contextlib.suppress(OSError):
+            os.remove(self._aside)

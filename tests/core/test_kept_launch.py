@@ -1,0 +1,190 @@
+"""The launch scan's child sends the frames it kept when the desk's tree is the one it kept them
+for, and otherwise scans; either way its rows are an uncached listing's (editor.core.kept_launch).
+
+Each launch here is the child the window starts (``ScanChild.start``), its rows made into
+summaries as the window makes them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from editor.core import cache_file, kept_launch
+from editor.core.index import ArticleSummary, desk_rules
+from editor.core.listing import scan
+from editor.core.scan_child import ScanChild
+from tests.core.test_scan_child import as_listed
+from tests.core.test_warm_snapshot import (
+    CHANGES,
+    _hidden_change,
+    _link,
+    _story,
+    _temp_file,
+    _touch,
+    _write,
+    site,
+)
+
+pytestmark = pytest.mark.skipif(shutil.which("find") is None, reason="needs find")
+__all__ = ["site"]  # the fixture, used by name
+
+
+def _launch_file(desk: Path) -> Path:
+    return kept_launch.launch_path(cache_file.database_path(desk.resolve(), None))
+
+
+_TRACED = (
+    "import sys, editor.core.kept_launch as kept, editor.core.scan_child as child\n"
+    "send = kept.KeptLaunch.send\n"
+    "def traced(self, out):\n"
+    "    sent = send(self, out)\n"
+    "    open(sys.argv[2], 'w').write('sent' if sent else 'scanned')\n"
+    "    return sent\n"
+    "kept.KeptLaunch.send = traced\n"
+    "sys.exit(child.main(sys.argv[1:2]))\n"
+)
+
+
+def _launch(desk: Path) -> tuple[list[ArticleSummary], bool]:
+    """The rows of one launch's child, and whether they were the kept frames, sent again (the
+    child is the usual one, its ``KeptLaunch.send`` telling what it did)."""
+    trace = desk.parent / "launch-trace"
+    trace.unlink(missing_ok=True)
+    child = ScanChild.start(desk, [sys.executable, "-c", _TRACED, str(desk), str(trace)])
+    assert child is not None
+    assert child.matches(desk, desk_rules(desk).site)
+    rows = [row for summaries, _search in child.batches() for row in summaries]
+    assert child.process.wait(timeout=20) == 0  # it ended by itself, and was waited for
+    return rows, trace.exists() and trace.read_text() == "sent"
+
+
+def _uncached(desk: Path) -> list[ArticleSummary]:
+    return [as_listed(row) for batch in scan(desk, use_cache=False) for row in batch]
+
+
+def _same_as_uncached(rows: list[ArticleSummary], desk: Path) -> None:
+    assert [as_listed(row) for row in rows] == _uncached(desk)
+
+
+def test_a_warm_launch_sends_the_frames_the_last_one_kept(site: Path) -> None:
+    cold, sent = _launch(site)  # parsed: nothing kept
+    assert not sent and not _launch_file(site).exists()
+    warm, sent = _launch(site)  # every row from the cache: its frames kept
+    assert not sent and _launch_file(site).exists()
+    again, sent = _launch(site)
+    assert sent
+    assert again == warm
+    _same_as_uncached(again, site)
+    _same_as_uncached(cold, site)
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=lambda change: change.__name__.strip("_"))
+def test_after_every_change_the_launch_lists_as_without_the_cache(site: Path, change: Any) -> None:
+    _launch(site)
+    _launch(site)
+    _rows, sent = _launch(site)
+    assert sent
+    change(site)
+    after, sent = _launch(site)
+    if change is not _hidden_change:  # a folder the walk never enters: not in find's look
+        assert not sent
+    _same_as_uncached(after, site)
+    again, sent = _launch(site)  # the frames kept after the change (if they could be)
+    _same_as_uncached(again, site)
+    if change in (_link, _temp_file):
+        assert not sent  # a link or a temp file in the tree: nothing is ever kept
+    third, sent = _launch(site)
+    _same_as_uncached(third, site)
+    if change not in (_link, _temp_file, _touch, _hidden_change):
+        assert sent  # the changed files are an hour old (out of the racy window): kept now
+
+
+def test_fresh_files_keep_no_frames(site: Path) -> None:
+    (site / "content" / "news" / "s0.md").write_text(_story("Just now"), encoding="utf-8")
+    _launch(site)
+    _launch(site)
+    rows, sent = _launch(site)
+    assert not sent
+    _same_as_uncached(rows, site)
+
+
+def test_the_clock_past_the_kept_interval_scans_again(site: Path) -> None:
+    """A story scheduled two seconds from now: its verdict holds until then, and so do the kept
+    frames; after it, the launch scans and lists it as published."""
+    import datetime as dt
+    import time
+
+    soon = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=3)
+    _write(
+        site / "content" / "news" / "soon.md",
+        f"+++\ntitle = 'Soon'\ndate = {soon.strftime('%Y-%m-%dT%H:%M:%SZ')}\n+++\n",
+    )
+    _launch(site)
+    _launch(site)
+    before, sent = _launch(site)
+    assert sent
+    time.sleep(max(0.0, soon.timestamp() - time.time()) + 1.1)
+    after, sent = _launch(site)
+    assert not sent
+    _same_as_uncached(after, site)
+    states = {row.path: row.state for row in before}, {row.path: row.state for row in after}
+    assert states[0]["content/news/soon.md"] != states[1]["content/news/soon.md"]
+
+
+@pytest.mark.parametrize("damage", ["truncate", "a byte", "empty", "other header"])
+def test_damaged_kept_frames_are_not_sent(site: Path, damage: str) -> None:
+    _launch(site)
+    expected, _sent = _launch(site)
+    kept = _launch_file(site)
+    data = bytearray(kept.read_bytes())
+    if damage == "truncate":
+        data = data[: len(data) - 100]
+    elif damage == "a byte":
+        data[-200] ^= 0x55  # inside the last frame's pickle: only the checksum tells
+    elif damage == "empty":
+        data = bytearray()
+    else:
+        data = data.replace(kept_launch.FRAMES_MARK, b"\nlaunch frames 0")
+    kept.write_bytes(bytes(data))
+    rows, sent = _launch(site)
+    assert not sent
+    assert rows == expected
+    _same_as_uncached(rows, site)
+
+
+def test_a_desk_changed_while_the_child_scans_keeps_no_frames(site: Path) -> None:
+    """The second look, after the scan, sees a file the walk did not: nothing kept."""
+    _launch(site)
+    late = site / "content" / "news" / "late.md"
+    changing = (
+        "import sys, os, editor.core.listing as listing, editor.core.scan_child as child\n"
+        "scan = listing.scan_searched\n"
+        "def late(*args, **kwargs):\n"
+        "    yield from scan(*args, **kwargs)\n"
+        f"    open({str(late)!r}, 'w').write('+++\\ntitle = \"Late\"\\n+++\\n')\n"
+        f"    os.utime({str(late)!r}, ns=(1, 10**18))\n"
+        "listing.scan_searched = late\n"
+        f"child.main([{str(site)!r}])\n"
+    )
+    child = ScanChild.start(site, [sys.executable, "-c", changing])
+    assert child is not None
+    assert child.matches(site, desk_rules(site).site)
+    rows = [row for summaries, _search in child.batches() for row in summaries]
+    assert child.process.wait(timeout=20) is not None
+    assert "content/news/late.md" not in {row.path for row in rows}
+    assert not _launch_file(site).exists()
+    again, sent = _launch(site)
+    assert not sent
+    _same_as_uncached(again, site)
+
+
+def test_turned_off_keeps_nothing(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPYDESK_KEPT_LAUNCH", "0")
+    _launch(site)
+    _launch(site)
+    assert not _launch_file(site).exists()
