@@ -136,7 +136,11 @@ Environment:
   COPYDESK_DEBUG          set: an unexpected error shows its traceback
   COPYDESK_SCAN_CHILD     0: at launch, a big desk is not listed by a second
                           process on another core while the window starts (it
-                          is when a core is free: faster, a few MiB more)
+                          is when a core is free: faster, a few MiB more);
+                          1: it is, however busy the machine
+  COPYDESK_KEPT_LAUNCH    0: that process scans the desk even when its tree is
+                          the one the last launch listed (it sends the rows it
+                          kept then)
   XDG_CACHE_HOME          the cache folder (default: ~/.cache)
   XDG_CONFIG_HOME         the window's settings (Copydesk/Copydesk.conf)
   XDG_DATA_HOME           the window's copy of the sample desk, unsaved edits

@@ -196,7 +196,8 @@ def batch_header(size: int) -> bytes:
 def start_launch_scan(path: Path | str | None) -> ScanChild | None:
     """The child for the folder the window will list for ``path`` (``site.desk_for``), started
     now, before the window's toolkit loads, unless turned off (``COPYDESK_SCAN_CHILD=0`` in the
-    environment), when a second core is free for it (:func:`second_core_free`) and it is a big
+    environment), when a second core is free for it (:func:`second_core_free`; ``=1``: whatever
+    the load) and it is a big
     desk listed before (its index cache is :data:`MIN_CACHE_BYTES` or more: a warm launch). None
     otherwise, or where none can start: the window then scans in its own process.
 
@@ -205,7 +206,8 @@ def start_launch_scan(path: Path | str | None) -> ScanChild | None:
     at 272-279 MiB (under the 300 MiB line), the scan's longest stall 26-47 ms in four runs of five
     (58 once), now that the list's paints make the window's worker and warm-ups step aside
     (``editor.ui.common.gui_turns``). On a busy machine it lost: hence the free core."""
-    if path is None or os.environ.get("COPYDESK_SCAN_CHILD") == "0" or not second_core_free():
+    wanted = os.environ.get("COPYDESK_SCAN_CHILD")
+    if path is None or wanted == "0" or (wanted != "1" and not second_core_free()):
         return None
     try:
         from editor.core.cache import IndexCache

@@ -268,6 +268,10 @@ def test_a_child_only_for_a_desk_with_a_big_cache_and_not_when_turned_off(
     assert child is not None
     child.stop()
     monkeypatch.setattr(scan_child, "second_core_free", lambda: False)
+    child = start_launch_scan(desk)
+    assert child is not None  # asked for, whatever the load
+    child.stop()
+    monkeypatch.delenv("COPYDESK_SCAN_CHILD")
     assert start_launch_scan(desk) is None  # no free second core for it
 
 
