@@ -87,9 +87,12 @@ def launch_scan_s(root: Path, env: dict[str, str]) -> float:
     """One launch scan's child alone (``editor.core.scan_child``, what the window's launch
     starts), its frames read to the end: a launch of the unchanged desk, which keeps them for the
     next one (``editor.core.kept_launch``), as an editor's last launch did."""
+    from editor.core.site import desk_for
+
+    desk = desk_for(root)[0]  # the folder the window lists, as start_launch_scan gives it
     started = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-m", "editor.core.scan_child", str(root)],
+        [sys.executable, "-m", "editor.core.scan_child", str(desk)],
         stdin=subprocess.PIPE,  # held open: the child ends when it is closed
         stdout=subprocess.PIPE,
         env={**env, "PYTHONPATH": str(Path.cwd())},
