@@ -51,6 +51,7 @@ SAMPLE_DESK_NAME = "sample-desk"
 COLLECTOR_AT_LATEST_MS = 5_000
 WARM_THREADS = ("copydesk-warm", "copydesk-icon")  # the warm-ups' threads' names begin so
 WARM_ASIDE_MS = 10_000  # they step aside for the GUI thread's busy turns this long
+WARM_LATEST_MS = 3_000  # after the first paint, the warm-ups wait no longer for the full list
 
 NO_DISPLAY_MESSAGE = """\
 copydesk: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).
@@ -147,7 +148,9 @@ def create_main_window(
     # the application's icon when it has one (application() made it): its files are read once
     shown = QApplication.windowIcon()
     window.setWindowIcon(app_icon() if shown.isNull() else shown)
-    after_first_paint(window, lambda: warm_up_beside_scan(window))
+    after_first_paint(
+        window, lambda: warm_up_beside_scan(window, after_list=early_scan is not None)
+    )
     after_first_paint(window, one_arena)  # the C heap's arenas (editor.core.heap says why)
     if temporary is not None:
         window.temporary_settings = temporary  # removed with the window
@@ -158,7 +161,7 @@ def create_main_window(
     return window
 
 
-def warm_up_beside_scan(window: MainWindow) -> None:
+def warm_up_beside_scan(window: MainWindow, after_list: bool = False) -> None:
     """:func:`warm_up`, its threads stepping aside (before each module they import) while the
     GUI thread paints the list or merges rows into it (:class:`ImportsStepAside`, for
     ``WARM_ASIDE_MS``).
@@ -168,11 +171,30 @@ def warm_up_beside_scan(window: MainWindow) -> None:
     from every thread that wants it, and one took 100-230 ms beside them (the launch scan's stall
     at 100,000 articles). The TLS warm-up holds the lock ~90 ms in one call (Qt reading the CA
     certificates), which nothing can step aside in: the launch child's rows wait for it
-    (``DeskFeed.hold_while``) rather than meet it."""
+    (``DeskFeed.hold_while``) rather than meet it.
+
+    ``after_list``: the launch's rows come from its child (``scan_child``), as fast as the window
+    can take them (a kept launch sends them at once, ``kept_launch``): the icon fonts and the
+    renderer then wait for the full list (or ``WARM_LATEST_MS``), since every module they import
+    beside it is that much longer for the list (0.4-0.6 s at 100,000 articles); the TLS
+    warm-up still comes first."""
     aside = ImportsStepAside(window.feed.turns, WARM_THREADS)
     aside.install()
     QTimer.singleShot(WARM_ASIDE_MS, aside.remove)
-    warm_up(window)
+    if not after_list or not window.feed.scanning:
+        warm_up(window)
+        return
+    warm_tls_later()
+    started: list[bool] = []
+
+    def rest() -> None:
+        if not started:
+            started.append(True)
+            window.feed.scan_finished.disconnect(rest)
+            warm_up(window)  # what was warmed already is not again
+
+    window.feed.scan_finished.connect(rest)
+    QTimer.singleShot(WARM_LATEST_MS, window, rest)
 
 
 def tls_warming() -> bool:

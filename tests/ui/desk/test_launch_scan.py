@@ -47,7 +47,9 @@ def test_the_list_from_the_child_equals_the_windows_own_scan(
     own = build(qtbot, settings, desk, None)  # fills the cache; the window's own scan
     wait_idle(qtbot, own)
     expected = listed(own)
-    for _warm in range(3):  # the first parses nothing new; then all from the cache; then kept frames
+    for _warm in range(
+        3
+    ):  # the first parses nothing new; then all from the cache; then kept frames
         child = ScanChild.start(desk)
         assert child is not None
         window = build(qtbot, settings, desk, child)
@@ -143,3 +145,31 @@ def test_the_childs_rows_wait_for_the_lists_first_paint(
     window.show()
     wait_idle(qtbot, window)
     assert listed(window) == expected
+
+
+def test_the_warm_ups_wait_for_the_list_the_child_fills(
+    qtbot, settings: Settings, desk: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The icon fonts and the renderer are warmed once the launch's list is full (they would
+    take the interpreter lock from the rows coming in); the TLS warm-up still comes first."""
+    from editor import app
+
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "cache"))
+    fill(desk)
+    wait_idle(qtbot, build(qtbot, settings, desk, None))  # fills the cache
+    seen: list[tuple[str, bool]] = []
+    windows: list[MainWindow] = []
+    monkeypatch.setattr(app, "warm_up", lambda window: seen.append(("all", window.feed.scanning)))
+    monkeypatch.setattr(
+        app, "warm_tls_later", lambda: seen.append(("tls", windows[0].feed.scanning))
+    )
+    child = ScanChild.start(desk)
+    assert child is not None
+    windows.append(build(qtbot, settings, desk, child))
+    wait_idle(qtbot, windows[0])
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=5_000)
+    assert seen == [("tls", True), ("all", False)]  # TLS while it lists; the rest after
+    without = build(qtbot, settings, desk, None)  # its own scan: all of them at the first paint
+    qtbot.waitUntil(lambda: len(seen) == 3, timeout=5_000)
+    assert seen[2][0] == "all"
+    wait_idle(qtbot, without)
