@@ -28,7 +28,9 @@ import contextlib
 import mmap
 import os
 import struct
+import tempfile
 import zlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -90,9 +92,9 @@ class KeptLaunch:
         finally:
             kept.close()
 
-    def add(self, payload: bytes, rows: list[Any]) -> None:
-        """One batch frame as it was sent (``payload``: the pickle) with its rows (a cached row as
-        the cache's tuple, a row made now behind a None)."""
+    def add(self, frame: bytes, payload: bytes, rows: list[Any]) -> None:
+        """One batch frame as it was sent (``frame``: its header; ``payload``: the pickle) with its
+        rows (a cached row as the cache's tuple, a row made now behind a None)."""
         if not self._good:
             return
         if any(row[0] is None for row in rows):
@@ -110,7 +112,7 @@ class KeptLaunch:
                 self.drop()
                 return
             self._aside = _Aside(self._path, self._probe.header + FRAMES_MARK, found)
-        self._aside.write(payload)
+        self._aside.write(frame, payload)
 
     def drop(self) -> None:
         """Keep nothing from this scan."""
@@ -119,10 +121,11 @@ class KeptLaunch:
             self._aside.drop()
             self._aside = None
 
-    def finish(self) -> bool:
-        """After the scan's last frame: keep its frames when a second look prints what the first
-        did, no row's file is in its last two seconds, the sampled keys are what ``find`` printed
-        and "now" is inside where the desk's kept verdicts hold."""
+    def finish(self, convert: Callable[[bytes], bytes]) -> bool:
+        """After the scan's last frame: keep its frames, each made into the one to send again by
+        ``convert``, when a second look prints what the first did, no row's file is in its last
+        two seconds, the sampled keys are what ``find`` printed and "now" is inside where the
+        desk's kept verdicts hold."""
         found = self._probe.found()
         again = self._probe.found_again()
         aside, self._aside = self._aside, None
@@ -134,7 +137,7 @@ class KeptLaunch:
         if interval is None:
             aside.drop()
             return False
-        return aside.finish(interval, self._rows)
+        return aside.finish(interval, self._rows, convert)
 
     def close(self) -> None:
         self.drop()
@@ -205,61 +208,85 @@ def _whole(kept: kept_listing.Snapshot) -> bool:
 
 
 class _Aside:
-    """The frames written aside (``.….launch.<pid>.tmp``) as they are sent, the interval left
-    0, 0 (no launch could use it) until :meth:`finish` fills it in and renames the file over the
-    kept one."""
+    """The frames of a launch being kept: as they are sent, into an unnamed file beside the cache
+    (``O_TMPFILE``: gone with the process, however it ends); once they can be kept, made into the
+    frames a launch sends again (:meth:`finish`: ``convert``, the rows ready for the list) in
+    ``.….launch.<pid>.tmp``, which is renamed over the kept file when whole."""
 
     def __init__(self, path: Path, header: bytes, found: bytes) -> None:
         self._path = path
-        self._aside = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        warm_snapshot.drop_left_asides(path)
-        self._lengths = (len(header), 0, len(found), 0, 0, _CHECK.size)
-        self._check = 0
-        self._frames = 0
-        self._handle: BinaryIO | None = None
+        self._header = header
+        self._found = found
+        self._sent: BinaryIO | None = None
         try:
-            self._handle = open(self._aside, "wb")  # noqa: SIM115  # closed by finish or drop
-            self._handle.write(MAGIC + SIZES.pack(0, 0, 0, *self._lengths, 0))
-            self._handle.write(header + found + _CHECK.pack(0))
+            self._sent = tempfile.TemporaryFile(dir=path.parent)  # noqa: SIM115  # finish, drop
+        except OSError:
+            self._sent = None
+
+    def write(self, frame: bytes, payload: bytes) -> None:
+        """One frame as the child sent it: its header, then its payload."""
+        if self._sent is None:
+            return
+        try:
+            self._sent.write(frame)
+            self._sent.write(payload)
         except OSError:
             self.drop()
 
-    def write(self, payload: bytes) -> None:
-        """A batch frame, header and payload, as the child sent it."""
-        if self._handle is None:
-            return
-        from editor.core.scan_child import batch_header
-
-        piece = batch_header(len(payload))
-        try:
-            self._handle.write(piece)
-            self._handle.write(payload)
-        except OSError:
-            self.drop()
-            return
-        self._check = zlib.crc32(payload, zlib.crc32(piece, self._check))
-        self._frames += len(piece) + len(payload)
-
-    def finish(self, interval: tuple[int, int], rows: int) -> bool:
-        handle, self._handle = self._handle, None
-        if handle is None:
+    def finish(
+        self, interval: tuple[int, int], rows: int, convert: Callable[[bytes], bytes]
+    ) -> bool:
+        """Keep the frames sent, each made into the frame to send again by ``convert`` (a frame
+        whole, header and payload), for the launches inside ``interval``; False when they
+        could not be kept (nothing is then)."""
+        sent, self._sent = self._sent, None
+        if sent is None:
             return False
+        aside = self._path.with_name(f".{self._path.name}.{os.getpid()}.tmp")
+        warm_snapshot.drop_left_asides(self._path)
+        lengths = (len(self._header), 0, len(self._found), 0, 0, _CHECK.size)
         try:
-            with handle:
-                handle.seek(len(MAGIC))
-                handle.write(SIZES.pack(*interval, rows, *self._lengths, self._frames))
-                handle.seek(len(MAGIC) + SIZES.size + sum(self._lengths) - _CHECK.size)
-                handle.write(_CHECK.pack(self._check))
-            os.replace(self._aside, self._path)
-        except OSError:
-            self.drop()
+            with sent, open(aside, "wb") as out:
+                out.write(MAGIC + SIZES.pack(0, 0, 0, *lengths, 0))
+                out.write(self._header + self._found + _CHECK.pack(0))
+                sent.flush()
+                sent.seek(0)
+                check = length = 0
+                for frame in _frames(sent):
+                    ready = convert(frame)
+                    out.write(ready)
+                    check = zlib.crc32(ready, check)
+                    length += len(ready)
+                out.seek(len(MAGIC))
+                out.write(SIZES.pack(*interval, rows, *lengths, length))
+                out.seek(len(MAGIC) + SIZES.size + sum(lengths) - _CHECK.size)
+                out.write(_CHECK.pack(check))
+            os.replace(aside, self._path)
+        except (OSError, ValueError):
+            with contextlib.suppress(OSError):
+                os.remove(aside)
             return False
         return True
 
     def drop(self) -> None:
-        handle, self._handle = self._handle, None
-        if handle is not None:
+        sent, self._sent = self._sent, None
+        if sent is not None:
             with contextlib.suppress(OSError):
-                handle.close()
-        with contextlib.suppress(OSError):
-            os.remove(self._aside)
+                sent.close()
+
+
+_FRAME_HEAD = struct.Struct("<cI")  # a frame's kind and payload length (scan_child's frames)
+
+
+def _frames(stream: BinaryIO) -> Iterator[bytes]:
+    """The frames written to ``stream``, each whole (header and payload)."""
+    while True:
+        head = stream.read(_FRAME_HEAD.size)
+        if not head:
+            return
+        if len(head) < _FRAME_HEAD.size:
+            raise ValueError("a frame ends early")
+        payload = stream.read(_FRAME_HEAD.unpack(head)[1])
+        if len(payload) < _FRAME_HEAD.unpack(head)[1]:
+            raise ValueError("a frame ends early")
+        yield head + payload

@@ -20,7 +20,8 @@ a :class:`ScanChildError` saying so), for the window to show as it shows its own
 
 Frames on the child's standard output: one kind byte, a 4-byte length, then the payload
 (pickled): ``S`` the site the rules were read for, ``B`` a batch (packed rows and their search
-texts), ``E`` the error that ended the scan, ``D`` done.
+texts), ``R`` a batch ready for the list (a kept launch's: :mod:`editor.core.kept_launch`),
+``E`` the error that ended the scan, ``D`` done.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ END_GRACE_S = 10
 PIPE_BYTES = 1024 * 1024  # the child's output pipe (_widen): Linux's default upper limit
 _HEADER = struct.Struct("<cI")
 _SITE, _BATCH, _ERROR, _DONE = b"S", b"B", b"E", b"D"
+_READY = b"R"  # a batch of rows ready for the list, as a kept launch sends them
 
 
 class ScanChildError(RuntimeError):
@@ -140,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             payload = pickle.dumps((rows, search), pickle.HIGHEST_PROTOCOL)
             _frame(out, _BATCH, payload)
             if kept is not None:
-                kept.add(payload, rows)
+                kept.add(batch_header(len(payload)), payload, rows)
     except (BrokenPipeError, KeyboardInterrupt):
         _closed(kept)
         return 1  # the window went away
@@ -158,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if kept is not None:  # after the window has every row: it does not wait for this
         with contextlib.suppress(Exception):  # a frames file not kept is only a slower launch
-            kept.finish()
+            kept.finish(ready_frames())
         kept.close()
     return 0
 
@@ -188,6 +190,57 @@ def _closed(kept: Any) -> None:
 def batch_header(size: int) -> bytes:
     """The header of a batch frame whose payload is ``size`` bytes long."""
     return _HEADER.pack(_BATCH, size)
+
+
+def ready_frames() -> Callable[[bytes], bytes]:
+    """A function making one kept ``B`` frame (whole: header and payload; every row in it a
+    cached row whose verdict held) into the ``R`` frame a kept launch sends instead: its rows
+    made into the summaries and the list's columns here (``kept_summary``, ``prepare``), not in
+    the window, which only unpickles them (:func:`unpack_ready`). One function per launch kept:
+    each verdict text is read once."""
+    from editor.core.cached_scan import kept_summary
+    from editor.core.row_columns import prepare
+
+    values = _row_values()
+    decoded: dict[str, Any] = {}
+
+    def ready(frame: bytes) -> bytes:
+        kind, size = _HEADER.unpack_from(frame)
+        if kind != _BATCH or len(frame) != _HEADER.size + size:
+            raise ValueError("not a batch frame")
+        rows, search = pickle.loads(memoryview(frame)[_HEADER.size :])
+        batch = prepare([kept_summary(row, decoded) for row in rows], search)
+        columns = tuple(zip(*map(values, batch.summaries), strict=True))
+        payload = pickle.dumps(
+            (columns, batch.search, batch.heads, batch.keys), pickle.HIGHEST_PROTOCOL
+        )
+        return _HEADER.pack(_READY, len(payload)) + payload
+
+    return ready
+
+
+def unpack_ready(payload: bytes) -> Any:
+    """One ``R`` frame's rows, ready for the list (``row_columns.RowBatch``): the summaries built
+    slot by slot from their fields' columns."""
+    from editor.core.row_columns import RowBatch
+
+    columns, search, heads, keys = pickle.loads(payload)
+    if not columns:
+        return RowBatch([], [], search, heads, keys)
+    return RowBatch(list(map(_summary_builder(), *columns)), list(columns[0]), search, heads, keys)
+
+
+def _summary_builder() -> Any:
+    global _BUILT  # made once per process, when the first ready frame comes
+    if _BUILT is None:
+        from editor.core.index import ArticleSummary
+        from editor.core.slot_builder import builder
+
+        _BUILT = builder(ArticleSummary)
+    return _BUILT
+
+
+_BUILT: Any = None
 
 
 # --- the window's side --------------------------------------------------------------------------
@@ -447,12 +500,11 @@ class ScanChild:
         found = self.site()
         return found is not None and found == site
 
-    def batches(
-        self, pause: Callable[[], None] | None = None
-    ) -> Iterator[tuple[list[Any], list[str | None]]]:
-        """The rows as they come, each batch made into summaries (:func:`unpack_batch`); raises
-        what the child raised, or :class:`ScanChildError` if it ended without finishing.
-        ``pause``: called between slices of a batch (:func:`unpack_batch`)."""
+    def batches(self, pause: Callable[[], None] | None = None) -> Iterator[Any]:
+        """The rows as they come, each batch made into summaries and their search texts
+        (:func:`unpack_batch`), or, from a kept launch, a ``row_columns.RowBatch`` ready for the
+        list (:func:`unpack_ready`); raises what the child raised, or :class:`ScanChildError` if
+        it ended without finishing. ``pause``: called between slices of a batch."""
         decoded: dict[str, Any] = {}  # the verdicts read so far, for the whole listing
         done = False
         try:
@@ -469,6 +521,10 @@ class ScanChild:
                     raise pickle.loads(payload)
                 if kind == _BATCH:
                     yield unpack_batch(payload, decoded, pause)
+                elif kind == _READY:
+                    if pause is not None:
+                        pause()
+                    yield unpack_ready(payload)
         finally:
             if not done:
                 self._kill()

@@ -17,6 +17,7 @@ import pytest
 from editor.core import cache_file, kept_launch
 from editor.core.index import ArticleSummary, desk_rules
 from editor.core.listing import scan
+from editor.core.row_columns import RowBatch
 from editor.core.scan_child import ScanChild
 from tests.core.test_scan_child import as_listed
 from tests.core.test_warm_snapshot import (
@@ -58,9 +59,15 @@ def _launch(desk: Path) -> tuple[list[ArticleSummary], bool]:
     child = ScanChild.start(desk, [sys.executable, "-c", _TRACED, str(desk), str(trace)])
     assert child is not None
     assert child.matches(desk, desk_rules(desk).site)
-    rows = [row for summaries, _search in child.batches() for row in summaries]
+    rows: list[ArticleSummary] = []
+    ready = []
+    for item in child.batches():
+        ready.append(type(item) is RowBatch)
+        rows += item.summaries if type(item) is RowBatch else item[0]
     assert child.process.wait(timeout=20) == 0  # it ended by itself, and was waited for
-    return rows, trace.exists() and trace.read_text() == "sent"
+    sent = trace.exists() and trace.read_text() == "sent"
+    assert set(ready) <= {sent}  # the kept frames come ready for the list; a scan's do not
+    return rows, sent
 
 
 def _uncached(desk: Path) -> list[ArticleSummary]:
@@ -174,7 +181,7 @@ def test_a_desk_changed_while_the_child_scans_keeps_no_frames(site: Path) -> Non
     child = ScanChild.start(site, [sys.executable, "-c", changing])
     assert child is not None
     assert child.matches(site, desk_rules(site).site)
-    rows = [row for summaries, _search in child.batches() for row in summaries]
+    rows = [row for item in child.batches() for row in item[0]]
     assert child.process.wait(timeout=20) is not None
     assert "content/news/late.md" not in {row.path for row in rows}
     assert not _launch_file(site).exists()

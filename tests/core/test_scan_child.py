@@ -25,6 +25,7 @@ import pytest
 from editor.core import cached_scan
 from editor.core.index import ArticleSummary, desk_rules
 from editor.core.listing import scan, scan_searched
+from editor.core.row_columns import RowBatch
 from editor.core.scan_child import ScanChild, ScanChildError, start_launch_scan
 from tests.core.test_cache import age, article, put
 
@@ -60,7 +61,8 @@ def child_rows(desk: Path) -> tuple[list[ArticleSummary], list[str | None]]:
     assert child.matches(desk, desk_rules(desk).site)
     rows: list[ArticleSummary] = []
     texts: list[str | None] = []
-    for summaries, search in child.batches():
+    for item in child.batches():
+        summaries, search = (item.summaries, item.search) if type(item) is RowBatch else item
         rows += summaries
         texts += search
     assert child.process.wait(timeout=10) == 0  # ended on its own, and waited for (no zombie)

@@ -27,9 +27,9 @@ from PySide6.QtCore import (
 )
 
 from editor.core.index import ArticleSummary
+from editor.core.row_columns import STATE_RANK
 from editor.core.state import PublishState
 from editor.ui.desk.article_model import ArticleModel, Column, ModelIndex
-from editor.ui.desk.row_columns import STATE_RANK
 
 POSITIONS_BY_SEARCH = 32  # up to this many rows are found with list.index, beyond with a dict
 AHEAD_FROM = 20_000  # from this many rows to search, the words typed are searched in the pause

@@ -1,6 +1,6 @@
 """The article list's table model: every article's row, kept as columns, and the list's sort order.
 
-The rows live in lists, one per column (:mod:`editor.ui.desk.row_columns`), in the order they
+The rows live in lists, one per column (:mod:`editor.core.row_columns`), in the order they
 arrived; their sort order is a list of row numbers, sorted with ``order.sort(key=keys.__getitem__)``
 over a list of ``(key, path)`` tuples of the sort column, so that no comparison calls back into
 Python. Display texts are made when a row is painted (only the rows on screen are), with a small
@@ -29,20 +29,20 @@ from PySide6.QtGui import QColor, QFont, QIcon
 
 from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
-from editor.core.state import PublishState
-from editor.ui.desk.git_columns import GitCell, GitColumns, retimed
-from editor.ui.desk.row_columns import (
+from editor.core.row_columns import (
     KEYED_COLUMNS,
     NO_DATE,
     STATE_ORDER,
     RowBatch,
     file_name,
     prepare,
+    shown_date,
 )
+from editor.core.state import PublishState
+from editor.ui.desk.git_columns import GitCell, GitColumns, retimed
 from editor.ui.desk.state_display import (
     date_tip,
     format_date,
-    shown_date,
     shows_offset,
     state_icon,
     state_label,
@@ -342,7 +342,7 @@ class ArticleModel(GitColumns, QAbstractTableModel):
 
     def search_heads(self) -> list[str]:
         """The head of each row's search text (its title key, or ""), by row number (the model's
-        list: :func:`editor.ui.desk.row_columns.split_search`)."""
+        list: :func:`editor.core.row_columns.split_search`)."""
         return self._heads
 
     def state_ranks(self) -> list[int]:

@@ -29,6 +29,7 @@ from editor.core.errors import describe_error
 from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
 from editor.core.rescan import ListedRows, Rescan, list_folders
+from editor.core.row_columns import RowBatch, join
 from editor.core.scan_child import ScanChild
 from editor.ui.common.first_paint import after_first_paint
 from editor.ui.common.gui_turns import GuiTurns
@@ -38,7 +39,6 @@ from editor.ui.common.workers import Task, run_stream, run_task
 from editor.ui.desk.article_list import ArticleListPanel
 from editor.ui.desk.desk_scan import scan_desk
 from editor.ui.desk.folder_watcher import FolderWatcher
-from editor.ui.desk.row_columns import RowBatch, join
 
 SCAN_BUDGET_MS = (
     12  # GUI time per event-loop turn for taking batches, so input and paints keep flowing

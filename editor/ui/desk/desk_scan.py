@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.listing import scan_searched
+from editor.core.row_columns import RowBatch, join, prepare
 from editor.core.scan_child import PAUSE_EVERY, ScanChild, ScanChildError
 from editor.core.site_rules import SiteRules
 from editor.ui.common.gui_turns import GuiTurns
-from editor.ui.desk.row_columns import RowBatch, join, prepare
 
 SCAN_BATCH = (
     512  # the GUI merges what arrived in big steps (desk_feed), so batches need not be small
@@ -60,8 +60,9 @@ def scan_desk(
         delivered = 0
         try:
             if rules is not None and child.matches(base, rules.site):
-                for summaries, search in child.batches(turns.wait):
-                    yield _prepared(summaries, search, turns)
+                for item in child.batches(turns.wait):
+                    # a kept launch's rows come ready (scan_child.unpack_ready)
+                    yield item if type(item) is RowBatch else _prepared(*item, turns)
                     delivered += 1
                     time.sleep(0)
                 return

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QIcon
 
 from editor.core.index import ArticleSummary
+from editor.core.row_columns import shown_date
 from editor.core.state import SITE_CONFIG, PublishState
 from editor.ui.common.icons import lazy_icon, real_icon
 
@@ -57,11 +58,6 @@ def _rendered_state_icon(state: PublishState) -> QIcon:
         # selected row the state icon disappeared into the highlight.
         icon.addPixmap(pixmap, QIcon.Mode.Selected)
     return icon
-
-
-def shown_date(summary: ArticleSummary) -> dt.datetime | None:
-    """The date the Date column shows: the one Hugo publishes on (publishDate, else date)."""
-    return summary.publish_date or summary.date
 
 
 _KEY_NAMES = {"publishdate": "publishDate", "pubdate": "pubDate"}

@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor.core.index import ArticleSummary
+from editor.core.row_columns import search_text
 from editor.core.state import PublishState
 from editor.ui.desk import article_filter
 from editor.ui.desk.article_filter import ArticleFilterProxy
 from editor.ui.desk.article_model import ArticleModel
-from editor.ui.desk.row_columns import search_text
 
 PROPERTY = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 WORDS = [

@@ -17,10 +17,10 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
 
 from editor.core.index import ArticleSummary
+from editor.core.row_columns import STATE_ORDER, file_name, list_row, prepare, search_text
 from editor.core.state import PublishState
 from editor.ui.desk.article_filter import ArticleFilterProxy
 from editor.ui.desk.article_model import ArticleModel, Column, Role
-from editor.ui.desk.row_columns import STATE_ORDER, file_name, list_row, prepare, search_text
 
 PROPERTY = settings(
     settings.get_profile(os.environ.get("COPYDESK_HYPOTHESIS", "quick")),

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from editor.core.index import ArticleSummary, StateReason
+from editor.core.row_columns import list_row, prepare, search_text, split_search
 from editor.core.state import PublishState
 from editor.ui.desk.article_model import ArticleModel, Column, Role
-from editor.ui.desk.row_columns import list_row, prepare, search_text, split_search
 
 TEXTS = st.sampled_from(["", "Rail strike", "École du port", "港口 罢工", "https://x.test/a"])
 ROWS = st.builds(

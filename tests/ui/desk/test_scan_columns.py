@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from editor.core.listing import scan_all
+from editor.core.row_columns import RowBatch, join, prepare
 from editor.ui.desk.desk_scan import scan_desk
-from editor.ui.desk.row_columns import RowBatch, join, prepare
 
 HOUR_AGO_NS = (int(dt.datetime.now(dt.UTC).timestamp()) - 3600) * 1_000_000_000
 

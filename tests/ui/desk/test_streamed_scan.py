@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from editor.core.row_columns import join, prepare
 from editor.ui.desk.article_model import Role
 from editor.ui.desk.desk_scan import SCAN_BATCH
-from editor.ui.desk.row_columns import join, prepare
 from editor.ui.window.main_window import MainWindow
 from tests.ui.desk.test_list_order import row
 

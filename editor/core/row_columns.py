@@ -15,6 +15,7 @@ were 7.6 MiB of the search texts, twice kept.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +24,6 @@ from editor.core.index import ArticleSummary
 from editor.core.names import shown_path
 from editor.core.row_search import search_words
 from editor.core.state import PublishState
-from editor.ui.desk.state_display import shown_date
 
 STATE_ORDER = (
     PublishState.DRAFT,
@@ -36,6 +36,11 @@ STATE_ORDER = (
 STATE_RANK = {state: rank for rank, state in enumerate(STATE_ORDER)}
 KEYED_COLUMNS = 5  # state, title, date, source, path: the columns whose keys come with the rows
 NO_DATE = float("-inf")  # sorts first ascending, so last when newest first
+
+
+def shown_date(summary: ArticleSummary) -> dt.datetime | None:
+    """The date the Date column shows: the one Hugo publishes on (publishDate, else date)."""
+    return summary.publish_date or summary.date
 
 
 def file_name(path: str) -> str:
