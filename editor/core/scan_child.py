@@ -77,7 +77,8 @@ def _row_values() -> Any:
 
 def watch_parent(fd: int = 0) -> threading.Thread:
     """End this process as soon as the file ``fd`` (standard input: a pipe only the window holds
-    open) reaches its end, which is when the window's process ends, however it ends. Read raw
+    open) reaches its end, which is when the window's process ends, however it ends (once every
+    row was sent, when the rows being kept for the next launch are, or after END_GRACE_S). Read raw
     (``os.read``): a buffered stream's lock, held by this thread, would stop the interpreter's
     own shutdown."""
 
@@ -87,6 +88,8 @@ def watch_parent(fd: int = 0) -> threading.Thread:
                 pass
         except OSError:
             pass
+        if _KEEPING.is_set():  # every row was sent: the frames being kept are let finish
+            _KEPT.wait(END_GRACE_S)
         os._exit(0)
 
     thread = threading.Thread(target=watch, name="copydesk-scan-watch", daemon=True)
@@ -153,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError:
             return 1
         return 1
+    if kept is not None:
+        _KEEPING.set()  # before the window can know it has every row (and go)
     try:
         _frame(out, _DONE, b"")
     except OSError:
@@ -162,7 +167,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(Exception):  # a frames file not kept is only a slower launch
             kept.finish(ready_frames())
         kept.close()
+        _KEPT.set()
     return 0
+
+
+# The rows were all sent and are being kept (editor.core.kept_launch): a window that ends now
+# leaves the child to finish that (at most END_GRACE_S), not cut off (watch_parent).
+_KEEPING = threading.Event()
+_KEPT = threading.Event()
 
 
 def _kept_launch(root: Path, rules: Any) -> Any:

@@ -195,3 +195,31 @@ def test_turned_off_keeps_nothing(site: Path, monkeypatch: pytest.MonkeyPatch) -
     _launch(site)
     _launch(site)
     assert not _launch_file(site).exists()
+
+
+def test_a_window_gone_after_the_last_row_still_leaves_the_frames_kept(site: Path) -> None:
+    """The child keeps its frames after the last one was sent; the window's process may end
+    then (its standard input closes): the child finishes keeping them, then ends."""
+    import struct
+    import subprocess
+
+    _launch(site)  # parsed: nothing to keep yet
+    child = subprocess.Popen(
+        [sys.executable, "-m", "editor.core.scan_child", str(site)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    assert child.stdin is not None and child.stdout is not None
+    head = struct.Struct("<cI")
+    while True:  # the frames, up to the last ("D")
+        kind, size = head.unpack(child.stdout.read(head.size))
+        child.stdout.read(size)
+        if kind == b"D":
+            break
+    child.stdin.close()  # the window is gone
+    child.stdout.close()
+    assert child.wait(timeout=20) == 0
+    assert _launch_file(site).exists()
+    rows, sent = _launch(site)
+    assert sent
+    _same_as_uncached(rows, site)
