@@ -82,8 +82,10 @@ class Look:
         self._runs = runs
 
     @classmethod
-    def start(cls, base: Path, roots: list[str]) -> Look | None:
-        split = _split(base, roots) if hasattr(os, "memfd_create") else None
+    def start(cls, base: Path, roots: list[str], cores: int = 2) -> Look | None:
+        """The look started; ``cores``: 1 for one ``find`` (the other core is the window's, at a
+        launch), else two where the tree can be split. None where ``find`` cannot start."""
+        split = _split(base, roots) if cores > 1 and hasattr(os, "memfd_create") else None
         head, groups = split if split is not None else (b"", [roots])
         runs: list[tuple[subprocess.Popen[bytes], int, int]] = []
         for group in groups:

@@ -65,6 +65,7 @@ class Probe:
         state_keys: tuple[str, ...],
         inputs: tuple[str, list[str], int] | None = None,
         looked: Looked | None = None,
+        cores: int = 2,
     ) -> None:
         self._base = base
         self._database = database
@@ -75,6 +76,7 @@ class Probe:
         self._state_keys = state_keys
         self._inputs = inputs  # the real desk, the paths to note and when the listing began
         self._started_ns = time.time_ns()
+        self.cores = cores  # the finds of a look (tree_look.Look.start)
         # A look taken just before by the quick answer (cli_kept), of the same folders: this
         # listing's first (it was taken before the listing reads a file), not taken again.
         reuse = (
@@ -86,7 +88,7 @@ class Probe:
         self._again: Look | None = None  # the second look (keep)
 
     def _find(self) -> Look | None:
-        return Look.start(self._base, self._roots)
+        return Look.start(self._base, self._roots, self.cores)
 
     def found(self) -> bytes | None:
         """What the first look printed (waited for), or None (:meth:`tree_look.Look.output`)."""
@@ -284,6 +286,7 @@ def start(
     begun_ns: int | None = None,
     looked: Looked | None = None,
     note_inputs: bool = True,
+    cores: int = 2,
 ) -> Probe | None:
     """A :class:`Probe` of the desk at ``base`` (resolved) for a listing at ``now``
     (``verdicts.as_of_micros``), ``find`` already running; None where
@@ -294,7 +297,8 @@ def start(
     folders a look just taken started from and what it printed (the quick answer's, which this
     listing's answer did not match): the first look, when it started from the same folders.
     ``note_inputs``: False where no quick answer will read the kept file (the window's launch
-    scan, :mod:`editor.core.kept_launch`)."""
+    scan, :mod:`editor.core.kept_launch`); ``cores``: how many ``find`` runs a look may take
+    (1 beside a starting window)."""
     begun_ns = time.time_ns() if begun_ns is None else begun_ns
     if os.sep != "/" or os.name != "posix":
         return None
@@ -333,7 +337,7 @@ def start(
     if paths is not None and all(map(os.path.isfile, code)):  # a frozen build has no sources
         paths += [*code, os.path.abspath(editor.__file__), *PARSER_FILES]
         inputs = (real_root, paths, begun_ns)
-    return Probe(base, database, header, starts, now, cache_dir, state_keys, inputs, looked)
+    return Probe(base, database, header, starts, now, cache_dir, state_keys, inputs, looked, cores)
 
 
 def _listed_keys(db: Any, paths: list[str]) -> dict[str, tuple[Any, ...]]:

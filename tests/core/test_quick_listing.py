@@ -195,9 +195,11 @@ def test_the_look_taken_is_the_listings_first_after_a_change(
     looks: list[list[str]] = []
     start = tree_look.Look.start.__func__  # type: ignore[attr-defined]
 
-    def counted(cls: type[tree_look.Look], base: Path, roots: list[str]) -> tree_look.Look | None:
+    def counted(
+        cls: type[tree_look.Look], base: Path, roots: list[str], cores: int = 2
+    ) -> tree_look.Look | None:
         looks.append(roots)
-        return start(cls, base, roots)
+        return start(cls, base, roots, cores)
 
     monkeypatch.setattr(tree_look.Look, "start", classmethod(counted))
     handed = cli_kept.quick_list(["--json", str(desk)])
