@@ -12,6 +12,7 @@ import signal
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 from types import TracebackType
 
@@ -36,7 +37,7 @@ from editor.bundled import bundled_samples, docs_dir, icons_dir, translations_di
 from editor.core.heap import one_arena
 from editor.core.pool import usable_cores
 from editor.core.scan_child import ScanChild, start_launch_scan
-from editor.ui.article.body_feed import warm_renderer_later
+from editor.ui.article.body_feed import renderer_warm, warm_renderer_later
 from editor.ui.common import dialogs
 from editor.ui.common.first_paint import after_first_paint
 from editor.ui.common.gui_turns import ImportsStepAside
@@ -52,6 +53,8 @@ COLLECTOR_AT_LATEST_MS = 5_000
 WARM_THREADS = ("copydesk-warm", "copydesk-icon")  # the warm-ups' threads' names begin so
 WARM_ASIDE_MS = 10_000  # they step aside for the GUI thread's busy turns this long
 WARM_LATEST_MS = 3_000  # after the first paint, the warm-ups wait no longer for the full list
+WARM_ICONS_WAIT_S = 2.0  # the icon fonts wait no longer for the renderer's warm-up
+WARM_POLL_MS = 50
 
 NO_DISPLAY_MESSAGE = """\
 copydesk: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).
@@ -191,10 +194,23 @@ def warm_up_beside_scan(window: MainWindow, after_list: bool = False) -> None:
         if not started:
             started.append(True)
             window.feed.scan_finished.disconnect(rest)
-            warm_up(window)  # what was warmed already is not again
+            # The renderer first, alone (the first article opened waits for it), then the icon
+            # fonts; each takes half as long as both beside each other.
+            window.body.warm_up()
+            warm_renderer_later()
+            icons_after_renderer(window, time.monotonic() + WARM_ICONS_WAIT_S)
 
     window.feed.scan_finished.connect(rest)
     QTimer.singleShot(WARM_LATEST_MS, window, rest)
+
+
+def icons_after_renderer(window: MainWindow, latest: float) -> None:
+    """Load the icon fonts once the renderer is warm (looked at every ``WARM_POLL_MS``), or at
+    ``latest`` (``time.monotonic``) if it takes longer."""
+    if renderer_warm() or time.monotonic() >= latest:
+        load_icon_fonts_later()
+    else:
+        QTimer.singleShot(WARM_POLL_MS, window, lambda: icons_after_renderer(window, latest))
 
 
 def tls_warming() -> bool:

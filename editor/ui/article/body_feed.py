@@ -317,6 +317,11 @@ def append_html(document: QTextDocument, html: str) -> None:
 _warmed: list[threading.Thread] = []
 
 
+def renderer_warm() -> bool:
+    """Whether :func:`warm_renderer_later`'s work is done (started and ended)."""
+    return bool(_warmed) and not _warmed[0].is_alive()
+
+
 def warm_renderer_later() -> None:
     """Render a small Markdown and HTML body on a background thread (once a process), so that
     the first article opened does not pay for the renderer's imports and first calls

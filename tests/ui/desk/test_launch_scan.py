@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from editor.app import create_main_window
 from editor.core.scan_child import ScanChild
@@ -150,8 +151,9 @@ def test_the_childs_rows_wait_for_the_lists_first_paint(
 def test_the_warm_ups_wait_for_the_list_the_child_fills(
     qtbot, settings: Settings, desk: Path, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    """The icon fonts and the renderer are warmed once the launch's list is full (they would
-    take the interpreter lock from the rows coming in); the TLS warm-up still comes first."""
+    """The renderer, then the icon fonts, are warmed once the launch's list is full (they would
+    take the interpreter lock from the rows coming in); the TLS warm-up still comes first. A
+    window scanning in its own process warms everything at its first paint, as before."""
     from editor import app
 
     monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "cache"))
@@ -159,17 +161,24 @@ def test_the_warm_ups_wait_for_the_list_the_child_fills(
     wait_idle(qtbot, build(qtbot, settings, desk, None))  # fills the cache
     seen: list[tuple[str, bool]] = []
     windows: list[MainWindow] = []
-    monkeypatch.setattr(app, "warm_up", lambda window: seen.append(("all", window.feed.scanning)))
-    monkeypatch.setattr(
-        app, "warm_tls_later", lambda: seen.append(("tls", windows[0].feed.scanning))
-    )
+
+    def noted(name: str) -> Any:
+        return lambda *_args: seen.append((name, windows[-1].feed.scanning))
+
+    for name in ("warm_up", "warm_tls_later", "warm_renderer_later", "load_icon_fonts_later"):
+        monkeypatch.setattr(app, name, noted(name))
+    monkeypatch.setattr(app, "renderer_warm", lambda: True)
     child = ScanChild.start(desk)
     assert child is not None
     windows.append(build(qtbot, settings, desk, child))
     wait_idle(qtbot, windows[0])
-    qtbot.waitUntil(lambda: len(seen) == 2, timeout=5_000)
-    assert seen == [("tls", True), ("all", False)]  # TLS while it lists; the rest after
-    without = build(qtbot, settings, desk, None)  # its own scan: all of them at the first paint
     qtbot.waitUntil(lambda: len(seen) == 3, timeout=5_000)
-    assert seen[2][0] == "all"
-    wait_idle(qtbot, without)
+    assert seen == [
+        ("warm_tls_later", True),
+        ("warm_renderer_later", False),
+        ("load_icon_fonts_later", False),
+    ]
+    windows.append(build(qtbot, settings, desk, None))
+    qtbot.waitUntil(lambda: len(seen) == 4, timeout=5_000)
+    assert seen[3][0] == "warm_up"
+    wait_idle(qtbot, windows[1])
