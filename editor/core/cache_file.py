@@ -68,6 +68,7 @@ FACT_MODULES = (
     "atomic",  # its temp files' name, which the walk leaves out
     "kept_launch",  # the launch scan's kept frames: when they are kept and sent
     "scan_child",  # what the frames hold (the window reads them; kept ones hold no packed row)
+    "row_columns",  # the list's columns a kept launch's frames hold (scan_child.ready_frames)
 )
 # Imported by those at load time, but deciding nothing that is kept (tests/core/test_cache_version.py).
 FACT_NEUTRAL = frozenset({"git", "pool"})
