@@ -271,7 +271,7 @@ class _Aside:
                 out.seek(len(MAGIC) + SIZES.size + sum(lengths) - _CHECK.size)
                 out.write(_CHECK.pack(check))
             os.replace(aside, self._path)
-        except (OSError, ValueError):
+        except Exception:  # OSError, a frame that ends early or cannot be made ready
             with contextlib.suppress(OSError):
                 os.remove(aside)
             return False

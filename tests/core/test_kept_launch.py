@@ -280,6 +280,23 @@ def test_kept_frames_that_fail_midway_are_not_followed_by_a_scan(site: Path) -> 
     _same_as_uncached(rows, site)
 
 
+def test_a_frame_that_cannot_be_made_ready_leaves_no_file_behind(site: Path) -> None:
+    _child_rows(_small_frames_child(site))
+    failing = (
+        "def ready_frames():\n"
+        "    def convert(frame):\n"
+        "        raise RuntimeError('no')\n"
+        "    return convert\n"
+        "child.ready_frames = ready_frames\n"
+    )
+    _child_rows(_small_frames_child(site, failing))
+    child = _small_frames_child(site, failing)
+    _child_rows(child)
+    assert child.process.wait(timeout=20) == 0
+    folder = _launch_file(site).parent
+    assert not [name for name in os.listdir(folder) if ".launch" in name]
+
+
 def test_kept_frames_give_the_list_columns_an_uncached_listing_gives(site: Path) -> None:
     """The whole of what the list keeps (rows, search texts, heads, sort keys), not only the
     summaries."""
