@@ -210,8 +210,9 @@ def is_busy(error: sqlite3.OperationalError) -> bool:
 
 def remove_database(path: Path) -> bool:
     try:
-        # ".listing": a warm list --json's kept answer (warm_snapshot), which goes with its cache
-        for suffix in ("", "-wal", "-shm", "-journal", ".listing"):
+        # ".listing": a warm list --json's kept answer (warm_snapshot), which goes with its cache;
+        # ".launch": the launch scan's kept frames (kept_launch), made of its rows
+        for suffix in ("", "-wal", "-shm", "-journal", ".listing", ".launch"):
             with contextlib.suppress(FileNotFoundError):
                 os.remove(f"{path}{suffix}")
     except OSError:

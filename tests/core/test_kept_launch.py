@@ -317,3 +317,23 @@ def test_kept_frames_give_the_list_columns_an_uncached_listing_gives(site: Path)
         plain.heads,
         plain.keys,
     )
+
+
+def test_a_damaged_cache_removed_takes_its_kept_frames_with_it(site: Path) -> None:
+    """The frames were made of the cache's rows: a cache found damaged (and removed, to be built
+    again) leaves no frames of it behind, as it leaves no kept listing."""
+    from editor.core.cache import IndexCache
+
+    _launch(site)
+    _launch(site)
+    kept = _launch_file(site)
+    assert kept.exists()
+    database = cache_file.database_path(site.resolve(), None)
+    database.write_bytes(b"not a database at all" * 100)
+    cache = IndexCache.open_for(site.resolve())
+    assert cache is not None
+    cache.close()
+    assert not kept.exists()
+    rows, sent = _launch(site)
+    assert not sent
+    _same_as_uncached(rows, site)
