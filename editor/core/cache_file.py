@@ -68,6 +68,7 @@ FACT_MODULES = (
     "atomic",  # its temp files' name, which the walk leaves out
     "kept_launch",  # the launch scan's kept frames: when they are kept and sent
     "scan_child",  # what the frames hold (the window reads them; kept ones hold no packed row)
+    "row_columns",  # the list's columns a kept launch's frames hold (scan_child.ready_frames)
 )
 # Imported by those at load time, but deciding nothing that is kept (tests/core/test_cache_version.py).
 FACT_NEUTRAL = frozenset({"git", "pool"})
@@ -209,8 +210,9 @@ def is_busy(error: sqlite3.OperationalError) -> bool:
 
 def remove_database(path: Path) -> bool:
     try:
-        # ".listing": a warm list --json's kept answer (warm_snapshot), which goes with its cache
-        for suffix in ("", "-wal", "-shm", "-journal", ".listing"):
+        # ".listing": a warm list --json's kept answer (warm_snapshot), which goes with its cache;
+        # ".launch": the launch scan's kept frames (kept_launch), made of its rows
+        for suffix in ("", "-wal", "-shm", "-journal", ".listing", ".launch"):
             with contextlib.suppress(FileNotFoundError):
                 os.remove(f"{path}{suffix}")
     except OSError:

@@ -71,24 +71,30 @@ class KeptLaunch:
 
     def send(self, out: int) -> bool:
         """Send the kept frames to the file descriptor ``out`` when they hold for the desk as
-        ``find`` sees it now (waits for ``find``); False, nothing sent, otherwise."""
+        ``find`` sees it now (waits for ``find``); False, nothing sent, otherwise. Raises
+        ``OSError`` when the sending failed: some of the frames may be out then, and nothing
+        can follow them (the window would take what follows for more rows)."""
         kept = kept_listing.read(self._path, self._now)
         found = self._probe.found()
         if kept is None:
             return False
         try:
-            if (
-                found is None
-                or kept.header() != self._probe.header + FRAMES_MARK
-                or kept.found() != found
-                or not _whole(kept)
-            ):
+            try:
+                if (
+                    found is None
+                    or kept.header() != self._probe.header + FRAMES_MARK
+                    or kept.found() != found
+                    or not _whole(kept)
+                ):
+                    return False
+            except OSError:
                 return False
             if not kept.send_texts(out):
-                os.write(out, kept.texts())  # a pipe takes sendfile: a test's file may not
+                # a pipe takes sendfile: a test's file may not
+                rest = memoryview(kept.texts())
+                while rest:
+                    rest = rest[os.write(out, rest) :]
             return True
-        except OSError:
-            return False
         finally:
             kept.close()
 
@@ -265,7 +271,7 @@ class _Aside:
                 out.seek(len(MAGIC) + SIZES.size + sum(lengths) - _CHECK.size)
                 out.write(_CHECK.pack(check))
             os.replace(aside, self._path)
-        except (OSError, ValueError):
+        except Exception:  # OSError, a frame that ends early or cannot be made ready
             with contextlib.suppress(OSError):
                 os.remove(aside)
             return False

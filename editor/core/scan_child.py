@@ -133,10 +133,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         rules = desk_rules(root)
         _frame(out, _SITE, pickle.dumps(rules.site, pickle.HIGHEST_PROTOCOL))
         kept = _kept_launch(root, rules)
-        if kept is not None and kept.send(out.fileno()):  # the last launch's frames hold
-            kept.close()
-            _frame(out, _DONE, b"")
-            return 0
+        if kept is not None:
+            try:
+                sent = kept.send(out.fileno())
+            except OSError:  # some kept frames may be out: no frame can follow them
+                _closed(kept)
+                return 1
+            if sent:  # the last launch's frames hold
+                kept.close()
+                _frame(out, _DONE, b"")
+                return 0
         batches = scan_searched(root, batch_size=BATCH_SIZE, rules=rules, raw_kept=True)
         for batch, search in batches:
             # A cached row goes as the cache's tuple (its first item the path); a row made here

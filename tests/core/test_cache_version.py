@@ -42,3 +42,35 @@ def test_every_module_the_cached_facts_load_is_in_the_version() -> None:
         seen - stamped - cache_file.FACT_NEUTRAL
     )
     assert all((CORE / f"{name}.py").exists() for name in stamped)
+
+
+def test_the_code_that_makes_a_kept_launch_s_frames_is_in_the_version() -> None:
+    """A kept launch's frames hold rows made ready for the list in the child
+    (``scan_child.ready_frames``: summaries, search texts, sort keys) and are sent again while the
+    version is the same: every module that makes them (imported inside its functions) must be
+    stamped, or rows made by old code would fill a newer window's list."""
+    tree = ast.parse((CORE / "scan_child.py").read_text(encoding="utf-8"))
+    made_by: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name in (
+            "ready_frames",
+            "unpack_ready",
+            "_summary_builder",
+            "_row_values",
+        ):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.ImportFrom) and (inner.module or "").startswith(
+                    "editor.core."
+                ):
+                    made_by.add(str(inner.module).split(".")[2])
+    assert "row_columns" in made_by
+    seen: set[str] = set()
+    todo = list(made_by)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        todo.extend(_loaded_with(name))
+    stamped = set(cache_file.FACT_MODULES)
+    assert seen - stamped <= cache_file.FACT_NEUTRAL, sorted(seen - stamped)

@@ -7,6 +7,7 @@ summaries as the window makes them.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -222,4 +223,117 @@ def test_a_window_gone_after_the_last_row_still_leaves_the_frames_kept(site: Pat
     assert _launch_file(site).exists()
     rows, sent = _launch(site)
     assert sent
+    _same_as_uncached(rows, site)
+
+
+def _small_frames_child(desk: Path, setup: str = "") -> ScanChild:
+    """A launch's child whose frames hold two rows each (several frames on a small desk), with
+    ``setup`` run in it first."""
+    script = (
+        "import sys, errno, os, editor.core.kept_launch as kept, editor.core.scan_child as child\n"
+        "child.BATCH_SIZE = 2\n"
+        f"{setup}\n"
+        "sys.exit(child.main(sys.argv[1:2]))\n"
+    )
+    started = ScanChild.start(desk, [sys.executable, "-c", script, str(desk)])
+    assert started is not None
+    assert started.matches(desk, desk_rules(desk).site)
+    return started
+
+
+def _child_rows(child: ScanChild) -> list[ArticleSummary]:
+    rows: list[ArticleSummary] = []
+    for item in child.batches():
+        rows += item.summaries if type(item) is RowBatch else item[0]
+    child.process.wait(timeout=20)  # it keeps its frames after the last one
+    return rows
+
+
+# The kept frames' sending fails once the first of them is out (a read error from the disk).
+_SEND_FAILS_AFTER_ONE_FRAME = """
+import struct
+from editor.core import kept_listing
+def send_texts(self, out):
+    offset, _length = self.text_span()
+    size = struct.Struct("<cI").unpack(os.pread(self.fileno(), 5, offset))[1]
+    os.sendfile(out, self.fileno(), offset, 5 + size)
+    raise OSError(errno.EIO, "the disk failed")
+kept_listing.Snapshot.send_texts = send_texts
+"""
+
+
+def test_kept_frames_that_fail_midway_are_not_followed_by_a_scan(site: Path) -> None:
+    """Frames already sent cannot be taken back: after a failed send the child must not list the
+    desk again behind them (the window would list the first frames' rows twice)."""
+    _child_rows(_small_frames_child(site))
+    _child_rows(_small_frames_child(site))  # kept now
+    assert _launch_file(site).exists()
+    child = _small_frames_child(site, _SEND_FAILS_AFTER_ONE_FRAME)
+    try:
+        rows = _child_rows(child)
+    except Exception:  # the scan's error, which the window shows: no wrong list
+        return
+    finally:
+        assert child.process.wait(timeout=20) is not None
+    paths = [row.path for row in rows]
+    assert len(paths) == len(set(paths)), "rows listed twice"
+    _same_as_uncached(rows, site)
+
+
+def test_a_frame_that_cannot_be_made_ready_leaves_no_file_behind(site: Path) -> None:
+    _child_rows(_small_frames_child(site))
+    failing = (
+        "def ready_frames():\n"
+        "    def convert(frame):\n"
+        "        raise RuntimeError('no')\n"
+        "    return convert\n"
+        "child.ready_frames = ready_frames\n"
+    )
+    _child_rows(_small_frames_child(site, failing))
+    child = _small_frames_child(site, failing)
+    _child_rows(child)
+    assert child.process.wait(timeout=20) == 0
+    folder = _launch_file(site).parent
+    assert not [name for name in os.listdir(folder) if ".launch" in name]
+
+
+def test_kept_frames_give_the_list_columns_an_uncached_listing_gives(site: Path) -> None:
+    """The whole of what the list keeps (rows, search texts, heads, sort keys), not only the
+    summaries."""
+    from editor.core.row_columns import join, prepare
+
+    _launch(site)
+    _launch(site)
+    child = ScanChild.start(site)
+    assert child is not None and child.matches(site, desk_rules(site).site)
+    batches = list(child.batches())
+    assert batches and all(type(item) is RowBatch for item in batches)
+    kept = join(batches)
+    plain = prepare(row for batch in scan(site, use_cache=False) for row in batch)
+    assert kept.summaries == plain.summaries
+    assert (kept.paths, kept.search, kept.heads, kept.keys) == (
+        plain.paths,
+        plain.search,
+        plain.heads,
+        plain.keys,
+    )
+
+
+def test_a_damaged_cache_removed_takes_its_kept_frames_with_it(site: Path) -> None:
+    """The frames were made of the cache's rows: a cache found damaged (and removed, to be built
+    again) leaves no frames of it behind, as it leaves no kept listing."""
+    from editor.core.cache import IndexCache
+
+    _launch(site)
+    _launch(site)
+    kept = _launch_file(site)
+    assert kept.exists()
+    database = cache_file.database_path(site.resolve(), None)
+    database.write_bytes(b"not a database at all" * 100)
+    cache = IndexCache.open_for(site.resolve())
+    assert cache is not None
+    cache.close()
+    assert not kept.exists()
+    rows, sent = _launch(site)
+    assert not sent
     _same_as_uncached(rows, site)
