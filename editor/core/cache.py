@@ -233,12 +233,16 @@ class IndexCache:
         """:meth:`rows` (not ``as_json``) of these paths only (a batch's files), each with its row
         id last, in one query per 999 (SQLite's oldest limit of bound values). ``shapes``: the
         profile and verdict texts read so far, one dict for a whole scan (each distinct text one
-        object, as in :meth:`rows`)."""
+        object, as in :meth:`rows`). With ``now``, each row's interval comes beside its rules id
+        (a batch's rows are not held: what a kept launch holds for is its rows' own intervals,
+        ``editor.core.kept_launch``)."""
         wanted = [path for path in relpaths if storable((path,))]  # the others are never kept
         if self._db is None or not wanted:
             return {}
         found: dict[str, tuple[Any, ...]] = {}
-        query = _rows_query(False, searched, now).replace(" FROM files", ", id FROM files")
+        query = _rows_query(False, searched, now, intervals=True).replace(
+            " FROM files", ", id FROM files"
+        )
         try:
             for start in range(0, len(wanted), 999):
                 chunk = wanted[start : start + 999]
@@ -445,13 +449,14 @@ class IndexCache:
             return default
 
 
-def _rows_query(as_json: bool, searched: bool, now: int | None) -> str:
-    """The query of :meth:`IndexCache.rows` (its docstring says which columns)."""
+def _rows_query(as_json: bool, searched: bool, now: int | None, intervals: bool = False) -> str:
+    """The query of :meth:`IndexCache.rows` (its docstring says which columns); ``intervals``:
+    with ``now``, the interval kept too (:meth:`IndexCache.rows_of`)."""
     kept = (
         _KEPT
         if now is None
         else f"CASE WHEN valid_from <= {int(now)} AND {int(now)} < valid_until"
-        " THEN rules_id END, NULL, NULL"
+        f" THEN rules_id END, {'valid_from, valid_until' if intervals else 'NULL, NULL'}"
     )
     if as_json:
         return f"SELECT path, {_KEY}, {kept}, state, row_json FROM listed"

@@ -18,7 +18,7 @@ rule), and the scan was bracketed by two looks that printed the same bytes of a 
 and folders: the first ended before the walk began, the second began after the last row was read.
 A few rows' keys are checked against what ``find`` printed (it must print each key whole). A
 row is a function of its file (trusted by the cache's key), the page's rules (the header) and the
-clock (the interval kept is where every cached verdict of the desk holds). The frames' checksum is
+clock (the interval kept is where every row sent holds, each by its own). The frames' checksum is
 kept too: damaged frames are never sent (the window would fail to read them).
 """
 
@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from editor.core import cache_file, kept_listing, warm_snapshot
-from editor.core.cache import RACY_NS, IndexCache
+from editor.core.cache import RACY_NS
 from editor.core.kept_listing import MAGIC, SIZES
 from editor.core.site_rules import SiteRules
 from editor.core.tree_look import file_record, key_text, plain_tree
@@ -55,19 +55,18 @@ class KeptLaunch:
     (:meth:`add`) and kept once the scan is known to have seen one unchanged tree
     (:meth:`finish`)."""
 
-    def __init__(
-        self, probe: warm_snapshot.Probe, base: Path, keys: tuple[str, ...], now: int
-    ) -> None:
+    def __init__(self, probe: warm_snapshot.Probe, base: Path, now: int) -> None:
         self._probe = probe
         self._base = base
         self._path = launch_path(cache_file.database_path(base, None))
         self._now = now
-        self._keys = keys  # the desk's state keys: the cache's version names them
         self._aside: _Aside | None = None
         self._good = True  # every row so far a cached row whose verdict held
         self._newest = 0  # the newest modification time among the rows (ns)
         self._sample: list[tuple[str, tuple[int, int, int, int]]] = []
         self._rows = 0
+        self._since: int | None = None  # where the rows sent so far hold (their intervals)
+        self._until: int | None = None
 
     def send(self, out: int) -> bool:
         """Send the kept frames to the file descriptor ``out`` when they hold for the desk as
@@ -108,6 +107,16 @@ class KeptLaunch:
             return
         if rows:
             self._newest = max(self._newest, max(row[2] for row in rows))
+            # where every row sent holds: the latest start, the earliest end of their intervals
+            # (each cached row's own, as the cache gave it: IndexCache.rows_of)
+            try:
+                since = max(row[6] for row in rows)
+                until = min(row[7] for row in rows)
+            except TypeError:  # a row without its interval: nothing is kept
+                self.drop()
+                return
+            self._since = since if self._since is None else max(self._since, since)
+            self._until = until if self._until is None else min(self._until, until)
             if len(self._sample) < _SAMPLED:
                 row = rows[len(rows) // 2]
                 self._sample.append((row[0], (row[1], row[2], row[3], row[4])))
@@ -130,8 +139,8 @@ class KeptLaunch:
     def finish(self, convert: Callable[[bytes], bytes]) -> bool:
         """After the scan's last frame: keep its frames, each made into the one to send again by
         ``convert``, when a second look prints what the first did, no row's file is in its last
-        two seconds, the sampled keys are what ``find`` printed and "now" is inside where the
-        desk's kept verdicts hold."""
+        two seconds, the sampled keys are what ``find`` printed and "now" is inside where every
+        row sent holds (their verdicts' intervals)."""
         found = self._probe.found()
         again = self._probe.found_again()
         aside, self._aside = self._aside, None
@@ -156,12 +165,7 @@ class KeptLaunch:
             printed = key_text(*key)
             if printed is None or not _printed(found, file_record(relpath, printed)):
                 return None
-        cache = IndexCache.open_for(self._base, None, self._keys)
-        if cache is None:
-            return None
-        nothing: tuple[int | None, int | None] = (None, None)
-        with cache:
-            start, until = cache.run(_kept_interval, nothing, keep_open=True)
+        start, until = self._since, self._until
         if start is None or until is None or not start <= self._now < until:
             return None
         return start, until
@@ -180,7 +184,7 @@ def start(base: Path, rules: SiteRules, now: int) -> KeptLaunch | None:
     probe = warm_snapshot.start(base, rules, keys, now, note_inputs=False, cores=1)
     if probe is None:
         return None
-    return KeptLaunch(probe, base, keys, now)
+    return KeptLaunch(probe, base, now)
 
 
 def _printed(found: bytes, record: bytes) -> bool:
@@ -191,14 +195,6 @@ def _printed(found: bytes, record: bytes) -> bool:
     while at > 0 and found[at - 1] != 0:
         at = found.find(whole, at + 1)
     return at >= 0
-
-
-def _kept_interval(db: Any) -> tuple[int | None, int | None]:
-    """Where every kept verdict of the cache's files holds: the latest start, earliest end."""
-    row = db.execute(
-        "SELECT max(valid_from), min(valid_until) FROM files WHERE rules_id IS NOT NULL"
-    ).fetchone()
-    return row[0], row[1]
 
 
 def _whole(kept: kept_listing.Snapshot) -> bool:

@@ -337,3 +337,38 @@ def test_a_damaged_cache_removed_takes_its_kept_frames_with_it(site: Path) -> No
     rows, sent = _launch(site)
     assert not sent
     _same_as_uncached(rows, site)
+
+
+def test_the_kept_interval_is_the_rows_own_not_the_caches_later_ones(site: Path) -> None:
+    """The interval kept is where the rows the child sent hold: a cache whose intervals another
+    Copydesk widened while the child scanned (its rows judged under other rules meanwhile) does
+    not widen it. ``later.md`` is scheduled for 2031-01-15: the frames hold until then."""
+    import datetime as dt
+
+    from editor.core import kept_listing
+
+    _launch(site)
+    widening = (
+        "import sqlite3, sys, editor.core.kept_launch as kept, editor.core.scan_child as child\n"
+        "from editor.core import cache_file\n"
+        "from pathlib import Path\n"
+        "finish = kept.KeptLaunch.finish\n"
+        "def widened(self, convert):\n"
+        "    path = cache_file.database_path(Path(sys.argv[1]).resolve(), None)\n"
+        "    with sqlite3.connect(path) as db:\n"
+        "        db.execute('UPDATE files SET valid_until = 9000000000000000000')\n"
+        "    return finish(self, convert)\n"
+        "kept.KeptLaunch.finish = widened\n"
+        "sys.exit(child.main(sys.argv[1:2]))\n"
+    )
+    child = ScanChild.start(site, [sys.executable, "-c", widening, str(site)])
+    assert child is not None
+    assert child.matches(site, desk_rules(site).site)
+    for _item in child.batches():
+        pass
+    assert child.process.wait(timeout=20) == 0
+    head = _launch_file(site).read_bytes()[: len(kept_listing.MAGIC) + kept_listing.SIZES.size]
+    assert head.startswith(kept_listing.MAGIC)
+    _since, until, *_rest = kept_listing.SIZES.unpack_from(head, len(kept_listing.MAGIC))
+    later = dt.datetime(2031, 1, 15, 9, tzinfo=dt.UTC)
+    assert until == int(later.timestamp() * 1_000_000)
