@@ -1,4 +1,4 @@
-"""A warm ``copydesk list --json DESK`` answered from the last listing's kept answer before the
+"""A warm ``copydesk list --json DESK`` (with ``--state STATE`` or not) answered from the last listing's kept answer before the
 command line is imported: the entry point (:mod:`editor.entry`) asks :func:`quick_list` first.
 
 The usual warm listing (:func:`editor.cli_json.list_json`) spends most of its time before its
@@ -32,15 +32,47 @@ if TYPE_CHECKING:  # imported once find runs: git's modules load meanwhile
     from editor.desk_git import DeskGit
 
 
+# The states ``list --state`` takes (``PublishState``'s values; a test ties them): spelled here so
+# that the quick answer needs no import of the state module.
+STATES = frozenset({"draft", "scheduled", "published", "expired", "unlisted", "invalid"})
+
+
+def _words(options: Sequence[str]) -> tuple[str, str | None] | None:
+    """(the desk's path, the state asked for or None) when ``options`` are ``--json DESK`` with
+    at most one ``--state STATE`` (or ``--state=STATE``), in any order, as the command line's
+    parser would take them; else None (the usual way answers, or says what is wrong)."""
+    words = list(options)
+    state = None
+    for number, word in enumerate(words):
+        if word == "--state" and number + 1 < len(words):
+            state = words[number + 1]
+            del words[number : number + 2]
+            break
+        if word.startswith("--state="):
+            state = word[len("--state=") :]
+            del words[number]
+            break
+    if state is not None and (state not in STATES or "--state" in " ".join(words)):
+        return None
+    if len(words) != 2 or words.count("--json") != 1:
+        return None
+    path = words[1] if words[0] == "--json" else words[0]
+    if not path or path.startswith("-"):
+        return None
+    return path, state
+
+
 def quick_list(options: Sequence[str]) -> int | Looked | None:
     """Answer ``copydesk list`` with ``options`` (the words after ``list``) from the kept answer
-    when they are ``--json DESK`` and the kept answer holds (the exit status); else nothing is
-    written and the usual way is to answer: None, or the look taken here when only the tree was
-    not the kept answer's (a desk just changed: the usual listing's first look, not taken again)."""
-    if len(options) != 2 or list(options).count("--json") != 1:
+    when they are ``--json DESK`` (with ``--state STATE`` or not) and the kept answer holds (the
+    exit status); else nothing is written and the usual way is to answer: None, or the look taken
+    here when only the tree was not the kept answer's (a desk just changed: the usual listing's
+    first look, not taken again)."""
+    asked = _words(options)
+    if asked is None:
         return None
-    path = options[1] if options[0] == "--json" else options[0]
-    if not path or path.startswith("-") or os.name != "posix" or utf8_buffer(sys.stdout) is None:
+    path, state = asked
+    if os.name != "posix" or utf8_buffer(sys.stdout) is None:
         return None  # a stdout that is not UTF-8: the command line's own replacements apply
     try:
         holding = _holding(path)
@@ -50,7 +82,7 @@ def quick_list(options: Sequence[str]) -> int | Looked | None:
         return holding
     kept, desk = holding
     try:
-        if not write_kept(kept, None, desk):
+        if not write_kept(kept, state, desk):
             return None
         sys.stdout.flush()
         return 0

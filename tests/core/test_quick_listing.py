@@ -79,10 +79,36 @@ def test_a_kept_answer_is_written_without_the_command_line(
     assert '"path": "news/s0.md"' in answer
 
 
+def test_the_state_filter_is_answered_from_the_kept_answer_too(
+    desk: Path, trusted: None, capsys: pytest.CaptureFixture[str], no_scan: list[int]
+) -> None:
+    _kept(capsys, desk)
+    scans = len(no_scan)
+    for state in sorted(cli_kept.STATES):
+        expected = _listing(capsys, desk, "--no-cache", "--state", state)
+        scans += 1
+        assert _quick(capsys, "--json", "--state", state, desk) == expected
+        assert _quick(capsys, desk, f"--state={state}", "--json") == expected
+        assert _quick(capsys, "--state", state, desk, "--json") == expected
+    assert len(no_scan) == scans  # none of them listed the usual way
+    assert '"state": "draft"' in _quick(capsys, "--json", "--state", "draft", desk)  # type: ignore[operator]
+
+
+def test_the_states_are_the_command_lines() -> None:
+    from editor.core.state import PublishState
+
+    assert {state.value for state in PublishState} == cli_kept.STATES
+
+
 @pytest.mark.parametrize(
     "options",
     [
-        ("--json", "--state", "draft", "{desk}"),
+        ("--json", "--state", "nonsense", "{desk}"),
+        ("--json", "--state", "{desk}"),
+        ("--json", "--state", "draft", "--state", "published", "{desk}"),
+        ("--json", "--state=draft", "--state=expired", "{desk}"),
+        ("--json", "--sta", "draft", "{desk}"),
+        ("--json", "--state", "draft"),
         ("--json", "--no-cache", "{desk}"),
         ("--json", "--as-of", "2026-01-01", "{desk}"),
         ("{desk}",),
