@@ -1,5 +1,6 @@
-"""A warm ``copydesk list --json DESK`` (with ``--state STATE`` or not) answered from the last listing's kept answer before the
-command line is imported: the entry point (:mod:`editor.entry`) asks :func:`quick_list` first.
+"""A warm ``copydesk list --json DESK`` (with ``--state STATE`` or not) answered from the last
+listing's kept answer before the command line is imported: the entry point
+(:mod:`editor.entry`) asks :func:`quick_list` first.
 
 The usual warm listing (:func:`editor.cli_json.list_json`) spends most of its time before its
 answer is out on start-up: importing the command line, the parsers, the index, and reading the
