@@ -74,11 +74,14 @@ def index_bodies(
     root: Path | str,
     limit: int | None = None,
     pace: Callable[[], None] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> int:
     """Put the bodies of cached files not yet indexed into the search index; returns how many.
 
     A file that changed since it was cached is left for the next listing to refresh. ``pace``
     (:class:`editor.core.pacing.Pacer`) is called between files: nobody waits for this job.
+    ``stop``: asked between files; once it says so, what was read so far is stored and the job
+    ends (the window is going away: the rest is indexed the next time).
     """
     from editor.core.files import read_regular
     from editor.core.frontmatter import FrontMatterError, split
@@ -91,6 +94,8 @@ def index_bodies(
     done = 0
     batch: list[tuple[int, str]] = []
     for row_id, relpath, *key in pending:
+        if stop is not None and stop():
+            break
         if pace is not None:
             pace()
         try:
@@ -159,11 +164,14 @@ def body_matches(
         return {path: excerpt for path, _rank, excerpt in search(cache, query, limit)}
 
 
-def index_desk_bodies(root: Path | str, cache_dir: Path | None = None) -> int:
+def index_desk_bodies(
+    root: Path | str, cache_dir: Path | None = None, stop: Callable[[], bool] | None = None
+) -> int:
     """:func:`index_bodies` for the desk at ``root`` (a worker's job, paced: it ran beside the
-    watcher's first look and the user's first keystrokes); 0 without a cache."""
+    watcher's first look and the user's first keystrokes); 0 without a cache. ``stop``: as
+    there."""
     with IndexCache.open_existing(root, cache_dir) as cache:
-        return index_bodies(cache, root, pace=Pacer())
+        return index_bodies(cache, root, pace=Pacer(), stop=stop)
 
 
 # After a scan, the files it could not cache can be once they are older than the guard.
@@ -185,11 +193,16 @@ def has_late_files(root: Path | str, listed: int, cache_dir: Path | None = None)
 
 
 def index_late_bodies(
-    root: Path | str, rules: SiteRules | None = None, cache_dir: Path | None = None
+    root: Path | str,
+    rules: SiteRules | None = None,
+    cache_dir: Path | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> int:
     """List the desk again through the cache, by the first listing's ``rules`` (the cache's
     version depends on them): a stat per file and a parse of only the files it lacks, which are
-    now older than the guard and kept; then index their bodies. Returns how many were indexed."""
+    now older than the guard and kept; then index their bodies. Returns how many were indexed.
+    ``stop``: as :func:`index_bodies`'s."""
     for _batch in scan(root, rules=rules, cache_dir=cache_dir):
-        pass
-    return index_desk_bodies(root, cache_dir)
+        if stop is not None and stop():
+            return 0
+    return index_desk_bodies(root, cache_dir, stop)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -138,6 +139,9 @@ class DeskFeed(QObject):
         # The GUI thread gets the GIL back sooner while the scan or the watcher's look runs.
         self._switching = QuickSwitching()
         self._scan_switching = False
+        # Set once the window is going away: the jobs nobody waits for (the bodies' indexing)
+        # end at their next step, rather than hold the closing process for minutes.
+        self._gone = threading.Event()
         self._early: ScanChild | None = None  # the launch's scan, already running (offer_early)
         self._child: ScanChild | None = None  # the child the running scan takes its rows from
         self._held = False  # rows wait for the list's first paint (offer_early says why)
@@ -223,7 +227,8 @@ class DeskFeed(QObject):
         self.scan_started.emit()
 
     def stop(self) -> None:
-        """Cancel a running scan (the window is going away)."""
+        """Cancel a running scan, and stop the bodies' indexing (the window is going away)."""
+        self._gone.set()
         self._scans += 1
         if self._scan_task is not None:
             self._scan_task.cancel()
@@ -369,8 +374,8 @@ class DeskFeed(QObject):
         listed, rules = self.model.rowCount(), self._scan_rules
 
         def index() -> bool:
-            index_desk_bodies(root)
-            return has_late_files(root, listed)
+            index_desk_bodies(root, stop=self._gone.is_set)
+            return not self._gone.is_set() and has_late_files(root, listed)
 
         run_task(self.pool, index, lambda late: self._index_late(root, rules) if late else None)
 
@@ -379,8 +384,9 @@ class DeskFeed(QObject):
         racy-file guard: once they are older than it, list again (warm) and index them, once."""
 
         def retry() -> None:
-            if self.root == root and not self.scanning:
-                run_task(self.pool, lambda: index_late_bodies(root, rules))
+            if self.root == root and not self.scanning and not self._gone.is_set():
+                stop = self._gone.is_set
+                run_task(self.pool, lambda: index_late_bodies(root, rules, stop=stop))
 
         QTimer.singleShot(round(LATE_RETRY_S * 1000), self, retry)
 

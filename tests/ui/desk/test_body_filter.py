@@ -84,3 +84,41 @@ def test_a_file_written_just_before_the_scan_is_found_soon_after(
     qtbot.waitUntil(lambda: bool(body_matches(window.root, "zeppelins")), timeout=10_000)
     qtbot.keyClicks(window.filter_edit, "zeppelin")
     qtbot.waitUntil(lambda: shown(window.proxy) == ["world/just-filed.md"], timeout=5_000)
+
+
+def test_closing_the_window_stops_the_body_indexing_it_started(
+    qtbot, make_window: Callable[..., MainWindow], tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The bodies are indexed after a scan by a job nobody waits for (paced to 30% of the time):
+    at 100,000 articles after the cache was rebuilt, that is minutes, and the process waited for
+    it after its window had closed (holding the cache, so the next Copydesk listed without it).
+    Closing the window stops it; what was indexed stays, the rest is indexed next time."""
+    import time
+
+    from editor.core import body_search, pacing
+
+    desk = tmp_path / "desk"
+    past = (int(dt.datetime.now(dt.UTC).timestamp()) - 3600) * 1_000_000_000
+    for number in range(400):
+        path = desk / f"s{number % 8}" / f"story-{number:03d}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f'+++\ntitle = "Story {number}"\n+++\nBody words {number}.\n')
+        os.utime(path, ns=(past, past))
+    # a job that would take long: it rests a second after each 2 ms of work
+    monkeypatch.setattr(pacing.Pacer.__init__, "__defaults__", (0.002, pacing.SLICE_S))
+    monkeypatch.setattr(pacing, "LONGEST_REST_S", 1.0)
+    indexing: list[float] = []
+    index = body_search.index_bodies
+
+    def noted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        indexing.append(time.monotonic())
+        return index(*args, **kwargs)
+
+    monkeypatch.setattr(body_search, "index_bodies", noted)
+    window = make_window(str(desk))
+    qtbot.waitUntil(lambda: bool(indexing), timeout=10_000)
+    qtbot.wait(200)  # it is under way
+    window.close()
+    started = time.monotonic()
+    assert window.pool.waitForDone(10_000)
+    assert time.monotonic() - started < 1.0
