@@ -267,10 +267,10 @@ _BUILT: Any = None
 def start_launch_scan(path: Path | str | None) -> ScanChild | None:
     """The child for the folder the window will list for ``path`` (``site.desk_for``), started
     now, before the window's toolkit loads, unless turned off (``COPYDESK_SCAN_CHILD=0`` in the
-    environment), when a second core is free for it (:func:`second_core_free`; ``=1``: whatever
-    the load) and it is a big
-    desk listed before (its index cache is :data:`MIN_CACHE_BYTES` or more: a warm launch). None
-    otherwise, or where none can start: the window then scans in its own process.
+    environment), when a second core is free for it (:func:`second_core_free`; ``=1``, or a kept
+    launch of the desk to send again: whatever the load) and it is a big desk listed before (its
+    index cache is :data:`MIN_CACHE_BYTES` or more: a warm launch). None otherwise, or where none
+    can start: the window then scans in its own process.
 
     On by default since session 17: on the quiet 2-core machine, 100,000 articles, the full list
     came in 1.34-1.50 s (five runs) against 2.18-2.30 s in one process, the two processes peaking
@@ -278,16 +278,22 @@ def start_launch_scan(path: Path | str | None) -> ScanChild | None:
     (58 once), now that the list's paints make the window's worker and warm-ups step aside
     (``editor.ui.common.gui_turns``). On a busy machine it lost: hence the free core."""
     wanted = os.environ.get("COPYDESK_SCAN_CHILD")
-    if path is None or wanted == "0" or (wanted != "1" and not second_core_free()):
+    if path is None or wanted == "0":
         return None
     try:
         from editor.core.cache import IndexCache
+        from editor.core.cache_file import database_path
         from editor.core.site import desk_for
 
         root = desk_for(path)[0]
         if IndexCache.stored_bytes(root) < MIN_CACHE_BYTES:
             return None
+        # A launch kept before (editor.core.kept_launch) is most likely sent again: a look at
+        # the tree and the kernel's copy, nothing a busy machine's window would wait on.
+        kept = os.path.exists(f"{database_path(root, None)}.launch")
     except Exception:  # the window says what is wrong with the path: no child then
+        return None
+    if wanted != "1" and not kept and not second_core_free():
         return None
     return ScanChild.start(root)
 

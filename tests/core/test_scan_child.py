@@ -275,6 +275,11 @@ def test_a_child_only_for_a_desk_with_a_big_cache_and_not_when_turned_off(
     child.stop()
     monkeypatch.delenv("COPYDESK_SCAN_CHILD")
     assert start_launch_scan(desk) is None  # no free second core for it
+    (database,) = cache_env.glob("desk-*.sqlite3")
+    database.with_name(database.name + ".launch").write_bytes(b"kept")
+    child = start_launch_scan(desk)
+    assert child is not None  # a kept launch to send again: whatever the load
+    child.stop()
 
 
 @pytest.mark.parametrize(
