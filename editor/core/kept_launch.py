@@ -57,7 +57,6 @@ class KeptLaunch:
 
     def __init__(self, probe: warm_snapshot.Probe, base: Path, now: int) -> None:
         self._probe = probe
-        self._base = base
         self._path = launch_path(cache_file.database_path(base, None))
         self._now = now
         self._aside: _Aside | None = None
