@@ -72,35 +72,61 @@ def test_an_interrupted_listing_lets_its_rows_go_before_the_collector_is_back_on
     assert max(young) < held // 10, young
 
 
-# `copydesk list --json` as its script runs it, with the readers forked from 100 files and each
-# batch's rows made 0.1 s slower: Ctrl-C comes mid-listing, while the readers read; the first
-# slow batch leaves a file behind, to say when.
+# `copydesk list --json` as its script runs it, with readers from 100 files to parse, and each
+# batch the listing's process reads made 0.1 s slower, the forked readers' too: Ctrl-C comes
+# mid-listing, while the readers start (spawned, with the cache) or read (forked, without);
+# the first slow batch leaves a file behind, to say when.
 _LISTING = """
-import sys, time
+import functools, sys, time
 from pathlib import Path
 from editor.core import cached_scan, listing, packed_rows, pool
-pool.FORKED_THRESHOLD = 100
-begun = Path(sys.argv.pop(1))
+pool.FORKED_THRESHOLD = pool.PARALLEL_THRESHOLD = 100
 
 def slow(function):
+    @functools.wraps(function)  # sent to a spawned reader by its name: the reader's own there
     def slowly(*args, **kwargs):
         begun.touch()
         time.sleep(0.1)
         return function(*args, **kwargs)
     return slowly
 
-packed_rows.json_rows = slow(packed_rows.json_rows)  # a forked reader's batch
-listing.json_rows = slow(listing.json_rows)  # the listing's own first batch
-cached_scan.parse_files = slow(cached_scan.parse_files)  # with the cache: parsed here
-from editor.entry import main
-sys.argv[0] = "copydesk"
-sys.exit(main())
+if __name__ == "__main__":  # (a spawned reader imports this file too)
+    begun = Path(sys.argv.pop(1))
+    packed_rows.json_rows = slow(packed_rows.json_rows)  # a forked reader's batch
+    listing.json_rows = slow(listing.json_rows)  # the listing's own first batch
+    cached_scan.parse_files = slow(cached_scan.parse_files)  # with the cache: the first batch
+    from editor.entry import main
+    sys.argv[0] = "copydesk"
+    sys.exit(main())
 """
 
 
-def _members(group: int) -> list[str]:
-    found = subprocess.run(["pgrep", "-g", str(group)], capture_output=True, text=True).stdout
-    return found.split()
+def _left_in(group: int) -> list[str]:
+    """The processes of ``group`` (the listing's readers are in it) still running after a moment
+    (one just ending gets it), each as its command line. A zombie is not counted: once the
+    listing is gone, it is init's to reap (multiprocessing's resource tracker ends just after the
+    listing, as it always does)."""
+    deadline = time.monotonic() + 3
+    while True:
+        found = subprocess.run(["pgrep", "-g", str(group)], capture_output=True, text=True)
+        running = [pid for pid in found.stdout.split() if _state(pid) not in ("Z", "")]
+        if not running or time.monotonic() > deadline:
+            return [_command_line(pid) for pid in running]
+        time.sleep(0.05)
+
+
+def _state(pid: str) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return ""
+
+
+def _command_line(pid: str) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return pid
 
 
 @pytest.mark.parametrize(
@@ -143,14 +169,13 @@ def test_ctrl_c_mid_listing_ends_it_at_once(tmp_path: Path, cached: bool, whom: 
         took = time.monotonic() - signalled
         error = listing.stderr.read().decode() if listing.stderr else ""
     finally:
-        if listing.poll() is None:
-            listing.kill()
+        if listing.poll() is None:  # hung: end it, and its readers
+            os.killpg(listing.pid, signal.SIGKILL)
             listing.wait()
     assert status == 130
     assert took < 1.0  # 0.5 s is the aim; the machine running the tests may be busy
     assert "Traceback" not in error and len(error.splitlines()) <= 1, error
-    time.sleep(0.1)  # a reader just ending gets a moment
-    assert _members(listing.pid) == []  # no reader left (forked ones are in its group)
+    assert _left_in(listing.pid) == []  # no reader left (in its group, forked or spawned)
 
     # What it kept leaves a later listing right: a warm one writes what one without the cache does.
     def listed(*options: str) -> bytes:
