@@ -487,11 +487,12 @@ def _parsed_batches(
             yield parse_files(root, job, keys) if job else []
         return
     with process_pool(workers) as pool:
-        futures = {
-            number: pool.submit(parse_files, root, job, keys)
-            for number, job in enumerate(jobs)
-            if job and number > 0
-        }
+        with readers.ctrl_c_held():  # the readers start with their first jobs (see ctrl_c_held)
+            futures = {
+                number: pool.submit(parse_files, root, job, keys)
+                for number, job in enumerate(jobs)
+                if job and number > 0
+            }
         try:
             # The first batch is parsed here while the pool starts.
             yield parse_files(root, jobs[0], keys) if jobs and jobs[0] else []

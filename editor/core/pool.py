@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -64,6 +65,25 @@ def _start(setup: Callable[..., None] | None = None, *args: Any) -> None:
     """``setup(*args)``, once in each reader (at the priority it was started with)."""
     if setup is not None:
         setup(*args)
+
+
+@contextlib.contextmanager
+def ctrl_c_held() -> Iterator[None]:
+    """Ctrl-C (SIGINT) held back in this thread while the spawned readers start (the first tasks
+    handed to a pool of :func:`process_pool` start them): each begins with the signal blocked,
+    as it was here. The terminal sends Ctrl-C to the whole process group: a reader that
+    died of it (a traceback on stderr) broke the pool, whose thread then failed on the tasks the
+    listing had cancelled (``InvalidStateError``), and the listing waited for the other reader
+    for ever at its exit. The listing's process answers Ctrl-C alone, and ends its readers;
+    one that came meanwhile is raised as the block ends, not lost."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def process_pool(
