@@ -72,7 +72,7 @@ def test_an_interrupted_listing_lets_what_it_made_go_before_the_collector_is_bac
     finally:
         gc.callbacks.remove(count)
     assert young
-    assert max(young) < held // 10, young
+    assert max(young) < held // 5, young  # (what the listing imported is young too)
 
 
 # `copydesk list --json` as its script runs it, with readers from 100 files to parse, and each
