@@ -75,10 +75,10 @@ def test_an_interrupted_listing_lets_what_it_made_go_before_the_collector_is_bac
     assert max(young) < held // 5, young  # (what the listing imported is young too)
 
 
-# `copydesk list --json` as its script runs it, with readers from 100 files to parse, and each
-# batch the listing's process reads made 0.1 s slower, the forked readers' too: Ctrl-C comes
-# mid-listing, while the readers start (spawned, with the cache) or read (forked, without);
-# the first slow batch leaves a file behind, to say when.
+# `copydesk list` as its script runs it, with readers from 100 files to parse, and each batch
+# the listing's process reads made 0.1 s slower, the forked readers' too: Ctrl-C comes
+# mid-listing, while the readers start (spawned: with the cache, or a plain listing) or read
+# (forked: --json without the cache); the first slow batch leaves a file behind, to say when.
 _LISTING = """
 import functools, sys, time
 from pathlib import Path
@@ -98,6 +98,7 @@ if __name__ == "__main__":  # (a spawned reader imports this file too)
     packed_rows.json_rows = slow(packed_rows.json_rows)  # a forked reader's batch
     listing.json_rows = slow(listing.json_rows)  # the listing's own first batch
     cached_scan.parse_files = slow(cached_scan.parse_files)  # with the cache: the first batch
+    listing._summarize_chunk = slow(listing._summarize_chunk)  # the plain listing's first batch
     from editor.entry import main
     sys.argv[0] = "copydesk"
     sys.exit(main())
@@ -133,10 +134,16 @@ def _command_line(pid: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("cached", "whom"),
-    [(False, "group"), (False, "listing"), (True, "group"), (True, "listing")],
+    ("options", "whom"),
+    [
+        (["--json", "--no-cache"], "group"),  # forked readers
+        (["--json", "--no-cache"], "listing"),
+        (["--json"], "group"),  # with the cache, from empty: spawned readers
+        (["--json"], "listing"),
+        (["--no-cache"], "group"),  # the plain listing: spawned readers
+    ],
 )
-def test_ctrl_c_mid_listing_ends_it_at_once(tmp_path: Path, cached: bool, whom: str) -> None:
+def test_ctrl_c_mid_listing_ends_it_at_once(tmp_path: Path, options: list[str], whom: str) -> None:
     """``whom``: the terminal's Ctrl-C signals the whole process group, readers included;
     ``kill -INT`` the listing alone."""
     desk = _desk(tmp_path / "desk", 1500)
@@ -148,8 +155,7 @@ def test_ctrl_c_mid_listing_ends_it_at_once(tmp_path: Path, cached: bool, whom: 
         "PYTHONPATH": str(Path(__file__).resolve().parents[1]),
         "COPYDESK_CACHE_DIR": str(tmp_path / "cache"),
     }
-    options = [] if cached else ["--no-cache"]
-    command = [sys.executable, str(script), str(begun), "list", "--json", "--as-of", AS_OF]
+    command = [sys.executable, str(script), str(begun), "list", "--as-of", AS_OF]
     listing = subprocess.Popen(
         [*command, *options, str(desk)],
         stdout=subprocess.DEVNULL,
@@ -176,9 +182,12 @@ def test_ctrl_c_mid_listing_ends_it_at_once(tmp_path: Path, cached: bool, whom: 
             os.killpg(listing.pid, signal.SIGKILL)
             listing.wait()
     assert status == 130
-    assert took < 1.0  # 0.5 s is the aim; the machine running the tests may be busy
+    assert took < 0.5  # the aim (measured: ~0.02 s)
     assert "Traceback" not in error and len(error.splitlines()) <= 1, error
     assert _left_in(listing.pid) == []  # no reader left (in its group, forked or spawned)
+
+    if "--json" not in options:
+        return
 
     # What it kept leaves a later listing right: a warm one writes what one without the cache does.
     def listed(*options: str) -> bytes:
