@@ -499,6 +499,6 @@ def _parsed_batches(
             for number in range(1, len(jobs)):
                 future = futures.get(number)
                 yield future.result() if future is not None else []
-        finally:
-            for future in futures.values():
-                future.cancel()
+        except BaseException:
+            readers.stop(pool)  # a listing stopped: its readers too, now (see there)
+            raise
