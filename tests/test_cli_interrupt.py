@@ -182,7 +182,9 @@ def test_ctrl_c_mid_listing_ends_it_at_once(tmp_path: Path, options: list[str], 
             os.killpg(listing.pid, signal.SIGKILL)
             listing.wait()
     assert status == 130
-    assert took < 0.5  # the aim (measured: ~0.02 s)
+    # The aim is 0.5 s (forked readers: ~0.02 s); spawned ones just started are waited for (never
+    # ended: one ended while it wrote its answer hung the pool), 0.16 s here, more when busy.
+    assert took < (0.5 if "--json" in options and "--no-cache" in options else 1.5)
     assert "Traceback" not in error and len(error.splitlines()) <= 1, error
     assert _left_in(listing.pid) == []  # no reader left (in its group, forked or spawned)
 

@@ -87,26 +87,21 @@ def ctrl_c_held() -> Iterator[None]:
 
 
 def stop(readers: ProcessPoolExecutor | ForkedReaders) -> None:
-    """End the readers of a listing stopped before its end (Ctrl-C, an error, a closed desk) now.
+    """End the readers of a listing stopped before its end (Ctrl-C, an error, a closed desk).
 
-    Forked readers end as always, each with the task it reads. Spawned ones are ended (SIGTERM),
-    not waited for: with Ctrl-C held from them (:func:`ctrl_c_held`) they would first finish
-    starting (0.3-0.6 s after Ctrl-C at 100k files, on a busy machine) and the tasks handed to
-    them. Their tasks are cancelled by the pool's own thread (``cancel_futures``), never here:
-    one cancelled here made that thread fail once a reader was gone (``InvalidStateError``,
-    Python 3.11), and the listing wait for the other reader for ever at its exit."""
+    Forked readers end as always, each with the task it reads. A spawned pool's tasks that no
+    reader has yet are cancelled by the pool's own thread (``cancel_futures``), never here: one
+    cancelled here made that thread fail once a reader was gone (``InvalidStateError``, Python
+    3.11), and the listing wait for the other reader for ever at its exit. Its readers are
+    waited for, not ended: one ended while it wrote its answer left the pool's thread reading
+    the rest for ever. With Ctrl-C held from them (:func:`ctrl_c_held`) they finish what they
+    were handed (a few batches: tens of ms), or, just started, their start (0.2-0.6 s)."""
     from editor.core.forked_pool import ForkedReaders  # (not multiprocessing: 10 ms to import)
 
     if isinstance(readers, ForkedReaders):
         readers.shutdown()
-        return
-    # The pool's processes (no public way to end them before Python 3.14's terminate_workers()),
-    # ended before the shutdown, which forgets them; it then waits for its thread alone.
-    processes = getattr(readers, "_processes", None) or {}
-    for process in list(processes.values()):
-        with contextlib.suppress(OSError, ValueError):
-            process.terminate()
-    readers.shutdown(wait=True, cancel_futures=True)
+    else:
+        readers.shutdown(wait=True, cancel_futures=True)
 
 
 def process_pool(
