@@ -29,7 +29,7 @@ from editor.core.packed_rows import (
     summarize_with_adopted,
     unpack,
 )
-from editor.core.pool import process_pool, usable_cores
+from editor.core.pool import ctrl_c_held, process_pool, usable_cores
 from editor.core.site_rules import SiteRules
 from editor.core.state import now_utc
 from editor.core.walk import _desk_entries, _iter_desk_entries, regular_flags
@@ -247,9 +247,12 @@ def _scan_walking(
         del chunks[:]
         for future in futures:
             yield [received(packed) for packed in future.result()]
+    except BaseException:
+        if readers is not None:
+            pool.stop(readers)  # a listing stopped: its readers too, now (see there)
+            readers = None
+        raise
     finally:
-        for future in futures:
-            future.cancel()
         if readers is not None:
             readers.shutdown(wait=True)
 
@@ -291,7 +294,8 @@ def _submit(
     chunk: Chunk,
     as_of: dt.datetime | None,
 ) -> Future[list[Any]] | Answer:
-    return readers.submit(task, root, chunk[0], as_of, chunk[1])
+    with ctrl_c_held():  # a spawned pool starts its readers as it is handed tasks (see there)
+        return readers.submit(task, root, chunk[0], as_of, chunk[1])
 
 
 def scan_all(
