@@ -177,27 +177,27 @@ def warm_up_beside_scan(window: MainWindow, after_list: bool = False) -> None:
     (``DeskFeed.hold_while``) rather than meet it.
 
     ``after_list``: the launch's rows come from its child (``scan_child``), as fast as the window
-    can take them (a kept launch sends them at once, ``kept_launch``): the icon fonts and the
-    renderer then wait for the full list (or ``WARM_LATEST_MS``), since every module they import
-    beside it is that much longer for the list (0.4-0.6 s at 100,000 articles); the TLS
-    warm-up still comes first."""
+    can take them (a kept launch sends them at once, ``kept_launch``): the icon fonts (qtawesome's
+    import, the biggest) then wait for the full list (or ``WARM_LATEST_MS``) and the renderer's
+    warm-up, since every module imported beside the list is that much longer for it; the TLS
+    and renderer warm-ups still come first."""
     aside = ImportsStepAside(window.feed.turns, WARM_THREADS)
     aside.install()
     QTimer.singleShot(WARM_ASIDE_MS, aside.remove)
     if not after_list or not window.feed.scanning:
         warm_up(window)
         return
+    # The TLS warm-up (the rows wait for its one long call) and the renderer (the first article
+    # opened right after the list waited 140-220 ms for it when it came after the list) now.
     warm_tls_later()
+    warm_renderer_later()
     started: list[bool] = []
 
     def rest() -> None:
         if not started:
             started.append(True)
             window.feed.scan_finished.disconnect(rest)
-            # The renderer first, alone (the first article opened waits for it), then the icon
-            # fonts; each takes half as long as both beside each other.
             window.body.warm_up()
-            warm_renderer_later()
             icons_after_renderer(window, time.monotonic() + WARM_ICONS_WAIT_S)
 
     window.feed.scan_finished.connect(rest)

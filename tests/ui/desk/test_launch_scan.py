@@ -151,8 +151,8 @@ def test_the_childs_rows_wait_for_the_lists_first_paint(
 def test_the_warm_ups_wait_for_the_list_the_child_fills(
     qtbot, settings: Settings, desk: Path, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    """The renderer, then the icon fonts, are warmed once the launch's list is full (they would
-    take the interpreter lock from the rows coming in); the TLS warm-up still comes first. A
+    """The icon fonts are warmed once the launch's list is full (their import would take the
+    interpreter lock from the rows coming in); the TLS and renderer warm-ups still come first. A
     window scanning in its own process warms everything at its first paint, as before."""
     from editor import app
 
@@ -175,7 +175,7 @@ def test_the_warm_ups_wait_for_the_list_the_child_fills(
     qtbot.waitUntil(lambda: len(seen) == 3, timeout=5_000)
     assert seen == [
         ("warm_tls_later", True),
-        ("warm_renderer_later", False),
+        ("warm_renderer_later", True),
         ("load_icon_fonts_later", False),
     ]
     windows.append(build(qtbot, settings, desk, None))
