@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from editor.core.kept_listing import Snapshot
+from editor.core.kept_listing import ROW_END, Snapshot
 
 if TYPE_CHECKING:
     from editor.core.cached_scan import JsonRow
@@ -107,15 +107,24 @@ def write_kept(kept: Snapshot, state: str | None, desk: DeskGit | None) -> bool:
     fields of now (``desk``); False (nothing written) when its texts do not split into its rows."""
     from editor.desk_git import shared_tail
 
-    if state is None:
-        tail = shared_tail(desk)
-        if tail is not None and write_whole(kept, tail):
-            return True
+    tail = shared_tail(desk)
+    if state is None and tail is not None and write_whole(kept, tail):
+        return True
     texts = kept.row_texts()
     if texts is None:
         return False
-    paths = kept.path_list()
     states = kept.state_list()
+    if tail is not None:  # every row's fields the same: spliced in as bytes, no encoder loaded
+        chosen = [
+            text
+            for text, row_state in zip(texts, states, strict=True)
+            if state is None or row_state == state
+        ]
+        if tail != ROW_END:
+            chosen = [text[: -len(ROW_END)] + tail for text in chosen]  # verdicts.with_fields
+        write_texts(chosen)
+        return True
+    paths = kept.path_list()
     in_git = desk.fields(paths) if desk is not None else None
     rows = [
         (path, row_state, text)

@@ -325,6 +325,8 @@ def test_inside_a_git_checkout_the_fields_are_read_now(
     committed = _quick(capsys, "--json", desk)
     assert committed is not None and committed != untracked
     assert committed == _listing(capsys, desk, "--no-cache")
+    drafts = _quick(capsys, "--json", "--state", "draft", desk)
+    assert drafts == _listing(capsys, desk, "--no-cache", "--state", "draft")
 
 
 def test_a_desk_git_ignores_is_sent_whole(
@@ -338,6 +340,10 @@ def test_a_desk_git_ignores_is_sent_whole(
     ignored = _quick(capsys, "--json", desk)
     assert ignored is not None and ignored.count('"state": "ignored"') == 7
     assert ignored == _listing(capsys, desk, "--no-cache")
+    for state in ("draft", "published", "expired"):  # the shared fields spliced in as bytes
+        assert _quick(capsys, "--json", "--state", state, desk) == _listing(
+            capsys, desk, "--no-cache", "--state", state
+        )
     (site / ".gitignore").write_text("")  # no longer ignored: the same tree, other fields
     untracked = _quick(capsys, "--json", desk)
     assert untracked is not None and '"state": "ignored"' not in untracked
