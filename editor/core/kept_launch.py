@@ -36,17 +36,13 @@ from typing import Any, BinaryIO
 
 from editor.core import cache_file, kept_listing, warm_snapshot
 from editor.core.cache import RACY_NS
-from editor.core.kept_listing import MAGIC, SIZES
+from editor.core.kept_listing import MAGIC, SIZES, launch_path
 from editor.core.site_rules import SiteRules
 from editor.core.tree_look import file_record, key_text, plain_tree
 
 FRAMES_MARK = b"\nlaunch frames 1"  # the header's end: a listing's answer is never taken for one
 _CHECK = struct.Struct("<I")  # the frames' crc32, kept as the file's "tail" part
 _SAMPLED = 9  # rows whose key is looked up in what find printed
-
-
-def launch_path(database: Path) -> Path:
-    return database.with_name(database.name + ".launch")
 
 
 class KeptLaunch:

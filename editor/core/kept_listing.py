@@ -28,6 +28,11 @@ def snapshot_path(database: Path) -> Path:
     return database.with_name(database.name + ".listing")
 
 
+def launch_path(database: Path) -> Path:
+    """Where the launch scan's frames are kept, in this format (:mod:`editor.core.kept_launch`)."""
+    return database.with_name(database.name + ".launch")
+
+
 class Snapshot:
     """A kept listing, read part by part from its open file: what it was made for (its header,
     which :mod:`editor.core.warm_snapshot` compares whole, and the inputs

@@ -283,6 +283,7 @@ def start_launch_scan(path: Path | str | None) -> ScanChild | None:
     try:
         from editor.core.cache import IndexCache
         from editor.core.cache_file import database_path
+        from editor.core.kept_listing import launch_path
         from editor.core.site import desk_for
 
         root = desk_for(path)[0]
@@ -290,7 +291,7 @@ def start_launch_scan(path: Path | str | None) -> ScanChild | None:
             return None
         # A launch kept before (editor.core.kept_launch) is most likely sent again: a look at
         # the tree and the kernel's copy, nothing a busy machine's window would wait on.
-        kept = os.path.exists(f"{database_path(root, None)}.launch")
+        kept = launch_path(database_path(root, None)).exists()
     except Exception:  # the window says what is wrong with the path: no child then
         return None
     if wanted != "1" and not kept and not second_core_free():

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from editor.core import cache_file, kept_launch
+from editor.core import cache_file, kept_launch, kept_listing
 from editor.core.index import ArticleSummary, desk_rules
 from editor.core.listing import scan
 from editor.core.row_columns import RowBatch
@@ -37,7 +37,7 @@ __all__ = ["site"]  # the fixture, used by name
 
 
 def _launch_file(desk: Path) -> Path:
-    return kept_launch.launch_path(cache_file.database_path(desk.resolve(), None))
+    return kept_listing.launch_path(cache_file.database_path(desk.resolve(), None))
 
 
 _TRACED = (
@@ -344,8 +344,6 @@ def test_the_kept_interval_is_the_rows_own_not_the_caches_later_ones(site: Path)
     Copydesk widened while the child scanned (its rows judged under other rules meanwhile) does
     not widen it. ``later.md`` is scheduled for 2031-01-15: the frames hold until then."""
     import datetime as dt
-
-    from editor.core import kept_listing
 
     _launch(site)
     widening = (
