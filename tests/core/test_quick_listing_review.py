@@ -38,6 +38,20 @@ def _new_process() -> None:
 pytestmark = pytest.mark.skipif(shutil.which("find") is None, reason="needs find")
 
 
+def _repointed_lists_as_uncached(
+    capsys: pytest.CaptureFixture[str], link: Path, target: str, desk: Path, before: str
+) -> None:
+    """``link`` pointed to ``target`` (in a new process): the listing of ``desk`` is not the one
+    kept (``before``), and the quick answer is the uncached listing or leaves it to the usual
+    way."""
+    link.unlink()
+    link.symlink_to(target)
+    _new_process()
+    uncached = _listing(capsys, desk, "--no-cache")
+    assert uncached != before
+    assert _quick(capsys, "--json", desk) in (None, uncached)
+
+
 def test_a_content_folder_link_pointed_elsewhere(
     tmp_path: Path, trusted: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -50,12 +64,7 @@ def test_a_content_folder_link_pointed_elsewhere(
     (site / "content").symlink_to("a")
     before = _kept(capsys, site)
     assert _quick(capsys, "--json", site) == before
-    (site / "content").unlink()
-    (site / "content").symlink_to("b")
-    _new_process()
-    uncached = _listing(capsys, site, "--no-cache")
-    assert uncached != before
-    assert _quick(capsys, "--json", site) in (None, uncached)
+    _repointed_lists_as_uncached(capsys, site / "content", "b", site, before)
 
 
 def test_the_desk_as_a_content_folder_its_link_pointed_elsewhere(
@@ -70,12 +79,7 @@ def test_the_desk_as_a_content_folder_its_link_pointed_elsewhere(
     (site / "content").symlink_to("a")
     desk = site / "a"
     before = _kept(capsys, desk)
-    (site / "content").unlink()
-    (site / "content").symlink_to("b")
-    _new_process()
-    uncached = _listing(capsys, desk, "--no-cache")
-    assert uncached != before
-    assert _quick(capsys, "--json", desk) in (None, uncached)
+    _repointed_lists_as_uncached(capsys, site / "content", "b", desk, before)
 
 
 def test_a_mount_through_a_link_pointed_elsewhere(
@@ -90,12 +94,7 @@ def test_a_mount_through_a_link_pointed_elsewhere(
         _write(site / name / "content" / f"{name}.md", _story(f"Story {name}"))
     (site / "docs").symlink_to("a")
     before = _kept(capsys, site)
-    (site / "docs").unlink()
-    (site / "docs").symlink_to("b")
-    _new_process()
-    uncached = _listing(capsys, site, "--no-cache")
-    assert uncached != before
-    assert _quick(capsys, "--json", site) in (None, uncached)
+    _repointed_lists_as_uncached(capsys, site / "docs", "b", site, before)
 
 
 def _time_zone_path(monkeypatch: pytest.MonkeyPatch, value: str | None) -> None:
